@@ -1,0 +1,183 @@
+/**
+ * Check-worthiness: which sentences (or parts of sentences) carry a checkable proposition, how
+ * strongly, and why. Every score comes with the reasons that produced it, written for people:
+ * educators show them to students.
+ */
+import type { Block } from "./projection";
+import type { Sentence, Span } from "./segment";
+
+export interface ClaimCandidate extends Span {
+  text: string;
+  score: number;
+  reasons: string[];
+}
+
+/** Candidates at or above this score are proposed to the editor. */
+export const PROPOSAL_THRESHOLD = 0.4;
+
+const BOILERPLATE =
+  /\b(?:patreon|donat(?:e|or|ors|ion|ions)|supporters?|support us|buy me a coffee|subscribe|subscription|newsletter|sign up|log in|follow us|share (?:it|this)|spread the word|scroll to top|back to top|read more|click here|explore our|visit our|no registration|advertisement|sponsored|cookies?|all rights reserved|enjoying the article|did you enjoy|if you found this|thank you|we create this for you|related posts?|leave a (?:comment|reply))\b/i;
+
+/** First words that make a sentence an instruction to the reader rather than a statement. */
+const IMPERATIVES = new Set(
+  (
+    "track evaluate watch prepare monitor share explore consider check read click visit subscribe follow join " +
+    "learn discover find buy get download sign try remember imagine wake let’s let's don’t don't stay keep make " +
+    "see support contact tell ask"
+  ).split(" "),
+);
+
+const FIGURE =
+  /(?:[$€£¥]\s?\d[\d,.]*(?:\s?(?:billion|million|trillion|bn|m|k))?|\d[\d,.]*\s?(?:%|percent|per cent|x\b|×|nm\b|GB\/s|TB\/s|TOPS|TFLOPS|GHz|MHz|GB\b|TB\b|MB\b|W\b|watts?\b|billion|million|trillion|yuan|dollars?|euros?|times\b|users|customers|employees|units)|[+−-]?\d+(?:[.,]\d+)?\s?[–-]\s?\d+(?:[.,]\d+)?\s?%|\b\d{2,}(?:[.,]\d+)?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|double|triple|half|dozens?|hundreds?|thousands?)\b(?=[\s‑-]+(?:digit|years?|months?|times|quarters?|percent))|double[‑-]digit)/iu;
+const DATE =
+  /\b(?:(?:19|20)\d{2}(?:\s?Q[1-4])?|Q[1-4]\s?(?:19|20)\d{2}|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:last|next|this|previous)\s+(?:year|quarter|month|week)|(?:next|past|last)\s+(?:two|three|four|five|\d+)\s+years|year[‑-]over[‑-]year)/iu;
+const COMPARISON =
+  /\b(?:more|less|fewer|faster|slower|higher|lower|bigger|larger|smaller|better|worse|than|most|least|largest|biggest|fastest|best|first|only|rival|rivals|surpass\w*|outperform\w*|competitive with|compared|improvement over|vs\.?|versus|in contrast|shift from|lag behind)\b/iu;
+const ATTRIBUTION =
+  /\b(?:according to|said|says|reported|reports|report|announced|claims?|stated|told|confirmed|analysts|industry insiders|insiders|sources|people familiar|officials|experts|investors)\b/iu;
+const UNNAMED_SOURCE = /\b(?:industry insiders|insiders|sources|people familiar|analysts|experts|observers)\b/iu;
+const EVENT =
+  /\b(?:unveil\w*|launch\w*|announc\w*|manufactur\w*|produc\w*|develop\w*|built|build(?:s|ing)?|design\w*|releas\w*|acquir\w*|invest\w*|grew|grow(?:s|n)?|rose|rise[sn]?|fell|fall(?:s|en)?|dipped|dip(?:s)?|spiked|surged|dropped|jumped|gained|lost|cut|raised|signed|banned|approved|begins|began|started|starts|completed|integrat\w*|supports?|enables?|focuses|depends|outsourced|sparked|rewarded|compete|competes)\b/iu;
+const HEDGE =
+  /\b(?:may|might|could|potentially|reportedly|allegedly|likely|unlikely|possibly|perhaps|expected to|promises|seems|appears)\b/iu;
+const OPINION =
+  /\b(?:bold|game[‑-]changer|revolution\w*|must|should|i think|we believe|key player|turning point|statement|stunning|incredible|amazing|exciting|future[‑-]proof|shaping|intelligently)\b/iu;
+const SPEC_LINE = /^[\p{Lu}][\p{L}\s/-]{2,30}:\s+\S/u;
+const NAME = /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}\p{N}&'’-]*\p{L}|\p{Lu}{2,}|[\p{L}]+[\p{Lu}][\p{L}]*)(?![\p{L}])/gu;
+const COMMON_CAPITALISED = new Set(
+  "The A An This That These Those It Its He She They We I You His Her Our Their My Your How What Why When Where Who Which There Here But And So Yet Or If In On At For As After Before Since While Although Though Meanwhile However Then Also Still Now Today Q A Not Yes No With From By To Of Is Are Was Were Be Let’s Up Some Many Most One Other Others Key Final Quick Answers".split(
+    " ",
+  ),
+);
+/** Independent clauses joined like this are checked separately. */
+const CLAUSE_JOIN = /,\s+(?:while|whereas)\s+|;\s+|\.\s+In contrast,\s+/giu;
+
+export function detectClaims(text: string, sentences: Sentence[], blocks: Block[] = []): ClaimCandidate[] {
+  const claims: ClaimCandidate[] = [];
+  for (const sentence of sentences) {
+    if (isHeading(sentence, blocks)) continue;
+    for (const part of splitClauses(text, sentence)) {
+      const candidate = scoreSentence(part);
+      if (candidate && candidate.score >= PROPOSAL_THRESHOLD) claims.push(candidate);
+    }
+  }
+  return claims;
+}
+
+/** A markdown heading, or a short Title Case line with no closing punctuation (a heading in plain text). */
+function isHeading(sentence: Sentence, blocks: Block[]): boolean {
+  if (blocks.some((b) => b.kind === "heading" && b.start <= sentence.start && sentence.end <= b.end)) return true;
+  const words = sentence.text.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
+  if (words.length === 0 || words.length > 9 || /[.!?…"”]$/u.test(sentence.text)) return false;
+  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return capitalised / words.length >= 0.75;
+}
+
+/** "Alibaba’s shares rose 13%, while Nvidia fell 3%" holds two facts: check each on its own. */
+export function splitClauses(text: string, sentence: Sentence): Sentence[] {
+  const parts: Sentence[] = [];
+  let from = 0;
+  for (const match of sentence.text.matchAll(CLAUSE_JOIN)) {
+    const left = sentence.text.slice(from, match.index);
+    const rest = sentence.text.slice(match.index + match[0].length);
+    if (!isCheckableClause(left) || !isCheckableClause(rest)) continue;
+    parts.push(sliceSentence(text, sentence.start + from, sentence.start + match.index));
+    from = match.index + match[0].length;
+  }
+  if (parts.length === 0) return [sentence];
+  parts.push(sliceSentence(text, sentence.start + from, sentence.end));
+  return parts;
+}
+
+function isCheckableClause(clause: string): boolean {
+  return wordCount(clause) >= 3 && (FIGURE.test(clause) || names(clause).length > 0) && EVENT.test(clause);
+}
+
+function sliceSentence(text: string, start: number, end: number): Sentence {
+  return { start, end, text: text.slice(start, end) };
+}
+
+function wordCount(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
+function names(sentence: string): string[] {
+  const found: string[] = [];
+  for (const match of sentence.matchAll(NAME)) {
+    const word = match[0];
+    if (COMMON_CAPITALISED.has(word)) continue;
+    if (!found.includes(word)) found.push(word);
+  }
+  return found;
+}
+
+function quoted(match: RegExpExecArray | null): string {
+  return match ? `“${match[0].trim()}”` : "";
+}
+
+/** Scores one sentence; null when it is not a statement at all (a question, a prompt, boilerplate). */
+export function scoreSentence(sentence: Sentence): ClaimCandidate | null {
+  const text = sentence.text.replace(/^(?:[A-Z]:\s+|[–—•*-]\s+)/u, "");
+  if (BOILERPLATE.test(text)) return null;
+  if (/\?["'”’)]*$/u.test(text)) return null;
+  const firstWord = (text.split(/[\s—–-]+/)[0] ?? "").toLowerCase().replace(/[^\p{L}’']/gu, "");
+  if (IMPERATIVES.has(firstWord)) return null;
+  if (wordCount(text) < 3) return null;
+
+  const reasons: string[] = [];
+  let score = 0;
+  const figure = FIGURE.exec(text);
+  if (figure) {
+    score += 0.35;
+    reasons.push(`Contains a figure or measurement (${quoted(figure)}): numbers can be checked against sources.`);
+  }
+  if (SPEC_LINE.test(text)) {
+    score += 0.2;
+    reasons.push("States a technical specification: specs should match the maker's published data.");
+  }
+  const found = names(text);
+  if (found.length > 0) {
+    score += found.length > 1 ? 0.25 : 0.2;
+    reasons.push(`Names ${found.length > 1 ? "organisations or products" : "an organisation or product"} (${found.slice(0, 4).map((n) => `“${n}”`).join(", ")}): what they did can be verified.`);
+  }
+  const date = DATE.exec(text);
+  if (date) {
+    score += 0.15;
+    reasons.push(`Gives a date or period (${quoted(date)}): timelines can be checked.`);
+  }
+  const comparison = COMPARISON.exec(text);
+  if (comparison) {
+    score += 0.15;
+    reasons.push(`Makes a comparison or superlative (${quoted(comparison)}): needs a baseline to hold.`);
+  }
+  const event = EVENT.exec(text);
+  if (event) {
+    score += 0.15;
+    reasons.push(`Reports an action or event (${quoted(event)}): it either happened or it did not.`);
+  }
+  const attribution = ATTRIBUTION.exec(text);
+  if (attribution) {
+    score += 0.1;
+    const unnamed = UNNAMED_SOURCE.exec(text);
+    reasons.push(
+      unnamed
+        ? `Attributes it to unnamed sources (${quoted(unnamed)}): who said it, and do they know?`
+        : `Attributes the information (${quoted(attribution)}): check the original source.`,
+    );
+  }
+  const hedge = HEDGE.exec(text);
+  if (hedge) {
+    score -= 0.1;
+    reasons.push(`Hedged (${quoted(hedge)}): a prediction or possibility is harder to check.`);
+  }
+  const opinion = OPINION.exec(text);
+  if (opinion) {
+    score -= 0.15;
+    reasons.push(`Reads partly as opinion (${quoted(opinion)}): only the factual core can be checked.`);
+  }
+  if (reasons.length === 0) return null;
+  return { start: sentence.start, end: sentence.end, text: sentence.text, score: round(clamp(score)), reasons };
+}
+
+const clamp = (n: number) => Math.max(0, Math.min(1, n));
+const round = (n: number) => Math.round(n * 100) / 100;
