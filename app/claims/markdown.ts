@@ -1,4 +1,5 @@
 import MarkdownIt from "markdown-it";
+import type { MarkdownItInstance } from "./projection";
 
 const SAFE_LINK = /^(?:https?:|mailto:)/i;
 
@@ -7,7 +8,7 @@ const SAFE_LINK = /^(?:https?:|mailto:)/i;
  * bare URLs linkified, and links limited to http, https and mailto. Projection and rendering
  * must use the same configuration, or their offsets would disagree.
  */
-export function createMarkdown(): MarkdownIt {
+export function createMarkdown(): MarkdownItInstance {
   const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
   md.validateLink = (url) => SAFE_LINK.test(url.trim());
   return md;

@@ -1,7 +1,8 @@
 import type MarkdownIt from "markdown-it";
+import type { Token } from "markdown-it";
 import { markdown } from "./markdown";
 
-type Token = ReturnType<MarkdownIt["parse"]>[number];
+export type MarkdownItInstance = InstanceType<typeof MarkdownIt>;
 
 /**
  * The text projection: the one coordinate space for claims. It is the inline text of the
@@ -66,7 +67,7 @@ function kindOf(open: string[]): BlockKind {
   return "paragraph";
 }
 
-export function project(source: string, md: MarkdownIt = markdown): Projection {
+export function project(source: string, md: MarkdownItInstance = markdown): Projection {
   const blocks: Block[] = [];
   const tokens = md.parse(source, {});
   const text = forEachTextBlock(tokens, (inline, start, kind) => {

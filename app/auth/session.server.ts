@@ -1,0 +1,74 @@
+import { createHash, randomBytes } from "node:crypto";
+import { redirect } from "react-router";
+import { db } from "../db/client.server";
+import { env } from "../db/config.server";
+import { can, type Permission, type Role } from "./roles";
+
+export const SESSION_COOKIE = "claimdesk_session";
+
+export interface CurrentUser {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+function readCookie(request: Request, name: string): string | null {
+  const header = request.headers.get("Cookie") ?? "";
+  for (const part of header.split(";")) {
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return decodeURIComponent(rest.join("="));
+  }
+  return null;
+}
+
+function cookie(value: string, maxAgeSeconds: number, request: Request): string {
+  const secure = new URL(request.url).protocol === "https:" ? "; Secure" : "";
+  return `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secure}`;
+}
+
+/** Starts a server-side session; returns the Set-Cookie header value. */
+export async function startSession(userId: number, request: Request): Promise<string> {
+  const token = randomBytes(32).toString("base64url");
+  const days = env().SESSION_DAYS;
+  await db().session.create({
+    data: { id: hashToken(token), userId, expiresAt: new Date(Date.now() + days * 86_400_000) },
+  });
+  return cookie(token, days * 86_400, request);
+}
+
+export async function endSession(request: Request): Promise<string> {
+  const token = readCookie(request, SESSION_COOKIE);
+  if (token) await db().session.deleteMany({ where: { id: hashToken(token) } });
+  return cookie("", 0, request);
+}
+
+export async function getUser(request: Request): Promise<CurrentUser | null> {
+  const token = readCookie(request, SESSION_COOKIE);
+  if (!token) return null;
+  const session = await db().session.findUnique({ where: { id: hashToken(token) }, include: { user: true } });
+  if (!session || session.expiresAt < new Date() || !session.user.active) return null;
+  const { id, email, name, role } = session.user;
+  return { id, email, name, role: role as Role };
+}
+
+/** The signed-in user, or a redirect to /login that comes back here afterwards. */
+export async function requireUser(request: Request): Promise<CurrentUser> {
+  const user = await getUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    throw redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`);
+  }
+  return user;
+}
+
+/** The signed-in user holding `permission`; anyone else is refused with 403. */
+export async function requirePermission(request: Request, permission: Permission): Promise<CurrentUser> {
+  const user = await requireUser(request);
+  if (!can(user.role, permission)) {
+    throw new Response(`Your role (${user.role}) does not allow this.`, { status: 403, statusText: "Forbidden" });
+  }
+  return user;
+}

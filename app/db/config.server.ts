@@ -1,0 +1,33 @@
+import path from "node:path";
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^file:.+/, "DATABASE_URL must be a SQLite file URL such as file:./data/claimdesk.db")
+    .default("file:./data/claimdesk.db"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  CLAIMDESK_ORG_NAME: z.string().min(1).default("Claimdesk"),
+  CLAIMDESK_SEED: z.enum(["on", "off"]).default("on"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (!cached) {
+    const parsed = EnvSchema.safeParse(process.env);
+    if (!parsed.success) {
+      throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+/** The database file path that DATABASE_URL names, resolved against the working directory. */
+export function databasePath(url = env().DATABASE_URL): string {
+  return path.resolve(url.replace(/^file:/, ""));
+}

@@ -1,0 +1,86 @@
+import { createHash, randomUUID } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, existsSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+
+/**
+ * Applies the hand-written migrations in prisma/migrations/ (Prisma's layout) and records them
+ * in `_prisma_migrations` with Prisma's columns and sha256 checksums, so `prisma migrate status`
+ * agrees. Each migration runs in its own transaction: a failed one leaves the database as it was.
+ * See docs/decisions/002-hand-written-migrations.md.
+ */
+export const MIGRATIONS_TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+    "id"                    TEXT PRIMARY KEY NOT NULL,
+    "checksum"              TEXT NOT NULL,
+    "finished_at"           DATETIME,
+    "migration_name"        TEXT NOT NULL,
+    "logs"                  TEXT,
+    "rolled_back_at"        DATETIME,
+    "started_at"            DATETIME NOT NULL DEFAULT current_timestamp,
+    "applied_steps_count"   INTEGER UNSIGNED NOT NULL DEFAULT 0
+)`;
+
+export interface Migration {
+  name: string;
+  sql: string;
+  checksum: string;
+}
+
+export function readMigrations(dir: string): Migration[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, "migration.sql")))
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => {
+      const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+    });
+}
+
+export class MigrationError extends Error {}
+
+export function migrate(databaseFile: string, migrationsDir: string): string[] {
+  mkdirSync(path.dirname(databaseFile), { recursive: true });
+  const db = new Database(databaseFile);
+  try {
+    db.pragma("journal_mode = WAL");
+    db.pragma("foreign_keys = ON");
+    db.exec(MIGRATIONS_TABLE);
+    const applied = new Map(
+      db
+        .prepare(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)
+        .all()
+        .map((row) => {
+          const r = row as { migration_name: string; checksum: string };
+          return [r.migration_name, r.checksum] as const;
+        }),
+    );
+    const done: string[] = [];
+    for (const migration of readMigrations(migrationsDir)) {
+      const checksum = applied.get(migration.name);
+      if (checksum !== undefined) {
+        if (checksum !== migration.checksum) {
+          throw new MigrationError(`Migration ${migration.name} was changed after it was applied; restore the original file.`);
+        }
+        continue;
+      }
+      const apply = db.transaction(() => {
+        const startedAt = new Date().toISOString();
+        db.exec(migration.sql);
+        db.prepare(
+          `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)
+           VALUES (?, ?, ?, ?, NULL, NULL, ?, 1)`,
+        ).run(randomUUID(), migration.checksum, new Date().toISOString(), migration.name, startedAt);
+      });
+      try {
+        apply.immediate();
+      } catch (error) {
+        throw new MigrationError(`Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`);
+      }
+      done.push(migration.name);
+    }
+    return done;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,42 @@
+import { data } from "react-router";
+import { ConflictError, UserError } from "./newsroom/errors";
+
+/** A numeric route parameter, or a 404 that says what was wrong. */
+export function parseId(value: string | undefined, what = "page"): number {
+  const id = Number(value);
+  if (!Number.isSafeInteger(id) || id < 1) throw new Response(`There is no such ${what}.`, { status: 404 });
+  return id;
+}
+
+/** The form's fields as plain strings (files excluded), for zod schemas and for refilling forms. */
+export function formValues(form: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of form.entries()) if (typeof value === "string") values[key] = value;
+  return values;
+}
+
+export interface ActionFailure {
+  ok: false;
+  intent: string;
+  error: string;
+  fields?: Record<string, string>;
+  values: Record<string, string>;
+  conflict?: boolean;
+}
+
+export function failure(
+  intent: string,
+  values: Record<string, string>,
+  error: string,
+  status = 400,
+  extra: Partial<ActionFailure> = {},
+) {
+  return data<ActionFailure>({ ok: false, intent, error, values, ...extra }, { status });
+}
+
+/** Turns the newsroom's expected errors into messages beside the form; anything else is a bug. */
+export function domainFailure(intent: string, values: Record<string, string>, error: unknown) {
+  if (error instanceof ConflictError) return failure(intent, values, error.message, 409, { conflict: true });
+  if (error instanceof UserError) return failure(intent, values, error.message, error.status);
+  throw error;
+}

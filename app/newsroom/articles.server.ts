@@ -1,0 +1,105 @@
+import { selectorFor } from "../claims/anchor";
+import { extract, toMarkdown } from "../claims/extract";
+import { project } from "../claims/projection";
+import { db, type Tx } from "../db/client.server";
+import { audit } from "./audit.server";
+import { UserError } from "./errors";
+import type { ArticleImport } from "./schemas";
+
+export function slugify(title: string): string {
+  const slug = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/['’]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+  const short = slug.length <= 60 ? slug : slug.slice(0, 61).replace(/-[^-]*$/, "");
+  return short || "article";
+}
+
+async function uniqueSlug(tx: Tx, wanted: string): Promise<string> {
+  for (let n = 1; ; n++) {
+    const slug = n === 1 ? wanted : `${wanted}-${n}`;
+    if (!(await tx.article.findUnique({ where: { slug }, select: { id: true } }))) return slug;
+  }
+}
+
+export interface ImportOptions {
+  slug?: string;
+  /** Spans that must not receive machine proposals (claims the caller creates itself). */
+  reserved?: Array<{ start: number; end: number }>;
+}
+
+/** Imports an article and proposes its claims as candidates. Returns the new article's id. */
+export async function importArticle(input: ArticleImport, actorId: number | null, options: ImportOptions = {}) {
+  const markdown = toMarkdown(input.source, input.format);
+  const { projection, claims } = extract(markdown);
+  if (projection.text.trim() === "") {
+    throw new UserError("The article has no readable text once markdown is read; check the format you chose.");
+  }
+  const reserved = options.reserved ?? [];
+  const proposals = claims.filter((c) => !reserved.some((r) => c.start < r.end && r.start < c.end));
+  return db().$transaction(async (tx) => {
+    const article = await tx.article.create({
+      data: {
+        slug: await uniqueSlug(tx, options.slug ?? slugify(input.title)),
+        title: input.title,
+        outlet: input.outlet,
+        author: input.author,
+        sourceUrl: input.sourceUrl,
+        originalDate: input.originalDate,
+        markdown,
+        createdById: actorId,
+      },
+    });
+    for (const claim of proposals) {
+      const selector = selectorFor(projection.text, claim);
+      await tx.claim.create({
+        data: {
+          articleId: article.id,
+          start: claim.start,
+          end: claim.end,
+          quote: selector.exact,
+          prefix: selector.prefix,
+          suffix: selector.suffix,
+          origin: "machine",
+          score: claim.score,
+          reasons: JSON.stringify(claim.reasons),
+        },
+      });
+    }
+    await audit(tx, {
+      actorId,
+      articleId: article.id,
+      entityType: "article",
+      entityId: article.id,
+      action: "imported",
+      after: { title: article.title, slug: article.slug, proposedClaims: proposals.length },
+    });
+    return article;
+  });
+}
+
+export async function listArticles() {
+  return db().article.findMany({
+    orderBy: { updatedAt: "desc" },
+    include: {
+      _count: { select: { claims: true } },
+      publications: { select: { number: true }, orderBy: { number: "desc" }, take: 1 },
+    },
+  });
+}
+
+/** An article with its claims in reading order and its projection, for the workbench. */
+export async function loadArticle(id: number) {
+  const article = await db().article.findUnique({
+    where: { id },
+    include: {
+      claims: { orderBy: [{ start: "asc" }, { end: "asc" }], include: { _count: { select: { evidence: true } } } },
+      publications: { orderBy: { number: "desc" }, select: { number: true, publishedAt: true, changeNote: true } },
+    },
+  });
+  if (!article) throw new UserError("There is no article with that number.", 404);
+  return { article, text: project(article.markdown).text };
+}

@@ -1,0 +1,219 @@
+import { locateQuote, selectorFor, trimSpan } from "../claims/anchor";
+import { scoreSentence } from "../claims/detect";
+import { project } from "../claims/projection";
+import type { Span } from "../claims/segment";
+import { db, type Tx } from "../db/client.server";
+import type { CurrentUser } from "../auth/session.server";
+import type { Claim } from "../generated/prisma/client";
+import { audit } from "./audit.server";
+import { ConflictError, UserError } from "./errors";
+
+type ClaimChange = Partial<Omit<Claim, "id" | "articleId" | "createdAt" | "updatedAt" | "version">>;
+
+function reviewable(claim: Claim) {
+  const { start, end, quote, status, verdict, rationale, lastEditorId, approvedById } = claim;
+  return { start, end, quote, status, verdict, rationale, lastEditorId, approvedById };
+}
+
+async function findClaim(tx: Tx, id: number) {
+  const claim = await tx.claim.findUnique({ where: { id }, include: { article: true } });
+  if (!claim) throw new UserError("That claim no longer exists; it may have been merged or removed.", 404);
+  return claim;
+}
+
+/**
+ * Writes a change only if the claim is still at `version`; otherwise someone else saved first
+ * and the caller gets a ConflictError describing what changed. Records the audit event.
+ */
+async function saveClaim(tx: Tx, claim: Claim, version: number, change: ClaimChange, actor: CurrentUser, action: string) {
+  const { count } = await tx.claim.updateMany({ where: { id: claim.id, version }, data: { ...change, version: { increment: 1 } } });
+  if (count === 0) {
+    throw new ConflictError(
+      `Someone else saved this claim while you were editing it (it is now at version ${claim.version}, your form was version ${version}). ` +
+        "Their changes are shown below; your input is kept in the form. Review it and save again.",
+    );
+  }
+  const updated = await tx.claim.findUniqueOrThrow({ where: { id: claim.id } });
+  await audit(tx, {
+    actorId: actor.id,
+    articleId: claim.articleId,
+    entityType: "claim",
+    entityId: claim.id,
+    action,
+    before: reviewable(claim),
+    after: reviewable(updated),
+  });
+  return updated;
+}
+
+/** An editor's change to what is being checked invalidates an approval. */
+function editedBy(claim: Claim, actor: CurrentUser): ClaimChange {
+  return {
+    lastEditorId: actor.id,
+    ...(claim.status === "approved" ? { status: "needs-review", approvedById: null, approvedAt: null } : {}),
+  };
+}
+
+function spanFields(text: string, span: Span) {
+  const selector = selectorFor(text, span);
+  return { start: span.start, end: span.end, quote: selector.exact, prefix: selector.prefix, suffix: selector.suffix };
+}
+
+function reasonsFor(text: string, span: Span): { score: number; reasons: string } {
+  const scored = scoreSentence({ ...span, text: text.slice(span.start, span.end) });
+  return {
+    score: scored?.score ?? 0,
+    reasons: JSON.stringify(["Added by an editor.", ...(scored?.reasons ?? [])]),
+  };
+}
+
+/** Adds a claim from a quote (pasted, or a selection's text) or from explicit offsets. */
+export async function addClaim(articleId: number, where: { quote: string; near?: number } | Span, actor: CurrentUser) {
+  return db().$transaction(async (tx) => {
+    const article = await tx.article.findUnique({ where: { id: articleId } });
+    if (!article) throw new UserError("There is no article with that number.", 404);
+    const { text } = project(article.markdown);
+    let span: Span | null;
+    if ("quote" in where) {
+      span = locateQuote(text, where.quote, where.near ?? 0);
+      if (!span) {
+        throw new UserError(
+          "That passage is not in the article. Copy it exactly from the article text (quotes and dashes may differ; words may not).",
+        );
+      }
+    } else {
+      if (where.end > text.length || where.start >= where.end) throw new UserError("That selection is outside the article.");
+      span = trimSpan(text, where);
+      if (span.end - span.start < 3) throw new UserError("Select at least a few words.");
+    }
+    const duplicate = await tx.claim.findFirst({
+      where: { articleId, start: span.start, end: span.end, status: { not: "dismissed" } },
+    });
+    if (duplicate) throw new UserError("That passage is already a claim.");
+    const claim = await tx.claim.create({
+      data: { articleId, ...spanFields(text, span), origin: "editor", status: "researching", lastEditorId: actor.id, ...reasonsFor(text, span) },
+    });
+    await audit(tx, { actorId: actor.id, articleId, entityType: "claim", entityId: claim.id, action: "added", after: reviewable(claim) });
+    return claim;
+  });
+}
+
+export interface ReviewInput {
+  version: number;
+  verdict: string;
+  rationale: string;
+  status: string;
+}
+
+/** Saves a claim's verdict, rationale and status (approval has its own step). */
+export async function reviewClaim(claimId: number, input: ReviewInput, actor: CurrentUser) {
+  return db().$transaction(async (tx) => {
+    const claim = await findClaim(tx, claimId);
+    const verdict = input.verdict || null;
+    const changedJudgement = verdict !== claim.verdict || input.rationale !== claim.rationale;
+    const keepsApproval = claim.status === "approved" && !changedJudgement && input.status === "needs-review";
+    const change: ClaimChange = keepsApproval
+      ? {}
+      : { verdict, rationale: input.rationale, status: input.status, approvedById: null, approvedAt: null };
+    if (changedJudgement) change.lastEditorId = actor.id;
+    return saveClaim(tx, claim, input.version, change, actor, "reviewed");
+  });
+}
+
+export async function setClaimStatus(claimId: number, version: number, status: "dismissed" | "candidate", actor: CurrentUser) {
+  return db().$transaction(async (tx) => {
+    const claim = await findClaim(tx, claimId);
+    return saveClaim(tx, claim, version, { status, approvedById: null, approvedAt: null }, actor, status === "dismissed" ? "dismissed" : "restored");
+  });
+}
+
+/** Moves a claim's boundaries to a new quote, looked for nearest the old position. */
+export async function adjustClaim(claimId: number, version: number, quote: string, actor: CurrentUser) {
+  return db().$transaction(async (tx) => {
+    const claim = await findClaim(tx, claimId);
+    const { text } = project(claim.article.markdown);
+    const span = locateQuote(text, quote, claim.start);
+    if (!span) throw new UserError("The new wording is not in the article. Edit the quote by trimming or extending it with the article's own words.");
+    return saveClaim(tx, claim, version, { ...spanFields(text, span), ...reasonsFor(text, span), ...editedBy(claim, actor) }, actor, "adjusted");
+  });
+}
+
+/** Splits a claim into two where `splitBefore` begins inside its quote. Evidence stays with the first. */
+export async function splitClaim(claimId: number, version: number, splitBefore: string, actor: CurrentUser) {
+  return db().$transaction(async (tx) => {
+    const claim = await findClaim(tx, claimId);
+    const { text } = project(claim.article.markdown);
+    const at = claim.quote.indexOf(splitBefore, 1);
+    if (at <= 0) throw new UserError("Type words from the middle of the claim: the second claim starts there.");
+    const first = trimSpan(text, { start: claim.start, end: claim.start + at });
+    const second = trimSpan(text, { start: claim.start + at, end: claim.end });
+    if (first.end - first.start < 3 || second.end - second.start < 3) throw new UserError("Both parts need at least a few words.");
+    const updated = await saveClaim(tx, claim, version, { ...spanFields(text, first), ...reasonsFor(text, first), ...editedBy(claim, actor) }, actor, "split");
+    const added = await tx.claim.create({
+      data: {
+        articleId: claim.articleId,
+        ...spanFields(text, second),
+        ...reasonsFor(text, second),
+        origin: "editor",
+        status: claim.status === "candidate" ? "candidate" : "researching",
+        lastEditorId: actor.id,
+      },
+    });
+    await audit(tx, { actorId: actor.id, articleId: claim.articleId, entityType: "claim", entityId: added.id, action: "split-off", after: reviewable(added) });
+    return [updated, added] as const;
+  });
+}
+
+/** Merges another claim of the same article into this one: one span covering both; evidence moves along. */
+export async function mergeClaims(claimId: number, version: number, otherId: number, actor: CurrentUser) {
+  return db().$transaction(async (tx) => {
+    const claim = await findClaim(tx, claimId);
+    const other = await tx.claim.findUnique({ where: { id: otherId } });
+    if (!other || other.articleId !== claim.articleId || other.id === claim.id) {
+      throw new UserError("Choose another claim of the same article to merge with.");
+    }
+    const { text } = project(claim.article.markdown);
+    const span = { start: Math.min(claim.start, other.start), end: Math.max(claim.end, other.end) };
+    await tx.evidence.updateMany({ where: { claimId: other.id }, data: { claimId: claim.id } });
+    await tx.claim.delete({ where: { id: other.id } });
+    await audit(tx, { actorId: actor.id, articleId: claim.articleId, entityType: "claim", entityId: other.id, action: "merged-into", before: reviewable(other), after: { mergedInto: claim.id } });
+    return saveClaim(tx, claim, version, { ...spanFields(text, span), ...reasonsFor(text, span), ...editedBy(claim, actor) }, actor, "merged");
+  });
+}
+
+/** The two-person rule: a reviewer who is not the claim's last editor approves its verdict. */
+export async function approveClaim(claimId: number, version: number, reviewer: CurrentUser) {
+  return db().$transaction(async (tx) => {
+    const claim = await findClaim(tx, claimId);
+    if (!claim.verdict || claim.rationale.trim() === "") {
+      throw new UserError("A claim needs a verdict and a written rationale before it can be approved.");
+    }
+    if (claim.lastEditorId === reviewer.id) {
+      throw new UserError("You made the last edit to this verdict; a second person must approve it (two-person rule).", 403);
+    }
+    if (claim.status === "approved") throw new UserError("This claim is already approved.");
+    return saveClaim(tx, claim, version, { status: "approved", approvedById: reviewer.id, approvedAt: new Date() }, reviewer, "approved");
+  });
+}
+
+/** A claim with its evidence and the names of the people involved, for the claim page. */
+export async function loadClaim(claimId: number) {
+  const claim = await db().claim.findUnique({
+    where: { id: claimId },
+    include: { article: { include: { claims: { orderBy: { start: "asc" }, select: { id: true, quote: true, start: true, status: true } } } }, evidence: { orderBy: { id: "asc" } } },
+  });
+  if (!claim) throw new UserError("That claim no longer exists; it may have been merged or removed.", 404);
+  const ids = [claim.lastEditorId, claim.approvedById].filter((id): id is number => id !== null);
+  const people = await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
+  const nameOf = (id: number | null) => people.find((p) => p.id === id)?.name ?? null;
+  return { claim, lastEditor: nameOf(claim.lastEditorId), approvedBy: nameOf(claim.approvedById) };
+}
+
+export function parseReasons(reasons: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(reasons);
+    return Array.isArray(parsed) ? parsed.filter((r): r is string => typeof r === "string") : [];
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,110 @@
+import { z } from "zod";
+import { CLAIM_STATUSES, STANCES, VERDICT_KEYS } from "./verdicts";
+
+/** Shared by the forms (field names, limits) and the actions that parse them. */
+export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+
+const optionalText = (max: number) => z.string().trim().max(max, `Keep it under ${max} characters.`).default("");
+
+export const httpUrl = z
+  .string()
+  .trim()
+  .min(1, "Enter a URL.")
+  .max(2000, "That URL is too long.")
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === "http:" || url.protocol === "https:";
+    } catch {
+      return false;
+    }
+  }, "Use a web address starting with http:// or https://.");
+
+const optionalHttpUrl = z.union([z.literal(""), httpUrl]).default("");
+
+/** Full (2025-08-29), month (2025-08) or year (2025) precision, as sources give them. */
+export const partialDate = z
+  .string()
+  .trim()
+  .regex(/^(?:\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)?$/, "Use a date like 2025-08-29, 2025-08 or 2025.")
+  .default("");
+
+export const ArticleMetaSchema = z.object({
+  title: z.string().trim().min(1, "Give the article a title.").max(300, "Keep the title under 300 characters."),
+  outlet: optionalText(200),
+  author: optionalText(200),
+  sourceUrl: optionalHttpUrl,
+  originalDate: partialDate,
+});
+
+export const ArticleImportSchema = ArticleMetaSchema.extend({
+  format: z.enum(["markdown", "text"], { error: "Choose markdown or plain text." }).default("markdown"),
+  source: z
+    .string()
+    .refine((s) => s.trim().length > 0, "Paste the article's text or upload a .md or .txt file.")
+    .refine((s) => Buffer.byteLength(s, "utf8") <= MAX_ARTICLE_BYTES, "The article is larger than 2 MB; split it or trim boilerplate."),
+});
+export type ArticleImport = z.infer<typeof ArticleImportSchema>;
+
+export const versionField = z.coerce.number({ error: "The form is missing its version; reload the page." }).int().min(1);
+
+export const AddClaimSchema = z.object({
+  quote: z.string().trim().min(3, "Paste at least a few words of the claim, exactly as they appear in the article.").max(5000),
+  near: z.coerce.number().int().min(0).optional(),
+});
+
+export const SpanSchema = z.object({
+  start: z.coerce.number().int().min(0),
+  end: z.coerce.number().int().min(1),
+});
+
+export const ClaimReviewSchema = z.object({
+  version: versionField,
+  verdict: z.union([z.literal(""), z.enum(VERDICT_KEYS, { error: "Choose a verdict from the scale." })]).default(""),
+  rationale: z.string().max(20_000, "Keep the rationale under 20,000 characters.").default(""),
+  status: z.enum(CLAIM_STATUSES.filter((s) => s !== "approved") as [string, ...string[]], {
+    error: "Choose a status: candidate, researching, needs review or dismissed.",
+  }),
+});
+
+export const AdjustClaimSchema = z.object({
+  version: versionField,
+  quote: z.string().trim().min(3, "The claim needs at least a few words.").max(5000),
+});
+
+export const SplitClaimSchema = z.object({
+  version: versionField,
+  splitBefore: z.string().trim().min(1, "Type the words where the second claim should begin."),
+});
+
+export const MergeClaimSchema = z.object({
+  version: versionField,
+  otherId: z.coerce.number({ error: "Choose the claim to merge with." }).int().min(1, "Choose the claim to merge with."),
+});
+
+export const EvidenceSchema = z.object({
+  url: httpUrl,
+  title: optionalText(300),
+  publisher: optionalText(200),
+  publishedOn: partialDate,
+  stance: z.enum(STANCES, { error: "Choose whether the source supports, refutes or gives context." }),
+  note: optionalText(2000),
+  excerpt: optionalText(2000),
+  archiveUrl: optionalHttpUrl,
+});
+export type EvidenceInput = z.infer<typeof EvidenceSchema>;
+
+export const PublishSchema = z.object({
+  articleVersion: versionField,
+  changeNote: z.string().trim().max(2000, "Keep the change note under 2,000 characters.").default(""),
+});
+
+/** Field errors keyed by field name, first message each, for showing beside inputs. */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = String(issue.path[0] ?? "form");
+    out[key] ??= issue.message;
+  }
+  return out;
+}

@@ -1,0 +1,94 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { locateQuote, selectorFor } from "../claims/anchor";
+import { toMarkdown } from "../claims/extract";
+import { project } from "../claims/projection";
+import { db } from "../db/client.server";
+import { publishArticle } from "../publishing/publish.server";
+import { importArticle } from "./articles.server";
+import { ArticleMetaSchema, EvidenceSchema } from "./schemas";
+import { VERDICT_KEYS } from "./verdicts";
+
+/** The shape of fixtures/*.fact-check.json: an article file and its checked claims. */
+export const SeedFactCheckSchema = z.object({
+  article: ArticleMetaSchema.omit({ author: true, originalDate: true }).extend({
+    file: z.string(),
+    format: z.enum(["markdown", "text"]),
+    author: z.string().default(""),
+    originalDate: z.string().default(""),
+  }),
+  claims: z.array(
+    z.object({
+      quote: z.string().min(1),
+      verdict: z.enum(VERDICT_KEYS),
+      rationale: z.string().min(1),
+      evidence: z.array(
+        EvidenceSchema.omit({ publishedOn: true }).extend({ published: z.string().default(""), mirrorOf: z.string().optional() }),
+      ),
+    }),
+  ),
+});
+
+export const SEED_FILE = "fixtures/alibaba-ai-chip.fact-check.json";
+
+/**
+ * Loads a fact-check fixture as a published article: its claims approved with their verdicts
+ * and evidence, every other machine-proposed claim left as a candidate. Returns the slug.
+ */
+export async function loadFactCheck(file: string): Promise<string> {
+  const spec = SeedFactCheckSchema.parse(JSON.parse(readFileSync(file, "utf8")));
+  const source = readFileSync(path.join(path.dirname(file), spec.article.file), "utf8");
+  const markdown = toMarkdown(source, spec.article.format);
+  const { text } = project(markdown);
+  const spans = spec.claims.map((claim) => {
+    const span = locateQuote(text, claim.quote);
+    if (!span) throw new Error(`Seed claim not found in the article text: ${claim.quote}`);
+    return span;
+  });
+  const article = await importArticle(
+    { ...spec.article, source: markdown, format: "markdown" },
+    null,
+    { reserved: spans, slug: path.basename(file, ".fact-check.json") },
+  );
+  const approvedAt = new Date();
+  await db().$transaction(async (tx) => {
+    for (const [i, claim] of spec.claims.entries()) {
+      const span = spans[i]!;
+      const selector = selectorFor(text, span);
+      await tx.claim.create({
+        data: {
+          articleId: article.id,
+          start: span.start,
+          end: span.end,
+          quote: selector.exact,
+          prefix: selector.prefix,
+          suffix: selector.suffix,
+          origin: "editor",
+          score: 1,
+          reasons: JSON.stringify(["Checked in the seed fact-check."]),
+          status: "approved",
+          verdict: claim.verdict,
+          rationale: claim.rationale,
+          approvedAt,
+          evidence: {
+            create: claim.evidence.map(({ published, mirrorOf, ...e }) => ({
+              ...e,
+              publishedOn: published,
+              note: mirrorOf ? `${e.note} (Republished copy of ${mirrorOf}'s report.)` : e.note,
+            })),
+          },
+        },
+      });
+    }
+  });
+  await publishArticle(article.id, { articleVersion: article.version, changeNote: "" }, null);
+  return article.slug;
+}
+
+/** Seeds an empty database with the Alibaba chip fact-check, published. */
+export async function seedIfEmpty(): Promise<boolean> {
+  if ((await db().article.count()) > 0) return false;
+  await loadFactCheck(SEED_FILE);
+  return true;
+}

@@ -1,0 +1,35 @@
+/** The verdict scale, as published on /methodology and mapped to ClaimReview. */
+export const VERDICTS = [
+  { key: "accurate", label: "Accurate", meaning: "Correct, nothing significant missing.", rating: 5 },
+  { key: "mostly-accurate", label: "Mostly accurate", meaning: "Correct but needs context.", rating: 4 },
+  { key: "mixed", label: "Mixed", meaning: "Partly correct, partly wrong.", rating: 3 },
+  { key: "misleading", label: "Misleading", meaning: "Contains truth but gives a false impression.", rating: 2 },
+  { key: "inaccurate", label: "Inaccurate", meaning: "Wrong.", rating: 1 },
+  {
+    key: "unsupported",
+    label: "Unsupported",
+    meaning: "No public evidence backs it; the burden of proof is on the claimant.",
+    rating: null,
+  },
+] as const;
+
+export type VerdictKey = (typeof VERDICTS)[number]["key"];
+export const VERDICT_KEYS = VERDICTS.map((v) => v.key) as [VerdictKey, ...VerdictKey[]];
+
+export function verdictLabel(key: string | null | undefined): string {
+  return VERDICTS.find((v) => v.key === key)?.label ?? "No verdict";
+}
+
+export const CLAIM_STATUSES = ["candidate", "researching", "needs-review", "approved", "dismissed"] as const;
+export type ClaimStatus = (typeof CLAIM_STATUSES)[number];
+export const STATUS_LABELS: Record<ClaimStatus, string> = {
+  candidate: "Candidate",
+  researching: "Researching",
+  "needs-review": "Needs review",
+  approved: "Approved",
+  dismissed: "Dismissed",
+};
+
+export const STANCES = ["supports", "refutes", "context"] as const;
+export type Stance = (typeof STANCES)[number];
+export const STANCE_LABELS: Record<Stance, string> = { supports: "Supports", refutes: "Refutes", context: "Context" };

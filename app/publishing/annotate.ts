@@ -1,0 +1,97 @@
+import type { StateCore, Token } from "markdown-it";
+import { createMarkdown } from "../claims/markdown";
+import { forEachTextBlock, inlineText, type MarkdownItInstance } from "../claims/projection";
+
+/** A span of the text projection to highlight, with what its <mark> and reference carry. */
+export interface Highlight {
+  start: number;
+  end: number;
+  claimId: string;
+  className: string;
+  /** id given to the first <mark> of the claim, for permalinks. */
+  anchorId: string;
+  /** A footnote-style reference placed after the claim's last <mark>. */
+  ref: { href: string; text: string; label: string };
+}
+
+/**
+ * markdown-it plugin: wraps every highlighted span in <mark data-claim="…">, splitting text
+ * tokens at claim boundaries. It walks the tokens exactly as the projection does, so offsets
+ * agree; a claim crossing inline formatting gets one <mark> per piece, never crossing a tag.
+ */
+export function claimHighlights(md: MarkdownItInstance): void {
+  md.core.ruler.push("claim_highlights", (state) => {
+    const highlights = ((state.env as { highlights?: Highlight[] } | undefined)?.highlights ?? []) as Highlight[];
+    if (highlights.length === 0) return;
+    forEachTextBlock(state.tokens, (inline, blockStart) => {
+      const out: Token[] = [];
+      let offset = blockStart;
+      for (const child of inline.children ?? []) {
+        const length = inlineText(child).length;
+        const end = offset + length;
+        const touching = highlights.filter((h) => h.start < end && offset < h.end);
+        if ((child.type === "text" || child.type === "code_inline") && touching.length > 0) {
+          out.push(...splitAtHighlights(state, child, offset, touching));
+        } else {
+          out.push(child);
+        }
+        offset = end;
+      }
+      inline.children = out;
+    });
+  });
+
+  md.renderer.rules.claim_ref = (tokens, idx) => {
+    const { href, text, label } = tokens[idx]!.meta as Highlight["ref"];
+    const esc = md.utils.escapeHtml;
+    return `<sup class="claim-ref"><a href="${esc(href)}" aria-label="${esc(label)}">${esc(text)}</a></sup>`;
+  };
+}
+
+function splitAtHighlights(state: StateCore, child: Token, offset: number, highlights: Highlight[]): Token[] {
+  const end = offset + child.content.length;
+  const cuts = new Set([offset, end]);
+  for (const h of highlights) {
+    if (h.start > offset && h.start < end) cuts.add(h.start);
+    if (h.end > offset && h.end < end) cuts.add(h.end);
+  }
+  const points = [...cuts].sort((a, b) => a - b);
+  const out: Token[] = [];
+  for (let i = 0; i < points.length - 1; i++) {
+    const from = points[i]!;
+    const to = points[i + 1]!;
+    const piece = new state.Token(child.type, child.tag, 0);
+    piece.content = child.content.slice(from - offset, to - offset);
+    piece.markup = child.markup;
+    const covering = highlights.filter((h) => h.start <= from && to <= h.end);
+    if (covering.length === 0) {
+      out.push(piece);
+      continue;
+    }
+    const open = new state.Token("claim_mark_open", "mark", 1);
+    open.attrSet("data-claim", covering.map((h) => h.claimId).join(" "));
+    open.attrSet("class", covering.map((h) => h.className).join(" "));
+    const first = covering.find((h) => h.start === from);
+    if (first) open.attrSet("id", first.anchorId);
+    out.push(open, piece, new state.Token("claim_mark_close", "mark", -1));
+    for (const h of covering.filter((c) => c.end === to)) {
+      const ref = new state.Token("claim_ref", "", 0);
+      ref.meta = h.ref;
+      out.push(ref);
+    }
+  }
+  return out;
+}
+
+const annotator = createMarkdown().use(claimHighlights);
+const plain = createMarkdown();
+
+/** The article's markdown as HTML with the given spans highlighted. */
+export function renderAnnotated(markdownSource: string, highlights: Highlight[]): string {
+  return annotator.render(markdownSource, { highlights });
+}
+
+/** Markdown (rationales, notes) as safe HTML: no raw HTML, links only http, https and mailto. */
+export function renderMarkdown(source: string): string {
+  return plain.render(source);
+}

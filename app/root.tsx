@@ -1,0 +1,82 @@
+import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData, Form } from "react-router";
+import type { Route } from "./+types/root";
+import { getUser } from "./auth/session.server";
+import stylesheet from "./ui/styles.css?url";
+
+export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  return { user: await getUser(request) };
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const user = data?.user ?? null;
+  return (
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header">
+          <div className="site-header__inner">
+            <Link to="/" className="brand">
+              Claimdesk
+            </Link>
+            <nav aria-label="Main">
+              <ul>
+                <li><Link to="/fact-checks">Fact-checks</Link></li>
+                <li><Link to="/methodology">Methodology</Link></li>
+                {user ? <li><Link to="/articles">Workbench</Link></li> : null}
+              </ul>
+            </nav>
+            <div className="account">
+              {user ? (
+                <Form method="post" action="/logout">
+                  <span className="account__name">
+                    {user.name} <span className="role">({user.role})</span>
+                  </span>{" "}
+                  <button type="submit" className="link-button">Sign out</button>
+                </Form>
+              ) : (
+                <Link to="/login">Sign in</Link>
+              )}
+            </div>
+          </div>
+        </header>
+        <main id="main">{children}</main>
+        <footer className="site-footer">
+          <p>Claimdesk: claims checked in the open. Read our <Link to="/methodology">methodology</Link>.</p>
+        </footer>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  let title = "Something went wrong";
+  let message = "An unexpected error stopped this page. Nothing you submitted was half-saved; try again, or go back.";
+  if (isRouteErrorResponse(error)) {
+    title = error.status === 404 ? "Not found" : error.status === 403 ? "Not allowed" : `Error ${error.status}`;
+    message = typeof error.data === "string" && error.data ? error.data : error.statusText || message;
+  }
+  return (
+    <div className="page narrow">
+      <h1>{title}</h1>
+      <p>{message}</p>
+      <p><Link to="/">Go to the start page</Link></p>
+    </div>
+  );
+}

@@ -1,0 +1,202 @@
+import { useEffect, useRef } from "react";
+import { Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/article";
+import { can } from "../auth/roles";
+import { requirePermission } from "../auth/session.server";
+import { domainFailure, failure, formValues, parseId } from "../http.server";
+import { loadArticle } from "../newsroom/articles.server";
+import { addClaim, parseReasons, setClaimStatus } from "../newsroom/claims.server";
+import { AddClaimSchema, PublishSchema, versionField } from "../newsroom/schemas";
+import { publishArticle } from "../publishing/publish.server";
+import { renderAnnotated, type Highlight } from "../publishing/annotate";
+import { FormMessage, StatusBadge, VerdictBadge } from "../ui/components";
+
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+  { title: `${loaderData?.article.title ?? "Article"} · Workbench · Claimdesk` },
+];
+
+export async function loader({ request, params }: Route.LoaderArgs) {
+  const user = await requirePermission(request, "read-drafts");
+  const { article } = await loadArticle(parseId(params.id, "article"));
+  const visible = article.claims.filter((c) => c.status !== "dismissed");
+  const highlights: Highlight[] = visible.map((c) => ({
+    start: c.start,
+    end: c.end,
+    claimId: String(c.id),
+    className: `claim claim--status-${c.status}`,
+    anchorId: `claim-${c.id}`,
+    ref: { href: `#claim-item-${c.id}`, text: String(c.id), label: `Claim ${c.id}` },
+  }));
+  return {
+    article: { ...article, markdown: undefined },
+    claims: article.claims.map((c) => ({ ...c, reasons: parseReasons(c.reasons) })),
+    html: renderAnnotated(article.markdown, highlights),
+    canEdit: can(user.role, "edit"),
+    canPublish: can(user.role, "publish"),
+  };
+}
+
+export async function action({ request, params }: Route.ActionArgs) {
+  const articleId = parseId(params.id, "article");
+  const values = formValues(await request.formData());
+  const intent = values.intent ?? "";
+  const user = await requirePermission(request, intent === "publish" ? "publish" : "edit");
+  try {
+    switch (intent) {
+      case "add-claim": {
+        const parsed = AddClaimSchema.safeParse(values);
+        if (!parsed.success) return failure(intent, values, parsed.error.issues[0]!.message);
+        const claim = await addClaim(articleId, parsed.data, user);
+        return redirect(`/articles/${articleId}/claims/${claim.id}`);
+      }
+      case "dismiss":
+      case "restore": {
+        const version = versionField.safeParse(values.version);
+        if (!version.success) return failure(intent, values, "The form is missing its version; reload the page.");
+        await setClaimStatus(parseId(values.claimId, "claim"), version.data, intent === "dismiss" ? "dismissed" : "candidate", user);
+        return redirect(`/articles/${articleId}#claim-item-${values.claimId}`);
+      }
+      case "publish": {
+        const parsed = PublishSchema.safeParse(values);
+        if (!parsed.success) return failure(intent, values, parsed.error.issues[0]!.message);
+        const { slug, number } = await publishArticle(articleId, parsed.data, user);
+        return redirect(`/fact-checks/${slug}/v/${number}`);
+      }
+      default:
+        return failure(intent, values, "That action is not known. Reload the page and try again.");
+    }
+  } catch (error) {
+    return domainFailure(intent, values, error);
+  }
+}
+
+/** With JavaScript, selecting text in the article fills the "add a claim" form. */
+function useSelectionToQuote(container: React.RefObject<HTMLDivElement | null>, target: React.RefObject<HTMLTextAreaElement | null>) {
+  useEffect(() => {
+    const onSelection = () => {
+      const selection = document.getSelection();
+      if (!selection || selection.isCollapsed || !container.current || !target.current) return;
+      if (!container.current.contains(selection.anchorNode)) return;
+      const text = selection.toString().trim();
+      if (text.length >= 3) target.current.value = text;
+    };
+    document.addEventListener("selectionchange", onSelection);
+    return () => document.removeEventListener("selectionchange", onSelection);
+  }, [container, target]);
+}
+
+export default function ArticleWorkbench({ loaderData, actionData }: Route.ComponentProps) {
+  const { article, claims, html, canEdit, canPublish } = loaderData;
+  const textRef = useRef<HTMLDivElement>(null);
+  const quoteRef = useRef<HTMLTextAreaElement>(null);
+  useSelectionToQuote(textRef, quoteRef);
+  const active = claims.filter((c) => c.status !== "dismissed");
+  const dismissed = claims.filter((c) => c.status === "dismissed");
+  const approved = claims.filter((c) => c.status === "approved").length;
+  const nextVersion = (article.publications[0]?.number ?? 0) + 1;
+  const error = (intent: string) => (actionData?.intent === intent ? actionData.error : null);
+
+  return (
+    <div className="page wide">
+      <p className="breadcrumbs"><Link to="/articles">Workbench</Link> › Article</p>
+      <div className="page-head">
+        <div>
+          <h1>{article.title}</h1>
+          <p className="meta">
+            {[article.outlet, article.author, article.originalDate].filter(Boolean).join(" · ")}
+            {article.sourceUrl ? <> · <a href={article.sourceUrl} rel="nofollow noopener">original</a></> : null}
+            {" · "}{article.status === "published" ? "published" : "draft"}, {active.length} claims ({approved} approved)
+          </p>
+        </div>
+        {article.publications[0] ? <Link to={`/fact-checks/${article.slug}`}>View published version {article.publications[0].number}</Link> : null}
+      </div>
+      <FormMessage error={error("dismiss") ?? error("restore")} />
+      <div className="workbench">
+        <section className="workbench__text" aria-labelledby="text-heading">
+          <h2 id="text-heading">Article text</h2>
+          <p className="hint">Highlighted: proposed and accepted claims. The number after each links to it in the list.</p>
+          <div ref={textRef} className="article-text" dangerouslySetInnerHTML={{ __html: html }} />
+        </section>
+        <aside className="workbench__claims" aria-labelledby="claims-heading">
+          <h2 id="claims-heading">Claims ({active.length})</h2>
+          <ol className="claim-list">
+            {active.map((c) => (
+              <li key={c.id} id={`claim-item-${c.id}`} className="claim-item">
+                <div className="claim-item__head">
+                  <span className="claim-item__number">#{c.id}</span> <StatusBadge status={c.status} />
+                  {c.verdict ? <VerdictBadge verdict={c.verdict} /> : null}
+                  <span className="score" title="Check-worthiness score">score {c.score.toFixed(2)}</span>
+                </div>
+                <p className="claim-item__quote"><a href={`#claim-${c.id}`}>“{c.quote}”</a></p>
+                {c.reasons.length > 0 ? (
+                  <details>
+                    <summary>Why this is check-worthy</summary>
+                    <ul>{c.reasons.map((r, i) => <li key={i}>{r}</li>)}</ul>
+                  </details>
+                ) : null}
+                <div className="claim-item__actions">
+                  <Link to={`/articles/${article.id}/claims/${c.id}`}>{canEdit ? "Check this claim" : "Open"}</Link>
+                  {canEdit ? (
+                    <Form method="post" className="inline-form">
+                      <input type="hidden" name="claimId" value={c.id} />
+                      <input type="hidden" name="version" value={c.version} />
+                      <button type="submit" name="intent" value="dismiss" className="link-button">Dismiss</button>
+                    </Form>
+                  ) : null}
+                </div>
+              </li>
+            ))}
+          </ol>
+          {dismissed.length > 0 ? (
+            <details className="dismissed">
+              <summary>Dismissed ({dismissed.length})</summary>
+              <ul>
+                {dismissed.map((c) => (
+                  <li key={c.id} id={`claim-item-${c.id}`}>
+                    “{c.quote}”
+                    {canEdit ? (
+                      <Form method="post" className="inline-form">
+                        <input type="hidden" name="claimId" value={c.id} />
+                        <input type="hidden" name="version" value={c.version} />
+                        <button type="submit" name="intent" value="restore" className="link-button">Restore</button>
+                      </Form>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
+          {canEdit ? (
+            <section className="panel" aria-labelledby="add-heading">
+              <h3 id="add-heading">Add a claim</h3>
+              <FormMessage error={error("add-claim")} />
+              <Form method="post" className="stack">
+                <div className="field">
+                  <label htmlFor="quote">Exact words from the article</label>
+                  <p className="hint" id="quote-hint">Select text in the article to fill this in, or paste the passage.</p>
+                  <textarea id="quote" name="quote" rows={3} ref={quoteRef} aria-describedby="quote-hint" defaultValue={actionData?.intent === "add-claim" ? actionData.values.quote : ""} />
+                </div>
+                <button type="submit" name="intent" value="add-claim" className="button">Add claim</button>
+              </Form>
+            </section>
+          ) : null}
+          {canPublish ? (
+            <section className="panel" aria-labelledby="publish-heading">
+              <h3 id="publish-heading">Publish version {nextVersion}</h3>
+              <p className="hint">Publishes the {approved} approved claims as an unchangeable snapshot.</p>
+              <FormMessage error={error("publish")} />
+              <Form method="post" className="stack">
+                <input type="hidden" name="articleVersion" value={article.version} />
+                <div className="field">
+                  <label htmlFor="changeNote">{nextVersion > 1 ? "What changed (shown to readers as a correction)" : "Note (optional)"}</label>
+                  <textarea id="changeNote" name="changeNote" rows={2} required={nextVersion > 1} defaultValue={actionData?.intent === "publish" ? actionData.values.changeNote : ""} />
+                </div>
+                <button type="submit" name="intent" value="publish" className="button">Publish version {nextVersion}</button>
+              </Form>
+            </section>
+          ) : null}
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { Form, redirect } from "react-router";
+import type { Route } from "./+types/articles.new";
+import { requirePermission } from "../auth/session.server";
+import { domainFailure, failure, formValues } from "../http.server";
+import { importArticle } from "../newsroom/articles.server";
+import { ArticleImportSchema, fieldErrors, MAX_ARTICLE_BYTES } from "../newsroom/schemas";
+import { Field, FormMessage } from "../ui/components";
+
+export const meta: Route.MetaFunction = () => [{ title: "Import an article · Claimdesk" }];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requirePermission(request, "edit");
+  return null;
+}
+
+/** Reads an uploaded .md or .txt file; a message when it is not one. */
+async function readUpload(file: File): Promise<{ text: string; format: "markdown" | "text" } | { error: string }> {
+  if (!/\.(?:md|markdown|txt)$/i.test(file.name)) return { error: `“${file.name}” is not a .md or .txt file. Upload markdown or plain text.` };
+  if (file.size > MAX_ARTICLE_BYTES) return { error: `“${file.name}” is ${(file.size / 1048576).toFixed(1)} MB; articles are limited to 2 MB.` };
+  try {
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
+    if (text.includes("\u0000")) return { error: `“${file.name}” looks like a binary file, not text.` };
+    return { text, format: /\.txt$/i.test(file.name) ? "text" : "markdown" };
+  } catch {
+    return { error: `“${file.name}” is not UTF-8 text. Save it as UTF-8 and upload it again.` };
+  }
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const user = await requirePermission(request, "edit");
+  const form = await request.formData();
+  const values = formValues(form);
+  const file = form.get("file");
+  let source = values.source ?? "";
+  let format = values.format;
+  if (file instanceof File && file.size > 0) {
+    const upload = await readUpload(file);
+    if ("error" in upload) return failure("import", values, upload.error, 400, { fields: { file: upload.error } });
+    source = upload.text;
+    format = upload.format;
+  }
+  const parsed = ArticleImportSchema.safeParse({ ...values, source, format });
+  if (!parsed.success) return failure("import", values, "The article was not imported. Check the highlighted fields.", 400, { fields: fieldErrors(parsed.error) });
+  try {
+    const article = await importArticle(parsed.data, user.id);
+    return redirect(`/articles/${article.id}`);
+  } catch (error) {
+    return domainFailure("import", values, error);
+  }
+}
+
+export default function NewArticle({ actionData }: Route.ComponentProps) {
+  const fields = actionData?.fields ?? {};
+  const v = actionData?.values ?? {};
+  return (
+    <div className="page narrow">
+      <h1>Import an article</h1>
+      <p>Paste the article or upload it. Claimdesk splits it into sentences and proposes the claims worth checking.</p>
+      <FormMessage error={actionData?.error} />
+      <Form method="post" encType="multipart/form-data" className="stack">
+        <Field label="Title" name="title" error={fields.title}>
+          <input id="title" name="title" required maxLength={300} defaultValue={v.title} />
+        </Field>
+        <div className="grid-2">
+          <Field label="Outlet" name="outlet" error={fields.outlet}>
+            <input id="outlet" name="outlet" defaultValue={v.outlet} />
+          </Field>
+          <Field label="Author" name="author" error={fields.author}>
+            <input id="author" name="author" defaultValue={v.author} />
+          </Field>
+          <Field label="Original URL" name="sourceUrl" error={fields.sourceUrl}>
+            <input id="sourceUrl" name="sourceUrl" type="url" placeholder="https://" defaultValue={v.sourceUrl} />
+          </Field>
+          <Field label="Original publication date" name="originalDate" error={fields.originalDate} hint="2025-08-29, 2025-08 or 2025">
+            <input id="originalDate" name="originalDate" pattern="\d{4}(-\d{2}(-\d{2})?)?" defaultValue={v.originalDate} />
+          </Field>
+        </div>
+        <fieldset className="field">
+          <legend>Format of the pasted text</legend>
+          <label className="inline"><input type="radio" name="format" value="markdown" defaultChecked={v.format !== "text"} /> Markdown</label>
+          <label className="inline"><input type="radio" name="format" value="text" defaultChecked={v.format === "text"} /> Plain text</label>
+        </fieldset>
+        <Field label="Article text" name="source" error={fields.source} hint="Up to 2 MB. Or upload a file below instead.">
+          <textarea id="source" name="source" rows={14} defaultValue={v.source} />
+        </Field>
+        <Field label="Or upload a .md or .txt file" name="file" error={fields.file}>
+          <input id="file" name="file" type="file" accept=".md,.markdown,.txt,text/markdown,text/plain" />
+        </Field>
+        <button type="submit" className="button">Import and propose claims</button>
+      </Form>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import type { ReactNode } from "react";
+import { STATUS_LABELS, verdictLabel, type ClaimStatus } from "../newsroom/verdicts";
+
+export function VerdictBadge({ verdict }: { verdict: string | null }) {
+  return (
+    <span className={`verdict verdict--${verdict ?? "none"}`}>
+      <span className="verdict__icon" aria-hidden="true">{VERDICT_ICONS[verdict ?? "none"] ?? "•"}</span>
+      {verdictLabel(verdict)}
+    </span>
+  );
+}
+
+const VERDICT_ICONS: Record<string, string> = {
+  accurate: "✓",
+  "mostly-accurate": "✓",
+  mixed: "±",
+  misleading: "!",
+  inaccurate: "✗",
+  unsupported: "?",
+  none: "•",
+};
+
+export function StatusBadge({ status }: { status: string }) {
+  return <span className={`status status--${status}`}>{STATUS_LABELS[status as ClaimStatus] ?? status}</span>;
+}
+
+export function Field({
+  label,
+  name,
+  error,
+  hint,
+  children,
+}: {
+  label: string;
+  name: string;
+  error?: string;
+  hint?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className={`field${error ? " field--invalid" : ""}`}>
+      <label htmlFor={name}>{label}</label>
+      {hint ? <p className="hint" id={`${name}-hint`}>{hint}</p> : null}
+      {children}
+      {error ? (
+        <p className="field__error" id={`${name}-error`} role="alert">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function FormMessage({ error, success }: { error?: string | null; success?: string | null }) {
+  if (error) return <p className="message message--error" role="alert">{error}</p>;
+  if (success) return <p className="message message--success" role="status">{success}</p>;
+  return null;
+}
+
+export function formatDate(iso: string | Date): string {
+  const date = typeof iso === "string" ? new Date(iso) : iso;
+  return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+}
+
+/** Source dates come as 2025-08-29, 2025-08 or 2025. */
+export function formatPartialDate(value: string): string {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(`${value}T00:00:00Z`);
+  if (/^\d{4}-\d{2}$/.test(value)) {
+    return new Date(`${value}-01T00:00:00Z`).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+  }
+  return value;
+}

@@ -1,0 +1,39 @@
+// Production server: applies migrations and seeds before listening, refuses cross-site
+// state-changing requests, serves built assets, and hands everything else to React Router.
+import express from "express";
+import compression from "compression";
+import { createRequestHandler } from "@react-router/express";
+
+const build = await import("./build/server/index.js");
+const { prepareDatabase, isSameOrigin, MAX_BODY_BYTES } = build.entry.module;
+
+const { migrations, seeded } = await prepareDatabase();
+if (migrations.length) console.log(`Applied migrations: ${migrations.join(", ")}`);
+if (seeded) console.log("Seeded the Alibaba AI chip fact-check.");
+
+const app = express();
+app.disable("x-powered-by");
+app.use(compression());
+app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+app.use(express.static("build/client", { maxAge: "1h" }));
+app.use((req, res, next) => {
+  res.set({
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Frame-Options": "SAMEORIGIN",
+  });
+  if (req.method === "GET" || req.method === "HEAD") return next();
+  if (!isSameOrigin(req.headers.origin, req.headers.referer, req.headers.host)) {
+    res.status(403).type("text/plain").send("Refused: this form was sent from another site. Reload Claimdesk and try again.");
+    return;
+  }
+  if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
+    res.status(413).type("text/plain").send("That upload is too large: articles are limited to 2 MB. Nothing was saved.");
+    return;
+  }
+  next();
+});
+app.all("*", createRequestHandler({ build }));
+
+const port = Number(process.env.PORT ?? 3000);
+app.listen(port, () => console.log(`Claimdesk is running at http://localhost:${port}`));
