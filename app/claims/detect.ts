@@ -56,7 +56,7 @@ export function detectClaims(text: string, sentences: Sentence[], blocks: Block[
   const claims: ClaimCandidate[] = [];
   for (const sentence of sentences) {
     if (isHeading(sentence, blocks)) continue;
-    for (const part of splitClauses(text, sentence)) {
+    for (const part of splitClaims(text, sentence)) {
       const candidate = scoreSentence(part);
       if (candidate && candidate.score >= PROPOSAL_THRESHOLD) claims.push(candidate);
     }
@@ -74,7 +74,7 @@ function isHeading(sentence: Sentence, blocks: Block[]): boolean {
 }
 
 /** "Alibaba’s shares rose 13%, while Nvidia fell 3%" holds two facts: check each on its own. */
-export function splitClauses(text: string, sentence: Sentence): Sentence[] {
+export function splitClaims(text: string, sentence: Sentence): Sentence[] {
   const parts: Sentence[] = [];
   let from = 0;
   for (const match of sentence.text.matchAll(CLAUSE_JOIN)) {

@@ -9,7 +9,7 @@ const SAFE_LINK = /^(?:https?:|mailto:)/i;
  * must use the same configuration, or their offsets would disagree.
  */
 export function createMarkdown(): MarkdownItInstance {
-  const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
+  const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: true });
   md.validateLink = (url) => SAFE_LINK.test(url.trim());
   return md;
 }

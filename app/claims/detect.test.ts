@@ -1,0 +1,71 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { detectClaims, scoreSentence, splitClaims } from "./detect";
+import { extract, toMarkdown } from "./extract";
+
+const seedText = readFileSync(new URL("../../fixtures/alibaba-ai-chip.txt", import.meta.url), "utf8");
+const seedCheck = JSON.parse(readFileSync(new URL("../../fixtures/alibaba-ai-chip.fact-check.json", import.meta.url), "utf8")) as {
+  claims: Array<{ quote: string }>;
+};
+const seed = extract(toMarkdown(seedText, "markdown"));
+
+describe("claims of the seed article", () => {
+  it("proposes a claim covering every claim the fact-checkers checked", () => {
+    const missed = seedCheck.claims.filter((checked) => {
+      const at = seed.projection.text.indexOf(checked.quote);
+      expect(at, checked.quote).toBeGreaterThanOrEqual(0);
+      return !seed.claims.some((c) => c.start < at + checked.quote.length && at < c.end);
+    });
+    expect(missed.map((m) => m.quote)).toEqual([]);
+  });
+
+  it("proposes no boilerplate: donation banners, share prompts, navigation, questions to the reader", () => {
+    const boilerplate = /patreon|donat|coffee|support us|share it|scroll to top|follow us|registration|enjoy|explore our|\?$/i;
+    expect(seed.claims.filter((c) => boilerplate.test(c.text)).map((c) => c.text)).toEqual([]);
+  });
+
+  it("explains every proposal in words a student can read", () => {
+    for (const claim of seed.claims) {
+      expect(claim.score).toBeGreaterThanOrEqual(0.4);
+      expect(claim.score).toBeLessThanOrEqual(1);
+      expect(claim.reasons.length).toBeGreaterThan(0);
+      for (const reason of claim.reasons) expect(reason).toMatch(/^[A-Z].+[.?]$/);
+    }
+    const insiders = seed.claims.find((c) => c.text.startsWith("Industry insiders report"));
+    expect(insiders?.reasons.join(" ")).toContain("unnamed sources");
+  });
+
+  it("is deterministic", () => {
+    expect(extract(toMarkdown(seedText, "markdown"))).toEqual(seed);
+  });
+});
+
+describe("scoring", () => {
+  const score = (text: string) => scoreSentence({ start: 0, end: text.length, text });
+
+  it("rates figures, names and dates above opinion", () => {
+    const fact = score("Alibaba's cloud division grew 26% year-over-year in the second quarter of 2025.")!;
+    const opinion = score("This is a bold and exciting statement about the future.");
+    expect(fact.score).toBeGreaterThan(0.6);
+    expect(fact.reasons.some((r) => r.includes("“26%”"))).toBe(true);
+    expect(opinion === null || opinion.score < 0.4).toBe(true);
+  });
+
+  it("does not propose questions, calls to action or prompts", () => {
+    expect(score("Will its performance surpass Nvidia’s chips by 2026?")).toBeNull();
+    expect(score("Track development closely as the chip could shift cloud strategy.")).toBeNull();
+    expect(score("Support us on Patreon and get your name in the Top 10!")).toBeNull();
+  });
+
+  it("splits a sentence joining independent facts", () => {
+    const text = "Alibaba’s shares rose 13%, while Nvidia fell 3% on Friday.";
+    const parts = splitClaims(text, { start: 0, end: text.length, text });
+    expect(parts.map((p) => p.text)).toEqual(["Alibaba’s shares rose 13%", "Nvidia fell 3% on Friday."]);
+    const whole = "Alibaba’s chip, which is made in China, rose to fame.";
+    expect(splitClaims(whole, { start: 0, end: whole.length, text: whole })).toHaveLength(1);
+    expect(detectClaims(text, [{ start: 0, end: text.length, text }]).map((c) => c.text)).toEqual([
+      "Alibaba’s shares rose 13%",
+      "Nvidia fell 3% on Friday.",
+    ]);
+  });
+});
