@@ -40,3 +40,15 @@ export function domainFailure(intent: string, values: Record<string, string>, er
   if (error instanceof UserError) return failure(intent, values, error.message, error.status);
   throw error;
 }
+
+/** For loaders: the newsroom's expected errors (a missing article, say) become error pages with their status. */
+export async function orErrorPage<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof UserError || error instanceof ConflictError) {
+      throw new Response(error.message, { status: error.status });
+    }
+    throw error;
+  }
+}

@@ -60,7 +60,7 @@ export const SpanSchema = z.object({
 
 export const ClaimReviewSchema = z.object({
   version: versionField,
-  verdict: z.union([z.literal(""), z.enum(VERDICT_KEYS, { error: "Choose a verdict from the scale." })]).default(""),
+  verdict: z.enum(["", ...VERDICT_KEYS], { error: "Choose a verdict from the scale." }).default(""),
   rationale: z.string().max(20_000, "Keep the rationale under 20,000 characters.").default(""),
   status: z.enum(CLAIM_STATUSES.filter((s) => s !== "approved") as [string, ...string[]], {
     error: "Choose a status: candidate, researching, needs review or dismissed.",

@@ -52,6 +52,10 @@ describe("annotated rendering", () => {
     );
   });
 
+  it("keeps the page's outline: article headings start at h3", () => {
+    expect(renderAnnotated("# Title\n\n## Part\n\n###### Deep", [])).toBe("<h3>Title</h3>\n<h4>Part</h4>\n<h6>Deep</h6>\n");
+  });
+
   it("renders overlapping claims with both ids", () => {
     const source = "One two three four five.";
     const html = renderAnnotated(source, [highlight(0, 13, "a"), highlight(8, 18, "b")]);

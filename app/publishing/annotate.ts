@@ -83,8 +83,21 @@ function splitAtHighlights(state: StateCore, child: Token, offset: number, highl
   return out;
 }
 
-const annotator = createMarkdown().use(claimHighlights);
-const plain = createMarkdown();
+/**
+ * Embedded markdown sits under the page's own h1 and section h2s: its headings start at h3,
+ * so the page keeps one h1 and an unbroken outline.
+ */
+export function demoteHeadings(md: MarkdownItInstance): void {
+  const demote = (tag: string) => `h${Math.min(6, Number(tag.slice(1)) + 2)}`;
+  md.core.ruler.push("demote_headings", (state) => {
+    for (const token of state.tokens) {
+      if (token.type === "heading_open" || token.type === "heading_close") token.tag = demote(token.tag);
+    }
+  });
+}
+
+const annotator = createMarkdown().use(claimHighlights).use(demoteHeadings);
+const plain = createMarkdown().use(demoteHeadings);
 
 /** The article's markdown as HTML with the given spans highlighted. */
 export function renderAnnotated(markdownSource: string, highlights: Highlight[]): string {

@@ -3,21 +3,24 @@ import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/article";
 import { can } from "../auth/roles";
 import { requirePermission } from "../auth/session.server";
-import { domainFailure, failure, formValues, parseId } from "../http.server";
+import { domainFailure, failure, formValues, orErrorPage, parseId } from "../http.server";
 import { loadArticle } from "../newsroom/articles.server";
 import { addClaim, parseReasons, setClaimStatus } from "../newsroom/claims.server";
 import { AddClaimSchema, PublishSchema, versionField } from "../newsroom/schemas";
 import { publishArticle } from "../publishing/publish.server";
 import { renderAnnotated, type Highlight } from "../publishing/annotate";
+import { revalidateOnConflict } from "../ui/revalidate";
 import { FormMessage, StatusBadge, VerdictBadge } from "../ui/components";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: `${loaderData?.article.title ?? "Article"} · Workbench · Claimdesk` },
 ];
 
+export const shouldRevalidate = revalidateOnConflict;
+
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, "read-drafts");
-  const { article } = await loadArticle(parseId(params.id, "article"));
+  const { article } = await orErrorPage(loadArticle(parseId(params.id, "article")));
   const visible = article.claims.filter((c) => c.status !== "dismissed");
   const highlights: Highlight[] = visible.map((c) => ({
     start: c.start,
@@ -103,9 +106,9 @@ export default function ArticleWorkbench({ loaderData, actionData }: Route.Compo
         <div>
           <h1>{article.title}</h1>
           <p className="meta">
-            {[article.outlet, article.author, article.originalDate].filter(Boolean).join(" · ")}
+            {[article.outlet, article.author, article.originalDate, article.status === "published" ? "Published" : "Draft"].filter(Boolean).join(" · ")}
             {article.sourceUrl ? <> · <a href={article.sourceUrl} rel="nofollow noopener">original</a></> : null}
-            {" · "}{article.status === "published" ? "published" : "draft"}, {active.length} claims ({approved} approved)
+            {" · "}{active.length} {active.length === 1 ? "claim" : "claims"}, {approved} approved
           </p>
         </div>
         {article.publications[0] ? <Link to={`/fact-checks/${article.slug}`}>View published version {article.publications[0].number}</Link> : null}

@@ -35,7 +35,7 @@ export async function action({ request }: Route.ActionArgs) {
   let format = values.format;
   if (file instanceof File && file.size > 0) {
     const upload = await readUpload(file);
-    if ("error" in upload) return failure("import", values, upload.error, 400, { fields: { file: upload.error } });
+    if ("error" in upload) return failure("import", values, "The article was not imported: the uploaded file cannot be read.", 400, { fields: { file: upload.error } });
     source = upload.text;
     format = upload.format;
   }

@@ -2,7 +2,7 @@ import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/claim";
 import { can } from "../auth/roles";
 import { requirePermission } from "../auth/session.server";
-import { domainFailure, failure, formValues, parseId, type ActionFailure } from "../http.server";
+import { domainFailure, failure, formValues, orErrorPage, parseId, type ActionFailure } from "../http.server";
 import {
   adjustClaim,
   approveClaim,
@@ -24,16 +24,19 @@ import {
 } from "../newsroom/schemas";
 import { CLAIM_STATUSES, STANCE_LABELS, STANCES, STATUS_LABELS, VERDICTS, verdictLabel } from "../newsroom/verdicts";
 import { renderMarkdown } from "../publishing/annotate";
+import { revalidateOnConflict } from "../ui/revalidate";
 import { Field, FormMessage, formatDate, formatPartialDate, StatusBadge, VerdictBadge } from "../ui/components";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: `Claim #${loaderData?.claim.id ?? ""} · Workbench · Claimdesk` },
 ];
 
+export const shouldRevalidate = revalidateOnConflict;
+
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, "read-drafts");
   const articleId = parseId(params.id, "article");
-  const { claim, lastEditor, approvedBy } = await loadClaim(parseId(params.claimId, "claim"));
+  const { claim, lastEditor, approvedBy } = await orErrorPage(loadClaim(parseId(params.claimId, "claim")));
   if (claim.articleId !== articleId) throw new Response("That claim belongs to another article.", { status: 404 });
   const { article, ...rest } = claim;
   return {
@@ -156,7 +159,7 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
 
       <div className="claim-layout">
         <section className="panel" aria-labelledby="verdict-heading">
-          <h2 id="verdict-heading">Verdict</h2>
+          <h2 id="verdict-heading">Verdict and rationale</h2>
           {canEdit ? (
             <>
               <FormMessage error={review?.error} />

@@ -68,7 +68,7 @@ export default function FactCheck({ loaderData }: Route.ComponentProps) {
       </header>
 
       <section className="summary" aria-labelledby="summary-heading">
-        <h2 id="summary-heading">{claims.length} claims checked</h2>
+        <h2 id="summary-heading">{claims.length} {claims.length === 1 ? "claim" : "claims"} checked</h2>
         <ul className="verdict-summary">
           {VERDICTS.filter((v) => claims.some((c) => c.verdict === v.key)).map((v) => (
             <li key={v.key}>

@@ -21,7 +21,7 @@ export default function FactChecks({ loaderData }: Route.ComponentProps) {
             <h2><Link to={`/fact-checks/${p.slug}`}>{p.title}</Link></h2>
             <p className="meta">
               {p.outlet ? `${p.outlet} · ` : ""}
-              {p.claims.length} claims checked · version {p.number}, {formatDate(p.publishedAt)}
+              {p.claims.length} {p.claims.length === 1 ? "claim" : "claims"} checked · version {p.number}, {formatDate(p.publishedAt)}
             </p>
             <ul className="verdict-summary" aria-label="Verdicts">
               {VERDICTS.filter((v) => p.claims.includes(v.key)).map((v) => (

@@ -1,0 +1,34 @@
+import { execFileSync } from "node:child_process";
+import { expect, type Page } from "@playwright/test";
+import { E2E_DATABASE } from "../playwright.config";
+
+export const PASSWORD = "a long test password";
+
+/** Creates an account through the operations CLI (npm run user:create), on the e2e database. */
+export function createUser(email: string, name: string, role: "viewer" | "editor" | "reviewer" | "admin") {
+  try {
+    execFileSync("npx", ["tsx", "scripts/user-create.ts", "--email", email, "--name", name, "--role", role, "--password", PASSWORD], {
+    env: { ...process.env, DATABASE_URL: `file:./${E2E_DATABASE}` },
+      stdio: "pipe",
+    });
+  } catch (error) {
+    // A retried hook may meet the account it made the first time.
+    if (!String((error as { stderr?: Buffer }).stderr).includes("already exists")) throw error;
+  }
+}
+
+export async function signIn(page: Page, email: string) {
+  await page.context().clearCookies();
+  await page.goto("/login");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+/** No page of the story may fail with a server error. */
+export function failOnServerErrors(page: Page) {
+  page.on("response", (response) => {
+    if (response.status() >= 500) throw new Error(`${response.status()} from ${response.url()}`);
+  });
+}
