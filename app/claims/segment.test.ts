@@ -76,6 +76,8 @@ describe("offsets", () => {
   const adversarial = fc.oneof(
     fc.string({ unit: fc.constantFrom(".", " ", "!", "?", "\n", "A", "a", "1", "\"", "”", "…", "。", "•", "-", "(", ")", "é") , maxLength: 400 }),
     fc.string({ maxLength: 300 }),
+    fc.string({ unit: "grapheme", maxLength: 200 }),
+    fc.string({ unit: fc.constantFrom(" ", "\u00a0", "\u2028", "\ufeff", "\u3000", "\v", "x", ".", "X"), maxLength: 200 }),
     fc.array(fc.constantFrom("Mr.", "U.S.", "1.", "a.", "...", ". . .", "The", "end.", "Q:", "\n", "“Yes.”", "$4.00", "e.g.", "I."), { maxLength: 80 }).map((words) => words.join(" ")),
   );
 

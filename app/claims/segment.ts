@@ -48,6 +48,10 @@ const BULLET = /^[•⁃▪◦‣]$/u;
 const INNER_MISSING_SPACE = /[a-z]{2}[.?!](?=[A-Z][\p{Ll}:])/gu;
 const URL_LIKE = /@|:\/\/|^www\./i;
 
+/** Only a token ending in these (possibly before closing quotes or brackets) can end a sentence. */
+const MAY_END_SENTENCE = /[.!?‽…。！？]["'”’)\]}»›」』）]*$/u;
+const isDotChar = (code: number) => code === 46 || code === 0x2026;
+
 interface Token {
   start: number;
   end: number;
@@ -125,7 +129,7 @@ function tokenize(text: string, start: number, end: number): Token[] {
 /** "H-series.Q: How" is two sentences run together; "Jane.Doe@example.com" is not. */
 function splitMissingSpace(text: string, start: number, end: number): Token[] {
   const word = text.slice(start, end);
-  if (word.length < 5 || URL_LIKE.test(word)) return [{ start, end, text: word }];
+  if (word.length < 5 || !/[a-z][.?!][A-Z]/.test(word) || URL_LIKE.test(word)) return [{ start, end, text: word }];
   const pieces: Token[] = [];
   let pieceStart = 0;
   for (const match of word.matchAll(INNER_MISSING_SPACE)) {
@@ -137,13 +141,19 @@ function splitMissingSpace(text: string, start: number, end: number): Token[] {
   return pieces;
 }
 
+/** Exactly the characters of JavaScript's \s, without a regular expression per character. */
 function isSpace(code: number): boolean {
-  return code === 32 || code === 9 || code === 10 || code === 13 || code === 0xa0 || code === 0x2009 || code === 0x202f || code === 0x3000;
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
 }
 
 function trim(text: string, start: number, end: number): Span {
-  while (start < end && /\s/.test(text[start]!)) start++;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   return { start, end };
 }
 
@@ -225,6 +235,7 @@ function segmentRun(text: string, start: number, end: number): Span[] {
       continue;
     }
 
+    if (!MAY_END_SENTENCE.test(token.text) && !isDotChar(next.text.charCodeAt(0))) continue;
     if (isDots(token.text)) continue; // decided when the dot run ends, below
     const boundary = boundaryAfter(tokens, i, wordsInSentence);
     if (boundary === "after") cut(next.start);

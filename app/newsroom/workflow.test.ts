@@ -8,7 +8,7 @@ const { db } = await import("../db/client.server");
 const { createUser } = await import("../auth/users.server");
 const { importArticle } = await import("./articles.server");
 const claims = await import("./claims.server");
-const { addEvidence } = await import("./evidence.server");
+const { addEvidence, updateEvidence, removeEvidence } = await import("./evidence.server");
 const { publishArticle, loadPublication } = await import("../publishing/publish.server");
 const { loadFactCheck } = await import("./seed.server");
 const { ConflictError, UserError } = await import("./errors");
@@ -123,5 +123,27 @@ describe("checking an article", () => {
     const claim = await db().claim.findFirstOrThrow({ where: { articleId: article.id } });
     await expect(claims.approveClaim(claim.id, claim.version, reviewer)).rejects.toThrow(/verdict and a written rationale/);
     await expect(publishArticle(article.id, { articleVersion: article.version + 7, changeNote: "" }, reviewer)).rejects.toBeInstanceOf(ConflictError);
+  });
+
+  it("edits and removes evidence, and each change withdraws an approval", async () => {
+    const article = await importArticle({ title: "Evidence", outlet: "", author: "", sourceUrl: "", originalDate: "", format: "text", source: "Acme shipped 5 million chips in 2024." }, editor.id);
+    const claim = await db().claim.findFirstOrThrow({ where: { articleId: article.id } });
+    const reviewed = await claims.reviewClaim(claim.id, { version: claim.version, verdict: "accurate", rationale: "Shipping data.", status: "needs-review" }, editor);
+    const source = { url: "https://example.com/a", title: "A", publisher: "Pub", publishedOn: "2024", stance: "supports" as const, note: "", excerpt: "", archiveUrl: "" };
+    const evidence = await addEvidence(claim.id, source, editor);
+    const approved = await claims.approveClaim(claim.id, reviewed.version + 1, reviewer);
+    expect(approved.status).toBe("approved");
+
+    const edited = await updateEvidence(evidence.id, { ...source, stance: "refutes", note: "Read again: it refutes." }, otherEditor);
+    expect(edited.stance).toBe("refutes");
+    const afterEdit = await db().claim.findUniqueOrThrow({ where: { id: claim.id } });
+    expect(afterEdit.status).toBe("needs-review");
+    expect(afterEdit.lastEditorId).toBe(otherEditor.id);
+
+    await removeEvidence(evidence.id, otherEditor);
+    expect(await db().evidence.count({ where: { claimId: claim.id } })).toBe(0);
+    await expect(removeEvidence(evidence.id, otherEditor)).rejects.toThrow(/already removed/);
+    const actions = (await db().auditEvent.findMany({ where: { entityType: "evidence", entityId: evidence.id }, orderBy: { id: "asc" } })).map((e) => e.action);
+    expect(actions).toEqual(["added", "edited", "removed"]);
   });
 });

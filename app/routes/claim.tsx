@@ -196,13 +196,15 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
             <div className="approve">
               <h3>Approval</h3>
               <FormMessage error={failed("approve")?.error} />
-              {canApprove ? (
+              {!canApprove ? (
+                <p className="hint">You made the last edit, so a second person must approve it.</p>
+              ) : !claim.verdict || claim.rationale.trim() === "" ? (
+                <p className="hint">A verdict and a written rationale are needed before approval.</p>
+              ) : (
                 <Form method="post">
                   <input type="hidden" name="version" value={claim.version} />
                   <button type="submit" name="intent" value="approve" className="button button--approve">Approve this verdict</button>
                 </Form>
-              ) : (
-                <p className="hint">You made the last edit, so a second person must approve it.</p>
               )}
             </div>
           ) : null}

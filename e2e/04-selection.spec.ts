@@ -1,0 +1,34 @@
+import { expect, test } from "@playwright/test";
+import { createUser, failOnServerErrors, signIn } from "./helpers";
+
+test("with JavaScript, selecting words in the article fills the claim form", async ({ page }) => {
+  createUser("sel@desk.test", "Sam Selector", "editor");
+  failOnServerErrors(page);
+  await signIn(page, "sel@desk.test");
+  await page.goto("/articles/new");
+  await page.getByLabel("Title").fill("Selection test");
+  await page.getByLabel("Article text").fill("Vega Robotics opened a plant in Ohio. It employs 1,200 people.");
+  await page.getByRole("button", { name: "Import and propose claims" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Selection test");
+
+  // Select "opened a plant in Ohio" with the mouse.
+  const paragraph = page.locator(".article-text p").first();
+  await paragraph.evaluate((p) => {
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf("opened a plant in Ohio");
+      if (at >= 0) {
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + "opened a plant in Ohio".length);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        return;
+      }
+    }
+    throw new Error("text not found");
+  });
+  await expect(page.getByLabel("Exact words from the article")).toHaveValue("opened a plant in Ohio");
+  await page.getByRole("button", { name: "Add claim" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("“opened a plant in Ohio”");
+});

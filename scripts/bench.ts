@@ -1,0 +1,55 @@
+// npm run bench: the text engine measured side by side with a peer in the same run.
+// Reports throughput ratios, not absolute targets: machines differ, ratios travel.
+import { readFileSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+import sbd from "sbd";
+import { extract, toMarkdown } from "../app/claims/extract";
+import { project } from "../app/claims/projection";
+import { segment } from "../app/claims/segment";
+
+const ROUNDS = 7;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** Runs `work` ROUNDS times after a warm-up and returns the median time in milliseconds. */
+function time(work: () => unknown): number {
+  work();
+  const samples: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    const start = performance.now();
+    work();
+    samples.push(performance.now() - start);
+  }
+  return median(samples);
+}
+
+const seedSource = readFileSync("fixtures/alibaba-ai-chip.txt", "utf8");
+const golden = JSON.parse(readFileSync("../shared/conformance/golden-rules-en.json", "utf8")) as {
+  cases: Array<{ input: string; expected: string[] }>;
+};
+
+// About 1 MB of mixed article text: the seed article's prose, spec lines and Q&A, with the
+// Golden Rules' abbreviations, quotes, lists and ellipses, one paragraph each, repeated.
+const seedText = project(toMarkdown(seedSource, "markdown")).text;
+const unit = [seedText, ...golden.cases.map((c) => c.input)].join("\n\n");
+const corpus = unit.repeat(Math.ceil(1_000_000 / unit.length));
+const megabytes = Buffer.byteLength(corpus, "utf8") / 1_000_000;
+
+const ours = time(() => segment(corpus));
+const theirs = time(() => sbd.sentences(corpus, { newline_boundaries: true }));
+const score = (split: (s: string) => string[]) =>
+  golden.cases.filter((c) => JSON.stringify(split(c.input)) === JSON.stringify(c.expected)).length;
+
+console.log(`Segmentation of ${megabytes.toFixed(2)} MB of mixed article text (median of ${ROUNDS} runs):`);
+console.log(`  claimdesk  ${(megabytes / (ours / 1000)).toFixed(1).padStart(6)} MB/s   Golden Rules ${score((s) => segment(s).map((x) => x.text))}/48`);
+console.log(`  sbd        ${(megabytes / (theirs / 1000)).toFixed(1).padStart(6)} MB/s   Golden Rules ${score((s) => sbd.sentences(s))}/48`);
+console.log(`  ratio: claimdesk is ${(theirs / ours).toFixed(2)}x sbd's throughput`);
+
+const seedMarkdown = toMarkdown(seedSource, "markdown");
+const bigMarkdown = seedMarkdown.repeat(Math.ceil(1_000_000 / seedMarkdown.length));
+console.log(`Full extract (projection, segmentation, claims), median of ${ROUNDS} runs:`);
+console.log(`  seed article (${(seedMarkdown.length / 1000).toFixed(1)} kB): ${time(() => extract(seedMarkdown)).toFixed(1)} ms`);
+console.log(`  1 MB article (${(bigMarkdown.length / 1_000_000).toFixed(2)} MB): ${time(() => extract(bigMarkdown)).toFixed(0)} ms`);

@@ -1,0 +1,35 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { project } from "../app/claims/projection";
+import { toMarkdown } from "../app/claims/extract";
+
+const run = (file: string) => JSON.parse(execFileSync("npx", ["tsx", "scripts/extract.ts", file], { encoding: "utf8" }));
+
+describe("npm run extract", () => {
+  it("prints sentences and claims with offsets into the text projection", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "claimdesk-extract-"));
+    const md = path.join(dir, "a.md");
+    writeFileSync(md, "# Results\n\nAcme Corp. said revenue rose **12%** in 2025. Subscribe now!");
+    const out = run(md);
+    expect(Object.keys(out)).toEqual(["sentences", "claims"]);
+    const text = project("# Results\n\nAcme Corp. said revenue rose **12%** in 2025. Subscribe now!").text;
+    expect(out.sentences.map((s: { text: string }) => s.text)).toEqual(["Results", "Acme Corp. said revenue rose 12% in 2025.", "Subscribe now!"]);
+    for (const s of [...out.sentences, ...out.claims]) expect(text.slice(s.start, s.end)).toBe(s.text);
+    expect(out.claims).toHaveLength(1);
+    expect(Object.keys(out.claims[0])).toEqual(["start", "end", "text", "score", "reasons"]);
+
+    // Any other extension is plain text: markdown syntax stays as characters.
+    const txt = path.join(dir, "a.txt");
+    writeFileSync(txt, "Acme said revenue rose **12%** in 2025.");
+    const plain = run(txt);
+    expect(plain.sentences[0].text).toBe("Acme said revenue rose **12%** in 2025.");
+    expect(project(toMarkdown("Acme said revenue rose **12%** in 2025.", "text")).text).toBe(plain.sentences[0].text);
+  });
+
+  it("fails clearly on a missing file", () => {
+    expect(() => execFileSync("npx", ["tsx", "scripts/extract.ts", "/no/such/file.md"], { stdio: "pipe" })).toThrow(/cannot read \/no\/such\/file.md: ENOENT/);
+  });
+});
