@@ -17,11 +17,9 @@ app.use(compression());
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
 app.use((req, res, next) => {
-  res.set({
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
-    "X-Frame-Options": "SAMEORIGIN",
-  });
+  res.set({ "X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin" });
+  // Claim cards are made to be embedded elsewhere; nothing else may be framed by other sites.
+  if (!req.path.startsWith("/embed/")) res.set("X-Frame-Options", "SAMEORIGIN");
   if (req.method === "GET" || req.method === "HEAD") return next();
   if (!isSameOrigin(req.headers.origin, req.headers.referer, req.headers.host)) {
     res.status(403).type("text/plain").send("Refused: this form was sent from another site. Reload Claimdesk and try again.");

@@ -1,9 +1,13 @@
 import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData, Form } from "react-router";
 import type { Route } from "./+types/root";
 import { getUser } from "./auth/session.server";
-import stylesheet from "./ui/styles.css?url";
+import { STYLESHEET } from "./ui/components";
 
-export const links: Route.LinksFunction = () => [{ rel: "stylesheet", href: stylesheet }];
+/** One stylesheet at a stable address, shared with the stored public pages (app/publishing/page.server.tsx). */
+export const links: Route.LinksFunction = () => [
+  { rel: "stylesheet", href: STYLESHEET },
+  { rel: "stylesheet", href: "/workbench.css" },
+];
 
 export async function loader({ request }: Route.LoaderArgs) {
   return { user: await getUser(request) };

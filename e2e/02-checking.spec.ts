@@ -132,7 +132,9 @@ test.describe.serial("an article checked end to end", () => {
     await expect(page.locator(".corrections")).toContainText("Rating changed to Inaccurate after independent benchmarks.");
     await page.goto(`${publicUrl}/v/1`);
     await expect(page.locator("#claim-note-1 .verdict")).toHaveText(/Misleading/);
-    await expect(page.getByRole("note")).toContainText("read the latest version (2)");
+    await expect(page.getByRole("note")).toContainText("This is version 1 of this fact-check");
+    await page.getByRole("note").getByRole("link", { name: "read the latest version" }).click();
+    await expect(page.locator("#claim-note-1 .verdict")).toHaveText(/Inaccurate/);
   });
 
   test("an anonymous visitor cannot see a draft", async ({ page, request }) => {

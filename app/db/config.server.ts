@@ -9,6 +9,8 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   CLAIMDESK_ORG_NAME: z.string().min(1).default("Claimdesk"),
+  /** Where readers reach this server; absolute URLs in feeds, JSON-LD and annotations use it. */
+  CLAIMDESK_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "CLAIMDESK_PUBLIC_URL must be an http(s) URL" }).optional(),
   CLAIMDESK_SEED: z.enum(["on", "off"]).default("on"),
 });
 
@@ -25,6 +27,12 @@ export function env(): Env {
     cached = parsed.data;
   }
   return cached;
+}
+
+/** The public base URL, without a trailing slash. */
+export function publicUrl(): string {
+  const { CLAIMDESK_PUBLIC_URL, PORT } = env();
+  return (CLAIMDESK_PUBLIC_URL ?? `http://localhost:${PORT}`).replace(/\/+$/, "");
 }
 
 /** The database file path that DATABASE_URL names, resolved against the working directory. */

@@ -1,8 +1,15 @@
 import { db } from "../db/client.server";
+import { env, publicUrl } from "../db/config.server";
 import type { CurrentUser } from "../auth/session.server";
 import { audit } from "../newsroom/audit.server";
 import { ConflictError, UserError } from "../newsroom/errors";
+import type { Publisher } from "./links";
+import { etagOf, renderFactCheckPage } from "./page.server";
 import { SNAPSHOT_SCHEMA, SnapshotSchema, type Snapshot } from "./snapshot";
+
+export function publisher(): Publisher {
+  return { baseUrl: publicUrl(), name: env().CLAIMDESK_ORG_NAME };
+}
 
 export const SEED_PUBLISHER = "Claimdesk seed fact-check";
 
@@ -69,8 +76,19 @@ export async function publishArticle(
         })),
       })),
     });
+    const earlier = await tx.publication.findMany({ where: { articleId }, orderBy: { number: "asc" }, select: { number: true, publishedAt: true, changeNote: true } });
+    const history = [...earlier.map(entry), { number, publishedAt: snapshot.publishedAt, changeNote: snapshot.changeNote }];
     const publication = await tx.publication.create({
-      data: { articleId, number, changeNote: snapshot.changeNote, snapshot: JSON.stringify(snapshot), publishedById: actor?.id ?? null, publishedAt },
+      data: {
+        articleId,
+        number,
+        changeNote: snapshot.changeNote,
+        snapshot: JSON.stringify(snapshot),
+        page: renderFactCheckPage(snapshot, history, "latest", publisher()),
+        archivedPage: renderFactCheckPage(snapshot, history, "archived", publisher()),
+        publishedById: actor?.id ?? null,
+        publishedAt,
+      },
     });
     await tx.article.update({ where: { id: articleId }, data: { status: "published", version: { increment: 1 } } });
     await audit(tx, {
@@ -91,6 +109,56 @@ export interface PublicationEntry {
   changeNote: string;
 }
 
+const entry = (p: { number: number; publishedAt: Date; changeNote: string }): PublicationEntry => ({
+  number: p.number,
+  publishedAt: p.publishedAt.toISOString(),
+  changeNote: p.changeNote,
+});
+
+export interface StoredPage {
+  body: string;
+  etag: string;
+}
+
+const pageCache = new Map<string, StoredPage>();
+
+/**
+ * The stored bytes of a public page: the latest version's (number omitted) or version n's
+ * archived page. Pages are rendered at publishing; one stored before pages existed is rendered
+ * now and kept. Returns null when there is no such publication.
+ */
+export async function publishedPage(slug: string, number?: number): Promise<StoredPage | null> {
+  const article = await db().article.findUnique({
+    where: { slug },
+    select: { id: true, publications: { orderBy: { number: "desc" }, take: 1, select: { number: true } } },
+  });
+  const latest = article?.publications[0]?.number;
+  if (!article || latest === undefined) return null;
+  const wanted = number ?? latest;
+  const variant = number === undefined ? "latest" : "archived";
+  const key = `${article.id}/${wanted}/${variant}`;
+  const cached = pageCache.get(key);
+  if (cached) return cached;
+  const row = await db().publication.findUnique({
+    where: { articleId_number: { articleId: article.id, number: wanted } },
+    select: { id: true, page: true, archivedPage: true },
+  });
+  if (!row) return null;
+  let body = variant === "latest" ? row.page : row.archivedPage;
+  if (body === "") body = await renderMissingPage(article.id, wanted, variant, row.id);
+  const page = { body, etag: etagOf(body) };
+  pageCache.set(key, page);
+  return page;
+}
+
+async function renderMissingPage(articleId: number, number: number, variant: "latest" | "archived", id: number): Promise<string> {
+  const all = await db().publication.findMany({ where: { articleId }, orderBy: { number: "asc" }, select: { number: true, publishedAt: true, changeNote: true, snapshot: true } });
+  const chosen = all.find((p) => p.number === number)!;
+  const body = renderFactCheckPage(SnapshotSchema.parse(JSON.parse(chosen.snapshot)), all.map(entry), variant, publisher());
+  await db().publication.update({ where: { id }, data: variant === "latest" ? { page: body } : { archivedPage: body } });
+  return body;
+}
+
 /** A published version (the latest when `number` is omitted) and the article's version history. */
 export async function loadPublication(slug: string, number?: number) {
   const article = await db().article.findUnique({
@@ -101,11 +169,7 @@ export async function loadPublication(slug: string, number?: number) {
   const latest = article.publications[article.publications.length - 1]!;
   const chosen = number === undefined ? latest : article.publications.find((p) => p.number === number);
   if (!chosen) return null;
-  const history: PublicationEntry[] = article.publications.map((p) => ({
-    number: p.number,
-    publishedAt: p.publishedAt.toISOString(),
-    changeNote: p.changeNote,
-  }));
+  const history: PublicationEntry[] = article.publications.map(entry);
   return { snapshot: SnapshotSchema.parse(JSON.parse(chosen.snapshot)), history, latestNumber: latest.number };
 }
 

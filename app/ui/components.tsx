@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+
+export const STYLESHEET = "/claimdesk.css";
 import { STATUS_LABELS, verdictLabel, type ClaimStatus } from "../newsroom/verdicts";
 
 export function VerdictBadge({ verdict }: { verdict: string | null }) {

@@ -1,0 +1,130 @@
+import { STANCE_LABELS, VERDICTS } from "../newsroom/verdicts";
+import { formatDate, formatPartialDate, VerdictBadge } from "../ui/components";
+import { factCheckPath, versionPath } from "./links";
+import type { PublicationEntry } from "./publish.server";
+import type { Snapshot } from "./snapshot";
+
+export interface FactCheckViewProps {
+  snapshot: Snapshot;
+  /** Versions up to and including this one. */
+  history: PublicationEntry[];
+  /** "archived" is the page at /v/:n, which points readers to the latest version. */
+  variant: "latest" | "archived";
+  articleHtml: string;
+  rationaleHtml: string[];
+}
+
+/** The public annotated fact-check. Rendered once per version, to static HTML, at publishing. */
+export function FactCheckView({ snapshot, history, variant, articleHtml, rationaleHtml }: FactCheckViewProps) {
+  const { article, claims } = snapshot;
+  const corrections = history.filter((h) => h.number > 1);
+  return (
+    <article className="page fact-check">
+      {variant === "archived" ? (
+        <p className="notice" role="note">
+          This is version {snapshot.number} of this fact-check, as published on {formatDate(snapshot.publishedAt)}. It may have
+          been corrected since: <a href={factCheckPath(article.slug)}>read the latest version</a>.
+        </p>
+      ) : null}
+      <header className="fact-check__header">
+        <p className="eyebrow">Fact-check</p>
+        <h1>{article.title}</h1>
+        <p className="meta">
+          {[article.outlet, article.author && `by ${article.author}`, article.originalDate && `published ${formatPartialDate(article.originalDate)}`]
+            .filter(Boolean)
+            .join(" · ")}
+          {article.sourceUrl ? (
+            <>
+              {" · "}
+              <a href={article.sourceUrl} rel="nofollow noopener">original article</a>
+            </>
+          ) : null}
+        </p>
+        <p className="meta">
+          Checked by {snapshot.publishedBy}. Version {snapshot.number}, published {formatDate(snapshot.publishedAt)}.
+        </p>
+      </header>
+
+      <section className="summary" aria-labelledby="summary-heading">
+        <h2 id="summary-heading">{claims.length} {claims.length === 1 ? "claim" : "claims"} checked</h2>
+        <ul className="verdict-summary">
+          {VERDICTS.filter((v) => claims.some((c) => c.verdict === v.key)).map((v) => (
+            <li key={v.key}>
+              <VerdictBadge verdict={v.key} /> × {claims.filter((c) => c.verdict === v.key).length}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="annotated" aria-labelledby="article-heading">
+        <h2 id="article-heading">The article, annotated</h2>
+        <p className="hint">Highlighted passages are the claims we checked; each is followed by its number and verdict.</p>
+        <div className="article-text" dangerouslySetInnerHTML={{ __html: articleHtml }} />
+      </section>
+
+      <section className="claim-notes" aria-labelledby="notes-heading">
+        <h2 id="notes-heading">Claims, verdicts and sources</h2>
+        <ol>
+          {claims.map((c, i) => (
+            <li key={c.id} id={`claim-note-${c.number}`} className="claim-note">
+              <p className="claim-note__head">
+                <span className="claim-note__number">Claim {c.number}</span> <VerdictBadge verdict={c.verdict} />{" "}
+                <a href={`#claim-${c.number}`} className="back-link">back to the text</a>
+              </p>
+              <blockquote>“{c.quote}”</blockquote>
+              <div className="rationale" dangerouslySetInnerHTML={{ __html: rationaleHtml[i] ?? "" }} />
+              {c.evidence.length > 0 ? (
+                <>
+                  <h3>Sources</h3>
+                  <ol className="evidence">
+                    {c.evidence.map((e, j) => (
+                      <li key={j}>
+                        <span className={`stance stance--${e.stance}`}>{STANCE_LABELS[e.stance]}</span>{" "}
+                        <a href={e.url} rel="nofollow noopener">{e.title || e.publisher || e.url}</a>
+                        {e.title && e.publisher ? `, ${e.publisher}` : ""}
+                        {e.publishedOn ? `, ${formatPartialDate(e.publishedOn)}` : ""}
+                        {e.note ? <span className="evidence__note">. {e.note}</span> : null}
+                        {e.excerpt ? <q className="evidence__excerpt">{e.excerpt}</q> : null}
+                        {e.archiveUrl ? (
+                          <>
+                            {" "}
+                            (<a href={e.archiveUrl} rel="nofollow noopener">archived copy</a>)
+                          </>
+                        ) : null}
+                      </li>
+                    ))}
+                  </ol>
+                </>
+              ) : null}
+              <p className="meta">Approved by {c.approvedBy}, {formatDate(c.approvedAt)}.</p>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      {corrections.length > 0 ? (
+        <section className="corrections" aria-labelledby="corrections-heading">
+          <h2 id="corrections-heading">Corrections and updates</h2>
+          <ol>
+            {[...corrections].reverse().map((h) => (
+              <li key={h.number}>
+                <a href={versionPath(article.slug, h.number)}>Version {h.number}</a>, {formatDate(h.publishedAt)}: {h.changeNote}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+      <p className="meta">
+        How we rate claims: <a href="/methodology">our methodology</a>. Every version:{" "}
+        {history.map((h, i) => (
+          <span key={h.number}>
+            {i > 0 ? ", " : ""}
+            <a href={versionPath(article.slug, h.number)}>v{h.number}</a>
+          </span>
+        ))}
+        . Data: <a href={`${factCheckPath(article.slug)}/export.json`}>JSON</a>, <a href={`${factCheckPath(article.slug)}/export.md`}>Markdown</a>,{" "}
+        <a href={`${factCheckPath(article.slug)}/annotations.jsonld`}>Web Annotations</a>.
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,56 @@
+import { verdictLabel } from "../newsroom/verdicts";
+import { claimPermalink, factCheckPath, type Publisher } from "./links";
+import type { Snapshot } from "./snapshot";
+
+const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
+
+/**
+ * The publication as a W3C Web Annotation Data Model collection: one Annotation per claim,
+ * targeting the original article with a TextQuoteSelector and a TextPositionSelector (offsets in
+ * Claimdesk's text projection of the article), with bodies for the verdict (assessing), the
+ * rationale (commenting) and each source (citing links).
+ */
+export function annotationCollection(snapshot: Snapshot, publisher: Publisher) {
+  const base = publisher.baseUrl;
+  const page = `${base}${factCheckPath(snapshot.article.slug)}`;
+  const collectionId = `${page}/annotations.jsonld`;
+  const source = snapshot.article.sourceUrl || page;
+  const creator = { id: base + "/", type: "Organization", name: publisher.name };
+  const items = snapshot.claims.map((claim) => ({
+    id: claimPermalink(base, snapshot, claim.number),
+    type: "Annotation",
+    motivation: "assessing",
+    created: claim.approvedAt,
+    generated: snapshot.publishedAt,
+    creator,
+    generator: { id: `${base}/`, type: "Software", name: "Claimdesk" },
+    body: [
+      { type: "TextualBody", purpose: "assessing", value: verdictLabel(claim.verdict), format: "text/plain", language: "en" },
+      { type: "TextualBody", purpose: "commenting", value: claim.rationale, format: "text/markdown", language: "en" },
+      ...claim.evidence.map((e) => ({
+        id: e.url,
+        type: "Text",
+        format: "text/html",
+        ...(e.title || e.publisher ? { title: e.title || e.publisher } : {}),
+      })),
+    ],
+    target: {
+      source,
+      selector: [
+        { type: "TextQuoteSelector", exact: claim.quote, prefix: claim.prefix, suffix: claim.suffix },
+        { type: "TextPositionSelector", start: claim.start, end: claim.end },
+      ],
+    },
+  }));
+  return {
+    "@context": ANNO_CONTEXT,
+    id: collectionId,
+    type: "AnnotationCollection",
+    label: `Fact-check of “${snapshot.article.title}”, version ${snapshot.number}`,
+    creator,
+    created: snapshot.publishedAt,
+    total: items.length,
+    first: { id: `${collectionId}#page1`, type: "AnnotationPage", startIndex: 0, items },
+    last: `${collectionId}#page1`,
+  };
+}

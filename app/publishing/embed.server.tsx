@@ -1,0 +1,71 @@
+import { db } from "../db/client.server";
+import { STANCE_LABELS, verdictLabel } from "../newsroom/verdicts";
+import { formatDate, formatPartialDate } from "../ui/components";
+import { claimPermalink, type Publisher } from "./links";
+import { renderDocument } from "./page.server";
+import { SnapshotSchema, type PublishedClaim, type Snapshot } from "./snapshot";
+
+/** The latest publication that includes this claim, with the claim as published there. */
+export async function findPublishedClaim(claimId: number): Promise<{ snapshot: Snapshot; claim: PublishedClaim } | null> {
+  const candidates = await db().publication.findMany({
+    where: { snapshot: { contains: `"id":${claimId},` } },
+    orderBy: [{ publishedAt: "desc" }, { number: "desc" }],
+    select: { snapshot: true, articleId: true, number: true },
+  });
+  for (const row of candidates) {
+    const latest = await db().publication.findFirst({ where: { articleId: row.articleId }, orderBy: { number: "desc" }, select: { number: true } });
+    if (latest?.number !== row.number) continue; // only what the latest version still says
+    const snapshot = SnapshotSchema.parse(JSON.parse(row.snapshot));
+    const claim = snapshot.claims.find((c) => c.id === claimId);
+    if (claim) return { snapshot, claim };
+  }
+  return null;
+}
+
+// The card is self-contained (it lives in other sites' iframes): its style travels with it.
+const CARD_STYLE = `
+body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#1b1f24;background:#fff}
+.card{border:1px solid #d5d9de;border-left:5px solid #10243a;border-radius:6px;padding:12px 16px;max-width:38rem}
+.brand{font:700 13px Georgia,serif;margin:0;color:#10243a;text-transform:uppercase;letter-spacing:.06em;margin:0}
+blockquote{font:17px/1.4 Georgia,"DejaVu Serif",serif;margin:8px 0}
+.verdict{display:inline-block;font-weight:700;font-size:13px;padding:1px 8px;border-radius:999px;border:1px solid currentColor}
+.v-accurate,.v-mostly-accurate{color:#17653a;background:#e3f3e8}.v-mixed{color:#7a5200;background:#fcf1d6}
+.v-misleading{color:#8a3b00;background:#fde6d4}.v-inaccurate{color:#a61b1b;background:#fbe1e1}.v-unsupported{color:#4b3b8f;background:#ebe7f9}
+ul{padding-left:18px;margin:8px 0}a{color:#0b5394}.meta{color:#4f5761;font-size:13px;margin:8px 0 0}`;
+
+export function renderClaimCard(snapshot: Snapshot, claim: PublishedClaim, publisher: Publisher): string {
+  const permalink = claimPermalink(publisher.baseUrl, snapshot, claim.number);
+  return renderDocument(
+    <html lang="en">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${verdictLabel(claim.verdict)}: “${claim.quote}” · ${publisher.name}`}</title>
+        <style dangerouslySetInnerHTML={{ __html: CARD_STYLE }} />
+      </head>
+      <body>
+        <main className="card">
+          <h1 className="brand">{publisher.name} fact-check</h1>
+          <blockquote>“{claim.quote}”</blockquote>
+          <p>
+            <span className={`verdict v-${claim.verdict}`}>{verdictLabel(claim.verdict)}</span>
+            {snapshot.article.outlet ? ` · claimed in ${snapshot.article.outlet}` : ""}
+          </p>
+          {claim.evidence.length > 0 ? (
+            <ul aria-label="Top sources">
+              {claim.evidence.slice(0, 3).map((e, i) => (
+                <li key={i}>
+                  {STANCE_LABELS[e.stance]}: <a href={e.url} target="_blank" rel="nofollow noopener">{e.title || e.publisher || new URL(e.url).host}</a>
+                  {e.publishedOn ? `, ${formatPartialDate(e.publishedOn)}` : ""}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <p className="meta">
+            <a href={permalink} target="_blank" rel="noopener">Read the full fact-check</a> · version {snapshot.number}, {formatDate(snapshot.publishedAt)}
+          </p>
+        </main>
+      </body>
+    </html>,
+  );
+}

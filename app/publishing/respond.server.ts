@@ -1,0 +1,31 @@
+import { etagOf } from "./page.server";
+
+/** A Content-Security-Policy for public pages: our own scripts and styles only, nothing inline. */
+export const PUBLIC_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+export interface Cacheable {
+  body: string;
+  etag?: string;
+  contentType: string;
+  /** A published version never changes: cache it for a year without asking again. */
+  immutable: boolean;
+  extraHeaders?: Record<string, string>;
+}
+
+/** Serves bytes with a strong ETag; a matching If-None-Match gets 304 with no body. */
+export function cacheableResponse(request: Request, { body, etag = etagOf(body), contentType, immutable, extraHeaders = {} }: Cacheable): Response {
+  const headers = new Headers({
+    ETag: etag,
+    "Cache-Control": immutable ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate",
+    "Content-Type": contentType,
+    "X-Content-Type-Options": "nosniff",
+    ...extraHeaders,
+  });
+  const match = request.headers.get("If-None-Match");
+  if (match && match.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*")) {
+    return new Response(null, { status: 304, headers });
+  }
+  if (request.method === "HEAD") return new Response(null, { status: 200, headers });
+  return new Response(body, { status: 200, headers });
+}

@@ -1,0 +1,99 @@
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test } from "@playwright/test";
+
+const SEED = "/fact-checks/alibaba-ai-chip";
+
+test.describe("publishing for the open web", () => {
+  test("public pages have no accessibility violations", async ({ page }) => {
+    await page.goto(SEED);
+    const claimId = await page.locator(".article-text mark[data-claim]").first().getAttribute("data-claim");
+    for (const path of ["/fact-checks", SEED, `${SEED}/v/1`, "/methodology", "/login", `/embed/claims/${claimId}`, "/fact-checks/no-such-check"]) {
+      await page.goto(path);
+      const results = await new AxeBuilder({ page }).analyze();
+      expect(results.violations.map((v) => `${path}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
+    }
+  });
+
+  test("a published version is served from stored bytes with a strong ETag", async ({ request }) => {
+    const version = await request.get(`${SEED}/v/1`);
+    expect(version.status()).toBe(200);
+    expect(version.headers()["cache-control"]).toBe("public, max-age=31536000, immutable");
+    const etag = version.headers()["etag"]!;
+    expect(etag).toMatch(/^"[A-Za-z0-9_-]{20,}"$/);
+    const again = await request.get(`${SEED}/v/1`, { headers: { "If-None-Match": etag } });
+    expect(again.status()).toBe(304);
+    expect(await again.body()).toHaveLength(0);
+
+    const latest = await request.get(SEED);
+    expect(latest.headers()["cache-control"]).toBe("public, max-age=0, must-revalidate");
+    expect((await request.get(SEED, { headers: { "If-None-Match": latest.headers()["etag"]! } })).status()).toBe(304);
+    expect(latest.headers()["content-security-policy"]).toContain("script-src 'self'");
+    expect(latest.headers()["content-security-policy"]).not.toContain("unsafe-inline");
+
+    // Page weight: HTML and CSS under 60 KB, no script required.
+    const html = await latest.body();
+    const css = await (await request.get("/claimdesk.css")).body();
+    expect(html.length + css.length).toBeLessThan(60_000);
+  });
+
+  test("each claim carries ClaimReview JSON-LD", async ({ page }) => {
+    await page.goto(SEED);
+    const data = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!);
+    expect(data["@context"]).toBe("https://schema.org");
+    expect(data["@graph"]).toHaveLength(16);
+    const review = data["@graph"][7];
+    expect(review).toMatchObject({
+      "@type": "ClaimReview",
+      claimReviewed: "Process Node: 5nm technology.",
+      reviewRating: { "@type": "Rating", alternateName: "Unsupported" },
+      itemReviewed: { "@type": "Claim", appearance: { url: "https://geexforge.com/?p=5273" } },
+    });
+    expect(review.url).toMatch(/\/fact-checks\/alibaba-ai-chip\/v\/1#claim-8$/);
+    await page.goto(review.url.replace(/^https?:\/\/[^/]+/, ""));
+    await expect(page.locator("#claim-8")).toHaveText("Process Node: 5nm technology.");
+  });
+
+  test("the Web Annotation export passes the W3C conformance assertions", async ({ request }, testInfo) => {
+    const response = await request.get(`${SEED}/annotations.jsonld`);
+    expect(response.headers()["content-type"]).toContain("application/ld+json");
+    const file = testInfo.outputPath("annotations.jsonld");
+    writeFileSync(file, await response.body());
+    const output = execFileSync("node", ["../shared/conformance/web-annotation-check.mjs", file], { encoding: "utf8" });
+    expect(output.trim().split("\n").pop()).toMatch(/^\d+ passed, 0 failed$/);
+  });
+
+  test("exports, feed and the embeddable card", async ({ request, page }) => {
+    const json = await (await request.get(`${SEED}/export.json`)).json();
+    expect(json.schema).toBe("claimdesk.export/1");
+    expect(json.claims).toHaveLength(16);
+    const md = await (await request.get(`${SEED}/export.md`)).text();
+    expect(md).toContain("**Process Node: 5nm technology.**[^8]");
+    const feed = await request.get("/fact-checks.atom");
+    expect(feed.headers()["content-type"]).toContain("application/atom+xml");
+    expect(await feed.text()).toContain("<title>Fact-check: Alibaba AI Chip");
+
+    await page.goto(SEED);
+    const claimId = await page.locator("#claim-8").getAttribute("data-claim");
+    const card = await request.get(`/embed/claims/${claimId}`);
+    expect(card.headers()["x-frame-options"]).toBeUndefined();
+    expect(card.headers()["content-security-policy"]).toContain("frame-ancestors *");
+    await page.setContent(`<iframe title="Claim card" src="${new URL(`/embed/claims/${claimId}`, page.url())}" width="600" height="300"></iframe>`);
+    const frame = page.frameLocator("iframe");
+    await expect(frame.locator("blockquote")).toHaveText("“Process Node: 5nm technology.”");
+    await expect(frame.locator(".verdict")).toHaveText("Unsupported");
+    await expect(frame.getByRole("link", { name: "Read the full fact-check" })).toHaveAttribute("href", /\/v\/1#claim-8$/);
+    expect((await request.get("/embed/claims/99999")).status()).toBe(404);
+  });
+
+  test("with JavaScript, n and p move between claims", async ({ page }) => {
+    await page.goto(SEED);
+    await page.keyboard.press("n");
+    await expect(page.locator("#claim-1")).toBeFocused();
+    await page.keyboard.press("n");
+    await expect(page.locator("#claim-2")).toBeFocused();
+    await page.keyboard.press("p");
+    await expect(page.locator("#claim-1")).toBeFocused();
+  });
+});

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Publication" ADD COLUMN "page" TEXT NOT NULL DEFAULT '';
+ALTER TABLE "Publication" ADD COLUMN "archivedPage" TEXT NOT NULL DEFAULT '';
