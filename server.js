@@ -1,11 +1,12 @@
 // Production server: applies migrations and seeds before listening, refuses cross-site
 // state-changing requests, serves built assets, and hands everything else to React Router.
+import http from "node:http";
 import express from "express";
 import compression from "compression";
 import { createRequestHandler } from "@react-router/express";
 
 const build = await import("./build/server/index.js");
-const { prepareDatabase, isSameOrigin, MAX_BODY_BYTES } = build.entry.module;
+const { prepareDatabase, isSameOrigin, MAX_BODY_BYTES, servePublishedPage } = build.entry.module;
 
 const { migrations, seeded } = await prepareDatabase();
 if (migrations.length) console.log(`Applied migrations: ${migrations.join(", ")}`);
@@ -33,5 +34,15 @@ app.use((req, res, next) => {
 });
 app.all("*", createRequestHandler({ build }));
 
+// Published pages are stored bytes: answer them before Express and React Router are involved.
+const server = http.createServer((req, res) => {
+  servePublishedPage(req, res).then(
+    (served) => served || app(req, res),
+    (error) => {
+      console.error(error);
+      app(req, res);
+    },
+  );
+});
 const port = Number(process.env.PORT ?? 3000);
-app.listen(port, () => console.log(`Claimdesk is running at http://localhost:${port}`));
+server.listen(port, () => console.log(`Claimdesk is running at http://localhost:${port}`));

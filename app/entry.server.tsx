@@ -5,6 +5,7 @@ import { ServerRouter, type EntryContext } from "react-router";
 
 export { prepareDatabase } from "./db/prepare.server";
 export { isSameOrigin, MAX_BODY_BYTES } from "./auth/origin.server";
+export { servePublishedPage } from "./publishing/serve.server";
 
 export const streamTimeout = 5_000;
 

@@ -5,6 +5,7 @@ import { audit } from "../newsroom/audit.server";
 import { ConflictError, UserError } from "../newsroom/errors";
 import type { Publisher } from "./links";
 import { etagOf, renderFactCheckPage } from "./page.server";
+import { forgetPublishedPages } from "./serve.server";
 import { SNAPSHOT_SCHEMA, SnapshotSchema, type Snapshot } from "./snapshot";
 
 export function publisher(): Publisher {
@@ -91,6 +92,7 @@ export async function publishArticle(
       },
     });
     await tx.article.update({ where: { id: articleId }, data: { status: "published", version: { increment: 1 } } });
+    forgetPublishedPages(article.slug);
     await audit(tx, {
       actorId: actor?.id ?? null,
       articleId,
@@ -120,12 +122,10 @@ export interface StoredPage {
   etag: string;
 }
 
-const pageCache = new Map<string, StoredPage>();
-
 /**
  * The stored bytes of a public page: the latest version's (number omitted) or version n's
  * archived page. Pages are rendered at publishing; one stored before pages existed is rendered
- * now and kept. Returns null when there is no such publication.
+ * now and kept. Returns null when there is no such publication. serve.server.ts caches it.
  */
 export async function publishedPage(slug: string, number?: number): Promise<StoredPage | null> {
   const article = await db().article.findUnique({
@@ -136,9 +136,6 @@ export async function publishedPage(slug: string, number?: number): Promise<Stor
   if (!article || latest === undefined) return null;
   const wanted = number ?? latest;
   const variant = number === undefined ? "latest" : "archived";
-  const key = `${article.id}/${wanted}/${variant}`;
-  const cached = pageCache.get(key);
-  if (cached) return cached;
   const row = await db().publication.findUnique({
     where: { articleId_number: { articleId: article.id, number: wanted } },
     select: { id: true, page: true, archivedPage: true },
@@ -146,9 +143,7 @@ export async function publishedPage(slug: string, number?: number): Promise<Stor
   if (!row) return null;
   let body = variant === "latest" ? row.page : row.archivedPage;
   if (body === "") body = await renderMissingPage(article.id, wanted, variant, row.id);
-  const page = { body, etag: etagOf(body) };
-  pageCache.set(key, page);
-  return page;
+  return { body, etag: etagOf(body) };
 }
 
 async function renderMissingPage(articleId: number, number: number, variant: "latest" | "archived", id: number): Promise<string> {

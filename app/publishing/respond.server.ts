@@ -1,9 +1,5 @@
 import { etagOf } from "./page.server";
 
-/** A Content-Security-Policy for public pages: our own scripts and styles only, nothing inline. */
-export const PUBLIC_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
-
 export interface Cacheable {
   body: string;
   etag?: string;

@@ -2,11 +2,13 @@ import type { Route } from "./+types/fact-check";
 import { parseId } from "../http.server";
 import { publishedPage } from "../publishing/publish.server";
 import { notFoundPage } from "../publishing/page.server";
-import { cacheableResponse, PUBLIC_CSP } from "../publishing/respond.server";
+import { cacheableResponse } from "../publishing/respond.server";
+import { publicPageHeaders } from "../publishing/serve.server";
 
 /**
  * The public annotated page: stored bytes rendered once at publishing. /v/:n never changes and
- * is cached for a year; the latest address revalidates with its ETag.
+ * is cached for a year; the latest address revalidates with its ETag. In production server.js
+ * answers these addresses first (app/publishing/serve.server.ts); this route is the fallback.
  */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const number = params.n === undefined ? undefined : parseId(params.n, "version");
@@ -17,6 +19,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     etag: page.etag,
     contentType: "text/html; charset=utf-8",
     immutable: number !== undefined,
-    extraHeaders: { "Content-Security-Policy": PUBLIC_CSP },
+    extraHeaders: publicPageHeaders(page.etag, number !== undefined),
   });
 }

@@ -1,0 +1,75 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { gzipSync } from "node:zlib";
+import { publishedPage } from "./publish.server";
+
+/**
+ * The fast path for public fact-check pages: stored bytes, kept in memory with their gzip form,
+ * written straight to the socket before the web framework is involved. Used by server.js;
+ * anything it does not serve falls through to React Router.
+ */
+const PAGE_PATH = /^\/fact-checks\/([a-z0-9-]+)(?:\/v\/([1-9]\d{0,8}))?\/?$/;
+const MAX_ENTRIES = 500;
+
+export const PUBLIC_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+interface Entry {
+  body: Buffer;
+  gzip: Buffer;
+  headers: Record<string, string>;
+}
+
+const cache = new Map<string, Entry>();
+
+/** Publishing a new version changes what the latest address serves. */
+export function forgetPublishedPages(slug: string): void {
+  for (const key of cache.keys()) if (key === slug || key.startsWith(`${slug}/`)) cache.delete(key);
+}
+
+export function publicPageHeaders(etag: string, immutable: boolean): Record<string, string> {
+  return {
+    ETag: etag,
+    "Cache-Control": immutable ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate",
+    "Content-Type": "text/html; charset=utf-8",
+    "Content-Security-Policy": PUBLIC_CSP,
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "SAMEORIGIN",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    Vary: "Accept-Encoding",
+  };
+}
+
+async function lookup(slug: string, number: number | undefined): Promise<Entry | null> {
+  const key = number === undefined ? slug : `${slug}/${number}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const page = await publishedPage(slug, number);
+  if (!page) return null;
+  const body = Buffer.from(page.body, "utf8");
+  const entry = { body, gzip: gzipSync(body), headers: publicPageHeaders(page.etag, number !== undefined) };
+  if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+  cache.set(key, entry);
+  return entry;
+}
+
+/** Serves a published page if the request is for one; returns false to let the app handle it. */
+export async function servePublishedPage(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  if (req.method !== "GET" && req.method !== "HEAD") return false;
+  const url = req.url ?? "";
+  const query = url.indexOf("?");
+  const match = PAGE_PATH.exec(query === -1 ? url : url.slice(0, query));
+  if (!match) return false;
+  const entry = await lookup(match[1]!, match[2] === undefined ? undefined : Number(match[2]));
+  if (!entry) return false;
+  const ifNoneMatch = req.headers["if-none-match"];
+  if (ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim() === entry.headers.ETag || tag.trim() === "*")) {
+    res.writeHead(304, entry.headers);
+    res.end();
+    return true;
+  }
+  const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
+  const body = gzip ? entry.gzip : entry.body;
+  res.writeHead(200, { ...entry.headers, ...(gzip ? { "Content-Encoding": "gzip" } : {}), "Content-Length": String(body.length) });
+  res.end(req.method === "HEAD" ? undefined : body);
+  return true;
+}
