@@ -48,6 +48,10 @@ console.log(`  claimdesk  ${(megabytes / (ours / 1000)).toFixed(1).padStart(6)} 
 console.log(`  sbd        ${(megabytes / (theirs / 1000)).toFixed(1).padStart(6)} MB/s   Golden Rules ${score((s) => sbd.sentences(s))}/48`);
 console.log(`  ratio: claimdesk is ${(theirs / ours).toFixed(2)}x sbd's throughput`);
 
+const tenMegabytes = corpus.repeat(10);
+const tenTime = time(() => segment(tenMegabytes));
+console.log(`  linear time: 10 MB takes ${(tenTime / ours).toFixed(1)}x as long as 1 MB (${(tenTime / 1000).toFixed(2)} s)`);
+
 const seedMarkdown = toMarkdown(seedSource, "markdown");
 const bigMarkdown = seedMarkdown.repeat(Math.ceil(1_000_000 / seedMarkdown.length));
 console.log(`Full extract (projection, segmentation, claims), median of ${ROUNDS} runs:`);

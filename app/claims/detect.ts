@@ -16,7 +16,7 @@ export interface ClaimCandidate extends Span {
 export const PROPOSAL_THRESHOLD = 0.4;
 
 const BOILERPLATE =
-  /\b(?:patreon|donat(?:e|or|ors|ion|ions)|supporters?|support us|buy me a coffee|subscribe|subscription|newsletter|sign up|log in|follow us|share (?:it|this)|spread the word|scroll to top|back to top|read more|click here|explore our|visit our|no registration|advertisement|sponsored|cookies?|all rights reserved|enjoying the article|did you enjoy|if you found this|thank you|we create this for you|related posts?|leave a (?:comment|reply))\b/i;
+  /(?:^|\s)(?:related|read more|see also|more from|recommended):|\b(?:patreon|donat(?:e|or|ors|ion|ions)|supporters?|support us|buy me a coffee|subscribe|subscription|newsletter|sign up|log in|follow us|share (?:it|this)|spread the word|scroll to top|back to top|read more|click here|explore our|visit our|no registration|advertisement|sponsored|cookies?|all rights reserved|enjoying the article|did you enjoy|if you found this|thank you|we create this for you|related posts?|leave a (?:comment|reply))\b/i;
 
 /** First words that make a sentence an instruction to the reader rather than a statement. */
 const IMPERATIVES = new Set(
@@ -27,21 +27,32 @@ const IMPERATIVES = new Set(
   ).split(" "),
 );
 
+/** A plain two-digit number ("Top 10") says less than a unit, a currency or a percentage. */
+const WEAK_FIGURE = /^\d{2}$/;
 const FIGURE =
-  /(?:[$€£¥]\s?\d[\d,.]*(?:\s?(?:billion|million|trillion|bn|m|k))?|\d[\d,.]*\s?(?:%|percent|per cent|x\b|×|nm\b|GB\/s|TB\/s|TOPS|TFLOPS|GHz|MHz|GB\b|TB\b|MB\b|W\b|watts?\b|billion|million|trillion|yuan|dollars?|euros?|times\b|users|customers|employees|units)|[+−-]?\d+(?:[.,]\d+)?\s?[–-]\s?\d+(?:[.,]\d+)?\s?%|\b\d{2,}(?:[.,]\d+)?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|double|triple|half|dozens?|hundreds?|thousands?)\b(?=[\s‑-]+(?:digit|years?|months?|times|quarters?|percent))|double[‑-]digit)/iu;
+  /(?:\b(?:doubled|tripled|halved|quadrupled|twice|three times|half)\b|[$€£¥]\s?\d[\d,.]*(?:\s?(?:billion|million|trillion|bn|m|k))?|\d[\d,.]*\s?(?:%|percent|per cent|x\b|×|nm\b|GB\/s|TB\/s|TOPS|TFLOPS|GHz|MHz|GB\b|TB\b|MB\b|W\b|watts?\b|billion|million|trillion|yuan|dollars?|euros?|times\b|users|customers|employees|units)|[+−-]?\d+(?:[.,]\d+)?\s?[–-]\s?\d+(?:[.,]\d+)?\s?%|\b\d{2,}(?:[.,]\d+)?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|double|triple|half|dozens?|hundreds?|thousands?)\b(?=[\s‑-]+(?:digit|years?|months?|weeks?|days?|hours?|times|quarters?|percent))|double[‑-]digit)/iu;
+const QUOTED_SPEECH = /["“][^"”]{12,}["”]/u;
+const VAGUE =
+  /\b(?:smoother|seamless(?:ly)?|boosting|cutting[‑-]edge|state[‑-]of[‑-]the[‑-]art|world[‑-]class|game[‑-]chang\w+|robust|powerful|high[‑-]speed|strategically significant|key player|essential piece|means more than)\b/iu;
 const DATE =
-  /\b(?:(?:19|20)\d{2}(?:\s?Q[1-4])?|Q[1-4]\s?(?:19|20)\d{2}|(?:January|February|March|April|May|June|July|August|September|October|November|December)\b|(?:last|next|this|previous)\s+(?:year|quarter|month|week)|(?:next|past|last)\s+(?:two|three|four|five|\d+)\s+years|year[‑-]over[‑-]year)/iu;
+  /\b(?:(?:19|20)\d{2}(?:\s?Q[1-4])?|Q[1-4]\s?(?:19|20)\d{2}|(?:last|next|this|previous)\s+(?:year|quarter|month|week)|(?:next|past|last)\s+(?:two|three|four|five|\d+)\s+years|year[‑ -]over[‑ -]year|(?:in|this|next|last|the)\s+(?:spring|summer|autumn|fall|winter))/iu;
+/** Month and day names only when capitalised: "May" is a month, "may" is a hedge. */
+const NAMED_DAY = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/u;
+/** A paragraph that is only a date, as in a timeline: "2024 Q1", "March 2025". */
+const DATE_ONLY = /^(?:(?:19|20)\d{2}(?:\s?Q[1-4]|\s?H[12])?|Q[1-4]\s?(?:19|20)\d{2}|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s(?:19|20)\d{2})$/u;
+/** What a thing can do or is built on: capabilities can be tested. */
+const CAPABILITY = /\b(?:supports?|enables?|compatible with|compatibility with|runs on|works with|powered by|based on|built on)\b/iu;
 const COMPARISON =
-  /\b(?:more|less|fewer|faster|slower|higher|lower|bigger|larger|smaller|better|worse|than|most|least|largest|biggest|fastest|best|first|only|rival|rivals|surpass\w*|outperform\w*|competitive with|compared|improvement over|vs\.?|versus|in contrast|shift from|lag behind)\b/iu;
+  /\b(?:faster|slower|higher|lower|bigger|larger|smaller|better|worse|cheaper|(?!rather|other)\w+er than|more than \d|less than \d|most \w+|least \w+|largest|biggest|fastest|best|first|only|rival|rivals|surpass\w*|outperform\w*|competitive with|compared|improvement over|vs\.?|versus|in contrast|shift from|lag behind|twice as|as fast as|within \d)/iu;
 const ATTRIBUTION =
   /\b(?:according to|said|says|reported|reports|report|announced|claims?|stated|told|confirmed|analysts|industry insiders|insiders|sources|people familiar|officials|experts|investors)\b/iu;
 const UNNAMED_SOURCE = /\b(?:industry insiders|insiders|sources|people familiar|analysts|experts|observers)\b/iu;
 const EVENT =
-  /\b(?:unveil\w*|launch\w*|announc\w*|manufactur\w*|produc\w*|develop\w*|built|build(?:s|ing)?|design\w*|releas\w*|acquir\w*|invest\w*|grew|grow(?:s|n)?|rose|rise[sn]?|fell|fall(?:s|en)?|dipped|dip(?:s)?|spiked|surged|dropped|jumped|gained|lost|cut|raised|signed|banned|approved|begins|began|started|starts|completed|integrat\w*|supports?|enables?|focuses|depends|outsourced|sparked|rewarded|compete|competes)\b/iu;
+  /\b(?:unveil\w*|launch\w*|announc\w*|manufactur\w*|produc\w*|develop\w*|built|build(?:s|ing)?|design\w*|releas\w*|acquir\w*|invest\w*|grew|grow(?:s|n)?|rose|rise[sn]?|fell|fall(?:s|en)?|dipped|dip(?:s)?|spiked|surged|dropped|jumped|gained|lost|cut|raised|signed|banned|approved|stole|stolen|taken|exposed|leaked|breached|hacked|paid|declined|begin|begins|began|started|starts|added|approve|approves|paused|consume[sd]?|control(?:s|led)?|operates|costs?|drew|averaged|generated|completed|integrat\w*|focuses|backed|depends|outsourced|sparked|rewarded|compete|competes)\b/iu;
 const HEDGE =
   /\b(?:may|might|could|potentially|reportedly|allegedly|likely|unlikely|possibly|perhaps|expected to|promises|seems|appears)\b/iu;
 const OPINION =
-  /\b(?:bold|game[‑-]changer|revolution\w*|must|should|i think|we believe|key player|turning point|statement|stunning|incredible|amazing|exciting|future[‑-]proof|shaping|intelligently)\b/iu;
+  /\b(?:honestly|frankly|in my view|good day|good news|great news|bold|game[‑-]changer|revolution\w*|must|should|i think|we believe|key player|turning point|statement|stunning|incredible|amazing|exciting|future[‑-]proof|shaping|intelligently)\b/iu;
 const SPEC_LINE = /^[\p{Lu}][\p{L}\s/-]{2,30}:\s+\S/u;
 const NAME = /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}\p{N}&'’-]*\p{L}|\p{Lu}{2,}|[\p{L}]+[\p{Lu}][\p{L}]*)(?![\p{L}])/gu;
 const COMMON_CAPITALISED = new Set(
@@ -54,10 +65,18 @@ const CLAUSE_JOIN = /,\s+(?:while|whereas)\s+|;\s+|\.\s+In contrast,\s+/giu;
 
 export function detectClaims(text: string, sentences: Sentence[], blocks: Block[] = []): ClaimCandidate[] {
   const claims: ClaimCandidate[] = [];
+  const known = knownNames(sentences);
+  let datedBy: string | undefined;
   for (const sentence of sentences) {
+    if (DATE_ONLY.test(sentence.text)) {
+      datedBy = sentence.text;
+      continue;
+    }
+    const dated = datedBy;
+    datedBy = undefined;
     if (isHeading(sentence, blocks)) continue;
-    for (const part of splitClaims(text, sentence)) {
-      const candidate = scoreSentence(part);
+    for (const part of splitClaims(text, sentence, known)) {
+      const candidate = scoreSentence(part, known, dated);
       if (candidate && candidate.score >= PROPOSAL_THRESHOLD) claims.push(candidate);
     }
   }
@@ -74,13 +93,13 @@ function isHeading(sentence: Sentence, blocks: Block[]): boolean {
 }
 
 /** "Alibaba’s shares rose 13%, while Nvidia fell 3%" holds two facts: check each on its own. */
-export function splitClaims(text: string, sentence: Sentence): Sentence[] {
+export function splitClaims(text: string, sentence: Sentence, known: ReadonlySet<string> = new Set()): Sentence[] {
   const parts: Sentence[] = [];
   let from = 0;
   for (const match of sentence.text.matchAll(CLAUSE_JOIN)) {
     const left = sentence.text.slice(from, match.index);
     const rest = sentence.text.slice(match.index + match[0].length);
-    if (!isCheckableClause(left) || !isCheckableClause(rest)) continue;
+    if (!isCheckableClause(left, known) || !isCheckableClause(rest, known)) continue;
     parts.push(sliceSentence(text, sentence.start + from, sentence.start + match.index));
     from = match.index + match[0].length;
   }
@@ -89,8 +108,8 @@ export function splitClaims(text: string, sentence: Sentence): Sentence[] {
   return parts;
 }
 
-function isCheckableClause(clause: string): boolean {
-  return wordCount(clause) >= 3 && (FIGURE.test(clause) || names(clause).length > 0) && EVENT.test(clause);
+function isCheckableClause(clause: string, known: ReadonlySet<string>): boolean {
+  return wordCount(clause) >= 3 && (FIGURE.test(clause) || names(clause, known).length > 0) && EVENT.test(clause);
 }
 
 function sliceSentence(text: string, start: number, end: number): Sentence {
@@ -101,14 +120,46 @@ function wordCount(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;
 }
 
-function names(sentence: string): string[] {
+/** Index of the first letter or digit: where the sentence's first word starts. */
+function firstWordIndex(sentence: string): number {
+  const m = /[\p{L}\p{N}]/u.exec(sentence);
+  return m ? m.index : 0;
+}
+
+/** An acronym, a CamelCase or digit-bearing word is a name wherever it stands. */
+const SELF_EVIDENT_NAME = /^(?:\p{Lu}{2,}|\p{Lu}\p{Ll}+\p{Lu}.*|.*\d.*)$/u;
+
+/**
+ * Capitalised words that are names: any not at the start of a sentence, and a sentence's first
+ * word when the document shows it is a name (capitalised mid-sentence elsewhere, or opening
+ * several sentences) or it looks like one. "Markets moved…" does not name anything.
+ */
+function names(sentence: string, known: ReadonlySet<string>): string[] {
   const found: string[] = [];
+  const first = firstWordIndex(sentence);
   for (const match of sentence.matchAll(NAME)) {
     const word = match[0];
-    if (COMMON_CAPITALISED.has(word)) continue;
-    if (!found.includes(word)) found.push(word);
+    if (COMMON_CAPITALISED.has(word) || found.includes(word)) continue;
+    if (match.index === first && !known.has(word) && !SELF_EVIDENT_NAME.test(word)) continue;
+    found.push(word);
   }
   return found;
+}
+
+/** The names a document establishes, used to judge the capitalised first words of its sentences. */
+export function knownNames(sentences: Sentence[]): Set<string> {
+  const known = new Set<string>();
+  const openings = new Map<string, number>();
+  for (const { text } of sentences) {
+    const first = firstWordIndex(text);
+    for (const match of text.matchAll(NAME)) {
+      if (COMMON_CAPITALISED.has(match[0])) continue;
+      if (match.index === first) openings.set(match[0], (openings.get(match[0]) ?? 0) + 1);
+      else known.add(match[0]);
+    }
+  }
+  for (const [word, count] of openings) if (count >= 2) known.add(word);
+  return known;
 }
 
 function quoted(match: RegExpExecArray | null): string {
@@ -116,7 +167,7 @@ function quoted(match: RegExpExecArray | null): string {
 }
 
 /** Scores one sentence; null when it is not a statement at all (a question, a prompt, boilerplate). */
-export function scoreSentence(sentence: Sentence): ClaimCandidate | null {
+export function scoreSentence(sentence: Sentence, known: ReadonlySet<string> = new Set(), datedBy?: string): ClaimCandidate | null {
   const text = sentence.text.replace(/^(?:[A-Z]:\s+|[–—•*-]\s+)/u, "");
   if (BOILERPLATE.test(text)) return null;
   if (/\?["'”’)]*$/u.test(text)) return null;
@@ -128,26 +179,34 @@ export function scoreSentence(sentence: Sentence): ClaimCandidate | null {
   let score = 0;
   const figure = FIGURE.exec(text);
   if (figure) {
-    score += 0.35;
+    score += WEAK_FIGURE.test(figure[0].trim()) ? 0.25 : 0.4;
     reasons.push(`Contains a figure or measurement (${quoted(figure)}): numbers can be checked against sources.`);
   }
   if (SPEC_LINE.test(text)) {
     score += 0.2;
     reasons.push("States a technical specification: specs should match the maker's published data.");
   }
-  const found = names(text);
+  const found = names(text, known);
   if (found.length > 0) {
     score += found.length > 1 ? 0.25 : 0.2;
     reasons.push(`Names ${found.length > 1 ? "organisations or products" : "an organisation or product"} (${found.slice(0, 4).map((n) => `“${n}”`).join(", ")}): what they did can be verified.`);
   }
-  const date = DATE.exec(text);
+  const date = DATE.exec(text) ?? NAMED_DAY.exec(text);
   if (date) {
     score += 0.15;
     reasons.push(`Gives a date or period (${quoted(date)}): timelines can be checked.`);
+  } else if (datedBy) {
+    score += 0.15;
+    reasons.push(`Dated by the timeline entry before it (“${datedBy}”): timelines can be checked.`);
+  }
+  const capability = CAPABILITY.exec(text);
+  if (capability) {
+    score += 0.15;
+    reasons.push(`States what something can do or is built on (${quoted(capability)}): capabilities can be tested.`);
   }
   const comparison = COMPARISON.exec(text);
   if (comparison) {
-    score += 0.15;
+    score += 0.2;
     reasons.push(`Makes a comparison or superlative (${quoted(comparison)}): needs a baseline to hold.`);
   }
   const event = EVENT.exec(text);
@@ -165,15 +224,25 @@ export function scoreSentence(sentence: Sentence): ClaimCandidate | null {
         : `Attributes the information (${quoted(attribution)}): check the original source.`,
     );
   }
+  const speech = QUOTED_SPEECH.exec(text);
+  if (speech && attribution) {
+    score += 0.15;
+    reasons.push("Quotes someone directly: check that they said it, and whether it is true.");
+  }
+  const vague = VAGUE.exec(text);
+  if (vague) {
+    score -= 0.15;
+    reasons.push(`Uses vague promotional language (${quoted(vague)}): there is little to check.`);
+  }
   const hedge = HEDGE.exec(text);
   if (hedge) {
     score -= 0.1;
     reasons.push(`Hedged (${quoted(hedge)}): a prediction or possibility is harder to check.`);
   }
-  const opinion = OPINION.exec(text);
-  if (opinion) {
-    score -= 0.15;
-    reasons.push(`Reads partly as opinion (${quoted(opinion)}): only the factual core can be checked.`);
+  const opinions = [...new Set([...text.matchAll(new RegExp(OPINION.source, "giu"))].map((m) => m[0].toLowerCase()))].slice(0, 2);
+  if (opinions.length > 0) {
+    score -= 0.15 * opinions.length;
+    reasons.push(`Reads partly as opinion (${opinions.map((o) => `“${o}”`).join(", ")}): only the factual core can be checked.`);
   }
   if (reasons.length === 0) return null;
   return { start: sentence.start, end: sentence.end, text: sentence.text, score: round(clamp(score)), reasons };

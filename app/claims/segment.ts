@@ -48,29 +48,58 @@ const BULLET = /^[•⁃▪◦‣]$/u;
 const INNER_MISSING_SPACE = /[a-z]{2}[.?!](?=[A-Z][\p{Ll}:])/gu;
 const URL_LIKE = /@|:\/\/|^www\./i;
 
-/** Only a token ending in these (possibly before closing quotes or brackets) can end a sentence. */
-const MAY_END_SENTENCE = /[.!?‽…。！？]["'”’)\]}»›」』）]*$/u;
+/** Closing quotes and brackets that may follow a sentence's final punctuation (CLOSERS, by code). */
+function isCloserCode(code: number): boolean {
+  switch (code) {
+    case 0x22: case 0x27: case 0x29: case 0x5d: case 0x7d: case 0xbb: case 0x2019: case 0x201d: case 0x203a: case 0x300d: case 0x300f: case 0xff09:
+      return true;
+    default:
+      return false;
+  }
+}
+/** Final punctuation: . ! ? ‽ … and the CJK full stop, exclamation and question marks. */
+const isTerminalCode = (code: number) =>
+  code === 46 || code === 33 || code === 63 || code === 0x203d || code === 0x2026 || code === 0x3002 || code === 0xff01 || code === 0xff1f;
 const isDotChar = (code: number) => code === 46 || code === 0x2026;
 
-interface Token {
-  start: number;
-  end: number;
-  text: string;
+/**
+ * Whitespace-separated tokens of one line, as parallel offset arrays: most tokens are never
+ * looked at as strings, so none are made until a decision needs one.
+ */
+class Tokens {
+  readonly start: number[] = [];
+  readonly end: number[] = [];
+  constructor(readonly source: string) {}
+  get count(): number {
+    return this.start.length;
+  }
+  reset(): void {
+    this.start.length = 0;
+    this.end.length = 0;
+  }
+  push(start: number, end: number): void {
+    this.start.push(start);
+    this.end.push(end);
+  }
+  word(i: number): string {
+    return i >= 0 && i < this.start.length ? this.source.slice(this.start[i], this.end[i]) : "";
+  }
+  /** Whether token i ends in final punctuation, possibly followed by closing quotes or brackets. */
+  mayEndSentence(i: number): boolean {
+    let k = this.end[i]! - 1;
+    const first = this.start[i]!;
+    while (k > first && isCloserCode(this.source.charCodeAt(k))) k--;
+    return isTerminalCode(this.source.charCodeAt(k));
+  }
 }
 
 /** Splits `text` into sentences, treating each block as a hard boundary. */
 export function segment(text: string, blocks?: Block[]): Sentence[] {
   const regions = blocks ?? [{ start: 0, end: text.length, kind: "paragraph" as const }];
   const sentences: Sentence[] = [];
+  const tokens = new Tokens(text);
   for (const region of regions) {
-    for (const line of splitLines(text, region.start, region.end)) {
-      for (const span of segmentRun(text, line.start, line.end)) {
-        const trimmed = trim(text, span.start, span.end);
-        if (trimmed.end > trimmed.start) {
-          sentences.push({ ...trimmed, text: text.slice(trimmed.start, trimmed.end) });
-        }
-      }
-    }
+    for (const line of splitLines(text, region.start, region.end)) segmentRun(tokens, line.start, line.end, sentences);
   }
   return sentences;
 }
@@ -82,14 +111,17 @@ export function segment(text: string, blocks?: Block[]): Sentence[] {
 function splitLines(text: string, start: number, end: number): Span[] {
   const lines: Span[] = [];
   let lineStart = start;
-  for (let i = start; i < end; i++) {
-    if (text.charCodeAt(i) !== 10) continue;
-    const prev = text.slice(Math.max(lineStart, i - 200), i).trimEnd();
-    const nextChar = firstLetterAfter(text, i + 1, end);
+  for (let i = text.indexOf("\n", start); i !== -1 && i < end; i = text.indexOf("\n", i + 1)) {
+    let before = i - 1;
+    while (before >= lineStart && isSpace(text.charCodeAt(before))) before--;
+    let after = i + 1;
+    while (after < end && isSpace(text.charCodeAt(after))) after++;
+    const prev = before >= lineStart ? text[before]! : "";
+    const next = after < end ? text[after]! : "";
     const softWrap =
-      /^\p{Ll}/u.test(nextChar) ||
-      /[,;(–—-]$/u.test(prev) ||
-      (i - lineStart > 60 && !/[.!?:…。！？"'”’)]$/u.test(prev));
+      (next !== "" && /\p{Ll}/u.test(next)) ||
+      /[,;(–—-]/u.test(prev) ||
+      (i - lineStart > 60 && prev !== "" && !/[.!?:…。！？"'”’)]/u.test(prev));
     if (!softWrap) {
       lines.push({ start: lineStart, end: i });
       lineStart = i + 1;
@@ -99,46 +131,52 @@ function splitLines(text: string, start: number, end: number): Span[] {
   return lines;
 }
 
-function firstLetterAfter(text: string, from: number, end: number): string {
-  let i = from;
-  while (i < end && /\s/.test(text[i]!)) i++;
-  return text.slice(i, i + 2);
-}
-
-function tokenize(text: string, start: number, end: number): Token[] {
-  const tokens: Token[] = [];
+function tokenize(tokens: Tokens, start: number, end: number): Tokens {
+  const text = tokens.source;
+  tokens.reset();
   let i = start;
   while (i < end) {
     while (i < end && isSpace(text.charCodeAt(i))) i++;
     if (i >= end) break;
     const tokenStart = i;
-    while (i < end && !isSpace(text.charCodeAt(i))) {
-      const ch = text[i]!;
+    while (i < end) {
+      const code = text.charCodeAt(i);
+      if (isSpace(code)) break;
       i++;
       // CJK sentence punctuation ends a token even without a following space.
-      if (CJK_TERMINALS.includes(ch)) {
-        while (i < end && CLOSERS.includes(text[i]!)) i++;
+      if (code === 0x3002 || code === 0xff01 || code === 0xff1f) {
+        while (i < end && isCloserCode(text.charCodeAt(i))) i++;
         break;
       }
     }
-    tokens.push(...splitMissingSpace(text, tokenStart, i));
+    splitMissingSpace(tokens, tokenStart, i);
   }
   return tokens;
 }
 
 /** "H-series.Q: How" is two sentences run together; "Jane.Doe@example.com" is not. */
-function splitMissingSpace(text: string, start: number, end: number): Token[] {
-  const word = text.slice(start, end);
-  if (word.length < 5 || !/[a-z][.?!][A-Z]/.test(word) || URL_LIKE.test(word)) return [{ start, end, text: word }];
-  const pieces: Token[] = [];
+function splitMissingSpace(tokens: Tokens, start: number, end: number): void {
+  const text = tokens.source;
+  let candidate = false;
+  for (let k = start + 2; k < end - 1 && !candidate; k++) {
+    const code = text.charCodeAt(k);
+    if (code !== 46 && code !== 63 && code !== 33) continue;
+    const after = text.charCodeAt(k + 1);
+    const before = text.charCodeAt(k - 1);
+    candidate = after >= 65 && after <= 90 && before >= 97 && before <= 122;
+  }
+  const word = candidate ? text.slice(start, end) : "";
+  if (!candidate || word.length < 5 || URL_LIKE.test(word)) {
+    tokens.push(start, end);
+    return;
+  }
   let pieceStart = 0;
   for (const match of word.matchAll(INNER_MISSING_SPACE)) {
     const cut = match.index + 3;
-    pieces.push({ start: start + pieceStart, end: start + cut, text: word.slice(pieceStart, cut) });
+    tokens.push(start + pieceStart, start + cut);
     pieceStart = cut;
   }
-  pieces.push({ start: start + pieceStart, end, text: word.slice(pieceStart) });
-  return pieces;
+  tokens.push(start + pieceStart, end);
 }
 
 /** Exactly the characters of JavaScript's \s, without a regular expression per character. */
@@ -151,10 +189,11 @@ function isSpace(code: number): boolean {
   );
 }
 
-function trim(text: string, start: number, end: number): Span {
+/** Adds the span, without its surrounding whitespace, as a sentence (if anything is left). */
+function pushSentence(text: string, start: number, end: number, out: Sentence[]): void {
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  return { start, end };
+  if (end > start) out.push({ start, end, text: text.slice(start, end) });
 }
 
 function stripClosers(word: string): string {
@@ -193,30 +232,24 @@ function readListMarker(word: string): ListMarker | null {
   return { bullet: m[1] ?? "", ordinal, style: `${m[2] ? "n" : "a"}${m[4]}` };
 }
 
-/** Segments one line of text into sentence spans (untrimmed). */
-function segmentRun(text: string, start: number, end: number): Span[] {
-  const tokens = tokenize(text, start, end);
-  const spans: Span[] = [];
+/** Segments one line of text into sentences, appended to `out`. */
+function segmentRun(reused: Tokens, start: number, end: number, out: Sentence[]): void {
+  const text = reused.source;
+  const tokens = tokenize(reused, start, end);
   let sentenceStart = start;
   let wordsInSentence = 0;
   let enumeration: ListMarker | null = null;
+  let cutAt = -1;
 
-  const cut = (at: number) => {
-    spans.push({ start: sentenceStart, end: at });
-    sentenceStart = at;
-    wordsInSentence = 0;
-  };
-
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    const next = tokens[i + 1];
+  for (let i = 0; i < tokens.count; i++) {
+    const hasNext = i + 1 < tokens.count;
 
     // A run of list items written inline: "1. The first item 2. The second item".
-    if (wordsInSentence === 0) {
-      const marker = readListMarker(token.text);
-      if (marker && (i === 0 || enumeration)) {
-        if (marker.style === "bullet" && next && readListMarker(next.text)) {
-          enumeration = readListMarker(next.text);
+    if (wordsInSentence === 0 && (i === 0 || enumeration)) {
+      const marker = readListMarker(tokens.word(i));
+      if (marker) {
+        if (marker.style === "bullet" && hasNext && readListMarker(tokens.word(i + 1))) {
+          enumeration = readListMarker(tokens.word(i + 1));
           enumeration = enumeration && { ...enumeration, bullet: marker.bullet };
           wordsInSentence = 1;
           i++;
@@ -228,29 +261,29 @@ function segmentRun(text: string, start: number, end: number): Span[] {
       }
     }
     wordsInSentence++;
-    if (!next) break;
+    if (!hasNext) break;
+    const nextStart = tokens.start[i + 1]!;
 
-    if (enumeration && continuesEnumeration(enumeration, next.text)) {
-      cut(next.start);
-      continue;
-    }
-
-    if (!MAY_END_SENTENCE.test(token.text) && !isDotChar(next.text.charCodeAt(0))) continue;
-    if (isDots(token.text)) continue; // decided when the dot run ends, below
-    const boundary = boundaryAfter(tokens, i, wordsInSentence);
-    if (boundary === "after") cut(next.start);
-    else if (typeof boundary === "number") {
-      // Skip the ellipsis run and cut after it.
-      const after = tokens[boundary + 1];
-      if (after) {
-        for (let k = i + 1; k <= boundary; k++) wordsInSentence++;
+    if (enumeration && continuesEnumeration(enumeration, tokens.word(i + 1))) {
+      cutAt = nextStart;
+    } else if (tokens.mayEndSentence(i) || isDotChar(text.charCodeAt(nextStart))) {
+      if (isDots(tokens.word(i))) continue; // decided when the dot run ends, below
+      const boundary = boundaryAfter(tokens, i, wordsInSentence);
+      if (boundary === "after") cutAt = nextStart;
+      else if (typeof boundary === "number" && boundary + 1 < tokens.count) {
+        // Skip the ellipsis run and cut after it.
         i = boundary;
-        cut(after.start);
+        cutAt = tokens.start[boundary + 1]!;
       }
     }
+    if (cutAt !== -1) {
+      pushSentence(text, sentenceStart, cutAt, out);
+      sentenceStart = cutAt;
+      wordsInSentence = 0;
+      cutAt = -1;
+    }
   }
-  spans.push({ start: sentenceStart, end });
-  return spans.filter((s) => s.end > s.start);
+  pushSentence(text, sentenceStart, end, out);
 }
 
 function continuesEnumeration(current: ListMarker, word: string): boolean {
@@ -267,9 +300,9 @@ function continuesEnumeration(current: ListMarker, word: string): boolean {
  * it, the index of the last token of a following ellipsis run when the boundary comes after
  * that run, or null.
  */
-function boundaryAfter(tokens: Token[], i: number, wordsInSentence: number): "after" | number | null {
-  const word = tokens[i]!.text;
-  const next = tokens[i + 1]!.text;
+function boundaryAfter(tokens: Tokens, i: number, wordsInSentence: number): "after" | number | null {
+  const word = tokens.word(i);
+  const next = tokens.word(i + 1);
   const core = stripClosers(word);
 
   if (CJK_TERMINALS.includes(core[core.length - 1] ?? "")) return "after";
@@ -278,12 +311,12 @@ function boundaryAfter(tokens: Token[], i: number, wordsInSentence: number): "af
   if (isDots(next)) {
     let last = i + 1;
     let dots = 0;
-    while (last < tokens.length && isDots(tokens[last]!.text)) {
-      dots += dotCount(tokens[last]!.text);
+    while (last < tokens.count && isDots(tokens.word(last))) {
+      dots += dotCount(tokens.word(last));
       last++;
     }
-    const after = tokens[last]?.text;
-    if (after === undefined) return null;
+    if (last >= tokens.count) return null;
+    const after = tokens.word(last);
     const endsWithPeriod = core.endsWith(".") && !core.endsWith("..");
     if (endsWithPeriod && dots === 3 && startsUpper(after)) return "after";
     if (dots >= 4 && startsUpper(after)) return last - 1;
@@ -309,7 +342,7 @@ function boundaryAfter(tokens: Token[], i: number, wordsInSentence: number): "af
   // A single capital letter is an initial inside a name ("Albert I. Jones") unless it follows
   // a lower-case word ("you and I. Did").
   if (/^\p{Lu}$/u.test(stem)) {
-    const before = tokens[i - 1]?.text ?? "";
+    const before = tokens.word(i - 1);
     return startsUpper(before) ? null : "after";
   }
   const isAbbreviation = ABBREVIATIONS.has(key) || /^(?:\p{L}\.)+\p{L}$/u.test(stem);

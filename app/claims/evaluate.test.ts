@@ -1,0 +1,49 @@
+import { describe, expect, it } from "vitest";
+import { evaluateFixtures } from "../../scripts/eval-fixtures";
+import { evaluate, matches } from "./evaluate";
+
+describe("matching proposals to labels", () => {
+  it("counts a proposal that shares at least half of the shorter span", () => {
+    expect(matches({ start: 0, end: 100 }, { start: 10, end: 30 })).toBe(true); // a sentence finds its clause
+    expect(matches({ start: 0, end: 10 }, { start: 5, end: 100 })).toBe(true); // a clause inside a long label
+    expect(matches({ start: 0, end: 10 }, { start: 8, end: 30 })).toBe(false);
+    expect(matches({ start: 0, end: 10 }, { start: 10, end: 20 })).toBe(false);
+  });
+
+  it("scores precision and recall, and leaves restatements out of precision", () => {
+    const text = "Acme sold 5 units. Acme sold five units. Buy now! The sky is green.";
+    const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length });
+    const result = evaluate(text, [span("Acme sold 5 units."), span("Acme sold five units."), span("Buy now!")], {
+      claims: ["Acme sold 5 units.", "The sky is green."],
+      restatements: ["Acme sold five units."],
+      traps: ["Buy now!"],
+    });
+    expect(result).toMatchObject({ proposals: 2, truePositives: 1, found: 1, precision: 0.5, recall: 0.5 });
+    expect(result.missed).toEqual(["The sky is green."]);
+    expect(result.falsePositives).toEqual(["Buy now!"]);
+    expect(result.trapsProposed).toEqual(["Buy now!"]);
+  });
+
+  it("refuses labels that are not in the article", () => {
+    expect(() => evaluate("Some text.", [], { claims: ["Other text."], traps: [] })).toThrow(/Label not found/);
+  });
+});
+
+describe("the labelled evaluation set (fixtures/eval)", () => {
+  const { rows, overall } = evaluateFixtures();
+
+  it("covers the kinds of article newsrooms check, the seed included", () => {
+    expect(rows.length).toBeGreaterThanOrEqual(6);
+    expect(rows.map((r) => r.name)).toContain("alibaba-ai-chip");
+    for (const kind of ["product launch", "earnings report", "benchmark claims", "policy news", "opinion piece"]) {
+      expect(rows.some((r) => r.kind === kind)).toBe(true);
+    }
+  });
+
+  it("meets the targets overall: recall ≥ 0.95, precision ≥ 0.85, and proposes no trap", () => {
+    console.log(`Claims evaluation: precision ${overall.precision.toFixed(2)}, recall ${overall.recall.toFixed(2)} over ${overall.labelled} labelled claims`);
+    expect(overall.recall).toBeGreaterThanOrEqual(0.95);
+    expect(overall.precision).toBeGreaterThanOrEqual(0.85);
+    expect(overall.traps).toBe(0);
+  });
+});
