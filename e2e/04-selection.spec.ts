@@ -11,7 +11,8 @@ test("with JavaScript, selecting words in the article fills the claim form", asy
   await page.getByRole("button", { name: "Import and propose claims" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Selection test");
 
-  // Select "opened a plant in Ohio" with the mouse.
+  // Once the page's script runs, the form says selecting works; then select the words.
+  await expect(page.getByText("Select text in the article to fill this in")).toBeVisible();
   const paragraph = page.locator(".article-text p").first();
   await paragraph.evaluate((p) => {
     const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/article";
 import { can } from "../auth/roles";
@@ -73,9 +73,11 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
 }
 
-/** With JavaScript, selecting text in the article fills the "add a claim" form. */
+/** With JavaScript, selecting text in the article fills the "add a claim" form. Returns whether it is on. */
 function useSelectionToQuote(container: React.RefObject<HTMLDivElement | null>, target: React.RefObject<HTMLTextAreaElement | null>) {
+  const [enabled, setEnabled] = useState(false);
   useEffect(() => {
+    setEnabled(true);
     const onSelection = () => {
       const selection = document.getSelection();
       if (!selection || selection.isCollapsed || !container.current || !target.current) return;
@@ -86,13 +88,14 @@ function useSelectionToQuote(container: React.RefObject<HTMLDivElement | null>, 
     document.addEventListener("selectionchange", onSelection);
     return () => document.removeEventListener("selectionchange", onSelection);
   }, [container, target]);
+  return enabled;
 }
 
 export default function ArticleWorkbench({ loaderData, actionData }: Route.ComponentProps) {
   const { article, claims, html, canEdit, canPublish } = loaderData;
   const textRef = useRef<HTMLDivElement>(null);
   const quoteRef = useRef<HTMLTextAreaElement>(null);
-  useSelectionToQuote(textRef, quoteRef);
+  const selecting = useSelectionToQuote(textRef, quoteRef);
   const active = claims.filter((c) => c.status !== "dismissed");
   const dismissed = claims.filter((c) => c.status === "dismissed");
   const approved = claims.filter((c) => c.status === "approved").length;
@@ -176,7 +179,9 @@ export default function ArticleWorkbench({ loaderData, actionData }: Route.Compo
               <Form method="post" className="stack">
                 <div className="field">
                   <label htmlFor="quote">Exact words from the article</label>
-                  <p className="hint" id="quote-hint">Select text in the article to fill this in, or paste the passage.</p>
+                  <p className="hint" id="quote-hint">
+                    {selecting ? "Select text in the article to fill this in, or paste the passage." : "Paste the passage exactly as it appears in the article."}
+                  </p>
                   <textarea id="quote" name="quote" rows={3} ref={quoteRef} aria-describedby="quote-hint" defaultValue={actionData?.intent === "add-claim" ? actionData.values.quote : ""} />
                 </div>
                 <button type="submit" name="intent" value="add-claim" className="button">Add claim</button>
