@@ -14,6 +14,7 @@ export default [
   route("articles", "routes/articles.tsx"),
   route("articles/new", "routes/articles.new.tsx"),
   route("articles/:id", "routes/article.tsx"),
+  route("articles/:id/edit", "routes/article.edit.tsx"),
   route("articles/:id/claims/:claimId", "routes/claim.tsx"),
   route("embed/claims/:id", "routes/embed.tsx"),
   route("*", "routes/not-found.tsx"),

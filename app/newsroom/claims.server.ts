@@ -134,7 +134,7 @@ export async function adjustClaim(claimId: number, version: number, quote: strin
     const { text } = project(claim.article.markdown);
     const span = locateQuote(text, quote, claim.start);
     if (!span) throw new UserError("The new wording is not in the article. Edit the quote by trimming or extending it with the article's own words.");
-    return saveClaim(tx, claim, version, { ...spanFields(text, span), ...reasonsFor(text, span), ...editedBy(claim, actor) }, actor, "adjusted");
+    return saveClaim(tx, claim, version, { ...spanFields(text, span), ...reasonsFor(text, span), ...editedBy(claim, actor), orphanedAt: null, orphanReason: "" }, actor, "adjusted");
   });
 }
 
@@ -187,6 +187,9 @@ export async function approveClaim(claimId: number, version: number, reviewer: C
     const claim = await findClaim(tx, claimId);
     if (!claim.verdict || claim.rationale.trim() === "") {
       throw new UserError("A claim needs a verdict and a written rationale before it can be approved.");
+    }
+    if (claim.orphanedAt) {
+      throw new UserError("This claim lost its place when the article changed; place it again (claim boundaries) before approving it.");
     }
     if (claim.lastEditorId === reviewer.id) {
       throw new UserError("You made the last edit to this verdict; a second person must approve it (two-person rule).", 403);

@@ -11,6 +11,7 @@ const claims = await import("./claims.server");
 const { addEvidence, updateEvidence, removeEvidence } = await import("./evidence.server");
 const { publishArticle, loadPublication } = await import("../publishing/publish.server");
 const { loadFactCheck } = await import("./seed.server");
+const { reviseArticle } = await import("./revise.server");
 const { ConflictError, UserError } = await import("./errors");
 
 let editor: CurrentUser;
@@ -145,5 +146,31 @@ describe("checking an article", () => {
     await expect(removeEvidence(evidence.id, otherEditor)).rejects.toThrow(/already removed/);
     const actions = (await db().auditEvent.findMany({ where: { entityType: "evidence", entityId: evidence.id }, orderBy: { id: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(["added", "edited", "removed"]);
+  });
+
+  it("re-anchors claims when the text is corrected; published versions stay as they were", async () => {
+    const seeded = await db().article.findUniqueOrThrow({ where: { slug: "alibaba-ai-chip" }, include: { claims: true } });
+    const before = (await loadPublication("alibaba-ai-chip"))!;
+    const corrected = seeded.markdown
+      .replace("Memory Bandwidth: 512 GB/s. Enables high-speed data processing for AI workloads.", "")
+      .replace("Alibaba’s shares spiked—up to **+13%** on the news.", "Alibaba’s shares spiked — up to **+13%** on the news.")
+      .replace("Process Node: 5nm technology.", "Process Node: 5 nm technology.");
+    const revision = await reviseArticle(seeded.id, { markdown: corrected, version: seeded.version }, editor);
+    expect(revision.orphaned).toBe(1);
+    expect(revision.moved).toBeGreaterThanOrEqual(2);
+    const claimsAfter = await db().claim.findMany({ where: { articleId: seeded.id } });
+    const memory = claimsAfter.find((c) => c.quote.startsWith("Memory Bandwidth"))!;
+    expect(memory.orphanedAt).not.toBeNull();
+    expect(memory.status).toBe("needs-review");
+    const node = claimsAfter.find((c) => c.quote.startsWith("Process Node"))!;
+    expect(node.quote).toBe("Process Node: 5 nm technology.");
+    expect(node.status).toBe("needs-review"); // its words changed: approval withdrawn
+    const unchanged = claimsAfter.find((c) => c.quote === "Architecture: RISC-V with custom AI accelerators.")!;
+    expect(unchanged.status).toBe("approved");
+    const { text } = (await import("../claims/projection")).project(corrected);
+    for (const c of claimsAfter.filter((c) => !c.orphanedAt)) expect(text.slice(c.start, c.end)).toBe(c.quote);
+    await expect(claims.approveClaim(memory.id, memory.version, reviewer)).rejects.toThrow(/lost its place/);
+    expect((await loadPublication("alibaba-ai-chip"))!.snapshot).toEqual(before.snapshot);
+    await expect(reviseArticle(seeded.id, { markdown: corrected, version: seeded.version }, editor)).rejects.toBeInstanceOf(ConflictError);
   });
 });

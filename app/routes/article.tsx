@@ -21,7 +21,7 @@ export const shouldRevalidate = revalidateOnConflict;
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, "read-drafts");
   const { article } = await orErrorPage(loadArticle(parseId(params.id, "article")));
-  const visible = article.claims.filter((c) => c.status !== "dismissed");
+  const visible = article.claims.filter((c) => c.status !== "dismissed" && !c.orphanedAt);
   const highlights: Highlight[] = visible.map((c) => ({
     start: c.start,
     end: c.end,
@@ -36,7 +36,16 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     html: renderAnnotated(article.markdown, highlights),
     canEdit: can(user.role, "edit"),
     canPublish: can(user.role, "publish"),
+    revised: revisionSummary(new URL(request.url).searchParams.get("revised")),
   };
+}
+
+/** The message after a correction, from the counts in the redirect (never text from the URL). */
+function revisionSummary(param: string | null): string | null {
+  const counts = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(param ?? "");
+  if (!counts) return null;
+  const [, exact, moved, orphaned, proposed] = counts;
+  return `Text updated. Claims: ${exact} unchanged, ${moved} followed an edit, ${orphaned} lost their place, ${proposed} new proposals.`;
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -92,12 +101,13 @@ function useSelectionToQuote(container: React.RefObject<HTMLDivElement | null>, 
 }
 
 export default function ArticleWorkbench({ loaderData, actionData }: Route.ComponentProps) {
-  const { article, claims, html, canEdit, canPublish } = loaderData;
+  const { article, claims, html, canEdit, canPublish, revised } = loaderData;
   const textRef = useRef<HTMLDivElement>(null);
   const quoteRef = useRef<HTMLTextAreaElement>(null);
   const selecting = useSelectionToQuote(textRef, quoteRef);
-  const active = claims.filter((c) => c.status !== "dismissed");
+  const active = claims.filter((c) => c.status !== "dismissed" && !c.orphanedAt);
   const dismissed = claims.filter((c) => c.status === "dismissed");
+  const orphans = claims.filter((c) => c.status !== "dismissed" && c.orphanedAt);
   const approved = claims.filter((c) => c.status === "approved").length;
   const nextVersion = (article.publications[0]?.number ?? 0) + 1;
   const error = (intent: string) => (actionData?.intent === intent ? actionData.error : null);
@@ -114,9 +124,12 @@ export default function ArticleWorkbench({ loaderData, actionData }: Route.Compo
             {" · "}{active.length} {active.length === 1 ? "claim" : "claims"}, {approved} approved
           </p>
         </div>
-        {article.publications[0] ? <Link to={`/fact-checks/${article.slug}`}>View published version {article.publications[0].number}</Link> : null}
+        <p className="page-actions">
+          {canEdit ? <Link to={`/articles/${article.id}/edit`}>Correct the article text</Link> : null}
+          {article.publications[0] ? <Link to={`/fact-checks/${article.slug}`}>View published version {article.publications[0].number}</Link> : null}
+        </p>
       </div>
-      <FormMessage error={error("dismiss") ?? error("restore")} />
+      <FormMessage error={error("dismiss") ?? error("restore")} success={actionData ? null : revised} />
       <div className="workbench">
         <section className="workbench__text" aria-labelledby="text-heading">
           <h2 id="text-heading">Article text</h2>
@@ -125,6 +138,20 @@ export default function ArticleWorkbench({ loaderData, actionData }: Route.Compo
         </section>
         <aside className="workbench__claims" aria-labelledby="claims-heading">
           <h2 id="claims-heading">Claims ({active.length})</h2>
+          {orphans.length > 0 ? (
+            <section className="orphans" aria-labelledby="orphans-heading">
+              <h3 id="orphans-heading">Lost their place ({orphans.length})</h3>
+              <p className="hint">The article changed and these passages could not be found again with confidence. Place each one again, or dismiss it.</p>
+              <ul>
+                {orphans.map((c) => (
+                  <li key={c.id} id={`claim-item-${c.id}`}>
+                    <q>{c.quote}</q> <span className="meta">{c.orphanReason}</span>{" "}
+                    <Link to={`/articles/${article.id}/claims/${c.id}`}>Place it again</Link>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <ol className="claim-list">
             {active.map((c) => (
               <li key={c.id} id={`claim-item-${c.id}`} className="claim-item">

@@ -1,0 +1,86 @@
+import { selectorFor } from "../claims/anchor";
+import { extract } from "../claims/extract";
+import { reanchor } from "../claims/reanchor";
+import { db } from "../db/client.server";
+import type { CurrentUser } from "../auth/session.server";
+import { audit } from "./audit.server";
+import { ConflictError, UserError } from "./errors";
+
+export interface Revision {
+  exact: number;
+  moved: number;
+  orphaned: number;
+  proposed: number;
+}
+
+/**
+ * Replaces an article's text (a correction, or a re-import) and re-anchors every claim. A claim
+ * whose words changed loses its approval; one that cannot be placed with confidence becomes an
+ * orphan for the editor to place again. Passages that are new claims are proposed. Publications
+ * are snapshots and do not change.
+ */
+export async function reviseArticle(articleId: number, input: { markdown: string; version: number }, actor: CurrentUser | null): Promise<Revision> {
+  const { projection, claims: proposals } = extract(input.markdown);
+  if (projection.text.trim() === "") throw new UserError("The new text is empty once markdown is read; nothing was changed.");
+  const text = projection.text;
+  return db().$transaction(async (tx) => {
+    const article = await tx.article.findUnique({ where: { id: articleId }, include: { claims: true } });
+    if (!article) throw new UserError("There is no article with that number.", 404);
+    if (article.version !== input.version) {
+      throw new ConflictError("The article changed since you opened it (an edit, a new claim set or a publication). Reload it and apply your correction again.");
+    }
+    const revision: Revision = { exact: 0, moved: 0, orphaned: 0, proposed: 0 };
+    const placedSpans: Array<{ start: number; end: number }> = [];
+    const now = new Date();
+    for (const claim of article.claims) {
+      const result = reanchor(text, claim);
+      const withdraw = claim.status === "approved" ? { status: "needs-review", approvedById: null, approvedAt: null } : {};
+      if (result.status === "placed") {
+        const selector = selectorFor(text, result);
+        const changedWords = selector.exact !== claim.quote;
+        if (changedWords) revision.moved++;
+        else revision.exact++;
+        placedSpans.push(result);
+        await tx.claim.update({
+          where: { id: claim.id },
+          data: {
+            start: result.start,
+            end: result.end,
+            quote: selector.exact,
+            prefix: selector.prefix,
+            suffix: selector.suffix,
+            orphanedAt: null,
+            orphanReason: "",
+            version: { increment: 1 },
+            ...(changedWords ? withdraw : {}),
+          },
+        });
+      } else {
+        revision.orphaned++;
+        await tx.claim.update({
+          where: { id: claim.id },
+          data: { orphanedAt: claim.orphanedAt ?? now, orphanReason: result.reason, version: { increment: 1 }, ...withdraw },
+        });
+      }
+    }
+    for (const proposal of proposals) {
+      if (placedSpans.some((s) => proposal.start < s.end && s.start < proposal.end)) continue;
+      const selector = selectorFor(text, proposal);
+      await tx.claim.create({
+        data: { articleId, start: proposal.start, end: proposal.end, quote: selector.exact, prefix: selector.prefix, suffix: selector.suffix, score: proposal.score, reasons: JSON.stringify(proposal.reasons) },
+      });
+      revision.proposed++;
+    }
+    await tx.article.update({ where: { id: articleId }, data: { markdown: input.markdown, version: { increment: 1 } } });
+    await audit(tx, {
+      actorId: actor?.id ?? null,
+      articleId,
+      entityType: "article",
+      entityId: articleId,
+      action: "revised",
+      before: { markdown: article.markdown },
+      after: { markdown: input.markdown, ...revision },
+    });
+    return revision;
+  });
+}
