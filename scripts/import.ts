@@ -1,0 +1,54 @@
+// npm run --silent import -- URL_OR_FILE: imports an article into the configured database and
+// prints {"id","slug","claims"} (claims = how many were proposed). A URL is fetched with the same
+// guard as the app (CLAIMDESK_ALLOW_PRIVATE_FETCH=1 allows local servers); a .html file is
+// extracted the same way; .md is markdown and any other file plain text. Refusals exit 1.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { db } from "../app/db/client.server";
+import { prepareDatabase } from "../app/db/prepare.server";
+import { fetchPage, pageFromHtml, type ImportedPage } from "../app/importing/import.server";
+import { FetchRefused } from "../app/importing/safe-fetch.server";
+import { importArticle } from "../app/newsroom/articles.server";
+import { UserError } from "../app/newsroom/errors";
+import { ArticleImportSchema } from "../app/newsroom/schemas";
+
+const target = process.argv[2];
+if (!target) {
+  console.error("usage: npm run --silent import -- URL_OR_FILE");
+  process.exit(2);
+}
+
+function fromFile(file: string): ImportedPage & { format: "markdown" | "text" } {
+  const content = readFileSync(file, "utf8");
+  if (/\.html?$/i.test(file)) return { ...pageFromHtml(content), format: "markdown" };
+  const title = path.basename(file).replace(/\.[^.]+$/, "").replace(/[-_]+/g, " ");
+  return { title, author: "", outlet: "", originalDate: "", canonicalUrl: "", sourceUrl: "", markdown: content, format: /\.(md|markdown)$/i.test(file) ? "markdown" : "text" };
+}
+
+try {
+  const page = /^https?:\/\//i.test(target) ? { ...(await fetchPage(target)), format: "markdown" as const } : fromFile(target);
+  const parsed = ArticleImportSchema.safeParse({
+    title: page.title || "Untitled article",
+    outlet: page.outlet,
+    author: page.author,
+    sourceUrl: page.sourceUrl,
+    originalDate: page.originalDate,
+    format: page.format,
+    source: page.markdown,
+  });
+  if (!parsed.success) throw new UserError(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join("; "));
+  await prepareDatabase();
+  const article = await importArticle(parsed.data, null);
+  const claims = await db().claim.count({ where: { articleId: article.id } });
+  process.stdout.write(JSON.stringify({ id: article.id, slug: article.slug, claims }) + "\n");
+} catch (error) {
+  if (error instanceof FetchRefused || error instanceof UserError) {
+    console.error(`import: ${error.message}`);
+    process.exit(1);
+  }
+  if ((error as NodeJS.ErrnoException).code === "ENOENT") {
+    console.error(`import: no such file: ${target}`);
+    process.exit(1);
+  }
+  throw error;
+}
