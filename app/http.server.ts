@@ -24,6 +24,19 @@ export interface ActionFailure {
   conflict?: boolean;
 }
 
+/** A form handled without saving (e.g. details looked up): shown back with a notice. */
+export interface ActionNotice {
+  ok: true;
+  intent: string;
+  values: Record<string, string>;
+  notice: string;
+  error?: undefined;
+  fields?: undefined;
+  conflict?: undefined;
+}
+
+export type ActionState = ActionFailure | ActionNotice;
+
 export function failure(
   intent: string,
   values: Record<string, string>,

@@ -86,7 +86,7 @@ test.describe("integrity under misuse", () => {
     writeFileSync(pdf, "%PDF-1.4");
     await page.getByLabel("Or upload a .md or .txt file").setInputFiles(pdf);
     await page.getByRole("button", { name: "Import and propose claims" }).click();
-    await expect(page.locator("#file-error")).toContainText("“report.pdf” is not a .md or .txt file.");
+    await expect(page.locator("#file-error")).toContainText("“report.pdf” is not a .md, .txt or .html file.");
 
     // A good upload works.
     const good = testInfo.outputPath("good.txt");

@@ -8,6 +8,9 @@ import { loadArticle } from "../newsroom/articles.server";
 import { addClaim, parseReasons, setClaimStatus } from "../newsroom/claims.server";
 import { AddClaimSchema, PublishSchema, versionField } from "../newsroom/schemas";
 import { publishArticle } from "../publishing/publish.server";
+import { fetchPage } from "../importing/import.server";
+import { FetchRefused } from "../importing/safe-fetch.server";
+import { reviseArticle } from "../newsroom/revise.server";
 import { renderAnnotated, type Highlight } from "../publishing/annotate";
 import { revalidateOnConflict } from "../ui/revalidate";
 import { FormMessage, StatusBadge, VerdictBadge } from "../ui/components";
@@ -68,6 +71,22 @@ export async function action({ request, params }: Route.ActionArgs) {
         await setClaimStatus(parseId(values.claimId, "claim"), version.data, intent === "dismiss" ? "dismissed" : "candidate", user);
         return redirect(`/articles/${articleId}#claim-item-${values.claimId}`);
       }
+      case "reimport": {
+        // The article as it now reads at its original address; claims are re-anchored.
+        const version = versionField.safeParse(values.articleVersion);
+        if (!version.success) return failure(intent, values, "The form is missing its version; reload the page.");
+        const { article } = await loadArticle(articleId);
+        if (!article.sourceUrl) return failure(intent, values, "This article has no original URL to re-import from.");
+        let markdown: string;
+        try {
+          markdown = (await fetchPage(article.sourceUrl)).markdown;
+        } catch (error) {
+          if (error instanceof FetchRefused) return failure(intent, values, `Re-import failed: ${error.message}`);
+          throw error;
+        }
+        const r = await reviseArticle(articleId, { markdown, version: version.data }, user);
+        return redirect(`/articles/${articleId}?revised=${[r.exact, r.moved, r.orphaned, r.proposed].join(".")}`);
+      }
       case "publish": {
         const parsed = PublishSchema.safeParse(values);
         if (!parsed.success) return failure(intent, values, parsed.error.issues[0]!.message);
@@ -124,12 +143,18 @@ export default function ArticleWorkbench({ loaderData, actionData }: Route.Compo
             {" · "}{active.length} {active.length === 1 ? "claim" : "claims"}, {approved} approved
           </p>
         </div>
-        <p className="page-actions">
+        <div className="page-actions">
           {canEdit ? <Link to={`/articles/${article.id}/edit`}>Correct the article text</Link> : null}
+          {canEdit && article.sourceUrl ? (
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="articleVersion" value={article.version} />
+              <button type="submit" name="intent" value="reimport" className="link-button">Re-import from the original URL</button>
+            </Form>
+          ) : null}
           {article.publications[0] ? <Link to={`/fact-checks/${article.slug}`}>View published version {article.publications[0].number}</Link> : null}
-        </p>
+        </div>
       </div>
-      <FormMessage error={error("dismiss") ?? error("restore")} success={actionData ? null : revised} />
+      <FormMessage error={error("dismiss") ?? error("restore") ?? error("reimport")} success={actionData ? null : revised} />
       <div className="workbench">
         <section className="workbench__text" aria-labelledby="text-heading">
           <h2 id="text-heading">Article text</h2>

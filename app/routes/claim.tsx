@@ -1,8 +1,8 @@
-import { Form, Link, redirect } from "react-router";
+import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/claim";
 import { can } from "../auth/roles";
 import { requirePermission } from "../auth/session.server";
-import { domainFailure, failure, formValues, orErrorPage, parseId, type ActionFailure } from "../http.server";
+import { domainFailure, failure, formValues, orErrorPage, parseId, type ActionNotice, type ActionState } from "../http.server";
 import {
   adjustClaim,
   approveClaim,
@@ -13,6 +13,8 @@ import {
   splitClaim,
 } from "../newsroom/claims.server";
 import { addEvidence, removeEvidence, updateEvidence } from "../newsroom/evidence.server";
+import { archiveUrlFor, fetchPage } from "../importing/import.server";
+import { FetchRefused } from "../importing/safe-fetch.server";
 import {
   AdjustClaimSchema,
   ClaimReviewSchema,
@@ -94,6 +96,25 @@ export async function action({ request, params }: Route.ActionArgs) {
         await mergeClaims(claimId, parsed.data.version, parsed.data.otherId, user);
         return redirect(`${here}?saved=merge`);
       }
+      case "lookup-evidence": {
+        // Fills the new-source form from the page itself; nothing is saved until "Add source".
+        const url = EvidenceSchema.shape.url.safeParse(values.url);
+        if (!url.success) return failure("add-evidence", values, "Nothing was looked up.", 400, { fields: { url: url.error.issues[0]!.message } });
+        try {
+          const page = await fetchPage(url.data);
+          const filled = {
+            ...values,
+            title: values.title || page.title,
+            publisher: values.publisher || page.outlet,
+            publishedOn: values.publishedOn || page.originalDate,
+            archiveUrl: values.archiveUrl || archiveUrlFor(url.data),
+          };
+          return data<ActionNotice>({ ok: true, intent: "add-evidence", values: filled, notice: "Filled in from the page. Check the details, then add the source." });
+        } catch (error) {
+          if (!(error instanceof FetchRefused)) throw error;
+          return failure("add-evidence", values, "The page could not be fetched; fill in the details by hand.", 400, { fields: { url: error.message } });
+        }
+      }
       case "add-evidence": {
         const parsed = EvidenceSchema.safeParse(values);
         if (!parsed.success) return invalid(parsed.error);
@@ -128,7 +149,7 @@ const SAVED: Record<string, string> = {
 
 export default function ClaimPage({ loaderData, actionData }: Route.ComponentProps) {
   const { claim, article, siblings, rationaleHtml, lastEditor, approvedBy, canEdit, canApprove, isLastEditor, saved } = loaderData;
-  const failed = (intent: string): ActionFailure | null => (actionData?.intent === intent ? actionData : null);
+  const failed = (intent: string): ActionState | null => (actionData?.intent === intent ? actionData : null);
   const review = failed("review");
   const reviewValues = review?.values;
 
@@ -236,7 +257,7 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
           {canEdit ? (
             <>
               <h3>Add a source</h3>
-              <EvidenceForm intent="add-evidence" failure={failed("add-evidence")} />
+              <EvidenceForm key={JSON.stringify(failed("add-evidence")?.values ?? {})} intent="add-evidence" failure={failed("add-evidence")} />
             </>
           ) : null}
         </section>
@@ -301,17 +322,22 @@ interface EvidenceValues {
   archiveUrl: string;
 }
 
-function EvidenceForm({ intent, evidence, failure }: { intent: string; evidence?: EvidenceValues; failure: ActionFailure | null }) {
+function EvidenceForm({ intent, evidence, failure }: { intent: string; evidence?: EvidenceValues; failure: ActionState | null }) {
   const v: Partial<Record<string, string>> = failure?.values ?? (evidence ? { ...evidence, id: String(evidence.id) } : {});
   const f = failure?.fields ?? {};
   const p = evidence ? `e${evidence.id}-` : "new-";
   return (
     <Form method="post" className="stack evidence-form">
-      <FormMessage error={failure?.error} />
+      <FormMessage error={failure?.error} success={failure?.ok ? failure.notice : null} />
       {evidence ? <input type="hidden" name="evidenceId" value={evidence.id} /> : null}
       <Field label="URL" name={`${p}url`} error={f.url}>
         <input id={`${p}url`} name="url" type="url" required placeholder="https://" defaultValue={v.url} />
       </Field>
+      {evidence ? null : (
+        <button type="submit" name="intent" value="lookup-evidence" formNoValidate className="link-button">
+          Fill in title, publisher, date and archive link from the page
+        </button>
+      )}
       <div className="grid-2">
         <Field label="Title" name={`${p}title`} error={f.title}>
           <input id={`${p}title`} name="title" defaultValue={v.title} />
