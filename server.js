@@ -32,7 +32,8 @@ app.use((req, res, next) => {
   }
   next();
 });
-app.all("*", createRequestHandler({ build }));
+// Rate limits (classroom links) need the client's address; nothing else is passed along.
+app.all("*", createRequestHandler({ build, getLoadContext: (req) => ({ clientAddress: req.socket.remoteAddress ?? "" }) }));
 
 // Published pages are stored bytes: answer them before Express and React Router are involved.
 const server = http.createServer((req, res) => {

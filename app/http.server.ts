@@ -65,3 +65,14 @@ export async function orErrorPage<T>(work: Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/** The client's address, as server.js passes it in the load context ("" elsewhere). */
+export function clientAddress(context: unknown): string {
+  const value = (context as { clientAddress?: unknown } | undefined)?.clientAddress;
+  return typeof value === "string" ? value : "";
+}
+
+/** 429 with a message a person understands. */
+export function tooManyRequests(message: string): Response {
+  return new Response(message, { status: 429, headers: { "Retry-After": "600", "Content-Type": "text/plain; charset=utf-8" } });
+}

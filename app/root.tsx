@@ -2,6 +2,7 @@ import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestora
 import type { Route } from "./+types/root";
 import { getUser } from "./auth/session.server";
 import { STYLESHEET } from "./ui/components";
+import { can } from "./auth/roles";
 
 /** One stylesheet at a stable address, shared with the stored public pages (app/publishing/page.server.tsx). */
 export const links: Route.LinksFunction = () => [
@@ -37,7 +38,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
               <ul>
                 <li><Link to="/fact-checks">Fact-checks</Link></li>
                 <li><Link to="/methodology">Methodology</Link></li>
-                {user ? <li><Link to="/articles">Workbench</Link></li> : null}
+                {user && can(user.role, "read-drafts") ? <li><Link to="/articles">Workbench</Link></li> : null}
+                {user && can(user.role, "teach") ? <li><Link to="/exercises">Classroom</Link></li> : null}
               </ul>
             </nav>
             <div className="account">

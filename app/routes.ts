@@ -17,5 +17,12 @@ export default [
   route("articles/:id/edit", "routes/article.edit.tsx"),
   route("articles/:id/claims/:claimId", "routes/claim.tsx"),
   route("embed/claims/:id", "routes/embed.tsx"),
+  route("exercises", "routes/exercises.tsx"),
+  route("exercises/new", "routes/exercises.new.tsx"),
+  route("exercises/:id", "routes/exercise.tsx"),
+  route("exercises/:id/results.csv", "routes/exercise.csv.tsx"),
+  route("x", "routes/classroom.tsx"),
+  route("x/:code", "routes/student.tsx"),
+  route("x/:code/r/:token", "routes/student-result.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -1,11 +1,12 @@
 import { execFileSync } from "node:child_process";
 import { expect, type Page } from "@playwright/test";
+import type { Role } from "../app/auth/roles";
 import { E2E_DATABASE } from "../playwright.config";
 
 export const PASSWORD = "a long test password";
 
 /** Creates an account through the operations CLI (npm run user:create), on the e2e database. */
-export function createUser(email: string, name: string, role: "viewer" | "editor" | "reviewer" | "admin") {
+export function createUser(email: string, name: string, role: Role) {
   try {
     execFileSync("npx", ["tsx", "scripts/user-create.ts", "--email", email, "--name", name, "--role", role, "--password", PASSWORD], {
     env: { ...process.env, DATABASE_URL: `file:./${E2E_DATABASE}` },

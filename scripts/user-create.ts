@@ -1,4 +1,4 @@
-// npm run user:create -- --email E --name N --role viewer|editor|reviewer|admin --password P
+// npm run user:create -- --email E --name N --role viewer|educator|editor|reviewer|admin --password P
 import { parseArgs } from "node:util";
 import { createUser, DuplicateUserError, NewUserSchema } from "../app/auth/users.server";
 import { prepareDatabase } from "../app/db/prepare.server";
@@ -9,7 +9,7 @@ const { values } = parseArgs({
 const parsed = NewUserSchema.safeParse(values);
 if (!parsed.success) {
   console.error(`user:create: ${parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join("; ")}`);
-  console.error("usage: npm run user:create -- --email E --name N --role viewer|editor|reviewer|admin --password P");
+  console.error("usage: npm run user:create -- --email E --name N --role viewer|educator|editor|reviewer|admin --password P");
   process.exit(2);
 }
 try {

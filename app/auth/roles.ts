@@ -1,10 +1,11 @@
 /** Roles and what each may do. Checked on the server for every loader and action. */
-export const ROLES = ["viewer", "editor", "reviewer", "admin"] as const;
+export const ROLES = ["viewer", "educator", "editor", "reviewer", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
-const RANK: Record<Role, number> = { viewer: 0, editor: 1, reviewer: 2, admin: 3 };
+/** Educators sit beside the desk, not on it: they make exercises from published work only. */
+const RANK: Record<Role, number> = { viewer: 0, educator: -1, editor: 1, reviewer: 2, admin: 3 };
 
-export type Permission = "read-drafts" | "edit" | "approve" | "publish" | "manage-users";
+export type Permission = "read-drafts" | "edit" | "approve" | "publish" | "manage-users" | "teach";
 
 const MINIMUM: Record<Permission, Role> = {
   "read-drafts": "viewer",
@@ -12,8 +13,10 @@ const MINIMUM: Record<Permission, Role> = {
   approve: "reviewer",
   publish: "reviewer",
   "manage-users": "admin",
+  teach: "editor",
 };
 
 export function can(role: string, permission: Permission): boolean {
+  if (permission === "teach") return role === "educator" || can(role, "edit");
   return (ROLES as readonly string[]).includes(role) && RANK[role as Role] >= RANK[MINIMUM[permission]];
 }

@@ -6,7 +6,7 @@ import { ROLES } from "./roles";
 export const NewUserSchema = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid e-mail address.").max(200),
   name: z.string().trim().min(1, "Enter a name.").max(100),
-  role: z.enum(ROLES, { error: "Role must be viewer, editor, reviewer or admin." }),
+  role: z.enum(ROLES, { error: "Role must be viewer, educator, editor, reviewer or admin." }),
   password: z.string().min(10, "Use a password of at least 10 characters.").max(200),
 });
 export type NewUser = z.infer<typeof NewUserSchema>;

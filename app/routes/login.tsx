@@ -11,12 +11,12 @@ export const meta: Route.MetaFunction = () => [{ title: "Sign in · Claimdesk" }
 const LoginSchema = z.object({
   email: z.string().trim().min(1, "Enter your e-mail address."),
   password: z.string().min(1, "Enter your password."),
-  next: z.string().default("/articles"),
+  next: z.string().default("/"),
 });
 
 /** Only same-site paths: never redirect a user to another site after signing in. */
 function safeNext(next: string | null | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/articles";
+  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/";
 }
 
 export async function loader({ request }: Route.LoaderArgs) {

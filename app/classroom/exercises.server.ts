@@ -1,0 +1,184 @@
+import { createHash, randomBytes, randomInt } from "node:crypto";
+import { z } from "zod";
+import { db } from "../db/client.server";
+import type { CurrentUser } from "../auth/session.server";
+import { UserError } from "../newsroom/errors";
+import { VERDICT_KEYS, verdictLabel } from "../newsroom/verdicts";
+import { SnapshotSchema, type Snapshot } from "../publishing/snapshot";
+import { CODE_ALPHABET } from "./codes";
+import { claimUnits, compare, SOURCE_KEYS, sourceLabel, sentenceUnits, tally, type Answer, type Unit } from "./compare";
+
+export const MAX_SUBMISSIONS = 1000;
+
+export function newCode(): string {
+  let code = "";
+  for (let i = 0; i < 10; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return code;
+}
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export const ExerciseSchema = z.object({
+  slug: z.string().min(1),
+  title: z.string().trim().min(1, "Give the exercise a title.").max(200, "Keep the title under 200 characters."),
+  instructions: z.string().trim().max(4000, "Keep the instructions under 4,000 characters.").default(""),
+  mode: z.enum(["article", "marked"], { error: "Choose what students see." }),
+  claimIds: z.array(z.coerce.number().int()).min(1, "Choose at least one claim that counts."),
+});
+
+export async function createExercise(input: z.infer<typeof ExerciseSchema>, actor: CurrentUser) {
+  const article = await db().article.findUnique({
+    where: { slug: input.slug },
+    include: { publications: { orderBy: { number: "desc" }, take: 1 } },
+  });
+  const publication = article?.publications[0];
+  if (!publication) throw new UserError("Exercises are made from published fact-checks; this one is not published.", 404);
+  const snapshot = SnapshotSchema.parse(JSON.parse(publication.snapshot));
+  const known = new Set(snapshot.claims.map((c) => c.id));
+  if (!input.claimIds.every((id) => known.has(id))) throw new UserError("Choose claims from this fact-check only.");
+  for (;;) {
+    const code = newCode();
+    if (await db().exercise.findUnique({ where: { code } })) continue;
+    return db().exercise.create({
+      data: { code, publicationId: publication.id, title: input.title, instructions: input.instructions, mode: input.mode, claimIds: JSON.stringify(input.claimIds), createdById: actor.id },
+    });
+  }
+}
+
+export interface ExerciseView {
+  id: number;
+  code: string;
+  title: string;
+  instructions: string;
+  mode: "article" | "marked";
+  status: string;
+  snapshot: Snapshot;
+  counted: Snapshot["claims"];
+  units: Unit[];
+}
+
+async function view(where: { code: string } | { id: number }): Promise<ExerciseView | null> {
+  const exercise = await db().exercise.findUnique({ where, include: { publication: { select: { snapshot: true } } } });
+  if (!exercise) return null;
+  const snapshot = SnapshotSchema.parse(JSON.parse(exercise.publication.snapshot));
+  const ids = new Set(z.array(z.number()).parse(JSON.parse(exercise.claimIds)));
+  const counted = snapshot.claims.filter((c) => ids.has(c.id));
+  const mode = exercise.mode === "marked" ? "marked" : "article";
+  return {
+    id: exercise.id,
+    code: exercise.code,
+    title: exercise.title,
+    instructions: exercise.instructions,
+    mode,
+    status: exercise.status,
+    snapshot,
+    counted,
+    units: mode === "marked" ? claimUnits(counted) : sentenceUnits(snapshot.article.markdown),
+  };
+}
+
+export const exerciseByCode = (code: string) => view({ code });
+export const exerciseById = (id: number) => view({ id });
+
+const AnswerSchema = z.object({
+  unit: z.number().int(),
+  verdict: z.enum(VERDICT_KEYS, { error: "choose a verdict from the scale" }),
+  source: z.enum(SOURCE_KEYS, { error: "choose the kind of source that would settle it" }),
+});
+
+/**
+ * Reads a student's form: display name, and for each marked unit a verdict and a source kind.
+ * In "marked" mode every counted claim is answered. Errors name the passage they concern.
+ */
+export function readAnswers(exercise: ExerciseView, form: Record<string, string>): { displayName: string; answers: Answer[] } | { errors: string[] } {
+  const errors: string[] = [];
+  const name = (form.displayName ?? "").trim();
+  if (name.length === 0) errors.push("Give a display name (a first name or a nickname is enough).");
+  if (name.length > 60) errors.push("Keep the display name under 60 characters.");
+  const answers: Answer[] = [];
+  for (const unit of exercise.units) {
+    const marked = exercise.mode === "marked" || form[`mark-${unit.index}`] === "on";
+    if (!marked) continue;
+    const parsed = AnswerSchema.safeParse({ unit: unit.index, verdict: form[`verdict-${unit.index}`], source: form[`source-${unit.index}`] });
+    if (parsed.success) answers.push(parsed.data);
+    else errors.push(`“${unit.text.length > 60 ? unit.text.slice(0, 57) + "…" : unit.text}”: ${parsed.error.issues.map((i) => i.message).join(" and ")}.`);
+  }
+  if (exercise.mode === "article" && answers.length === 0 && errors.length === 0) errors.push("Mark at least one sentence you think is a checkable claim.");
+  return errors.length > 0 ? { errors } : { displayName: name, answers };
+}
+
+export async function submit(exercise: ExerciseView, displayName: string, answers: Answer[]): Promise<string> {
+  if (exercise.status !== "open") throw new UserError("This exercise is closed: your teacher is no longer taking answers.");
+  if ((await db().submission.count({ where: { exerciseId: exercise.id } })) >= MAX_SUBMISSIONS) {
+    throw new UserError("This exercise has received as many answers as it can take. Ask your teacher.");
+  }
+  const token = randomBytes(18).toString("base64url");
+  await db().submission.create({ data: { exerciseId: exercise.id, tokenHash: hashToken(token), displayName, answers: JSON.stringify(answers) } });
+  return token;
+}
+
+const StoredAnswers = z.array(z.object({ unit: z.number(), verdict: z.enum(["", ...VERDICT_KEYS]), source: z.enum(["", ...SOURCE_KEYS]) }));
+
+export async function submissionByToken(exercise: ExerciseView, token: string) {
+  const submission = await db().submission.findUnique({ where: { tokenHash: hashToken(token) } });
+  if (!submission || submission.exerciseId !== exercise.id) return null;
+  const answers = StoredAnswers.parse(JSON.parse(submission.answers)) as Answer[];
+  return { displayName: submission.displayName, createdAt: submission.createdAt, comparison: compare(exercise.units, exercise.counted, answers) };
+}
+
+export async function results(exercise: ExerciseView) {
+  const rows = await db().submission.findMany({ where: { exerciseId: exercise.id }, orderBy: { id: "asc" } });
+  const submissions = rows.map((r) => ({ id: r.id, displayName: r.displayName, createdAt: r.createdAt, answers: StoredAnswers.parse(JSON.parse(r.answers)) as Answer[] }));
+  return { submissions, tallies: tally(exercise.units, exercise.counted, submissions.map((s) => s.answers)) };
+}
+
+const csvCell = (value: string | number) => {
+  const text = String(value);
+  // Quote everything; neutralise formulas so a spreadsheet never runs a student's input.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return `"${safe.replace(/"/g, '""')}"`;
+};
+
+/** One row per student and counted claim: found or not, their verdict and source, the published verdict. */
+export async function resultsCsv(exercise: ExerciseView): Promise<string> {
+  const { submissions } = await results(exercise);
+  const lines = [["student", "submitted_at", "claim_number", "claim", "found", "student_verdict", "student_source", "published_verdict"].map(csvCell).join(",")];
+  for (const s of submissions) {
+    const comparison = compare(exercise.units, exercise.counted, s.answers);
+    for (const outcome of comparison.claims) {
+      lines.push(
+        [s.displayName, s.createdAt.toISOString(), outcome.claim.number, outcome.claim.quote, outcome.found ? "yes" : "no", outcome.verdict ? verdictLabel(outcome.verdict) : "", outcome.source ? sourceLabel(outcome.source) : "", verdictLabel(outcome.claim.verdict)]
+          .map(csvCell)
+          .join(","),
+      );
+    }
+  }
+  return lines.join("\r\n") + "\r\n";
+}
+
+export async function listExercises() {
+  return db().exercise.findMany({
+    orderBy: { createdAt: "desc" },
+    include: { _count: { select: { submissions: true } }, publication: { select: { number: true, article: { select: { title: true, slug: true } } } } },
+  });
+}
+
+export async function setExerciseStatus(id: number, status: "open" | "closed") {
+  await db().exercise.update({ where: { id }, data: { status } });
+}
+
+export async function deleteAnswers(id: number): Promise<number> {
+  return (await db().submission.deleteMany({ where: { exerciseId: id } })).count;
+}
+
+export async function publishedForExercises() {
+  const articles = await db().article.findMany({
+    where: { publications: { some: {} } },
+    include: { publications: { orderBy: { number: "desc" }, take: 1, select: { number: true, snapshot: true } } },
+    orderBy: { updatedAt: "desc" },
+  });
+  return articles.map((a) => {
+    const snapshot = SnapshotSchema.parse(JSON.parse(a.publications[0]!.snapshot));
+    return { slug: a.slug, title: snapshot.article.title, number: snapshot.number, claims: snapshot.claims };
+  });
+}

@@ -1,0 +1,35 @@
+import { Form, redirect } from "react-router";
+import type { Route } from "./+types/classroom";
+import { allow } from "../classroom/rate-limit.server";
+import { normalizeCode } from "../classroom/codes";
+import { clientAddress, tooManyRequests } from "../http.server";
+import { FormMessage } from "../ui/components";
+
+export const meta: Route.MetaFunction = () => [{ title: "Join an exercise · Claimdesk" }];
+
+/** /x?code=ABCDE-FGHJK: students type the code their teacher gave them. */
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const typed = new URL(request.url).searchParams.get("code");
+  if (typed === null) return { error: null, typed: "" };
+  if (!allow(`code:${clientAddress(context)}`, 30, 10 * 60_000)) throw tooManyRequests("Too many codes tried from your connection. Wait ten minutes and try again.");
+  const code = normalizeCode(typed);
+  if (!code) return { error: "Codes have ten letters and digits, like ABCDE-23456. Check it with your teacher.", typed };
+  throw redirect(`/x/${code}`);
+}
+
+export default function JoinExercise({ loaderData }: Route.ComponentProps) {
+  return (
+    <div className="page narrow">
+      <h1>Join a classroom exercise</h1>
+      <p>Type the code your teacher gave you. You will not need an account.</p>
+      <FormMessage error={loaderData.error} />
+      <Form method="get" className="stack">
+        <div className="field">
+          <label htmlFor="code">Exercise code</label>
+          <input id="code" name="code" autoComplete="off" autoCapitalize="characters" spellCheck={false} placeholder="ABCDE-23456" defaultValue={loaderData.typed} required />
+        </div>
+        <button type="submit" className="button">Open the exercise</button>
+      </Form>
+    </div>
+  );
+}

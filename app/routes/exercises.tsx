@@ -1,0 +1,59 @@
+import { Link } from "react-router";
+import type { Route } from "./+types/exercises";
+import { requirePermission } from "../auth/session.server";
+import { listExercises, publishedForExercises } from "../classroom/exercises.server";
+import { formatCode } from "../classroom/codes";
+import { formatDate } from "../ui/components";
+
+export const meta: Route.MetaFunction = () => [{ title: "Classroom · Claimdesk" }];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requirePermission(request, "teach");
+  const [exercises, published] = await Promise.all([listExercises(), publishedForExercises()]);
+  return {
+    exercises: exercises.map((e) => ({ id: e.id, title: e.title, code: formatCode(e.code), status: e.status, answers: e._count.submissions, article: e.publication.article.title, version: e.publication.number, createdAt: e.createdAt })),
+    published: published.map(({ slug, title, number, claims }) => ({ slug, title, number, claims: claims.length })),
+  };
+}
+
+export default function Exercises({ loaderData }: Route.ComponentProps) {
+  return (
+    <div className="page">
+      <h1>Classroom</h1>
+      <p>
+        Turn a published fact-check into an exercise: students judge the article first, then compare their judgement with the
+        fact-checkers' work. Students need no account, only the link or the code.
+      </p>
+      <h2>Your exercises</h2>
+      {loaderData.exercises.length === 0 ? (
+        <p>No exercises yet.</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr><th scope="col">Exercise</th><th scope="col">Fact-check</th><th scope="col">Code</th><th scope="col">Answers</th><th scope="col">Status</th></tr>
+          </thead>
+          <tbody>
+            {loaderData.exercises.map((e) => (
+              <tr key={e.id}>
+                <td><Link to={`/exercises/${e.id}`}>{e.title}</Link><span className="meta"> · {formatDate(e.createdAt)}</span></td>
+                <td>{e.article} (v{e.version})</td>
+                <td><code>{e.code}</code></td>
+                <td>{e.answers}</td>
+                <td>{e.status === "open" ? "Open" : "Closed"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <h2>Make a new exercise from</h2>
+      <ul className="card-list">
+        {loaderData.published.map((p) => (
+          <li key={p.slug} className="card">
+            <strong>{p.title}</strong> <span className="meta">version {p.number}, {p.claims} claims</span>{" "}
+            <Link to={`/exercises/new?slug=${encodeURIComponent(p.slug)}`} className="button button--secondary">New exercise</Link>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
