@@ -113,8 +113,16 @@ function useSelectionToQuote(container: React.RefObject<HTMLDivElement | null>, 
       const text = selection.toString().trim();
       if (text.length >= 3) target.current.value = text;
     };
+    // selectionchange covers keyboard and script selections; mouseup and keyup catch the end of a drag.
+    const area = container.current;
     document.addEventListener("selectionchange", onSelection);
-    return () => document.removeEventListener("selectionchange", onSelection);
+    area?.addEventListener("mouseup", onSelection);
+    area?.addEventListener("keyup", onSelection);
+    return () => {
+      document.removeEventListener("selectionchange", onSelection);
+      area?.removeEventListener("mouseup", onSelection);
+      area?.removeEventListener("keyup", onSelection);
+    };
   }, [container, target]);
   return enabled;
 }
