@@ -132,7 +132,7 @@ export async function results(exercise: ExerciseView) {
   return { submissions, tallies: tally(exercise.units, exercise.counted, submissions.map((s) => s.answers)) };
 }
 
-const csvCell = (value: string | number) => {
+export const csvCell = (value: string | number) => {
   const text = String(value);
   // Quote everything; neutralise formulas so a spreadsheet never runs a student's input.
   const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
