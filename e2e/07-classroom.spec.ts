@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser } from "@playwright/test";
 import { createUser, failOnServerErrors, signIn } from "./helpers";
 
@@ -22,6 +23,7 @@ async function student(browser: Browser, code: string, name: string, marks: Arra
 }
 
 test("an educator runs an exercise on the seeded fact-check; two students compare their work with it", async ({ page, browser }) => {
+  test.setTimeout(120_000); // two students, axe over a ~100-sentence form
   createUser("teacher@school.test", "Tess Teacher", "educator");
   failOnServerErrors(page);
   await signIn(page, "teacher@school.test");
@@ -41,14 +43,22 @@ test("an educator runs an exercise on the seeded fact-check; two students compar
   ]);
   await expect(ada.page.locator(".summary-line")).toContainText("You found 2 of 16 claims the fact-checkers checked, and your verdict matched theirs on 1.");
   const memory = ada.page.locator(".compare", { hasText: "Memory Bandwidth: 512 GB/s." });
-  await expect(memory.getByRole("region", { name: "Your answer" })).toContainText("Unsupported");
-  await expect(memory.getByRole("region", { name: "Your answer" })).toContainText("✓ Same verdict");
-  await expect(memory.getByRole("region", { name: "The fact-checkers' answer" })).toContainText("Unsupported");
-  await expect(memory.getByRole("region", { name: "Why it is worth checking" })).toContainText("Contains a figure or measurement (“512 GB/s”)");
+  await expect(memory.getByRole("group", { name: "Your answer" })).toContainText("Unsupported");
+  await expect(memory.getByRole("group", { name: "Your answer" })).toContainText("✓ Same verdict");
+  await expect(memory.getByRole("group", { name: "The fact-checkers' answer" })).toContainText("Unsupported");
+  await expect(memory.getByRole("group", { name: "Why it is worth checking" })).toContainText("Contains a figure or measurement (“512 GB/s”)");
   const shares = ada.page.locator(".compare", { hasText: "Alibaba’s shares spiked" });
-  await expect(shares.getByRole("region", { name: "Your answer" })).toContainText("≠ A different verdict");
-  await expect(shares.getByRole("region", { name: "The fact-checkers' answer" })).toContainText("Misleading");
+  await expect(shares.getByRole("group", { name: "Your answer" })).toContainText("≠ A different verdict");
+  await expect(shares.getByRole("group", { name: "The fact-checkers' answer" })).toContainText("Misleading");
   await expect(ada.page.locator(".compare--missed")).toHaveCount(14);
+  // Accessibility of the student's pages (axe needs JavaScript, so in a page of its own).
+  const checkerContext = await browser.newContext();
+  const checker = await checkerContext.newPage();
+  for (const url of [ada.page.url(), `/x/${code.replace("-", "")}`]) {
+    await checker.goto(url);
+    expect((await new AxeBuilder({ page: checker }).analyze()).violations.map((v) => `${url}: ${v.id} (${v.nodes.length})`)).toEqual([]);
+  }
+  await checkerContext.close();
 
   const ben = await student(browser, code, "Ben", [
     { sentence: "Process Node: 5nm technology.", verdict: "Inaccurate", source: "Independent testing or measurement" },

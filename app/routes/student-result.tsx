@@ -43,7 +43,7 @@ export default function StudentResult({ loaderData }: Route.ComponentProps) {
           <li key={c.claim.id} className={`compare ${c.found ? "compare--found" : "compare--missed"}`}>
             <h2 className="compare__quote">“{c.claim.quote}”</h2>
             <div className="compare__grid">
-              <section aria-label="Your answer">
+              <div role="group" aria-label="Your answer">
                 <h3>You</h3>
                 {c.found ? (
                   <>
@@ -54,8 +54,8 @@ export default function StudentResult({ loaderData }: Route.ComponentProps) {
                 ) : (
                   <p className="differ">You did not mark this claim.</p>
                 )}
-              </section>
-              <section aria-label="The fact-checkers' answer">
+              </div>
+              <div role="group" aria-label="The fact-checkers' answer">
                 <h3>The fact-checkers</h3>
                 <p><VerdictBadge verdict={c.claim.verdict} /></p>
                 <div className="rationale" dangerouslySetInnerHTML={{ __html: rationales[i] ?? "" }} />
@@ -71,11 +71,11 @@ export default function StudentResult({ loaderData }: Route.ComponentProps) {
                     ))}
                   </ul>
                 ) : null}
-              </section>
-              <section aria-label="Why it is worth checking">
+              </div>
+              <div role="group" aria-label="Why it is worth checking">
                 <h3>Why it is worth checking</h3>
                 <ul className="reasons">{(reasons[i] ?? []).map((r, k) => <li key={k}>{r}</li>)}</ul>
-              </section>
+              </div>
             </div>
           </li>
         ))}
