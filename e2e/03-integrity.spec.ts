@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { createUser, failOnServerErrors, signIn } from "./helpers";
+import { createUser, failOnServerErrors, PASSWORD, signIn } from "./helpers";
 
 async function importArticle(page: Page, title: string, text: string) {
   await page.goto("/articles/new");
@@ -135,6 +135,22 @@ test.describe("integrity under misuse", () => {
     const missing = await page.goto("/articles/999999");
     expect(missing?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  });
+
+  test("sign-in is paused for an account after repeated failures", async ({ page }) => {
+    createUser("locked@desk.test", "Lee Locked", "viewer");
+    await page.goto("/login");
+    for (let i = 0; i < 5; i++) {
+      await page.getByLabel("E-mail").fill("locked@desk.test");
+      await page.getByLabel("Password").fill(`wrong password ${i}`);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page.getByRole("alert")).toHaveText("That e-mail and password do not match an active account.");
+    }
+    // Even the right password waits now.
+    await page.getByLabel("E-mail").fill("locked@desk.test");
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByRole("alert")).toContainText("Too many failed sign-ins. Wait 15 minutes");
   });
 
   test("state-changing requests from another site are refused", async ({ request }) => {

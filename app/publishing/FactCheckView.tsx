@@ -1,5 +1,5 @@
 import { STANCE_LABELS, VERDICTS } from "../newsroom/verdicts";
-import { formatDate, formatPartialDate, VerdictBadge } from "../ui/components";
+import { formatDate, formatPartialDate, VerdictBadge, safeHref } from "../ui/components";
 import { factCheckPath, versionPath } from "./links";
 import type { PublicationEntry } from "./publish.server";
 import type { Snapshot } from "./snapshot";
@@ -36,7 +36,7 @@ export function FactCheckView({ snapshot, history, variant, articleHtml, rationa
           {article.sourceUrl ? (
             <>
               {" · "}
-              <a href={article.sourceUrl} rel="nofollow noopener">original article</a>
+              <a href={safeHref(article.sourceUrl)} rel="nofollow noopener">original article</a>
             </>
           ) : null}
         </p>
@@ -80,7 +80,7 @@ export function FactCheckView({ snapshot, history, variant, articleHtml, rationa
                     {c.evidence.map((e, j) => (
                       <li key={j}>
                         <span className={`stance stance--${e.stance}`}>{STANCE_LABELS[e.stance]}</span>{" "}
-                        <a href={e.url} rel="nofollow noopener">{e.title || e.publisher || e.url}</a>
+                        <a href={safeHref(e.url)} rel="nofollow noopener">{e.title || e.publisher || e.url}</a>
                         {e.title && e.publisher ? `, ${e.publisher}` : ""}
                         {e.publishedOn ? `, ${formatPartialDate(e.publishedOn)}` : ""}
                         {e.note ? <span className="evidence__note">. {e.note}</span> : null}
@@ -88,7 +88,7 @@ export function FactCheckView({ snapshot, history, variant, articleHtml, rationa
                         {e.archiveUrl ? (
                           <>
                             {" "}
-                            (<a href={e.archiveUrl} rel="nofollow noopener">archived copy</a>)
+                            (<a href={safeHref(e.archiveUrl)} rel="nofollow noopener">archived copy</a>)
                           </>
                         ) : null}
                       </li>

@@ -44,6 +44,7 @@ export function claimHighlights(md: MarkdownItInstance): void {
   md.renderer.rules.claim_ref = (tokens, idx) => {
     const { href, text, label } = tokens[idx]!.meta as Highlight["ref"];
     const esc = md.utils.escapeHtml;
+    if (!href.startsWith("#")) throw new Error("claim references link within the page only");
     return `<sup class="claim-ref"><a href="${esc(href)}" aria-label="${esc(label)}">${esc(text)}</a></sup>`;
   };
 }

@@ -1,6 +1,6 @@
 import { db } from "../db/client.server";
 import { STANCE_LABELS, verdictLabel } from "../newsroom/verdicts";
-import { formatDate, formatPartialDate } from "../ui/components";
+import { formatDate, formatPartialDate, safeHref } from "../ui/components";
 import { claimPermalink, type Publisher } from "./links";
 import { renderDocument } from "./page.server";
 import { SnapshotSchema, type PublishedClaim, type Snapshot } from "./snapshot";
@@ -55,7 +55,7 @@ export function renderClaimCard(snapshot: Snapshot, claim: PublishedClaim, publi
             <ul aria-label="Top sources">
               {claim.evidence.slice(0, 3).map((e, i) => (
                 <li key={i}>
-                  {STANCE_LABELS[e.stance]}: <a href={e.url} target="_blank" rel="nofollow noopener">{e.title || e.publisher || new URL(e.url).host}</a>
+                  {STANCE_LABELS[e.stance]}: <a href={safeHref(e.url)} target="_blank" rel="nofollow noopener">{e.title || e.publisher || new URL(e.url).host}</a>
                   {e.publishedOn ? `, ${formatPartialDate(e.publishedOn)}` : ""}
                 </li>
               ))}

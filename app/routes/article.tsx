@@ -13,7 +13,7 @@ import { FetchRefused } from "../importing/safe-fetch.server";
 import { reviseArticle } from "../newsroom/revise.server";
 import { renderAnnotated, type Highlight } from "../publishing/annotate";
 import { revalidateOnConflict } from "../ui/revalidate";
-import { FormMessage, StatusBadge, VerdictBadge } from "../ui/components";
+import { FormMessage, StatusBadge, VerdictBadge, safeHref } from "../ui/components";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: `${loaderData?.article.title ?? "Article"} · Workbench · Claimdesk` },
@@ -147,7 +147,7 @@ export default function ArticleWorkbench({ loaderData, actionData }: Route.Compo
           <h1>{article.title}</h1>
           <p className="meta">
             {[article.outlet, article.author, article.originalDate, article.status === "published" ? "Published" : "Draft"].filter(Boolean).join(" · ")}
-            {article.sourceUrl ? <> · <a href={article.sourceUrl} rel="nofollow noopener">original</a></> : null}
+            {article.sourceUrl ? <> · <a href={safeHref(article.sourceUrl)} rel="nofollow noopener">original</a></> : null}
             {" · "}{active.length} {active.length === 1 ? "claim" : "claims"}, {approved} approved
           </p>
         </div>

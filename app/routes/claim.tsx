@@ -27,7 +27,7 @@ import {
 import { CLAIM_STATUSES, STANCE_LABELS, STANCES, STATUS_LABELS, VERDICTS, verdictLabel } from "../newsroom/verdicts";
 import { renderMarkdown } from "../publishing/annotate";
 import { revalidateOnConflict } from "../ui/revalidate";
-import { Field, FormMessage, formatDate, formatPartialDate, StatusBadge, VerdictBadge } from "../ui/components";
+import { Field, FormMessage, formatDate, formatPartialDate, StatusBadge, VerdictBadge, safeHref } from "../ui/components";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: `Claim #${loaderData?.claim.id ?? ""} · Workbench · Claimdesk` },
@@ -237,7 +237,7 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
             {claim.evidence.map((e) => (
               <li key={e.id}>
                 <span className={`stance stance--${e.stance}`}>{STANCE_LABELS[e.stance as keyof typeof STANCE_LABELS] ?? e.stance}</span>{" "}
-                <a href={e.url} rel="nofollow noopener">{e.title || e.publisher || e.url}</a>
+                <a href={safeHref(e.url)} rel="nofollow noopener">{e.title || e.publisher || e.url}</a>
                 {e.publisher && e.title ? `, ${e.publisher}` : ""}
                 {e.publishedOn ? `, ${formatPartialDate(e.publishedOn)}` : ""}
                 {e.note ? <span className="evidence__note">. {e.note}</span> : null}

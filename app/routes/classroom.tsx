@@ -1,6 +1,6 @@
 import { Form, redirect } from "react-router";
 import type { Route } from "./+types/classroom";
-import { allow } from "../classroom/rate-limit.server";
+import { allow } from "../limits.server";
 import { normalizeCode } from "../classroom/codes";
 import { clientAddress, tooManyRequests } from "../http.server";
 import { FormMessage } from "../ui/components";

@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { Route } from "./+types/login";
 import { getUser, startSession } from "../auth/session.server";
 import { authenticate, countUsers } from "../auth/users.server";
-import { failure, formValues } from "../http.server";
+import { clientAddress, failure, formValues } from "../http.server";
+import { allow, exhausted, reset } from "../limits.server";
 import { Field, FormMessage } from "../ui/components";
 
 export const meta: Route.MetaFunction = () => [{ title: "Sign in · Claimdesk" }];
@@ -25,12 +26,27 @@ export async function loader({ request }: Route.LoaderArgs) {
   return { next: safeNext(new URL(request.url).searchParams.get("next")) };
 }
 
-export async function action({ request }: Route.ActionArgs) {
+/** Failed sign-ins allowed per account and per address in 15 minutes, before a pause. */
+const ACCOUNT_FAILURES = 5;
+const ADDRESS_FAILURES = 20;
+const WINDOW_MS = 15 * 60_000;
+
+export async function action({ request, context }: Route.ActionArgs) {
   const values = formValues(await request.formData());
   const parsed = LoginSchema.safeParse(values);
   if (!parsed.success) return failure("login", { email: values.email ?? "" }, parsed.error.issues[0]!.message);
+  const accountKey = `login:account:${parsed.data.email.trim().toLowerCase()}`;
+  const addressKey = `login:address:${clientAddress(context)}`;
+  if (exhausted(accountKey, ACCOUNT_FAILURES, WINDOW_MS) || exhausted(addressKey, ADDRESS_FAILURES, WINDOW_MS)) {
+    return failure("login", { email: parsed.data.email }, "Too many failed sign-ins. Wait 15 minutes and try again, or ask an administrator.", 429);
+  }
   const user = await authenticate(parsed.data.email, parsed.data.password);
-  if (!user) return failure("login", { email: parsed.data.email }, "That e-mail and password do not match an active account.", 401);
+  if (!user) {
+    allow(accountKey, ACCOUNT_FAILURES, WINDOW_MS);
+    allow(addressKey, ADDRESS_FAILURES, WINDOW_MS);
+    return failure("login", { email: parsed.data.email }, "That e-mail and password do not match an active account.", 401);
+  }
+  reset(accountKey);
   return redirect(safeNext(parsed.data.next), { headers: { "Set-Cookie": await startSession(user.id, request) } });
 }
 

@@ -5,7 +5,7 @@ import { exerciseByCode, submissionByToken } from "../classroom/exercises.server
 import { normalizeCode } from "../classroom/codes";
 import { STANCE_LABELS } from "../newsroom/verdicts";
 import { renderMarkdown } from "../publishing/annotate";
-import { formatPartialDate, VerdictBadge } from "../ui/components";
+import { formatPartialDate, VerdictBadge, safeHref } from "../ui/components";
 
 export const meta: Route.MetaFunction = () => [{ title: "Your answers and the fact-check · Claimdesk classroom" }];
 
@@ -64,7 +64,7 @@ export default function StudentResult({ loaderData }: Route.ComponentProps) {
                     {c.claim.evidence.map((e, j) => (
                       <li key={j}>
                         <span className={`stance stance--${e.stance}`}>{STANCE_LABELS[e.stance]}</span>{" "}
-                        <a href={e.url} rel="nofollow noopener">{e.title || e.publisher || e.url}</a>
+                        <a href={safeHref(e.url)} rel="nofollow noopener">{e.title || e.publisher || e.url}</a>
                         {e.title && e.publisher ? `, ${e.publisher}` : ""}
                         {e.publishedOn ? `, ${formatPartialDate(e.publishedOn)}` : ""}
                       </li>

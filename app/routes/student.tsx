@@ -3,7 +3,7 @@ import type { Route } from "./+types/student";
 import { SOURCE_KINDS } from "../classroom/compare";
 import { exerciseByCode, readAnswers, submit } from "../classroom/exercises.server";
 import { normalizeCode } from "../classroom/codes";
-import { allow } from "../classroom/rate-limit.server";
+import { allow } from "../limits.server";
 import { clientAddress, domainFailure, failure, formValues } from "../http.server";
 import { VERDICTS } from "../newsroom/verdicts";
 import { renderAnnotated } from "../publishing/annotate";

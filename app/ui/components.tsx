@@ -1,6 +1,20 @@
 import type { ReactNode } from "react";
 
 export const STYLESHEET = "/claimdesk.css";
+
+/**
+ * An external link target, or undefined when it is not http(s) or mailto. Inputs are validated
+ * when saved; this keeps a bad value that slipped through (an old snapshot, an import) inert.
+ */
+export function safeHref(url: string | null | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    const parsed = new URL(url.trim());
+    return parsed.protocol === "http:" || parsed.protocol === "https:" || parsed.protocol === "mailto:" ? parsed.toString() : undefined;
+  } catch {
+    return undefined;
+  }
+}
 import { STATUS_LABELS, verdictLabel, type ClaimStatus } from "../newsroom/verdicts";
 
 export function VerdictBadge({ verdict }: { verdict: string | null }) {
