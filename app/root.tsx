@@ -3,6 +3,7 @@ import type { Route } from "./+types/root";
 import { getUser } from "./auth/session.server";
 import { STYLESHEET } from "./ui/components";
 import { can } from "./auth/roles";
+import { PUBLIC_NAV, SiteFrame } from "./ui/SiteFrame";
 
 /** One stylesheet at a stable address, shared with the stored public pages (app/publishing/page.server.tsx). */
 export const links: Route.LinksFunction = () => [
@@ -26,40 +27,27 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        <a className="skip-link" href="#main">
-          Skip to content
-        </a>
-        <header className="site-header">
-          <div className="site-header__inner">
-            <Link to="/" className="brand">
-              Claimdesk
-            </Link>
-            <nav aria-label="Main">
-              <ul>
-                <li><Link to="/fact-checks">Fact-checks</Link></li>
-                <li><Link to="/methodology">Methodology</Link></li>
-                {user && can(user.role, "read-drafts") ? <li><Link to="/articles">Workbench</Link></li> : null}
-                {user && can(user.role, "teach") ? <li><Link to="/exercises">Classroom</Link></li> : null}
-              </ul>
-            </nav>
-            <div className="account">
-              {user ? (
-                <Form method="post" action="/logout">
-                  <span className="account__name">
-                    {user.name} <span className="role">({user.role})</span>
-                  </span>{" "}
-                  <button type="submit" className="link-button">Sign out</button>
-                </Form>
-              ) : (
-                <Link to="/login">Sign in</Link>
-              )}
-            </div>
-          </div>
-        </header>
-        <main id="main">{children}</main>
-        <footer className="site-footer">
-          <p>Claimdesk: claims checked in the open. Read our <Link to="/methodology">methodology</Link>.</p>
-        </footer>
+        <SiteFrame
+          nav={[
+            ...PUBLIC_NAV,
+            ...(user && can(user.role, "read-drafts") ? [{ href: "/articles", label: "Workbench" }] : []),
+            ...(user && can(user.role, "teach") ? [{ href: "/exercises", label: "Classroom" }] : []),
+          ]}
+          account={
+            user ? (
+              <Form method="post" action="/logout">
+                <span className="account__name">
+                  {user.name} <span className="role">({user.role})</span>
+                </span>{" "}
+                <button type="submit" className="link-button">Sign out</button>
+              </Form>
+            ) : (
+              <Link to="/login">Sign in</Link>
+            )
+          }
+        >
+          {children}
+        </SiteFrame>
         <ScrollRestoration />
         <Scripts />
       </body>

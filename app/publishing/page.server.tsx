@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { verdictLabel } from "../newsroom/verdicts";
 import { STYLESHEET } from "../ui/components";
+import { PUBLIC_NAV, SiteFrame } from "../ui/SiteFrame";
 import { renderAnnotated, renderMarkdown, type Highlight } from "./annotate";
 import { claimReviews } from "./claim-review";
 import { FactCheckView } from "./FactCheckView";
@@ -38,23 +39,9 @@ export function PublicDocument({ title, description, canonical, head, children }
         {head}
       </head>
       <body>
-        <a className="skip-link" href="#main">Skip to content</a>
-        <header className="site-header">
-          <div className="site-header__inner">
-            <a href="/" className="brand">Claimdesk</a>
-            <nav aria-label="Main">
-              <ul>
-                <li><a href="/fact-checks">Fact-checks</a></li>
-                <li><a href="/methodology">Methodology</a></li>
-              </ul>
-            </nav>
-            <div className="account"><a href="/login">Sign in</a></div>
-          </div>
-        </header>
-        <main id="main">{children}</main>
-        <footer className="site-footer">
-          <p>Claimdesk: claims checked in the open. Read our <a href="/methodology">methodology</a>.</p>
-        </footer>
+        <SiteFrame nav={PUBLIC_NAV} account={<a href="/login">Sign in</a>}>
+          {children}
+        </SiteFrame>
         <script src="/fact-check.js" defer />
       </body>
     </html>
