@@ -15,6 +15,7 @@ export default [
   route("articles/new", "routes/articles.new.tsx"),
   route("articles/:id", "routes/article.tsx"),
   route("articles/:id/edit", "routes/article.edit.tsx"),
+  route("articles/:id/history", "routes/article.history.tsx"),
   route("articles/:id/claims/:claimId", "routes/claim.tsx"),
   route("embed/claims/:id", "routes/embed.tsx"),
   route("exercises", "routes/exercises.tsx"),

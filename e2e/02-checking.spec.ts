@@ -130,6 +130,11 @@ test.describe.serial("an article checked end to end", () => {
     await page.goto(publicUrl);
     await expect(page.locator("#claim-note-1 .verdict")).toHaveText(/Inaccurate/);
     await expect(page.locator(".corrections")).toContainText("Rating changed to Inaccurate after independent benchmarks.");
+    // The article's history shows who changed the verdict, from what to what.
+    await page.goto(`${articleUrl}/history`);
+    const change = page.locator(".history li", { hasText: "Edna Editor reviewed" }).first();
+    await expect(change.locator("tr", { hasText: "verdict" })).toContainText("misleadinginaccurate");
+
     await page.goto(`${publicUrl}/v/1`);
     await expect(page.locator("#claim-note-1 .verdict")).toHaveText(/Misleading/);
     await expect(page.getByRole("note")).toContainText("This is version 1 of this fact-check");

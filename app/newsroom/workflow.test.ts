@@ -86,6 +86,16 @@ describe("checking an article", () => {
     expect(v2!.snapshot.claims[0]!.verdict).toBe("mostly-accurate");
     expect(v2!.history.map((h) => h.changeNote)).toEqual(["", "Revenue growth was 11.8%."]);
 
+    const { history } = await import("./history.server");
+    const newest = (await history({ articleId: article.id, claimId: claim.id }))[0]!;
+    expect(newest).toMatchObject({ actor: "Rita Reviewer", action: "approved" });
+    const review = (await history({ articleId: article.id })).find((e) => e.action === "reviewed" && e.actor === "Oscar Other")!;
+    expect(review.changes).toEqual(
+      expect.arrayContaining([
+        { field: "verdict", before: "accurate", after: "mostly-accurate" },
+        { field: "status", before: "approved", after: "needs-review" },
+      ]),
+    );
     const trail = await db().auditEvent.findMany({ where: { articleId: article.id }, orderBy: { id: "asc" } });
     expect(trail.map((e) => e.action)).toEqual(["imported", "reviewed", "added", "approved", "published", "reviewed", "approved", "published"]);
     expect(JSON.parse(trail[5]!.before!).verdict).toBe("accurate");

@@ -153,6 +153,7 @@ export default function ArticleWorkbench({ loaderData, actionData }: Route.Compo
         </div>
         <div className="page-actions">
           {canEdit ? <Link to={`/articles/${article.id}/edit`}>Correct the article text</Link> : null}
+          <Link to={`/articles/${article.id}/history`}>History</Link>
           {canEdit && article.sourceUrl ? (
             <Form method="post" className="inline-form">
               <input type="hidden" name="articleVersion" value={article.version} />

@@ -13,6 +13,8 @@ import {
   splitClaim,
 } from "../newsroom/claims.server";
 import { addEvidence, removeEvidence, updateEvidence } from "../newsroom/evidence.server";
+import { history } from "../newsroom/history.server";
+import { HistoryList } from "../ui/HistoryList";
 import { archiveUrlFor, fetchPage } from "../importing/import.server";
 import { FetchRefused } from "../importing/safe-fetch.server";
 import {
@@ -52,6 +54,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     canApprove: can(user.role, "approve") && claim.lastEditorId !== user.id,
     isLastEditor: claim.lastEditorId === user.id,
     saved: new URL(request.url).searchParams.get("saved"),
+    history: await history({ articleId, claimId: claim.id }),
   };
 }
 
@@ -148,7 +151,7 @@ const SAVED: Record<string, string> = {
 };
 
 export default function ClaimPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { claim, article, siblings, rationaleHtml, lastEditor, approvedBy, canEdit, canApprove, isLastEditor, saved } = loaderData;
+  const { claim, article, siblings, rationaleHtml, lastEditor, approvedBy, canEdit, canApprove, isLastEditor, saved, history: trail } = loaderData;
   const failed = (intent: string): ActionState | null => (actionData?.intent === intent ? actionData : null);
   const review = failed("review");
   const reviewValues = review?.values;
@@ -306,6 +309,10 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
           </div>
         </section>
       ) : null}
+      <details className="panel history-panel">
+        <summary>History of this claim ({trail.length})</summary>
+        <HistoryList entries={trail} />
+      </details>
     </div>
   );
 }

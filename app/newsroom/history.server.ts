@@ -1,0 +1,50 @@
+import { db } from "../db/client.server";
+
+export interface HistoryEntry {
+  id: number;
+  at: string;
+  actor: string;
+  entity: string;
+  action: string;
+  changes: Array<{ field: string; before: string; after: string }>;
+}
+
+function parse(json: string | null): Record<string, unknown> {
+  if (!json) return {};
+  try {
+    const value: unknown = JSON.parse(json);
+    return value && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+const show = (value: unknown) => (value === null || value === undefined || value === "" ? "—" : typeof value === "string" ? value : JSON.stringify(value));
+
+/** The fields that differ between an event's before and after values. */
+export function changesOf(before: string | null, after: string | null): HistoryEntry["changes"] {
+  const b = parse(before);
+  const a = parse(after);
+  return [...new Set([...Object.keys(b), ...Object.keys(a)])]
+    .map((field) => ({ field, before: show(b[field]), after: show(a[field]) }))
+    .filter((change) => change.before !== change.after);
+}
+
+/** Who changed what and when, newest first: for an article, or for one of its claims. */
+export async function history(where: { articleId: number; claimId?: number }): Promise<HistoryEntry[]> {
+  const events = await db().auditEvent.findMany({
+    where: where.claimId === undefined ? { articleId: where.articleId } : { articleId: where.articleId, entityType: "claim", entityId: where.claimId },
+    orderBy: { id: "desc" },
+    take: 500,
+  });
+  const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is number => id !== null))];
+  const actors = await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } });
+  return events.map((e) => ({
+    id: e.id,
+    at: e.at.toISOString(),
+    actor: actors.find((a) => a.id === e.actorId)?.name ?? "Claimdesk (seed or system)",
+    entity: `${e.entityType} #${e.entityId}`,
+    action: e.action,
+    changes: e.action === "revised" ? changesOf(null, e.after).filter((c) => c.field !== "markdown") : changesOf(e.before, e.after),
+  }));
+}
