@@ -4,7 +4,7 @@
  * educators show them to students.
  */
 import type { Block } from "./projection";
-import type { Sentence, Span } from "./segment";
+import { segment, type Sentence, type Span } from "./segment";
 
 export interface ClaimCandidate extends Span {
   text: string;
@@ -250,3 +250,15 @@ export function scoreSentence(sentence: Sentence, known: ReadonlySet<string> = n
 
 const clamp = (n: number) => Math.max(0, Math.min(1, n));
 const round = (n: number) => Math.round(n * 100) / 100;
+
+/**
+ * Scores any spans of a document (an editor's claim, a published one) the way proposals are
+ * scored: with the names the document establishes.
+ */
+export function scoreSpans(text: string, blocks: Block[], spans: Span[]): Array<{ score: number; reasons: string[] }> {
+  const known = knownNames(segment(text, blocks));
+  return spans.map((span) => {
+    const scored = scoreSentence({ ...span, text: text.slice(span.start, span.end) }, known);
+    return { score: scored?.score ?? 0, reasons: scored?.reasons ?? [] };
+  });
+}

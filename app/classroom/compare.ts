@@ -2,7 +2,7 @@
  * The classroom's comparison: what a student marked against what the fact-checkers published.
  * Pure functions over the publication's text; no I/O.
  */
-import { knownNames, scoreSentence } from "../claims/detect";
+import { scoreSpans } from "../claims/detect";
 import { matches } from "../claims/evaluate";
 import { project } from "../claims/projection";
 import { segment, type Span } from "../claims/segment";
@@ -66,8 +66,7 @@ export interface Comparison {
 /** Why the engine finds each claim check-worthy, in words for students ("contains a figure"…). */
 export function engineReasons(markdown: string, spans: Span[]): string[][] {
   const { text, blocks } = project(markdown);
-  const known = knownNames(segment(text, blocks));
-  return spans.map((span) => scoreSentence({ ...span, text: text.slice(span.start, span.end) }, known)?.reasons ?? []);
+  return scoreSpans(text, blocks, spans).map((s) => s.reasons);
 }
 
 export function compare(units: Unit[], counted: PublishedClaim[], answers: Answer[]): Comparison {

@@ -12,6 +12,8 @@ const EnvSchema = z.object({
   /** Where readers reach this server; absolute URLs in feeds, JSON-LD and annotations use it. */
   CLAIMDESK_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "CLAIMDESK_PUBLIC_URL must be an http(s) URL" }).optional(),
   CLAIMDESK_SEED: z.enum(["on", "off"]).default("on"),
+  /** "1" lets imports fetch from loopback and private addresses: for tests with a local server. */
+  CLAIMDESK_ALLOW_PRIVATE_FETCH: z.enum(["", "0", "1"], { error: "CLAIMDESK_ALLOW_PRIVATE_FETCH must be 1 or unset" }).default(""),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -2,6 +2,7 @@ import { lookup } from "node:dns/promises";
 import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
+import { env } from "../db/config.server";
 import { checkAddress } from "./address-policy";
 
 /** A fetch the server refused or could not complete, with a reason a person can act on. */
@@ -25,7 +26,7 @@ export interface Fetched {
   body: string;
 }
 
-export const allowPrivateFetch = () => process.env.CLAIMDESK_ALLOW_PRIVATE_FETCH === "1";
+export const allowPrivateFetch = () => env().CLAIMDESK_ALLOW_PRIVATE_FETCH === "1";
 
 const DEFAULTS = { maxBytes: 5 * 1024 * 1024, timeoutMs: 10_000, maxRedirects: 5, accept: /^(text\/html|application\/xhtml\+xml|text\/plain)\b/i };
 

@@ -1,6 +1,6 @@
 import { locateQuote, selectorFor, trimSpan } from "../claims/anchor";
-import { scoreSentence } from "../claims/detect";
-import { project } from "../claims/projection";
+import { scoreSpans } from "../claims/detect";
+import { project, type Projection } from "../claims/projection";
 import type { Span } from "../claims/segment";
 import { db, type Tx } from "../db/client.server";
 import type { CurrentUser } from "../auth/session.server";
@@ -59,12 +59,9 @@ function spanFields(text: string, span: Span) {
   return { start: span.start, end: span.end, quote: selector.exact, prefix: selector.prefix, suffix: selector.suffix };
 }
 
-function reasonsFor(text: string, span: Span): { score: number; reasons: string } {
-  const scored = scoreSentence({ ...span, text: text.slice(span.start, span.end) });
-  return {
-    score: scored?.score ?? 0,
-    reasons: JSON.stringify(["Added by an editor.", ...(scored?.reasons ?? [])]),
-  };
+function reasonsFor({ text, blocks }: Projection, span: Span): { score: number; reasons: string } {
+  const [scored] = scoreSpans(text, blocks, [span]);
+  return { score: scored!.score, reasons: JSON.stringify(["Added by an editor.", ...scored!.reasons]) };
 }
 
 /** Adds a claim from a quote (pasted, or a selection's text) or from explicit offsets. */
@@ -72,7 +69,8 @@ export async function addClaim(articleId: number, where: { quote: string; near?:
   return db().$transaction(async (tx) => {
     const article = await tx.article.findUnique({ where: { id: articleId } });
     if (!article) throw new UserError("There is no article with that number.", 404);
-    const { text } = project(article.markdown);
+    const projection = project(article.markdown);
+    const { text } = projection;
     let span: Span | null;
     if ("quote" in where) {
       span = locateQuote(text, where.quote, where.near ?? 0);
@@ -91,7 +89,7 @@ export async function addClaim(articleId: number, where: { quote: string; near?:
     });
     if (duplicate) throw new UserError("That passage is already a claim.");
     const claim = await tx.claim.create({
-      data: { articleId, ...spanFields(text, span), origin: "editor", status: "researching", lastEditorId: actor.id, ...reasonsFor(text, span) },
+      data: { articleId, ...spanFields(text, span), origin: "editor", status: "researching", lastEditorId: actor.id, ...reasonsFor(projection, span) },
     });
     await audit(tx, { actorId: actor.id, articleId, entityType: "claim", entityId: claim.id, action: "added", after: reviewable(claim) });
     return claim;
@@ -131,10 +129,11 @@ export async function setClaimStatus(claimId: number, version: number, status: "
 export async function adjustClaim(claimId: number, version: number, quote: string, actor: CurrentUser) {
   return db().$transaction(async (tx) => {
     const claim = await findClaim(tx, claimId);
-    const { text } = project(claim.article.markdown);
+    const projection = project(claim.article.markdown);
+    const { text } = projection;
     const span = locateQuote(text, quote, claim.start);
     if (!span) throw new UserError("The new wording is not in the article. Edit the quote by trimming or extending it with the article's own words.");
-    return saveClaim(tx, claim, version, { ...spanFields(text, span), ...reasonsFor(text, span), ...editedBy(claim, actor), orphanedAt: null, orphanReason: "" }, actor, "adjusted");
+    return saveClaim(tx, claim, version, { ...spanFields(text, span), ...reasonsFor(projection, span), ...editedBy(claim, actor), orphanedAt: null, orphanReason: "" }, actor, "adjusted");
   });
 }
 
@@ -142,18 +141,19 @@ export async function adjustClaim(claimId: number, version: number, quote: strin
 export async function splitClaim(claimId: number, version: number, splitBefore: string, actor: CurrentUser) {
   return db().$transaction(async (tx) => {
     const claim = await findClaim(tx, claimId);
-    const { text } = project(claim.article.markdown);
+    const projection = project(claim.article.markdown);
+    const { text } = projection;
     const at = claim.quote.indexOf(splitBefore, 1);
     if (at <= 0) throw new UserError("Type words from the middle of the claim: the second claim starts there.");
     const first = trimSpan(text, { start: claim.start, end: claim.start + at });
     const second = trimSpan(text, { start: claim.start + at, end: claim.end });
     if (first.end - first.start < 3 || second.end - second.start < 3) throw new UserError("Both parts need at least a few words.");
-    const updated = await saveClaim(tx, claim, version, { ...spanFields(text, first), ...reasonsFor(text, first), ...editedBy(claim, actor) }, actor, "split");
+    const updated = await saveClaim(tx, claim, version, { ...spanFields(text, first), ...reasonsFor(projection, first), ...editedBy(claim, actor) }, actor, "split");
     const added = await tx.claim.create({
       data: {
         articleId: claim.articleId,
         ...spanFields(text, second),
-        ...reasonsFor(text, second),
+        ...reasonsFor(projection, second),
         origin: "editor",
         status: claim.status === "candidate" ? "candidate" : "researching",
         lastEditorId: actor.id,
@@ -172,12 +172,13 @@ export async function mergeClaims(claimId: number, version: number, otherId: num
     if (!other || other.articleId !== claim.articleId || other.id === claim.id) {
       throw new UserError("Choose another claim of the same article to merge with.");
     }
-    const { text } = project(claim.article.markdown);
+    const projection = project(claim.article.markdown);
+    const { text } = projection;
     const span = { start: Math.min(claim.start, other.start), end: Math.max(claim.end, other.end) };
     await tx.evidence.updateMany({ where: { claimId: other.id }, data: { claimId: claim.id } });
     await tx.claim.delete({ where: { id: other.id } });
     await audit(tx, { actorId: actor.id, articleId: claim.articleId, entityType: "claim", entityId: other.id, action: "merged-into", before: reviewable(other), after: { mergedInto: claim.id } });
-    return saveClaim(tx, claim, version, { ...spanFields(text, span), ...reasonsFor(text, span), ...editedBy(claim, actor) }, actor, "merged");
+    return saveClaim(tx, claim, version, { ...spanFields(text, span), ...reasonsFor(projection, span), ...editedBy(claim, actor) }, actor, "merged");
   });
 }
 

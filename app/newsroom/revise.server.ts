@@ -13,6 +13,16 @@ export interface Revision {
   proposed: number;
 }
 
+/** The revision's counts as a query value for the redirect after it, and back into a message. */
+export const revisionParam = (r: Revision) => [r.exact, r.moved, r.orphaned, r.proposed].join(".");
+
+export function revisionSummary(param: string | null): string | null {
+  const counts = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(param ?? "");
+  if (!counts) return null;
+  const [, exact, moved, orphaned, proposed] = counts;
+  return `Text updated. Claims: ${exact} unchanged, ${moved} followed an edit, ${orphaned} lost their place, ${proposed} new proposals.`;
+}
+
 /**
  * Replaces an article's text (a correction, or a re-import) and re-anchors every claim. A claim
  * whose words changed loses its approval; one that cannot be placed with confidence becomes an

@@ -9,6 +9,11 @@ export interface Cacheable {
   extraHeaders?: Record<string, string>;
 }
 
+/** Whether an If-None-Match header names this ETag (or any, "*"). */
+export function etagMatches(ifNoneMatch: string | null | undefined, etag: string): boolean {
+  return !!ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*");
+}
+
 /** Serves bytes with a strong ETag; a matching If-None-Match gets 304 with no body. */
 export function cacheableResponse(request: Request, { body, etag = etagOf(body), contentType, immutable, extraHeaders = {} }: Cacheable): Response {
   const headers = new Headers({
@@ -18,8 +23,7 @@ export function cacheableResponse(request: Request, { body, etag = etagOf(body),
     "X-Content-Type-Options": "nosniff",
     ...extraHeaders,
   });
-  const match = request.headers.get("If-None-Match");
-  if (match && match.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*")) {
+  if (etagMatches(request.headers.get("If-None-Match"), etag)) {
     return new Response(null, { status: 304, headers });
   }
   if (request.method === "HEAD") return new Response(null, { status: 200, headers });

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 import { publishedPage } from "./publish.server";
+import { etagMatches } from "./respond.server";
 
 /**
  * The fast path for public fact-check pages: stored bytes, kept in memory with their gzip form,
@@ -61,8 +62,7 @@ export async function servePublishedPage(req: IncomingMessage, res: ServerRespon
   if (!match) return false;
   const entry = await lookup(match[1]!, match[2] === undefined ? undefined : Number(match[2]));
   if (!entry) return false;
-  const ifNoneMatch = req.headers["if-none-match"];
-  if (ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim() === entry.headers.ETag || tag.trim() === "*")) {
+  if (etagMatches(req.headers["if-none-match"], entry.headers.ETag!)) {
     res.writeHead(304, entry.headers);
     res.end();
     return true;

@@ -4,7 +4,7 @@ import type { Route } from "./+types/article.edit";
 import { requirePermission } from "../auth/session.server";
 import { domainFailure, failure, formValues, orErrorPage, parseId } from "../http.server";
 import { loadArticle } from "../newsroom/articles.server";
-import { reviseArticle } from "../newsroom/revise.server";
+import { reviseArticle, revisionParam } from "../newsroom/revise.server";
 import { MAX_ARTICLE_BYTES, versionField } from "../newsroom/schemas";
 import { Field, FormMessage } from "../ui/components";
 import { revalidateOnConflict } from "../ui/revalidate";
@@ -34,7 +34,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   if (!parsed.success) return failure("revise", values, parsed.error.issues[0]!.message);
   try {
     const r = await reviseArticle(articleId, parsed.data, user);
-    return redirect(`/articles/${articleId}?revised=${[r.exact, r.moved, r.orphaned, r.proposed].join(".")}`);
+    return redirect(`/articles/${articleId}?revised=${revisionParam(r)}`);
   } catch (error) {
     return domainFailure("revise", values, error);
   }

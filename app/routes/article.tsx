@@ -10,7 +10,7 @@ import { AddClaimSchema, PublishSchema, versionField } from "../newsroom/schemas
 import { publishArticle } from "../publishing/publish.server";
 import { fetchPage } from "../importing/import.server";
 import { FetchRefused } from "../importing/safe-fetch.server";
-import { reviseArticle } from "../newsroom/revise.server";
+import { reviseArticle, revisionParam, revisionSummary } from "../newsroom/revise.server";
 import { renderAnnotated, type Highlight } from "../publishing/annotate";
 import { revalidateOnConflict } from "../ui/revalidate";
 import { FormMessage, StatusBadge, VerdictBadge, safeHref } from "../ui/components";
@@ -41,14 +41,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     canPublish: can(user.role, "publish"),
     revised: revisionSummary(new URL(request.url).searchParams.get("revised")),
   };
-}
-
-/** The message after a correction, from the counts in the redirect (never text from the URL). */
-function revisionSummary(param: string | null): string | null {
-  const counts = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(param ?? "");
-  if (!counts) return null;
-  const [, exact, moved, orphaned, proposed] = counts;
-  return `Text updated. Claims: ${exact} unchanged, ${moved} followed an edit, ${orphaned} lost their place, ${proposed} new proposals.`;
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -85,7 +77,7 @@ export async function action({ request, params }: Route.ActionArgs) {
           throw error;
         }
         const r = await reviseArticle(articleId, { markdown, version: version.data }, user);
-        return redirect(`/articles/${articleId}?revised=${[r.exact, r.moved, r.orphaned, r.proposed].join(".")}`);
+        return redirect(`/articles/${articleId}?revised=${revisionParam(r)}`);
       }
       case "publish": {
         const parsed = PublishSchema.safeParse(values);
