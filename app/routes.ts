@@ -25,5 +25,6 @@ export default [
   route("x", "routes/classroom.tsx"),
   route("x/:code", "routes/student.tsx"),
   route("x/:code/r/:token", "routes/student-result.tsx"),
+  route("api/v1/*", "routes/api.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

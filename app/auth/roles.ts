@@ -20,3 +20,6 @@ export function can(role: string, permission: Permission): boolean {
   if (permission === "teach") return role === "educator" || can(role, "edit");
   return (ROLES as readonly string[]).includes(role) && RANK[role as Role] >= RANK[MINIMUM[permission]];
 }
+
+/** The roles that check claims, and so can be assigned them. */
+export const DESK_ROLES: Role[] = ROLES.filter((role) => can(role, "edit"));

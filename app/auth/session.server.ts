@@ -1,8 +1,8 @@
-import { createHash, randomBytes } from "node:crypto";
 import { redirect } from "react-router";
 import { db } from "../db/client.server";
 import { env } from "../db/config.server";
 import { can, type Permission, type Role } from "./roles";
+import { newSecret, sha256 as hashToken } from "./secrets.server";
 
 export const SESSION_COOKIE = "claimdesk_session";
 
@@ -12,8 +12,6 @@ export interface CurrentUser {
   name: string;
   role: Role;
 }
-
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 function readCookie(request: Request, name: string): string | null {
   const header = request.headers.get("Cookie") ?? "";
@@ -31,7 +29,7 @@ function cookie(value: string, maxAgeSeconds: number, request: Request): string 
 
 /** Starts a server-side session; returns the Set-Cookie header value. */
 export async function startSession(userId: number, request: Request): Promise<string> {
-  const token = randomBytes(32).toString("base64url");
+  const token = newSecret();
   const days = env().SESSION_DAYS;
   await db().session.create({
     data: { id: hashToken(token), userId, expiresAt: new Date(Date.now() + days * 86_400_000) },

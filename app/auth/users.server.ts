@@ -1,7 +1,11 @@
 import { z } from "zod";
-import { db } from "../db/client.server";
+import { db, type Tx } from "../db/client.server";
+import { audit } from "../newsroom/audit.server";
+import { UserError } from "../newsroom/errors";
 import { hashPassword, verifyPassword } from "./password.server";
-import { ROLES } from "./roles";
+import { DESK_ROLES, ROLES, type Role } from "./roles";
+import { newSecret, sha256 } from "./secrets.server";
+import type { CurrentUser } from "./session.server";
 
 export const NewUserSchema = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid e-mail address.").max(200),
@@ -33,3 +37,119 @@ export async function authenticate(email: string, password: string) {
 }
 
 const DUMMY_HASH = "scrypt$16384$AAAAAAAAAAAAAAAAAAAAAA$" + "A".repeat(86);
+
+// ---- Administration: invitations, roles, deactivation. Every change is an audit event. ----
+
+const INVITE_DAYS = 7;
+
+export const InviteSchema = NewUserSchema.omit({ password: true });
+export const RoleChangeSchema = z.object({ role: NewUserSchema.shape.role });
+export const AcceptInviteSchema = z
+  .object({ password: NewUserSchema.shape.password, confirm: z.string() })
+  .refine((v) => v.password === v.confirm, { message: "The two passwords differ.", path: ["confirm"] });
+
+export interface UserSummary {
+  id: number;
+  email: string;
+  name: string;
+  role: string;
+  active: boolean;
+  invitePending: boolean;
+  createdAt: Date;
+}
+
+export async function listUsers(): Promise<UserSummary[]> {
+  const users = await db().user.findMany({ orderBy: [{ active: "desc" }, { name: "asc" }] });
+  return users.map(({ id, email, name, role, active, inviteTokenHash, createdAt }) => ({
+    id,
+    email,
+    name,
+    role,
+    active,
+    invitePending: inviteTokenHash !== null,
+    createdAt,
+  }));
+}
+
+/** People who can be assigned claims: active members of the desk. */
+export async function listDeskMembers(): Promise<Array<{ id: number; name: string }>> {
+  return db().user.findMany({
+    where: { active: true, role: { in: DESK_ROLES } },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true },
+  });
+}
+
+const userState = (u: { role: string; active: boolean }) => ({ role: u.role, active: u.active });
+
+/**
+ * Creates the account with no usable password and returns the one-time secret for its invitation
+ * link; the invited person chooses their password there. Inviting again renews the link.
+ */
+export async function inviteUser(input: z.infer<typeof InviteSchema>, admin: CurrentUser): Promise<{ userId: number; token: string }> {
+  const token = newSecret();
+  const invite = { inviteTokenHash: sha256(token), inviteExpiresAt: new Date(Date.now() + INVITE_DAYS * 86_400_000) };
+  return db().$transaction(async (tx) => {
+    const existing = await tx.user.findUnique({ where: { email: input.email } });
+    if (existing && existing.inviteTokenHash === null) throw new DuplicateUserError(`A user with the e-mail ${input.email} already exists.`);
+    const user = existing
+      ? await tx.user.update({ where: { id: existing.id }, data: { name: input.name, role: input.role, ...invite } })
+      : await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash: "", ...invite } });
+    await audit(tx, { actorId: admin.id, articleId: null, entityType: "user", entityId: user.id, action: existing ? "re-invited" : "invited", after: { email: user.email, ...userState(user) } });
+    return { userId: user.id, token };
+  });
+}
+
+/** The invited user, if the link is valid and unexpired. */
+export async function findInvite(token: string) {
+  const user = await db().user.findUnique({ where: { inviteTokenHash: sha256(token) } });
+  if (!user || !user.active || !user.inviteExpiresAt || user.inviteExpiresAt < new Date()) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+export async function acceptInvite(token: string, password: string): Promise<number> {
+  const invited = await findInvite(token);
+  if (!invited) throw new UserError("This invitation link has expired or was already used. Ask an administrator for a new one.", 404);
+  await db().user.update({
+    where: { id: invited.id },
+    data: { passwordHash: await hashPassword(password), inviteTokenHash: null, inviteExpiresAt: null },
+  });
+  return invited.id;
+}
+
+/** The desk must keep at least one active administrator. */
+async function assertAnotherAdmin(tx: Tx, userId: number) {
+  const others = await tx.user.count({ where: { role: "admin", active: true, id: { not: userId } } });
+  if (others === 0) throw new UserError("This is the last active administrator; make someone else an administrator first.", 409);
+}
+
+async function findUser(tx: Tx, userId: number) {
+  const user = await tx.user.findUnique({ where: { id: userId } });
+  if (!user) throw new UserError("There is no such user.", 404);
+  return user;
+}
+
+export async function changeRole(userId: number, role: Role, admin: CurrentUser): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const user = await findUser(tx, userId);
+    if (user.role === role) return;
+    if (user.role === "admin") await assertAnotherAdmin(tx, userId);
+    const updated = await tx.user.update({ where: { id: userId }, data: { role } });
+    await audit(tx, { actorId: admin.id, articleId: null, entityType: "user", entityId: userId, action: "role-changed", before: userState(user), after: userState(updated) });
+  });
+}
+
+/** Deactivating ends the user's sessions and API tokens at once; reactivating does not bring them back. */
+export async function setActive(userId: number, active: boolean, admin: CurrentUser): Promise<void> {
+  await db().$transaction(async (tx) => {
+    const user = await findUser(tx, userId);
+    if (user.active === active) return;
+    if (!active && user.role === "admin") await assertAnotherAdmin(tx, userId);
+    const updated = await tx.user.update({ where: { id: userId }, data: { active } });
+    if (!active) {
+      await tx.session.deleteMany({ where: { userId } });
+      await tx.apiToken.deleteMany({ where: { userId } });
+    }
+    await audit(tx, { actorId: admin.id, articleId: null, entityType: "user", entityId: userId, action: active ? "reactivated" : "deactivated", before: userState(user), after: userState(updated) });
+  });
+}

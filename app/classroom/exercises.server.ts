@@ -1,7 +1,8 @@
-import { createHash, randomBytes, randomInt } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import { z } from "zod";
 import { db } from "../db/client.server";
 import type { CurrentUser } from "../auth/session.server";
+import { sha256 as hashToken } from "../auth/secrets.server";
 import { UserError } from "../newsroom/errors";
 import { VERDICT_KEYS, verdictLabel } from "../newsroom/verdicts";
 import { SnapshotSchema, type Snapshot } from "../publishing/snapshot";
@@ -15,8 +16,6 @@ export function newCode(): string {
   for (let i = 0; i < 10; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
   return code;
 }
-
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export const ExerciseSchema = z.object({
   slug: z.string().min(1),

@@ -4,6 +4,7 @@ import { project, type Projection } from "../claims/projection";
 import type { Span } from "../claims/segment";
 import { db, type Tx } from "../db/client.server";
 import type { CurrentUser } from "../auth/session.server";
+import { can } from "../auth/roles";
 import type { Claim } from "../generated/prisma/client";
 import { audit } from "./audit.server";
 import { ConflictError, UserError } from "./errors";
@@ -11,8 +12,8 @@ import { ConflictError, UserError } from "./errors";
 type ClaimChange = Partial<Omit<Claim, "id" | "articleId" | "createdAt" | "updatedAt" | "version">>;
 
 function reviewable(claim: Claim) {
-  const { start, end, quote, status, verdict, rationale, lastEditorId, approvedById } = claim;
-  return { start, end, quote, status, verdict, rationale, lastEditorId, approvedById };
+  const { start, end, quote, status, verdict, rationale, lastEditorId, approvedById, assigneeId, reviewNote } = claim;
+  return { start, end, quote, status, verdict, rationale, lastEditorId, approvedById, assigneeId, reviewNote };
 }
 
 async function findClaim(tx: Tx, id: number) {
@@ -196,7 +197,38 @@ export async function approveClaim(claimId: number, version: number, reviewer: C
       throw new UserError("You made the last edit to this verdict; a second person must approve it (two-person rule).", 403);
     }
     if (claim.status === "approved") throw new UserError("This claim is already approved.");
-    return saveClaim(tx, claim, version, { status: "approved", approvedById: reviewer.id, approvedAt: new Date() }, reviewer, "approved");
+    return saveClaim(tx, claim, version, { status: "approved", approvedById: reviewer.id, approvedAt: new Date(), reviewNote: "" }, reviewer, "approved");
+  });
+}
+
+/** The other half of review: the verdict goes back to its editor with the reviewer's reason. */
+export async function sendBackClaim(claimId: number, version: number, comment: string, reviewer: CurrentUser) {
+  return db().$transaction(async (tx) => {
+    const claim = await findClaim(tx, claimId);
+    if (claim.status !== "needs-review" && claim.status !== "approved") {
+      throw new UserError("Only a claim that is waiting for review (or approved) can be sent back.");
+    }
+    return saveClaim(tx, claim, version, { status: "researching", reviewNote: comment, approvedById: null, approvedAt: null }, reviewer, "sent-back");
+  });
+}
+
+/**
+ * Who is checking a claim. Assignment is bookkeeping, not judgement: it does not change the
+ * claim's version, so it never turns somebody's open edit into a conflict.
+ */
+export async function assignClaim(claimId: number, assigneeId: number | null, actor: CurrentUser) {
+  return db().$transaction(async (tx) => {
+    const claim = await findClaim(tx, claimId);
+    if (assigneeId !== null) {
+      const assignee = await tx.user.findUnique({ where: { id: assigneeId } });
+      if (!assignee || !assignee.active || !can(assignee.role, "edit")) {
+        throw new UserError("Claims can be assigned to active editors, reviewers and administrators only.");
+      }
+    }
+    if (claim.assigneeId === assigneeId) return claim;
+    const updated = await tx.claim.update({ where: { id: claimId }, data: { assigneeId } });
+    await audit(tx, { actorId: actor.id, articleId: claim.articleId, entityType: "claim", entityId: claimId, action: "assigned", before: { assigneeId: claim.assigneeId }, after: { assigneeId } });
+    return updated;
   });
 }
 

@@ -94,6 +94,19 @@ export const EvidenceSchema = z.object({
 });
 export type EvidenceInput = z.infer<typeof EvidenceSchema>;
 
+export const reviewComment = z
+  .string()
+  .trim()
+  .min(1, "Say what needs to change: a comment is required to send a verdict back.")
+  .max(4000, "Keep the comment under 4,000 characters.");
+
+export const SendBackSchema = z.object({ version: versionField, comment: reviewComment });
+
+/** "" means nobody. */
+export const AssignSchema = z.object({
+  assigneeId: z.union([z.literal("").transform(() => null), z.coerce.number().int().min(1)], { error: "Choose a person from the list." }),
+});
+
 export const PublishSchema = z.object({
   articleVersion: versionField,
   changeNote: z.string().trim().max(2000, "Keep the change note under 2,000 characters.").default(""),

@@ -1,0 +1,50 @@
+import { z } from "zod";
+import { ArticleImportSchema, ClaimReviewSchema, EvidenceSchema, reviewComment, versionField } from "../newsroom/schemas";
+import { VERDICT_KEYS } from "../newsroom/verdicts";
+
+/**
+ * API bodies reuse the forms' field rules. They are strict: a misspelt field is refused with a
+ * message rather than silently ignored, so nothing a client meant to save is dropped.
+ */
+const version = z.number({ error: "Send the version you based this change on (a whole number)." }).int().min(1);
+
+export const ApiArticleSchema = z.strictObject({
+  title: ArticleImportSchema.shape.title,
+  markdown: ArticleImportSchema.shape.source,
+  format: ArticleImportSchema.shape.format,
+  sourceUrl: ArticleImportSchema.shape.sourceUrl,
+  outlet: ArticleImportSchema.shape.outlet,
+  author: ArticleImportSchema.shape.author,
+  originalDate: ArticleImportSchema.shape.originalDate,
+});
+
+export const ApiClaimPatchSchema = z.strictObject({
+  version,
+  verdict: z.enum(VERDICT_KEYS, { error: `verdict must be one of ${VERDICT_KEYS.join(", ")} (or null).` }).nullable().optional(),
+  rationale: ClaimReviewSchema.shape.rationale.optional(),
+  status: ClaimReviewSchema.shape.status.optional(),
+  assigneeId: z.number().int().min(1).nullable().optional(),
+});
+
+export const ApiEvidenceSchema = z.strictObject({
+  url: EvidenceSchema.shape.url,
+  title: EvidenceSchema.shape.title,
+  publisher: EvidenceSchema.shape.publisher,
+  publishedAt: EvidenceSchema.shape.publishedOn,
+  stance: EvidenceSchema.shape.stance,
+  note: EvidenceSchema.shape.note,
+  excerpt: EvidenceSchema.shape.excerpt,
+  archiveUrl: EvidenceSchema.shape.archiveUrl,
+});
+
+export const ApiApproveSchema = z.strictObject({ version: version.optional() });
+
+export const ApiSendBackSchema = z.strictObject({
+  version: version.optional(),
+  comment: reviewComment,
+});
+
+export const ApiPublishSchema = z.strictObject({
+  note: z.string().trim().max(2000, "Keep the note under 2,000 characters.").default(""),
+  articleVersion: versionField.optional(),
+});

@@ -1,0 +1,305 @@
+import { z } from "zod";
+import type { Permission } from "../auth/roles";
+import { can } from "../auth/roles";
+import type { CurrentUser } from "../auth/session.server";
+import { userForToken } from "../auth/tokens.server";
+import { db } from "../db/client.server";
+import { importArticle } from "../newsroom/articles.server";
+import { approveClaim, assignClaim, parseReasons, reviewClaim, sendBackClaim } from "../newsroom/claims.server";
+import { ConflictError, UserError } from "../newsroom/errors";
+import { addEvidence } from "../newsroom/evidence.server";
+import { exportJson } from "../publishing/export";
+import { factCheckPath, versionPath } from "../publishing/links";
+import { listPublished, loadPublication, publishArticle, publisher } from "../publishing/publish.server";
+import type { Claim, Evidence } from "../generated/prisma/client";
+import { ApiApproveSchema, ApiArticleSchema, ApiClaimPatchSchema, ApiEvidenceSchema, ApiPublishSchema, ApiSendBackSchema } from "./schemas";
+
+/**
+ * The JSON API under /api/v1: one table of operations, each with the permission it needs.
+ * Authentication is by personal API token only (Authorization: Bearer cdk_…), never by the
+ * session cookie, so a page on another site cannot borrow a signed-in user's rights.
+ */
+export const API_BASE = "/api/v1";
+
+class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+interface Call {
+  request: Request;
+  user: CurrentUser;
+  params: string[];
+}
+
+interface Operation {
+  method: "GET" | "POST" | "PATCH";
+  path: RegExp;
+  /** undefined: any valid token. */
+  permission?: Permission;
+  status?: number;
+  run: (call: Call) => Promise<unknown>;
+}
+
+const id = (value: string | undefined, what: string) => {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 1) throw new ApiError(404, `There is no ${what} ${value}.`);
+  return n;
+};
+
+async function body<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  const text = await request.text();
+  let value: unknown = {};
+  if (text.trim() !== "") {
+    try {
+      value = JSON.parse(text);
+    } catch {
+      throw new ApiError(400, "The request body is not valid JSON.");
+    }
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const where = issue.path.length ? `${issue.path.join(".")}: ` : "";
+    throw new ApiError(400, issue.code === "unrecognized_keys" ? `Unknown field(s): ${issue.keys.join(", ")}. Nothing was saved.` : `${where}${issue.message}`);
+  }
+  return parsed.data;
+}
+
+function claimJson(claim: Claim & { evidence?: Evidence[] }) {
+  return {
+    id: claim.id,
+    articleId: claim.articleId,
+    text: claim.quote,
+    start: claim.start,
+    end: claim.end,
+    score: claim.score,
+    reasons: parseReasons(claim.reasons),
+    origin: claim.origin,
+    status: claim.status,
+    verdict: claim.verdict,
+    rationale: claim.rationale,
+    version: claim.version,
+    assigneeId: claim.assigneeId,
+    reviewNote: claim.reviewNote,
+    lastEditorId: claim.lastEditorId,
+    approvedById: claim.approvedById,
+    approvedAt: claim.approvedAt?.toISOString() ?? null,
+    orphaned: claim.orphanedAt !== null,
+    ...(claim.evidence ? { evidence: claim.evidence.map(evidenceJson) } : {}),
+  };
+}
+
+function evidenceJson(e: Evidence) {
+  return { id: e.id, url: e.url, title: e.title, publisher: e.publisher, publishedAt: e.publishedOn, stance: e.stance, note: e.note, excerpt: e.excerpt, archiveUrl: e.archiveUrl };
+}
+
+async function articleJson(articleId: number) {
+  const article = await db().article.findUnique({
+    where: { id: articleId },
+    include: { claims: { orderBy: [{ start: "asc" }, { end: "asc" }] }, publications: { orderBy: { number: "desc" }, take: 1, select: { number: true } } },
+  });
+  if (!article) throw new ApiError(404, `There is no article ${articleId}.`);
+  const latest = article.publications[0]?.number;
+  return {
+    id: article.id,
+    slug: article.slug,
+    title: article.title,
+    outlet: article.outlet,
+    author: article.author,
+    sourceUrl: article.sourceUrl,
+    originalDate: article.originalDate,
+    version: article.version,
+    createdAt: article.createdAt.toISOString(),
+    updatedAt: article.updatedAt.toISOString(),
+    published: latest === undefined ? null : { version: latest, url: publisher().baseUrl + factCheckPath(article.slug) },
+    markdown: article.markdown,
+    claims: article.claims.map(claimJson),
+  };
+}
+
+async function findClaim(claimId: number) {
+  const claim = await db().claim.findUnique({ where: { id: claimId }, include: { evidence: { orderBy: { id: "asc" } } } });
+  if (!claim) throw new ApiError(404, `There is no claim ${claimId}.`);
+  return claim;
+}
+
+const staleVersion = async (claimId: number, version: number) => {
+  const current = await findClaim(claimId);
+  if (current.version !== version) {
+    throw new ApiError(409, `Claim ${claimId} is at version ${current.version}, not ${version}: someone saved it after you read it. Nothing was saved; read it again and reapply your change.`, { current: claimJson(current) });
+  }
+  return current;
+};
+
+const OPERATIONS: Operation[] = [
+  {
+    method: "GET",
+    path: /^\/me$/,
+    run: async ({ user }) => ({ id: user.id, email: user.email, name: user.name, role: user.role }),
+  },
+  {
+    method: "GET",
+    path: /^\/articles$/,
+    permission: "read-drafts",
+    run: async () => {
+      const articles = await db().article.findMany({ orderBy: { id: "asc" }, include: { _count: { select: { claims: true } } } });
+      return { articles: articles.map((a) => ({ id: a.id, slug: a.slug, title: a.title, outlet: a.outlet, version: a.version, claims: a._count.claims, updatedAt: a.updatedAt.toISOString() })) };
+    },
+  },
+  {
+    method: "POST",
+    path: /^\/articles$/,
+    permission: "edit",
+    status: 201,
+    run: async ({ request, user }) => {
+      const input = await body(request, ApiArticleSchema);
+      const article = await importArticle({ ...input, source: input.markdown }, user.id);
+      return articleJson(article.id);
+    },
+  },
+  {
+    method: "GET",
+    path: /^\/articles\/([^/]+)$/,
+    permission: "read-drafts",
+    run: async ({ params }) => articleJson(id(params[0], "article")),
+  },
+  {
+    method: "POST",
+    path: /^\/articles\/([^/]+)\/publish$/,
+    permission: "publish",
+    status: 201,
+    run: async ({ request, params, user }) => {
+      const articleId = id(params[0], "article");
+      const input = await body(request, ApiPublishSchema);
+      const article = await db().article.findUnique({ where: { id: articleId }, select: { version: true } });
+      if (!article) throw new ApiError(404, `There is no article ${articleId}.`);
+      const { number, slug } = await publishArticle(articleId, { articleVersion: input.articleVersion ?? article.version, changeNote: input.note }, user);
+      return { version: number, url: publisher().baseUrl + versionPath(slug, number), latestUrl: publisher().baseUrl + factCheckPath(slug) };
+    },
+  },
+  {
+    method: "GET",
+    path: /^\/claims\/([^/]+)$/,
+    permission: "read-drafts",
+    run: async ({ params }) => claimJson(await findClaim(id(params[0], "claim"))),
+  },
+  {
+    method: "PATCH",
+    path: /^\/claims\/([^/]+)$/,
+    permission: "edit",
+    run: async ({ request, params, user }) => {
+      const claimId = id(params[0], "claim");
+      const input = await body(request, ApiClaimPatchSchema);
+      const current = await staleVersion(claimId, input.version);
+      const judges = input.verdict !== undefined || input.rationale !== undefined || input.status !== undefined;
+      if (judges) {
+        await reviewClaim(
+          claimId,
+          {
+            version: input.version,
+            verdict: input.verdict === undefined ? (current.verdict ?? "") : (input.verdict ?? ""),
+            rationale: input.rationale ?? current.rationale,
+            status: input.status ?? (current.status === "approved" ? "needs-review" : current.status),
+          },
+          user,
+        );
+      }
+      if (input.assigneeId !== undefined) await assignClaim(claimId, input.assigneeId, user);
+      return claimJson(await findClaim(claimId));
+    },
+  },
+  {
+    method: "POST",
+    path: /^\/claims\/([^/]+)\/evidence$/,
+    permission: "edit",
+    status: 201,
+    run: async ({ request, params, user }) => {
+      const claimId = id(params[0], "claim");
+      const { publishedAt, ...input } = await body(request, ApiEvidenceSchema);
+      await findClaim(claimId);
+      const evidence = await addEvidence(claimId, { ...input, publishedOn: publishedAt }, user);
+      return { evidence: evidenceJson(evidence), claim: claimJson(await findClaim(claimId)) };
+    },
+  },
+  {
+    method: "POST",
+    path: /^\/claims\/([^/]+)\/approve$/,
+    permission: "approve",
+    run: async ({ request, params, user }) => {
+      const claimId = id(params[0], "claim");
+      const input = await body(request, ApiApproveSchema);
+      const version = input.version ?? (await findClaim(claimId)).version;
+      await staleVersion(claimId, version);
+      return claimJson(await approveClaim(claimId, version, user));
+    },
+  },
+  {
+    method: "POST",
+    path: /^\/claims\/([^/]+)\/send-back$/,
+    permission: "approve",
+    run: async ({ request, params, user }) => {
+      const claimId = id(params[0], "claim");
+      const input = await body(request, ApiSendBackSchema);
+      const version = input.version ?? (await findClaim(claimId)).version;
+      await staleVersion(claimId, version);
+      return claimJson(await sendBackClaim(claimId, version, input.comment, user));
+    },
+  },
+  {
+    method: "GET",
+    path: /^\/publications$/,
+    run: async () => ({ publications: (await listPublished()).map(({ claims, ...p }) => ({ ...p, claims: claims.length, url: publisher().baseUrl + factCheckPath(p.slug) })) }),
+  },
+  {
+    method: "GET",
+    path: /^\/publications\/([^/]+)$/,
+    run: async ({ params }) => {
+      const publication = await loadPublication(decodeURIComponent(params[0]!));
+      if (!publication) throw new ApiError(404, `There is no published fact-check called ${params[0]}.`);
+      return exportJson(publication.snapshot, publication.history, publisher());
+    },
+  },
+];
+
+const json = (value: unknown, status = 200) =>
+  new Response(JSON.stringify(value, null, 2) + "\n", {
+    status,
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },
+  });
+
+/** Answers every request under /api/v1; errors are JSON `{"error": "..."}` with their status. */
+export async function handleApi(request: Request): Promise<Response> {
+  const path = new URL(request.url).pathname.slice(API_BASE.length).replace(/\/+$/, "");
+  const method = request.method.toUpperCase() === "HEAD" ? "GET" : request.method.toUpperCase();
+  try {
+    const matching = OPERATIONS.filter((op) => op.path.test(path));
+    if (matching.length === 0) throw new ApiError(404, `There is no API operation at ${API_BASE}${path}. See docs/api.md.`);
+    const operation = matching.find((op) => op.method === method);
+    if (!operation) {
+      const allowed = matching.map((op) => op.method).join(", ");
+      return new Response(JSON.stringify({ error: `${method} is not supported here; use ${allowed}.` }) + "\n", {
+        status: 405,
+        headers: { "Content-Type": "application/json; charset=utf-8", Allow: allowed },
+      });
+    }
+    const user = await userForToken(request.headers.get("Authorization"));
+    if (!user) throw new ApiError(401, "Send a valid personal API token: Authorization: Bearer cdk_… (create one under Settings).");
+    if (operation.permission && !can(user.role, operation.permission)) {
+      throw new ApiError(403, `Your role (${user.role}) does not allow this.`);
+    }
+    const params = operation.path.exec(path)!.slice(1);
+    return json(await operation.run({ request, user, params }), operation.status);
+  } catch (error) {
+    if (error instanceof ApiError) return json({ error: error.message, ...error.extra }, error.status);
+    if (error instanceof ConflictError) return json({ error: error.message }, 409);
+    if (error instanceof UserError) return json({ error: error.message }, error.status);
+    console.error(error);
+    return json({ error: "Something went wrong on the server; nothing was saved. The error has been logged." }, 500);
+  }
+}

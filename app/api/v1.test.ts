@@ -1,0 +1,155 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { useFreshDatabase } from "../db/testing.server";
+
+// Real Requests through the API's handler, on a real migrated SQLite file.
+useFreshDatabase();
+const { handleApi } = await import("./v1.server");
+const { createUser, setActive } = await import("../auth/users.server");
+const { createApiToken, revokeApiToken, listApiTokens } = await import("../auth/tokens.server");
+const { db } = await import("../db/client.server");
+
+const tokens: Record<string, string> = {};
+let admin: { id: number; email: string; name: string; role: "admin" };
+
+async function call(method: string, path: string, as?: string, body?: unknown, raw?: string) {
+  const response = await handleApi(
+    new Request(`http://localhost/api/v1${path}`, {
+      method,
+      headers: { ...(as ? { Authorization: `Bearer ${tokens[as] ?? as}` } : {}), "Content-Type": "application/json" },
+      body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
+    }),
+  );
+  expect(response.headers.get("Content-Type")).toContain("application/json");
+  return { status: response.status, json: (await response.json()) as Record<string, any> };
+}
+
+beforeAll(async () => {
+  for (const role of ["viewer", "editor", "reviewer", "admin", "educator"] as const) {
+    const user = await createUser({ email: `${role}@api.test`, name: `${role} person`, role, password: "a long password" });
+    tokens[role] = (await createApiToken(user.id, "test")).token;
+    if (role === "admin") admin = { id: user.id, email: user.email, name: user.name, role };
+  }
+  const second = await createUser({ email: "editor2@api.test", name: "Second Editor", role: "editor", password: "a long password" });
+  tokens.editor2 = (await createApiToken(second.id, "test")).token;
+});
+
+const ARTICLE = "# Chip news\n\nAcme said its new chip is 40% faster than Nvidia's H20 and uses 30% less power.\n\nThe company will ship it in 2026, according to three people familiar with the plans.";
+
+describe("the API workflow", () => {
+  it("imports an article, edits, evidences, approves and publishes a claim", async () => {
+    const created = await call("POST", "/articles", "editor", { title: "Chip news", markdown: ARTICLE, outlet: "Example Wire" });
+    expect(created.status).toBe(201);
+    expect(created.json).toMatchObject({ slug: "chip-news", version: 1 });
+    expect(created.json.claims.length).toBeGreaterThanOrEqual(2);
+    const claim = created.json.claims.find((c: { text: string }) => c.text.includes("40% faster"));
+    expect(claim).toMatchObject({ status: "candidate", version: 1 });
+    expect(ARTICLE).toContain(claim.text);
+    expect(claim.reasons.length).toBeGreaterThan(0);
+
+    const fetched = await call("GET", `/articles/${created.json.id}`, "viewer");
+    expect(fetched.status).toBe(200);
+    expect(fetched.json.claims.map((c: { id: number }) => c.id)).toEqual(created.json.claims.map((c: { id: number }) => c.id));
+
+    const evidence = await call("POST", `/claims/${claim.id}/evidence`, "editor", { url: "https://example.org/bench", title: "Benchmarks", stance: "refutes", publishedAt: "2025-09" });
+    expect(evidence.status).toBe(201);
+    expect(evidence.json.evidence).toMatchObject({ url: "https://example.org/bench", stance: "refutes", publishedAt: "2025-09" });
+    const afterEvidence = evidence.json.claim.version;
+
+    const patched = await call("PATCH", `/claims/${claim.id}`, "editor", { version: afterEvidence, verdict: "unsupported", rationale: "No benchmark was published.", status: "needs-review" });
+    expect(patched.status).toBe(200);
+    expect(patched.json).toMatchObject({ verdict: "unsupported", status: "needs-review", version: afterEvidence + 1 });
+
+    const stale = await call("PATCH", `/claims/${claim.id}`, "editor2", { version: afterEvidence, rationale: "Overwrite attempt" });
+    expect(stale.status).toBe(409);
+    expect(stale.json.error).toMatch(/version/);
+    expect(stale.json.current.rationale).toBe("No benchmark was published.");
+
+    const notYetApproved = await call("POST", `/articles/${created.json.id}/publish`, "reviewer", {});
+    expect(notYetApproved.status).toBe(400);
+    expect(notYetApproved.json.error).toMatch(/approve/);
+
+    const approved = await call("POST", `/claims/${claim.id}/approve`, "reviewer");
+    expect(approved.status).toBe(200);
+    expect(approved.json.status).toBe("approved");
+
+    const published = await call("POST", `/articles/${created.json.id}/publish`, "reviewer", { note: "" });
+    expect(published.status).toBe(201);
+    expect(published.json).toMatchObject({ version: 1 });
+    expect(published.json.url).toMatch(/\/fact-checks\/chip-news\/v\/1$/);
+
+    const read = await call("GET", "/publications/chip-news", "viewer");
+    expect(read.status).toBe(200);
+    expect(read.json.claims).toHaveLength(1);
+    expect(read.json.claims[0].verdict.key).toBe("unsupported");
+  });
+
+  it("enforces the two-person rule and a required comment when sending back", async () => {
+    const created = await call("POST", "/articles", "reviewer", { title: "Second", markdown: ARTICLE });
+    const claim = created.json.claims[0];
+    const patched = await call("PATCH", `/claims/${claim.id}`, "reviewer", { version: claim.version, verdict: "accurate", rationale: "Checked.", status: "needs-review" });
+    expect(patched.status).toBe(200);
+    const own = await call("POST", `/claims/${claim.id}/approve`, "reviewer", { version: patched.json.version });
+    expect(own.status).toBe(403);
+    expect(own.json.error).toMatch(/two-person/);
+    const noComment = await call("POST", `/claims/${claim.id}/send-back`, "admin", { comment: "  " });
+    expect(noComment.status).toBe(400);
+    const sentBack = await call("POST", `/claims/${claim.id}/send-back`, "admin", { comment: "Cite the spec sheet." });
+    expect(sentBack.json).toMatchObject({ status: "researching", reviewNote: "Cite the spec sheet." });
+  });
+});
+
+describe("API errors", () => {
+  it("refuses missing, wrong and revoked tokens with 401", async () => {
+    expect((await call("GET", "/articles")).status).toBe(401);
+    expect((await call("GET", "/articles", "cdk_not-a-real-token")).status).toBe(401);
+    const user = await db().user.findUniqueOrThrow({ where: { email: "viewer@api.test" } });
+    const { token, summary } = await createApiToken(user.id, "short-lived");
+    expect((await call("GET", "/me", token)).status).toBe(200);
+    await revokeApiToken(user.id, summary.id);
+    expect((await call("GET", "/me", token)).status).toBe(401);
+  });
+
+  it("stops a deactivated user's tokens at once", async () => {
+    const user = await createUser({ email: "leaver@api.test", name: "Leaver", role: "editor", password: "a long password" });
+    const { token } = await createApiToken(user.id, "laptop");
+    expect((await call("GET", "/me", token)).status).toBe(200);
+    await setActive(user.id, false, admin);
+    expect((await call("GET", "/me", token)).status).toBe(401);
+    expect(await listApiTokens(user.id)).toEqual([]);
+  });
+
+  it("answers 403 for roles without the permission", async () => {
+    expect((await call("POST", "/articles", "viewer", { title: "x", markdown: "y" })).status).toBe(403);
+    expect((await call("GET", "/articles", "educator")).status).toBe(403);
+    expect((await call("POST", "/claims/1/approve", "editor")).status).toBe(403);
+    expect((await call("POST", "/articles/1/publish", "editor", {})).status).toBe(403);
+  });
+
+  it("answers 400 with a message for malformed, misspelt and invalid bodies, and saves nothing", async () => {
+    const before = await db().article.count();
+    const malformed = await call("POST", "/articles", "editor", undefined, "{not json");
+    expect(malformed).toEqual({ status: 400, json: { error: "The request body is not valid JSON." } });
+    const misspelt = await call("POST", "/articles", "editor", { title: "T", markdown: "Some text here.", outlett: "typo" });
+    expect(misspelt.status).toBe(400);
+    expect(misspelt.json.error).toMatch(/outlett/);
+    const empty = await call("POST", "/articles", "editor", { title: "", markdown: "" });
+    expect(empty.status).toBe(400);
+    expect(empty.json.error).toMatch(/title/);
+    const huge = await call("POST", "/articles", "editor", { title: "Huge", markdown: "a".repeat(2 * 1024 * 1024 + 1) });
+    expect(huge.status).toBe(400);
+    expect(huge.json.error).toMatch(/2 MB/);
+    expect(await db().article.count()).toBe(before);
+    const badVerdict = await call("PATCH", "/claims/1", "editor", { version: 1, verdict: "pants-on-fire" });
+    expect(badVerdict.status).toBe(400);
+    expect(badVerdict.json.error).toMatch(/verdict/);
+  });
+
+  it("answers 404 and 405 as JSON", async () => {
+    expect((await call("GET", "/claims/999999", "viewer")).status).toBe(404);
+    expect((await call("GET", "/claims/abc", "viewer")).status).toBe(404);
+    expect((await call("GET", "/nothing-here", "viewer")).status).toBe(404);
+    const wrongMethod = await call("DELETE", "/articles", "admin");
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.json.error).toMatch(/GET, POST/);
+  });
+});
