@@ -30,7 +30,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <SiteFrame
           nav={[
             ...PUBLIC_NAV,
-            ...(user && can(user.role, "read-drafts") ? [{ href: "/articles", label: "Workbench" }] : []),
+            ...(user && can(user.role, "read-drafts") ? [{ href: "/articles", label: "Workbench" }, { href: "/desk", label: "Desk" }] : []),
             ...(user && can(user.role, "teach") ? [{ href: "/exercises", label: "Classroom" }] : []),
           ]}
           account={
@@ -39,6 +39,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 <span className="account__name">
                   {user.name} <span className="role">({user.role})</span>
                 </span>{" "}
+                <Link to="/settings">Settings</Link>{" "}
                 <button type="submit" className="link-button">Sign out</button>
               </Form>
             ) : (

@@ -25,6 +25,11 @@ export default [
   route("x", "routes/classroom.tsx"),
   route("x/:code", "routes/student.tsx"),
   route("x/:code/r/:token", "routes/student-result.tsx"),
+  route("settings", "routes/settings.tsx"),
+  route("settings/users", "routes/settings.users.tsx"),
+  route("invite/:token", "routes/invite.tsx"),
+  route("desk", "routes/desk.tsx"),
+  route("docs/api", "routes/docs.api.tsx"),
   route("api/v1/*", "routes/api.tsx"),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

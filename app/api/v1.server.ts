@@ -66,9 +66,17 @@ async function body<S extends z.ZodType>(request: Request, schema: S): Promise<z
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length ? `${issue.path.join(".")}: ` : "";
-    throw new ApiError(400, issue.code === "unrecognized_keys" ? `Unknown field(s): ${issue.keys.join(", ")}. Nothing was saved.` : `${where}${issue.message}`);
+    throw new ApiError(400, `${where}${describeIssue(issue)} Nothing was saved.`);
   }
   return parsed.data;
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  if (issue.code === "unrecognized_keys") return `Unknown field(s): ${issue.keys.join(", ")}.`;
+  if (issue.code === "invalid_type" && / received undefined$/.test(issue.message)) return "This field is required.";
+  if (issue.code === "invalid_type" && issue.path.length) return `Expected ${issue.expected}.`;
+  if (issue.code === "invalid_type") return "Send a JSON object.";
+  return /[.!?]$/.test(issue.message) ? issue.message : `${issue.message}.`;
 }
 
 function claimJson(claim: Claim & { evidence?: Evidence[] }) {

@@ -43,6 +43,12 @@ export async function endSession(request: Request): Promise<string> {
   return cookie("", 0, request);
 }
 
+/** Ends every session of the user, on every device, including this one. */
+export async function endAllSessions(userId: number, request: Request): Promise<string> {
+  await db().session.deleteMany({ where: { userId } });
+  return cookie("", 0, request);
+}
+
 export async function getUser(request: Request): Promise<CurrentUser | null> {
   const token = readCookie(request, SESSION_COOKIE);
   if (!token) return null;

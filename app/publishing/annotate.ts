@@ -99,6 +99,7 @@ export function demoteHeadings(md: MarkdownItInstance): void {
 
 const annotator = createMarkdown().use(claimHighlights).use(demoteHeadings);
 const plain = createMarkdown().use(demoteHeadings);
+const guide = createMarkdown().set({ breaks: false });
 
 /** The article's markdown as HTML with the given spans highlighted. */
 export function renderAnnotated(markdownSource: string, highlights: Highlight[]): string {
@@ -108,4 +109,9 @@ export function renderAnnotated(markdownSource: string, highlights: Highlight[])
 /** Markdown (rationales, notes) as safe HTML: no raw HTML, links only http, https and mailto. */
 export function renderMarkdown(source: string): string {
   return plain.render(source);
+}
+
+/** Our own documentation (docs/*.md) as HTML: headings kept, wrapped lines joined. */
+export function renderGuide(source: string): string {
+  return guide.render(source);
 }

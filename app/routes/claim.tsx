@@ -6,12 +6,15 @@ import { domainFailure, failure, formValues, orErrorPage, parseId, type ActionNo
 import {
   adjustClaim,
   approveClaim,
+  assignClaim,
   loadClaim,
   mergeClaims,
   parseReasons,
   reviewClaim,
+  sendBackClaim,
   splitClaim,
 } from "../newsroom/claims.server";
+import { listDeskMembers } from "../auth/users.server";
 import { addEvidence, removeEvidence, updateEvidence } from "../newsroom/evidence.server";
 import { history } from "../newsroom/history.server";
 import { HistoryList } from "../ui/HistoryList";
@@ -19,10 +22,12 @@ import { archiveUrlFor, fetchPage } from "../importing/import.server";
 import { FetchRefused } from "../importing/safe-fetch.server";
 import {
   AdjustClaimSchema,
+  AssignSchema,
   ClaimReviewSchema,
   EvidenceSchema,
   fieldErrors,
   MergeClaimSchema,
+  SendBackSchema,
   SplitClaimSchema,
   versionField,
 } from "../newsroom/schemas";
@@ -52,6 +57,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     approvedBy,
     canEdit: can(user.role, "edit"),
     canApprove: can(user.role, "approve") && claim.lastEditorId !== user.id,
+    canReview: can(user.role, "approve"),
+    members: await listDeskMembers(),
     isLastEditor: claim.lastEditorId === user.id,
     saved: new URL(request.url).searchParams.get("saved"),
     history: await history({ articleId, claimId: claim.id }),
@@ -63,7 +70,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const claimId = parseId(params.claimId, "claim");
   const values = formValues(await request.formData());
   const intent = values.intent ?? "";
-  const user = await requirePermission(request, intent === "approve" ? "approve" : "edit");
+  const user = await requirePermission(request, intent === "approve" || intent === "send-back" ? "approve" : "edit");
   const here = `/articles/${articleId}/claims/${claimId}`;
   const invalid = (error: { issues: { message: string }[] } & Parameters<typeof fieldErrors>[0]) =>
     failure(intent, values, "Nothing was saved. Check the highlighted fields.", 400, { fields: fieldErrors(error) });
@@ -80,6 +87,18 @@ export async function action({ request, params }: Route.ActionArgs) {
         if (!version.success) return failure(intent, values, version.error.issues[0]!.message);
         await approveClaim(claimId, version.data, user);
         return redirect(`${here}?saved=approve`);
+      }
+      case "send-back": {
+        const parsed = SendBackSchema.safeParse(values);
+        if (!parsed.success) return invalid(parsed.error);
+        await sendBackClaim(claimId, parsed.data.version, parsed.data.comment, user);
+        return redirect(`${here}?saved=send-back`);
+      }
+      case "assign": {
+        const parsed = AssignSchema.safeParse(values);
+        if (!parsed.success) return invalid(parsed.error);
+        await assignClaim(claimId, parsed.data.assigneeId, user);
+        return redirect(`${here}?saved=assign`);
       }
       case "adjust": {
         const parsed = AdjustClaimSchema.safeParse(values);
@@ -145,13 +164,16 @@ export async function action({ request, params }: Route.ActionArgs) {
 const SAVED: Record<string, string> = {
   review: "Verdict, rationale and status saved.",
   approve: "Approved. It will be included in the next publication.",
+  "send-back": "Sent back to the editor with your comment.",
+  assign: "Assignment saved.",
   adjust: "Claim boundaries updated.",
   merge: "Claims merged.",
   evidence: "Evidence updated.",
 };
 
 export default function ClaimPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { claim, article, siblings, rationaleHtml, lastEditor, approvedBy, canEdit, canApprove, isLastEditor, saved, history: trail } = loaderData;
+  const { claim, article, siblings, rationaleHtml, lastEditor, approvedBy, canEdit, canApprove, canReview, isLastEditor, members, saved, history: trail } = loaderData;
+  const assignee = members.find((m) => m.id === claim.assigneeId)?.name ?? (claim.assigneeId ? "a former member" : "nobody");
   const failed = (intent: string): ActionState | null => (actionData?.intent === intent ? actionData : null);
   const review = failed("review");
   const reviewValues = review?.values;
@@ -169,6 +191,24 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
         {lastEditor ? ` · last edited by ${lastEditor}` : ""}
         {approvedBy && claim.approvedAt ? ` · approved by ${approvedBy}, ${formatDate(claim.approvedAt)}` : ""}
       </p>
+      {canEdit ? (
+        <Form method="post" className="row-form assign-form">
+          <FormMessage error={failed("assign")?.error} />
+          <label htmlFor="assigneeId">Assigned to</label>
+          <select id="assigneeId" name="assigneeId" defaultValue={claim.assigneeId ?? ""}>
+            <option value="">Nobody</option>
+            {members.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+          </select>
+          <button type="submit" name="intent" value="assign" className="button button--secondary">Assign</button>
+        </Form>
+      ) : (
+        <p className="meta">Assigned to {assignee}.</p>
+      )}
+      {claim.reviewNote && claim.status !== "approved" ? (
+        <div className="review-note" role="note">
+          <strong>Sent back by the reviewer:</strong> {claim.reviewNote}
+        </div>
+      ) : null}
       <p className="context">
         <span className="context__around">…{claim.prefix}</span>
         <mark>{claim.quote}</mark>
@@ -216,6 +256,19 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
           ) : (
             <div className="rationale" dangerouslySetInnerHTML={{ __html: rationaleHtml || "<p>No rationale yet.</p>" }} />
           )}
+          {canReview && (claim.status === "needs-review" || claim.status === "approved") ? (
+            <details className="send-back" open={failed("send-back") ? true : undefined}>
+              <summary>Send back to the editor</summary>
+              <FormMessage error={failed("send-back")?.error} />
+              <Form method="post" className="stack">
+                <input type="hidden" name="version" value={claim.version} />
+                <Field label="What needs to change" name="comment" error={failed("send-back")?.fields?.comment} hint="Required. The editor sees it on the claim and on the desk.">
+                  <textarea id="comment" name="comment" rows={3} required defaultValue={failed("send-back")?.values.comment} />
+                </Field>
+                <button type="submit" name="intent" value="send-back" className="button button--secondary">Send back</button>
+              </Form>
+            </details>
+          ) : null}
           {claim.status !== "approved" && (canApprove || isLastEditor) ? (
             <div className="approve">
               <h3>Approval</h3>

@@ -23,7 +23,8 @@ function safeNext(next: string | null | undefined): string {
 export async function loader({ request }: Route.LoaderArgs) {
   if ((await countUsers()) === 0) throw redirect("/setup");
   if (await getUser(request)) throw redirect(safeNext(new URL(request.url).searchParams.get("next")));
-  return { next: safeNext(new URL(request.url).searchParams.get("next")) };
+  const params = new URL(request.url).searchParams;
+  return { next: safeNext(params.get("next")), signedOutEverywhere: params.get("signedOut") === "everywhere" };
 }
 
 /** Failed sign-ins allowed per account and per address in 15 minutes, before a pause. */
@@ -55,7 +56,7 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
     <div className="page narrow">
       <h1>Sign in</h1>
       <p>Drafts and the workbench are for the desk. Published fact-checks are <a href="/fact-checks">open to everyone</a>.</p>
-      <FormMessage error={actionData?.error} />
+      <FormMessage error={actionData?.error} success={loaderData.signedOutEverywhere && !actionData ? "You are signed out on every device." : null} />
       <Form method="post" className="stack">
         <input type="hidden" name="next" value={loaderData.next} />
         <Field label="E-mail" name="email">

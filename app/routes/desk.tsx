@@ -1,0 +1,168 @@
+import { Form, Link, redirect } from "react-router";
+import type { Route } from "./+types/desk";
+import { can } from "../auth/roles";
+import { requirePermission } from "../auth/session.server";
+import { listDeskMembers } from "../auth/users.server";
+import { db } from "../db/client.server";
+import { domainFailure, failure, formValues, parseId } from "../http.server";
+import { assignClaim } from "../newsroom/claims.server";
+import { DESK_LIMIT as LIMIT, deskClaims, deskCounts, readDeskFilter } from "../newsroom/desk.server";
+import { AssignSchema } from "../newsroom/schemas";
+import { CLAIM_STATUSES, STATUS_LABELS, VERDICTS } from "../newsroom/verdicts";
+import { FormMessage, StatusBadge, VerdictBadge } from "../ui/components";
+
+export const meta: Route.MetaFunction = () => [{ title: "Desk · Claimdesk" }];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  const user = await requirePermission(request, "read-drafts");
+  const url = new URL(request.url);
+  const filter = readDeskFilter(url.searchParams);
+  const [{ total, claims }, counts, members, articles] = await Promise.all([
+    deskClaims(filter, user.id),
+    deskCounts(user.id),
+    listDeskMembers(),
+    db().article.findMany({ orderBy: { title: "asc" }, select: { id: true, title: true } }),
+  ]);
+  return {
+    filter,
+    total,
+    claims: claims.map((c) => ({
+      id: c.id,
+      quote: c.quote.length > 220 ? c.quote.slice(0, 217) + "…" : c.quote,
+      article: c.article,
+      status: c.status,
+      verdict: c.verdict,
+      score: c.score,
+      evidence: c._count.evidence,
+      assigneeId: c.assigneeId,
+      reviewNote: c.reviewNote,
+    })),
+    counts,
+    members,
+    articles,
+    canAssign: can(user.role, "edit"),
+    limit: LIMIT,
+    back: url.search,
+  };
+}
+
+export async function action({ request }: Route.ActionArgs) {
+  const user = await requirePermission(request, "edit");
+  const values = formValues(await request.formData());
+  const parsed = AssignSchema.safeParse(values);
+  if (!parsed.success) return failure("assign", values, parsed.error.issues[0]!.message);
+  try {
+    await assignClaim(parseId(values.claimId, "claim"), parsed.data.assigneeId, user);
+  } catch (error) {
+    return domainFailure("assign", values, error);
+  }
+  const back = values.back?.startsWith("?") ? values.back : "";
+  return redirect(`/desk${back}#desk-claim-${values.claimId}`);
+}
+
+const QUICK = [
+  { label: "My queue", query: "?status=open&assignee=me", count: "mine" },
+  { label: "Waiting for review", query: "?status=needs-review&assignee=any", count: "review" },
+  { label: "Unassigned", query: "?status=open&assignee=none", count: "unassigned" },
+  { label: "All open claims", query: "?status=open&assignee=any", count: null },
+] as const;
+
+export default function Desk({ loaderData, actionData }: Route.ComponentProps) {
+  const { filter, total, claims, counts, members, articles, canAssign, back, limit } = loaderData;
+  const nameOf = (id: number | null) => members.find((m) => m.id === id)?.name ?? (id === null ? "nobody" : "a former member");
+  return (
+    <div className="page wide">
+      <h1>Desk</h1>
+      <nav aria-label="Quick views">
+        <ul className="quick-views">
+          {QUICK.map((q) => (
+            <li key={q.label}>
+              <Link to={`/desk${q.query}`} aria-current={back === q.query ? "page" : undefined}>
+                {q.label}{q.count ? ` (${counts[q.count]})` : ""}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Form method="get" className="filters" aria-label="Filter claims">
+        <div className="field">
+          <label htmlFor="status">Status</label>
+          <select id="status" name="status" defaultValue={filter.status}>
+            <option value="open">Open (not approved or dismissed)</option>
+            <option value="any">Any</option>
+            {CLAIM_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="verdict">Verdict</label>
+          <select id="verdict" name="verdict" defaultValue={filter.verdict}>
+            <option value="any">Any</option>
+            <option value="none">No verdict yet</option>
+            {VERDICTS.map((v) => <option key={v.key} value={v.key}>{v.label}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="assignee">Assigned to</label>
+          <select id="assignee" name="assignee" defaultValue={filter.assignee}>
+            <option value="any">Anyone or nobody</option>
+            <option value="me">Me</option>
+            <option value="none">Nobody</option>
+            {members.map((m) => <option key={m.id} value={String(m.id)}>{m.name}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="article">Article</label>
+          <select id="article" name="article" defaultValue={filter.article}>
+            <option value="any">All articles</option>
+            {articles.map((a) => <option key={a.id} value={String(a.id)}>{a.title}</option>)}
+          </select>
+        </div>
+        <button type="submit" className="button">Show claims</button>
+      </Form>
+      <FormMessage error={actionData?.error} />
+      <p role="status">
+        {total === 0 ? "No claims match." : `${total} ${total === 1 ? "claim matches" : "claims match"}${total > limit ? `; the ${limit} most urgent are shown` : ""}.`}
+      </p>
+      {claims.length > 0 ? (
+        <table className="table desk-table">
+          <caption className="visually-hidden">Claims matching the filters</caption>
+          <thead>
+            <tr><th scope="col">Claim</th><th scope="col">Status</th><th scope="col">Verdict</th><th scope="col">Assigned to</th></tr>
+          </thead>
+          <tbody>
+            {claims.map((c) => (
+              <tr key={c.id} id={`desk-claim-${c.id}`}>
+                <td>
+                  <Link to={`/articles/${c.article.id}/claims/${c.id}`} className="claim-title">“{c.quote}”</Link>
+                  <br />
+                  <span className="meta">
+                    {c.article.title} · {c.evidence} {c.evidence === 1 ? "source" : "sources"} · score {c.score.toFixed(2)}
+                  </span>
+                  {c.reviewNote ? <p className="review-note"><strong>Sent back:</strong> {c.reviewNote}</p> : null}
+                </td>
+                <td><StatusBadge status={c.status} /></td>
+                <td><VerdictBadge verdict={c.verdict} /></td>
+                <td>
+                  {canAssign ? (
+                    <Form method="post" className="row-form">
+                      <input type="hidden" name="claimId" value={c.id} />
+                      <input type="hidden" name="back" value={back} />
+                      <label className="visually-hidden" htmlFor={`assignee-${c.id}`}>Assign claim {c.id} to</label>
+                      <select id={`assignee-${c.id}`} name="assigneeId" defaultValue={c.assigneeId ?? ""}>
+                        <option value="">Nobody</option>
+                        {members.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+                      </select>
+                      <button type="submit" className="button button--secondary" aria-label={`Assign claim ${c.id}`}>Assign</button>
+                    </Form>
+                  ) : (
+                    nameOf(c.assigneeId)
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </div>
+  );
+}
