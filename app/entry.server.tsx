@@ -1,7 +1,9 @@
+import { randomBytes } from "node:crypto";
 import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable } from "@react-router/node";
 import { renderToPipeableStream } from "react-dom/server";
 import { ServerRouter, type EntryContext } from "react-router";
+import { contentSecurityPolicy } from "./csp.server";
 
 export { prepareDatabase } from "./db/prepare.server";
 export { isSameOrigin, MAX_BODY_BYTES } from "./auth/origin.server";
@@ -11,10 +13,13 @@ export const streamTimeout = 5_000;
 
 /** Pages are rendered completely on the server before sending: they must work without JavaScript. */
 export default function handleRequest(request: Request, status: number, headers: Headers, routerContext: EntryContext) {
+  const nonce = randomBytes(16).toString("base64");
+  headers.set("Content-Security-Policy", contentSecurityPolicy(nonce));
   if (request.method.toUpperCase() === "HEAD") return new Response(null, { status, headers });
   return new Promise((resolve, reject) => {
     const timeout = setTimeout(() => abort(), streamTimeout + 1000);
-    const { pipe, abort } = renderToPipeableStream(<ServerRouter context={routerContext} url={request.url} />, {
+    const { pipe, abort } = renderToPipeableStream(<ServerRouter context={routerContext} url={request.url} nonce={nonce} />, {
+      nonce,
       onAllReady() {
         const body = new PassThrough({
           final(callback) {

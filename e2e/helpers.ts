@@ -33,3 +33,13 @@ export function failOnServerErrors(page: Page) {
     if (response.status() >= 500) throw new Error(`${response.status()} from ${response.url()}`);
   });
 }
+
+/** A personal API token for an existing user, through the operations CLI (npm run token:create). */
+export function createToken(email: string): string {
+  return execFileSync("npx", ["tsx", "scripts/token-create.ts", "--email", email], {
+    env: { ...process.env, DATABASE_URL: `file:./${E2E_DATABASE}` },
+    stdio: ["ignore", "pipe", "pipe"],
+  })
+    .toString()
+    .trim();
+}

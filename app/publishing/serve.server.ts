@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 import { publishedPage } from "./publish.server";
 import { etagMatches } from "./respond.server";
+import { contentSecurityPolicy } from "../csp.server";
 
 /**
  * The fast path for public fact-check pages: stored bytes, kept in memory with their gzip form,
@@ -11,8 +12,7 @@ import { etagMatches } from "./respond.server";
 const PAGE_PATH = /^\/fact-checks\/([a-z0-9-]+)(?:\/v\/([1-9]\d{0,8}))?\/?$/;
 const MAX_ENTRIES = 500;
 
-export const PUBLIC_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+const PUBLIC_CSP = contentSecurityPolicy();
 
 interface Entry {
   body: Buffer;
