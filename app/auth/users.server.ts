@@ -153,3 +153,18 @@ export async function setActive(userId: number, active: boolean, admin: CurrentU
     await audit(tx, { actorId: admin.id, articleId: null, entityType: "user", entityId: userId, action: active ? "reactivated" : "deactivated", before: userState(user), after: userState(updated) });
   });
 }
+
+/** After a restore nobody has a password: a fresh invitation link for every active account. */
+export async function invitePasswordlessUsers(): Promise<Array<{ email: string; token: string }>> {
+  const users = await db().user.findMany({ where: { active: true, passwordHash: "" }, orderBy: { id: "asc" } });
+  const links = [];
+  for (const user of users) {
+    const token = newSecret();
+    await db().user.update({
+      where: { id: user.id },
+      data: { inviteTokenHash: sha256(token), inviteExpiresAt: new Date(Date.now() + INVITE_DAYS * 86_400_000) },
+    });
+    links.push({ email: user.email, token });
+  }
+  return links;
+}
