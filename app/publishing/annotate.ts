@@ -111,7 +111,10 @@ export function renderMarkdown(source: string): string {
   return plain.render(source);
 }
 
-/** Our own documentation (docs/*.md) as HTML: headings kept, wrapped lines joined. */
+/**
+ * Our own documentation (docs/*.md) as HTML: headings kept, wrapped lines joined. Code blocks
+ * can scroll sideways, so they take keyboard focus.
+ */
 export function renderGuide(source: string): string {
-  return guide.render(source);
+  return guide.render(source).replaceAll("<pre>", '<pre tabindex="0">');
 }

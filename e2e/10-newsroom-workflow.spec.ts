@@ -1,0 +1,171 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { createUser, failOnServerErrors, PASSWORD, signIn } from "./helpers";
+
+// The desk as a team uses it, in the browser: an admin invites people, a claim is assigned,
+// verdicted, sent back with a comment, fixed, approved by a second person and published;
+// accounts are deactivated and signed out everywhere; tokens are made and revoked.
+
+async function personIn(browser: Browser, email?: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  failOnServerErrors(page);
+  if (email) await signIn(page, email);
+  return page;
+}
+
+async function axe(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${page.url()}: ${v.id} (${v.nodes.length})`)).toEqual([]);
+}
+
+test.describe("the newsroom workflow", () => {
+  test.beforeAll(() => {
+    createUser("chief@flow.test", "Chris Chief", "admin");
+    createUser("rita@flow.test", "Rita Reviewer", "reviewer");
+  });
+
+  test("invite, assign, verdict, send back, fix, approve by a second person, publish", async ({ browser }) => {
+    const admin = await personIn(browser, "chief@flow.test");
+
+    // The admin invites an editor; the one-time link lets them choose a password.
+    await admin.goto("/settings/users");
+    await admin.getByLabel("Name").fill("Eddie Editor");
+    await admin.getByLabel("E-mail").fill("eddie@flow.test");
+    await admin.getByLabel("Role", { exact: true }).selectOption("editor");
+    await admin.getByRole("button", { name: "Make invitation link" }).click();
+    const link = (await admin.getByTestId("invite-link").textContent())!;
+    expect(link).toMatch(/\/invite\/[\w-]{43}$/);
+    await expect(admin.getByRole("row", { name: /Eddie Editor/ })).toContainText("Invited, not yet joined");
+    await axe(admin);
+
+    const eddie = await personIn(browser);
+    await eddie.goto(new URL(link).pathname);
+    await expect(eddie.getByText("You were invited as editor")).toBeVisible();
+    await axe(eddie);
+    await eddie.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await eddie.getByLabel("Password again").fill("something else entirely");
+    await eddie.getByRole("button", { name: "Set password and sign in" }).click();
+    await expect(eddie.getByText("The two passwords differ.")).toBeVisible();
+    await eddie.getByLabel("Password", { exact: true }).fill(PASSWORD);
+    await eddie.getByLabel("Password again").fill(PASSWORD);
+    await eddie.getByRole("button", { name: "Set password and sign in" }).click();
+    await expect(eddie.getByRole("button", { name: "Sign out" })).toBeVisible();
+    // The link worked once.
+    const reused = await (await personIn(browser)).goto(new URL(link).pathname);
+    expect(reused!.status()).toBe(404);
+
+    // The admin imports an article and assigns its first claim to Eddie from the desk.
+    await admin.goto("/articles/new");
+    await admin.getByLabel("Title").fill("Workflow test");
+    await admin.getByLabel("Article text").fill("Nimbus Chips said its N7 accelerator is 3 times faster than Nvidia's H100 in 2025 benchmarks.");
+    await admin.getByRole("button", { name: "Import and propose claims" }).click();
+    await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Workflow test");
+    const articleId = /\/articles\/(\d+)/.exec(admin.url())![1];
+    await admin.goto(`/desk?status=open&assignee=none&article=${articleId}`);
+    const row = admin.locator("tbody tr").first();
+    const claimHref = (await row.getByRole("link").first().getAttribute("href"))!;
+    await row.getByRole("combobox").selectOption({ label: "Eddie Editor" });
+    await row.getByRole("button", { name: /Assign claim/ }).click();
+    await axe(admin);
+
+    // Eddie's queue shows it; he writes a verdict and asks for review.
+    await eddie.goto("/desk");
+    await expect(eddie.getByRole("link", { name: /My queue \(1\)/ })).toBeVisible();
+    await eddie.locator(`a[href="${claimHref}"]`).click();
+    await expect(eddie.getByLabel("Assigned to")).toHaveValue(/\d+/);
+    await eddie.getByLabel("Verdict", { exact: true }).selectOption("unsupported");
+    await eddie.getByLabel("Rationale (markdown)").fill("Nimbus published no benchmark.");
+    await eddie.getByLabel("Status").selectOption("needs-review");
+    await eddie.getByRole("button", { name: "Save verdict" }).click();
+    await expect(eddie.getByText("Verdict, rationale and status saved.")).toBeVisible();
+    await expect(eddie.getByText("You made the last edit, so a second person must approve it.")).toBeVisible();
+
+    // Rita sends it back: a comment is required.
+    const rita = await personIn(browser, "rita@flow.test");
+    await rita.goto("/desk?status=needs-review&assignee=any");
+    await rita.locator(`a[href="${claimHref}"]`).click();
+    await rita.getByText("Send back to the editor").click();
+    await rita.getByLabel("What needs to change").fill("   ");
+    await rita.getByLabel("What needs to change").evaluate((el) => el.removeAttribute("required"));
+    await rita.getByRole("button", { name: "Send back" }).click();
+    await expect(rita.getByText("Say what needs to change")).toBeVisible();
+    await rita.getByLabel("What needs to change").fill("Link the vendor's benchmark page you checked.");
+    await rita.getByRole("button", { name: "Send back" }).click();
+    await expect(rita.getByText("Sent back to the editor with your comment.")).toBeVisible();
+    await axe(rita);
+
+    // Eddie sees the comment on his desk and on the claim, adds the source and resubmits.
+    await eddie.goto("/desk");
+    await expect(eddie.getByText("Link the vendor's benchmark page you checked.")).toBeVisible();
+    await eddie.goto(claimHref);
+    await expect(eddie.getByRole("note")).toContainText("Link the vendor's benchmark page you checked.");
+    await eddie.getByLabel("URL", { exact: true }).fill("https://nimbus.example/benchmarks");
+    await eddie.getByRole("button", { name: "Add source" }).click();
+    await expect(eddie.getByText("Evidence updated.")).toBeVisible();
+    await eddie.getByLabel("Status").selectOption("needs-review");
+    await eddie.getByRole("button", { name: "Save verdict" }).click();
+
+    // Rita approves; the article publishes with the approved claim.
+    await rita.goto(claimHref);
+    await rita.getByRole("button", { name: "Approve this verdict" }).click();
+    await expect(rita.getByText("Approved. It will be included in the next publication.")).toBeVisible();
+    await expect(rita.getByRole("note")).toHaveCount(0);
+    await rita.goto(`/articles/${articleId}`);
+    await rita.getByRole("button", { name: /Publish/ }).click();
+    await expect(rita.locator("mark, .claim-highlight").first()).toContainText("3 times faster");
+
+    // The history shows the send-back with its comment.
+    await rita.goto(`${claimHref}`);
+    await rita.getByText(/History of this claim/).click();
+    await expect(rita.getByText("sent-back").first()).toBeVisible();
+  });
+
+  test("deactivation and signing out everywhere end sessions at once", async ({ browser }) => {
+    createUser("dana@flow.test", "Dana Departing", "editor");
+    const dana = await personIn(browser, "dana@flow.test");
+    const danaPhone = await personIn(browser, "dana@flow.test");
+    await danaPhone.goto("/settings");
+    await expect(danaPhone.getByText("signed in on 2 devices")).toBeVisible();
+    await danaPhone.getByRole("button", { name: "Sign out everywhere" }).click();
+    await expect(danaPhone.getByText("You are signed out on every device.")).toBeVisible();
+    await dana.goto("/articles");
+    await expect(dana).toHaveURL(/\/login\?next=/);
+
+    await signIn(dana, "dana@flow.test");
+    const admin = await personIn(browser, "chief@flow.test");
+    await admin.goto("/settings/users");
+    await admin.getByRole("button", { name: "Deactivate Dana Departing" }).click();
+    await expect(admin.getByText("Deactivated: their sessions and API tokens stopped working.")).toBeVisible();
+    await dana.goto("/articles");
+    await expect(dana).toHaveURL(/\/login\?next=/);
+    await dana.getByLabel("E-mail").fill("dana@flow.test");
+    await dana.getByLabel("Password").fill(PASSWORD);
+    await dana.getByRole("button", { name: "Sign in" }).click();
+    await expect(dana.getByText("do not match an active account")).toBeVisible();
+
+  });
+
+  test("a personal API token works until its owner revokes it", async ({ browser, request }) => {
+    const rita = await personIn(browser, "rita@flow.test");
+    await rita.goto("/settings");
+    await axe(rita);
+    await rita.getByLabel("Token name").fill("Newsroom CMS");
+    await rita.getByRole("button", { name: "Make a token" }).click();
+    const token = (await rita.getByTestId("new-token").textContent())!.trim();
+    expect(token).toMatch(/^cdk_[\w-]{43}$/);
+    const me = await request.get("/api/v1/me", { headers: { Authorization: `Bearer ${token}` } });
+    expect(await me.json()).toMatchObject({ email: "rita@flow.test", role: "reviewer" });
+    await rita.reload();
+    await expect(rita.getByTestId("new-token")).toHaveCount(0);
+    await rita.getByRole("button", { name: "Revoke token Newsroom CMS" }).click();
+    expect((await request.get("/api/v1/me", { headers: { Authorization: `Bearer ${token}` } })).status()).toBe(401);
+  });
+
+  test("the desk and the API guide are accessible", async ({ browser }) => {
+    const rita = await personIn(browser, "rita@flow.test");
+    for (const path of ["/desk", "/desk?status=any&assignee=any", "/docs/api"]) {
+      await rita.goto(path);
+      await axe(rita);
+    }
+  });
+});
