@@ -145,6 +145,11 @@ const staleVersion = async (claimId: number, version: number) => {
   return current;
 };
 
+/** A reviewer's step applies to the version the client read, or (when it sends none) the current one. */
+async function reviewedVersion(claimId: number, version: number | undefined): Promise<number> {
+  return (await staleVersion(claimId, version ?? (await findClaim(claimId)).version)).version;
+}
+
 const OPERATIONS: Operation[] = [
   {
     method: "GET",
@@ -242,9 +247,7 @@ const OPERATIONS: Operation[] = [
     run: async ({ request, params, user }) => {
       const claimId = id(params[0], "claim");
       const input = await body(request, ApiApproveSchema);
-      const version = input.version ?? (await findClaim(claimId)).version;
-      await staleVersion(claimId, version);
-      return claimJson(await approveClaim(claimId, version, user));
+      return claimJson(await approveClaim(claimId, await reviewedVersion(claimId, input.version), user));
     },
   },
   {
@@ -254,9 +257,7 @@ const OPERATIONS: Operation[] = [
     run: async ({ request, params, user }) => {
       const claimId = id(params[0], "claim");
       const input = await body(request, ApiSendBackSchema);
-      const version = input.version ?? (await findClaim(claimId)).version;
-      await staleVersion(claimId, version);
-      return claimJson(await sendBackClaim(claimId, version, input.comment, user));
+      return claimJson(await sendBackClaim(claimId, await reviewedVersion(claimId, input.version), input.comment, user));
     },
   },
   {
