@@ -61,10 +61,10 @@ export async function action({ request }: Route.ActionArgs) {
 }
 
 const QUICK = [
-  { label: "My queue", query: "?status=open&assignee=me", count: "mine" },
-  { label: "Waiting for review", query: "?status=needs-review&assignee=any", count: "review" },
-  { label: "Unassigned", query: "?status=open&assignee=none", count: "unassigned" },
-  { label: "All open claims", query: "?status=open&assignee=any", count: null },
+  { label: "My queue", status: "open", assignee: "me", count: "mine" },
+  { label: "Waiting for review", status: "needs-review", assignee: "any", count: "review" },
+  { label: "Unassigned", status: "open", assignee: "none", count: "unassigned" },
+  { label: "All open claims", status: "open", assignee: "any", count: null },
 ] as const;
 
 export default function Desk({ loaderData, actionData }: Route.ComponentProps) {
@@ -77,7 +77,10 @@ export default function Desk({ loaderData, actionData }: Route.ComponentProps) {
         <ul className="quick-views">
           {QUICK.map((q) => (
             <li key={q.label}>
-              <Link to={`/desk${q.query}`} aria-current={back === q.query ? "page" : undefined}>
+              <Link
+                to={`/desk?status=${q.status}&assignee=${q.assignee}`}
+                aria-current={filter.status === q.status && filter.assignee === q.assignee && filter.verdict === "any" && filter.article === "any" ? "page" : undefined}
+              >
                 {q.label}{q.count ? ` (${counts[q.count]})` : ""}
               </Link>
             </li>
@@ -124,7 +127,7 @@ export default function Desk({ loaderData, actionData }: Route.ComponentProps) {
         {total === 0 ? "No claims match." : `${total} ${total === 1 ? "claim matches" : "claims match"}${total > limit ? `; the ${limit} most urgent are shown` : ""}.`}
       </p>
       {claims.length > 0 ? (
-        <table className="table desk-table">
+        <table className="table table--stack desk-table">
           <caption className="visually-hidden">Claims matching the filters</caption>
           <thead>
             <tr><th scope="col">Claim</th><th scope="col">Status</th><th scope="col">Verdict</th><th scope="col">Assigned to</th></tr>

@@ -90,7 +90,7 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
         {tokens.length === 0 ? (
           <p>You have no API tokens.</p>
         ) : (
-          <table className="table">
+          <table className="table table--stack">
             <thead>
               <tr><th scope="col">Name</th><th scope="col">Starts with</th><th scope="col">Made</th><th scope="col">Last used</th><th scope="col"><span className="visually-hidden">Revoke</span></th></tr>
             </thead>

@@ -70,7 +70,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
       <p className="breadcrumbs"><Link to="/settings">Settings</Link> › Users</p>
       <h1>Users</h1>
       <FormMessage success={done ? DONE[done] : null} error={failed && failed.intent !== "invite" ? failed.error : null} />
-      <table className="table">
+      <table className="table table--stack">
         <caption className="visually-hidden">Everyone with an account</caption>
         <thead>
           <tr><th scope="col">Person</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col"><span className="visually-hidden">Actions</span></th></tr>
@@ -93,7 +93,18 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                   <button type="submit" className="button button--secondary" aria-label={`Change role of ${u.name}`}>Change</button>
                 </Form>
               </td>
-              <td>{!u.active ? "Deactivated" : u.invitePending ? "Invited, not yet joined" : "Active"}</td>
+              <td>
+                {!u.active ? "Deactivated" : u.invitePending ? "Invited, not yet joined" : "Active"}
+                {u.active && u.invitePending ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="invite" />
+                    <input type="hidden" name="name" value={u.name} />
+                    <input type="hidden" name="email" value={u.email} />
+                    <input type="hidden" name="role" value={u.role} />
+                    <button type="submit" className="link-button" aria-label={`New invitation link for ${u.name}`}>New link</button>
+                  </Form>
+                ) : null}
+              </td>
               <td>
                 <Form method="post">
                   <input type="hidden" name="intent" value={u.active ? "deactivate" : "reactivate"} />
@@ -118,7 +129,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
           </div>
         ) : null}
         <FormMessage error={failed?.intent === "invite" ? failed.error : null} />
-        <Form method="post" className="stack">
+        <Form method="post" className="stack" key={invited?.link ?? "invite"}>
           <input type="hidden" name="intent" value="invite" />
           <Field label="Name" name="name" error={inviteErrors.name}>
             <input id="name" name="name" required maxLength={100} defaultValue={failed?.intent === "invite" ? failed.values.name : ""} />
