@@ -20,7 +20,7 @@ const ADMINS: Who[] = ["admin"];
 
 const clients = new Map<Who, APIRequestContext>();
 const tokens = new Map<Who, string>();
-let ids: { article: number; approvedClaim: number; candidateClaim: number; draftArticle: number; draftSlug: string; draftClaim: number };
+let ids: { article: number; approvedClaim: number; candidateClaim: number; draftArticle: number; draftSlug: string; draftClaim: number; exercise: number };
 
 async function client(who: Who): Promise<APIRequestContext> {
   const context = await playwrightRequest.newContext({ baseURL: BASE, extraHTTPHeaders: { Origin: BASE } });
@@ -47,7 +47,14 @@ test.beforeAll(async () => {
     draftArticle: draft.id,
     draftSlug: draft.slug,
     draftClaim: draft.claims[0].id,
+    exercise: 0,
   };
+  const exercise = await clients.get("admin")!.post("/exercises/new?slug=alibaba-ai-chip", {
+    form: { slug: "alibaba-ai-chip", title: "Matrix exercise", mode: "marked", claimIds: String(ids.approvedClaim) },
+    maxRedirects: 0,
+  });
+  ids.exercise = Number(/\/exercises\/(\d+)/.exec(exercise.headers().location ?? "")?.[1]);
+  expect(ids.exercise, "exercise made for the matrix").toBeGreaterThan(0);
 });
 
 test.afterAll(async () => {
@@ -74,6 +81,12 @@ const PAGES: Record<string, PageCase> = {
   "a published fact-check": { path: () => "/fact-checks/alibaba-ai-chip", allowed: EVERYONE },
   methodology: { path: () => "/methodology", allowed: EVERYONE },
   "API guide": { path: () => "/docs/api", allowed: EVERYONE },
+  "Atom feed": { path: () => "/fact-checks.atom", allowed: EVERYONE },
+  "a published version": { path: () => "/fact-checks/alibaba-ai-chip/v/1", allowed: EVERYONE },
+  "JSON export": { path: () => "/fact-checks/alibaba-ai-chip/export.json", allowed: EVERYONE },
+  "Web Annotations": { path: () => "/fact-checks/alibaba-ai-chip/annotations.jsonld", allowed: EVERYONE },
+  "an embedded claim card": { path: () => `/embed/claims/${ids.approvedClaim}`, allowed: EVERYONE },
+  "the student entry page": { path: () => "/x", allowed: EVERYONE },
   workbench: { path: () => "/articles", allowed: DESK },
   "an article": { path: () => `/articles/${ids.article}`, allowed: DESK },
   "an article's history": { path: () => `/articles/${ids.article}/history`, allowed: DESK },
@@ -82,6 +95,8 @@ const PAGES: Record<string, PageCase> = {
   "import form": { path: () => "/articles/new", allowed: EDITORS },
   "article edit": { path: () => `/articles/${ids.article}/edit`, allowed: EDITORS },
   classroom: { path: () => "/exercises", allowed: TEACHERS },
+  "an exercise's results": { path: () => `/exercises/${ids.exercise}`, allowed: TEACHERS },
+  "an exercise's CSV": { path: () => `/exercises/${ids.exercise}/results.csv`, allowed: TEACHERS },
   "new exercise": { path: () => "/exercises/new?slug=alibaba-ai-chip", allowed: TEACHERS },
   settings: { path: () => "/settings", allowed: SIGNED_IN },
   "user administration": { path: () => "/settings/users", allowed: ADMINS },
@@ -97,6 +112,7 @@ const ACTIONS: Record<string, PageCase & { form: Record<string, string> }> = {
   approve: { path: () => `/articles/${ids.article}/claims/${ids.candidateClaim}`, form: { intent: "approve", version: "x" }, allowed: REVIEWERS },
   "send back": { path: () => `/articles/${ids.article}/claims/${ids.candidateClaim}`, form: { intent: "send-back", version: "x", comment: "" }, allowed: REVIEWERS },
   "assign on the desk": { path: () => "/desk", form: { claimId: "1", assigneeId: "abc" }, allowed: EDITORS },
+  "manage an exercise": { path: () => `/exercises/${ids.exercise}`, form: { intent: "delete-answers" }, allowed: TEACHERS },
   "make an exercise": { path: () => "/exercises/new?slug=alibaba-ai-chip", form: { slug: "alibaba-ai-chip", title: "" }, allowed: TEACHERS },
   "make an API token": { path: () => "/settings", form: { intent: "create-token", name: "" }, allowed: SIGNED_IN },
   "invite a user": { path: () => "/settings/users", form: { intent: "invite", email: "not an address" }, allowed: ADMINS },
@@ -109,6 +125,7 @@ const API: Record<string, { method: string; path: () => string; data?: unknown; 
   "GET /publications/:slug": { method: "GET", path: () => "/publications/alibaba-ai-chip", allowed: SIGNED_IN },
   "GET /articles": { method: "GET", path: () => "/articles", allowed: DESK },
   "GET /articles/:id": { method: "GET", path: () => `/articles/${ids.article}`, allowed: DESK },
+  "GET /claims": { method: "GET", path: () => "/claims?status=open", allowed: DESK },
   "GET /claims/:id": { method: "GET", path: () => `/claims/${ids.candidateClaim}`, allowed: DESK },
   "POST /articles": { method: "POST", path: () => "/articles", data: { title: "" }, allowed: EDITORS },
   "PATCH /claims/:id": { method: "PATCH", path: () => `/claims/${ids.candidateClaim}`, data: { verdict: "true" }, allowed: EDITORS },

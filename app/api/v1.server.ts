@@ -7,6 +7,7 @@ import { db } from "../db/client.server";
 import { importArticle } from "../newsroom/articles.server";
 import { approveClaim, assignClaim, parseReasons, reviewClaim, sendBackClaim } from "../newsroom/claims.server";
 import { ConflictError, UserError } from "../newsroom/errors";
+import { deskClaims, DeskFilterSchema } from "../newsroom/desk.server";
 import { addEvidence } from "../newsroom/evidence.server";
 import { exportJson } from "../publishing/export";
 import { factCheckPath, versionPath } from "../publishing/links";
@@ -194,6 +195,18 @@ const OPERATIONS: Operation[] = [
       if (!article) throw new ApiError(404, `There is no article ${articleId}.`);
       const { number, slug } = await publishArticle(articleId, { articleVersion: input.articleVersion ?? article.version, changeNote: input.note }, user);
       return { version: number, url: publisher().baseUrl + versionPath(slug, number), latestUrl: publisher().baseUrl + factCheckPath(slug) };
+    },
+  },
+  {
+    method: "GET",
+    path: /^\/claims$/,
+    permission: "read-drafts",
+    run: async ({ request, user }) => {
+      const query = new URL(request.url).searchParams;
+      const filter = DeskFilterSchema.safeParse({ status: "any", verdict: "any", assignee: "any", article: "any", ...Object.fromEntries(query) });
+      if (!filter.success) throw new ApiError(400, "Unknown filter: use status, verdict, assignee (me, none, any or a user id) and article (an id).");
+      const { total, claims } = await deskClaims(filter.data, user.id);
+      return { total, claims: claims.map(({ article: _, _count: __, ...claim }) => claimJson(claim)) };
     },
   },
   {

@@ -98,6 +98,24 @@ describe("the API workflow", () => {
   });
 });
 
+describe("listing claims", () => {
+  it("filters claims across articles like the desk, and refuses unknown filters", async () => {
+    const created = await call("POST", "/articles", "editor", { title: "Listing", markdown: ARTICLE });
+    const [first] = created.json.claims;
+    const me = await call("GET", "/me", "editor2");
+    await call("PATCH", `/claims/${first.id}`, "editor", { version: first.version, assigneeId: me.json.id });
+    const mine = await call("GET", "/claims?assignee=me&status=open", "editor2");
+    expect(mine.status).toBe(200);
+    expect(mine.json.claims.map((c: { id: number }) => c.id)).toEqual([first.id]);
+    const ofArticle = await call("GET", `/claims?article=${created.json.id}`, "viewer");
+    expect(ofArticle.json.total).toBe(created.json.claims.length);
+    const typo = await call("GET", "/claims?stauts=open", "viewer");
+    expect(typo.status).toBe(400);
+    const badValue = await call("GET", "/claims?status=finished", "viewer");
+    expect(badValue.status).toBe(400);
+  });
+});
+
 describe("API errors", () => {
   it("refuses missing, wrong and revoked tokens with 401", async () => {
     expect((await call("GET", "/articles")).status).toBe(401);

@@ -51,4 +51,12 @@ describe("user administration", () => {
       ["reactivated", false, true],
     ]);
   });
+
+  it("a session stops working when it expires", async () => {
+    const user = await users.createUser({ email: "expiring@users.test", name: "Expiring", role: "viewer", password: "a long password" });
+    const request = withCookie(await startSession(user.id, new Request("http://localhost/")));
+    expect(await getUser(request)).toMatchObject({ id: user.id });
+    await db().session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await getUser(request)).toBeNull();
+  });
 });

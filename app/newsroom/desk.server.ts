@@ -7,22 +7,24 @@ import { CLAIM_STATUSES, VERDICT_KEYS } from "./verdicts";
 export const OPEN_STATUSES = ["candidate", "researching", "needs-review"] as const;
 export const DESK_LIMIT = 300;
 
-/**
- * The desk's filters, read from the query string. With no query at all the desk opens on the
- * reader's own queue: open claims assigned to them.
- */
-export const DeskFilterSchema = z.object({
-  status: z.enum(["open", "any", ...CLAIM_STATUSES]).catch("open"),
-  verdict: z.enum(["any", "none", ...VERDICT_KEYS]).catch("any"),
+/** The desk's filters. The API refuses unknown values; the page falls back to defaults. */
+export const DeskFilterSchema = z.strictObject({
+  status: z.enum(["open", "any", ...CLAIM_STATUSES]),
+  verdict: z.enum(["any", "none", ...VERDICT_KEYS]),
   /** "me", "none" (unassigned), "any", or a user id. */
-  assignee: z.union([z.enum(["me", "none", "any"]), z.string().regex(/^\d+$/)]).catch("any"),
-  article: z.union([z.literal("any"), z.string().regex(/^\d+$/)]).catch("any"),
+  assignee: z.union([z.enum(["me", "none", "any"]), z.string().regex(/^\d+$/)]),
+  article: z.union([z.literal("any"), z.string().regex(/^\d+$/)]),
 });
 export type DeskFilter = z.infer<typeof DeskFilterSchema>;
 
+/** With no query at all the desk opens on the reader's own queue: open claims assigned to them. */
 export function readDeskFilter(params: URLSearchParams): DeskFilter {
   if ([...params.keys()].length === 0) return { status: "open", verdict: "any", assignee: "me", article: "any" };
-  return DeskFilterSchema.parse(Object.fromEntries(params));
+  const field = <K extends keyof DeskFilter>(key: K, fallback: DeskFilter[K]): DeskFilter[K] => {
+    const parsed = DeskFilterSchema.shape[key].safeParse(params.get(key) ?? fallback);
+    return parsed.success ? (parsed.data as DeskFilter[K]) : fallback;
+  };
+  return { status: field("status", "open"), verdict: field("verdict", "any"), assignee: field("assignee", "any"), article: field("article", "any") };
 }
 
 function whereFor(filter: DeskFilter, userId: number): Prisma.ClaimWhereInput {
