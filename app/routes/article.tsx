@@ -3,6 +3,7 @@ import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/article";
 import { can } from "../auth/roles";
 import { requirePermission } from "../auth/session.server";
+import { listDeskMembers } from "../auth/users.server";
 import { domainFailure, failure, formValues, orErrorPage, parseId } from "../http.server";
 import { loadArticle } from "../newsroom/articles.server";
 import { addClaim, parseReasons, setClaimStatus } from "../newsroom/claims.server";
@@ -36,6 +37,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return {
     article: { ...article, markdown: undefined },
     claims: article.claims.map((c) => ({ ...c, reasons: parseReasons(c.reasons) })),
+    members: await listDeskMembers(),
     html: renderAnnotated(article.markdown, highlights),
     canEdit: can(user.role, "edit"),
     canPublish: can(user.role, "publish"),
@@ -120,7 +122,7 @@ function useSelectionToQuote(container: React.RefObject<HTMLDivElement | null>, 
 }
 
 export default function ArticleWorkbench({ loaderData, actionData }: Route.ComponentProps) {
-  const { article, claims, html, canEdit, canPublish, revised } = loaderData;
+  const { article, claims, members, html, canEdit, canPublish, revised } = loaderData;
   const textRef = useRef<HTMLDivElement>(null);
   const quoteRef = useRef<HTMLTextAreaElement>(null);
   const selecting = useSelectionToQuote(textRef, quoteRef);
@@ -185,7 +187,9 @@ export default function ArticleWorkbench({ loaderData, actionData }: Route.Compo
                   <span className="claim-item__number">#{c.id}</span> <StatusBadge status={c.status} />
                   {c.verdict ? <VerdictBadge verdict={c.verdict} /> : null}
                   <span className="score" title="Check-worthiness score">score {c.score.toFixed(2)}</span>
+                  {c.assigneeId ? <span className="score"> · assigned to {members.find((m) => m.id === c.assigneeId)?.name ?? "a former member"}</span> : null}
                 </div>
+                {c.reviewNote ? <p className="review-note"><strong>Sent back:</strong> {c.reviewNote}</p> : null}
                 <p className="claim-item__quote"><a href={`#claim-${c.id}`}>“{c.quote}”</a></p>
                 {c.reasons.length > 0 ? (
                   <details>
