@@ -29,7 +29,9 @@ app.use((req, res, next) => {
     return;
   }
   if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
-    res.status(413).type("text/plain").send("That upload is too large: articles are limited to 2 MB. Nothing was saved.");
+    const message = "That upload is too large: articles are limited to 2 MB. Nothing was saved.";
+    if (isApi) res.status(413).json({ error: message });
+    else res.status(413).type("text/plain").send(message);
     return;
   }
   next();

@@ -220,6 +220,15 @@ test.describe("cross-site requests", () => {
     expect(await list.text()).not.toContain("Forged");
   });
 
+  test("an oversized API body is refused with 413 and a JSON message, before it is read", async () => {
+    const response = await clients.get("editor")!.post("/api/v1/articles", {
+      headers: { Authorization: `Bearer ${tokens.get("editor")}`, "Content-Type": "application/json" },
+      data: JSON.stringify({ title: "Huge", markdown: "a".repeat(9 * 1024 * 1024) }),
+    });
+    expect(response.status()).toBe(413);
+    expect((await response.json()).error).toMatch(/too large/);
+  });
+
   test("the API ignores the session cookie: only a token authenticates it", async () => {
     const response = await clients.get("admin")!.get("/api/v1/me");
     expect(response.status()).toBe(401);

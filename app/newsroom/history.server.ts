@@ -30,13 +30,9 @@ export function changesOf(before: string | null, after: string | null): HistoryE
     .filter((change) => change.before !== change.after);
 }
 
-/** Who changed what and when, newest first: for an article, or for one of its claims. */
-export async function history(where: { articleId: number; claimId?: number }): Promise<HistoryEntry[]> {
-  const events = await db().auditEvent.findMany({
-    where: where.claimId === undefined ? { articleId: where.articleId } : { articleId: where.articleId, entityType: "claim", entityId: where.claimId },
-    orderBy: { id: "desc" },
-    take: 500,
-  });
+type AuditRow = Awaited<ReturnType<ReturnType<typeof db>["auditEvent"]["findMany"]>>[number];
+
+async function describeEvents(events: AuditRow[]): Promise<HistoryEntry[]> {
   const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is number => id !== null))];
   const actors = await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } });
   return events.map((e) => ({
@@ -46,5 +42,25 @@ export async function history(where: { articleId: number; claimId?: number }): P
     entity: `${e.entityType} #${e.entityId}`,
     action: e.action,
     changes: e.action === "revised" ? changesOf(null, e.after).filter((c) => c.field !== "markdown") : changesOf(e.before, e.after),
+  }));
+}
+
+/** Who changed what and when, newest first: for an article, or for one of its claims. */
+export async function history(where: { articleId: number; claimId?: number }): Promise<HistoryEntry[]> {
+  const events = await db().auditEvent.findMany({
+    where: where.claimId === undefined ? { articleId: where.articleId } : { articleId: where.articleId, entityType: "claim", entityId: where.claimId },
+    orderBy: { id: "desc" },
+    take: 500,
+  });
+  return describeEvents(events);
+}
+
+/** Invitations, role changes and deactivations, newest first, with the person each concerned. */
+export async function accountHistory(): Promise<HistoryEntry[]> {
+  const events = await db().auditEvent.findMany({ where: { entityType: "user" }, orderBy: { id: "desc" }, take: 200 });
+  const subjects = await db().user.findMany({ where: { id: { in: events.map((e) => e.entityId) } }, select: { id: true, name: true } });
+  return (await describeEvents(events)).map((entry, i) => ({
+    ...entry,
+    entity: subjects.find((u) => u.id === events[i]!.entityId)?.name ?? entry.entity,
   }));
 }

@@ -7,6 +7,8 @@ import { publicUrl } from "../db/config.server";
 import { domainFailure, failure, formValues, parseId } from "../http.server";
 import { fieldErrors } from "../newsroom/schemas";
 import { Field, FormMessage, formatDate } from "../ui/components";
+import { HistoryList } from "../ui/HistoryList";
+import { accountHistory } from "../newsroom/history.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Users · Settings · Claimdesk" }];
 
@@ -20,7 +22,7 @@ const ROLE_HELP: Record<string, string> = {
 
 export async function loader({ request }: Route.LoaderArgs) {
   const admin = await requirePermission(request, "manage-users");
-  return { users: await listUsers(), me: admin.id, done: new URL(request.url).searchParams.get("done") };
+  return { users: await listUsers(), me: admin.id, done: new URL(request.url).searchParams.get("done"), trail: await accountHistory() };
 }
 
 const DONE: Record<string, string> = {
@@ -61,7 +63,7 @@ export async function action({ request }: Route.ActionArgs) {
 }
 
 export default function Users({ loaderData, actionData }: Route.ComponentProps) {
-  const { users, me, done } = loaderData;
+  const { users, me, done, trail } = loaderData;
   const failed = actionData && !actionData.ok ? actionData : null;
   const invited = actionData && actionData.ok ? actionData : null;
   const inviteErrors = failed?.intent === "invite" ? (failed.fields ?? {}) : {};
@@ -145,6 +147,10 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
           <button type="submit" className="button">Make invitation link</button>
         </Form>
       </section>
+      <details className="panel history-panel">
+        <summary>Account changes ({trail.length})</summary>
+        <HistoryList entries={trail} />
+      </details>
     </div>
   );
 }
