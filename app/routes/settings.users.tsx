@@ -103,7 +103,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                     <input type="hidden" name="name" value={u.name} />
                     <input type="hidden" name="email" value={u.email} />
                     <input type="hidden" name="role" value={u.role} />
-                    <button type="submit" className="link-button" aria-label={`New invitation link for ${u.name}`}>New link</button>
+                    <button type="submit" className="link-button" aria-label={`New link for ${u.name}`}>New link</button>
                   </Form>
                 ) : null}
               </td>
