@@ -51,6 +51,14 @@ describe("scoring", () => {
     expect(opinion === null || opinion.score < 0.4).toBe(true);
   });
 
+  it("counts months and weekdays as dates, never as names", () => {
+    const claim = score("Acme said its X1 chip is 40% faster than Nvidia H20 and ships in March 2026.")!;
+    const named = claim.reasons.find((r) => r.startsWith("Names"))!;
+    expect(named).toContain("“Nvidia”");
+    expect(named).not.toContain("March");
+    expect(claim.reasons.some((r) => r.startsWith("Gives a date"))).toBe(true);
+  });
+
   it("does not propose questions, calls to action or prompts", () => {
     expect(score("Will its performance surpass Nvidia’s chips by 2026?")).toBeNull();
     expect(score("Track development closely as the chip could shift cloud strategy.")).toBeNull();

@@ -126,6 +126,9 @@ function firstWordIndex(sentence: string): number {
   return m ? m.index : 0;
 }
 
+/** Months and weekdays are dates (see NAMED_DAY), not names, even though they are capitalised. */
+const CALENDAR_WORD = new RegExp(`^${NAMED_DAY.source.replace(/\\b/g, "")}$`, "u");
+
 /** An acronym, a CamelCase or digit-bearing word is a name wherever it stands. */
 const SELF_EVIDENT_NAME = /^(?:\p{Lu}{2,}|\p{Lu}\p{Ll}+\p{Lu}.*|.*\d.*)$/u;
 
@@ -139,7 +142,7 @@ function names(sentence: string, known: ReadonlySet<string>): string[] {
   const first = firstWordIndex(sentence);
   for (const match of sentence.matchAll(NAME)) {
     const word = match[0];
-    if (COMMON_CAPITALISED.has(word) || found.includes(word)) continue;
+    if (COMMON_CAPITALISED.has(word) || CALENDAR_WORD.test(word) || found.includes(word)) continue;
     if (match.index === first && !known.has(word) && !SELF_EVIDENT_NAME.test(word)) continue;
     found.push(word);
   }
