@@ -147,6 +147,30 @@ test.describe("the newsroom workflow", () => {
 
   });
 
+  test("a forgotten password is reset with an admin's one-time link", async ({ browser }) => {
+    createUser("pat@flow.test", "Pat Forgetful", "editor");
+    const patOldDevice = await personIn(browser, "pat@flow.test");
+    const admin = await personIn(browser, "chief@flow.test");
+    await admin.goto("/settings/users");
+    await admin.getByRole("button", { name: "Password link for Pat Forgetful" }).click();
+    const link = (await admin.getByTestId("reset-link").textContent())!;
+    await expect(admin.getByRole("row", { name: /Pat Forgetful/ })).toContainText("password link not yet used");
+
+    const pat = await personIn(browser);
+    await pat.goto(new URL(link).pathname);
+    await expect(pat.getByRole("heading", { name: "Choose a new password" })).toBeVisible();
+    await pat.getByLabel("Password", { exact: true }).fill("my brand new password");
+    await pat.getByLabel("Password again").fill("my brand new password");
+    await pat.getByRole("button", { name: "Set password and sign in" }).click();
+    await expect(pat.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await patOldDevice.goto("/articles");
+    await expect(patOldDevice).toHaveURL(/\/login/);
+    await patOldDevice.getByLabel("E-mail").fill("pat@flow.test");
+    await patOldDevice.getByLabel("Password").fill(PASSWORD);
+    await patOldDevice.getByRole("button", { name: "Sign in" }).click();
+    await expect(patOldDevice.getByText("do not match an active account")).toBeVisible();
+  });
+
   test("a personal API token works until its owner revokes it", async ({ browser, request }) => {
     const rita = await personIn(browser, "rita@flow.test");
     await rita.goto("/settings");

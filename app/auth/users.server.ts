@@ -54,19 +54,23 @@ export interface UserSummary {
   name: string;
   role: string;
   active: boolean;
+  /** Invited and has not chosen a password yet. */
   invitePending: boolean;
+  /** Has a password and an unused link to choose a new one. */
+  resetPending: boolean;
   createdAt: Date;
 }
 
 export async function listUsers(): Promise<UserSummary[]> {
   const users = await db().user.findMany({ orderBy: [{ active: "desc" }, { name: "asc" }] });
-  return users.map(({ id, email, name, role, active, inviteTokenHash, createdAt }) => ({
+  return users.map(({ id, email, name, role, active, inviteTokenHash, passwordHash, createdAt }) => ({
     id,
     email,
     name,
     role,
     active,
-    invitePending: inviteTokenHash !== null,
+    invitePending: inviteTokenHash !== null && passwordHash === "",
+    resetPending: inviteTokenHash !== null && passwordHash !== "",
     createdAt,
   }));
 }
@@ -86,12 +90,17 @@ const userState = (u: { role: string; active: boolean }) => ({ role: u.role, act
  * Creates the account with no usable password and returns the one-time secret for its invitation
  * link; the invited person chooses their password there. Inviting again renews the link.
  */
-export async function inviteUser(input: z.infer<typeof InviteSchema>, admin: CurrentUser): Promise<{ userId: number; token: string }> {
+/** A one-time link to choose a password: the secret for the link, and what to store of it. */
+function passwordLink() {
   const token = newSecret();
-  const invite = { inviteTokenHash: sha256(token), inviteExpiresAt: new Date(Date.now() + INVITE_DAYS * 86_400_000) };
+  return { token, stored: { inviteTokenHash: sha256(token), inviteExpiresAt: new Date(Date.now() + INVITE_DAYS * 86_400_000) } };
+}
+
+export async function inviteUser(input: z.infer<typeof InviteSchema>, admin: CurrentUser): Promise<{ userId: number; token: string }> {
+  const { token, stored: invite } = passwordLink();
   return db().$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: input.email } });
-    if (existing && existing.inviteTokenHash === null) throw new DuplicateUserError(`A user with the e-mail ${input.email} already exists.`);
+    if (existing && existing.passwordHash !== "") throw new DuplicateUserError(`A user with the e-mail ${input.email} already exists.`);
     const user = existing
       ? await tx.user.update({ where: { id: existing.id }, data: { name: input.name, role: input.role, ...invite } })
       : await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash: "", ...invite } });
@@ -100,19 +109,36 @@ export async function inviteUser(input: z.infer<typeof InviteSchema>, admin: Cur
   });
 }
 
-/** The invited user, if the link is valid and unexpired. */
+/**
+ * Claimdesk sends no e-mail, so a forgotten password is reset by an admin's one-time link. The
+ * old password keeps working until the link is used.
+ */
+export async function passwordResetLink(userId: number, admin: CurrentUser): Promise<string> {
+  const { token, stored } = passwordLink();
+  await db().$transaction(async (tx) => {
+    const user = await findUser(tx, userId);
+    if (!user.active) throw new UserError("Reactivate this account before making it a password link.");
+    await tx.user.update({ where: { id: userId }, data: stored });
+    await audit(tx, { actorId: admin.id, articleId: null, entityType: "user", entityId: userId, action: "password-link-made" });
+  });
+  return token;
+}
+
+/** The person a password link is for, if it is valid and unexpired; `joining` when they have no password yet. */
 export async function findInvite(token: string) {
   const user = await db().user.findUnique({ where: { inviteTokenHash: sha256(token) } });
   if (!user || !user.active || !user.inviteExpiresAt || user.inviteExpiresAt < new Date()) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, joining: user.passwordHash === "" };
 }
 
+/** Sets the password from a link, once. Every existing session of the account ends. */
 export async function acceptInvite(token: string, password: string): Promise<number> {
   const invited = await findInvite(token);
-  if (!invited) throw new UserError("This invitation link has expired or was already used. Ask an administrator for a new one.", 404);
-  await db().user.update({
-    where: { id: invited.id },
-    data: { passwordHash: await hashPassword(password), inviteTokenHash: null, inviteExpiresAt: null },
+  if (!invited) throw new UserError("This link has expired or was already used. Ask an administrator for a new one.", 404);
+  const passwordHash = await hashPassword(password);
+  await db().$transaction(async (tx) => {
+    await tx.user.update({ where: { id: invited.id }, data: { passwordHash, inviteTokenHash: null, inviteExpiresAt: null } });
+    await tx.session.deleteMany({ where: { userId: invited.id } });
   });
   return invited.id;
 }
@@ -159,11 +185,8 @@ export async function invitePasswordlessUsers(): Promise<Array<{ email: string; 
   const users = await db().user.findMany({ where: { active: true, passwordHash: "" }, orderBy: { id: "asc" } });
   const links = [];
   for (const user of users) {
-    const token = newSecret();
-    await db().user.update({
-      where: { id: user.id },
-      data: { inviteTokenHash: sha256(token), inviteExpiresAt: new Date(Date.now() + INVITE_DAYS * 86_400_000) },
-    });
+    const { token, stored } = passwordLink();
+    await db().user.update({ where: { id: user.id }, data: stored });
     links.push({ email: user.email, token });
   }
   return links;

@@ -59,4 +59,18 @@ describe("user administration", () => {
     await db().session.updateMany({ where: { userId: user.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await getUser(request)).toBeNull();
   });
+
+  it("resets a forgotten password with an admin's one-time link; the old one works until it is used", async () => {
+    const user = await users.createUser({ email: "forgetful@users.test", name: "Forgetful", role: "editor", password: "the old password" });
+    const request = withCookie(await startSession(user.id, new Request("http://localhost/")));
+    const token = await users.passwordResetLink(user.id, admin);
+    expect(await users.authenticate("forgetful@users.test", "the old password")).not.toBeNull();
+    expect(await users.findInvite(token)).toMatchObject({ id: user.id, joining: false });
+    expect((await users.listUsers()).find((u) => u.id === user.id)).toMatchObject({ invitePending: false, resetPending: true });
+    await users.acceptInvite(token, "the new password");
+    expect(await users.authenticate("forgetful@users.test", "the old password")).toBeNull();
+    expect(await users.authenticate("forgetful@users.test", "the new password")).not.toBeNull();
+    expect(await getUser(request)).toBeNull();
+    await expect(users.acceptInvite(token, "a third password")).rejects.toThrow(/already used/);
+  });
 });

@@ -6,12 +6,12 @@ import { domainFailure, failure, formValues } from "../http.server";
 import { fieldErrors } from "../newsroom/schemas";
 import { Field, FormMessage } from "../ui/components";
 
-export const meta: Route.MetaFunction = () => [{ title: "Join Claimdesk" }];
+export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: loaderData?.joining === false ? "New password · Claimdesk" : "Join Claimdesk" }];
 
 export async function loader({ params }: Route.LoaderArgs) {
   const invited = await findInvite(params.token ?? "");
-  if (!invited) throw new Response("This invitation link has expired or was already used. Ask an administrator for a new one.", { status: 404 });
-  return { name: invited.name, email: invited.email, role: invited.role };
+  if (!invited) throw new Response("This link has expired or was already used. Ask an administrator for a new one.", { status: 404 });
+  return { name: invited.name, email: invited.email, role: invited.role, joining: invited.joining };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -30,11 +30,23 @@ export default function Invite({ loaderData, actionData }: Route.ComponentProps)
   const fields = actionData?.fields ?? {};
   return (
     <div className="page narrow">
-      <h1>Join Claimdesk</h1>
-      <p>
-        Welcome, {loaderData.name}. You were invited as <strong>{loaderData.role}</strong> with the e-mail {loaderData.email}. Choose a
-        password to finish.
-      </p>
+      {loaderData.joining ? (
+        <>
+          <h1>Join Claimdesk</h1>
+          <p>
+            Welcome, {loaderData.name}. You were invited as <strong>{loaderData.role}</strong> with the e-mail {loaderData.email}. Choose a
+            password to finish.
+          </p>
+        </>
+      ) : (
+        <>
+          <h1>Choose a new password</h1>
+          <p>
+            {loaderData.name} ({loaderData.email}): an administrator made you this link. Your new password replaces the old one and signs
+            you out on every other device.
+          </p>
+        </>
+      )}
       <FormMessage error={actionData?.error} />
       <Form method="post" className="stack">
         <input type="hidden" name="username" autoComplete="username" value={loaderData.email} />

@@ -67,6 +67,7 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
         </Field>
         <button type="submit" className="button">Sign in</button>
       </Form>
+      <p className="hint">Forgot your password? Ask an administrator for a password link (Settings → Manage users).</p>
     </div>
   );
 }

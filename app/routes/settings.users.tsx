@@ -2,7 +2,7 @@ import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/settings.users";
 import { ROLES } from "../auth/roles";
 import { requirePermission } from "../auth/session.server";
-import { changeRole, DuplicateUserError, InviteSchema, inviteUser, listUsers, RoleChangeSchema, setActive } from "../auth/users.server";
+import { changeRole, DuplicateUserError, InviteSchema, inviteUser, listUsers, passwordResetLink, RoleChangeSchema, setActive } from "../auth/users.server";
 import { publicUrl } from "../db/config.server";
 import { domainFailure, failure, formValues, parseId } from "../http.server";
 import { fieldErrors } from "../newsroom/schemas";
@@ -43,6 +43,11 @@ export async function action({ request }: Route.ActionArgs) {
         const { token } = await inviteUser(parsed.data, admin);
         return data({ ok: true as const, intent, email: parsed.data.email, link: `${publicUrl()}/invite/${token}` });
       }
+      case "reset-link": {
+        const userId = parseId(values.userId, "user");
+        const token = await passwordResetLink(userId, admin);
+        return data({ ok: true as const, intent, email: values.email ?? "", link: `${publicUrl()}/invite/${token}` });
+      }
       case "change-role": {
         const parsed = RoleChangeSchema.safeParse(values);
         if (!parsed.success) return failure(intent, values, parsed.error.issues[0]!.message);
@@ -65,13 +70,20 @@ export async function action({ request }: Route.ActionArgs) {
 export default function Users({ loaderData, actionData }: Route.ComponentProps) {
   const { users, me, done, trail } = loaderData;
   const failed = actionData && !actionData.ok ? actionData : null;
-  const invited = actionData && actionData.ok ? actionData : null;
+  const invited = actionData && actionData.ok && actionData.intent === "invite" ? actionData : null;
+  const reset = actionData && actionData.ok && actionData.intent === "reset-link" ? actionData : null;
   const inviteErrors = failed?.intent === "invite" ? (failed.fields ?? {}) : {};
   return (
     <div className="page">
       <p className="breadcrumbs"><Link to="/settings">Settings</Link> › Users</p>
       <h1>Users</h1>
-      <FormMessage success={done ? DONE[done] : null} error={failed && failed.intent !== "invite" ? failed.error : null} />
+      <FormMessage success={done && !actionData ? DONE[done] : null} error={failed && failed.intent !== "invite" ? failed.error : null} />
+      {reset ? (
+        <div className="message message--success" role="status">
+          <p>Password link for {reset.email} made. Send it to them; it is shown only once and works for 7 days. Their old password works until they use it.</p>
+          <p><code className="secret" data-testid="reset-link">{reset.link}</code></p>
+        </div>
+      ) : null}
       <table className="table table--stack">
         <caption className="visually-hidden">Everyone with an account</caption>
         <thead>
@@ -96,7 +108,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                 </Form>
               </td>
               <td>
-                {!u.active ? "Deactivated" : u.invitePending ? "Invited, not yet joined" : "Active"}
+                {!u.active ? "Deactivated" : u.invitePending ? "Invited, not yet joined" : u.resetPending ? "Active, password link not yet used" : "Active"}
                 {u.active && u.invitePending ? (
                   <Form method="post">
                     <input type="hidden" name="intent" value="invite" />
@@ -104,6 +116,14 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                     <input type="hidden" name="email" value={u.email} />
                     <input type="hidden" name="role" value={u.role} />
                     <button type="submit" className="link-button" aria-label={`New link for ${u.name}`}>New link</button>
+                  </Form>
+                ) : null}
+                {u.active && !u.invitePending ? (
+                  <Form method="post">
+                    <input type="hidden" name="intent" value="reset-link" />
+                    <input type="hidden" name="userId" value={u.id} />
+                    <input type="hidden" name="email" value={u.email} />
+                    <button type="submit" className="link-button" aria-label={`Password link for ${u.name}`}>Password link</button>
                   </Form>
                 ) : null}
               </td>
