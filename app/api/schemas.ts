@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ArticleImportSchema, ClaimReviewSchema, EvidenceSchema, reviewComment, versionField } from "../newsroom/schemas";
+import { ArticleImportSchema, ClaimReviewSchema, EvidenceSchema, rationaleText, reviewComment, versionField } from "../newsroom/schemas";
 import { VERDICT_KEYS } from "../newsroom/verdicts";
 
 /**
@@ -21,7 +21,8 @@ export const ApiArticleSchema = z.strictObject({
 export const ApiClaimPatchSchema = z.strictObject({
   version,
   verdict: z.enum(VERDICT_KEYS, { error: `verdict must be one of ${VERDICT_KEYS.join(", ")} (or null).` }).nullable().optional(),
-  rationale: ClaimReviewSchema.shape.rationale.optional(),
+  // Not the form's field: that one defaults to "", which here would erase a rationale left out.
+  rationale: rationaleText.optional(),
   status: ClaimReviewSchema.shape.status.optional(),
   assigneeId: z.number().int().min(1).nullable().optional(),
 });

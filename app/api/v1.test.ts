@@ -98,6 +98,19 @@ describe("the API workflow", () => {
   });
 });
 
+describe("partial updates", () => {
+  it("changes only the fields sent: a status change keeps the verdict and rationale", async () => {
+    const created = await call("POST", "/articles", "editor", { title: "Partial", markdown: ARTICLE });
+    const claim = created.json.claims[0];
+    const judged = await call("PATCH", `/claims/${claim.id}`, "editor", { version: claim.version, verdict: "mixed", rationale: "Half of it holds." });
+    expect(judged.json).toMatchObject({ verdict: "mixed", rationale: "Half of it holds.", status: "candidate" });
+    const moved = await call("PATCH", `/claims/${claim.id}`, "editor", { version: judged.json.version, status: "needs-review" });
+    expect(moved.json).toMatchObject({ verdict: "mixed", rationale: "Half of it holds.", status: "needs-review" });
+    const cleared = await call("PATCH", `/claims/${claim.id}`, "editor", { version: moved.json.version, verdict: null });
+    expect(cleared.json).toMatchObject({ verdict: null, rationale: "Half of it holds." });
+  });
+});
+
 describe("listing claims", () => {
   it("filters claims across articles like the desk, and refuses unknown filters", async () => {
     const created = await call("POST", "/articles", "editor", { title: "Listing", markdown: ARTICLE });

@@ -58,10 +58,12 @@ export const SpanSchema = z.object({
   end: z.coerce.number().int().min(1),
 });
 
+export const rationaleText = z.string().max(20_000, "Keep the rationale under 20,000 characters.");
+
 export const ClaimReviewSchema = z.object({
   version: versionField,
   verdict: z.enum(["", ...VERDICT_KEYS], { error: "Choose a verdict from the scale." }).default(""),
-  rationale: z.string().max(20_000, "Keep the rationale under 20,000 characters.").default(""),
+  rationale: rationaleText.default(""),
   status: z.enum(CLAIM_STATUSES.filter((s) => s !== "approved") as [string, ...string[]], {
     error: "Choose a status: candidate, researching, needs review or dismissed.",
   }),

@@ -206,7 +206,7 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
       )}
       {claim.reviewNote && claim.status !== "approved" ? (
         <div className="review-note" role="note">
-          <strong>Sent back by the reviewer:</strong> {claim.reviewNote}
+          <strong>{claim.status === "needs-review" ? "Sent back earlier, now resubmitted:" : "Sent back by the reviewer:"}</strong> {claim.reviewNote}
         </div>
       ) : null}
       <p className="context">
