@@ -187,6 +187,32 @@ test.describe("the newsroom workflow", () => {
     expect((await request.get("/api/v1/me", { headers: { Authorization: `Bearer ${token}` } })).status()).toBe(401);
   });
 
+  test("the desk, sending back and settings work without JavaScript", async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const rita = await context.newPage();
+    failOnServerErrors(rita);
+    await signIn(rita, "rita@flow.test");
+    await rita.goto("/desk");
+    await rita.getByLabel("Status").selectOption("candidate");
+    await rita.getByLabel("Assigned to").selectOption("none");
+    await rita.getByRole("button", { name: "Show claims" }).click();
+    await expect(rita).toHaveURL(/status=candidate&verdict=any&assignee=none/);
+    const row = rita.locator("tbody tr").first();
+    const claimHref = (await row.getByRole("link").first().getAttribute("href"))!;
+    await row.getByRole("combobox").selectOption({ label: "Rita Reviewer" });
+    await row.getByRole("button", { name: /Assign claim/ }).click();
+    await rita.goto("/desk?status=candidate&assignee=me");
+    await expect(rita.locator(`a[href="${claimHref}"]`)).toBeVisible();
+
+    await rita.goto("/settings");
+    await rita.getByLabel("Token name").fill("No-JS token");
+    await rita.getByRole("button", { name: "Make a token" }).click();
+    await expect(rita.getByTestId("new-token")).toHaveText(/^cdk_/);
+    await rita.getByRole("button", { name: "Revoke token No-JS token" }).click();
+    await expect(rita.getByRole("button", { name: "Revoke token No-JS token" })).toHaveCount(0);
+    await context.close();
+  });
+
   test("the desk and the API guide are accessible", async ({ browser }) => {
     const rita = await personIn(browser, "rita@flow.test");
     for (const path of ["/desk", "/desk?status=any&assignee=any", "/docs/api"]) {
