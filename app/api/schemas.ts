@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ArticleImportSchema, ClaimReviewSchema, EvidenceSchema, rationaleText, reviewComment, versionField } from "../newsroom/schemas";
+import { ArticleImportSchema, ArticleRevisionSchema, ClaimReviewSchema, EvidenceSchema, reviewComment, versionField } from "../newsroom/schemas";
 import { VERDICT_KEYS } from "../newsroom/verdicts";
 
 /**
@@ -21,8 +21,8 @@ export const ApiArticleSchema = z.strictObject({
 export const ApiClaimPatchSchema = z.strictObject({
   version,
   verdict: z.enum(VERDICT_KEYS, { error: `verdict must be one of ${VERDICT_KEYS.join(", ")} (or null).` }).nullable().optional(),
-  // Not the form's field: that one defaults to "", which here would erase a rationale left out.
-  rationale: rationaleText.optional(),
+  // Without the form's default of "": here a rationale left out must stay as it is, not be erased.
+  rationale: ClaimReviewSchema.shape.rationale.unwrap().optional(),
   status: ClaimReviewSchema.shape.status.optional(),
   assigneeId: z.number().int().min(1).nullable().optional(),
 });
@@ -36,6 +36,23 @@ export const ApiEvidenceSchema = z.strictObject({
   note: EvidenceSchema.shape.note,
   excerpt: EvidenceSchema.shape.excerpt,
   archiveUrl: EvidenceSchema.shape.archiveUrl,
+});
+
+/** Every field optional and none defaulted: what is left out stays as it is. */
+export const ApiEvidencePatchSchema = z.strictObject({
+  url: EvidenceSchema.shape.url.optional(),
+  title: EvidenceSchema.shape.title.unwrap().optional(),
+  publisher: EvidenceSchema.shape.publisher.unwrap().optional(),
+  publishedAt: EvidenceSchema.shape.publishedOn.unwrap().optional(),
+  stance: EvidenceSchema.shape.stance.optional(),
+  note: EvidenceSchema.shape.note.unwrap().optional(),
+  excerpt: EvidenceSchema.shape.excerpt.unwrap().optional(),
+  archiveUrl: EvidenceSchema.shape.archiveUrl.unwrap().optional(),
+});
+
+export const ApiRevisionSchema = z.strictObject({
+  version: z.number({ error: "Send the article version you corrected (a whole number)." }).int().min(1),
+  markdown: ArticleRevisionSchema.shape.markdown,
 });
 
 export const ApiApproveSchema = z.strictObject({ version: version.optional() });

@@ -8,12 +8,23 @@ import { importArticle } from "../newsroom/articles.server";
 import { approveClaim, assignClaim, parseReasons, reviewClaim, sendBackClaim } from "../newsroom/claims.server";
 import { ConflictError, UserError } from "../newsroom/errors";
 import { deskClaims, DeskFilterSchema } from "../newsroom/desk.server";
-import { addEvidence } from "../newsroom/evidence.server";
+import { addEvidence, removeEvidence, updateEvidence } from "../newsroom/evidence.server";
+import { reviseArticle } from "../newsroom/revise.server";
 import { exportJson } from "../publishing/export";
 import { factCheckPath, versionPath } from "../publishing/links";
 import { listPublished, loadPublication, publishArticle, publisher } from "../publishing/publish.server";
 import type { Claim, Evidence } from "../generated/prisma/client";
-import { ApiApproveSchema, ApiArticleSchema, ApiClaimPatchSchema, ApiEvidenceSchema, ApiPublishSchema, ApiSendBackSchema } from "./schemas";
+import type { Stance } from "../newsroom/verdicts";
+import {
+  ApiApproveSchema,
+  ApiArticleSchema,
+  ApiClaimPatchSchema,
+  ApiEvidencePatchSchema,
+  ApiEvidenceSchema,
+  ApiPublishSchema,
+  ApiRevisionSchema,
+  ApiSendBackSchema,
+} from "./schemas";
 
 /**
  * The JSON API under /api/v1: one table of operations, each with the permission it needs.
@@ -39,7 +50,7 @@ interface Call {
 }
 
 interface Operation {
-  method: "GET" | "POST" | "PATCH";
+  method: "GET" | "POST" | "PATCH" | "DELETE";
   path: RegExp;
   /** undefined: any valid token. */
   permission?: Permission;
@@ -138,6 +149,12 @@ async function findClaim(claimId: number) {
   return claim;
 }
 
+async function findEvidence(evidenceId: number) {
+  const evidence = await db().evidence.findUnique({ where: { id: evidenceId } });
+  if (!evidence) throw new ApiError(404, `There is no evidence ${evidenceId}.`);
+  return evidence;
+}
+
 const staleVersion = async (claimId: number, version: number) => {
   const current = await findClaim(claimId);
   if (current.version !== version) {
@@ -182,6 +199,17 @@ const OPERATIONS: Operation[] = [
     path: /^\/articles\/([^/]+)$/,
     permission: "read-drafts",
     run: async ({ params }) => articleJson(id(params[0], "article")),
+  },
+  {
+    method: "PATCH",
+    path: /^\/articles\/([^/]+)$/,
+    permission: "edit",
+    run: async ({ request, params, user }) => {
+      const articleId = id(params[0], "article");
+      const input = await body(request, ApiRevisionSchema);
+      const revision = await reviseArticle(articleId, input, user);
+      return { revision, article: await articleJson(articleId) };
+    },
   },
   {
     method: "POST",
@@ -251,6 +279,30 @@ const OPERATIONS: Operation[] = [
       await findClaim(claimId);
       const evidence = await addEvidence(claimId, { ...input, publishedOn: publishedAt }, user);
       return { evidence: evidenceJson(evidence), claim: claimJson(await findClaim(claimId)) };
+    },
+  },
+  {
+    method: "PATCH",
+    path: /^\/evidence\/([^/]+)$/,
+    permission: "edit",
+    run: async ({ request, params, user }) => {
+      const evidenceId = id(params[0], "evidence");
+      const { publishedAt, ...change } = await body(request, ApiEvidencePatchSchema);
+      const current = await findEvidence(evidenceId);
+      const { url, title, publisher, publishedOn, stance, note, excerpt, archiveUrl } = current;
+      const merged = { url, title, publisher, publishedOn: publishedAt ?? publishedOn, stance: stance as Stance, note, excerpt, archiveUrl, ...change };
+      const evidence = await updateEvidence(evidenceId, merged, user);
+      return { evidence: evidenceJson(evidence), claim: claimJson(await findClaim(evidence.claimId)) };
+    },
+  },
+  {
+    method: "DELETE",
+    path: /^\/evidence\/([^/]+)$/,
+    permission: "edit",
+    run: async ({ params, user }) => {
+      const evidence = await findEvidence(id(params[0], "evidence"));
+      await removeEvidence(evidence.id, user);
+      return { removed: evidence.id, claim: claimJson(await findClaim(evidence.claimId)) };
     },
   },
   {

@@ -111,6 +111,39 @@ describe("partial updates", () => {
   });
 });
 
+describe("corrections through the API", () => {
+  it("edits and removes evidence, changing only the fields sent", async () => {
+    const created = await call("POST", "/articles", "editor", { title: "Evidence edits", markdown: ARTICLE });
+    const claim = created.json.claims[0];
+    const added = await call("POST", `/claims/${claim.id}/evidence`, "editor", { url: "https://example.org/a", title: "First title", stance: "supports", note: "Keep me" });
+    const evidenceId = added.json.evidence.id;
+    const edited = await call("PATCH", `/evidence/${evidenceId}`, "editor", { stance: "refutes", publishedAt: "2025" });
+    expect(edited.status).toBe(200);
+    expect(edited.json.evidence).toMatchObject({ url: "https://example.org/a", title: "First title", note: "Keep me", stance: "refutes", publishedAt: "2025" });
+    const badUrl = await call("PATCH", `/evidence/${evidenceId}`, "editor", { url: "javascript:alert(1)" });
+    expect(badUrl.status).toBe(400);
+    const removed = await call("DELETE", `/evidence/${evidenceId}`, "editor");
+    expect(removed.status).toBe(200);
+    expect(removed.json.claim.evidence).toEqual([]);
+    expect((await call("DELETE", `/evidence/${evidenceId}`, "editor")).status).toBe(404);
+    expect((await call("DELETE", `/evidence/${evidenceId}`, "viewer")).status).toBe(403);
+  });
+
+  it("corrects an article's text, re-anchoring its claims, and refuses a stale version", async () => {
+    const created = await call("POST", "/articles", "editor", { title: "Revised", markdown: ARTICLE });
+    const corrected = ARTICLE.replace("in 2026", "in early 2026");
+    const revised = await call("PATCH", `/articles/${created.json.id}`, "editor", { version: created.json.version, markdown: corrected });
+    expect(revised.status).toBe(200);
+    expect(revised.json.revision.orphaned).toBe(0);
+    expect(revised.json.article.markdown).toBe(corrected);
+    expect(revised.json.article.version).toBe(created.json.version + 1);
+    const stale = await call("PATCH", `/articles/${created.json.id}`, "editor", { version: created.json.version, markdown: ARTICLE });
+    expect(stale.status).toBe(409);
+    const empty = await call("PATCH", `/articles/${created.json.id}`, "editor", { version: revised.json.article.version, markdown: "  " });
+    expect(empty.status).toBe(400);
+  });
+});
+
 describe("listing claims", () => {
   it("filters claims across articles like the desk, and refuses unknown filters", async () => {
     const created = await call("POST", "/articles", "editor", { title: "Listing", markdown: ARTICLE });

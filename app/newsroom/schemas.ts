@@ -48,6 +48,15 @@ export type ArticleImport = z.infer<typeof ArticleImportSchema>;
 
 export const versionField = z.coerce.number({ error: "The form is missing its version; reload the page." }).int().min(1);
 
+/** A correction of an article's text, based on the version the editor opened. */
+export const ArticleRevisionSchema = z.object({
+  version: versionField,
+  markdown: z
+    .string()
+    .refine((s) => s.trim().length > 0, "The article cannot be empty.")
+    .refine((s) => Buffer.byteLength(s, "utf8") <= MAX_ARTICLE_BYTES, "The article is larger than 2 MB."),
+});
+
 export const AddClaimSchema = z.object({
   quote: z.string().trim().min(3, "Paste at least a few words of the claim, exactly as they appear in the article.").max(5000),
   near: z.coerce.number().int().min(0).optional(),
@@ -58,12 +67,10 @@ export const SpanSchema = z.object({
   end: z.coerce.number().int().min(1),
 });
 
-export const rationaleText = z.string().max(20_000, "Keep the rationale under 20,000 characters.");
-
 export const ClaimReviewSchema = z.object({
   version: versionField,
   verdict: z.enum(["", ...VERDICT_KEYS], { error: "Choose a verdict from the scale." }).default(""),
-  rationale: rationaleText.default(""),
+  rationale: z.string().max(20_000, "Keep the rationale under 20,000 characters.").default(""),
   status: z.enum(CLAIM_STATUSES.filter((s) => s !== "approved") as [string, ...string[]], {
     error: "Choose a status: candidate, researching, needs review or dismissed.",
   }),

@@ -1,24 +1,15 @@
 import { Form, Link, redirect } from "react-router";
-import { z } from "zod";
 import type { Route } from "./+types/article.edit";
 import { requirePermission } from "../auth/session.server";
 import { domainFailure, failure, formValues, orErrorPage, parseId } from "../http.server";
 import { loadArticle } from "../newsroom/articles.server";
 import { reviseArticle, revisionParam } from "../newsroom/revise.server";
-import { MAX_ARTICLE_BYTES, versionField } from "../newsroom/schemas";
+import { ArticleRevisionSchema } from "../newsroom/schemas";
 import { Field, FormMessage } from "../ui/components";
 import { revalidateOnConflict } from "../ui/revalidate";
 
 export const meta: Route.MetaFunction = () => [{ title: "Correct the article · Workbench · Claimdesk" }];
 export const shouldRevalidate = revalidateOnConflict;
-
-const ReviseSchema = z.object({
-  version: versionField,
-  markdown: z
-    .string()
-    .refine((s) => s.trim().length > 0, "The article cannot be empty.")
-    .refine((s) => Buffer.byteLength(s, "utf8") <= MAX_ARTICLE_BYTES, "The article is larger than 2 MB."),
-});
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   await requirePermission(request, "edit");
@@ -30,7 +21,7 @@ export async function action({ request, params }: Route.ActionArgs) {
   const user = await requirePermission(request, "edit");
   const articleId = parseId(params.id, "article");
   const values = formValues(await request.formData());
-  const parsed = ReviseSchema.safeParse(values);
+  const parsed = ArticleRevisionSchema.safeParse(values);
   if (!parsed.success) return failure("revise", values, parsed.error.issues[0]!.message);
   try {
     const r = await reviseArticle(articleId, parsed.data, user);
