@@ -28,6 +28,13 @@ app.use((req, res, next) => {
     res.status(403).type("text/plain").send("Refused: this form was sent from another site. Reload Claimdesk and try again.");
     return;
   }
+  // A body without a declared length could be endless: browsers and API clients declare it.
+  if (req.headers["transfer-encoding"] && req.headers["content-length"] === undefined) {
+    const message = "Send the request with a Content-Length header (chunked uploads are not accepted). Nothing was saved.";
+    if (isApi) res.status(411).json({ error: message });
+    else res.status(411).type("text/plain").send(message);
+    return;
+  }
   if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
     const message = "That upload is too large: articles are limited to 2 MB. Nothing was saved.";
     if (isApi) res.status(413).json({ error: message });

@@ -232,6 +232,22 @@ test.describe("cross-site requests", () => {
     expect((await response.json()).error).toMatch(/too large/);
   });
 
+  test("a body of undeclared length (chunked) is refused with 411 before it is read", async () => {
+    const { request } = await import("node:http");
+    const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const req = request(`${BASE}/api/v1/articles`, { method: "POST", headers: { Authorization: `Bearer ${tokens.get("editor")}`, "Content-Type": "application/json", "Transfer-Encoding": "chunked" } }, (res) => {
+        let body = "";
+        res.on("data", (chunk) => (body += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+      });
+      req.on("error", reject);
+      req.write('{"title": "Endless", "markdown": "');
+      req.end('aaaa"}');
+    });
+    expect(answer.status).toBe(411);
+    expect(JSON.parse(answer.body).error).toMatch(/Content-Length/);
+  });
+
   test("the API ignores the session cookie: only a token authenticates it", async () => {
     const response = await clients.get("admin")!.get("/api/v1/me");
     expect(response.status()).toBe(401);
