@@ -24,22 +24,17 @@ app.use((req, res, next) => {
   if (req.method === "GET" || req.method === "HEAD") return next();
   // The API authenticates by bearer token only (never the cookie), so another site cannot ride on it.
   const isApi = req.path.startsWith("/api/");
+  // API clients read JSON errors; people read a sentence.
+  const refuse = (status, message) => (isApi ? res.status(status).json({ error: message }) : res.status(status).type("text/plain").send(message));
   if (!isApi && !isSameOrigin(req.headers.origin, req.headers.referer, req.headers.host)) {
-    res.status(403).type("text/plain").send("Refused: this form was sent from another site. Reload Claimdesk and try again.");
-    return;
+    return refuse(403, "Refused: this form was sent from another site. Reload Claimdesk and try again.");
   }
   // A body without a declared length could be endless: browsers and API clients declare it.
   if (req.headers["transfer-encoding"] && req.headers["content-length"] === undefined) {
-    const message = "Send the request with a Content-Length header (chunked uploads are not accepted). Nothing was saved.";
-    if (isApi) res.status(411).json({ error: message });
-    else res.status(411).type("text/plain").send(message);
-    return;
+    return refuse(411, "Send the request with a Content-Length header (chunked uploads are not accepted). Nothing was saved.");
   }
   if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
-    const message = "That upload is too large: articles are limited to 2 MB. Nothing was saved.";
-    if (isApi) res.status(413).json({ error: message });
-    else res.status(413).type("text/plain").send(message);
-    return;
+    return refuse(413, "That upload is too large: articles are limited to 2 MB. Nothing was saved.");
   }
   next();
 });

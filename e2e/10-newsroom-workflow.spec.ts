@@ -1,22 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { createUser, failOnServerErrors, PASSWORD, signIn } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { createUser, expectAccessible, PASSWORD, personIn, signIn } from "./helpers";
 
 // The desk as a team uses it, in the browser: an admin invites people, a claim is assigned,
 // verdicted, sent back with a comment, fixed, approved by a second person and published;
 // accounts are deactivated and signed out everywhere; tokens are made and revoked.
-
-async function personIn(browser: Browser, email?: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  failOnServerErrors(page);
-  if (email) await signIn(page, email);
-  return page;
-}
-
-async function axe(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.map((v) => `${page.url()}: ${v.id} (${v.nodes.length})`)).toEqual([]);
-}
 
 test.describe("the newsroom workflow", () => {
   test.beforeAll(() => {
@@ -36,12 +23,12 @@ test.describe("the newsroom workflow", () => {
     const link = (await admin.getByTestId("invite-link").textContent())!;
     expect(link).toMatch(/\/invite\/[\w-]{43}$/);
     await expect(admin.getByRole("row", { name: /Eddie Editor/ })).toContainText("Invited, not yet joined");
-    await axe(admin);
+    await expectAccessible(admin);
 
     const eddie = await personIn(browser);
     await eddie.goto(new URL(link).pathname);
     await expect(eddie.getByText("You were invited as editor")).toBeVisible();
-    await axe(eddie);
+    await expectAccessible(eddie);
     await eddie.getByLabel("Password", { exact: true }).fill(PASSWORD);
     await eddie.getByLabel("Password again").fill("something else entirely");
     await eddie.getByRole("button", { name: "Set password and sign in" }).click();
@@ -66,7 +53,7 @@ test.describe("the newsroom workflow", () => {
     const claimHref = (await row.getByRole("link").first().getAttribute("href"))!;
     await row.getByRole("combobox").selectOption({ label: "Eddie Editor" });
     await row.getByRole("button", { name: /Assign claim/ }).click();
-    await axe(admin);
+    await expectAccessible(admin);
 
     // Eddie's queue shows it; he writes a verdict and asks for review.
     await eddie.goto("/desk");
@@ -92,7 +79,7 @@ test.describe("the newsroom workflow", () => {
     await rita.getByLabel("What needs to change").fill("Link the vendor's benchmark page you checked.");
     await rita.getByRole("button", { name: "Send back" }).click();
     await expect(rita.getByText("Sent back to the editor with your comment.")).toBeVisible();
-    await axe(rita);
+    await expectAccessible(rita);
 
     // Eddie sees the comment on his desk and on the claim, adds the source and resubmits.
     await eddie.goto("/desk");
@@ -174,7 +161,7 @@ test.describe("the newsroom workflow", () => {
   test("a personal API token works until its owner revokes it", async ({ browser, request }) => {
     const rita = await personIn(browser, "rita@flow.test");
     await rita.goto("/settings");
-    await axe(rita);
+    await expectAccessible(rita);
     await rita.getByLabel("Token name").fill("Newsroom CMS");
     await rita.getByRole("button", { name: "Make a token" }).click();
     const token = (await rita.getByTestId("new-token").textContent())!.trim();
@@ -188,10 +175,7 @@ test.describe("the newsroom workflow", () => {
   });
 
   test("the desk, sending back and settings work without JavaScript", async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
-    const rita = await context.newPage();
-    failOnServerErrors(rita);
-    await signIn(rita, "rita@flow.test");
+    const rita = await personIn(browser, "rita@flow.test", { javaScriptEnabled: false });
     await rita.goto("/desk");
     await rita.getByLabel("Status").selectOption("candidate");
     await rita.getByLabel("Assigned to").selectOption("none");
@@ -210,14 +194,14 @@ test.describe("the newsroom workflow", () => {
     await expect(rita.getByTestId("new-token")).toHaveText(/^cdk_/);
     await rita.getByRole("button", { name: "Revoke token No-JS token" }).click();
     await expect(rita.getByRole("button", { name: "Revoke token No-JS token" })).toHaveCount(0);
-    await context.close();
+    await rita.context().close();
   });
 
   test("the desk and the API guide are accessible", async ({ browser }) => {
     const rita = await personIn(browser, "rita@flow.test");
     for (const path of ["/desk", "/desk?status=any&assignee=any", "/docs/api"]) {
       await rita.goto(path);
-      await axe(rita);
+      await expectAccessible(rita);
     }
   });
 });

@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
-import { expect, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Browser, type Page } from "@playwright/test";
 import type { Role } from "../app/auth/roles";
 import { E2E_DATABASE } from "../playwright.config";
 
@@ -42,4 +43,18 @@ export function createToken(email: string): string {
   })
     .toString()
     .trim();
+}
+
+/** axe finds no violation on the page as it is now. */
+export async function expectAccessible(page: Page, label = page.url()) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.map((v) => `${label}: ${v.id} (${v.nodes.length}) ${v.help}`)).toEqual([]);
+}
+
+/** A person in their own browser context, signed in when an e-mail is given. */
+export async function personIn(browser: Browser, email?: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  const page = await (await browser.newContext(options)).newPage();
+  failOnServerErrors(page);
+  if (email) await signIn(page, email);
+  return page;
 }

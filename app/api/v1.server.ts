@@ -165,7 +165,7 @@ const staleVersion = async (claimId: number, version: number) => {
 
 /** A reviewer's step applies to the version the client read, or (when it sends none) the current one. */
 async function reviewedVersion(claimId: number, version: number | undefined): Promise<number> {
-  return (await staleVersion(claimId, version ?? (await findClaim(claimId)).version)).version;
+  return version === undefined ? (await findClaim(claimId)).version : (await staleVersion(claimId, version)).version;
 }
 
 const OPERATIONS: Operation[] = [
@@ -341,10 +341,10 @@ const OPERATIONS: Operation[] = [
   },
 ];
 
-const json = (value: unknown, status = 200) =>
+const json = (value: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(value, null, 2) + "\n", {
     status,
-    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store" },
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store", ...headers },
   });
 
 /** Answers every request under /api/v1; errors are JSON `{"error": "..."}` with their status. */
@@ -357,10 +357,7 @@ export async function handleApi(request: Request): Promise<Response> {
     const operation = matching.find((op) => op.method === method);
     if (!operation) {
       const allowed = matching.map((op) => op.method).join(", ");
-      return new Response(JSON.stringify({ error: `${method} is not supported here; use ${allowed}.` }) + "\n", {
-        status: 405,
-        headers: { "Content-Type": "application/json; charset=utf-8", Allow: allowed },
-      });
+      return json({ error: `${method} is not supported here; use ${allowed}.` }, 405, { Allow: allowed });
     }
     const user = await userForToken(request.headers.get("Authorization"));
     if (!user) throw new ApiError(401, "Send a valid personal API token: Authorization: Bearer cdk_… (create one under Settings).");

@@ -36,10 +36,14 @@ const VAGUE =
   /\b(?:smoother|seamless(?:ly)?|boosting|cutting[‑-]edge|state[‑-]of[‑-]the[‑-]art|world[‑-]class|game[‑-]chang\w+|robust|powerful|high[‑-]speed|strategically significant|key player|essential piece|means more than)\b/iu;
 const DATE =
   /\b(?:(?:19|20)\d{2}(?:\s?Q[1-4])?|Q[1-4]\s?(?:19|20)\d{2}|(?:last|next|this|previous)\s+(?:year|quarter|month|week)|(?:next|past|last)\s+(?:two|three|four|five|\d+)\s+years|year[‑ -]over[‑ -]year|(?:in|this|next|last|the)\s+(?:spring|summer|autumn|fall|winter))/iu;
+const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
+const CALENDAR_NAMES = `${MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday`;
 /** Month and day names only when capitalised: "May" is a month, "may" is a hedge. */
-const NAMED_DAY = /\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b/u;
+const NAMED_DAY = new RegExp(`\\b(?:${CALENDAR_NAMES})\\b`, "u");
+/** Months and weekdays are dates, not names, even though they are capitalised. */
+const CALENDAR_WORD = new RegExp(`^(?:${CALENDAR_NAMES})$`, "u");
 /** A paragraph that is only a date, as in a timeline: "2024 Q1", "March 2025". */
-const DATE_ONLY = /^(?:(?:19|20)\d{2}(?:\s?Q[1-4]|\s?H[12])?|Q[1-4]\s?(?:19|20)\d{2}|(?:January|February|March|April|May|June|July|August|September|October|November|December)\s(?:19|20)\d{2})$/u;
+const DATE_ONLY = new RegExp(`^(?:(?:19|20)\\d{2}(?:\\s?Q[1-4]|\\s?H[12])?|Q[1-4]\\s?(?:19|20)\\d{2}|(?:${MONTHS})\\s(?:19|20)\\d{2})$`, "u");
 /** What a thing can do or is built on: capabilities can be tested. */
 const CAPABILITY = /\b(?:supports?|enables?|compatible with|compatibility with|runs on|works with|powered by|based on|built on)\b/iu;
 const COMPARISON =
@@ -125,9 +129,6 @@ function firstWordIndex(sentence: string): number {
   const m = /[\p{L}\p{N}]/u.exec(sentence);
   return m ? m.index : 0;
 }
-
-/** Months and weekdays are dates (see NAMED_DAY), not names, even though they are capitalised. */
-const CALENDAR_WORD = new RegExp(`^${NAMED_DAY.source.replace(/\\b/g, "")}$`, "u");
 
 /** An acronym, a CamelCase or digit-bearing word is a name wherever it stands. */
 const SELF_EVIDENT_NAME = /^(?:\p{Lu}{2,}|\p{Lu}\p{Ll}+\p{Lu}.*|.*\d.*)$/u;

@@ -14,7 +14,7 @@ import { FetchRefused } from "../importing/safe-fetch.server";
 import { reviseArticle, revisionParam, revisionSummary } from "../newsroom/revise.server";
 import { renderAnnotated, type Highlight } from "../publishing/annotate";
 import { revalidateOnConflict } from "../ui/revalidate";
-import { FormMessage, StatusBadge, VerdictBadge, safeHref } from "../ui/components";
+import { assigneeName, CheckWorthyReasons, FormMessage, StatusBadge, VerdictBadge, safeHref } from "../ui/components";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: `${loaderData?.article.title ?? "Article"} · Workbench · Claimdesk` },
@@ -187,25 +187,14 @@ export default function ArticleWorkbench({ loaderData, actionData }: Route.Compo
                   <span className="claim-item__number">#{c.id}</span> <StatusBadge status={c.status} />
                   {c.verdict ? <VerdictBadge verdict={c.verdict} /> : null}
                   <span className="score" title="Check-worthiness score">score {c.score.toFixed(2)}</span>
-                  {c.assigneeId ? <span className="score"> · assigned to {members.find((m) => m.id === c.assigneeId)?.name ?? "a former member"}</span> : null}
+                  {c.assigneeId ? <span className="score"> · assigned to {assigneeName(members, c.assigneeId)}</span> : null}
                 </div>
                 {c.reviewNote ? <p className="review-note"><strong>Sent back:</strong> {c.reviewNote}</p> : null}
                 <p className="claim-item__quote"><a href={`#claim-${c.id}`}>“{c.quote}”</a></p>
-                {c.reasons.length > 0 ? (
-                  <details>
-                    <summary>Why this is check-worthy</summary>
-                    <ul>{c.reasons.map((r, i) => <li key={i}>{r}</li>)}</ul>
-                  </details>
-                ) : null}
+                <CheckWorthyReasons reasons={c.reasons} />
                 <div className="claim-item__actions">
                   <Link to={`/articles/${article.id}/claims/${c.id}`}>{canEdit ? "Check this claim" : "Open"}</Link>
-                  {canEdit ? (
-                    <Form method="post" className="inline-form">
-                      <input type="hidden" name="claimId" value={c.id} />
-                      <input type="hidden" name="version" value={c.version} />
-                      <button type="submit" name="intent" value="dismiss" className="link-button">Dismiss</button>
-                    </Form>
-                  ) : null}
+                  {canEdit ? <ClaimStatusButton claim={c} intent="dismiss" label="Dismiss" /> : null}
                 </div>
               </li>
             ))}
@@ -217,13 +206,7 @@ export default function ArticleWorkbench({ loaderData, actionData }: Route.Compo
                 {dismissed.map((c) => (
                   <li key={c.id} id={`claim-item-${c.id}`}>
                     “{c.quote}”
-                    {canEdit ? (
-                      <Form method="post" className="inline-form">
-                        <input type="hidden" name="claimId" value={c.id} />
-                        <input type="hidden" name="version" value={c.version} />
-                        <button type="submit" name="intent" value="restore" className="link-button">Restore</button>
-                      </Form>
-                    ) : null}
+                    {canEdit ? <ClaimStatusButton claim={c} intent="restore" label="Restore" /> : null}
                   </li>
                 ))}
               </ul>
@@ -263,5 +246,16 @@ export default function ArticleWorkbench({ loaderData, actionData }: Route.Compo
         </aside>
       </div>
     </div>
+  );
+}
+
+/** Dismissing or restoring a claim from the list: one button, the claim's version with it. */
+function ClaimStatusButton({ claim, intent, label }: { claim: { id: number; version: number }; intent: "dismiss" | "restore"; label: string }) {
+  return (
+    <Form method="post" className="inline-form">
+      <input type="hidden" name="claimId" value={claim.id} />
+      <input type="hidden" name="version" value={claim.version} />
+      <button type="submit" name="intent" value={intent} className="link-button">{label}</button>
+    </Form>
   );
 }

@@ -34,7 +34,7 @@ import {
 import { CLAIM_STATUSES, STANCE_LABELS, STANCES, STATUS_LABELS, VERDICTS, verdictLabel } from "../newsroom/verdicts";
 import { renderMarkdown } from "../publishing/annotate";
 import { revalidateOnConflict } from "../ui/revalidate";
-import { Field, FormMessage, formatDate, formatPartialDate, StatusBadge, VerdictBadge, safeHref } from "../ui/components";
+import { assigneeName, CheckWorthyReasons, Field, FormMessage, formatDate, formatPartialDate, StatusBadge, VerdictBadge, safeHref } from "../ui/components";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: `Claim #${loaderData?.claim.id ?? ""} · Workbench · Claimdesk` },
@@ -173,7 +173,6 @@ const SAVED: Record<string, string> = {
 
 export default function ClaimPage({ loaderData, actionData }: Route.ComponentProps) {
   const { claim, article, siblings, rationaleHtml, lastEditor, approvedBy, canEdit, canApprove, canReview, isLastEditor, members, saved, history: trail } = loaderData;
-  const assignee = members.find((m) => m.id === claim.assigneeId)?.name ?? (claim.assigneeId ? "a former member" : "nobody");
   const failed = (intent: string): ActionState | null => (actionData?.intent === intent ? actionData : null);
   const review = failed("review");
   const reviewValues = review?.values;
@@ -202,7 +201,7 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
           <button type="submit" name="intent" value="assign" className="button button--secondary">Assign</button>
         </Form>
       ) : (
-        <p className="meta">Assigned to {assignee}.</p>
+        <p className="meta">Assigned to {assigneeName(members, claim.assigneeId)}.</p>
       )}
       {claim.reviewNote && claim.status !== "approved" ? (
         <div className="review-note" role="note">
@@ -214,12 +213,7 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
         <mark>{claim.quote}</mark>
         <span className="context__around">{claim.suffix}…</span>
       </p>
-      {claim.reasons.length > 0 ? (
-        <details>
-          <summary>Why this is check-worthy</summary>
-          <ul>{claim.reasons.map((r, i) => <li key={i}>{r}</li>)}</ul>
-        </details>
-      ) : null}
+      <CheckWorthyReasons reasons={claim.reasons} />
 
       <div className="claim-layout">
         <section className="panel" aria-labelledby="verdict-heading">

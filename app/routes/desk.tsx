@@ -9,7 +9,7 @@ import { assignClaim } from "../newsroom/claims.server";
 import { DESK_LIMIT as LIMIT, deskClaims, deskCounts, readDeskFilter } from "../newsroom/desk.server";
 import { AssignSchema } from "../newsroom/schemas";
 import { CLAIM_STATUSES, STATUS_LABELS, VERDICTS } from "../newsroom/verdicts";
-import { FormMessage, StatusBadge, VerdictBadge } from "../ui/components";
+import { assigneeName, FormMessage, StatusBadge, VerdictBadge } from "../ui/components";
 
 export const meta: Route.MetaFunction = () => [{ title: "Desk · Claimdesk" }];
 
@@ -69,7 +69,6 @@ const QUICK = [
 
 export default function Desk({ loaderData, actionData }: Route.ComponentProps) {
   const { filter, total, claims, counts, members, articles, canAssign, back, limit } = loaderData;
-  const nameOf = (id: number | null) => members.find((m) => m.id === id)?.name ?? (id === null ? "nobody" : "a former member");
   return (
     <div className="page wide">
       <h1>Desk</h1>
@@ -158,7 +157,7 @@ export default function Desk({ loaderData, actionData }: Route.ComponentProps) {
                       <button type="submit" className="button button--secondary" aria-label={`Assign claim ${c.id}`}>Assign</button>
                     </Form>
                   ) : (
-                    nameOf(c.assigneeId)
+                    assigneeName(members, c.assigneeId)
                   )}
                 </td>
               </tr>

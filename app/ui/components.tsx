@@ -86,3 +86,20 @@ export function formatPartialDate(value: string): string {
   }
   return value;
 }
+
+/** The name of the person a claim is assigned to, among the desk's active members. */
+export function assigneeName(members: ReadonlyArray<{ id: number; name: string }>, assigneeId: number | null): string {
+  if (assigneeId === null) return "nobody";
+  return members.find((m) => m.id === assigneeId)?.name ?? "a former member";
+}
+
+/** The detector's reasons for proposing a claim, folded away. */
+export function CheckWorthyReasons({ reasons }: { reasons: string[] }) {
+  if (reasons.length === 0) return null;
+  return (
+    <details>
+      <summary>Why this is check-worthy</summary>
+      <ul>{reasons.map((r, i) => <li key={i}>{r}</li>)}</ul>
+    </details>
+  );
+}
