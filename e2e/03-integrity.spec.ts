@@ -1,6 +1,9 @@
 import { writeFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page, type Response } from "@playwright/test";
 import { createUser, failOnServerErrors, PASSWORD, signIn } from "./helpers";
+
+/** The server's answer to a sign-in form (a document POST without JavaScript, a data request with it). */
+const isSignInAnswer = (response: Response) => response.request().method() === "POST" && new URL(response.url()).pathname.startsWith("/login");
 
 async function importArticle(page: Page, title: string, text: string) {
   await page.goto("/articles/new");
@@ -143,13 +146,17 @@ test.describe("integrity under misuse", () => {
     for (let i = 0; i < 5; i++) {
       await page.getByLabel("E-mail").fill("locked@desk.test");
       await page.getByLabel("Password").fill(`wrong password ${i}`);
-      await page.getByRole("button", { name: "Sign in" }).click();
+      // From the second attempt on, the alert is already on the page: wait for this attempt's own
+      // answer, so the five sign-ins never overlap and all five are counted.
+      const [answer] = await Promise.all([page.waitForResponse(isSignInAnswer), page.getByRole("button", { name: "Sign in" }).click()]);
+      expect(answer.status()).toBe(401);
       await expect(page.getByRole("alert")).toHaveText("That e-mail and password do not match an active account.");
     }
     // Even the right password waits now.
     await page.getByLabel("E-mail").fill("locked@desk.test");
     await page.getByLabel("Password").fill(PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    const [answer] = await Promise.all([page.waitForResponse(isSignInAnswer), page.getByRole("button", { name: "Sign in" }).click()]);
+    expect(answer.status()).toBe(429);
     await expect(page.getByRole("alert")).toContainText("Too many failed sign-ins. Wait 15 minutes");
   });
 
