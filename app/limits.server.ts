@@ -104,10 +104,18 @@ export function createMemoryLimiter({ maxEntries }: { maxEntries: number }): Att
   };
 }
 
-/** The process's limiter: 50,000 keys of at most ~200 characters is a few megabytes at most. */
-export const limiter: AttemptLimiter = createMemoryLimiter({ maxEntries: 50_000 });
+/**
+ * Sign-in's limiter, apart from the public links' so that cheap requests elsewhere can never
+ * fill it. Filling it with live lock-outs (the fail-closed case) would take 250,000 password
+ * hashes within one 15-minute window, far beyond what the server can compute in that time.
+ * 50,000 keys of at most ~200 characters are a few megabytes.
+ */
+export const signInLimiter: AttemptLimiter = createMemoryLimiter({ maxEntries: 50_000 });
 
-/** Counts one use of `key`; false once it has been used `limit` times in the window. */
+/** Limits on public links (classroom codes and answers). */
+export const publicLinkLimiter: AttemptLimiter = createMemoryLimiter({ maxEntries: 50_000 });
+
+/** Counts one use of `key` on a public link; false once it has been used `limit` times in the window. */
 export function allow(key: string, limit: number, windowMs: number, now = Date.now()): boolean {
-  return limiter.reserve([{ key, limit, windowMs }], now);
+  return publicLinkLimiter.reserve([{ key, limit, windowMs }], now);
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { limiter, type AttemptLimiter } from "../limits.server";
+import { signInLimiter, type AttemptLimiter } from "../limits.server";
 import { authenticate } from "./users.server";
 
 /**
@@ -24,7 +24,7 @@ export type SignInResult = { outcome: "signed-in"; userId: number } | { outcome:
  * on the address before the password is hashed, so a burst of parallel guesses is counted in
  * full. A success forgets the account's failures and gives the address its attempt back.
  */
-export async function signIn(email: string, password: string, address: string, limits: AttemptLimiter = limiter): Promise<SignInResult> {
+export async function signIn(email: string, password: string, address: string, limits: AttemptLimiter = signInLimiter): Promise<SignInResult> {
   const account = { key: `login:account:${email.trim().toLowerCase()}`, limit: ACCOUNT_FAILURES, windowMs: WINDOW_MS };
   const from = { key: `login:address:${address}`, limit: ADDRESS_FAILURES, windowMs: WINDOW_MS };
   if (!limits.reserve([account, from])) return { outcome: "paused" };

@@ -3,7 +3,7 @@ import type { Route } from "./+types/student";
 import { SOURCE_KINDS } from "../classroom/compare";
 import { exerciseByCode, readAnswers, submit } from "../classroom/exercises.server";
 import { normalizeCode } from "../classroom/codes";
-import { allow, limiter } from "../limits.server";
+import { allow, publicLinkLimiter } from "../limits.server";
 import { clientAddress, domainFailure, failure, formValues, tooManyRequests } from "../http.server";
 import { VERDICTS } from "../newsroom/verdicts";
 import { renderAnnotated } from "../publishing/annotate";
@@ -18,11 +18,11 @@ const MISSED_CODES = 30;
  */
 async function load(codeParam: string | undefined, context: unknown) {
   const guess = { key: `code:${clientAddress(context)}`, limit: MISSED_CODES, windowMs: 10 * 60_000 };
-  if (!limiter.reserve([guess])) throw tooManyRequests("Too many codes tried from your connection. Wait ten minutes and try again.");
+  if (!publicLinkLimiter.reserve([guess])) throw tooManyRequests("Too many codes tried from your connection. Wait ten minutes and try again.");
   const code = normalizeCode(codeParam ?? "");
   const exercise = code ? await exerciseByCode(code) : null;
   if (!exercise) throw new Response("There is no exercise with that code. Check the link or the code with your teacher.", { status: 404 });
-  limiter.release(guess);
+  publicLinkLimiter.release(guess);
   return exercise;
 }
 
