@@ -45,7 +45,8 @@ const lockedOut = (w: Window) => w.count >= w.limit;
 
 /**
  * Counts in a Map holding at most `maxEntries` keys. When a new key finds the map full, expired
- * windows are dropped first, then keys that are not locked out, oldest first. A locked-out key
+ * windows are dropped first, then keys that are not locked out, oldest first, until a tenth of
+ * the map is free. A locked-out key
  * is never dropped before its window ends, so no amount of junk keys can lift a lock-out.
  *
  * If every entry is a live lock-out, a new key cannot be tracked and is refused (fails closed)
@@ -58,13 +59,16 @@ export function createMemoryLimiter({ maxEntries }: { maxEntries: number }): Att
   // After a sweep that freed nothing, no entry can be dropped before this moment.
   let nothingToDropUntil = -Infinity;
 
-  /** Frees one place if the map is full, never dropping a key in `keep` (those being counted now). */
+  // A full map is cleared down by a tenth at once, so the sweep's cost is spread over many keys.
+  const roomAfterSweep = maxEntries - Math.max(1, Math.floor(maxEntries / 10));
+
+  /** Frees places if the map is full, never dropping a key in `keep` (those being counted now). */
   function makeRoom(now: number, keep: ReadonlySet<string>): boolean {
     if (windows.size < maxEntries) return true;
     if (now < nothingToDropUntil) return false;
     for (const [key, w] of windows) if (expired(w, now)) windows.delete(key);
     for (const [key, w] of windows) {
-      if (windows.size < maxEntries) break;
+      if (windows.size <= roomAfterSweep) break;
       if (!lockedOut(w) && !keep.has(key)) windows.delete(key);
     }
     if (windows.size < maxEntries) return true;
