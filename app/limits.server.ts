@@ -46,8 +46,8 @@ const lockedOut = (w: Window) => w.count >= w.limit;
 /**
  * Counts in a Map holding at most `maxEntries` keys. When a new key finds the map full, expired
  * windows are dropped first, then keys that are not locked out, oldest first, until a tenth of
- * the map is free. A locked-out key
- * is never dropped before its window ends, so no amount of junk keys can lift a lock-out.
+ * the map is free. A locked-out key is never dropped before its window ends, so no amount of
+ * junk keys can lift a lock-out.
  *
  * If every entry is a live lock-out, a new key cannot be tracked and is refused (fails closed)
  * until the earliest of those windows ends: refusing some newcomers for at most one window is
