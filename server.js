@@ -1,12 +1,16 @@
 // Production server: applies migrations and seeds before listening, refuses cross-site
 // state-changing requests, serves built assets, and hands everything else to React Router.
-import http from "node:http";
-import express from "express";
-import compression from "compression";
-import { createRequestHandler } from "@react-router/express";
+
+// Production unless told otherwise, set before React, React Router and Express are loaded (they
+// choose their development builds and stack-trace pages from it when they load).
+process.env.NODE_ENV ||= "production";
+const { default: http } = await import("node:http");
+const { default: express } = await import("express");
+const { default: compression } = await import("compression");
+const { createRequestHandler } = await import("@react-router/express");
 
 const build = await import("./build/server/index.js");
-const { prepareDatabase, isSameOrigin, MAX_BODY_BYTES, servePublishedPage } = build.entry.module;
+const { prepareDatabase, MAX_BODY_BYTES, routedPath, isApiPath, stateChangeRefusal, trustsProxy, servePublishedPage } = build.entry.module;
 
 const { migrations, seeded } = await prepareDatabase();
 if (migrations.length) console.log(`Applied migrations: ${migrations.join(", ")}`);
@@ -14,21 +18,27 @@ if (seeded) console.log("Seeded the Alibaba AI chip fact-check.");
 
 const app = express();
 app.disable("x-powered-by");
+// Behind one configured proxy: req.protocol and req.ip come from its X-Forwarded-Proto and
+// X-Forwarded-For (the entry it appended, not ones the client sent).
+if (trustsProxy()) app.set("trust proxy", 1);
 app.use(compression());
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
 app.use(express.static("build/client", { maxAge: "1h" }));
+// API clients read JSON errors; people read a sentence.
+const refuser = (req, res) => (status, message) =>
+  isApiPath(routedPath(req.originalUrl)) ? res.status(status).json({ error: message }) : res.status(status).type("text/plain").send(message);
+
 app.use((req, res, next) => {
   res.set({ "X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin" });
+  // Decided on the path the router will see, not the raw one (/api/../settings is /settings).
+  const path = routedPath(req.originalUrl);
   // Claim cards are made to be embedded elsewhere; nothing else may be framed by other sites.
-  if (!req.path.startsWith("/embed/")) res.set("X-Frame-Options", "SAMEORIGIN");
+  if (!path?.startsWith("/embed/")) res.set("X-Frame-Options", "SAMEORIGIN");
   if (req.method === "GET" || req.method === "HEAD") return next();
-  // The API authenticates by bearer token only (never the cookie), so another site cannot ride on it.
-  const isApi = req.path.startsWith("/api/");
-  // API clients read JSON errors; people read a sentence.
-  const refuse = (status, message) => (isApi ? res.status(status).json({ error: message }) : res.status(status).type("text/plain").send(message));
-  if (!isApi && !isSameOrigin(req.headers.origin, req.headers.referer, req.headers.host)) {
-    return refuse(403, "Refused: this form was sent from another site. Reload Claimdesk and try again.");
-  }
+  const refuse = refuser(req, res);
+  const { origin, referer, host, authorization } = req.headers;
+  const refusal = stateChangeRefusal({ target: req.originalUrl, origin, referer, host, authorization });
+  if (refusal) return refuse(refusal.status, refusal.message);
   // A body without a declared length could be endless: browsers and API clients declare it.
   if (req.headers["transfer-encoding"] && req.headers["content-length"] === undefined) {
     return refuse(411, "Send the request with a Content-Length header (chunked uploads are not accepted). Nothing was saved.");
@@ -38,8 +48,17 @@ app.use((req, res, next) => {
   }
   next();
 });
-// Rate limits (classroom links) need the client's address; nothing else is passed along.
-app.all("*", createRequestHandler({ build, getLoadContext: (req) => ({ clientAddress: req.socket.remoteAddress ?? "" }) }));
+// Rate limits need the client's address (req.ip is the socket's unless a proxy is trusted).
+app.all("*", createRequestHandler({ build, getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "" }) }));
+// Errors are always answered by Claimdesk, in a sentence: never Express's page with a stack
+// trace and file paths. A malformed address (bad %-encoding) is the client's mistake, not ours.
+app.use((error, req, res, next) => {
+  if (res.headersSent) return next(error);
+  const refuse = refuser(req, res);
+  if (error instanceof URIError || error?.status === 400) return refuse(400, "That address is malformed. Check the link and try again.");
+  console.error(error);
+  return refuse(500, "Something went wrong on our side. Try again in a moment.");
+});
 
 // Published pages are stored bytes: answer them before Express and React Router are involved.
 const server = http.createServer((req, res) => {

@@ -6,7 +6,8 @@ import { ServerRouter, type EntryContext } from "react-router";
 import { contentSecurityPolicy } from "./csp.server";
 
 export { prepareDatabase } from "./db/prepare.server";
-export { isSameOrigin, MAX_BODY_BYTES } from "./auth/origin.server";
+export { MAX_BODY_BYTES, routedPath, isApiPath, stateChangeRefusal } from "./auth/origin.server";
+export { trustsProxy } from "./db/config.server";
 export { servePublishedPage } from "./publishing/serve.server";
 
 export const streamTimeout = 5_000;

@@ -1,3 +1,4 @@
+import ipaddr from "ipaddr.js";
 import { data } from "react-router";
 import { ConflictError, UserError } from "./newsroom/errors";
 
@@ -66,10 +67,22 @@ export async function orErrorPage<T>(work: Promise<T>): Promise<T> {
   }
 }
 
-/** The client's address, as server.js passes it in the load context ("" elsewhere). */
+/**
+ * The client's address as rate limits count it, from what server.js passes in the load context
+ * ("" elsewhere). An IPv6 client counts as its /64 network, the block one subscriber is usually
+ * given: otherwise one machine could rotate through 2^64 addresses, each with its own limits.
+ */
 export function clientAddress(context: unknown): string {
   const value = (context as { clientAddress?: unknown } | undefined)?.clientAddress;
-  return typeof value === "string" ? value : "";
+  return typeof value === "string" ? addressForLimits(value) : "";
+}
+
+export function addressForLimits(address: string): string {
+  if (!ipaddr.isValid(address)) return address.slice(0, 100);
+  const ip = ipaddr.process(address);
+  if (ip.kind() === "ipv4") return ip.toString();
+  const parts = (ip as ipaddr.IPv6).parts.slice(0, 4);
+  return `${parts.map((p) => p.toString(16)).join(":")}::/64`;
 }
 
 /** 429 with a message a person understands. */

@@ -18,10 +18,17 @@ export async function hashPassword(password: string): Promise<string> {
   return `scrypt$${COST}$${salt.toString("base64url")}$${key.toString("base64url")}`;
 }
 
+/**
+ * Whether the password matches the stored hash. A missing or unusable hash (no account, or an
+ * invitation not yet accepted) costs the same hashing as a real one, so timing reveals nothing.
+ */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, , salt, hash] = stored.split("$");
-  if (scheme !== "scrypt" || !salt || !hash) return false;
+  const usable = scheme === "scrypt" && !!salt && !!hash;
+  const actual = await derive(password, usable ? Buffer.from(salt, "base64url") : UNUSABLE_SALT);
+  if (!usable) return false;
   const expected = Buffer.from(hash, "base64url");
-  const actual = await derive(password, Buffer.from(salt, "base64url"));
   return actual.length === expected.length && timingSafeEqual(actual, expected);
 }
+
+const UNUSABLE_SALT = Buffer.alloc(16);

@@ -32,11 +32,9 @@ export async function countUsers(): Promise<number> {
 /** The active user with these credentials, or null. Takes the same time whether or not the user exists. */
 export async function authenticate(email: string, password: string) {
   const user = await db().user.findUnique({ where: { email: email.trim().toLowerCase() } });
-  const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
+  const ok = await verifyPassword(password, user?.passwordHash ?? "");
   return user && user.active && ok ? user : null;
 }
-
-const DUMMY_HASH = "scrypt$16384$AAAAAAAAAAAAAAAAAAAAAA$" + "A".repeat(86);
 
 // ---- Administration: invitations, roles, deactivation. Every change is an audit event. ----
 

@@ -14,6 +14,8 @@ const EnvSchema = z.object({
   CLAIMDESK_SEED: z.enum(["on", "off"]).default("on"),
   /** "1" lets imports fetch from loopback and private addresses: for tests with a local server. */
   CLAIMDESK_ALLOW_PRIVATE_FETCH: z.enum(["", "0", "1"], { error: "CLAIMDESK_ALLOW_PRIVATE_FETCH must be 1 or unset" }).default(""),
+  /** "1" when Claimdesk is reached only through one reverse proxy that sets X-Forwarded-Proto and X-Forwarded-For. */
+  CLAIMDESK_TRUST_PROXY: z.enum(["", "0", "1"], { error: "CLAIMDESK_TRUST_PROXY must be 1 or unset" }).default(""),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -29,6 +31,15 @@ export function env(): Env {
     cached = parsed.data;
   }
   return cached;
+}
+
+/**
+ * Whether to believe the proxy in front: then the forwarded protocol decides the session
+ * cookie's Secure flag and the forwarded address is the client's (for rate limits). Without a
+ * proxy these headers come from the client itself, so they are ignored unless configured.
+ */
+export function trustsProxy(): boolean {
+  return env().CLAIMDESK_TRUST_PROXY === "1";
 }
 
 /** The public base URL, without a trailing slash. */

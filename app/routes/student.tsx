@@ -3,23 +3,33 @@ import type { Route } from "./+types/student";
 import { SOURCE_KINDS } from "../classroom/compare";
 import { exerciseByCode, readAnswers, submit } from "../classroom/exercises.server";
 import { normalizeCode } from "../classroom/codes";
-import { allow } from "../limits.server";
-import { clientAddress, domainFailure, failure, formValues } from "../http.server";
+import { allow, publicLinkLimiter } from "../limits.server";
+import { clientAddress, domainFailure, failure, formValues, tooManyRequests } from "../http.server";
 import { VERDICTS } from "../newsroom/verdicts";
 import { renderAnnotated } from "../publishing/annotate";
 import { FormMessage } from "../ui/components";
 
-async function load(codeParam: string | undefined) {
+/** Look-ups of codes that do not exist, per address in ten minutes: opening a real code is free. */
+const MISSED_CODES = 30;
+
+/**
+ * The exercise for a code. Every look-up reserves a guess for the address first (so parallel
+ * guesses are all counted); finding the exercise gives the guess back.
+ */
+async function load(codeParam: string | undefined, context: unknown) {
+  const guess = { key: `code:${clientAddress(context)}`, limit: MISSED_CODES, windowMs: 10 * 60_000 };
+  if (!publicLinkLimiter.reserve([guess])) throw tooManyRequests("Too many codes tried from your connection. Wait ten minutes and try again.");
   const code = normalizeCode(codeParam ?? "");
   const exercise = code ? await exerciseByCode(code) : null;
   if (!exercise) throw new Response("There is no exercise with that code. Check the link or the code with your teacher.", { status: 404 });
+  publicLinkLimiter.release(guess);
   return exercise;
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [{ title: `${loaderData?.title ?? "Exercise"} · Claimdesk classroom` }];
 
-export async function loader({ params }: Route.LoaderArgs) {
-  const exercise = await load(params.code);
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const exercise = await load(params.code, context);
   const marked =
     exercise.mode === "marked"
       ? renderAnnotated(
@@ -40,7 +50,7 @@ export async function loader({ params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const exercise = await load(params.code);
+  const exercise = await load(params.code, context);
   const values = formValues(await request.formData());
   if (!allow(`submit:${clientAddress(context)}:${exercise.code}`, 10, 10 * 60_000)) {
     return failure("submit", values, "Too many answers have been sent from your connection. Wait ten minutes, then send yours again.", 429);

@@ -1,0 +1,81 @@
+import * as crypto from "node:crypto";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { useFreshDatabase } from "../db/testing.server";
+
+// Counts the password hashing work, to show every sign-in does the same amount of it.
+vi.mock("node:crypto", async (original) => {
+  const actual = await original<typeof crypto>();
+  return { ...actual, scrypt: vi.fn(actual.scrypt) };
+});
+
+useFreshDatabase();
+const { action } = await import("./login");
+const users = await import("../auth/users.server");
+const { scrypt } = await import("node:crypto");
+
+const PASSWORD = "the right password";
+let admin: Awaited<ReturnType<typeof users.createUser>>;
+
+beforeAll(async () => {
+  admin = await users.createUser({ email: "admin@login.test", name: "Admin", role: "admin", password: PASSWORD });
+  for (const name of ["victim", "timing", "giant"]) {
+    await users.createUser({ email: `${name}@login.test`, name, role: "editor", password: PASSWORD });
+  }
+});
+
+/** Runs the real sign-in action, as server.js would call it, and returns its status. */
+async function postLogin(fields: Record<string, string>, address = "198.51.100.1"): Promise<{ status: number; location: string | null; error?: string }> {
+  const request = new Request("http://localhost/login", { method: "POST", body: new URLSearchParams(fields) });
+  const result = (await action({ request, context: { clientAddress: address }, params: {} } as never)) as unknown;
+  if (result instanceof Response) return { status: result.status, location: result.headers.get("Location") };
+  const { data, init } = result as { data: { error: string }; init: { status: number } };
+  return { status: init.status, location: null, error: data.error };
+}
+
+describe("sign-in under a burst of guesses", () => {
+  it("counts 40 parallel wrong passwords in full, and refuses the right one sent in the middle", async () => {
+    const guesses = Array.from({ length: 41 }, (_, i) => ({ email: "victim@login.test", password: i === 20 ? PASSWORD : `wrong guess ${i}` }));
+    const statuses = (await Promise.all(guesses.map((g) => postLogin(g, "203.0.113.40")))).map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses[20]).toBe(429);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(36);
+    // And afterwards too, from another address: the account is paused.
+    expect((await postLogin({ email: "victim@login.test", password: PASSWORD }, "203.0.113.41")).status).toBe(429);
+  });
+
+  it("lets the owner in before the limit, which forgets the failures", async () => {
+    for (let i = 0; i < 4; i++) expect((await postLogin({ email: "admin@login.test", password: "nope" })).status).toBe(401);
+    const signedIn = await postLogin({ email: "Admin@Login.test", password: PASSWORD, next: "/\t/evil.example/landing" });
+    expect(signedIn.status).toBe(302);
+    expect(signedIn.location).toBe("/");
+    for (let i = 0; i < 5; i++) expect((await postLogin({ email: "admin@login.test", password: "nope" })).status).toBe(401);
+    expect((await postLogin({ email: "admin@login.test", password: PASSWORD })).status).toBe(429);
+    expect(admin.id).toBeGreaterThan(0);
+  });
+});
+
+describe("bounded inputs", () => {
+  it("refuses an e-mail over 254 characters and an over-long password with 400, before any hashing", async () => {
+    vi.mocked(scrypt).mockClear();
+    const giant = await postLogin({ email: `${"x".repeat(7_500_000)}@login.test`, password: "whatever" });
+    expect(giant.status).toBe(400);
+    expect(giant.error).toMatch(/at most 254 characters/);
+    const longPassword = await postLogin({ email: "giant@login.test", password: "p".repeat(1001) });
+    expect(longPassword.status).toBe(400);
+    expect(vi.mocked(scrypt)).not.toHaveBeenCalled();
+  });
+});
+
+describe("sign-in timing", () => {
+  it("does the same hashing for an account, a pending invitation and an unknown address", async () => {
+    await users.inviteUser({ email: "pending@login.test", name: "Pending", role: "viewer" }, { id: admin.id, email: admin.email, name: admin.name, role: "admin" });
+    const hashesFor = async (email: string) => {
+      vi.mocked(scrypt).mockClear();
+      expect((await postLogin({ email, password: "not it" }, `192.0.2.${email.length}`)).status).toBe(401);
+      return vi.mocked(scrypt).mock.calls.length;
+    };
+    expect(await hashesFor("timing@login.test")).toBe(1);
+    expect(await hashesFor("pending@login.test")).toBe(1);
+    expect(await hashesFor("nobody@login.test")).toBe(1);
+  });
+});
