@@ -23,6 +23,8 @@ const ArticleRow = z.strictObject({
 const ClaimRow = z.strictObject({
   id: int, articleId: int, start: int, end: int, quote: text, prefix: text, suffix: text, origin: text, score: z.number(),
   reasons: text, status: text, verdict: text.nullable(), rationale: text, version: int, lastEditorId: optionalInt,
+  // Exports made before the verdict author was recorded lack it: see verdictAuthor().
+  verdictById: optionalInt.optional(),
   approvedById: optionalInt, approvedAt: optionalDate, assigneeId: optionalInt, reviewNote: text, orphanedAt: optionalDate,
   orphanReason: text, createdAt: date, updatedAt: date,
 });
@@ -88,6 +90,12 @@ export async function exportWorkspace(): Promise<Workspace> {
   return JSON.parse(JSON.stringify({ schema: WORKSPACE_SCHEMA, exportedAt: new Date().toISOString(), ...rows }));
 }
 
+/** As the migration that introduced the column did: the last editor stands for an older export's verdict author. */
+function verdictAuthor(claim: z.output<typeof ClaimRow>): number | null {
+  if (claim.verdictById !== undefined) return claim.verdictById;
+  return claim.verdict !== null || claim.rationale !== "" ? claim.lastEditorId : null;
+}
+
 export class RestoreRefused extends Error {}
 
 /** Why a document is not a workspace export, in one line per problem (at most five). */
@@ -115,7 +123,7 @@ export async function importWorkspace(document: unknown): Promise<Record<string,
       const steps: Array<[string, () => Promise<unknown>]> = [
         ["users", () => tx.user.createMany({ data: data.users.map((u) => ({ ...u, passwordHash: "" })) })],
         ["articles", () => tx.article.createMany({ data: data.articles })],
-        ["claims", () => tx.claim.createMany({ data: data.claims })],
+        ["claims", () => tx.claim.createMany({ data: data.claims.map((c) => ({ ...c, verdictById: verdictAuthor(c) })) })],
         ["evidence", () => tx.evidence.createMany({ data: data.evidence })],
         ["publications", () => tx.publication.createMany({ data: data.publications })],
         ["exercises", () => tx.exercise.createMany({ data: data.exercises })],

@@ -56,10 +56,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     lastEditor,
     approvedBy,
     canEdit: can(user.role, "edit"),
-    canApprove: can(user.role, "approve") && claim.lastEditorId !== user.id,
+    canApprove: can(user.role, "approve") && claim.verdictById !== user.id,
     canReview: can(user.role, "approve"),
     members: await listDeskMembers(),
-    isLastEditor: claim.lastEditorId === user.id,
+    isLastEditor: claim.verdictById === user.id,
     saved: new URL(request.url).searchParams.get("saved"),
     history: await history({ articleId, claimId: claim.id }),
   };
