@@ -2,12 +2,91 @@ import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "../generated/prisma/client";
 import { env } from "./config.server";
 
+type Factory = PrismaBetterSqlite3;
+type Adapter = Awaited<ReturnType<Factory["connect"]>>;
+type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
+
+/** A first-come, first-served lock: `acquire` resolves with the function that releases it. */
+function createLock() {
+  let tail = Promise.resolve();
+  return {
+    acquire(): Promise<() => void> {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const turn = tail.then(() => release);
+      tail = tail.then(() => released);
+      return turn;
+    },
+  };
+}
+
+/**
+ * Every request shares one better-sqlite3 connection, and an open transaction belongs to the
+ * connection, not to the request that began it. The driver serialises transactions among
+ * themselves but lets a statement from outside run inside whichever transaction is open, so a
+ * rollback elsewhere undid it. Here one lock covers the connection: a transaction holds it from
+ * BEGIN until commit or rollback, and every statement from outside a transaction takes it for
+ * its own (synchronous) run. A transaction's own statements go through the transaction object
+ * and never wait for the lock it holds.
+ */
+export function serialised(adapter: Adapter): Adapter {
+  const lock = createLock();
+  async function alone<T>(run: () => Promise<T>): Promise<T> {
+    const release = await lock.acquire();
+    try {
+      return await run();
+    } finally {
+      release();
+    }
+  }
+  function holding(transaction: Transaction, release: () => void): Transaction {
+    let released = false;
+    const end = (finish: () => Promise<void>) => async () => {
+      try {
+        await finish();
+      } finally {
+        if (!released) {
+          released = true;
+          release();
+        }
+      }
+    };
+    return Object.assign(Object.create(transaction) as Transaction, {
+      commit: end(() => transaction.commit()),
+      rollback: end(() => transaction.rollback()),
+    });
+  }
+  return Object.assign(Object.create(adapter) as Adapter, {
+    queryRaw: (query: Parameters<Adapter["queryRaw"]>[0]) => alone(() => adapter.queryRaw(query)),
+    executeRaw: (query: Parameters<Adapter["executeRaw"]>[0]) => alone(() => adapter.executeRaw(query)),
+    executeScript: (script: string) => alone(() => adapter.executeScript(script)),
+    async startTransaction(isolationLevel?: Parameters<Adapter["startTransaction"]>[0]) {
+      const release = await lock.acquire();
+      try {
+        return holding(await adapter.startTransaction(isolationLevel), release);
+      } catch (error) {
+        release();
+        throw error;
+      }
+    },
+  });
+}
+
+/** The driver adapter factory, with each connection it makes serialised as above. */
+function serialisedFactory(factory: Factory): Factory {
+  return Object.assign(Object.create(factory) as Factory, {
+    connect: async () => serialised(await factory.connect()),
+    connectToShadowDb: async () => serialised(await factory.connectToShadowDb()),
+  });
+}
+
 let client: PrismaClient | undefined;
 
 /** The Prisma client for DATABASE_URL, created once per process. */
 export function db(): PrismaClient {
   if (!client) {
-    client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: env().DATABASE_URL, timeout: 5000 }) });
+    const adapter = new PrismaBetterSqlite3({ url: env().DATABASE_URL, timeout: 5000 });
+    client = new PrismaClient({ adapter: serialisedFactory(adapter) });
   }
   return client;
 }
