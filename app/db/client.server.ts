@@ -1,5 +1,6 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "../generated/prisma/client";
+import { Prisma, PrismaClient } from "../generated/prisma/client";
+import { UserError } from "../newsroom/errors";
 import { env } from "./config.server";
 
 type Factory = PrismaBetterSqlite3;
@@ -80,14 +81,45 @@ function serialisedFactory(factory: Factory): Factory {
   });
 }
 
+const NOT_FOUND = new Set(["P2001", "P2015", "P2018", "P2025"]);
+const CONFLICT = new Set(["P2002", "P2003", "P2014"]);
+
+/**
+ * Prisma's "not found" and constraint errors are requests that no longer fit the data (a record
+ * removed meanwhile, a duplicate, a reference to a missing row): they become the app's UserError
+ * with 404 or 409, which every form, loader and the API already answer with a message.
+ */
+export function asAppError(error: unknown): unknown {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return error;
+  if (NOT_FOUND.has(error.code)) return new UserError("That record no longer exists; it may have been removed. Reload the page.", 404);
+  if (error.code === "P2002") return new UserError("That already exists, and it must be unique. Choose another and try again.", 409);
+  if (CONFLICT.has(error.code)) return new UserError("That refers to a record that no longer exists, or is still used by others. Reload the page.", 409);
+  return error;
+}
+
+function createClient(): PrismaClient {
+  const adapter = new PrismaBetterSqlite3({ url: env().DATABASE_URL, timeout: 5000 });
+  const base = new PrismaClient({ adapter: serialisedFactory(adapter) });
+  const extended = base.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (error) {
+          throw asAppError(error);
+        }
+      },
+    },
+  });
+  // The extension changes behaviour only (errors), not the client's shape.
+  return extended as unknown as PrismaClient;
+}
+
 let client: PrismaClient | undefined;
 
 /** The Prisma client for DATABASE_URL, created once per process. */
 export function db(): PrismaClient {
-  if (!client) {
-    const adapter = new PrismaBetterSqlite3({ url: env().DATABASE_URL, timeout: 5000 });
-    client = new PrismaClient({ adapter: serialisedFactory(adapter) });
-  }
+  client ??= createClient();
   return client;
 }
 
