@@ -5,7 +5,7 @@ import { deleteAnswers, exerciseById, results, setExerciseStatus } from "../clas
 import { formatCode } from "../classroom/codes";
 import { VerdictChart } from "../classroom/VerdictChart";
 import { publicUrl } from "../db/config.server";
-import { domainFailure, failure, formValues, parseId } from "../http.server";
+import { domainFailure, failure, formValues, parseId, readForm } from "../http.server";
 import { FormMessage, VerdictBadge } from "../ui/components";
 
 export const meta: Route.MetaFunction = () => [{ title: "Exercise results · Classroom · Claimdesk" }];
@@ -30,7 +30,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   await requirePermission(request, "teach");
   const id = parseId(params.id, "exercise");
-  const values = formValues(await request.formData());
+  const values = formValues(await readForm(request));
   const intent = values.intent ?? "";
   try {
     switch (intent) {

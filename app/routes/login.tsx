@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Route } from "./+types/login";
 import { getUser, startSession } from "../auth/session.server";
 import { authenticate, countUsers } from "../auth/users.server";
-import { clientAddress, failure, formValues } from "../http.server";
+import { clientAddress, failure, formValues, readForm } from "../http.server";
 import { allow, exhausted, reset } from "../limits.server";
 import { Field, FormMessage } from "../ui/components";
 
@@ -33,7 +33,7 @@ const ADDRESS_FAILURES = 20;
 const WINDOW_MS = 15 * 60_000;
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const values = formValues(await request.formData());
+  const values = formValues(await readForm(request));
   const parsed = LoginSchema.safeParse(values);
   if (!parsed.success) return failure("login", { email: values.email ?? "" }, parsed.error.issues[0]!.message);
   const accountKey = `login:account:${parsed.data.email.trim().toLowerCase()}`;
