@@ -114,7 +114,7 @@ function hostOf(url: string): string {
 export function imagesAsLinks(md: MarkdownItInstance): void {
   md.renderer.rules.image = (tokens, idx, options, env, self) => {
     const token = tokens[idx]!;
-    const src = token.attrGet("src") ?? "";
+    const src = String(token.attrGet("src") ?? "");
     const alt = self.renderInlineAsText(token.children ?? [], options, env).trim();
     const host = hostOf(src);
     const label = md.utils.escapeHtml(`[image${alt ? `: ${alt}` : ""}]${host ? ` (${host})` : ""}`);
