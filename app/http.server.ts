@@ -9,6 +9,22 @@ export function parseId(value: string | undefined, what = "page"): number {
   return id;
 }
 
+/**
+ * The request's form. A body that is not a form, or that cannot be parsed as one (a JSON body, a
+ * broken multipart upload), is the client's mistake: 415 or 400 with a sentence, never a 500.
+ */
+export async function readForm(request: Request): Promise<FormData> {
+  const type = request.headers.get("Content-Type") ?? "";
+  if (!/^\s*(?:application\/x-www-form-urlencoded|multipart\/form-data)\s*(?:;|$)/i.test(type)) {
+    throw new Response("Send the form as application/x-www-form-urlencoded or multipart/form-data. Nothing was saved.", { status: 415 });
+  }
+  try {
+    return await request.formData();
+  } catch {
+    throw new Response("The form could not be read. Reload the page and send it again. Nothing was saved.", { status: 400 });
+  }
+}
+
 /** The form's fields as plain strings (files excluded), for zod schemas and for refilling forms. */
 export function formValues(form: FormData): Record<string, string> {
   const values: Record<string, string> = {};

@@ -1,5 +1,15 @@
 import { z } from "zod";
+import { NewUserSchema } from "../auth/users.server";
+import { ExerciseSchema, StoredAnswers } from "../classroom/exercises.server";
+import { normalizeCode } from "../classroom/codes";
 import { db } from "../db/client.server";
+import {
+  ARTICLE_STATUSES, ArticleMetaSchema, ArticleRevisionSchema, CLAIM_ORIGINS, ClaimReviewSchema, EvidenceSchema, MAX_ARTICLE_BYTES, PublishSchema, SlugSchema,
+} from "../newsroom/schemas";
+import { CLAIM_STATUSES, VERDICT_KEYS } from "../newsroom/verdicts";
+import { renderFactCheckPage } from "../publishing/page.server";
+import { publisher } from "../publishing/publish.server";
+import { SnapshotSchema } from "../publishing/snapshot";
 
 /**
  * The whole workspace as one JSON document, for backups and moving servers: users (without
@@ -10,38 +20,74 @@ import { db } from "../db/client.server";
 export const WORKSPACE_SCHEMA = "claimdesk.workspace/1";
 
 const int = z.number().int();
-const optionalInt = int.nullable();
-const text = z.string();
+const id = int.min(1, "Ids are positive whole numbers.");
+const optionalId = id.nullable();
+const count = int.min(0);
+const text = (max: number) => z.string().max(max, `Keep it under ${max} characters.`);
 const date = z.iso.datetime({ offset: true }).transform((s) => new Date(s));
 const optionalDate = date.nullable();
+const MAX_TEXT = MAX_ARTICLE_BYTES;
 
-const UserRow = z.strictObject({ id: int, email: text, name: text, role: text, active: z.boolean(), createdAt: date });
+/** A column holding JSON text: it must parse, and match what the app reads from it. */
+function jsonText(schema: z.ZodType, what: string) {
+  return z.string().superRefine((value, ctx) => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      ctx.addIssue({ code: "custom", message: `${what} is not valid JSON.` });
+      return;
+    }
+    const result = schema.safeParse(parsed);
+    if (!result.success) {
+      const [issue] = result.error.issues;
+      ctx.addIssue({ code: "custom", message: `${what} is not valid: ${issue!.path.join(".") || "value"}: ${issue!.message}` });
+    }
+  });
+}
+
+// The same rules as the app's own writes (forms, API, publishing); an export from Claimdesk meets them.
+const UserRow = z.strictObject({
+  id, email: NewUserSchema.shape.email, name: NewUserSchema.shape.name, role: NewUserSchema.shape.role, active: z.boolean(), createdAt: date,
+});
 const ArticleRow = z.strictObject({
-  id: int, slug: text, title: text, outlet: text, author: text, sourceUrl: text, originalDate: text, markdown: text,
-  status: text, version: int, createdById: optionalInt, createdAt: date, updatedAt: date,
+  id, slug: SlugSchema, title: ArticleMetaSchema.shape.title, outlet: ArticleMetaSchema.shape.outlet, author: ArticleMetaSchema.shape.author,
+  sourceUrl: ArticleMetaSchema.shape.sourceUrl, originalDate: ArticleMetaSchema.shape.originalDate, markdown: ArticleRevisionSchema.shape.markdown,
+  status: z.enum(ARTICLE_STATUSES), version: id, createdById: optionalId, createdAt: date, updatedAt: date,
 });
-const ClaimRow = z.strictObject({
-  id: int, articleId: int, start: int, end: int, quote: text, prefix: text, suffix: text, origin: text, score: z.number(),
-  reasons: text, status: text, verdict: text.nullable(), rationale: text, version: int, lastEditorId: optionalInt,
-  approvedById: optionalInt, approvedAt: optionalDate, assigneeId: optionalInt, reviewNote: text, orphanedAt: optionalDate,
-  orphanReason: text, createdAt: date, updatedAt: date,
-});
+const ClaimRow = z
+  .strictObject({
+    id, articleId: id, start: count, end: count, quote: text(MAX_TEXT), prefix: text(MAX_TEXT), suffix: text(MAX_TEXT), origin: z.enum(CLAIM_ORIGINS),
+    score: z.number().finite(), reasons: jsonText(z.array(z.string()), "reasons"), status: z.enum(CLAIM_STATUSES),
+    verdict: z.enum(VERDICT_KEYS).nullable(), rationale: ClaimReviewSchema.shape.rationale.unwrap(), version: id, lastEditorId: optionalId,
+    // Exports made before the verdict author was recorded lack it: see verdictAuthor().
+    verdictById: optionalId.optional(),
+    approvedById: optionalId, approvedAt: optionalDate, assigneeId: optionalId, reviewNote: text(4000), orphanedAt: optionalDate,
+    orphanReason: text(2000), createdAt: date, updatedAt: date,
+  })
+  .refine((claim) => claim.start < claim.end, { message: "A claim's start must come before its end.", path: ["end"] });
 const EvidenceRow = z.strictObject({
-  id: int, claimId: int, url: text, title: text, publisher: text, publishedOn: text, stance: text, note: text, excerpt: text,
-  archiveUrl: text, addedById: optionalInt, createdAt: date,
+  id, claimId: id, ...EvidenceSchema.shape, addedById: optionalId, createdAt: date,
 });
 const PublicationRow = z.strictObject({
-  id: int, articleId: int, number: int, changeNote: text, snapshot: text, page: text, archivedPage: text,
-  publishedById: optionalInt, publishedAt: date,
+  id, articleId: id, number: id, changeNote: PublishSchema.shape.changeNote.unwrap(), snapshot: jsonText(SnapshotSchema, "snapshot"),
+  // Stored pages are not trusted: they are rendered again from the snapshots (see renderPages).
+  page: z.string(), archivedPage: z.string(),
+  publishedById: optionalId, publishedAt: date,
 });
 const ExerciseRow = z.strictObject({
-  id: int, code: text, publicationId: int, title: text, instructions: text, mode: text, claimIds: text, status: text,
-  createdById: optionalInt, createdAt: date,
+  id, code: z.string().refine((code) => normalizeCode(code) === code, "A share code is 10 characters of the code alphabet."),
+  publicationId: id, title: ExerciseSchema.shape.title, instructions: ExerciseSchema.shape.instructions.unwrap(), mode: ExerciseSchema.shape.mode,
+  claimIds: jsonText(z.array(int), "claimIds"), status: z.enum(["open", "closed"]), createdById: optionalId, createdAt: date,
 });
-const SubmissionRow = z.strictObject({ id: int, exerciseId: int, tokenHash: text, displayName: text, answers: text, createdAt: date });
+const SubmissionRow = z.strictObject({
+  id, exerciseId: id, tokenHash: z.string().regex(/^[0-9a-f]{64}$/, "A token hash is 64 hexadecimal digits."),
+  displayName: z.string().trim().min(1).max(60), answers: jsonText(StoredAnswers, "answers"), createdAt: date,
+});
+const auditJson = jsonText(z.unknown(), "audit detail").nullable();
 const AuditRow = z.strictObject({
-  id: int, at: date, actorId: optionalInt, articleId: optionalInt, entityType: text, entityId: int, action: text,
-  before: text.nullable(), after: text.nullable(),
+  id, at: date, actorId: optionalId, articleId: optionalId, entityType: text(50), entityId: int, action: text(50),
+  before: auditJson, after: auditJson,
 });
 
 export const WorkspaceSchema = z.strictObject({
@@ -88,14 +134,51 @@ export async function exportWorkspace(): Promise<Workspace> {
   return JSON.parse(JSON.stringify({ schema: WORKSPACE_SCHEMA, exportedAt: new Date().toISOString(), ...rows }));
 }
 
+/** As the migration that introduced the column did: the last editor stands for an older export's verdict author. */
+function verdictAuthor(claim: z.output<typeof ClaimRow>): number | null {
+  if (claim.verdictById !== undefined) return claim.verdictById;
+  return claim.verdict !== null || claim.rationale !== "" ? claim.lastEditorId : null;
+}
+
 export class RestoreRefused extends Error {}
 
-/** Why a document is not a workspace export, in one line per problem (at most five). */
-function describe(error: z.ZodError): string {
+/** Why a document is not a workspace export, one line per problem (at most five), naming the record and field. */
+function describe(error: z.ZodError, document: unknown): string {
   return error.issues
     .slice(0, 5)
-    .map((issue) => `${issue.path.join(".") || "file"}: ${issue.message}`)
+    .map((issue) => {
+      const [table, index, ...field] = issue.path;
+      if (typeof table !== "string" || typeof index !== "number") return `${issue.path.join(".") || "file"}: ${issue.message}`;
+      const row = (document as Record<string, unknown[] | undefined>)[table]?.[index];
+      const which = row && typeof row === "object" && "id" in row ? `id ${JSON.stringify(row.id)}` : `entry ${index + 1}`;
+      return `${table} ${which}${field.length ? `, field ${field.join(".")}` : ""}: ${issue.message}`;
+    })
     .join("\n");
+}
+
+type PublicationData = z.output<typeof PublicationRow>;
+
+/** Each publication's pages, rendered from its snapshot as publishing does: stored HTML in a file is never served. */
+function withRenderedPages(publications: PublicationData[]): PublicationData[] {
+  const site = publisher();
+  const byArticle = new Map<number, PublicationData[]>();
+  for (const p of publications) {
+    if (!byArticle.has(p.articleId)) byArticle.set(p.articleId, []);
+    byArticle.get(p.articleId)!.push(p);
+  }
+  return publications.map((publication) => {
+    const history = byArticle
+      .get(publication.articleId)!
+      .filter((p) => p.number <= publication.number)
+      .sort((a, b) => a.number - b.number)
+      .map((p) => ({ number: p.number, publishedAt: p.publishedAt.toISOString(), changeNote: p.changeNote }));
+    const snapshot = SnapshotSchema.parse(JSON.parse(publication.snapshot));
+    return {
+      ...publication,
+      page: renderFactCheckPage(snapshot, history, "latest", site),
+      archivedPage: renderFactCheckPage(snapshot, history, "archived", site),
+    };
+  });
 }
 
 /**
@@ -104,8 +187,9 @@ function describe(error: z.ZodError): string {
  */
 export async function importWorkspace(document: unknown): Promise<Record<string, number>> {
   const parsed = WorkspaceSchema.safeParse(document);
-  if (!parsed.success) throw new RestoreRefused(`The file is not a valid workspace export; nothing was imported.\n${describe(parsed.error)}`);
+  if (!parsed.success) throw new RestoreRefused(`The file is not a valid workspace export; nothing was imported.\n${describe(parsed.error, document)}`);
   const data = parsed.data;
+  const publications = withRenderedPages(data.publications);
   return db().$transaction(
     async (tx) => {
       const existing = (await tx.user.count()) + (await tx.article.count());
@@ -115,9 +199,9 @@ export async function importWorkspace(document: unknown): Promise<Record<string,
       const steps: Array<[string, () => Promise<unknown>]> = [
         ["users", () => tx.user.createMany({ data: data.users.map((u) => ({ ...u, passwordHash: "" })) })],
         ["articles", () => tx.article.createMany({ data: data.articles })],
-        ["claims", () => tx.claim.createMany({ data: data.claims })],
+        ["claims", () => tx.claim.createMany({ data: data.claims.map((c) => ({ ...c, verdictById: verdictAuthor(c) })) })],
         ["evidence", () => tx.evidence.createMany({ data: data.evidence })],
-        ["publications", () => tx.publication.createMany({ data: data.publications })],
+        ["publications", () => tx.publication.createMany({ data: publications })],
         ["exercises", () => tx.exercise.createMany({ data: data.exercises })],
         ["submissions", () => tx.submission.createMany({ data: data.submissions })],
         ["auditEvents", () => tx.auditEvent.createMany({ data: data.auditEvents })],

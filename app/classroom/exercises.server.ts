@@ -116,7 +116,7 @@ export async function submit(exercise: ExerciseView, displayName: string, answer
   return token;
 }
 
-const StoredAnswers = z.array(z.object({ unit: z.number(), verdict: z.enum(["", ...VERDICT_KEYS]), source: z.enum(["", ...SOURCE_KEYS]) }));
+export const StoredAnswers = z.array(z.object({ unit: z.number(), verdict: z.enum(["", ...VERDICT_KEYS]), source: z.enum(["", ...SOURCE_KEYS]) }));
 
 export async function submissionByToken(exercise: ExerciseView, token: string) {
   const submission = await db().submission.findUnique({ where: { tokenHash: hashToken(token) } });

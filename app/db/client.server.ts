@@ -1,14 +1,125 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaClient } from "../generated/prisma/client";
+import { Prisma, PrismaClient } from "../generated/prisma/client";
+import { UserError } from "../newsroom/errors";
 import { env } from "./config.server";
+
+type Factory = PrismaBetterSqlite3;
+type Adapter = Awaited<ReturnType<Factory["connect"]>>;
+type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
+
+/** A first-come, first-served lock: `acquire` resolves with the function that releases it. */
+function createLock() {
+  let tail = Promise.resolve();
+  return {
+    acquire(): Promise<() => void> {
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const turn = tail.then(() => release);
+      tail = tail.then(() => released);
+      return turn;
+    },
+  };
+}
+
+/**
+ * Every request shares one better-sqlite3 connection, and an open transaction belongs to the
+ * connection, not to the request that began it. The driver serialises transactions among
+ * themselves but lets a statement from outside run inside whichever transaction is open, so a
+ * rollback elsewhere undid it. Here one lock covers the connection: a transaction holds it from
+ * BEGIN until commit or rollback, and every statement from outside a transaction takes it for
+ * its own (synchronous) run. A transaction's own statements go through the transaction object
+ * and never wait for the lock it holds.
+ */
+export function serialised(adapter: Adapter): Adapter {
+  const lock = createLock();
+  async function alone<T>(run: () => Promise<T>): Promise<T> {
+    const release = await lock.acquire();
+    try {
+      return await run();
+    } finally {
+      release();
+    }
+  }
+  function holding(transaction: Transaction, release: () => void): Transaction {
+    let released = false;
+    const end = (finish: () => Promise<void>) => async () => {
+      try {
+        await finish();
+      } finally {
+        if (!released) {
+          released = true;
+          release();
+        }
+      }
+    };
+    return Object.assign(Object.create(transaction) as Transaction, {
+      commit: end(() => transaction.commit()),
+      rollback: end(() => transaction.rollback()),
+    });
+  }
+  return Object.assign(Object.create(adapter) as Adapter, {
+    queryRaw: (query: Parameters<Adapter["queryRaw"]>[0]) => alone(() => adapter.queryRaw(query)),
+    executeRaw: (query: Parameters<Adapter["executeRaw"]>[0]) => alone(() => adapter.executeRaw(query)),
+    executeScript: (script: string) => alone(() => adapter.executeScript(script)),
+    async startTransaction(isolationLevel?: Parameters<Adapter["startTransaction"]>[0]) {
+      const release = await lock.acquire();
+      try {
+        return holding(await adapter.startTransaction(isolationLevel), release);
+      } catch (error) {
+        release();
+        throw error;
+      }
+    },
+  });
+}
+
+/** The driver adapter factory, with each connection it makes serialised as above. */
+function serialisedFactory(factory: Factory): Factory {
+  return Object.assign(Object.create(factory) as Factory, {
+    connect: async () => serialised(await factory.connect()),
+    connectToShadowDb: async () => serialised(await factory.connectToShadowDb()),
+  });
+}
+
+const NOT_FOUND = new Set(["P2001", "P2015", "P2018", "P2025"]);
+const CONFLICT = new Set(["P2002", "P2003", "P2014"]);
+
+/**
+ * Prisma's "not found" and constraint errors are requests that no longer fit the data (a record
+ * removed meanwhile, a duplicate, a reference to a missing row): they become the app's UserError
+ * with 404 or 409, which every form, loader and the API already answer with a message.
+ */
+export function asAppError(error: unknown): unknown {
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return error;
+  if (NOT_FOUND.has(error.code)) return new UserError("That record no longer exists; it may have been removed. Reload the page.", 404);
+  if (error.code === "P2002") return new UserError("That already exists, and it must be unique. Choose another and try again.", 409);
+  if (CONFLICT.has(error.code)) return new UserError("That refers to a record that no longer exists, or is still used by others. Reload the page.", 409);
+  return error;
+}
+
+function createClient(): PrismaClient {
+  const adapter = new PrismaBetterSqlite3({ url: env().DATABASE_URL, timeout: 5000 });
+  const base = new PrismaClient({ adapter: serialisedFactory(adapter) });
+  const extended = base.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (error) {
+          throw asAppError(error);
+        }
+      },
+    },
+  });
+  // The extension changes behaviour only (errors), not the client's shape.
+  return extended as unknown as PrismaClient;
+}
 
 let client: PrismaClient | undefined;
 
 /** The Prisma client for DATABASE_URL, created once per process. */
 export function db(): PrismaClient {
-  if (!client) {
-    client = new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: env().DATABASE_URL, timeout: 5000 }) });
-  }
+  client ??= createClient();
   return client;
 }
 

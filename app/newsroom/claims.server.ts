@@ -114,7 +114,7 @@ export async function reviewClaim(claimId: number, input: ReviewInput, actor: Cu
     const change: ClaimChange = keepsApproval
       ? {}
       : { verdict, rationale: input.rationale, status: input.status, approvedById: null, approvedAt: null };
-    if (changedJudgement) change.lastEditorId = actor.id;
+    if (changedJudgement) Object.assign(change, { lastEditorId: actor.id, verdictById: actor.id });
     return saveClaim(tx, claim, input.version, change, actor, "reviewed");
   });
 }
@@ -183,7 +183,10 @@ export async function mergeClaims(claimId: number, version: number, otherId: num
   });
 }
 
-/** The two-person rule: a reviewer who is not the claim's last editor approves its verdict. */
+/**
+ * The two-person rule: a reviewer who did not write the verdict and rationale approves them.
+ * Other edits (evidence, boundaries) do not change who wrote the verdict.
+ */
 export async function approveClaim(claimId: number, version: number, reviewer: CurrentUser) {
   return db().$transaction(async (tx) => {
     const claim = await findClaim(tx, claimId);
@@ -193,8 +196,8 @@ export async function approveClaim(claimId: number, version: number, reviewer: C
     if (claim.orphanedAt) {
       throw new UserError("This claim lost its place when the article changed; place it again (claim boundaries) before approving it.");
     }
-    if (claim.lastEditorId === reviewer.id) {
-      throw new UserError("You made the last edit to this verdict; a second person must approve it (two-person rule).", 403);
+    if (claim.verdictById === reviewer.id) {
+      throw new UserError("You wrote this verdict and rationale; a second person must approve them (two-person rule).", 403);
     }
     if (claim.status === "approved") throw new UserError("This claim is already approved.");
     return saveClaim(tx, claim, version, { status: "approved", approvedById: reviewer.id, approvedAt: new Date(), reviewNote: "" }, reviewer, "approved");

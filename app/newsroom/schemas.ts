@@ -46,6 +46,15 @@ export const ArticleImportSchema = ArticleMetaSchema.extend({
 });
 export type ArticleImport = z.infer<typeof ArticleImportSchema>;
 
+/** What slugify() makes (with a "-2" suffix for a repeated title): the public address of an article. */
+export const SlugSchema = z
+  .string()
+  .max(80, "A slug is at most 80 characters.")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "A slug is lowercase letters and digits joined by single hyphens.");
+
+export const ARTICLE_STATUSES = ["draft", "published"] as const;
+export const CLAIM_ORIGINS = ["machine", "editor"] as const;
+
 export const versionField = z.coerce.number({ error: "The form is missing its version; reload the page." }).int().min(1);
 
 /** A correction of an article's text, based on the version the editor opened. */

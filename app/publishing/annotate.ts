@@ -97,8 +97,35 @@ export function demoteHeadings(md: MarkdownItInstance): void {
   });
 }
 
-const annotator = createMarkdown().use(claimHighlights).use(demoteHeadings);
-const plain = createMarkdown().use(demoteHeadings);
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * An image in an article or rationale would be fetched from its host by every reader's browser,
+ * telling that host who reads which fact-check (docs/decisions/010-no-third-party-images.md).
+ * It is shown as a link naming the image and its host instead; the reader may follow it. Inside
+ * a link (a linked image) it is the label only, as links cannot nest.
+ */
+export function imagesAsLinks(md: MarkdownItInstance): void {
+  md.renderer.rules.image = (tokens, idx, options, env, self) => {
+    const token = tokens[idx]!;
+    const src = String(token.attrGet("src") ?? "");
+    const alt = self.renderInlineAsText(token.children ?? [], options, env).trim();
+    const host = hostOf(src);
+    const label = md.utils.escapeHtml(`[image${alt ? `: ${alt}` : ""}]${host ? ` (${host})` : ""}`);
+    const depth = tokens.slice(0, idx).reduce((open, t) => open + (t.type === "link_open" ? 1 : t.type === "link_close" ? -1 : 0), 0);
+    if (depth > 0) return `<span class="image-link">${label}</span>`;
+    return `<a class="image-link" href="${md.utils.escapeHtml(src)}" rel="nofollow noopener noreferrer">${label}</a>`;
+  };
+}
+
+const annotator = createMarkdown().use(claimHighlights).use(demoteHeadings).use(imagesAsLinks);
+const plain = createMarkdown().use(demoteHeadings).use(imagesAsLinks);
 const guide = createMarkdown().set({ breaks: false });
 
 /** The article's markdown as HTML with the given spans highlighted. */

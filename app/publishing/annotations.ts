@@ -1,6 +1,7 @@
 import { verdictLabel } from "../newsroom/verdicts";
 import { claimPermalink, factCheckPath, type Publisher } from "./links";
 import type { Snapshot } from "./snapshot";
+import { xmlSafeJson } from "./xml-safe";
 
 const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 
@@ -42,7 +43,7 @@ export function annotationCollection(snapshot: Snapshot, publisher: Publisher) {
       ],
     },
   }));
-  return {
+  return xmlSafeJson({
     "@context": ANNO_CONTEXT,
     id: collectionId,
     type: "AnnotationCollection",
@@ -52,5 +53,5 @@ export function annotationCollection(snapshot: Snapshot, publisher: Publisher) {
     total: items.length,
     first: { id: `${collectionId}#page1`, type: "AnnotationPage", startIndex: 0, items },
     last: `${collectionId}#page1`,
-  };
+  });
 }

@@ -4,6 +4,7 @@ import { STANCE_LABELS, VERDICT_KEYS, VERDICTS, verdictLabel } from "../newsroom
 import { claimPermalink, factCheckPath, versionPath, type Publisher } from "./links";
 import type { PublicationEntry } from "./publish.server";
 import type { Snapshot } from "./snapshot";
+import { xmlSafe, xmlSafeJson } from "./xml-safe";
 
 /**
  * The JSON export, schema "claimdesk.export/1" (documented in docs/export-json.md). Additive
@@ -56,7 +57,7 @@ export type FactCheckExport = z.infer<typeof ExportSchema>;
 
 export function exportJson(snapshot: Snapshot, history: PublicationEntry[], publisher: Publisher): FactCheckExport {
   const { article } = snapshot;
-  return ExportSchema.parse({
+  return xmlSafeJson(ExportSchema.parse({
     schema: EXPORT_SCHEMA,
     url: `${publisher.baseUrl}${versionPath(article.slug, snapshot.number)}`,
     version: snapshot.number,
@@ -85,7 +86,7 @@ export function exportJson(snapshot: Snapshot, history: PublicationEntry[], publ
     corrections: history
       .filter((h) => h.number > 1 && h.number <= snapshot.number)
       .map((h) => ({ version: h.number, publishedAt: h.publishedAt, note: h.changeNote, url: `${publisher.baseUrl}${versionPath(article.slug, h.number)}` })),
-  });
+  }));
 }
 
 /** Escapes text so that markdown shows it as written. */
@@ -141,5 +142,5 @@ export function exportMarkdown(snapshot: Snapshot, history: PublicationEntry[], 
     );
   }
   lines.push(`Methodology: <${publisher.baseUrl}/methodology> · Latest version: <${publisher.baseUrl}${factCheckPath(article.slug)}>`, "");
-  return lines.join("\n");
+  return xmlSafe(lines.join("\n"));
 }

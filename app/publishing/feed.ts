@@ -1,4 +1,5 @@
 import { factCheckPath, versionPath, type Publisher } from "./links";
+import { xmlSafe } from "./xml-safe";
 
 export interface FeedEntry {
   slug: string;
@@ -10,8 +11,7 @@ export interface FeedEntry {
   summary: string;
 }
 
-const escapeXml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, "");
+const escapeXml = (s: string) => xmlSafe(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
 
 /** An Atom feed: one entry per published version, so corrections reach subscribers too. */
 export function atomFeed(entries: FeedEntry[], publisher: Publisher): string {

@@ -10,6 +10,7 @@ import { FactCheckView } from "./FactCheckView";
 import { factCheckPath, versionPath, type Publisher } from "./links";
 import type { PublicationEntry } from "./publish.server";
 import type { Snapshot } from "./snapshot";
+import { xmlSafe } from "./xml-safe";
 
 /** JSON inside <script> must not be able to close the element. */
 function jsonForScript(value: unknown): string {
@@ -48,7 +49,8 @@ export function PublicDocument({ title, description, canonical, head, children }
   );
 }
 
-export const renderDocument = (element: ReactNode) => "<!DOCTYPE html>" + renderToStaticMarkup(element);
+/** Every public HTML document (pages, embeds, their JSON-LD) passes here. */
+export const renderDocument = (element: ReactNode) => "<!DOCTYPE html>" + xmlSafe(renderToStaticMarkup(element));
 
 export function highlightsFor(snapshot: Snapshot): Highlight[] {
   return snapshot.claims.map((c) => ({

@@ -12,7 +12,11 @@ import { contentSecurityPolicy } from "../csp.server";
 const PAGE_PATH = /^\/fact-checks\/([a-z0-9-]+)(?:\/v\/([1-9]\d{0,8}))?\/?$/;
 const MAX_ENTRIES = 500;
 
-const PUBLIC_CSP = contentSecurityPolicy();
+/**
+ * Stored pages load images from this origin only: a page stored before images became links
+ * (docs/decisions/010-no-third-party-images.md) must not let other hosts see its readers either.
+ */
+const PUBLIC_CSP = contentSecurityPolicy().replace(/img-src [^;]*/, "img-src 'self' data:");
 
 interface Entry {
   body: Buffer;

@@ -1,7 +1,7 @@
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/article.edit";
 import { requirePermission } from "../auth/session.server";
-import { domainFailure, failure, formValues, orErrorPage, parseId } from "../http.server";
+import { domainFailure, failure, formValues, orErrorPage, parseId, readForm } from "../http.server";
 import { loadArticle } from "../newsroom/articles.server";
 import { reviseArticle, revisionParam } from "../newsroom/revise.server";
 import { ArticleRevisionSchema } from "../newsroom/schemas";
@@ -20,7 +20,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const user = await requirePermission(request, "edit");
   const articleId = parseId(params.id, "article");
-  const values = formValues(await request.formData());
+  const values = formValues(await readForm(request));
   const parsed = ArticleRevisionSchema.safeParse(values);
   if (!parsed.success) return failure("revise", values, parsed.error.issues[0]!.message);
   try {

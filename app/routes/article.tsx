@@ -4,7 +4,7 @@ import type { Route } from "./+types/article";
 import { can } from "../auth/roles";
 import { requirePermission } from "../auth/session.server";
 import { listDeskMembers } from "../auth/users.server";
-import { domainFailure, failure, formValues, orErrorPage, parseId } from "../http.server";
+import { domainFailure, failure, formValues, orErrorPage, parseId, readForm } from "../http.server";
 import { loadArticle } from "../newsroom/articles.server";
 import { addClaim, parseReasons, setClaimStatus } from "../newsroom/claims.server";
 import { AddClaimSchema, PublishSchema, versionField } from "../newsroom/schemas";
@@ -47,7 +47,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 export async function action({ request, params }: Route.ActionArgs) {
   const articleId = parseId(params.id, "article");
-  const values = formValues(await request.formData());
+  const values = formValues(await readForm(request));
   const intent = values.intent ?? "";
   const user = await requirePermission(request, intent === "publish" ? "publish" : "edit");
   try {

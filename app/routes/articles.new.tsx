@@ -1,7 +1,7 @@
 import { Form, redirect } from "react-router";
 import type { Route } from "./+types/articles.new";
 import { requirePermission } from "../auth/session.server";
-import { domainFailure, failure, formValues } from "../http.server";
+import { domainFailure, failure, formValues, readForm } from "../http.server";
 import { importArticle } from "../newsroom/articles.server";
 import { ArticleImportSchema, fieldErrors, MAX_ARTICLE_BYTES } from "../newsroom/schemas";
 import { fetchPage, pageFromHtml, type ImportedPage } from "../importing/import.server";
@@ -34,7 +34,7 @@ async function readUpload(file: File): Promise<{ text: string; format: "markdown
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requirePermission(request, "edit");
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = formValues(form);
   const file = form.get("file");
   let source = values.source ?? "";

@@ -2,7 +2,7 @@ import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/claim";
 import { can } from "../auth/roles";
 import { requirePermission } from "../auth/session.server";
-import { domainFailure, failure, formValues, orErrorPage, parseId, type ActionNotice, type ActionState } from "../http.server";
+import { domainFailure, failure, formValues, orErrorPage, parseId, readForm, type ActionNotice, type ActionState } from "../http.server";
 import {
   adjustClaim,
   approveClaim,
@@ -56,10 +56,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     lastEditor,
     approvedBy,
     canEdit: can(user.role, "edit"),
-    canApprove: can(user.role, "approve") && claim.lastEditorId !== user.id,
+    canApprove: can(user.role, "approve") && claim.verdictById !== user.id,
     canReview: can(user.role, "approve"),
     members: await listDeskMembers(),
-    isLastEditor: claim.lastEditorId === user.id,
+    isLastEditor: claim.verdictById === user.id,
     saved: new URL(request.url).searchParams.get("saved"),
     history: await history({ articleId, claimId: claim.id }),
   };
@@ -68,7 +68,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   const articleId = parseId(params.id, "article");
   const claimId = parseId(params.claimId, "claim");
-  const values = formValues(await request.formData());
+  const values = formValues(await readForm(request));
   const intent = values.intent ?? "";
   const user = await requirePermission(request, intent === "approve" || intent === "send-back" ? "approve" : "edit");
   const here = `/articles/${articleId}/claims/${claimId}`;

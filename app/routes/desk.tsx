@@ -4,7 +4,7 @@ import { can } from "../auth/roles";
 import { requirePermission } from "../auth/session.server";
 import { listDeskMembers } from "../auth/users.server";
 import { db } from "../db/client.server";
-import { domainFailure, failure, formValues, parseId } from "../http.server";
+import { domainFailure, failure, formValues, parseId, readForm } from "../http.server";
 import { assignClaim } from "../newsroom/claims.server";
 import { DESK_LIMIT as LIMIT, deskClaims, deskCounts, readDeskFilter } from "../newsroom/desk.server";
 import { AssignSchema } from "../newsroom/schemas";
@@ -48,7 +48,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requirePermission(request, "edit");
-  const values = formValues(await request.formData());
+  const values = formValues(await readForm(request));
   const parsed = AssignSchema.safeParse(values);
   if (!parsed.success) return failure("assign", values, parsed.error.issues[0]!.message);
   try {

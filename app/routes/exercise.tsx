@@ -5,7 +5,7 @@ import { deleteAnswers, exerciseById, results, setExerciseStatus } from "../clas
 import { formatCode } from "../classroom/codes";
 import { VerdictChart } from "../classroom/VerdictChart";
 import { publicUrl } from "../db/config.server";
-import { failure, formValues, parseId } from "../http.server";
+import { domainFailure, failure, formValues, parseId, readForm } from "../http.server";
 import { FormMessage, VerdictBadge } from "../ui/components";
 
 export const meta: Route.MetaFunction = () => [{ title: "Exercise results · Classroom · Claimdesk" }];
@@ -30,18 +30,23 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 export async function action({ request, params }: Route.ActionArgs) {
   await requirePermission(request, "teach");
   const id = parseId(params.id, "exercise");
-  const values = formValues(await request.formData());
-  switch (values.intent) {
-    case "close":
-    case "open":
-      await setExerciseStatus(id, values.intent === "close" ? "closed" : "open");
-      return redirect(`/exercises/${id}?done=${values.intent === "close" ? "closed" : "opened"}`);
-    case "delete-answers":
-      if (values.confirm !== "yes") return failure("delete-answers", values, "Tick the box to confirm that every answer should be deleted.");
-      await deleteAnswers(id);
-      return redirect(`/exercises/${id}?done=deleted`);
-    default:
-      return failure("", values, "That action is not known. Reload the page and try again.");
+  const values = formValues(await readForm(request));
+  const intent = values.intent ?? "";
+  try {
+    switch (intent) {
+      case "close":
+      case "open":
+        await setExerciseStatus(id, intent === "close" ? "closed" : "open");
+        return redirect(`/exercises/${id}?done=${intent === "close" ? "closed" : "opened"}`);
+      case "delete-answers":
+        if (values.confirm !== "yes") return failure("delete-answers", values, "Tick the box to confirm that every answer should be deleted.");
+        await deleteAnswers(id);
+        return redirect(`/exercises/${id}?done=deleted`);
+      default:
+        return failure("", values, "That action is not known. Reload the page and try again.");
+    }
+  } catch (error) {
+    return domainFailure(intent, values, error);
   }
 }
 

@@ -2,7 +2,7 @@ import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/exercises.new";
 import { requirePermission } from "../auth/session.server";
 import { createExercise, ExerciseSchema, publishedForExercises } from "../classroom/exercises.server";
-import { domainFailure, failure } from "../http.server";
+import { domainFailure, failure, readForm } from "../http.server";
 import { fieldErrors } from "../newsroom/schemas";
 import { Field, FormMessage, VerdictBadge } from "../ui/components";
 
@@ -18,7 +18,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requirePermission(request, "teach");
-  const form = await request.formData();
+  const form = await readForm(request);
   const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
   const parsed = ExerciseSchema.safeParse({ ...values, claimIds: form.getAll("claimIds") });
   if (!parsed.success) return failure("create", values, "The exercise was not created. Check the highlighted fields.", 400, { fields: fieldErrors(parsed.error) });

@@ -2,7 +2,7 @@ import { Form, redirect } from "react-router";
 import type { Route } from "./+types/invite";
 import { startSession } from "../auth/session.server";
 import { acceptInvite, AcceptInviteSchema, findInvite } from "../auth/users.server";
-import { domainFailure, failure, formValues } from "../http.server";
+import { domainFailure, failure, formValues, readForm } from "../http.server";
 import { fieldErrors } from "../newsroom/schemas";
 import { Field, FormMessage } from "../ui/components";
 
@@ -15,7 +15,7 @@ export async function loader({ params }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
-  const values = formValues(await request.formData());
+  const values = formValues(await readForm(request));
   const parsed = AcceptInviteSchema.safeParse(values);
   if (!parsed.success) return failure("join", {}, "Check the highlighted fields.", 400, { fields: fieldErrors(parsed.error) });
   try {

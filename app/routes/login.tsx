@@ -4,7 +4,7 @@ import { LoginSchema, signIn } from "../auth/login.server";
 import { sameOriginPath as safeNext } from "../auth/redirects";
 import { getUser, startSession } from "../auth/session.server";
 import { countUsers } from "../auth/users.server";
-import { clientAddress, failure, formValues } from "../http.server";
+import { clientAddress, failure, formValues, readForm } from "../http.server";
 import { Field, FormMessage } from "../ui/components";
 
 export const meta: Route.MetaFunction = () => [{ title: "Sign in · Claimdesk" }];
@@ -17,7 +17,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const values = formValues(await request.formData());
+  const values = formValues(await readForm(request));
   // Never echo an oversized field back into the page.
   const shown = { email: (values.email ?? "").slice(0, 254) };
   const parsed = LoginSchema.safeParse(values);

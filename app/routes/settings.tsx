@@ -4,7 +4,7 @@ import { can } from "../auth/roles";
 import { endAllSessions, requireUser } from "../auth/session.server";
 import { createApiToken, listApiTokens, revokeApiToken, TokenNameSchema } from "../auth/tokens.server";
 import { db } from "../db/client.server";
-import { domainFailure, failure, formValues, parseId } from "../http.server";
+import { domainFailure, failure, formValues, parseId, readForm } from "../http.server";
 import { Field, FormMessage, formatDate } from "../ui/components";
 
 export const meta: Route.MetaFunction = () => [{ title: "Settings · Claimdesk" }];
@@ -20,7 +20,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requireUser(request);
-  const values = formValues(await request.formData());
+  const values = formValues(await readForm(request));
   const intent = values.intent ?? "";
   try {
     switch (intent) {

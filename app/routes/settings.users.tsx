@@ -4,7 +4,7 @@ import { ROLES } from "../auth/roles";
 import { requirePermission } from "../auth/session.server";
 import { changeRole, DuplicateUserError, InviteSchema, inviteUser, listUsers, passwordResetLink, RoleChangeSchema, setActive } from "../auth/users.server";
 import { publicUrl } from "../db/config.server";
-import { domainFailure, failure, formValues, parseId } from "../http.server";
+import { domainFailure, failure, formValues, parseId, readForm } from "../http.server";
 import { fieldErrors } from "../newsroom/schemas";
 import { Field, FormMessage, formatDate } from "../ui/components";
 import { HistoryList } from "../ui/HistoryList";
@@ -33,7 +33,7 @@ const DONE: Record<string, string> = {
 
 export async function action({ request }: Route.ActionArgs) {
   const admin = await requirePermission(request, "manage-users");
-  const values = formValues(await request.formData());
+  const values = formValues(await readForm(request));
   const intent = values.intent ?? "";
   try {
     switch (intent) {

@@ -2,7 +2,7 @@ import { Form, redirect } from "react-router";
 import type { Route } from "./+types/setup";
 import { startSession } from "../auth/session.server";
 import { countUsers, createUser, NewUserSchema } from "../auth/users.server";
-import { failure, formValues } from "../http.server";
+import { failure, formValues, readForm } from "../http.server";
 import { fieldErrors } from "../newsroom/schemas";
 import { Field, FormMessage } from "../ui/components";
 
@@ -15,7 +15,7 @@ export async function loader() {
 
 export async function action({ request }: Route.ActionArgs) {
   if ((await countUsers()) > 0) throw redirect("/login");
-  const values = formValues(await request.formData());
+  const values = formValues(await readForm(request));
   const parsed = NewUserSchema.safeParse({ ...values, role: "admin" });
   if (!parsed.success) return failure("setup", values, "Check the highlighted fields.", 400, { fields: fieldErrors(parsed.error) });
   const user = await createUser(parsed.data);

@@ -4,7 +4,7 @@ import { SOURCE_KINDS } from "../classroom/compare";
 import { exerciseByCode, readAnswers, submit } from "../classroom/exercises.server";
 import { normalizeCode } from "../classroom/codes";
 import { allow, publicLinkLimiter } from "../limits.server";
-import { clientAddress, domainFailure, failure, formValues, tooManyRequests } from "../http.server";
+import { clientAddress, domainFailure, failure, formValues, readForm, tooManyRequests } from "../http.server";
 import { VERDICTS } from "../newsroom/verdicts";
 import { renderAnnotated } from "../publishing/annotate";
 import { FormMessage } from "../ui/components";
@@ -51,7 +51,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const exercise = await load(params.code, context);
-  const values = formValues(await request.formData());
+  const values = formValues(await readForm(request));
   if (!allow(`submit:${clientAddress(context)}:${exercise.code}`, 10, 10 * 60_000)) {
     return failure("submit", values, "Too many answers have been sent from your connection. Wait ten minutes, then send yours again.", 429);
   }
