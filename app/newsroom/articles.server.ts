@@ -2,8 +2,10 @@ import { selectorFor } from "../claims/anchor";
 import { extract, toMarkdown } from "../claims/extract";
 import { project } from "../claims/projection";
 import { db, type Tx } from "../db/client.server";
+import { latestNumbers } from "../publishing/latest.server";
 import { audit } from "./audit.server";
 import { UserError } from "./errors";
+import { pageWindow, toPage, type PageRequest } from "./paging";
 import type { ArticleImport } from "./schemas";
 
 export function slugify(title: string): string {
@@ -81,14 +83,24 @@ export async function importArticle(input: ArticleImport, actorId: number | null
   });
 }
 
-export async function listArticles() {
-  return db().article.findMany({
-    orderBy: { updatedAt: "desc" },
-    include: {
-      _count: { select: { claims: true } },
-      publications: { select: { number: true }, orderBy: { number: "desc" }, take: 1 },
-    },
+/** How many claims each of these articles (one page of them) has. */
+export async function claimCounts(articleIds: number[]): Promise<Map<number, number>> {
+  if (articleIds.length === 0) return new Map();
+  const rows = await db().claim.groupBy({ by: ["articleId"], where: { articleId: { in: articleIds } }, _count: { _all: true } });
+  return new Map(rows.map((r) => [r.articleId, r._count._all]));
+}
+
+/** One page of the workbench's articles, most recently changed first: listed columns only, never the text. */
+export async function listArticles(request: PageRequest) {
+  const rows = await db().article.findMany({
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    ...pageWindow(request),
+    select: { id: true, slug: true, title: true, outlet: true, status: true, updatedAt: true },
   });
+  const page = toPage(rows, request);
+  const ids = page.items.map((a) => a.id);
+  const [claims, latest] = await Promise.all([claimCounts(ids), latestNumbers(ids)]);
+  return { ...page, items: page.items.map((a) => ({ ...a, claims: claims.get(a.id) ?? 0, publishedVersion: latest.get(a.id) ?? null })) };
 }
 
 /** An article with its claims in reading order and its projection, for the workbench. */
@@ -96,7 +108,7 @@ export async function loadArticle(id: number) {
   const article = await db().article.findUnique({
     where: { id },
     include: {
-      claims: { orderBy: [{ start: "asc" }, { end: "asc" }], include: { _count: { select: { evidence: true } } } },
+      claims: { orderBy: [{ start: "asc" }, { end: "asc" }] },
       publications: { orderBy: { number: "desc" }, select: { number: true, publishedAt: true, changeNote: true } },
     },
   });

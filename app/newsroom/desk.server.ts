@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { db } from "../db/client.server";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
+import { pageWindow, toPage, type PageRequest } from "./paging";
 import { CLAIM_STATUSES, VERDICT_KEYS } from "./verdicts";
 
 /** Claims that still need work: neither approved nor dismissed. */
 export const OPEN_STATUSES = ["candidate", "researching", "needs-review"] as const;
-export const DESK_LIMIT = 300;
 
 /** The desk's filters. The API refuses unknown values; the page falls back to defaults. */
 export const DeskFilterSchema = z.strictObject({
@@ -17,9 +17,9 @@ export const DeskFilterSchema = z.strictObject({
 });
 export type DeskFilter = z.infer<typeof DeskFilterSchema>;
 
-/** With no query at all the desk opens on the reader's own queue: open claims assigned to them. */
+/** With no filter at all the desk opens on the reader's own queue: open claims assigned to them (any page of it). */
 export function readDeskFilter(params: URLSearchParams): DeskFilter {
-  if ([...params.keys()].length === 0) return { status: "open", verdict: "any", assignee: "me", article: "any" };
+  if ([...params.keys()].every((key) => key === "page")) return { status: "open", verdict: "any", assignee: "me", article: "any" };
   const field = <K extends keyof DeskFilter>(key: K, fallback: DeskFilter[K]): DeskFilter[K] => {
     const parsed = DeskFilterSchema.shape[key].safeParse(params.get(key) ?? fallback);
     return parsed.success ? (parsed.data as DeskFilter[K]) : fallback;
@@ -43,36 +43,95 @@ function whereFor(filter: DeskFilter, userId: number): Prisma.ClaimWhereInput {
 const URGENCY = ["needs-review", "researching", "candidate", "approved", "dismissed"] as const;
 
 /**
- * The claims matching the filter across all articles, most urgent first: waiting for review,
- * then in research, then candidates; by score within each. At most DESK_LIMIT rows.
+ * Counts stop here: "1,000+" is as useful to a reader as the exact figure, and counting every
+ * matching claim would cost time in proportion to the workspace.
  */
-export async function deskClaims(filter: DeskFilter, userId: number) {
-  const where = whereFor(filter, userId);
-  const total = await db().claim.count({ where });
-  const claims = [];
-  for (const status of URGENCY) {
-    if (claims.length >= DESK_LIMIT) break;
-    if (typeof where.status === "string" && where.status !== status) continue;
-    if (typeof where.status === "object" && !(where.status.in as string[]).includes(status)) continue;
-    claims.push(
-      ...(await db().claim.findMany({
-        where: { ...where, status },
-        orderBy: [{ score: "desc" }, { id: "asc" }],
-        take: DESK_LIMIT - claims.length,
-        include: { article: { select: { id: true, title: true } }, _count: { select: { evidence: true } } },
-      })),
-    );
-  }
-  return { total, claims };
+export const COUNT_CAP = 1000;
+
+const countUpToCap = (where: Prisma.ClaimWhereInput) => db().claim.count({ where, take: COUNT_CAP + 1 });
+
+/** "1,000+" once a count reaches the cap. */
+export const formatCount = (n: number) => (n > COUNT_CAP ? `${COUNT_CAP.toLocaleString("en")}+` : n.toLocaleString("en"));
+
+function statusesOf(where: Prisma.ClaimWhereInput) {
+  if (typeof where.status === "string") return URGENCY.filter((s) => s === where.status);
+  if (typeof where.status === "object") return URGENCY.filter((s) => ((where.status as { in: string[] }).in).includes(s));
+  return [...URGENCY];
 }
 
-/** Counts for the desk's quick views. */
+/** How many sources each of these claims (one page of them) has: counted for the rows shown only. */
+export async function evidenceCounts(claimIds: number[]): Promise<Map<number, number>> {
+  if (claimIds.length === 0) return new Map();
+  const rows = await db().evidence.groupBy({ by: ["claimId"], where: { claimId: { in: claimIds } }, _count: { _all: true } });
+  return new Map(rows.map((r) => [r.claimId, r._count._all]));
+}
+
+/**
+ * One page of the claims matching the filter across all articles, most urgent first: waiting
+ * for review, then in research, then candidates; by score within each (ties by id). Each status
+ * is read in the order of its index, so a page costs its size, not the table's.
+ */
+export async function deskClaims(filter: DeskFilter, userId: number, request: PageRequest) {
+  const where = whereFor(filter, userId);
+  const window = pageWindow(request);
+  let skip = window.skip;
+  const rows = [];
+  for (const status of statusesOf(where)) {
+    if (rows.length >= window.take) break;
+    const scoped = { ...where, status };
+    if (skip > 0) {
+      // Whole statuses before the page are skipped by counting them, up to the offset only.
+      const before = await db().claim.count({ where: scoped, take: skip });
+      if (before < skip) {
+        skip -= before;
+        continue;
+      }
+    }
+    rows.push(
+      ...(await db().claim.findMany({
+        where: scoped,
+        orderBy: [{ score: "desc" }, { id: "asc" }],
+        skip,
+        take: window.take - rows.length,
+        include: { article: { select: { id: true, title: true } } },
+      })),
+    );
+    skip = 0;
+  }
+  const page = toPage(rows, request);
+  const [evidence, total] = await Promise.all([evidenceCounts(page.items.map((c) => c.id)), countUpToCap(where)]);
+  return { ...page, items: page.items.map((c) => ({ ...c, evidence: evidence.get(c.id) ?? 0 })), total };
+}
+
+/** Counts for the desk's quick views, each up to COUNT_CAP + 1. */
 export async function deskCounts(userId: number) {
   const open = { status: { in: [...OPEN_STATUSES] } };
   const [mine, review, unassigned] = await Promise.all([
-    db().claim.count({ where: { ...open, assigneeId: userId } }),
-    db().claim.count({ where: { status: "needs-review" } }),
-    db().claim.count({ where: { ...open, assigneeId: null } }),
+    countUpToCap({ ...open, assigneeId: userId }),
+    countUpToCap({ status: "needs-review" }),
+    countUpToCap({ ...open, assigneeId: null }),
   ]);
   return { mine, review, unassigned };
+}
+
+export const ARTICLE_CHOICES = 50;
+
+/**
+ * The desk's article filter: the most recently changed articles that still have open claims
+ * (at most ARTICLE_CHOICES), plus the one currently chosen. A list of every article made the
+ * desk page grow with the workspace.
+ */
+export async function deskArticleChoices(chosen: string): Promise<Array<{ id: number; title: string }>> {
+  const recent = await db().$queryRaw<Array<{ id: number | bigint; title: string }>>`
+    SELECT a."id", a."title" FROM "Article" a
+    WHERE EXISTS (SELECT 1 FROM "Claim" c WHERE c."articleId" = a."id" AND c."status" IN (${Prisma.join([...OPEN_STATUSES])}))
+    ORDER BY a."updatedAt" DESC, a."id" DESC
+    LIMIT ${ARTICLE_CHOICES}`;
+  const choices = recent.map((a) => ({ id: Number(a.id), title: a.title }));
+  const chosenId = chosen === "any" ? null : Number(chosen);
+  if (chosenId !== null && !choices.some((a) => a.id === chosenId)) {
+    const article = await db().article.findUnique({ where: { id: chosenId }, select: { id: true, title: true } });
+    if (article) choices.unshift(article);
+  }
+  return choices;
 }
