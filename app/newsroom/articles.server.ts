@@ -2,6 +2,8 @@ import { selectorFor } from "../claims/anchor";
 import { extract, toMarkdown } from "../claims/extract";
 import { project } from "../claims/projection";
 import { db, type Tx } from "../db/client.server";
+import { ANALYSIS_LIMIT } from "../db/migrate.server";
+import { Prisma } from "../generated/prisma/client";
 import { latestNumbers } from "../publishing/latest.server";
 import { audit } from "./audit.server";
 import { UserError } from "./errors";
@@ -27,6 +29,19 @@ async function uniqueSlug(tx: Tx, wanted: string): Promise<string> {
   }
 }
 
+/**
+ * Claims inserted per statement at import: one INSERT per claim made a large article take
+ * seconds, and one INSERT for all of them would pass SQLite's 999 bound parameters. Sized so
+ * that even a row binding every column of Claim stays under the limit.
+ */
+export const CLAIMS_PER_INSERT = Math.floor(999 / Object.keys(Prisma.ClaimScalarFieldEnum).length);
+
+/** A large import changes the tables' shape: let SQLite refresh the planner's statistics if it needs to. */
+async function refreshStatistics() {
+  await db().$queryRawUnsafe(`PRAGMA analysis_limit = ${ANALYSIS_LIMIT}`);
+  await db().$queryRawUnsafe("PRAGMA optimize");
+}
+
 export interface ImportOptions {
   slug?: string;
   /** Spans that must not receive machine proposals (claims the caller creates itself). */
@@ -42,7 +57,7 @@ export async function importArticle(input: ArticleImport, actorId: number | null
   }
   const reserved = options.reserved ?? [];
   const proposals = claims.filter((c) => !reserved.some((r) => c.start < r.end && r.start < c.end));
-  return db().$transaction(async (tx) => {
+  const created = await db().$transaction(async (tx) => {
     const article = await tx.article.create({
       data: {
         slug: await uniqueSlug(tx, options.slug ?? slugify(input.title)),
@@ -55,21 +70,22 @@ export async function importArticle(input: ArticleImport, actorId: number | null
         createdById: actorId,
       },
     });
-    for (const claim of proposals) {
+    const rows = proposals.map((claim) => {
       const selector = selectorFor(projection.text, claim);
-      await tx.claim.create({
-        data: {
-          articleId: article.id,
-          start: claim.start,
-          end: claim.end,
-          quote: selector.exact,
-          prefix: selector.prefix,
-          suffix: selector.suffix,
-          origin: "machine",
-          score: claim.score,
-          reasons: JSON.stringify(claim.reasons),
-        },
-      });
+      return {
+        articleId: article.id,
+        start: claim.start,
+        end: claim.end,
+        quote: selector.exact,
+        prefix: selector.prefix,
+        suffix: selector.suffix,
+        origin: "machine",
+        score: claim.score,
+        reasons: JSON.stringify(claim.reasons),
+      };
+    });
+    for (let i = 0; i < rows.length; i += CLAIMS_PER_INSERT) {
+      await tx.claim.createMany({ data: rows.slice(i, i + CLAIMS_PER_INSERT) });
     }
     await audit(tx, {
       actorId,
@@ -81,6 +97,8 @@ export async function importArticle(input: ArticleImport, actorId: number | null
     });
     return article;
   });
+  await refreshStatistics();
+  return created;
 }
 
 /** How many claims each of these articles (one page of them) has. */
