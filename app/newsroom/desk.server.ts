@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db } from "../db/client.server";
 import { Prisma } from "../generated/prisma/client";
-import { pageWindow, toPage, type PageRequest } from "./paging";
+import { COUNT_CAP, pageWindow, toPage, type PageRequest } from "./paging";
 import { CLAIM_STATUSES, VERDICT_KEYS } from "./verdicts";
 
 /** Claims that still need work: neither approved nor dismissed. */
@@ -42,16 +42,23 @@ function whereFor(filter: DeskFilter, userId: number): Prisma.ClaimWhereInput {
 
 const URGENCY = ["needs-review", "researching", "candidate", "approved", "dismissed"] as const;
 
+/** The desk's order within one status; Claim's (status, …, score desc, id) indexes hold it. */
+const DESK_ORDER: Prisma.ClaimOrderByWithRelationInput[] = [{ score: "desc" }, { id: "asc" }];
+
 /**
- * Counts stop here: "1,000+" is as useful to a reader as the exact figure, and counting every
- * matching claim would cost time in proportion to the workspace.
+ * Counts matching claims one status at a time, in index order, stopping at `limit`. (A count
+ * with `take` and no order makes Prisma order by id, which sorts every matching row first.)
  */
-export const COUNT_CAP = 1000;
+async function countUpTo(where: Prisma.ClaimWhereInput, limit: number): Promise<number> {
+  let counted = 0;
+  for (const status of statusesOf(where)) {
+    if (counted >= limit) break;
+    counted += await db().claim.count({ where: { ...where, status }, orderBy: DESK_ORDER, take: limit - counted });
+  }
+  return counted;
+}
 
-const countUpToCap = (where: Prisma.ClaimWhereInput) => db().claim.count({ where, take: COUNT_CAP + 1 });
-
-/** "1,000+" once a count reaches the cap. */
-export const formatCount = (n: number) => (n > COUNT_CAP ? `${COUNT_CAP.toLocaleString("en")}+` : n.toLocaleString("en"));
+const countUpToCap = (where: Prisma.ClaimWhereInput) => countUpTo(where, COUNT_CAP + 1);
 
 function statusesOf(where: Prisma.ClaimWhereInput) {
   if (typeof where.status === "string") return URGENCY.filter((s) => s === where.status);
@@ -81,7 +88,7 @@ export async function deskClaims(filter: DeskFilter, userId: number, request: Pa
     const scoped = { ...where, status };
     if (skip > 0) {
       // Whole statuses before the page are skipped by counting them, up to the offset only.
-      const before = await db().claim.count({ where: scoped, take: skip });
+      const before = await countUpTo(scoped, skip);
       if (before < skip) {
         skip -= before;
         continue;
@@ -90,28 +97,33 @@ export async function deskClaims(filter: DeskFilter, userId: number, request: Pa
     rows.push(
       ...(await db().claim.findMany({
         where: scoped,
-        orderBy: [{ score: "desc" }, { id: "asc" }],
+        orderBy: DESK_ORDER,
         skip,
         take: window.take - rows.length,
-        include: { article: { select: { id: true, title: true } } },
       })),
     );
     skip = 0;
   }
   const page = toPage(rows, request);
-  const [evidence, total] = await Promise.all([evidenceCounts(page.items.map((c) => c.id)), countUpToCap(where)]);
-  return { ...page, items: page.items.map((c) => ({ ...c, evidence: evidence.get(c.id) ?? 0 })), total };
+  const [evidence, articles, total] = await Promise.all([
+    evidenceCounts(page.items.map((c) => c.id)),
+    db().article.findMany({ where: { id: { in: [...new Set(page.items.map((c) => c.articleId))] } }, select: { id: true, title: true } }),
+    countUpToCap(where),
+  ]);
+  const articleOf = new Map(articles.map((a) => [a.id, a]));
+  return { ...page, items: page.items.map((c) => ({ ...c, article: articleOf.get(c.articleId)!, evidence: evidence.get(c.id) ?? 0 })), total };
 }
 
-/** Counts for the desk's quick views, each up to COUNT_CAP + 1. */
+/** Counts for the desk's quick views, each up to COUNT_CAP + 1, in one statement. */
 export async function deskCounts(userId: number) {
-  const open = { status: { in: [...OPEN_STATUSES] } };
-  const [mine, review, unassigned] = await Promise.all([
-    countUpToCap({ ...open, assigneeId: userId }),
-    countUpToCap({ status: "needs-review" }),
-    countUpToCap({ ...open, assigneeId: null }),
-  ]);
-  return { mine, review, unassigned };
+  const open = Prisma.join([...OPEN_STATUSES]);
+  const cap = COUNT_CAP + 1;
+  const [row] = await db().$queryRaw<Array<{ mine: number | bigint; review: number | bigint; unassigned: number | bigint }>>`
+    SELECT
+      (SELECT COUNT(*) FROM (SELECT 1 FROM "Claim" WHERE "status" IN (${open}) AND "assigneeId" = ${userId} LIMIT ${cap})) AS mine,
+      (SELECT COUNT(*) FROM (SELECT 1 FROM "Claim" WHERE "status" = 'needs-review' LIMIT ${cap})) AS review,
+      (SELECT COUNT(*) FROM (SELECT 1 FROM "Claim" WHERE "status" IN (${open}) AND "assigneeId" IS NULL LIMIT ${cap})) AS unassigned`;
+  return { mine: Number(row!.mine), review: Number(row!.review), unassigned: Number(row!.unassigned) };
 }
 
 export const ARTICLE_CHOICES = 50;

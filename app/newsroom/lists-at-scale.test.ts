@@ -14,7 +14,7 @@ const workspace = generateWorkspace(file, { articles: ARTICLES, claimsPerArticle
 process.env.DATABASE_URL = `file:${file}`;
 process.env.CLAIMDESK_SEED = "off";
 const { listArticles } = await import("./articles.server");
-const { deskClaims } = await import("./desk.server");
+const { deskClaims, deskCounts } = await import("./desk.server");
 const { PAGE_SIZE } = await import("./paging");
 const { listPublished } = await import("../publishing/publish.server");
 const { publishedForExercise, publishedForExercises } = await import("../classroom/exercises.server");
@@ -112,6 +112,16 @@ describe("the desk", () => {
       `SELECT id FROM "Claim" WHERE status IN ('needs-review', 'researching', 'candidate') AND assigneeId IS NULL ORDER BY CASE status WHEN 'needs-review' THEN 0 WHEN 'researching' THEN 1 ELSE 2 END, score DESC, id ASC`,
     );
     expect(all.map((c) => c.id)).toEqual(expected);
+  });
+
+  it("counts the quick views up to the cap", async () => {
+    const capped = (sql: string) => Math.min(column<number>(sql)[0]!, 1001);
+    const open = `status IN ('candidate', 'researching', 'needs-review')`;
+    expect(await deskCounts(workspace.editorId)).toEqual({
+      mine: capped(`SELECT count(*) FROM "Claim" WHERE ${open} AND assigneeId = ${workspace.editorId}`),
+      review: capped(`SELECT count(*) FROM "Claim" WHERE status = 'needs-review'`),
+      unassigned: capped(`SELECT count(*) FROM "Claim" WHERE ${open} AND assigneeId IS NULL`),
+    });
   });
 });
 

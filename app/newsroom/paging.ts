@@ -64,3 +64,12 @@ export function withPage(pathAndSearch: string, page: number): string {
   else url.searchParams.set("page", String(page));
   return url.pathname + url.search;
 }
+
+/**
+ * Counts stop here: "1,000+" is as useful to a reader as the exact figure, and counting every
+ * matching row would cost time in proportion to the workspace.
+ */
+export const COUNT_CAP = 1000;
+
+/** "1,000+" once a count passes the cap. */
+export const formatCount = (n: number) => (n > COUNT_CAP ? `${COUNT_CAP.toLocaleString("en")}+` : n.toLocaleString("en"));
