@@ -108,7 +108,8 @@ export async function deskClaims(filter: DeskFilter, userId: number, request: Pa
   const [evidence, articles, total] = await Promise.all([
     evidenceCounts(page.items.map((c) => c.id)),
     db().article.findMany({ where: { id: { in: [...new Set(page.items.map((c) => c.articleId))] } }, select: { id: true, title: true } }),
-    countUpToCap(where),
+    // A first page that holds everything is its own count.
+    page.page === 1 && !page.hasNext ? page.items.length : countUpToCap(where),
   ]);
   const articleOf = new Map(articles.map((a) => [a.id, a]));
   return { ...page, items: page.items.map((c) => ({ ...c, article: articleOf.get(c.articleId)!, evidence: evidence.get(c.id) ?? 0 })), total };
