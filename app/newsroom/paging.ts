@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+export { COUNT_CAP, formatCount, withPage } from "./page-links";
+
 /**
  * Every list is read one page at a time, in a stable order (ties broken by id), so what a
  * list costs depends on the page size, not on the size of the workspace. Pages are numbered
@@ -56,20 +58,3 @@ export const ApiPageSchema = z.strictObject({
     .max(MAX_PAGE_SIZE, `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}.`)
     .default(PAGE_SIZE),
 });
-
-/** The same address with another page number; every other parameter is kept. */
-export function withPage(pathAndSearch: string, page: number): string {
-  const url = new URL(pathAndSearch, "http://x");
-  if (page <= 1) url.searchParams.delete("page");
-  else url.searchParams.set("page", String(page));
-  return url.pathname + url.search;
-}
-
-/**
- * Counts stop here: "1,000+" is as useful to a reader as the exact figure, and counting every
- * matching row would cost time in proportion to the workspace.
- */
-export const COUNT_CAP = 1000;
-
-/** "1,000+" once a count passes the cap. */
-export const formatCount = (n: number) => (n > COUNT_CAP ? `${COUNT_CAP.toLocaleString("en")}+` : n.toLocaleString("en"));

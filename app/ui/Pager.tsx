@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import { withPage } from "../newsroom/paging";
+import { withPage } from "../newsroom/page-links";
 
 /** Previous and Next as plain links (`?page=`), so paging works without JavaScript. */
 export function Pager({ page, hasPrevious, hasNext, here, label }: { page: number; hasPrevious: boolean; hasNext: boolean; here: string; label: string }) {
