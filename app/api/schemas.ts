@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { ArticleImportSchema, ArticleRevisionSchema, ClaimReviewSchema, EvidenceSchema, reviewComment, versionField } from "../newsroom/schemas";
+import { DeskFilterSchema } from "../newsroom/desk.server";
+import { ApiPageSchema } from "../newsroom/paging";
 import { VERDICT_KEYS } from "../newsroom/verdicts";
 
 /**
@@ -65,4 +67,16 @@ export const ApiSendBackSchema = z.strictObject({
 export const ApiPublishSchema = z.strictObject({
   note: z.string().trim().max(2000, "Keep the note under 2,000 characters.").default(""),
   articleVersion: versionField.optional(),
+});
+
+/** GET /articles and GET /publications: `?page=` (from 1) and `?limit=` (1 to 200, default 50). */
+export const ApiListQuerySchema = ApiPageSchema;
+
+/** GET /claims: the desk's filters (all optional) and the page. */
+export const ApiClaimsQuerySchema = z.strictObject({
+  status: DeskFilterSchema.shape.status.default("any"),
+  verdict: DeskFilterSchema.shape.verdict.default("any"),
+  assignee: DeskFilterSchema.shape.assignee.default("any"),
+  article: DeskFilterSchema.shape.article.default("any"),
+  ...ApiPageSchema.shape,
 });

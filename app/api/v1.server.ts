@@ -4,10 +4,11 @@ import { can } from "../auth/roles";
 import type { CurrentUser } from "../auth/session.server";
 import { userForToken } from "../auth/tokens.server";
 import { db } from "../db/client.server";
-import { importArticle } from "../newsroom/articles.server";
+import { claimCounts, importArticle } from "../newsroom/articles.server";
 import { approveClaim, assignClaim, parseReasons, reviewClaim, sendBackClaim } from "../newsroom/claims.server";
 import { ConflictError, UserError } from "../newsroom/errors";
-import { deskClaims, DeskFilterSchema } from "../newsroom/desk.server";
+import { deskClaims } from "../newsroom/desk.server";
+import { COUNT_CAP, pageWindow, toPage, type Page } from "../newsroom/paging";
 import { addEvidence, removeEvidence, updateEvidence } from "../newsroom/evidence.server";
 import { reviseArticle } from "../newsroom/revise.server";
 import { exportJson } from "../publishing/export";
@@ -18,9 +19,11 @@ import type { Stance } from "../newsroom/verdicts";
 import {
   ApiApproveSchema,
   ApiArticleSchema,
+  ApiClaimsQuerySchema,
   ApiClaimPatchSchema,
   ApiEvidencePatchSchema,
   ApiEvidenceSchema,
+  ApiListQuerySchema,
   ApiPublishSchema,
   ApiRevisionSchema,
   ApiSendBackSchema,
@@ -168,6 +171,30 @@ async function reviewedVersion(claimId: number, version: number | undefined): Pr
   return version === undefined ? (await findClaim(claimId)).version : (await staleVersion(claimId, version)).version;
 }
 
+const CLAIMS_QUERY_HELP = "use status, verdict, assignee (me, none, any or a user id), article (an id), page and limit.";
+const LIST_QUERY_HELP = "use page and limit.";
+
+/** A list's query string: its filters and page, refused with 400 when a name or value is unknown. */
+function listQuery<S extends z.ZodType>(request: Request, schema: S, help = LIST_QUERY_HELP): z.infer<S> {
+  const parsed = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  const field = String(issue.path[0] ?? "");
+  if (issue.code === "unrecognized_keys") throw new ApiError(400, `Unknown query parameter(s): ${issue.keys.join(", ")}; ${help}`);
+  if (field === "page" || field === "limit") throw new ApiError(400, issue.message);
+  throw new ApiError(400, `Unknown value for ${field}: ${help}`);
+}
+
+/** Where the previous and next pages of a list are: absolute URLs, or null at either end. */
+function pageLinks(request: Request, page: Page<unknown>) {
+  const url = new URL(request.url);
+  const at = (n: number) => {
+    url.searchParams.set("page", String(n));
+    return publisher().baseUrl + url.pathname + url.search;
+  };
+  return { page: page.page, limit: page.size, previous: page.hasPrevious ? at(page.page - 1) : null, next: page.hasNext ? at(page.page + 1) : null };
+}
+
 const OPERATIONS: Operation[] = [
   {
     method: "GET",
@@ -178,9 +205,19 @@ const OPERATIONS: Operation[] = [
     method: "GET",
     path: /^\/articles$/,
     permission: "read-drafts",
-    run: async () => {
-      const articles = await db().article.findMany({ orderBy: { id: "asc" }, include: { _count: { select: { claims: true } } } });
-      return { articles: articles.map((a) => ({ id: a.id, slug: a.slug, title: a.title, outlet: a.outlet, version: a.version, claims: a._count.claims, updatedAt: a.updatedAt.toISOString() })) };
+    run: async ({ request }) => {
+      const { page, limit } = listQuery(request, ApiListQuerySchema);
+      const rows = await db().article.findMany({
+        orderBy: { id: "asc" },
+        ...pageWindow({ page, size: limit }),
+        select: { id: true, slug: true, title: true, outlet: true, version: true, updatedAt: true },
+      });
+      const articles = toPage(rows, { page, size: limit });
+      const claims = await claimCounts(articles.items.map((a) => a.id));
+      return {
+        articles: articles.items.map((a) => ({ id: a.id, slug: a.slug, title: a.title, outlet: a.outlet, version: a.version, claims: claims.get(a.id) ?? 0, updatedAt: a.updatedAt.toISOString() })),
+        ...pageLinks(request, articles),
+      };
     },
   },
   {
@@ -230,11 +267,14 @@ const OPERATIONS: Operation[] = [
     path: /^\/claims$/,
     permission: "read-drafts",
     run: async ({ request, user }) => {
-      const query = new URL(request.url).searchParams;
-      const filter = DeskFilterSchema.safeParse({ status: "any", verdict: "any", assignee: "any", article: "any", ...Object.fromEntries(query) });
-      if (!filter.success) throw new ApiError(400, "Unknown filter: use status, verdict, assignee (me, none, any or a user id) and article (an id).");
-      const { total, claims } = await deskClaims(filter.data, user.id);
-      return { total, claims: claims.map(({ article: _, _count: __, ...claim }) => claimJson(claim)) };
+      const { page, limit, ...filter } = listQuery(request, ApiClaimsQuerySchema, CLAIMS_QUERY_HELP);
+      const claims = await deskClaims(filter, user.id, { page, size: limit });
+      return {
+        total: Math.min(claims.total, COUNT_CAP),
+        totalIsCapped: claims.total > COUNT_CAP,
+        claims: claims.items.map(({ article: _, evidence: __, ...claim }) => claimJson(claim)),
+        ...pageLinks(request, claims),
+      };
     },
   },
   {
@@ -328,7 +368,14 @@ const OPERATIONS: Operation[] = [
   {
     method: "GET",
     path: /^\/publications$/,
-    run: async () => ({ publications: (await listPublished()).map(({ claims, ...p }) => ({ ...p, claims: claims.length, url: publisher().baseUrl + factCheckPath(p.slug) })) }),
+    run: async ({ request }) => {
+      const { page, limit } = listQuery(request, ApiListQuerySchema);
+      const publications = await listPublished({ page, size: limit });
+      return {
+        publications: publications.items.map(({ claims, ...p }) => ({ ...p, claims: claims.length, url: publisher().baseUrl + factCheckPath(p.slug) })),
+        ...pageLinks(request, publications),
+      };
+    },
   },
   {
     method: "GET",

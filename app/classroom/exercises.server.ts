@@ -5,6 +5,8 @@ import type { CurrentUser } from "../auth/session.server";
 import { sha256 as hashToken } from "../auth/secrets.server";
 import { UserError } from "../newsroom/errors";
 import { VERDICT_KEYS, verdictLabel } from "../newsroom/verdicts";
+import type { PageRequest } from "../newsroom/paging";
+import { latestPublicationBySlug, latestPublications } from "../publishing/latest.server";
 import { SnapshotSchema, type Snapshot } from "../publishing/snapshot";
 import { CODE_ALPHABET } from "./codes";
 import { claimUnits, compare, SOURCE_KEYS, sourceLabel, sentenceUnits, tally, type Answer, type Unit } from "./compare";
@@ -170,14 +172,19 @@ export async function deleteAnswers(id: number): Promise<number> {
   return (await db().submission.deleteMany({ where: { exerciseId: id } })).count;
 }
 
-export async function publishedForExercises() {
-  const articles = await db().article.findMany({
-    where: { publications: { some: {} } },
-    include: { publications: { orderBy: { number: "desc" }, take: 1, select: { number: true, snapshot: true } } },
-    orderBy: { updatedAt: "desc" },
-  });
-  return articles.map((a) => {
-    const snapshot = SnapshotSchema.parse(JSON.parse(a.publications[0]!.snapshot));
-    return { slug: a.slug, title: snapshot.article.title, number: snapshot.number, claims: snapshot.claims };
-  });
+/** One page of the published fact-checks an exercise can be made from, newest first. */
+export async function publishedForExercises(request: PageRequest) {
+  const page = await latestPublications(request);
+  return { ...page, items: page.items.map((p) => forExercise(p.article.slug, p.snapshot)) };
+}
+
+/** The latest version of one published fact-check, for a new exercise; null when it is not published. */
+export async function publishedForExercise(slug: string) {
+  const publication = await latestPublicationBySlug(slug);
+  return publication ? forExercise(slug, publication.snapshot) : null;
+}
+
+function forExercise(slug: string, stored: string) {
+  const snapshot = SnapshotSchema.parse(JSON.parse(stored));
+  return { slug, title: snapshot.article.title, number: snapshot.number, claims: snapshot.claims };
 }

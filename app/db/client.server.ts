@@ -1,6 +1,6 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { Prisma, PrismaClient } from "../generated/prisma/client";
-import { UserError } from "../newsroom/errors";
+import { NotFoundError, UserError } from "../newsroom/errors";
 import { env } from "./config.server";
 
 type Factory = PrismaBetterSqlite3;
@@ -91,7 +91,7 @@ const CONFLICT = new Set(["P2002", "P2003", "P2014"]);
  */
 export function asAppError(error: unknown): unknown {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return error;
-  if (NOT_FOUND.has(error.code)) return new UserError("That record no longer exists; it may have been removed. Reload the page.", 404);
+  if (NOT_FOUND.has(error.code)) return new NotFoundError("That record no longer exists; it may have been removed. Reload the page.");
   if (error.code === "P2002") return new UserError("That already exists, and it must be unique. Choose another and try again.", 409);
   if (CONFLICT.has(error.code)) return new UserError("That refers to a record that no longer exists, or is still used by others. Reload the page.", 409);
   return error;

@@ -2,8 +2,12 @@ import { selectorFor } from "../claims/anchor";
 import { extract, toMarkdown } from "../claims/extract";
 import { project } from "../claims/projection";
 import { db, type Tx } from "../db/client.server";
+import { ANALYSIS_LIMIT } from "../db/migrate.server";
+import { Prisma } from "../generated/prisma/client";
+import { latestNumbers } from "../publishing/latest.server";
 import { audit } from "./audit.server";
 import { UserError } from "./errors";
+import { pageWindow, toPage, type PageRequest } from "./paging";
 import type { ArticleImport } from "./schemas";
 
 export function slugify(title: string): string {
@@ -25,6 +29,19 @@ async function uniqueSlug(tx: Tx, wanted: string): Promise<string> {
   }
 }
 
+/**
+ * Claims inserted per statement at import: one INSERT per claim made a large article take
+ * seconds, and one INSERT for all of them would pass SQLite's 999 bound parameters. Sized so
+ * that even a row binding every column of Claim stays under the limit.
+ */
+export const CLAIMS_PER_INSERT = Math.floor(999 / Object.keys(Prisma.ClaimScalarFieldEnum).length);
+
+/** A large import changes the tables' shape: let SQLite refresh the planner's statistics if it needs to. */
+async function refreshStatistics() {
+  await db().$queryRawUnsafe(`PRAGMA analysis_limit = ${ANALYSIS_LIMIT}`);
+  await db().$queryRawUnsafe("PRAGMA optimize");
+}
+
 export interface ImportOptions {
   slug?: string;
   /** Spans that must not receive machine proposals (claims the caller creates itself). */
@@ -40,7 +57,7 @@ export async function importArticle(input: ArticleImport, actorId: number | null
   }
   const reserved = options.reserved ?? [];
   const proposals = claims.filter((c) => !reserved.some((r) => c.start < r.end && r.start < c.end));
-  return db().$transaction(async (tx) => {
+  const created = await db().$transaction(async (tx) => {
     const article = await tx.article.create({
       data: {
         slug: await uniqueSlug(tx, options.slug ?? slugify(input.title)),
@@ -53,21 +70,22 @@ export async function importArticle(input: ArticleImport, actorId: number | null
         createdById: actorId,
       },
     });
-    for (const claim of proposals) {
+    const rows = proposals.map((claim) => {
       const selector = selectorFor(projection.text, claim);
-      await tx.claim.create({
-        data: {
-          articleId: article.id,
-          start: claim.start,
-          end: claim.end,
-          quote: selector.exact,
-          prefix: selector.prefix,
-          suffix: selector.suffix,
-          origin: "machine",
-          score: claim.score,
-          reasons: JSON.stringify(claim.reasons),
-        },
-      });
+      return {
+        articleId: article.id,
+        start: claim.start,
+        end: claim.end,
+        quote: selector.exact,
+        prefix: selector.prefix,
+        suffix: selector.suffix,
+        origin: "machine",
+        score: claim.score,
+        reasons: JSON.stringify(claim.reasons),
+      };
+    });
+    for (let i = 0; i < rows.length; i += CLAIMS_PER_INSERT) {
+      await tx.claim.createMany({ data: rows.slice(i, i + CLAIMS_PER_INSERT) });
     }
     await audit(tx, {
       actorId,
@@ -79,16 +97,28 @@ export async function importArticle(input: ArticleImport, actorId: number | null
     });
     return article;
   });
+  await refreshStatistics();
+  return created;
 }
 
-export async function listArticles() {
-  return db().article.findMany({
-    orderBy: { updatedAt: "desc" },
-    include: {
-      _count: { select: { claims: true } },
-      publications: { select: { number: true }, orderBy: { number: "desc" }, take: 1 },
-    },
+/** How many claims each of these articles (one page of them) has. */
+export async function claimCounts(articleIds: number[]): Promise<Map<number, number>> {
+  if (articleIds.length === 0) return new Map();
+  const rows = await db().claim.groupBy({ by: ["articleId"], where: { articleId: { in: articleIds } }, _count: { _all: true } });
+  return new Map(rows.map((r) => [r.articleId, r._count._all]));
+}
+
+/** One page of the workbench's articles, most recently changed first: listed columns only, never the text. */
+export async function listArticles(request: PageRequest) {
+  const rows = await db().article.findMany({
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    ...pageWindow(request),
+    select: { id: true, slug: true, title: true, outlet: true, status: true, updatedAt: true },
   });
+  const page = toPage(rows, request);
+  const ids = page.items.map((a) => a.id);
+  const [claims, latest] = await Promise.all([claimCounts(ids), latestNumbers(ids)]);
+  return { ...page, items: page.items.map((a) => ({ ...a, claims: claims.get(a.id) ?? 0, publishedVersion: latest.get(a.id) ?? null })) };
 }
 
 /** An article with its claims in reading order and its projection, for the workbench. */
@@ -96,7 +126,7 @@ export async function loadArticle(id: number) {
   const article = await db().article.findUnique({
     where: { id },
     include: {
-      claims: { orderBy: [{ start: "asc" }, { end: "asc" }], include: { _count: { select: { evidence: true } } } },
+      claims: { orderBy: [{ start: "asc" }, { end: "asc" }] },
       publications: { orderBy: { number: "desc" }, select: { number: true, publishedAt: true, changeNote: true } },
     },
   });

@@ -5,9 +5,9 @@ import type { Span } from "../claims/segment";
 import { db, type Tx } from "../db/client.server";
 import type { CurrentUser } from "../auth/session.server";
 import { can } from "../auth/roles";
-import type { Claim } from "../generated/prisma/client";
+import { Prisma, type Claim } from "../generated/prisma/client";
 import { audit } from "./audit.server";
-import { ConflictError, UserError } from "./errors";
+import { ConflictError, NotFoundError, UserError } from "./errors";
 
 type ClaimChange = Partial<Omit<Claim, "id" | "articleId" | "createdAt" | "updatedAt" | "version">>;
 
@@ -16,25 +16,37 @@ function reviewable(claim: Claim) {
   return { start, end, quote, status, verdict, rationale, lastEditorId, approvedById, assigneeId, reviewNote };
 }
 
+const GONE = "That claim no longer exists; it may have been merged or removed.";
+
 async function findClaim(tx: Tx, id: number) {
   const claim = await tx.claim.findUnique({ where: { id }, include: { article: true } });
-  if (!claim) throw new UserError("That claim no longer exists; it may have been merged or removed.", 404);
+  if (!claim) throw new UserError(GONE, 404);
   return claim;
 }
+
+/** The claim alone, for changes that do not need its article's text. */
+async function findClaimOnly(tx: Tx, id: number) {
+  const claim = await tx.claim.findUnique({ where: { id } });
+  if (!claim) throw new UserError(GONE, 404);
+  return claim;
+}
+
+/** No row matched (the client turns Prisma's P2025 into a NotFoundError). */
+const isNotFound = (error: unknown) => error instanceof NotFoundError || (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025");
 
 /**
  * Writes a change only if the claim is still at `version`; otherwise someone else saved first
  * and the caller gets a ConflictError describing what changed. Records the audit event.
  */
 async function saveClaim(tx: Tx, claim: Claim, version: number, change: ClaimChange, actor: CurrentUser, action: string) {
-  const { count } = await tx.claim.updateMany({ where: { id: claim.id, version }, data: { ...change, version: { increment: 1 } } });
-  if (count === 0) {
+  // One statement: the update applies only at `version` and returns the saved row.
+  const updated = await tx.claim.update({ where: { id: claim.id, version }, data: { ...change, version: { increment: 1 } } }).catch((error: unknown) => {
+    if (!isNotFound(error)) throw error;
     throw new ConflictError(
       `Someone else saved this claim while you were editing it (it is now at version ${claim.version}, your form was version ${version}). ` +
         "Their changes are shown below; your input is kept in the form. Review it and save again.",
     );
-  }
-  const updated = await tx.claim.findUniqueOrThrow({ where: { id: claim.id } });
+  });
   await audit(tx, {
     actorId: actor.id,
     articleId: claim.articleId,
@@ -107,7 +119,7 @@ export interface ReviewInput {
 /** Saves a claim's verdict, rationale and status (approval has its own step). */
 export async function reviewClaim(claimId: number, input: ReviewInput, actor: CurrentUser) {
   return db().$transaction(async (tx) => {
-    const claim = await findClaim(tx, claimId);
+    const claim = await findClaimOnly(tx, claimId);
     const verdict = input.verdict || null;
     const changedJudgement = verdict !== claim.verdict || input.rationale !== claim.rationale;
     const keepsApproval = claim.status === "approved" && !changedJudgement && input.status === "needs-review";

@@ -4,6 +4,8 @@ import type { CurrentUser } from "../auth/session.server";
 import { audit } from "../newsroom/audit.server";
 import { ConflictError, UserError } from "../newsroom/errors";
 import type { Publisher } from "./links";
+import type { PageRequest } from "../newsroom/paging";
+import { latestPublications } from "./latest.server";
 import { etagOf, renderFactCheckPage } from "./page.server";
 import { forgetPublishedPages } from "./serve.server";
 import { SNAPSHOT_SCHEMA, SnapshotSchema, type Snapshot } from "./snapshot";
@@ -168,17 +170,14 @@ export async function loadPublication(slug: string, number?: number) {
   return { snapshot: SnapshotSchema.parse(JSON.parse(chosen.snapshot)), history, latestNumber: latest.number };
 }
 
-/** Every published fact-check, newest first, with its latest version's summary. */
-export async function listPublished() {
-  const articles = await db().article.findMany({
-    where: { publications: { some: {} } },
-    include: { publications: { orderBy: { number: "desc" }, take: 1, select: { number: true, publishedAt: true, snapshot: true } } },
-  });
-  return articles
-    .map((a) => {
-      const p = a.publications[0]!;
+/** One page of the published fact-checks, newest first, with each one's latest version's summary. */
+export async function listPublished(request: PageRequest) {
+  const page = await latestPublications(request);
+  return {
+    ...page,
+    items: page.items.map((p) => {
       const snapshot = SnapshotSchema.parse(JSON.parse(p.snapshot));
-      return { slug: a.slug, title: snapshot.article.title, outlet: snapshot.article.outlet, number: p.number, publishedAt: p.publishedAt.toISOString(), claims: snapshot.claims.map((c) => c.verdict) };
-    })
-    .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt));
+      return { slug: p.article.slug, title: snapshot.article.title, outlet: snapshot.article.outlet, number: p.number, publishedAt: p.publishedAt.toISOString(), claims: snapshot.claims.map((c) => c.verdict) };
+    }),
+  };
 }

@@ -3,16 +3,20 @@ import type { Route } from "./+types/articles";
 import { requirePermission } from "../auth/session.server";
 import { can } from "../auth/roles";
 import { listArticles } from "../newsroom/articles.server";
+import { readPage } from "../newsroom/paging";
 import { formatDate } from "../ui/components";
+import { Pager } from "../ui/Pager";
 
 export const meta: Route.MetaFunction = () => [{ title: "Workbench · Claimdesk" }];
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requirePermission(request, "read-drafts");
-  return { articles: await listArticles(), canEdit: can(user.role, "edit") };
+  const url = new URL(request.url);
+  return { articles: await listArticles(readPage(url.searchParams)), canEdit: can(user.role, "edit"), here: url.pathname + url.search };
 }
 
 export default function Articles({ loaderData }: Route.ComponentProps) {
+  const { articles, here } = loaderData;
   return (
     <div className="page">
       <div className="page-head">
@@ -25,18 +29,19 @@ export default function Articles({ loaderData }: Route.ComponentProps) {
           <tr><th scope="col">Article</th><th scope="col">Status</th><th scope="col">Claims</th><th scope="col">Published</th><th scope="col">Updated</th></tr>
         </thead>
         <tbody>
-          {loaderData.articles.map((a) => (
+          {articles.items.map((a) => (
             <tr key={a.id}>
               <td><Link to={`/articles/${a.id}`}>{a.title}</Link>{a.outlet ? <span className="meta"> · {a.outlet}</span> : null}</td>
               <td>{a.status === "published" ? "Published" : "Draft"}</td>
-              <td>{a._count.claims}</td>
-              <td>{a.publications[0] ? <Link to={`/fact-checks/${a.slug}`}>version {a.publications[0].number}</Link> : "not yet"}</td>
+              <td>{a.claims}</td>
+              <td>{a.publishedVersion !== null ? <Link to={`/fact-checks/${a.slug}`}>version {a.publishedVersion}</Link> : "not yet"}</td>
               <td>{formatDate(a.updatedAt)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      {loaderData.articles.length === 0 ? <p>No articles yet.</p> : null}
+      {articles.items.length === 0 ? <p>{articles.page === 1 ? "No articles yet." : "No articles on this page."}</p> : null}
+      <Pager page={articles.page} hasPrevious={articles.hasPrevious} hasNext={articles.hasNext} here={here} label="Pages of articles" />
     </div>
   );
 }

@@ -3,13 +3,15 @@ import type { Route } from "./+types/desk";
 import { can } from "../auth/roles";
 import { requirePermission } from "../auth/session.server";
 import { listDeskMembers } from "../auth/users.server";
-import { db } from "../db/client.server";
 import { domainFailure, failure, formValues, parseId, readForm } from "../http.server";
 import { assignClaim } from "../newsroom/claims.server";
-import { DESK_LIMIT as LIMIT, deskClaims, deskCounts, readDeskFilter } from "../newsroom/desk.server";
+import { deskArticleChoices, deskClaims, deskCounts, readDeskFilter } from "../newsroom/desk.server";
+import { formatCount } from "../newsroom/page-links";
+import { readPage } from "../newsroom/paging";
 import { AssignSchema } from "../newsroom/schemas";
 import { CLAIM_STATUSES, STATUS_LABELS, VERDICTS } from "../newsroom/verdicts";
 import { assigneeName, FormMessage, StatusBadge, VerdictBadge } from "../ui/components";
+import { Pager } from "../ui/Pager";
 
 export const meta: Route.MetaFunction = () => [{ title: "Desk · Claimdesk" }];
 
@@ -17,23 +19,24 @@ export async function loader({ request }: Route.LoaderArgs) {
   const user = await requirePermission(request, "read-drafts");
   const url = new URL(request.url);
   const filter = readDeskFilter(url.searchParams);
-  const [{ total, claims }, counts, members, articles] = await Promise.all([
-    deskClaims(filter, user.id),
+  const [page, counts, members, articles] = await Promise.all([
+    deskClaims(filter, user.id, readPage(url.searchParams)),
     deskCounts(user.id),
     listDeskMembers(),
-    db().article.findMany({ orderBy: { title: "asc" }, select: { id: true, title: true } }),
+    deskArticleChoices(filter.article),
   ]);
   return {
     filter,
-    total,
-    claims: claims.map((c) => ({
+    total: page.total,
+    page: { page: page.page, size: page.size, hasPrevious: page.hasPrevious, hasNext: page.hasNext },
+    claims: page.items.map((c) => ({
       id: c.id,
       quote: c.quote.length > 220 ? c.quote.slice(0, 217) + "…" : c.quote,
       article: c.article,
       status: c.status,
       verdict: c.verdict,
       score: c.score,
-      evidence: c._count.evidence,
+      evidence: c.evidence,
       assigneeId: c.assigneeId,
       reviewNote: c.reviewNote,
     })),
@@ -41,7 +44,6 @@ export async function loader({ request }: Route.LoaderArgs) {
     members,
     articles,
     canAssign: can(user.role, "edit"),
-    limit: LIMIT,
     back: url.search,
   };
 }
@@ -68,7 +70,8 @@ const QUICK = [
 ] as const;
 
 export default function Desk({ loaderData, actionData }: Route.ComponentProps) {
-  const { filter, total, claims, counts, members, articles, canAssign, back, limit } = loaderData;
+  const { filter, total, page, claims, counts, members, articles, canAssign, back } = loaderData;
+  const first = (page.page - 1) * page.size + 1;
   return (
     <div className="page wide">
       <h1>Desk</h1>
@@ -80,7 +83,7 @@ export default function Desk({ loaderData, actionData }: Route.ComponentProps) {
                 to={`/desk?status=${q.status}&assignee=${q.assignee}`}
                 aria-current={filter.status === q.status && filter.assignee === q.assignee && filter.verdict === "any" && filter.article === "any" ? "page" : undefined}
               >
-                {q.label}{q.count ? ` (${counts[q.count]})` : ""}
+                {q.label}{q.count ? ` (${formatCount(counts[q.count])})` : ""}
               </Link>
             </li>
           ))}
@@ -114,7 +117,8 @@ export default function Desk({ loaderData, actionData }: Route.ComponentProps) {
         </div>
         <div className="field">
           <label htmlFor="article">Article</label>
-          <select id="article" name="article" defaultValue={filter.article}>
+          <p className="hint" id="article-hint">Recently changed articles with open claims.</p>
+          <select id="article" name="article" defaultValue={filter.article} aria-describedby="article-hint">
             <option value="any">All articles</option>
             {articles.map((a) => <option key={a.id} value={String(a.id)}>{a.title}</option>)}
           </select>
@@ -123,7 +127,9 @@ export default function Desk({ loaderData, actionData }: Route.ComponentProps) {
       </Form>
       <FormMessage error={actionData?.error} />
       <p role="status">
-        {total === 0 ? "No claims match." : `${total} ${total === 1 ? "claim matches" : "claims match"}${total > limit ? `; the ${limit} most urgent are shown` : ""}.`}
+        {total === 0
+          ? "No claims match."
+          : `${formatCount(total)} ${total === 1 ? "claim matches" : "claims match"}${claims.length > 0 && (page.hasNext || page.hasPrevious) ? `; ${first}–${first + claims.length - 1} shown, most urgent first` : ""}.`}
       </p>
       {claims.length > 0 ? (
         <table className="table table--stack desk-table">
@@ -165,6 +171,7 @@ export default function Desk({ loaderData, actionData }: Route.ComponentProps) {
           </tbody>
         </table>
       ) : null}
+      <Pager page={page.page} hasPrevious={page.hasPrevious} hasNext={page.hasNext} here={`/desk${back}`} label="Pages of claims" />
     </div>
   );
 }

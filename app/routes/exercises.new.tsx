@@ -1,7 +1,7 @@
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/exercises.new";
 import { requirePermission } from "../auth/session.server";
-import { createExercise, ExerciseSchema, publishedForExercises } from "../classroom/exercises.server";
+import { createExercise, ExerciseSchema, publishedForExercise } from "../classroom/exercises.server";
 import { domainFailure, failure, readForm } from "../http.server";
 import { fieldErrors } from "../newsroom/schemas";
 import { Field, FormMessage, VerdictBadge } from "../ui/components";
@@ -11,7 +11,7 @@ export const meta: Route.MetaFunction = () => [{ title: "New exercise · Classro
 export async function loader({ request }: Route.LoaderArgs) {
   await requirePermission(request, "teach");
   const slug = new URL(request.url).searchParams.get("slug") ?? "";
-  const factCheck = (await publishedForExercises()).find((p) => p.slug === slug);
+  const factCheck = await publishedForExercise(slug);
   if (!factCheck) throw new Response("Choose a published fact-check for the exercise.", { status: 404 });
   return { factCheck };
 }

@@ -3,16 +3,20 @@ import type { Route } from "./+types/exercises";
 import { requirePermission } from "../auth/session.server";
 import { listExercises, publishedForExercises } from "../classroom/exercises.server";
 import { formatCode } from "../classroom/codes";
+import { readPage } from "../newsroom/paging";
 import { formatDate } from "../ui/components";
+import { Pager } from "../ui/Pager";
 
 export const meta: Route.MetaFunction = () => [{ title: "Classroom · Claimdesk" }];
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requirePermission(request, "teach");
-  const [exercises, published] = await Promise.all([listExercises(), publishedForExercises()]);
+  const url = new URL(request.url);
+  const [exercises, published] = await Promise.all([listExercises(), publishedForExercises(readPage(url.searchParams))]);
   return {
     exercises: exercises.map((e) => ({ id: e.id, title: e.title, code: formatCode(e.code), status: e.status, answers: e._count.submissions, article: e.publication.article.title, version: e.publication.number, createdAt: e.createdAt })),
-    published: published.map(({ slug, title, number, claims }) => ({ slug, title, number, claims: claims.length })),
+    published: { ...published, items: published.items.map(({ slug, title, number, claims }) => ({ slug, title, number, claims: claims.length })) },
+    here: url.pathname + url.search,
   };
 }
 
@@ -47,13 +51,14 @@ export default function Exercises({ loaderData }: Route.ComponentProps) {
       )}
       <h2>Make a new exercise from</h2>
       <ul className="card-list">
-        {loaderData.published.map((p) => (
+        {loaderData.published.items.map((p) => (
           <li key={p.slug} className="card">
             <strong>{p.title}</strong> <span className="meta">version {p.number}, {p.claims} claims</span>{" "}
             <Link to={`/exercises/new?slug=${encodeURIComponent(p.slug)}`} className="button button--secondary">New exercise</Link>
           </li>
         ))}
       </ul>
+      <Pager page={loaderData.published.page} hasPrevious={loaderData.published.hasPrevious} hasNext={loaderData.published.hasNext} here={loaderData.here} label="Pages of published fact-checks" />
     </div>
   );
 }

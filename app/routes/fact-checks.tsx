@@ -2,21 +2,25 @@ import { Link } from "react-router";
 import type { Route } from "./+types/fact-checks";
 import { listPublished } from "../publishing/publish.server";
 import { VERDICTS } from "../newsroom/verdicts";
+import { readPage } from "../newsroom/paging";
 import { formatDate, VerdictBadge } from "../ui/components";
+import { Pager } from "../ui/Pager";
 
 export const meta: Route.MetaFunction = () => [{ title: "Fact-checks · Claimdesk" }];
 
-export async function loader() {
-  return { published: await listPublished() };
+export async function loader({ request }: Route.LoaderArgs) {
+  const url = new URL(request.url);
+  return { published: await listPublished(readPage(url.searchParams)), here: url.pathname + url.search };
 }
 
 export default function FactChecks({ loaderData }: Route.ComponentProps) {
+  const { published, here } = loaderData;
   return (
     <div className="page">
       <h1>Published fact-checks</h1>
-      {loaderData.published.length === 0 ? <p>Nothing has been published yet.</p> : null}
+      {published.items.length === 0 ? <p>{published.page === 1 ? "Nothing has been published yet." : "No fact-checks on this page."}</p> : null}
       <ul className="card-list">
-        {loaderData.published.map((p) => (
+        {published.items.map((p) => (
           <li key={p.slug} className="card">
             <h2><Link to={`/fact-checks/${p.slug}`}>{p.title}</Link></h2>
             <p className="meta">
@@ -33,6 +37,7 @@ export default function FactChecks({ loaderData }: Route.ComponentProps) {
           </li>
         ))}
       </ul>
+      <Pager page={published.page} hasPrevious={published.hasPrevious} hasNext={published.hasNext} here={here} label="Pages of fact-checks" />
     </div>
   );
 }

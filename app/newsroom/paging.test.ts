@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { ApiPageSchema, MAX_PAGE_SIZE, PAGE_SIZE, formatCount, readPage, toPage, withPage } from "./paging";
+
+describe("paging", () => {
+  it("keeps every other parameter when it links to another page", () => {
+    expect(withPage("/desk?status=open&assignee=none", 2)).toBe("/desk?status=open&assignee=none&page=2");
+    expect(withPage("/desk?status=open&page=3", 2)).toBe("/desk?status=open&page=2");
+    expect(withPage("/articles?page=2", 1)).toBe("/articles");
+  });
+
+  it("opens the first page for a missing or unreadable page number on pages", () => {
+    for (const value of [null, "0", "-3", "abc", "1.5", "1e9"]) {
+      const params = new URLSearchParams(value === null ? "" : `page=${value}`);
+      expect(readPage(params), String(value)).toEqual({ page: 1, size: PAGE_SIZE });
+    }
+    expect(readPage(new URLSearchParams("page=4"))).toEqual({ page: 4, size: PAGE_SIZE });
+  });
+
+  it("refuses bad API paging values instead of guessing", () => {
+    expect(ApiPageSchema.parse({})).toEqual({ page: 1, limit: PAGE_SIZE });
+    expect(ApiPageSchema.parse({ page: "3", limit: String(MAX_PAGE_SIZE) })).toEqual({ page: 3, limit: MAX_PAGE_SIZE });
+    for (const bad of [{ page: "0" }, { page: "x" }, { limit: "0" }, { limit: String(MAX_PAGE_SIZE + 1) }, { limit: "2.5" }, { size: "5" }]) {
+      expect(ApiPageSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
+    }
+  });
+
+  it("knows from one extra row whether a next page exists", () => {
+    expect(toPage([1, 2, 3], { page: 2, size: 2 })).toEqual({ items: [1, 2], page: 2, size: 2, hasPrevious: true, hasNext: true });
+    expect(toPage([1, 2], { page: 1, size: 2 })).toEqual({ items: [1, 2], page: 1, size: 2, hasPrevious: false, hasNext: false });
+  });
+
+  it("shows counts past the cap as 1,000+", () => {
+    expect(formatCount(1000)).toBe("1,000");
+    expect(formatCount(1001)).toBe("1,000+");
+  });
+});

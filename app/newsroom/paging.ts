@@ -1,0 +1,60 @@
+import { z } from "zod";
+
+export { COUNT_CAP, formatCount, withPage } from "./page-links";
+
+/**
+ * Every list is read one page at a time, in a stable order (ties broken by id), so what a
+ * list costs depends on the page size, not on the size of the workspace. Pages are numbered
+ * from 1 in the URL (`?page=2`), so Previous and Next are plain links that work without
+ * JavaScript. The page size stays well under SQLite's 999 bound parameters, because a page's
+ * ids are used in `IN (…)` look-ups of its counts and latest versions.
+ */
+export const PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 200;
+/** Deeper pages than this are refused: offsets are read through, and nobody pages that far. */
+export const MAX_PAGE = 10_000;
+
+export interface PageRequest {
+  page: number;
+  size: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  page: number;
+  size: number;
+  hasPrevious: boolean;
+  hasNext: boolean;
+}
+
+export const pageWindow = ({ page, size }: PageRequest) => ({ skip: (page - 1) * size, take: size + 1 });
+
+/** Rows read with pageWindow (one more than the page holds, to know whether a next page exists). */
+export function toPage<T>(rows: T[], request: PageRequest): Page<T> {
+  return {
+    items: rows.slice(0, request.size),
+    page: request.page,
+    size: request.size,
+    hasPrevious: request.page > 1,
+    hasNext: rows.length > request.size,
+  };
+}
+
+const pageNumber = z.coerce.number({ error: "page must be a whole number from 1." }).int("page must be a whole number from 1.").min(1, "page must be a whole number from 1.").max(MAX_PAGE, `page must be at most ${MAX_PAGE}.`);
+
+/** For pages: a missing or unreadable `?page=` opens the first page rather than an error. */
+export function readPage(params: URLSearchParams, size = PAGE_SIZE): PageRequest {
+  const parsed = pageNumber.safeParse(params.get("page") ?? "1");
+  return { page: parsed.success ? parsed.data : 1, size };
+}
+
+/** For the API: `?page=` and `?limit=`, both optional; a bad value is the client's error (400). */
+export const ApiPageSchema = z.strictObject({
+  page: pageNumber.default(1),
+  limit: z.coerce
+    .number({ error: `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}.` })
+    .int(`limit must be a whole number from 1 to ${MAX_PAGE_SIZE}.`)
+    .min(1, `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}.`)
+    .max(MAX_PAGE_SIZE, `limit must be a whole number from 1 to ${MAX_PAGE_SIZE}.`)
+    .default(PAGE_SIZE),
+});
