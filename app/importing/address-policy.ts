@@ -35,7 +35,7 @@ const ipv4From = (high: number, low: number) => new ipaddr.IPv4([high >> 8, high
  * are IPv6's own unspecified and loopback addresses.
  */
 export function embeddedIPv4(ip: ipaddr.IPv6): ipaddr.IPv4 | null {
-  const p = ip.parts;
+  const p = ip.parts as [number, number, number, number, number, number, number, number];
   if (ip.range() === "unspecified" || ip.range() === "loopback") return null;
   const lastTwo = ipv4From(p[6], p[7]);
   if (startsWith(p, [0, 0, 0, 0, 0, 0])) return lastTwo;
