@@ -35,7 +35,7 @@ function workerEntry(): { file: URL; options: WorkerOptions } {
 }
 
 /** What to tell the person when the worker failed: its budget, or the page, never a stack trace. */
-function refusalFor(error: Error & { code?: string }, limits: ExtractorLimits): PageNotExtracted {
+export function refusalFor(error: Error & { code?: string }, limits: ExtractorLimits): PageNotExtracted {
   if (error.code === "ERR_WORKER_OUT_OF_MEMORY") {
     return new PageNotExtracted(`This page needs more than ${limits.maxHeapMb} MB of memory to extract. ${INSTEAD}`);
   }

@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractPage, findArticle, JSON_LD_LIMITS } from "./extract-page";
 import { pageFromHtml } from "./import.server";
-import { createPageExtractor, DEFAULT_EXTRACTOR_LIMITS, PageNotExtracted } from "./page-extractor.server";
+import { createPageExtractor, DEFAULT_EXTRACTOR_LIMITS, PageNotExtracted, refusalFor } from "./page-extractor.server";
 
 const ARTICLE = readFileSync("fixtures/web/chip-export-rules.html", "utf8");
 const run = promisify(execFile);
@@ -76,6 +76,30 @@ describe("extracting pages in a worker", () => {
     expect(outcomes[2]).toBe("3: Claimdesk is extracting too many pages right now. Try again in a minute.");
     // The turns are given back: the next page is extracted (here: runs out of time), not refused.
     await expect(extract(NESTED_DIVS, "https://x.example/")).rejects.toThrow(/too complex to extract within 1 second/);
+  });
+});
+
+describe("what a failed extraction tells the person", () => {
+  const failureOf = (run: () => unknown) => {
+    try {
+      run();
+    } catch (error) {
+      return error as Error;
+    }
+    throw new Error("did not fail");
+  };
+
+  it("a stack overflow (what nested HTML does to Readability, linkedom and turndown) says the page is nested too deeply", () => {
+    const recurse = (n: number): number => recurse(n + 1) + 1;
+    expect(refusalFor(failureOf(() => recurse(0)), DEFAULT_EXTRACTOR_LIMITS).message).toBe(
+      "This page's HTML is nested too deeply to extract. Save it as text or markdown and import that instead.",
+    );
+  });
+
+  it("anything else says the page could not be extracted, without the error's own words", () => {
+    const refusal = refusalFor(failureOf(() => (null as unknown as { x: number }).x), DEFAULT_EXTRACTOR_LIMITS);
+    expect(refusal).toBeInstanceOf(PageNotExtracted);
+    expect(refusal.message).toBe("This page could not be extracted. Save it as text or markdown and import that instead.");
   });
 });
 
