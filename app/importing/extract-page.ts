@@ -43,17 +43,17 @@ function isArticle(item: { [key: string]: Json }): boolean {
 
 /**
  * The first NewsArticle-like object in one parsed JSON-LD block (also inside lists and @graph),
- * found breadth-first without recursion, visiting at most `budget.nodes` values in all.
+ * found breadth-first without recursion, visiting at most `maxNodes` values.
  */
-export function findArticle(data: Json, budget: { nodes: number }): Record<string, Json> | null {
+export function findArticle(data: Json, maxNodes = JSON_LD_LIMITS.nodes): Record<string, Json> | null {
   const queue: Json[] = [data];
-  for (let next = 0; next < queue.length && budget.nodes > 0; next++, budget.nodes--) {
+  for (let next = 0; next < queue.length && next < maxNodes; next++) {
     const item = queue[next];
     if (Array.isArray(item)) {
-      for (let i = 0; i < item.length && queue.length - next <= budget.nodes; i++) queue.push(item[i]!);
+      for (let i = 0; i < item.length && queue.length < maxNodes; i++) queue.push(item[i]!);
     } else if (item && typeof item === "object") {
       if (isArticle(item)) return item;
-      if (item["@graph"] !== undefined) queue.push(item["@graph"]);
+      if (item["@graph"] !== undefined && queue.length < maxNodes) queue.push(item["@graph"]);
     }
   }
   return null;
@@ -61,7 +61,6 @@ export function findArticle(data: Json, budget: { nodes: number }): Record<strin
 
 /** The first NewsArticle-like object in the page's JSON-LD, reading a bounded amount of it. */
 function jsonLdArticle(document: Document): Record<string, Json> | null {
-  const budget = { nodes: JSON_LD_LIMITS.nodes };
   const scripts = [...document.querySelectorAll('script[type="application/ld+json"]')].slice(0, JSON_LD_LIMITS.scripts);
   for (const script of scripts) {
     const text = script.textContent ?? "";
@@ -72,7 +71,7 @@ function jsonLdArticle(document: Document): Record<string, Json> | null {
     } catch {
       continue;
     }
-    const article = findArticle(data, budget);
+    const article = findArticle(data);
     if (article) return article;
   }
   return null;

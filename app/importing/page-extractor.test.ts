@@ -111,13 +111,22 @@ describe("reading JSON-LD from a hostile page", () => {
   });
 
   it("walks at most a bounded number of values, iteratively, whatever the shape", () => {
-    const budget = { nodes: JSON_LD_LIMITS.nodes };
-    expect(findArticle(Array(300_000).fill(1), budget)).toBeNull();
-    expect(budget.nodes).toBe(0);
-    let deep: unknown = { "@type": "NewsArticle", headline: "Too deep" };
+    const article = { "@type": "NewsArticle", headline: "Found" };
+    const junkThen = (n: number) => [...Array(n).fill(1), article];
+    expect(findArticle(junkThen(100))).toBe(article);
+    expect(findArticle(junkThen(JSON_LD_LIMITS.nodes))).toBeNull();
+    expect(findArticle(Array(300_000).fill([1, 2, 3]))).toBeNull();
+    let deep: unknown = article;
     for (let i = 0; i < 100_000; i++) deep = [deep];
-    expect(findArticle(deep as never, { nodes: JSON_LD_LIMITS.nodes })).toBeNull();
-    expect(findArticle([1, 2, { "@graph": [{ "@type": ["Thing", "NewsArticle"], headline: "Found" }] }] as never, { nodes: 100 })).toMatchObject({ headline: "Found" });
+    expect(findArticle(deep as never)).toBeNull();
+    expect(findArticle([1, 2, { "@graph": [{ "@type": ["Thing", "NewsArticle"], headline: "Found" }] }] as never, 100)).toMatchObject({ headline: "Found" });
+  });
+
+  it("a junk block does not hide the page's real JSON-LD after it", () => {
+    const junk = `[${Array(100_000).fill("1").join(",")}]`;
+    const real = `{"@type":"NewsArticle","headline":"The real headline","author":{"name":"Sam Okafor"}}`;
+    const html = withJsonLd(junk).replace("</head>", `<script type="application/ld+json">${real}</script></head>`);
+    expect(extractPage(html, "https://x.example/")).toMatchObject({ title: "The real headline", author: "Sam Okafor" });
   });
 
   it("reads names from deeply nested or huge values without recursing", () => {
