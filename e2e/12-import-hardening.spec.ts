@@ -27,6 +27,7 @@ test("a page too complex to extract is refused with a clear message, and public 
   await answered;
   expect(events).toEqual([...Array(10).fill("public page answered"), "upload answered"]);
 
+  await expect(page.locator(".message--error")).toHaveText("The article was not imported: the uploaded page could not be extracted.");
   await expect(page.locator("#file-error")).toHaveText("This page is too complex to extract within 10 seconds. Save it as text or markdown and import that instead.");
   await expect(page.getByLabel("Or upload a .md or .txt file, or a saved .html page")).toBeVisible();
 });

@@ -16,8 +16,8 @@ export async function loader({ request }: Route.LoaderArgs) {
   return null;
 }
 
-/** Reads an uploaded .md, .txt or saved .html page; a message when it is none of those. */
-async function readUpload(file: File): Promise<{ text: string; format: "markdown" | "text"; page?: ImportedPage } | { error: string }> {
+/** Reads an uploaded .md, .txt or saved .html page; a message (and what went wrong overall) when it cannot. */
+async function readUpload(file: File): Promise<{ text: string; format: "markdown" | "text"; page?: ImportedPage } | { error: string; summary?: string }> {
   if (!/\.(?:md|markdown|txt|html?)$/i.test(file.name)) return { error: `“${file.name}” is not a .md, .txt or .html file. Upload markdown, plain text or a saved web page.` };
   if (file.size > MAX_ARTICLE_BYTES) return { error: `“${file.name}” is ${(file.size / 1048576).toFixed(1)} MB; articles are limited to 2 MB.` };
   let text: string;
@@ -32,7 +32,7 @@ async function readUpload(file: File): Promise<{ text: string; format: "markdown
     const page = await pageFromHtml(text);
     return { text: page.markdown, format: "markdown", page };
   } catch (error) {
-    if (error instanceof PageNotExtracted) return { error: error.message };
+    if (error instanceof PageNotExtracted) return { error: error.message, summary: "The article was not imported: the uploaded page could not be extracted." };
     throw error;
   }
 }
@@ -47,7 +47,7 @@ export async function action({ request }: Route.ActionArgs) {
   let page: ImportedPage | undefined;
   if (file instanceof File && file.size > 0) {
     const upload = await readUpload(file);
-    if ("error" in upload) return failure("import", values, "The article was not imported: the uploaded file cannot be read.", 400, { fields: { file: upload.error } });
+    if ("error" in upload) return failure("import", values, upload.summary ?? "The article was not imported: the uploaded file cannot be read.", 400, { fields: { file: upload.error } });
     source = upload.text;
     format = upload.format;
     page = upload.page;
