@@ -18,15 +18,15 @@ if (!target) {
   process.exit(2);
 }
 
-function fromFile(file: string): ImportedPage & { format: "markdown" | "text" } {
+async function fromFile(file: string): Promise<ImportedPage & { format: "markdown" | "text" }> {
   const content = readFileSync(file, "utf8");
-  if (/\.html?$/i.test(file)) return { ...pageFromHtml(content), format: "markdown" };
+  if (/\.html?$/i.test(file)) return { ...(await pageFromHtml(content)), format: "markdown" };
   const title = path.basename(file).replace(/\.[^.]+$/, "").replace(/[-_]+/g, " ");
   return { title, author: "", outlet: "", originalDate: "", canonicalUrl: "", sourceUrl: "", markdown: content, format: /\.(md|markdown)$/i.test(file) ? "markdown" : "text" };
 }
 
 try {
-  const page = /^https?:\/\//i.test(target) ? { ...(await fetchPage(target)), format: "markdown" as const } : fromFile(target);
+  const page = /^https?:\/\//i.test(target) ? { ...(await fetchPage(target)), format: "markdown" as const } : await fromFile(target);
   const parsed = ArticleImportSchema.safeParse({
     title: page.title || "Untitled article",
     outlet: page.outlet,

@@ -23,32 +23,56 @@ export function toPartialDate(value: string | null | undefined): string {
   return m ? [m[1], m[2], m[3]].filter(Boolean).join("-") : "";
 }
 
+/** How much JSON-LD is read: a page's metadata is small, a hostile page's need not be. */
+export const JSON_LD_LIMITS = { scripts: 8, bytesPerScript: 256 * 1024, nodes: 5_000, names: 20 };
+
+/** A name (or names) from a JSON-LD value: a string, {name}, or a list of those, never walked deeper. */
 function nameOf(value: Json | undefined): string {
-  if (typeof value === "string") return value;
-  if (Array.isArray(value)) return value.map(nameOf).filter(Boolean).join(", ");
-  if (value && typeof value === "object" && typeof value.name === "string") return value.name;
-  return "";
+  const one = (item: Json | undefined) => (typeof item === "string" ? item : item && typeof item === "object" && !Array.isArray(item) && typeof item.name === "string" ? item.name : "");
+  if (Array.isArray(value)) return value.slice(0, JSON_LD_LIMITS.names).map(one).filter(Boolean).join(", ");
+  return one(value);
 }
 
-/** The first NewsArticle-like object in the page's JSON-LD (also inside @graph). */
+const ARTICLE_TYPE = /^(NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle)$/;
+
+function isArticle(item: { [key: string]: Json }): boolean {
+  const type = item["@type"];
+  const types = Array.isArray(type) ? type.slice(0, JSON_LD_LIMITS.names) : [type];
+  return types.some((t) => typeof t === "string" && ARTICLE_TYPE.test(t));
+}
+
+/**
+ * The first NewsArticle-like object in one parsed JSON-LD block (also inside lists and @graph),
+ * found breadth-first without recursion, visiting at most `maxNodes` values.
+ */
+export function findArticle(data: Json, maxNodes = JSON_LD_LIMITS.nodes): Record<string, Json> | null {
+  const queue: Json[] = [data];
+  for (let next = 0; next < queue.length && next < maxNodes; next++) {
+    const item = queue[next];
+    if (Array.isArray(item)) {
+      for (let i = 0; i < item.length && queue.length < maxNodes; i++) queue.push(item[i]!);
+    } else if (item && typeof item === "object") {
+      if (isArticle(item)) return item;
+      if (item["@graph"] !== undefined && queue.length < maxNodes) queue.push(item["@graph"]);
+    }
+  }
+  return null;
+}
+
+/** The first NewsArticle-like object in the page's JSON-LD, reading a bounded amount of it. */
 function jsonLdArticle(document: Document): Record<string, Json> | null {
-  for (const script of document.querySelectorAll('script[type="application/ld+json"]')) {
+  const scripts = [...document.querySelectorAll('script[type="application/ld+json"]')].slice(0, JSON_LD_LIMITS.scripts);
+  for (const script of scripts) {
+    const text = script.textContent ?? "";
+    if (text.length > JSON_LD_LIMITS.bytesPerScript) continue;
     let data: Json;
     try {
-      data = JSON.parse(script.textContent ?? "");
+      data = JSON.parse(text);
     } catch {
       continue;
     }
-    const queue: Json[] = [data];
-    while (queue.length) {
-      const item = queue.shift();
-      if (Array.isArray(item)) queue.push(...item);
-      else if (item && typeof item === "object") {
-        const type = [item["@type"]].flat().map(String);
-        if (type.some((t) => /^(NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle)$/.test(t))) return item;
-        if (item["@graph"]) queue.push(item["@graph"]);
-      }
-    }
+    const article = findArticle(data);
+    if (article) return article;
   }
   return null;
 }

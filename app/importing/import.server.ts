@@ -1,5 +1,6 @@
 import { plainTextToMarkdown } from "../claims/markdown";
-import { extractPage, type ExtractedPage } from "./extract-page";
+import type { ExtractedPage } from "./extract-page";
+import { extractPageOffThread } from "./page-extractor.server";
 import { safeFetch, type SafeFetchOptions } from "./safe-fetch.server";
 
 /** A page ready to become an article: its markdown and what its metadata says. */
@@ -8,8 +9,9 @@ export interface ImportedPage extends ExtractedPage {
   sourceUrl: string;
 }
 
-export function pageFromHtml(html: string, pageUrl = ""): ImportedPage {
-  const page = extractPage(html, pageUrl || "https://invalid.example/");
+/** Extracts a page off the event loop; refuses with PageNotExtracted when it is beyond budget. */
+export async function pageFromHtml(html: string, pageUrl = "", extract = extractPageOffThread): Promise<ImportedPage> {
+  const page = await extract(html, pageUrl || "https://invalid.example/");
   return { ...page, sourceUrl: pageUrl ? page.canonicalUrl || pageUrl : page.canonicalUrl.startsWith("https://invalid.example/") ? "" : page.canonicalUrl };
 }
 

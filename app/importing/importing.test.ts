@@ -51,6 +51,10 @@ beforeAll(async () => {
     },
     "/loop": (_req, res) => res.writeHead(302, { Location: "/loop" }).end(),
     "/to-article": (_req, res) => res.writeHead(301, { Location: "/article" }).end(),
+    "/huge-json-ld": (_req, res) =>
+      res.writeHead(200, { "Content-Type": "text/html" }).end(
+        ARTICLE.replace("<head>", `<head><script type="application/ld+json">[${Array(300_000).fill("{}").join(",")}]</script>`),
+      ),
   });
   // A second site on another loopback address, which redirects to the first.
   other = await startSite("127.0.0.2", {
@@ -127,6 +131,8 @@ describe("fetching a page safely", () => {
     expect(page.markdown).toContain("adding 140 companies to its entity list.");
     expect(page.markdown).toContain("## Industry reaction");
     expect(page.markdown).not.toMatch(/Subscribe|Share on|All rights reserved|Privacy/);
+    const hostile = await fetchPage(`${base(site)}/huge-json-ld`, { allowPrivate: true });
+    expect(hostile).toMatchObject({ title: "US tightens export rules on AI chips to China", author: "Sam Okafor" });
     const plain = await fetchPage(`${base(site)}/plain`, { allowPrivate: true });
     expect(plain.title).toBe("A plain report");
   });

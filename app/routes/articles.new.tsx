@@ -5,6 +5,7 @@ import { domainFailure, failure, formValues, readForm } from "../http.server";
 import { importArticle } from "../newsroom/articles.server";
 import { ArticleImportSchema, fieldErrors, MAX_ARTICLE_BYTES } from "../newsroom/schemas";
 import { fetchPage, pageFromHtml, type ImportedPage } from "../importing/import.server";
+import { PageNotExtracted } from "../importing/page-extractor.server";
 import { FetchRefused } from "../importing/safe-fetch.server";
 import { Field, FormMessage } from "../ui/components";
 
@@ -15,20 +16,24 @@ export async function loader({ request }: Route.LoaderArgs) {
   return null;
 }
 
-/** Reads an uploaded .md, .txt or saved .html page; a message when it is none of those. */
-async function readUpload(file: File): Promise<{ text: string; format: "markdown" | "text"; page?: ImportedPage } | { error: string }> {
+/** Reads an uploaded .md, .txt or saved .html page; a message (and what went wrong overall) when it cannot. */
+async function readUpload(file: File): Promise<{ text: string; format: "markdown" | "text"; page?: ImportedPage } | { error: string; summary?: string }> {
   if (!/\.(?:md|markdown|txt|html?)$/i.test(file.name)) return { error: `“${file.name}” is not a .md, .txt or .html file. Upload markdown, plain text or a saved web page.` };
   if (file.size > MAX_ARTICLE_BYTES) return { error: `“${file.name}” is ${(file.size / 1048576).toFixed(1)} MB; articles are limited to 2 MB.` };
+  let text: string;
   try {
-    const text = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
-    if (text.includes("\u0000")) return { error: `“${file.name}” looks like a binary file, not text.` };
-    if (/\.html?$/i.test(file.name)) {
-      const page = pageFromHtml(text);
-      return { text: page.markdown, format: "markdown", page };
-    }
-    return { text, format: /\.txt$/i.test(file.name) ? "text" : "markdown" };
+    text = new TextDecoder("utf-8", { fatal: true }).decode(await file.arrayBuffer());
   } catch {
     return { error: `“${file.name}” is not UTF-8 text. Save it as UTF-8 and upload it again.` };
+  }
+  if (text.includes("\u0000")) return { error: `“${file.name}” looks like a binary file, not text.` };
+  if (!/\.html?$/i.test(file.name)) return { text, format: /\.txt$/i.test(file.name) ? "text" : "markdown" };
+  try {
+    const page = await pageFromHtml(text);
+    return { text: page.markdown, format: "markdown", page };
+  } catch (error) {
+    if (error instanceof PageNotExtracted) return { error: error.message, summary: "The article was not imported: the uploaded page could not be extracted." };
+    throw error;
   }
 }
 
@@ -42,7 +47,7 @@ export async function action({ request }: Route.ActionArgs) {
   let page: ImportedPage | undefined;
   if (file instanceof File && file.size > 0) {
     const upload = await readUpload(file);
-    if ("error" in upload) return failure("import", values, "The article was not imported: the uploaded file cannot be read.", 400, { fields: { file: upload.error } });
+    if ("error" in upload) return failure("import", values, upload.summary ?? "The article was not imported: the uploaded file cannot be read.", 400, { fields: { file: upload.error } });
     source = upload.text;
     format = upload.format;
     page = upload.page;
