@@ -2,8 +2,8 @@ import { reactRouter } from "@react-router/dev/vite";
 import { defineConfig, type Plugin } from "vite";
 
 /**
- * Bundles the page-extraction worker (app/importing/extract-page.worker.ts) beside the server
- * bundle, as build/server/extract-page.worker.js, where page-extractor.server.ts starts it.
+ * Bundles the parsing worker (app/importing/parse.worker.ts) beside the server
+ * bundle, as build/server/parse.worker.js, where parser.server.ts starts it.
  */
 function extractionWorker(): Plugin {
   return {
@@ -11,7 +11,7 @@ function extractionWorker(): Plugin {
     apply: "build",
     applyToEnvironment: (environment) => environment.config.consumer === "server",
     buildStart() {
-      this.emitFile({ type: "chunk", id: "app/importing/extract-page.worker.ts", fileName: "extract-page.worker.js" });
+      this.emitFile({ type: "chunk", id: "app/importing/parse.worker.ts", fileName: "parse.worker.js" });
     },
   };
 }

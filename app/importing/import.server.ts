@@ -1,6 +1,6 @@
 import { plainTextToMarkdown } from "../claims/markdown";
 import type { ExtractedPage } from "./extract-page";
-import { extractPageOffThread } from "./page-extractor.server";
+import { parser } from "./parser.server";
 import { safeFetch, type SafeFetchOptions } from "./safe-fetch.server";
 
 /** A page ready to become an article: its markdown and what its metadata says. */
@@ -10,7 +10,7 @@ export interface ImportedPage extends ExtractedPage {
 }
 
 /** Extracts a page off the event loop; refuses with PageNotExtracted when it is beyond budget. */
-export async function pageFromHtml(html: string, pageUrl = "", extract = extractPageOffThread): Promise<ImportedPage> {
+export async function pageFromHtml(html: string, pageUrl = "", extract = parser.page): Promise<ImportedPage> {
   const page = await extract(html, pageUrl || "https://invalid.example/");
   return { ...page, sourceUrl: pageUrl ? page.canonicalUrl || pageUrl : page.canonicalUrl.startsWith("https://invalid.example/") ? "" : page.canonicalUrl };
 }

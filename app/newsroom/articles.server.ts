@@ -1,9 +1,9 @@
 import { selectorFor } from "../claims/anchor";
-import { extract, toMarkdown } from "../claims/extract";
+import { toMarkdown } from "../claims/extract";
+import { extractClaims } from "./extraction.server";
 import { project } from "../claims/projection";
 import { db, type Tx } from "../db/client.server";
 import { ANALYSIS_LIMIT } from "../db/migrate.server";
-import { Prisma } from "../generated/prisma/client";
 import { latestNumbers } from "../publishing/latest.server";
 import { audit } from "./audit.server";
 import { UserError } from "./errors";
@@ -30,11 +30,35 @@ async function uniqueSlug(tx: Tx, wanted: string): Promise<string> {
 }
 
 /**
- * Claims inserted per statement at import: one INSERT per claim made a large article take
- * seconds, and one INSERT for all of them would pass SQLite's 999 bound parameters. Sized so
- * that even a row binding every column of Claim stays under the limit.
+ * Proposed claims inserted per statement at import. Each statement binds one JSON array that
+ * SQLite expands with json_each: a 2 MB article's tens of thousands of proposals cost a handful
+ * of statements instead of Prisma's per-row work (about 0.4 ms a row on the request thread),
+ * and no statement comes near SQLite's 999 bound parameters.
  */
-export const CLAIMS_PER_INSERT = Math.floor(999 / Object.keys(Prisma.ClaimScalarFieldEnum).length);
+export const CLAIMS_PER_INSERT = 5_000;
+
+interface ProposalRow {
+  start: number;
+  end: number;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  score: number;
+  reasons: string;
+}
+
+async function insertProposals(tx: Tx, articleId: number, rows: ProposalRow[]) {
+  // The text form Prisma itself writes for DateTime columns on SQLite, so ordering by date holds.
+  const now = new Date().toISOString().replace("Z", "+00:00");
+  for (let i = 0; i < rows.length; i += CLAIMS_PER_INSERT) {
+    await tx.$executeRaw`
+      INSERT INTO "Claim" ("articleId", "start", "end", "quote", "prefix", "suffix", "origin", "score", "reasons", "createdAt", "updatedAt")
+      SELECT ${articleId}, json_extract(value, '$.start'), json_extract(value, '$.end'), json_extract(value, '$.quote'),
+             json_extract(value, '$.prefix'), json_extract(value, '$.suffix'), 'machine', json_extract(value, '$.score'),
+             json_extract(value, '$.reasons'), ${now}, ${now}
+      FROM json_each(${JSON.stringify(rows.slice(i, i + CLAIMS_PER_INSERT))})`;
+  }
+}
 
 /** A large import changes the tables' shape: let SQLite refresh the planner's statistics if it needs to. */
 async function refreshStatistics() {
@@ -51,7 +75,7 @@ export interface ImportOptions {
 /** Imports an article and proposes its claims as candidates. Returns the new article's id. */
 export async function importArticle(input: ArticleImport, actorId: number | null, options: ImportOptions = {}) {
   const markdown = toMarkdown(input.source, input.format);
-  const { projection, claims } = extract(markdown);
+  const { projection, claims } = await extractClaims(markdown);
   if (projection.text.trim() === "") {
     throw new UserError("The article has no readable text once markdown is read; check the format you chose.");
   }
@@ -70,23 +94,11 @@ export async function importArticle(input: ArticleImport, actorId: number | null
         createdById: actorId,
       },
     });
-    const rows = proposals.map((claim) => {
-      const selector = selectorFor(projection.text, claim);
-      return {
-        articleId: article.id,
-        start: claim.start,
-        end: claim.end,
-        quote: selector.exact,
-        prefix: selector.prefix,
-        suffix: selector.suffix,
-        origin: "machine",
-        score: claim.score,
-        reasons: JSON.stringify(claim.reasons),
-      };
+    const rows = proposals.map((claim): ProposalRow => {
+      const { exact, prefix, suffix } = selectorFor(projection.text, claim);
+      return { start: claim.start, end: claim.end, quote: exact, prefix, suffix, score: claim.score, reasons: JSON.stringify(claim.reasons) };
     });
-    for (let i = 0; i < rows.length; i += CLAIMS_PER_INSERT) {
-      await tx.claim.createMany({ data: rows.slice(i, i + CLAIMS_PER_INSERT) });
-    }
+    await insertProposals(tx, article.id, rows);
     await audit(tx, {
       actorId,
       articleId: article.id,

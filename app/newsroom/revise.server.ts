@@ -1,5 +1,5 @@
 import { selectorFor } from "../claims/anchor";
-import { extract } from "../claims/extract";
+import { extractClaims } from "./extraction.server";
 import { reanchor } from "../claims/reanchor";
 import { db } from "../db/client.server";
 import type { CurrentUser } from "../auth/session.server";
@@ -30,7 +30,7 @@ export function revisionSummary(param: string | null): string | null {
  * are snapshots and do not change.
  */
 export async function reviseArticle(articleId: number, input: { markdown: string; version: number }, actor: CurrentUser | null): Promise<Revision> {
-  const { projection, claims: proposals } = extract(input.markdown);
+  const { projection, claims: proposals } = await extractClaims(input.markdown);
   if (projection.text.trim() === "") throw new UserError("The new text is empty once markdown is read; nothing was changed.");
   const text = projection.text;
   return db().$transaction(async (tx) => {

@@ -5,7 +5,7 @@ import { domainFailure, failure, formValues, readForm } from "../http.server";
 import { importArticle } from "../newsroom/articles.server";
 import { ArticleImportSchema, fieldErrors, MAX_ARTICLE_BYTES } from "../newsroom/schemas";
 import { fetchPage, pageFromHtml, type ImportedPage } from "../importing/import.server";
-import { PageNotExtracted } from "../importing/page-extractor.server";
+import { PageNotExtracted } from "../importing/parser.server";
 import { FetchRefused } from "../importing/safe-fetch.server";
 import { Field, FormMessage } from "../ui/components";
 

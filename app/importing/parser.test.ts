@@ -8,7 +8,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractPage, findArticle, JSON_LD_LIMITS } from "./extract-page";
 import { pageFromHtml } from "./import.server";
-import { createPageExtractor, DEFAULT_EXTRACTOR_LIMITS, PageNotExtracted, refusalFor } from "./page-extractor.server";
+import { createParser, DEFAULT_PARSER_LIMITS, PageNotExtracted, pageRefusal } from "./parser.server";
 
 const ARTICLE = readFileSync("fixtures/web/chip-export-rules.html", "utf8");
 const run = promisify(execFile);
@@ -18,7 +18,7 @@ const NESTED_DIVS = `<html><head><title>Nested</title></head><body>${"<div>".rep
 const withJsonLd = (json: string) =>
   `<html><head><title>The page's title</title><script type="application/ld+json">${json}</script></head><body><article><p>${"Acme sold 5 million chips in 2024. ".repeat(20)}</p></article></body></html>`;
 
-const quick = (limits: Partial<typeof DEFAULT_EXTRACTOR_LIMITS> = {}) => createPageExtractor({ ...DEFAULT_EXTRACTOR_LIMITS, timeoutMs: 2_000, ...limits });
+const quick = (limits: Partial<typeof DEFAULT_PARSER_LIMITS> = {}) => createParser({ ...DEFAULT_PARSER_LIMITS, timeoutMs: 2_000, ...limits }).page;
 
 describe("extracting pages in a worker", () => {
   it("extracts an article and its metadata the same way as before", async () => {
@@ -91,13 +91,13 @@ describe("what a failed extraction tells the person", () => {
 
   it("a stack overflow (what nested HTML does to Readability, linkedom and turndown) says the page is nested too deeply", () => {
     const recurse = (n: number): number => recurse(n + 1) + 1;
-    expect(refusalFor(failureOf(() => recurse(0)), DEFAULT_EXTRACTOR_LIMITS).message).toBe(
+    expect(pageRefusal(failureOf(() => recurse(0)), DEFAULT_PARSER_LIMITS).message).toBe(
       "This page's HTML is nested too deeply to extract. Save it as text or markdown and import that instead.",
     );
   });
 
   it("anything else says the page could not be extracted, without the error's own words", () => {
-    const refusal = refusalFor(failureOf(() => (null as unknown as { x: number }).x), DEFAULT_EXTRACTOR_LIMITS);
+    const refusal = pageRefusal(failureOf(() => (null as unknown as { x: number }).x), DEFAULT_PARSER_LIMITS);
     expect(refusal).toBeInstanceOf(PageNotExtracted);
     expect(refusal.message).toBe("This page could not be extracted. Save it as text or markdown and import that instead.");
   });

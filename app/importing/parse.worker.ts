@@ -1,0 +1,31 @@
+// Worker-thread entry for parsing untrusted input (see parser.server.ts). A worker lives on
+// between jobs; each message is one job, answered with its result or with the error it threw.
+import { parentPort } from "node:worker_threads";
+import { extract } from "../claims/extract";
+import { extractPage, type ExtractedPage } from "./extract-page";
+
+export type ParseJob = { kind: "page"; html: string; pageUrl: string } | { kind: "claims"; markdown: string };
+
+/** What the claim engine found: the text projection and the proposed claims (sentences stay here). */
+export type ClaimExtraction = Pick<ReturnType<typeof extract>, "projection" | "claims">;
+
+export type ParseAnswer =
+  | { ok: true; result: ExtractedPage | ClaimExtraction }
+  | { ok: false; error: { name: string; message: string; code?: string } };
+
+function run(job: ParseJob): ExtractedPage | ClaimExtraction {
+  if (job.kind === "page") return extractPage(job.html, job.pageUrl);
+  const { projection, claims } = extract(job.markdown);
+  return { projection, claims };
+}
+
+parentPort!.on("message", (job: ParseJob) => {
+  let answer: ParseAnswer;
+  try {
+    answer = { ok: true, result: run(job) };
+  } catch (thrown) {
+    const error = thrown instanceof Error ? thrown : new Error(String(thrown));
+    answer = { ok: false, error: { name: error.name, message: error.message, code: (error as { code?: string }).code } };
+  }
+  parentPort!.postMessage(answer);
+});

@@ -1,0 +1,155 @@
+import { Worker, type WorkerOptions } from "node:worker_threads";
+import type { ExtractedPage } from "./extract-page";
+import type { ClaimExtraction, ParseAnswer, ParseJob } from "./parse.worker";
+import { FetchRefused } from "./safe-fetch.server";
+
+/**
+ * A page that could not be extracted within its budget, or that is waiting behind too many
+ * others. A FetchRefused, so every place that shows why a page could not be imported shows this.
+ */
+export class PageNotExtracted extends FetchRefused {}
+
+export interface ParserLimits {
+  /** Wall-clock budget of one job, from handing it to a worker (and starting that worker, if new). */
+  timeoutMs: number;
+  /** Heap budget of one worker. */
+  maxHeapMb: number;
+  /** Jobs running at once (one worker each). */
+  concurrency: number;
+  /** Jobs allowed to wait for a free worker; more are refused at once. */
+  maxWaiting: number;
+}
+
+export const DEFAULT_PARSER_LIMITS: ParserLimits = { timeoutMs: 10_000, maxHeapMb: 512, concurrency: 2, maxWaiting: 8 };
+
+/** Why a job did not finish: the budget it ran out of, an error it threw, or a full queue. */
+export class ParseFailure extends Error {
+  constructor(
+    readonly reason: "time" | "memory" | "busy" | "thrown",
+    readonly cause?: Error,
+  ) {
+    super(reason === "thrown" && cause ? cause.message : reason);
+  }
+}
+
+/**
+ * Where the worker's code is. The production build bundles parse.worker.ts into
+ * build/server/parse.worker.js beside the server bundle (vite.config.ts); from the TypeScript
+ * sources (vitest, tsx scripts, react-router dev) the .ts entry runs through tsx.
+ */
+function workerEntry(): { file: URL; options: WorkerOptions } {
+  if (!/\.tsx?$/.test(new URL(import.meta.url).pathname)) return { file: new URL("./parse.worker.js", import.meta.url), options: {} };
+  return { file: new URL("./run-typescript-worker.mjs", import.meta.url), options: { argv: [new URL("./parse.worker.ts", import.meta.url).href] } };
+}
+
+function thrownBy(answer: Extract<ParseAnswer, { ok: false }>): Error {
+  return Object.assign(new Error(answer.error.message), { name: answer.error.name, code: answer.error.code });
+}
+
+/**
+ * Parses untrusted input (HTML pages, article markdown) in worker threads, so one hostile input
+ * costs one worker its budget instead of freezing every request: at most `concurrency` jobs at
+ * once, at most `maxWaiting` queued behind them. Workers stay warm between jobs (loading
+ * linkedom, Readability and turndown costs ~0.5 s); one that ran out of time or memory is
+ * terminated and replaced. Idle workers never keep the process alive.
+ */
+export function createParser(limits: ParserLimits = DEFAULT_PARSER_LIMITS) {
+  const entry = workerEntry();
+  const idle: Worker[] = [];
+  let running = 0;
+  const waiting: Array<() => void> = [];
+
+  async function takeTurn(): Promise<void> {
+    if (running < limits.concurrency) {
+      running++;
+      return;
+    }
+    if (waiting.length >= limits.maxWaiting) throw new ParseFailure("busy");
+    // The finishing job hands its turn over, so `running` stays counted.
+    await new Promise<void>((start) => waiting.push(start));
+  }
+
+  function endTurn() {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  }
+
+  function newWorker(): Worker {
+    return new Worker(entry.file, { ...entry.options, resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb, maxYoungGenerationSizeMb: 32 } });
+  }
+
+  function runOn(worker: Worker, job: ParseJob): Promise<unknown> {
+    return new Promise((resolve, reject) => {
+      const done = (keepWorker: boolean, outcome: () => void) => {
+        clearTimeout(timer);
+        worker.off("message", onMessage).off("error", onError).off("exit", onExit);
+        if (keepWorker) {
+          worker.unref();
+          idle.push(worker);
+        } else {
+          void worker.terminate();
+        }
+        outcome();
+      };
+      const onMessage = (answer: ParseAnswer) =>
+        done(true, () => (answer.ok ? resolve(answer.result) : reject(new ParseFailure("thrown", thrownBy(answer)))));
+      const onError = (error: Error & { code?: string }) =>
+        done(false, () => reject(error.code === "ERR_WORKER_OUT_OF_MEMORY" ? new ParseFailure("memory", error) : new ParseFailure("thrown", error)));
+      const onExit = (code: number) => done(false, () => reject(new ParseFailure("thrown", new Error(`the parsing worker exited with code ${code}`))));
+      const timer = setTimeout(() => done(false, () => reject(new ParseFailure("time"))), limits.timeoutMs);
+      worker.on("message", onMessage).on("error", onError).on("exit", onExit);
+      worker.ref();
+      worker.postMessage(job);
+    });
+  }
+
+  async function parse(job: ParseJob): Promise<unknown> {
+    await takeTurn();
+    try {
+      return await runOn(idle.pop() ?? newWorker(), job);
+    } finally {
+      endTurn();
+    }
+  }
+
+  return {
+    /** The article in an HTML page, with its metadata; refuses with PageNotExtracted. */
+    async page(html: string, pageUrl: string): Promise<ExtractedPage> {
+      try {
+        return (await parse({ kind: "page", html, pageUrl })) as ExtractedPage;
+      } catch (error) {
+        throw pageRefusal(error, limits);
+      }
+    },
+    /** The text projection and proposed claims of an article's markdown; refuses with a ParseFailure. */
+    async claims(markdown: string): Promise<ClaimExtraction> {
+      return (await parse({ kind: "claims", markdown })) as ClaimExtraction;
+    },
+    limits,
+    /** Workers waiting, warm, for the next job. */
+    idleWorkers: () => idle.length,
+    /** Ends the idle workers (tests; the process never waits for them anyway). */
+    async close(): Promise<void> {
+      await Promise.all(idle.splice(0).map((worker) => worker.terminate()));
+    },
+  };
+}
+
+export const budgetInWords = (limits: ParserLimits) => `${limits.timeoutMs / 1000} second${limits.timeoutMs === 1000 ? "" : "s"}`;
+const INSTEAD = "Save it as text or markdown and import that instead.";
+
+/** What to tell the person when a page could not be extracted: its budget, or the page, never a stack trace. */
+export function pageRefusal(error: unknown, limits: ParserLimits): PageNotExtracted {
+  const reason = error instanceof ParseFailure ? error.reason : "thrown";
+  const cause = error instanceof ParseFailure ? error.cause : (error as Error);
+  if (reason === "busy") return new PageNotExtracted("Claimdesk is extracting too many pages right now. Try again in a minute.");
+  if (reason === "time") return new PageNotExtracted(`This page is too complex to extract within ${budgetInWords(limits)}. ${INSTEAD}`);
+  if (reason === "memory") return new PageNotExtracted(`This page needs more than ${limits.maxHeapMb} MB of memory to extract. ${INSTEAD}`);
+  if (cause?.name === "RangeError") return new PageNotExtracted(`This page's HTML is nested too deeply to extract. ${INSTEAD}`);
+  console.error("Page extraction failed:", cause);
+  return new PageNotExtracted(`This page could not be extracted. ${INSTEAD}`);
+}
+
+/** The server's parser: one budget and one queue for every page and article. */
+export const parser = createParser();

@@ -1,0 +1,25 @@
+import { budgetInWords, ParseFailure, parser } from "../importing/parser.server";
+import { UserError } from "./errors";
+
+/**
+ * The text projection and proposed claims of an article's markdown, worked out off the event
+ * loop (a 2 MB article is seconds of CPU): no import or correction freezes other requests.
+ */
+export async function extractClaims(markdown: string, using = parser) {
+  try {
+    return await using.claims(markdown);
+  } catch (error) {
+    throw articleRefusal(error, using.limits);
+  }
+}
+
+/** What to tell the person when an article's text could not be split into claims. */
+function articleRefusal(error: unknown, limits: typeof parser.limits): UserError {
+  const reason = error instanceof ParseFailure ? error.reason : "thrown";
+  if (reason === "busy") return new UserError("Claimdesk is reading too many articles right now. Try again in a minute; nothing was saved.", 429);
+  const shorten = "Shorten the text or split the article in parts; nothing was saved.";
+  if (reason === "time") return new UserError(`This text takes longer than ${budgetInWords(limits)} to split into claims. ${shorten}`, 422);
+  if (reason === "memory") return new UserError(`This text needs more than ${limits.maxHeapMb} MB of memory to split into claims. ${shorten}`, 422);
+  console.error("Claim extraction failed:", error instanceof ParseFailure ? error.cause : error);
+  return new UserError(`This text could not be split into claims. ${shorten}`, 422);
+}
