@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createUser, expectAccessible, PASSWORD, personIn, signIn } from "./helpers";
+import { createUser, expectAccessible, PASSWORD, personIn, signIn, submitAndWaitForAnswer } from "./helpers";
 
 // The desk as a team uses it, in the browser: an admin invites people, a claim is assigned,
 // verdicted, sent back with a comment, fixed, approved by a second person and published;
@@ -52,7 +52,7 @@ test.describe("the newsroom workflow", () => {
     const row = admin.locator("tbody tr").first();
     const claimHref = (await row.getByRole("link").first().getAttribute("href"))!;
     await row.getByRole("combobox").selectOption({ label: "Eddie Editor" });
-    await row.getByRole("button", { name: /Assign claim/ }).click();
+    await submitAndWaitForAnswer(admin, row.getByRole("button", { name: /Assign claim/ }));
     await expectAccessible(admin);
 
     // Eddie's queue shows it; he writes a verdict and asks for review.
@@ -91,6 +91,7 @@ test.describe("the newsroom workflow", () => {
     await expect(eddie.getByText("Evidence updated.")).toBeVisible();
     await eddie.getByLabel("Status").selectOption("needs-review");
     await eddie.getByRole("button", { name: "Save verdict" }).click();
+    await expect(eddie.getByText("Verdict, rationale and status saved.")).toBeVisible();
 
     // Rita approves; the article publishes with the approved claim.
     await rita.goto(claimHref);
@@ -99,6 +100,7 @@ test.describe("the newsroom workflow", () => {
     await expect(rita.getByRole("note")).toHaveCount(0);
     await rita.goto(`/articles/${articleId}`);
     await rita.getByRole("button", { name: /Publish/ }).click();
+    await expect(rita).toHaveURL(/\/fact-checks\/[\w-]+\/v\/1$/);
     await expect(rita.locator("mark, .claim-highlight").first()).toContainText("3 times faster");
 
     // The history shows the send-back with its comment.
@@ -171,6 +173,7 @@ test.describe("the newsroom workflow", () => {
     await rita.reload();
     await expect(rita.getByTestId("new-token")).toHaveCount(0);
     await rita.getByRole("button", { name: "Revoke token Newsroom CMS" }).click();
+    await expect(rita.getByRole("button", { name: "Revoke token Newsroom CMS" })).toHaveCount(0);
     expect((await request.get("/api/v1/me", { headers: { Authorization: `Bearer ${token}` } })).status()).toBe(401);
   });
 
@@ -184,7 +187,7 @@ test.describe("the newsroom workflow", () => {
     const row = rita.locator("tbody tr").first();
     const claimHref = (await row.getByRole("link").first().getAttribute("href"))!;
     await row.getByRole("combobox").selectOption({ label: "Rita Reviewer" });
-    await row.getByRole("button", { name: /Assign claim/ }).click();
+    await submitAndWaitForAnswer(rita, row.getByRole("button", { name: /Assign claim/ }));
     await rita.goto("/desk?status=candidate&assignee=me");
     await expect(rita.locator(`a[href="${claimHref}"]`)).toBeVisible();
 

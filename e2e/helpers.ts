@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Browser, type Page } from "@playwright/test";
+import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 import type { Role } from "../app/auth/roles";
 import { E2E_DATABASE } from "../playwright.config";
 
@@ -26,6 +26,14 @@ export async function signIn(page: Page, email: string) {
   await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+}
+
+/**
+ * Clicks a form's submit button and waits for the server's answer to the POST it sends: for
+ * forms whose result the next step cannot tell from the page (it looked the same before).
+ */
+export async function submitAndWaitForAnswer(page: Page, button: Locator) {
+  await Promise.all([page.waitForResponse((response) => response.request().method() === "POST"), button.click()]);
 }
 
 /** No page of the story may fail with a server error. */

@@ -3,6 +3,7 @@
  * strongly, and why. Every score comes with the reasons that produced it, written for people:
  * educators show them to students.
  */
+import { meter } from "./meter";
 import type { Block } from "./projection";
 import { segment, type Sentence, type Span } from "./segment";
 
@@ -29,9 +30,13 @@ const IMPERATIVES = new Set(
 
 /** A plain two-digit number ("Top 10") says less than a unit, a currency or a percentage. */
 const WEAK_FIGURE = /^\d{2}$/;
+/**
+ * Numbers, units, currencies, percentages, ranges. The lookbehinds start a figure at a number's
+ * first digit only: without them a long number that is not a figure ("1,2,3,…") was searched
+ * again from each of its digits, which took time quadratic in its length.
+ */
 const FIGURE =
-  /(?:\b(?:doubled|tripled|halved|quadrupled|twice|three times|half)\b|[$€£¥]\s?\d[\d,.]*(?:\s?(?:billion|million|trillion|bn|m|k))?|\d[\d,.]*\s?(?:%|percent|per cent|x\b|×|nm\b|GB\/s|TB\/s|TOPS|TFLOPS|GHz|MHz|GB\b|TB\b|MB\b|W\b|watts?\b|billion|million|trillion|yuan|dollars?|euros?|times\b|users|customers|employees|units)|[+−-]?\d+(?:[.,]\d+)?\s?[–-]\s?\d+(?:[.,]\d+)?\s?%|\b\d{2,}(?:[.,]\d+)?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|double|triple|half|dozens?|hundreds?|thousands?)\b(?=[\s‑-]+(?:digit|years?|months?|weeks?|days?|hours?|times|quarters?|percent))|double[‑-]digit)/iu;
-const QUOTED_SPEECH = /["“][^"”]{12,}["”]/u;
+  /(?:\b(?:doubled|tripled|halved|quadrupled|twice|three times|half)\b|[$€£¥]\s?\d[\d,.]*(?:\s?(?:billion|million|trillion|bn|m|k))?|\d(?<=(?:^|[^\d,.])[,.]*\d)[\d,.]*\s?(?:%|percent|per cent|x\b|×|nm\b|GB\/s|TB\/s|TOPS|TFLOPS|GHz|MHz|GB\b|TB\b|MB\b|W\b|watts?\b|billion|million|trillion|yuan|dollars?|euros?|times\b|users|customers|employees|units)|(?:[+−-]|(?<!\d))\d+(?:[.,]\d+)?\s?[–-]\s?\d+(?:[.,]\d+)?\s?%|\b\d{2,}(?:[.,]\d+)?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|double|triple|half|dozens?|hundreds?|thousands?)\b(?=[\s‑-]+(?:digit|years?|months?|weeks?|days?|hours?|times|quarters?|percent))|double[‑-]digit)/iu;
 const VAGUE =
   /\b(?:smoother|seamless(?:ly)?|boosting|cutting[‑-]edge|state[‑-]of[‑-]the[‑-]art|world[‑-]class|game[‑-]chang\w+|robust|powerful|high[‑-]speed|strategically significant|key player|essential piece|means more than)\b/iu;
 const DATE =
@@ -70,15 +75,17 @@ const CLAUSE_JOIN = /,\s+(?:while|whereas)\s+|;\s+|\.\s+In contrast,\s+/giu;
 export function detectClaims(text: string, sentences: Sentence[], blocks: Block[] = []): ClaimCandidate[] {
   const claims: ClaimCandidate[] = [];
   const known = knownNames(sentences);
+  const headings = blocks.filter((b) => b.kind === "heading");
   let datedBy: string | undefined;
   for (const sentence of sentences) {
+    meter.steps += sentence.text.length;
     if (DATE_ONLY.test(sentence.text)) {
       datedBy = sentence.text;
       continue;
     }
     const dated = datedBy;
     datedBy = undefined;
-    if (isHeading(sentence, blocks)) continue;
+    if (isHeading(sentence, headings)) continue;
     for (const part of splitClaims(text, sentence, known)) {
       const candidate = scoreSentence(part, known, dated);
       if (candidate && candidate.score >= PROPOSAL_THRESHOLD) claims.push(candidate);
@@ -87,33 +94,131 @@ export function detectClaims(text: string, sentences: Sentence[], blocks: Block[
   return claims;
 }
 
-/** A markdown heading, or a short Title Case line with no closing punctuation (a heading in plain text). */
-function isHeading(sentence: Sentence, blocks: Block[]): boolean {
-  if (blocks.some((b) => b.kind === "heading" && b.start <= sentence.start && sentence.end <= b.end)) return true;
+/**
+ * A markdown heading, or a short Title Case line with no closing punctuation (a heading in plain
+ * text). `headings` are the heading blocks in document order, which never overlap: only the last
+ * one starting at or before the sentence can hold it.
+ */
+function isHeading(sentence: Sentence, headings: Block[]): boolean {
+  const holder = headings[firstAfter(headings, sentence.start, (b) => b.start) - 1];
+  if (holder && sentence.end <= holder.end) return true;
   const words = sentence.text.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
   if (words.length === 0 || words.length > 9 || /[.!?…"”]$/u.test(sentence.text)) return false;
   const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
   return capitalised / words.length >= 0.75;
 }
 
+/** Index of the first item whose key is above `value`, in items sorted by key (binary search). */
+function firstAfter<T>(sorted: readonly T[], value: number, key: (item: T) => number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    meter.steps++;
+    const middle = (low + high) >>> 1;
+    if (key(sorted[middle]!) <= value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** How many of the sorted positions lie in [start, end). */
+function countWithin(sorted: readonly number[], start: number, end: number): number {
+  return start >= end ? 0 : firstAfter(sorted, end - 1, Number) - firstAfter(sorted, start - 1, Number);
+}
+
 /** "Alibaba’s shares rose 13%, while Nvidia fell 3%" holds two facts: check each on its own. */
 export function splitClaims(text: string, sentence: Sentence, known: ReadonlySet<string> = new Set()): Sentence[] {
+  meter.steps += sentence.text.length;
+  const joins = [...sentence.text.matchAll(CLAUSE_JOIN)];
+  if (joins.length === 0) return [sentence];
+  const clauses = new ClauseIndex(sentence.text, known);
   const parts: Sentence[] = [];
   let from = 0;
-  for (const match of sentence.text.matchAll(CLAUSE_JOIN)) {
-    const left = sentence.text.slice(from, match.index);
-    const rest = sentence.text.slice(match.index + match[0].length);
-    if (!isCheckableClause(left, known) || !isCheckableClause(rest, known)) continue;
-    parts.push(sliceSentence(text, sentence.start + from, sentence.start + match.index));
-    from = match.index + match[0].length;
+  for (const join of joins) {
+    const joinEnd = join.index + join[0].length;
+    if (!clauses.isCheckable(from, join.index) || !clauses.isCheckable(joinEnd, sentence.text.length)) continue;
+    parts.push(sliceSentence(text, sentence.start + from, sentence.start + join.index));
+    from = joinEnd;
   }
   if (parts.length === 0) return [sentence];
   parts.push(sliceSentence(text, sentence.start + from, sentence.end));
   return parts;
 }
 
-function isCheckableClause(clause: string, known: ReadonlySet<string>): boolean {
+/**
+ * Whether a clause can stand as a claim of its own: a few words, a figure or a name, and an
+ * event. This is the rule; `ClauseIndex` answers it for many clauses of one sentence at once.
+ */
+export function isCheckableClause(clause: string, known: ReadonlySet<string>): boolean {
   return wordCount(clause) >= 3 && (FIGURE.test(clause) || names(clause, known).length > 0) && EVENT.test(clause);
+}
+
+const ALL_FIGURES = new RegExp(FIGURE.source, "giu");
+const ALL_EVENTS = new RegExp(EVENT.source, "giu");
+const LETTER_OR_DIGIT_AT = /[\p{L}\p{N}]/uy;
+
+/**
+ * `isCheckableClause` for any stretch of one sentence that starts at its start or after
+ * whitespace and ends at its end or at a clause join, answered from one pass over the sentence:
+ * a sentence of many joins ("a; b; c; …") is not read again for each of them. No figure, name or
+ * event can cross such a boundary, so a stretch holds one exactly when a match over the whole
+ * sentence starts inside it.
+ */
+class ClauseIndex {
+  private readonly wordStarts: number[];
+  private readonly figures: number[];
+  private readonly events: number[];
+  /** Names wherever they stand: known to the document or self-evident. */
+  private readonly names: number[] = [];
+  /** Capitalised words that are names unless they open the clause. */
+  private readonly openingNames: number[] = [];
+  /** Starts of runs of letters and digits: where a clause's first word can start. */
+  private readonly wordlikeStarts: number[];
+
+  constructor(
+    private readonly text: string,
+    known: ReadonlySet<string>,
+  ) {
+    meter.steps += text.length;
+    const starts = (pattern: RegExp) => Array.from(text.matchAll(pattern), (m) => m.index);
+    this.wordStarts = starts(/\S+/g);
+    this.figures = starts(ALL_FIGURES);
+    this.events = starts(ALL_EVENTS);
+    this.wordlikeStarts = starts(/[\p{L}\p{N}]+/gu);
+    for (const match of text.matchAll(NAME)) {
+      const word = match[0];
+      if (COMMON_CAPITALISED.has(word) || CALENDAR_WORD.test(word)) continue;
+      (known.has(word) || SELF_EVIDENT_NAME.test(word) ? this.names : this.openingNames).push(match.index);
+    }
+  }
+
+  isCheckable(start: number, end: number): boolean {
+    return (
+      this.wordCount(start, end) >= 3 &&
+      (countWithin(this.figures, start, end) > 0 || this.hasName(start, end)) &&
+      countWithin(this.events, start, end) > 0
+    );
+  }
+
+  private wordCount(start: number, end: number): number {
+    if (start >= end) return 0;
+    const startsInWord = /\S/.test(this.text[start]!) ? 1 : 0;
+    return startsInWord + countWithin(this.wordStarts, start + 1, end);
+  }
+
+  private hasName(start: number, end: number): boolean {
+    if (countWithin(this.names, start, end) > 0) return true;
+    const first = this.firstWordIndex(start);
+    const i = firstAfter(this.openingNames, start - 1, Number);
+    const candidates = this.openingNames.slice(i, i + 2).filter((at) => at < end);
+    return candidates.some((at) => at !== first);
+  }
+
+  private firstWordIndex(start: number): number {
+    LETTER_OR_DIGIT_AT.lastIndex = start;
+    if (LETTER_OR_DIGIT_AT.test(this.text)) return start;
+    return this.wordlikeStarts[firstAfter(this.wordlikeStarts, start, Number)] ?? -1;
+  }
 }
 
 function sliceSentence(text: string, start: number, end: number): Sentence {
@@ -139,15 +244,16 @@ const SELF_EVIDENT_NAME = /^(?:\p{Lu}{2,}|\p{Lu}\p{Ll}+\p{Lu}.*|.*\d.*)$/u;
  * several sentences) or it looks like one. "Markets moved…" does not name anything.
  */
 function names(sentence: string, known: ReadonlySet<string>): string[] {
-  const found: string[] = [];
+  const found = new Set<string>();
+  meter.steps += sentence.length;
   const first = firstWordIndex(sentence);
   for (const match of sentence.matchAll(NAME)) {
     const word = match[0];
-    if (COMMON_CAPITALISED.has(word) || CALENDAR_WORD.test(word) || found.includes(word)) continue;
+    if (COMMON_CAPITALISED.has(word) || CALENDAR_WORD.test(word) || found.has(word)) continue;
     if (match.index === first && !known.has(word) && !SELF_EVIDENT_NAME.test(word)) continue;
-    found.push(word);
+    found.add(word);
   }
-  return found;
+  return [...found];
 }
 
 /** The names a document establishes, used to judge the capitalised first words of its sentences. */
@@ -155,6 +261,7 @@ export function knownNames(sentences: Sentence[]): Set<string> {
   const known = new Set<string>();
   const openings = new Map<string, number>();
   for (const { text } of sentences) {
+    meter.steps += text.length;
     const first = firstWordIndex(text);
     for (const match of text.matchAll(NAME)) {
       if (COMMON_CAPITALISED.has(match[0])) continue;
@@ -166,12 +273,34 @@ export function knownNames(sentences: Sentence[]): Set<string> {
   return known;
 }
 
+/**
+ * Whether the text quotes at least 12 characters between quotation marks, as /["“][^"”]{12,}["”]/u
+ * finds, in one pass: that expression reads the rest of the text again from every opening mark
+ * that is never closed.
+ */
+function quotesSpeech(text: string): boolean {
+  let openedAt = -1;
+  let at = 0;
+  for (const char of text) {
+    meter.steps++;
+    if (char === '"' || char === "”") {
+      if (openedAt !== -1 && at - openedAt - 1 >= 12) return true;
+      openedAt = char === '"' ? at : -1;
+    } else if (char === "“" && openedAt === -1) {
+      openedAt = at;
+    }
+    at++;
+  }
+  return false;
+}
+
 function quoted(match: RegExpExecArray | null): string {
   return match ? `“${match[0].trim()}”` : "";
 }
 
 /** Scores one sentence; null when it is not a statement at all (a question, a prompt, boilerplate). */
 export function scoreSentence(sentence: Sentence, known: ReadonlySet<string> = new Set(), datedBy?: string): ClaimCandidate | null {
+  meter.steps += sentence.text.length;
   const text = sentence.text.replace(/^(?:[A-Z]:\s+|[–—•*-]\s+)/u, "");
   if (BOILERPLATE.test(text)) return null;
   if (/\?["'”’)]*$/u.test(text)) return null;
@@ -228,8 +357,7 @@ export function scoreSentence(sentence: Sentence, known: ReadonlySet<string> = n
         : `Attributes the information (${quoted(attribution)}): check the original source.`,
     );
   }
-  const speech = QUOTED_SPEECH.exec(text);
-  if (speech && attribution) {
+  if (attribution && quotesSpeech(text)) {
     score += 0.15;
     reasons.push("Quotes someone directly: check that they said it, and whether it is true.");
   }

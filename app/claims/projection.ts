@@ -1,6 +1,7 @@
 import type MarkdownIt from "markdown-it";
 import type { Token } from "markdown-it";
 import { markdown } from "./markdown";
+import { meter } from "./meter";
 
 export type MarkdownItInstance = InstanceType<typeof MarkdownIt>;
 
@@ -48,6 +49,7 @@ export function forEachTextBlock(
   let first = true;
   const open: string[] = [];
   for (const token of tokens) {
+    meter.steps += 1 + (token.children?.length ?? 0);
     if (token.nesting === 1) open.push(token.type);
     else if (token.nesting === -1) open.pop();
     if (token.type !== "inline") continue;
@@ -60,6 +62,7 @@ export function forEachTextBlock(
 }
 
 function kindOf(open: string[]): BlockKind {
+  meter.steps += open.length;
   if (open.includes("heading_open")) return "heading";
   if (open.includes("th_open") || open.includes("td_open")) return "table-cell";
   if (open.includes("list_item_open")) return "list-item";

@@ -3,6 +3,7 @@
  * tokens; every decision looks at a bounded window around a gap, so the running time is linear
  * in the input. Sentences never cross a block (paragraph, heading, list item).
  */
+import { meter } from "./meter";
 import type { Block } from "./projection";
 
 export interface Span {
@@ -47,6 +48,8 @@ const LIST_MARKER = /^([•⁃▪◦‣·–-])?(?:(\d{1,3})|([a-zA-Z]))(\.\)|\)
 const BULLET = /^[•⁃▪◦‣]$/u;
 const INNER_MISSING_SPACE = /[a-z]{2}[.?!](?=[A-Z][\p{Ll}:])/gu;
 const URL_LIKE = /@|:\/\/|^www\./i;
+/** A word without its trailing non-letters; anchored, so a long tail of symbols is read once. */
+const UP_TO_LAST_LETTER = /^[^]*\p{L}/u;
 
 /** Closing quotes and brackets that may follow a sentence's final punctuation (CLOSERS, by code). */
 function isCloserCode(code: number): boolean {
@@ -107,17 +110,20 @@ export function segment(text: string, blocks?: Block[]): Sentence[] {
 /**
  * Line breaks inside a block end a sentence, unless the break looks like a soft wrap: the
  * next line starts in lower case, or the previous line is long and has no closing punctuation.
+ * The characters around the breaks are read once, however many breaks a run of blank space holds.
  */
 function splitLines(text: string, start: number, end: number): Span[] {
   const lines: Span[] = [];
   let lineStart = start;
+  let lastNonSpace = start - 1;
+  let scanned = start;
+  let nextNonSpace = start;
   for (let i = text.indexOf("\n", start); i !== -1 && i < end; i = text.indexOf("\n", i + 1)) {
-    let before = i - 1;
-    while (before >= lineStart && isSpace(text.charCodeAt(before))) before--;
-    let after = i + 1;
-    while (after < end && isSpace(text.charCodeAt(after))) after++;
-    const prev = before >= lineStart ? text[before]! : "";
-    const next = after < end ? text[after]! : "";
+    meter.steps += i - scanned + 1;
+    for (; scanned < i; scanned++) if (!isSpace(text.charCodeAt(scanned))) lastNonSpace = scanned;
+    if (nextNonSpace <= i) nextNonSpace = firstNonSpace(text, i + 1, end);
+    const prev = lastNonSpace >= lineStart ? text[lastNonSpace]! : "";
+    const next = nextNonSpace < end ? text[nextNonSpace]! : "";
     const softWrap =
       (next !== "" && /\p{Ll}/u.test(next)) ||
       /[,;(–—-]/u.test(prev) ||
@@ -131,9 +137,17 @@ function splitLines(text: string, start: number, end: number): Span[] {
   return lines;
 }
 
+function firstNonSpace(text: string, from: number, end: number): number {
+  let i = from;
+  while (i < end && isSpace(text.charCodeAt(i))) i++;
+  meter.steps += i - from;
+  return i;
+}
+
 function tokenize(tokens: Tokens, start: number, end: number): Tokens {
   const text = tokens.source;
   tokens.reset();
+  meter.steps += end - start;
   let i = start;
   while (i < end) {
     while (i < end && isSpace(text.charCodeAt(i))) i++;
@@ -312,6 +326,7 @@ function boundaryAfter(tokens: Tokens, i: number, wordsInSentence: number): "aft
     let last = i + 1;
     let dots = 0;
     while (last < tokens.count && isDots(tokens.word(last))) {
+      meter.steps++;
       dots += dotCount(tokens.word(last));
       last++;
     }
@@ -327,7 +342,7 @@ function boundaryAfter(tokens: Tokens, i: number, wordsInSentence: number): "aft
   if (/(?:\.\.\.|…)$/.test(core)) {
     if (/\[(?:\.\.\.|…)\]/.test(word)) return null; // "[...]" marks an omission, not an end
 
-    if (/\.{4,}$/.test(core)) return startsUpper(next) ? "after" : null;
+    if (core.endsWith("....")) return startsUpper(next) ? "after" : null;
     return startsUpper(next) && !/^I\b/.test(next) ? "after" : null;
   }
   if (!core.endsWith(".")) return null;
@@ -348,6 +363,6 @@ function boundaryAfter(tokens: Tokens, i: number, wordsInSentence: number): "aft
   const isAbbreviation = ABBREVIATIONS.has(key) || /^(?:\p{L}\.)+\p{L}$/u.test(stem);
   if (!isAbbreviation) return "after";
   if (wordsInSentence < 4) return null;
-  const nextWord = stripOpeners(next).replace(/[^\p{L}]+$/u, "").toLowerCase();
+  const nextWord = (UP_TO_LAST_LETTER.exec(stripOpeners(next))?.[0] ?? "").toLowerCase();
   return SENTENCE_STARTERS.has(nextWord) ? "after" : null;
 }

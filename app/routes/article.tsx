@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from "react";
-import { Form, Link, redirect } from "react-router";
+import { Form, Link, redirect, redirectDocument } from "react-router";
 import type { Route } from "./+types/article";
 import { can } from "../auth/roles";
 import { requirePermission } from "../auth/session.server";
@@ -85,7 +85,8 @@ export async function action({ request, params }: Route.ActionArgs) {
         const parsed = PublishSchema.safeParse(values);
         if (!parsed.success) return failure(intent, values, parsed.error.issues[0]!.message);
         const { slug, number } = await publishArticle(articleId, parsed.data, user);
-        return redirect(`/fact-checks/${slug}/v/${number}`);
+        // The published page is a stored document (a resource route): the browser must load it, not the router.
+        return redirectDocument(`/fact-checks/${slug}/v/${number}`);
       }
       default:
         return failure(intent, values, "That action is not known. Reload the page and try again.");
