@@ -73,7 +73,7 @@ test.describe.serial("an article checked end to end", () => {
     await page.getByLabel("Status").selectOption("needs-review");
     await page.getByRole("button", { name: "Save verdict" }).click();
     await expect(page.getByText("Verdict, rationale and status saved.")).toBeVisible();
-    await expect(page.getByText("You made the last edit, so a second person must approve it.")).toBeVisible();
+    await expect(page.getByText("You wrote this verdict and rationale, so a second person must approve it.")).toBeVisible();
   });
 
   test("a reviewer approves and publishes; an anonymous visitor reads the annotated page", async ({ page, browser }) => {

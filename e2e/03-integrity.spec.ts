@@ -74,7 +74,8 @@ test.describe("integrity under misuse", () => {
     const huge = "Orbit Systems sold 4 million sensors in 2024. ".repeat(48_000);
     await page.getByLabel("Article text").fill(huge);
     await page.getByRole("button", { name: "Import and propose claims" }).click();
-    await expect(page.getByText("The article is larger than 2 MB")).toBeVisible();
+    // A 2 MB body to send and read: on a busy CI machine this takes longer than the default wait.
+    await expect(page.getByText("The article is larger than 2 MB")).toBeVisible({ timeout: 30_000 });
     await expect(page.getByLabel("Title")).toHaveValue("Keeps my title");
 
     // A malformed upload: binary bytes in a .md file.

@@ -65,7 +65,7 @@ test.describe("the newsroom workflow", () => {
     await eddie.getByLabel("Status").selectOption("needs-review");
     await eddie.getByRole("button", { name: "Save verdict" }).click();
     await expect(eddie.getByText("Verdict, rationale and status saved.")).toBeVisible();
-    await expect(eddie.getByText("You made the last edit, so a second person must approve it.")).toBeVisible();
+    await expect(eddie.getByText("You wrote this verdict and rationale, so a second person must approve it.")).toBeVisible();
 
     // Rita sends it back: a comment is required.
     const rita = await personIn(browser, "rita@flow.test");

@@ -268,7 +268,7 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
               <h3>Approval</h3>
               <FormMessage error={failed("approve")?.error} />
               {!canApprove ? (
-                <p className="hint">You made the last edit, so a second person must approve it.</p>
+                <p className="hint">You wrote this verdict and rationale, so a second person must approve it.</p>
               ) : !claim.verdict || claim.rationale.trim() === "" ? (
                 <p className="hint">A verdict and a written rationale are needed before approval.</p>
               ) : (
