@@ -66,6 +66,20 @@ async function refreshStatistics() {
   await db().$queryRawUnsafe("PRAGMA optimize");
 }
 
+/**
+ * Most claims Claimdesk proposes for one article. No desk reviews more, and a 2 MB article of
+ * short factual lines (a data table, say) would otherwise propose tens of thousands, each a row
+ * every later page and export of the article pays for. Editors can still add any passage.
+ */
+export const MAX_PROPOSALS = 1_000;
+
+/** The `max` most check-worthy claims (earlier first on a tie), back in reading order. */
+export function strongestClaims<T extends { start: number; score: number }>(claims: T[], max = MAX_PROPOSALS): T[] {
+  if (claims.length <= max) return claims;
+  const chosen = [...claims].sort((a, b) => b.score - a.score || a.start - b.start).slice(0, Math.max(0, max));
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
 export interface ImportOptions {
   slug?: string;
   /** Spans that must not receive machine proposals (claims the caller creates itself). */
@@ -80,7 +94,8 @@ export async function importArticle(input: ArticleImport, actorId: number | null
     throw new UserError("The article has no readable text once markdown is read; check the format you chose.");
   }
   const reserved = options.reserved ?? [];
-  const proposals = claims.filter((c) => !reserved.some((r) => c.start < r.end && r.start < c.end));
+  const found = claims.filter((c) => !reserved.some((r) => c.start < r.end && r.start < c.end));
+  const proposals = strongestClaims(found);
   const created = await db().$transaction(async (tx) => {
     const article = await tx.article.create({
       data: {
@@ -105,7 +120,7 @@ export async function importArticle(input: ArticleImport, actorId: number | null
       entityType: "article",
       entityId: article.id,
       action: "imported",
-      after: { title: article.title, slug: article.slug, proposedClaims: proposals.length },
+      after: { title: article.title, slug: article.slug, proposedClaims: proposals.length, ...(found.length > proposals.length ? { notProposed: found.length - proposals.length } : {}) },
     });
     return article;
   });

@@ -1,4 +1,5 @@
 import { selectorFor } from "../claims/anchor";
+import { MAX_PROPOSALS, strongestClaims } from "./articles.server";
 import { extractClaims } from "./extraction.server";
 import { reanchor } from "../claims/reanchor";
 import { db } from "../db/client.server";
@@ -73,8 +74,8 @@ export async function reviseArticle(articleId: number, input: { markdown: string
         });
       }
     }
-    for (const proposal of proposals) {
-      if (placedSpans.some((s) => proposal.start < s.end && s.start < proposal.end)) continue;
+    const fresh = proposals.filter((proposal) => !placedSpans.some((s) => proposal.start < s.end && s.start < proposal.end));
+    for (const proposal of strongestClaims(fresh, MAX_PROPOSALS - placedSpans.length)) {
       const selector = selectorFor(text, proposal);
       await tx.claim.create({
         data: { articleId, start: proposal.start, end: proposal.end, quote: selector.exact, prefix: selector.prefix, suffix: selector.suffix, score: proposal.score, reasons: JSON.stringify(proposal.reasons) },

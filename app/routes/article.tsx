@@ -5,7 +5,7 @@ import { can } from "../auth/roles";
 import { requirePermission } from "../auth/session.server";
 import { listDeskMembers } from "../auth/users.server";
 import { domainFailure, failure, formValues, orErrorPage, parseId, readForm } from "../http.server";
-import { loadArticle } from "../newsroom/articles.server";
+import { loadArticle, MAX_PROPOSALS } from "../newsroom/articles.server";
 import { addClaim, parseReasons, setClaimStatus } from "../newsroom/claims.server";
 import { AddClaimSchema, PublishSchema, versionField } from "../newsroom/schemas";
 import { publishArticle } from "../publishing/publish.server";
@@ -42,6 +42,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     canEdit: can(user.role, "edit"),
     canPublish: can(user.role, "publish"),
     revised: revisionSummary(new URL(request.url).searchParams.get("revised")),
+    proposalLimitReached: article.claims.filter((c) => c.origin === "machine").length >= MAX_PROPOSALS,
   };
 }
 
@@ -123,7 +124,7 @@ function useSelectionToQuote(container: React.RefObject<HTMLDivElement | null>, 
 }
 
 export default function ArticleWorkbench({ loaderData, actionData }: Route.ComponentProps) {
-  const { article, claims, members, html, canEdit, canPublish, revised } = loaderData;
+  const { article, claims, members, html, canEdit, canPublish, revised, proposalLimitReached } = loaderData;
   const textRef = useRef<HTMLDivElement>(null);
   const quoteRef = useRef<HTMLTextAreaElement>(null);
   const selecting = useSelectionToQuote(textRef, quoteRef);
@@ -167,6 +168,12 @@ export default function ArticleWorkbench({ loaderData, actionData }: Route.Compo
         </section>
         <aside className="workbench__claims" aria-labelledby="claims-heading">
           <h2 id="claims-heading">Claims ({active.length})</h2>
+          {proposalLimitReached ? (
+            <p className="hint">
+              Claimdesk proposes at most {MAX_PROPOSALS.toLocaleString("en")} claims per article, the most check-worthy. Any other passage can
+              be added as a claim below.
+            </p>
+          ) : null}
           {orphans.length > 0 ? (
             <section className="orphans" aria-labelledby="orphans-heading">
               <h3 id="orphans-heading">Lost their place ({orphans.length})</h3>
