@@ -42,7 +42,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     canEdit: can(user.role, "edit"),
     canPublish: can(user.role, "publish"),
     revised: revisionSummary(new URL(request.url).searchParams.get("revised")),
-    proposalLimitReached: article.claims.filter((c) => c.origin === "machine").length >= MAX_PROPOSALS,
+    /** Set when Claimdesk proposed as many claims as it ever does for one article. */
+    proposalLimit: article.claims.filter((c) => c.origin === "machine").length >= MAX_PROPOSALS ? MAX_PROPOSALS : null,
   };
 }
 
@@ -124,7 +125,7 @@ function useSelectionToQuote(container: React.RefObject<HTMLDivElement | null>, 
 }
 
 export default function ArticleWorkbench({ loaderData, actionData }: Route.ComponentProps) {
-  const { article, claims, members, html, canEdit, canPublish, revised, proposalLimitReached } = loaderData;
+  const { article, claims, members, html, canEdit, canPublish, revised, proposalLimit } = loaderData;
   const textRef = useRef<HTMLDivElement>(null);
   const quoteRef = useRef<HTMLTextAreaElement>(null);
   const selecting = useSelectionToQuote(textRef, quoteRef);
@@ -168,9 +169,9 @@ export default function ArticleWorkbench({ loaderData, actionData }: Route.Compo
         </section>
         <aside className="workbench__claims" aria-labelledby="claims-heading">
           <h2 id="claims-heading">Claims ({active.length})</h2>
-          {proposalLimitReached ? (
+          {proposalLimit ? (
             <p className="hint">
-              Claimdesk proposes at most {MAX_PROPOSALS.toLocaleString("en")} claims per article, the most check-worthy. Any other passage can
+              Claimdesk proposes at most {proposalLimit.toLocaleString("en")} claims per article, the most check-worthy. Any other passage can
               be added as a claim below.
             </p>
           ) : null}
