@@ -208,7 +208,7 @@ export async function approveClaim(claimId: number, version: number, reviewer: C
     if (claim.orphanedAt) {
       throw new UserError("This claim lost its place when the article changed; place it again (claim boundaries) before approving it.");
     }
-    if (claim.verdictById === reviewer.id) {
+    if ((await verdictAuthors(tx, claim)).has(reviewer.id)) {
       throw new UserError("You wrote this verdict and rationale; a second person must approve them (two-person rule).", 403);
     }
     if (claim.status === "approved") throw new UserError("This claim is already approved.");
@@ -248,6 +248,37 @@ export async function assignClaim(claimId: number, assigneeId: number | null, ac
 }
 
 /** A claim with its evidence and the names of the people involved, for the claim page. */
+/** The parts of a claim a "reviewed" audit event records before and after (see `reviewable`). */
+function judgementOf(recorded: string | null): { verdict?: unknown; rationale?: unknown } {
+  try {
+    const value: unknown = JSON.parse(recorded ?? "null");
+    return typeof value === "object" && value !== null ? value : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Everyone who wrote any part of the verdict or rationale now waiting for approval: its author,
+ * and whoever changed either since the claim was last approved. One person's full stop in the
+ * rationale must not turn the verdict's real author into "a second person".
+ */
+async function verdictAuthors(client: Pick<Tx, "auditEvent">, claim: Pick<Claim, "id" | "verdictById">): Promise<Set<number>> {
+  const where = { entityType: "claim", entityId: claim.id };
+  const lastApproval = await client.auditEvent.findFirst({ where: { ...where, action: "approved" }, orderBy: { id: "desc" }, select: { id: true } });
+  const changes = await client.auditEvent.findMany({
+    where: { ...where, action: "reviewed", id: { gt: lastApproval?.id ?? 0 } },
+    select: { actorId: true, before: true, after: true },
+  });
+  const authors = new Set<number>(claim.verdictById === null ? [] : [claim.verdictById]);
+  for (const change of changes) {
+    const before = judgementOf(change.before);
+    const after = judgementOf(change.after);
+    if (change.actorId !== null && (before.verdict !== after.verdict || before.rationale !== after.rationale)) authors.add(change.actorId);
+  }
+  return authors;
+}
+
 export async function loadClaim(claimId: number) {
   const claim = await db().claim.findUnique({
     where: { id: claimId },
@@ -257,7 +288,7 @@ export async function loadClaim(claimId: number) {
   const ids = [claim.lastEditorId, claim.approvedById].filter((id): id is number => id !== null);
   const people = await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
   const nameOf = (id: number | null) => people.find((p) => p.id === id)?.name ?? null;
-  return { claim, lastEditor: nameOf(claim.lastEditorId), approvedBy: nameOf(claim.approvedById) };
+  return { claim, lastEditor: nameOf(claim.lastEditorId), approvedBy: nameOf(claim.approvedById), verdictAuthorIds: [...(await verdictAuthors(db(), claim))] };
 }
 
 export function parseReasons(reasons: string): string[] {

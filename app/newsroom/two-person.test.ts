@@ -13,12 +13,12 @@ const { reviewClaim, approveClaim } = await import("./claims.server");
 const { addEvidence } = await import("./evidence.server");
 const { handleApi } = await import("../api/v1.server");
 
-const people: Record<"editor" | "reviewer" | "secondReviewer", CurrentUser> = {} as never;
+const people: Record<"editor" | "reviewer" | "secondReviewer" | "thirdReviewer", CurrentUser> = {} as never;
 const tokens: Record<string, string> = {};
 const SOURCE = { url: "https://example.org/unrelated", title: "Unrelated", publisher: "", publishedOn: "", stance: "context" as const, note: "", excerpt: "", archiveUrl: "" };
 
 beforeAll(async () => {
-  const roles = { editor: "editor", reviewer: "reviewer", secondReviewer: "reviewer" } as const;
+  const roles = { editor: "editor", reviewer: "reviewer", secondReviewer: "reviewer", thirdReviewer: "reviewer" } as const;
   for (const [key, role] of Object.entries(roles) as Array<[keyof typeof roles, (typeof roles)[keyof typeof roles]]>) {
     const user = await createUser({ email: `${key}@two.test`, name: key, role, password: "a long password" });
     people[key] = { ...user, role };
@@ -48,13 +48,29 @@ describe("the two-person rule (domain)", () => {
     expect(approved).toMatchObject({ status: "approved", approvedById: people.secondReviewer.id, verdictById: people.reviewer.id });
   });
 
-  it("makes whoever changes the verdict or rationale its author", async () => {
+  it("refuses everyone who wrote any part of the verdict or rationale; someone who wrote none of it approves", async () => {
     const claim = await freshClaim("New author");
     const first = await reviewClaim(claim.id, { version: claim.version, verdict: "accurate", rationale: "One.", status: "needs-review" }, people.reviewer);
     const second = await reviewClaim(claim.id, { version: first.version, verdict: "accurate", rationale: "One, rewritten.", status: "needs-review" }, people.secondReviewer);
     expect(second.verdictById).toBe(people.secondReviewer.id);
     await expect(approveClaim(claim.id, second.version, people.secondReviewer)).rejects.toThrow(/two-person rule/);
-    expect((await approveClaim(claim.id, second.version, people.reviewer)).status).toBe("approved");
+    await expect(approveClaim(claim.id, second.version, people.reviewer)).rejects.toThrow(/two-person rule/);
+    expect((await approveClaim(claim.id, second.version, people.thirdReviewer)).status).toBe("approved");
+  });
+
+  it("a full stop added by someone else does not let the verdict's author approve it", async () => {
+    const claim = await freshClaim("Full stop");
+    const written = await reviewClaim(claim.id, { version: claim.version, verdict: "inaccurate", rationale: "No benchmark", status: "needs-review" }, people.reviewer);
+    const touched = await reviewClaim(claim.id, { version: written.version, verdict: "inaccurate", rationale: "No benchmark.", status: "needs-review" }, people.editor);
+    expect(touched.verdictById).toBe(people.editor.id);
+    await expect(approveClaim(claim.id, touched.version, people.reviewer)).rejects.toThrow(/two-person rule/);
+    const approved = await approveClaim(claim.id, touched.version, people.secondReviewer);
+    expect(approved.status).toBe("approved");
+
+    // A later change starts a new round: only what was written since the approval counts.
+    const corrected = await reviewClaim(claim.id, { version: approved.version, verdict: "inaccurate", rationale: "No public benchmark.", status: "needs-review" }, people.editor);
+    expect(corrected.status).toBe("needs-review");
+    expect((await approveClaim(claim.id, corrected.version, people.reviewer)).status).toBe("approved");
   });
 });
 

@@ -45,7 +45,7 @@ export const shouldRevalidate = revalidateOnConflict;
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, "read-drafts");
   const articleId = parseId(params.id, "article");
-  const { claim, lastEditor, approvedBy } = await orErrorPage(loadClaim(parseId(params.claimId, "claim")));
+  const { claim, lastEditor, approvedBy, verdictAuthorIds } = await orErrorPage(loadClaim(parseId(params.claimId, "claim")));
   if (claim.articleId !== articleId) throw new Response("That claim belongs to another article.", { status: 404 });
   const { article, ...rest } = claim;
   return {
@@ -56,10 +56,10 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     lastEditor,
     approvedBy,
     canEdit: can(user.role, "edit"),
-    canApprove: can(user.role, "approve") && claim.verdictById !== user.id,
+    canApprove: can(user.role, "approve") && !verdictAuthorIds.includes(user.id),
     canReview: can(user.role, "approve"),
     members: await listDeskMembers(),
-    isLastEditor: claim.verdictById === user.id,
+    isLastEditor: verdictAuthorIds.includes(user.id),
     saved: new URL(request.url).searchParams.get("saved"),
     history: await history({ articleId, claimId: claim.id }),
   };

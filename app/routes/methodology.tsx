@@ -48,7 +48,7 @@ export default function Methodology() {
       </p>
       <h2>4. A second person approves</h2>
       <p>
-        A rating is published only after a reviewer who did not write it (the verdict and its rationale) approves
+        A rating is published only after a reviewer who wrote no part of it (the verdict or its rationale) approves
         it. Any later edit to the rating, rationale or evidence withdraws the approval until it is reviewed again.
       </p>
       <h2>5. Publishing and corrections</h2>
