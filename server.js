@@ -10,7 +10,7 @@ const { default: compression } = await import("compression");
 const { createRequestHandler } = await import("@react-router/express");
 
 const build = await import("./build/server/index.js");
-const { prepareDatabase, MAX_BODY_BYTES, routedPath, isApiPath, stateChangeRefusal, trustsProxy, servePublishedPage } = build.entry.module;
+const { prepareDatabase, MAX_BODY_BYTES, bodyLimitFor, routedPath, isApiPath, stateChangeRefusal, trustsProxy, servePublishedPage } = build.entry.module;
 
 const { migrations, seeded } = await prepareDatabase();
 if (migrations.length) console.log(`Applied migrations: ${migrations.join(", ")}`);
@@ -43,8 +43,14 @@ app.use((req, res, next) => {
   if (req.headers["transfer-encoding"] && req.headers["content-length"] === undefined) {
     return refuse(411, "Send the request with a Content-Length header (chunked uploads are not accepted). Nothing was saved.");
   }
-  if (Number(req.headers["content-length"] ?? 0) > MAX_BODY_BYTES) {
-    return refuse(413, "That upload is too large: articles are limited to 2 MB. Nothing was saved.");
+  const limit = bodyLimitFor(path);
+  if (Number(req.headers["content-length"] ?? 0) > limit) {
+    return refuse(
+      413,
+      limit === MAX_BODY_BYTES
+        ? "That upload is over 8 MB: articles are limited to 2 MB. Nothing was saved."
+        : `That form is larger than Claimdesk accepts here (${limit / 1024} KB). Nothing was saved.`,
+    );
   }
   next();
 });

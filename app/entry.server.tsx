@@ -6,7 +6,7 @@ import { ServerRouter, type EntryContext } from "react-router";
 import { contentSecurityPolicy } from "./csp.server";
 
 export { prepareDatabase } from "./db/prepare.server";
-export { MAX_BODY_BYTES, routedPath, isApiPath, stateChangeRefusal } from "./auth/origin.server";
+export { bodyLimitFor, MAX_BODY_BYTES, routedPath, isApiPath, stateChangeRefusal } from "./auth/origin.server";
 export { trustsProxy } from "./db/config.server";
 export { servePublishedPage } from "./publishing/serve.server";
 

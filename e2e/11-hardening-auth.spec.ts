@@ -107,11 +107,19 @@ test.describe("on the shared server", () => {
   });
 
   test("an e-mail over 254 characters is refused with 400 before any work", async () => {
-    const response = await postLogin(MAIN, { email: `${"x".repeat(1_000_000)}@desk.test`, password: "whatever" });
+    const response = await postLogin(MAIN, { email: `${"x".repeat(10_000)}@desk.test`, password: "whatever" });
     expect(response.status).toBe(400);
     const page = await response.text();
     expect(page).toContain("at most 254 characters");
     expect(page.length).toBeLessThan(200_000);
+  });
+
+  test("a sign-in body larger than a sign-in form needs is refused with 413 before it is parsed", async () => {
+    // 400,000 tiny fields took seconds of the request thread to parse, for everyone.
+    const fields = Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`f${i}`, "x"]));
+    const response = await postLogin(MAIN, { email: "a@desk.test", password: "whatever", ...fields });
+    expect(response.status).toBe(413);
+    expect(await response.text()).toBe("That form is larger than Claimdesk accepts here (16 KB). Nothing was saved.");
   });
 });
 

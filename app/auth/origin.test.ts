@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isApiPath, routedPath, stateChangeRefusal } from "./origin.server";
+import { bodyLimitFor, isApiPath, MAX_BODY_BYTES, routedPath, stateChangeRefusal } from "./origin.server";
 
 describe("the path the router sees", () => {
   it("resolves dot segments, encoded dots and backslashes as React Router's URL parsing does", () => {
@@ -55,5 +55,23 @@ describe("which state-changing requests are refused", () => {
     expect(stateChangeRefusal({ target: "/settings", host: "desk.example", origin: "https://evil.example" })?.status).toBe(403);
     expect(stateChangeRefusal({ target: "/settings", ...cookieOnly })?.status).toBe(403);
     expect(stateChangeRefusal({ target: "/settings", ...fromOurPage })).toBeNull();
+  });
+});
+
+describe("how large a body each path may declare", () => {
+  it("gives the full cap only to article text and the API, 16 KB to sign-in forms, 512 KB to other forms", () => {
+    // With JavaScript, forms post to the same path plus ".data".
+    for (const path of ["/api/v1/articles", "/api/v1", "/articles/new", "/articles/new.data", "/articles/12/edit", "/articles/12/edit.data"]) {
+      expect(bodyLimitFor(path), path).toBe(MAX_BODY_BYTES);
+    }
+    for (const path of ["/login", "/login.data", "/setup", "/setup.data", "/invite/abc", "/invite/abc.data"]) expect(bodyLimitFor(path), path).toBe(16 * 1024);
+    for (const path of ["/articles/12", "/articles/12/claims/3", "/settings", "/x/ABCD", "/articles/new/x", "/api/v2/x", "/apiv1", null]) {
+      expect(bodyLimitFor(path), String(path)).toBe(512 * 1024);
+    }
+  });
+
+  it("is decided on the routed path, so dot segments cannot borrow the API's cap", () => {
+    expect(bodyLimitFor(routedPath("/api/v1/../../login"))).toBe(16 * 1024);
+    expect(bodyLimitFor(routedPath("/articles/new/../../login"))).toBe(16 * 1024);
   });
 });
