@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DESK_ROLES } from "../auth/roles";
 import { db } from "../db/client.server";
 import { Prisma } from "../generated/prisma/client";
 import { COUNT_CAP, pageWindow, toPage, type Page, type PageRequest } from "./paging";
@@ -200,10 +201,16 @@ const articleChoicesColumn = Prisma.sql`(
     WHERE EXISTS (SELECT 1 FROM "Claim" c WHERE c."articleId" = a."id" AND c."status" IN (${Prisma.join([...OPEN_STATUSES])}))
     ORDER BY a."updatedAt" DESC, a."id" DESC LIMIT ${ARTICLE_CHOICES}) a) AS articles`;
 
+/** The people claims can be assigned to (as listDeskMembers reads them), as one JSON column. */
+const deskMembersColumn = Prisma.sql`(
+  SELECT json_group_array(json_object('id', u."id", 'name', u."name") ORDER BY u."name", u."id")
+  FROM "User" u WHERE u."active" = 1 AND u."role" IN (${Prisma.join(DESK_ROLES)})) AS members`;
+
 /**
  * Everything the desk shows besides its rows, in one statement: the filter's total (up to
- * COUNT_CAP + 1), the quick views' counts, and the article filter's choices, with the chosen
- * article first when it is not among them.
+ * COUNT_CAP + 1), the quick views' counts, the desk's members (for the assignee filter and the
+ * assignment forms), and the article filter's choices, with the chosen article first when it is
+ * not among them.
  */
 export async function deskOverview(filter: DeskFilter, userId: number) {
   const matching = whereSql(statusesFor(filter), conditionsFor(filter, userId));
@@ -211,13 +218,14 @@ export async function deskOverview(filter: DeskFilter, userId: number) {
     filter.article === "any"
       ? Prisma.sql`NULL`
       : Prisma.sql`(SELECT json_object('id', a."id", 'title', a."title") FROM "Article" a WHERE a."id" = ${Number(filter.article)})`;
-  const [row] = await db().$queryRaw<Array<Counted & { total: number | bigint; articles: string; chosen: string | null }>>`
-    SELECT ${countSql(matching, COUNT_CAP + 1)} AS total, ${quickViewColumns(userId)}, ${articleChoicesColumn}, ${chosen} AS chosen`;
+  const [row] = await db().$queryRaw<Array<Counted & { total: number | bigint; members: string; articles: string; chosen: string | null }>>`
+    SELECT ${countSql(matching, COUNT_CAP + 1)} AS total, ${quickViewColumns(userId)}, ${deskMembersColumn}, ${articleChoicesColumn}, ${chosen} AS chosen`;
   const articles = JSON.parse(row!.articles) as ArticleChoice[];
   const chosenArticle = row!.chosen === null ? null : (JSON.parse(row!.chosen) as ArticleChoice);
   return {
     total: Number(row!.total),
     counts: { mine: Number(row!.mine), review: Number(row!.review), unassigned: Number(row!.unassigned) },
+    members: JSON.parse(row!.members) as Array<{ id: number; name: string }>,
     articles: chosenArticle && !articles.some((a) => a.id === chosenArticle.id) ? [chosenArticle, ...articles] : articles,
   };
 }

@@ -2,7 +2,6 @@ import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/desk";
 import { can } from "../auth/roles";
 import { requirePermission } from "../auth/session.server";
-import { listDeskMembers } from "../auth/users.server";
 import { domainFailure, failure, formValues, parseId, readForm } from "../http.server";
 import { assignClaim } from "../newsroom/claims.server";
 import { DESK_PAGE_SIZE, deskOverview, deskRows, readDeskFilter, type DeskRow } from "../newsroom/desk.server";
@@ -19,10 +18,9 @@ export async function loader({ request }: Route.LoaderArgs) {
   const user = await requirePermission(request, "read-drafts");
   const url = new URL(request.url);
   const filter = readDeskFilter(url.searchParams);
-  const [page, { total, counts, articles }, members] = await Promise.all([
+  const [page, { total, counts, members, articles }] = await Promise.all([
     deskRows(filter, user.id, readPage(url.searchParams, DESK_PAGE_SIZE)),
     deskOverview(filter, user.id),
-    listDeskMembers(),
   ]);
   return {
     filter,
