@@ -130,7 +130,7 @@ export default function Desk({ loaderData, actionData }: Route.ComponentProps) {
           </thead>
           <tbody>
             {claims.map((c) => (
-              <DeskClaimRow key={c.id} claim={c} assign={canAssign ? assigneeOptions : null} assignee={canAssign ? null : assigneeName(members, c.assigneeId)} />
+              <DeskClaimRow key={c.id} claim={c} options={canAssign ? assigneeOptions : null} assignee={canAssign ? null : assigneeName(members, c.assigneeId)} />
             ))}
           </tbody>
         </table>
@@ -142,9 +142,10 @@ export default function Desk({ loaderData, actionData }: Route.ComponentProps) {
 
 /**
  * One claim of the desk. Its markup is kept lean because a page holds many: plain links and a
- * plain form post (the action redirects back to this row), and each text in one piece.
+ * plain form post (the action redirects back to this row), each text in one piece, and the
+ * assignee options made once for the page. Without the right to assign, the assignee's name.
  */
-function DeskClaimRow({ claim: c, assign, assignee }: { claim: DeskRow; assign: React.ReactNode | null; assignee: string | null }) {
+function DeskClaimRow({ claim: c, options, assignee }: { claim: DeskRow; options: React.ReactNode | null; assignee: string | null }) {
   return (
     <tr id={`desk-claim-${c.id}`}>
       <td>
@@ -156,11 +157,11 @@ function DeskClaimRow({ claim: c, assign, assignee }: { claim: DeskRow; assign: 
       <td><StatusBadge status={c.status} /></td>
       <td><VerdictBadge verdict={c.verdict} /></td>
       <td>
-        {assign ? (
+        {options ? (
           <form method="post" className="row-form">
             <input type="hidden" name="claimId" value={c.id} />
             <label className="visually-hidden" htmlFor={`assignee-${c.id}`}>{`Assign claim ${c.id} to`}</label>
-            <select id={`assignee-${c.id}`} name="assigneeId" defaultValue={c.assigneeId ?? ""}>{assign}</select>
+            <select id={`assignee-${c.id}`} name="assigneeId" defaultValue={c.assigneeId ?? ""}>{options}</select>
             <button type="submit" className="button button--secondary" aria-label={`Assign claim ${c.id}`}>Assign</button>
           </form>
         ) : (
