@@ -49,7 +49,22 @@ export async function endAllSessions(userId: number, request: Request): Promise<
   return cookie("", 0, request);
 }
 
-export async function getUser(request: Request): Promise<CurrentUser | null> {
+/**
+ * Look-ups under way, by request: the root loader and the page's loader run side by side for
+ * the same Request and share one. A look-up is forgotten once it settles, so a later call (after
+ * a change to the session or the user) always reads again.
+ */
+const lookups = new WeakMap<Request, Promise<CurrentUser | null>>();
+
+export function getUser(request: Request): Promise<CurrentUser | null> {
+  const pending = lookups.get(request);
+  if (pending) return pending;
+  const lookup = lookUpUser(request).finally(() => lookups.delete(request));
+  lookups.set(request, lookup);
+  return lookup;
+}
+
+async function lookUpUser(request: Request): Promise<CurrentUser | null> {
   const token = readCookie(request, SESSION_COOKIE);
   if (!token) return null;
   // One statement, paid by every page: from the session's primary key to its active user, without the password hash.

@@ -23,6 +23,7 @@ const workspace = generateWorkspace(file, { articles: 80, claimsPerArticle: 6, p
 process.env.DATABASE_URL = `file:${file}`;
 process.env.CLAIMDESK_SEED = "off";
 const { loader, action } = await import("./desk");
+const { loader: rootLoader } = await import("../root");
 const { deskClaims, deskCounts, DESK_PAGE_SIZE, ARTICLE_CHOICES } = await import("../newsroom/desk.server");
 const { listDeskMembers } = await import("../auth/users.server");
 
@@ -45,6 +46,16 @@ describe("the desk page", () => {
   it("reads a page in three statements: the session, the rows, and everything else", async () => {
     const { statements: run } = await openDesk("?status=open&assignee=any");
     expect(run).toHaveLength(3);
+  });
+
+  it("looks the session up once for the root's loader and the desk's, which run side by side", async () => {
+    statements.length = 0;
+    const request = new Request("http://localhost/desk?status=open&assignee=any", { headers: { cookie } });
+    const args = { request, params: {}, context: {} } as never;
+    const [root] = await Promise.all([rootLoader(args), loader(args)]);
+    expect(root.user).toMatchObject({ id: workspace.editorId, role: "editor" });
+    expect(statements.filter((sql) => /FROM "Session"/.test(sql))).toHaveLength(1);
+    expect(statements).toHaveLength(3);
   });
 
   it("shows each claim's quote, article, sources, status, verdict and assignee, in the desk's order", async () => {
