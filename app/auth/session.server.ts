@@ -49,13 +49,29 @@ export async function endAllSessions(userId: number, request: Request): Promise<
   return cookie("", 0, request);
 }
 
-export async function getUser(request: Request): Promise<CurrentUser | null> {
+/**
+ * Look-ups under way, by request: the root loader and the page's loader run side by side for
+ * the same Request and share one. A look-up is forgotten once it settles, so a later call (after
+ * a change to the session or the user) always reads again.
+ */
+const lookups = new WeakMap<Request, Promise<CurrentUser | null>>();
+
+export function getUser(request: Request): Promise<CurrentUser | null> {
+  const pending = lookups.get(request);
+  if (pending) return pending;
+  const lookup = lookUpUser(request).finally(() => lookups.delete(request));
+  lookups.set(request, lookup);
+  return lookup;
+}
+
+async function lookUpUser(request: Request): Promise<CurrentUser | null> {
   const token = readCookie(request, SESSION_COOKIE);
   if (!token) return null;
-  const session = await db().session.findUnique({ where: { id: hashToken(token) }, include: { user: true } });
-  if (!session || session.expiresAt < new Date() || !session.user.active) return null;
-  const { id, email, name, role } = session.user;
-  return { id, email, name, role: role as Role };
+  // One statement, paid by every page: from the session's primary key to its active user, without the password hash.
+  const [user] = await db().$queryRaw<Array<Omit<CurrentUser, "id"> & { id: number | bigint }>>`
+    SELECT u."id", u."email", u."name", u."role" FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."id" = ${hashToken(token)} AND s."expiresAt" > ${new Date()} AND u."active" = 1`;
+  return user ? { ...user, id: Number(user.id), role: user.role as Role } : null;
 }
 
 /** The signed-in user, or a redirect to /login that comes back here afterwards. */

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { DESK_ROLES } from "../auth/roles";
 import { db } from "../db/client.server";
 import { Prisma } from "../generated/prisma/client";
-import { COUNT_CAP, pageWindow, toPage, type PageRequest } from "./paging";
+import { COUNT_CAP, pageWindow, toPage, type Page, type PageRequest } from "./paging";
 import { CLAIM_STATUSES, VERDICT_KEYS } from "./verdicts";
 
 /** Claims that still need work: neither approved nor dismissed. */
@@ -27,124 +28,204 @@ export function readDeskFilter(params: URLSearchParams): DeskFilter {
   return { status: field("status", "open"), verdict: field("verdict", "any"), assignee: field("assignee", "any"), article: field("article", "any") };
 }
 
-function whereFor(filter: DeskFilter, userId: number): Prisma.ClaimWhereInput {
-  const where: Prisma.ClaimWhereInput = {};
-  if (filter.status === "open") where.status = { in: [...OPEN_STATUSES] };
-  else if (filter.status !== "any") where.status = filter.status;
-  if (filter.verdict === "none") where.verdict = null;
-  else if (filter.verdict !== "any") where.verdict = filter.verdict;
-  if (filter.assignee === "me") where.assigneeId = userId;
-  else if (filter.assignee === "none") where.assigneeId = null;
-  else if (filter.assignee !== "any") where.assigneeId = Number(filter.assignee);
-  if (filter.article !== "any") where.articleId = Number(filter.article);
-  return where;
-}
+/**
+ * The desk page shows 25 claims at a time (the API's lists keep 50). The desk is a work queue,
+ * most urgent first: people take claims from its top, and 25 rows, each with its own assignment
+ * form, is about two screens a person can scan; the quick views and filters narrow the rest,
+ * and `?page=` goes on. Half the rows is also about half the page's cost to serve.
+ */
+export const DESK_PAGE_SIZE = 25;
 
 const URGENCY = ["needs-review", "researching", "candidate", "approved", "dismissed"] as const;
 
-/** The desk's order within one status; Claim's (status, …, score desc, id) indexes hold it. */
-const DESK_ORDER: Prisma.ClaimOrderByWithRelationInput[] = [{ score: "desc" }, { id: "asc" }];
+/** The statuses the filter lets through, most urgent first: the desk reads them in this order. */
+function statusesFor(filter: DeskFilter): string[] {
+  if (filter.status === "open") return URGENCY.filter((s) => (OPEN_STATUSES as readonly string[]).includes(s));
+  if (filter.status === "any") return [...URGENCY];
+  return [filter.status];
+}
+
+/** The filter's conditions on Claim `c` other than its status. */
+function conditionsFor(filter: DeskFilter, userId: number): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [];
+  if (filter.verdict === "none") conditions.push(Prisma.sql`c."verdict" IS NULL`);
+  else if (filter.verdict !== "any") conditions.push(Prisma.sql`c."verdict" = ${filter.verdict}`);
+  if (filter.assignee === "me") conditions.push(Prisma.sql`c."assigneeId" = ${userId}`);
+  else if (filter.assignee === "none") conditions.push(Prisma.sql`c."assigneeId" IS NULL`);
+  else if (filter.assignee !== "any") conditions.push(Prisma.sql`c."assigneeId" = ${Number(filter.assignee)}`);
+  if (filter.article !== "any") conditions.push(Prisma.sql`c."articleId" = ${Number(filter.article)}`);
+  return conditions;
+}
+
+/** `c."status" IN (…) AND …`: every status is named, so SQLite can use a (status, …) index even for "any". */
+function whereSql(statuses: readonly string[], conditions: Prisma.Sql[]): Prisma.Sql {
+  return Prisma.join([Prisma.sql`c."status" IN (${Prisma.join([...statuses])})`, ...conditions], " AND ");
+}
+
+/** How many claims match, counted up to `limit` (no order, so SQLite stops at the limit). */
+const countSql = (where: Prisma.Sql, limit: number) => Prisma.sql`(SELECT COUNT(*) FROM (SELECT 1 FROM "Claim" c WHERE ${where} LIMIT ${limit}))`;
+
+async function countUpTo(where: Prisma.Sql, limit: number): Promise<number> {
+  const [row] = await db().$queryRaw<Array<{ n: number | bigint }>>`SELECT ${countSql(where, limit)} AS n`;
+  return Number(row!.n);
+}
+
+/** One row of the desk: what the page shows of a claim, its article's title and its number of sources. */
+export interface DeskRow {
+  id: number;
+  quote: string;
+  article: { id: number; title: string };
+  status: string;
+  verdict: string | null;
+  score: number;
+  evidence: number;
+  assigneeId: number | null;
+  reviewNote: string;
+}
+
+interface RawDeskRow {
+  id: number | bigint;
+  quote: string;
+  articleId: number | bigint;
+  title: string;
+  status: string;
+  verdict: string | null;
+  score: number;
+  evidence: number | bigint;
+  assigneeId: number | bigint | null;
+  reviewNote: string;
+}
+
+const rowColumns = Prisma.sql`c."id", c."quote", c."articleId", c."status", c."verdict", c."score", c."assigneeId", c."reviewNote"`;
 
 /**
- * Counts matching claims one status at a time, in index order, stopping at `limit`. (A count
- * with `take` and no order makes Prisma order by id, which sorts every matching row first.)
+ * Up to `take` rows of these statuses (most urgent first) after skipping `skip` of the first,
+ * in one statement: each status is read in the order of its (status, …, score desc, id) index
+ * and at most `take` deep, and only those rows get their article's title and source count.
  */
-async function countUpTo(where: Prisma.ClaimWhereInput, limit: number): Promise<number> {
-  let counted = 0;
-  for (const status of statusesOf(where)) {
-    if (counted >= limit) break;
-    counted += await db().claim.count({ where: { ...where, status }, orderBy: DESK_ORDER, take: limit - counted });
-  }
-  return counted;
-}
-
-const countUpToCap = (where: Prisma.ClaimWhereInput) => countUpTo(where, COUNT_CAP + 1);
-
-function statusesOf(where: Prisma.ClaimWhereInput) {
-  if (typeof where.status === "string") return URGENCY.filter((s) => s === where.status);
-  if (typeof where.status === "object") return URGENCY.filter((s) => ((where.status as { in: string[] }).in).includes(s));
-  return [...URGENCY];
-}
-
-/** How many sources each of these claims (one page of them) has: counted for the rows shown only. */
-export async function evidenceCounts(claimIds: number[]): Promise<Map<number, number>> {
-  if (claimIds.length === 0) return new Map();
-  const rows = await db().evidence.groupBy({ by: ["claimId"], where: { claimId: { in: claimIds } }, _count: { _all: true } });
-  return new Map(rows.map((r) => [r.claimId, r._count._all]));
+async function readRows(statuses: readonly string[], conditions: Prisma.Sql[], skip: number, take: number): Promise<DeskRow[]> {
+  const slices = statuses.map(
+    (status, rank) => Prisma.sql`SELECT ${rank} AS "rank", * FROM (SELECT ${rowColumns} FROM "Claim" c WHERE ${whereSql([status], conditions)}
+      ORDER BY c."score" DESC, c."id" ASC LIMIT ${take} OFFSET ${rank === 0 ? skip : 0})`,
+  );
+  const rows = await db().$queryRaw<RawDeskRow[]>`
+    SELECT c."id", c."quote", c."articleId", a."title", c."status", c."verdict", c."score", c."assigneeId", c."reviewNote",
+      (SELECT COUNT(*) FROM "Evidence" e WHERE e."claimId" = c."id") AS "evidence"
+    FROM (${Prisma.join(slices, " UNION ALL ")}) c
+    JOIN "Article" a ON a."id" = c."articleId"
+    ORDER BY c."rank", c."score" DESC, c."id" ASC
+    LIMIT ${take}`;
+  return rows.map((r) => ({
+    id: Number(r.id),
+    quote: r.quote,
+    article: { id: Number(r.articleId), title: r.title },
+    status: r.status,
+    verdict: r.verdict,
+    score: Number(r.score),
+    evidence: Number(r.evidence),
+    assigneeId: r.assigneeId === null ? null : Number(r.assigneeId),
+    reviewNote: r.reviewNote,
+  }));
 }
 
 /**
  * One page of the claims matching the filter across all articles, most urgent first: waiting
- * for review, then in research, then candidates; by score within each (ties by id). Each status
- * is read in the order of its index, so a page costs its size, not the table's.
+ * for review, then in research, then candidates; by score within each (ties by id). A page
+ * costs its size, not the table's: its rows are one statement; a later page first skips the
+ * statuses wholly before it by counting them, up to the offset only.
  */
-export async function deskClaims(filter: DeskFilter, userId: number, request: PageRequest) {
-  const where = whereFor(filter, userId);
+export async function deskRows(filter: DeskFilter, userId: number, request: PageRequest): Promise<Page<DeskRow>> {
+  const conditions = conditionsFor(filter, userId);
   const window = pageWindow(request);
+  let statuses = statusesFor(filter);
   let skip = window.skip;
-  const rows = [];
-  for (const status of statusesOf(where)) {
-    if (rows.length >= window.take) break;
-    const scoped = { ...where, status };
-    if (skip > 0) {
-      // Whole statuses before the page are skipped by counting them, up to the offset only.
-      const before = await countUpTo(scoped, skip);
-      if (before < skip) {
-        skip -= before;
-        continue;
-      }
-    }
-    rows.push(
-      ...(await db().claim.findMany({
-        where: scoped,
-        orderBy: DESK_ORDER,
-        skip,
-        take: window.take - rows.length,
-      })),
-    );
-    skip = 0;
+  while (skip > 0 && statuses.length > 0) {
+    const before = await countUpTo(whereSql([statuses[0]!], conditions), skip);
+    if (before >= skip) break;
+    skip -= before;
+    statuses = statuses.slice(1);
   }
-  const page = toPage(rows, request);
-  const [evidence, articles, total] = await Promise.all([
-    evidenceCounts(page.items.map((c) => c.id)),
-    db().article.findMany({ where: { id: { in: [...new Set(page.items.map((c) => c.articleId))] } }, select: { id: true, title: true } }),
-    // A first page that holds everything is its own count.
-    page.page === 1 && !page.hasNext ? page.items.length : countUpToCap(where),
-  ]);
-  const articleOf = new Map(articles.map((a) => [a.id, a]));
-  return { ...page, items: page.items.map((c) => ({ ...c, article: articleOf.get(c.articleId)!, evidence: evidence.get(c.id) ?? 0 })), total };
+  return toPage(statuses.length > 0 ? await readRows(statuses, conditions, skip, window.take) : [], request);
 }
+
+/** How many claims match the filter, up to COUNT_CAP + 1 ("1,000+"). */
+export function countMatching(filter: DeskFilter, userId: number): Promise<number> {
+  return countUpTo(whereSql(statusesFor(filter), conditionsFor(filter, userId)), COUNT_CAP + 1);
+}
+
+/** The full claims of one page (for the API), in the desk's order, with their article and source count. */
+export async function deskClaims(filter: DeskFilter, userId: number, request: PageRequest) {
+  const page = await deskRows(filter, userId, request);
+  const [claims, total] = await Promise.all([
+    db().claim.findMany({ where: { id: { in: page.items.map((c) => c.id) } } }),
+    // A first page that holds everything is its own count.
+    page.page === 1 && !page.hasNext ? page.items.length : countMatching(filter, userId),
+  ]);
+  const claimOf = new Map(claims.map((c) => [c.id, c]));
+  return { ...page, items: page.items.map((row) => ({ ...claimOf.get(row.id)!, article: row.article, evidence: row.evidence })), total };
+}
+
+/** The quick views' counts, each up to COUNT_CAP + 1, as columns of one statement. */
+function quickViewColumns(userId: number): Prisma.Sql {
+  const cap = COUNT_CAP + 1;
+  const open = [...OPEN_STATUSES];
+  return Prisma.sql`
+    ${countSql(whereSql(open, [Prisma.sql`c."assigneeId" = ${userId}`]), cap)} AS mine,
+    ${countSql(whereSql(["needs-review"], []), cap)} AS review,
+    ${countSql(whereSql(open, [Prisma.sql`c."assigneeId" IS NULL`]), cap)} AS unassigned`;
+}
+
+type Counted = Record<"mine" | "review" | "unassigned", number | bigint>;
 
 /** Counts for the desk's quick views, each up to COUNT_CAP + 1, in one statement. */
 export async function deskCounts(userId: number) {
-  const open = Prisma.join([...OPEN_STATUSES]);
-  const cap = COUNT_CAP + 1;
-  const [row] = await db().$queryRaw<Array<{ mine: number | bigint; review: number | bigint; unassigned: number | bigint }>>`
-    SELECT
-      (SELECT COUNT(*) FROM (SELECT 1 FROM "Claim" WHERE "status" IN (${open}) AND "assigneeId" = ${userId} LIMIT ${cap})) AS mine,
-      (SELECT COUNT(*) FROM (SELECT 1 FROM "Claim" WHERE "status" = 'needs-review' LIMIT ${cap})) AS review,
-      (SELECT COUNT(*) FROM (SELECT 1 FROM "Claim" WHERE "status" IN (${open}) AND "assigneeId" IS NULL LIMIT ${cap})) AS unassigned`;
+  const [row] = await db().$queryRaw<Counted[]>`SELECT ${quickViewColumns(userId)}`;
   return { mine: Number(row!.mine), review: Number(row!.review), unassigned: Number(row!.unassigned) };
 }
 
 export const ARTICLE_CHOICES = 50;
 
+interface ArticleChoice {
+  id: number;
+  title: string;
+}
+
 /**
- * The desk's article filter: the most recently changed articles that still have open claims
- * (at most ARTICLE_CHOICES), plus the one currently chosen. A list of every article made the
- * desk page grow with the workspace.
+ * The article filter's choices as one JSON column: the most recently changed articles that
+ * still have open claims (at most ARTICLE_CHOICES). A list of every article made the desk page
+ * grow with the workspace.
  */
-export async function deskArticleChoices(chosen: string): Promise<Array<{ id: number; title: string }>> {
-  const recent = await db().$queryRaw<Array<{ id: number | bigint; title: string }>>`
-    SELECT a."id", a."title" FROM "Article" a
+const articleChoicesColumn = Prisma.sql`(
+  SELECT json_group_array(json_object('id', a."id", 'title', a."title") ORDER BY a."updatedAt" DESC, a."id" DESC)
+  FROM (SELECT a."id", a."title", a."updatedAt" FROM "Article" a
     WHERE EXISTS (SELECT 1 FROM "Claim" c WHERE c."articleId" = a."id" AND c."status" IN (${Prisma.join([...OPEN_STATUSES])}))
-    ORDER BY a."updatedAt" DESC, a."id" DESC
-    LIMIT ${ARTICLE_CHOICES}`;
-  const choices = recent.map((a) => ({ id: Number(a.id), title: a.title }));
-  const chosenId = chosen === "any" ? null : Number(chosen);
-  if (chosenId !== null && !choices.some((a) => a.id === chosenId)) {
-    const article = await db().article.findUnique({ where: { id: chosenId }, select: { id: true, title: true } });
-    if (article) choices.unshift(article);
-  }
-  return choices;
+    ORDER BY a."updatedAt" DESC, a."id" DESC LIMIT ${ARTICLE_CHOICES}) a) AS articles`;
+
+/** The people claims can be assigned to (as listDeskMembers reads them), as one JSON column. */
+const deskMembersColumn = Prisma.sql`(
+  SELECT json_group_array(json_object('id', u."id", 'name', u."name") ORDER BY u."name", u."id")
+  FROM "User" u WHERE u."active" = 1 AND u."role" IN (${Prisma.join(DESK_ROLES)})) AS members`;
+
+/**
+ * Everything the desk shows besides its rows, in one statement: the filter's total (up to
+ * COUNT_CAP + 1), the quick views' counts, the desk's members (for the assignee filter and the
+ * assignment forms), and the article filter's choices, with the chosen article first when it is
+ * not among them.
+ */
+export async function deskOverview(filter: DeskFilter, userId: number) {
+  const matching = whereSql(statusesFor(filter), conditionsFor(filter, userId));
+  const chosen =
+    filter.article === "any"
+      ? Prisma.sql`NULL`
+      : Prisma.sql`(SELECT json_object('id', a."id", 'title', a."title") FROM "Article" a WHERE a."id" = ${Number(filter.article)})`;
+  const [row] = await db().$queryRaw<Array<Counted & { total: number | bigint; members: string; articles: string; chosen: string | null }>>`
+    SELECT ${countSql(matching, COUNT_CAP + 1)} AS total, ${quickViewColumns(userId)}, ${deskMembersColumn}, ${articleChoicesColumn}, ${chosen} AS chosen`;
+  const articles = JSON.parse(row!.articles) as ArticleChoice[];
+  const chosenArticle = row!.chosen === null ? null : (JSON.parse(row!.chosen) as ArticleChoice);
+  return {
+    total: Number(row!.total),
+    counts: { mine: Number(row!.mine), review: Number(row!.review), unassigned: Number(row!.unassigned) },
+    members: JSON.parse(row!.members) as Array<{ id: number; name: string }>,
+    articles: chosenArticle && !articles.some((a) => a.id === chosenArticle.id) ? [chosenArticle, ...articles] : articles,
+  };
 }

@@ -2,10 +2,9 @@ import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/desk";
 import { can } from "../auth/roles";
 import { requirePermission } from "../auth/session.server";
-import { listDeskMembers } from "../auth/users.server";
 import { domainFailure, failure, formValues, parseId, readForm } from "../http.server";
 import { assignClaim } from "../newsroom/claims.server";
-import { deskArticleChoices, deskClaims, deskCounts, readDeskFilter } from "../newsroom/desk.server";
+import { DESK_PAGE_SIZE, deskOverview, deskRows, readDeskFilter, type DeskRow } from "../newsroom/desk.server";
 import { formatCount } from "../newsroom/page-links";
 import { readPage } from "../newsroom/paging";
 import { AssignSchema } from "../newsroom/schemas";
@@ -19,27 +18,15 @@ export async function loader({ request }: Route.LoaderArgs) {
   const user = await requirePermission(request, "read-drafts");
   const url = new URL(request.url);
   const filter = readDeskFilter(url.searchParams);
-  const [page, counts, members, articles] = await Promise.all([
-    deskClaims(filter, user.id, readPage(url.searchParams)),
-    deskCounts(user.id),
-    listDeskMembers(),
-    deskArticleChoices(filter.article),
+  const [page, { total, counts, members, articles }] = await Promise.all([
+    deskRows(filter, user.id, readPage(url.searchParams, DESK_PAGE_SIZE)),
+    deskOverview(filter, user.id),
   ]);
   return {
     filter,
-    total: page.total,
+    total,
     page: { page: page.page, size: page.size, hasPrevious: page.hasPrevious, hasNext: page.hasNext },
-    claims: page.items.map((c) => ({
-      id: c.id,
-      quote: c.quote.length > 220 ? c.quote.slice(0, 217) + "…" : c.quote,
-      article: c.article,
-      status: c.status,
-      verdict: c.verdict,
-      score: c.score,
-      evidence: c.evidence,
-      assigneeId: c.assigneeId,
-      reviewNote: c.reviewNote,
-    })),
+    claims: page.items.map((c) => ({ ...c, quote: c.quote.length > 220 ? c.quote.slice(0, 217) + "…" : c.quote })),
     counts,
     members,
     articles,
@@ -53,13 +40,15 @@ export async function action({ request }: Route.ActionArgs) {
   const values = formValues(await readForm(request));
   const parsed = AssignSchema.safeParse(values);
   if (!parsed.success) return failure("assign", values, parsed.error.issues[0]!.message);
+  let claimId: number;
   try {
-    await assignClaim(parseId(values.claimId, "claim"), parsed.data.assigneeId, user);
+    claimId = parseId(values.claimId, "claim");
+    await assignClaim(claimId, parsed.data.assigneeId, user);
   } catch (error) {
     return domainFailure("assign", values, error);
   }
-  const back = values.back?.startsWith("?") ? values.back : "";
-  return redirect(`/desk${back}#desk-claim-${values.claimId}`);
+  // The row forms post to the page's own address, filters included: back to the same view.
+  return redirect(`/desk${new URL(request.url).search}#desk-claim-${claimId}`);
 }
 
 const QUICK = [
@@ -72,6 +61,8 @@ const QUICK = [
 export default function Desk({ loaderData, actionData }: Route.ComponentProps) {
   const { filter, total, page, claims, counts, members, articles, canAssign, back } = loaderData;
   const first = (page.page - 1) * page.size + 1;
+  // Made once for the page, shared by every row's assignment form.
+  const assigneeOptions = [<option key="" value="">Nobody</option>, ...members.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)];
   return (
     <div className="page wide">
       <h1>Desk</h1>
@@ -139,39 +130,44 @@ export default function Desk({ loaderData, actionData }: Route.ComponentProps) {
           </thead>
           <tbody>
             {claims.map((c) => (
-              <tr key={c.id} id={`desk-claim-${c.id}`}>
-                <td>
-                  <Link to={`/articles/${c.article.id}/claims/${c.id}`} className="claim-title">“{c.quote}”</Link>
-                  <br />
-                  <span className="meta">
-                    {c.article.title} · {c.evidence} {c.evidence === 1 ? "source" : "sources"} · score {c.score.toFixed(2)}
-                  </span>
-                  {c.reviewNote ? <p className="review-note"><strong>Sent back:</strong> {c.reviewNote}</p> : null}
-                </td>
-                <td><StatusBadge status={c.status} /></td>
-                <td><VerdictBadge verdict={c.verdict} /></td>
-                <td>
-                  {canAssign ? (
-                    <Form method="post" className="row-form">
-                      <input type="hidden" name="claimId" value={c.id} />
-                      <input type="hidden" name="back" value={back} />
-                      <label className="visually-hidden" htmlFor={`assignee-${c.id}`}>Assign claim {c.id} to</label>
-                      <select id={`assignee-${c.id}`} name="assigneeId" defaultValue={c.assigneeId ?? ""}>
-                        <option value="">Nobody</option>
-                        {members.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
-                      </select>
-                      <button type="submit" className="button button--secondary" aria-label={`Assign claim ${c.id}`}>Assign</button>
-                    </Form>
-                  ) : (
-                    assigneeName(members, c.assigneeId)
-                  )}
-                </td>
-              </tr>
+              <DeskClaimRow key={c.id} claim={c} options={canAssign ? assigneeOptions : null} assignee={canAssign ? null : assigneeName(members, c.assigneeId)} />
             ))}
           </tbody>
         </table>
       ) : null}
       <Pager page={page.page} hasPrevious={page.hasPrevious} hasNext={page.hasNext} here={`/desk${back}`} label="Pages of claims" />
     </div>
+  );
+}
+
+/**
+ * One claim of the desk. Its markup is kept lean because a page holds many: plain links and a
+ * plain form post (the action redirects back to this row), each text in one piece, and the
+ * assignee options made once for the page. Without the right to assign, the assignee's name.
+ */
+function DeskClaimRow({ claim: c, options, assignee }: { claim: DeskRow; options: React.ReactNode | null; assignee: string | null }) {
+  return (
+    <tr id={`desk-claim-${c.id}`}>
+      <td>
+        <a href={`/articles/${c.article.id}/claims/${c.id}`} className="claim-title">{`“${c.quote}”`}</a>
+        <br />
+        <span className="meta">{`${c.article.title} · ${c.evidence} ${c.evidence === 1 ? "source" : "sources"} · score ${c.score.toFixed(2)}`}</span>
+        {c.reviewNote ? <p className="review-note"><strong>Sent back:</strong> {c.reviewNote}</p> : null}
+      </td>
+      <td><StatusBadge status={c.status} /></td>
+      <td><VerdictBadge verdict={c.verdict} /></td>
+      <td>
+        {options ? (
+          <form method="post" className="row-form">
+            <input type="hidden" name="claimId" value={c.id} />
+            <label className="visually-hidden" htmlFor={`assignee-${c.id}`}>{`Assign claim ${c.id} to`}</label>
+            <select id={`assignee-${c.id}`} name="assigneeId" defaultValue={c.assigneeId ?? ""}>{options}</select>
+            <button type="submit" className="button button--secondary" aria-label={`Assign claim ${c.id}`}>Assign</button>
+          </form>
+        ) : (
+          assignee
+        )}
+      </td>
+    </tr>
   );
 }

@@ -1,0 +1,125 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, it, vi } from "vitest";
+import { generateWorkspace } from "../../scripts/bench-workspace";
+
+// The desk's loader and assignment action on a real SQLite file, as server.js calls them. The
+// Prisma client is the app's own, built with better-sqlite3's `verbose` hook, which sees every
+// statement run: a desk page must cost a few statements, whatever it shows.
+const { statements } = vi.hoisted(() => ({ statements: [] as string[] }));
+vi.mock("../db/client.server", async () => {
+  const { PrismaBetterSqlite3 } = await import("@prisma/adapter-better-sqlite3");
+  const { PrismaClient } = await import("../generated/prisma/client");
+  let client: InstanceType<typeof PrismaClient> | undefined;
+  return {
+    db: () => (client ??= new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: process.env.DATABASE_URL!, timeout: 5000, verbose: (sql: unknown) => statements.push(String(sql)) }) })),
+  };
+});
+
+const file = path.join(mkdtempSync(path.join(tmpdir(), "claimdesk-desk-")), "desk.db");
+const workspace = generateWorkspace(file, { articles: 80, claimsPerArticle: 6, published: 0, evidencePerThirdClaim: 2 });
+process.env.DATABASE_URL = `file:${file}`;
+process.env.CLAIMDESK_SEED = "off";
+const { loader, action } = await import("./desk");
+const { loader: rootLoader } = await import("../root");
+const { deskClaims, deskCounts, DESK_PAGE_SIZE, ARTICLE_CHOICES } = await import("../newsroom/desk.server");
+const { listDeskMembers } = await import("../auth/users.server");
+
+const raw = new Database(file);
+// Besides the workspace's editor and reviewer: an admin (on the desk), a viewer and a deactivated editor (not on it).
+const addUser = raw.prepare(`INSERT INTO "User" (email, name, role, active, passwordHash, createdAt) VALUES (?, ?, ?, ?, 'x', '2026-01-01T00:00:00.000+00:00')`);
+addUser.run("ada@desk.test", "Ada Admin", "admin", 1);
+addUser.run("aaron@desk.test", "Aaron Viewer", "viewer", 1);
+addUser.run("abe@desk.test", "Abe Gone", "editor", 0);
+const cookie = `claimdesk_session=${workspace.sessionToken}`;
+
+async function openDesk(search: string) {
+  statements.length = 0;
+  const request = new Request(`http://localhost/desk${search}`, { headers: { cookie } });
+  const data = await loader({ request, params: {}, context: {} } as never);
+  return { data, statements: [...statements] };
+}
+
+describe("the desk page", () => {
+  it("reads a page in three statements: the session, the rows, and everything else", async () => {
+    const { statements: run } = await openDesk("?status=open&assignee=any");
+    expect(run).toHaveLength(3);
+  });
+
+  it("looks the session up once for the root's loader and the desk's, which run side by side", async () => {
+    statements.length = 0;
+    const request = new Request("http://localhost/desk?status=open&assignee=any", { headers: { cookie } });
+    const args = { request, params: {}, context: {} } as never;
+    const [root] = await Promise.all([rootLoader(args), loader(args)]);
+    expect(root.user).toMatchObject({ id: workspace.editorId, role: "editor" });
+    expect(statements.filter((sql) => /FROM "Session"/.test(sql))).toHaveLength(1);
+    expect(statements).toHaveLength(3);
+  });
+
+  it("shows each claim's quote, article, sources, status, verdict and assignee, in the desk's order", async () => {
+    const filter = { status: "open", verdict: "any", assignee: "any", article: "any" } as const;
+    const { data } = await openDesk("?status=open&assignee=any&page=2");
+    const expected = await deskClaims(filter, workspace.editorId, { page: 2, size: DESK_PAGE_SIZE });
+    expect(data.claims).toHaveLength(DESK_PAGE_SIZE);
+    expect(data.claims).toEqual(
+      expected.items.map((c) => ({
+        id: c.id,
+        quote: c.quote,
+        article: { id: c.articleId, title: c.article.title },
+        status: c.status,
+        verdict: c.verdict,
+        score: c.score,
+        evidence: c.evidence,
+        assigneeId: c.assigneeId,
+        reviewNote: c.reviewNote,
+      })),
+    );
+    expect(data.claims.some((c) => c.evidence === 2)).toBe(true);
+    expect(data.page).toEqual({ page: 2, size: DESK_PAGE_SIZE, hasPrevious: true, hasNext: true });
+    expect(data.total).toBe(expected.total);
+    expect(data.counts).toEqual(await deskCounts(workspace.editorId));
+    expect(data.members).toEqual(await listDeskMembers());
+    expect(data.members.map((m) => m.name)).toEqual(["Ada Admin", "Bench Editor", "Bench Reviewer"]);
+  });
+
+  it("offers the recently changed articles with open claims, and the chosen one first when it is older", async () => {
+    const recent = raw
+      .prepare(`SELECT id, title FROM "Article" a WHERE EXISTS (SELECT 1 FROM "Claim" c WHERE c.articleId = a.id AND c.status IN ('candidate', 'researching', 'needs-review')) ORDER BY updatedAt DESC, id DESC LIMIT ${ARTICLE_CHOICES}`)
+      .all() as Array<{ id: number; title: string }>;
+    expect((await openDesk("?status=open&assignee=any")).data.articles).toEqual(recent);
+    const older = raw.prepare(`SELECT id, title FROM "Article" WHERE id NOT IN (${recent.map((a) => a.id).join(",")}) ORDER BY id LIMIT 1`).get() as { id: number; title: string };
+    const chosen = await openDesk(`?status=open&assignee=any&article=${older.id}`);
+    expect(chosen.data.articles).toEqual([older, ...recent]);
+    expect(chosen.data.claims.every((c) => c.article.id === older.id)).toBe(true);
+    expect(chosen.statements).toHaveLength(3);
+  });
+});
+
+describe("assigning from the desk", () => {
+  it("assigns with a plain form post and goes back to the same view, at the claim's row", async () => {
+    const claim = raw.prepare(`SELECT id FROM "Claim" WHERE status = 'candidate' AND assigneeId IS NULL LIMIT 1`).get() as { id: number };
+    const reviewer = raw.prepare(`SELECT id FROM "User" WHERE email = 'reviewer@bench.test'`).get() as { id: number };
+    const request = new Request("http://localhost/desk?status=open&assignee=none&page=2", {
+      method: "POST",
+      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ claimId: String(claim.id), assigneeId: String(reviewer.id) }),
+    });
+    const response = (await action({ request, params: {}, context: {} } as never)) as Response;
+    expect(response.status).toBe(302);
+    expect(response.headers.get("Location")).toBe(`/desk?status=open&assignee=none&page=2#desk-claim-${claim.id}`);
+    expect(raw.prepare(`SELECT assigneeId FROM "Claim" WHERE id = ?`).get(claim.id)).toEqual({ assigneeId: reviewer.id });
+  });
+
+  it("answers an unknown claim with a message, not a redirect", async () => {
+    const request = new Request("http://localhost/desk?status=open", {
+      method: "POST",
+      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ claimId: "999999", assigneeId: "" }),
+    });
+    const result = (await action({ request, params: {}, context: {} } as never)) as unknown;
+    expect(result).not.toBeInstanceOf(Response);
+    expect((result as { data: { error: string } }).data.error).toMatch(/claim/i);
+  });
+});
