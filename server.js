@@ -23,7 +23,9 @@ app.disable("x-powered-by");
 if (trustsProxy()) app.set("trust proxy", 1);
 app.use(compression());
 app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-app.use(express.static("build/client", { maxAge: "1h" }));
+// Only a path that ends in a file name can be a file: pages skip the disk look-up.
+const publicFiles = express.static("build/client", { maxAge: "1h" });
+app.use((req, res, next) => (/\/[^/]+\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next()));
 // API clients read JSON errors; people read a sentence.
 const refuser = (req, res) => (status, message) =>
   isApiPath(routedPath(req.originalUrl)) ? res.status(status).json({ error: message }) : res.status(status).type("text/plain").send(message);
