@@ -50,8 +50,8 @@ app.use((req, res, next) => {
     return refuse(
       413,
       limit === MAX_BODY_BYTES
-        ? "That upload is over 8 MB: articles are limited to 2 MB. Nothing was saved."
-        : `That form is larger than Claimdesk accepts here (${limit / 1024} KB). Nothing was saved.`,
+        ? "That upload is too large (over 8 MB): articles are limited to 2 MB. Nothing was saved."
+        : `That form is too large (over ${limit / 1024} KB for this page). Nothing was saved.`,
     );
   }
   next();

@@ -119,7 +119,7 @@ test.describe("on the shared server", () => {
     const fields = Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`f${i}`, "x"]));
     const response = await postLogin(MAIN, { email: "a@desk.test", password: "whatever", ...fields });
     expect(response.status).toBe(413);
-    expect(await response.text()).toBe("That form is larger than Claimdesk accepts here (16 KB). Nothing was saved.");
+    expect(await response.text()).toBe("That form is too large (over 16 KB for this page). Nothing was saved.");
   });
 });
 
