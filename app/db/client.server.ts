@@ -97,8 +97,14 @@ export function asAppError(error: unknown): unknown {
   return error;
 }
 
-function createClient(): PrismaClient {
-  const adapter = new PrismaBetterSqlite3({ url: env().DATABASE_URL, timeout: 5000 });
+export interface ClientOptions {
+  /** Called with every SQL statement the connection runs (tests count them). */
+  onStatement?: (sql: string) => void;
+}
+
+export function createClient({ onStatement }: ClientOptions = {}): PrismaClient {
+  const verbose = onStatement && ((sql: unknown) => onStatement(String(sql)));
+  const adapter = new PrismaBetterSqlite3({ url: env().DATABASE_URL, timeout: 5000, ...(verbose ? { verbose } : {}) });
   const base = new PrismaClient({ adapter: serialisedFactory(adapter) });
   const extended = base.$extends({
     query: {

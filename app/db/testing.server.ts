@@ -1,6 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type * as ClientModule from "./client.server";
 import { migrate } from "./migrate.server";
 
 /**
@@ -13,4 +14,13 @@ export function useFreshDatabase(): string {
   process.env.CLAIMDESK_SEED = "off";
   migrate(file, path.resolve("prisma/migrations"));
   return file;
+}
+
+/**
+ * For `vi.mock("../db/client.server", ...)`: the app's own client module, whose client pushes
+ * every SQL statement it runs onto `log`, so a test can count what an operation costs.
+ */
+export function loggingClientModule(actual: typeof ClientModule, log: string[]): typeof ClientModule {
+  let client: ReturnType<typeof actual.db> | undefined;
+  return { ...actual, db: () => (client ??= actual.createClient({ onStatement: (sql) => log.push(sql) })) };
 }

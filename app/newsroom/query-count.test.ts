@@ -2,16 +2,11 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { useFreshDatabase } from "../db/testing.server";
 
 // Counts the SQL statements real operations send to a real SQLite file: the Prisma client is
-// the app's own, built with better-sqlite3's `verbose` hook, which sees every statement run.
+// the app's own (its lock and error mapping included), logging every statement it runs.
 const { statements } = vi.hoisted(() => ({ statements: [] as string[] }));
-vi.mock("../db/client.server", async () => {
-  const { PrismaBetterSqlite3 } = await import("@prisma/adapter-better-sqlite3");
-  const { PrismaClient } = await import("../generated/prisma/client");
-  let client: InstanceType<typeof PrismaClient> | undefined;
-  return {
-    db: () => (client ??= new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: process.env.DATABASE_URL!, timeout: 5000, verbose: (sql: unknown) => statements.push(String(sql)) }) })),
-  };
-});
+vi.mock("../db/client.server", async (importOriginal) =>
+  (await import("../db/testing.server")).loggingClientModule(await importOriginal(), statements),
+);
 
 useFreshDatabase();
 const { importArticle, CLAIMS_PER_INSERT } = await import("./articles.server");

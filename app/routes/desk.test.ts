@@ -6,17 +6,12 @@ import { describe, expect, it, vi } from "vitest";
 import { generateWorkspace } from "../../scripts/bench-workspace";
 
 // The desk's loader and assignment action on a real SQLite file, as server.js calls them. The
-// Prisma client is the app's own, built with better-sqlite3's `verbose` hook, which sees every
-// statement run: a desk page must cost a few statements, whatever it shows.
+// Prisma client is the app's own, logging every statement it runs: a desk page must cost a few
+// statements, whatever it shows.
 const { statements } = vi.hoisted(() => ({ statements: [] as string[] }));
-vi.mock("../db/client.server", async () => {
-  const { PrismaBetterSqlite3 } = await import("@prisma/adapter-better-sqlite3");
-  const { PrismaClient } = await import("../generated/prisma/client");
-  let client: InstanceType<typeof PrismaClient> | undefined;
-  return {
-    db: () => (client ??= new PrismaClient({ adapter: new PrismaBetterSqlite3({ url: process.env.DATABASE_URL!, timeout: 5000, verbose: (sql: unknown) => statements.push(String(sql)) }) })),
-  };
-});
+vi.mock("../db/client.server", async (importOriginal) =>
+  (await import("../db/testing.server")).loggingClientModule(await importOriginal(), statements),
+);
 
 const file = path.join(mkdtempSync(path.join(tmpdir(), "claimdesk-desk-")), "desk.db");
 const workspace = generateWorkspace(file, { articles: 80, claimsPerArticle: 6, published: 0, evidencePerThirdClaim: 2 });
