@@ -54,7 +54,8 @@ export default tseslint.config(
           patterns: [
             {
               group: ["**/db/client.server", "**/generated/**"],
-              message: "Routes reach the database through a feature module (app/newsroom, app/publishing, ...).",
+              message:
+                "Routes reach the database through a feature module (app/newsroom, app/publishing, ...).",
             },
           ],
         },

@@ -32,7 +32,12 @@ export default defineConfig({
   webServer: {
     command: `rm -f ${E2E_DATABASE} ${E2E_DATABASE}-wal ${E2E_DATABASE}-shm && node server.js`,
     // Web import stories fetch pages from a server the test starts on loopback: allowed explicitly.
-    env: { PORT: String(PORT), DATABASE_URL: `file:./${E2E_DATABASE}`, NODE_ENV: "production", CLAIMDESK_ALLOW_PRIVATE_FETCH: "1" },
+    env: {
+      PORT: String(PORT),
+      DATABASE_URL: `file:./${E2E_DATABASE}`,
+      NODE_ENV: "production",
+      CLAIMDESK_ALLOW_PRIVATE_FETCH: "1",
+    },
     url: `http://localhost:${PORT}/methodology`,
     reuseExistingServer: false,
     timeout: 60_000,

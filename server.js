@@ -10,7 +10,16 @@ const { default: compression } = await import("compression");
 const { createRequestHandler } = await import("@react-router/express");
 
 const build = await import("./build/server/index.js");
-const { prepareDatabase, MAX_BODY_BYTES, bodyLimitFor, routedPath, isApiPath, stateChangeRefusal, trustsProxy, servePublishedPage } = build.entry.module;
+const {
+  prepareDatabase,
+  MAX_BODY_BYTES,
+  bodyLimitFor,
+  routedPath,
+  isApiPath,
+  stateChangeRefusal,
+  trustsProxy,
+  servePublishedPage,
+} = build.entry.module;
 
 const { migrations, seeded } = await prepareDatabase();
 if (migrations.length) console.log(`Applied migrations: ${migrations.join(", ")}`);
@@ -28,7 +37,9 @@ const publicFiles = express.static("build/client", { maxAge: "1h" });
 app.use((req, res, next) => (/\/[^/]+\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next()));
 // API clients read JSON errors; people read a sentence.
 const refuser = (req, res) => (status, message) =>
-  isApiPath(routedPath(req.originalUrl)) ? res.status(status).json({ error: message }) : res.status(status).type("text/plain").send(message);
+  isApiPath(routedPath(req.originalUrl))
+    ? res.status(status).json({ error: message })
+    : res.status(status).type("text/plain").send(message);
 
 app.use((req, res, next) => {
   res.set({ "X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin" });
@@ -43,7 +54,10 @@ app.use((req, res, next) => {
   if (refusal) return refuse(refusal.status, refusal.message);
   // A body without a declared length could be endless: browsers and API clients declare it.
   if (req.headers["transfer-encoding"] && req.headers["content-length"] === undefined) {
-    return refuse(411, "Send the request with a Content-Length header (chunked uploads are not accepted). Nothing was saved.");
+    return refuse(
+      411,
+      "Send the request with a Content-Length header (chunked uploads are not accepted). Nothing was saved.",
+    );
   }
   const limit = bodyLimitFor(path);
   if (Number(req.headers["content-length"] ?? 0) > limit) {
@@ -57,13 +71,20 @@ app.use((req, res, next) => {
   next();
 });
 // Rate limits need the client's address (req.ip is the socket's unless a proxy is trusted).
-app.all("*", createRequestHandler({ build, getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "" }) }));
+app.all(
+  "*",
+  createRequestHandler({
+    build,
+    getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "" }),
+  }),
+);
 // Errors are always answered by Claimdesk, in a sentence: never Express's page with a stack
 // trace and file paths. A malformed address (bad %-encoding) is the client's mistake, not ours.
 app.use((error, req, res, next) => {
   if (res.headersSent) return next(error);
   const refuse = refuser(req, res);
-  if (error instanceof URIError || error?.status === 400) return refuse(400, "That address is malformed. Check the link and try again.");
+  if (error instanceof URIError || error?.status === 400)
+    return refuse(400, "That address is malformed. Check the link and try again.");
   console.error(error);
   return refuse(500, "Something went wrong on our side. Try again in a moment.");
 });

@@ -5,44 +5,58 @@ import { ServerRouter, type EntryContext } from "react-router";
 import { contentSecurityPolicy } from "./csp.server";
 
 export { prepareDatabase } from "./db/prepare.server";
-export { bodyLimitFor, MAX_BODY_BYTES, routedPath, isApiPath, stateChangeRefusal } from "./auth/origin.server";
+export {
+  bodyLimitFor,
+  MAX_BODY_BYTES,
+  routedPath,
+  isApiPath,
+  stateChangeRefusal,
+} from "./auth/origin.server";
 export { trustsProxy } from "./db/config.server";
 export { servePublishedPage } from "./publishing/serve.server";
 
 export const streamTimeout = 5_000;
 
 /** Pages are rendered completely on the server before sending: they must work without JavaScript. */
-export default function handleRequest(request: Request, status: number, headers: Headers, routerContext: EntryContext) {
+export default function handleRequest(
+  request: Request,
+  status: number,
+  headers: Headers,
+  routerContext: EntryContext,
+) {
   const nonce = randomBytes(16).toString("base64");
   headers.set("Content-Security-Policy", contentSecurityPolicy(nonce));
   if (request.method.toUpperCase() === "HEAD") return new Response(null, { status, headers });
   return new Promise((resolve, reject) => {
     const timeout = setTimeout(() => abort(), streamTimeout + 1000);
-    const { pipe, abort } = renderToPipeableStream(<ServerRouter context={routerContext} url={request.url} nonce={nonce} />, {
-      nonce,
-      // The page is complete at this point: it is sent as one buffer, not as React's many small chunks.
-      onAllReady() {
-        const chunks: Buffer[] = [];
-        const body = new Writable({
-          write(chunk: Buffer, _encoding, callback) {
-            chunks.push(chunk);
-            callback();
-          },
-          final(callback) {
-            clearTimeout(timeout);
-            headers.set("Content-Type", "text/html; charset=utf-8");
-            resolve(new Response(Buffer.concat(chunks), { headers, status }));
-            callback();
-          },
-        });
-        pipe(body);
+    const { pipe, abort } = renderToPipeableStream(
+      <ServerRouter context={routerContext} url={request.url} nonce={nonce} />,
+      {
+        nonce,
+        // The page is complete at this point: it is sent as one buffer, not as React's many small chunks.
+        onAllReady() {
+          const chunks: Buffer[] = [];
+          const body = new Writable({
+            write(chunk: Buffer, _encoding, callback) {
+              chunks.push(chunk);
+              callback();
+            },
+            final(callback) {
+              clearTimeout(timeout);
+              headers.set("Content-Type", "text/html; charset=utf-8");
+              resolve(new Response(Buffer.concat(chunks), { headers, status }));
+              callback();
+            },
+          });
+          pipe(body);
+        },
+        onShellError: reject,
+        onError(error) {
+          status = 500;
+          console.error(error);
+        },
       },
-      onShellError: reject,
-      onError(error) {
-        status = 500;
-        console.error(error);
-      },
-    });
+    );
   });
 }
 

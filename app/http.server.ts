@@ -16,12 +16,17 @@ export function parseId(value: string | undefined, what = "page"): number {
 export async function readForm(request: Request): Promise<FormData> {
   const type = request.headers.get("Content-Type") ?? "";
   if (!/^\s*(?:application\/x-www-form-urlencoded|multipart\/form-data)\s*(?:;|$)/i.test(type)) {
-    throw new Response("Send the form as application/x-www-form-urlencoded or multipart/form-data. Nothing was saved.", { status: 415 });
+    throw new Response(
+      "Send the form as application/x-www-form-urlencoded or multipart/form-data. Nothing was saved.",
+      { status: 415 },
+    );
   }
   try {
     return await request.formData();
   } catch {
-    throw new Response("The form could not be read. Reload the page and send it again. Nothing was saved.", { status: 400 });
+    throw new Response("The form could not be read. Reload the page and send it again. Nothing was saved.", {
+      status: 400,
+    });
   }
 }
 
@@ -103,5 +108,8 @@ export function addressForLimits(address: string): string {
 
 /** 429 with a message a person understands. */
 export function tooManyRequests(message: string): Response {
-  return new Response(message, { status: 429, headers: { "Retry-After": "600", "Content-Type": "text/plain; charset=utf-8" } });
+  return new Response(message, {
+    status: 429,
+    headers: { "Retry-After": "600", "Content-Type": "text/plain; charset=utf-8" },
+  });
 }

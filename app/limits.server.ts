@@ -30,7 +30,9 @@ export interface AttemptLimiter {
 const MAX_KEY_LENGTH = 200;
 
 export function boundedKey(key: string): string {
-  return key.length <= MAX_KEY_LENGTH ? key : `sha256:${createHash("sha256").update(key).digest("base64url")}`;
+  return key.length <= MAX_KEY_LENGTH
+    ? key
+    : `sha256:${createHash("sha256").update(key).digest("base64url")}`;
 }
 
 interface Window {
@@ -53,7 +55,11 @@ const lockedOut = (w: Window) => w.count >= w.limit;
  * until the earliest of those windows ends: refusing some newcomers for at most one window is
  * better than forgetting locks or growing without bound.
  */
-export function createMemoryLimiter({ maxEntries }: { maxEntries: number }): AttemptLimiter & { size(): number } {
+export function createMemoryLimiter({
+  maxEntries,
+}: {
+  maxEntries: number;
+}): AttemptLimiter & { size(): number } {
   // Insertion order is window-start order: a key whose window restarts is deleted and set again.
   const windows = new Map<string, Window>();
   // After a sweep that freed nothing, no entry can be dropped before this moment.

@@ -1,4 +1,14 @@
-import { isRouteErrorResponse, Link, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteLoaderData, Form } from "react-router";
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteLoaderData,
+  Form,
+} from "react-router";
 import type { Route } from "./+types/root";
 import { getUser } from "./auth/session.server";
 import { STYLESHEET } from "./ui/components";
@@ -30,7 +40,12 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <SiteFrame
           nav={[
             ...PUBLIC_NAV,
-            ...(user && can(user.role, "read-drafts") ? [{ href: "/articles", label: "Workbench" }, { href: "/desk", label: "Desk" }] : []),
+            ...(user && can(user.role, "read-drafts")
+              ? [
+                  { href: "/articles", label: "Workbench" },
+                  { href: "/desk", label: "Desk" },
+                ]
+              : []),
             ...(user && can(user.role, "teach") ? [{ href: "/exercises", label: "Classroom" }] : []),
           ]}
           account={
@@ -40,7 +55,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
                   {user.name} <span className="role">({user.role})</span>
                 </span>{" "}
                 <Link to="/settings">Settings</Link>{" "}
-                <button type="submit" className="link-button">Sign out</button>
+                <button type="submit" className="link-button">
+                  Sign out
+                </button>
               </Form>
             ) : (
               <Link to="/login">Sign in</Link>
@@ -62,16 +79,20 @@ export default function App() {
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   let title = "Something went wrong";
-  let message = "An unexpected error stopped this page. Nothing you submitted was half-saved; try again, or go back.";
+  let message =
+    "An unexpected error stopped this page. Nothing you submitted was half-saved; try again, or go back.";
   if (isRouteErrorResponse(error)) {
-    title = error.status === 404 ? "Not found" : error.status === 403 ? "Not allowed" : `Error ${error.status}`;
+    title =
+      error.status === 404 ? "Not found" : error.status === 403 ? "Not allowed" : `Error ${error.status}`;
     message = typeof error.data === "string" && error.data ? error.data : error.statusText || message;
   }
   return (
     <div className="page narrow">
       <h1>{title}</h1>
       <p>{message}</p>
-      <p><Link to="/">Go to the start page</Link></p>
+      <p>
+        <Link to="/">Go to the start page</Link>
+      </p>
     </div>
   );
 }

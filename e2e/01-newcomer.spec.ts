@@ -9,21 +9,35 @@ test.describe("a newcomer", () => {
     await page.goto("/fact-checks");
     await page.getByRole("link", { name: /Alibaba AI Chip/ }).click();
     await expect(page).toHaveURL(/\/fact-checks\/alibaba-ai-chip$/);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Alibaba AI Chip: The Bold Nvidia Alternative Shaping China’s Tech Future");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Alibaba AI Chip: The Bold Nvidia Alternative Shaping China’s Tech Future",
+    );
     await expect(page.getByRole("heading", { name: "16 claims checked" })).toBeVisible();
 
     // Every checked claim is highlighted in the article text, with its verdict in words.
     const marks = page.locator(".article-text mark[data-claim]");
-    await expect.poll(async () => new Set(await marks.evaluateAll((all) => all.map((m) => m.getAttribute("data-claim")))).size).toBe(16);
+    await expect
+      .poll(
+        async () =>
+          new Set(await marks.evaluateAll((all) => all.map((m) => m.getAttribute("data-claim")))).size,
+      )
+      .toBe(16);
     await expect(page.locator(".article-text mark#claim-8")).toHaveText("Process Node: 5nm technology.");
     await expect(page.locator(".article-text .claim-ref").nth(7)).toHaveText("8 Unsupported");
 
     // The notes give rationale and sources with publisher and date.
     const note = page.locator("#claim-note-2");
-    await expect(note.getByText("$53 billion AI and cloud investment plan over the next three years")).toBeVisible();
+    await expect(
+      note.getByText("$53 billion AI and cloud investment plan over the next three years"),
+    ).toBeVisible();
     await expect(note.locator(".verdict")).toHaveText(/Accurate/);
-    await expect(note.getByRole("link", { name: "People's Daily / Xinhua" })).toHaveAttribute("href", "http://en.people.cn/n3/2025/0224/c90000-20280703.html");
-    await expect(note.locator(".evidence li").first()).toContainText("People's Daily / Xinhua, 24 February 2025");
+    await expect(note.getByRole("link", { name: "People's Daily / Xinhua" })).toHaveAttribute(
+      "href",
+      "http://en.people.cn/n3/2025/0224/c90000-20280703.html",
+    );
+    await expect(note.locator(".evidence li").first()).toContainText(
+      "People's Daily / Xinhua, 24 February 2025",
+    );
 
     // Boilerplate is left as plain text: it was never proposed as a claim.
     await expect(page.locator("mark", { hasText: "Patreon" })).toHaveCount(0);
@@ -37,7 +51,9 @@ test.describe("a newcomer", () => {
     }
   });
 
-  test("cannot reach drafts or the workbench, and the first visit sets up an administrator", async ({ page }) => {
+  test("cannot reach drafts or the workbench, and the first visit sets up an administrator", async ({
+    page,
+  }) => {
     failOnServerErrors(page);
     await page.goto("/articles");
     await expect(page).toHaveURL(/\/setup/);

@@ -38,25 +38,40 @@ test.describe.serial("an article checked end to end", () => {
     await expect(list.locator(".claim-item").first().locator("details")).toContainText("Contains a figure");
 
     // Trim: dismiss the share-price claim and the vague shipment sentence.
-    await list.locator(".claim-item", { hasText: "Shares of Nimbus rose 8%" }).getByRole("button", { name: "Dismiss" }).click();
+    await list
+      .locator(".claim-item", { hasText: "Shares of Nimbus rose 8%" })
+      .getByRole("button", { name: "Dismiss" })
+      .click();
     // The first dismissal is answered before the second is sent (a second submission would cancel the first).
     await expect(list.locator(".claim-item")).toHaveCount(2);
-    await list.locator(".claim-item", { hasText: "according to industry insiders" }).getByRole("button", { name: "Dismiss" }).click();
+    await list
+      .locator(".claim-item", { hasText: "according to industry insiders" })
+      .getByRole("button", { name: "Dismiss" })
+      .click();
     await expect(list.locator(".claim-item")).toHaveCount(1);
     await expect(page.locator("details.dismissed summary")).toHaveText("Dismissed (2)");
 
     // Add the checkable core back by pasting its exact words (the form works without JavaScript too).
     await page.getByLabel("Exact words from the article").fill("The company shipped 2 million units in 2025");
     await page.getByRole("button", { name: "Add claim" }).click();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("“The company shipped 2 million units in 2025”");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "“The company shipped 2 million units in 2025”",
+    );
 
     // Adjust the first claim's boundaries to the checkable words.
     await page.goto(articleUrl);
-    await list.locator(".claim-item", { hasText: "Nimbus Labs said" }).getByRole("link", { name: "Check this claim" }).click();
-    await page.getByLabel("The claim's exact words").fill("its new Q-7 processor runs 40% faster than the previous model");
+    await list
+      .locator(".claim-item", { hasText: "Nimbus Labs said" })
+      .getByRole("link", { name: "Check this claim" })
+      .click();
+    await page
+      .getByLabel("The claim's exact words")
+      .fill("its new Q-7 processor runs 40% faster than the previous model");
     await page.getByRole("button", { name: "Save boundaries" }).click();
     await expect(page.getByText("Claim boundaries updated.")).toBeVisible();
-    await expect(page.getByRole("heading", { level: 1 })).toHaveText("“its new Q-7 processor runs 40% faster than the previous model”");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "“its new Q-7 processor runs 40% faster than the previous model”",
+    );
 
     await page.getByLabel("URL", { exact: true }).fill("https://nimbus.example/benchmarks");
     await page.getByLabel("Title").fill("Q-7 benchmark results");
@@ -66,21 +81,33 @@ test.describe.serial("an article checked end to end", () => {
     await page.getByLabel("Note").fill("The vendor's own benchmark, one workload only.");
     await page.getByRole("button", { name: "Add source" }).click();
     await expect(page.getByText("Evidence updated.")).toBeVisible();
-    await expect(page.locator("#evidence")).toContainText("Q-7 benchmark results, Nimbus Labs, 2 October 2025");
+    await expect(page.locator("#evidence")).toContainText(
+      "Q-7 benchmark results, Nimbus Labs, 2 October 2025",
+    );
 
     await page.getByLabel("Verdict", { exact: true }).selectOption("misleading");
-    await page.getByLabel("Rationale (markdown)").fill("The **40%** figure comes from one vendor benchmark; independent tests show 12%.");
+    await page
+      .getByLabel("Rationale (markdown)")
+      .fill("The **40%** figure comes from one vendor benchmark; independent tests show 12%.");
     await page.getByLabel("Status").selectOption("needs-review");
     await page.getByRole("button", { name: "Save verdict" }).click();
     await expect(page.getByText("Verdict, rationale and status saved.")).toBeVisible();
-    await expect(page.getByText("You wrote this verdict and rationale, so a second person must approve it.")).toBeVisible();
+    await expect(
+      page.getByText("You wrote this verdict and rationale, so a second person must approve it."),
+    ).toBeVisible();
   });
 
-  test("a reviewer approves and publishes; an anonymous visitor reads the annotated page", async ({ page, browser }) => {
+  test("a reviewer approves and publishes; an anonymous visitor reads the annotated page", async ({
+    page,
+    browser,
+  }) => {
     failOnServerErrors(page);
     await signIn(page, "rex@desk.test");
     await page.goto(articleUrl);
-    await page.locator(".claim-item", { hasText: "its new Q-7 processor" }).getByRole("link", { name: "Check this claim" }).click();
+    await page
+      .locator(".claim-item", { hasText: "its new Q-7 processor" })
+      .getByRole("link", { name: "Check this claim" })
+      .click();
     await page.getByRole("button", { name: "Approve this verdict" }).click();
     await expect(page.getByText("Approved. It will be included in the next publication.")).toBeVisible();
 
@@ -111,7 +138,10 @@ test.describe.serial("an article checked end to end", () => {
     failOnServerErrors(page);
     await signIn(page, "edna@desk.test");
     await page.goto(articleUrl);
-    await page.locator(".claim-item", { hasText: "its new Q-7 processor" }).getByRole("link", { name: "Check this claim" }).click();
+    await page
+      .locator(".claim-item", { hasText: "its new Q-7 processor" })
+      .getByRole("link", { name: "Check this claim" })
+      .click();
     await page.getByLabel("Verdict", { exact: true }).selectOption("inaccurate");
     await page.getByLabel("Rationale (markdown)").fill("Independent tests show 12%, not 40%.");
     await page.getByRole("button", { name: "Save verdict" }).click();
@@ -119,7 +149,10 @@ test.describe.serial("an article checked end to end", () => {
 
     await signIn(page, "rex@desk.test");
     await page.goto(articleUrl);
-    await page.locator(".claim-item", { hasText: "its new Q-7 processor" }).getByRole("link", { name: "Check this claim" }).click();
+    await page
+      .locator(".claim-item", { hasText: "its new Q-7 processor" })
+      .getByRole("link", { name: "Check this claim" })
+      .click();
     await page.getByRole("button", { name: "Approve this verdict" }).click();
     await expect(page.getByText("Approved. It will be included in the next publication.")).toBeVisible();
     await page.goto(articleUrl);
@@ -132,7 +165,9 @@ test.describe.serial("an article checked end to end", () => {
 
     await page.goto(publicUrl);
     await expect(page.locator("#claim-note-1 .verdict")).toHaveText(/Inaccurate/);
-    await expect(page.locator(".corrections")).toContainText("Rating changed to Inaccurate after independent benchmarks.");
+    await expect(page.locator(".corrections")).toContainText(
+      "Rating changed to Inaccurate after independent benchmarks.",
+    );
     // The article's history shows who changed the verdict, from what to what.
     await page.goto(`${articleUrl}/history`);
     const change = page.locator(".history li", { hasText: "Edna Editor reviewed" }).first();

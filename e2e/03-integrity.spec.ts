@@ -3,7 +3,8 @@ import { expect, test, type Page, type Response } from "@playwright/test";
 import { createUser, failOnServerErrors, PASSWORD, signIn } from "./helpers";
 
 /** The server's answer to a sign-in form (a document POST without JavaScript, a data request with it). */
-const isSignInAnswer = (response: Response) => response.request().method() === "POST" && new URL(response.url()).pathname.startsWith("/login");
+const isSignInAnswer = (response: Response) =>
+  response.request().method() === "POST" && new URL(response.url()).pathname.startsWith("/login");
 
 async function importArticle(page: Page, title: string, text: string) {
   await page.goto("/articles/new");
@@ -43,14 +44,20 @@ test.describe("integrity under misuse", () => {
     await bob.getByLabel("Verdict", { exact: true }).selectOption("inaccurate");
     await bob.getByLabel("Rationale (markdown)").fill("Bob: only 3.1 million were sold.");
     await bob.getByRole("button", { name: "Save verdict" }).click();
-    await expect(bob.getByRole("alert")).toContainText("Someone else saved this claim while you were editing it");
+    await expect(bob.getByRole("alert")).toContainText(
+      "Someone else saved this claim while you were editing it",
+    );
     // Bob sees what Ann saved, and keeps his own unsaved input.
-    await expect(bob.getByRole("region", { name: "The version saved by someone else" })).toContainText("Ann: the annual report confirms 4 million.");
+    await expect(bob.getByRole("region", { name: "The version saved by someone else" })).toContainText(
+      "Ann: the annual report confirms 4 million.",
+    );
     await expect(bob.getByLabel("Rationale (markdown)")).toHaveValue("Bob: only 3.1 million were sold.");
     await expect(bob.getByLabel("Verdict", { exact: true })).toHaveValue("inaccurate");
 
     await ann.reload();
-    await expect(ann.getByLabel("Rationale (markdown)")).toHaveValue("Ann: the annual report confirms 4 million.");
+    await expect(ann.getByLabel("Rationale (markdown)")).toHaveValue(
+      "Ann: the annual report confirms 4 million.",
+    );
     // Having seen Ann's version, Bob can deliberately save his own.
     await bob.getByRole("button", { name: "Save verdict" }).click();
     await expect(bob.getByText("Verdict, rationale and status saved.")).toBeVisible();
@@ -84,7 +91,9 @@ test.describe("integrity under misuse", () => {
     await page.getByLabel("Article text").fill("");
     await page.getByLabel("Or upload a .md or .txt file").setInputFiles(binary);
     await page.getByRole("button", { name: "Import and propose claims" }).click();
-    await expect(page.locator("#file-error")).toHaveText("“broken.md” is not UTF-8 text. Save it as UTF-8 and upload it again.");
+    await expect(page.locator("#file-error")).toHaveText(
+      "“broken.md” is not UTF-8 text. Save it as UTF-8 and upload it again.",
+    );
     // A file of the wrong kind.
     const pdf = testInfo.outputPath("report.pdf");
     writeFileSync(pdf, "%PDF-1.4");
@@ -103,7 +112,9 @@ test.describe("integrity under misuse", () => {
     await page.getByLabel("Exact words from the article").fill("Orbit Systems sold 9 million sensors");
     await page.getByRole("button", { name: "Add claim" }).click();
     await expect(page.getByText("That passage is not in the article.")).toBeVisible();
-    await expect(page.getByLabel("Exact words from the article")).toHaveValue("Orbit Systems sold 9 million sensors");
+    await expect(page.getByLabel("Exact words from the article")).toHaveValue(
+      "Orbit Systems sold 9 million sensors",
+    );
 
     // A non-http evidence URL, and an unknown verdict sent by a tampered form.
     await page.locator(".claim-item").first().getByRole("link", { name: "Check this claim" }).click();
@@ -149,20 +160,31 @@ test.describe("integrity under misuse", () => {
       await page.getByLabel("Password").fill(`wrong password ${i}`);
       // From the second attempt on, the alert is already on the page: wait for this attempt's own
       // answer, so the five sign-ins never overlap and all five are counted.
-      const [answer] = await Promise.all([page.waitForResponse(isSignInAnswer), page.getByRole("button", { name: "Sign in" }).click()]);
+      const [answer] = await Promise.all([
+        page.waitForResponse(isSignInAnswer),
+        page.getByRole("button", { name: "Sign in" }).click(),
+      ]);
       expect(answer.status()).toBe(401);
-      await expect(page.getByRole("alert")).toHaveText("That e-mail and password do not match an active account.");
+      await expect(page.getByRole("alert")).toHaveText(
+        "That e-mail and password do not match an active account.",
+      );
     }
     // Even the right password waits now.
     await page.getByLabel("E-mail").fill("locked@desk.test");
     await page.getByLabel("Password").fill(PASSWORD);
-    const [answer] = await Promise.all([page.waitForResponse(isSignInAnswer), page.getByRole("button", { name: "Sign in" }).click()]);
+    const [answer] = await Promise.all([
+      page.waitForResponse(isSignInAnswer),
+      page.getByRole("button", { name: "Sign in" }).click(),
+    ]);
     expect(answer.status()).toBe(429);
     await expect(page.getByRole("alert")).toContainText("Too many failed sign-ins. Wait 15 minutes");
   });
 
   test("state-changing requests from another site are refused", async ({ request }) => {
-    const response = await request.post("/login", { form: { email: "ann@desk.test", password: "x" }, headers: { Origin: "https://evil.example" } });
+    const response = await request.post("/login", {
+      form: { email: "ann@desk.test", password: "x" },
+      headers: { Origin: "https://evil.example" },
+    });
     expect(response.status()).toBe(403);
     expect(await response.text()).toContain("sent from another site");
   });

@@ -9,7 +9,15 @@ test.describe("publishing for the open web", () => {
   test("public pages have no accessibility violations", async ({ page }) => {
     await page.goto(SEED);
     const claimId = await page.locator(".article-text mark[data-claim]").first().getAttribute("data-claim");
-    for (const path of ["/fact-checks", SEED, `${SEED}/v/1`, "/methodology", "/login", `/embed/claims/${claimId}`, "/fact-checks/no-such-check"]) {
+    for (const path of [
+      "/fact-checks",
+      SEED,
+      `${SEED}/v/1`,
+      "/methodology",
+      "/login",
+      `/embed/claims/${claimId}`,
+      "/fact-checks/no-such-check",
+    ]) {
       await page.goto(path);
       await expectAccessible(page, path);
     }
@@ -27,7 +35,9 @@ test.describe("publishing for the open web", () => {
 
     const latest = await request.get(SEED);
     expect(latest.headers()["cache-control"]).toBe("public, max-age=0, must-revalidate");
-    expect((await request.get(SEED, { headers: { "If-None-Match": latest.headers()["etag"]! } })).status()).toBe(304);
+    expect(
+      (await request.get(SEED, { headers: { "If-None-Match": latest.headers()["etag"]! } })).status(),
+    ).toBe(304);
     expect(latest.headers()["content-security-policy"]).toContain("script-src 'self'");
     expect(latest.headers()["content-security-policy"]).not.toContain("unsafe-inline");
 
@@ -59,7 +69,9 @@ test.describe("publishing for the open web", () => {
     expect(response.headers()["content-type"]).toContain("application/ld+json");
     const file = testInfo.outputPath("annotations.jsonld");
     writeFileSync(file, await response.body());
-    const output = execFileSync("node", ["../shared/conformance/web-annotation-check.mjs", file], { encoding: "utf8" });
+    const output = execFileSync("node", ["../shared/conformance/web-annotation-check.mjs", file], {
+      encoding: "utf8",
+    });
     expect(output.trim().split("\n").pop()).toMatch(/^\d+ passed, 0 failed$/);
   });
 
@@ -78,11 +90,16 @@ test.describe("publishing for the open web", () => {
     const card = await request.get(`/embed/claims/${claimId}`);
     expect(card.headers()["x-frame-options"]).toBeUndefined();
     expect(card.headers()["content-security-policy"]).toContain("frame-ancestors *");
-    await page.setContent(`<iframe title="Claim card" src="${new URL(`/embed/claims/${claimId}`, page.url())}" width="600" height="300"></iframe>`);
+    await page.setContent(
+      `<iframe title="Claim card" src="${new URL(`/embed/claims/${claimId}`, page.url())}" width="600" height="300"></iframe>`,
+    );
     const frame = page.frameLocator("iframe");
     await expect(frame.locator("blockquote")).toHaveText("“Process Node: 5nm technology.”");
     await expect(frame.locator(".verdict")).toHaveText("Unsupported");
-    await expect(frame.getByRole("link", { name: "Read the full fact-check" })).toHaveAttribute("href", /\/v\/1#claim-8$/);
+    await expect(frame.getByRole("link", { name: "Read the full fact-check" })).toHaveAttribute(
+      "href",
+      /\/v\/1#claim-8$/,
+    );
     expect((await request.get("/embed/claims/99999")).status()).toBe(404);
   });
 

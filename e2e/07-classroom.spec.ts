@@ -2,8 +2,16 @@ import { expect, test, type Browser } from "@playwright/test";
 import { createUser, expectAccessible, failOnServerErrors, signIn } from "./helpers";
 
 /** A student with no account, in a browser context of their own, on a phone-sized screen. */
-async function student(browser: Browser, code: string, name: string, marks: Array<{ sentence: string; verdict: string; source: string }>) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+async function student(
+  browser: Browser,
+  code: string,
+  name: string,
+  marks: Array<{ sentence: string; verdict: string; source: string }>,
+) {
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    javaScriptEnabled: false,
+  });
   const page = await context.newPage();
   failOnServerErrors(page);
   await page.goto("/x");
@@ -21,13 +29,19 @@ async function student(browser: Browser, code: string, name: string, marks: Arra
   return { page, context };
 }
 
-test("an educator runs an exercise on the seeded fact-check; two students compare their work with it", async ({ page, browser }) => {
+test("an educator runs an exercise on the seeded fact-check; two students compare their work with it", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(120_000); // two students, axe over a ~100-sentence form
   createUser("teacher@school.test", "Tess Teacher", "educator");
   failOnServerErrors(page);
   await signIn(page, "teacher@school.test");
   await page.getByRole("link", { name: "Classroom" }).click();
-  await page.locator(".card", { hasText: "Alibaba AI Chip" }).getByRole("link", { name: "New exercise" }).click();
+  await page
+    .locator(".card", { hasText: "Alibaba AI Chip" })
+    .getByRole("link", { name: "New exercise" })
+    .click();
   await page.getByLabel("Title students see").fill("Check it yourself: Alibaba's chip");
   await page.getByLabel("The article alone").check();
   await page.getByRole("button", { name: "Create exercise" }).click();
@@ -37,15 +51,23 @@ test("an educator runs an exercise on the seeded fact-check; two students compar
 
   // Ada finds two claims and gets one verdict right; Ben finds one, and marks a sentence that was not counted.
   const ada = await student(browser, code, "Ada", [
-    { sentence: "Memory Bandwidth: 512 GB/s.", verdict: "Unsupported", source: "The company's own statement or data" },
+    {
+      sentence: "Memory Bandwidth: 512 GB/s.",
+      verdict: "Unsupported",
+      source: "The company's own statement or data",
+    },
     { sentence: "Alibaba’s shares spiked", verdict: "Accurate", source: "Market or trading data" },
   ]);
-  await expect(ada.page.locator(".summary-line")).toContainText("You found 2 of 16 claims the fact-checkers checked, and your verdict matched theirs on 1.");
+  await expect(ada.page.locator(".summary-line")).toContainText(
+    "You found 2 of 16 claims the fact-checkers checked, and your verdict matched theirs on 1.",
+  );
   const memory = ada.page.locator(".compare", { hasText: "Memory Bandwidth: 512 GB/s." });
   await expect(memory.getByRole("group", { name: "Your answer" })).toContainText("Unsupported");
   await expect(memory.getByRole("group", { name: "Your answer" })).toContainText("✓ Same verdict");
   await expect(memory.getByRole("group", { name: "The fact-checkers' answer" })).toContainText("Unsupported");
-  await expect(memory.getByRole("group", { name: "Why it is worth checking" })).toContainText("Contains a figure or measurement (“512 GB/s”)");
+  await expect(memory.getByRole("group", { name: "Why it is worth checking" })).toContainText(
+    "Contains a figure or measurement (“512 GB/s”)",
+  );
   const shares = ada.page.locator(".compare", { hasText: "Alibaba’s shares spiked" });
   await expect(shares.getByRole("group", { name: "Your answer" })).toContainText("≠ A different verdict");
   await expect(shares.getByRole("group", { name: "The fact-checkers' answer" })).toContainText("Misleading");
@@ -60,11 +82,23 @@ test("an educator runs an exercise on the seeded fact-check; two students compar
   await checkerContext.close();
 
   const ben = await student(browser, code, "Ben", [
-    { sentence: "Process Node: 5nm technology.", verdict: "Inaccurate", source: "Independent testing or measurement" },
-    { sentence: "Markets moved quickly after Alibaba’s announcement.", verdict: "Accurate", source: "Market or trading data" },
+    {
+      sentence: "Process Node: 5nm technology.",
+      verdict: "Inaccurate",
+      source: "Independent testing or measurement",
+    },
+    {
+      sentence: "Markets moved quickly after Alibaba’s announcement.",
+      verdict: "Accurate",
+      source: "Market or trading data",
+    },
   ]);
   await expect(ben.page.locator(".summary-line")).toContainText("You found 1 of 16 claims");
-  await expect(ben.page.getByRole("region", { name: "You also marked" }).or(ben.page.locator("section", { hasText: "You also marked" }))).toContainText("Markets moved quickly");
+  await expect(
+    ben.page
+      .getByRole("region", { name: "You also marked" })
+      .or(ben.page.locator("section", { hasText: "You also marked" })),
+  ).toContainText("Markets moved quickly");
   // Each student's page is their own: Ben's link does not show Ada's answers.
   await expect(ben.page.locator("body")).not.toContainText("Thank you, Ada");
 
@@ -74,14 +108,22 @@ test("an educator runs an exercise on the seeded fact-check; two students compar
   const memoryRow = page.locator("tr", { hasText: "Memory Bandwidth: 512 GB/s." });
   await expect(memoryRow).toContainText("1 of 2");
   await expect(memoryRow.getByRole("img")).toHaveAttribute("aria-label", /Unsupported: 1/);
-  await expect(page.locator("tr", { hasText: "Process Node: 5nm technology." }).getByRole("img")).toHaveAttribute("aria-label", /Inaccurate: 1/);
+  await expect(
+    page.locator("tr", { hasText: "Process Node: 5nm technology." }).getByRole("img"),
+  ).toHaveAttribute("aria-label", /Inaccurate: 1/);
   const csv = await (await page.request.get(page.url().replace(/\?.*$/, "") + "/results.csv")).text();
   const rows = csv.trim().split("\r\n");
-  expect(rows[0]).toBe('"student","submitted_at","claim_number","claim","found","student_verdict","student_source","published_verdict"');
+  expect(rows[0]).toBe(
+    '"student","submitted_at","claim_number","claim","found","student_verdict","student_source","published_verdict"',
+  );
   expect(rows).toHaveLength(1 + 2 * 16);
   expect(rows.filter((r) => r.includes('"yes"'))).toHaveLength(3);
-  expect(rows.find((r) => r.startsWith('"Ada"') && r.includes("Memory Bandwidth"))).toContain('"yes","Unsupported","The company\'s own statement or data","Unsupported"');
-  expect(rows.find((r) => r.startsWith('"Ben"') && r.includes("Process Node"))).toContain('"yes","Inaccurate","Independent testing or measurement","Unsupported"');
+  expect(rows.find((r) => r.startsWith('"Ada"') && r.includes("Memory Bandwidth"))).toContain(
+    '"yes","Unsupported","The company\'s own statement or data","Unsupported"',
+  );
+  expect(rows.find((r) => r.startsWith('"Ben"') && r.includes("Process Node"))).toContain(
+    '"yes","Inaccurate","Independent testing or measurement","Unsupported"',
+  );
 
   // Closing the exercise stops new answers; deleting removes them, and the students' links with them.
   await page.getByRole("button", { name: "Close the exercise" }).click();
@@ -106,7 +148,10 @@ test("bad input to an exercise gets a clear message and keeps the answers", asyn
   createUser("teacher2@school.test", "Theo Teacher", "educator");
   await signIn(page, "teacher2@school.test");
   await page.goto("/exercises");
-  await page.locator(".card", { hasText: "Alibaba AI Chip" }).getByRole("link", { name: "New exercise" }).click();
+  await page
+    .locator(".card", { hasText: "Alibaba AI Chip" })
+    .getByRole("link", { name: "New exercise" })
+    .click();
   await page.getByLabel("The article with the claims marked").check();
   await page.getByRole("button", { name: "Create exercise" }).click();
   const code = (await page.locator("code.code").textContent())!.replace("-", "");

@@ -20,14 +20,25 @@ const ADMINS: Who[] = ["admin"];
 
 const clients = new Map<Who, APIRequestContext>();
 const tokens = new Map<Who, string>();
-let ids: { article: number; approvedClaim: number; candidateClaim: number; draftArticle: number; draftSlug: string; draftClaim: number; exercise: number };
+let ids: {
+  article: number;
+  approvedClaim: number;
+  candidateClaim: number;
+  draftArticle: number;
+  draftSlug: string;
+  draftClaim: number;
+  exercise: number;
+};
 
 async function client(who: Who): Promise<APIRequestContext> {
   const context = await playwrightRequest.newContext({ baseURL: BASE, extraHTTPHeaders: { Origin: BASE } });
   if (who !== "anonymous") {
     const email = `${who}@matrix.test`;
     createUser(email, `Matrix ${who}`, who);
-    const response = await context.post("/login", { form: { email, password: PASSWORD, next: "/" }, maxRedirects: 0 });
+    const response = await context.post("/login", {
+      form: { email, password: PASSWORD, next: "/" },
+      maxRedirects: 0,
+    });
     expect(response.status(), `sign-in as ${who}`).toBe(302);
     tokens.set(who, createToken(email));
   }
@@ -37,9 +48,24 @@ async function client(who: Who): Promise<APIRequestContext> {
 test.beforeAll(async () => {
   for (const who of EVERYONE) clients.set(who, await client(who));
   const api = (path: string, init?: { method?: string; data?: unknown }) =>
-    clients.get("admin")!.fetch(`/api/v1${path}`, { method: init?.method ?? "GET", data: init?.data, headers: { Authorization: `Bearer ${tokens.get("admin")}` } });
+    clients
+      .get("admin")!
+      .fetch(`/api/v1${path}`, {
+        method: init?.method ?? "GET",
+        data: init?.data,
+        headers: { Authorization: `Bearer ${tokens.get("admin")}` },
+      });
   const seed = await (await api("/articles/1")).json();
-  const draft = await (await api("/articles", { method: "POST", data: { title: "Confidential draft", markdown: "Zebra Systems will announce 7 secret chips at its March event, according to an internal memo." } })).json();
+  const draft = await (
+    await api("/articles", {
+      method: "POST",
+      data: {
+        title: "Confidential draft",
+        markdown:
+          "Zebra Systems will announce 7 secret chips at its March event, according to an internal memo.",
+      },
+    })
+  ).json();
   ids = {
     article: seed.id,
     approvedClaim: seed.claims.find((c: { status: string }) => c.status === "approved").id,
@@ -50,7 +76,12 @@ test.beforeAll(async () => {
     exercise: 0,
   };
   const exercise = await clients.get("admin")!.post("/exercises/new?slug=alibaba-ai-chip", {
-    form: { slug: "alibaba-ai-chip", title: "Matrix exercise", mode: "marked", claimIds: String(ids.approvedClaim) },
+    form: {
+      slug: "alibaba-ai-chip",
+      title: "Matrix exercise",
+      mode: "marked",
+      claimIds: String(ids.approvedClaim),
+    },
     maxRedirects: 0,
   });
   ids.exercise = Number(/\/exercises\/(\d+)/.exec(exercise.headers().location ?? "")?.[1]);
@@ -62,7 +93,10 @@ test.afterAll(async () => {
 });
 
 /** "allowed", or how the refusal looked: a redirect to sign in, or 403. */
-function outcome(status: number, location: string | undefined): "allowed" | "sign-in" | "forbidden" | `status ${number}` {
+function outcome(
+  status: number,
+  location: string | undefined,
+): "allowed" | "sign-in" | "forbidden" | `status ${number}` {
   if ((status === 302 || status === 303) && location?.startsWith("/login")) return "sign-in";
   if (status === 403) return "forbidden";
   if (status === 401) return "sign-in";
@@ -105,37 +139,124 @@ const PAGES: Record<string, PageCase> = {
 // Each form is sent with input that fails validation: allowed roles get 400 and nothing changes.
 const ACTIONS: Record<string, PageCase & { form: Record<string, string> }> = {
   "import an article": { path: () => "/articles/new", form: { title: "" }, allowed: EDITORS },
-  "add a claim": { path: () => `/articles/${ids.article}`, form: { intent: "add-claim", quote: "" }, allowed: EDITORS },
-  publish: { path: () => `/articles/${ids.article}`, form: { intent: "publish", articleVersion: "x" }, allowed: REVIEWERS },
-  "revise an article": { path: () => `/articles/${ids.article}/edit`, form: { markdown: "", version: "x" }, allowed: EDITORS },
-  "save a verdict": { path: () => `/articles/${ids.article}/claims/${ids.candidateClaim}`, form: { intent: "review", version: "x" }, allowed: EDITORS },
-  approve: { path: () => `/articles/${ids.article}/claims/${ids.candidateClaim}`, form: { intent: "approve", version: "x" }, allowed: REVIEWERS },
-  "send back": { path: () => `/articles/${ids.article}/claims/${ids.candidateClaim}`, form: { intent: "send-back", version: "x", comment: "" }, allowed: REVIEWERS },
+  "add a claim": {
+    path: () => `/articles/${ids.article}`,
+    form: { intent: "add-claim", quote: "" },
+    allowed: EDITORS,
+  },
+  publish: {
+    path: () => `/articles/${ids.article}`,
+    form: { intent: "publish", articleVersion: "x" },
+    allowed: REVIEWERS,
+  },
+  "revise an article": {
+    path: () => `/articles/${ids.article}/edit`,
+    form: { markdown: "", version: "x" },
+    allowed: EDITORS,
+  },
+  "save a verdict": {
+    path: () => `/articles/${ids.article}/claims/${ids.candidateClaim}`,
+    form: { intent: "review", version: "x" },
+    allowed: EDITORS,
+  },
+  approve: {
+    path: () => `/articles/${ids.article}/claims/${ids.candidateClaim}`,
+    form: { intent: "approve", version: "x" },
+    allowed: REVIEWERS,
+  },
+  "send back": {
+    path: () => `/articles/${ids.article}/claims/${ids.candidateClaim}`,
+    form: { intent: "send-back", version: "x", comment: "" },
+    allowed: REVIEWERS,
+  },
   "assign on the desk": { path: () => "/desk", form: { claimId: "1", assigneeId: "abc" }, allowed: EDITORS },
-  "manage an exercise": { path: () => `/exercises/${ids.exercise}`, form: { intent: "delete-answers" }, allowed: TEACHERS },
-  "make an exercise": { path: () => "/exercises/new?slug=alibaba-ai-chip", form: { slug: "alibaba-ai-chip", title: "" }, allowed: TEACHERS },
-  "make an API token": { path: () => "/settings", form: { intent: "create-token", name: "" }, allowed: SIGNED_IN },
-  "invite a user": { path: () => "/settings/users", form: { intent: "invite", email: "not an address" }, allowed: ADMINS },
+  "manage an exercise": {
+    path: () => `/exercises/${ids.exercise}`,
+    form: { intent: "delete-answers" },
+    allowed: TEACHERS,
+  },
+  "make an exercise": {
+    path: () => "/exercises/new?slug=alibaba-ai-chip",
+    form: { slug: "alibaba-ai-chip", title: "" },
+    allowed: TEACHERS,
+  },
+  "make an API token": {
+    path: () => "/settings",
+    form: { intent: "create-token", name: "" },
+    allowed: SIGNED_IN,
+  },
+  "invite a user": {
+    path: () => "/settings/users",
+    form: { intent: "invite", email: "not an address" },
+    allowed: ADMINS,
+  },
 };
 
 // API operations with invalid bodies where they write: allowed roles get 200 (reads) or 400.
-const API: Record<string, { method: string; path: () => string; data?: unknown; allowed: Who[]; allowedStatus?: number }> = {
+const API: Record<
+  string,
+  { method: string; path: () => string; data?: unknown; allowed: Who[]; allowedStatus?: number }
+> = {
   "GET /me": { method: "GET", path: () => "/me", allowed: SIGNED_IN },
   "GET /publications": { method: "GET", path: () => "/publications", allowed: SIGNED_IN },
-  "GET /publications/:slug": { method: "GET", path: () => "/publications/alibaba-ai-chip", allowed: SIGNED_IN },
+  "GET /publications/:slug": {
+    method: "GET",
+    path: () => "/publications/alibaba-ai-chip",
+    allowed: SIGNED_IN,
+  },
   "GET /articles": { method: "GET", path: () => "/articles", allowed: DESK },
   "GET /articles/:id": { method: "GET", path: () => `/articles/${ids.article}`, allowed: DESK },
   "GET /claims": { method: "GET", path: () => "/claims?status=open", allowed: DESK },
   "GET /claims/:id": { method: "GET", path: () => `/claims/${ids.candidateClaim}`, allowed: DESK },
   "POST /articles": { method: "POST", path: () => "/articles", data: { title: "" }, allowed: EDITORS },
-  "PATCH /claims/:id": { method: "PATCH", path: () => `/claims/${ids.candidateClaim}`, data: { verdict: "true" }, allowed: EDITORS },
-  "POST /claims/:id/evidence": { method: "POST", path: () => `/claims/${ids.candidateClaim}/evidence`, data: { url: "javascript:alert(1)" }, allowed: EDITORS },
-  "PATCH /articles/:id": { method: "PATCH", path: () => `/articles/${ids.article}`, data: { version: 1, markdown: "" }, allowed: EDITORS },
-  "PATCH /evidence/:id": { method: "PATCH", path: () => "/evidence/1", data: { stance: "maybe" }, allowed: EDITORS },
-  "DELETE /evidence/:id": { method: "DELETE", path: () => "/evidence/999999", allowed: EDITORS, allowedStatus: 404 },
-  "POST /claims/:id/approve": { method: "POST", path: () => `/claims/${ids.candidateClaim}/approve`, data: { version: "x" }, allowed: REVIEWERS },
-  "POST /claims/:id/send-back": { method: "POST", path: () => `/claims/${ids.candidateClaim}/send-back`, data: { comment: "" }, allowed: REVIEWERS },
-  "POST /articles/:id/publish": { method: "POST", path: () => `/articles/${ids.article}/publish`, data: { note: 5 }, allowed: REVIEWERS },
+  "PATCH /claims/:id": {
+    method: "PATCH",
+    path: () => `/claims/${ids.candidateClaim}`,
+    data: { verdict: "true" },
+    allowed: EDITORS,
+  },
+  "POST /claims/:id/evidence": {
+    method: "POST",
+    path: () => `/claims/${ids.candidateClaim}/evidence`,
+    data: { url: "javascript:alert(1)" },
+    allowed: EDITORS,
+  },
+  "PATCH /articles/:id": {
+    method: "PATCH",
+    path: () => `/articles/${ids.article}`,
+    data: { version: 1, markdown: "" },
+    allowed: EDITORS,
+  },
+  "PATCH /evidence/:id": {
+    method: "PATCH",
+    path: () => "/evidence/1",
+    data: { stance: "maybe" },
+    allowed: EDITORS,
+  },
+  "DELETE /evidence/:id": {
+    method: "DELETE",
+    path: () => "/evidence/999999",
+    allowed: EDITORS,
+    allowedStatus: 404,
+  },
+  "POST /claims/:id/approve": {
+    method: "POST",
+    path: () => `/claims/${ids.candidateClaim}/approve`,
+    data: { version: "x" },
+    allowed: REVIEWERS,
+  },
+  "POST /claims/:id/send-back": {
+    method: "POST",
+    path: () => `/claims/${ids.candidateClaim}/send-back`,
+    data: { comment: "" },
+    allowed: REVIEWERS,
+  },
+  "POST /articles/:id/publish": {
+    method: "POST",
+    path: () => `/articles/${ids.article}/publish`,
+    data: { note: 5 },
+    allowed: REVIEWERS,
+  },
 };
 
 test.describe("permission matrix", () => {
@@ -144,7 +265,9 @@ test.describe("permission matrix", () => {
       for (const who of EVERYONE) {
         const response = await clients.get(who)!.get(page.path(), { maxRedirects: 0 });
         const expected = page.allowed.includes(who) ? "allowed" : refusal(who);
-        expect(outcome(response.status(), response.headers().location), `${who} GET ${page.path()}`).toBe(expected);
+        expect(outcome(response.status(), response.headers().location), `${who} GET ${page.path()}`).toBe(
+          expected,
+        );
         if (expected === "allowed") expect(response.status(), `${who} GET ${page.path()}`).toBe(200);
       }
     });
@@ -155,8 +278,11 @@ test.describe("permission matrix", () => {
       for (const who of EVERYONE) {
         const response = await clients.get(who)!.post(action.path(), { form: action.form, maxRedirects: 0 });
         const expected = action.allowed.includes(who) ? "allowed" : refusal(who);
-        expect(outcome(response.status(), response.headers().location), `${who} POST ${action.path()}`).toBe(expected);
-        if (expected === "allowed") expect(response.status(), `${who} POST ${action.path()} with invalid input`).toBe(400);
+        expect(outcome(response.status(), response.headers().location), `${who} POST ${action.path()}`).toBe(
+          expected,
+        );
+        if (expected === "allowed")
+          expect(response.status(), `${who} POST ${action.path()} with invalid input`).toBe(400);
       }
     });
   }
@@ -164,8 +290,11 @@ test.describe("permission matrix", () => {
   for (const [name, op] of Object.entries(API)) {
     test(`API: ${name}`, async () => {
       for (const who of EVERYONE) {
-        const headers: Record<string, string> = who === "anonymous" ? {} : { Authorization: `Bearer ${tokens.get(who)}` };
-        const response = await clients.get(who)!.fetch(`/api/v1${op.path()}`, { method: op.method, data: op.data, headers });
+        const headers: Record<string, string> =
+          who === "anonymous" ? {} : { Authorization: `Bearer ${tokens.get(who)}` };
+        const response = await clients
+          .get(who)!
+          .fetch(`/api/v1${op.path()}`, { method: op.method, data: op.data, headers });
         const status = response.status();
         if (!op.allowed.includes(who)) expect(status, `${who} ${name}`).toBe(who === "anonymous" ? 401 : 403);
         else expect(status, `${who} ${name}`).toBe(op.allowedStatus ?? (op.method === "GET" ? 200 : 400));
@@ -204,7 +333,11 @@ test.describe("drafts never reach anonymous readers", () => {
       expect(body, address).not.toContain("Confidential draft");
     }
     // With a token the API does show the draft, so the absence above is the rule working.
-    const desk = await clients.get("viewer")!.get(`/api/v1/articles/${ids.draftArticle}`, { headers: { Authorization: `Bearer ${tokens.get("viewer")}` } });
+    const desk = await clients
+      .get("viewer")!
+      .get(`/api/v1/articles/${ids.draftArticle}`, {
+        headers: { Authorization: `Bearer ${tokens.get("viewer")}` },
+      });
     expect(await desk.text()).toContain("Zebra Systems");
   });
 });
@@ -213,13 +346,22 @@ test.describe("cross-site requests", () => {
   test("a state-changing form post with a foreign or missing Origin is refused and changes nothing", async () => {
     const editorCookies = await clients.get("editor")!.storageState();
     for (const origin of ["https://evil.example", null]) {
-      const context = await playwrightRequest.newContext({ baseURL: BASE, storageState: editorCookies, extraHTTPHeaders: origin ? { Origin: origin } : {} });
-      const response = await context.post("/articles/new", { form: { title: "Forged", source: "Forged article text with 5 claims." }, maxRedirects: 0 });
+      const context = await playwrightRequest.newContext({
+        baseURL: BASE,
+        storageState: editorCookies,
+        extraHTTPHeaders: origin ? { Origin: origin } : {},
+      });
+      const response = await context.post("/articles/new", {
+        form: { title: "Forged", source: "Forged article text with 5 claims." },
+        maxRedirects: 0,
+      });
       expect(response.status(), `Origin ${origin}`).toBe(403);
       expect(await response.text()).toContain("another site");
       await context.dispose();
     }
-    const list = await clients.get("admin")!.get("/api/v1/articles", { headers: { Authorization: `Bearer ${tokens.get("admin")}` } });
+    const list = await clients
+      .get("admin")!
+      .get("/api/v1/articles", { headers: { Authorization: `Bearer ${tokens.get("admin")}` } });
     expect(await list.text()).not.toContain("Forged");
   });
 
@@ -235,11 +377,22 @@ test.describe("cross-site requests", () => {
   test("a body of undeclared length (chunked) is refused with 411 before it is read", async () => {
     const { request } = await import("node:http");
     const answer = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request(`${BASE}/api/v1/articles`, { method: "POST", headers: { Authorization: `Bearer ${tokens.get("editor")}`, "Content-Type": "application/json", "Transfer-Encoding": "chunked" } }, (res) => {
-        let body = "";
-        res.on("data", (chunk) => (body += chunk));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-      });
+      const req = request(
+        `${BASE}/api/v1/articles`,
+        {
+          method: "POST",
+          headers: {
+            Authorization: `Bearer ${tokens.get("editor")}`,
+            "Content-Type": "application/json",
+            "Transfer-Encoding": "chunked",
+          },
+        },
+        (res) => {
+          let body = "";
+          res.on("data", (chunk) => (body += chunk));
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
       req.on("error", reject);
       req.write('{"title": "Endless", "markdown": "');
       req.end('aaaa"}');
@@ -255,18 +408,34 @@ test.describe("cross-site requests", () => {
 });
 
 test.describe("content security policy", () => {
-  test("pages send a CSP without unsafe-inline, and the app still hydrates with no violation", async ({ page }) => {
+  test("pages send a CSP without unsafe-inline, and the app still hydrates with no violation", async ({
+    page,
+  }) => {
     await page.addInitScript(() => {
       (window as unknown as { violations: string[] }).violations = [];
-      document.addEventListener("securitypolicyviolation", (e) => (window as unknown as { violations: string[] }).violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+      document.addEventListener("securitypolicyviolation", (e) =>
+        (window as unknown as { violations: string[] }).violations.push(
+          `${e.violatedDirective} ${e.blockedURI}`,
+        ),
+      );
     });
     await signIn(page, "editor@matrix.test");
-    for (const path of ["/articles", `/articles/${ids.article}`, `/articles/${ids.article}/claims/${ids.candidateClaim}`, "/desk", "/settings", "/fact-checks/alibaba-ai-chip"]) {
+    for (const path of [
+      "/articles",
+      `/articles/${ids.article}`,
+      `/articles/${ids.article}/claims/${ids.candidateClaim}`,
+      "/desk",
+      "/settings",
+      "/fact-checks/alibaba-ai-chip",
+    ]) {
       const response = await page.goto(path);
       const csp = response!.headers()["content-security-policy"] ?? "";
       expect(csp, path).toContain("script-src 'self'");
       expect(csp, path).not.toContain("unsafe-inline");
-      expect(await page.evaluate(() => (window as unknown as { violations: string[] }).violations), path).toEqual([]);
+      expect(
+        await page.evaluate(() => (window as unknown as { violations: string[] }).violations),
+        path,
+      ).toEqual([]);
     }
     // Hydrated: a client-side navigation keeps the same document (the marker survives).
     await page.goto("/desk", { waitUntil: "networkidle" });

@@ -11,7 +11,13 @@ import { PASSWORD } from "./helpers";
 const PORT = 3199;
 const DATABASE = "data/crash.db";
 const BASE = `http://localhost:${PORT}`;
-const env = { ...process.env, PORT: String(PORT), DATABASE_URL: `file:./${DATABASE}`, CLAIMDESK_SEED: "off", NODE_ENV: "production" };
+const env = {
+  ...process.env,
+  PORT: String(PORT),
+  DATABASE_URL: `file:./${DATABASE}`,
+  CLAIMDESK_SEED: "off",
+  NODE_ENV: "production",
+};
 
 async function startServer(): Promise<ChildProcess> {
   const server = spawn("node", ["server.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
@@ -33,13 +39,34 @@ test("every acknowledged write survives the server being killed mid-burst", asyn
   rmSync(DATABASE, { force: true });
   rmSync(`${DATABASE}-wal`, { force: true });
   rmSync(`${DATABASE}-shm`, { force: true });
-  const cli = (script: string, args: string[]) => execFileSync("npx", ["tsx", script, ...args], { env, stdio: ["ignore", "pipe", "pipe"] }).toString().trim();
-  cli("scripts/user-create.ts", ["--email", "crash@desk.test", "--name", "Crash Tester", "--role", "editor", "--password", PASSWORD]);
+  const cli = (script: string, args: string[]) =>
+    execFileSync("npx", ["tsx", script, ...args], { env, stdio: ["ignore", "pipe", "pipe"] })
+      .toString()
+      .trim();
+  cli("scripts/user-create.ts", [
+    "--email",
+    "crash@desk.test",
+    "--name",
+    "Crash Tester",
+    "--role",
+    "editor",
+    "--password",
+    PASSWORD,
+  ]);
   const token = cli("scripts/token-create.ts", ["--email", "crash@desk.test"]);
   const headers = { Authorization: `Bearer ${token}`, "Content-Type": "application/json" };
 
   let server = await startServer();
-  const article = await (await fetch(`${BASE}/api/v1/articles`, { method: "POST", headers, body: JSON.stringify({ title: "Crash target", markdown: "Acme shipped 4 million chips in 2025, up 40% on 2024." }) })).json();
+  const article = await (
+    await fetch(`${BASE}/api/v1/articles`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({
+        title: "Crash target",
+        markdown: "Acme shipped 4 million chips in 2025, up 40% on 2024.",
+      }),
+    })
+  ).json();
   const claimId: number = article.claims[0].id;
 
   const acknowledgedEvidence: string[] = [];
@@ -52,13 +79,21 @@ test("every acknowledged write survives the server being killed mid-burst", asyn
       try {
         if (i % 4 === 3) {
           const markdown = `Worker ${w} reports revenue of $${i}.5 billion in 2025, up ${i + 10}% on the year before, says Acme.\n\nShipments rose 12% to 3 million units.`;
-          const response = await fetch(`${BASE}/api/v1/articles`, { method: "POST", headers, body: JSON.stringify({ title: `Burst ${w}-${i}`, markdown }) });
+          const response = await fetch(`${BASE}/api/v1/articles`, {
+            method: "POST",
+            headers,
+            body: JSON.stringify({ title: `Burst ${w}-${i}`, markdown }),
+          });
           if (response.status === 201) {
             const body = await response.json();
             acknowledgedArticles.push({ id: body.id, claims: body.claims.length });
           }
         } else {
-          const response = await fetch(`${BASE}/api/v1/claims/${claimId}/evidence`, { method: "POST", headers, body: JSON.stringify({ url: `https://example.org/${w}/${i}`, stance: "context", note }) });
+          const response = await fetch(`${BASE}/api/v1/claims/${claimId}/evidence`, {
+            method: "POST",
+            headers,
+            body: JSON.stringify({ url: `https://example.org/${w}/${i}`, stance: "context", note }),
+          });
           if (response.status === 201) {
             await response.json();
             acknowledgedEvidence.push(note);
@@ -72,7 +107,8 @@ test("every acknowledged write survives the server being killed mid-burst", asyn
     }
   };
   const workers = Array.from({ length: 16 }, (_, w) => worker(w));
-  while (acknowledgedEvidence.length + acknowledgedArticles.length < 150) await new Promise((r) => setTimeout(r, 5));
+  while (acknowledgedEvidence.length + acknowledgedArticles.length < 150)
+    await new Promise((r) => setTimeout(r, 5));
   server.kill("SIGKILL");
   await new Promise((r) => server.once("exit", r));
   await new Promise((r) => setTimeout(r, 300));
@@ -97,7 +133,9 @@ test("every acknowledged write survives the server being killed mid-burst", asyn
     const row = sqlite.prepare("SELECT version FROM Claim WHERE id = ?").get(claimId) as { version: number };
     expect(row.version - 1).toBe(claim.evidence.length);
     sqlite.close();
-    console.log(`crash safety: killed after ${acknowledgedEvidence.length} evidence and ${acknowledgedArticles.length} article writes were acknowledged; ${failures} requests failed in flight; all acknowledged writes present, integrity_check ok`);
+    console.log(
+      `crash safety: killed after ${acknowledgedEvidence.length} evidence and ${acknowledgedArticles.length} article writes were acknowledged; ${failures} requests failed in flight; all acknowledged writes present, integrity_check ok`,
+    );
   } finally {
     server.kill("SIGTERM");
   }

@@ -11,7 +11,9 @@ test.describe("the newsroom workflow", () => {
     createUser("rita@flow.test", "Rita Reviewer", "reviewer");
   });
 
-  test("invite, assign, verdict, send back, fix, approve by a second person, publish", async ({ browser }) => {
+  test("invite, assign, verdict, send back, fix, approve by a second person, publish", async ({
+    browser,
+  }) => {
     const admin = await personIn(browser, "chief@flow.test");
 
     // The admin invites an editor; the one-time link lets them choose a password.
@@ -44,7 +46,9 @@ test.describe("the newsroom workflow", () => {
     // The admin imports an article and assigns its first claim to Eddie from the desk.
     await admin.goto("/articles/new");
     await admin.getByLabel("Title").fill("Workflow test");
-    await admin.getByLabel("Article text").fill("Nimbus Chips said its N7 accelerator is 3 times faster than Nvidia's H100 in 2025 benchmarks.");
+    await admin
+      .getByLabel("Article text")
+      .fill("Nimbus Chips said its N7 accelerator is 3 times faster than Nvidia's H100 in 2025 benchmarks.");
     await admin.getByRole("button", { name: "Import and propose claims" }).click();
     await expect(admin.getByRole("heading", { level: 1 })).toHaveText("Workflow test");
     const articleId = /\/articles\/(\d+)/.exec(admin.url())![1];
@@ -65,7 +69,9 @@ test.describe("the newsroom workflow", () => {
     await eddie.getByLabel("Status").selectOption("needs-review");
     await eddie.getByRole("button", { name: "Save verdict" }).click();
     await expect(eddie.getByText("Verdict, rationale and status saved.")).toBeVisible();
-    await expect(eddie.getByText("You wrote this verdict and rationale, so a second person must approve it.")).toBeVisible();
+    await expect(
+      eddie.getByText("You wrote this verdict and rationale, so a second person must approve it."),
+    ).toBeVisible();
 
     // Rita sends it back: a comment is required.
     const rita = await personIn(browser, "rita@flow.test");
@@ -124,7 +130,9 @@ test.describe("the newsroom workflow", () => {
     const admin = await personIn(browser, "chief@flow.test");
     await admin.goto("/settings/users");
     await admin.getByRole("button", { name: "Deactivate Dana Departing" }).click();
-    await expect(admin.getByText("Deactivated: their sessions and API tokens stopped working.")).toBeVisible();
+    await expect(
+      admin.getByText("Deactivated: their sessions and API tokens stopped working."),
+    ).toBeVisible();
     await admin.getByText(/Account changes/).click();
     await expect(admin.getByText("Chris Chief deactivated Dana Departing")).toBeVisible();
     await dana.goto("/articles");
@@ -133,7 +141,6 @@ test.describe("the newsroom workflow", () => {
     await dana.getByLabel("Password").fill(PASSWORD);
     await dana.getByRole("button", { name: "Sign in" }).click();
     await expect(dana.getByText("do not match an active account")).toBeVisible();
-
   });
 
   test("a forgotten password is reset with an admin's one-time link", async ({ browser }) => {
@@ -143,7 +150,9 @@ test.describe("the newsroom workflow", () => {
     await admin.goto("/settings/users");
     await admin.getByRole("button", { name: "Password link for Pat Forgetful" }).click();
     const link = (await admin.getByTestId("reset-link").textContent())!;
-    await expect(admin.getByRole("row", { name: /Pat Forgetful/ })).toContainText("password link not yet used");
+    await expect(admin.getByRole("row", { name: /Pat Forgetful/ })).toContainText(
+      "password link not yet used",
+    );
 
     const pat = await personIn(browser);
     await pat.goto(new URL(link).pathname);
@@ -174,7 +183,9 @@ test.describe("the newsroom workflow", () => {
     await expect(rita.getByTestId("new-token")).toHaveCount(0);
     await rita.getByRole("button", { name: "Revoke token Newsroom CMS" }).click();
     await expect(rita.getByRole("button", { name: "Revoke token Newsroom CMS" })).toHaveCount(0);
-    expect((await request.get("/api/v1/me", { headers: { Authorization: `Bearer ${token}` } })).status()).toBe(401);
+    expect(
+      (await request.get("/api/v1/me", { headers: { Authorization: `Bearer ${token}` } })).status(),
+    ).toBe(401);
   });
 
   test("the desk, sending back and settings work without JavaScript", async ({ browser }) => {

@@ -12,21 +12,41 @@ import { createUser, PASSWORD } from "./helpers";
 const MAIN = `http://localhost:${PORT}`;
 
 /** A request sent byte for byte: fetch and Playwright would resolve `..` in the path first. */
-function rawRequest(base: string, method: string, path: string, headers: Record<string, string>, body = ""): Promise<{ status: number; body: string }> {
+function rawRequest(
+  base: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body = "",
+): Promise<{ status: number; body: string }> {
   const { hostname, port } = new URL(base);
   return new Promise((resolve, reject) => {
-    const req = http.request({ hostname, port, method, path, headers: { ...headers, "Content-Length": String(Buffer.byteLength(body)) } }, (res) => {
-      let text = "";
-      res.on("data", (chunk) => (text += chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
-    });
+    const req = http.request(
+      {
+        hostname,
+        port,
+        method,
+        path,
+        headers: { ...headers, "Content-Length": String(Buffer.byteLength(body)) },
+      },
+      (res) => {
+        let text = "";
+        res.on("data", (chunk) => (text += chunk));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, body: text }));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
 }
 
 function postLogin(base: string, fields: Record<string, string>, headers: Record<string, string> = {}) {
-  return fetch(`${base}/login`, { method: "POST", redirect: "manual", body: new URLSearchParams(fields), headers: { Origin: base, ...headers } });
+  return fetch(`${base}/login`, {
+    method: "POST",
+    redirect: "manual",
+    body: new URLSearchParams(fields),
+    headers: { Origin: base, ...headers },
+  });
 }
 
 async function sessionCookie(base: string, email: string): Promise<string> {
@@ -44,11 +64,17 @@ async function freePort(): Promise<number> {
 }
 
 /** A second server on its own database, with NODE_ENV unset and the proxy setting on. */
-async function startOwnServer(database: string, env: Record<string, string>): Promise<{ base: string; child: ChildProcess }> {
+async function startOwnServer(
+  database: string,
+  env: Record<string, string>,
+): Promise<{ base: string; child: ChildProcess }> {
   for (const suffix of ["", "-wal", "-shm"]) rmSync(`${database}${suffix}`, { force: true });
   const port = await freePort();
   const { NODE_ENV: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, ["server.js"], { env: { ...inherited, PORT: String(port), DATABASE_URL: `file:./${database}`, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["server.js"], {
+    env: { ...inherited, PORT: String(port), DATABASE_URL: `file:./${database}`, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   await new Promise<void>((resolve, reject) => {
     let output = "";
     child.stdout!.on("data", (chunk) => {
@@ -72,42 +98,78 @@ test.describe("on the shared server", () => {
     const cookie = await sessionCookie(MAIN, "hardening-admin@desk.test");
     const body = new URLSearchParams({ intent: "create-token", name: "Smuggled token" }).toString();
     const form = { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" };
-    for (const path of ["/api/../settings", "/api/%2e%2e/settings", "/api/v1/../../settings", "/api/v1/%2E%2E/%2e%2e/settings"]) {
+    for (const path of [
+      "/api/../settings",
+      "/api/%2e%2e/settings",
+      "/api/v1/../../settings",
+      "/api/v1/%2E%2E/%2e%2e/settings",
+    ]) {
       const answer = await rawRequest(MAIN, "POST", path, form, body);
       expect(answer.status, path).toBe(403);
       expect(answer.body, path).toContain("sent from another site");
       // A bearer token does not exempt a request that the router gives to a page.
-      expect((await rawRequest(MAIN, "POST", path, { ...form, Authorization: "Bearer cdk_whatever" }, body)).status, path).toBe(403);
+      expect(
+        (await rawRequest(MAIN, "POST", path, { ...form, Authorization: "Bearer cdk_whatever" }, body))
+          .status,
+        path,
+      ).toBe(403);
     }
     const settings = await (await fetch(`${MAIN}/settings`, { headers: { Cookie: cookie } })).text();
     expect(settings).not.toContain("Smuggled token");
     // The API itself still answers its clients: without a token, 401 in JSON.
-    const api = await rawRequest(MAIN, "POST", "/api/v1/articles", { "Content-Type": "application/json" }, "{}");
+    const api = await rawRequest(
+      MAIN,
+      "POST",
+      "/api/v1/articles",
+      { "Content-Type": "application/json" },
+      "{}",
+    );
     expect(api.status).toBe(401);
     expect(JSON.parse(api.body).error).toMatch(/Bearer/);
   });
 
   test("after sign-in, next never leads to another site and never fails", async () => {
     const cookie = await sessionCookie(MAIN, "hardening-admin@desk.test");
-    const hostile = ["/\t/127.0.0.1:3190/landing", "/\n/127.0.0.1:3190/landing", "//evil.example", "/\\evil.example", "https://evil.example", "/%2F%2Fevil.example", "/.//evil.example"];
+    const hostile = [
+      "/\t/127.0.0.1:3190/landing",
+      "/\n/127.0.0.1:3190/landing",
+      "//evil.example",
+      "/\\evil.example",
+      "https://evil.example",
+      "/%2F%2Fevil.example",
+      "/.//evil.example",
+    ];
     for (const next of hostile) {
-      const response = await fetch(`${MAIN}/login?next=${encodeURIComponent(next)}`, { headers: { Cookie: cookie }, redirect: "manual" });
+      const response = await fetch(`${MAIN}/login?next=${encodeURIComponent(next)}`, {
+        headers: { Cookie: cookie },
+        redirect: "manual",
+      });
       expect(response.status, JSON.stringify(next)).toBe(302);
       const location = response.headers.get("location")!;
       expect(new URL(location, MAIN).origin, JSON.stringify(next)).toBe(MAIN);
     }
-    const kept = await fetch(`${MAIN}/login?next=${encodeURIComponent("/desk?status=open")}`, { headers: { Cookie: cookie }, redirect: "manual" });
+    const kept = await fetch(`${MAIN}/login?next=${encodeURIComponent("/desk?status=open")}`, {
+      headers: { Cookie: cookie },
+      redirect: "manual",
+    });
     expect(kept.headers.get("location")).toBe("/desk?status=open");
   });
 
   test("without the proxy setting, a forwarded protocol is not believed", async () => {
-    const response = await postLogin(MAIN, { email: "hardening-plain@desk.test", password: PASSWORD }, { "X-Forwarded-Proto": "https" });
+    const response = await postLogin(
+      MAIN,
+      { email: "hardening-plain@desk.test", password: PASSWORD },
+      { "X-Forwarded-Proto": "https" },
+    );
     expect(response.status).toBe(302);
     expect(response.headers.get("set-cookie")).not.toMatch(/;\s*Secure/i);
   });
 
   test("an e-mail over 254 characters is refused with 400 before any work", async () => {
-    const response = await postLogin(MAIN, { email: `${"x".repeat(10_000)}@desk.test`, password: "whatever" });
+    const response = await postLogin(MAIN, {
+      email: `${"x".repeat(10_000)}@desk.test`,
+      password: "whatever",
+    });
     expect(response.status).toBe(400);
     const page = await response.text();
     expect(page).toContain("at most 254 characters");
@@ -119,7 +181,9 @@ test.describe("on the shared server", () => {
     const fields = Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`f${i}`, "x"]));
     const response = await postLogin(MAIN, { email: "a@desk.test", password: "whatever", ...fields });
     expect(response.status).toBe(413);
-    expect(await response.text()).toBe("That form is too large (over 16 KB for this page). Nothing was saved.");
+    expect(await response.text()).toBe(
+      "That form is too large (over 16 KB for this page). Nothing was saved.",
+    );
   });
 });
 
@@ -130,10 +194,25 @@ test.describe("on a server of its own (NODE_ENV unset, behind a trusted proxy)",
   test.beforeAll(async () => {
     own = await startOwnServer(DATABASE, { CLAIMDESK_TRUST_PROXY: "1", CLAIMDESK_SEED: "off" });
     for (const name of ["burst", "secure"]) {
-      execFileSync("npx", ["tsx", "scripts/user-create.ts", "--email", `${name}@own.test`, "--name", name, "--role", "editor", "--password", PASSWORD], {
-        env: { ...process.env, DATABASE_URL: `file:./${DATABASE}` },
-        stdio: "pipe",
-      });
+      execFileSync(
+        "npx",
+        [
+          "tsx",
+          "scripts/user-create.ts",
+          "--email",
+          `${name}@own.test`,
+          "--name",
+          name,
+          "--role",
+          "editor",
+          "--password",
+          PASSWORD,
+        ],
+        {
+          env: { ...process.env, DATABASE_URL: `file:./${DATABASE}` },
+          stdio: "pipe",
+        },
+      );
     }
   });
 
@@ -142,7 +221,13 @@ test.describe("on a server of its own (NODE_ENV unset, behind a trusted proxy)",
   });
 
   test("malformed addresses get Claimdesk's own 400, never a stack trace", async () => {
-    for (const path of ["/api/v1/publications/%E0%A4%A", "/fact-checks/%E0%A4%A", "/x/%E0%A4%A", "/%E0%A4%A", "/assets/%E0%A4%A"]) {
+    for (const path of [
+      "/api/v1/publications/%E0%A4%A",
+      "/fact-checks/%E0%A4%A",
+      "/x/%E0%A4%A",
+      "/%E0%A4%A",
+      "/assets/%E0%A4%A",
+    ]) {
       const response = await fetch(`${own.base}${path}`);
       const body = await response.text();
       expect(response.status, path).toBe(400);
@@ -152,7 +237,9 @@ test.describe("on a server of its own (NODE_ENV unset, behind a trusted proxy)",
   });
 
   test("40 parallel wrong passwords are all counted, and the right one in the middle is refused", async () => {
-    const attempts = Array.from({ length: 41 }, (_, i) => postLogin(own.base, { email: "burst@own.test", password: i === 20 ? PASSWORD : `wrong ${i}` }));
+    const attempts = Array.from({ length: 41 }, (_, i) =>
+      postLogin(own.base, { email: "burst@own.test", password: i === 20 ? PASSWORD : `wrong ${i}` }),
+    );
     const statuses = (await Promise.all(attempts)).map((r) => r.status);
     expect(statuses.filter((s) => s === 401)).toHaveLength(5);
     expect(statuses[20]).toBe(429);
@@ -163,16 +250,32 @@ test.describe("on a server of its own (NODE_ENV unset, behind a trusted proxy)",
     // Each sign-in comes from its own forwarded address: the burst above paused only its own.
     // A browser on the TLS side names the https origin; the proxy forwards it as it is.
     const browserOrigin = own.base.replace(/^http:/, "https:");
-    const secure = await postLogin(own.base, { email: "secure@own.test", password: PASSWORD }, { Origin: browserOrigin, "X-Forwarded-Proto": "https", "X-Forwarded-For": "198.51.100.7" });
+    const secure = await postLogin(
+      own.base,
+      { email: "secure@own.test", password: PASSWORD },
+      { Origin: browserOrigin, "X-Forwarded-Proto": "https", "X-Forwarded-For": "198.51.100.7" },
+    );
     expect(secure.status).toBe(302);
     expect(secure.headers.get("set-cookie")).toMatch(/;\s*Secure/i);
-    const plain = await postLogin(own.base, { email: "secure@own.test", password: PASSWORD }, { "X-Forwarded-Proto": "http", "X-Forwarded-For": "198.51.100.8" });
+    const plain = await postLogin(
+      own.base,
+      { email: "secure@own.test", password: PASSWORD },
+      { "X-Forwarded-Proto": "http", "X-Forwarded-For": "198.51.100.8" },
+    );
     expect(plain.status).toBe(302);
     expect(plain.headers.get("set-cookie")).not.toMatch(/;\s*Secure/i);
   });
 
   test("guessing exercise codes at /x/CODE is limited like /x?code=", async () => {
-    const statuses = await Promise.all(Array.from({ length: 40 }, (_, i) => fetch(`${own.base}/x/ABCDE${String(23456 + i).slice(-5).replace(/[01]/g, "7")}`).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        fetch(
+          `${own.base}/x/ABCDE${String(23456 + i)
+            .slice(-5)
+            .replace(/[01]/g, "7")}`,
+        ).then((r) => r.status),
+      ),
+    );
     expect(statuses.filter((s) => s === 404)).toHaveLength(30);
     expect(statuses.filter((s) => s === 429)).toHaveLength(10);
   });

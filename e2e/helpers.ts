@@ -9,10 +9,25 @@ export const PASSWORD = "a long test password";
 /** Creates an account through the operations CLI (npm run user:create), on the e2e database. */
 export function createUser(email: string, name: string, role: Role) {
   try {
-    execFileSync("npx", ["tsx", "scripts/user-create.ts", "--email", email, "--name", name, "--role", role, "--password", PASSWORD], {
-    env: { ...process.env, DATABASE_URL: `file:./${E2E_DATABASE}` },
-      stdio: "pipe",
-    });
+    execFileSync(
+      "npx",
+      [
+        "tsx",
+        "scripts/user-create.ts",
+        "--email",
+        email,
+        "--name",
+        name,
+        "--role",
+        role,
+        "--password",
+        PASSWORD,
+      ],
+      {
+        env: { ...process.env, DATABASE_URL: `file:./${E2E_DATABASE}` },
+        stdio: "pipe",
+      },
+    );
   } catch (error) {
     // A retried hook may meet the account it made the first time.
     if (!String((error as { stderr?: Buffer }).stderr).includes("already exists")) throw error;
@@ -33,7 +48,10 @@ export async function signIn(page: Page, email: string) {
  * forms whose result the next step cannot tell from the page (it looked the same before).
  */
 export async function submitAndWaitForAnswer(page: Page, button: Locator) {
-  await Promise.all([page.waitForResponse((response) => response.request().method() === "POST"), button.click()]);
+  await Promise.all([
+    page.waitForResponse((response) => response.request().method() === "POST"),
+    button.click(),
+  ]);
 }
 
 /** No page of the story may fail with a server error. */
@@ -60,7 +78,11 @@ export async function expectAccessible(page: Page, label = page.url()) {
 }
 
 /** A person in their own browser context, signed in when an e-mail is given. */
-export async function personIn(browser: Browser, email?: string, options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+export async function personIn(
+  browser: Browser,
+  email?: string,
+  options: { javaScriptEnabled?: boolean } = {},
+): Promise<Page> {
   const page = await (await browser.newContext(options)).newPage();
   failOnServerErrors(page);
   if (email) await signIn(page, email);

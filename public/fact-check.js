@@ -10,7 +10,9 @@
   document.body.appendChild(live);
   var hint = document.querySelector(".annotated .hint");
   if (hint) hint.textContent += " Press n or p to move between claims.";
-  marks.forEach(function (mark) { mark.setAttribute("tabindex", "-1"); });
+  marks.forEach(function (mark) {
+    mark.setAttribute("tabindex", "-1");
+  });
   document.addEventListener("keydown", function (event) {
     if (event.altKey || event.ctrlKey || event.metaKey) return;
     var target = event.target;
@@ -21,7 +23,13 @@
     var mark = marks[current];
     mark.focus();
     mark.scrollIntoView({ block: "center" });
-    var ref = mark.parentNode && mark.parentNode.querySelector("a[href='#claim-note-" + mark.id.slice(6) + "']");
-    live.textContent = "Claim " + mark.id.slice(6) + (ref ? ": " + ref.getAttribute("aria-label") : "") + ". " + mark.textContent;
+    var ref =
+      mark.parentNode && mark.parentNode.querySelector("a[href='#claim-note-" + mark.id.slice(6) + "']");
+    live.textContent =
+      "Claim " +
+      mark.id.slice(6) +
+      (ref ? ": " + ref.getAttribute("aria-label") : "") +
+      ". " +
+      mark.textContent;
   });
 })();

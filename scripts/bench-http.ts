@@ -27,18 +27,30 @@ async function waitFor(url: string, child: ChildProcess): Promise<void> {
 }
 
 function load(url: string): Promise<autocannon.Result> {
-  return autocannon({ url, connections: CONNECTIONS, duration: SECONDS, headers: { "accept-encoding": "identity" } });
+  return autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers: { "accept-encoding": "identity" },
+  });
 }
 
 const dir = mkdtempSync(path.join(tmpdir(), "claimdesk-bench-"));
 const app = spawn("node", ["server.js"], {
-  env: { ...process.env, PORT: String(APP_PORT), DATABASE_URL: `file:${path.join(dir, "bench.db")}`, NODE_ENV: "production" },
+  env: {
+    ...process.env,
+    PORT: String(APP_PORT),
+    DATABASE_URL: `file:${path.join(dir, "bench.db")}`,
+    NODE_ENV: "production",
+  },
   stdio: "ignore",
 });
 let bare: ChildProcess | undefined;
 try {
   await waitFor(`http://127.0.0.1:${APP_PORT}${PAGE}`, app);
-  const response = await fetch(`http://127.0.0.1:${APP_PORT}${PAGE}`, { headers: { "accept-encoding": "identity" } });
+  const response = await fetch(`http://127.0.0.1:${APP_PORT}${PAGE}`, {
+    headers: { "accept-encoding": "identity" },
+  });
   const bytes = Buffer.from(await response.arrayBuffer());
   const contentType = response.headers.get("content-type") ?? "text/html";
   // The peer: the same bytes from node:http, nothing else.
@@ -59,12 +71,16 @@ try {
   const ours = await load(`http://127.0.0.1:${APP_PORT}${PAGE}`);
   const peer = await load(`http://127.0.0.1:${BARE_PORT}/`);
 
-  console.log(`Seed fact-check page (${(bytes.length / 1000).toFixed(1)} kB), ${CONNECTIONS} connections, ${SECONDS} s each, loopback:`);
+  console.log(
+    `Seed fact-check page (${(bytes.length / 1000).toFixed(1)} kB), ${CONNECTIONS} connections, ${SECONDS} s each, loopback:`,
+  );
   const row = (name: string, r: autocannon.Result) =>
     `  ${name.padEnd(10)} ${r.requests.average.toFixed(0).padStart(7)} req/s   p99 ${String(r.latency.p99).padStart(4)} ms   errors ${r.errors + r.non2xx}`;
   console.log(row("claimdesk", ours));
   console.log(row("node:http", peer));
-  console.log(`  ratio: claimdesk serves ${((ours.requests.average / peer.requests.average) * 100).toFixed(0)}% of the bare server's throughput (goal: at least 50%)`);
+  console.log(
+    `  ratio: claimdesk serves ${((ours.requests.average / peer.requests.average) * 100).toFixed(0)}% of the bare server's throughput (goal: at least 50%)`,
+  );
 } finally {
   app.kill();
   bare?.kill();

@@ -59,10 +59,18 @@ async function start(size: WorkspaceSize, name: string): Promise<Running> {
   const began = performance.now();
   const workspace = generateWorkspace(file, size);
   const claims = size.articles * size.claimsPerArticle;
-  console.log(`  ${name}: ${size.articles} articles, ${claims.toLocaleString("en")} claims, ${size.published} published, generated in ${((performance.now() - began) / 1000).toFixed(1)} s`);
+  console.log(
+    `  ${name}: ${size.articles} articles, ${claims.toLocaleString("en")} claims, ${size.published} published, generated in ${((performance.now() - began) / 1000).toFixed(1)} s`,
+  );
   const port = await freePort();
   const child = spawn("node", ["server.js"], {
-    env: { ...process.env, PORT: String(port), DATABASE_URL: `file:${file}`, NODE_ENV: "production", CLAIMDESK_SEED: "off" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_URL: `file:${file}`,
+      NODE_ENV: "production",
+      CLAIMDESK_SEED: "off",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -80,7 +88,9 @@ async function start(size: WorkspaceSize, name: string): Promise<Running> {
 }
 
 function headersFor(run: Running, page: string): Record<string, string> {
-  const auth: [string, string] = page.startsWith("/api/") ? ["authorization", `Bearer ${run.workspace.apiToken}`] : ["cookie", `claimdesk_session=${run.workspace.sessionToken}`];
+  const auth: [string, string] = page.startsWith("/api/")
+    ? ["authorization", `Bearer ${run.workspace.apiToken}`]
+    : ["cookie", `claimdesk_session=${run.workspace.sessionToken}`];
   return { "accept-encoding": "identity", [auth[0]]: auth[1] };
 }
 
@@ -110,7 +120,10 @@ async function measure(small: Running, large: Running, page: string) {
   const cpu = { small: 0, large: 0 };
   let bytes = { small: 0, large: 0 };
   for (let i = 0; i < SAMPLES; i++) {
-    for (const [key, run] of [["small", small], ["large", large]] as const) {
+    for (const [key, run] of [
+      ["small", small],
+      ["large", large],
+    ] as const) {
       const before = cpuMs(run);
       const r = await once(run, page);
       cpu[key] += cpuMs(run) - before;
@@ -127,11 +140,15 @@ async function measure(small: Running, large: Running, page: string) {
 
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 
-console.log("Lists at a newsroom's size (production build, loopback, median of " + SAMPLES + " requests each):");
+console.log(
+  "Lists at a newsroom's size (production build, loopback, median of " + SAMPLES + " requests each):",
+);
 const small = await start(SMALL, "small");
 const large = await start(LARGE, "large");
 try {
-  console.log(`  ${"page".padEnd(44)} ${"100 articles".padStart(20)} ${"2,000 articles".padStart(20)}   ratio (time)   server CPU/request (100 / 2,000)`);
+  console.log(
+    `  ${"page".padEnd(44)} ${"100 articles".padStart(20)} ${"2,000 articles".padStart(20)}   ratio (time)   server CPU/request (100 / 2,000)`,
+  );
   let worst = 0;
   for (const page of PAGES) {
     const { small: s, large: l } = await measure(small, large, page);
@@ -142,22 +159,39 @@ try {
     );
   }
   const articles = await once(large, "/articles");
-  console.log(`  worst time ratio: ${worst.toFixed(2)}x (goal: at most 1.5x); /articles at 2,000 articles: ${kb(articles.bytes)} (goal: under 100 kB)`);
+  console.log(
+    `  worst time ratio: ${worst.toFixed(2)}x (goal: at most 1.5x); /articles at 2,000 articles: ${kb(articles.bytes)} (goal: under 100 kB)`,
+  );
 
   // The desk under load, on each workspace in turn: throughput, tail latency and the server's own
   // CPU per request (less sensitive than req/s to other work on the machine, which the load
   // average shows).
   const desk = "/desk?status=open&assignee=any";
-  for (const [name, run] of [["100 articles", small], ["2,000 articles", large]] as const) {
-    await autocannon({ url: run.base + desk, connections: CONNECTIONS, duration: 2, headers: headersFor(run, desk) });
+  for (const [name, run] of [
+    ["100 articles", small],
+    ["2,000 articles", large],
+  ] as const) {
+    await autocannon({
+      url: run.base + desk,
+      connections: CONNECTIONS,
+      duration: 2,
+      headers: headersFor(run, desk),
+    });
     const cpuBefore = cpuMs(run);
-    const load = await autocannon({ url: run.base + desk, connections: CONNECTIONS, duration: SECONDS, headers: headersFor(run, desk) });
+    const load = await autocannon({
+      url: run.base + desk,
+      connections: CONNECTIONS,
+      duration: SECONDS,
+      headers: headersFor(run, desk),
+    });
     const perRequest = (cpuMs(run) - cpuBefore) / load.requests.total;
     console.log(
       `  desk (${desk}) at ${name}, ${CONNECTIONS} connections, ${SECONDS} s: ${load.requests.average.toFixed(0)} req/s, p99 ${load.latency.p99} ms, errors ${load.errors + load.non2xx}, server CPU ${perRequest.toFixed(1)} ms/request (one free core: about ${(1000 / perRequest).toFixed(0)} req/s); load average ${loadavg()[0]!.toFixed(1)}`,
     );
   }
-  console.log(`  goal: the desk at 2,000 articles at least 100 req/s (${cpus().length} cores, shared with the load generator)`);
+  console.log(
+    `  goal: the desk at 2,000 articles at least 100 req/s (${cpus().length} cores, shared with the load generator)`,
+  );
 } finally {
   small.child.kill();
   large.child.kill();

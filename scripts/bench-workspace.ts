@@ -26,7 +26,15 @@ export interface Workspace {
   editorId: number;
 }
 
-const STATUSES = ["candidate", "candidate", "candidate", "researching", "needs-review", "approved", "dismissed"];
+const STATUSES = [
+  "candidate",
+  "candidate",
+  "candidate",
+  "researching",
+  "needs-review",
+  "approved",
+  "dismissed",
+];
 const VERDICTS = ["accurate", "mostly-accurate", "mixed", "misleading", "inaccurate", "unsupported"];
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
 /** Prisma's better-sqlite3 adapter stores DateTime as ISO 8601 with an explicit offset. */
@@ -40,14 +48,29 @@ export function generateWorkspace(file: string, size: WorkspaceSize): Workspace 
   const sessionToken = "bench-session-" + sha256(file).slice(0, 24);
   const apiToken = "cdk_bench" + sha256(file + "api").slice(0, 32);
   const base = Date.UTC(2026, 0, 1);
-  const markdown = ("Acme says its chip is 40% faster than the H20, according to a company statement. ".repeat(64)).slice(0, size.markdownChars ?? 4000);
+  const markdown = "Acme says its chip is 40% faster than the H20, according to a company statement. "
+    .repeat(64)
+    .slice(0, size.markdownChars ?? 4000);
 
   const fill = db.transaction(() => {
-    const users = db.prepare(`INSERT INTO "User" (email, name, role, passwordHash, createdAt) VALUES (?, ?, ?, 'x', ?)`);
-    const editorId = Number(users.run("editor@bench.test", "Bench Editor", "editor", stamp(base)).lastInsertRowid);
-    const reviewerId = Number(users.run("reviewer@bench.test", "Bench Reviewer", "reviewer", stamp(base)).lastInsertRowid);
-    db.prepare(`INSERT INTO "Session" (id, userId, createdAt, expiresAt) VALUES (?, ?, ?, ?)`).run(sha256(sessionToken), editorId, stamp(base), stamp(Date.now() + 86_400_000));
-    db.prepare(`INSERT INTO "ApiToken" (userId, name, tokenHash, prefix, createdAt) VALUES (?, 'bench', ?, ?, ?)`).run(editorId, sha256(apiToken), apiToken.slice(0, 10), stamp(base));
+    const users = db.prepare(
+      `INSERT INTO "User" (email, name, role, passwordHash, createdAt) VALUES (?, ?, ?, 'x', ?)`,
+    );
+    const editorId = Number(
+      users.run("editor@bench.test", "Bench Editor", "editor", stamp(base)).lastInsertRowid,
+    );
+    const reviewerId = Number(
+      users.run("reviewer@bench.test", "Bench Reviewer", "reviewer", stamp(base)).lastInsertRowid,
+    );
+    db.prepare(`INSERT INTO "Session" (id, userId, createdAt, expiresAt) VALUES (?, ?, ?, ?)`).run(
+      sha256(sessionToken),
+      editorId,
+      stamp(base),
+      stamp(Date.now() + 86_400_000),
+    );
+    db.prepare(
+      `INSERT INTO "ApiToken" (userId, name, tokenHash, prefix, createdAt) VALUES (?, 'bench', ?, ?, ?)`,
+    ).run(editorId, sha256(apiToken), apiToken.slice(0, 10), stamp(base));
 
     const article = db.prepare(
       `INSERT INTO "Article" (slug, title, outlet, markdown, status, createdAt, updatedAt) VALUES (?, ?, 'Bench Outlet', ?, ?, ?, ?)`,
@@ -55,28 +78,54 @@ export function generateWorkspace(file: string, size: WorkspaceSize): Workspace 
     const claim = db.prepare(
       `INSERT INTO "Claim" (articleId, start, "end", quote, score, status, verdict, assigneeId, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
-    const evidence = db.prepare(`INSERT INTO "Evidence" (claimId, url, stance, createdAt) VALUES (?, ?, 'supports', ?)`);
-    const publication = db.prepare(`INSERT INTO "Publication" (articleId, number, snapshot, publishedAt) VALUES (?, ?, ?, ?)`);
+    const evidence = db.prepare(
+      `INSERT INTO "Evidence" (claimId, url, stance, createdAt) VALUES (?, ?, 'supports', ?)`,
+    );
+    const publication = db.prepare(
+      `INSERT INTO "Publication" (articleId, number, snapshot, publishedAt) VALUES (?, ?, ?, ?)`,
+    );
     let claimNumber = 0;
     for (let a = 1; a <= size.articles; a++) {
       const published = a <= size.published;
       const at = stamp(base + a * 60_000);
       const slug = `bench-article-${a}`;
       const title = `Bench article ${a}`;
-      const articleId = Number(article.run(slug, title, markdown, published ? "published" : "draft", at, at).lastInsertRowid);
+      const articleId = Number(
+        article.run(slug, title, markdown, published ? "published" : "draft", at, at).lastInsertRowid,
+      );
       for (let c = 0; c < size.claimsPerArticle; c++) {
         claimNumber++;
         const status = STATUSES[claimNumber % STATUSES.length]!;
         const verdict = status === "candidate" ? null : VERDICTS[claimNumber % VERDICTS.length]!;
         const assignee = claimNumber % 5 === 0 ? editorId : claimNumber % 5 === 1 ? reviewerId : null;
-        const claimId = Number(claim.run(articleId, c * 10, c * 10 + 8, `Claim ${claimNumber} of article ${a}`, (claimNumber * 7919) % 1000 / 1000, status, verdict, assignee, at, at).lastInsertRowid);
-        if (claimId % 3 === 0) for (let e = 0; e < (size.evidencePerThirdClaim ?? 1); e++) evidence.run(claimId, `https://example.org/source/${claimId}/${e}`, at);
+        const claimId = Number(
+          claim.run(
+            articleId,
+            c * 10,
+            c * 10 + 8,
+            `Claim ${claimNumber} of article ${a}`,
+            ((claimNumber * 7919) % 1000) / 1000,
+            status,
+            verdict,
+            assignee,
+            at,
+            at,
+          ).lastInsertRowid,
+        );
+        if (claimId % 3 === 0)
+          for (let e = 0; e < (size.evidencePerThirdClaim ?? 1); e++)
+            evidence.run(claimId, `https://example.org/source/${claimId}/${e}`, at);
       }
       if (!published) continue;
       const versions = a % 3 === 0 ? 2 : 1;
       for (let number = 1; number <= versions; number++) {
         const publishedAt = stamp(base + a * 60_000 + number * 1000);
-        publication.run(articleId, number, JSON.stringify(snapshotFor(slug, title, number, publishedAt, articleId)), publishedAt);
+        publication.run(
+          articleId,
+          number,
+          JSON.stringify(snapshotFor(slug, title, number, publishedAt, articleId)),
+          publishedAt,
+        );
       }
     }
     return editorId;
@@ -108,7 +157,15 @@ function snapshotFor(slug: string, title: string, number: number, publishedAt: s
     publishedAt,
     publishedBy: "Bench Reviewer",
     changeNote: number > 1 ? "Corrected a verdict." : "",
-    article: { title, slug, outlet: "Bench Outlet", author: "", sourceUrl: "", originalDate: "", markdown: "Published claim 1. Published claim 2. Published claim 3." },
+    article: {
+      title,
+      slug,
+      outlet: "Bench Outlet",
+      author: "",
+      sourceUrl: "",
+      originalDate: "",
+      markdown: "Published claim 1. Published claim 2. Published claim 3.",
+    },
     claims,
   };
 }

@@ -45,32 +45,49 @@ const score = (split: (s: string) => string[]) =>
   golden.cases.filter((c) => JSON.stringify(split(c.input)) === JSON.stringify(c.expected)).length;
 
 console.log(`Segmentation of ${megabytes.toFixed(2)} MB of mixed article text (median of ${ROUNDS} runs):`);
-console.log(`  claimdesk  ${(megabytes / (ours / 1000)).toFixed(1).padStart(6)} MB/s   Golden Rules ${score((s) => segment(s).map((x) => x.text))}/48`);
-console.log(`  sbd        ${(megabytes / (theirs / 1000)).toFixed(1).padStart(6)} MB/s   Golden Rules ${score((s) => sbd.sentences(s))}/48`);
+console.log(
+  `  claimdesk  ${(megabytes / (ours / 1000)).toFixed(1).padStart(6)} MB/s   Golden Rules ${score((s) => segment(s).map((x) => x.text))}/48`,
+);
+console.log(
+  `  sbd        ${(megabytes / (theirs / 1000)).toFixed(1).padStart(6)} MB/s   Golden Rules ${score((s) => sbd.sentences(s))}/48`,
+);
 console.log(`  ratio: claimdesk is ${(theirs / ours).toFixed(2)}x sbd's throughput`);
 
 const tenMegabytes = corpus.repeat(10);
 const tenTime = time(() => segment(tenMegabytes));
-console.log(`  linear time: 10 MB takes ${(tenTime / ours).toFixed(1)}x as long as 1 MB (${(tenTime / 1000).toFixed(2)} s)`);
+console.log(
+  `  linear time: 10 MB takes ${(tenTime / ours).toFixed(1)}x as long as 1 MB (${(tenTime / 1000).toFixed(2)} s)`,
+);
 
 const seedMarkdown = toMarkdown(seedSource, "markdown");
 const bigMarkdown = seedMarkdown.repeat(Math.ceil(1_000_000 / seedMarkdown.length));
 console.log(`Full extract (projection, segmentation, claims), median of ${ROUNDS} runs:`);
-console.log(`  seed article (${(seedMarkdown.length / 1000).toFixed(1)} kB): ${time(() => extract(seedMarkdown)).toFixed(1)} ms`);
-console.log(`  1 MB article (${(bigMarkdown.length / 1_000_000).toFixed(2)} MB): ${time(() => extract(bigMarkdown)).toFixed(0)} ms`);
+console.log(
+  `  seed article (${(seedMarkdown.length / 1000).toFixed(1)} kB): ${time(() => extract(seedMarkdown)).toFixed(1)} ms`,
+);
+console.log(
+  `  1 MB article (${(bigMarkdown.length / 1_000_000).toFixed(2)} MB): ${time(() => extract(bigMarkdown)).toFixed(0)} ms`,
+);
 
 // Linear in every shape of input: the extract's time at 4n against n, per shape of document
 // (tables, lists, headings, code, long lines, clause joins…). Linear work gives about 4x; the
 // deterministic check of the same growth is app/claims/scaling.test.ts (work counted, not timed).
 const SHAPE_SIZE = 125_000;
-const timeShape = (document: string) => median([0, 1, 2].map(() => {
-  const start = performance.now();
-  extract(document);
-  return performance.now() - start;
-}));
-console.log(`Extract by shape of document, ${SHAPE_SIZE / 1000} kB and ${(4 * SHAPE_SIZE) / 1000} kB (median of 3 runs):`);
+const timeShape = (document: string) =>
+  median(
+    [0, 1, 2].map(() => {
+      const start = performance.now();
+      extract(document);
+      return performance.now() - start;
+    }),
+  );
+console.log(
+  `Extract by shape of document, ${SHAPE_SIZE / 1000} kB and ${(4 * SHAPE_SIZE) / 1000} kB (median of 3 runs):`,
+);
 for (const [name, shape] of Object.entries(SHAPES)) {
   const small = timeShape(shape(SHAPE_SIZE));
   const large = timeShape(shape(4 * SHAPE_SIZE));
-  console.log(`  ${name.padEnd(30)} ${small.toFixed(0).padStart(6)} ms ${large.toFixed(0).padStart(7)} ms   4n/n ${(large / Math.max(small, 0.1)).toFixed(1)}x`);
+  console.log(
+    `  ${name.padEnd(30)} ${small.toFixed(0).padStart(6)} ms ${large.toFixed(0).padStart(7)} ms   4n/n ${(large / Math.max(small, 0.1)).toFixed(1)}x`,
+  );
 }

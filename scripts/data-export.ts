@@ -12,7 +12,9 @@ if (!file) {
   process.exit(2);
 }
 if (!existsSync(databasePath())) {
-  console.error(`data:export: there is no database at ${databasePath()} (DATABASE_URL). Nothing was exported.`);
+  console.error(
+    `data:export: there is no database at ${databasePath()} (DATABASE_URL). Nothing was exported.`,
+  );
   process.exit(1);
 }
 migrate(databasePath(), path.resolve("prisma/migrations"));
@@ -25,6 +27,8 @@ if (file === "-") {
   const partial = `${file}.partial`;
   writeFileSync(partial, json);
   renameSync(partial, file);
-  const counts = Object.entries(workspace).filter(([, v]) => Array.isArray(v)).map(([k, v]) => `${(v as unknown[]).length} ${k}`);
+  const counts = Object.entries(workspace)
+    .filter(([, v]) => Array.isArray(v))
+    .map(([k, v]) => `${(v as unknown[]).length} ${k}`);
   console.error(`Exported ${counts.join(", ")} to ${file}.`);
 }

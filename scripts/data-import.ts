@@ -17,16 +17,24 @@ let document: unknown;
 try {
   document = JSON.parse(readFileSync(file, "utf8"));
 } catch (error) {
-  console.error(`data:import: ${file} cannot be read as JSON (${(error as Error).message}). Nothing was imported.`);
+  console.error(
+    `data:import: ${file} cannot be read as JSON (${(error as Error).message}). Nothing was imported.`,
+  );
   process.exit(2);
 }
 migrate(databasePath(), path.resolve("prisma/migrations"));
 try {
   const counts = await importWorkspace(document);
-  console.log(`Imported ${Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(", ")} into ${databasePath()}.`);
+  console.log(
+    `Imported ${Object.entries(counts)
+      .map(([k, n]) => `${n} ${k}`)
+      .join(", ")} into ${databasePath()}.`,
+  );
   const links = await invitePasswordlessUsers();
   if (links.length) {
-    console.log("Exports carry no passwords. Send each person their link to choose a new one (valid 7 days):");
+    console.log(
+      "Exports carry no passwords. Send each person their link to choose a new one (valid 7 days):",
+    );
     for (const { email, token } of links) console.log(`  ${email}  ${publicUrl()}/invite/${token}`);
   }
 } catch (error) {

@@ -5,7 +5,9 @@ import { evaluateFixtures } from "./eval-fixtures";
 const verbose = process.argv.includes("--verbose");
 const { rows, overall } = evaluateFixtures();
 const pct = (n: number) => n.toFixed(2);
-console.log("article                     kind                         proposed  labelled  precision  recall  traps proposed");
+console.log(
+  "article                     kind                         proposed  labelled  precision  recall  traps proposed",
+);
 for (const { name, kind, result } of rows) {
   console.log(
     `${name.padEnd(27)} ${kind.padEnd(28)} ${String(result.proposals).padStart(8)}  ${String(result.labelled).padStart(8)}  ${pct(result.precision).padStart(9)}  ${pct(result.recall).padStart(6)}  ${result.trapsProposed.length}`,
@@ -15,5 +17,7 @@ for (const { name, kind, result } of rows) {
     for (const f of result.falsePositives) console.log(`    false positive: ${f}`);
   }
 }
-console.log(`overall${" ".repeat(29)}${" ".repeat(22)}${String(overall.proposals).padStart(8)}  ${String(overall.labelled).padStart(8)}  ${pct(overall.precision).padStart(9)}  ${pct(overall.recall).padStart(6)}  ${overall.traps}`);
+console.log(
+  `overall${" ".repeat(29)}${" ".repeat(22)}${String(overall.proposals).padStart(8)}  ${String(overall.labelled).padStart(8)}  ${pct(overall.precision).padStart(9)}  ${pct(overall.recall).padStart(6)}  ${overall.traps}`,
+);
 console.log(`targets: precision ≥ 0.85, recall ≥ 0.95 overall`);

@@ -18,14 +18,17 @@ const LabelsFile = z.object({
 /** Runs the detector on every labelled article in fixtures/eval/ (micro-averaged overall). */
 export function evaluateFixtures() {
   const rows: Array<{ name: string; kind: string; result: Evaluation }> = [];
-  for (const file of readdirSync(EVAL_DIR).filter((f) => f.endsWith(".labels.json")).sort()) {
+  for (const file of readdirSync(EVAL_DIR)
+    .filter((f) => f.endsWith(".labels.json"))
+    .sort()) {
     const name = file.replace(/\.labels\.json$/, "");
     const labels = LabelsFile.parse(JSON.parse(readFileSync(path.join(EVAL_DIR, file), "utf8")));
     const source = readFileSync(path.join(EVAL_DIR, labels.article ?? `${name}.md`), "utf8");
     const { projection, claims } = extract(toMarkdown(source, labels.format));
     rows.push({ name, kind: labels.kind, result: evaluate(projection.text, claims, labels) });
   }
-  const sum = (key: "proposals" | "labelled" | "truePositives" | "found") => rows.reduce((n, r) => n + r.result[key], 0);
+  const sum = (key: "proposals" | "labelled" | "truePositives" | "found") =>
+    rows.reduce((n, r) => n + r.result[key], 0);
   const overall = {
     proposals: sum("proposals"),
     labelled: sum("labelled"),

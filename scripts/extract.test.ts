@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { project } from "../app/claims/projection";
 import { toMarkdown } from "../app/claims/extract";
 
-const run = (file: string) => JSON.parse(execFileSync("npx", ["tsx", "scripts/extract.ts", file], { encoding: "utf8" }));
+const run = (file: string) =>
+  JSON.parse(execFileSync("npx", ["tsx", "scripts/extract.ts", file], { encoding: "utf8" }));
 
 describe("npm run extract", () => {
   it("prints sentences and claims with offsets into the text projection", () => {
@@ -16,7 +17,11 @@ describe("npm run extract", () => {
     const out = run(md);
     expect(Object.keys(out)).toEqual(["sentences", "claims"]);
     const text = project("# Results\n\nAcme Corp. said revenue rose **12%** in 2025. Subscribe now!").text;
-    expect(out.sentences.map((s: { text: string }) => s.text)).toEqual(["Results", "Acme Corp. said revenue rose 12% in 2025.", "Subscribe now!"]);
+    expect(out.sentences.map((s: { text: string }) => s.text)).toEqual([
+      "Results",
+      "Acme Corp. said revenue rose 12% in 2025.",
+      "Subscribe now!",
+    ]);
     for (const s of [...out.sentences, ...out.claims]) expect(text.slice(s.start, s.end)).toBe(s.text);
     expect(out.claims).toHaveLength(1);
     expect(Object.keys(out.claims[0])).toEqual(["start", "end", "text", "score", "reasons"]);
@@ -26,10 +31,14 @@ describe("npm run extract", () => {
     writeFileSync(txt, "Acme said revenue rose **12%** in 2025.");
     const plain = run(txt);
     expect(plain.sentences[0].text).toBe("Acme said revenue rose **12%** in 2025.");
-    expect(project(toMarkdown("Acme said revenue rose **12%** in 2025.", "text")).text).toBe(plain.sentences[0].text);
+    expect(project(toMarkdown("Acme said revenue rose **12%** in 2025.", "text")).text).toBe(
+      plain.sentences[0].text,
+    );
   });
 
   it("fails clearly on a missing file", () => {
-    expect(() => execFileSync("npx", ["tsx", "scripts/extract.ts", "/no/such/file.md"], { stdio: "pipe" })).toThrow(/cannot read \/no\/such\/file.md: ENOENT/);
+    expect(() =>
+      execFileSync("npx", ["tsx", "scripts/extract.ts", "/no/such/file.md"], { stdio: "pipe" }),
+    ).toThrow(/cannot read \/no\/such\/file.md: ENOENT/);
   });
 });

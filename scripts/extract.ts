@@ -5,7 +5,9 @@ import { extract, toMarkdown } from "../app/claims/extract";
 
 const file = process.argv[2];
 if (!file) {
-  console.error("usage: npm run --silent extract -- FILE (.md is read as markdown, anything else as plain text)");
+  console.error(
+    "usage: npm run --silent extract -- FILE (.md is read as markdown, anything else as plain text)",
+  );
   process.exit(2);
 }
 let source: string;
@@ -15,7 +17,9 @@ try {
   console.error(`extract: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`);
   process.exit(1);
 }
-const { sentences, claims } = extract(toMarkdown(source, /\.(?:md|markdown)$/i.test(file) ? "markdown" : "text"));
+const { sentences, claims } = extract(
+  toMarkdown(source, /\.(?:md|markdown)$/i.test(file) ? "markdown" : "text"),
+);
 process.stdout.write(
   JSON.stringify({
     sentences: sentences.map(({ start, end, text }) => ({ start, end, text })),

@@ -21,12 +21,26 @@ if (!target) {
 async function fromFile(file: string): Promise<ImportedPage & { format: "markdown" | "text" }> {
   const content = readFileSync(file, "utf8");
   if (/\.html?$/i.test(file)) return { ...(await pageFromHtml(content)), format: "markdown" };
-  const title = path.basename(file).replace(/\.[^.]+$/, "").replace(/[-_]+/g, " ");
-  return { title, author: "", outlet: "", originalDate: "", canonicalUrl: "", sourceUrl: "", markdown: content, format: /\.(md|markdown)$/i.test(file) ? "markdown" : "text" };
+  const title = path
+    .basename(file)
+    .replace(/\.[^.]+$/, "")
+    .replace(/[-_]+/g, " ");
+  return {
+    title,
+    author: "",
+    outlet: "",
+    originalDate: "",
+    canonicalUrl: "",
+    sourceUrl: "",
+    markdown: content,
+    format: /\.(md|markdown)$/i.test(file) ? "markdown" : "text",
+  };
 }
 
 try {
-  const page = /^https?:\/\//i.test(target) ? { ...(await fetchPage(target)), format: "markdown" as const } : await fromFile(target);
+  const page = /^https?:\/\//i.test(target)
+    ? { ...(await fetchPage(target)), format: "markdown" as const }
+    : await fromFile(target);
   const parsed = ArticleImportSchema.safeParse({
     title: page.title || "Untitled article",
     outlet: page.outlet,
@@ -36,7 +50,8 @@ try {
     format: page.format,
     source: page.markdown,
   });
-  if (!parsed.success) throw new UserError(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join("; "));
+  if (!parsed.success)
+    throw new UserError(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join("; "));
   await prepareDatabase();
   const article = await importArticle(parsed.data, null);
   const claims = await db().claim.count({ where: { articleId: article.id } });

@@ -4,12 +4,21 @@ import { createUser, DuplicateUserError, NewUserSchema } from "../app/auth/users
 import { prepareDatabase } from "../app/db/prepare.server";
 
 const { values } = parseArgs({
-  options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, password: { type: "string" } },
+  options: {
+    email: { type: "string" },
+    name: { type: "string" },
+    role: { type: "string" },
+    password: { type: "string" },
+  },
 });
 const parsed = NewUserSchema.safeParse(values);
 if (!parsed.success) {
-  console.error(`user:create: ${parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join("; ")}`);
-  console.error("usage: npm run user:create -- --email E --name N --role viewer|educator|editor|reviewer|admin --password P");
+  console.error(
+    `user:create: ${parsed.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join("; ")}`,
+  );
+  console.error(
+    "usage: npm run user:create -- --email E --name N --role viewer|educator|editor|reviewer|admin --password P",
+  );
   process.exit(2);
 }
 try {

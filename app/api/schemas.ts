@@ -1,5 +1,12 @@
 import { z } from "zod";
-import { ArticleImportSchema, ArticleRevisionSchema, ClaimReviewSchema, EvidenceSchema, reviewComment, versionField } from "../newsroom/schemas";
+import {
+  ArticleImportSchema,
+  ArticleRevisionSchema,
+  ClaimReviewSchema,
+  EvidenceSchema,
+  reviewComment,
+  versionField,
+} from "../newsroom/schemas";
 import { DeskFilterSchema } from "../newsroom/desk.server";
 import { ApiPageSchema } from "../newsroom/paging";
 import { VERDICT_KEYS } from "../newsroom/verdicts";
@@ -8,7 +15,10 @@ import { VERDICT_KEYS } from "../newsroom/verdicts";
  * API bodies reuse the forms' field rules. They are strict: a misspelt field is refused with a
  * message rather than silently ignored, so nothing a client meant to save is dropped.
  */
-const version = z.number({ error: "Send the version you based this change on (a whole number)." }).int().min(1);
+const version = z
+  .number({ error: "Send the version you based this change on (a whole number)." })
+  .int()
+  .min(1);
 
 export const ApiArticleSchema = z.strictObject({
   title: ArticleImportSchema.shape.title,
@@ -22,7 +32,10 @@ export const ApiArticleSchema = z.strictObject({
 
 export const ApiClaimPatchSchema = z.strictObject({
   version,
-  verdict: z.enum(VERDICT_KEYS, { error: `verdict must be one of ${VERDICT_KEYS.join(", ")} (or null).` }).nullable().optional(),
+  verdict: z
+    .enum(VERDICT_KEYS, { error: `verdict must be one of ${VERDICT_KEYS.join(", ")} (or null).` })
+    .nullable()
+    .optional(),
   // Without the form's default of "": here a rationale left out must stay as it is, not be erased.
   rationale: ClaimReviewSchema.shape.rationale.unwrap().optional(),
   status: ClaimReviewSchema.shape.status.optional(),

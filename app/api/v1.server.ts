@@ -5,7 +5,13 @@ import type { CurrentUser } from "../auth/session.server";
 import { userForToken } from "../auth/tokens.server";
 import { db } from "../db/client.server";
 import { claimCounts, importArticle } from "../newsroom/articles.server";
-import { approveClaim, assignClaim, parseReasons, reviewClaim, sendBackClaim } from "../newsroom/claims.server";
+import {
+  approveClaim,
+  assignClaim,
+  parseReasons,
+  reviewClaim,
+  sendBackClaim,
+} from "../newsroom/claims.server";
 import { ConflictError, UserError } from "../newsroom/errors";
 import { deskClaims } from "../newsroom/desk.server";
 import { COUNT_CAP, pageWindow, toPage, type Page } from "../newsroom/paging";
@@ -88,7 +94,8 @@ async function body<S extends z.ZodType>(request: Request, schema: S): Promise<z
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code === "unrecognized_keys") return `Unknown field(s): ${issue.keys.join(", ")}.`;
-  if (issue.code === "invalid_type" && / received undefined$/.test(issue.message)) return "This field is required.";
+  if (issue.code === "invalid_type" && / received undefined$/.test(issue.message))
+    return "This field is required.";
   if (issue.code === "invalid_type" && issue.path.length) return `Expected ${issue.expected}.`;
   if (issue.code === "invalid_type") return "Send a JSON object.";
   return /[.!?]$/.test(issue.message) ? issue.message : `${issue.message}.`;
@@ -119,13 +126,26 @@ function claimJson(claim: Claim & { evidence?: Evidence[] }) {
 }
 
 function evidenceJson(e: Evidence) {
-  return { id: e.id, url: e.url, title: e.title, publisher: e.publisher, publishedAt: e.publishedOn, stance: e.stance, note: e.note, excerpt: e.excerpt, archiveUrl: e.archiveUrl };
+  return {
+    id: e.id,
+    url: e.url,
+    title: e.title,
+    publisher: e.publisher,
+    publishedAt: e.publishedOn,
+    stance: e.stance,
+    note: e.note,
+    excerpt: e.excerpt,
+    archiveUrl: e.archiveUrl,
+  };
 }
 
 async function articleJson(articleId: number) {
   const article = await db().article.findUnique({
     where: { id: articleId },
-    include: { claims: { orderBy: [{ start: "asc" }, { end: "asc" }] }, publications: { orderBy: { number: "desc" }, take: 1, select: { number: true } } },
+    include: {
+      claims: { orderBy: [{ start: "asc" }, { end: "asc" }] },
+      publications: { orderBy: { number: "desc" }, take: 1, select: { number: true } },
+    },
   });
   if (!article) throw new ApiError(404, `There is no article ${articleId}.`);
   const latest = article.publications[0]?.number;
@@ -140,14 +160,20 @@ async function articleJson(articleId: number) {
     version: article.version,
     createdAt: article.createdAt.toISOString(),
     updatedAt: article.updatedAt.toISOString(),
-    published: latest === undefined ? null : { version: latest, url: publisher().baseUrl + factCheckPath(article.slug) },
+    published:
+      latest === undefined
+        ? null
+        : { version: latest, url: publisher().baseUrl + factCheckPath(article.slug) },
     markdown: article.markdown,
     claims: article.claims.map(claimJson),
   };
 }
 
 async function findClaim(claimId: number) {
-  const claim = await db().claim.findUnique({ where: { id: claimId }, include: { evidence: { orderBy: { id: "asc" } } } });
+  const claim = await db().claim.findUnique({
+    where: { id: claimId },
+    include: { evidence: { orderBy: { id: "asc" } } },
+  });
   if (!claim) throw new ApiError(404, `There is no claim ${claimId}.`);
   return claim;
 }
@@ -161,17 +187,24 @@ async function findEvidence(evidenceId: number) {
 const staleVersion = async (claimId: number, version: number) => {
   const current = await findClaim(claimId);
   if (current.version !== version) {
-    throw new ApiError(409, `Claim ${claimId} is at version ${current.version}, not ${version}: someone saved it after you read it. Nothing was saved; read it again and reapply your change.`, { current: claimJson(current) });
+    throw new ApiError(
+      409,
+      `Claim ${claimId} is at version ${current.version}, not ${version}: someone saved it after you read it. Nothing was saved; read it again and reapply your change.`,
+      { current: claimJson(current) },
+    );
   }
   return current;
 };
 
 /** A reviewer's step applies to the version the client read, or (when it sends none) the current one. */
 async function reviewedVersion(claimId: number, version: number | undefined): Promise<number> {
-  return version === undefined ? (await findClaim(claimId)).version : (await staleVersion(claimId, version)).version;
+  return version === undefined
+    ? (await findClaim(claimId)).version
+    : (await staleVersion(claimId, version)).version;
 }
 
-const CLAIMS_QUERY_HELP = "use status, verdict, assignee (me, none, any or a user id), article (an id), page and limit.";
+const CLAIMS_QUERY_HELP =
+  "use status, verdict, assignee (me, none, any or a user id), article (an id), page and limit.";
 const LIST_QUERY_HELP = "use page and limit.";
 
 /** A list's query string: its filters and page, refused with 400 when a name or value is unknown. */
@@ -180,7 +213,8 @@ function listQuery<S extends z.ZodType>(request: Request, schema: S, help = LIST
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const field = String(issue.path[0] ?? "");
-  if (issue.code === "unrecognized_keys") throw new ApiError(400, `Unknown query parameter(s): ${issue.keys.join(", ")}; ${help}`);
+  if (issue.code === "unrecognized_keys")
+    throw new ApiError(400, `Unknown query parameter(s): ${issue.keys.join(", ")}; ${help}`);
   if (field === "page" || field === "limit") throw new ApiError(400, issue.message);
   throw new ApiError(400, `Unknown value for ${field}: ${help}`);
 }
@@ -192,7 +226,12 @@ function pageLinks(request: Request, page: Page<unknown>) {
     url.searchParams.set("page", String(n));
     return publisher().baseUrl + url.pathname + url.search;
   };
-  return { page: page.page, limit: page.size, previous: page.hasPrevious ? at(page.page - 1) : null, next: page.hasNext ? at(page.page + 1) : null };
+  return {
+    page: page.page,
+    limit: page.size,
+    previous: page.hasPrevious ? at(page.page - 1) : null,
+    next: page.hasNext ? at(page.page + 1) : null,
+  };
 }
 
 const OPERATIONS: Operation[] = [
@@ -215,7 +254,15 @@ const OPERATIONS: Operation[] = [
       const articles = toPage(rows, { page, size: limit });
       const claims = await claimCounts(articles.items.map((a) => a.id));
       return {
-        articles: articles.items.map((a) => ({ id: a.id, slug: a.slug, title: a.title, outlet: a.outlet, version: a.version, claims: claims.get(a.id) ?? 0, updatedAt: a.updatedAt.toISOString() })),
+        articles: articles.items.map((a) => ({
+          id: a.id,
+          slug: a.slug,
+          title: a.title,
+          outlet: a.outlet,
+          version: a.version,
+          claims: claims.get(a.id) ?? 0,
+          updatedAt: a.updatedAt.toISOString(),
+        })),
         ...pageLinks(request, articles),
       };
     },
@@ -258,8 +305,16 @@ const OPERATIONS: Operation[] = [
       const input = await body(request, ApiPublishSchema);
       const article = await db().article.findUnique({ where: { id: articleId }, select: { version: true } });
       if (!article) throw new ApiError(404, `There is no article ${articleId}.`);
-      const { number, slug } = await publishArticle(articleId, { articleVersion: input.articleVersion ?? article.version, changeNote: input.note }, user);
-      return { version: number, url: publisher().baseUrl + versionPath(slug, number), latestUrl: publisher().baseUrl + factCheckPath(slug) };
+      const { number, slug } = await publishArticle(
+        articleId,
+        { articleVersion: input.articleVersion ?? article.version, changeNote: input.note },
+        user,
+      );
+      return {
+        version: number,
+        url: publisher().baseUrl + versionPath(slug, number),
+        latestUrl: publisher().baseUrl + factCheckPath(slug),
+      };
     },
   },
   {
@@ -291,7 +346,8 @@ const OPERATIONS: Operation[] = [
       const claimId = id(params[0], "claim");
       const input = await body(request, ApiClaimPatchSchema);
       const current = await staleVersion(claimId, input.version);
-      const judges = input.verdict !== undefined || input.rationale !== undefined || input.status !== undefined;
+      const judges =
+        input.verdict !== undefined || input.rationale !== undefined || input.status !== undefined;
       if (judges) {
         await reviewClaim(
           claimId,
@@ -330,7 +386,17 @@ const OPERATIONS: Operation[] = [
       const { publishedAt, ...change } = await body(request, ApiEvidencePatchSchema);
       const current = await findEvidence(evidenceId);
       const { url, title, publisher, publishedOn, stance, note, excerpt, archiveUrl } = current;
-      const merged = { url, title, publisher, publishedOn: publishedAt ?? publishedOn, stance: stance as Stance, note, excerpt, archiveUrl, ...change };
+      const merged = {
+        url,
+        title,
+        publisher,
+        publishedOn: publishedAt ?? publishedOn,
+        stance: stance as Stance,
+        note,
+        excerpt,
+        archiveUrl,
+        ...change,
+      };
       const evidence = await updateEvidence(evidenceId, merged, user);
       return { evidence: evidenceJson(evidence), claim: claimJson(await findClaim(evidence.claimId)) };
     },
@@ -362,7 +428,9 @@ const OPERATIONS: Operation[] = [
     run: async ({ request, params, user }) => {
       const claimId = id(params[0], "claim");
       const input = await body(request, ApiSendBackSchema);
-      return claimJson(await sendBackClaim(claimId, await reviewedVersion(claimId, input.version), input.comment, user));
+      return claimJson(
+        await sendBackClaim(claimId, await reviewedVersion(claimId, input.version), input.comment, user),
+      );
     },
   },
   {
@@ -372,7 +440,11 @@ const OPERATIONS: Operation[] = [
       const { page, limit } = listQuery(request, ApiListQuerySchema);
       const publications = await listPublished({ page, size: limit });
       return {
-        publications: publications.items.map(({ claims, ...p }) => ({ ...p, claims: claims.length, url: publisher().baseUrl + factCheckPath(p.slug) })),
+        publications: publications.items.map(({ claims, ...p }) => ({
+          ...p,
+          claims: claims.length,
+          url: publisher().baseUrl + factCheckPath(p.slug),
+        })),
         ...pageLinks(request, publications),
       };
     },
@@ -400,14 +472,19 @@ export async function handleApi(request: Request): Promise<Response> {
   const method = request.method.toUpperCase() === "HEAD" ? "GET" : request.method.toUpperCase();
   try {
     const matching = OPERATIONS.filter((op) => op.path.test(path));
-    if (matching.length === 0) throw new ApiError(404, `There is no API operation at ${API_BASE}${path}. See docs/api.md.`);
+    if (matching.length === 0)
+      throw new ApiError(404, `There is no API operation at ${API_BASE}${path}. See docs/api.md.`);
     const operation = matching.find((op) => op.method === method);
     if (!operation) {
       const allowed = matching.map((op) => op.method).join(", ");
       return json({ error: `${method} is not supported here; use ${allowed}.` }, 405, { Allow: allowed });
     }
     const user = await userForToken(request.headers.get("Authorization"));
-    if (!user) throw new ApiError(401, "Send a valid personal API token: Authorization: Bearer cdk_… (create one under Settings).");
+    if (!user)
+      throw new ApiError(
+        401,
+        "Send a valid personal API token: Authorization: Bearer cdk_… (create one under Settings).",
+      );
     if (operation.permission && !can(user.role, operation.permission)) {
       throw new ApiError(403, `Your role (${user.role}) does not allow this.`);
     }
@@ -418,6 +495,9 @@ export async function handleApi(request: Request): Promise<Response> {
     if (error instanceof ConflictError) return json({ error: error.message }, 409);
     if (error instanceof UserError) return json({ error: error.message }, error.status);
     console.error(error);
-    return json({ error: "Something went wrong on the server; nothing was saved. The error has been logged." }, 500);
+    return json(
+      { error: "Something went wrong on the server; nothing was saved. The error has been logged." },
+      500,
+    );
   }
 }

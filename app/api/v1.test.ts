@@ -15,7 +15,10 @@ async function call(method: string, path: string, as?: string, body?: unknown, r
   const response = await handleApi(
     new Request(`http://localhost/api/v1${path}`, {
       method,
-      headers: { ...(as ? { Authorization: `Bearer ${tokens[as] ?? as}` } : {}), "Content-Type": "application/json" },
+      headers: {
+        ...(as ? { Authorization: `Bearer ${tokens[as] ?? as}` } : {}),
+        "Content-Type": "application/json",
+      },
       body: raw ?? (body === undefined ? undefined : JSON.stringify(body)),
     }),
   );
@@ -25,19 +28,34 @@ async function call(method: string, path: string, as?: string, body?: unknown, r
 
 beforeAll(async () => {
   for (const role of ["viewer", "editor", "reviewer", "admin", "educator"] as const) {
-    const user = await createUser({ email: `${role}@api.test`, name: `${role} person`, role, password: "a long password" });
+    const user = await createUser({
+      email: `${role}@api.test`,
+      name: `${role} person`,
+      role,
+      password: "a long password",
+    });
     tokens[role] = (await createApiToken(user.id, "test")).token;
     if (role === "admin") admin = { id: user.id, email: user.email, name: user.name, role };
   }
-  const second = await createUser({ email: "editor2@api.test", name: "Second Editor", role: "editor", password: "a long password" });
+  const second = await createUser({
+    email: "editor2@api.test",
+    name: "Second Editor",
+    role: "editor",
+    password: "a long password",
+  });
   tokens.editor2 = (await createApiToken(second.id, "test")).token;
 });
 
-const ARTICLE = "# Chip news\n\nAcme said its new chip is 40% faster than Nvidia's H20 and uses 30% less power.\n\nThe company will ship it in 2026, according to three people familiar with the plans.";
+const ARTICLE =
+  "# Chip news\n\nAcme said its new chip is 40% faster than Nvidia's H20 and uses 30% less power.\n\nThe company will ship it in 2026, according to three people familiar with the plans.";
 
 describe("the API workflow", () => {
   it("imports an article, edits, evidences, approves and publishes a claim", async () => {
-    const created = await call("POST", "/articles", "editor", { title: "Chip news", markdown: ARTICLE, outlet: "Example Wire" });
+    const created = await call("POST", "/articles", "editor", {
+      title: "Chip news",
+      markdown: ARTICLE,
+      outlet: "Example Wire",
+    });
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({ slug: "chip-news", version: 1 });
     expect(created.json.claims.length).toBeGreaterThanOrEqual(2);
@@ -48,18 +66,41 @@ describe("the API workflow", () => {
 
     const fetched = await call("GET", `/articles/${created.json.id}`, "viewer");
     expect(fetched.status).toBe(200);
-    expect(fetched.json.claims.map((c: { id: number }) => c.id)).toEqual(created.json.claims.map((c: { id: number }) => c.id));
+    expect(fetched.json.claims.map((c: { id: number }) => c.id)).toEqual(
+      created.json.claims.map((c: { id: number }) => c.id),
+    );
 
-    const evidence = await call("POST", `/claims/${claim.id}/evidence`, "editor", { url: "https://example.org/bench", title: "Benchmarks", stance: "refutes", publishedAt: "2025-09" });
+    const evidence = await call("POST", `/claims/${claim.id}/evidence`, "editor", {
+      url: "https://example.org/bench",
+      title: "Benchmarks",
+      stance: "refutes",
+      publishedAt: "2025-09",
+    });
     expect(evidence.status).toBe(201);
-    expect(evidence.json.evidence).toMatchObject({ url: "https://example.org/bench", stance: "refutes", publishedAt: "2025-09" });
+    expect(evidence.json.evidence).toMatchObject({
+      url: "https://example.org/bench",
+      stance: "refutes",
+      publishedAt: "2025-09",
+    });
     const afterEvidence = evidence.json.claim.version;
 
-    const patched = await call("PATCH", `/claims/${claim.id}`, "editor", { version: afterEvidence, verdict: "unsupported", rationale: "No benchmark was published.", status: "needs-review" });
+    const patched = await call("PATCH", `/claims/${claim.id}`, "editor", {
+      version: afterEvidence,
+      verdict: "unsupported",
+      rationale: "No benchmark was published.",
+      status: "needs-review",
+    });
     expect(patched.status).toBe(200);
-    expect(patched.json).toMatchObject({ verdict: "unsupported", status: "needs-review", version: afterEvidence + 1 });
+    expect(patched.json).toMatchObject({
+      verdict: "unsupported",
+      status: "needs-review",
+      version: afterEvidence + 1,
+    });
 
-    const stale = await call("PATCH", `/claims/${claim.id}`, "editor2", { version: afterEvidence, rationale: "Overwrite attempt" });
+    const stale = await call("PATCH", `/claims/${claim.id}`, "editor2", {
+      version: afterEvidence,
+      rationale: "Overwrite attempt",
+    });
     expect(stale.status).toBe(409);
     expect(stale.json.error).toMatch(/version/);
     expect(stale.json.current.rationale).toBe("No benchmark was published.");
@@ -86,14 +127,23 @@ describe("the API workflow", () => {
   it("enforces the two-person rule and a required comment when sending back", async () => {
     const created = await call("POST", "/articles", "reviewer", { title: "Second", markdown: ARTICLE });
     const claim = created.json.claims[0];
-    const patched = await call("PATCH", `/claims/${claim.id}`, "reviewer", { version: claim.version, verdict: "accurate", rationale: "Checked.", status: "needs-review" });
+    const patched = await call("PATCH", `/claims/${claim.id}`, "reviewer", {
+      version: claim.version,
+      verdict: "accurate",
+      rationale: "Checked.",
+      status: "needs-review",
+    });
     expect(patched.status).toBe(200);
-    const own = await call("POST", `/claims/${claim.id}/approve`, "reviewer", { version: patched.json.version });
+    const own = await call("POST", `/claims/${claim.id}/approve`, "reviewer", {
+      version: patched.json.version,
+    });
     expect(own.status).toBe(403);
     expect(own.json.error).toMatch(/two-person/);
     const noComment = await call("POST", `/claims/${claim.id}/send-back`, "admin", { comment: "  " });
     expect(noComment.status).toBe(400);
-    const sentBack = await call("POST", `/claims/${claim.id}/send-back`, "admin", { comment: "Cite the spec sheet." });
+    const sentBack = await call("POST", `/claims/${claim.id}/send-back`, "admin", {
+      comment: "Cite the spec sheet.",
+    });
     expect(sentBack.json).toMatchObject({ status: "researching", reviewNote: "Cite the spec sheet." });
   });
 });
@@ -102,11 +152,29 @@ describe("partial updates", () => {
   it("changes only the fields sent: a status change keeps the verdict and rationale", async () => {
     const created = await call("POST", "/articles", "editor", { title: "Partial", markdown: ARTICLE });
     const claim = created.json.claims[0];
-    const judged = await call("PATCH", `/claims/${claim.id}`, "editor", { version: claim.version, verdict: "mixed", rationale: "Half of it holds." });
-    expect(judged.json).toMatchObject({ verdict: "mixed", rationale: "Half of it holds.", status: "candidate" });
-    const moved = await call("PATCH", `/claims/${claim.id}`, "editor", { version: judged.json.version, status: "needs-review" });
-    expect(moved.json).toMatchObject({ verdict: "mixed", rationale: "Half of it holds.", status: "needs-review" });
-    const cleared = await call("PATCH", `/claims/${claim.id}`, "editor", { version: moved.json.version, verdict: null });
+    const judged = await call("PATCH", `/claims/${claim.id}`, "editor", {
+      version: claim.version,
+      verdict: "mixed",
+      rationale: "Half of it holds.",
+    });
+    expect(judged.json).toMatchObject({
+      verdict: "mixed",
+      rationale: "Half of it holds.",
+      status: "candidate",
+    });
+    const moved = await call("PATCH", `/claims/${claim.id}`, "editor", {
+      version: judged.json.version,
+      status: "needs-review",
+    });
+    expect(moved.json).toMatchObject({
+      verdict: "mixed",
+      rationale: "Half of it holds.",
+      status: "needs-review",
+    });
+    const cleared = await call("PATCH", `/claims/${claim.id}`, "editor", {
+      version: moved.json.version,
+      verdict: null,
+    });
     expect(cleared.json).toMatchObject({ verdict: null, rationale: "Half of it holds." });
   });
 });
@@ -115,11 +183,25 @@ describe("corrections through the API", () => {
   it("edits and removes evidence, changing only the fields sent", async () => {
     const created = await call("POST", "/articles", "editor", { title: "Evidence edits", markdown: ARTICLE });
     const claim = created.json.claims[0];
-    const added = await call("POST", `/claims/${claim.id}/evidence`, "editor", { url: "https://example.org/a", title: "First title", stance: "supports", note: "Keep me" });
+    const added = await call("POST", `/claims/${claim.id}/evidence`, "editor", {
+      url: "https://example.org/a",
+      title: "First title",
+      stance: "supports",
+      note: "Keep me",
+    });
     const evidenceId = added.json.evidence.id;
-    const edited = await call("PATCH", `/evidence/${evidenceId}`, "editor", { stance: "refutes", publishedAt: "2025" });
+    const edited = await call("PATCH", `/evidence/${evidenceId}`, "editor", {
+      stance: "refutes",
+      publishedAt: "2025",
+    });
     expect(edited.status).toBe(200);
-    expect(edited.json.evidence).toMatchObject({ url: "https://example.org/a", title: "First title", note: "Keep me", stance: "refutes", publishedAt: "2025" });
+    expect(edited.json.evidence).toMatchObject({
+      url: "https://example.org/a",
+      title: "First title",
+      note: "Keep me",
+      stance: "refutes",
+      publishedAt: "2025",
+    });
     const badUrl = await call("PATCH", `/evidence/${evidenceId}`, "editor", { url: "javascript:alert(1)" });
     expect(badUrl.status).toBe(400);
     const removed = await call("DELETE", `/evidence/${evidenceId}`, "editor");
@@ -132,14 +214,23 @@ describe("corrections through the API", () => {
   it("corrects an article's text, re-anchoring its claims, and refuses a stale version", async () => {
     const created = await call("POST", "/articles", "editor", { title: "Revised", markdown: ARTICLE });
     const corrected = ARTICLE.replace("in 2026", "in early 2026");
-    const revised = await call("PATCH", `/articles/${created.json.id}`, "editor", { version: created.json.version, markdown: corrected });
+    const revised = await call("PATCH", `/articles/${created.json.id}`, "editor", {
+      version: created.json.version,
+      markdown: corrected,
+    });
     expect(revised.status).toBe(200);
     expect(revised.json.revision.orphaned).toBe(0);
     expect(revised.json.article.markdown).toBe(corrected);
     expect(revised.json.article.version).toBe(created.json.version + 1);
-    const stale = await call("PATCH", `/articles/${created.json.id}`, "editor", { version: created.json.version, markdown: ARTICLE });
+    const stale = await call("PATCH", `/articles/${created.json.id}`, "editor", {
+      version: created.json.version,
+      markdown: ARTICLE,
+    });
     expect(stale.status).toBe(409);
-    const empty = await call("PATCH", `/articles/${created.json.id}`, "editor", { version: revised.json.article.version, markdown: "  " });
+    const empty = await call("PATCH", `/articles/${created.json.id}`, "editor", {
+      version: revised.json.article.version,
+      markdown: "  ",
+    });
     expect(empty.status).toBe(400);
   });
 });
@@ -174,7 +265,12 @@ describe("API errors", () => {
   });
 
   it("stops a deactivated user's tokens at once", async () => {
-    const user = await createUser({ email: "leaver@api.test", name: "Leaver", role: "editor", password: "a long password" });
+    const user = await createUser({
+      email: "leaver@api.test",
+      name: "Leaver",
+      role: "editor",
+      password: "a long password",
+    });
     const { token } = await createApiToken(user.id, "laptop");
     expect((await call("GET", "/me", token)).status).toBe(200);
     await setActive(user.id, false, admin);
@@ -193,13 +289,20 @@ describe("API errors", () => {
     const before = await db().article.count();
     const malformed = await call("POST", "/articles", "editor", undefined, "{not json");
     expect(malformed).toEqual({ status: 400, json: { error: "The request body is not valid JSON." } });
-    const misspelt = await call("POST", "/articles", "editor", { title: "T", markdown: "Some text here.", outlett: "typo" });
+    const misspelt = await call("POST", "/articles", "editor", {
+      title: "T",
+      markdown: "Some text here.",
+      outlett: "typo",
+    });
     expect(misspelt.status).toBe(400);
     expect(misspelt.json.error).toMatch(/outlett/);
     const empty = await call("POST", "/articles", "editor", { title: "", markdown: "" });
     expect(empty.status).toBe(400);
     expect(empty.json.error).toMatch(/title/);
-    const huge = await call("POST", "/articles", "editor", { title: "Huge", markdown: "a".repeat(2 * 1024 * 1024 + 1) });
+    const huge = await call("POST", "/articles", "editor", {
+      title: "Huge",
+      markdown: "a".repeat(2 * 1024 * 1024 + 1),
+    });
     expect(huge.status).toBe(400);
     expect(huge.json.error).toMatch(/2 MB/);
     expect(await db().article.count()).toBe(before);

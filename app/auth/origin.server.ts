@@ -3,7 +3,11 @@ export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 // Forms submitted with JavaScript post to the same path with ".data" appended (React Router's single fetch).
 /** Forms that carry an article's text (or a saved page), and the API: up to MAX_BODY_BYTES. */
-const ARTICLE_BODY_PATHS = [/^\/api\/v1(\/|$)/, /^\/articles\/new(\.data)?$/, /^\/articles\/\d+\/edit(\.data)?$/];
+const ARTICLE_BODY_PATHS = [
+  /^\/api\/v1(\/|$)/,
+  /^\/articles\/new(\.data)?$/,
+  /^\/articles\/\d+\/edit(\.data)?$/,
+];
 /** Forms anyone can send without an account, that hold a few short fields. */
 const CREDENTIAL_PATHS = [/^\/login(\.data)?$/, /^\/setup(\.data)?$/, /^\/invite\/[^/]+$/];
 
@@ -23,7 +27,11 @@ export function bodyLimitFor(path: string | null): number {
  * A state-changing request must come from one of our own pages: its Origin (or, failing that,
  * its Referer) must name this host. Requests with neither are refused too.
  */
-export function isSameOrigin(origin: string | undefined, referer: string | undefined, host: string | undefined): boolean {
+export function isSameOrigin(
+  origin: string | undefined,
+  referer: string | undefined,
+  host: string | undefined,
+): boolean {
   if (!host) return false;
   const source = origin && origin !== "null" ? origin : referer;
   if (!source) return false;
@@ -65,10 +73,25 @@ export type Refusal = { status: number; message: string } | null;
  * request that really goes to the API needs a token and nothing else, and is refused with 401
  * without one. Every other request must come from one of our own pages (403 otherwise).
  */
-export function stateChangeRefusal(request: { target: string; origin?: string; referer?: string; host?: string; authorization?: string }): Refusal {
+export function stateChangeRefusal(request: {
+  target: string;
+  origin?: string;
+  referer?: string;
+  host?: string;
+  authorization?: string;
+}): Refusal {
   if (isApiPath(routedPath(request.target))) {
-    return hasBearerToken(request.authorization) ? null : { status: 401, message: "Send a valid personal API token: Authorization: Bearer cdk_… (create one under Settings)." };
+    return hasBearerToken(request.authorization)
+      ? null
+      : {
+          status: 401,
+          message:
+            "Send a valid personal API token: Authorization: Bearer cdk_… (create one under Settings).",
+        };
   }
   if (isSameOrigin(request.origin, request.referer, request.host)) return null;
-  return { status: 403, message: "Refused: this form was sent from another site. Reload Claimdesk and try again." };
+  return {
+    status: 403,
+    message: "Refused: this form was sent from another site. Reload Claimdesk and try again.",
+  };
 }

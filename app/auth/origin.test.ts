@@ -35,24 +35,48 @@ describe("which state-changing requests are refused", () => {
   const fromOurPage = { host: "desk.example", origin: "https://desk.example" };
 
   it("refuses pages reached through an API-looking path without our Origin", () => {
-    for (const target of ["/api/../settings", "/api/%2e%2e/settings", "/api/v1/../../settings", "/api/v1/%2e%2e/%2e%2e/settings"]) {
+    for (const target of [
+      "/api/../settings",
+      "/api/%2e%2e/settings",
+      "/api/v1/../../settings",
+      "/api/v1/%2e%2e/%2e%2e/settings",
+    ]) {
       expect(stateChangeRefusal({ target, ...cookieOnly })?.status, target).toBe(403);
-      expect(stateChangeRefusal({ target, ...cookieOnly, authorization: "Bearer cdk_x" })?.status, target).toBe(403);
+      expect(
+        stateChangeRefusal({ target, ...cookieOnly, authorization: "Bearer cdk_x" })?.status,
+        target,
+      ).toBe(403);
       expect(stateChangeRefusal({ target, ...fromOurPage }), target).toBeNull();
     }
   });
 
   it("lets only bearer-token requests through to the API, from anywhere", () => {
-    expect(stateChangeRefusal({ target: "/api/v1/articles", ...cookieOnly, authorization: "Bearer cdk_abc" })).toBeNull();
-    expect(stateChangeRefusal({ target: "/api/v1/articles", host: "desk.example", origin: "https://evil.example", authorization: "bearer cdk_abc" })).toBeNull();
+    expect(
+      stateChangeRefusal({ target: "/api/v1/articles", ...cookieOnly, authorization: "Bearer cdk_abc" }),
+    ).toBeNull();
+    expect(
+      stateChangeRefusal({
+        target: "/api/v1/articles",
+        host: "desk.example",
+        origin: "https://evil.example",
+        authorization: "bearer cdk_abc",
+      }),
+    ).toBeNull();
     expect(stateChangeRefusal({ target: "/api/v1/articles", ...cookieOnly })?.status).toBe(401);
     expect(stateChangeRefusal({ target: "/api/v1/articles", ...fromOurPage })?.status).toBe(401);
-    expect(stateChangeRefusal({ target: "/api/v1/articles", ...cookieOnly, authorization: "Basic abc" })?.status).toBe(401);
-    expect(stateChangeRefusal({ target: "/api/v1/articles", ...cookieOnly, authorization: "Bearer " })?.status).toBe(401);
+    expect(
+      stateChangeRefusal({ target: "/api/v1/articles", ...cookieOnly, authorization: "Basic abc" })?.status,
+    ).toBe(401);
+    expect(
+      stateChangeRefusal({ target: "/api/v1/articles", ...cookieOnly, authorization: "Bearer " })?.status,
+    ).toBe(401);
   });
 
   it("keeps refusing pages from other sites, and accepts our own", () => {
-    expect(stateChangeRefusal({ target: "/settings", host: "desk.example", origin: "https://evil.example" })?.status).toBe(403);
+    expect(
+      stateChangeRefusal({ target: "/settings", host: "desk.example", origin: "https://evil.example" })
+        ?.status,
+    ).toBe(403);
     expect(stateChangeRefusal({ target: "/settings", ...cookieOnly })?.status).toBe(403);
     expect(stateChangeRefusal({ target: "/settings", ...fromOurPage })).toBeNull();
   });
@@ -61,11 +85,28 @@ describe("which state-changing requests are refused", () => {
 describe("how large a body each path may declare", () => {
   it("gives the full cap only to article text and the API, 16 KB to sign-in forms, 512 KB to other forms", () => {
     // With JavaScript, forms post to the same path plus ".data".
-    for (const path of ["/api/v1/articles", "/api/v1", "/articles/new", "/articles/new.data", "/articles/12/edit", "/articles/12/edit.data"]) {
+    for (const path of [
+      "/api/v1/articles",
+      "/api/v1",
+      "/articles/new",
+      "/articles/new.data",
+      "/articles/12/edit",
+      "/articles/12/edit.data",
+    ]) {
       expect(bodyLimitFor(path), path).toBe(MAX_BODY_BYTES);
     }
-    for (const path of ["/login", "/login.data", "/setup", "/setup.data", "/invite/abc", "/invite/abc.data"]) expect(bodyLimitFor(path), path).toBe(16 * 1024);
-    for (const path of ["/articles/12", "/articles/12/claims/3", "/settings", "/x/ABCD", "/articles/new/x", "/api/v2/x", "/apiv1", null]) {
+    for (const path of ["/login", "/login.data", "/setup", "/setup.data", "/invite/abc", "/invite/abc.data"])
+      expect(bodyLimitFor(path), path).toBe(16 * 1024);
+    for (const path of [
+      "/articles/12",
+      "/articles/12/claims/3",
+      "/settings",
+      "/x/ABCD",
+      "/articles/new/x",
+      "/api/v2/x",
+      "/apiv1",
+      null,
+    ]) {
       expect(bodyLimitFor(path), String(path)).toBe(512 * 1024);
     }
   });

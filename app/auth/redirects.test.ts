@@ -39,7 +39,12 @@ describe("the page to return to after signing in", () => {
   }
 
   it("reads encoded variants as the path they encode, on this site", () => {
-    for (const next of ["/%2F%2Fevil.example", "/%5Cevil.example", "/%09/evil.example", "/%0A/evil.example"]) {
+    for (const next of [
+      "/%2F%2Fevil.example",
+      "/%5Cevil.example",
+      "/%09/evil.example",
+      "/%0A/evil.example",
+    ]) {
       expect(landsOn(sameOriginPath(next)).origin).toBe("https://desk.example");
     }
   });

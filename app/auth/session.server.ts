@@ -88,7 +88,10 @@ export async function requireUser(request: Request): Promise<CurrentUser> {
 export async function requirePermission(request: Request, permission: Permission): Promise<CurrentUser> {
   const user = await requireUser(request);
   if (!can(user.role, permission)) {
-    throw new Response(`Your role (${user.role}) does not allow this.`, { status: 403, statusText: "Forbidden" });
+    throw new Response(`Your role (${user.role}) does not allow this.`, {
+      status: 403,
+      statusText: "Forbidden",
+    });
   }
   return user;
 }

@@ -12,7 +12,11 @@ const MAX_TOKENS_PER_USER = 20;
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 export const TokenNameSchema = z.object({
-  name: z.string().trim().min(1, "Name the token after what will use it, e.g. “CMS sync”.").max(100, "Keep the name under 100 characters."),
+  name: z
+    .string()
+    .trim()
+    .min(1, "Name the token after what will use it, e.g. “CMS sync”.")
+    .max(100, "Keep the name under 100 characters."),
 });
 
 export interface TokenSummary {
@@ -24,9 +28,14 @@ export interface TokenSummary {
 }
 
 /** Makes a token for the user and returns it in full: the only time it can be seen. */
-export async function createApiToken(userId: number, name: string): Promise<{ token: string; summary: TokenSummary }> {
+export async function createApiToken(
+  userId: number,
+  name: string,
+): Promise<{ token: string; summary: TokenSummary }> {
   if ((await db().apiToken.count({ where: { userId } })) >= MAX_TOKENS_PER_USER) {
-    throw new UserError(`You have ${MAX_TOKENS_PER_USER} tokens already; revoke one you no longer use first.`);
+    throw new UserError(
+      `You have ${MAX_TOKENS_PER_USER} tokens already; revoke one you no longer use first.`,
+    );
   }
   const token = TOKEN_PREFIX + newSecret();
   const created = await db().apiToken.create({
@@ -54,7 +63,10 @@ export async function revokeApiToken(userId: number, tokenId: number): Promise<v
 export async function userForToken(authorization: string | null): Promise<CurrentUser | null> {
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? "");
   if (!match || !match[1]!.startsWith(TOKEN_PREFIX)) return null;
-  const found = await db().apiToken.findUnique({ where: { tokenHash: sha256(match[1]!) }, include: { user: true } });
+  const found = await db().apiToken.findUnique({
+    where: { tokenHash: sha256(match[1]!) },
+    include: { user: true },
+  });
   if (!found || !found.user.active) return null;
   const now = Date.now();
   if (!found.lastUsedAt || now - found.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {

@@ -21,7 +21,12 @@ export async function createUser(input: NewUser) {
   const existing = await db().user.findUnique({ where: { email: input.email } });
   if (existing) throw new DuplicateUserError(`A user with the e-mail ${input.email} already exists.`);
   return db().user.create({
-    data: { email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) },
+    data: {
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      passwordHash: await hashPassword(input.password),
+    },
   });
 }
 
@@ -91,18 +96,40 @@ const userState = (u: { role: string; active: boolean }) => ({ role: u.role, act
 /** A one-time link to choose a password: the secret for the link, and what to store of it. */
 function passwordLink() {
   const token = newSecret();
-  return { token, stored: { inviteTokenHash: sha256(token), inviteExpiresAt: new Date(Date.now() + INVITE_DAYS * 86_400_000) } };
+  return {
+    token,
+    stored: {
+      inviteTokenHash: sha256(token),
+      inviteExpiresAt: new Date(Date.now() + INVITE_DAYS * 86_400_000),
+    },
+  };
 }
 
-export async function inviteUser(input: z.infer<typeof InviteSchema>, admin: CurrentUser): Promise<{ userId: number; token: string }> {
+export async function inviteUser(
+  input: z.infer<typeof InviteSchema>,
+  admin: CurrentUser,
+): Promise<{ userId: number; token: string }> {
   const { token, stored: invite } = passwordLink();
   return db().$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: input.email } });
-    if (existing && existing.passwordHash !== "") throw new DuplicateUserError(`A user with the e-mail ${input.email} already exists.`);
+    if (existing && existing.passwordHash !== "")
+      throw new DuplicateUserError(`A user with the e-mail ${input.email} already exists.`);
     const user = existing
-      ? await tx.user.update({ where: { id: existing.id }, data: { name: input.name, role: input.role, ...invite } })
-      : await tx.user.create({ data: { email: input.email, name: input.name, role: input.role, passwordHash: "", ...invite } });
-    await audit(tx, { actorId: admin.id, articleId: null, entityType: "user", entityId: user.id, action: existing ? "re-invited" : "invited", after: { email: user.email, ...userState(user) } });
+      ? await tx.user.update({
+          where: { id: existing.id },
+          data: { name: input.name, role: input.role, ...invite },
+        })
+      : await tx.user.create({
+          data: { email: input.email, name: input.name, role: input.role, passwordHash: "", ...invite },
+        });
+    await audit(tx, {
+      actorId: admin.id,
+      articleId: null,
+      entityType: "user",
+      entityId: user.id,
+      action: existing ? "re-invited" : "invited",
+      after: { email: user.email, ...userState(user) },
+    });
     return { userId: user.id, token };
   });
 }
@@ -117,7 +144,13 @@ export async function passwordResetLink(userId: number, admin: CurrentUser): Pro
     const user = await findUser(tx, userId);
     if (!user.active) throw new UserError("Reactivate this account before making it a password link.");
     await tx.user.update({ where: { id: userId }, data: stored });
-    await audit(tx, { actorId: admin.id, articleId: null, entityType: "user", entityId: userId, action: "password-link-made" });
+    await audit(tx, {
+      actorId: admin.id,
+      articleId: null,
+      entityType: "user",
+      entityId: userId,
+      action: "password-link-made",
+    });
   });
   return token;
 }
@@ -126,16 +159,29 @@ export async function passwordResetLink(userId: number, admin: CurrentUser): Pro
 export async function findInvite(token: string) {
   const user = await db().user.findUnique({ where: { inviteTokenHash: sha256(token) } });
   if (!user || !user.active || !user.inviteExpiresAt || user.inviteExpiresAt < new Date()) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, joining: user.passwordHash === "" };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    joining: user.passwordHash === "",
+  };
 }
 
 /** Sets the password from a link, once. Every existing session of the account ends. */
 export async function acceptInvite(token: string, password: string): Promise<number> {
   const invited = await findInvite(token);
-  if (!invited) throw new UserError("This link has expired or was already used. Ask an administrator for a new one.", 404);
+  if (!invited)
+    throw new UserError(
+      "This link has expired or was already used. Ask an administrator for a new one.",
+      404,
+    );
   const passwordHash = await hashPassword(password);
   await db().$transaction(async (tx) => {
-    await tx.user.update({ where: { id: invited.id }, data: { passwordHash, inviteTokenHash: null, inviteExpiresAt: null } });
+    await tx.user.update({
+      where: { id: invited.id },
+      data: { passwordHash, inviteTokenHash: null, inviteExpiresAt: null },
+    });
     await tx.session.deleteMany({ where: { userId: invited.id } });
   });
   return invited.id;
@@ -144,7 +190,11 @@ export async function acceptInvite(token: string, password: string): Promise<num
 /** The desk must keep at least one active administrator. */
 async function assertAnotherAdmin(tx: Tx, userId: number) {
   const others = await tx.user.count({ where: { role: "admin", active: true, id: { not: userId } } });
-  if (others === 0) throw new UserError("This is the last active administrator; make someone else an administrator first.", 409);
+  if (others === 0)
+    throw new UserError(
+      "This is the last active administrator; make someone else an administrator first.",
+      409,
+    );
 }
 
 async function findUser(tx: Tx, userId: number) {
@@ -159,7 +209,15 @@ export async function changeRole(userId: number, role: Role, admin: CurrentUser)
     if (user.role === role) return;
     if (user.role === "admin") await assertAnotherAdmin(tx, userId);
     const updated = await tx.user.update({ where: { id: userId }, data: { role } });
-    await audit(tx, { actorId: admin.id, articleId: null, entityType: "user", entityId: userId, action: "role-changed", before: userState(user), after: userState(updated) });
+    await audit(tx, {
+      actorId: admin.id,
+      articleId: null,
+      entityType: "user",
+      entityId: userId,
+      action: "role-changed",
+      before: userState(user),
+      after: userState(updated),
+    });
   });
 }
 
@@ -174,13 +232,24 @@ export async function setActive(userId: number, active: boolean, admin: CurrentU
       await tx.session.deleteMany({ where: { userId } });
       await tx.apiToken.deleteMany({ where: { userId } });
     }
-    await audit(tx, { actorId: admin.id, articleId: null, entityType: "user", entityId: userId, action: active ? "reactivated" : "deactivated", before: userState(user), after: userState(updated) });
+    await audit(tx, {
+      actorId: admin.id,
+      articleId: null,
+      entityType: "user",
+      entityId: userId,
+      action: active ? "reactivated" : "deactivated",
+      before: userState(user),
+      after: userState(updated),
+    });
   });
 }
 
 /** After a restore nobody has a password: a fresh invitation link for every active account. */
 export async function invitePasswordlessUsers(): Promise<Array<{ email: string; token: string }>> {
-  const users = await db().user.findMany({ where: { active: true, passwordHash: "" }, orderBy: { id: "asc" } });
+  const users = await db().user.findMany({
+    where: { active: true, passwordHash: "" },
+    orderBy: { id: "asc" },
+  });
   const links = [];
   for (const user of users) {
     const { token, stored } = passwordLink();

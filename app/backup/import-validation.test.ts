@@ -11,16 +11,52 @@ const { SNAPSHOT_SCHEMA } = await import("../publishing/snapshot");
 
 const AT = "2026-01-02T03:04:05.000Z";
 const MARKDOWN = "Acme shipped 5 million chips in 2024.";
-const HOSTILE_PAGE = '<!DOCTYPE html><html><head><meta http-equiv="refresh" content="0;url=https://evil.example/"></head><body><script>alert(document.cookie)</script></body></html>';
+const HOSTILE_PAGE =
+  '<!DOCTYPE html><html><head><meta http-equiv="refresh" content="0;url=https://evil.example/"></head><body><script>alert(document.cookie)</script></body></html>';
 
 function snapshot() {
   return {
-    schema: SNAPSHOT_SCHEMA, number: 1, publishedAt: AT, publishedBy: "Rita", changeNote: "",
-    article: { title: "Chips", slug: "chips", outlet: "", author: "", sourceUrl: "", originalDate: "", markdown: MARKDOWN },
-    claims: [{
-      id: 1, number: 1, start: 0, end: MARKDOWN.length, quote: MARKDOWN, prefix: "", suffix: "", verdict: "accurate", rationale: "Shipping data.",
-      approvedBy: "Rita", approvedAt: AT, evidence: [{ url: "https://example.org/r", title: "Report", publisher: "", publishedOn: "", stance: "supports", note: "", excerpt: "", archiveUrl: "" }],
-    }],
+    schema: SNAPSHOT_SCHEMA,
+    number: 1,
+    publishedAt: AT,
+    publishedBy: "Rita",
+    changeNote: "",
+    article: {
+      title: "Chips",
+      slug: "chips",
+      outlet: "",
+      author: "",
+      sourceUrl: "",
+      originalDate: "",
+      markdown: MARKDOWN,
+    },
+    claims: [
+      {
+        id: 1,
+        number: 1,
+        start: 0,
+        end: MARKDOWN.length,
+        quote: MARKDOWN,
+        prefix: "",
+        suffix: "",
+        verdict: "accurate",
+        rationale: "Shipping data.",
+        approvedBy: "Rita",
+        approvedAt: AT,
+        evidence: [
+          {
+            url: "https://example.org/r",
+            title: "Report",
+            publisher: "",
+            publishedOn: "",
+            stance: "supports",
+            note: "",
+            excerpt: "",
+            archiveUrl: "",
+          },
+        ],
+      },
+    ],
   };
 }
 
@@ -33,17 +69,108 @@ function workspace() {
       { id: 1, email: "ed@import.test", name: "Ed", role: "editor", active: true, createdAt: AT },
       { id: 2, email: "rita@import.test", name: "Rita", role: "reviewer", active: true, createdAt: AT },
     ],
-    articles: [{ id: 1, slug: "chips", title: "Chips", outlet: "", author: "", sourceUrl: "", originalDate: "", markdown: MARKDOWN, status: "published", version: 2, createdById: 1, createdAt: AT, updatedAt: AT }],
-    claims: [{
-      id: 1, articleId: 1, start: 0, end: MARKDOWN.length, quote: MARKDOWN, prefix: "", suffix: "", origin: "machine", score: 0.5, reasons: "[]", status: "approved",
-      verdict: "accurate", rationale: "Shipping data.", version: 3, lastEditorId: 1, verdictById: 1, approvedById: 2, approvedAt: AT, assigneeId: null, reviewNote: "",
-      orphanedAt: null, orphanReason: "", createdAt: AT, updatedAt: AT,
-    }],
-    evidence: [{ id: 1, claimId: 1, url: "https://example.org/r", title: "Report", publisher: "", publishedOn: "", stance: "supports", note: "", excerpt: "", archiveUrl: "", addedById: 1, createdAt: AT }],
-    publications: [{ id: 1, articleId: 1, number: 1, changeNote: "", snapshot: JSON.stringify(snapshot()), page: HOSTILE_PAGE, archivedPage: HOSTILE_PAGE, publishedById: 2, publishedAt: AT }],
-    exercises: [{ id: 1, code: "ABCDE23456", publicationId: 1, title: "Exercise", instructions: "", mode: "article", claimIds: "[1]", status: "open", createdById: 1, createdAt: AT }],
+    articles: [
+      {
+        id: 1,
+        slug: "chips",
+        title: "Chips",
+        outlet: "",
+        author: "",
+        sourceUrl: "",
+        originalDate: "",
+        markdown: MARKDOWN,
+        status: "published",
+        version: 2,
+        createdById: 1,
+        createdAt: AT,
+        updatedAt: AT,
+      },
+    ],
+    claims: [
+      {
+        id: 1,
+        articleId: 1,
+        start: 0,
+        end: MARKDOWN.length,
+        quote: MARKDOWN,
+        prefix: "",
+        suffix: "",
+        origin: "machine",
+        score: 0.5,
+        reasons: "[]",
+        status: "approved",
+        verdict: "accurate",
+        rationale: "Shipping data.",
+        version: 3,
+        lastEditorId: 1,
+        verdictById: 1,
+        approvedById: 2,
+        approvedAt: AT,
+        assigneeId: null,
+        reviewNote: "",
+        orphanedAt: null,
+        orphanReason: "",
+        createdAt: AT,
+        updatedAt: AT,
+      },
+    ],
+    evidence: [
+      {
+        id: 1,
+        claimId: 1,
+        url: "https://example.org/r",
+        title: "Report",
+        publisher: "",
+        publishedOn: "",
+        stance: "supports",
+        note: "",
+        excerpt: "",
+        archiveUrl: "",
+        addedById: 1,
+        createdAt: AT,
+      },
+    ],
+    publications: [
+      {
+        id: 1,
+        articleId: 1,
+        number: 1,
+        changeNote: "",
+        snapshot: JSON.stringify(snapshot()),
+        page: HOSTILE_PAGE,
+        archivedPage: HOSTILE_PAGE,
+        publishedById: 2,
+        publishedAt: AT,
+      },
+    ],
+    exercises: [
+      {
+        id: 1,
+        code: "ABCDE23456",
+        publicationId: 1,
+        title: "Exercise",
+        instructions: "",
+        mode: "article",
+        claimIds: "[1]",
+        status: "open",
+        createdById: 1,
+        createdAt: AT,
+      },
+    ],
     submissions: [],
-    auditEvents: [{ id: 1, at: AT, actorId: 1, articleId: 1, entityType: "claim", entityId: 1, action: "reviewed", before: null, after: '{"verdict":"accurate"}' }],
+    auditEvents: [
+      {
+        id: 1,
+        at: AT,
+        actorId: 1,
+        articleId: 1,
+        entityType: "claim",
+        entityId: 1,
+        action: "reviewed",
+        before: null,
+        after: '{"verdict":"accurate"}',
+      },
+    ],
   };
 }
 
@@ -52,7 +179,10 @@ type Doc = ReturnType<typeof workspace>;
 async function refusal(change: (doc: Doc) => void): Promise<string> {
   const doc = workspace();
   change(doc);
-  const error = await importWorkspace(doc).then(() => null, (e: unknown) => e);
+  const error = await importWorkspace(doc).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(RestoreRefused);
   expect(await db().user.count()).toBe(0);
   return (error as Error).message;
@@ -64,32 +194,62 @@ describe("data:import refuses a file whose fields the app would not write", () =
   });
 
   it("a role that does not exist", async () => {
-    expect(await refusal((doc) => (doc.users[1]!.role = "superadmin"))).toMatch(/users id 2, field role: Role must be/);
-  });
-
-  it("a slug that could break out of an attribute", async () => {
-    expect(await refusal((doc) => (doc.articles[0]!.slug = 'chips"><script>x</script>'))).toMatch(/articles id 1, field slug: A slug is/);
-  });
-
-  it("a snapshot that is not JSON, or not a snapshot", async () => {
-    expect(await refusal((doc) => (doc.publications[0]!.snapshot = "{not json"))).toMatch(/publications id 1, field snapshot: snapshot is not valid JSON/);
-    expect(await refusal((doc) => (doc.publications[0]!.snapshot = JSON.stringify({ ...snapshot(), claims: [{ verdict: "true-ish" }] })))).toMatch(
-      /publications id 1, field snapshot: snapshot is not valid: claims\.0/,
+    expect(await refusal((doc) => (doc.users[1]!.role = "superadmin"))).toMatch(
+      /users id 2, field role: Role must be/,
     );
   });
 
+  it("a slug that could break out of an attribute", async () => {
+    expect(await refusal((doc) => (doc.articles[0]!.slug = 'chips"><script>x</script>'))).toMatch(
+      /articles id 1, field slug: A slug is/,
+    );
+  });
+
+  it("a snapshot that is not JSON, or not a snapshot", async () => {
+    expect(await refusal((doc) => (doc.publications[0]!.snapshot = "{not json"))).toMatch(
+      /publications id 1, field snapshot: snapshot is not valid JSON/,
+    );
+    expect(
+      await refusal(
+        (doc) =>
+          (doc.publications[0]!.snapshot = JSON.stringify({
+            ...snapshot(),
+            claims: [{ verdict: "true-ish" }],
+          })),
+      ),
+    ).toMatch(/publications id 1, field snapshot: snapshot is not valid: claims\.0/);
+  });
+
   it("URLs, statuses, stances, verdicts, codes and lengths outside the app's rules", async () => {
-    expect(await refusal((doc) => (doc.evidence[0]!.url = "javascript:alert(1)"))).toMatch(/evidence id 1, field url: Use a web address/);
-    expect(await refusal((doc) => (doc.evidence[0]!.stance = "agrees"))).toMatch(/evidence id 1, field stance/);
-    expect(await refusal((doc) => (doc.claims[0]!.status = "published"))).toMatch(/claims id 1, field status/);
-    expect(await refusal((doc) => (doc.claims[0]!.verdict = "true-ish"))).toMatch(/claims id 1, field verdict/);
-    expect(await refusal((doc) => (doc.claims[0]!.reasons = "nope"))).toMatch(/claims id 1, field reasons: reasons is not valid JSON/);
-    expect(await refusal((doc) => (doc.articles[0]!.sourceUrl = "data:text/html,hi"))).toMatch(/articles id 1, field sourceUrl/);
-    expect(await refusal((doc) => (doc.articles[0]!.title = "x".repeat(301)))).toMatch(/articles id 1, field title: Keep the title under 300/);
+    expect(await refusal((doc) => (doc.evidence[0]!.url = "javascript:alert(1)"))).toMatch(
+      /evidence id 1, field url: Use a web address/,
+    );
+    expect(await refusal((doc) => (doc.evidence[0]!.stance = "agrees"))).toMatch(
+      /evidence id 1, field stance/,
+    );
+    expect(await refusal((doc) => (doc.claims[0]!.status = "published"))).toMatch(
+      /claims id 1, field status/,
+    );
+    expect(await refusal((doc) => (doc.claims[0]!.verdict = "true-ish"))).toMatch(
+      /claims id 1, field verdict/,
+    );
+    expect(await refusal((doc) => (doc.claims[0]!.reasons = "nope"))).toMatch(
+      /claims id 1, field reasons: reasons is not valid JSON/,
+    );
+    expect(await refusal((doc) => (doc.articles[0]!.sourceUrl = "data:text/html,hi"))).toMatch(
+      /articles id 1, field sourceUrl/,
+    );
+    expect(await refusal((doc) => (doc.articles[0]!.title = "x".repeat(301)))).toMatch(
+      /articles id 1, field title: Keep the title under 300/,
+    );
     expect(await refusal((doc) => (doc.articles[0]!.status = "live"))).toMatch(/articles id 1, field status/);
     expect(await refusal((doc) => (doc.exercises[0]!.code = "<b>"))).toMatch(/exercises id 1, field code/);
-    expect(await refusal((doc) => (doc.users[0]!.email = "not an address"))).toMatch(/users id 1, field email/);
-    expect(await refusal((doc) => (doc.auditEvents[0]!.after = "{broken"))).toMatch(/auditEvents id 1, field after/);
+    expect(await refusal((doc) => (doc.users[0]!.email = "not an address"))).toMatch(
+      /users id 1, field email/,
+    );
+    expect(await refusal((doc) => (doc.auditEvents[0]!.after = "{broken"))).toMatch(
+      /auditEvents id 1, field after/,
+    );
   });
 });
 

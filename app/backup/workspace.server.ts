@@ -4,7 +4,15 @@ import { ExerciseSchema, StoredAnswers } from "../classroom/exercises.server";
 import { normalizeCode } from "../classroom/codes";
 import { db } from "../db/client.server";
 import {
-  ARTICLE_STATUSES, ArticleMetaSchema, ArticleRevisionSchema, CLAIM_ORIGINS, ClaimReviewSchema, EvidenceSchema, MAX_ARTICLE_BYTES, PublishSchema, SlugSchema,
+  ARTICLE_STATUSES,
+  ArticleMetaSchema,
+  ArticleRevisionSchema,
+  CLAIM_ORIGINS,
+  ClaimReviewSchema,
+  EvidenceSchema,
+  MAX_ARTICLE_BYTES,
+  PublishSchema,
+  SlugSchema,
 } from "../newsroom/schemas";
 import { CLAIM_STATUSES, VERDICT_KEYS } from "../newsroom/verdicts";
 import { renderFactCheckPage } from "../publishing/page.server";
@@ -41,57 +49,128 @@ function jsonText(schema: z.ZodType, what: string) {
     const result = schema.safeParse(parsed);
     if (!result.success) {
       const [issue] = result.error.issues;
-      ctx.addIssue({ code: "custom", message: `${what} is not valid: ${issue!.path.join(".") || "value"}: ${issue!.message}` });
+      ctx.addIssue({
+        code: "custom",
+        message: `${what} is not valid: ${issue!.path.join(".") || "value"}: ${issue!.message}`,
+      });
     }
   });
 }
 
 // The same rules as the app's own writes (forms, API, publishing); an export from Claimdesk meets them.
 const UserRow = z.strictObject({
-  id, email: NewUserSchema.shape.email, name: NewUserSchema.shape.name, role: NewUserSchema.shape.role, active: z.boolean(), createdAt: date,
+  id,
+  email: NewUserSchema.shape.email,
+  name: NewUserSchema.shape.name,
+  role: NewUserSchema.shape.role,
+  active: z.boolean(),
+  createdAt: date,
 });
 const ArticleRow = z.strictObject({
-  id, slug: SlugSchema, title: ArticleMetaSchema.shape.title, outlet: ArticleMetaSchema.shape.outlet, author: ArticleMetaSchema.shape.author,
-  sourceUrl: ArticleMetaSchema.shape.sourceUrl, originalDate: ArticleMetaSchema.shape.originalDate, markdown: ArticleRevisionSchema.shape.markdown,
-  status: z.enum(ARTICLE_STATUSES), version: id, createdById: optionalId, createdAt: date, updatedAt: date,
+  id,
+  slug: SlugSchema,
+  title: ArticleMetaSchema.shape.title,
+  outlet: ArticleMetaSchema.shape.outlet,
+  author: ArticleMetaSchema.shape.author,
+  sourceUrl: ArticleMetaSchema.shape.sourceUrl,
+  originalDate: ArticleMetaSchema.shape.originalDate,
+  markdown: ArticleRevisionSchema.shape.markdown,
+  status: z.enum(ARTICLE_STATUSES),
+  version: id,
+  createdById: optionalId,
+  createdAt: date,
+  updatedAt: date,
 });
 const ClaimRow = z
   .strictObject({
-    id, articleId: id, start: count, end: count, quote: text(MAX_TEXT), prefix: text(MAX_TEXT), suffix: text(MAX_TEXT), origin: z.enum(CLAIM_ORIGINS),
-    score: z.number().finite(), reasons: jsonText(z.array(z.string()), "reasons"), status: z.enum(CLAIM_STATUSES),
-    verdict: z.enum(VERDICT_KEYS).nullable(), rationale: ClaimReviewSchema.shape.rationale.unwrap(), version: id, lastEditorId: optionalId,
+    id,
+    articleId: id,
+    start: count,
+    end: count,
+    quote: text(MAX_TEXT),
+    prefix: text(MAX_TEXT),
+    suffix: text(MAX_TEXT),
+    origin: z.enum(CLAIM_ORIGINS),
+    score: z.number().finite(),
+    reasons: jsonText(z.array(z.string()), "reasons"),
+    status: z.enum(CLAIM_STATUSES),
+    verdict: z.enum(VERDICT_KEYS).nullable(),
+    rationale: ClaimReviewSchema.shape.rationale.unwrap(),
+    version: id,
+    lastEditorId: optionalId,
     // Exports made before the verdict author was recorded lack it: see verdictAuthor().
     verdictById: optionalId.optional(),
-    approvedById: optionalId, approvedAt: optionalDate, assigneeId: optionalId, reviewNote: text(4000), orphanedAt: optionalDate,
-    orphanReason: text(2000), createdAt: date, updatedAt: date,
+    approvedById: optionalId,
+    approvedAt: optionalDate,
+    assigneeId: optionalId,
+    reviewNote: text(4000),
+    orphanedAt: optionalDate,
+    orphanReason: text(2000),
+    createdAt: date,
+    updatedAt: date,
   })
-  .refine((claim) => claim.start < claim.end, { message: "A claim's start must come before its end.", path: ["end"] });
+  .refine((claim) => claim.start < claim.end, {
+    message: "A claim's start must come before its end.",
+    path: ["end"],
+  });
 const EvidenceRow = z.strictObject({
-  id, claimId: id, ...EvidenceSchema.shape, addedById: optionalId, createdAt: date,
+  id,
+  claimId: id,
+  ...EvidenceSchema.shape,
+  addedById: optionalId,
+  createdAt: date,
 });
 const PublicationRow = z.strictObject({
-  id, articleId: id, number: id, changeNote: PublishSchema.shape.changeNote.unwrap(), snapshot: jsonText(SnapshotSchema, "snapshot"),
+  id,
+  articleId: id,
+  number: id,
+  changeNote: PublishSchema.shape.changeNote.unwrap(),
+  snapshot: jsonText(SnapshotSchema, "snapshot"),
   // Stored pages are not trusted: they are rendered again from the snapshots (see renderPages).
-  page: z.string(), archivedPage: z.string(),
-  publishedById: optionalId, publishedAt: date,
+  page: z.string(),
+  archivedPage: z.string(),
+  publishedById: optionalId,
+  publishedAt: date,
 });
 const ExerciseRow = z.strictObject({
-  id, code: z.string().refine((code) => normalizeCode(code) === code, "A share code is 10 characters of the code alphabet."),
-  publicationId: id, title: ExerciseSchema.shape.title, instructions: ExerciseSchema.shape.instructions.unwrap(), mode: ExerciseSchema.shape.mode,
-  claimIds: jsonText(z.array(int), "claimIds"), status: z.enum(["open", "closed"]), createdById: optionalId, createdAt: date,
+  id,
+  code: z
+    .string()
+    .refine((code) => normalizeCode(code) === code, "A share code is 10 characters of the code alphabet."),
+  publicationId: id,
+  title: ExerciseSchema.shape.title,
+  instructions: ExerciseSchema.shape.instructions.unwrap(),
+  mode: ExerciseSchema.shape.mode,
+  claimIds: jsonText(z.array(int), "claimIds"),
+  status: z.enum(["open", "closed"]),
+  createdById: optionalId,
+  createdAt: date,
 });
 const SubmissionRow = z.strictObject({
-  id, exerciseId: id, tokenHash: z.string().regex(/^[0-9a-f]{64}$/, "A token hash is 64 hexadecimal digits."),
-  displayName: z.string().trim().min(1).max(60), answers: jsonText(StoredAnswers, "answers"), createdAt: date,
+  id,
+  exerciseId: id,
+  tokenHash: z.string().regex(/^[0-9a-f]{64}$/, "A token hash is 64 hexadecimal digits."),
+  displayName: z.string().trim().min(1).max(60),
+  answers: jsonText(StoredAnswers, "answers"),
+  createdAt: date,
 });
 const auditJson = jsonText(z.unknown(), "audit detail").nullable();
 const AuditRow = z.strictObject({
-  id, at: date, actorId: optionalId, articleId: optionalId, entityType: text(50), entityId: int, action: text(50),
-  before: auditJson, after: auditJson,
+  id,
+  at: date,
+  actorId: optionalId,
+  articleId: optionalId,
+  entityType: text(50),
+  entityId: int,
+  action: text(50),
+  before: auditJson,
+  after: auditJson,
 });
 
 export const WorkspaceSchema = z.strictObject({
-  schema: z.literal(WORKSPACE_SCHEMA, { error: `This is not a Claimdesk workspace export (expected "schema": "${WORKSPACE_SCHEMA}").` }),
+  schema: z.literal(WORKSPACE_SCHEMA, {
+    error: `This is not a Claimdesk workspace export (expected "schema": "${WORKSPACE_SCHEMA}").`,
+  }),
   exportedAt: z.string(),
   users: z.array(UserRow),
   articles: z.array(ArticleRow),
@@ -121,7 +200,10 @@ export const SECRET_COLUMNS = { User: ["passwordHash", "inviteTokenHash", "invit
 export async function exportWorkspace(): Promise<Workspace> {
   const byId = { orderBy: { id: "asc" as const } };
   const rows = await db().$transaction(async (tx) => ({
-    users: await tx.user.findMany({ ...byId, select: { id: true, email: true, name: true, role: true, active: true, createdAt: true } }),
+    users: await tx.user.findMany({
+      ...byId,
+      select: { id: true, email: true, name: true, role: true, active: true, createdAt: true },
+    }),
     articles: await tx.article.findMany(byId),
     claims: await tx.claim.findMany(byId),
     evidence: await tx.evidence.findMany(byId),
@@ -131,7 +213,9 @@ export async function exportWorkspace(): Promise<Workspace> {
     auditEvents: await tx.auditEvent.findMany(byId),
   }));
   // Dates become ISO strings exactly as JSON.stringify writes them.
-  return JSON.parse(JSON.stringify({ schema: WORKSPACE_SCHEMA, exportedAt: new Date().toISOString(), ...rows }));
+  return JSON.parse(
+    JSON.stringify({ schema: WORKSPACE_SCHEMA, exportedAt: new Date().toISOString(), ...rows }),
+  );
 }
 
 /** As the migration that introduced the column did: the last editor stands for an older export's verdict author. */
@@ -148,9 +232,11 @@ function describe(error: z.ZodError, document: unknown): string {
     .slice(0, 5)
     .map((issue) => {
       const [table, index, ...field] = issue.path;
-      if (typeof table !== "string" || typeof index !== "number") return `${issue.path.join(".") || "file"}: ${issue.message}`;
+      if (typeof table !== "string" || typeof index !== "number")
+        return `${issue.path.join(".") || "file"}: ${issue.message}`;
       const row = (document as Record<string, unknown[] | undefined>)[table]?.[index];
-      const which = row && typeof row === "object" && "id" in row ? `id ${JSON.stringify(row.id)}` : `entry ${index + 1}`;
+      const which =
+        row && typeof row === "object" && "id" in row ? `id ${JSON.stringify(row.id)}` : `entry ${index + 1}`;
       return `${table} ${which}${field.length ? `, field ${field.join(".")}` : ""}: ${issue.message}`;
     })
     .join("\n");
@@ -187,19 +273,28 @@ function withRenderedPages(publications: PublicationData[]): PublicationData[] {
  */
 export async function importWorkspace(document: unknown): Promise<Record<string, number>> {
   const parsed = WorkspaceSchema.safeParse(document);
-  if (!parsed.success) throw new RestoreRefused(`The file is not a valid workspace export; nothing was imported.\n${describe(parsed.error, document)}`);
+  if (!parsed.success)
+    throw new RestoreRefused(
+      `The file is not a valid workspace export; nothing was imported.\n${describe(parsed.error, document)}`,
+    );
   const data = parsed.data;
   const publications = withRenderedPages(data.publications);
   return db().$transaction(
     async (tx) => {
       const existing = (await tx.user.count()) + (await tx.article.count());
       if (existing > 0) {
-        throw new RestoreRefused("This database is not empty; a restore would mix two workspaces. Point DATABASE_URL at a new file and import there.");
+        throw new RestoreRefused(
+          "This database is not empty; a restore would mix two workspaces. Point DATABASE_URL at a new file and import there.",
+        );
       }
       const steps: Array<[string, () => Promise<unknown>]> = [
         ["users", () => tx.user.createMany({ data: data.users.map((u) => ({ ...u, passwordHash: "" })) })],
         ["articles", () => tx.article.createMany({ data: data.articles })],
-        ["claims", () => tx.claim.createMany({ data: data.claims.map((c) => ({ ...c, verdictById: verdictAuthor(c) })) })],
+        [
+          "claims",
+          () =>
+            tx.claim.createMany({ data: data.claims.map((c) => ({ ...c, verdictById: verdictAuthor(c) })) }),
+        ],
         ["evidence", () => tx.evidence.createMany({ data: data.evidence })],
         ["publications", () => tx.publication.createMany({ data: publications })],
         ["exercises", () => tx.exercise.createMany({ data: data.exercises })],
@@ -210,8 +305,11 @@ export async function importWorkspace(document: unknown): Promise<Record<string,
         try {
           await insert();
         } catch (error) {
-          const reason = error instanceof Error ? error.message.split("\n").filter(Boolean).pop() : String(error);
-          throw new RestoreRefused(`The export's ${table} do not fit together (a duplicate id or a reference to a missing row); nothing was imported.\n${reason}`);
+          const reason =
+            error instanceof Error ? error.message.split("\n").filter(Boolean).pop() : String(error);
+          throw new RestoreRefused(
+            `The export's ${table} do not fit together (a duplicate id or a reference to a missing row); nothing was imported.\n${reason}`,
+          );
         }
       }
       return {

@@ -33,24 +33,80 @@ let secrets: string[] = [];
 
 beforeAll(async () => {
   await loadFactCheck("fixtures/alibaba-ai-chip.fact-check.json");
-  const admin = await createUser({ email: "admin@backup.test", name: "Ada Admin", role: "admin", password: SECRET_PASSWORD });
-  const editor = await createUser({ email: "ed@backup.test", name: "Émile Éditeur 🧪", role: "editor", password: SECRET_PASSWORD });
+  const admin = await createUser({
+    email: "admin@backup.test",
+    name: "Ada Admin",
+    role: "admin",
+    password: SECRET_PASSWORD,
+  });
+  const editor = await createUser({
+    email: "ed@backup.test",
+    name: "Émile Éditeur 🧪",
+    role: "editor",
+    password: SECRET_PASSWORD,
+  });
   const asAdmin = { ...admin, role: "admin" as const };
   const asEditor = { ...editor, role: "editor" as const };
   const { token } = await createApiToken(editor.id, "laptop");
   const invite = await inviteUser({ email: "new@backup.test", name: "New Person", role: "viewer" }, asAdmin);
   const cookie = await startSession(editor.id, new Request("http://localhost/"));
   secrets = [token, invite.token, cookie.split(";")[0]!.split("=")[1]!, SECRET_PASSWORD, "scrypt$"];
-  const article = await importArticle({ title: "Ünïcode & <b>markup</b>", source: "Acme sold 4 million chips in 2025, up 40%.\n\nIt said “all” of them shipped on time.", format: "markdown", outlet: "", author: "", sourceUrl: "", originalDate: "" }, editor.id);
-  const claim = (await db().claim.findFirstOrThrow({ where: { articleId: article.id } }));
+  const article = await importArticle(
+    {
+      title: "Ünïcode & <b>markup</b>",
+      source: "Acme sold 4 million chips in 2025, up 40%.\n\nIt said “all” of them shipped on time.",
+      format: "markdown",
+      outlet: "",
+      author: "",
+      sourceUrl: "",
+      originalDate: "",
+    },
+    editor.id,
+  );
+  const claim = await db().claim.findFirstOrThrow({ where: { articleId: article.id } });
   await assignClaim(claim.id, editor.id, asAdmin);
-  await addEvidence(claim.id, { url: "https://example.org/report", title: "Annual report", publisher: "Acme", publishedOn: "2025-03", stance: "supports", note: "", excerpt: "4 million", archiveUrl: "" }, asEditor);
+  await addEvidence(
+    claim.id,
+    {
+      url: "https://example.org/report",
+      title: "Annual report",
+      publisher: "Acme",
+      publishedOn: "2025-03",
+      stance: "supports",
+      note: "",
+      excerpt: "4 million",
+      archiveUrl: "",
+    },
+    asEditor,
+  );
   const current = await db().claim.findUniqueOrThrow({ where: { id: claim.id } });
-  const reviewed = await reviewClaim(claim.id, { version: current.version, verdict: "accurate", rationale: "Matches the **report**.", status: "needs-review" }, asEditor);
+  const reviewed = await reviewClaim(
+    claim.id,
+    {
+      version: current.version,
+      verdict: "accurate",
+      rationale: "Matches the **report**.",
+      status: "needs-review",
+    },
+    asEditor,
+  );
   await sendBackClaim(claim.id, reviewed.version, "Add the page number.", asAdmin);
-  const exercise = await createExercise({ slug: "alibaba-ai-chip", title: "Chip claims", instructions: "", mode: "marked", claimIds: [(await db().claim.findFirstOrThrow({ where: { status: "approved" } })).id] }, asAdmin);
+  const exercise = await createExercise(
+    {
+      slug: "alibaba-ai-chip",
+      title: "Chip claims",
+      instructions: "",
+      mode: "marked",
+      claimIds: [(await db().claim.findFirstOrThrow({ where: { status: "approved" } })).id],
+    },
+    asAdmin,
+  );
   const view = (await exerciseByCode(exercise.code))!;
-  await submit(view, "Sam", view.units.map((u) => ({ unit: u.index, verdict: "unsupported" as const, source: "" as const })));
+  await submit(
+    view,
+    "Sam",
+    view.units.map((u) => ({ unit: u.index, verdict: "unsupported" as const, source: "" as const })),
+  );
 });
 
 // Each command is a child process (tsx start-up included): generous time on slow machines.
@@ -62,10 +118,16 @@ describe("npm run data:export and data:import", { timeout: 90_000 }, () => {
     expect(first.publications.length).toBe(1);
     expect(first.submissions.length).toBe(1);
     expect(first.auditEvents.length).toBeGreaterThan(5);
-    expect(first.users.map((u: { email: string }) => u.email)).toEqual(["admin@backup.test", "ed@backup.test", "new@backup.test"]);
+    expect(first.users.map((u: { email: string }) => u.email)).toEqual([
+      "admin@backup.test",
+      "ed@backup.test",
+      "new@backup.test",
+    ]);
 
     const restored = path.join(dir, "restored.db");
-    const { stdout } = await run("npx", ["tsx", "scripts/data-import.ts", path.join(dir, "first.json")], { env: envFor(restored) });
+    const { stdout } = await run("npx", ["tsx", "scripts/data-import.ts", path.join(dir, "first.json")], {
+      env: envFor(restored),
+    });
     expect(stdout).toMatch(/Imported 3 users, 2 articles/);
     expect(stdout).toMatch(/ed@backup\.test {2}http:\/\/localhost:3000\/invite\/[\w-]{43}/);
 
@@ -86,13 +148,17 @@ describe("npm run data:export and data:import", { timeout: 90_000 }, () => {
       if (skipped.has(model.name)) continue;
       const columns = model.fields.filter((f) => f.kind === "scalar").map((f) => f.name);
       const secret = SECRET_COLUMNS[model.name as keyof typeof SECRET_COLUMNS] ?? [];
-      expect(EXPORTED_COLUMNS[model.name as keyof typeof EXPORTED_COLUMNS], model.name).toEqual(columns.filter((c) => !secret.includes(c)));
+      expect(EXPORTED_COLUMNS[model.name as keyof typeof EXPORTED_COLUMNS], model.name).toEqual(
+        columns.filter((c) => !secret.includes(c)),
+      );
     }
   });
 
   it("refuses to import into a database that is not empty, and changes nothing", async () => {
     const before = await db().article.count();
-    const failure = await run("npx", ["tsx", "scripts/data-import.ts", path.join(dir, "first.json")], { env: envFor(source) }).catch((e) => e);
+    const failure = await run("npx", ["tsx", "scripts/data-import.ts", path.join(dir, "first.json")], {
+      env: envFor(source),
+    }).catch((e) => e);
     expect(failure.code).toBe(1);
     expect(failure.stderr).toMatch(/not empty/);
     expect(await db().article.count()).toBe(before);
@@ -101,7 +167,9 @@ describe("npm run data:export and data:import", { timeout: 90_000 }, () => {
   it("refuses malformed and inconsistent files with a message, importing nothing", async () => {
     const garbage = path.join(dir, "garbage.json");
     writeFileSync(garbage, "{ not json");
-    const notJson = await run("npx", ["tsx", "scripts/data-import.ts", garbage], { env: envFor(path.join(dir, "a.db")) }).catch((e) => e);
+    const notJson = await run("npx", ["tsx", "scripts/data-import.ts", garbage], {
+      env: envFor(path.join(dir, "a.db")),
+    }).catch((e) => e);
     expect(notJson.code).toBe(2);
     expect(notJson.stderr).toMatch(/cannot be read as JSON/);
 
@@ -110,7 +178,9 @@ describe("npm run data:export and data:import", { timeout: 90_000 }, () => {
     const brokenFile = path.join(dir, "broken.json");
     writeFileSync(brokenFile, JSON.stringify(broken));
     const target = path.join(dir, "b.db");
-    const inconsistent = await run("npx", ["tsx", "scripts/data-import.ts", brokenFile], { env: envFor(target) }).catch((e) => e);
+    const inconsistent = await run("npx", ["tsx", "scripts/data-import.ts", brokenFile], {
+      env: envFor(target),
+    }).catch((e) => e);
     expect(inconsistent.code).toBe(1);
     expect(inconsistent.stderr).toMatch(/claims do not fit together/);
     expect(inconsistent.stderr).not.toMatch(/\n\s+at /);
@@ -120,7 +190,9 @@ describe("npm run data:export and data:import", { timeout: 90_000 }, () => {
 
     const wrongShape = path.join(dir, "wrong.json");
     writeFileSync(wrongShape, JSON.stringify({ schema: "something else" }));
-    const shape = await run("npx", ["tsx", "scripts/data-import.ts", wrongShape], { env: envFor(path.join(dir, "c.db")) }).catch((e) => e);
+    const shape = await run("npx", ["tsx", "scripts/data-import.ts", wrongShape], {
+      env: envFor(path.join(dir, "c.db")),
+    }).catch((e) => e);
     expect(shape.code).toBe(1);
     expect(shape.stderr).toMatch(/not a Claimdesk workspace export/);
   });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { findQuote, locateQuote, selectorFor } from "./anchor";
 
-const text = "Alibaba’s shares spiked—up to +13% on the news.\n\nIn contrast, Nvidia stock dipped 3–4%. Alibaba’s shares spiked again.";
+const text =
+  "Alibaba’s shares spiked—up to +13% on the news.\n\nIn contrast, Nvidia stock dipped 3–4%. Alibaba’s shares spiked again.";
 
 describe("placing quotes", () => {
   it("finds exact quotes", () => {

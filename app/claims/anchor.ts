@@ -22,8 +22,22 @@ export function selectorFor(text: string, span: Span): QuoteSelector {
 
 /** Characters a pasted quote may differ in: typographic quotes, dashes, hyphens and spacing. */
 const EQUIVALENT: Record<string, string> = {
-  "’": "'", "‘": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "„": '"', "″": '"',
-  "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-", "\u00a0": " ", "…": "...",
+  "’": "'",
+  "‘": "'",
+  "‛": "'",
+  "′": "'",
+  "“": '"',
+  "”": '"',
+  "„": '"',
+  "″": '"',
+  "‐": "-",
+  "‑": "-",
+  "‒": "-",
+  "–": "-",
+  "—": "-",
+  "−": "-",
+  "\u00a0": " ",
+  "…": "...",
 };
 
 interface Normalized {

@@ -4,7 +4,9 @@ import { detectClaims, scoreSentence, splitClaims } from "./detect";
 import { extract, toMarkdown } from "./extract";
 
 const seedText = readFileSync(new URL("../../fixtures/alibaba-ai-chip.txt", import.meta.url), "utf8");
-const seedCheck = JSON.parse(readFileSync(new URL("../../fixtures/alibaba-ai-chip.fact-check.json", import.meta.url), "utf8")) as {
+const seedCheck = JSON.parse(
+  readFileSync(new URL("../../fixtures/alibaba-ai-chip.fact-check.json", import.meta.url), "utf8"),
+) as {
   claims: Array<{ quote: string }>;
 };
 const seed = extract(toMarkdown(seedText, "markdown"));
@@ -20,7 +22,8 @@ describe("claims of the seed article", () => {
   });
 
   it("proposes no boilerplate: donation banners, share prompts, navigation, questions to the reader", () => {
-    const boilerplate = /patreon|donat|coffee|support us|share it|scroll to top|follow us|registration|enjoy|explore our|\?$/i;
+    const boilerplate =
+      /patreon|donat|coffee|support us|share it|scroll to top|follow us|registration|enjoy|explore our|\?$/i;
     expect(seed.claims.filter((c) => boilerplate.test(c.text)).map((c) => c.text)).toEqual([]);
   });
 

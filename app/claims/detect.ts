@@ -48,14 +48,19 @@ const NAMED_DAY = new RegExp(`\\b(?:${CALENDAR_NAMES})\\b`, "u");
 /** Months and weekdays are dates, not names, even though they are capitalised. */
 const CALENDAR_WORD = new RegExp(`^(?:${CALENDAR_NAMES})$`, "u");
 /** A paragraph that is only a date, as in a timeline: "2024 Q1", "March 2025". */
-const DATE_ONLY = new RegExp(`^(?:(?:19|20)\\d{2}(?:\\s?Q[1-4]|\\s?H[12])?|Q[1-4]\\s?(?:19|20)\\d{2}|(?:${MONTHS})\\s(?:19|20)\\d{2})$`, "u");
+const DATE_ONLY = new RegExp(
+  `^(?:(?:19|20)\\d{2}(?:\\s?Q[1-4]|\\s?H[12])?|Q[1-4]\\s?(?:19|20)\\d{2}|(?:${MONTHS})\\s(?:19|20)\\d{2})$`,
+  "u",
+);
 /** What a thing can do or is built on: capabilities can be tested. */
-const CAPABILITY = /\b(?:supports?|enables?|compatible with|compatibility with|runs on|works with|powered by|based on|built on)\b/iu;
+const CAPABILITY =
+  /\b(?:supports?|enables?|compatible with|compatibility with|runs on|works with|powered by|based on|built on)\b/iu;
 const COMPARISON =
   /\b(?:faster|slower|higher|lower|bigger|larger|smaller|better|worse|cheaper|(?!rather|other)\w+er than|more than \d|less than \d|most \w+|least \w+|largest|biggest|fastest|best|first|only|rival|rivals|surpass\w*|outperform\w*|competitive with|compared|improvement over|vs\.?|versus|in contrast|shift from|lag behind|twice as|as fast as|within \d)/iu;
 const ATTRIBUTION =
   /\b(?:according to|said|says|reported|reports|report|announced|claims?|stated|told|confirmed|analysts|industry insiders|insiders|sources|people familiar|officials|experts|investors)\b/iu;
-const UNNAMED_SOURCE = /\b(?:industry insiders|insiders|sources|people familiar|analysts|experts|observers)\b/iu;
+const UNNAMED_SOURCE =
+  /\b(?:industry insiders|insiders|sources|people familiar|analysts|experts|observers)\b/iu;
 const EVENT =
   /\b(?:unveil\w*|launch\w*|announc\w*|manufactur\w*|produc\w*|develop\w*|built|build(?:s|ing)?|design\w*|releas\w*|acquir\w*|invest\w*|grew|grow(?:s|n)?|rose|rise[sn]?|fell|fall(?:s|en)?|dipped|dip(?:s)?|spiked|surged|dropped|jumped|gained|lost|cut|raised|signed|banned|approved|stole|stolen|taken|exposed|leaked|breached|hacked|paid|declined|begin|begins|began|started|starts|added|approve|approves|paused|consume[sd]?|control(?:s|led)?|operates|costs?|drew|averaged|generated|completed|integrat\w*|focuses|backed|depends|outsourced|sparked|rewarded|compete|competes)\b/iu;
 const HEDGE =
@@ -63,7 +68,8 @@ const HEDGE =
 const OPINION =
   /\b(?:honestly|frankly|in my view|good day|good news|great news|bold|game[‑-]changer|revolution\w*|must|should|i think|we believe|key player|turning point|statement|stunning|incredible|amazing|exciting|future[‑-]proof|shaping|intelligently)\b/iu;
 const SPEC_LINE = /^[\p{Lu}][\p{L}\s/-]{2,30}:\s+\S/u;
-const NAME = /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}\p{N}&'’-]*\p{L}|\p{Lu}{2,}|[\p{L}]+[\p{Lu}][\p{L}]*)(?![\p{L}])/gu;
+const NAME =
+  /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}\p{N}&'’-]*\p{L}|\p{Lu}{2,}|[\p{L}]+[\p{Lu}][\p{L}]*)(?![\p{L}])/gu;
 const COMMON_CAPITALISED = new Set(
   "The A An This That These Those It Its He She They We I You His Her Our Their My Your How What Why When Where Who Which There Here But And So Yet Or If In On At For As After Before Since While Although Though Meanwhile However Then Also Still Now Today Q A Not Yes No With From By To Of Is Are Was Were Be Let’s Up Some Many Most One Other Others Key Final Quick Answers".split(
     " ",
@@ -127,7 +133,11 @@ function countWithin(sorted: readonly number[], start: number, end: number): num
 }
 
 /** "Alibaba’s shares rose 13%, while Nvidia fell 3%" holds two facts: check each on its own. */
-export function splitClaims(text: string, sentence: Sentence, known: ReadonlySet<string> = new Set()): Sentence[] {
+export function splitClaims(
+  text: string,
+  sentence: Sentence,
+  known: ReadonlySet<string> = new Set(),
+): Sentence[] {
   meter.steps += sentence.text.length;
   const joins = [...sentence.text.matchAll(CLAUSE_JOIN)];
   if (joins.length === 0) return [sentence];
@@ -136,7 +146,8 @@ export function splitClaims(text: string, sentence: Sentence, known: ReadonlySet
   let from = 0;
   for (const join of joins) {
     const joinEnd = join.index + join[0].length;
-    if (!clauses.isCheckable(from, join.index) || !clauses.isCheckable(joinEnd, sentence.text.length)) continue;
+    if (!clauses.isCheckable(from, join.index) || !clauses.isCheckable(joinEnd, sentence.text.length))
+      continue;
     parts.push(sliceSentence(text, sentence.start + from, sentence.start + join.index));
     from = joinEnd;
   }
@@ -150,7 +161,9 @@ export function splitClaims(text: string, sentence: Sentence, known: ReadonlySet
  * event. This is the rule; `ClauseIndex` answers it for many clauses of one sentence at once.
  */
 export function isCheckableClause(clause: string, known: ReadonlySet<string>): boolean {
-  return wordCount(clause) >= 3 && (FIGURE.test(clause) || names(clause, known).length > 0) && EVENT.test(clause);
+  return (
+    wordCount(clause) >= 3 && (FIGURE.test(clause) || names(clause, known).length > 0) && EVENT.test(clause)
+  );
 }
 
 const ALL_FIGURES = new RegExp(FIGURE.source, "giu");
@@ -299,7 +312,11 @@ function quoted(match: RegExpExecArray | null): string {
 }
 
 /** Scores one sentence; null when it is not a statement at all (a question, a prompt, boilerplate). */
-export function scoreSentence(sentence: Sentence, known: ReadonlySet<string> = new Set(), datedBy?: string): ClaimCandidate | null {
+export function scoreSentence(
+  sentence: Sentence,
+  known: ReadonlySet<string> = new Set(),
+  datedBy?: string,
+): ClaimCandidate | null {
   meter.steps += sentence.text.length;
   const text = sentence.text.replace(/^(?:[A-Z]:\s+|[–—•*-]\s+)/u, "");
   if (BOILERPLATE.test(text)) return null;
@@ -313,7 +330,9 @@ export function scoreSentence(sentence: Sentence, known: ReadonlySet<string> = n
   const figure = FIGURE.exec(text);
   if (figure) {
     score += WEAK_FIGURE.test(figure[0].trim()) ? 0.25 : 0.4;
-    reasons.push(`Contains a figure or measurement (${quoted(figure)}): numbers can be checked against sources.`);
+    reasons.push(
+      `Contains a figure or measurement (${quoted(figure)}): numbers can be checked against sources.`,
+    );
   }
   if (SPEC_LINE.test(text)) {
     score += 0.2;
@@ -322,7 +341,12 @@ export function scoreSentence(sentence: Sentence, known: ReadonlySet<string> = n
   const found = names(text, known);
   if (found.length > 0) {
     score += found.length > 1 ? 0.25 : 0.2;
-    reasons.push(`Names ${found.length > 1 ? "organisations or products" : "an organisation or product"} (${found.slice(0, 4).map((n) => `“${n}”`).join(", ")}): what they did can be verified.`);
+    reasons.push(
+      `Names ${found.length > 1 ? "organisations or products" : "an organisation or product"} (${found
+        .slice(0, 4)
+        .map((n) => `“${n}”`)
+        .join(", ")}): what they did can be verified.`,
+    );
   }
   const date = DATE.exec(text) ?? NAMED_DAY.exec(text);
   if (date) {
@@ -335,7 +359,9 @@ export function scoreSentence(sentence: Sentence, known: ReadonlySet<string> = n
   const capability = CAPABILITY.exec(text);
   if (capability) {
     score += 0.15;
-    reasons.push(`States what something can do or is built on (${quoted(capability)}): capabilities can be tested.`);
+    reasons.push(
+      `States what something can do or is built on (${quoted(capability)}): capabilities can be tested.`,
+    );
   }
   const comparison = COMPARISON.exec(text);
   if (comparison) {
@@ -371,13 +397,23 @@ export function scoreSentence(sentence: Sentence, known: ReadonlySet<string> = n
     score -= 0.1;
     reasons.push(`Hedged (${quoted(hedge)}): a prediction or possibility is harder to check.`);
   }
-  const opinions = [...new Set([...text.matchAll(new RegExp(OPINION.source, "giu"))].map((m) => m[0].toLowerCase()))].slice(0, 2);
+  const opinions = [
+    ...new Set([...text.matchAll(new RegExp(OPINION.source, "giu"))].map((m) => m[0].toLowerCase())),
+  ].slice(0, 2);
   if (opinions.length > 0) {
     score -= 0.15 * opinions.length;
-    reasons.push(`Reads partly as opinion (${opinions.map((o) => `“${o}”`).join(", ")}): only the factual core can be checked.`);
+    reasons.push(
+      `Reads partly as opinion (${opinions.map((o) => `“${o}”`).join(", ")}): only the factual core can be checked.`,
+    );
   }
   if (reasons.length === 0) return null;
-  return { start: sentence.start, end: sentence.end, text: sentence.text, score: round(clamp(score)), reasons };
+  return {
+    start: sentence.start,
+    end: sentence.end,
+    text: sentence.text,
+    score: round(clamp(score)),
+    reasons,
+  };
 }
 
 const clamp = (n: number) => Math.max(0, Math.min(1, n));
@@ -387,7 +423,11 @@ const round = (n: number) => Math.round(n * 100) / 100;
  * Scores any spans of a document (an editor's claim, a published one) the way proposals are
  * scored: with the names the document establishes.
  */
-export function scoreSpans(text: string, blocks: Block[], spans: Span[]): Array<{ score: number; reasons: string[] }> {
+export function scoreSpans(
+  text: string,
+  blocks: Block[],
+  spans: Span[],
+): Array<{ score: number; reasons: string[] }> {
   const known = knownNames(segment(text, blocks));
   return spans.map((span) => {
     const scored = scoreSentence({ ...span, text: text.slice(span.start, span.end) }, known);

@@ -13,11 +13,15 @@ describe("matching proposals to labels", () => {
   it("scores precision and recall, and leaves restatements out of precision", () => {
     const text = "Acme sold 5 units. Acme sold five units. Buy now! The sky is green.";
     const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length });
-    const result = evaluate(text, [span("Acme sold 5 units."), span("Acme sold five units."), span("Buy now!")], {
-      claims: ["Acme sold 5 units.", "The sky is green."],
-      restatements: ["Acme sold five units."],
-      traps: ["Buy now!"],
-    });
+    const result = evaluate(
+      text,
+      [span("Acme sold 5 units."), span("Acme sold five units."), span("Buy now!")],
+      {
+        claims: ["Acme sold 5 units.", "The sky is green."],
+        restatements: ["Acme sold five units."],
+        traps: ["Buy now!"],
+      },
+    );
     expect(result).toMatchObject({ proposals: 2, truePositives: 1, found: 1, precision: 0.5, recall: 0.5 });
     expect(result.missed).toEqual(["The sky is green."]);
     expect(result.falsePositives).toEqual(["Buy now!"]);
@@ -25,7 +29,9 @@ describe("matching proposals to labels", () => {
   });
 
   it("refuses labels that are not in the article", () => {
-    expect(() => evaluate("Some text.", [], { claims: ["Other text."], traps: [] })).toThrow(/Label not found/);
+    expect(() => evaluate("Some text.", [], { claims: ["Other text."], traps: [] })).toThrow(
+      /Label not found/,
+    );
   });
 });
 
@@ -35,13 +41,21 @@ describe("the labelled evaluation set (fixtures/eval)", () => {
   it("covers the kinds of article newsrooms check, the seed included", () => {
     expect(rows.length).toBeGreaterThanOrEqual(6);
     expect(rows.map((r) => r.name)).toContain("alibaba-ai-chip");
-    for (const kind of ["product launch", "earnings report", "benchmark claims", "policy news", "opinion piece"]) {
+    for (const kind of [
+      "product launch",
+      "earnings report",
+      "benchmark claims",
+      "policy news",
+      "opinion piece",
+    ]) {
       expect(rows.some((r) => r.kind === kind)).toBe(true);
     }
   });
 
   it("meets the targets overall: recall ≥ 0.95, precision ≥ 0.85, and proposes no trap", () => {
-    console.log(`Claims evaluation: precision ${overall.precision.toFixed(2)}, recall ${overall.recall.toFixed(2)} over ${overall.labelled} labelled claims`);
+    console.log(
+      `Claims evaluation: precision ${overall.precision.toFixed(2)}, recall ${overall.recall.toFixed(2)} over ${overall.labelled} labelled claims`,
+    );
     expect(overall.recall).toBeGreaterThanOrEqual(0.95);
     expect(overall.precision).toBeGreaterThanOrEqual(0.85);
     expect(overall.traps).toBe(0);

@@ -96,8 +96,35 @@ function splitByTheRule(sentence: Sentence, known: ReadonlySet<string>): string[
 
 describe("splitting a sentence into clauses", () => {
   const word = fc.constantFrom(
-    "Acme", "Nvidia", "May", "While", "In", "iPhone", "H20", "the", "units", "sold", "rose", "grew", "fell", "x",
-    "$5", "$5,", "5.", "3%", "3-4%", "1,2,3", "12", "ten", "years", "“", "”", "\"", "’s", "A-B", "..",
+    "Acme",
+    "Nvidia",
+    "May",
+    "While",
+    "In",
+    "iPhone",
+    "H20",
+    "the",
+    "units",
+    "sold",
+    "rose",
+    "grew",
+    "fell",
+    "x",
+    "$5",
+    "$5,",
+    "5.",
+    "3%",
+    "3-4%",
+    "1,2,3",
+    "12",
+    "ten",
+    "years",
+    "“",
+    "”",
+    '"',
+    "’s",
+    "A-B",
+    "..",
   );
   const clause = fc.array(word, { maxLength: 8 }).map((ws) => ws.join(" "));
   const join = fc.constantFrom(", while ", ", whereas ", "; ", ";  ", ". In contrast, ", ";\n");
@@ -109,7 +136,9 @@ describe("splitting a sentence into clauses", () => {
     fc.assert(
       fc.property(sentence, fc.boolean(), (text, withKnown) => {
         const s = { start: 0, end: text.length, text };
-        const known = withKnown ? knownNames([s, { start: 0, end: 20, text: "Then Acme and While said" }]) : new Set<string>();
+        const known = withKnown
+          ? knownNames([s, { start: 0, end: 20, text: "Then Acme and While said" }])
+          : new Set<string>();
         expect(splitClaims(text, s, known).map((p) => p.text)).toEqual(splitByTheRule(s, known));
       }),
       { numRuns: 2000 },

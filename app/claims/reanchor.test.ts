@@ -5,7 +5,12 @@ import { extract, toMarkdown } from "./extract";
 import { project } from "./projection";
 import { reanchor, type Anchor } from "./reanchor";
 
-const seed = project(toMarkdown(readFileSync(new URL("../../fixtures/alibaba-ai-chip.txt", import.meta.url), "utf8"), "markdown")).text;
+const seed = project(
+  toMarkdown(
+    readFileSync(new URL("../../fixtures/alibaba-ai-chip.txt", import.meta.url), "utf8"),
+    "markdown",
+  ),
+).text;
 
 function anchorOf(text: string, quote: string, occurrence = 0): Anchor {
   let start = -1;
@@ -42,11 +47,17 @@ describe("re-anchoring claims after the article changes", () => {
   });
 
   it("survives whitespace and punctuation normalisation", () => {
-    const quote = "It’s manufactured domestically—marking a big shift from earlier AI chips outsourced to Taiwan’s TSMC.";
+    const quote =
+      "It’s manufactured domestically—marking a big shift from earlier AI chips outsourced to Taiwan’s TSMC.";
     const anchor = anchorOf(seed, quote);
-    const normalised = seed.replace(quote, "It's manufactured  domestically - marking a big shift from earlier AI chips outsourced to Taiwan's TSMC.");
+    const normalised = seed.replace(
+      quote,
+      "It's manufactured  domestically - marking a big shift from earlier AI chips outsourced to Taiwan's TSMC.",
+    );
     expect(reanchor(normalised, anchor)).toMatchObject({ status: "placed" });
-    expect(placed(normalised, anchor)).toBe("It's manufactured  domestically - marking a big shift from earlier AI chips outsourced to Taiwan's TSMC.");
+    expect(placed(normalised, anchor)).toBe(
+      "It's manufactured  domestically - marking a big shift from earlier AI chips outsourced to Taiwan's TSMC.",
+    );
   });
 
   it("makes a deleted claim an orphan", () => {
@@ -57,10 +68,13 @@ describe("re-anchoring claims after the article changes", () => {
 
   it("never attaches a claim to a look-alike passage", () => {
     const anchor = anchorOf(seed, CLAIM);
-    const lookAlike = seed.replace(CLAIM, "Memory Bandwidth: 256 GB/s.").replace("Process Node: 5nm technology.", "Memory Bandwidth: 128 GB/s.");
+    const lookAlike = seed
+      .replace(CLAIM, "Memory Bandwidth: 256 GB/s.")
+      .replace("Process Node: 5nm technology.", "Memory Bandwidth: 128 GB/s.");
     const result = reanchor(lookAlike, anchor);
     // Either placed on the edited original (same place, same context) or an orphan: never the other line.
-    if (result.status === "placed") expect(result.start).toBe(lookAlike.indexOf("Memory Bandwidth: 256 GB/s."));
+    if (result.status === "placed")
+      expect(result.start).toBe(lookAlike.indexOf("Memory Bandwidth: 256 GB/s."));
     const far = "An unrelated article about memory: bandwidth of 512 GB/s is common in servers.";
     expect(reanchor(far, anchor)).toMatchObject({ status: "orphan" });
   });
@@ -76,20 +90,30 @@ describe("re-anchoring claims after the article changes", () => {
     const paragraph = seed.split("\n\n").find((p) => p.includes(quote))!;
     const twice = seed.replace(paragraph, `${paragraph}\n\n${paragraph}`);
     const twiceResult = reanchor(twice, { ...anchor, start: 0 });
-    expect(twiceResult.status === "orphan" || (twiceResult.status === "placed" && twice.slice(twiceResult.start, twiceResult.end) === quote)).toBe(true);
+    expect(
+      twiceResult.status === "orphan" ||
+        (twiceResult.status === "placed" && twice.slice(twiceResult.start, twiceResult.end) === quote),
+    ).toBe(true);
   });
 
   it("orphans the claims of a heavily rewritten article rather than guessing", () => {
     const rewritten = project(
       "Alibaba has reportedly built an inference chip. Its specifications are unknown. Shares moved on the report, and Nvidia's slipped. Other Chinese firms are making accelerators too.",
     ).text;
-    const claims = extract(toMarkdown(readFileSync(new URL("../../fixtures/alibaba-ai-chip.txt", import.meta.url), "utf8"), "markdown")).claims;
+    const claims = extract(
+      toMarkdown(
+        readFileSync(new URL("../../fixtures/alibaba-ai-chip.txt", import.meta.url), "utf8"),
+        "markdown",
+      ),
+    ).claims;
     const results = claims.map((c) => reanchor(rewritten, anchorOf(seed, c.text)));
     const wronglyPlaced = results.filter((r) => r.status === "placed");
     expect(wronglyPlaced).toEqual([]);
   });
 
   it("refuses an empty quote", () => {
-    expect(reanchor(seed, { quote: " ", prefix: "", suffix: "", start: 0 })).toMatchObject({ status: "orphan" });
+    expect(reanchor(seed, { quote: " ", prefix: "", suffix: "", start: 0 })).toMatchObject({
+      status: "orphan",
+    });
   });
 });

@@ -32,7 +32,9 @@ const MIN_MARGIN = 0.04;
 function similarity(actual: string, expected: string): number {
   if (expected.length === 0) return 1;
   if (actual.length === 0) return 0;
-  const [best] = search(actual, expected, expected.length).sort((a: { errors: number }, b: { errors: number }) => a.errors - b.errors);
+  const [best] = search(actual, expected, expected.length).sort(
+    (a: { errors: number }, b: { errors: number }) => a.errors - b.errors,
+  );
   return best ? 1 - best.errors / expected.length : 0;
 }
 
@@ -43,10 +45,17 @@ interface Candidate extends Span {
 }
 
 function score(text: string, anchor: Anchor, span: Span, quoteScore: number): Candidate {
-  const prefix = similarity(text.slice(Math.max(0, span.start - anchor.prefix.length), span.start), anchor.prefix);
+  const prefix = similarity(
+    text.slice(Math.max(0, span.start - anchor.prefix.length), span.start),
+    anchor.prefix,
+  );
   const suffix = similarity(text.slice(span.end, span.end + anchor.suffix.length), anchor.suffix);
   const position = 1 - Math.min(1, Math.abs(span.start - anchor.start) / Math.max(1, text.length));
-  const raw = WEIGHTS.quote * quoteScore + WEIGHTS.prefix * prefix + WEIGHTS.suffix * suffix + WEIGHTS.position * position;
+  const raw =
+    WEIGHTS.quote * quoteScore +
+    WEIGHTS.prefix * prefix +
+    WEIGHTS.suffix * suffix +
+    WEIGHTS.position * position;
   return { ...span, quoteScore, contextScore: (prefix + suffix) / 2, score: raw / MAX_SCORE };
 }
 
@@ -77,7 +86,10 @@ export function reanchor(text: string, anchor: Anchor): Placement {
   // also look for the quote where its old surroundings still are.
   const matches = [...search(text, anchor.quote, maxErrors), ...nearContext(text, anchor, maxErrors)];
   if (matches.length === 0) {
-    return { status: "orphan", reason: "The claim's words are no longer in the article (or were rewritten beyond recognition)." };
+    return {
+      status: "orphan",
+      reason: "The claim's words are no longer in the article (or were rewritten beyond recognition).",
+    };
   }
   // Myers' search reports many overlapping ends for one place: keep the best per start.
   const byStart = new Map<number, Candidate>();
@@ -89,7 +101,11 @@ export function reanchor(text: string, anchor: Anchor): Placement {
   const chosen = choose([...byStart.values()]);
   if (typeof chosen === "string") return { status: "orphan", reason: chosen };
   if (chosen.quoteScore < 0.9 && chosen.contextScore < 0.5) {
-    return { status: "orphan", reason: "A similar passage exists, but its wording and surroundings differ too much to be sure it is the same claim." };
+    return {
+      status: "orphan",
+      reason:
+        "A similar passage exists, but its wording and surroundings differ too much to be sure it is the same claim.",
+    };
   }
   return { status: "placed", how: "fuzzy", start: chosen.start, end: chosen.end, score: chosen.score };
 }
@@ -105,10 +121,12 @@ function nearContext(text: string, anchor: Anchor, maxErrors: number): Match[] {
     }
   };
   if (anchor.prefix.length >= 8) {
-    for (const p of search(text, anchor.prefix, Math.floor(anchor.prefix.length / 4))) within(p.end - maxErrors, p.end + reach);
+    for (const p of search(text, anchor.prefix, Math.floor(anchor.prefix.length / 4)))
+      within(p.end - maxErrors, p.end + reach);
   }
   if (anchor.suffix.length >= 8) {
-    for (const s of search(text, anchor.suffix, Math.floor(anchor.suffix.length / 4))) within(s.start - reach, s.start + maxErrors);
+    for (const s of search(text, anchor.suffix, Math.floor(anchor.suffix.length / 4)))
+      within(s.start - reach, s.start + maxErrors);
   }
   return found;
 }

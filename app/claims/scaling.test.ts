@@ -20,7 +20,10 @@ describe("the extract's work grows linearly with its input", () => {
     const small = steps(() => extract(shape(SIZE)));
     const large = steps(() => extract(shape(4 * SIZE)));
     expect(small).toBeGreaterThan(0);
-    expect(large / small, `${name}: ${small} steps at ${SIZE} characters, ${large} at ${4 * SIZE}`).toBeLessThanOrEqual(GROWTH_LIMIT);
+    expect(
+      large / small,
+      `${name}: ${small} steps at ${SIZE} characters, ${large} at ${4 * SIZE}`,
+    ).toBeLessThanOrEqual(GROWTH_LIMIT);
   });
 
   it("scoring an editor's span reads the document once, whatever its shape", () => {

@@ -54,7 +54,18 @@ const UP_TO_LAST_LETTER = /^[^]*\p{L}/u;
 /** Closing quotes and brackets that may follow a sentence's final punctuation (CLOSERS, by code). */
 function isCloserCode(code: number): boolean {
   switch (code) {
-    case 0x22: case 0x27: case 0x29: case 0x5d: case 0x7d: case 0xbb: case 0x2019: case 0x201d: case 0x203a: case 0x300d: case 0x300f: case 0xff09:
+    case 0x22:
+    case 0x27:
+    case 0x29:
+    case 0x5d:
+    case 0x7d:
+    case 0xbb:
+    case 0x2019:
+    case 0x201d:
+    case 0x203a:
+    case 0x300d:
+    case 0x300f:
+    case 0xff09:
       return true;
     default:
       return false;
@@ -62,7 +73,14 @@ function isCloserCode(code: number): boolean {
 }
 /** Final punctuation: . ! ? ‽ … and the CJK full stop, exclamation and question marks. */
 const isTerminalCode = (code: number) =>
-  code === 46 || code === 33 || code === 63 || code === 0x203d || code === 0x2026 || code === 0x3002 || code === 0xff01 || code === 0xff1f;
+  code === 46 ||
+  code === 33 ||
+  code === 63 ||
+  code === 0x203d ||
+  code === 0x2026 ||
+  code === 0x3002 ||
+  code === 0xff01 ||
+  code === 0xff1f;
 const isDotChar = (code: number) => code === 46 || code === 0x2026;
 
 /**
@@ -102,7 +120,8 @@ export function segment(text: string, blocks?: Block[]): Sentence[] {
   const sentences: Sentence[] = [];
   const tokens = new Tokens(text);
   for (const region of regions) {
-    for (const line of splitLines(text, region.start, region.end)) segmentRun(tokens, line.start, line.end, sentences);
+    for (const line of splitLines(text, region.start, region.end))
+      segmentRun(tokens, line.start, line.end, sentences);
   }
   return sentences;
 }
@@ -198,8 +217,15 @@ function isSpace(code: number): boolean {
   if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
   if (code < 0xa0) return false;
   return (
-    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
-    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
   );
 }
 

@@ -17,9 +17,14 @@ function repeatUnit(size: number, unit: (i: number) => string, head = ""): strin
 }
 
 export const SHAPES: Record<string, Shape> = {
-  prose: (n) => repeatUnit(n, (i) => `Acme sold ${i} units in 2024, the company said. Nvidia shares rose 3% on Friday. `),
+  prose: (n) =>
+    repeatUnit(n, (i) => `Acme sold ${i} units in 2024, the company said. Nvidia shares rose 3% on Friday. `),
   table: (n) =>
-    repeatUnit(n, (i) => `| Acme ${i} | ${i % 97}% | Nvidia rose 3% in 2024 | Alibaba said so |\n`, "| Name | Share | Note | Source |\n|---|---|---|---|\n"),
+    repeatUnit(
+      n,
+      (i) => `| Acme ${i} | ${i % 97}% | Nvidia rose 3% in 2024 | Alibaba said so |\n`,
+      "| Name | Share | Note | Source |\n|---|---|---|---|\n",
+    ),
   "long list": (n) => repeatUnit(n, (i) => `- Item ${i}: Acme sold ${i} units in 2024\n`),
   headings: (n) => repeatUnit(n, (i) => `## Acme Report Number ${i}\n\n`),
   "code blocks": (n) => repeatUnit(n, (i) => "```\nconst units = " + i + "; // Acme sold 5 units\n```\n\n"),
@@ -31,7 +36,8 @@ export const SHAPES: Record<string, Shape> = {
   "inline formatting": (n) => repeatUnit(n, (i) => `**Acme** sold _${i}_ \`units\` in ~~2024~~ `),
   links: (n) => repeatUnit(n, (i) => `[Acme ${i}](https://example.com/${i}) and https://acme.example/${i} `),
   "clause joins": (n) => repeatUnit(n, (i) => `Acme sold ${i} units; `),
-  "distinct names": (n) => repeatUnit(n, (i) => `Acme${String(i).replace(/\d/g, (d) => "abcdefghij"[Number(d)]!)} `),
+  "distinct names": (n) =>
+    repeatUnit(n, (i) => `Acme${String(i).replace(/\d/g, (d) => "abcdefghij"[Number(d)]!)} `),
   "hard breaks": (n) => repeatUnit(n, () => "\\\n", "Acme sold 5 units,\\\n"),
   "digit runs": (n) => `Acme sold ${repeatUnit(n, (i) => `${i % 10},`)} etc. Acme`,
   "open quotes": (n) => `Acme said ${repeatUnit(n, (i) => `“quote ${i} `)} etc. Acme`,

@@ -1,7 +1,15 @@
 import { VERDICTS, type VerdictKey } from "../newsroom/verdicts";
 
 /** The spread of students' verdicts for one claim as a server-rendered bar chart, labelled in text. */
-export function VerdictChart({ counts, published, students }: { counts: Record<VerdictKey, number>; published: VerdictKey; students: number }) {
+export function VerdictChart({
+  counts,
+  published,
+  students,
+}: {
+  counts: Record<VerdictKey, number>;
+  published: VerdictKey;
+  students: number;
+}) {
   const rowHeight = 22;
   const labelWidth = 150;
   const barWidth = 220;
@@ -27,7 +35,13 @@ export function VerdictChart({ counts, published, students }: { counts: Record<V
               {isPublished ? " ★" : ""}
             </text>
             <rect x={labelWidth} y={y + 3} width={barWidth} height={rowHeight - 8} fill="#eceef1" />
-            <rect x={labelWidth} y={y + 3} width={width} height={rowHeight - 8} fill={isPublished ? "#17653a" : "#0b5394"} />
+            <rect
+              x={labelWidth}
+              y={y + 3}
+              width={width}
+              height={rowHeight - 8}
+              fill={isPublished ? "#17653a" : "#0b5394"}
+            />
             <text x={labelWidth + barWidth + 6} y={y + 15} fontSize="13" fill="#1b1f24">
               {counts[v.key]}
             </text>

@@ -13,7 +13,20 @@ const unitFor = (text: string) => units.find((u) => u.text.includes(text))!;
 function claim(number: number, quote: string, verdict: PublishedClaim["verdict"]): PublishedClaim {
   const unit = unitFor(quote);
   const start = unit.start + unit.text.indexOf(quote);
-  return { id: number, number, start, end: start + quote.length, quote, prefix: "", suffix: "", verdict, rationale: "", approvedBy: "", approvedAt: "2026-01-01T00:00:00.000Z", evidence: [] };
+  return {
+    id: number,
+    number,
+    start,
+    end: start + quote.length,
+    quote,
+    prefix: "",
+    suffix: "",
+    verdict,
+    rationale: "",
+    approvedBy: "",
+    approvedAt: "2026-01-01T00:00:00.000Z",
+    evidence: [],
+  };
 }
 
 const counted = [
@@ -46,7 +59,9 @@ describe("comparing a student's marks with the fact-check", () => {
       [3, true, "accurate", false],
     ]);
     expect(result).toMatchObject({ found: 2, agreed: 1 });
-    expect(result.added.map((a) => a.unit.text)).toEqual(["Markets moved quickly after Alibaba’s announcement."]);
+    expect(result.added.map((a) => a.unit.text)).toEqual([
+      "Markets moved quickly after Alibaba’s announcement.",
+    ]);
   });
 
   it("ignores answers about passages that are not in the exercise", () => {
@@ -83,8 +98,8 @@ describe("the CSV export", () => {
   it("quotes every cell and never lets a spreadsheet run a student's input", async () => {
     const { csvCell } = await import("./exercises.server");
     expect(csvCell('Ada "the great"')).toBe('"Ada ""the great"""');
-    expect(csvCell("=HYPERLINK(\"http://x\")")).toBe('"\'=HYPERLINK(""http://x"")"');
-    expect(csvCell("+1")).toBe("\"'+1\"");
+    expect(csvCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
+    expect(csvCell("+1")).toBe('"\'+1"');
     expect(csvCell(3)).toBe('"3"');
   });
 });

@@ -83,8 +83,15 @@ export function compare(units: Unit[], counted: PublishedClaim[], answers: Answe
       agrees: hit?.answer.verdict === claim.verdict,
     };
   });
-  const added = marked.filter((m) => !counted.some((c) => matches(m.unit, c))).map((m) => ({ unit: m.unit, verdict: m.answer.verdict, source: m.answer.source }));
-  return { claims, added, found: claims.filter((c) => c.found).length, agreed: claims.filter((c) => c.agrees).length };
+  const added = marked
+    .filter((m) => !counted.some((c) => matches(m.unit, c)))
+    .map((m) => ({ unit: m.unit, verdict: m.answer.verdict, source: m.answer.source }));
+  return {
+    claims,
+    added,
+    found: claims.filter((c) => c.found).length,
+    agreed: claims.filter((c) => c.agrees).length,
+  };
 }
 
 export interface ClaimTally {

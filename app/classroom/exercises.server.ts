@@ -9,7 +9,16 @@ import type { PageRequest } from "../newsroom/paging";
 import { latestPublicationBySlug, latestPublications } from "../publishing/latest.server";
 import { SnapshotSchema, type Snapshot } from "../publishing/snapshot";
 import { CODE_ALPHABET } from "./codes";
-import { claimUnits, compare, SOURCE_KEYS, sourceLabel, sentenceUnits, tally, type Answer, type Unit } from "./compare";
+import {
+  claimUnits,
+  compare,
+  SOURCE_KEYS,
+  sourceLabel,
+  sentenceUnits,
+  tally,
+  type Answer,
+  type Unit,
+} from "./compare";
 
 export const MAX_SUBMISSIONS = 1000;
 
@@ -21,7 +30,11 @@ export function newCode(): string {
 
 export const ExerciseSchema = z.object({
   slug: z.string().min(1),
-  title: z.string().trim().min(1, "Give the exercise a title.").max(200, "Keep the title under 200 characters."),
+  title: z
+    .string()
+    .trim()
+    .min(1, "Give the exercise a title.")
+    .max(200, "Keep the title under 200 characters."),
   instructions: z.string().trim().max(4000, "Keep the instructions under 4,000 characters.").default(""),
   mode: z.enum(["article", "marked"], { error: "Choose what students see." }),
   claimIds: z.array(z.coerce.number().int()).min(1, "Choose at least one claim that counts."),
@@ -33,15 +46,25 @@ export async function createExercise(input: z.infer<typeof ExerciseSchema>, acto
     include: { publications: { orderBy: { number: "desc" }, take: 1 } },
   });
   const publication = article?.publications[0];
-  if (!publication) throw new UserError("Exercises are made from published fact-checks; this one is not published.", 404);
+  if (!publication)
+    throw new UserError("Exercises are made from published fact-checks; this one is not published.", 404);
   const snapshot = SnapshotSchema.parse(JSON.parse(publication.snapshot));
   const known = new Set(snapshot.claims.map((c) => c.id));
-  if (!input.claimIds.every((id) => known.has(id))) throw new UserError("Choose claims from this fact-check only.");
+  if (!input.claimIds.every((id) => known.has(id)))
+    throw new UserError("Choose claims from this fact-check only.");
   for (;;) {
     const code = newCode();
     if (await db().exercise.findUnique({ where: { code } })) continue;
     return db().exercise.create({
-      data: { code, publicationId: publication.id, title: input.title, instructions: input.instructions, mode: input.mode, claimIds: JSON.stringify(input.claimIds), createdById: actor.id },
+      data: {
+        code,
+        publicationId: publication.id,
+        title: input.title,
+        instructions: input.instructions,
+        mode: input.mode,
+        claimIds: JSON.stringify(input.claimIds),
+        createdById: actor.id,
+      },
     });
   }
 }
@@ -59,7 +82,10 @@ export interface ExerciseView {
 }
 
 async function view(where: { code: string } | { id: number }): Promise<ExerciseView | null> {
-  const exercise = await db().exercise.findUnique({ where, include: { publication: { select: { snapshot: true } } } });
+  const exercise = await db().exercise.findUnique({
+    where,
+    include: { publication: { select: { snapshot: true } } },
+  });
   if (!exercise) return null;
   const snapshot = SnapshotSchema.parse(JSON.parse(exercise.publication.snapshot));
   const ids = new Set(z.array(z.number()).parse(JSON.parse(exercise.claimIds)));
@@ -91,7 +117,10 @@ const AnswerSchema = z.object({
  * Reads a student's form: display name, and for each marked unit a verdict and a source kind.
  * In "marked" mode every counted claim is answered. Errors name the passage they concern.
  */
-export function readAnswers(exercise: ExerciseView, form: Record<string, string>): { displayName: string; answers: Answer[] } | { errors: string[] } {
+export function readAnswers(
+  exercise: ExerciseView,
+  form: Record<string, string>,
+): { displayName: string; answers: Answer[] } | { errors: string[] } {
   const errors: string[] = [];
   const name = (form.displayName ?? "").trim();
   if (name.length === 0) errors.push("Give a display name (a first name or a nickname is enough).");
@@ -100,37 +129,79 @@ export function readAnswers(exercise: ExerciseView, form: Record<string, string>
   for (const unit of exercise.units) {
     const marked = exercise.mode === "marked" || form[`mark-${unit.index}`] === "on";
     if (!marked) continue;
-    const parsed = AnswerSchema.safeParse({ unit: unit.index, verdict: form[`verdict-${unit.index}`], source: form[`source-${unit.index}`] });
+    const parsed = AnswerSchema.safeParse({
+      unit: unit.index,
+      verdict: form[`verdict-${unit.index}`],
+      source: form[`source-${unit.index}`],
+    });
     if (parsed.success) answers.push(parsed.data);
-    else errors.push(`“${unit.text.length > 60 ? unit.text.slice(0, 57) + "…" : unit.text}”: ${parsed.error.issues.map((i) => i.message).join(" and ")}.`);
+    else
+      errors.push(
+        `“${unit.text.length > 60 ? unit.text.slice(0, 57) + "…" : unit.text}”: ${parsed.error.issues.map((i) => i.message).join(" and ")}.`,
+      );
   }
-  if (exercise.mode === "article" && answers.length === 0 && errors.length === 0) errors.push("Mark at least one sentence you think is a checkable claim.");
+  if (exercise.mode === "article" && answers.length === 0 && errors.length === 0)
+    errors.push("Mark at least one sentence you think is a checkable claim.");
   return errors.length > 0 ? { errors } : { displayName: name, answers };
 }
 
-export async function submit(exercise: ExerciseView, displayName: string, answers: Answer[]): Promise<string> {
-  if (exercise.status !== "open") throw new UserError("This exercise is closed: your teacher is no longer taking answers.");
+export async function submit(
+  exercise: ExerciseView,
+  displayName: string,
+  answers: Answer[],
+): Promise<string> {
+  if (exercise.status !== "open")
+    throw new UserError("This exercise is closed: your teacher is no longer taking answers.");
   if ((await db().submission.count({ where: { exerciseId: exercise.id } })) >= MAX_SUBMISSIONS) {
     throw new UserError("This exercise has received as many answers as it can take. Ask your teacher.");
   }
   const token = randomBytes(18).toString("base64url");
-  await db().submission.create({ data: { exerciseId: exercise.id, tokenHash: hashToken(token), displayName, answers: JSON.stringify(answers) } });
+  await db().submission.create({
+    data: {
+      exerciseId: exercise.id,
+      tokenHash: hashToken(token),
+      displayName,
+      answers: JSON.stringify(answers),
+    },
+  });
   return token;
 }
 
-export const StoredAnswers = z.array(z.object({ unit: z.number(), verdict: z.enum(["", ...VERDICT_KEYS]), source: z.enum(["", ...SOURCE_KEYS]) }));
+export const StoredAnswers = z.array(
+  z.object({
+    unit: z.number(),
+    verdict: z.enum(["", ...VERDICT_KEYS]),
+    source: z.enum(["", ...SOURCE_KEYS]),
+  }),
+);
 
 export async function submissionByToken(exercise: ExerciseView, token: string) {
   const submission = await db().submission.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!submission || submission.exerciseId !== exercise.id) return null;
   const answers = StoredAnswers.parse(JSON.parse(submission.answers)) as Answer[];
-  return { displayName: submission.displayName, createdAt: submission.createdAt, comparison: compare(exercise.units, exercise.counted, answers) };
+  return {
+    displayName: submission.displayName,
+    createdAt: submission.createdAt,
+    comparison: compare(exercise.units, exercise.counted, answers),
+  };
 }
 
 export async function results(exercise: ExerciseView) {
   const rows = await db().submission.findMany({ where: { exerciseId: exercise.id }, orderBy: { id: "asc" } });
-  const submissions = rows.map((r) => ({ id: r.id, displayName: r.displayName, createdAt: r.createdAt, answers: StoredAnswers.parse(JSON.parse(r.answers)) as Answer[] }));
-  return { submissions, tallies: tally(exercise.units, exercise.counted, submissions.map((s) => s.answers)) };
+  const submissions = rows.map((r) => ({
+    id: r.id,
+    displayName: r.displayName,
+    createdAt: r.createdAt,
+    answers: StoredAnswers.parse(JSON.parse(r.answers)) as Answer[],
+  }));
+  return {
+    submissions,
+    tallies: tally(
+      exercise.units,
+      exercise.counted,
+      submissions.map((s) => s.answers),
+    ),
+  };
 }
 
 export const csvCell = (value: string | number) => {
@@ -143,12 +214,34 @@ export const csvCell = (value: string | number) => {
 /** One row per student and counted claim: found or not, their verdict and source, the published verdict. */
 export async function resultsCsv(exercise: ExerciseView): Promise<string> {
   const { submissions } = await results(exercise);
-  const lines = [["student", "submitted_at", "claim_number", "claim", "found", "student_verdict", "student_source", "published_verdict"].map(csvCell).join(",")];
+  const lines = [
+    [
+      "student",
+      "submitted_at",
+      "claim_number",
+      "claim",
+      "found",
+      "student_verdict",
+      "student_source",
+      "published_verdict",
+    ]
+      .map(csvCell)
+      .join(","),
+  ];
   for (const s of submissions) {
     const comparison = compare(exercise.units, exercise.counted, s.answers);
     for (const outcome of comparison.claims) {
       lines.push(
-        [s.displayName, s.createdAt.toISOString(), outcome.claim.number, outcome.claim.quote, outcome.found ? "yes" : "no", outcome.verdict ? verdictLabel(outcome.verdict) : "", outcome.source ? sourceLabel(outcome.source) : "", verdictLabel(outcome.claim.verdict)]
+        [
+          s.displayName,
+          s.createdAt.toISOString(),
+          outcome.claim.number,
+          outcome.claim.quote,
+          outcome.found ? "yes" : "no",
+          outcome.verdict ? verdictLabel(outcome.verdict) : "",
+          outcome.source ? sourceLabel(outcome.source) : "",
+          verdictLabel(outcome.claim.verdict),
+        ]
           .map(csvCell)
           .join(","),
       );
@@ -160,7 +253,10 @@ export async function resultsCsv(exercise: ExerciseView): Promise<string> {
 export async function listExercises() {
   return db().exercise.findMany({
     orderBy: { createdAt: "desc" },
-    include: { _count: { select: { submissions: true } }, publication: { select: { number: true, article: { select: { title: true, slug: true } } } } },
+    include: {
+      _count: { select: { submissions: true } },
+      publication: { select: { number: true, article: { select: { title: true, slug: true } } } },
+    },
   });
 }
 

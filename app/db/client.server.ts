@@ -91,9 +91,15 @@ const CONFLICT = new Set(["P2002", "P2003", "P2014"]);
  */
 export function asAppError(error: unknown): unknown {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return error;
-  if (NOT_FOUND.has(error.code)) return new NotFoundError("That record no longer exists; it may have been removed. Reload the page.");
-  if (error.code === "P2002") return new UserError("That already exists, and it must be unique. Choose another and try again.", 409);
-  if (CONFLICT.has(error.code)) return new UserError("That refers to a record that no longer exists, or is still used by others. Reload the page.", 409);
+  if (NOT_FOUND.has(error.code))
+    return new NotFoundError("That record no longer exists; it may have been removed. Reload the page.");
+  if (error.code === "P2002")
+    return new UserError("That already exists, and it must be unique. Choose another and try again.", 409);
+  if (CONFLICT.has(error.code))
+    return new UserError(
+      "That refers to a record that no longer exists, or is still used by others. Reload the page.",
+      409,
+    );
   return error;
 }
 
@@ -104,7 +110,11 @@ export interface ClientOptions {
 
 export function createClient({ onStatement }: ClientOptions = {}): PrismaClient {
   const verbose = onStatement && ((sql: unknown) => onStatement(String(sql)));
-  const adapter = new PrismaBetterSqlite3({ url: env().DATABASE_URL, timeout: 5000, ...(verbose ? { verbose } : {}) });
+  const adapter = new PrismaBetterSqlite3({
+    url: env().DATABASE_URL,
+    timeout: 5000,
+    ...(verbose ? { verbose } : {}),
+  });
   const base = new PrismaClient({ adapter: serialisedFactory(adapter) });
   const extended = base.$extends({
     query: {

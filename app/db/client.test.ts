@@ -27,13 +27,17 @@ describe("the shared connection", () => {
     });
     await wrote.opened;
     // Prisma's queries are lazy: then() sends B now, as a request handler awaiting it would.
-    const requestB = db().user.create({ data: user("b@conn.test") }).then((row) => row);
+    const requestB = db()
+      .user.create({ data: user("b@conn.test") })
+      .then((row) => row);
     // Let B's statement reach the connection if nothing holds it back.
     await new Promise((resolve) => setTimeout(resolve, 50));
     finish.open();
     await expect(requestA).rejects.toThrow(/changes its mind/);
     await requestB;
-    const emails = (await db().user.findMany({ where: { email: { endsWith: "@conn.test" } } })).map((u) => u.email);
+    const emails = (await db().user.findMany({ where: { email: { endsWith: "@conn.test" } } })).map(
+      (u) => u.email,
+    );
     expect(emails).toEqual(["b@conn.test"]);
   });
 
@@ -47,7 +51,9 @@ describe("the shared connection", () => {
       throw new Error("rolled back");
     });
     await wrote.opened;
-    const read = db().user.count({ where: { email: "draft@conn.test" } }).then((n) => n);
+    const read = db()
+      .user.count({ where: { email: "draft@conn.test" } })
+      .then((n) => n);
     await new Promise((resolve) => setTimeout(resolve, 50));
     finish.open();
     await expect(requestA).rejects.toThrow();
@@ -56,13 +62,27 @@ describe("the shared connection", () => {
 
   it("runs a transaction's own queries and nested operations without waiting for itself", async () => {
     const made = await db().$transaction(async (tx) => {
-      const article = await tx.article.create({ data: { slug: "tx-own", title: "T", markdown: "x", claims: { create: [{ start: 0, end: 1, quote: "x" }] } } });
+      const article = await tx.article.create({
+        data: {
+          slug: "tx-own",
+          title: "T",
+          markdown: "x",
+          claims: { create: [{ start: 0, end: 1, quote: "x" }] },
+        },
+      });
       return tx.claim.count({ where: { articleId: article.id } });
     });
     expect(made).toBe(1);
     const batch = await db().$transaction([db().user.count(), db().article.count()]);
     expect(batch).toEqual([1, 1]);
-    await db().article.create({ data: { slug: "nested-outside", title: "N", markdown: "y", claims: { create: [{ start: 0, end: 1, quote: "y" }] } } });
+    await db().article.create({
+      data: {
+        slug: "nested-outside",
+        title: "N",
+        markdown: "y",
+        claims: { create: [{ start: 0, end: 1, quote: "y" }] },
+      },
+    });
     expect(await db().claim.count()).toBe(2);
   });
 });

@@ -10,12 +10,18 @@ const EnvSchema = z.object({
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
   CLAIMDESK_ORG_NAME: z.string().min(1).default("Claimdesk"),
   /** Where readers reach this server; absolute URLs in feeds, JSON-LD and annotations use it. */
-  CLAIMDESK_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "CLAIMDESK_PUBLIC_URL must be an http(s) URL" }).optional(),
+  CLAIMDESK_PUBLIC_URL: z
+    .url({ protocol: /^https?$/, error: "CLAIMDESK_PUBLIC_URL must be an http(s) URL" })
+    .optional(),
   CLAIMDESK_SEED: z.enum(["on", "off"]).default("on"),
   /** "1" lets imports fetch from loopback and private addresses: for tests with a local server. */
-  CLAIMDESK_ALLOW_PRIVATE_FETCH: z.enum(["", "0", "1"], { error: "CLAIMDESK_ALLOW_PRIVATE_FETCH must be 1 or unset" }).default(""),
+  CLAIMDESK_ALLOW_PRIVATE_FETCH: z
+    .enum(["", "0", "1"], { error: "CLAIMDESK_ALLOW_PRIVATE_FETCH must be 1 or unset" })
+    .default(""),
   /** "1" when Claimdesk is reached only through one reverse proxy that sets X-Forwarded-Proto and X-Forwarded-For. */
-  CLAIMDESK_TRUST_PROXY: z.enum(["", "0", "1"], { error: "CLAIMDESK_TRUST_PROXY must be 1 or unset" }).default(""),
+  CLAIMDESK_TRUST_PROXY: z
+    .enum(["", "0", "1"], { error: "CLAIMDESK_TRUST_PROXY must be 1 or unset" })
+    .default(""),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -26,7 +32,9 @@ export function env(): Env {
   if (!cached) {
     const parsed = EnvSchema.safeParse(process.env);
     if (!parsed.success) {
-      throw new Error(`Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+      throw new Error(
+        `Invalid configuration: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`,
+      );
     }
     cached = parsed.data;
   }

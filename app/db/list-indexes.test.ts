@@ -21,9 +21,15 @@ describe("list indexes", () => {
     expect(declared.length).toBeGreaterThan(5);
     for (const index of declared) {
       const name = `${index.model}_${index.fields.map((f) => f.name).join("_")}_idx`;
-      const columns = db.pragma(`index_xinfo("${name}")`) as Array<{ name: string | null; desc: number; key: number }>;
+      const columns = db.pragma(`index_xinfo("${name}")`) as Array<{
+        name: string | null;
+        desc: number;
+        key: number;
+      }>;
       const keys = columns.filter((c) => c.key === 1).map((c) => `${c.name}${c.desc ? " desc" : ""}`);
-      expect(keys, name).toEqual(index.fields.map((f) => `${f.name}${f.sortOrder === "desc" ? " desc" : ""}`));
+      expect(keys, name).toEqual(
+        index.fields.map((f) => `${f.name}${f.sortOrder === "desc" ? " desc" : ""}`),
+      );
     }
     db.close();
   });
@@ -35,7 +41,9 @@ describe("list indexes", () => {
     db.close();
     migrate(file, path.resolve("prisma/migrations"));
     const check = new Database(file, { readonly: true });
-    const analysed = (check.prepare(`SELECT DISTINCT tbl FROM sqlite_stat1`).all() as Array<{ tbl: string }>).map((r) => r.tbl);
+    const analysed = (
+      check.prepare(`SELECT DISTINCT tbl FROM sqlite_stat1`).all() as Array<{ tbl: string }>
+    ).map((r) => r.tbl);
     expect(analysed).toEqual(expect.arrayContaining(["Article", "Claim", "Evidence", "Publication"]));
     check.close();
   });
@@ -43,13 +51,31 @@ describe("list indexes", () => {
   it("reads each list's page in index order, without sorting or scanning a table", () => {
     const { file } = generateWorkspace(tempFile(), { articles: 200, claimsPerArticle: 30, published: 100 });
     const db = new Database(file, { readonly: true });
-    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((r) => r.detail).join("\n");
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>)
+        .map((r) => r.detail)
+        .join("\n");
     const queries: Array<[string, RegExp]> = [
-      [`SELECT id FROM "Claim" WHERE status = 'candidate' ORDER BY score DESC, id ASC LIMIT 51`, /Claim_status_score_id_idx/],
-      [`SELECT id FROM "Claim" WHERE status = 'candidate' AND assigneeId IS NULL ORDER BY score DESC, id ASC LIMIT 51`, /Claim_status_assigneeId_score_id_idx/],
-      [`SELECT id FROM "Claim" WHERE status = 'candidate' AND assigneeId = 1 ORDER BY score DESC, id ASC LIMIT 51`, /Claim_status_assigneeId_score_id_idx/],
-      [`SELECT id FROM "Claim" WHERE status = 'researching' AND verdict IS NULL ORDER BY score DESC, id ASC LIMIT 51`, /Claim_status_verdict_score_id_idx/],
-      [`SELECT id FROM "Claim" WHERE status = 'researching' AND articleId = 5 ORDER BY score DESC, id ASC LIMIT 51`, /Claim_articleId_status_score_id_idx/],
+      [
+        `SELECT id FROM "Claim" WHERE status = 'candidate' ORDER BY score DESC, id ASC LIMIT 51`,
+        /Claim_status_score_id_idx/,
+      ],
+      [
+        `SELECT id FROM "Claim" WHERE status = 'candidate' AND assigneeId IS NULL ORDER BY score DESC, id ASC LIMIT 51`,
+        /Claim_status_assigneeId_score_id_idx/,
+      ],
+      [
+        `SELECT id FROM "Claim" WHERE status = 'candidate' AND assigneeId = 1 ORDER BY score DESC, id ASC LIMIT 51`,
+        /Claim_status_assigneeId_score_id_idx/,
+      ],
+      [
+        `SELECT id FROM "Claim" WHERE status = 'researching' AND verdict IS NULL ORDER BY score DESC, id ASC LIMIT 51`,
+        /Claim_status_verdict_score_id_idx/,
+      ],
+      [
+        `SELECT id FROM "Claim" WHERE status = 'researching' AND articleId = 5 ORDER BY score DESC, id ASC LIMIT 51`,
+        /Claim_articleId_status_score_id_idx/,
+      ],
       [`SELECT id FROM "Article" ORDER BY updatedAt DESC, id DESC LIMIT 51`, /Article_updatedAt_id_idx/],
       [
         `SELECT p.id FROM "Publication" p WHERE NOT EXISTS (SELECT 1 FROM "Publication" n WHERE n.articleId = p.articleId AND n.number > p.number) ORDER BY p.publishedAt DESC, p.id DESC LIMIT 51`,

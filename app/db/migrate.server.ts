@@ -64,7 +64,9 @@ export function migrate(databaseFile: string, migrationsDir: string): string[] {
     db.exec(MIGRATIONS_TABLE);
     const applied = new Map(
       db
-        .prepare(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)
+        .prepare(
+          `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+        )
         .all()
         .map((row) => {
           const r = row as { migration_name: string; checksum: string };
@@ -76,7 +78,9 @@ export function migrate(databaseFile: string, migrationsDir: string): string[] {
       const checksum = applied.get(migration.name);
       if (checksum !== undefined) {
         if (checksum !== migration.checksum) {
-          throw new MigrationError(`Migration ${migration.name} was changed after it was applied; restore the original file.`);
+          throw new MigrationError(
+            `Migration ${migration.name} was changed after it was applied; restore the original file.`,
+          );
         }
         continue;
       }
@@ -91,7 +95,9 @@ export function migrate(databaseFile: string, migrationsDir: string): string[] {
       try {
         apply.immediate();
       } catch (error) {
-        throw new MigrationError(`Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`);
+        throw new MigrationError(
+          `Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`,
+        );
       }
       done.push(migration.name);
     }

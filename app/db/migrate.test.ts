@@ -10,7 +10,13 @@ import { migrate, MigrationError } from "./migrate.server";
 const MIGRATIONS = path.resolve("prisma/migrations");
 const tempDb = () => path.join(mkdtempSync(path.join(tmpdir(), "claimdesk-migrate-")), "db.sqlite");
 
-const SQLITE_TYPES: Record<string, string> = { Int: "INTEGER", String: "TEXT", Boolean: "BOOLEAN", DateTime: "DATETIME", Float: "REAL" };
+const SQLITE_TYPES: Record<string, string> = {
+  Int: "INTEGER",
+  String: "TEXT",
+  Boolean: "BOOLEAN",
+  DateTime: "DATETIME",
+  Float: "REAL",
+};
 
 describe("the app's own migrator", () => {
   it("applies every migration once and records it as Prisma does", () => {
@@ -19,7 +25,11 @@ describe("the app's own migrator", () => {
     expect(applied.length).toBeGreaterThan(0);
     expect(migrate(file, MIGRATIONS)).toEqual([]);
     const db = new Database(file, { readonly: true });
-    const rows = db.prepare(`SELECT migration_name, checksum, finished_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name`).all() as Array<{
+    const rows = db
+      .prepare(
+        `SELECT migration_name, checksum, finished_at, applied_steps_count FROM _prisma_migrations ORDER BY migration_name`,
+      )
+      .all() as Array<{
       migration_name: string;
       checksum: string;
       finished_at: string;
@@ -41,28 +51,64 @@ describe("the app's own migrator", () => {
     migrate(file, MIGRATIONS);
     const dmmf = await internals.getDMMF({ datamodel: readFileSync("prisma/schema.prisma", "utf8") });
     const db = new Database(file, { readonly: true });
-    const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name`).all() as Array<{ name: string }>).map((t) => t.name);
+    const tables = (
+      db
+        .prepare(
+          `SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name <> '_prisma_migrations' ORDER BY name`,
+        )
+        .all() as Array<{ name: string }>
+    ).map((t) => t.name);
     expect(tables).toEqual(dmmf.datamodel.models.map((m) => m.dbName ?? m.name).sort());
     for (const model of dmmf.datamodel.models) {
-      const columns = db.pragma(`table_info("${model.name}")`) as Array<{ name: string; type: string; notnull: number; pk: number; dflt_value: string | null }>;
+      const columns = db.pragma(`table_info("${model.name}")`) as Array<{
+        name: string;
+        type: string;
+        notnull: number;
+        pk: number;
+        dflt_value: string | null;
+      }>;
       const scalars = model.fields.filter((f) => f.kind === "scalar");
-      expect(columns.map((c) => c.name).sort(), model.name).toEqual(scalars.map((f) => f.dbName ?? f.name).sort());
+      expect(columns.map((c) => c.name).sort(), model.name).toEqual(
+        scalars.map((f) => f.dbName ?? f.name).sort(),
+      );
       for (const field of scalars) {
         const column = columns.find((c) => c.name === field.name)!;
         const where = `${model.name}.${field.name}`;
         expect(column.type, where).toBe(SQLITE_TYPES[field.type]);
         expect(column.notnull === 1 || column.pk === 1, where).toBe(field.isRequired);
         expect(column.pk === 1, where).toBe(field.isId);
-        const hasDbDefault = field.hasDefaultValue && !(typeof field.default === "object" && field.default !== null && "name" in field.default && field.default.name === "autoincrement");
+        const hasDbDefault =
+          field.hasDefaultValue &&
+          !(
+            typeof field.default === "object" &&
+            field.default !== null &&
+            "name" in field.default &&
+            field.default.name === "autoincrement"
+          );
         expect(column.dflt_value !== null, where).toBe(hasDbDefault);
       }
-      const indexes = db.pragma(`index_list("${model.name}")`) as Array<{ name: string; unique: number; origin: string }>;
+      const indexes = db.pragma(`index_list("${model.name}")`) as Array<{
+        name: string;
+        unique: number;
+        origin: string;
+      }>;
       for (const field of scalars.filter((f) => f.isUnique)) {
-        expect(indexes.some((i) => i.unique === 1 && i.name === `${model.name}_${field.name}_key`), `${model.name}.${field.name} unique`).toBe(true);
+        expect(
+          indexes.some((i) => i.unique === 1 && i.name === `${model.name}_${field.name}_key`),
+          `${model.name}.${field.name} unique`,
+        ).toBe(true);
       }
-      const foreignKeys = db.pragma(`foreign_key_list("${model.name}")`) as Array<{ table: string; from: string }>;
-      for (const relation of model.fields.filter((f) => f.kind === "object" && (f.relationFromFields?.length ?? 0) > 0)) {
-        expect(foreignKeys.some((fk) => fk.table === relation.type && fk.from === relation.relationFromFields![0]), `${model.name}.${relation.name}`).toBe(true);
+      const foreignKeys = db.pragma(`foreign_key_list("${model.name}")`) as Array<{
+        table: string;
+        from: string;
+      }>;
+      for (const relation of model.fields.filter(
+        (f) => f.kind === "object" && (f.relationFromFields?.length ?? 0) > 0,
+      )) {
+        expect(
+          foreignKeys.some((fk) => fk.table === relation.type && fk.from === relation.relationFromFields![0]),
+          `${model.name}.${relation.name}`,
+        ).toBe(true);
       }
     }
     db.close();
@@ -72,13 +118,18 @@ describe("the app's own migrator", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "claimdesk-migrations-"));
     cpSync(MIGRATIONS, dir, { recursive: true });
     mkdirSync(path.join(dir, "29990101000000_broken"));
-    writeFileSync(path.join(dir, "29990101000000_broken", "migration.sql"), `CREATE TABLE "Half" ("id" INTEGER);\nALTER TABLE "Nope" ADD COLUMN "x" TEXT;`);
+    writeFileSync(
+      path.join(dir, "29990101000000_broken", "migration.sql"),
+      `CREATE TABLE "Half" ("id" INTEGER);\nALTER TABLE "Nope" ADD COLUMN "x" TEXT;`,
+    );
     const file = tempDb();
     migrate(file, MIGRATIONS);
     expect(() => migrate(file, dir)).toThrow(MigrationError);
     const db = new Database(file, { readonly: true });
     expect(db.prepare(`SELECT name FROM sqlite_master WHERE name = 'Half'`).get()).toBeUndefined();
-    expect(db.prepare(`SELECT count(*) AS n FROM _prisma_migrations WHERE migration_name LIKE '%broken'`).get()).toEqual({ n: 0 });
+    expect(
+      db.prepare(`SELECT count(*) AS n FROM _prisma_migrations WHERE migration_name LIKE '%broken'`).get(),
+    ).toEqual({ n: 0 });
     db.close();
   });
 

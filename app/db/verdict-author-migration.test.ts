@@ -16,8 +16,12 @@ it("backfills the verdict author from the last editor of claims that have a judg
   migrate(file, before);
 
   const db = new Database(file);
-  db.exec(`INSERT INTO "Article" (id, slug, title, markdown, updatedAt) VALUES (1, 'a', 'A', 'x', CURRENT_TIMESTAMP)`);
-  const claim = db.prepare(`INSERT INTO "Claim" (id, articleId, start, "end", quote, verdict, rationale, lastEditorId, updatedAt) VALUES (?, 1, 0, 1, 'x', ?, ?, ?, CURRENT_TIMESTAMP)`);
+  db.exec(
+    `INSERT INTO "Article" (id, slug, title, markdown, updatedAt) VALUES (1, 'a', 'A', 'x', CURRENT_TIMESTAMP)`,
+  );
+  const claim = db.prepare(
+    `INSERT INTO "Claim" (id, articleId, start, "end", quote, verdict, rationale, lastEditorId, updatedAt) VALUES (?, 1, 0, 1, 'x', ?, ?, ?, CURRENT_TIMESTAMP)`,
+  );
   claim.run(1, "accurate", "Checked.", 7);
   claim.run(2, null, "Draft reasoning.", 8);
   claim.run(3, null, "", 9);

@@ -27,15 +27,24 @@ describe("IPv6 addresses that carry an IPv4 address are judged by the IPv4 addre
   });
 
   it("never lets an embedded metadata address through, even when private addresses are allowed", () => {
-    for (const address of ["::a9fe:a9fe", "::ffff:169.254.169.254", "64:ff9b::a9fe:a9fe", "2002:a9fe:a9fe::"]) {
+    for (const address of [
+      "::a9fe:a9fe",
+      "::ffff:169.254.169.254",
+      "64:ff9b::a9fe:a9fe",
+      "2002:a9fe:a9fe::",
+    ]) {
       expect(checkAddress(address, true).allowed).toBe(false);
     }
     expect(checkAddress("::7f00:1", true)).toEqual({ allowed: true });
   });
 
   it("allows the same spellings of a public IPv4 address, and keeps IPv6's own loopback and unspecified", () => {
-    for (const address of ["::ffff:8.8.8.8", "64:ff9b::808:808", "2002:808:808::1"]) expect(checkAddress(address)).toEqual({ allowed: true });
-    expect(checkAddress("::1")).toEqual({ allowed: false, reason: "::1 is a loopback address (this server itself)." });
+    for (const address of ["::ffff:8.8.8.8", "64:ff9b::808:808", "2002:808:808::1"])
+      expect(checkAddress(address)).toEqual({ allowed: true });
+    expect(checkAddress("::1")).toEqual({
+      allowed: false,
+      reason: "::1 is a loopback address (this server itself).",
+    });
     expect(checkAddress("::")).toEqual({ allowed: false, reason: ":: is an unspecified address." });
   });
 });

@@ -26,7 +26,8 @@ const RANGE_NAMES: Record<string, string> = {
 };
 
 const startsWith = (parts: number[], prefix: number[]) => prefix.every((part, i) => parts[i] === part);
-const ipv4From = (high: number, low: number) => new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
+const ipv4From = (high: number, low: number) =>
+  new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
 
 /**
  * The IPv4 address an IPv6 address delivers to, for the forms that embed one: ::a.b.c.d
@@ -46,8 +47,12 @@ export function embeddedIPv4(ip: ipaddr.IPv6): ipaddr.IPv4 | null {
   return null;
 }
 
-function judge(ip: ipaddr.IPv4 | ipaddr.IPv6, allowPrivate: boolean): { allowed: true } | { allowed: false; what: string } {
-  if (METADATA.has(ip.toNormalizedString()) || METADATA.has(ip.toString())) return { allowed: false, what: "a cloud metadata address" };
+function judge(
+  ip: ipaddr.IPv4 | ipaddr.IPv6,
+  allowPrivate: boolean,
+): { allowed: true } | { allowed: false; what: string } {
+  if (METADATA.has(ip.toNormalizedString()) || METADATA.has(ip.toString()))
+    return { allowed: false, what: "a cloud metadata address" };
   const range = ip.range();
   if (range === "unicast") return { allowed: true };
   if (allowPrivate && PRIVATE_RANGES.has(range)) return { allowed: true };
@@ -60,5 +65,10 @@ export function checkAddress(address: string, allowPrivate = false): AddressVerd
   const carried = ip.kind() === "ipv6" ? embeddedIPv4(ip as ipaddr.IPv6) : null;
   const verdict = judge(carried ?? ip, allowPrivate);
   if (verdict.allowed) return verdict;
-  return { allowed: false, reason: carried ? `${address} reaches ${carried.toString()}, which is ${verdict.what}.` : `${address} is ${verdict.what}.` };
+  return {
+    allowed: false,
+    reason: carried
+      ? `${address} reaches ${carried.toString()}, which is ${verdict.what}.`
+      : `${address} is ${verdict.what}.`,
+  };
 }

@@ -14,7 +14,12 @@ export interface ExtractedPage {
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-const turndown = new TurndownService({ headingStyle: "atx", bulletListMarker: "-", codeBlockStyle: "fenced", emDelimiter: "_" });
+const turndown = new TurndownService({
+  headingStyle: "atx",
+  bulletListMarker: "-",
+  codeBlockStyle: "fenced",
+  emDelimiter: "_",
+});
 turndown.remove(["script", "style", "noscript", "iframe", "form", "button"]);
 
 /** A date as the partial-date form Claimdesk stores, or "". */
@@ -28,12 +33,18 @@ export const JSON_LD_LIMITS = { scripts: 8, bytesPerScript: 256 * 1024, nodes: 5
 
 /** A name (or names) from a JSON-LD value: a string, {name}, or a list of those, never walked deeper. */
 function nameOf(value: Json | undefined): string {
-  const one = (item: Json | undefined) => (typeof item === "string" ? item : item && typeof item === "object" && !Array.isArray(item) && typeof item.name === "string" ? item.name : "");
+  const one = (item: Json | undefined) =>
+    typeof item === "string"
+      ? item
+      : item && typeof item === "object" && !Array.isArray(item) && typeof item.name === "string"
+        ? item.name
+        : "";
   if (Array.isArray(value)) return value.slice(0, JSON_LD_LIMITS.names).map(one).filter(Boolean).join(", ");
   return one(value);
 }
 
-const ARTICLE_TYPE = /^(NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle)$/;
+const ARTICLE_TYPE =
+  /^(NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle)$/;
 
 function isArticle(item: { [key: string]: Json }): boolean {
   const type = item["@type"];
@@ -61,7 +72,10 @@ export function findArticle(data: Json, maxNodes = JSON_LD_LIMITS.nodes): Record
 
 /** The first NewsArticle-like object in the page's JSON-LD, reading a bounded amount of it. */
 function jsonLdArticle(document: Document): Record<string, Json> | null {
-  const scripts = [...document.querySelectorAll('script[type="application/ld+json"]')].slice(0, JSON_LD_LIMITS.scripts);
+  const scripts = [...document.querySelectorAll('script[type="application/ld+json"]')].slice(
+    0,
+    JSON_LD_LIMITS.scripts,
+  );
   for (const script of scripts) {
     const text = script.textContent ?? "";
     if (text.length > JSON_LD_LIMITS.bytesPerScript) continue;
@@ -85,10 +99,16 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
   const { document } = parseHTML(html);
   const meta = (selector: string) => document.querySelector(selector)?.getAttribute("content")?.trim() ?? "";
   const ld = jsonLdArticle(document as unknown as Document);
-  const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? meta('meta[property="og:url"]');
-  const parsed = new Readability(document.cloneNode(true) as unknown as Document, { charThreshold: 200 }).parse();
+  const canonical =
+    document.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? meta('meta[property="og:url"]');
+  const parsed = new Readability(document.cloneNode(true) as unknown as Document, {
+    charThreshold: 200,
+  }).parse();
   const contentHtml = parsed?.content ?? document.body?.innerHTML ?? "";
-  const markdown = turndown.turndown(contentHtml).replace(/\n{3,}/g, "\n\n").trim();
+  const markdown = turndown
+    .turndown(contentHtml)
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
   let canonicalUrl = "";
   try {
     const resolved = new URL(canonical || pageUrl, pageUrl);
@@ -97,10 +117,23 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
     canonicalUrl = "";
   }
   return {
-    title: (nameOf(ld?.headline) || meta('meta[property="og:title"]') || parsed?.title || document.title || "").trim(),
-    author: (nameOf(ld?.author) || meta('meta[name="author"]') || parsed?.byline || "").replace(/^by\s+/i, "").trim(),
+    title: (
+      nameOf(ld?.headline) ||
+      meta('meta[property="og:title"]') ||
+      parsed?.title ||
+      document.title ||
+      ""
+    ).trim(),
+    author: (nameOf(ld?.author) || meta('meta[name="author"]') || parsed?.byline || "")
+      .replace(/^by\s+/i, "")
+      .trim(),
     outlet: (nameOf(ld?.publisher) || meta('meta[property="og:site_name"]') || parsed?.siteName || "").trim(),
-    originalDate: toPartialDate(nameOf(ld?.datePublished) || meta('meta[property="article:published_time"]') || meta('meta[name="date"]') || parsed?.publishedTime),
+    originalDate: toPartialDate(
+      nameOf(ld?.datePublished) ||
+        meta('meta[property="article:published_time"]') ||
+        meta('meta[name="date"]') ||
+        parsed?.publishedTime,
+    ),
     canonicalUrl,
     markdown,
   };

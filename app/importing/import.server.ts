@@ -12,7 +12,14 @@ export interface ImportedPage extends ExtractedPage {
 /** Extracts a page off the event loop; refuses with PageNotExtracted when it is beyond budget. */
 export async function pageFromHtml(html: string, pageUrl = "", extract = parser.page): Promise<ImportedPage> {
   const page = await extract(html, pageUrl || "https://invalid.example/");
-  return { ...page, sourceUrl: pageUrl ? page.canonicalUrl || pageUrl : page.canonicalUrl.startsWith("https://invalid.example/") ? "" : page.canonicalUrl };
+  return {
+    ...page,
+    sourceUrl: pageUrl
+      ? page.canonicalUrl || pageUrl
+      : page.canonicalUrl.startsWith("https://invalid.example/")
+        ? ""
+        : page.canonicalUrl,
+  };
 }
 
 /** Fetches a URL safely and extracts its article (HTML) or takes its text (plain text). */
@@ -20,7 +27,15 @@ export async function fetchPage(url: string, options?: SafeFetchOptions): Promis
   const fetched = await safeFetch(url, options);
   if (/^text\/plain\b/i.test(fetched.contentType)) {
     const firstLine = fetched.body.trim().split("\n")[0]?.trim() ?? "";
-    return { title: firstLine.slice(0, 300), author: "", outlet: new URL(fetched.url).hostname, originalDate: "", canonicalUrl: fetched.url, markdown: plainTextToMarkdown(fetched.body), sourceUrl: fetched.url };
+    return {
+      title: firstLine.slice(0, 300),
+      author: "",
+      outlet: new URL(fetched.url).hostname,
+      originalDate: "",
+      canonicalUrl: fetched.url,
+      markdown: plainTextToMarkdown(fetched.body),
+      sourceUrl: fetched.url,
+    };
   }
   return pageFromHtml(fetched.body, fetched.url);
 }

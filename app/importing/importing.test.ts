@@ -23,15 +23,20 @@ function startSite(host: string, routes: Record<string, http.RequestListener>): 
   });
   return new Promise((resolve) => server.listen(0, host, () => resolve(server)));
 }
-const base = (server: http.Server) => `http://${(server.address() as AddressInfo).address}:${(server.address() as AddressInfo).port}`;
+const base = (server: http.Server) =>
+  `http://${(server.address() as AddressInfo).address}:${(server.address() as AddressInfo).port}`;
 
 let site: http.Server;
 let other: http.Server;
 
 beforeAll(async () => {
   site = await startSite("127.0.0.1", {
-    "/article": (_req, res) => res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(ARTICLE),
-    "/plain": (_req, res) => res.writeHead(200, { "Content-Type": "text/plain" }).end("A plain report\n\nAcme sold 5 million chips in 2024."),
+    "/article": (_req, res) =>
+      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(ARTICLE),
+    "/plain": (_req, res) =>
+      res
+        .writeHead(200, { "Content-Type": "text/plain" })
+        .end("A plain report\n\nAcme sold 5 million chips in 2024."),
     "/image": (_req, res) => res.writeHead(200, { "Content-Type": "image/png" }).end("\x89PNG"),
     "/huge": (_req, res) => {
       res.writeHead(200, { "Content-Type": "text/html" });
@@ -52,9 +57,14 @@ beforeAll(async () => {
     "/loop": (_req, res) => res.writeHead(302, { Location: "/loop" }).end(),
     "/to-article": (_req, res) => res.writeHead(301, { Location: "/article" }).end(),
     "/huge-json-ld": (_req, res) =>
-      res.writeHead(200, { "Content-Type": "text/html" }).end(
-        ARTICLE.replace("<head>", `<head><script type="application/ld+json">[${Array(300_000).fill("{}").join(",")}]</script>`),
-      ),
+      res
+        .writeHead(200, { "Content-Type": "text/html" })
+        .end(
+          ARTICLE.replace(
+            "<head>",
+            `<head><script type="application/ld+json">[${Array(300_000).fill("{}").join(",")}]</script>`,
+          ),
+        ),
   });
   // A second site on another loopback address, which redirects to the first.
   other = await startSite("127.0.0.2", {
@@ -96,24 +106,36 @@ describe("the address guard", () => {
 
 describe("fetching a page safely", () => {
   it("refuses loopback by default, by name and by address, with the reason", async () => {
-    await expect(safeFetch(`${base(site)}/article`, { allowPrivate: false })).rejects.toThrow(/127\.0\.0\.1 is a loopback address/);
+    await expect(safeFetch(`${base(site)}/article`, { allowPrivate: false })).rejects.toThrow(
+      /127\.0\.0\.1 is a loopback address/,
+    );
     const port = (site.address() as AddressInfo).port;
-    await expect(safeFetch(`http://localhost:${port}/article`, { allowPrivate: false })).rejects.toThrow(/loopback address/);
+    await expect(safeFetch(`http://localhost:${port}/article`, { allowPrivate: false })).rejects.toThrow(
+      /loopback address/,
+    );
   });
 
   it("re-checks every redirect hop: a permitted page cannot redirect to a forbidden one", async () => {
     const onlyTheSecondSite = (address: string) =>
-      address === "127.0.0.2" ? ({ allowed: true } as const) : ({ allowed: false, reason: `${address} is a loopback address (this server itself).` } as const);
-    await expect(safeFetch(`${base(other)}/redirect-to-loopback`, { checkAddress: onlyTheSecondSite })).rejects.toThrow(/Refused to fetch 127\.0\.0\.1:\d+: 127\.0\.0\.1 is a loopback address/);
+      address === "127.0.0.2"
+        ? ({ allowed: true } as const)
+        : ({ allowed: false, reason: `${address} is a loopback address (this server itself).` } as const);
+    await expect(
+      safeFetch(`${base(other)}/redirect-to-loopback`, { checkAddress: onlyTheSecondSite }),
+    ).rejects.toThrow(/Refused to fetch 127\.0\.0\.1:\d+: 127\.0\.0\.1 is a loopback address/);
   });
 
   it("refuses other schemes, non-text content, oversized pages, slow pages and redirect loops", async () => {
     const local = { allowPrivate: true };
     await expect(safeFetch("ftp://example.com/x", local)).rejects.toThrow(/Only http:\/\/ and https:\/\//);
     await expect(safeFetch("file:///etc/passwd", local)).rejects.toThrow(/Only http/);
-    await expect(safeFetch(`${base(site)}/image`, local)).rejects.toThrow(/serves image\/png, not an HTML page/);
+    await expect(safeFetch(`${base(site)}/image`, local)).rejects.toThrow(
+      /serves image\/png, not an HTML page/,
+    );
     await expect(safeFetch(`${base(site)}/huge`, local)).rejects.toThrow(/larger than 5 MB/);
-    await expect(safeFetch(`${base(site)}/slow`, { ...local, timeoutMs: 300 })).rejects.toThrow(/longer than 0.3 seconds/);
+    await expect(safeFetch(`${base(site)}/slow`, { ...local, timeoutMs: 300 })).rejects.toThrow(
+      /longer than 0.3 seconds/,
+    );
     await expect(safeFetch(`${base(site)}/loop`, local)).rejects.toThrow(/more than 5 redirects/);
     await expect(safeFetch(`${base(site)}/missing`, local)).rejects.toThrow(/HTTP 404/);
     await expect(safeFetch("http://no-such-host.invalid/", local)).rejects.toBeInstanceOf(FetchRefused);
@@ -132,30 +154,45 @@ describe("fetching a page safely", () => {
     expect(page.markdown).toContain("## Industry reaction");
     expect(page.markdown).not.toMatch(/Subscribe|Share on|All rights reserved|Privacy/);
     const hostile = await fetchPage(`${base(site)}/huge-json-ld`, { allowPrivate: true });
-    expect(hostile).toMatchObject({ title: "US tightens export rules on AI chips to China", author: "Sam Okafor" });
+    expect(hostile).toMatchObject({
+      title: "US tightens export rules on AI chips to China",
+      author: "Sam Okafor",
+    });
     const plain = await fetchPage(`${base(site)}/plain`, { allowPrivate: true });
     expect(plain.title).toBe("A plain report");
   });
 });
 
 describe("npm run import", () => {
-  const env = () => ({ ...process.env, DATABASE_URL: `file:${path.join(mkdtempSync(path.join(tmpdir(), "claimdesk-import-")), "db.sqlite")}`, CLAIMDESK_SEED: "off" });
+  const env = () => ({
+    ...process.env,
+    DATABASE_URL: `file:${path.join(mkdtempSync(path.join(tmpdir(), "claimdesk-import-")), "db.sqlite")}`,
+    CLAIMDESK_SEED: "off",
+  });
 
   it("imports a page from a URL and prints its id, slug and proposed claims", async () => {
-    const { stdout } = await run("npx", ["tsx", "scripts/import.ts", `${base(site)}/article`], { env: { ...env(), CLAIMDESK_ALLOW_PRIVATE_FETCH: "1" } });
+    const { stdout } = await run("npx", ["tsx", "scripts/import.ts", `${base(site)}/article`], {
+      env: { ...env(), CLAIMDESK_ALLOW_PRIVATE_FETCH: "1" },
+    });
     const result = JSON.parse(stdout);
     expect(result).toMatchObject({ id: 1, slug: "us-tightens-export-rules-on-ai-chips-to-china" });
     expect(result.claims).toBeGreaterThanOrEqual(5);
   });
 
   it("imports a saved .html file the same way", async () => {
-    const { stdout } = await run("npx", ["tsx", "scripts/import.ts", "fixtures/web/chip-export-rules.html"], { env: env() });
+    const { stdout } = await run("npx", ["tsx", "scripts/import.ts", "fixtures/web/chip-export-rules.html"], {
+      env: env(),
+    });
     expect(JSON.parse(stdout).slug).toBe("us-tightens-export-rules-on-ai-chips-to-china");
   });
 
   it("exits non-zero with the reason when the guard refuses", async () => {
-    const failure = await run("npx", ["tsx", "scripts/import.ts", `${base(site)}/article`], { env: { ...env(), CLAIMDESK_ALLOW_PRIVATE_FETCH: "" } }).catch((e) => e);
+    const failure = await run("npx", ["tsx", "scripts/import.ts", `${base(site)}/article`], {
+      env: { ...env(), CLAIMDESK_ALLOW_PRIVATE_FETCH: "" },
+    }).catch((e) => e);
     expect(failure.code).toBe(1);
-    expect(failure.stderr).toMatch(/^import: Refused to fetch 127\.0\.0\.1:\d+: 127\.0\.0\.1 is a loopback address/);
+    expect(failure.stderr).toMatch(
+      /^import: Refused to fetch 127\.0\.0\.1:\d+: 127\.0\.0\.1 is a loopback address/,
+    );
   });
 });

@@ -25,7 +25,10 @@ parentPort!.on("message", (job: ParseJob) => {
     answer = { ok: true, result: run(job) };
   } catch (thrown) {
     const error = thrown instanceof Error ? thrown : new Error(String(thrown));
-    answer = { ok: false, error: { name: error.name, message: error.message, code: (error as { code?: string }).code } };
+    answer = {
+      ok: false,
+      error: { name: error.name, message: error.message, code: (error as { code?: string }).code },
+    };
   }
   parentPort!.postMessage(answer);
 });

@@ -20,7 +20,12 @@ export interface ParserLimits {
   maxWaiting: number;
 }
 
-export const DEFAULT_PARSER_LIMITS: ParserLimits = { timeoutMs: 10_000, maxHeapMb: 512, concurrency: 2, maxWaiting: 8 };
+export const DEFAULT_PARSER_LIMITS: ParserLimits = {
+  timeoutMs: 10_000,
+  maxHeapMb: 512,
+  concurrency: 2,
+  maxWaiting: 8,
+};
 
 /** Why a job did not finish: the budget it ran out of, an error it threw, or a full queue. */
 export class ParseFailure extends Error {
@@ -38,8 +43,12 @@ export class ParseFailure extends Error {
  * sources (vitest, tsx scripts, react-router dev) the .ts entry runs through tsx.
  */
 function workerEntry(): { file: URL; options: WorkerOptions } {
-  if (!/\.tsx?$/.test(new URL(import.meta.url).pathname)) return { file: new URL("./parse.worker.js", import.meta.url), options: {} };
-  return { file: new URL("./run-typescript-worker.mjs", import.meta.url), options: { argv: [new URL("./parse.worker.ts", import.meta.url).href] } };
+  if (!/\.tsx?$/.test(new URL(import.meta.url).pathname))
+    return { file: new URL("./parse.worker.js", import.meta.url), options: {} };
+  return {
+    file: new URL("./run-typescript-worker.mjs", import.meta.url),
+    options: { argv: [new URL("./parse.worker.ts", import.meta.url).href] },
+  };
 }
 
 function thrownBy(answer: Extract<ParseAnswer, { ok: false }>): Error {
@@ -76,7 +85,10 @@ export function createParser(limits: ParserLimits = DEFAULT_PARSER_LIMITS) {
   }
 
   function newWorker(): Worker {
-    return new Worker(entry.file, { ...entry.options, resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb, maxYoungGenerationSizeMb: 32 } });
+    return new Worker(entry.file, {
+      ...entry.options,
+      resourceLimits: { maxOldGenerationSizeMb: limits.maxHeapMb, maxYoungGenerationSizeMb: 32 },
+    });
   }
 
   function runOn(worker: Worker, job: ParseJob): Promise<unknown> {
@@ -93,10 +105,21 @@ export function createParser(limits: ParserLimits = DEFAULT_PARSER_LIMITS) {
         outcome();
       };
       const onMessage = (answer: ParseAnswer) =>
-        done(true, () => (answer.ok ? resolve(answer.result) : reject(new ParseFailure("thrown", thrownBy(answer)))));
+        done(true, () =>
+          answer.ok ? resolve(answer.result) : reject(new ParseFailure("thrown", thrownBy(answer))),
+        );
       const onError = (error: Error & { code?: string }) =>
-        done(false, () => reject(error.code === "ERR_WORKER_OUT_OF_MEMORY" ? new ParseFailure("memory", error) : new ParseFailure("thrown", error)));
-      const onExit = (code: number) => done(false, () => reject(new ParseFailure("thrown", new Error(`the parsing worker exited with code ${code}`))));
+        done(false, () =>
+          reject(
+            error.code === "ERR_WORKER_OUT_OF_MEMORY"
+              ? new ParseFailure("memory", error)
+              : new ParseFailure("thrown", error),
+          ),
+        );
+      const onExit = (code: number) =>
+        done(false, () =>
+          reject(new ParseFailure("thrown", new Error(`the parsing worker exited with code ${code}`))),
+        );
       const timer = setTimeout(() => done(false, () => reject(new ParseFailure("time"))), limits.timeoutMs);
       worker.on("message", onMessage).on("error", onError).on("exit", onExit);
       worker.ref();
@@ -136,17 +159,26 @@ export function createParser(limits: ParserLimits = DEFAULT_PARSER_LIMITS) {
   };
 }
 
-export const budgetInWords = (limits: ParserLimits) => `${limits.timeoutMs / 1000} second${limits.timeoutMs === 1000 ? "" : "s"}`;
+export const budgetInWords = (limits: ParserLimits) =>
+  `${limits.timeoutMs / 1000} second${limits.timeoutMs === 1000 ? "" : "s"}`;
 const INSTEAD = "Save it as text or markdown and import that instead.";
 
 /** What to tell the person when a page could not be extracted: its budget, or the page, never a stack trace. */
 export function pageRefusal(error: unknown, limits: ParserLimits): PageNotExtracted {
   const reason = error instanceof ParseFailure ? error.reason : "thrown";
   const cause = error instanceof ParseFailure ? error.cause : (error as Error);
-  if (reason === "busy") return new PageNotExtracted("Claimdesk is extracting too many pages right now. Try again in a minute.");
-  if (reason === "time") return new PageNotExtracted(`This page is too complex to extract within ${budgetInWords(limits)}. ${INSTEAD}`);
-  if (reason === "memory") return new PageNotExtracted(`This page needs more than ${limits.maxHeapMb} MB of memory to extract. ${INSTEAD}`);
-  if (cause?.name === "RangeError") return new PageNotExtracted(`This page's HTML is nested too deeply to extract. ${INSTEAD}`);
+  if (reason === "busy")
+    return new PageNotExtracted("Claimdesk is extracting too many pages right now. Try again in a minute.");
+  if (reason === "time")
+    return new PageNotExtracted(
+      `This page is too complex to extract within ${budgetInWords(limits)}. ${INSTEAD}`,
+    );
+  if (reason === "memory")
+    return new PageNotExtracted(
+      `This page needs more than ${limits.maxHeapMb} MB of memory to extract. ${INSTEAD}`,
+    );
+  if (cause?.name === "RangeError")
+    return new PageNotExtracted(`This page's HTML is nested too deeply to extract. ${INSTEAD}`);
   console.error("Page extraction failed:", cause);
   return new PageNotExtracted(`This page could not be extracted. ${INSTEAD}`);
 }

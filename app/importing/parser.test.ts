@@ -18,26 +18,38 @@ const NESTED_DIVS = `<html><head><title>Nested</title></head><body>${"<div>".rep
 const withJsonLd = (json: string) =>
   `<html><head><title>The page's title</title><script type="application/ld+json">${json}</script></head><body><article><p>${"Acme sold 5 million chips in 2024. ".repeat(20)}</p></article></body></html>`;
 
-const quick = (limits: Partial<typeof DEFAULT_PARSER_LIMITS> = {}) => createParser({ ...DEFAULT_PARSER_LIMITS, timeoutMs: 2_000, ...limits }).page;
+const quick = (limits: Partial<typeof DEFAULT_PARSER_LIMITS> = {}) =>
+  createParser({ ...DEFAULT_PARSER_LIMITS, timeoutMs: 2_000, ...limits }).page;
 
 describe("extracting pages in a worker", () => {
   it("extracts an article and its metadata the same way as before", async () => {
     const page = await pageFromHtml(ARTICLE, "https://wire.example/x");
-    expect(page).toMatchObject({ title: "US tightens export rules on AI chips to China", author: "Sam Okafor", outlet: "Example Wire", originalDate: "2025-10-14" });
+    expect(page).toMatchObject({
+      title: "US tightens export rules on AI chips to China",
+      author: "Sam Okafor",
+      outlet: "Example Wire",
+      originalDate: "2025-10-14",
+    });
     expect(page.markdown).toContain("## Industry reaction");
   });
 
   it("answers nested-div HTML with a clear message when it runs out of time, never a TypeError", async () => {
     const failure = await pageFromHtml(NESTED_DIVS, "", quick()).catch((error) => error);
     expect(failure).toBeInstanceOf(PageNotExtracted);
-    expect(failure.message).toBe("This page is too complex to extract within 2 seconds. Save it as text or markdown and import that instead.");
+    expect(failure.message).toBe(
+      "This page is too complex to extract within 2 seconds. Save it as text or markdown and import that instead.",
+    );
   });
 
   it("answers with a clear message when the page needs more memory than the budget", async () => {
     const huge = `<html><body>${"<p>Acme sold 5 million chips.</p>".repeat(150_000)}</body></html>`;
-    const failure = await pageFromHtml(huge, "", quick({ maxHeapMb: 16, timeoutMs: 30_000 })).catch((error) => error);
+    const failure = await pageFromHtml(huge, "", quick({ maxHeapMb: 16, timeoutMs: 30_000 })).catch(
+      (error) => error,
+    );
     expect(failure).toBeInstanceOf(PageNotExtracted);
-    expect(failure.message).toBe("This page needs more than 16 MB of memory to extract. Save it as text or markdown and import that instead.");
+    expect(failure.message).toBe(
+      "This page needs more than 16 MB of memory to extract. Save it as text or markdown and import that instead.",
+    );
   });
 
   describe("while a hostile page is being extracted", () => {
@@ -70,12 +82,18 @@ describe("extracting pages in a worker", () => {
 
   it("runs at most `concurrency` extractions, queues `maxWaiting` more and refuses the rest at once", async () => {
     const extract = quick({ concurrency: 1, maxWaiting: 1, timeoutMs: 1_000 });
-    const outcomes = await Promise.all([1, 2, 3].map((n) => extract(NESTED_DIVS, "https://x.example/").catch((error: Error) => `${n}: ${error.message}`)));
+    const outcomes = await Promise.all(
+      [1, 2, 3].map((n) =>
+        extract(NESTED_DIVS, "https://x.example/").catch((error: Error) => `${n}: ${error.message}`),
+      ),
+    );
     expect(outcomes[0]).toMatch(/^1: This page is too complex to extract within 1 second\./);
     expect(outcomes[1]).toMatch(/^2: This page is too complex to extract within 1 second\./);
     expect(outcomes[2]).toBe("3: Claimdesk is extracting too many pages right now. Try again in a minute.");
     // The turns are given back: the next page is extracted (here: runs out of time), not refused.
-    await expect(extract(NESTED_DIVS, "https://x.example/")).rejects.toThrow(/too complex to extract within 1 second/);
+    await expect(extract(NESTED_DIVS, "https://x.example/")).rejects.toThrow(
+      /too complex to extract within 1 second/,
+    );
   });
 });
 
@@ -91,15 +109,25 @@ describe("what a failed extraction tells the person", () => {
 
   it("a stack overflow (what nested HTML does to Readability, linkedom and turndown) says the page is nested too deeply", () => {
     const recurse = (n: number): number => recurse(n + 1) + 1;
-    expect(pageRefusal(failureOf(() => recurse(0)), DEFAULT_PARSER_LIMITS).message).toBe(
+    expect(
+      pageRefusal(
+        failureOf(() => recurse(0)),
+        DEFAULT_PARSER_LIMITS,
+      ).message,
+    ).toBe(
       "This page's HTML is nested too deeply to extract. Save it as text or markdown and import that instead.",
     );
   });
 
   it("anything else says the page could not be extracted, without the error's own words", () => {
-    const refusal = pageRefusal(failureOf(() => (null as unknown as { x: number }).x), DEFAULT_PARSER_LIMITS);
+    const refusal = pageRefusal(
+      failureOf(() => (null as unknown as { x: number }).x),
+      DEFAULT_PARSER_LIMITS,
+    );
     expect(refusal).toBeInstanceOf(PageNotExtracted);
-    expect(refusal.message).toBe("This page could not be extracted. Save it as text or markdown and import that instead.");
+    expect(refusal.message).toBe(
+      "This page could not be extracted. Save it as text or markdown and import that instead.",
+    );
   });
 });
 
@@ -119,20 +147,36 @@ describe("reading JSON-LD from a hostile page", () => {
     let deep: unknown = article;
     for (let i = 0; i < 100_000; i++) deep = [deep];
     expect(findArticle(deep as never)).toBeNull();
-    expect(findArticle([1, 2, { "@graph": [{ "@type": ["Thing", "NewsArticle"], headline: "Found" }] }] as never, 100)).toMatchObject({ headline: "Found" });
+    expect(
+      findArticle(
+        [1, 2, { "@graph": [{ "@type": ["Thing", "NewsArticle"], headline: "Found" }] }] as never,
+        100,
+      ),
+    ).toMatchObject({ headline: "Found" });
   });
 
   it("a junk block does not hide the page's real JSON-LD after it", () => {
     const junk = `[${Array(100_000).fill("1").join(",")}]`;
     const real = `{"@type":"NewsArticle","headline":"The real headline","author":{"name":"Sam Okafor"}}`;
-    const html = withJsonLd(junk).replace("</head>", `<script type="application/ld+json">${real}</script></head>`);
-    expect(extractPage(html, "https://x.example/")).toMatchObject({ title: "The real headline", author: "Sam Okafor" });
+    const html = withJsonLd(junk).replace(
+      "</head>",
+      `<script type="application/ld+json">${real}</script></head>`,
+    );
+    expect(extractPage(html, "https://x.example/")).toMatchObject({
+      title: "The real headline",
+      author: "Sam Okafor",
+    });
   });
 
   it("reads names from deeply nested or huge values without recursing", () => {
     const author = `${"[".repeat(50_000)}"Deep"${"]".repeat(50_000)}`;
     const headline = JSON.stringify(Array(10_000).fill("Headline"));
-    const page = extractPage(withJsonLd(`{"@type":"NewsArticle","headline":${headline},"author":${author},"publisher":{"name":"Example Wire"}}`), "https://x.example/");
+    const page = extractPage(
+      withJsonLd(
+        `{"@type":"NewsArticle","headline":${headline},"author":${author},"publisher":{"name":"Example Wire"}}`,
+      ),
+      "https://x.example/",
+    );
     expect(page.title).toBe(Array(JSON_LD_LIMITS.names).fill("Headline").join(", "));
     expect(page.author).toBe("");
     expect(page.outlet).toBe("Example Wire");
@@ -144,9 +188,15 @@ describe("npm run import with a hostile saved page", () => {
     const dir = mkdtempSync(path.join(tmpdir(), "claimdesk-hostile-"));
     const file = path.join(dir, "nested.html");
     writeFileSync(file, NESTED_DIVS);
-    const env = { ...process.env, DATABASE_URL: `file:${path.join(dir, "db.sqlite")}`, CLAIMDESK_SEED: "off" };
+    const env = {
+      ...process.env,
+      DATABASE_URL: `file:${path.join(dir, "db.sqlite")}`,
+      CLAIMDESK_SEED: "off",
+    };
     const failure = await run("npx", ["tsx", "scripts/import.ts", file], { env }).catch((error) => error);
     expect(failure.code).toBe(1);
-    expect(failure.stderr).toBe("import: This page is too complex to extract within 10 seconds. Save it as text or markdown and import that instead.\n");
+    expect(failure.stderr).toBe(
+      "import: This page is too complex to extract within 10 seconds. Save it as text or markdown and import that instead.\n",
+    );
   });
 });

@@ -28,7 +28,12 @@ export interface Fetched {
 
 export const allowPrivateFetch = () => env().CLAIMDESK_ALLOW_PRIVATE_FETCH === "1";
 
-const DEFAULTS = { maxBytes: 5 * 1024 * 1024, timeoutMs: 10_000, maxRedirects: 5, accept: /^(text\/html|application\/xhtml\+xml|text\/plain)\b/i };
+const DEFAULTS = {
+  maxBytes: 5 * 1024 * 1024,
+  timeoutMs: 10_000,
+  maxRedirects: 5,
+  accept: /^(text\/html|application\/xhtml\+xml|text\/plain)\b/i,
+};
 
 /**
  * Fetches a page for import: http and https only; every hop's addresses resolved and checked
@@ -48,7 +53,8 @@ export async function safeFetch(rawUrl: string, options: SafeFetchOptions = {}):
     }
     const response = await request(url, addresses[0]!, deadline, opts);
     if (response.status >= 300 && response.status < 400 && response.location) {
-      if (hop >= opts.maxRedirects) throw new FetchRefused(`Refused: more than ${opts.maxRedirects} redirects.`);
+      if (hop >= opts.maxRedirects)
+        throw new FetchRefused(`Refused: more than ${opts.maxRedirects} redirects.`);
       url = parseUrl(new URL(response.location, url).toString());
       continue;
     }
@@ -64,8 +70,10 @@ function parseUrl(raw: string): URL {
   } catch {
     throw new FetchRefused("That is not a web address.");
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new FetchRefused("Only http:// and https:// addresses can be fetched.");
-  if (url.username || url.password) throw new FetchRefused("Addresses with a user name or password are not fetched.");
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new FetchRefused("Only http:// and https:// addresses can be fetched.");
+  if (url.username || url.password)
+    throw new FetchRefused("Addresses with a user name or password are not fetched.");
   return url;
 }
 
@@ -90,16 +98,24 @@ interface RawResponse {
 function request(url: URL, address: string, deadline: number, opts: typeof DEFAULTS): Promise<RawResponse> {
   const pinned: LookupFunction = (_host, options, callback) => {
     const family = address.includes(":") ? 6 : 4;
-    if (typeof options === "object" && options && "all" in options && options.all) callback(null, [{ address, family }]);
+    if (typeof options === "object" && options && "all" in options && options.all)
+      callback(null, [{ address, family }]);
     else (callback as (err: null, address: string, family: number) => void)(null, address, family);
   };
   const client = url.protocol === "https:" ? https : http;
   return new Promise((resolvePromise, reject) => {
     const remaining = deadline - Date.now();
-    if (remaining <= 0) return reject(new FetchRefused(`Refused: the page took longer than ${opts.timeoutMs / 1000} seconds.`));
+    if (remaining <= 0)
+      return reject(new FetchRefused(`Refused: the page took longer than ${opts.timeoutMs / 1000} seconds.`));
     const req = client.get(
       url,
-      { lookup: pinned, headers: { "User-Agent": "Claimdesk/1 (fact-checking workbench)", Accept: "text/html,application/xhtml+xml,text/plain;q=0.9" } },
+      {
+        lookup: pinned,
+        headers: {
+          "User-Agent": "Claimdesk/1 (fact-checking workbench)",
+          Accept: "text/html,application/xhtml+xml,text/plain;q=0.9",
+        },
+      },
       (res) => {
         const status = res.statusCode ?? 0;
         if (status >= 300 && status < 400) {
@@ -109,7 +125,11 @@ function request(url: URL, address: string, deadline: number, opts: typeof DEFAU
         const contentType = res.headers["content-type"] ?? "";
         if (status === 200 && !opts.accept.test(contentType)) {
           res.destroy();
-          return reject(new FetchRefused(`Refused: the address serves ${contentType.split(";")[0] || "an unknown type"}, not an HTML page or plain text.`));
+          return reject(
+            new FetchRefused(
+              `Refused: the address serves ${contentType.split(";")[0] || "an unknown type"}, not an HTML page or plain text.`,
+            ),
+          );
         }
         const declared = Number(res.headers["content-length"] ?? 0);
         if (declared > opts.maxBytes) {
@@ -125,13 +145,27 @@ function request(url: URL, address: string, deadline: number, opts: typeof DEFAU
             reject(new FetchRefused(`Refused: the page is larger than ${opts.maxBytes / 1048576} MB.`));
           } else chunks.push(chunk);
         });
-        res.on("end", () => resolvePromise({ status, contentType, body: decode(Buffer.concat(chunks), contentType) }));
+        res.on("end", () =>
+          resolvePromise({ status, contentType, body: decode(Buffer.concat(chunks), contentType) }),
+        );
         res.on("error", () => reject(new FetchRefused("The connection broke while reading the page.")));
       },
     );
-    const timer = setTimeout(() => req.destroy(new FetchRefused(`Refused: the page took longer than ${opts.timeoutMs / 1000} seconds.`)), remaining);
+    const timer = setTimeout(
+      () =>
+        req.destroy(new FetchRefused(`Refused: the page took longer than ${opts.timeoutMs / 1000} seconds.`)),
+      remaining,
+    );
     req.on("close", () => clearTimeout(timer));
-    req.on("error", (error) => reject(error instanceof FetchRefused ? error : new FetchRefused(`Could not fetch the page: ${(error as NodeJS.ErrnoException).code ?? error.message}.`)));
+    req.on("error", (error) =>
+      reject(
+        error instanceof FetchRefused
+          ? error
+          : new FetchRefused(
+              `Could not fetch the page: ${(error as NodeJS.ErrnoException).code ?? error.message}.`,
+            ),
+      ),
+    );
   });
 }
 

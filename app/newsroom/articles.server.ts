@@ -74,9 +74,14 @@ async function refreshStatistics() {
 export const MAX_PROPOSALS = 1_000;
 
 /** The `max` most check-worthy claims (earlier first on a tie), back in reading order. */
-export function strongestClaims<T extends { start: number; score: number }>(claims: T[], max = MAX_PROPOSALS): T[] {
+export function strongestClaims<T extends { start: number; score: number }>(
+  claims: T[],
+  max = MAX_PROPOSALS,
+): T[] {
   if (claims.length <= max) return claims;
-  const chosen = [...claims].sort((a, b) => b.score - a.score || a.start - b.start).slice(0, Math.max(0, max));
+  const chosen = [...claims]
+    .sort((a, b) => b.score - a.score || a.start - b.start)
+    .slice(0, Math.max(0, max));
   return chosen.sort((a, b) => a.start - b.start);
 }
 
@@ -87,11 +92,17 @@ export interface ImportOptions {
 }
 
 /** Imports an article and proposes its claims as candidates. Returns the new article's id. */
-export async function importArticle(input: ArticleImport, actorId: number | null, options: ImportOptions = {}) {
+export async function importArticle(
+  input: ArticleImport,
+  actorId: number | null,
+  options: ImportOptions = {},
+) {
   const markdown = toMarkdown(input.source, input.format);
   const { projection, claims } = await extractClaims(markdown);
   if (projection.text.trim() === "") {
-    throw new UserError("The article has no readable text once markdown is read; check the format you chose.");
+    throw new UserError(
+      "The article has no readable text once markdown is read; check the format you chose.",
+    );
   }
   const reserved = options.reserved ?? [];
   const found = claims.filter((c) => !reserved.some((r) => c.start < r.end && r.start < c.end));
@@ -111,7 +122,15 @@ export async function importArticle(input: ArticleImport, actorId: number | null
     });
     const rows = proposals.map((claim): ProposalRow => {
       const { exact, prefix, suffix } = selectorFor(projection.text, claim);
-      return { start: claim.start, end: claim.end, quote: exact, prefix, suffix, score: claim.score, reasons: JSON.stringify(claim.reasons) };
+      return {
+        start: claim.start,
+        end: claim.end,
+        quote: exact,
+        prefix,
+        suffix,
+        score: claim.score,
+        reasons: JSON.stringify(claim.reasons),
+      };
     });
     await insertProposals(tx, article.id, rows);
     await audit(tx, {
@@ -120,7 +139,12 @@ export async function importArticle(input: ArticleImport, actorId: number | null
       entityType: "article",
       entityId: article.id,
       action: "imported",
-      after: { title: article.title, slug: article.slug, proposedClaims: proposals.length, ...(found.length > proposals.length ? { notProposed: found.length - proposals.length } : {}) },
+      after: {
+        title: article.title,
+        slug: article.slug,
+        proposedClaims: proposals.length,
+        ...(found.length > proposals.length ? { notProposed: found.length - proposals.length } : {}),
+      },
     });
     return article;
   });
@@ -131,7 +155,11 @@ export async function importArticle(input: ArticleImport, actorId: number | null
 /** How many claims each of these articles (one page of them) has. */
 export async function claimCounts(articleIds: number[]): Promise<Map<number, number>> {
   if (articleIds.length === 0) return new Map();
-  const rows = await db().claim.groupBy({ by: ["articleId"], where: { articleId: { in: articleIds } }, _count: { _all: true } });
+  const rows = await db().claim.groupBy({
+    by: ["articleId"],
+    where: { articleId: { in: articleIds } },
+    _count: { _all: true },
+  });
   return new Map(rows.map((r) => [r.articleId, r._count._all]));
 }
 
@@ -145,7 +173,14 @@ export async function listArticles(request: PageRequest) {
   const page = toPage(rows, request);
   const ids = page.items.map((a) => a.id);
   const [claims, latest] = await Promise.all([claimCounts(ids), latestNumbers(ids)]);
-  return { ...page, items: page.items.map((a) => ({ ...a, claims: claims.get(a.id) ?? 0, publishedVersion: latest.get(a.id) ?? null })) };
+  return {
+    ...page,
+    items: page.items.map((a) => ({
+      ...a,
+      claims: claims.get(a.id) ?? 0,
+      publishedVersion: latest.get(a.id) ?? null,
+    })),
+  };
 }
 
 /** An article with its claims in reading order and its projection, for the workbench. */
@@ -154,7 +189,10 @@ export async function loadArticle(id: number) {
     where: { id },
     include: {
       claims: { orderBy: [{ start: "asc" }, { end: "asc" }] },
-      publications: { orderBy: { number: "desc" }, select: { number: true, publishedAt: true, changeNote: true } },
+      publications: {
+        orderBy: { number: "desc" },
+        select: { number: true, publishedAt: true, changeNote: true },
+      },
     },
   });
   if (!article) throw new UserError("There is no article with that number.", 404);

@@ -12,8 +12,30 @@ import { ConflictError, NotFoundError, UserError } from "./errors";
 type ClaimChange = Partial<Omit<Claim, "id" | "articleId" | "createdAt" | "updatedAt" | "version">>;
 
 function reviewable(claim: Claim) {
-  const { start, end, quote, status, verdict, rationale, lastEditorId, approvedById, assigneeId, reviewNote } = claim;
-  return { start, end, quote, status, verdict, rationale, lastEditorId, approvedById, assigneeId, reviewNote };
+  const {
+    start,
+    end,
+    quote,
+    status,
+    verdict,
+    rationale,
+    lastEditorId,
+    approvedById,
+    assigneeId,
+    reviewNote,
+  } = claim;
+  return {
+    start,
+    end,
+    quote,
+    status,
+    verdict,
+    rationale,
+    lastEditorId,
+    approvedById,
+    assigneeId,
+    reviewNote,
+  };
 }
 
 const GONE = "That claim no longer exists; it may have been merged or removed.";
@@ -32,21 +54,32 @@ async function findClaimOnly(tx: Tx, id: number) {
 }
 
 /** No row matched (the client turns Prisma's P2025 into a NotFoundError). */
-const isNotFound = (error: unknown) => error instanceof NotFoundError || (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025");
+const isNotFound = (error: unknown) =>
+  error instanceof NotFoundError ||
+  (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025");
 
 /**
  * Writes a change only if the claim is still at `version`; otherwise someone else saved first
  * and the caller gets a ConflictError describing what changed. Records the audit event.
  */
-async function saveClaim(tx: Tx, claim: Claim, version: number, change: ClaimChange, actor: CurrentUser, action: string) {
+async function saveClaim(
+  tx: Tx,
+  claim: Claim,
+  version: number,
+  change: ClaimChange,
+  actor: CurrentUser,
+  action: string,
+) {
   // One statement: the update applies only at `version` and returns the saved row.
-  const updated = await tx.claim.update({ where: { id: claim.id, version }, data: { ...change, version: { increment: 1 } } }).catch((error: unknown) => {
-    if (!isNotFound(error)) throw error;
-    throw new ConflictError(
-      `Someone else saved this claim while you were editing it (it is now at version ${claim.version}, your form was version ${version}). ` +
-        "Their changes are shown below; your input is kept in the form. Review it and save again.",
-    );
-  });
+  const updated = await tx.claim
+    .update({ where: { id: claim.id, version }, data: { ...change, version: { increment: 1 } } })
+    .catch((error: unknown) => {
+      if (!isNotFound(error)) throw error;
+      throw new ConflictError(
+        `Someone else saved this claim while you were editing it (it is now at version ${claim.version}, your form was version ${version}). ` +
+          "Their changes are shown below; your input is kept in the form. Review it and save again.",
+      );
+    });
   await audit(tx, {
     actorId: actor.id,
     articleId: claim.articleId,
@@ -69,7 +102,13 @@ function editedBy(claim: Claim, actor: CurrentUser): ClaimChange {
 
 function spanFields(text: string, span: Span) {
   const selector = selectorFor(text, span);
-  return { start: span.start, end: span.end, quote: selector.exact, prefix: selector.prefix, suffix: selector.suffix };
+  return {
+    start: span.start,
+    end: span.end,
+    quote: selector.exact,
+    prefix: selector.prefix,
+    suffix: selector.suffix,
+  };
 }
 
 function reasonsFor({ text, blocks }: Projection, span: Span): { score: number; reasons: string } {
@@ -78,7 +117,11 @@ function reasonsFor({ text, blocks }: Projection, span: Span): { score: number; 
 }
 
 /** Adds a claim from a quote (pasted, or a selection's text) or from explicit offsets. */
-export async function addClaim(articleId: number, where: { quote: string; near?: number } | Span, actor: CurrentUser) {
+export async function addClaim(
+  articleId: number,
+  where: { quote: string; near?: number } | Span,
+  actor: CurrentUser,
+) {
   return db().$transaction(async (tx) => {
     const article = await tx.article.findUnique({ where: { id: articleId } });
     if (!article) throw new UserError("There is no article with that number.", 404);
@@ -93,7 +136,8 @@ export async function addClaim(articleId: number, where: { quote: string; near?:
         );
       }
     } else {
-      if (where.end > text.length || where.start >= where.end) throw new UserError("That selection is outside the article.");
+      if (where.end > text.length || where.start >= where.end)
+        throw new UserError("That selection is outside the article.");
       span = trimSpan(text, where);
       if (span.end - span.start < 3) throw new UserError("Select at least a few words.");
     }
@@ -102,9 +146,23 @@ export async function addClaim(articleId: number, where: { quote: string; near?:
     });
     if (duplicate) throw new UserError("That passage is already a claim.");
     const claim = await tx.claim.create({
-      data: { articleId, ...spanFields(text, span), origin: "editor", status: "researching", lastEditorId: actor.id, ...reasonsFor(projection, span) },
+      data: {
+        articleId,
+        ...spanFields(text, span),
+        origin: "editor",
+        status: "researching",
+        lastEditorId: actor.id,
+        ...reasonsFor(projection, span),
+      },
     });
-    await audit(tx, { actorId: actor.id, articleId, entityType: "claim", entityId: claim.id, action: "added", after: reviewable(claim) });
+    await audit(tx, {
+      actorId: actor.id,
+      articleId,
+      entityType: "claim",
+      entityId: claim.id,
+      action: "added",
+      after: reviewable(claim),
+    });
     return claim;
   });
 }
@@ -131,10 +189,22 @@ export async function reviewClaim(claimId: number, input: ReviewInput, actor: Cu
   });
 }
 
-export async function setClaimStatus(claimId: number, version: number, status: "dismissed" | "candidate", actor: CurrentUser) {
+export async function setClaimStatus(
+  claimId: number,
+  version: number,
+  status: "dismissed" | "candidate",
+  actor: CurrentUser,
+) {
   return db().$transaction(async (tx) => {
     const claim = await findClaim(tx, claimId);
-    return saveClaim(tx, claim, version, { status, approvedById: null, approvedAt: null }, actor, status === "dismissed" ? "dismissed" : "restored");
+    return saveClaim(
+      tx,
+      claim,
+      version,
+      { status, approvedById: null, approvedAt: null },
+      actor,
+      status === "dismissed" ? "dismissed" : "restored",
+    );
   });
 }
 
@@ -145,8 +215,24 @@ export async function adjustClaim(claimId: number, version: number, quote: strin
     const projection = project(claim.article.markdown);
     const { text } = projection;
     const span = locateQuote(text, quote, claim.start);
-    if (!span) throw new UserError("The new wording is not in the article. Edit the quote by trimming or extending it with the article's own words.");
-    return saveClaim(tx, claim, version, { ...spanFields(text, span), ...reasonsFor(projection, span), ...editedBy(claim, actor), orphanedAt: null, orphanReason: "" }, actor, "adjusted");
+    if (!span)
+      throw new UserError(
+        "The new wording is not in the article. Edit the quote by trimming or extending it with the article's own words.",
+      );
+    return saveClaim(
+      tx,
+      claim,
+      version,
+      {
+        ...spanFields(text, span),
+        ...reasonsFor(projection, span),
+        ...editedBy(claim, actor),
+        orphanedAt: null,
+        orphanReason: "",
+      },
+      actor,
+      "adjusted",
+    );
   });
 }
 
@@ -157,11 +243,20 @@ export async function splitClaim(claimId: number, version: number, splitBefore: 
     const projection = project(claim.article.markdown);
     const { text } = projection;
     const at = claim.quote.indexOf(splitBefore, 1);
-    if (at <= 0) throw new UserError("Type words from the middle of the claim: the second claim starts there.");
+    if (at <= 0)
+      throw new UserError("Type words from the middle of the claim: the second claim starts there.");
     const first = trimSpan(text, { start: claim.start, end: claim.start + at });
     const second = trimSpan(text, { start: claim.start + at, end: claim.end });
-    if (first.end - first.start < 3 || second.end - second.start < 3) throw new UserError("Both parts need at least a few words.");
-    const updated = await saveClaim(tx, claim, version, { ...spanFields(text, first), ...reasonsFor(projection, first), ...editedBy(claim, actor) }, actor, "split");
+    if (first.end - first.start < 3 || second.end - second.start < 3)
+      throw new UserError("Both parts need at least a few words.");
+    const updated = await saveClaim(
+      tx,
+      claim,
+      version,
+      { ...spanFields(text, first), ...reasonsFor(projection, first), ...editedBy(claim, actor) },
+      actor,
+      "split",
+    );
     const added = await tx.claim.create({
       data: {
         articleId: claim.articleId,
@@ -172,7 +267,14 @@ export async function splitClaim(claimId: number, version: number, splitBefore: 
         lastEditorId: actor.id,
       },
     });
-    await audit(tx, { actorId: actor.id, articleId: claim.articleId, entityType: "claim", entityId: added.id, action: "split-off", after: reviewable(added) });
+    await audit(tx, {
+      actorId: actor.id,
+      articleId: claim.articleId,
+      entityType: "claim",
+      entityId: added.id,
+      action: "split-off",
+      after: reviewable(added),
+    });
     return [updated, added] as const;
   });
 }
@@ -190,8 +292,23 @@ export async function mergeClaims(claimId: number, version: number, otherId: num
     const span = { start: Math.min(claim.start, other.start), end: Math.max(claim.end, other.end) };
     await tx.evidence.updateMany({ where: { claimId: other.id }, data: { claimId: claim.id } });
     await tx.claim.delete({ where: { id: other.id } });
-    await audit(tx, { actorId: actor.id, articleId: claim.articleId, entityType: "claim", entityId: other.id, action: "merged-into", before: reviewable(other), after: { mergedInto: claim.id } });
-    return saveClaim(tx, claim, version, { ...spanFields(text, span), ...reasonsFor(projection, span), ...editedBy(claim, actor) }, actor, "merged");
+    await audit(tx, {
+      actorId: actor.id,
+      articleId: claim.articleId,
+      entityType: "claim",
+      entityId: other.id,
+      action: "merged-into",
+      before: reviewable(other),
+      after: { mergedInto: claim.id },
+    });
+    return saveClaim(
+      tx,
+      claim,
+      version,
+      { ...spanFields(text, span), ...reasonsFor(projection, span), ...editedBy(claim, actor) },
+      actor,
+      "merged",
+    );
   });
 }
 
@@ -206,24 +323,48 @@ export async function approveClaim(claimId: number, version: number, reviewer: C
       throw new UserError("A claim needs a verdict and a written rationale before it can be approved.");
     }
     if (claim.orphanedAt) {
-      throw new UserError("This claim lost its place when the article changed; place it again (claim boundaries) before approving it.");
+      throw new UserError(
+        "This claim lost its place when the article changed; place it again (claim boundaries) before approving it.",
+      );
     }
     if ((await verdictAuthors(tx, claim)).has(reviewer.id)) {
-      throw new UserError("You wrote this verdict and rationale; a second person must approve them (two-person rule).", 403);
+      throw new UserError(
+        "You wrote this verdict and rationale; a second person must approve them (two-person rule).",
+        403,
+      );
     }
     if (claim.status === "approved") throw new UserError("This claim is already approved.");
-    return saveClaim(tx, claim, version, { status: "approved", approvedById: reviewer.id, approvedAt: new Date(), reviewNote: "" }, reviewer, "approved");
+    return saveClaim(
+      tx,
+      claim,
+      version,
+      { status: "approved", approvedById: reviewer.id, approvedAt: new Date(), reviewNote: "" },
+      reviewer,
+      "approved",
+    );
   });
 }
 
 /** The other half of review: the verdict goes back to its editor with the reviewer's reason. */
-export async function sendBackClaim(claimId: number, version: number, comment: string, reviewer: CurrentUser) {
+export async function sendBackClaim(
+  claimId: number,
+  version: number,
+  comment: string,
+  reviewer: CurrentUser,
+) {
   return db().$transaction(async (tx) => {
     const claim = await findClaim(tx, claimId);
     if (claim.status !== "needs-review" && claim.status !== "approved") {
       throw new UserError("Only a claim that is waiting for review (or approved) can be sent back.");
     }
-    return saveClaim(tx, claim, version, { status: "researching", reviewNote: comment, approvedById: null, approvedAt: null }, reviewer, "sent-back");
+    return saveClaim(
+      tx,
+      claim,
+      version,
+      { status: "researching", reviewNote: comment, approvedById: null, approvedAt: null },
+      reviewer,
+      "sent-back",
+    );
   });
 }
 
@@ -242,7 +383,15 @@ export async function assignClaim(claimId: number, assigneeId: number | null, ac
     }
     if (claim.assigneeId === assigneeId) return claim;
     const updated = await tx.claim.update({ where: { id: claimId }, data: { assigneeId } });
-    await audit(tx, { actorId: actor.id, articleId: claim.articleId, entityType: "claim", entityId: claimId, action: "assigned", before: { assigneeId: claim.assigneeId }, after: { assigneeId } });
+    await audit(tx, {
+      actorId: actor.id,
+      articleId: claim.articleId,
+      entityType: "claim",
+      entityId: claimId,
+      action: "assigned",
+      before: { assigneeId: claim.assigneeId },
+      after: { assigneeId },
+    });
     return updated;
   });
 }
@@ -263,9 +412,16 @@ function judgementOf(recorded: string | null): { verdict?: unknown; rationale?: 
  * and whoever changed either since the claim was last approved. One person's full stop in the
  * rationale must not turn the verdict's real author into "a second person".
  */
-async function verdictAuthors(client: Pick<Tx, "auditEvent">, claim: Pick<Claim, "id" | "verdictById">): Promise<Set<number>> {
+async function verdictAuthors(
+  client: Pick<Tx, "auditEvent">,
+  claim: Pick<Claim, "id" | "verdictById">,
+): Promise<Set<number>> {
   const where = { entityType: "claim", entityId: claim.id };
-  const lastApproval = await client.auditEvent.findFirst({ where: { ...where, action: "approved" }, orderBy: { id: "desc" }, select: { id: true } });
+  const lastApproval = await client.auditEvent.findFirst({
+    where: { ...where, action: "approved" },
+    orderBy: { id: "desc" },
+    select: { id: true },
+  });
   const changes = await client.auditEvent.findMany({
     where: { ...where, action: "reviewed", id: { gt: lastApproval?.id ?? 0 } },
     select: { actorId: true, before: true, after: true },
@@ -274,7 +430,8 @@ async function verdictAuthors(client: Pick<Tx, "auditEvent">, claim: Pick<Claim,
   for (const change of changes) {
     const before = judgementOf(change.before);
     const after = judgementOf(change.after);
-    if (change.actorId !== null && (before.verdict !== after.verdict || before.rationale !== after.rationale)) authors.add(change.actorId);
+    if (change.actorId !== null && (before.verdict !== after.verdict || before.rationale !== after.rationale))
+      authors.add(change.actorId);
   }
   return authors;
 }
@@ -282,13 +439,25 @@ async function verdictAuthors(client: Pick<Tx, "auditEvent">, claim: Pick<Claim,
 export async function loadClaim(claimId: number) {
   const claim = await db().claim.findUnique({
     where: { id: claimId },
-    include: { article: { include: { claims: { orderBy: { start: "asc" }, select: { id: true, quote: true, start: true, status: true } } } }, evidence: { orderBy: { id: "asc" } } },
+    include: {
+      article: {
+        include: {
+          claims: { orderBy: { start: "asc" }, select: { id: true, quote: true, start: true, status: true } },
+        },
+      },
+      evidence: { orderBy: { id: "asc" } },
+    },
   });
   if (!claim) throw new UserError("That claim no longer exists; it may have been merged or removed.", 404);
   const ids = [claim.lastEditorId, claim.approvedById].filter((id): id is number => id !== null);
   const people = await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
   const nameOf = (id: number | null) => people.find((p) => p.id === id)?.name ?? null;
-  return { claim, lastEditor: nameOf(claim.lastEditorId), approvedBy: nameOf(claim.approvedById), verdictAuthorIds: [...(await verdictAuthors(db(), claim))] };
+  return {
+    claim,
+    lastEditor: nameOf(claim.lastEditorId),
+    approvedBy: nameOf(claim.approvedById),
+    verdictAuthorIds: [...(await verdictAuthors(db(), claim))],
+  };
 }
 
 export function parseReasons(reasons: string): string[] {

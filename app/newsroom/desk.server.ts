@@ -20,12 +20,18 @@ export type DeskFilter = z.infer<typeof DeskFilterSchema>;
 
 /** With no filter at all the desk opens on the reader's own queue: open claims assigned to them (any page of it). */
 export function readDeskFilter(params: URLSearchParams): DeskFilter {
-  if ([...params.keys()].every((key) => key === "page")) return { status: "open", verdict: "any", assignee: "me", article: "any" };
+  if ([...params.keys()].every((key) => key === "page"))
+    return { status: "open", verdict: "any", assignee: "me", article: "any" };
   const field = <K extends keyof DeskFilter>(key: K, fallback: DeskFilter[K]): DeskFilter[K] => {
     const parsed = DeskFilterSchema.shape[key].safeParse(params.get(key) ?? fallback);
     return parsed.success ? (parsed.data as DeskFilter[K]) : fallback;
   };
-  return { status: field("status", "open"), verdict: field("verdict", "any"), assignee: field("assignee", "any"), article: field("article", "any") };
+  return {
+    status: field("status", "open"),
+    verdict: field("verdict", "any"),
+    assignee: field("assignee", "any"),
+    article: field("article", "any"),
+  };
 }
 
 /**
@@ -40,7 +46,8 @@ const URGENCY = ["needs-review", "researching", "candidate", "approved", "dismis
 
 /** The statuses the filter lets through, most urgent first: the desk reads them in this order. */
 function statusesFor(filter: DeskFilter): string[] {
-  if (filter.status === "open") return URGENCY.filter((s) => (OPEN_STATUSES as readonly string[]).includes(s));
+  if (filter.status === "open")
+    return URGENCY.filter((s) => (OPEN_STATUSES as readonly string[]).includes(s));
   if (filter.status === "any") return [...URGENCY];
   return [filter.status];
 }
@@ -52,7 +59,8 @@ function conditionsFor(filter: DeskFilter, userId: number): Prisma.Sql[] {
   else if (filter.verdict !== "any") conditions.push(Prisma.sql`c."verdict" = ${filter.verdict}`);
   if (filter.assignee === "me") conditions.push(Prisma.sql`c."assigneeId" = ${userId}`);
   else if (filter.assignee === "none") conditions.push(Prisma.sql`c."assigneeId" IS NULL`);
-  else if (filter.assignee !== "any") conditions.push(Prisma.sql`c."assigneeId" = ${Number(filter.assignee)}`);
+  else if (filter.assignee !== "any")
+    conditions.push(Prisma.sql`c."assigneeId" = ${Number(filter.assignee)}`);
   if (filter.article !== "any") conditions.push(Prisma.sql`c."articleId" = ${Number(filter.article)}`);
   return conditions;
 }
@@ -63,7 +71,8 @@ function whereSql(statuses: readonly string[], conditions: Prisma.Sql[]): Prisma
 }
 
 /** How many claims match, counted up to `limit` (no order, so SQLite stops at the limit). */
-const countSql = (where: Prisma.Sql, limit: number) => Prisma.sql`(SELECT COUNT(*) FROM (SELECT 1 FROM "Claim" c WHERE ${where} LIMIT ${limit}))`;
+const countSql = (where: Prisma.Sql, limit: number) =>
+  Prisma.sql`(SELECT COUNT(*) FROM (SELECT 1 FROM "Claim" c WHERE ${where} LIMIT ${limit}))`;
 
 async function countUpTo(where: Prisma.Sql, limit: number): Promise<number> {
   const [row] = await db().$queryRaw<Array<{ n: number | bigint }>>`SELECT ${countSql(where, limit)} AS n`;
@@ -103,9 +112,17 @@ const rowColumns = Prisma.sql`c."id", c."quote", c."articleId", c."status", c."v
  * in one statement: each status is read in the order of its (status, …, score desc, id) index
  * and at most `take` deep, and only those rows get their article's title and source count.
  */
-async function readRows(statuses: readonly string[], conditions: Prisma.Sql[], skip: number, take: number): Promise<DeskRow[]> {
+async function readRows(
+  statuses: readonly string[],
+  conditions: Prisma.Sql[],
+  skip: number,
+  take: number,
+): Promise<DeskRow[]> {
   const slices = statuses.map(
-    (status, rank) => Prisma.sql`SELECT ${rank} AS "rank", * FROM (SELECT ${rowColumns} FROM "Claim" c WHERE ${whereSql([status], conditions)}
+    (
+      status,
+      rank,
+    ) => Prisma.sql`SELECT ${rank} AS "rank", * FROM (SELECT ${rowColumns} FROM "Claim" c WHERE ${whereSql([status], conditions)}
       ORDER BY c."score" DESC, c."id" ASC LIMIT ${take} OFFSET ${rank === 0 ? skip : 0})`,
   );
   const rows = await db().$queryRaw<RawDeskRow[]>`
@@ -134,7 +151,11 @@ async function readRows(statuses: readonly string[], conditions: Prisma.Sql[], s
  * costs its size, not the table's: its rows are one statement; a later page first skips the
  * statuses wholly before it by counting them, up to the offset only.
  */
-export async function deskRows(filter: DeskFilter, userId: number, request: PageRequest): Promise<Page<DeskRow>> {
+export async function deskRows(
+  filter: DeskFilter,
+  userId: number,
+  request: PageRequest,
+): Promise<Page<DeskRow>> {
   const conditions = conditionsFor(filter, userId);
   const window = pageWindow(request);
   let statuses = statusesFor(filter);
@@ -162,7 +183,15 @@ export async function deskClaims(filter: DeskFilter, userId: number, request: Pa
     page.page === 1 && !page.hasNext ? page.items.length : countMatching(filter, userId),
   ]);
   const claimOf = new Map(claims.map((c) => [c.id, c]));
-  return { ...page, items: page.items.map((row) => ({ ...claimOf.get(row.id)!, article: row.article, evidence: row.evidence })), total };
+  return {
+    ...page,
+    items: page.items.map((row) => ({
+      ...claimOf.get(row.id)!,
+      article: row.article,
+      evidence: row.evidence,
+    })),
+    total,
+  };
 }
 
 /** The quick views' counts, each up to COUNT_CAP + 1, as columns of one statement. */
@@ -218,7 +247,9 @@ export async function deskOverview(filter: DeskFilter, userId: number) {
     filter.article === "any"
       ? Prisma.sql`NULL`
       : Prisma.sql`(SELECT json_object('id', a."id", 'title', a."title") FROM "Article" a WHERE a."id" = ${Number(filter.article)})`;
-  const [row] = await db().$queryRaw<Array<Counted & { total: number | bigint; members: string; articles: string; chosen: string | null }>>`
+  const [row] = await db().$queryRaw<
+    Array<Counted & { total: number | bigint; members: string; articles: string; chosen: string | null }>
+  >`
     SELECT ${countSql(matching, COUNT_CAP + 1)} AS total, ${quickViewColumns(userId)}, ${deskMembersColumn}, ${articleChoicesColumn}, ${chosen} AS chosen`;
   const articles = JSON.parse(row!.articles) as ArticleChoice[];
   const chosenArticle = row!.chosen === null ? null : (JSON.parse(row!.chosen) as ArticleChoice);
@@ -226,6 +257,9 @@ export async function deskOverview(filter: DeskFilter, userId: number) {
     total: Number(row!.total),
     counts: { mine: Number(row!.mine), review: Number(row!.review), unassigned: Number(row!.unassigned) },
     members: JSON.parse(row!.members) as Array<{ id: number; name: string }>,
-    articles: chosenArticle && !articles.some((a) => a.id === chosenArticle.id) ? [chosenArticle, ...articles] : articles,
+    articles:
+      chosenArticle && !articles.some((a) => a.id === chosenArticle.id)
+        ? [chosenArticle, ...articles]
+        : articles,
   };
 }

@@ -16,7 +16,9 @@ async function touchClaim(tx: Tx, claimId: number, actor: CurrentUser) {
     data: {
       lastEditorId: actor.id,
       version: { increment: 1 },
-      ...(claim.status === "approved" ? { status: "needs-review", approvedById: null, approvedAt: null } : {}),
+      ...(claim.status === "approved"
+        ? { status: "needs-review", approvedById: null, approvedAt: null }
+        : {}),
     },
   });
   return claim;
@@ -26,7 +28,14 @@ export async function addEvidence(claimId: number, input: EvidenceInput, actor: 
   return db().$transaction(async (tx) => {
     const claim = await touchClaim(tx, claimId, actor);
     const evidence = await tx.evidence.create({ data: { ...input, claimId, addedById: actor.id } });
-    await audit(tx, { actorId: actor.id, articleId: claim.articleId, entityType: "evidence", entityId: evidence.id, action: "added", after: input });
+    await audit(tx, {
+      actorId: actor.id,
+      articleId: claim.articleId,
+      entityType: "evidence",
+      entityId: evidence.id,
+      action: "added",
+      after: input,
+    });
     return evidence;
   });
 }
@@ -37,7 +46,15 @@ export async function updateEvidence(evidenceId: number, input: EvidenceInput, a
     if (!before) throw new UserError("That evidence link no longer exists.", 404);
     const claim = await touchClaim(tx, before.claimId, actor);
     const after = await tx.evidence.update({ where: { id: evidenceId }, data: input });
-    await audit(tx, { actorId: actor.id, articleId: claim.articleId, entityType: "evidence", entityId: evidenceId, action: "edited", before, after });
+    await audit(tx, {
+      actorId: actor.id,
+      articleId: claim.articleId,
+      entityType: "evidence",
+      entityId: evidenceId,
+      action: "edited",
+      before,
+      after,
+    });
     return after;
   });
 }
@@ -48,6 +65,13 @@ export async function removeEvidence(evidenceId: number, actor: CurrentUser) {
     if (!before) throw new UserError("That evidence link was already removed.", 404);
     const claim = await touchClaim(tx, before.claimId, actor);
     await tx.evidence.delete({ where: { id: evidenceId } });
-    await audit(tx, { actorId: actor.id, articleId: claim.articleId, entityType: "evidence", entityId: evidenceId, action: "removed", before });
+    await audit(tx, {
+      actorId: actor.id,
+      articleId: claim.articleId,
+      entityType: "evidence",
+      entityId: evidenceId,
+      action: "removed",
+      before,
+    });
   });
 }

@@ -16,10 +16,22 @@ export async function extractClaims(markdown: string, using = parser) {
 /** What to tell the person when an article's text could not be split into claims. */
 function articleRefusal(error: unknown, limits: typeof parser.limits): UserError {
   const reason = error instanceof ParseFailure ? error.reason : "thrown";
-  if (reason === "busy") return new UserError("Claimdesk is reading too many articles right now. Try again in a minute; nothing was saved.", 429);
+  if (reason === "busy")
+    return new UserError(
+      "Claimdesk is reading too many articles right now. Try again in a minute; nothing was saved.",
+      429,
+    );
   const shorten = "Shorten the text or split the article in parts; nothing was saved.";
-  if (reason === "time") return new UserError(`This text takes longer than ${budgetInWords(limits)} to split into claims. ${shorten}`, 422);
-  if (reason === "memory") return new UserError(`This text needs more than ${limits.maxHeapMb} MB of memory to split into claims. ${shorten}`, 422);
+  if (reason === "time")
+    return new UserError(
+      `This text takes longer than ${budgetInWords(limits)} to split into claims. ${shorten}`,
+      422,
+    );
+  if (reason === "memory")
+    return new UserError(
+      `This text needs more than ${limits.maxHeapMb} MB of memory to split into claims. ${shorten}`,
+      422,
+    );
   console.error("Claim extraction failed:", error instanceof ParseFailure ? error.cause : error);
   return new UserError(`This text could not be split into claims. ${shorten}`, 422);
 }

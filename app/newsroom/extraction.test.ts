@@ -26,18 +26,24 @@ describe("splitting an article into claims off the event loop", () => {
   it("keeps its worker warm: jobs after the first one reuse it, and one that ran out of time is replaced", async () => {
     const parser = parserWith({ timeoutMs: 5_000 });
     for (let i = 0; i < 3; i++) {
-      expect((await extractClaims(`Acme sold ${i + 1} million chips in 2024.`, parser)).claims).toHaveLength(1);
+      expect((await extractClaims(`Acme sold ${i + 1} million chips in 2024.`, parser)).claims).toHaveLength(
+        1,
+      );
       expect(parser.idleWorkers()).toBe(1);
     }
     const tiny = parserWith({ timeoutMs: 1 });
     await expect(extractClaims(SEED, tiny)).rejects.toThrow(/takes longer than 0.001 seconds/);
     expect(tiny.idleWorkers()).toBe(0);
-    await expect(extractClaims(SEED, parser)).resolves.toMatchObject({ projection: { text: expect.stringContaining("Alibaba") } });
+    await expect(extractClaims(SEED, parser)).resolves.toMatchObject({
+      projection: { text: expect.stringContaining("Alibaba") },
+    });
   });
 
   it("answers a text beyond its time budget with a clear 422, never a crash", async () => {
     const table = `| a | b |\n|---|---|\n${"| Acme sold 5 million chips | in 2024 |\n".repeat(20_000)}`;
-    const failure = await extractClaims(table, parserWith({ timeoutMs: 50 })).catch((error: unknown) => error);
+    const failure = await extractClaims(table, parserWith({ timeoutMs: 50 })).catch(
+      (error: unknown) => error,
+    );
     expect(failure).toBeInstanceOf(UserError);
     expect((failure as UserError).status).toBe(422);
     expect((failure as UserError).message).toBe(
@@ -47,7 +53,10 @@ describe("splitting an article into claims off the event loop", () => {
 
   it("refuses at once, with 429, when too many texts are waiting", async () => {
     const parser = parserWith({ concurrency: 1, maxWaiting: 0 });
-    const [first, second] = await Promise.allSettled([extractClaims(SEED, parser), extractClaims(SEED, parser)]);
+    const [first, second] = await Promise.allSettled([
+      extractClaims(SEED, parser),
+      extractClaims(SEED, parser),
+    ]);
     expect(first.status).toBe("fulfilled");
     expect(second).toMatchObject({ status: "rejected", reason: { status: 429 } });
   });

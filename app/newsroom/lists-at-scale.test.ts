@@ -24,7 +24,10 @@ const raw = new Database(file, { readonly: true });
 const column = <T>(sql: string) => (raw.prepare(sql).raw().all() as unknown[][]).map((row) => row[0] as T);
 
 /** Reads every page of a list; fails on a repeated row. */
-async function everyPage<T>(read: (page: number) => Promise<{ items: T[]; hasNext: boolean; page: number }>, key: (item: T) => unknown) {
+async function everyPage<T>(
+  read: (page: number) => Promise<{ items: T[]; hasNext: boolean; page: number }>,
+  key: (item: T) => unknown,
+) {
   const all: T[] = [];
   for (let page = 1; ; page++) {
     const result = await read(page);
@@ -37,18 +40,25 @@ async function everyPage<T>(read: (page: number) => Promise<{ items: T[]; hasNex
 }
 
 async function api(pathAndQuery: string) {
-  const response = await handleApi(new Request(`http://localhost/api/v1${pathAndQuery}`, { headers: { Authorization: `Bearer ${workspace.apiToken}` } }));
+  const response = await handleApi(
+    new Request(`http://localhost/api/v1${pathAndQuery}`, {
+      headers: { Authorization: `Bearer ${workspace.apiToken}` },
+    }),
+  );
   return { status: response.status, json: (await response.json()) as Record<string, any> };
 }
 
 /** Follows an API list's `next` links from its first page. */
 async function everyApiPage(first: string, field: string) {
   const rows: Array<Record<string, any>> = [];
-  for (let next: string | null = first; next !== null; ) {
+  for (let next: string | null = first; next !== null;) {
     const { status, json } = await api(next);
     expect(status, JSON.stringify(json)).toBe(200);
     rows.push(...json[field]);
-    next = json.next === null ? null : new URL(json.next).pathname.replace(/^\/api\/v1/, "") + new URL(json.next).search;
+    next =
+      json.next === null
+        ? null
+        : new URL(json.next).pathname.replace(/^\/api\/v1/, "") + new URL(json.next).search;
   }
   return rows;
 }
@@ -65,8 +75,13 @@ describe("the workbench's articles", () => {
     expect(first.items).toHaveLength(PAGE_SIZE);
     expect(first.hasNext).toBe(true);
     expect(first.items[0]).not.toHaveProperty("markdown");
-    const all = await everyPage((page) => listArticles({ page, size: PAGE_SIZE }), (a) => a.id);
-    expect(all.map((a) => a.id)).toEqual(column<number>(`SELECT id FROM "Article" ORDER BY updatedAt DESC, id DESC`));
+    const all = await everyPage(
+      (page) => listArticles({ page, size: PAGE_SIZE }),
+      (a) => a.id,
+    );
+    expect(all.map((a) => a.id)).toEqual(
+      column<number>(`SELECT id FROM "Article" ORDER BY updatedAt DESC, id DESC`),
+    );
     for (const a of all) {
       expect(a.claims).toBe(4);
       expect(a.publishedVersion).toBe(latestNumberOf(a.id));
@@ -78,7 +93,10 @@ describe("published fact-checks", () => {
   it("lists each of 1,100 published articles once, at its latest version, newest first", async () => {
     const first = await listPublished({ page: 1, size: PAGE_SIZE });
     expect(first.items).toHaveLength(PAGE_SIZE);
-    const all = await everyPage((page) => listPublished({ page, size: 200 }), (p) => p.slug);
+    const all = await everyPage(
+      (page) => listPublished({ page, size: 200 }),
+      (p) => p.slug,
+    );
     expect(all).toHaveLength(ARTICLES);
     for (const p of all) expect(p.number).toBe(latestNumberOf(Number(p.slug.replace("bench-article-", ""))));
     const times = all.map((p) => p.publishedAt);
@@ -86,7 +104,10 @@ describe("published fact-checks", () => {
   });
 
   it("offers them for exercises, page by page, and finds one by its slug", async () => {
-    const all = await everyPage((page) => publishedForExercises({ page, size: 200 }), (p) => p.slug);
+    const all = await everyPage(
+      (page) => publishedForExercises({ page, size: 200 }),
+      (p) => p.slug,
+    );
     expect(all).toHaveLength(ARTICLES);
     expect((await publishedForExercise("bench-article-999"))?.number).toBe(2);
     expect(await publishedForExercise("no-such-article")).toBeNull();
@@ -96,18 +117,28 @@ describe("published fact-checks", () => {
 describe("the desk", () => {
   it("pages through every claim in the order of urgency, then score, with evidence counts", async () => {
     const filter = { status: "any", verdict: "any", assignee: "any", article: "any" } as const;
-    const all = await everyPage((page) => deskClaims(filter, workspace.editorId, { page, size: 200 }), (c) => c.id);
+    const all = await everyPage(
+      (page) => deskClaims(filter, workspace.editorId, { page, size: 200 }),
+      (c) => c.id,
+    );
     const expected = column<number>(
       `SELECT id FROM "Claim" ORDER BY CASE status WHEN 'needs-review' THEN 0 WHEN 'researching' THEN 1 WHEN 'candidate' THEN 2 WHEN 'approved' THEN 3 ELSE 4 END, score DESC, id ASC`,
     );
     expect(all.map((c) => c.id)).toEqual(expected);
-    const evidence = new Map(raw.prepare(`SELECT claimId, count(*) FROM "Evidence" GROUP BY claimId`).raw().all() as Array<[number, number]>);
+    const evidence = new Map(
+      raw.prepare(`SELECT claimId, count(*) FROM "Evidence" GROUP BY claimId`).raw().all() as Array<
+        [number, number]
+      >,
+    );
     for (const c of all) expect(c.evidence).toBe(evidence.get(c.id) ?? 0);
   });
 
   it("pages a filtered view across statuses without gaps", async () => {
     const filter = { status: "open", verdict: "any", assignee: "none", article: "any" } as const;
-    const all = await everyPage((page) => deskClaims(filter, workspace.editorId, { page, size: 37 }), (c) => c.id);
+    const all = await everyPage(
+      (page) => deskClaims(filter, workspace.editorId, { page, size: 37 }),
+      (c) => c.id,
+    );
     const expected = column<number>(
       `SELECT id FROM "Claim" WHERE status IN ('needs-review', 'researching', 'candidate') AND assigneeId IS NULL ORDER BY CASE status WHEN 'needs-review' THEN 0 WHEN 'researching' THEN 1 ELSE 2 END, score DESC, id ASC`,
     );
@@ -141,7 +172,9 @@ describe("the API's lists", () => {
     expect(first.json.claims).toHaveLength(100);
     expect(first.json.next).toContain("status=candidate");
     const rows = await everyApiPage("/claims?status=candidate&limit=200", "claims");
-    expect(rows.map((c) => c.id)).toEqual(column<number>(`SELECT id FROM "Claim" WHERE status = 'candidate' ORDER BY score DESC, id ASC`));
+    expect(rows.map((c) => c.id)).toEqual(
+      column<number>(`SELECT id FROM "Claim" WHERE status = 'candidate' ORDER BY score DESC, id ASC`),
+    );
     expect(first.json.total).toBe(Math.min(rows.length, 1000));
     expect(first.json.totalIsCapped).toBe(rows.length > 1000);
   });
@@ -152,7 +185,17 @@ describe("the API's lists", () => {
   });
 
   it("refuses bad paging values with 400 and a message", async () => {
-    for (const query of ["/articles?page=0", "/articles?page=-1", "/articles?page=1.5", "/articles?page=abc", "/articles?limit=0", "/articles?limit=201", "/publications?limit=x", "/claims?page=0", "/articles?pgae=2"]) {
+    for (const query of [
+      "/articles?page=0",
+      "/articles?page=-1",
+      "/articles?page=1.5",
+      "/articles?page=abc",
+      "/articles?limit=0",
+      "/articles?limit=201",
+      "/publications?limit=x",
+      "/claims?page=0",
+      "/articles?pgae=2",
+    ]) {
       const { status, json } = await api(query);
       expect(status, query).toBe(400);
       expect(json.error, query).toMatch(/page|limit|Unknown query parameter/);

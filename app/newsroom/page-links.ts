@@ -15,4 +15,5 @@ export function withPage(pathAndSearch: string, page: number): string {
 export const COUNT_CAP = 1000;
 
 /** "1,000+" once a count passes the cap. */
-export const formatCount = (n: number) => (n > COUNT_CAP ? `${COUNT_CAP.toLocaleString("en")}+` : n.toLocaleString("en"));
+export const formatCount = (n: number) =>
+  n > COUNT_CAP ? `${COUNT_CAP.toLocaleString("en")}+` : n.toLocaleString("en");

@@ -18,15 +18,37 @@ describe("paging", () => {
 
   it("refuses bad API paging values instead of guessing", () => {
     expect(ApiPageSchema.parse({})).toEqual({ page: 1, limit: PAGE_SIZE });
-    expect(ApiPageSchema.parse({ page: "3", limit: String(MAX_PAGE_SIZE) })).toEqual({ page: 3, limit: MAX_PAGE_SIZE });
-    for (const bad of [{ page: "0" }, { page: "x" }, { limit: "0" }, { limit: String(MAX_PAGE_SIZE + 1) }, { limit: "2.5" }, { size: "5" }]) {
+    expect(ApiPageSchema.parse({ page: "3", limit: String(MAX_PAGE_SIZE) })).toEqual({
+      page: 3,
+      limit: MAX_PAGE_SIZE,
+    });
+    for (const bad of [
+      { page: "0" },
+      { page: "x" },
+      { limit: "0" },
+      { limit: String(MAX_PAGE_SIZE + 1) },
+      { limit: "2.5" },
+      { size: "5" },
+    ]) {
       expect(ApiPageSchema.safeParse(bad).success, JSON.stringify(bad)).toBe(false);
     }
   });
 
   it("knows from one extra row whether a next page exists", () => {
-    expect(toPage([1, 2, 3], { page: 2, size: 2 })).toEqual({ items: [1, 2], page: 2, size: 2, hasPrevious: true, hasNext: true });
-    expect(toPage([1, 2], { page: 1, size: 2 })).toEqual({ items: [1, 2], page: 1, size: 2, hasPrevious: false, hasNext: false });
+    expect(toPage([1, 2, 3], { page: 2, size: 2 })).toEqual({
+      items: [1, 2],
+      page: 2,
+      size: 2,
+      hasPrevious: true,
+      hasNext: true,
+    });
+    expect(toPage([1, 2], { page: 1, size: 2 })).toEqual({
+      items: [1, 2],
+      page: 1,
+      size: 2,
+      hasPrevious: false,
+      hasNext: false,
+    });
   });
 
   it("shows counts past the cap as 1,000+", () => {

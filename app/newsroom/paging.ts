@@ -40,7 +40,11 @@ export function toPage<T>(rows: T[], request: PageRequest): Page<T> {
   };
 }
 
-const pageNumber = z.coerce.number({ error: "page must be a whole number from 1." }).int("page must be a whole number from 1.").min(1, "page must be a whole number from 1.").max(MAX_PAGE, `page must be at most ${MAX_PAGE}.`);
+const pageNumber = z.coerce
+  .number({ error: "page must be a whole number from 1." })
+  .int("page must be a whole number from 1.")
+  .min(1, "page must be a whole number from 1.")
+  .max(MAX_PAGE, `page must be at most ${MAX_PAGE}.`);
 
 /** For pages: a missing or unreadable `?page=` opens the first page rather than an error. */
 export function readPage(params: URLSearchParams, size = PAGE_SIZE): PageRequest {

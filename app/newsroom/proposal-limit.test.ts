@@ -23,18 +23,35 @@ describe("strongestClaims", () => {
 });
 
 describe("an article with more claim-like passages than any desk can review", () => {
-  const line = (i: number) => `| Plant ${i} | Acme Corp said it employs ${1000 + i} people, ${i % 90}% more than in 2020 |`;
-  const table = (rows: number) => `| Plant | Figures |\n|---|---|\n${Array.from({ length: rows }, (_, i) => line(i)).join("\n")}`;
+  const line = (i: number) =>
+    `| Plant ${i} | Acme Corp said it employs ${1000 + i} people, ${i % 90}% more than in 2020 |`;
+  const table = (rows: number) =>
+    `| Plant | Figures |\n|---|---|\n${Array.from({ length: rows }, (_, i) => line(i)).join("\n")}`;
 
   it("gets at most MAX_PROPOSALS proposals, and the import says how many more were found", async () => {
-    const { id } = await importArticle({ title: "Plants", source: table(MAX_PROPOSALS + 200), format: "markdown", sourceUrl: "", outlet: "", author: "", originalDate: "" }, null);
+    const { id } = await importArticle(
+      {
+        title: "Plants",
+        source: table(MAX_PROPOSALS + 200),
+        format: "markdown",
+        sourceUrl: "",
+        outlet: "",
+        author: "",
+        originalDate: "",
+      },
+      null,
+    );
     expect(await db().claim.count({ where: { articleId: id } })).toBe(MAX_PROPOSALS);
     const event = await db().auditEvent.findFirstOrThrow({ where: { articleId: id, action: "imported" } });
     expect(JSON.parse(event.after!)).toMatchObject({ proposedClaims: MAX_PROPOSALS, notProposed: 200 });
 
     // A correction that adds more such lines proposes none beyond the limit.
     const article = await db().article.findUniqueOrThrow({ where: { id } });
-    const revision = await reviseArticle(id, { markdown: `${article.markdown}\n${line(5_000)}\n${line(5_001)}`, version: article.version }, null);
+    const revision = await reviseArticle(
+      id,
+      { markdown: `${article.markdown}\n${line(5_000)}\n${line(5_001)}`, version: article.version },
+      null,
+    );
     expect(revision.proposed).toBe(0);
     expect(await db().claim.count({ where: { articleId: id } })).toBe(MAX_PROPOSALS);
   });

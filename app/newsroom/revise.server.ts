@@ -30,22 +30,30 @@ export function revisionSummary(param: string | null): string | null {
  * orphan for the editor to place again. Passages that are new claims are proposed. Publications
  * are snapshots and do not change.
  */
-export async function reviseArticle(articleId: number, input: { markdown: string; version: number }, actor: CurrentUser | null): Promise<Revision> {
+export async function reviseArticle(
+  articleId: number,
+  input: { markdown: string; version: number },
+  actor: CurrentUser | null,
+): Promise<Revision> {
   const { projection, claims: proposals } = await extractClaims(input.markdown);
-  if (projection.text.trim() === "") throw new UserError("The new text is empty once markdown is read; nothing was changed.");
+  if (projection.text.trim() === "")
+    throw new UserError("The new text is empty once markdown is read; nothing was changed.");
   const text = projection.text;
   return db().$transaction(async (tx) => {
     const article = await tx.article.findUnique({ where: { id: articleId }, include: { claims: true } });
     if (!article) throw new UserError("There is no article with that number.", 404);
     if (article.version !== input.version) {
-      throw new ConflictError("The article changed since you opened it (an edit, a new claim set or a publication). Reload it and apply your correction again.");
+      throw new ConflictError(
+        "The article changed since you opened it (an edit, a new claim set or a publication). Reload it and apply your correction again.",
+      );
     }
     const revision: Revision = { exact: 0, moved: 0, orphaned: 0, proposed: 0 };
     const placedSpans: Array<{ start: number; end: number }> = [];
     const now = new Date();
     for (const claim of article.claims) {
       const result = reanchor(text, claim);
-      const withdraw = claim.status === "approved" ? { status: "needs-review", approvedById: null, approvedAt: null } : {};
+      const withdraw =
+        claim.status === "approved" ? { status: "needs-review", approvedById: null, approvedAt: null } : {};
       if (result.status === "placed") {
         const selector = selectorFor(text, result);
         const changedWords = selector.exact !== claim.quote;
@@ -70,19 +78,38 @@ export async function reviseArticle(articleId: number, input: { markdown: string
         revision.orphaned++;
         await tx.claim.update({
           where: { id: claim.id },
-          data: { orphanedAt: claim.orphanedAt ?? now, orphanReason: result.reason, version: { increment: 1 }, ...withdraw },
+          data: {
+            orphanedAt: claim.orphanedAt ?? now,
+            orphanReason: result.reason,
+            version: { increment: 1 },
+            ...withdraw,
+          },
         });
       }
     }
-    const fresh = proposals.filter((proposal) => !placedSpans.some((s) => proposal.start < s.end && s.start < proposal.end));
+    const fresh = proposals.filter(
+      (proposal) => !placedSpans.some((s) => proposal.start < s.end && s.start < proposal.end),
+    );
     for (const proposal of strongestClaims(fresh, MAX_PROPOSALS - placedSpans.length)) {
       const selector = selectorFor(text, proposal);
       await tx.claim.create({
-        data: { articleId, start: proposal.start, end: proposal.end, quote: selector.exact, prefix: selector.prefix, suffix: selector.suffix, score: proposal.score, reasons: JSON.stringify(proposal.reasons) },
+        data: {
+          articleId,
+          start: proposal.start,
+          end: proposal.end,
+          quote: selector.exact,
+          prefix: selector.prefix,
+          suffix: selector.suffix,
+          score: proposal.score,
+          reasons: JSON.stringify(proposal.reasons),
+        },
       });
       revision.proposed++;
     }
-    await tx.article.update({ where: { id: articleId }, data: { markdown: input.markdown, version: { increment: 1 } } });
+    await tx.article.update({
+      where: { id: articleId },
+      data: { markdown: input.markdown, version: { increment: 1 } },
+    });
     await audit(tx, {
       actorId: actor?.id ?? null,
       articleId,

@@ -4,7 +4,8 @@ import { CLAIM_STATUSES, STANCES, VERDICT_KEYS } from "./verdicts";
 /** Shared by the forms (field names, limits) and the actions that parse them. */
 export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
 
-const optionalText = (max: number) => z.string().trim().max(max, `Keep it under ${max} characters.`).default("");
+const optionalText = (max: number) =>
+  z.string().trim().max(max, `Keep it under ${max} characters.`).default("");
 
 export const httpUrl = z
   .string()
@@ -26,11 +27,18 @@ const optionalHttpUrl = z.union([z.literal(""), httpUrl]).default("");
 export const partialDate = z
   .string()
   .trim()
-  .regex(/^(?:\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)?$/, "Use a date like 2025-08-29, 2025-08 or 2025.")
+  .regex(
+    /^(?:\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)?$/,
+    "Use a date like 2025-08-29, 2025-08 or 2025.",
+  )
   .default("");
 
 export const ArticleMetaSchema = z.object({
-  title: z.string().trim().min(1, "Give the article a title.").max(300, "Keep the title under 300 characters."),
+  title: z
+    .string()
+    .trim()
+    .min(1, "Give the article a title.")
+    .max(300, "Keep the title under 300 characters."),
   outlet: optionalText(200),
   author: optionalText(200),
   sourceUrl: optionalHttpUrl,
@@ -42,7 +50,10 @@ export const ArticleImportSchema = ArticleMetaSchema.extend({
   source: z
     .string()
     .refine((s) => s.trim().length > 0, "Paste the article's text or upload a .md or .txt file.")
-    .refine((s) => Buffer.byteLength(s, "utf8") <= MAX_ARTICLE_BYTES, "The article is larger than 2 MB; split it or trim boilerplate."),
+    .refine(
+      (s) => Buffer.byteLength(s, "utf8") <= MAX_ARTICLE_BYTES,
+      "The article is larger than 2 MB; split it or trim boilerplate.",
+    ),
 });
 export type ArticleImport = z.infer<typeof ArticleImportSchema>;
 
@@ -55,7 +66,10 @@ export const SlugSchema = z
 export const ARTICLE_STATUSES = ["draft", "published"] as const;
 export const CLAIM_ORIGINS = ["machine", "editor"] as const;
 
-export const versionField = z.coerce.number({ error: "The form is missing its version; reload the page." }).int().min(1);
+export const versionField = z.coerce
+  .number({ error: "The form is missing its version; reload the page." })
+  .int()
+  .min(1);
 
 /** A correction of an article's text, based on the version the editor opened. */
 export const ArticleRevisionSchema = z.object({
@@ -67,7 +81,11 @@ export const ArticleRevisionSchema = z.object({
 });
 
 export const AddClaimSchema = z.object({
-  quote: z.string().trim().min(3, "Paste at least a few words of the claim, exactly as they appear in the article.").max(5000),
+  quote: z
+    .string()
+    .trim()
+    .min(3, "Paste at least a few words of the claim, exactly as they appear in the article.")
+    .max(5000),
   near: z.coerce.number().int().min(0).optional(),
 });
 
@@ -97,7 +115,10 @@ export const SplitClaimSchema = z.object({
 
 export const MergeClaimSchema = z.object({
   version: versionField,
-  otherId: z.coerce.number({ error: "Choose the claim to merge with." }).int().min(1, "Choose the claim to merge with."),
+  otherId: z.coerce
+    .number({ error: "Choose the claim to merge with." })
+    .int()
+    .min(1, "Choose the claim to merge with."),
 });
 
 export const EvidenceSchema = z.object({
@@ -122,7 +143,9 @@ export const SendBackSchema = z.object({ version: versionField, comment: reviewC
 
 /** "" means nobody. */
 export const AssignSchema = z.object({
-  assigneeId: z.union([z.literal("").transform(() => null), z.coerce.number().int().min(1)], { error: "Choose a person from the list." }),
+  assigneeId: z.union([z.literal("").transform(() => null), z.coerce.number().int().min(1)], {
+    error: "Choose a person from the list.",
+  }),
 });
 
 export const PublishSchema = z.object({

@@ -24,7 +24,10 @@ export const SeedFactCheckSchema = z.object({
       verdict: z.enum(VERDICT_KEYS),
       rationale: z.string().min(1),
       evidence: z.array(
-        EvidenceSchema.omit({ publishedOn: true }).extend({ published: z.string().default(""), mirrorOf: z.string().optional() }),
+        EvidenceSchema.omit({ publishedOn: true }).extend({
+          published: z.string().default(""),
+          mirrorOf: z.string().optional(),
+        }),
       ),
     }),
   ),
@@ -46,11 +49,10 @@ export async function loadFactCheck(file: string): Promise<string> {
     if (!span) throw new Error(`Seed claim not found in the article text: ${claim.quote}`);
     return span;
   });
-  const article = await importArticle(
-    { ...spec.article, source: markdown, format: "markdown" },
-    null,
-    { reserved: spans, slug: path.basename(file, ".fact-check.json") },
-  );
+  const article = await importArticle({ ...spec.article, source: markdown, format: "markdown" }, null, {
+    reserved: spans,
+    slug: path.basename(file, ".fact-check.json"),
+  });
   const approvedAt = new Date();
   await db().$transaction(async (tx) => {
     for (const [i, claim] of spec.claims.entries()) {

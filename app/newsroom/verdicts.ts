@@ -3,7 +3,12 @@ export const VERDICTS = [
   { key: "accurate", label: "Accurate", meaning: "Correct, nothing significant missing.", rating: 5 },
   { key: "mostly-accurate", label: "Mostly accurate", meaning: "Correct but needs context.", rating: 4 },
   { key: "mixed", label: "Mixed", meaning: "Partly correct, partly wrong.", rating: 3 },
-  { key: "misleading", label: "Misleading", meaning: "Contains truth but gives a false impression.", rating: 2 },
+  {
+    key: "misleading",
+    label: "Misleading",
+    meaning: "Contains truth but gives a false impression.",
+    rating: 2,
+  },
   { key: "inaccurate", label: "Inaccurate", meaning: "Wrong.", rating: 1 },
   {
     key: "unsupported",
@@ -32,4 +37,8 @@ export const STATUS_LABELS: Record<ClaimStatus, string> = {
 
 export const STANCES = ["supports", "refutes", "context"] as const;
 export type Stance = (typeof STANCES)[number];
-export const STANCE_LABELS: Record<Stance, string> = { supports: "Supports", refutes: "Refutes", context: "Context" };
+export const STANCE_LABELS: Record<Stance, string> = {
+  supports: "Supports",
+  refutes: "Refutes",
+  context: "Context",
+};

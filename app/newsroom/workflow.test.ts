@@ -18,12 +18,36 @@ let editor: CurrentUser;
 let otherEditor: CurrentUser;
 let reviewer: CurrentUser;
 
-const asCurrent = (u: { id: number; email: string; name: string; role: string }) => ({ ...u, role: u.role as CurrentUser["role"] });
+const asCurrent = (u: { id: number; email: string; name: string; role: string }) => ({
+  ...u,
+  role: u.role as CurrentUser["role"],
+});
 
 beforeAll(async () => {
-  editor = asCurrent(await createUser({ email: "ed@desk.test", name: "Edith Editor", role: "editor", password: "correct horse 1" }));
-  otherEditor = asCurrent(await createUser({ email: "ed2@desk.test", name: "Oscar Other", role: "editor", password: "correct horse 2" }));
-  reviewer = asCurrent(await createUser({ email: "rev@desk.test", name: "Rita Reviewer", role: "reviewer", password: "correct horse 3" }));
+  editor = asCurrent(
+    await createUser({
+      email: "ed@desk.test",
+      name: "Edith Editor",
+      role: "editor",
+      password: "correct horse 1",
+    }),
+  );
+  otherEditor = asCurrent(
+    await createUser({
+      email: "ed2@desk.test",
+      name: "Oscar Other",
+      role: "editor",
+      password: "correct horse 2",
+    }),
+  );
+  reviewer = asCurrent(
+    await createUser({
+      email: "rev@desk.test",
+      name: "Rita Reviewer",
+      role: "reviewer",
+      password: "correct horse 3",
+    }),
+  );
 });
 
 const ARTICLE = `# Chipmaker results\n\nAcme Corp. said revenue rose 12% to $4.2 billion in 2025. Support us on Patreon!\n\nShares of Acme fell 3%, while Rival Inc. gained 5% on Friday.`;
@@ -49,8 +73,22 @@ describe("the seed fact-check", () => {
 
 describe("checking an article", () => {
   it("imports, proposes claims, and takes a claim through to publication", async () => {
-    const article = await importArticle({ title: "Chipmaker results", outlet: "Test Wire", author: "", sourceUrl: "https://example.com/a", originalDate: "2025-11", format: "markdown", source: ARTICLE }, editor.id);
-    const proposed = await db().claim.findMany({ where: { articleId: article.id }, orderBy: { start: "asc" } });
+    const article = await importArticle(
+      {
+        title: "Chipmaker results",
+        outlet: "Test Wire",
+        author: "",
+        sourceUrl: "https://example.com/a",
+        originalDate: "2025-11",
+        format: "markdown",
+        source: ARTICLE,
+      },
+      editor.id,
+    );
+    const proposed = await db().claim.findMany({
+      where: { articleId: article.id },
+      orderBy: { start: "asc" },
+    });
     expect(proposed.map((c) => c.quote)).toEqual([
       "Acme Corp. said revenue rose 12% to $4.2 billion in 2025.",
       "Shares of Acme fell 3%",
@@ -58,10 +96,34 @@ describe("checking an article", () => {
     ]);
 
     const claim = proposed[0]!;
-    const reviewed = await claims.reviewClaim(claim.id, { version: claim.version, verdict: "accurate", rationale: "The annual report says so.", status: "needs-review" }, editor);
-    await addEvidence(claim.id, { url: "https://example.com/report", title: "Annual report", publisher: "Acme", publishedOn: "2026-02", stance: "supports", note: "", excerpt: "", archiveUrl: "" }, editor);
+    const reviewed = await claims.reviewClaim(
+      claim.id,
+      {
+        version: claim.version,
+        verdict: "accurate",
+        rationale: "The annual report says so.",
+        status: "needs-review",
+      },
+      editor,
+    );
+    await addEvidence(
+      claim.id,
+      {
+        url: "https://example.com/report",
+        title: "Annual report",
+        publisher: "Acme",
+        publishedOn: "2026-02",
+        stance: "supports",
+        note: "",
+        excerpt: "",
+        archiveUrl: "",
+      },
+      editor,
+    );
 
-    await expect(claims.approveClaim(claim.id, reviewed.version + 1, editor)).rejects.toThrow(/two-person rule/);
+    await expect(claims.approveClaim(claim.id, reviewed.version + 1, editor)).rejects.toThrow(
+      /two-person rule/,
+    );
     const approved = await claims.approveClaim(claim.id, reviewed.version + 1, reviewer);
     expect(approved.status).toBe("approved");
     expect(approved.approvedById).toBe(reviewer.id);
@@ -74,13 +136,28 @@ describe("checking an article", () => {
 
     // A correction: the draft changes, version 2 needs a note, version 1 stays as it was.
     const current = await db().claim.findUniqueOrThrow({ where: { id: claim.id } });
-    const changed = await claims.reviewClaim(claim.id, { version: current.version, verdict: "mostly-accurate", rationale: "Revenue rose 11.8%, rounded up.", status: "needs-review" }, otherEditor);
+    const changed = await claims.reviewClaim(
+      claim.id,
+      {
+        version: current.version,
+        verdict: "mostly-accurate",
+        rationale: "Revenue rose 11.8%, rounded up.",
+        status: "needs-review",
+      },
+      otherEditor,
+    );
     expect(changed.status).toBe("needs-review");
     expect(changed.approvedById).toBeNull();
     await claims.approveClaim(claim.id, changed.version, reviewer);
     const after = await db().article.findUniqueOrThrow({ where: { id: article.id } });
-    await expect(publishArticle(article.id, { articleVersion: after.version, changeNote: " " }, reviewer)).rejects.toThrow(/change note/);
-    await publishArticle(article.id, { articleVersion: after.version, changeNote: "Revenue growth was 11.8%." }, reviewer);
+    await expect(
+      publishArticle(article.id, { articleVersion: after.version, changeNote: " " }, reviewer),
+    ).rejects.toThrow(/change note/);
+    await publishArticle(
+      article.id,
+      { articleVersion: after.version, changeNote: "Revenue growth was 11.8%." },
+      reviewer,
+    );
     expect((await loadPublication(fresh.slug, 1))!.snapshot.claims[0]!.verdict).toBe("accurate");
     const v2 = await loadPublication(fresh.slug);
     expect(v2!.snapshot.claims[0]!.verdict).toBe("mostly-accurate");
@@ -89,35 +166,83 @@ describe("checking an article", () => {
     const { history } = await import("./history.server");
     const newest = (await history({ articleId: article.id, claimId: claim.id }))[0]!;
     expect(newest).toMatchObject({ actor: "Rita Reviewer", action: "approved" });
-    const review = (await history({ articleId: article.id })).find((e) => e.action === "reviewed" && e.actor === "Oscar Other")!;
+    const review = (await history({ articleId: article.id })).find(
+      (e) => e.action === "reviewed" && e.actor === "Oscar Other",
+    )!;
     expect(review.changes).toEqual(
       expect.arrayContaining([
         { field: "verdict", before: "accurate", after: "mostly-accurate" },
         { field: "status", before: "approved", after: "needs-review" },
       ]),
     );
-    const trail = await db().auditEvent.findMany({ where: { articleId: article.id }, orderBy: { id: "asc" } });
-    expect(trail.map((e) => e.action)).toEqual(["imported", "reviewed", "added", "approved", "published", "reviewed", "approved", "published"]);
+    const trail = await db().auditEvent.findMany({
+      where: { articleId: article.id },
+      orderBy: { id: "asc" },
+    });
+    expect(trail.map((e) => e.action)).toEqual([
+      "imported",
+      "reviewed",
+      "added",
+      "approved",
+      "published",
+      "reviewed",
+      "approved",
+      "published",
+    ]);
     expect(JSON.parse(trail[5]!.before!).verdict).toBe("accurate");
     expect(JSON.parse(trail[5]!.after!).verdict).toBe("mostly-accurate");
   });
 
   it("refuses a stale save instead of overwriting it", async () => {
-    const article = await importArticle({ title: "Stale", outlet: "", author: "", sourceUrl: "", originalDate: "", format: "text", source: "Acme shipped 5 million chips in 2024." }, editor.id);
+    const article = await importArticle(
+      {
+        title: "Stale",
+        outlet: "",
+        author: "",
+        sourceUrl: "",
+        originalDate: "",
+        format: "text",
+        source: "Acme shipped 5 million chips in 2024.",
+      },
+      editor.id,
+    );
     const claim = await db().claim.findFirstOrThrow({ where: { articleId: article.id } });
-    await claims.reviewClaim(claim.id, { version: claim.version, verdict: "accurate", rationale: "First.", status: "researching" }, editor);
+    await claims.reviewClaim(
+      claim.id,
+      { version: claim.version, verdict: "accurate", rationale: "First.", status: "researching" },
+      editor,
+    );
     await expect(
-      claims.reviewClaim(claim.id, { version: claim.version, verdict: "inaccurate", rationale: "Second.", status: "researching" }, otherEditor),
+      claims.reviewClaim(
+        claim.id,
+        { version: claim.version, verdict: "inaccurate", rationale: "Second.", status: "researching" },
+        otherEditor,
+      ),
     ).rejects.toBeInstanceOf(ConflictError);
     expect((await db().claim.findUniqueOrThrow({ where: { id: claim.id } })).rationale).toBe("First.");
   });
 
   it("adds, adjusts, splits and merges claims by the article's own words", async () => {
-    const article = await importArticle({ title: "Shape", outlet: "", author: "", sourceUrl: "", originalDate: "", format: "markdown", source: ARTICLE }, editor.id);
-    await expect(claims.addClaim(article.id, { quote: "revenue fell 50%" }, editor)).rejects.toBeInstanceOf(UserError);
+    const article = await importArticle(
+      {
+        title: "Shape",
+        outlet: "",
+        author: "",
+        sourceUrl: "",
+        originalDate: "",
+        format: "markdown",
+        source: ARTICLE,
+      },
+      editor.id,
+    );
+    await expect(claims.addClaim(article.id, { quote: "revenue fell 50%" }, editor)).rejects.toBeInstanceOf(
+      UserError,
+    );
     const added = await claims.addClaim(article.id, { quote: "revenue rose 12% to $4.2 billion" }, editor);
     expect(added.origin).toBe("editor");
-    await expect(claims.addClaim(article.id, { quote: "revenue rose 12% to $4.2 billion" }, editor)).rejects.toThrow(/already a claim/);
+    await expect(
+      claims.addClaim(article.id, { quote: "revenue rose 12% to $4.2 billion" }, editor),
+    ).rejects.toThrow(/already a claim/);
 
     const adjusted = await claims.adjustClaim(added.id, added.version, "revenue rose 12%", editor);
     expect(adjusted.quote).toBe("revenue rose 12%");
@@ -129,23 +254,68 @@ describe("checking an article", () => {
   });
 
   it("will not publish unapproved work or approve a claim without a rationale", async () => {
-    const article = await importArticle({ title: "Empty", outlet: "", author: "", sourceUrl: "", originalDate: "", format: "text", source: "Acme shipped 5 million chips in 2024." }, editor.id);
-    await expect(publishArticle(article.id, { articleVersion: article.version, changeNote: "" }, reviewer)).rejects.toThrow(/approve at least one claim/);
+    const article = await importArticle(
+      {
+        title: "Empty",
+        outlet: "",
+        author: "",
+        sourceUrl: "",
+        originalDate: "",
+        format: "text",
+        source: "Acme shipped 5 million chips in 2024.",
+      },
+      editor.id,
+    );
+    await expect(
+      publishArticle(article.id, { articleVersion: article.version, changeNote: "" }, reviewer),
+    ).rejects.toThrow(/approve at least one claim/);
     const claim = await db().claim.findFirstOrThrow({ where: { articleId: article.id } });
-    await expect(claims.approveClaim(claim.id, claim.version, reviewer)).rejects.toThrow(/verdict and a written rationale/);
-    await expect(publishArticle(article.id, { articleVersion: article.version + 7, changeNote: "" }, reviewer)).rejects.toBeInstanceOf(ConflictError);
+    await expect(claims.approveClaim(claim.id, claim.version, reviewer)).rejects.toThrow(
+      /verdict and a written rationale/,
+    );
+    await expect(
+      publishArticle(article.id, { articleVersion: article.version + 7, changeNote: "" }, reviewer),
+    ).rejects.toBeInstanceOf(ConflictError);
   });
 
   it("edits and removes evidence, and each change withdraws an approval", async () => {
-    const article = await importArticle({ title: "Evidence", outlet: "", author: "", sourceUrl: "", originalDate: "", format: "text", source: "Acme shipped 5 million chips in 2024." }, editor.id);
+    const article = await importArticle(
+      {
+        title: "Evidence",
+        outlet: "",
+        author: "",
+        sourceUrl: "",
+        originalDate: "",
+        format: "text",
+        source: "Acme shipped 5 million chips in 2024.",
+      },
+      editor.id,
+    );
     const claim = await db().claim.findFirstOrThrow({ where: { articleId: article.id } });
-    const reviewed = await claims.reviewClaim(claim.id, { version: claim.version, verdict: "accurate", rationale: "Shipping data.", status: "needs-review" }, editor);
-    const source = { url: "https://example.com/a", title: "A", publisher: "Pub", publishedOn: "2024", stance: "supports" as const, note: "", excerpt: "", archiveUrl: "" };
+    const reviewed = await claims.reviewClaim(
+      claim.id,
+      { version: claim.version, verdict: "accurate", rationale: "Shipping data.", status: "needs-review" },
+      editor,
+    );
+    const source = {
+      url: "https://example.com/a",
+      title: "A",
+      publisher: "Pub",
+      publishedOn: "2024",
+      stance: "supports" as const,
+      note: "",
+      excerpt: "",
+      archiveUrl: "",
+    };
     const evidence = await addEvidence(claim.id, source, editor);
     const approved = await claims.approveClaim(claim.id, reviewed.version + 1, reviewer);
     expect(approved.status).toBe("approved");
 
-    const edited = await updateEvidence(evidence.id, { ...source, stance: "refutes", note: "Read again: it refutes." }, otherEditor);
+    const edited = await updateEvidence(
+      evidence.id,
+      { ...source, stance: "refutes", note: "Read again: it refutes." },
+      otherEditor,
+    );
     expect(edited.stance).toBe("refutes");
     const afterEdit = await db().claim.findUniqueOrThrow({ where: { id: claim.id } });
     expect(afterEdit.status).toBe("needs-review");
@@ -154,16 +324,27 @@ describe("checking an article", () => {
     await removeEvidence(evidence.id, otherEditor);
     expect(await db().evidence.count({ where: { claimId: claim.id } })).toBe(0);
     await expect(removeEvidence(evidence.id, otherEditor)).rejects.toThrow(/already removed/);
-    const actions = (await db().auditEvent.findMany({ where: { entityType: "evidence", entityId: evidence.id }, orderBy: { id: "asc" } })).map((e) => e.action);
+    const actions = (
+      await db().auditEvent.findMany({
+        where: { entityType: "evidence", entityId: evidence.id },
+        orderBy: { id: "asc" },
+      })
+    ).map((e) => e.action);
     expect(actions).toEqual(["added", "edited", "removed"]);
   });
 
   it("re-anchors claims when the text is corrected; published versions stay as they were", async () => {
-    const seeded = await db().article.findUniqueOrThrow({ where: { slug: "alibaba-ai-chip" }, include: { claims: true } });
+    const seeded = await db().article.findUniqueOrThrow({
+      where: { slug: "alibaba-ai-chip" },
+      include: { claims: true },
+    });
     const before = (await loadPublication("alibaba-ai-chip"))!;
     const corrected = seeded.markdown
       .replace("Memory Bandwidth: 512 GB/s. Enables high-speed data processing for AI workloads.", "")
-      .replace("Alibaba’s shares spiked—up to **+13%** on the news.", "Alibaba’s shares spiked — up to **+13%** on the news.")
+      .replace(
+        "Alibaba’s shares spiked—up to **+13%** on the news.",
+        "Alibaba’s shares spiked — up to **+13%** on the news.",
+      )
       .replace("Process Node: 5nm technology.", "Process Node: 5 nm technology.");
     const revision = await reviseArticle(seeded.id, { markdown: corrected, version: seeded.version }, editor);
     expect(revision.orphaned).toBe(1);
@@ -175,12 +356,17 @@ describe("checking an article", () => {
     const node = claimsAfter.find((c) => c.quote.startsWith("Process Node"))!;
     expect(node.quote).toBe("Process Node: 5 nm technology.");
     expect(node.status).toBe("needs-review"); // its words changed: approval withdrawn
-    const unchanged = claimsAfter.find((c) => c.quote === "Architecture: RISC-V with custom AI accelerators.")!;
+    const unchanged = claimsAfter.find(
+      (c) => c.quote === "Architecture: RISC-V with custom AI accelerators.",
+    )!;
     expect(unchanged.status).toBe("approved");
     const { text } = (await import("../claims/projection")).project(corrected);
-    for (const c of claimsAfter.filter((c) => !c.orphanedAt)) expect(text.slice(c.start, c.end)).toBe(c.quote);
+    for (const c of claimsAfter.filter((c) => !c.orphanedAt))
+      expect(text.slice(c.start, c.end)).toBe(c.quote);
     await expect(claims.approveClaim(memory.id, memory.version, reviewer)).rejects.toThrow(/lost its place/);
     expect((await loadPublication("alibaba-ai-chip"))!.snapshot).toEqual(before.snapshot);
-    await expect(reviseArticle(seeded.id, { markdown: corrected, version: seeded.version }, editor)).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      reviseArticle(seeded.id, { markdown: corrected, version: seeded.version }, editor),
+    ).rejects.toBeInstanceOf(ConflictError);
   });
 });

@@ -15,38 +15,54 @@ export interface FactCheckViewProps {
 }
 
 /** The public annotated fact-check. Rendered once per version, to static HTML, at publishing. */
-export function FactCheckView({ snapshot, history, variant, articleHtml, rationaleHtml }: FactCheckViewProps) {
+export function FactCheckView({
+  snapshot,
+  history,
+  variant,
+  articleHtml,
+  rationaleHtml,
+}: FactCheckViewProps) {
   const { article, claims } = snapshot;
   const corrections = history.filter((h) => h.number > 1);
   return (
     <article className="page fact-check">
       {variant === "archived" ? (
         <p className="notice" role="note">
-          This is version {snapshot.number} of this fact-check, as published on {formatDate(snapshot.publishedAt)}. It may have
-          been corrected since: <a href={factCheckPath(article.slug)}>read the latest version</a>.
+          This is version {snapshot.number} of this fact-check, as published on{" "}
+          {formatDate(snapshot.publishedAt)}. It may have been corrected since:{" "}
+          <a href={factCheckPath(article.slug)}>read the latest version</a>.
         </p>
       ) : null}
       <header className="fact-check__header">
         <p className="eyebrow">Fact-check</p>
         <h1>{article.title}</h1>
         <p className="meta">
-          {[article.outlet, article.author && `by ${article.author}`, article.originalDate && `published ${formatPartialDate(article.originalDate)}`]
+          {[
+            article.outlet,
+            article.author && `by ${article.author}`,
+            article.originalDate && `published ${formatPartialDate(article.originalDate)}`,
+          ]
             .filter(Boolean)
             .join(" · ")}
           {article.sourceUrl ? (
             <>
               {" · "}
-              <a href={safeHref(article.sourceUrl)} rel="nofollow noopener">original article</a>
+              <a href={safeHref(article.sourceUrl)} rel="nofollow noopener">
+                original article
+              </a>
             </>
           ) : null}
         </p>
         <p className="meta">
-          Checked by {snapshot.publishedBy}. Version {snapshot.number}, published {formatDate(snapshot.publishedAt)}.
+          Checked by {snapshot.publishedBy}. Version {snapshot.number}, published{" "}
+          {formatDate(snapshot.publishedAt)}.
         </p>
       </header>
 
       <section className="summary" aria-labelledby="summary-heading">
-        <h2 id="summary-heading">{claims.length} {claims.length === 1 ? "claim" : "claims"} checked</h2>
+        <h2 id="summary-heading">
+          {claims.length} {claims.length === 1 ? "claim" : "claims"} checked
+        </h2>
         <ul className="verdict-summary">
           {VERDICTS.filter((v) => claims.some((c) => c.verdict === v.key)).map((v) => (
             <li key={v.key}>
@@ -58,7 +74,9 @@ export function FactCheckView({ snapshot, history, variant, articleHtml, rationa
 
       <section className="annotated" aria-labelledby="article-heading">
         <h2 id="article-heading">The article, annotated</h2>
-        <p className="hint">Highlighted passages are the claims we checked; each is followed by its number and verdict.</p>
+        <p className="hint">
+          Highlighted passages are the claims we checked; each is followed by its number and verdict.
+        </p>
         <div className="article-text" dangerouslySetInnerHTML={{ __html: articleHtml }} />
       </section>
 
@@ -68,8 +86,11 @@ export function FactCheckView({ snapshot, history, variant, articleHtml, rationa
           {claims.map((c, i) => (
             <li key={c.id} id={`claim-note-${c.number}`} className="claim-note">
               <p className="claim-note__head">
-                <span className="claim-note__number">Claim {c.number}</span> <VerdictBadge verdict={c.verdict} />{" "}
-                <a href={`#claim-${c.number}`} className="back-link">back to the text</a>
+                <span className="claim-note__number">Claim {c.number}</span>{" "}
+                <VerdictBadge verdict={c.verdict} />{" "}
+                <a href={`#claim-${c.number}`} className="back-link">
+                  back to the text
+                </a>
               </p>
               <blockquote>“{c.quote}”</blockquote>
               <div className="rationale" dangerouslySetInnerHTML={{ __html: rationaleHtml[i] ?? "" }} />
@@ -80,7 +101,9 @@ export function FactCheckView({ snapshot, history, variant, articleHtml, rationa
                     {c.evidence.map((e, j) => (
                       <li key={j}>
                         <span className={`stance stance--${e.stance}`}>{STANCE_LABELS[e.stance]}</span>{" "}
-                        <a href={safeHref(e.url)} rel="nofollow noopener">{e.title || e.publisher || e.url}</a>
+                        <a href={safeHref(e.url)} rel="nofollow noopener">
+                          {e.title || e.publisher || e.url}
+                        </a>
                         {e.title && e.publisher ? `, ${e.publisher}` : ""}
                         {e.publishedOn ? `, ${formatPartialDate(e.publishedOn)}` : ""}
                         {e.note ? <span className="evidence__note">. {e.note}</span> : null}
@@ -88,7 +111,11 @@ export function FactCheckView({ snapshot, history, variant, articleHtml, rationa
                         {e.archiveUrl ? (
                           <>
                             {" "}
-                            (<a href={safeHref(e.archiveUrl)} rel="nofollow noopener">archived copy</a>)
+                            (
+                            <a href={safeHref(e.archiveUrl)} rel="nofollow noopener">
+                              archived copy
+                            </a>
+                            )
                           </>
                         ) : null}
                       </li>
@@ -96,7 +123,9 @@ export function FactCheckView({ snapshot, history, variant, articleHtml, rationa
                   </ol>
                 </>
               ) : null}
-              <p className="meta">Approved by {c.approvedBy}, {formatDate(c.approvedAt)}.</p>
+              <p className="meta">
+                Approved by {c.approvedBy}, {formatDate(c.approvedAt)}.
+              </p>
             </li>
           ))}
         </ol>
@@ -108,7 +137,8 @@ export function FactCheckView({ snapshot, history, variant, articleHtml, rationa
           <ol>
             {[...corrections].reverse().map((h) => (
               <li key={h.number}>
-                <a href={versionPath(article.slug, h.number)}>Version {h.number}</a>, {formatDate(h.publishedAt)}: {h.changeNote}
+                <a href={versionPath(article.slug, h.number)}>Version {h.number}</a>,{" "}
+                {formatDate(h.publishedAt)}: {h.changeNote}
               </li>
             ))}
           </ol>
@@ -122,7 +152,8 @@ export function FactCheckView({ snapshot, history, variant, articleHtml, rationa
             <a href={versionPath(article.slug, h.number)}>v{h.number}</a>
           </span>
         ))}
-        . Data: <a href={`${factCheckPath(article.slug)}/export.json`}>JSON</a>, <a href={`${factCheckPath(article.slug)}/export.md`}>Markdown</a>,{" "}
+        . Data: <a href={`${factCheckPath(article.slug)}/export.json`}>JSON</a>,{" "}
+        <a href={`${factCheckPath(article.slug)}/export.md`}>Markdown</a>,{" "}
         <a href={`${factCheckPath(article.slug)}/annotations.jsonld`}>Web Annotations</a>.
       </p>
     </article>

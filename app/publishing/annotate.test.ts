@@ -4,7 +4,14 @@ import { project } from "../claims/projection";
 import { renderAnnotated, renderMarkdown, type Highlight } from "./annotate";
 
 function highlight(start: number, end: number, id = "1"): Highlight {
-  return { start, end, claimId: id, className: "claim", anchorId: `claim-${id}`, ref: { href: `#n-${id}`, text: id, label: `Claim ${id}` } };
+  return {
+    start,
+    end,
+    claimId: id,
+    className: "claim",
+    anchorId: `claim-${id}`,
+    ref: { href: `#n-${id}`, text: id, label: `Claim ${id}` },
+  };
 }
 
 /** The text inside the <mark>s of one claim, joined. */
@@ -15,7 +22,12 @@ function markedText(html: string, id: string): string {
   return pieces.join("");
 }
 
-const decode = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const decode = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 describe("annotated rendering", () => {
   it("wraps exactly the projection's span in <mark>", () => {
@@ -33,10 +45,26 @@ describe("annotated rendering", () => {
   });
 
   it("agrees with the projection for any span of any markdown", () => {
-    const markdown = fc.array(
-      fc.constantFrom("Plain words. ", "**bold text** ", "_em_ ", "`code` ", "[link](https://e.com) ", "\n", "\n\n", "# Head\n\n", "- item\n", "1. one\n", "> quote\n\n", "a < b & c ", "https://x.org "),
-      { minLength: 1, maxLength: 25 },
-    ).map((parts) => parts.join(""));
+    const markdown = fc
+      .array(
+        fc.constantFrom(
+          "Plain words. ",
+          "**bold text** ",
+          "_em_ ",
+          "`code` ",
+          "[link](https://e.com) ",
+          "\n",
+          "\n\n",
+          "# Head\n\n",
+          "- item\n",
+          "1. one\n",
+          "> quote\n\n",
+          "a < b & c ",
+          "https://x.org ",
+        ),
+        { minLength: 1, maxLength: 25 },
+      )
+      .map((parts) => parts.join(""));
     fc.assert(
       fc.property(markdown, fc.nat(), fc.nat(), (source, a, b) => {
         const { text } = project(source);
@@ -53,7 +81,9 @@ describe("annotated rendering", () => {
   });
 
   it("keeps the page's outline: article headings start at h3", () => {
-    expect(renderAnnotated("# Title\n\n## Part\n\n###### Deep", [])).toBe("<h3>Title</h3>\n<h4>Part</h4>\n<h6>Deep</h6>\n");
+    expect(renderAnnotated("# Title\n\n## Part\n\n###### Deep", [])).toBe(
+      "<h3>Title</h3>\n<h4>Part</h4>\n<h6>Deep</h6>\n",
+    );
   });
 
   it("renders overlapping claims with both ids", () => {
@@ -63,10 +93,17 @@ describe("annotated rendering", () => {
   });
 
   it("never lets markup through from articles or rationales", () => {
-    for (const render of [(s: string) => renderMarkdown(s), (s: string) => renderAnnotated(s, [highlight(0, 5)])]) {
-      const html = render('<img src=x onerror=alert(1)> [a](javascript:alert(1)) [b](data:text/html,x) <script>x</script>');
+    for (const render of [
+      (s: string) => renderMarkdown(s),
+      (s: string) => renderAnnotated(s, [highlight(0, 5)]),
+    ]) {
+      const html = render(
+        "<img src=x onerror=alert(1)> [a](javascript:alert(1)) [b](data:text/html,x) <script>x</script>",
+      );
       expect(html).not.toMatch(/<script|<img|href="javascript:|href="data:/i);
     }
-    expect(renderMarkdown("[ok](https://example.com) <mailto:a@b.org>")).toContain('href="https://example.com"');
+    expect(renderMarkdown("[ok](https://example.com) <mailto:a@b.org>")).toContain(
+      'href="https://example.com"',
+    );
   });
 });

@@ -21,7 +21,8 @@ export interface Highlight {
  */
 export function claimHighlights(md: MarkdownItInstance): void {
   md.core.ruler.push("claim_highlights", (state) => {
-    const highlights = ((state.env as { highlights?: Highlight[] } | undefined)?.highlights ?? []) as Highlight[];
+    const highlights = ((state.env as { highlights?: Highlight[] } | undefined)?.highlights ??
+      []) as Highlight[];
     if (highlights.length === 0) return;
     forEachTextBlock(state.tokens, (inline, blockStart) => {
       const out: Token[] = [];
@@ -118,7 +119,9 @@ export function imagesAsLinks(md: MarkdownItInstance): void {
     const alt = self.renderInlineAsText(token.children ?? [], options, env).trim();
     const host = hostOf(src);
     const label = md.utils.escapeHtml(`[image${alt ? `: ${alt}` : ""}]${host ? ` (${host})` : ""}`);
-    const depth = tokens.slice(0, idx).reduce((open, t) => open + (t.type === "link_open" ? 1 : t.type === "link_close" ? -1 : 0), 0);
+    const depth = tokens
+      .slice(0, idx)
+      .reduce((open, t) => open + (t.type === "link_open" ? 1 : t.type === "link_close" ? -1 : 0), 0);
     if (depth > 0) return `<span class="image-link">${label}</span>`;
     return `<a class="image-link" href="${md.utils.escapeHtml(src)}" rel="nofollow noopener noreferrer">${label}</a>`;
   };

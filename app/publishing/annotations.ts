@@ -26,8 +26,20 @@ export function annotationCollection(snapshot: Snapshot, publisher: Publisher) {
     creator,
     generator: { id: `${base}/`, type: "Software", name: "Claimdesk" },
     body: [
-      { type: "TextualBody", purpose: "assessing", value: verdictLabel(claim.verdict), format: "text/plain", language: "en" },
-      { type: "TextualBody", purpose: "commenting", value: claim.rationale, format: "text/markdown", language: "en" },
+      {
+        type: "TextualBody",
+        purpose: "assessing",
+        value: verdictLabel(claim.verdict),
+        format: "text/plain",
+        language: "en",
+      },
+      {
+        type: "TextualBody",
+        purpose: "commenting",
+        value: claim.rationale,
+        format: "text/markdown",
+        language: "en",
+      },
       ...claim.evidence.map((e) => ({
         id: e.url,
         type: "Text",

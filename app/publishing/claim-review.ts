@@ -29,7 +29,9 @@ export function claimReviews(snapshot: Snapshot, publisher: Publisher) {
       reviewRating: {
         "@type": "Rating",
         alternateName: verdict.label,
-        ...(verdict.rating === null ? {} : { ratingValue: verdict.rating, bestRating: BEST, worstRating: WORST }),
+        ...(verdict.rating === null
+          ? {}
+          : { ratingValue: verdict.rating, bestRating: BEST, worstRating: WORST }),
       },
       itemReviewed: {
         "@type": "Claim",

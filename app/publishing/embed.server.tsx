@@ -6,14 +6,20 @@ import { renderDocument } from "./page.server";
 import { SnapshotSchema, type PublishedClaim, type Snapshot } from "./snapshot";
 
 /** The latest publication that includes this claim, with the claim as published there. */
-export async function findPublishedClaim(claimId: number): Promise<{ snapshot: Snapshot; claim: PublishedClaim } | null> {
+export async function findPublishedClaim(
+  claimId: number,
+): Promise<{ snapshot: Snapshot; claim: PublishedClaim } | null> {
   const candidates = await db().publication.findMany({
     where: { snapshot: { contains: `"id":${claimId},` } },
     orderBy: [{ publishedAt: "desc" }, { number: "desc" }],
     select: { snapshot: true, articleId: true, number: true },
   });
   for (const row of candidates) {
-    const latest = await db().publication.findFirst({ where: { articleId: row.articleId }, orderBy: { number: "desc" }, select: { number: true } });
+    const latest = await db().publication.findFirst({
+      where: { articleId: row.articleId },
+      orderBy: { number: "desc" },
+      select: { number: true },
+    });
     if (latest?.number !== row.number) continue; // only what the latest version still says
     const snapshot = SnapshotSchema.parse(JSON.parse(row.snapshot));
     const claim = snapshot.claims.find((c) => c.id === claimId);
@@ -55,14 +61,20 @@ export function renderClaimCard(snapshot: Snapshot, claim: PublishedClaim, publi
             <ul aria-label="Top sources">
               {claim.evidence.slice(0, 3).map((e, i) => (
                 <li key={i}>
-                  {STANCE_LABELS[e.stance]}: <a href={safeHref(e.url)} target="_blank" rel="nofollow noopener">{e.title || e.publisher || new URL(e.url).host}</a>
+                  {STANCE_LABELS[e.stance]}:{" "}
+                  <a href={safeHref(e.url)} target="_blank" rel="nofollow noopener">
+                    {e.title || e.publisher || new URL(e.url).host}
+                  </a>
                   {e.publishedOn ? `, ${formatPartialDate(e.publishedOn)}` : ""}
                 </li>
               ))}
             </ul>
           ) : null}
           <p className="meta">
-            <a href={permalink} target="_blank" rel="noopener">Read the full fact-check</a> · version {snapshot.number}, {formatDate(snapshot.publishedAt)}
+            <a href={permalink} target="_blank" rel="noopener">
+              Read the full fact-check
+            </a>{" "}
+            · version {snapshot.number}, {formatDate(snapshot.publishedAt)}
           </p>
         </main>
       </body>

@@ -32,8 +32,17 @@ export const ExportSchema = z.object({
       number: z.number().int().min(1),
       permalink: z.url(),
       quote: z.string(),
-      selector: z.object({ start: z.number().int().min(0), end: z.number().int().min(1), prefix: z.string(), suffix: z.string() }),
-      verdict: z.object({ key: z.enum(VERDICT_KEYS), label: z.string(), ratingValue: z.number().int().nullable() }),
+      selector: z.object({
+        start: z.number().int().min(0),
+        end: z.number().int().min(1),
+        prefix: z.string(),
+        suffix: z.string(),
+      }),
+      verdict: z.object({
+        key: z.enum(VERDICT_KEYS),
+        label: z.string(),
+        ratingValue: z.number().int().nullable(),
+      }),
       rationale: z.string(),
       approvedBy: z.string(),
       approvedAt: z.iso.datetime(),
@@ -51,54 +60,83 @@ export const ExportSchema = z.object({
       ),
     }),
   ),
-  corrections: z.array(z.object({ version: z.number().int().min(2), publishedAt: z.iso.datetime(), note: z.string(), url: z.url() })),
+  corrections: z.array(
+    z.object({
+      version: z.number().int().min(2),
+      publishedAt: z.iso.datetime(),
+      note: z.string(),
+      url: z.url(),
+    }),
+  ),
 });
 export type FactCheckExport = z.infer<typeof ExportSchema>;
 
-export function exportJson(snapshot: Snapshot, history: PublicationEntry[], publisher: Publisher): FactCheckExport {
+export function exportJson(
+  snapshot: Snapshot,
+  history: PublicationEntry[],
+  publisher: Publisher,
+): FactCheckExport {
   const { article } = snapshot;
-  return xmlSafeJson(ExportSchema.parse({
-    schema: EXPORT_SCHEMA,
-    url: `${publisher.baseUrl}${versionPath(article.slug, snapshot.number)}`,
-    version: snapshot.number,
-    publishedAt: snapshot.publishedAt,
-    publisher: { name: publisher.name, url: publisher.baseUrl + "/" },
-    article: {
-      title: article.title,
-      outlet: article.outlet,
-      author: article.author,
-      url: article.sourceUrl,
-      originalDate: article.originalDate,
-      markdown: article.markdown,
-      text: project(article.markdown).text,
-    },
-    claims: snapshot.claims.map((c) => ({
-      number: c.number,
-      permalink: claimPermalink(publisher.baseUrl, snapshot, c.number),
-      quote: c.quote,
-      selector: { start: c.start, end: c.end, prefix: c.prefix, suffix: c.suffix },
-      verdict: { key: c.verdict, label: verdictLabel(c.verdict), ratingValue: VERDICTS.find((v) => v.key === c.verdict)!.rating },
-      rationale: c.rationale,
-      approvedBy: c.approvedBy,
-      approvedAt: c.approvedAt,
-      evidence: c.evidence,
-    })),
-    corrections: history
-      .filter((h) => h.number > 1 && h.number <= snapshot.number)
-      .map((h) => ({ version: h.number, publishedAt: h.publishedAt, note: h.changeNote, url: `${publisher.baseUrl}${versionPath(article.slug, h.number)}` })),
-  }));
+  return xmlSafeJson(
+    ExportSchema.parse({
+      schema: EXPORT_SCHEMA,
+      url: `${publisher.baseUrl}${versionPath(article.slug, snapshot.number)}`,
+      version: snapshot.number,
+      publishedAt: snapshot.publishedAt,
+      publisher: { name: publisher.name, url: publisher.baseUrl + "/" },
+      article: {
+        title: article.title,
+        outlet: article.outlet,
+        author: article.author,
+        url: article.sourceUrl,
+        originalDate: article.originalDate,
+        markdown: article.markdown,
+        text: project(article.markdown).text,
+      },
+      claims: snapshot.claims.map((c) => ({
+        number: c.number,
+        permalink: claimPermalink(publisher.baseUrl, snapshot, c.number),
+        quote: c.quote,
+        selector: { start: c.start, end: c.end, prefix: c.prefix, suffix: c.suffix },
+        verdict: {
+          key: c.verdict,
+          label: verdictLabel(c.verdict),
+          ratingValue: VERDICTS.find((v) => v.key === c.verdict)!.rating,
+        },
+        rationale: c.rationale,
+        approvedBy: c.approvedBy,
+        approvedAt: c.approvedAt,
+        evidence: c.evidence,
+      })),
+      corrections: history
+        .filter((h) => h.number > 1 && h.number <= snapshot.number)
+        .map((h) => ({
+          version: h.number,
+          publishedAt: h.publishedAt,
+          note: h.changeNote,
+          url: `${publisher.baseUrl}${versionPath(article.slug, h.number)}`,
+        })),
+    }),
+  );
 }
 
 /** Escapes text so that markdown shows it as written. */
 function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>()#+!|~]/g, "\\$&").replace(/^(\s*)(\d+)\./gm, "$1$2\\.").replace(/^(\s*)-/gm, "$1\\-");
+  return text
+    .replace(/[\\`*_{}[\]<>()#+!|~]/g, "\\$&")
+    .replace(/^(\s*)(\d+)\./gm, "$1$2\\.")
+    .replace(/^(\s*)-/gm, "$1\\-");
 }
 
 /**
  * The annotated article as Markdown: its text with each checked claim in bold followed by a
  * footnote reference, and a footnote per claim with the verdict, rationale and sources.
  */
-export function exportMarkdown(snapshot: Snapshot, history: PublicationEntry[], publisher: Publisher): string {
+export function exportMarkdown(
+  snapshot: Snapshot,
+  history: PublicationEntry[],
+  publisher: Publisher,
+): string {
   const { article } = snapshot;
   const text = project(article.markdown).text;
   const claims = [...snapshot.claims].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -115,8 +153,10 @@ export function exportMarkdown(snapshot: Snapshot, history: PublicationEntry[], 
   const lines = [
     `# Fact-check: ${escapeMarkdown(article.title)}`,
     "",
-    [article.outlet, article.author && `by ${article.author}`, article.originalDate].filter(Boolean).map(escapeMarkdown).join(" · ") +
-      (article.sourceUrl ? ` · <${article.sourceUrl}>` : ""),
+    [article.outlet, article.author && `by ${article.author}`, article.originalDate]
+      .filter(Boolean)
+      .map(escapeMarkdown)
+      .join(" · ") + (article.sourceUrl ? ` · <${article.sourceUrl}>` : ""),
     "",
     `Checked by ${escapeMarkdown(publisher.name)}: version ${snapshot.number}, published ${snapshot.publishedAt.slice(0, 10)}. ${claims.length} claims checked. Online: <${url}>`,
     "",
@@ -128,12 +168,14 @@ export function exportMarkdown(snapshot: Snapshot, history: PublicationEntry[], 
   const corrections = history.filter((h) => h.number > 1 && h.number <= snapshot.number);
   if (corrections.length > 0) {
     lines.push("## Corrections", "");
-    for (const h of corrections) lines.push(`- Version ${h.number}, ${h.publishedAt.slice(0, 10)}: ${escapeMarkdown(h.changeNote)}`);
+    for (const h of corrections)
+      lines.push(`- Version ${h.number}, ${h.publishedAt.slice(0, 10)}: ${escapeMarkdown(h.changeNote)}`);
     lines.push("");
   }
   for (const claim of snapshot.claims) {
     const sources = claim.evidence.map(
-      (e) => `    - ${STANCE_LABELS[e.stance]}: [${escapeMarkdown(e.title || e.publisher || e.url)}](<${e.url}>)${e.title && e.publisher ? `, ${escapeMarkdown(e.publisher)}` : ""}${e.publishedOn ? `, ${e.publishedOn}` : ""}${e.note ? `. ${escapeMarkdown(e.note)}` : ""}`,
+      (e) =>
+        `    - ${STANCE_LABELS[e.stance]}: [${escapeMarkdown(e.title || e.publisher || e.url)}](<${e.url}>)${e.title && e.publisher ? `, ${escapeMarkdown(e.publisher)}` : ""}${e.publishedOn ? `, ${e.publishedOn}` : ""}${e.note ? `. ${escapeMarkdown(e.note)}` : ""}`,
     );
     lines.push(
       `[^${claim.number}]: **${verdictLabel(claim.verdict)}.** ${claim.rationale.replace(/\n+/g, " ")}`,
@@ -141,6 +183,9 @@ export function exportMarkdown(snapshot: Snapshot, history: PublicationEntry[], 
       "",
     );
   }
-  lines.push(`Methodology: <${publisher.baseUrl}/methodology> · Latest version: <${publisher.baseUrl}${factCheckPath(article.slug)}>`, "");
+  lines.push(
+    `Methodology: <${publisher.baseUrl}/methodology> · Latest version: <${publisher.baseUrl}${factCheckPath(article.slug)}>`,
+    "",
+  );
   return xmlSafe(lines.join("\n"));
 }

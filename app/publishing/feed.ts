@@ -11,18 +11,26 @@ export interface FeedEntry {
   summary: string;
 }
 
-const escapeXml = (s: string) => xmlSafe(s).replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!);
+const escapeXml = (s: string) =>
+  xmlSafe(s).replace(
+    /[&<>"']/g,
+    (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!,
+  );
 
 /** An Atom feed: one entry per published version, so corrections reach subscribers too. */
 export function atomFeed(entries: FeedEntry[], publisher: Publisher): string {
   const base = publisher.baseUrl;
   const host = new URL(base).hostname;
-  const updated = entries.reduce((latest, e) => (e.publishedAt > latest ? e.publishedAt : latest), "1970-01-01T00:00:00.000Z");
+  const updated = entries.reduce(
+    (latest, e) => (e.publishedAt > latest ? e.publishedAt : latest),
+    "1970-01-01T00:00:00.000Z",
+  );
   const items = [...entries]
     .sort((a, b) => b.publishedAt.localeCompare(a.publishedAt) || b.number - a.number)
     .map((e) => {
       const url = `${base}${versionPath(e.slug, e.number)}`;
-      const title = e.number === 1 ? `Fact-check: ${e.title}` : `Correction (version ${e.number}): ${e.title}`;
+      const title =
+        e.number === 1 ? `Fact-check: ${e.title}` : `Correction (version ${e.number}): ${e.title}`;
       const summary = e.number === 1 ? e.summary : `${e.changeNote} ${e.summary}`;
       return [
         "  <entry>",

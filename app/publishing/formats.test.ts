@@ -36,17 +36,39 @@ describe("ClaimReview JSON-LD", () => {
       expect(review["@context"]).toBe("https://schema.org");
       expect(review["@type"]).toBe("ClaimReview");
       expect(review.claimReviewed).toBe(claim.quote);
-      expect(review.url).toBe(`https://checks.example.org/fact-checks/alibaba-ai-chip/v/1#claim-${claim.number}`);
-      expect(review.author).toEqual({ "@type": "Organization", name: "Example Desk", url: "https://checks.example.org" });
+      expect(review.url).toBe(
+        `https://checks.example.org/fact-checks/alibaba-ai-chip/v/1#claim-${claim.number}`,
+      );
+      expect(review.author).toEqual({
+        "@type": "Organization",
+        name: "Example Desk",
+        url: "https://checks.example.org",
+      });
       expect(review.datePublished).toMatch(/^\d{4}-\d{2}-\d{2}$/);
       expect(review.itemReviewed["@type"]).toBe("Claim");
-      expect(review.itemReviewed.appearance).toMatchObject({ "@type": "CreativeWork", url: "https://geexforge.com/?p=5273" });
+      expect(review.itemReviewed.appearance).toMatchObject({
+        "@type": "CreativeWork",
+        url: "https://geexforge.com/?p=5273",
+      });
       expect(review.itemReviewed.author).toEqual({ "@type": "Organization", name: "Geexforge" });
       expect(review.reviewRating["@type"]).toBe("Rating");
     });
-    const byVerdict = (key: string) => reviews[snapshot.claims.findIndex((c) => c.verdict === key)]!.reviewRating;
-    expect(byVerdict("accurate")).toEqual({ "@type": "Rating", alternateName: "Accurate", ratingValue: 5, bestRating: 5, worstRating: 1 });
-    expect(byVerdict("inaccurate")).toEqual({ "@type": "Rating", alternateName: "Inaccurate", ratingValue: 1, bestRating: 5, worstRating: 1 });
+    const byVerdict = (key: string) =>
+      reviews[snapshot.claims.findIndex((c) => c.verdict === key)]!.reviewRating;
+    expect(byVerdict("accurate")).toEqual({
+      "@type": "Rating",
+      alternateName: "Accurate",
+      ratingValue: 5,
+      bestRating: 5,
+      worstRating: 1,
+    });
+    expect(byVerdict("inaccurate")).toEqual({
+      "@type": "Rating",
+      alternateName: "Inaccurate",
+      ratingValue: 1,
+      bestRating: 5,
+      worstRating: 1,
+    });
     // Unsupported is not a point on the truth scale: named, never numbered.
     expect(byVerdict("unsupported")).toEqual({ "@type": "Rating", alternateName: "Unsupported" });
   });
@@ -56,7 +78,9 @@ describe("W3C Web Annotations", () => {
   it("pass the W3C conformance assertions with 0 failures", () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), "claimdesk-anno-")), "annotations.jsonld");
     writeFileSync(file, JSON.stringify(annotationCollection(snapshot, publisher)));
-    const output = execFileSync("node", ["../shared/conformance/web-annotation-check.mjs", file], { encoding: "utf8" });
+    const output = execFileSync("node", ["../shared/conformance/web-annotation-check.mjs", file], {
+      encoding: "utf8",
+    });
     const summary = output.trim().split("\n").pop()!;
     expect(summary).toMatch(/^\d+ passed, 0 failed$/);
     expect(Number(summary.split(" ")[0])).toBeGreaterThan(800);
@@ -72,7 +96,11 @@ describe("W3C Web Annotations", () => {
       { type: "TextQuoteSelector", exact: claim.quote, prefix: claim.prefix, suffix: claim.suffix },
       { type: "TextPositionSelector", start: claim.start, end: claim.end },
     ]);
-    expect(first.body.map((b) => ("purpose" in b ? b.purpose : b.id))).toEqual(["assessing", "commenting", ...claim.evidence.map((e) => e.url)]);
+    expect(first.body.map((b) => ("purpose" in b ? b.purpose : b.id))).toEqual([
+      "assessing",
+      "commenting",
+      ...claim.evidence.map((e) => e.url),
+    ]);
   });
 });
 
@@ -82,7 +110,8 @@ describe("exports", () => {
     expect(ExportSchema.parse(JSON.parse(JSON.stringify(exported)))).toEqual(exported);
     expect(exported.schema).toBe("claimdesk.export/1");
     expect(exported.claims).toHaveLength(16);
-    for (const claim of exported.claims) expect(exported.article.text.slice(claim.selector.start, claim.selector.end)).toBe(claim.quote);
+    for (const claim of exported.claims)
+      expect(exported.article.text.slice(claim.selector.start, claim.selector.end)).toBe(claim.quote);
   });
 
   it("Markdown carries the article, a footnote per claim, and reads back as the same text", () => {
@@ -102,12 +131,30 @@ describe("Atom feed", () => {
   it("lists every version and escapes hostile text", () => {
     const xml = atomFeed(
       [
-        { slug: "a", title: "Chips & <script>alert(1)</script>", number: 1, publishedAt: "2026-01-01T00:00:00.000Z", changeNote: "", claims: 2, summary: "2 claims." },
-        { slug: "a", title: "Chips & <script>alert(1)</script>", number: 2, publishedAt: "2026-02-01T00:00:00.000Z", changeNote: "Fixed \u0007 a date.", claims: 2, summary: "2 claims." },
+        {
+          slug: "a",
+          title: "Chips & <script>alert(1)</script>",
+          number: 1,
+          publishedAt: "2026-01-01T00:00:00.000Z",
+          changeNote: "",
+          claims: 2,
+          summary: "2 claims.",
+        },
+        {
+          slug: "a",
+          title: "Chips & <script>alert(1)</script>",
+          number: 2,
+          publishedAt: "2026-02-01T00:00:00.000Z",
+          changeNote: "Fixed \u0007 a date.",
+          claims: 2,
+          summary: "2 claims.",
+        },
       ],
       publisher,
     );
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/);
+    expect(xml).toMatch(
+      /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom">/,
+    );
     expect(xml).not.toContain("<script>");
     expect(xml).toContain("Chips &amp; &lt;script&gt;");
     expect(xml).not.toContain("\u0007");

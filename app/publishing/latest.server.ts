@@ -8,19 +8,30 @@ import { MAX_PAGE_SIZE, pageWindow, toPage, type Page, type PageRequest } from "
  */
 
 function onePage(ids: number[]): number[] {
-  if (ids.length > MAX_PAGE_SIZE + 1) throw new Error(`Asked for ${ids.length} rows at once; lists are read a page (at most ${MAX_PAGE_SIZE}) at a time.`);
+  if (ids.length > MAX_PAGE_SIZE + 1)
+    throw new Error(
+      `Asked for ${ids.length} rows at once; lists are read a page (at most ${MAX_PAGE_SIZE}) at a time.`,
+    );
   return ids;
 }
 
 /** The latest publication number of each of these articles (one page of them); unpublished ones are absent. */
 export async function latestNumbers(articleIds: number[]): Promise<Map<number, number>> {
   if (articleIds.length === 0) return new Map();
-  const rows = await db().publication.groupBy({ by: ["articleId"], where: { articleId: { in: onePage(articleIds) } }, _max: { number: true } });
+  const rows = await db().publication.groupBy({
+    by: ["articleId"],
+    where: { articleId: { in: onePage(articleIds) } },
+    _max: { number: true },
+  });
   return new Map(rows.map((r) => [r.articleId, r._max.number!]));
 }
 
 /** One page of latest publications, newest first (ties by id), with their article's slug. */
-export async function latestPublications(request: PageRequest): Promise<Page<{ id: number; number: number; publishedAt: Date; snapshot: string; article: { slug: string } }>> {
+export async function latestPublications(
+  request: PageRequest,
+): Promise<
+  Page<{ id: number; number: number; publishedAt: Date; snapshot: string; article: { slug: string } }>
+> {
   const { skip, take } = pageWindow(request);
   // "Latest" is a correlated NOT EXISTS on the (articleId, number) key; the order walks the
   // publishedAt index and stops after one page.
@@ -32,7 +43,13 @@ export async function latestPublications(request: PageRequest): Promise<Page<{ i
   const ids = onePage(found.map((r) => Number(r.id)));
   const rows = await db().publication.findMany({
     where: { id: { in: ids } },
-    select: { id: true, number: true, publishedAt: true, snapshot: true, article: { select: { slug: true } } },
+    select: {
+      id: true,
+      number: true,
+      publishedAt: true,
+      snapshot: true,
+      article: { select: { slug: true } },
+    },
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return toPage(ids.map((id) => byId.get(id)!).filter(Boolean), request);
@@ -40,5 +57,9 @@ export async function latestPublications(request: PageRequest): Promise<Page<{ i
 
 /** The latest publication of one article, by its slug. */
 export async function latestPublicationBySlug(slug: string) {
-  return db().publication.findFirst({ where: { article: { slug } }, orderBy: { number: "desc" }, select: { id: true, number: true, snapshot: true } });
+  return db().publication.findFirst({
+    where: { article: { slug } },
+    orderBy: { number: "desc" },
+    select: { id: true, number: true, snapshot: true },
+  });
 }

@@ -14,7 +14,12 @@ import { xmlSafe } from "./xml-safe";
 
 /** JSON inside <script> must not be able to close the element. */
 function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/>/g, "\\u003e").replace(/&/g, "\\u0026").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return JSON.stringify(value)
+    .replace(/</g, "\\u003c")
+    .replace(/>/g, "\\u003e")
+    .replace(/&/g, "\\u0026")
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029");
 }
 
 interface DocumentProps {
@@ -36,7 +41,12 @@ export function PublicDocument({ title, description, canonical, head, children }
         <meta name="description" content={description} />
         {canonical ? <link rel="canonical" href={canonical} /> : null}
         <link rel="stylesheet" href={STYLESHEET} />
-        <link rel="alternate" type="application/atom+xml" title="Published fact-checks" href="/fact-checks.atom" />
+        <link
+          rel="alternate"
+          type="application/atom+xml"
+          title="Published fact-checks"
+          href="/fact-checks.atom"
+        />
         {head}
       </head>
       <body>
@@ -50,7 +60,8 @@ export function PublicDocument({ title, description, canonical, head, children }
 }
 
 /** Every public HTML document (pages, embeds, their JSON-LD) passes here. */
-export const renderDocument = (element: ReactNode) => "<!DOCTYPE html>" + xmlSafe(renderToStaticMarkup(element));
+export const renderDocument = (element: ReactNode) =>
+  "<!DOCTYPE html>" + xmlSafe(renderToStaticMarkup(element));
 
 export function highlightsFor(snapshot: Snapshot): Highlight[] {
   return snapshot.claims.map((c) => ({
@@ -59,13 +70,25 @@ export function highlightsFor(snapshot: Snapshot): Highlight[] {
     claimId: String(c.id),
     className: `claim claim--${c.verdict}`,
     anchorId: `claim-${c.number}`,
-    ref: { href: `#claim-note-${c.number}`, text: `${c.number} ${verdictLabel(c.verdict)}`, label: `Claim ${c.number}: ${verdictLabel(c.verdict)}` },
+    ref: {
+      href: `#claim-note-${c.number}`,
+      text: `${c.number} ${verdictLabel(c.verdict)}`,
+      label: `Claim ${c.number}: ${verdictLabel(c.verdict)}`,
+    },
   }));
 }
 
 /** The complete HTML of one version's public page, in its "latest" or "archived" (/v/:n) form. */
-export function renderFactCheckPage(snapshot: Snapshot, history: PublicationEntry[], variant: "latest" | "archived", publisher: Publisher): string {
-  const path = variant === "latest" ? factCheckPath(snapshot.article.slug) : versionPath(snapshot.article.slug, snapshot.number);
+export function renderFactCheckPage(
+  snapshot: Snapshot,
+  history: PublicationEntry[],
+  variant: "latest" | "archived",
+  publisher: Publisher,
+): string {
+  const path =
+    variant === "latest"
+      ? factCheckPath(snapshot.article.slug)
+      : versionPath(snapshot.article.slug, snapshot.number);
   const n = snapshot.claims.length;
   return renderDocument(
     <PublicDocument
@@ -74,8 +97,20 @@ export function renderFactCheckPage(snapshot: Snapshot, history: PublicationEntr
       canonical={publisher.baseUrl + path}
       head={
         <>
-          <link rel="alternate" type="application/ld+json" href={`${factCheckPath(snapshot.article.slug)}/annotations.jsonld`} />
-          <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: jsonForScript({ "@context": "https://schema.org", "@graph": claimReviews(snapshot, publisher).map(({ "@context": _, ...review }) => review) }) }} />
+          <link
+            rel="alternate"
+            type="application/ld+json"
+            href={`${factCheckPath(snapshot.article.slug)}/annotations.jsonld`}
+          />
+          <script
+            type="application/ld+json"
+            dangerouslySetInnerHTML={{
+              __html: jsonForScript({
+                "@context": "https://schema.org",
+                "@graph": claimReviews(snapshot, publisher).map(({ "@context": _, ...review }) => review),
+              }),
+            }}
+          />
         </>
       }
     >
@@ -102,7 +137,9 @@ export function notFoundPage(message: string): Response {
       <div className="page narrow">
         <h1>Not found</h1>
         <p>{message}</p>
-        <p><a href="/fact-checks">See all published fact-checks</a></p>
+        <p>
+          <a href="/fact-checks">See all published fact-checks</a>
+        </p>
       </div>
     </PublicDocument>,
   );

@@ -29,23 +29,38 @@ export async function publishArticle(
     const article = await tx.article.findUnique({
       where: { id: articleId },
       include: {
-        claims: { where: { status: "approved" }, orderBy: [{ start: "asc" }, { end: "asc" }], include: { evidence: { orderBy: { id: "asc" } } } },
+        claims: {
+          where: { status: "approved" },
+          orderBy: [{ start: "asc" }, { end: "asc" }],
+          include: { evidence: { orderBy: { id: "asc" } } },
+        },
         publications: { orderBy: { number: "desc" }, take: 1 },
       },
     });
     if (!article) throw new UserError("There is no article with that number.", 404);
     if (article.version !== input.articleVersion) {
-      throw new ConflictError("The article changed since you opened this page (another publication or edit). Reload it, check the claims, and publish again.");
+      throw new ConflictError(
+        "The article changed since you opened this page (another publication or edit). Reload it, check the claims, and publish again.",
+      );
     }
     if (article.claims.length === 0) {
-      throw new UserError("Nothing to publish yet: approve at least one claim first. Only approved claims are published.");
+      throw new UserError(
+        "Nothing to publish yet: approve at least one claim first. Only approved claims are published.",
+      );
     }
     const number = (article.publications[0]?.number ?? 0) + 1;
     if (number > 1 && input.changeNote.trim() === "") {
-      throw new UserError(`This will be version ${number}: say what changed in the change note. It is shown to readers as a correction.`);
+      throw new UserError(
+        `This will be version ${number}: say what changed in the change note. It is shown to readers as a correction.`,
+      );
     }
-    const approverIds = [...new Set(article.claims.map((c) => c.approvedById).filter((id): id is number => id !== null))];
-    const approvers = await tx.user.findMany({ where: { id: { in: approverIds } }, select: { id: true, name: true } });
+    const approverIds = [
+      ...new Set(article.claims.map((c) => c.approvedById).filter((id): id is number => id !== null)),
+    ];
+    const approvers = await tx.user.findMany({
+      where: { id: { in: approverIds } },
+      select: { id: true, name: true },
+    });
     const publishedAt = new Date();
     const snapshot: Snapshot = SnapshotSchema.parse({
       schema: SNAPSHOT_SCHEMA,
@@ -74,13 +89,29 @@ export async function publishArticle(
         rationale: claim.rationale,
         approvedBy: approvers.find((a) => a.id === claim.approvedById)?.name ?? SEED_PUBLISHER,
         approvedAt: (claim.approvedAt ?? publishedAt).toISOString(),
-        evidence: claim.evidence.map(({ url, title, publisher, publishedOn, stance, note, excerpt, archiveUrl }) => ({
-          url, title, publisher, publishedOn, stance, note, excerpt, archiveUrl,
-        })),
+        evidence: claim.evidence.map(
+          ({ url, title, publisher, publishedOn, stance, note, excerpt, archiveUrl }) => ({
+            url,
+            title,
+            publisher,
+            publishedOn,
+            stance,
+            note,
+            excerpt,
+            archiveUrl,
+          }),
+        ),
       })),
     });
-    const earlier = await tx.publication.findMany({ where: { articleId }, orderBy: { number: "asc" }, select: { number: true, publishedAt: true, changeNote: true } });
-    const history = [...earlier.map(entry), { number, publishedAt: snapshot.publishedAt, changeNote: snapshot.changeNote }];
+    const earlier = await tx.publication.findMany({
+      where: { articleId },
+      orderBy: { number: "asc" },
+      select: { number: true, publishedAt: true, changeNote: true },
+    });
+    const history = [
+      ...earlier.map(entry),
+      { number, publishedAt: snapshot.publishedAt, changeNote: snapshot.changeNote },
+    ];
     const publication = await tx.publication.create({
       data: {
         articleId,
@@ -93,7 +124,10 @@ export async function publishArticle(
         publishedAt,
       },
     });
-    await tx.article.update({ where: { id: articleId }, data: { status: "published", version: { increment: 1 } } });
+    await tx.article.update({
+      where: { id: articleId },
+      data: { status: "published", version: { increment: 1 } },
+    });
     forgetPublishedPages(article.slug);
     await audit(tx, {
       actorId: actor?.id ?? null,
@@ -148,11 +182,28 @@ export async function publishedPage(slug: string, number?: number): Promise<Stor
   return { body, etag: etagOf(body) };
 }
 
-async function renderMissingPage(articleId: number, number: number, variant: "latest" | "archived", id: number): Promise<string> {
-  const all = await db().publication.findMany({ where: { articleId }, orderBy: { number: "asc" }, select: { number: true, publishedAt: true, changeNote: true, snapshot: true } });
+async function renderMissingPage(
+  articleId: number,
+  number: number,
+  variant: "latest" | "archived",
+  id: number,
+): Promise<string> {
+  const all = await db().publication.findMany({
+    where: { articleId },
+    orderBy: { number: "asc" },
+    select: { number: true, publishedAt: true, changeNote: true, snapshot: true },
+  });
   const chosen = all.find((p) => p.number === number)!;
-  const body = renderFactCheckPage(SnapshotSchema.parse(JSON.parse(chosen.snapshot)), all.map(entry), variant, publisher());
-  await db().publication.update({ where: { id }, data: variant === "latest" ? { page: body } : { archivedPage: body } });
+  const body = renderFactCheckPage(
+    SnapshotSchema.parse(JSON.parse(chosen.snapshot)),
+    all.map(entry),
+    variant,
+    publisher(),
+  );
+  await db().publication.update({
+    where: { id },
+    data: variant === "latest" ? { page: body } : { archivedPage: body },
+  });
   return body;
 }
 
@@ -160,14 +211,23 @@ async function renderMissingPage(articleId: number, number: number, variant: "la
 export async function loadPublication(slug: string, number?: number) {
   const article = await db().article.findUnique({
     where: { slug },
-    include: { publications: { orderBy: { number: "asc" }, select: { number: true, publishedAt: true, changeNote: true, snapshot: true } } },
+    include: {
+      publications: {
+        orderBy: { number: "asc" },
+        select: { number: true, publishedAt: true, changeNote: true, snapshot: true },
+      },
+    },
   });
   if (!article || article.publications.length === 0) return null;
   const latest = article.publications[article.publications.length - 1]!;
   const chosen = number === undefined ? latest : article.publications.find((p) => p.number === number);
   if (!chosen) return null;
   const history: PublicationEntry[] = article.publications.map(entry);
-  return { snapshot: SnapshotSchema.parse(JSON.parse(chosen.snapshot)), history, latestNumber: latest.number };
+  return {
+    snapshot: SnapshotSchema.parse(JSON.parse(chosen.snapshot)),
+    history,
+    latestNumber: latest.number,
+  };
 }
 
 /** One page of the published fact-checks, newest first, with each one's latest version's summary. */
@@ -177,7 +237,14 @@ export async function listPublished(request: PageRequest) {
     ...page,
     items: page.items.map((p) => {
       const snapshot = SnapshotSchema.parse(JSON.parse(p.snapshot));
-      return { slug: p.article.slug, title: snapshot.article.title, outlet: snapshot.article.outlet, number: p.number, publishedAt: p.publishedAt.toISOString(), claims: snapshot.claims.map((c) => c.verdict) };
+      return {
+        slug: p.article.slug,
+        title: snapshot.article.title,
+        outlet: snapshot.article.outlet,
+        number: p.number,
+        publishedAt: p.publishedAt.toISOString(),
+        claims: snapshot.claims.map((c) => c.verdict),
+      };
     }),
   };
 }

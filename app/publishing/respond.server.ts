@@ -15,7 +15,10 @@ export function etagMatches(ifNoneMatch: string | null | undefined, etag: string
 }
 
 /** Serves bytes with a strong ETag; a matching If-None-Match gets 304 with no body. */
-export function cacheableResponse(request: Request, { body, etag = etagOf(body), contentType, immutable, extraHeaders = {} }: Cacheable): Response {
+export function cacheableResponse(
+  request: Request,
+  { body, etag = etagOf(body), contentType, immutable, extraHeaders = {} }: Cacheable,
+): Response {
   const headers = new Headers({
     ETag: etag,
     "Cache-Control": immutable ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate",

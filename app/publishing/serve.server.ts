@@ -73,7 +73,11 @@ export async function servePublishedPage(req: IncomingMessage, res: ServerRespon
   }
   const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
   const body = gzip ? entry.gzip : entry.body;
-  res.writeHead(200, { ...entry.headers, ...(gzip ? { "Content-Encoding": "gzip" } : {}), "Content-Length": String(body.length) });
+  res.writeHead(200, {
+    ...entry.headers,
+    ...(gzip ? { "Content-Encoding": "gzip" } : {}),
+    "Content-Length": String(body.length),
+  });
   res.end(req.method === "HEAD" ? undefined : body);
   return true;
 }

@@ -24,26 +24,74 @@ let slug = "";
 let claimId = 0;
 
 beforeAll(async () => {
-  const editor = await createUser({ email: "ed@xml.test", name: `Ed ${HOSTILE}`, role: "editor", password: "a long password" });
-  const reviewer = await createUser({ email: "rev@xml.test", name: "Rev", role: "reviewer", password: "a long password" });
+  const editor = await createUser({
+    email: "ed@xml.test",
+    name: `Ed ${HOSTILE}`,
+    role: "editor",
+    password: "a long password",
+  });
+  const reviewer = await createUser({
+    email: "rev@xml.test",
+    name: "Rev",
+    role: "reviewer",
+    password: "a long password",
+  });
   const asEditor = { ...editor, role: "editor" as const };
   const asReviewer = { ...reviewer, role: "reviewer" as const };
   const article = await importArticle(
-    { title: `Chips ${HOSTILE} report`, outlet: `Wire${HOSTILE}`, author: "", sourceUrl: "", originalDate: "", format: "text", source: `Acme shipped 5${HOSTILE} million chips in 2024.` },
+    {
+      title: `Chips ${HOSTILE} report`,
+      outlet: `Wire${HOSTILE}`,
+      author: "",
+      sourceUrl: "",
+      originalDate: "",
+      format: "text",
+      source: `Acme shipped 5${HOSTILE} million chips in 2024.`,
+    },
     editor.id,
   );
   slug = article.slug;
   const claim = await db().claim.findFirstOrThrow({ where: { articleId: article.id } });
   claimId = claim.id;
-  const reviewed = await reviewClaim(claim.id, { version: claim.version, verdict: "accurate", rationale: `Shipping ${HOSTILE} data.`, status: "needs-review" }, asEditor);
-  await addEvidence(claim.id, { url: "https://example.org/r", title: `Report ${HOSTILE}`, publisher: "", publishedOn: "", stance: "supports", note: HOSTILE, excerpt: "", archiveUrl: "" }, asEditor);
+  const reviewed = await reviewClaim(
+    claim.id,
+    {
+      version: claim.version,
+      verdict: "accurate",
+      rationale: `Shipping ${HOSTILE} data.`,
+      status: "needs-review",
+    },
+    asEditor,
+  );
+  await addEvidence(
+    claim.id,
+    {
+      url: "https://example.org/r",
+      title: `Report ${HOSTILE}`,
+      publisher: "",
+      publishedOn: "",
+      stance: "supports",
+      note: HOSTILE,
+      excerpt: "",
+      archiveUrl: "",
+    },
+    asEditor,
+  );
   await approveClaim(claim.id, reviewed.version + 1, asReviewer);
   const fresh = await db().article.findUniqueOrThrow({ where: { id: article.id } });
   await publishArticle(article.id, { articleVersion: fresh.version, changeNote: "" }, asReviewer);
 });
 
-const call = async (route: { loader: (args: never) => Promise<Response> }, url: string, params: Record<string, string> = {}) => {
-  const response = await route.loader({ request: new Request(`http://localhost${url}`), params, context: {} } as never);
+const call = async (
+  route: { loader: (args: never) => Promise<Response> },
+  url: string,
+  params: Record<string, string> = {},
+) => {
+  const response = await route.loader({
+    request: new Request(`http://localhost${url}`),
+    params,
+    context: {},
+  } as never);
   return response.text();
 };
 

@@ -4,7 +4,8 @@
  * ill-formed for every subscriber, so every XML, HTML and JSON(-LD) writer of the public site
  * passes its text through here. They carry no meaning in a fact-check; they are dropped.
  */
-const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const FORBIDDEN =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function xmlSafe(text: string): string {
   return text.replace(FORBIDDEN, "");
@@ -15,7 +16,9 @@ export function xmlSafeJson<T>(value: T): T {
   if (typeof value === "string") return xmlSafe(value) as T;
   if (Array.isArray(value)) return value.map(xmlSafeJson) as T;
   if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [xmlSafe(key), xmlSafeJson(item)])) as T;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [xmlSafe(key), xmlSafeJson(item)]),
+    ) as T;
   }
   return value;
 }

@@ -26,8 +26,16 @@ const HOSTILE = [
   "'; alert(1); //",
   "\u2028\u2029",
 ];
-const hostileText = fc.array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 20 })), { minLength: 1, maxLength: 8 }).map((parts) => parts.join(" "));
-const hostileUrl = fc.constantFrom("javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "https://ok.example/a?b=<script>", "vbscript:x", " javascript:alert(1)");
+const hostileText = fc
+  .array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 20 })), { minLength: 1, maxLength: 8 })
+  .map((parts) => parts.join(" "));
+const hostileUrl = fc.constantFrom(
+  "javascript:alert(1)",
+  "data:text/html,<script>alert(1)</script>",
+  "https://ok.example/a?b=<script>",
+  "vbscript:x",
+  " javascript:alert(1)",
+);
 
 /** What must never survive rendering: script elements, event handlers, script-bearing links. */
 function assertInert(html: string) {
@@ -42,7 +50,9 @@ function assertInert(html: string) {
     for (const attr of el.attributes) {
       expect(attr.name.toLowerCase().startsWith("on"), `${el.tagName} ${attr.name}`).toBe(false);
       if (["href", "src", "action", "formaction", "xlink:href"].includes(attr.name.toLowerCase())) {
-        expect(attr.value.replace(/[\s\u0000-\u001f]/g, "").toLowerCase()).not.toMatch(/^(javascript|data|vbscript):/);
+        expect(attr.value.replace(/[\s\u0000-\u001f]/g, "").toLowerCase()).not.toMatch(
+          /^(javascript|data|vbscript):/,
+        );
       }
     }
   }
@@ -57,7 +67,15 @@ function snapshotWith(text: string, url: string): Snapshot {
     publishedAt: "2026-01-01T00:00:00.000Z",
     publishedBy: text,
     changeNote: text,
-    article: { title: text, slug: "x", outlet: text, author: text, sourceUrl: url, originalDate: "2025", markdown },
+    article: {
+      title: text,
+      slug: "x",
+      outlet: text,
+      author: text,
+      sourceUrl: url,
+      originalDate: "2025",
+      markdown,
+    },
     claims: [
       {
         id: 1,
@@ -71,7 +89,18 @@ function snapshotWith(text: string, url: string): Snapshot {
         rationale: text,
         approvedBy: text,
         approvedAt: "2026-01-01T00:00:00.000Z",
-        evidence: [{ url, title: text, publisher: text, publishedOn: "2025", stance: "refutes", note: text, excerpt: text, archiveUrl: url }],
+        evidence: [
+          {
+            url,
+            title: text,
+            publisher: text,
+            publishedOn: "2025",
+            stance: "refutes",
+            note: text,
+            excerpt: text,
+            archiveUrl: url,
+          },
+        ],
       },
     ],
   };
@@ -82,12 +111,34 @@ describe("no script survives any public renderer", () => {
     fc.assert(
       fc.property(hostileText, (text) => {
         assertInert(renderMarkdown(text));
-        assertInert(renderAnnotated(text, [{ start: 0, end: Math.min(3, text.length), claimId: '1" onmouseover="x', className: '"><script>', anchorId: '"><b', ref: { href: "#n", text, label: text } }]));
+        assertInert(
+          renderAnnotated(text, [
+            {
+              start: 0,
+              end: Math.min(3, text.length),
+              claimId: '1" onmouseover="x',
+              className: '"><script>',
+              anchorId: '"><b',
+              ref: { href: "#n", text, label: text },
+            },
+          ]),
+        );
       }),
       { numRuns: 300 },
     );
     // A claim reference may only point within the page.
-    expect(() => renderAnnotated("Claim text.", [{ start: 0, end: 5, claimId: "1", className: "c", anchorId: "a", ref: { href: "javascript:x", text: "1", label: "1" } }])).toThrow();
+    expect(() =>
+      renderAnnotated("Claim text.", [
+        {
+          start: 0,
+          end: 5,
+          claimId: "1",
+          className: "c",
+          anchorId: "a",
+          ref: { href: "javascript:x", text: "1", label: "1" },
+        },
+      ]),
+    ).toThrow();
   });
 
   it("the published page and the embeddable card, with hostile titles, notes, names and URLs", () => {
@@ -95,7 +146,14 @@ describe("no script survives any public renderer", () => {
       fc.property(hostileText, hostileUrl, (text, url) => {
         const snapshot = snapshotWith(text, url);
         const publisher = { baseUrl: "https://checks.example", name: text };
-        assertInert(renderFactCheckPage(snapshot, [{ number: 1, publishedAt: snapshot.publishedAt, changeNote: text }], "latest", publisher));
+        assertInert(
+          renderFactCheckPage(
+            snapshot,
+            [{ number: 1, publishedAt: snapshot.publishedAt, changeNote: text }],
+            "latest",
+            publisher,
+          ),
+        );
         assertInert(renderClaimCard(snapshot, snapshot.claims[0]!, publisher));
       }),
       { numRuns: 150 },

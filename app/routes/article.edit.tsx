@@ -14,7 +14,9 @@ export const shouldRevalidate = revalidateOnConflict;
 export async function loader({ request, params }: Route.LoaderArgs) {
   await requirePermission(request, "edit");
   const { article } = await orErrorPage(loadArticle(parseId(params.id, "article")));
-  return { article: { id: article.id, title: article.title, markdown: article.markdown, version: article.version } };
+  return {
+    article: { id: article.id, title: article.title, markdown: article.markdown, version: article.version },
+  };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
@@ -36,21 +38,29 @@ export default function EditArticle({ loaderData, actionData }: Route.ComponentP
   return (
     <div className="page">
       <p className="breadcrumbs">
-        <Link to="/articles">Workbench</Link> › <Link to={`/articles/${article.id}`}>{article.title}</Link> › Correct the text
+        <Link to="/articles">Workbench</Link> › <Link to={`/articles/${article.id}`}>{article.title}</Link> ›
+        Correct the text
       </p>
       <h1>Correct the article text</h1>
       <p>
-        Edit the article as it now reads at its source. Every claim is looked for again in the new text: claims whose words
-        changed lose their approval, and claims that cannot be found with confidence are listed for you to place again.
-        Published versions do not change.
+        Edit the article as it now reads at its source. Every claim is looked for again in the new text:
+        claims whose words changed lose their approval, and claims that cannot be found with confidence are
+        listed for you to place again. Published versions do not change.
       </p>
       <FormMessage error={actionData?.error} />
       <Form method="post" className="stack" key={article.version}>
         <input type="hidden" name="version" value={article.version} />
         <Field label="Article text (markdown)" name="markdown">
-          <textarea id="markdown" name="markdown" rows={24} defaultValue={actionData?.values.markdown ?? article.markdown} />
+          <textarea
+            id="markdown"
+            name="markdown"
+            rows={24}
+            defaultValue={actionData?.values.markdown ?? article.markdown}
+          />
         </Field>
-        <button type="submit" className="button">Save and re-anchor claims</button>
+        <button type="submit" className="button">
+          Save and re-anchor claims
+        </button>
       </Form>
     </div>
   );

@@ -14,7 +14,14 @@ import { FetchRefused } from "../importing/safe-fetch.server";
 import { reviseArticle, revisionParam, revisionSummary } from "../newsroom/revise.server";
 import { renderAnnotated, type Highlight } from "../publishing/annotate";
 import { revalidateOnConflict } from "../ui/revalidate";
-import { assigneeName, CheckWorthyReasons, FormMessage, StatusBadge, VerdictBadge, safeHref } from "../ui/components";
+import {
+  assigneeName,
+  CheckWorthyReasons,
+  FormMessage,
+  StatusBadge,
+  VerdictBadge,
+  safeHref,
+} from "../ui/components";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: `${loaderData?.article.title ?? "Article"} · Workbench · Claimdesk` },
@@ -43,7 +50,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     canPublish: can(user.role, "publish"),
     revised: revisionSummary(new URL(request.url).searchParams.get("revised")),
     /** Set when Claimdesk proposed as many claims as it ever does for one article. */
-    proposalLimit: article.claims.filter((c) => c.origin === "machine").length >= MAX_PROPOSALS ? MAX_PROPOSALS : null,
+    proposalLimit:
+      article.claims.filter((c) => c.origin === "machine").length >= MAX_PROPOSALS ? MAX_PROPOSALS : null,
   };
 }
 
@@ -63,21 +71,30 @@ export async function action({ request, params }: Route.ActionArgs) {
       case "dismiss":
       case "restore": {
         const version = versionField.safeParse(values.version);
-        if (!version.success) return failure(intent, values, "The form is missing its version; reload the page.");
-        await setClaimStatus(parseId(values.claimId, "claim"), version.data, intent === "dismiss" ? "dismissed" : "candidate", user);
+        if (!version.success)
+          return failure(intent, values, "The form is missing its version; reload the page.");
+        await setClaimStatus(
+          parseId(values.claimId, "claim"),
+          version.data,
+          intent === "dismiss" ? "dismissed" : "candidate",
+          user,
+        );
         return redirect(`/articles/${articleId}#claim-item-${values.claimId}`);
       }
       case "reimport": {
         // The article as it now reads at its original address; claims are re-anchored.
         const version = versionField.safeParse(values.articleVersion);
-        if (!version.success) return failure(intent, values, "The form is missing its version; reload the page.");
+        if (!version.success)
+          return failure(intent, values, "The form is missing its version; reload the page.");
         const { article } = await loadArticle(articleId);
-        if (!article.sourceUrl) return failure(intent, values, "This article has no original URL to re-import from.");
+        if (!article.sourceUrl)
+          return failure(intent, values, "This article has no original URL to re-import from.");
         let markdown: string;
         try {
           markdown = (await fetchPage(article.sourceUrl)).markdown;
         } catch (error) {
-          if (error instanceof FetchRefused) return failure(intent, values, `Re-import failed: ${error.message}`);
+          if (error instanceof FetchRefused)
+            return failure(intent, values, `Re-import failed: ${error.message}`);
           throw error;
         }
         const r = await reviseArticle(articleId, { markdown, version: version.data }, user);
@@ -99,7 +116,10 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 /** With JavaScript, selecting text in the article fills the "add a claim" form. Returns whether it is on. */
-function useSelectionToQuote(container: React.RefObject<HTMLDivElement | null>, target: React.RefObject<HTMLTextAreaElement | null>) {
+function useSelectionToQuote(
+  container: React.RefObject<HTMLDivElement | null>,
+  target: React.RefObject<HTMLTextAreaElement | null>,
+) {
   const [enabled, setEnabled] = useState(false);
   useEffect(() => {
     setEnabled(true);
@@ -138,14 +158,32 @@ export default function ArticleWorkbench({ loaderData, actionData }: Route.Compo
 
   return (
     <div className="page wide">
-      <p className="breadcrumbs"><Link to="/articles">Workbench</Link> › Article</p>
+      <p className="breadcrumbs">
+        <Link to="/articles">Workbench</Link> › Article
+      </p>
       <div className="page-head">
         <div>
           <h1>{article.title}</h1>
           <p className="meta">
-            {[article.outlet, article.author, article.originalDate, article.status === "published" ? "Published" : "Draft"].filter(Boolean).join(" · ")}
-            {article.sourceUrl ? <> · <a href={safeHref(article.sourceUrl)} rel="nofollow noopener">original</a></> : null}
-            {" · "}{active.length} {active.length === 1 ? "claim" : "claims"}, {approved} approved
+            {[
+              article.outlet,
+              article.author,
+              article.originalDate,
+              article.status === "published" ? "Published" : "Draft",
+            ]
+              .filter(Boolean)
+              .join(" · ")}
+            {article.sourceUrl ? (
+              <>
+                {" "}
+                ·{" "}
+                <a href={safeHref(article.sourceUrl)} rel="nofollow noopener">
+                  original
+                </a>
+              </>
+            ) : null}
+            {" · "}
+            {active.length} {active.length === 1 ? "claim" : "claims"}, {approved} approved
           </p>
         </div>
         <div className="page-actions">
@@ -154,31 +192,45 @@ export default function ArticleWorkbench({ loaderData, actionData }: Route.Compo
           {canEdit && article.sourceUrl ? (
             <Form method="post" className="inline-form">
               <input type="hidden" name="articleVersion" value={article.version} />
-              <button type="submit" name="intent" value="reimport" className="link-button">Re-import from the original URL</button>
+              <button type="submit" name="intent" value="reimport" className="link-button">
+                Re-import from the original URL
+              </button>
             </Form>
           ) : null}
-          {article.publications[0] ? <Link to={`/fact-checks/${article.slug}`}>View published version {article.publications[0].number}</Link> : null}
+          {article.publications[0] ? (
+            <Link to={`/fact-checks/${article.slug}`}>
+              View published version {article.publications[0].number}
+            </Link>
+          ) : null}
         </div>
       </div>
-      <FormMessage error={error("dismiss") ?? error("restore") ?? error("reimport")} success={actionData ? null : revised} />
+      <FormMessage
+        error={error("dismiss") ?? error("restore") ?? error("reimport")}
+        success={actionData ? null : revised}
+      />
       <div className="workbench">
         <section className="workbench__text" aria-labelledby="text-heading">
           <h2 id="text-heading">Article text</h2>
-          <p className="hint">Highlighted: proposed and accepted claims. The number after each links to it in the list.</p>
+          <p className="hint">
+            Highlighted: proposed and accepted claims. The number after each links to it in the list.
+          </p>
           <div ref={textRef} className="article-text" dangerouslySetInnerHTML={{ __html: html }} />
         </section>
         <aside className="workbench__claims" aria-labelledby="claims-heading">
           <h2 id="claims-heading">Claims ({active.length})</h2>
           {proposalLimit ? (
             <p className="hint">
-              Claimdesk proposes at most {proposalLimit.toLocaleString("en")} claims per article, the most check-worthy. Any other passage can
-              be added as a claim below.
+              Claimdesk proposes at most {proposalLimit.toLocaleString("en")} claims per article, the most
+              check-worthy. Any other passage can be added as a claim below.
             </p>
           ) : null}
           {orphans.length > 0 ? (
             <section className="orphans" aria-labelledby="orphans-heading">
               <h3 id="orphans-heading">Lost their place ({orphans.length})</h3>
-              <p className="hint">The article changed and these passages could not be found again with confidence. Place each one again, or dismiss it.</p>
+              <p className="hint">
+                The article changed and these passages could not be found again with confidence. Place each
+                one again, or dismiss it.
+              </p>
               <ul>
                 {orphans.map((c) => (
                   <li key={c.id} id={`claim-item-${c.id}`}>
@@ -195,14 +247,26 @@ export default function ArticleWorkbench({ loaderData, actionData }: Route.Compo
                 <div className="claim-item__head">
                   <span className="claim-item__number">#{c.id}</span> <StatusBadge status={c.status} />
                   {c.verdict ? <VerdictBadge verdict={c.verdict} /> : null}
-                  <span className="score" title="Check-worthiness score">score {c.score.toFixed(2)}</span>
-                  {c.assigneeId ? <span className="score"> · assigned to {assigneeName(members, c.assigneeId)}</span> : null}
+                  <span className="score" title="Check-worthiness score">
+                    score {c.score.toFixed(2)}
+                  </span>
+                  {c.assigneeId ? (
+                    <span className="score"> · assigned to {assigneeName(members, c.assigneeId)}</span>
+                  ) : null}
                 </div>
-                {c.reviewNote ? <p className="review-note"><strong>Sent back:</strong> {c.reviewNote}</p> : null}
-                <p className="claim-item__quote"><a href={`#claim-${c.id}`}>“{c.quote}”</a></p>
+                {c.reviewNote ? (
+                  <p className="review-note">
+                    <strong>Sent back:</strong> {c.reviewNote}
+                  </p>
+                ) : null}
+                <p className="claim-item__quote">
+                  <a href={`#claim-${c.id}`}>“{c.quote}”</a>
+                </p>
                 <CheckWorthyReasons reasons={c.reasons} />
                 <div className="claim-item__actions">
-                  <Link to={`/articles/${article.id}/claims/${c.id}`}>{canEdit ? "Check this claim" : "Open"}</Link>
+                  <Link to={`/articles/${article.id}/claims/${c.id}`}>
+                    {canEdit ? "Check this claim" : "Open"}
+                  </Link>
                   {canEdit ? <ClaimStatusButton claim={c} intent="dismiss" label="Dismiss" /> : null}
                 </div>
               </li>
@@ -229,11 +293,22 @@ export default function ArticleWorkbench({ loaderData, actionData }: Route.Compo
                 <div className="field">
                   <label htmlFor="quote">Exact words from the article</label>
                   <p className="hint" id="quote-hint">
-                    {selecting ? "Select text in the article to fill this in, or paste the passage." : "Paste the passage exactly as it appears in the article."}
+                    {selecting
+                      ? "Select text in the article to fill this in, or paste the passage."
+                      : "Paste the passage exactly as it appears in the article."}
                   </p>
-                  <textarea id="quote" name="quote" rows={3} ref={quoteRef} aria-describedby="quote-hint" defaultValue={actionData?.intent === "add-claim" ? actionData.values.quote : ""} />
+                  <textarea
+                    id="quote"
+                    name="quote"
+                    rows={3}
+                    ref={quoteRef}
+                    aria-describedby="quote-hint"
+                    defaultValue={actionData?.intent === "add-claim" ? actionData.values.quote : ""}
+                  />
                 </div>
-                <button type="submit" name="intent" value="add-claim" className="button">Add claim</button>
+                <button type="submit" name="intent" value="add-claim" className="button">
+                  Add claim
+                </button>
               </Form>
             </section>
           ) : null}
@@ -245,10 +320,20 @@ export default function ArticleWorkbench({ loaderData, actionData }: Route.Compo
               <Form method="post" className="stack">
                 <input type="hidden" name="articleVersion" value={article.version} />
                 <div className="field">
-                  <label htmlFor="changeNote">{nextVersion > 1 ? "What changed (shown to readers as a correction)" : "Note (optional)"}</label>
-                  <textarea id="changeNote" name="changeNote" rows={2} required={nextVersion > 1} defaultValue={actionData?.intent === "publish" ? actionData.values.changeNote : ""} />
+                  <label htmlFor="changeNote">
+                    {nextVersion > 1 ? "What changed (shown to readers as a correction)" : "Note (optional)"}
+                  </label>
+                  <textarea
+                    id="changeNote"
+                    name="changeNote"
+                    rows={2}
+                    required={nextVersion > 1}
+                    defaultValue={actionData?.intent === "publish" ? actionData.values.changeNote : ""}
+                  />
                 </div>
-                <button type="submit" name="intent" value="publish" className="button">Publish version {nextVersion}</button>
+                <button type="submit" name="intent" value="publish" className="button">
+                  Publish version {nextVersion}
+                </button>
               </Form>
             </section>
           ) : null}
@@ -259,12 +344,22 @@ export default function ArticleWorkbench({ loaderData, actionData }: Route.Compo
 }
 
 /** Dismissing or restoring a claim from the list: one button, the claim's version with it. */
-function ClaimStatusButton({ claim, intent, label }: { claim: { id: number; version: number }; intent: "dismiss" | "restore"; label: string }) {
+function ClaimStatusButton({
+  claim,
+  intent,
+  label,
+}: {
+  claim: { id: number; version: number };
+  intent: "dismiss" | "restore";
+  label: string;
+}) {
   return (
     <Form method="post" className="inline-form">
       <input type="hidden" name="claimId" value={claim.id} />
       <input type="hidden" name="version" value={claim.version} />
-      <button type="submit" name="intent" value={intent} className="link-button">{label}</button>
+      <button type="submit" name="intent" value={intent} className="link-button">
+        {label}
+      </button>
     </Form>
   );
 }

@@ -12,7 +12,11 @@ export const meta: Route.MetaFunction = () => [{ title: "Workbench · Claimdesk"
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requirePermission(request, "read-drafts");
   const url = new URL(request.url);
-  return { articles: await listArticles(readPage(url.searchParams)), canEdit: can(user.role, "edit"), here: url.pathname + url.search };
+  return {
+    articles: await listArticles(readPage(url.searchParams)),
+    canEdit: can(user.role, "edit"),
+    here: url.pathname + url.search,
+  };
 }
 
 export default function Articles({ loaderData }: Route.ComponentProps) {
@@ -21,27 +25,54 @@ export default function Articles({ loaderData }: Route.ComponentProps) {
     <div className="page">
       <div className="page-head">
         <h1>Workbench</h1>
-        {loaderData.canEdit ? <Link to="/articles/new" className="button">Import an article</Link> : null}
+        {loaderData.canEdit ? (
+          <Link to="/articles/new" className="button">
+            Import an article
+          </Link>
+        ) : null}
       </div>
       <table className="table">
         <caption className="visually-hidden">Articles</caption>
         <thead>
-          <tr><th scope="col">Article</th><th scope="col">Status</th><th scope="col">Claims</th><th scope="col">Published</th><th scope="col">Updated</th></tr>
+          <tr>
+            <th scope="col">Article</th>
+            <th scope="col">Status</th>
+            <th scope="col">Claims</th>
+            <th scope="col">Published</th>
+            <th scope="col">Updated</th>
+          </tr>
         </thead>
         <tbody>
           {articles.items.map((a) => (
             <tr key={a.id}>
-              <td><Link to={`/articles/${a.id}`}>{a.title}</Link>{a.outlet ? <span className="meta"> · {a.outlet}</span> : null}</td>
+              <td>
+                <Link to={`/articles/${a.id}`}>{a.title}</Link>
+                {a.outlet ? <span className="meta"> · {a.outlet}</span> : null}
+              </td>
               <td>{a.status === "published" ? "Published" : "Draft"}</td>
               <td>{a.claims}</td>
-              <td>{a.publishedVersion !== null ? <Link to={`/fact-checks/${a.slug}`}>version {a.publishedVersion}</Link> : "not yet"}</td>
+              <td>
+                {a.publishedVersion !== null ? (
+                  <Link to={`/fact-checks/${a.slug}`}>version {a.publishedVersion}</Link>
+                ) : (
+                  "not yet"
+                )}
+              </td>
               <td>{formatDate(a.updatedAt)}</td>
             </tr>
           ))}
         </tbody>
       </table>
-      {articles.items.length === 0 ? <p>{articles.page === 1 ? "No articles yet." : "No articles on this page."}</p> : null}
-      <Pager page={articles.page} hasPrevious={articles.hasPrevious} hasNext={articles.hasNext} here={here} label="Pages of articles" />
+      {articles.items.length === 0 ? (
+        <p>{articles.page === 1 ? "No articles yet." : "No articles on this page."}</p>
+      ) : null}
+      <Pager
+        page={articles.page}
+        hasPrevious={articles.hasPrevious}
+        hasNext={articles.hasNext}
+        here={here}
+        label="Pages of articles"
+      />
     </div>
   );
 }

@@ -2,7 +2,16 @@ import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/claim";
 import { can } from "../auth/roles";
 import { requirePermission } from "../auth/session.server";
-import { domainFailure, failure, formValues, orErrorPage, parseId, readForm, type ActionNotice, type ActionState } from "../http.server";
+import {
+  domainFailure,
+  failure,
+  formValues,
+  orErrorPage,
+  parseId,
+  readForm,
+  type ActionNotice,
+  type ActionState,
+} from "../http.server";
 import {
   adjustClaim,
   approveClaim,
@@ -31,10 +40,27 @@ import {
   SplitClaimSchema,
   versionField,
 } from "../newsroom/schemas";
-import { CLAIM_STATUSES, STANCE_LABELS, STANCES, STATUS_LABELS, VERDICTS, verdictLabel } from "../newsroom/verdicts";
+import {
+  CLAIM_STATUSES,
+  STANCE_LABELS,
+  STANCES,
+  STATUS_LABELS,
+  VERDICTS,
+  verdictLabel,
+} from "../newsroom/verdicts";
 import { renderMarkdown } from "../publishing/annotate";
 import { revalidateOnConflict } from "../ui/revalidate";
-import { assigneeName, CheckWorthyReasons, Field, FormMessage, formatDate, formatPartialDate, StatusBadge, VerdictBadge, safeHref } from "../ui/components";
+import {
+  assigneeName,
+  CheckWorthyReasons,
+  Field,
+  FormMessage,
+  formatDate,
+  formatPartialDate,
+  StatusBadge,
+  VerdictBadge,
+  safeHref,
+} from "../ui/components";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: `Claim #${loaderData?.claim.id ?? ""} · Workbench · Claimdesk` },
@@ -45,8 +71,11 @@ export const shouldRevalidate = revalidateOnConflict;
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, "read-drafts");
   const articleId = parseId(params.id, "article");
-  const { claim, lastEditor, approvedBy, verdictAuthorIds } = await orErrorPage(loadClaim(parseId(params.claimId, "claim")));
-  if (claim.articleId !== articleId) throw new Response("That claim belongs to another article.", { status: 404 });
+  const { claim, lastEditor, approvedBy, verdictAuthorIds } = await orErrorPage(
+    loadClaim(parseId(params.claimId, "claim")),
+  );
+  if (claim.articleId !== articleId)
+    throw new Response("That claim belongs to another article.", { status: 404 });
   const { article, ...rest } = claim;
   return {
     claim: { ...rest, reasons: parseReasons(claim.reasons) },
@@ -70,10 +99,15 @@ export async function action({ request, params }: Route.ActionArgs) {
   const claimId = parseId(params.claimId, "claim");
   const values = formValues(await readForm(request));
   const intent = values.intent ?? "";
-  const user = await requirePermission(request, intent === "approve" || intent === "send-back" ? "approve" : "edit");
+  const user = await requirePermission(
+    request,
+    intent === "approve" || intent === "send-back" ? "approve" : "edit",
+  );
   const here = `/articles/${articleId}/claims/${claimId}`;
   const invalid = (error: { issues: { message: string }[] } & Parameters<typeof fieldErrors>[0]) =>
-    failure(intent, values, "Nothing was saved. Check the highlighted fields.", 400, { fields: fieldErrors(error) });
+    failure(intent, values, "Nothing was saved. Check the highlighted fields.", 400, {
+      fields: fieldErrors(error),
+    });
   try {
     switch (intent) {
       case "review": {
@@ -121,7 +155,10 @@ export async function action({ request, params }: Route.ActionArgs) {
       case "lookup-evidence": {
         // Fills the new-source form from the page itself; nothing is saved until "Add source".
         const url = EvidenceSchema.shape.url.safeParse(values.url);
-        if (!url.success) return failure("add-evidence", values, "Nothing was looked up.", 400, { fields: { url: url.error.issues[0]!.message } });
+        if (!url.success)
+          return failure("add-evidence", values, "Nothing was looked up.", 400, {
+            fields: { url: url.error.issues[0]!.message },
+          });
         try {
           const page = await fetchPage(url.data);
           const filled = {
@@ -131,10 +168,21 @@ export async function action({ request, params }: Route.ActionArgs) {
             publishedOn: values.publishedOn || page.originalDate,
             archiveUrl: values.archiveUrl || archiveUrlFor(url.data),
           };
-          return data<ActionNotice>({ ok: true, intent: "add-evidence", values: filled, notice: "Filled in from the page. Check the details, then add the source." });
+          return data<ActionNotice>({
+            ok: true,
+            intent: "add-evidence",
+            values: filled,
+            notice: "Filled in from the page. Check the details, then add the source.",
+          });
         } catch (error) {
           if (!(error instanceof FetchRefused)) throw error;
-          return failure("add-evidence", values, "The page could not be fetched; fill in the details by hand.", 400, { fields: { url: error.message } });
+          return failure(
+            "add-evidence",
+            values,
+            "The page could not be fetched; fill in the details by hand.",
+            400,
+            { fields: { url: error.message } },
+          );
         }
       }
       case "add-evidence": {
@@ -172,7 +220,21 @@ const SAVED: Record<string, string> = {
 };
 
 export default function ClaimPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { claim, article, siblings, rationaleHtml, lastEditor, approvedBy, canEdit, canApprove, canReview, isLastEditor, members, saved, history: trail } = loaderData;
+  const {
+    claim,
+    article,
+    siblings,
+    rationaleHtml,
+    lastEditor,
+    approvedBy,
+    canEdit,
+    canApprove,
+    canReview,
+    isLastEditor,
+    members,
+    saved,
+    history: trail,
+  } = loaderData;
   const failed = (intent: string): ActionState | null => (actionData?.intent === intent ? actionData : null);
   const review = failed("review");
   const reviewValues = review?.values;
@@ -180,15 +242,23 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
   return (
     <div className="page">
       <p className="breadcrumbs">
-        <Link to="/articles">Workbench</Link> › <Link to={`/articles/${article.id}`}>{article.title}</Link> › Claim #{claim.id}
+        <Link to="/articles">Workbench</Link> › <Link to={`/articles/${article.id}`}>{article.title}</Link> ›
+        Claim #{claim.id}
       </p>
-      {saved && SAVED[saved] && !actionData ? <p className="message message--success" role="status">{SAVED[saved]}</p> : null}
+      {saved && SAVED[saved] && !actionData ? (
+        <p className="message message--success" role="status">
+          {SAVED[saved]}
+        </p>
+      ) : null}
       <h1 className="claim-title">“{claim.quote}”</h1>
       <p className="meta">
-        <StatusBadge status={claim.status} /> <VerdictBadge verdict={claim.verdict} /> · score {claim.score.toFixed(2)} ·
+        <StatusBadge status={claim.status} /> <VerdictBadge verdict={claim.verdict} /> · score{" "}
+        {claim.score.toFixed(2)} ·
         {claim.origin === "machine" ? " proposed by Claimdesk" : " added by an editor"}
         {lastEditor ? ` · last edited by ${lastEditor}` : ""}
-        {approvedBy && claim.approvedAt ? ` · approved by ${approvedBy}, ${formatDate(claim.approvedAt)}` : ""}
+        {approvedBy && claim.approvedAt
+          ? ` · approved by ${approvedBy}, ${formatDate(claim.approvedAt)}`
+          : ""}
       </p>
       {canEdit ? (
         <Form method="post" className="row-form assign-form">
@@ -196,16 +266,27 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
           <label htmlFor="assigneeId">Assigned to</label>
           <select id="assigneeId" name="assigneeId" defaultValue={claim.assigneeId ?? ""}>
             <option value="">Nobody</option>
-            {members.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
           </select>
-          <button type="submit" name="intent" value="assign" className="button button--secondary">Assign</button>
+          <button type="submit" name="intent" value="assign" className="button button--secondary">
+            Assign
+          </button>
         </Form>
       ) : (
         <p className="meta">Assigned to {assigneeName(members, claim.assigneeId)}.</p>
       )}
       {claim.reviewNote && claim.status !== "approved" ? (
         <div className="review-note" role="note">
-          <strong>{claim.status === "needs-review" ? "Sent back earlier, now resubmitted:" : "Sent back by the reviewer:"}</strong> {claim.reviewNote}
+          <strong>
+            {claim.status === "needs-review"
+              ? "Sent back earlier, now resubmitted:"
+              : "Sent back by the reviewer:"}
+          </strong>{" "}
+          {claim.reviewNote}
         </div>
       ) : null}
       <p className="context">
@@ -223,32 +304,74 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
               <FormMessage error={review?.error} />
               {review?.conflict ? (
                 <div className="conflict" role="region" aria-label="The version saved by someone else">
-                  <p><strong>Saved meanwhile:</strong> verdict {verdictLabel(claim.verdict)}, status {STATUS_LABELS[claim.status as keyof typeof STATUS_LABELS] ?? claim.status}.</p>
-                  {claim.rationale ? <div className="rationale" dangerouslySetInnerHTML={{ __html: rationaleHtml }} /> : <p>(no rationale)</p>}
+                  <p>
+                    <strong>Saved meanwhile:</strong> verdict {verdictLabel(claim.verdict)}, status{" "}
+                    {STATUS_LABELS[claim.status as keyof typeof STATUS_LABELS] ?? claim.status}.
+                  </p>
+                  {claim.rationale ? (
+                    <div className="rationale" dangerouslySetInnerHTML={{ __html: rationaleHtml }} />
+                  ) : (
+                    <p>(no rationale)</p>
+                  )}
                 </div>
               ) : null}
               <Form method="post" className="stack" key={`review-${claim.version}`}>
                 <input type="hidden" name="version" value={claim.version} />
                 <Field label="Verdict" name="verdict" error={review?.fields?.verdict}>
-                  <select id="verdict" name="verdict" defaultValue={reviewValues?.verdict ?? claim.verdict ?? ""}>
+                  <select
+                    id="verdict"
+                    name="verdict"
+                    defaultValue={reviewValues?.verdict ?? claim.verdict ?? ""}
+                  >
                     <option value="">No verdict yet</option>
-                    {VERDICTS.map((v) => <option key={v.key} value={v.key}>{v.label}: {v.meaning}</option>)}
+                    {VERDICTS.map((v) => (
+                      <option key={v.key} value={v.key}>
+                        {v.label}: {v.meaning}
+                      </option>
+                    ))}
                   </select>
                 </Field>
-                <Field label="Rationale (markdown)" name="rationale" error={review?.fields?.rationale} hint="Explain the verdict for readers; cite the evidence below.">
-                  <textarea id="rationale" name="rationale" rows={6} defaultValue={reviewValues?.rationale ?? claim.rationale} />
+                <Field
+                  label="Rationale (markdown)"
+                  name="rationale"
+                  error={review?.fields?.rationale}
+                  hint="Explain the verdict for readers; cite the evidence below."
+                >
+                  <textarea
+                    id="rationale"
+                    name="rationale"
+                    rows={6}
+                    defaultValue={reviewValues?.rationale ?? claim.rationale}
+                  />
                 </Field>
                 <Field label="Status" name="status" error={review?.fields?.status}>
-                  <select id="status" name="status" defaultValue={reviewValues?.status ?? (claim.status === "approved" ? "needs-review" : claim.status)}>
-                    {CLAIM_STATUSES.filter((s) => s !== "approved").map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+                  <select
+                    id="status"
+                    name="status"
+                    defaultValue={
+                      reviewValues?.status ?? (claim.status === "approved" ? "needs-review" : claim.status)
+                    }
+                  >
+                    {CLAIM_STATUSES.filter((s) => s !== "approved").map((s) => (
+                      <option key={s} value={s}>
+                        {STATUS_LABELS[s]}
+                      </option>
+                    ))}
                   </select>
                 </Field>
-                {claim.status === "approved" ? <p className="hint">Changing the verdict or rationale withdraws the approval.</p> : null}
-                <button type="submit" name="intent" value="review" className="button">Save verdict</button>
+                {claim.status === "approved" ? (
+                  <p className="hint">Changing the verdict or rationale withdraws the approval.</p>
+                ) : null}
+                <button type="submit" name="intent" value="review" className="button">
+                  Save verdict
+                </button>
               </Form>
             </>
           ) : (
-            <div className="rationale" dangerouslySetInnerHTML={{ __html: rationaleHtml || "<p>No rationale yet.</p>" }} />
+            <div
+              className="rationale"
+              dangerouslySetInnerHTML={{ __html: rationaleHtml || "<p>No rationale yet.</p>" }}
+            />
           )}
           {canReview && (claim.status === "needs-review" || claim.status === "approved") ? (
             <details className="send-back" open={failed("send-back") ? true : undefined}>
@@ -256,10 +379,23 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
               <FormMessage error={failed("send-back")?.error} />
               <Form method="post" className="stack">
                 <input type="hidden" name="version" value={claim.version} />
-                <Field label="What needs to change" name="comment" error={failed("send-back")?.fields?.comment} hint="Required. The editor sees it on the claim and on the desk.">
-                  <textarea id="comment" name="comment" rows={3} required defaultValue={failed("send-back")?.values.comment} />
+                <Field
+                  label="What needs to change"
+                  name="comment"
+                  error={failed("send-back")?.fields?.comment}
+                  hint="Required. The editor sees it on the claim and on the desk."
+                >
+                  <textarea
+                    id="comment"
+                    name="comment"
+                    rows={3}
+                    required
+                    defaultValue={failed("send-back")?.values.comment}
+                  />
                 </Field>
-                <button type="submit" name="intent" value="send-back" className="button button--secondary">Send back</button>
+                <button type="submit" name="intent" value="send-back" className="button button--secondary">
+                  Send back
+                </button>
               </Form>
             </details>
           ) : null}
@@ -268,13 +404,17 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
               <h3>Approval</h3>
               <FormMessage error={failed("approve")?.error} />
               {!canApprove ? (
-                <p className="hint">You wrote this verdict and rationale, so a second person must approve it.</p>
+                <p className="hint">
+                  You wrote this verdict and rationale, so a second person must approve it.
+                </p>
               ) : !claim.verdict || claim.rationale.trim() === "" ? (
                 <p className="hint">A verdict and a written rationale are needed before approval.</p>
               ) : (
                 <Form method="post">
                   <input type="hidden" name="version" value={claim.version} />
-                  <button type="submit" name="intent" value="approve" className="button button--approve">Approve this verdict</button>
+                  <button type="submit" name="intent" value="approve" className="button button--approve">
+                    Approve this verdict
+                  </button>
                 </Form>
               )}
             </div>
@@ -286,18 +426,37 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
           <ol className="evidence">
             {claim.evidence.map((e) => (
               <li key={e.id}>
-                <span className={`stance stance--${e.stance}`}>{STANCE_LABELS[e.stance as keyof typeof STANCE_LABELS] ?? e.stance}</span>{" "}
-                <a href={safeHref(e.url)} rel="nofollow noopener">{e.title || e.publisher || e.url}</a>
+                <span className={`stance stance--${e.stance}`}>
+                  {STANCE_LABELS[e.stance as keyof typeof STANCE_LABELS] ?? e.stance}
+                </span>{" "}
+                <a href={safeHref(e.url)} rel="nofollow noopener">
+                  {e.title || e.publisher || e.url}
+                </a>
                 {e.publisher && e.title ? `, ${e.publisher}` : ""}
                 {e.publishedOn ? `, ${formatPartialDate(e.publishedOn)}` : ""}
                 {e.note ? <span className="evidence__note">. {e.note}</span> : null}
                 {canEdit ? (
                   <details>
                     <summary>Edit or remove</summary>
-                    <EvidenceForm intent="edit-evidence" evidence={e} failure={failed("edit-evidence")?.values.evidenceId === String(e.id) ? failed("edit-evidence") : null} />
+                    <EvidenceForm
+                      intent="edit-evidence"
+                      evidence={e}
+                      failure={
+                        failed("edit-evidence")?.values.evidenceId === String(e.id)
+                          ? failed("edit-evidence")
+                          : null
+                      }
+                    />
                     <Form method="post">
                       <input type="hidden" name="evidenceId" value={e.id} />
-                      <button type="submit" name="intent" value="remove-evidence" className="link-button danger">Remove this source</button>
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="remove-evidence"
+                        className="link-button danger"
+                      >
+                        Remove this source
+                      </button>
                     </Form>
                   </details>
                 ) : null}
@@ -307,7 +466,11 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
           {canEdit ? (
             <>
               <h3>Add a source</h3>
-              <EvidenceForm key={JSON.stringify(failed("add-evidence")?.values ?? {})} intent="add-evidence" failure={failed("add-evidence")} />
+              <EvidenceForm
+                key={JSON.stringify(failed("add-evidence")?.values ?? {})}
+                intent="add-evidence"
+                failure={failed("add-evidence")}
+              />
             </>
           ) : null}
         </section>
@@ -322,10 +485,22 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
               <FormMessage error={failed("adjust")?.error} />
               <Form method="post" className="stack" key={`adjust-${claim.version}`}>
                 <input type="hidden" name="version" value={claim.version} />
-                <Field label="The claim's exact words" name="adjust-quote" error={failed("adjust")?.fields?.quote} hint="Trim or extend using the article's own words.">
-                  <textarea id="adjust-quote" name="quote" rows={4} defaultValue={failed("adjust")?.values.quote ?? claim.quote} />
+                <Field
+                  label="The claim's exact words"
+                  name="adjust-quote"
+                  error={failed("adjust")?.fields?.quote}
+                  hint="Trim or extend using the article's own words."
+                >
+                  <textarea
+                    id="adjust-quote"
+                    name="quote"
+                    rows={4}
+                    defaultValue={failed("adjust")?.values.quote ?? claim.quote}
+                  />
                 </Field>
-                <button type="submit" name="intent" value="adjust" className="button button--secondary">Save boundaries</button>
+                <button type="submit" name="intent" value="adjust" className="button button--secondary">
+                  Save boundaries
+                </button>
               </Form>
             </div>
             <div>
@@ -333,10 +508,21 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
               <FormMessage error={failed("split")?.error} />
               <Form method="post" className="stack">
                 <input type="hidden" name="version" value={claim.version} />
-                <Field label="Second claim starts with" name="splitBefore" error={failed("split")?.fields?.splitBefore} hint="Type the first words of the second part.">
-                  <input id="splitBefore" name="splitBefore" defaultValue={failed("split")?.values.splitBefore} />
+                <Field
+                  label="Second claim starts with"
+                  name="splitBefore"
+                  error={failed("split")?.fields?.splitBefore}
+                  hint="Type the first words of the second part."
+                >
+                  <input
+                    id="splitBefore"
+                    name="splitBefore"
+                    defaultValue={failed("split")?.values.splitBefore}
+                  />
                 </Field>
-                <button type="submit" name="intent" value="split" className="button button--secondary">Split</button>
+                <button type="submit" name="intent" value="split" className="button button--secondary">
+                  Split
+                </button>
               </Form>
             </div>
             <div>
@@ -347,10 +533,17 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
                 <Field label="Merge with" name="otherId" error={failed("merge")?.fields?.otherId}>
                   <select id="otherId" name="otherId" defaultValue="">
                     <option value="">Choose a claim…</option>
-                    {siblings.map((s) => <option key={s.id} value={s.id}>#{s.id}: {s.quote.slice(0, 70)}{s.quote.length > 70 ? "…" : ""}</option>)}
+                    {siblings.map((s) => (
+                      <option key={s.id} value={s.id}>
+                        #{s.id}: {s.quote.slice(0, 70)}
+                        {s.quote.length > 70 ? "…" : ""}
+                      </option>
+                    ))}
                   </select>
                 </Field>
-                <button type="submit" name="intent" value="merge" className="button button--secondary">Merge</button>
+                <button type="submit" name="intent" value="merge" className="button button--secondary">
+                  Merge
+                </button>
               </Form>
             </div>
           </div>
@@ -376,8 +569,17 @@ interface EvidenceValues {
   archiveUrl: string;
 }
 
-function EvidenceForm({ intent, evidence, failure }: { intent: string; evidence?: EvidenceValues; failure: ActionState | null }) {
-  const v: Partial<Record<string, string>> = failure?.values ?? (evidence ? { ...evidence, id: String(evidence.id) } : {});
+function EvidenceForm({
+  intent,
+  evidence,
+  failure,
+}: {
+  intent: string;
+  evidence?: EvidenceValues;
+  failure: ActionState | null;
+}) {
+  const v: Partial<Record<string, string>> =
+    failure?.values ?? (evidence ? { ...evidence, id: String(evidence.id) } : {});
   const f = failure?.fields ?? {};
   const p = evidence ? `e${evidence.id}-` : "new-";
   return (
@@ -399,12 +601,21 @@ function EvidenceForm({ intent, evidence, failure }: { intent: string; evidence?
         <Field label="Publisher" name={`${p}publisher`} error={f.publisher}>
           <input id={`${p}publisher`} name="publisher" defaultValue={v.publisher} />
         </Field>
-        <Field label="Publication date" name={`${p}publishedOn`} error={f.publishedOn} hint="2025-08-29, 2025-08 or 2025">
+        <Field
+          label="Publication date"
+          name={`${p}publishedOn`}
+          error={f.publishedOn}
+          hint="2025-08-29, 2025-08 or 2025"
+        >
           <input id={`${p}publishedOn`} name="publishedOn" defaultValue={v.publishedOn} />
         </Field>
         <Field label="Stance" name={`${p}stance`} error={f.stance}>
           <select id={`${p}stance`} name="stance" defaultValue={v.stance ?? "supports"}>
-            {STANCES.map((s) => <option key={s} value={s}>{STANCE_LABELS[s]}</option>)}
+            {STANCES.map((s) => (
+              <option key={s} value={s}>
+                {STANCE_LABELS[s]}
+              </option>
+            ))}
           </select>
         </Field>
       </div>

@@ -13,7 +13,11 @@ export async function loader({ request }: Route.LoaderArgs) {
   const typed = new URL(request.url).searchParams.get("code");
   if (typed === null) return { error: null, typed: "" };
   const code = normalizeCode(typed);
-  if (!code) return { error: "Codes have ten letters and digits, like ABCDE-23456. Check it with your teacher.", typed };
+  if (!code)
+    return {
+      error: "Codes have ten letters and digits, like ABCDE-23456. Check it with your teacher.",
+      typed,
+    };
   throw redirect(`/x/${code}`);
 }
 
@@ -26,9 +30,20 @@ export default function JoinExercise({ loaderData }: Route.ComponentProps) {
       <Form method="get" className="stack">
         <div className="field">
           <label htmlFor="code">Exercise code</label>
-          <input id="code" name="code" autoComplete="off" autoCapitalize="characters" spellCheck={false} placeholder="ABCDE-23456" defaultValue={loaderData.typed} required />
+          <input
+            id="code"
+            name="code"
+            autoComplete="off"
+            autoCapitalize="characters"
+            spellCheck={false}
+            placeholder="ABCDE-23456"
+            defaultValue={loaderData.typed}
+            required
+          />
         </div>
-        <button type="submit" className="button">Open the exercise</button>
+        <button type="submit" className="button">
+          Open the exercise
+        </button>
       </Form>
     </div>
   );

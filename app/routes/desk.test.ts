@@ -14,7 +14,12 @@ vi.mock("../db/client.server", async (importOriginal) =>
 );
 
 const file = path.join(mkdtempSync(path.join(tmpdir(), "claimdesk-desk-")), "desk.db");
-const workspace = generateWorkspace(file, { articles: 80, claimsPerArticle: 6, published: 0, evidencePerThirdClaim: 2 });
+const workspace = generateWorkspace(file, {
+  articles: 80,
+  claimsPerArticle: 6,
+  published: 0,
+  evidencePerThirdClaim: 2,
+});
 process.env.DATABASE_URL = `file:${file}`;
 process.env.CLAIMDESK_SEED = "off";
 const { loader, action } = await import("./desk");
@@ -24,7 +29,9 @@ const { listDeskMembers } = await import("../auth/users.server");
 
 const raw = new Database(file);
 // Besides the workspace's editor and reviewer: an admin (on the desk), a viewer and a deactivated editor (not on it).
-const addUser = raw.prepare(`INSERT INTO "User" (email, name, role, active, passwordHash, createdAt) VALUES (?, ?, ?, ?, 'x', '2026-01-01T00:00:00.000+00:00')`);
+const addUser = raw.prepare(
+  `INSERT INTO "User" (email, name, role, active, passwordHash, createdAt) VALUES (?, ?, ?, ?, 'x', '2026-01-01T00:00:00.000+00:00')`,
+);
 addUser.run("ada@desk.test", "Ada Admin", "admin", 1);
 addUser.run("aaron@desk.test", "Aaron Viewer", "viewer", 1);
 addUser.run("abe@desk.test", "Abe Gone", "editor", 0);
@@ -81,10 +88,16 @@ describe("the desk page", () => {
 
   it("offers the recently changed articles with open claims, and the chosen one first when it is older", async () => {
     const recent = raw
-      .prepare(`SELECT id, title FROM "Article" a WHERE EXISTS (SELECT 1 FROM "Claim" c WHERE c.articleId = a.id AND c.status IN ('candidate', 'researching', 'needs-review')) ORDER BY updatedAt DESC, id DESC LIMIT ${ARTICLE_CHOICES}`)
+      .prepare(
+        `SELECT id, title FROM "Article" a WHERE EXISTS (SELECT 1 FROM "Claim" c WHERE c.articleId = a.id AND c.status IN ('candidate', 'researching', 'needs-review')) ORDER BY updatedAt DESC, id DESC LIMIT ${ARTICLE_CHOICES}`,
+      )
       .all() as Array<{ id: number; title: string }>;
     expect((await openDesk("?status=open&assignee=any")).data.articles).toEqual(recent);
-    const older = raw.prepare(`SELECT id, title FROM "Article" WHERE id NOT IN (${recent.map((a) => a.id).join(",")}) ORDER BY id LIMIT 1`).get() as { id: number; title: string };
+    const older = raw
+      .prepare(
+        `SELECT id, title FROM "Article" WHERE id NOT IN (${recent.map((a) => a.id).join(",")}) ORDER BY id LIMIT 1`,
+      )
+      .get() as { id: number; title: string };
     const chosen = await openDesk(`?status=open&assignee=any&article=${older.id}`);
     expect(chosen.data.articles).toEqual([older, ...recent]);
     expect(chosen.data.claims.every((c) => c.article.id === older.id)).toBe(true);
@@ -94,8 +107,12 @@ describe("the desk page", () => {
 
 describe("assigning from the desk", () => {
   it("assigns with a plain form post and goes back to the same view, at the claim's row", async () => {
-    const claim = raw.prepare(`SELECT id FROM "Claim" WHERE status = 'candidate' AND assigneeId IS NULL LIMIT 1`).get() as { id: number };
-    const reviewer = raw.prepare(`SELECT id FROM "User" WHERE email = 'reviewer@bench.test'`).get() as { id: number };
+    const claim = raw
+      .prepare(`SELECT id FROM "Claim" WHERE status = 'candidate' AND assigneeId IS NULL LIMIT 1`)
+      .get() as { id: number };
+    const reviewer = raw.prepare(`SELECT id FROM "User" WHERE email = 'reviewer@bench.test'`).get() as {
+      id: number;
+    };
     const request = new Request("http://localhost/desk?status=open&assignee=none&page=2", {
       method: "POST",
       headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
@@ -103,8 +120,12 @@ describe("assigning from the desk", () => {
     });
     const response = (await action({ request, params: {}, context: {} } as never)) as Response;
     expect(response.status).toBe(302);
-    expect(response.headers.get("Location")).toBe(`/desk?status=open&assignee=none&page=2#desk-claim-${claim.id}`);
-    expect(raw.prepare(`SELECT assigneeId FROM "Claim" WHERE id = ?`).get(claim.id)).toEqual({ assigneeId: reviewer.id });
+    expect(response.headers.get("Location")).toBe(
+      `/desk?status=open&assignee=none&page=2#desk-claim-${claim.id}`,
+    );
+    expect(raw.prepare(`SELECT assigneeId FROM "Claim" WHERE id = ?`).get(claim.id)).toEqual({
+      assigneeId: reviewer.id,
+    });
   });
 
   it("answers an unknown claim with a message, not a redirect", async () => {

@@ -4,7 +4,13 @@ import { can } from "../auth/roles";
 import { requirePermission } from "../auth/session.server";
 import { domainFailure, failure, formValues, parseId, readForm } from "../http.server";
 import { assignClaim } from "../newsroom/claims.server";
-import { DESK_PAGE_SIZE, deskOverview, deskRows, readDeskFilter, type DeskRow } from "../newsroom/desk.server";
+import {
+  DESK_PAGE_SIZE,
+  deskOverview,
+  deskRows,
+  readDeskFilter,
+  type DeskRow,
+} from "../newsroom/desk.server";
 import { formatCount } from "../newsroom/page-links";
 import { readPage } from "../newsroom/paging";
 import { AssignSchema } from "../newsroom/schemas";
@@ -26,7 +32,10 @@ export async function loader({ request }: Route.LoaderArgs) {
     filter,
     total,
     page: { page: page.page, size: page.size, hasPrevious: page.hasPrevious, hasNext: page.hasNext },
-    claims: page.items.map((c) => ({ ...c, quote: c.quote.length > 220 ? c.quote.slice(0, 217) + "…" : c.quote })),
+    claims: page.items.map((c) => ({
+      ...c,
+      quote: c.quote.length > 220 ? c.quote.slice(0, 217) + "…" : c.quote,
+    })),
     counts,
     members,
     articles,
@@ -62,7 +71,16 @@ export default function Desk({ loaderData, actionData }: Route.ComponentProps) {
   const { filter, total, page, claims, counts, members, articles, canAssign, back } = loaderData;
   const first = (page.page - 1) * page.size + 1;
   // Made once for the page, shared by every row's assignment form.
-  const assigneeOptions = [<option key="" value="">Nobody</option>, ...members.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)];
+  const assigneeOptions = [
+    <option key="" value="">
+      Nobody
+    </option>,
+    ...members.map((m) => (
+      <option key={m.id} value={m.id}>
+        {m.name}
+      </option>
+    )),
+  ];
   return (
     <div className="page wide">
       <h1>Desk</h1>
@@ -72,9 +90,17 @@ export default function Desk({ loaderData, actionData }: Route.ComponentProps) {
             <li key={q.label}>
               <Link
                 to={`/desk?status=${q.status}&assignee=${q.assignee}`}
-                aria-current={filter.status === q.status && filter.assignee === q.assignee && filter.verdict === "any" && filter.article === "any" ? "page" : undefined}
+                aria-current={
+                  filter.status === q.status &&
+                  filter.assignee === q.assignee &&
+                  filter.verdict === "any" &&
+                  filter.article === "any"
+                    ? "page"
+                    : undefined
+                }
               >
-                {q.label}{q.count ? ` (${formatCount(counts[q.count])})` : ""}
+                {q.label}
+                {q.count ? ` (${formatCount(counts[q.count])})` : ""}
               </Link>
             </li>
           ))}
@@ -86,7 +112,11 @@ export default function Desk({ loaderData, actionData }: Route.ComponentProps) {
           <select id="status" name="status" defaultValue={filter.status}>
             <option value="open">Open (not approved or dismissed)</option>
             <option value="any">Any</option>
-            {CLAIM_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+            {CLAIM_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
@@ -94,7 +124,11 @@ export default function Desk({ loaderData, actionData }: Route.ComponentProps) {
           <select id="verdict" name="verdict" defaultValue={filter.verdict}>
             <option value="any">Any</option>
             <option value="none">No verdict yet</option>
-            {VERDICTS.map((v) => <option key={v.key} value={v.key}>{v.label}</option>)}
+            {VERDICTS.map((v) => (
+              <option key={v.key} value={v.key}>
+                {v.label}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
@@ -103,18 +137,30 @@ export default function Desk({ loaderData, actionData }: Route.ComponentProps) {
             <option value="any">Anyone or nobody</option>
             <option value="me">Me</option>
             <option value="none">Nobody</option>
-            {members.map((m) => <option key={m.id} value={String(m.id)}>{m.name}</option>)}
+            {members.map((m) => (
+              <option key={m.id} value={String(m.id)}>
+                {m.name}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="article">Article</label>
-          <p className="hint" id="article-hint">Recently changed articles with open claims.</p>
+          <p className="hint" id="article-hint">
+            Recently changed articles with open claims.
+          </p>
           <select id="article" name="article" defaultValue={filter.article} aria-describedby="article-hint">
             <option value="any">All articles</option>
-            {articles.map((a) => <option key={a.id} value={String(a.id)}>{a.title}</option>)}
+            {articles.map((a) => (
+              <option key={a.id} value={String(a.id)}>
+                {a.title}
+              </option>
+            ))}
           </select>
         </div>
-        <button type="submit" className="button">Show claims</button>
+        <button type="submit" className="button">
+          Show claims
+        </button>
       </Form>
       <FormMessage error={actionData?.error} />
       <p role="status">
@@ -126,16 +172,32 @@ export default function Desk({ loaderData, actionData }: Route.ComponentProps) {
         <table className="table table--stack desk-table">
           <caption className="visually-hidden">Claims matching the filters</caption>
           <thead>
-            <tr><th scope="col">Claim</th><th scope="col">Status</th><th scope="col">Verdict</th><th scope="col">Assigned to</th></tr>
+            <tr>
+              <th scope="col">Claim</th>
+              <th scope="col">Status</th>
+              <th scope="col">Verdict</th>
+              <th scope="col">Assigned to</th>
+            </tr>
           </thead>
           <tbody>
             {claims.map((c) => (
-              <DeskClaimRow key={c.id} claim={c} options={canAssign ? assigneeOptions : null} assignee={canAssign ? null : assigneeName(members, c.assigneeId)} />
+              <DeskClaimRow
+                key={c.id}
+                claim={c}
+                options={canAssign ? assigneeOptions : null}
+                assignee={canAssign ? null : assigneeName(members, c.assigneeId)}
+              />
             ))}
           </tbody>
         </table>
       ) : null}
-      <Pager page={page.page} hasPrevious={page.hasPrevious} hasNext={page.hasNext} here={`/desk${back}`} label="Pages of claims" />
+      <Pager
+        page={page.page}
+        hasPrevious={page.hasPrevious}
+        hasNext={page.hasNext}
+        here={`/desk${back}`}
+        label="Pages of claims"
+      />
     </div>
   );
 }
@@ -145,24 +207,47 @@ export default function Desk({ loaderData, actionData }: Route.ComponentProps) {
  * plain form post (the action redirects back to this row), each text in one piece, and the
  * assignee options made once for the page. Without the right to assign, the assignee's name.
  */
-function DeskClaimRow({ claim: c, options, assignee }: { claim: DeskRow; options: React.ReactNode | null; assignee: string | null }) {
+function DeskClaimRow({
+  claim: c,
+  options,
+  assignee,
+}: {
+  claim: DeskRow;
+  options: React.ReactNode | null;
+  assignee: string | null;
+}) {
   return (
     <tr id={`desk-claim-${c.id}`}>
       <td>
         <a href={`/articles/${c.article.id}/claims/${c.id}`} className="claim-title">{`“${c.quote}”`}</a>
         <br />
         <span className="meta">{`${c.article.title} · ${c.evidence} ${c.evidence === 1 ? "source" : "sources"} · score ${c.score.toFixed(2)}`}</span>
-        {c.reviewNote ? <p className="review-note"><strong>Sent back:</strong> {c.reviewNote}</p> : null}
+        {c.reviewNote ? (
+          <p className="review-note">
+            <strong>Sent back:</strong> {c.reviewNote}
+          </p>
+        ) : null}
       </td>
-      <td><StatusBadge status={c.status} /></td>
-      <td><VerdictBadge verdict={c.verdict} /></td>
+      <td>
+        <StatusBadge status={c.status} />
+      </td>
+      <td>
+        <VerdictBadge verdict={c.verdict} />
+      </td>
       <td>
         {options ? (
           <form method="post" className="row-form">
             <input type="hidden" name="claimId" value={c.id} />
-            <label className="visually-hidden" htmlFor={`assignee-${c.id}`}>{`Assign claim ${c.id} to`}</label>
-            <select id={`assignee-${c.id}`} name="assigneeId" defaultValue={c.assigneeId ?? ""}>{options}</select>
-            <button type="submit" className="button button--secondary" aria-label={`Assign claim ${c.id}`}>Assign</button>
+            <label
+              className="visually-hidden"
+              htmlFor={`assignee-${c.id}`}
+            >{`Assign claim ${c.id} to`}</label>
+            <select id={`assignee-${c.id}`} name="assigneeId" defaultValue={c.assigneeId ?? ""}>
+              {options}
+            </select>
+            <button type="submit" className="button button--secondary" aria-label={`Assign claim ${c.id}`}>
+              Assign
+            </button>
           </form>
         ) : (
           assignee

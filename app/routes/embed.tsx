@@ -7,13 +7,18 @@ import { cacheableResponse } from "../publishing/respond.server";
 /** /embed/claims/:id: a small card for other sites' iframes, from the latest published version. */
 export async function loader({ request, params }: Route.LoaderArgs) {
   const found = await findPublishedClaim(parseId(params.id, "claim"));
-  if (!found) throw new Response("This claim is not part of a published fact-check.", { status: 404, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  if (!found)
+    throw new Response("This claim is not part of a published fact-check.", {
+      status: 404,
+      headers: { "Content-Type": "text/plain; charset=utf-8" },
+    });
   return cacheableResponse(request, {
     body: renderClaimCard(found.snapshot, found.claim, publisher()),
     contentType: "text/html; charset=utf-8",
     immutable: false,
     extraHeaders: {
-      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors *",
+      "Content-Security-Policy":
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors *",
     },
   });
 }

@@ -17,7 +17,14 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const { submissions, tallies } = await results(exercise);
   const mostMissed = [...tallies].sort((a, b) => a.foundBy - b.foundBy).slice(0, 3);
   return {
-    exercise: { id: exercise.id, title: exercise.title, code: exercise.code, status: exercise.status, mode: exercise.mode, article: exercise.snapshot.article.title },
+    exercise: {
+      id: exercise.id,
+      title: exercise.title,
+      code: exercise.code,
+      status: exercise.status,
+      mode: exercise.mode,
+      article: exercise.snapshot.article.title,
+    },
     shareUrl: `${publicUrl()}/x/${exercise.code}`,
     students: submissions.length,
     names: submissions.map((s) => s.displayName),
@@ -39,7 +46,12 @@ export async function action({ request, params }: Route.ActionArgs) {
         await setExerciseStatus(id, intent === "close" ? "closed" : "open");
         return redirect(`/exercises/${id}?done=${intent === "close" ? "closed" : "opened"}`);
       case "delete-answers":
-        if (values.confirm !== "yes") return failure("delete-answers", values, "Tick the box to confirm that every answer should be deleted.");
+        if (values.confirm !== "yes")
+          return failure(
+            "delete-answers",
+            values,
+            "Tick the box to confirm that every answer should be deleted.",
+          );
         await deleteAnswers(id);
         return redirect(`/exercises/${id}?done=deleted`);
       default:
@@ -50,65 +62,106 @@ export async function action({ request, params }: Route.ActionArgs) {
   }
 }
 
-const NOTICES: Record<string, string> = { closed: "The exercise is closed: students can no longer submit.", opened: "The exercise is open again.", deleted: "All answers were deleted." };
+const NOTICES: Record<string, string> = {
+  closed: "The exercise is closed: students can no longer submit.",
+  opened: "The exercise is open again.",
+  deleted: "All answers were deleted.",
+};
 
 export default function ExerciseResults({ loaderData, actionData }: Route.ComponentProps) {
   const { exercise, shareUrl, students, names, tallies, mostMissed, notice } = loaderData;
   return (
     <div className="page">
-      <p className="breadcrumbs"><Link to="/exercises">Classroom</Link> › Results</p>
+      <p className="breadcrumbs">
+        <Link to="/exercises">Classroom</Link> › Results
+      </p>
       <h1>{exercise.title}</h1>
       <FormMessage error={actionData?.error} success={notice ? NOTICES[notice] : null} />
       <section className="panel share" aria-labelledby="share-heading">
         <h2 id="share-heading">Share with students</h2>
-        <p>Link: <a href={shareUrl}>{shareUrl}</a></p>
-        <p>Or they go to <strong>{shareUrl.replace(/\/[^/]+$/, "")}</strong> and type the code <code className="code">{formatCode(exercise.code)}</code></p>
+        <p>
+          Link: <a href={shareUrl}>{shareUrl}</a>
+        </p>
+        <p>
+          Or they go to <strong>{shareUrl.replace(/\/[^/]+$/, "")}</strong> and type the code{" "}
+          <code className="code">{formatCode(exercise.code)}</code>
+        </p>
         <p className="meta">
-          {exercise.status === "open" ? "Open for answers." : "Closed."} Students see {exercise.mode === "marked" ? "the article with the claims marked" : "the article alone"}. From the fact-check of “{exercise.article}”.
+          {exercise.status === "open" ? "Open for answers." : "Closed."} Students see{" "}
+          {exercise.mode === "marked" ? "the article with the claims marked" : "the article alone"}. From the
+          fact-check of “{exercise.article}”.
         </p>
       </section>
 
-      <h2>Results: {students} {students === 1 ? "student" : "students"}</h2>
+      <h2>
+        Results: {students} {students === 1 ? "student" : "students"}
+      </h2>
       {students > 0 ? <p className="meta">Answers from: {names.join(", ")}</p> : <p>No answers yet.</p>}
       {mostMissed.length > 0 ? (
         <section aria-labelledby="missed-heading">
           <h3 id="missed-heading">Most missed claims</h3>
           <ol>
             {mostMissed.map((t) => (
-              <li key={t.claim.id}>“{t.claim.quote}”: found by {t.foundBy} of {students}</li>
+              <li key={t.claim.id}>
+                “{t.claim.quote}”: found by {t.foundBy} of {students}
+              </li>
             ))}
           </ol>
         </section>
       ) : null}
       <table className="table results">
-        <caption className="visually-hidden">Per claim: how many students found it and their verdicts</caption>
+        <caption className="visually-hidden">
+          Per claim: how many students found it and their verdicts
+        </caption>
         <thead>
-          <tr><th scope="col">Claim</th><th scope="col">Found by</th><th scope="col">Students' verdicts (★ published)</th></tr>
+          <tr>
+            <th scope="col">Claim</th>
+            <th scope="col">Found by</th>
+            <th scope="col">Students' verdicts (★ published)</th>
+          </tr>
         </thead>
         <tbody>
           {tallies.map((t) => (
             <tr key={t.claim.id}>
-              <td>{t.claim.number}. “{t.claim.quote}” <VerdictBadge verdict={t.claim.verdict} /></td>
-              <td>{t.foundBy} of {students}</td>
-              <td><VerdictChart counts={t.verdicts} published={t.claim.verdict} students={students} /></td>
+              <td>
+                {t.claim.number}. “{t.claim.quote}” <VerdictBadge verdict={t.claim.verdict} />
+              </td>
+              <td>
+                {t.foundBy} of {students}
+              </td>
+              <td>
+                <VerdictChart counts={t.verdicts} published={t.claim.verdict} students={students} />
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      <p><a href={`/exercises/${exercise.id}/results.csv`} download>Download the answers as CSV</a></p>
+      <p>
+        <a href={`/exercises/${exercise.id}/results.csv`} download>
+          Download the answers as CSV
+        </a>
+      </p>
 
       <section className="panel" aria-labelledby="manage-heading">
         <h2 id="manage-heading">Manage</h2>
         <Form method="post" className="inline-form">
           {exercise.status === "open" ? (
-            <button type="submit" name="intent" value="close" className="button button--secondary">Close the exercise</button>
+            <button type="submit" name="intent" value="close" className="button button--secondary">
+              Close the exercise
+            </button>
           ) : (
-            <button type="submit" name="intent" value="open" className="button button--secondary">Open it again</button>
+            <button type="submit" name="intent" value="open" className="button button--secondary">
+              Open it again
+            </button>
           )}
         </Form>
         <Form method="post" className="stack danger-zone">
-          <label className="inline"><input type="checkbox" name="confirm" value="yes" /> Yes, delete every student's answers</label>
-          <button type="submit" name="intent" value="delete-answers" className="button button--secondary">Delete all answers</button>
+          <label className="inline">
+            <input type="checkbox" name="confirm" value="yes" /> Yes, delete every student's answers
+          </label>
+          <button type="submit" name="intent" value="delete-answers" className="button button--secondary">
+            Delete all answers
+          </button>
         </Form>
       </section>
     </div>

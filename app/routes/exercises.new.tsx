@@ -19,9 +19,15 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request }: Route.ActionArgs) {
   const user = await requirePermission(request, "teach");
   const form = await readForm(request);
-  const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string>;
+  const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<
+    string,
+    string
+  >;
   const parsed = ExerciseSchema.safeParse({ ...values, claimIds: form.getAll("claimIds") });
-  if (!parsed.success) return failure("create", values, "The exercise was not created. Check the highlighted fields.", 400, { fields: fieldErrors(parsed.error) });
+  if (!parsed.success)
+    return failure("create", values, "The exercise was not created. Check the highlighted fields.", 400, {
+      fields: fieldErrors(parsed.error),
+    });
   try {
     const exercise = await createExercise(parsed.data, user);
     return redirect(`/exercises/${exercise.id}`);
@@ -35,37 +41,83 @@ export default function NewExercise({ loaderData, actionData }: Route.ComponentP
   const fields = actionData?.fields ?? {};
   return (
     <div className="page narrow-wide">
-      <p className="breadcrumbs"><Link to="/exercises">Classroom</Link> › New exercise</p>
+      <p className="breadcrumbs">
+        <Link to="/exercises">Classroom</Link> › New exercise
+      </p>
       <h1>New exercise</h1>
-      <p>From the fact-check of <strong>{factCheck.title}</strong>, version {factCheck.number}.</p>
+      <p>
+        From the fact-check of <strong>{factCheck.title}</strong>, version {factCheck.number}.
+      </p>
       <FormMessage error={actionData?.error} />
       <Form method="post" className="stack">
         <input type="hidden" name="slug" value={factCheck.slug} />
         <Field label="Title students see" name="title" error={fields.title}>
-          <input id="title" name="title" required maxLength={200} defaultValue={actionData?.values.title ?? `Check it yourself: ${factCheck.title}`} />
+          <input
+            id="title"
+            name="title"
+            required
+            maxLength={200}
+            defaultValue={actionData?.values.title ?? `Check it yourself: ${factCheck.title}`}
+          />
         </Field>
-        <Field label="Instructions" name="instructions" error={fields.instructions} hint="What students should do, and how long they have.">
-          <textarea id="instructions" name="instructions" rows={4} defaultValue={actionData?.values.instructions ?? "Read the article. Mark every sentence you think makes a checkable claim, say whether you think it is accurate, and what kind of source would settle it."} />
+        <Field
+          label="Instructions"
+          name="instructions"
+          error={fields.instructions}
+          hint="What students should do, and how long they have."
+        >
+          <textarea
+            id="instructions"
+            name="instructions"
+            rows={4}
+            defaultValue={
+              actionData?.values.instructions ??
+              "Read the article. Mark every sentence you think makes a checkable claim, say whether you think it is accurate, and what kind of source would settle it."
+            }
+          />
         </Field>
         <fieldset className="field">
           <legend>What students see</legend>
-          <label className="inline"><input type="radio" name="mode" value="article" defaultChecked={actionData?.values.mode !== "marked"} /> The article alone: they find the claims themselves</label>
-          <label className="inline"><input type="radio" name="mode" value="marked" defaultChecked={actionData?.values.mode === "marked"} /> The article with the claims marked: they judge them</label>
+          <label className="inline">
+            <input
+              type="radio"
+              name="mode"
+              value="article"
+              defaultChecked={actionData?.values.mode !== "marked"}
+            />{" "}
+            The article alone: they find the claims themselves
+          </label>
+          <label className="inline">
+            <input
+              type="radio"
+              name="mode"
+              value="marked"
+              defaultChecked={actionData?.values.mode === "marked"}
+            />{" "}
+            The article with the claims marked: they judge them
+          </label>
         </fieldset>
         <fieldset className="field">
           <legend>Claims that count</legend>
-          {fields.claimIds ? <p className="field__error" role="alert">{fields.claimIds}</p> : null}
+          {fields.claimIds ? (
+            <p className="field__error" role="alert">
+              {fields.claimIds}
+            </p>
+          ) : null}
           <ul className="choice-list">
             {factCheck.claims.map((c) => (
               <li key={c.id}>
                 <label className="inline">
-                  <input type="checkbox" name="claimIds" value={c.id} defaultChecked /> {c.number}. “{c.quote}” <VerdictBadge verdict={c.verdict} />
+                  <input type="checkbox" name="claimIds" value={c.id} defaultChecked /> {c.number}. “{c.quote}
+                  ” <VerdictBadge verdict={c.verdict} />
                 </label>
               </li>
             ))}
           </ul>
         </fieldset>
-        <button type="submit" className="button">Create exercise</button>
+        <button type="submit" className="button">
+          Create exercise
+        </button>
       </Form>
     </div>
   );

@@ -12,10 +12,30 @@ export const meta: Route.MetaFunction = () => [{ title: "Classroom · Claimdesk"
 export async function loader({ request }: Route.LoaderArgs) {
   await requirePermission(request, "teach");
   const url = new URL(request.url);
-  const [exercises, published] = await Promise.all([listExercises(), publishedForExercises(readPage(url.searchParams))]);
+  const [exercises, published] = await Promise.all([
+    listExercises(),
+    publishedForExercises(readPage(url.searchParams)),
+  ]);
   return {
-    exercises: exercises.map((e) => ({ id: e.id, title: e.title, code: formatCode(e.code), status: e.status, answers: e._count.submissions, article: e.publication.article.title, version: e.publication.number, createdAt: e.createdAt })),
-    published: { ...published, items: published.items.map(({ slug, title, number, claims }) => ({ slug, title, number, claims: claims.length })) },
+    exercises: exercises.map((e) => ({
+      id: e.id,
+      title: e.title,
+      code: formatCode(e.code),
+      status: e.status,
+      answers: e._count.submissions,
+      article: e.publication.article.title,
+      version: e.publication.number,
+      createdAt: e.createdAt,
+    })),
+    published: {
+      ...published,
+      items: published.items.map(({ slug, title, number, claims }) => ({
+        slug,
+        title,
+        number,
+        claims: claims.length,
+      })),
+    },
     here: url.pathname + url.search,
   };
 }
@@ -25,8 +45,8 @@ export default function Exercises({ loaderData }: Route.ComponentProps) {
     <div className="page">
       <h1>Classroom</h1>
       <p>
-        Turn a published fact-check into an exercise: students judge the article first, then compare their judgement with the
-        fact-checkers' work. Students need no account, only the link or the code.
+        Turn a published fact-check into an exercise: students judge the article first, then compare their
+        judgement with the fact-checkers' work. Students need no account, only the link or the code.
       </p>
       <h2>Your exercises</h2>
       {loaderData.exercises.length === 0 ? (
@@ -34,14 +54,27 @@ export default function Exercises({ loaderData }: Route.ComponentProps) {
       ) : (
         <table className="table">
           <thead>
-            <tr><th scope="col">Exercise</th><th scope="col">Fact-check</th><th scope="col">Code</th><th scope="col">Answers</th><th scope="col">Status</th></tr>
+            <tr>
+              <th scope="col">Exercise</th>
+              <th scope="col">Fact-check</th>
+              <th scope="col">Code</th>
+              <th scope="col">Answers</th>
+              <th scope="col">Status</th>
+            </tr>
           </thead>
           <tbody>
             {loaderData.exercises.map((e) => (
               <tr key={e.id}>
-                <td><Link to={`/exercises/${e.id}`}>{e.title}</Link><span className="meta"> · {formatDate(e.createdAt)}</span></td>
-                <td>{e.article} (v{e.version})</td>
-                <td><code>{e.code}</code></td>
+                <td>
+                  <Link to={`/exercises/${e.id}`}>{e.title}</Link>
+                  <span className="meta"> · {formatDate(e.createdAt)}</span>
+                </td>
+                <td>
+                  {e.article} (v{e.version})
+                </td>
+                <td>
+                  <code>{e.code}</code>
+                </td>
                 <td>{e.answers}</td>
                 <td>{e.status === "open" ? "Open" : "Closed"}</td>
               </tr>
@@ -53,12 +86,26 @@ export default function Exercises({ loaderData }: Route.ComponentProps) {
       <ul className="card-list">
         {loaderData.published.items.map((p) => (
           <li key={p.slug} className="card">
-            <strong>{p.title}</strong> <span className="meta">version {p.number}, {p.claims} claims</span>{" "}
-            <Link to={`/exercises/new?slug=${encodeURIComponent(p.slug)}`} className="button button--secondary">New exercise</Link>
+            <strong>{p.title}</strong>{" "}
+            <span className="meta">
+              version {p.number}, {p.claims} claims
+            </span>{" "}
+            <Link
+              to={`/exercises/new?slug=${encodeURIComponent(p.slug)}`}
+              className="button button--secondary"
+            >
+              New exercise
+            </Link>
           </li>
         ))}
       </ul>
-      <Pager page={loaderData.published.page} hasPrevious={loaderData.published.hasPrevious} hasNext={loaderData.published.hasNext} here={loaderData.here} label="Pages of published fact-checks" />
+      <Pager
+        page={loaderData.published.page}
+        hasPrevious={loaderData.published.hasPrevious}
+        hasNext={loaderData.published.hasNext}
+        here={loaderData.here}
+        label="Pages of published fact-checks"
+      />
     </div>
   );
 }

@@ -18,14 +18,19 @@ export default function FactChecks({ loaderData }: Route.ComponentProps) {
   return (
     <div className="page">
       <h1>Published fact-checks</h1>
-      {published.items.length === 0 ? <p>{published.page === 1 ? "Nothing has been published yet." : "No fact-checks on this page."}</p> : null}
+      {published.items.length === 0 ? (
+        <p>{published.page === 1 ? "Nothing has been published yet." : "No fact-checks on this page."}</p>
+      ) : null}
       <ul className="card-list">
         {published.items.map((p) => (
           <li key={p.slug} className="card">
-            <h2><Link to={`/fact-checks/${p.slug}`}>{p.title}</Link></h2>
+            <h2>
+              <Link to={`/fact-checks/${p.slug}`}>{p.title}</Link>
+            </h2>
             <p className="meta">
               {p.outlet ? `${p.outlet} · ` : ""}
-              {p.claims.length} {p.claims.length === 1 ? "claim" : "claims"} checked · version {p.number}, {formatDate(p.publishedAt)}
+              {p.claims.length} {p.claims.length === 1 ? "claim" : "claims"} checked · version {p.number},{" "}
+              {formatDate(p.publishedAt)}
             </p>
             <ul className="verdict-summary" aria-label="Verdicts">
               {VERDICTS.filter((v) => p.claims.includes(v.key)).map((v) => (
@@ -37,7 +42,13 @@ export default function FactChecks({ loaderData }: Route.ComponentProps) {
           </li>
         ))}
       </ul>
-      <Pager page={published.page} hasPrevious={published.hasPrevious} hasNext={published.hasNext} here={here} label="Pages of fact-checks" />
+      <Pager
+        page={published.page}
+        hasPrevious={published.hasPrevious}
+        hasNext={published.hasNext}
+        here={here}
+        label="Pages of fact-checks"
+      />
     </div>
   );
 }

@@ -17,16 +17,31 @@ const PASSWORD = "the right password";
 let admin: Awaited<ReturnType<typeof users.createUser>>;
 
 beforeAll(async () => {
-  admin = await users.createUser({ email: "admin@login.test", name: "Admin", role: "admin", password: PASSWORD });
+  admin = await users.createUser({
+    email: "admin@login.test",
+    name: "Admin",
+    role: "admin",
+    password: PASSWORD,
+  });
   for (const name of ["victim", "timing", "giant"]) {
     await users.createUser({ email: `${name}@login.test`, name, role: "editor", password: PASSWORD });
   }
 });
 
 /** Runs the real sign-in action, as server.js would call it, and returns its status. */
-async function postLogin(fields: Record<string, string>, address = "198.51.100.1"): Promise<{ status: number; location: string | null; error?: string }> {
-  const request = new Request("http://localhost/login", { method: "POST", body: new URLSearchParams(fields) });
-  const result = (await action({ request, context: { clientAddress: address }, params: {} } as never)) as unknown;
+async function postLogin(
+  fields: Record<string, string>,
+  address = "198.51.100.1",
+): Promise<{ status: number; location: string | null; error?: string }> {
+  const request = new Request("http://localhost/login", {
+    method: "POST",
+    body: new URLSearchParams(fields),
+  });
+  const result = (await action({
+    request,
+    context: { clientAddress: address },
+    params: {},
+  } as never)) as unknown;
   if (result instanceof Response) return { status: result.status, location: result.headers.get("Location") };
   const { data, init } = result as { data: { error: string }; init: { status: number } };
   return { status: init.status, location: null, error: data.error };
@@ -34,21 +49,34 @@ async function postLogin(fields: Record<string, string>, address = "198.51.100.1
 
 describe("sign-in under a burst of guesses", () => {
   it("counts 40 parallel wrong passwords in full, and refuses the right one sent in the middle", async () => {
-    const guesses = Array.from({ length: 41 }, (_, i) => ({ email: "victim@login.test", password: i === 20 ? PASSWORD : `wrong guess ${i}` }));
-    const statuses = (await Promise.all(guesses.map((g) => postLogin(g, "203.0.113.40")))).map((r) => r.status);
+    const guesses = Array.from({ length: 41 }, (_, i) => ({
+      email: "victim@login.test",
+      password: i === 20 ? PASSWORD : `wrong guess ${i}`,
+    }));
+    const statuses = (await Promise.all(guesses.map((g) => postLogin(g, "203.0.113.40")))).map(
+      (r) => r.status,
+    );
     expect(statuses.filter((s) => s === 401)).toHaveLength(5);
     expect(statuses[20]).toBe(429);
     expect(statuses.filter((s) => s === 429)).toHaveLength(36);
     // And afterwards too, from another address: the account is paused.
-    expect((await postLogin({ email: "victim@login.test", password: PASSWORD }, "203.0.113.41")).status).toBe(429);
+    expect((await postLogin({ email: "victim@login.test", password: PASSWORD }, "203.0.113.41")).status).toBe(
+      429,
+    );
   });
 
   it("lets the owner in before the limit, which forgets the failures", async () => {
-    for (let i = 0; i < 4; i++) expect((await postLogin({ email: "admin@login.test", password: "nope" })).status).toBe(401);
-    const signedIn = await postLogin({ email: "Admin@Login.test", password: PASSWORD, next: "/\t/evil.example/landing" });
+    for (let i = 0; i < 4; i++)
+      expect((await postLogin({ email: "admin@login.test", password: "nope" })).status).toBe(401);
+    const signedIn = await postLogin({
+      email: "Admin@Login.test",
+      password: PASSWORD,
+      next: "/\t/evil.example/landing",
+    });
     expect(signedIn.status).toBe(302);
     expect(signedIn.location).toBe("/");
-    for (let i = 0; i < 5; i++) expect((await postLogin({ email: "admin@login.test", password: "nope" })).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await postLogin({ email: "admin@login.test", password: "nope" })).status).toBe(401);
     expect((await postLogin({ email: "admin@login.test", password: PASSWORD })).status).toBe(429);
     expect(admin.id).toBeGreaterThan(0);
   });
@@ -68,7 +96,10 @@ describe("bounded inputs", () => {
 
 describe("sign-in timing", () => {
   it("does the same hashing for an account, a pending invitation and an unknown address", async () => {
-    await users.inviteUser({ email: "pending@login.test", name: "Pending", role: "viewer" }, { id: admin.id, email: admin.email, name: admin.name, role: "admin" });
+    await users.inviteUser(
+      { email: "pending@login.test", name: "Pending", role: "viewer" },
+      { id: admin.id, email: admin.email, name: admin.name, role: "admin" },
+    );
     const hashesFor = async (email: string) => {
       vi.mocked(scrypt).mockClear();
       expect((await postLogin({ email, password: "not it" }, `192.0.2.${email.length}`)).status).toBe(401);

@@ -13,7 +13,10 @@ export async function loader({ request }: Route.LoaderArgs) {
   if ((await countUsers()) === 0) throw redirect("/setup");
   if (await getUser(request)) throw redirect(safeNext(new URL(request.url).searchParams.get("next")));
   const params = new URL(request.url).searchParams;
-  return { next: safeNext(params.get("next")), signedOutEverywhere: params.get("signedOut") === "everywhere" };
+  return {
+    next: safeNext(params.get("next")),
+    signedOutEverywhere: params.get("signedOut") === "everywhere",
+  };
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
@@ -24,29 +27,54 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!parsed.success) return failure("login", shown, parsed.error.issues[0]!.message);
   const result = await signIn(parsed.data.email, parsed.data.password, clientAddress(context));
   if (result.outcome === "paused") {
-    return failure("login", shown, "Too many failed sign-ins. Wait 15 minutes and try again, or ask an administrator.", 429);
+    return failure(
+      "login",
+      shown,
+      "Too many failed sign-ins. Wait 15 minutes and try again, or ask an administrator.",
+      429,
+    );
   }
-  if (result.outcome === "wrong") return failure("login", shown, "That e-mail and password do not match an active account.", 401);
-  return redirect(safeNext(parsed.data.next), { headers: { "Set-Cookie": await startSession(result.userId, request) } });
+  if (result.outcome === "wrong")
+    return failure("login", shown, "That e-mail and password do not match an active account.", 401);
+  return redirect(safeNext(parsed.data.next), {
+    headers: { "Set-Cookie": await startSession(result.userId, request) },
+  });
 }
 
 export default function Login({ loaderData, actionData }: Route.ComponentProps) {
   return (
     <div className="page narrow">
       <h1>Sign in</h1>
-      <p>Drafts and the workbench are for the desk. Published fact-checks are <a href="/fact-checks">open to everyone</a>.</p>
-      <FormMessage error={actionData?.error} success={loaderData.signedOutEverywhere && !actionData ? "You are signed out on every device." : null} />
+      <p>
+        Drafts and the workbench are for the desk. Published fact-checks are{" "}
+        <a href="/fact-checks">open to everyone</a>.
+      </p>
+      <FormMessage
+        error={actionData?.error}
+        success={loaderData.signedOutEverywhere && !actionData ? "You are signed out on every device." : null}
+      />
       <Form method="post" className="stack">
         <input type="hidden" name="next" value={loaderData.next} />
         <Field label="E-mail" name="email">
-          <input id="email" name="email" type="email" autoComplete="username" required defaultValue={actionData?.values.email} />
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            defaultValue={actionData?.values.email}
+          />
         </Field>
         <Field label="Password" name="password">
           <input id="password" name="password" type="password" autoComplete="current-password" required />
         </Field>
-        <button type="submit" className="button">Sign in</button>
+        <button type="submit" className="button">
+          Sign in
+        </button>
       </Form>
-      <p className="hint">Forgot your password? Ask an administrator for a password link (Settings → Manage users).</p>
+      <p className="hint">
+        Forgot your password? Ask an administrator for a password link (Settings → Manage users).
+      </p>
     </div>
   );
 }

@@ -1,3 +1,5 @@
 export function loader() {
-  throw new Response("There is no page at this address. Published fact-checks are listed at /fact-checks.", { status: 404 });
+  throw new Response("There is no page at this address. Published fact-checks are listed at /fact-checks.", {
+    status: 404,
+  });
 }

@@ -26,7 +26,10 @@ export async function action({ request }: Route.ActionArgs) {
     switch (intent) {
       case "create-token": {
         const parsed = TokenNameSchema.safeParse(values);
-        if (!parsed.success) return failure(intent, values, "No token was made.", 400, { fields: { name: parsed.error.issues[0]!.message } });
+        if (!parsed.success)
+          return failure(intent, values, "No token was made.", 400, {
+            fields: { name: parsed.error.issues[0]!.message },
+          });
         const { token, summary } = await createApiToken(user.id, parsed.data.name);
         return data({ ok: true as const, intent, token, name: summary.name });
       }
@@ -34,7 +37,9 @@ export async function action({ request }: Route.ActionArgs) {
         await revokeApiToken(user.id, parseId(values.tokenId, "token"));
         return redirect("/settings?done=revoked");
       case "sign-out-everywhere":
-        return redirect("/login?signedOut=everywhere", { headers: { "Set-Cookie": await endAllSessions(user.id, request) } });
+        return redirect("/login?signedOut=everywhere", {
+          headers: { "Set-Cookie": await endAllSessions(user.id, request) },
+        });
       default:
         return failure(intent, values, "That action is not known. Reload the page and try again.");
     }
@@ -58,32 +63,40 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
       <section aria-labelledby="account-heading" className="panel">
         <h2 id="account-heading">Your account</h2>
         <dl className="facts">
-          <dt>Name</dt><dd>{user.name}</dd>
-          <dt>E-mail</dt><dd>{user.email}</dd>
-          <dt>Role</dt><dd>{user.role}</dd>
+          <dt>Name</dt>
+          <dd>{user.name}</dd>
+          <dt>E-mail</dt>
+          <dd>{user.email}</dd>
+          <dt>Role</dt>
+          <dd>{user.role}</dd>
         </dl>
         <p>
-          You are signed in on {sessions} {sessions === 1 ? "device or browser" : "devices or browsers"}. Lost a laptop or used a shared
-          computer? Sign out everywhere: every session ends, including this one. API tokens are not affected; revoke them below.
+          You are signed in on {sessions} {sessions === 1 ? "device or browser" : "devices or browsers"}. Lost
+          a laptop or used a shared computer? Sign out everywhere: every session ends, including this one. API
+          tokens are not affected; revoke them below.
         </p>
         <Form method="post">
           <input type="hidden" name="intent" value="sign-out-everywhere" />
-          <button type="submit" className="button button--secondary">Sign out everywhere</button>
+          <button type="submit" className="button button--secondary">
+            Sign out everywhere
+          </button>
         </Form>
       </section>
 
       <section aria-labelledby="tokens-heading" className="panel">
         <h2 id="tokens-heading">API tokens</h2>
         <p>
-          A personal token lets a script or another system use the <Link to="/docs/api">Claimdesk API</Link> with
-          your role's rights. Send it as <code>Authorization: Bearer …</code>. Treat it like a password.
+          A personal token lets a script or another system use the <Link to="/docs/api">Claimdesk API</Link>{" "}
+          with your role's rights. Send it as <code>Authorization: Bearer …</code>. Treat it like a password.
         </p>
         {made ? (
           <div className="message message--success" role="status">
+            <p>Token “{made.name}” made. Copy it now: it is shown only once.</p>
             <p>
-              Token “{made.name}” made. Copy it now: it is shown only once.
+              <code className="secret" data-testid="new-token">
+                {made.token}
+              </code>
             </p>
-            <p><code className="secret" data-testid="new-token">{made.token}</code></p>
           </div>
         ) : null}
         <FormMessage error={failed?.intent === "revoke-token" ? failed.error : null} />
@@ -92,20 +105,32 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
         ) : (
           <table className="table table--stack">
             <thead>
-              <tr><th scope="col">Name</th><th scope="col">Starts with</th><th scope="col">Made</th><th scope="col">Last used</th><th scope="col"><span className="visually-hidden">Revoke</span></th></tr>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Starts with</th>
+                <th scope="col">Made</th>
+                <th scope="col">Last used</th>
+                <th scope="col">
+                  <span className="visually-hidden">Revoke</span>
+                </th>
+              </tr>
             </thead>
             <tbody>
               {tokens.map((t) => (
                 <tr key={t.id}>
                   <td>{t.name}</td>
-                  <td><code>{t.prefix}…</code></td>
+                  <td>
+                    <code>{t.prefix}…</code>
+                  </td>
                   <td>{formatDate(t.createdAt)}</td>
                   <td>{t.lastUsedAt ? formatDate(t.lastUsedAt) : "never"}</td>
                   <td>
                     <Form method="post">
                       <input type="hidden" name="intent" value="revoke-token" />
                       <input type="hidden" name="tokenId" value={t.id} />
-                      <button type="submit" className="link-button" aria-label={`Revoke token ${t.name}`}>Revoke</button>
+                      <button type="submit" className="link-button" aria-label={`Revoke token ${t.name}`}>
+                        Revoke
+                      </button>
                     </Form>
                   </td>
                 </tr>
@@ -116,10 +141,17 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
         <Form method="post" className="stack">
           <input type="hidden" name="intent" value="create-token" />
           <FormMessage error={failed?.intent === "create-token" ? failed.error : null} />
-          <Field label="Token name" name="name" error={failed?.intent === "create-token" ? failed.fields?.name : undefined} hint="What will use it, e.g. “CMS sync”.">
+          <Field
+            label="Token name"
+            name="name"
+            error={failed?.intent === "create-token" ? failed.fields?.name : undefined}
+            hint="What will use it, e.g. “CMS sync”."
+          >
             <input id="name" name="name" required maxLength={100} defaultValue={failed?.values.name} />
           </Field>
-          <button type="submit" className="button">Make a token</button>
+          <button type="submit" className="button">
+            Make a token
+          </button>
         </Form>
       </section>
     </div>

@@ -17,7 +17,10 @@ export async function action({ request }: Route.ActionArgs) {
   if ((await countUsers()) > 0) throw redirect("/login");
   const values = formValues(await readForm(request));
   const parsed = NewUserSchema.safeParse({ ...values, role: "admin" });
-  if (!parsed.success) return failure("setup", values, "Check the highlighted fields.", 400, { fields: fieldErrors(parsed.error) });
+  if (!parsed.success)
+    return failure("setup", values, "Check the highlighted fields.", 400, {
+      fields: fieldErrors(parsed.error),
+    });
   const user = await createUser(parsed.data);
   return redirect("/articles", { headers: { "Set-Cookie": await startSession(user.id, request) } });
 }
@@ -34,12 +37,28 @@ export default function Setup({ actionData }: Route.ComponentProps) {
           <input id="name" name="name" autoComplete="name" required defaultValue={actionData?.values.name} />
         </Field>
         <Field label="E-mail" name="email" error={fields.email}>
-          <input id="email" name="email" type="email" autoComplete="email" required defaultValue={actionData?.values.email} />
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="email"
+            required
+            defaultValue={actionData?.values.email}
+          />
         </Field>
         <Field label="Password" name="password" error={fields.password} hint="At least 10 characters.">
-          <input id="password" name="password" type="password" autoComplete="new-password" required minLength={10} />
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={10}
+          />
         </Field>
-        <button type="submit" className="button">Create administrator</button>
+        <button type="submit" className="button">
+          Create administrator
+        </button>
       </Form>
     </div>
   );

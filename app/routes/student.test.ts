@@ -12,17 +12,31 @@ let realCode = "";
 
 beforeAll(async () => {
   await seedIfEmpty();
-  const teacher = await createUser({ email: "teacher@student.test", name: "Teacher", role: "educator", password: "a long password" });
+  const teacher = await createUser({
+    email: "teacher@student.test",
+    name: "Teacher",
+    role: "educator",
+    password: "a long password",
+  });
   const publication = await db().publication.findFirstOrThrow({ include: { article: true } });
-  const claimIds = (JSON.parse(publication.snapshot) as { claims: Array<{ id: number }> }).claims.map((c) => c.id).slice(0, 1);
-  const exercise = await createExercise({ slug: publication.article.slug, title: "Limits", instructions: "", mode: "marked", claimIds }, { id: teacher.id, email: teacher.email, name: teacher.name, role: "educator" });
+  const claimIds = (JSON.parse(publication.snapshot) as { claims: Array<{ id: number }> }).claims
+    .map((c) => c.id)
+    .slice(0, 1);
+  const exercise = await createExercise(
+    { slug: publication.article.slug, title: "Limits", instructions: "", mode: "marked", claimIds },
+    { id: teacher.id, email: teacher.email, name: teacher.name, role: "educator" },
+  );
   realCode = exercise.code;
 });
 
 /** Opens /x/CODE through the real loader and returns the status it answers with. */
 async function open(code: string, address: string): Promise<number> {
   try {
-    await loader({ request: new Request(`http://localhost/x/${code}`), params: { code }, context: { clientAddress: address } } as never);
+    await loader({
+      request: new Request(`http://localhost/x/${code}`),
+      params: { code },
+      context: { clientAddress: address },
+    } as never);
     return 200;
   } catch (thrown) {
     if (thrown instanceof Response) return thrown.status;

@@ -9,14 +9,27 @@ export function HistoryList({ entries }: { entries: HistoryEntry[] }) {
       {entries.map((e) => (
         <li key={e.id}>
           <p>
-            <strong>{e.actor}</strong> {e.action} {e.entity} <span className="meta">· {formatDate(e.at)}, {e.at.slice(11, 16)} UTC</span>
+            <strong>{e.actor}</strong> {e.action} {e.entity}{" "}
+            <span className="meta">
+              · {formatDate(e.at)}, {e.at.slice(11, 16)} UTC
+            </span>
           </p>
           {e.changes.length > 0 ? (
             <table className="table changes">
-              <thead><tr><th scope="col">Field</th><th scope="col">Before</th><th scope="col">After</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">Field</th>
+                  <th scope="col">Before</th>
+                  <th scope="col">After</th>
+                </tr>
+              </thead>
               <tbody>
                 {e.changes.map((c) => (
-                  <tr key={c.field}><td>{c.field}</td><td>{c.before}</td><td>{c.after}</td></tr>
+                  <tr key={c.field}>
+                    <td>{c.field}</td>
+                    <td>{c.before}</td>
+                    <td>{c.after}</td>
+                  </tr>
                 ))}
               </tbody>
             </table>

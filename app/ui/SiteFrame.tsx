@@ -14,17 +14,31 @@ export const PUBLIC_NAV: NavItem[] = [
  * The header, main and footer every page shares: the app's React Router pages and the stored
  * static public pages. Plain links, so it renders the same with or without a router.
  */
-export function SiteFrame({ nav, account, children }: { nav: NavItem[]; account: ReactNode; children: ReactNode }) {
+export function SiteFrame({
+  nav,
+  account,
+  children,
+}: {
+  nav: NavItem[];
+  account: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <>
-      <a className="skip-link" href="#main">Skip to content</a>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
       <header className="site-header">
         <div className="site-header__inner">
-          <a href="/" className="brand">Claimdesk</a>
+          <a href="/" className="brand">
+            Claimdesk
+          </a>
           <nav aria-label="Main">
             <ul>
               {nav.map((item) => (
-                <li key={item.href}><a href={item.href}>{item.label}</a></li>
+                <li key={item.href}>
+                  <a href={item.href}>{item.label}</a>
+                </li>
               ))}
             </ul>
           </nav>
@@ -33,7 +47,9 @@ export function SiteFrame({ nav, account, children }: { nav: NavItem[]; account:
       </header>
       <main id="main">{children}</main>
       <footer className="site-footer">
-        <p>Claimdesk: claims checked in the open. Read our <a href="/methodology">methodology</a>.</p>
+        <p>
+          Claimdesk: claims checked in the open. Read our <a href="/methodology">methodology</a>.
+        </p>
       </footer>
     </>
   );

@@ -10,7 +10,9 @@ export function safeHref(url: string | null | undefined): string | undefined {
   if (!url) return undefined;
   try {
     const parsed = new URL(url.trim());
-    return parsed.protocol === "http:" || parsed.protocol === "https:" || parsed.protocol === "mailto:" ? parsed.toString() : undefined;
+    return parsed.protocol === "http:" || parsed.protocol === "https:" || parsed.protocol === "mailto:"
+      ? parsed.toString()
+      : undefined;
   } catch {
     return undefined;
   }
@@ -20,7 +22,9 @@ import { STATUS_LABELS, verdictLabel, type ClaimStatus } from "../newsroom/verdi
 export function VerdictBadge({ verdict }: { verdict: string | null }) {
   return (
     <span className={`verdict verdict--${verdict ?? "none"}`}>
-      <span className="verdict__icon" aria-hidden="true">{VERDICT_ICONS[verdict ?? "none"] ?? "•"}</span>
+      <span className="verdict__icon" aria-hidden="true">
+        {VERDICT_ICONS[verdict ?? "none"] ?? "•"}
+      </span>
       {verdictLabel(verdict)}
     </span>
   );
@@ -56,7 +60,11 @@ export function Field({
   return (
     <div className={`field${error ? " field--invalid" : ""}`}>
       <label htmlFor={name}>{label}</label>
-      {hint ? <p className="hint" id={`${name}-hint`}>{hint}</p> : null}
+      {hint ? (
+        <p className="hint" id={`${name}-hint`}>
+          {hint}
+        </p>
+      ) : null}
       {children}
       {error ? (
         <p className="field__error" id={`${name}-error`} role="alert">
@@ -68,27 +76,49 @@ export function Field({
 }
 
 export function FormMessage({ error, success }: { error?: string | null; success?: string | null }) {
-  if (error) return <p className="message message--error" role="alert">{error}</p>;
-  if (success) return <p className="message message--success" role="status">{success}</p>;
+  if (error)
+    return (
+      <p className="message message--error" role="alert">
+        {error}
+      </p>
+    );
+  if (success)
+    return (
+      <p className="message message--success" role="status">
+        {success}
+      </p>
+    );
   return null;
 }
 
 export function formatDate(iso: string | Date): string {
   const date = typeof iso === "string" ? new Date(iso) : iso;
-  return date.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  return date.toLocaleDateString("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  });
 }
 
 /** Source dates come as 2025-08-29, 2025-08 or 2025. */
 export function formatPartialDate(value: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatDate(`${value}T00:00:00Z`);
   if (/^\d{4}-\d{2}$/.test(value)) {
-    return new Date(`${value}-01T00:00:00Z`).toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+    return new Date(`${value}-01T00:00:00Z`).toLocaleDateString("en-GB", {
+      month: "long",
+      year: "numeric",
+      timeZone: "UTC",
+    });
   }
   return value;
 }
 
 /** The name of the person a claim is assigned to, among the desk's active members. */
-export function assigneeName(members: ReadonlyArray<{ id: number; name: string }>, assigneeId: number | null): string {
+export function assigneeName(
+  members: ReadonlyArray<{ id: number; name: string }>,
+  assigneeId: number | null,
+): string {
   if (assigneeId === null) return "nobody";
   return members.find((m) => m.id === assigneeId)?.name ?? "a former member";
 }
@@ -99,7 +129,11 @@ export function CheckWorthyReasons({ reasons }: { reasons: string[] }) {
   return (
     <details>
       <summary>Why this is check-worthy</summary>
-      <ul>{reasons.map((r, i) => <li key={i}>{r}</li>)}</ul>
+      <ul>
+        {reasons.map((r, i) => (
+          <li key={i}>{r}</li>
+        ))}
+      </ul>
     </details>
   );
 }
