@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { type z } from "zod";
 import type { Permission } from "../auth/roles";
 import { can } from "../auth/roles";
 import type { CurrentUser } from "../auth/session.server";

@@ -75,6 +75,11 @@ async function lookUpUser(request: Request): Promise<CurrentUser | null> {
 }
 
 /** The signed-in user, or a redirect to /login that comes back here afterwards. */
+/** How many places the user is signed in (sessions not yet expired). */
+export function activeSessionCount(userId: number): Promise<number> {
+  return db().session.count({ where: { userId, expiresAt: { gt: new Date() } } });
+}
+
 export async function requireUser(request: Request): Promise<CurrentUser> {
   const user = await getUser(request);
   if (!user) {

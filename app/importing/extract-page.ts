@@ -109,13 +109,7 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
     .turndown(contentHtml)
     .replace(/\n{3,}/g, "\n\n")
     .trim();
-  let canonicalUrl = "";
-  try {
-    const resolved = new URL(canonical || pageUrl, pageUrl);
-    canonicalUrl = resolved.protocol === "http:" || resolved.protocol === "https:" ? resolved.toString() : "";
-  } catch {
-    canonicalUrl = "";
-  }
+  const canonicalUrl = webAddressOrEmpty(canonical || pageUrl, pageUrl);
   return {
     title: (
       nameOf(ld?.headline) ||
@@ -137,4 +131,14 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
     canonicalUrl,
     markdown,
   };
+}
+
+/** An http(s) address resolved against the page, or "" for anything else (javascript:, data:, junk). */
+function webAddressOrEmpty(address: string, base: string): string {
+  try {
+    const resolved = new URL(address, base);
+    return resolved.protocol === "http:" || resolved.protocol === "https:" ? resolved.toString() : "";
+  } catch {
+    return "";
+  }
 }

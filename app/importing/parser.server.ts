@@ -31,7 +31,7 @@ export const DEFAULT_PARSER_LIMITS: ParserLimits = {
 export class ParseFailure extends Error {
   constructor(
     readonly reason: "time" | "memory" | "busy" | "thrown",
-    readonly cause?: Error,
+    override readonly cause?: Error,
   ) {
     super(reason === "thrown" && cause ? cause.message : reason);
   }

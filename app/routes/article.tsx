@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { Form, Link, redirect, redirectDocument } from "react-router";
 import type { Route } from "./+types/article";
 import { can } from "../auth/roles";
@@ -13,6 +13,7 @@ import { fetchPage } from "../importing/import.server";
 import { FetchRefused } from "../importing/safe-fetch.server";
 import { reviseArticle, revisionParam, revisionSummary } from "../newsroom/revise.server";
 import { renderAnnotated, type Highlight } from "../publishing/annotate";
+import { useHydrated } from "../ui/hydrated";
 import { revalidateOnConflict } from "../ui/revalidate";
 import {
   assigneeName,
@@ -120,9 +121,8 @@ function useSelectionToQuote(
   container: React.RefObject<HTMLDivElement | null>,
   target: React.RefObject<HTMLTextAreaElement | null>,
 ) {
-  const [enabled, setEnabled] = useState(false);
+  const enabled = useHydrated();
   useEffect(() => {
-    setEnabled(true);
     const onSelection = () => {
       const selection = document.getSelection();
       if (!selection || selection.isCollapsed || !container.current || !target.current) return;

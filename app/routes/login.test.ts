@@ -1,4 +1,4 @@
-import * as crypto from "node:crypto";
+import type * as crypto from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { useFreshDatabase } from "../db/testing.server";
 

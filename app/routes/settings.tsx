@@ -1,9 +1,8 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/settings";
 import { can } from "../auth/roles";
-import { endAllSessions, requireUser } from "../auth/session.server";
+import { activeSessionCount, endAllSessions, requireUser } from "../auth/session.server";
 import { createApiToken, listApiTokens, revokeApiToken, TokenNameSchema } from "../auth/tokens.server";
-import { db } from "../db/client.server";
 import { domainFailure, failure, formValues, parseId, readForm } from "../http.server";
 import { Field, FormMessage, formatDate } from "../ui/components";
 
@@ -11,10 +10,7 @@ export const meta: Route.MetaFunction = () => [{ title: "Settings · Claimdesk" 
 
 export async function loader({ request }: Route.LoaderArgs) {
   const user = await requireUser(request);
-  const [tokens, sessions] = await Promise.all([
-    listApiTokens(user.id),
-    db().session.count({ where: { userId: user.id, expiresAt: { gt: new Date() } } }),
-  ]);
+  const [tokens, sessions] = await Promise.all([listApiTokens(user.id), activeSessionCount(user.id)]);
   return { user, tokens, sessions, isAdmin: can(user.role, "manage-users") };
 }
 
