@@ -6,6 +6,8 @@ export default defineConfig({
     include: ["app/**/*.test.ts", "scripts/**/*.test.ts"],
     environment: "node",
     testTimeout: 20_000,
+    // Shared CI machines can be slow to build a fresh database in beforeAll.
+    hookTimeout: 60_000,
     pool: "forks",
   },
 });

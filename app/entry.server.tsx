@@ -2,17 +2,12 @@ import { randomBytes } from "node:crypto";
 import { Writable } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
 import { ServerRouter, type EntryContext } from "react-router";
-import { contentSecurityPolicy } from "./csp.server";
+import { contentSecurityPolicy } from "./utils/csp.server";
 
-export { prepareDatabase } from "./db/prepare.server";
-export {
-  bodyLimitFor,
-  MAX_BODY_BYTES,
-  routedPath,
-  isApiPath,
-  stateChangeRefusal,
-} from "./auth/origin.server";
-export { trustsProxy } from "./db/config.server";
+export { prepareDatabase } from "./startup/prepare.server";
+export { bodyLimitFor, MAX_BODY_BYTES } from "./utils/body-limits.server";
+export { routedPath, isApiPath, stateChangeRefusal } from "./auth/origin.server";
+export { trustsProxy } from "./utils/config.server";
 export { servePublishedPage } from "./publishing/serve.server";
 
 export const streamTimeout = 5_000;

@@ -3,7 +3,7 @@
 import { existsSync, renameSync, writeFileSync } from "node:fs";
 import { exportWorkspace } from "../app/backup/workspace.server";
 import { migrate } from "../app/db/migrate.server";
-import { databasePath } from "../app/db/config.server";
+import { databasePath } from "../app/utils/config.server";
 import path from "node:path";
 
 const file = process.argv[2];

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { importWorkspace, RestoreRefused } from "../app/backup/workspace.server";
 import { invitePasswordlessUsers } from "../app/auth/users.server";
-import { databasePath, publicUrl } from "../app/db/config.server";
+import { databasePath, publicUrl } from "../app/utils/config.server";
 import { migrate } from "../app/db/migrate.server";
 
 const file = process.argv[2];

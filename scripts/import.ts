@@ -5,11 +5,11 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { db } from "../app/db/client.server";
-import { prepareDatabase } from "../app/db/prepare.server";
+import { prepareDatabase } from "../app/startup/prepare.server";
 import { fetchPage, pageFromHtml, type ImportedPage } from "../app/importing/import.server";
 import { FetchRefused } from "../app/importing/safe-fetch.server";
 import { importArticle } from "../app/newsroom/articles.server";
-import { UserError } from "../app/newsroom/errors";
+import { UserError } from "../app/utils/errors";
 import { ArticleImportSchema } from "../app/newsroom/schemas";
 
 const target = process.argv[2];

@@ -2,7 +2,7 @@
 // Prints a new personal API token for that user (and nothing else on stdout), for operations and tests.
 import { parseArgs } from "node:util";
 import { createApiToken } from "../app/auth/tokens.server";
-import { prepareDatabase } from "../app/db/prepare.server";
+import { prepareDatabase } from "../app/startup/prepare.server";
 import { db } from "../app/db/client.server";
 
 const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" } } });

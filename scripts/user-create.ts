@@ -1,7 +1,7 @@
 // npm run user:create -- --email E --name N --role viewer|educator|editor|reviewer|admin --password P
 import { parseArgs } from "node:util";
 import { createUser, DuplicateUserError, NewUserSchema } from "../app/auth/users.server";
-import { prepareDatabase } from "../app/db/prepare.server";
+import { prepareDatabase } from "../app/startup/prepare.server";
 
 const { values } = parseArgs({
   options: {

@@ -12,7 +12,7 @@ import {
   reviewClaim,
   sendBackClaim,
 } from "../newsroom/claims.server";
-import { ConflictError, UserError } from "../newsroom/errors";
+import { ConflictError, UserError } from "../utils/errors";
 import { deskClaims } from "../newsroom/desk.server";
 import { COUNT_CAP, pageWindow, toPage, type Page } from "../newsroom/paging";
 import { addEvidence, removeEvidence, updateEvidence } from "../newsroom/evidence.server";

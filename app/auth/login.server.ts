@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { signInLimiter, type AttemptLimiter } from "../limits.server";
+import { signInLimiter, type AttemptLimiter } from "../utils/limits.server";
 import { authenticate } from "./users.server";
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bodyLimitFor, isApiPath, MAX_BODY_BYTES, routedPath, stateChangeRefusal } from "./origin.server";
+import { bodyLimitFor, MAX_BODY_BYTES } from "../utils/body-limits.server";
+import { isApiPath, routedPath, stateChangeRefusal } from "./origin.server";
 
 describe("the path the router sees", () => {
   it("resolves dot segments, encoded dots and backslashes as React Router's URL parsing does", () => {

@@ -1,6 +1,6 @@
 import { redirect } from "react-router";
 import { db } from "../db/client.server";
-import { env } from "../db/config.server";
+import { env } from "../utils/config.server";
 import { can, type Permission, type Role } from "./roles";
 import { newSecret, sha256 as hashToken } from "./secrets.server";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { db } from "../db/client.server";
-import { UserError } from "../newsroom/errors";
+import { UserError } from "../utils/errors";
 import { newSecret, sha256 } from "./secrets.server";
 import type { CurrentUser } from "./session.server";
 import type { Role } from "./roles";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { db, type Tx } from "../db/client.server";
-import { audit } from "../newsroom/audit.server";
-import { UserError } from "../newsroom/errors";
+import { audit } from "../utils/audit.server";
+import { UserError } from "../utils/errors";
 import { hashPassword, verifyPassword } from "./password.server";
 import { DESK_ROLES, ROLES, type Role } from "./roles";
 import { newSecret, sha256 } from "./secrets.server";

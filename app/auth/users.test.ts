@@ -5,7 +5,7 @@ useFreshDatabase();
 const { db } = await import("../db/client.server");
 const users = await import("./users.server");
 const { getUser, startSession } = await import("./session.server");
-const { UserError } = await import("../newsroom/errors");
+const { UserError } = await import("../utils/errors");
 
 let admin: { id: number; email: string; name: string; role: "admin" };
 

@@ -4,7 +4,7 @@ import { toMarkdown } from "../claims/extract";
 import type { PublishedClaim } from "../publishing/snapshot";
 import { normalizeCode, formatCode, CODE_ALPHABET } from "./codes";
 import { compare, engineReasons, sentenceUnits, tally } from "./compare";
-import { allow } from "../limits.server";
+import { allow } from "../utils/limits.server";
 
 const markdown = toMarkdown(readFileSync("fixtures/alibaba-ai-chip.txt", "utf8"), "markdown");
 const units = sentenceUnits(markdown);

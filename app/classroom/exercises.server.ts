@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "../db/client.server";
 import type { CurrentUser } from "../auth/session.server";
 import { sha256 as hashToken } from "../auth/secrets.server";
-import { UserError } from "../newsroom/errors";
+import { UserError } from "../utils/errors";
 import { VERDICT_KEYS, verdictLabel } from "../newsroom/verdicts";
 import type { PageRequest } from "../newsroom/paging";
 import { latestPublicationBySlug, latestPublications } from "../publishing/latest.server";

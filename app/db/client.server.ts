@@ -1,7 +1,7 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { Prisma, PrismaClient } from "../generated/prisma/client";
-import { NotFoundError, UserError } from "../newsroom/errors";
-import { env } from "./config.server";
+import { NotFoundError, UserError } from "../utils/errors";
+import { env } from "../utils/config.server";
 
 type Factory = PrismaBetterSqlite3;
 type Adapter = Awaited<ReturnType<Factory["connect"]>>;

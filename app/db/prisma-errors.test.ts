@@ -5,7 +5,7 @@ import { useFreshDatabase } from "./testing.server";
 // app's own UserError with 404 or 409 and a message, which every route turns into an answer.
 useFreshDatabase();
 const { db } = await import("./client.server");
-const { UserError } = await import("../newsroom/errors");
+const { UserError } = await import("../utils/errors");
 const { setExerciseStatus } = await import("../classroom/exercises.server");
 
 const user = (email: string) => ({ email, name: email, role: "viewer", passwordHash: "" });

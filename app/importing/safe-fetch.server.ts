@@ -2,7 +2,7 @@ import { lookup } from "node:dns/promises";
 import http from "node:http";
 import https from "node:https";
 import type { LookupFunction } from "node:net";
-import { env } from "../db/config.server";
+import { env } from "../utils/config.server";
 import { checkAddress } from "./address-policy";
 
 /** A fetch the server refused or could not complete, with a reason a person can act on. */

@@ -5,8 +5,8 @@ import { project } from "../claims/projection";
 import { db, type Tx } from "../db/client.server";
 import { ANALYSIS_LIMIT } from "../db/migrate.server";
 import { latestNumbers } from "../publishing/latest.server";
-import { audit } from "./audit.server";
-import { UserError } from "./errors";
+import { audit } from "../utils/audit.server";
+import { UserError } from "../utils/errors";
 import { pageWindow, toPage, type PageRequest } from "./paging";
 import type { ArticleImport } from "./schemas";
 

@@ -6,8 +6,8 @@ import { db, type Tx } from "../db/client.server";
 import type { CurrentUser } from "../auth/session.server";
 import { can } from "../auth/roles";
 import { Prisma, type Claim } from "../generated/prisma/client";
-import { audit } from "./audit.server";
-import { ConflictError, NotFoundError, UserError } from "./errors";
+import { audit } from "../utils/audit.server";
+import { ConflictError, NotFoundError, UserError } from "../utils/errors";
 
 type ClaimChange = Partial<Omit<Claim, "id" | "articleId" | "createdAt" | "updatedAt" | "version">>;
 

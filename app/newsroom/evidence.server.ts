@@ -1,7 +1,7 @@
 import { db, type Tx } from "../db/client.server";
 import type { CurrentUser } from "../auth/session.server";
-import { audit } from "./audit.server";
-import { UserError } from "./errors";
+import { audit } from "../utils/audit.server";
+import { UserError } from "../utils/errors";
 import type { EvidenceInput } from "./schemas";
 
 /**

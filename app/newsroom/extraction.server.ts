@@ -1,5 +1,5 @@
 import { budgetInWords, ParseFailure, parser } from "../importing/parser.server";
-import { UserError } from "./errors";
+import { UserError } from "../utils/errors";
 
 /**
  * The text projection and proposed claims of an article's markdown, worked out off the event

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { extract } from "../claims/extract";
 import { createParser, DEFAULT_PARSER_LIMITS } from "../importing/parser.server";
-import { UserError } from "./errors";
+import { UserError } from "../utils/errors";
 import { extractClaims } from "./extraction.server";
 
 const SEED = readFileSync("fixtures/alibaba-ai-chip.txt", "utf8");

@@ -4,8 +4,8 @@ import { extractClaims } from "./extraction.server";
 import { reanchor } from "../claims/reanchor";
 import { db } from "../db/client.server";
 import type { CurrentUser } from "../auth/session.server";
-import { audit } from "./audit.server";
-import { ConflictError, UserError } from "./errors";
+import { audit } from "../utils/audit.server";
+import { ConflictError, UserError } from "../utils/errors";
 
 export interface Revision {
   exact: number;

@@ -12,7 +12,7 @@ const { addEvidence, updateEvidence, removeEvidence } = await import("./evidence
 const { publishArticle, loadPublication } = await import("../publishing/publish.server");
 const { loadFactCheck } = await import("./seed.server");
 const { reviseArticle } = await import("./revise.server");
-const { ConflictError, UserError } = await import("./errors");
+const { ConflictError, UserError } = await import("../utils/errors");
 
 let editor: CurrentUser;
 let otherEditor: CurrentUser;

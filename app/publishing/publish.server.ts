@@ -1,8 +1,8 @@
 import { db } from "../db/client.server";
-import { env, publicUrl } from "../db/config.server";
+import { env, publicUrl } from "../utils/config.server";
 import type { CurrentUser } from "../auth/session.server";
-import { audit } from "../newsroom/audit.server";
-import { ConflictError, UserError } from "../newsroom/errors";
+import { audit } from "../utils/audit.server";
+import { ConflictError, UserError } from "../utils/errors";
 import type { Publisher } from "./links";
 import type { PageRequest } from "../newsroom/paging";
 import { latestPublications } from "./latest.server";

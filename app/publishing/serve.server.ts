@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 import { publishedPage } from "./publish.server";
 import { etagMatches } from "./respond.server";
-import { contentSecurityPolicy } from "../csp.server";
+import { contentSecurityPolicy } from "../utils/csp.server";
 
 /**
  * The fast path for public fact-check pages: stored bytes, kept in memory with their gzip form,

@@ -1,7 +1,7 @@
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/article.edit";
 import { requirePermission } from "../auth/session.server";
-import { domainFailure, failure, formValues, orErrorPage, parseId, readForm } from "../http.server";
+import { domainFailure, failure, formValues, orErrorPage, parseId, readForm } from "../utils/http.server";
 import { loadArticle } from "../newsroom/articles.server";
 import { reviseArticle, revisionParam } from "../newsroom/revise.server";
 import { ArticleRevisionSchema } from "../newsroom/schemas";

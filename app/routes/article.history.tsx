@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/article.history";
 import { requirePermission } from "../auth/session.server";
-import { orErrorPage, parseId } from "../http.server";
+import { orErrorPage, parseId } from "../utils/http.server";
 import { loadArticle } from "../newsroom/articles.server";
 import { history } from "../newsroom/history.server";
 import { HistoryList } from "../ui/HistoryList";

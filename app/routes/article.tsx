@@ -4,7 +4,7 @@ import type { Route } from "./+types/article";
 import { can } from "../auth/roles";
 import { requirePermission } from "../auth/session.server";
 import { listDeskMembers } from "../auth/users.server";
-import { domainFailure, failure, formValues, orErrorPage, parseId, readForm } from "../http.server";
+import { domainFailure, failure, formValues, orErrorPage, parseId, readForm } from "../utils/http.server";
 import { loadArticle, MAX_PROPOSALS } from "../newsroom/articles.server";
 import { addClaim, parseReasons, setClaimStatus } from "../newsroom/claims.server";
 import { AddClaimSchema, PublishSchema, versionField } from "../newsroom/schemas";

@@ -1,7 +1,7 @@
 import { Form, redirect } from "react-router";
 import type { Route } from "./+types/articles.new";
 import { requirePermission } from "../auth/session.server";
-import { domainFailure, failure, formValues, readForm } from "../http.server";
+import { domainFailure, failure, formValues, readForm } from "../utils/http.server";
 import { importArticle } from "../newsroom/articles.server";
 import { ArticleImportSchema, fieldErrors, MAX_ARTICLE_BYTES } from "../newsroom/schemas";
 import { fetchPage, pageFromHtml, type ImportedPage } from "../importing/import.server";

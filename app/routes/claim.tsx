@@ -11,7 +11,7 @@ import {
   readForm,
   type ActionNotice,
   type ActionState,
-} from "../http.server";
+} from "../utils/http.server";
 import {
   adjustClaim,
   approveClaim,

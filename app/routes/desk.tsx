@@ -2,7 +2,7 @@ import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/desk";
 import { can } from "../auth/roles";
 import { requirePermission } from "../auth/session.server";
-import { domainFailure, failure, formValues, parseId, readForm } from "../http.server";
+import { domainFailure, failure, formValues, parseId, readForm } from "../utils/http.server";
 import { assignClaim } from "../newsroom/claims.server";
 import {
   DESK_PAGE_SIZE,

@@ -1,5 +1,5 @@
 import type { Route } from "./+types/embed";
-import { parseId } from "../http.server";
+import { parseId } from "../utils/http.server";
 import { findPublishedClaim, renderClaimCard } from "../publishing/embed.server";
 import { publisher } from "../publishing/publish.server";
 import { cacheableResponse } from "../publishing/respond.server";

@@ -1,7 +1,7 @@
 import type { Route } from "./+types/exercise.csv";
 import { requirePermission } from "../auth/session.server";
 import { exerciseById, resultsCsv } from "../classroom/exercises.server";
-import { parseId } from "../http.server";
+import { parseId } from "../utils/http.server";
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   await requirePermission(request, "teach");

@@ -4,8 +4,8 @@ import { requirePermission } from "../auth/session.server";
 import { deleteAnswers, exerciseById, results, setExerciseStatus } from "../classroom/exercises.server";
 import { formatCode } from "../classroom/codes";
 import { VerdictChart } from "../classroom/VerdictChart";
-import { publicUrl } from "../db/config.server";
-import { domainFailure, failure, formValues, parseId, readForm } from "../http.server";
+import { publicUrl } from "../utils/config.server";
+import { domainFailure, failure, formValues, parseId, readForm } from "../utils/http.server";
 import { FormMessage, VerdictBadge } from "../ui/components";
 
 export const meta: Route.MetaFunction = () => [{ title: "Exercise results · Classroom · Claimdesk" }];

@@ -2,7 +2,7 @@ import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/exercises.new";
 import { requirePermission } from "../auth/session.server";
 import { createExercise, ExerciseSchema, publishedForExercise } from "../classroom/exercises.server";
-import { domainFailure, failure, readForm } from "../http.server";
+import { domainFailure, failure, readForm } from "../utils/http.server";
 import { fieldErrors } from "../newsroom/schemas";
 import { Field, FormMessage, VerdictBadge } from "../ui/components";
 

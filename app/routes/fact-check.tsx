@@ -1,5 +1,5 @@
 import type { Route } from "./+types/fact-check";
-import { parseId } from "../http.server";
+import { parseId } from "../utils/http.server";
 import { publishedPage } from "../publishing/publish.server";
 import { notFoundPage } from "../publishing/page.server";
 import { cacheableResponse } from "../publishing/respond.server";

@@ -2,7 +2,7 @@ import { Form, redirect } from "react-router";
 import type { Route } from "./+types/invite";
 import { startSession } from "../auth/session.server";
 import { acceptInvite, AcceptInviteSchema, findInvite } from "../auth/users.server";
-import { domainFailure, failure, formValues, readForm } from "../http.server";
+import { domainFailure, failure, formValues, readForm } from "../utils/http.server";
 import { fieldErrors } from "../newsroom/schemas";
 import { Field, FormMessage } from "../ui/components";
 

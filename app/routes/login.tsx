@@ -4,7 +4,7 @@ import { LoginSchema, signIn } from "../auth/login.server";
 import { sameOriginPath as safeNext } from "../auth/redirects";
 import { getUser, startSession } from "../auth/session.server";
 import { countUsers } from "../auth/users.server";
-import { clientAddress, failure, formValues, readForm } from "../http.server";
+import { clientAddress, failure, formValues, readForm } from "../utils/http.server";
 import { Field, FormMessage } from "../ui/components";
 
 export const meta: Route.MetaFunction = () => [{ title: "Sign in · Claimdesk" }];

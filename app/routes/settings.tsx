@@ -3,7 +3,7 @@ import type { Route } from "./+types/settings";
 import { can } from "../auth/roles";
 import { activeSessionCount, endAllSessions, requireUser } from "../auth/session.server";
 import { createApiToken, listApiTokens, revokeApiToken, TokenNameSchema } from "../auth/tokens.server";
-import { domainFailure, failure, formValues, parseId, readForm } from "../http.server";
+import { domainFailure, failure, formValues, parseId, readForm } from "../utils/http.server";
 import { Field, FormMessage, formatDate } from "../ui/components";
 
 export const meta: Route.MetaFunction = () => [{ title: "Settings · Claimdesk" }];

@@ -12,8 +12,8 @@ import {
   RoleChangeSchema,
   setActive,
 } from "../auth/users.server";
-import { publicUrl } from "../db/config.server";
-import { domainFailure, failure, formValues, parseId, readForm } from "../http.server";
+import { publicUrl } from "../utils/config.server";
+import { domainFailure, failure, formValues, parseId, readForm } from "../utils/http.server";
 import { fieldErrors } from "../newsroom/schemas";
 import { Field, FormMessage, formatDate } from "../ui/components";
 import { HistoryList } from "../ui/HistoryList";

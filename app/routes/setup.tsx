@@ -2,7 +2,7 @@ import { Form, redirect } from "react-router";
 import type { Route } from "./+types/setup";
 import { startSession } from "../auth/session.server";
 import { countUsers, createUser, NewUserSchema } from "../auth/users.server";
-import { failure, formValues, readForm } from "../http.server";
+import { failure, formValues, readForm } from "../utils/http.server";
 import { fieldErrors } from "../newsroom/schemas";
 import { Field, FormMessage } from "../ui/components";
 

@@ -3,8 +3,15 @@ import type { Route } from "./+types/student";
 import { SOURCE_KINDS } from "../classroom/compare";
 import { exerciseByCode, readAnswers, submit } from "../classroom/exercises.server";
 import { normalizeCode } from "../classroom/codes";
-import { allow, publicLinkLimiter } from "../limits.server";
-import { clientAddress, domainFailure, failure, formValues, readForm, tooManyRequests } from "../http.server";
+import { allow, publicLinkLimiter } from "../utils/limits.server";
+import {
+  clientAddress,
+  domainFailure,
+  failure,
+  formValues,
+  readForm,
+  tooManyRequests,
+} from "../utils/http.server";
 import { VERDICTS } from "../newsroom/verdicts";
 import { renderAnnotated } from "../publishing/annotate";
 import { FormMessage } from "../ui/components";

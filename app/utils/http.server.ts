@@ -1,6 +1,6 @@
 import ipaddr from "ipaddr.js";
 import { data } from "react-router";
-import { ConflictError, UserError } from "./newsroom/errors";
+import { ConflictError, UserError } from "./errors";
 
 /** A numeric route parameter, or a 404 that says what was wrong. */
 export function parseId(value: string | undefined, what = "page"): number {

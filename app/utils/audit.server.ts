@@ -1,4 +1,7 @@
-import type { Tx } from "../db/client.server";
+import type { Prisma } from "../generated/prisma/client";
+
+/** A transaction in progress: the audit row commits or rolls back with the change. */
+type Tx = Prisma.TransactionClient;
 
 export interface AuditInput {
   actorId: number | null;

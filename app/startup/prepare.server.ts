@@ -1,7 +1,7 @@
 import path from "node:path";
 import { seedIfEmpty } from "../newsroom/seed.server";
-import { databasePath, env } from "./config.server";
-import { migrate } from "./migrate.server";
+import { databasePath, env } from "../utils/config.server";
+import { migrate } from "../db/migrate.server";
 
 /** Start-up: apply pending migrations, then seed an empty database. */
 export async function prepareDatabase(): Promise<{ migrations: string[]; seeded: boolean }> {
