@@ -16,6 +16,7 @@ const SQLITE_TYPES: Record<string, string> = {
   Boolean: "BOOLEAN",
   DateTime: "DATETIME",
   Float: "REAL",
+  BigInt: "BIGINT",
 };
 
 describe("the app's own migrator", () => {
