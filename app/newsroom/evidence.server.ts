@@ -2,6 +2,7 @@ import { db, type Tx } from "../db/client.server";
 import type { CurrentUser } from "../auth/session.server";
 import { audit } from "../utils/audit.server";
 import { UserError } from "../utils/errors";
+import { withdrawApproval } from "./approval";
 import type { EvidenceInput } from "./schemas";
 
 /**
@@ -16,9 +17,7 @@ async function touchClaim(tx: Tx, claimId: number, actor: CurrentUser) {
     data: {
       lastEditorId: actor.id,
       version: { increment: 1 },
-      ...(claim.status === "approved"
-        ? { status: "needs-review", approvedById: null, approvedAt: null }
-        : {}),
+      ...withdrawApproval(claim),
     },
   });
   return claim;

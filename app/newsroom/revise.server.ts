@@ -1,4 +1,3 @@
-import { selectorFor } from "../claims/anchor";
 import { MAX_PROPOSALS, strongestClaims } from "./articles.server";
 import { extractClaims } from "./extraction.server";
 import { reanchor } from "../claims/reanchor";
@@ -6,6 +5,8 @@ import { db } from "../db/client.server";
 import type { CurrentUser } from "../auth/session.server";
 import { audit } from "../utils/audit.server";
 import { ConflictError, UserError } from "../utils/errors";
+import { withdrawApproval } from "./approval";
+import { claimSpan } from "./claim-span";
 
 export interface Revision {
   exact: number;
@@ -52,22 +53,17 @@ export async function reviseArticle(
     const now = new Date();
     for (const claim of article.claims) {
       const result = reanchor(text, claim);
-      const withdraw =
-        claim.status === "approved" ? { status: "needs-review", approvedById: null, approvedAt: null } : {};
+      const withdraw = withdrawApproval(claim);
       if (result.status === "placed") {
-        const selector = selectorFor(text, result);
-        const changedWords = selector.exact !== claim.quote;
+        const span = claimSpan(text, result);
+        const changedWords = span.quote !== claim.quote;
         if (changedWords) revision.moved++;
         else revision.exact++;
         placedSpans.push(result);
         await tx.claim.update({
           where: { id: claim.id },
           data: {
-            start: result.start,
-            end: result.end,
-            quote: selector.exact,
-            prefix: selector.prefix,
-            suffix: selector.suffix,
+            ...span,
             orphanedAt: null,
             orphanReason: "",
             version: { increment: 1 },
@@ -91,15 +87,10 @@ export async function reviseArticle(
       (proposal) => !placedSpans.some((s) => proposal.start < s.end && s.start < proposal.end),
     );
     for (const proposal of strongestClaims(fresh, MAX_PROPOSALS - placedSpans.length)) {
-      const selector = selectorFor(text, proposal);
       await tx.claim.create({
         data: {
           articleId,
-          start: proposal.start,
-          end: proposal.end,
-          quote: selector.exact,
-          prefix: selector.prefix,
-          suffix: selector.suffix,
+          ...claimSpan(text, proposal),
           score: proposal.score,
           reasons: JSON.stringify(proposal.reasons),
         },
