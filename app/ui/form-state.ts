@@ -12,3 +12,8 @@ export interface FormState {
   notice?: string;
   conflict?: boolean;
 }
+
+/** The action's answer when it is about this form's intent, else null. */
+export function stateOf(state: FormState | null | undefined, intent: string): FormState | null {
+  return state?.intent === intent ? state : null;
+}
