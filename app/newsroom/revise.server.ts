@@ -2,6 +2,8 @@ import { MAX_PROPOSALS, strongestClaims } from "./articles.server";
 import { extractClaims } from "./extraction.server";
 import { reanchor } from "../claims/reanchor";
 import { db } from "../db/client.server";
+import { fetchPage } from "../importing/import.server";
+import { FetchRefused } from "../importing/safe-fetch.server";
 import type { CurrentUser } from "../auth/session.server";
 import { audit } from "../utils/audit.server";
 import { ConflictError, UserError } from "../utils/errors";
@@ -112,4 +114,27 @@ export async function reviseArticle(
     });
     return revision;
   });
+}
+
+/**
+ * The article as it now reads at its original address: fetched again (with the same guard as
+ * any import) and revised like a correction, so its claims are re-anchored. A page that cannot
+ * be fetched or extracted changes nothing and says why.
+ */
+export async function reimportArticle(
+  articleId: number,
+  version: number,
+  actor: CurrentUser,
+): Promise<Revision> {
+  const article = await db().article.findUnique({ where: { id: articleId }, select: { sourceUrl: true } });
+  if (!article) throw new UserError("There is no article with that number.", 404);
+  if (!article.sourceUrl) throw new UserError("This article has no original URL to re-import from.");
+  let markdown: string;
+  try {
+    markdown = (await fetchPage(article.sourceUrl)).markdown;
+  } catch (error) {
+    if (error instanceof FetchRefused) throw new UserError(`Re-import failed: ${error.message}`);
+    throw error;
+  }
+  return reviseArticle(articleId, { markdown, version }, actor);
 }

@@ -2,6 +2,7 @@ import { can } from "../auth/roles";
 import type { CurrentUser } from "../auth/session.server";
 import { listDeskMembers } from "../auth/users.server";
 import { NotFoundError } from "../utils/errors";
+import { loadArticle, MAX_PROPOSALS } from "./articles.server";
 import { loadClaim, parseReasons } from "./claims.server";
 import { history } from "./history.server";
 
@@ -26,5 +27,25 @@ export async function claimWorkbench(articleId: number, claimId: number, user: C
     members: await listDeskMembers(),
     isLastEditor: isVerdictAuthor,
     history: await history({ articleId, claimId: claim.id }),
+  };
+}
+
+/**
+ * Everything the article page shows: the article (its markdown apart, for rendering), its claims
+ * in reading order, the desk's members and what this user may do. `proposalLimit` is set when
+ * Claimdesk proposed as many claims as it ever does for one article.
+ */
+export async function articleWorkbench(articleId: number, user: CurrentUser) {
+  const { article } = await loadArticle(articleId);
+  const { markdown, ...rest } = article;
+  const proposed = article.claims.filter((c) => c.origin === "machine").length;
+  return {
+    article: rest,
+    markdown,
+    claims: article.claims.map((c) => ({ ...c, reasons: parseReasons(c.reasons) })),
+    members: await listDeskMembers(),
+    canEdit: can(user.role, "edit"),
+    canPublish: can(user.role, "publish"),
+    proposalLimit: proposed >= MAX_PROPOSALS ? MAX_PROPOSALS : null,
   };
 }
