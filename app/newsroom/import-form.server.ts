@@ -17,7 +17,10 @@ export class ImportRefused extends UserError {
 }
 
 /** Where the article's text comes from: an uploaded file, else a web address, else the pasted text. */
-async function articleSource(values: Record<string, string>, file: File | null) {
+async function articleSource(
+  values: Record<string, string>,
+  file: File | null,
+): Promise<{ source: string; format?: string; page?: ImportedPage }> {
   if (file) {
     try {
       return await readArticleFile(file);
@@ -38,7 +41,7 @@ async function articleSource(values: Record<string, string>, file: File | null) 
     }
     return { source: page.markdown, format: "markdown", page };
   }
-  return { source: values.source ?? "", format: values.format, page: undefined };
+  return { source: values.source ?? "", format: values.format };
 }
 
 /**
