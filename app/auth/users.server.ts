@@ -16,11 +16,17 @@ export const NewUserSchema = z.object({
 });
 export type NewUser = z.infer<typeof NewUserSchema>;
 
-export class DuplicateUserError extends Error {}
+/** An account with that e-mail exists already: 409, marked on the e-mail field. */
+export class DuplicateUserError extends UserError {
+  constructor(email: string) {
+    const message = `A user with the e-mail ${email} already exists.`;
+    super(message, 409, { email: message });
+  }
+}
 
 export async function createUser(input: NewUser) {
   const existing = await db().user.findUnique({ where: { email: input.email } });
-  if (existing) throw new DuplicateUserError(`A user with the e-mail ${input.email} already exists.`);
+  if (existing) throw new DuplicateUserError(input.email);
   return db().user.create({
     data: {
       email: input.email,
@@ -119,8 +125,7 @@ export async function inviteUser(
   const { token, stored: invite } = passwordLink();
   return db().$transaction(async (tx) => {
     const existing = await tx.user.findUnique({ where: { email: input.email } });
-    if (existing && existing.passwordHash !== "")
-      throw new DuplicateUserError(`A user with the e-mail ${input.email} already exists.`);
+    if (existing && existing.passwordHash !== "") throw new DuplicateUserError(input.email);
     const user = existing
       ? await tx.user.update({
           where: { id: existing.id },

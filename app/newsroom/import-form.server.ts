@@ -7,14 +7,8 @@ import { importArticle } from "./articles.server";
 import { ArticleImportSchema, fieldErrors } from "./schemas";
 
 /** The import form refused: what went wrong overall, and the fields to mark. Nothing was imported. */
-export class ImportRefused extends UserError {
-  constructor(
-    message: string,
-    readonly fields: Record<string, string>,
-  ) {
-    super(message);
-  }
-}
+const importRefused = (message: string, fields: Record<string, string>) =>
+  new UserError(message, 400, fields);
 
 /** Where the article's text comes from: an uploaded file, else a web address, else the pasted text. */
 async function articleSource(
@@ -26,7 +20,7 @@ async function articleSource(
       return await readArticleFile(file);
     } catch (error) {
       if (!(error instanceof FileRefused)) throw error;
-      throw new ImportRefused(error.summary, { file: error.message });
+      throw importRefused(error.summary, { file: error.message });
     }
   }
   if ((values.url ?? "").trim() !== "") {
@@ -35,7 +29,7 @@ async function articleSource(
       page = await fetchPage(values.url!);
     } catch (error) {
       if (!(error instanceof FetchRefused)) throw error;
-      throw new ImportRefused("The article was not imported: the web page could not be fetched.", {
+      throw importRefused("The article was not imported: the web page could not be fetched.", {
         url: error.message,
       });
     }
@@ -47,7 +41,7 @@ async function articleSource(
 /**
  * Imports the article the import page sends: an uploaded file, a web address or pasted text,
  * with the metadata typed in the form; a web page's (or saved page's) own title, author, outlet,
- * date and address fill what the form leaves blank. Refused with ImportRefused and the fields to
+ * date and address fill what the form leaves blank. Refused with a UserError naming the fields to
  * mark when the source cannot be read or the result does not parse.
  */
 export async function importFromForm(values: Record<string, string>, file: File | null, actor: CurrentUser) {
@@ -65,7 +59,7 @@ export async function importFromForm(values: Record<string, string>, file: File 
     format,
   });
   if (!parsed.success)
-    throw new ImportRefused(
+    throw importRefused(
       "The article was not imported. Check the highlighted fields.",
       fieldErrors(parsed.error),
     );

@@ -1,8 +1,8 @@
 import { redirect } from "react-router";
 import type { Route } from "./+types/articles.new";
 import { requirePermission } from "../auth/session.server";
-import { domainFailure, failure, formValues, readForm } from "../utils/http.server";
-import { ImportRefused, importFromForm } from "../newsroom/import-form.server";
+import { domainFailure, formValues, readForm } from "../utils/http.server";
+import { importFromForm } from "../newsroom/import-form.server";
 import { FormMessage } from "../ui/components";
 import { ImportArticleForm } from "../ui/ImportArticleForm";
 
@@ -22,8 +22,6 @@ export async function action({ request }: Route.ActionArgs) {
     const article = await importFromForm(values, file instanceof File && file.size > 0 ? file : null, user);
     return redirect(`/articles/${article.id}`);
   } catch (error) {
-    if (error instanceof ImportRefused)
-      return failure("import", values, error.message, 400, { fields: error.fields });
     return domainFailure("import", values, error);
   }
 }

@@ -4,7 +4,6 @@ import { ROLES } from "../auth/roles";
 import { requirePermission } from "../auth/session.server";
 import {
   changeRole,
-  DuplicateUserError,
   INVITE_DAYS,
   InviteSchema,
   inviteUser,
@@ -75,8 +74,6 @@ export async function action({ request }: Route.ActionArgs) {
         return failure(intent, values, "That action is not known. Reload the page and try again.");
     }
   } catch (error) {
-    if (error instanceof DuplicateUserError)
-      return failure(intent, values, error.message, 409, { fields: { email: error.message } });
     return domainFailure(intent, values, error);
   }
 }

@@ -1,48 +1,18 @@
 import { Form, redirect } from "react-router";
 import type { Route } from "./+types/student";
 import { SOURCE_KINDS } from "../classroom/compare";
-import { exerciseByCode, readAnswers, submit } from "../classroom/exercises.server";
-import { normalizeCode } from "../classroom/codes";
-import { allow, publicLinkLimiter } from "../db/attempts.server";
-import {
-  clientAddress,
-  domainFailure,
-  failure,
-  formValues,
-  readForm,
-  tooManyRequests,
-} from "../utils/http.server";
+import { openExercise, submitAnswers } from "../classroom/access.server";
+import { clientAddress, domainFailure, formValues, orErrorPage, readForm } from "../utils/http.server";
 import { VERDICTS } from "../newsroom/verdicts";
 import { renderAnnotated } from "../publishing/annotate";
 import { FormMessage } from "../ui/components";
-
-/** Look-ups of codes that do not exist, per address in ten minutes: opening a real code is free. */
-const MISSED_CODES = 30;
-
-/**
- * The exercise for a code. Every look-up reserves a guess for the address first (so parallel
- * guesses are all counted); finding the exercise gives the guess back.
- */
-async function load(codeParam: string | undefined, context: unknown) {
-  const guess = { key: `code:${clientAddress(context)}`, limit: MISSED_CODES, windowMs: 10 * 60_000 };
-  if (!(await publicLinkLimiter.reserve([guess])))
-    throw tooManyRequests("Too many codes tried from your connection. Wait ten minutes and try again.");
-  const code = normalizeCode(codeParam ?? "");
-  const exercise = code ? await exerciseByCode(code) : null;
-  if (!exercise)
-    throw new Response("There is no exercise with that code. Check the link or the code with your teacher.", {
-      status: 404,
-    });
-  await publicLinkLimiter.release(guess);
-  return exercise;
-}
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: `${loaderData?.title ?? "Exercise"} · Claimdesk classroom` },
 ];
 
 export async function loader({ params, context }: Route.LoaderArgs) {
-  const exercise = await load(params.code, context);
+  const exercise = await orErrorPage(openExercise(params.code, clientAddress(context)));
   const marked =
     exercise.mode === "marked"
       ? renderAnnotated(
@@ -70,21 +40,11 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const exercise = await load(params.code, context);
+  const address = clientAddress(context);
+  const exercise = await orErrorPage(openExercise(params.code, address));
   const values = formValues(await readForm(request));
-  if (!(await allow(`submit:${clientAddress(context)}:${exercise.code}`, 10, 10 * 60_000))) {
-    return failure(
-      "submit",
-      values,
-      "Too many answers have been sent from your connection. Wait ten minutes, then send yours again.",
-      429,
-    );
-  }
-  const read = readAnswers(exercise, values);
-  if ("errors" in read)
-    return failure("submit", values, `Your answers were not sent yet. ${read.errors.join(" ")}`, 400);
   try {
-    const token = await submit(exercise, read.displayName, read.answers);
+    const token = await submitAnswers(exercise, values, address);
     return redirect(`/x/${exercise.code}/r/${token}`);
   } catch (error) {
     return domainFailure("submit", values, error);

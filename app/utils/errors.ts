@@ -1,8 +1,15 @@
-/** Something the user can fix: shown next to the form, with status 400 (or 404). */
+/**
+ * The one error model. Domain functions throw these for anything a person can act on; forms,
+ * loaders and the API turn them into answers in one place (`httpError` in http.server.ts).
+ * Anything else thrown is a bug and becomes the generic error page.
+ */
 export class UserError extends Error {
   constructor(
     message: string,
+    /** The HTTP status the answer carries. */
     readonly status = 400,
+    /** Form fields to mark, by name, each with its own sentence. */
+    readonly fields?: Record<string, string>,
   ) {
     super(message);
   }
@@ -16,6 +23,22 @@ export class NotFoundError extends UserError {
 }
 
 /** A save based on a version that someone else has changed since: status 409. */
-export class ConflictError extends Error {
-  readonly status = 409;
+export class ConflictError extends UserError {
+  constructor(
+    message: string,
+    /** The record as it is now, for clients that can show or merge it (the API sends it). */
+    readonly current?: unknown,
+  ) {
+    super(message, 409);
+  }
+}
+
+/** Too many attempts from one account or address: status 429, try again after `retryAfterSeconds`. */
+export class TooManyAttempts extends UserError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds = 600,
+  ) {
+    super(message, 429);
+  }
 }

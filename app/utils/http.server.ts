@@ -1,6 +1,6 @@
 import ipaddr from "ipaddr.js";
 import { data } from "react-router";
-import { ConflictError, UserError } from "./errors";
+import { ConflictError, TooManyAttempts, UserError } from "./errors";
 
 /** A numeric route parameter, or a 404 that says what was wrong. */
 export function parseId(value: string | undefined, what = "page"): number {
@@ -69,22 +69,59 @@ export function failure(
   return data<ActionFailure>({ ok: false, intent, error, values, ...extra }, { status });
 }
 
-/** Turns the newsroom's expected errors into messages beside the form; anything else is a bug. */
-export function domainFailure(intent: string, values: Record<string, string>, error: unknown) {
-  if (error instanceof ConflictError) return failure(intent, values, error.message, 409, { conflict: true });
-  if (error instanceof UserError) return failure(intent, values, error.message, error.status);
-  throw error;
+/** What an error means over HTTP, decided here once for forms, pages and the API. */
+export interface HttpError {
+  status: number;
+  message: string;
+  fields?: Record<string, string>;
+  headers: Record<string, string>;
+  /** Someone else saved first (a ConflictError): the form shows what they saved. */
+  conflict: boolean;
+  /** For a conflict: the record as it is now, when the domain knows it. */
+  current?: unknown;
 }
 
-/** For loaders: the newsroom's expected errors (a missing article, say) become error pages with their status. */
+/** The answer for an expected error (see utils/errors.ts), or null for a bug. */
+export function httpError(error: unknown): HttpError | null {
+  if (!(error instanceof UserError)) return null;
+  return {
+    status: error.status,
+    message: error.message,
+    ...(error.fields ? { fields: error.fields } : {}),
+    headers: error instanceof TooManyAttempts ? { "Retry-After": String(error.retryAfterSeconds) } : {},
+    conflict: error instanceof ConflictError,
+    ...(error instanceof ConflictError && error.current !== undefined ? { current: error.current } : {}),
+  };
+}
+
+/** For actions: an expected error becomes a message beside the form (fields marked); anything else is a bug. */
+export function domainFailure(intent: string, values: Record<string, string>, error: unknown) {
+  const answer = httpError(error);
+  if (!answer) throw error;
+  return data<ActionFailure>(
+    {
+      ok: false,
+      intent,
+      error: answer.message,
+      values,
+      ...(answer.fields ? { fields: answer.fields } : {}),
+      ...(answer.conflict ? { conflict: true } : {}),
+    },
+    { status: answer.status, headers: answer.headers },
+  );
+}
+
+/** For loaders: an expected error (a missing article, too many guesses) becomes an error page with its status. */
 export async function orErrorPage<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {
-    if (error instanceof UserError || error instanceof ConflictError) {
-      throw new Response(error.message, { status: error.status });
-    }
-    throw error;
+    const answer = httpError(error);
+    if (!answer) throw error;
+    throw new Response(answer.message, {
+      status: answer.status,
+      headers: { "Content-Type": "text/plain; charset=utf-8", ...answer.headers },
+    });
   }
 }
 
@@ -104,12 +141,4 @@ export function addressForLimits(address: string): string {
   if (ip.kind() === "ipv4") return ip.toString();
   const parts = (ip as ipaddr.IPv6).parts.slice(0, 4);
   return `${parts.map((p) => p.toString(16)).join(":")}::/64`;
-}
-
-/** 429 with a message a person understands. */
-export function tooManyRequests(message: string): Response {
-  return new Response(message, {
-    status: 429,
-    headers: { "Retry-After": "600", "Content-Type": "text/plain; charset=utf-8" },
-  });
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addressForLimits, clientAddress } from "./http.server";
+import { ConflictError, NotFoundError, TooManyAttempts, UserError } from "./errors";
+import { addressForLimits, clientAddress, domainFailure, httpError, orErrorPage } from "./http.server";
 
 describe("the address rate limits count", () => {
   it("is the IPv4 address, also when written as IPv4-mapped IPv6", () => {
@@ -18,5 +19,58 @@ describe("the address rate limits count", () => {
     expect(clientAddress({ clientAddress: "2001:db8::5" })).toBe("2001:db8:0:0::/64");
     expect(clientAddress(undefined)).toBe("");
     expect(clientAddress({ clientAddress: 42 })).toBe("");
+  });
+});
+
+describe("the one error model over HTTP", () => {
+  it("maps each expected error to its status, message, fields and headers", () => {
+    expect(httpError(new UserError("Give a title.", 400, { title: "Give a title." }))).toEqual({
+      status: 400,
+      message: "Give a title.",
+      fields: { title: "Give a title." },
+      headers: {},
+      conflict: false,
+    });
+    expect(httpError(new NotFoundError("There is no claim 9."))).toMatchObject({
+      status: 404,
+      conflict: false,
+    });
+    expect(httpError(new ConflictError("Saved by someone else.", { version: 3 }))).toMatchObject({
+      status: 409,
+      conflict: true,
+      current: { version: 3 },
+    });
+    expect(httpError(new UserError("Taken.", 409))).toMatchObject({ status: 409, conflict: false });
+    expect(httpError(new TooManyAttempts("Wait.", 60))).toMatchObject({
+      status: 429,
+      headers: { "Retry-After": "60" },
+    });
+    expect(httpError(new Error("bug"))).toBeNull();
+    expect(httpError("not even an error")).toBeNull();
+  });
+
+  it("gives forms their message, marked fields and conflict flag, and rethrows bugs", () => {
+    const answer = domainFailure("import", { title: "" }, new UserError("No.", 400, { url: "Bad address." }));
+    expect(answer.init?.status).toBe(400);
+    expect(answer.data).toEqual({
+      ok: false,
+      intent: "import",
+      error: "No.",
+      values: { title: "" },
+      fields: { url: "Bad address." },
+    });
+    expect(domainFailure("review", {}, new ConflictError("Changed.")).data.conflict).toBe(true);
+    const bug = new TypeError("x is undefined");
+    expect(() => domainFailure("review", {}, bug)).toThrow(bug);
+  });
+
+  it("gives loaders an error page with the status and Retry-After", async () => {
+    const thrown = await orErrorPage(Promise.reject(new TooManyAttempts("Too many codes.", 600))).catch(
+      (e) => e,
+    );
+    expect(thrown).toBeInstanceOf(Response);
+    expect(thrown.status).toBe(429);
+    expect(thrown.headers.get("Retry-After")).toBe("600");
+    expect(await thrown.text()).toBe("Too many codes.");
   });
 });
