@@ -57,7 +57,8 @@ function analyze(db: Database.Database): void {
 
 export function migrate(databaseFile: string, migrationsDir: string): string[] {
   mkdirSync(path.dirname(databaseFile), { recursive: true });
-  const db = new Database(databaseFile);
+  // Servers starting together wait for each other (a busy machine can take seconds per migration).
+  const db = new Database(databaseFile, { timeout: 30_000 });
   try {
     db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");

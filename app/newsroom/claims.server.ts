@@ -61,13 +61,14 @@ const isNotFound = (error: unknown) =>
   (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025");
 
 /**
- * Writes a change only if the claim is still at `version`; otherwise someone else saved first
- * and the caller gets a ConflictError describing what changed. Records the audit event.
+ * Writes a change only if the claim is still at `version` (by default, the version just read);
+ * otherwise someone else saved first and the caller gets a ConflictError describing what changed.
+ * Records the audit event.
  */
 async function saveClaim(
   tx: Tx,
   claim: Claim,
-  version: number,
+  version: number | undefined = claim.version,
   change: ClaimChange,
   actor: CurrentUser,
   action: string,
@@ -77,10 +78,7 @@ async function saveClaim(
     .update({ where: { id: claim.id, version }, data: { ...change, version: { increment: 1 } } })
     .catch((error: unknown) => {
       if (!isNotFound(error)) throw error;
-      throw new ConflictError(
-        `Someone else saved this claim while you were editing it (it is now at version ${claim.version}, your form was version ${version}). ` +
-          "Their changes are shown below; your input is kept in the form. Review it and save again.",
-      );
+      throw staleVersion(claim, version);
     });
   await audit(tx, {
     actorId: actor.id,
@@ -164,17 +162,61 @@ export interface ReviewInput {
 
 /** Saves a claim's verdict, rationale and status (approval has its own step). */
 export async function reviewClaim(claimId: number, input: ReviewInput, actor: CurrentUser) {
+  return db().$transaction(async (tx) => review(tx, await findClaimOnly(tx, claimId), input, actor));
+}
+
+async function review(tx: Tx, claim: Claim, input: ReviewInput, actor: CurrentUser) {
+  const verdict = input.verdict || null;
+  const changedJudgement = verdict !== claim.verdict || input.rationale !== claim.rationale;
+  const keepsApproval = claim.status === "approved" && !changedJudgement && input.status === "needs-review";
+  const change: ClaimChange = keepsApproval
+    ? {}
+    : { verdict, rationale: input.rationale, status: input.status, ...NO_APPROVAL };
+  if (changedJudgement) Object.assign(change, { lastEditorId: actor.id, verdictById: actor.id });
+  return saveClaim(tx, claim, input.version, change, actor, "reviewed");
+}
+
+/** A partial change, as the API's PATCH sends it: fields left out keep their values. */
+export interface ClaimUpdate {
+  version: number;
+  verdict?: string | null;
+  rationale?: string;
+  status?: string;
+  assigneeId?: number | null;
+}
+
+/**
+ * Applies a partial change (judgement and assignment) in one transaction against one version:
+ * all of it is saved, or none of it (a stale version is a ConflictError carrying the claim as it is).
+ */
+export async function updateClaim(claimId: number, update: ClaimUpdate, actor: CurrentUser) {
   return db().$transaction(async (tx) => {
-    const claim = await findClaimOnly(tx, claimId);
-    const verdict = input.verdict || null;
-    const changedJudgement = verdict !== claim.verdict || input.rationale !== claim.rationale;
-    const keepsApproval = claim.status === "approved" && !changedJudgement && input.status === "needs-review";
-    const change: ClaimChange = keepsApproval
-      ? {}
-      : { verdict, rationale: input.rationale, status: input.status, ...NO_APPROVAL };
-    if (changedJudgement) Object.assign(change, { lastEditorId: actor.id, verdictById: actor.id });
-    return saveClaim(tx, claim, input.version, change, actor, "reviewed");
+    let claim = await findClaimOnly(tx, claimId);
+    if (claim.version !== update.version) throw staleVersion(claim, update.version);
+    if (update.verdict !== undefined || update.rationale !== undefined || update.status !== undefined) {
+      claim = await review(
+        tx,
+        claim,
+        {
+          version: update.version,
+          verdict: update.verdict === undefined ? (claim.verdict ?? "") : (update.verdict ?? ""),
+          rationale: update.rationale ?? claim.rationale,
+          status: update.status ?? (claim.status === "approved" ? "needs-review" : claim.status),
+        },
+        actor,
+      );
+    }
+    if (update.assigneeId !== undefined) claim = await assign(tx, claim, update.assigneeId, actor);
+    return claim;
   });
+}
+
+function staleVersion(claim: Claim, version: number): ConflictError {
+  return new ConflictError(
+    `Someone else saved this claim while you were editing it (it is now at version ${claim.version}, yours was version ${version}). ` +
+      "Nothing was saved: review their version and save yours again.",
+    claim,
+  );
 }
 
 export async function setClaimStatus(
@@ -304,7 +346,8 @@ export async function mergeClaims(claimId: number, version: number, otherId: num
  * The two-person rule: a reviewer who did not write the verdict and rationale approves them.
  * Other edits (evidence, boundaries) do not change who wrote the verdict.
  */
-export async function approveClaim(claimId: number, version: number, reviewer: CurrentUser) {
+/** Approves the verdict as of `version` (or, when the caller read none, as it is now). */
+export async function approveClaim(claimId: number, version: number | undefined, reviewer: CurrentUser) {
   return db().$transaction(async (tx) => {
     const claim = await findClaim(tx, claimId);
     if (!claim.verdict || claim.rationale.trim() === "") {
@@ -336,7 +379,7 @@ export async function approveClaim(claimId: number, version: number, reviewer: C
 /** The other half of review: the verdict goes back to its editor with the reviewer's reason. */
 export async function sendBackClaim(
   claimId: number,
-  version: number,
+  version: number | undefined,
   comment: string,
   reviewer: CurrentUser,
 ) {
@@ -361,27 +404,28 @@ export async function sendBackClaim(
  * claim's version, so it never turns somebody's open edit into a conflict.
  */
 export async function assignClaim(claimId: number, assigneeId: number | null, actor: CurrentUser) {
-  return db().$transaction(async (tx) => {
-    const claim = await findClaim(tx, claimId);
-    if (assigneeId !== null) {
-      const assignee = await tx.user.findUnique({ where: { id: assigneeId } });
-      if (!assignee || !assignee.active || !can(assignee.role, "edit")) {
-        throw new UserError("Claims can be assigned to active editors, reviewers and administrators only.");
-      }
+  return db().$transaction(async (tx) => assign(tx, await findClaimOnly(tx, claimId), assigneeId, actor));
+}
+
+async function assign(tx: Tx, claim: Claim, assigneeId: number | null, actor: CurrentUser) {
+  if (assigneeId !== null) {
+    const assignee = await tx.user.findUnique({ where: { id: assigneeId } });
+    if (!assignee || !assignee.active || !can(assignee.role, "edit")) {
+      throw new UserError("Claims can be assigned to active editors, reviewers and administrators only.");
     }
-    if (claim.assigneeId === assigneeId) return claim;
-    const updated = await tx.claim.update({ where: { id: claimId }, data: { assigneeId } });
-    await audit(tx, {
-      actorId: actor.id,
-      articleId: claim.articleId,
-      entityType: "claim",
-      entityId: claimId,
-      action: "assigned",
-      before: { assigneeId: claim.assigneeId },
-      after: { assigneeId },
-    });
-    return updated;
+  }
+  if (claim.assigneeId === assigneeId) return claim;
+  const updated = await tx.claim.update({ where: { id: claim.id }, data: { assigneeId } });
+  await audit(tx, {
+    actorId: actor.id,
+    articleId: claim.articleId,
+    entityType: "claim",
+    entityId: claim.id,
+    action: "assigned",
+    before: { assigneeId: claim.assigneeId },
+    after: { assigneeId },
   });
+  return updated;
 }
 
 /** A claim with its evidence and the names of the people involved, for the claim page. */
