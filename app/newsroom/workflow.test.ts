@@ -10,7 +10,7 @@ const { importArticle } = await import("./articles.server");
 const claims = await import("./claims.server");
 const { addEvidence, updateEvidence, removeEvidence } = await import("./evidence.server");
 const { publishArticle, loadPublication } = await import("../publishing/publish.server");
-const { loadFactCheck } = await import("./seed.server");
+const { loadFactCheck } = await import("../startup/seed.server");
 const { reviseArticle } = await import("./revise.server");
 const { ConflictError, UserError } = await import("../utils/errors");
 

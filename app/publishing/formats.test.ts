@@ -9,7 +9,7 @@ import type { Snapshot } from "./snapshot";
 import type { PublicationEntry } from "./publish.server";
 
 useFreshDatabase();
-const { loadFactCheck } = await import("../newsroom/seed.server");
+const { loadFactCheck } = await import("../startup/seed.server");
 const { loadPublication } = await import("./publish.server");
 const { claimReviews } = await import("./claim-review");
 const { annotationCollection } = await import("./annotations");

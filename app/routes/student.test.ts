@@ -3,7 +3,7 @@ import { useFreshDatabase } from "../db/testing.server";
 
 useFreshDatabase();
 const { db } = await import("../db/client.server");
-const { seedIfEmpty } = await import("../newsroom/seed.server");
+const { seedIfEmpty } = await import("../startup/seed.server");
 const { createUser } = await import("../auth/users.server");
 const { createExercise } = await import("../classroom/exercises.server");
 const { loader } = await import("./student");

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { seedIfEmpty } from "../newsroom/seed.server";
+import { seedIfEmpty } from "./seed.server";
 import { databasePath, env } from "../utils/config.server";
 import { migrate } from "../db/migrate.server";
 

@@ -6,9 +6,9 @@ import { toMarkdown } from "../claims/extract";
 import { project } from "../claims/projection";
 import { db } from "../db/client.server";
 import { publishArticle } from "../publishing/publish.server";
-import { importArticle } from "./articles.server";
-import { ArticleMetaSchema, EvidenceSchema } from "./schemas";
-import { VERDICT_KEYS } from "./verdicts";
+import { importArticle } from "../newsroom/articles.server";
+import { ArticleMetaSchema, EvidenceSchema } from "../newsroom/schemas";
+import { VERDICT_KEYS } from "../newsroom/verdicts";
 
 /** The shape of fixtures/*.fact-check.json: an article file and its checked claims. */
 export const SeedFactCheckSchema = z.object({
