@@ -262,7 +262,7 @@ describe("data:import renders public pages from the snapshots", () => {
       expect(html).not.toContain("alert(document.cookie)");
       expect(html).toContain("Acme shipped 5 million chips in 2024.");
     }
-    const { publishedPage } = await import("../publishing/publish.server");
+    const { publishedPage } = await import("../publishing/publications.server");
     const served = (await publishedPage("chips"))!.body;
     expect(served).toBe(page);
     expect(served).toContain('<script type="application/ld+json">');

@@ -16,8 +16,8 @@ import {
 } from "../newsroom/schemas";
 import { CLAIM_STATUSES, VERDICT_KEYS } from "../newsroom/verdicts";
 import { renderFactCheckPage } from "../publishing/page.server";
-import { publisher } from "../publishing/publish.server";
-import { SnapshotSchema } from "../publishing/snapshot";
+import { publisher } from "../publishing/publications.server";
+import { publicationEntry, readSnapshot, SnapshotSchema } from "../publishing/snapshot";
 
 /**
  * The whole workspace as one JSON document, for backups and moving servers: users (without
@@ -257,8 +257,8 @@ function withRenderedPages(publications: PublicationData[]): PublicationData[] {
       .get(publication.articleId)!
       .filter((p) => p.number <= publication.number)
       .sort((a, b) => a.number - b.number)
-      .map((p) => ({ number: p.number, publishedAt: p.publishedAt.toISOString(), changeNote: p.changeNote }));
-    const snapshot = SnapshotSchema.parse(JSON.parse(publication.snapshot));
+      .map(publicationEntry);
+    const snapshot = readSnapshot(publication.snapshot);
     return {
       ...publication,
       page: renderFactCheckPage(snapshot, history, "latest", site),

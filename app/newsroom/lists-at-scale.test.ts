@@ -16,7 +16,7 @@ process.env.CLAIMDESK_SEED = "off";
 const { listArticles } = await import("./articles.server");
 const { deskClaims, deskCounts } = await import("./desk.server");
 const { PAGE_SIZE } = await import("./paging");
-const { listPublished } = await import("../publishing/publish.server");
+const { listPublished } = await import("../publishing/publications.server");
 const { publishedForExercise, publishedForExercises } = await import("../classroom/exercises.server");
 const { handleApi } = await import("../api/v1.server");
 

@@ -1,8 +1,7 @@
 import { STANCE_LABELS, VERDICTS } from "../newsroom/verdicts";
 import { formatDate, formatPartialDate, VerdictBadge, safeHref } from "../ui/components";
 import { factCheckPath, versionPath } from "./links";
-import type { PublicationEntry } from "./publish.server";
-import type { Snapshot } from "./snapshot";
+import type { PublicationEntry, Snapshot } from "./snapshot";
 
 export interface FactCheckViewProps {
   snapshot: Snapshot;

@@ -1,9 +1,10 @@
 import { db } from "../db/client.server";
 import { STANCE_LABELS, verdictLabel } from "../newsroom/verdicts";
 import { formatDate, formatPartialDate, safeHref } from "../ui/components";
+import { latestNumber } from "./latest.server";
 import { claimPermalink, type Publisher } from "./links";
 import { renderDocument } from "./page.server";
-import { SnapshotSchema, type PublishedClaim, type Snapshot } from "./snapshot";
+import { readSnapshot, type PublishedClaim, type Snapshot } from "./snapshot";
 
 /** The latest publication that includes this claim, with the claim as published there. */
 export async function findPublishedClaim(
@@ -15,13 +16,9 @@ export async function findPublishedClaim(
     select: { snapshot: true, articleId: true, number: true },
   });
   for (const row of candidates) {
-    const latest = await db().publication.findFirst({
-      where: { articleId: row.articleId },
-      orderBy: { number: "desc" },
-      select: { number: true },
-    });
-    if (latest?.number !== row.number) continue; // only what the latest version still says
-    const snapshot = SnapshotSchema.parse(JSON.parse(row.snapshot));
+    const latest = await latestNumber({ articleId: row.articleId });
+    if (latest !== row.number) continue; // only what the latest version still says
+    const snapshot = readSnapshot(row.snapshot);
     const claim = snapshot.claims.find((c) => c.id === claimId);
     if (claim) return { snapshot, claim };
   }

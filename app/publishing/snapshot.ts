@@ -53,3 +53,28 @@ export const SnapshotSchema = z.object({
 
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 export type PublishedClaim = z.infer<typeof PublishedClaimSchema>;
+
+/**
+ * A stored snapshot, read back: the one place publication text becomes a Snapshot, so a stored
+ * row that no longer matches the schema fails here, loudly, whoever reads it.
+ */
+export function readSnapshot(stored: string): Snapshot {
+  return SnapshotSchema.parse(JSON.parse(stored));
+}
+
+/** One version in a fact-check's history: what the corrections log and the version links show. */
+export interface PublicationEntry {
+  number: number;
+  publishedAt: string;
+  changeNote: string;
+}
+
+export const publicationEntry = (p: {
+  number: number;
+  publishedAt: Date;
+  changeNote: string;
+}): PublicationEntry => ({
+  number: p.number,
+  publishedAt: p.publishedAt.toISOString(),
+  changeNote: p.changeNote,
+});

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/fact-checks";
-import { listPublished } from "../publishing/publish.server";
+import { listPublished } from "../publishing/publications.server";
 import { VERDICTS } from "../newsroom/verdicts";
 import { readPage } from "../newsroom/paging";
 import { formatDate, VerdictBadge } from "../ui/components";
