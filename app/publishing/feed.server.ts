@@ -1,5 +1,5 @@
 import { db } from "../db/client.server";
-import { verdictLabel } from "../newsroom/verdicts";
+import { verdictCounts, verdictLabel } from "../newsroom/verdicts";
 import type { FeedEntry } from "./feed";
 import { readSnapshot } from "./snapshot";
 
@@ -18,9 +18,8 @@ export async function recentFeedEntries(): Promise<FeedEntry[]> {
   });
   return publications.map((p) => {
     const snapshot = readSnapshot(p.snapshot);
-    const counts = new Map<string, number>();
-    for (const c of snapshot.claims) counts.set(c.verdict, (counts.get(c.verdict) ?? 0) + 1);
-    const summary = `${snapshot.claims.length} claims checked in “${snapshot.article.title}”${snapshot.article.outlet ? ` (${snapshot.article.outlet})` : ""}: ${[...counts].map(([v, n]) => `${n} ${verdictLabel(v).toLowerCase()}`).join(", ")}.`;
+    const counts = verdictCounts(snapshot.claims.map((c) => c.verdict));
+    const summary = `${snapshot.claims.length} claims checked in “${snapshot.article.title}”${snapshot.article.outlet ? ` (${snapshot.article.outlet})` : ""}: ${counts.map(({ verdict, count }) => `${count} ${verdictLabel(verdict).toLowerCase()}`).join(", ")}.`;
     return {
       slug: p.article.slug,
       title: snapshot.article.title,
