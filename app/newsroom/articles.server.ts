@@ -4,7 +4,6 @@ import { extractClaims } from "./extraction.server";
 import { project } from "../claims/projection";
 import { db, type Tx } from "../db/client.server";
 import { ANALYSIS_LIMIT } from "../db/migrate.server";
-import { latestNumbers } from "../publishing/latest.server";
 import { audit } from "../utils/audit.server";
 import { UserError } from "../utils/errors";
 import { pageWindow, toPage, type PageRequest } from "./paging";
@@ -163,7 +162,10 @@ export async function claimCounts(articleIds: number[]): Promise<Map<number, num
   return new Map(rows.map((r) => [r.articleId, r._count._all]));
 }
 
-/** One page of the workbench's articles, most recently changed first: listed columns only, never the text. */
+/**
+ * One page of the workbench's articles, most recently changed first: listed columns only, never
+ * the text. Their published versions are publishing's to add (withPublishedVersions).
+ */
 export async function listArticles(request: PageRequest) {
   const rows = await db().article.findMany({
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
@@ -172,15 +174,8 @@ export async function listArticles(request: PageRequest) {
   });
   const page = toPage(rows, request);
   const ids = page.items.map((a) => a.id);
-  const [claims, latest] = await Promise.all([claimCounts(ids), latestNumbers(ids)]);
-  return {
-    ...page,
-    items: page.items.map((a) => ({
-      ...a,
-      claims: claims.get(a.id) ?? 0,
-      publishedVersion: latest.get(a.id) ?? null,
-    })),
-  };
+  const claims = await claimCounts(ids);
+  return { ...page, items: page.items.map((a) => ({ ...a, claims: claims.get(a.id) ?? 0 })) };
 }
 
 /** An article with its claims in reading order and its projection, for the workbench. */

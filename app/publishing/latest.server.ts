@@ -56,6 +56,14 @@ export async function latestNumbers(articleIds: number[]): Promise<Map<number, n
   return new Map(rows.map((r) => [r.articleId, r._max.number!]));
 }
 
+/** A page of articles with each one's latest published version (null when it is unpublished). */
+export async function withPublishedVersions<T extends { id: number }>(
+  page: Page<T>,
+): Promise<Page<T & { publishedVersion: number | null }>> {
+  const latest = await latestNumbers(page.items.map((a) => a.id));
+  return { ...page, items: page.items.map((a) => ({ ...a, publishedVersion: latest.get(a.id) ?? null })) };
+}
+
 /** One page of latest publications, newest first (ties by id), with their article's slug. */
 export async function latestPublications(
   request: PageRequest,
