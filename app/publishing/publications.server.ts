@@ -1,14 +1,26 @@
 import { db, type Db, type Tx } from "../db/client.server";
 import type { PageRequest } from "../newsroom/paging";
 import { env, publicUrl } from "../utils/config.server";
-import { latestNumber, latestPublications, whereArticle, type ArticleRef } from "./latest.server";
+import {
+  latestNumber,
+  latestPublication,
+  latestPublications,
+  whereArticle,
+  type ArticleRef,
+} from "./latest.server";
 import type { Publisher } from "./links";
 import { etagOf, renderFactCheckPage } from "./page.server";
-import { publicationEntry, readSnapshot, type PublicationEntry } from "./snapshot";
+import {
+  publicationEntry,
+  readSnapshot,
+  type PublicationEntry,
+  type PublishedClaim,
+  type Snapshot,
+} from "./snapshot";
 
 /**
- * Reading publications: the stored public pages, a published version with its history and the
- * list of published fact-checks. Writing one is publish.server.ts,
+ * Reading publications: the stored public pages, a published version with its history, the
+ * list of published fact-checks and the claim an embed shows. Writing one is publish.server.ts,
  * which may use these; nothing here knows how a publication is made.
  */
 
@@ -88,4 +100,22 @@ export async function listPublished(request: PageRequest) {
       claims: snapshot.claims.map((c) => c.verdict),
     })),
   };
+}
+
+/**
+ * The claim as the latest version of its fact-check publishes it, for an embed: found through
+ * the index of published claims (PublicationClaim), never by searching snapshots' text. A claim
+ * the latest version no longer includes has no embed.
+ */
+export async function findPublishedClaim(
+  claimId: number,
+): Promise<{ snapshot: Snapshot; claim: PublishedClaim } | null> {
+  const included = await db().publicationClaim.findFirst({
+    where: { claimId },
+    select: { publication: { select: { articleId: true } } },
+  });
+  if (!included) return null;
+  const latest = await latestPublication({ articleId: included.publication.articleId });
+  const claim = latest?.snapshot.claims.find((c) => c.id === claimId);
+  return latest && claim ? { snapshot: latest.snapshot, claim } : null;
 }

@@ -9,6 +9,7 @@ const file = useFreshDatabase();
 const { db } = await import("../db/client.server");
 const { loadFactCheck } = await import("../startup/seed.server");
 const { publishArticle } = await import("./publish.server");
+const { findPublishedClaim } = await import("./publications.server");
 const { latestNumber } = await import("./latest.server");
 const { onPublication } = await import("./announce");
 const { servePublishedPage } = await import("./serve.server");
@@ -34,6 +35,26 @@ beforeAll(async () => {
   await loadFactCheck("fixtures/alibaba-ai-chip.fact-check.json");
 });
 
+describe("an embed", () => {
+  it("finds its claim in the latest version through the index of published claims", async () => {
+    const claim = await db().claim.findFirstOrThrow({
+      where: { status: "approved" },
+      orderBy: { id: "asc" },
+    });
+    const rows = await db().publicationClaim.findMany({ where: { claimId: claim.id } });
+    expect(rows).toHaveLength(1);
+    const found = await findPublishedClaim(claim.id);
+    expect(found?.claim.quote).toBe(claim.quote);
+    expect(found?.snapshot.number).toBe(1);
+  });
+
+  it("finds nothing for a claim that was never published", async () => {
+    const candidate = await db().claim.findFirstOrThrow({ where: { status: "candidate" } });
+    expect(await findPublishedClaim(candidate.id)).toBeNull();
+    expect(await findPublishedClaim(999_999)).toBeNull();
+  });
+});
+
 describe("publishing", () => {
   it("announces a version after it commits, and the page cache serves it at once", async () => {
     const before = await served(`/fact-checks/${SLUG}`);
@@ -45,7 +66,7 @@ describe("publishing", () => {
     const stop = onPublication(({ slug, number }) =>
       heard.push({ slug, number, committed: committed.get() }),
     );
-    const [dropped] = await db().claim.findMany({
+    const [dropped, kept] = await db().claim.findMany({
       where: { status: "approved" },
       orderBy: { start: "asc" },
       take: 2,
@@ -72,5 +93,19 @@ describe("publishing", () => {
     expect((await served(`/fact-checks/${SLUG}/v/1`))?.body).toContain(
       "This is version 1 of this fact-check",
     );
+
+    // The embed follows the latest version: a claim it no longer includes has no card.
+    expect(await findPublishedClaim(dropped!.id)).toBeNull();
+    expect((await findPublishedClaim(kept!.id))?.snapshot.number).toBe(2);
+  });
+
+  it("keeps an embed for a published claim whose draft is gone (merged into another)", async () => {
+    const publication = await db().publication.findFirstOrThrow({ where: { number: 2 } });
+    const included = await db().publicationClaim.findMany({ where: { publicationId: publication.id } });
+    expect(included).toHaveLength(15);
+    const gone = included[0]!.claimId;
+    await db().evidence.deleteMany({ where: { claimId: gone } });
+    await db().claim.delete({ where: { id: gone } });
+    expect((await findPublishedClaim(gone))?.claim.id).toBe(gone);
   });
 });

@@ -5,7 +5,7 @@ import { ConflictError, UserError } from "../utils/errors";
 import { announcePublication, type Announcement } from "./announce";
 import { renderFactCheckPage } from "./page.server";
 import { publisher, versionHistory } from "./publications.server";
-import { SNAPSHOT_SCHEMA, SnapshotSchema, type Snapshot } from "./snapshot";
+import { includedClaims, SNAPSHOT_SCHEMA, SnapshotSchema, type Snapshot } from "./snapshot";
 
 /**
  * Writing a publication. Reading them (pages, versions, lists) is publications.server.ts; this
@@ -131,6 +131,7 @@ async function writePublication(
       publishedAt,
     },
   });
+  await tx.publicationClaim.createMany({ data: includedClaims(publication.id, snapshot) });
   await tx.article.update({
     where: { id: articleId },
     data: { status: "published", version: { increment: 1 } },

@@ -78,3 +78,10 @@ export const publicationEntry = (p: {
   publishedAt: p.publishedAt.toISOString(),
   changeNote: p.changeNote,
 });
+
+/**
+ * The rows of the index of published claims (PublicationClaim) for one publication: one per
+ * claim its snapshot includes. Publishing writes them; a restore rebuilds them from snapshots.
+ */
+export const includedClaims = (publicationId: number, snapshot: Snapshot) =>
+  snapshot.claims.map((claim) => ({ claimId: claim.id, publicationId }));
