@@ -1,4 +1,4 @@
-import { db, type Db, type Tx } from "../db/client.server";
+import { db } from "../db/client.server";
 import { MAX_PAGE_SIZE, pageWindow, toPage, type Page, type PageRequest } from "../newsroom/paging";
 import { readSnapshot, type Snapshot } from "./snapshot";
 
@@ -24,8 +24,8 @@ function onePage(ids: number[]): number[] {
 }
 
 /** The latest version number of one article; null when it has never been published. Reads no snapshot. */
-export async function latestNumber(of: ArticleRef, client: Db | Tx = db()): Promise<number | null> {
-  const row = await client.publication.findFirst({
+export async function latestNumber(of: ArticleRef): Promise<number | null> {
+  const row = await db().publication.findFirst({
     where: whereArticle(of),
     orderBy: { number: "desc" },
     select: { number: true },

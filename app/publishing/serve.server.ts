@@ -60,7 +60,7 @@ async function lookup(slug: string, number: number | undefined): Promise<Entry |
   if (!page) return null;
   const body = Buffer.from(page.body, "utf8");
   const entry = { body, gzip: gzipSync(body), headers: publicPageHeaders(page.etag, number !== undefined) };
-  // A publication announced while the page was read may have made it stale: serve it, keep it not.
+  // A publication announced while the page was read may have made it stale: serve it, but do not keep it.
   if (heard !== before) return entry;
   if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
   cache.set(key, entry);
