@@ -48,13 +48,11 @@ async function client(who: Who): Promise<APIRequestContext> {
 test.beforeAll(async () => {
   for (const who of EVERYONE) clients.set(who, await client(who));
   const api = (path: string, init?: { method?: string; data?: unknown }) =>
-    clients
-      .get("admin")!
-      .fetch(`/api/v1${path}`, {
-        method: init?.method ?? "GET",
-        data: init?.data,
-        headers: { Authorization: `Bearer ${tokens.get("admin")}` },
-      });
+    clients.get("admin")!.fetch(`/api/v1${path}`, {
+      method: init?.method ?? "GET",
+      data: init?.data,
+      headers: { Authorization: `Bearer ${tokens.get("admin")}` },
+    });
   const seed = await (await api("/articles/1")).json();
   const draft = await (
     await api("/articles", {
@@ -333,11 +331,9 @@ test.describe("drafts never reach anonymous readers", () => {
       expect(body, address).not.toContain("Confidential draft");
     }
     // With a token the API does show the draft, so the absence above is the rule working.
-    const desk = await clients
-      .get("viewer")!
-      .get(`/api/v1/articles/${ids.draftArticle}`, {
-        headers: { Authorization: `Bearer ${tokens.get("viewer")}` },
-      });
+    const desk = await clients.get("viewer")!.get(`/api/v1/articles/${ids.draftArticle}`, {
+      headers: { Authorization: `Bearer ${tokens.get("viewer")}` },
+    });
     expect(await desk.text()).toContain("Zebra Systems");
   });
 });

@@ -253,12 +253,10 @@ test.beforeAll(async () => {
     clients.set(who, context);
   }
   // A real exercise, so its actions also meet an existing row.
-  await clients
-    .get("educator")!
-    .post("/exercises/new", {
-      form: { slug: "alibaba-ai-chip", title: "Fuzz exercise", instructions: "", mode: "article" },
-      maxRedirects: 0,
-    });
+  await clients.get("educator")!.post("/exercises/new", {
+    form: { slug: "alibaba-ai-chip", title: "Fuzz exercise", instructions: "", mode: "article" },
+    maxRedirects: 0,
+  });
 });
 
 test.afterAll(async () => {
