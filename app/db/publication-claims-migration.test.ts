@@ -8,7 +8,7 @@ import { migrate } from "./migrate.server";
 // The migration that indexes published claims fills the index for publications made before it,
 // from their snapshots: one row per claim, whatever else the snapshot's text holds.
 it("backfills one row per claim of every existing publication's snapshot", () => {
-  const MIGRATION = "20261129030000_publication_claims";
+  const MIGRATION = "20261129040000_publication_claims";
   const before = mkdtempSync(path.join(tmpdir(), "claimdesk-migrations-"));
   cpSync(path.resolve("prisma/migrations"), before, { recursive: true });
   rmSync(path.join(before, MIGRATION), { recursive: true });
