@@ -12,7 +12,7 @@ const { createRequestHandler } = await import("@react-router/express");
 const build = await import("./build/server/index.js");
 const {
   prepareDatabase,
-  MAX_BODY_BYTES,
+  bodyTooLargeMessage,
   bodyLimitFor,
   routedPath,
   isApiPath,
@@ -61,12 +61,7 @@ app.use((req, res, next) => {
   }
   const limit = bodyLimitFor(path);
   if (Number(req.headers["content-length"] ?? 0) > limit) {
-    return refuse(
-      413,
-      limit === MAX_BODY_BYTES
-        ? "That upload is too large (over 8 MB): articles are limited to 2 MB. Nothing was saved."
-        : `That form is too large (over ${limit / 1024} KB for this page). Nothing was saved.`,
-    );
+    return refuse(413, bodyTooLargeMessage(limit));
   }
   next();
 });

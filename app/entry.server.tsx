@@ -5,7 +5,7 @@ import { ServerRouter, type EntryContext } from "react-router";
 import { contentSecurityPolicy } from "./utils/csp.server";
 
 export { prepareDatabase } from "./startup/prepare.server";
-export { bodyLimitFor, MAX_BODY_BYTES } from "./utils/body-limits.server";
+export { bodyLimitFor, bodyTooLargeMessage } from "./utils/body-limits.server";
 export { routedPath, isApiPath, stateChangeRefusal } from "./auth/origin.server";
 export { trustsProxy } from "./utils/config.server";
 export { servePublishedPage } from "./publishing/serve.server";

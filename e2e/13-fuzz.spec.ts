@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import fc from "fast-check";
 import { createUser, PASSWORD } from "./helpers";
@@ -25,6 +26,20 @@ interface FormTarget {
   fields: string[];
 }
 
+/**
+ * A route module's source with the components it renders: the app's own .tsx modules it imports,
+ * and theirs, so a form moved out of the route still lends its field names to the route's target.
+ */
+function withComponents(file: string, seen = new Set<string>()): string {
+  if (seen.has(file)) return "";
+  seen.add(file);
+  const source = readFileSync(file, "utf8");
+  const components = [...source.matchAll(/from "(\.{1,2}\/[^"]+)"/g)]
+    .map((m) => join(dirname(file), `${m[1]!}.tsx`))
+    .filter((component) => !component.includes(".server") && existsSync(component));
+  return [source, ...components.map((component) => withComponents(component, seen))].join("\n");
+}
+
 /** The routes whose module exports an action; ending sessions and sign-in come last so the others keep theirs. */
 function formTargets(): FormTarget[] {
   const routes = readFileSync("app/routes.ts", "utf8");
@@ -35,7 +50,7 @@ function formTargets(): FormTarget[] {
   const last = ["/settings", "/settings/users", "/logout", "/login", "/setup", "/invite/:token"];
   return entries
     .filter(({ path }) => !path.includes("*"))
-    .map(({ path, file }) => ({ path, source: readFileSync(`app/${file}`, "utf8") }))
+    .map(({ path, file }) => ({ path, source: withComponents(`app/${file}`) }))
     .filter(({ source }) => /export async function action\b/.test(source))
     .map(({ path, source }) => ({
       path,

@@ -4,8 +4,8 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { importWorkspace, RestoreRefused } from "../app/backup/workspace.server";
-import { invitePasswordlessUsers } from "../app/auth/users.server";
-import { databasePath, publicUrl } from "../app/utils/config.server";
+import { invitePasswordlessUsers, passwordLinkUrl } from "../app/auth/users.server";
+import { databasePath } from "../app/utils/config.server";
 import { migrate } from "../app/db/migrate.server";
 
 const file = process.argv[2];
@@ -35,7 +35,7 @@ try {
     console.log(
       "Exports carry no passwords. Send each person their link to choose a new one (valid 7 days):",
     );
-    for (const { email, token } of links) console.log(`  ${email}  ${publicUrl()}/invite/${token}`);
+    for (const { email, token } of links) console.log(`  ${email}  ${passwordLinkUrl(token)}`);
   }
 } catch (error) {
   if (error instanceof RestoreRefused) {

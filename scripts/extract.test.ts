@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -34,6 +34,17 @@ describe("npm run extract", () => {
     expect(project(toMarkdown("Acme said revenue rose **12%** in 2025.", "text")).text).toBe(
       plain.sentences[0].text,
     );
+  });
+
+  it("reads a saved .html page as the importer does: its article, not its markup", async () => {
+    const { readArticleFile } = await import("../app/importing/article-file.server");
+    const file = "fixtures/web/chip-export-rules.html";
+    const out = run(file);
+    const { source } = await readArticleFile(new File([readFileSync(file)], file));
+    const text = project(source).text;
+    expect(out.sentences.length).toBeGreaterThan(0);
+    expect(out.sentences.map((s: { text: string }) => s.text).join(" ")).not.toContain("<");
+    for (const s of [...out.sentences, ...out.claims]) expect(text.slice(s.start, s.end)).toBe(s.text);
   });
 
   it("fails clearly on a missing file", () => {

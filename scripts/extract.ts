@@ -1,25 +1,38 @@
-// npm run --silent extract -- FILE: prints the sentences and proposed claims of a markdown
-// (.md) or plain-text file as JSON, offsets in the text projection. A stable interface.
-import { readFileSync } from "node:fs";
+// npm run --silent extract -- FILE: prints the sentences and proposed claims of an article file as
+// JSON, offsets in the text projection. The file is read as `npm run import` and the import page
+// read it (readArticleFile): .md is markdown, a saved .html page is extracted to its article, and
+// any other file is plain text. A stable interface.
 import { extract, toMarkdown } from "../app/claims/extract";
+import {
+  articleFileKind,
+  FileRefused,
+  fileOnDisk,
+  readArticleFile,
+} from "../app/importing/article-file.server";
 
 const file = process.argv[2];
 if (!file) {
   console.error(
-    "usage: npm run --silent extract -- FILE (.md is read as markdown, anything else as plain text)",
+    "usage: npm run --silent extract -- FILE (.md is read as markdown, .html as a saved web page, anything else as plain text)",
   );
   process.exit(2);
 }
-let source: string;
+let onDisk: File;
 try {
-  source = readFileSync(file, "utf8");
+  onDisk = fileOnDisk(file);
 } catch (error) {
   console.error(`extract: cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? error}`);
   process.exit(1);
 }
-const { sentences, claims } = extract(
-  toMarkdown(source, /\.(?:md|markdown)$/i.test(file) ? "markdown" : "text"),
-);
+let article: Awaited<ReturnType<typeof readArticleFile>>;
+try {
+  article = await readArticleFile(onDisk, articleFileKind(file) ?? "text");
+} catch (error) {
+  if (!(error instanceof FileRefused)) throw error;
+  console.error(`extract: ${error.message}`);
+  process.exit(1);
+}
+const { sentences, claims } = extract(toMarkdown(article.source, article.format));
 process.stdout.write(
   JSON.stringify({
     sentences: sentences.map(({ start, end, text }) => ({ start, end, text })),

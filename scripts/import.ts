@@ -1,12 +1,13 @@
 // npm run --silent import -- URL_OR_FILE: imports an article into the configured database and
 // prints {"id","slug","claims"} (claims = how many were proposed). A URL is fetched with the same
-// guard as the app (CLAIMDESK_ALLOW_PRIVATE_FETCH=1 allows local servers); a .html file is
-// extracted the same way; .md is markdown and any other file plain text. Refusals exit 1.
-import { readFileSync } from "node:fs";
+// guard as the app (CLAIMDESK_ALLOW_PRIVATE_FETCH=1 allows local servers); a file is read as the
+// import page reads an upload (readArticleFile): a .html file is extracted the same way, .md is
+// markdown and any other file plain text, up to 2 MB of UTF-8. Refusals exit 1.
 import path from "node:path";
 import { db } from "../app/db/client.server";
 import { prepareDatabase } from "../app/startup/prepare.server";
-import { fetchPage, pageFromHtml, type ImportedPage } from "../app/importing/import.server";
+import { articleFileKind, fileOnDisk, readArticleFile } from "../app/importing/article-file.server";
+import { fetchPage, type ImportedPage } from "../app/importing/import.server";
 import { FetchRefused } from "../app/importing/safe-fetch.server";
 import { importArticle } from "../app/newsroom/articles.server";
 import { UserError } from "../app/utils/errors";
@@ -19,8 +20,8 @@ if (!target) {
 }
 
 async function fromFile(file: string): Promise<ImportedPage & { format: "markdown" | "text" }> {
-  const content = readFileSync(file, "utf8");
-  if (/\.html?$/i.test(file)) return { ...(await pageFromHtml(content)), format: "markdown" };
+  const { source, format, page } = await readArticleFile(fileOnDisk(file), articleFileKind(file) ?? "text");
+  if (page) return { ...page, markdown: source, format };
   const title = path
     .basename(file)
     .replace(/\.[^.]+$/, "")
@@ -32,8 +33,8 @@ async function fromFile(file: string): Promise<ImportedPage & { format: "markdow
     originalDate: "",
     canonicalUrl: "",
     sourceUrl: "",
-    markdown: content,
-    format: /\.(md|markdown)$/i.test(file) ? "markdown" : "text",
+    markdown: source,
+    format,
   };
 }
 

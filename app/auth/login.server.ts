@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { signInLimiter, type AttemptLimiter } from "../utils/limits.server";
+import { signInLimiter } from "../db/attempts.server";
+import type { AttemptLimiter } from "../utils/limits.server";
 import { authenticate } from "./users.server";
 
 /**
@@ -41,10 +42,10 @@ export async function signIn(
     windowMs: WINDOW_MS,
   };
   const from = { key: `login:address:${address}`, limit: ADDRESS_FAILURES, windowMs: WINDOW_MS };
-  if (!limits.reserve([account, from])) return { outcome: "paused" };
+  if (!(await limits.reserve([account, from]))) return { outcome: "paused" };
   const user = await authenticate(email, password);
   if (!user) return { outcome: "wrong" };
-  limits.reset(account.key);
-  limits.release(from);
+  await limits.reset(account.key);
+  await limits.release(from);
   return { outcome: "signed-in", userId: user.id };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bodyLimitFor, MAX_BODY_BYTES } from "../utils/body-limits.server";
+import { bodyLimitFor, bodyTooLargeMessage, MAX_BODY_BYTES } from "../utils/body-limits.server";
 import { isApiPath, routedPath, stateChangeRefusal } from "./origin.server";
 
 describe("the path the router sees", () => {
@@ -115,5 +115,15 @@ describe("how large a body each path may declare", () => {
   it("is decided on the routed path, so dot segments cannot borrow the API's cap", () => {
     expect(bodyLimitFor(routedPath("/api/v1/../../login"))).toBe(16 * 1024);
     expect(bodyLimitFor(routedPath("/articles/new/../../login"))).toBe(16 * 1024);
+  });
+
+  it("names the limit that was exceeded in its 413 message", () => {
+    expect(bodyTooLargeMessage(MAX_BODY_BYTES)).toBe(
+      "That request is too large (over 8 MB). Nothing was saved.",
+    );
+    expect(bodyTooLargeMessage(16 * 1024)).toBe(
+      "That form is too large (over 16 KB for this page). Nothing was saved.",
+    );
+    expect(bodyTooLargeMessage(512 * 1024)).toContain("over 512 KB");
   });
 });

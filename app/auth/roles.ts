@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /** Roles and what each may do. Checked on the server for every loader and action. */
 export const ROLES = ["viewer", "educator", "editor", "reviewer", "admin"] as const;
 export type Role = (typeof ROLES)[number];
@@ -16,9 +18,17 @@ const MINIMUM: Record<Permission, Role> = {
   teach: "editor",
 };
 
+export const RoleSchema = z.enum(ROLES);
+
+/** A role read from storage: an unknown value is a broken row, not a guess. */
+export function parseRole(value: string): Role {
+  return RoleSchema.parse(value);
+}
+
 export function can(role: string, permission: Permission): boolean {
   if (permission === "teach") return role === "educator" || can(role, "edit");
-  return (ROLES as readonly string[]).includes(role) && RANK[role as Role] >= RANK[MINIMUM[permission]];
+  const known = RoleSchema.safeParse(role);
+  return known.success && RANK[known.data] >= RANK[MINIMUM[permission]];
 }
 
 /** The roles that check claims, and so can be assigned them. */

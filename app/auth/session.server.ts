@@ -1,7 +1,7 @@
 import { redirect } from "react-router";
 import { db } from "../db/client.server";
 import { env } from "../utils/config.server";
-import { can, type Permission, type Role } from "./roles";
+import { can, parseRole, type Permission, type Role } from "./roles";
 import { newSecret, sha256 as hashToken } from "./secrets.server";
 
 export const SESSION_COOKIE = "claimdesk_session";
@@ -71,7 +71,7 @@ async function lookUpUser(request: Request): Promise<CurrentUser | null> {
   const [user] = await db().$queryRaw<Array<Omit<CurrentUser, "id"> & { id: number | bigint }>>`
     SELECT u."id", u."email", u."name", u."role" FROM "Session" s JOIN "User" u ON u."id" = s."userId"
     WHERE s."id" = ${hashToken(token)} AND s."expiresAt" > ${new Date()} AND u."active" = 1`;
-  return user ? { ...user, id: Number(user.id), role: user.role as Role } : null;
+  return user ? { ...user, id: Number(user.id), role: parseRole(user.role) } : null;
 }
 
 /** The signed-in user, or a redirect to /login that comes back here afterwards. */

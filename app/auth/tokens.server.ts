@@ -3,7 +3,7 @@ import { db } from "../db/client.server";
 import { UserError } from "../utils/errors";
 import { newSecret, sha256 } from "./secrets.server";
 import type { CurrentUser } from "./session.server";
-import type { Role } from "./roles";
+import { parseRole } from "./roles";
 
 /** Personal API tokens: "cdk_" + 32 random bytes. Only a sha256 of the token is stored. */
 const TOKEN_PREFIX = "cdk_";
@@ -73,5 +73,5 @@ export async function userForToken(authorization: string | null): Promise<Curren
     await db().apiToken.update({ where: { id: found.id }, data: { lastUsedAt: new Date(now) } });
   }
   const { id, email, name, role } = found.user;
-  return { id, email, name, role: role as Role };
+  return { id, email, name, role: parseRole(role) };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { db, type Tx } from "../db/client.server";
 import { audit } from "../utils/audit.server";
+import { publicUrl } from "../utils/config.server";
 import { UserError } from "../utils/errors";
 import { hashPassword, verifyPassword } from "./password.server";
 import { DESK_ROLES, ROLES, type Role } from "./roles";
@@ -43,7 +44,13 @@ export async function authenticate(email: string, password: string) {
 
 // ---- Administration: invitations, roles, deactivation. Every change is an audit event. ----
 
-const INVITE_DAYS = 7;
+/** How long a password link (an invitation, a reset) works. */
+export const INVITE_DAYS = 7;
+
+/** Where a password link leads: the page where its person chooses a password. Every link is made here. */
+export function passwordLinkUrl(token: string): string {
+  return `${publicUrl()}/invite/${token}`;
+}
 
 export const InviteSchema = NewUserSchema.omit({ password: true });
 export const RoleChangeSchema = z.object({ role: NewUserSchema.shape.role });

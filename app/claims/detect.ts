@@ -5,7 +5,20 @@
  */
 import { meter } from "./meter";
 import type { Block } from "./projection";
+import { REJECTIONS, SCORING_RULES, type SentenceFacts } from "./rules";
 import { segment, type Sentence, type Span } from "./segment";
+import {
+  CALENDAR_WORD,
+  COMMON_CAPITALISED,
+  DATE_ONLY,
+  EVENT,
+  FIGURE,
+  firstWordIndex,
+  NAME,
+  names,
+  SELF_EVIDENT_NAME,
+  wordCount,
+} from "./vocabulary";
 
 export interface ClaimCandidate extends Span {
   text: string;
@@ -16,65 +29,6 @@ export interface ClaimCandidate extends Span {
 /** Candidates at or above this score are proposed to the editor. */
 export const PROPOSAL_THRESHOLD = 0.4;
 
-const BOILERPLATE =
-  /(?:^|\s)(?:related|read more|see also|more from|recommended):|\b(?:patreon|donat(?:e|or|ors|ion|ions)|supporters?|support us|buy me a coffee|subscribe|subscription|newsletter|sign up|log in|follow us|share (?:it|this)|spread the word|scroll to top|back to top|read more|click here|explore our|visit our|no registration|advertisement|sponsored|cookies?|all rights reserved|enjoying the article|did you enjoy|if you found this|thank you|we create this for you|related posts?|leave a (?:comment|reply))\b/i;
-
-/** First words that make a sentence an instruction to the reader rather than a statement. */
-const IMPERATIVES = new Set(
-  (
-    "track evaluate watch prepare monitor share explore consider check read click visit subscribe follow join " +
-    "learn discover find buy get download sign try remember imagine wake let’s let's don’t don't stay keep make " +
-    "see support contact tell ask"
-  ).split(" "),
-);
-
-/** A plain two-digit number ("Top 10") says less than a unit, a currency or a percentage. */
-const WEAK_FIGURE = /^\d{2}$/;
-/**
- * Numbers, units, currencies, percentages, ranges. The lookbehinds start a figure at a number's
- * first digit only: without them a long number that is not a figure ("1,2,3,…") was searched
- * again from each of its digits, which took time quadratic in its length.
- */
-const FIGURE =
-  /(?:\b(?:doubled|tripled|halved|quadrupled|twice|three times|half)\b|[$€£¥]\s?\d[\d,.]*(?:\s?(?:billion|million|trillion|bn|m|k))?|\d(?<=(?:^|[^\d,.])[,.]*\d)[\d,.]*\s?(?:%|percent|per cent|x\b|×|nm\b|GB\/s|TB\/s|TOPS|TFLOPS|GHz|MHz|GB\b|TB\b|MB\b|W\b|watts?\b|billion|million|trillion|yuan|dollars?|euros?|times\b|users|customers|employees|units)|(?:[+−-]|(?<!\d))\d+(?:[.,]\d+)?\s?[–-]\s?\d+(?:[.,]\d+)?\s?%|\b\d{2,}(?:[.,]\d+)?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|double|triple|half|dozens?|hundreds?|thousands?)\b(?=[\s‑-]+(?:digit|years?|months?|weeks?|days?|hours?|times|quarters?|percent))|double[‑-]digit)/iu;
-const VAGUE =
-  /\b(?:smoother|seamless(?:ly)?|boosting|cutting[‑-]edge|state[‑-]of[‑-]the[‑-]art|world[‑-]class|game[‑-]chang\w+|robust|powerful|high[‑-]speed|strategically significant|key player|essential piece|means more than)\b/iu;
-const DATE =
-  /\b(?:(?:19|20)\d{2}(?:\s?Q[1-4])?|Q[1-4]\s?(?:19|20)\d{2}|(?:last|next|this|previous)\s+(?:year|quarter|month|week)|(?:next|past|last)\s+(?:two|three|four|five|\d+)\s+years|year[‑ -]over[‑ -]year|(?:in|this|next|last|the)\s+(?:spring|summer|autumn|fall|winter))/iu;
-const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
-const CALENDAR_NAMES = `${MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday`;
-/** Month and day names only when capitalised: "May" is a month, "may" is a hedge. */
-const NAMED_DAY = new RegExp(`\\b(?:${CALENDAR_NAMES})\\b`, "u");
-/** Months and weekdays are dates, not names, even though they are capitalised. */
-const CALENDAR_WORD = new RegExp(`^(?:${CALENDAR_NAMES})$`, "u");
-/** A paragraph that is only a date, as in a timeline: "2024 Q1", "March 2025". */
-const DATE_ONLY = new RegExp(
-  `^(?:(?:19|20)\\d{2}(?:\\s?Q[1-4]|\\s?H[12])?|Q[1-4]\\s?(?:19|20)\\d{2}|(?:${MONTHS})\\s(?:19|20)\\d{2})$`,
-  "u",
-);
-/** What a thing can do or is built on: capabilities can be tested. */
-const CAPABILITY =
-  /\b(?:supports?|enables?|compatible with|compatibility with|runs on|works with|powered by|based on|built on)\b/iu;
-const COMPARISON =
-  /\b(?:faster|slower|higher|lower|bigger|larger|smaller|better|worse|cheaper|(?!rather|other)\w+er than|more than \d|less than \d|most \w+|least \w+|largest|biggest|fastest|best|first|only|rival|rivals|surpass\w*|outperform\w*|competitive with|compared|improvement over|vs\.?|versus|in contrast|shift from|lag behind|twice as|as fast as|within \d)/iu;
-const ATTRIBUTION =
-  /\b(?:according to|said|says|reported|reports|report|announced|claims?|stated|told|confirmed|analysts|industry insiders|insiders|sources|people familiar|officials|experts|investors)\b/iu;
-const UNNAMED_SOURCE =
-  /\b(?:industry insiders|insiders|sources|people familiar|analysts|experts|observers)\b/iu;
-const EVENT =
-  /\b(?:unveil\w*|launch\w*|announc\w*|manufactur\w*|produc\w*|develop\w*|built|build(?:s|ing)?|design\w*|releas\w*|acquir\w*|invest\w*|grew|grow(?:s|n)?|rose|rise[sn]?|fell|fall(?:s|en)?|dipped|dip(?:s)?|spiked|surged|dropped|jumped|gained|lost|cut|raised|signed|banned|approved|stole|stolen|taken|exposed|leaked|breached|hacked|paid|declined|begin|begins|began|started|starts|added|approve|approves|paused|consume[sd]?|control(?:s|led)?|operates|costs?|drew|averaged|generated|completed|integrat\w*|focuses|backed|depends|outsourced|sparked|rewarded|compete|competes)\b/iu;
-const HEDGE =
-  /\b(?:may|might|could|potentially|reportedly|allegedly|likely|unlikely|possibly|perhaps|expected to|promises|seems|appears)\b/iu;
-const OPINION =
-  /\b(?:honestly|frankly|in my view|good day|good news|great news|bold|game[‑-]changer|revolution\w*|must|should|i think|we believe|key player|turning point|statement|stunning|incredible|amazing|exciting|future[‑-]proof|shaping|intelligently)\b/iu;
-const SPEC_LINE = /^[\p{Lu}][\p{L}\s/-]{2,30}:\s+\S/u;
-const NAME =
-  /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}\p{N}&'’-]*\p{L}|\p{Lu}{2,}|[\p{L}]+[\p{Lu}][\p{L}]*)(?![\p{L}])/gu;
-const COMMON_CAPITALISED = new Set(
-  "The A An This That These Those It Its He She They We I You His Her Our Their My Your How What Why When Where Who Which There Here But And So Yet Or If In On At For As After Before Since While Although Though Meanwhile However Then Also Still Now Today Q A Not Yes No With From By To Of Is Are Was Were Be Let’s Up Some Many Most One Other Others Key Final Quick Answers".split(
-    " ",
-  ),
-);
 /** Independent clauses joined like this are checked separately. */
 const CLAUSE_JOIN = /,\s+(?:while|whereas)\s+|;\s+|\.\s+In contrast,\s+/giu;
 
@@ -238,37 +192,6 @@ function sliceSentence(text: string, start: number, end: number): Sentence {
   return { start, end, text: text.slice(start, end) };
 }
 
-function wordCount(s: string): number {
-  return s.split(/\s+/).filter(Boolean).length;
-}
-
-/** Index of the first letter or digit: where the sentence's first word starts. */
-function firstWordIndex(sentence: string): number {
-  const m = /[\p{L}\p{N}]/u.exec(sentence);
-  return m ? m.index : 0;
-}
-
-/** An acronym, a CamelCase or digit-bearing word is a name wherever it stands. */
-const SELF_EVIDENT_NAME = /^(?:\p{Lu}{2,}|\p{Lu}\p{Ll}+\p{Lu}.*|.*\d.*)$/u;
-
-/**
- * Capitalised words that are names: any not at the start of a sentence, and a sentence's first
- * word when the document shows it is a name (capitalised mid-sentence elsewhere, or opening
- * several sentences) or it looks like one. "Markets moved…" does not name anything.
- */
-function names(sentence: string, known: ReadonlySet<string>): string[] {
-  const found = new Set<string>();
-  meter.steps += sentence.length;
-  const first = firstWordIndex(sentence);
-  for (const match of sentence.matchAll(NAME)) {
-    const word = match[0];
-    if (COMMON_CAPITALISED.has(word) || CALENDAR_WORD.test(word) || found.has(word)) continue;
-    if (match.index === first && !known.has(word) && !SELF_EVIDENT_NAME.test(word)) continue;
-    found.add(word);
-  }
-  return [...found];
-}
-
 /** The names a document establishes, used to judge the capitalised first words of its sentences. */
 export function knownNames(sentences: Sentence[]): Set<string> {
   const known = new Set<string>();
@@ -286,125 +209,32 @@ export function knownNames(sentences: Sentence[]): Set<string> {
   return known;
 }
 
+/** A leading list marker or speaker label ("- ", "Q: "): not part of the statement. */
+const LEAD_IN = /^(?:[A-Z]:\s+|[–—•*-]\s+)/u;
+
 /**
- * Whether the text quotes at least 12 characters between quotation marks, as /["“][^"”]{12,}["”]/u
- * finds, in one pass: that expression reads the rest of the text again from every opening mark
- * that is never closed.
+ * Scores one sentence by walking the rule tables (rules.ts); null when it is not a statement at
+ * all (a question, a prompt, boilerplate).
  */
-function quotesSpeech(text: string): boolean {
-  let openedAt = -1;
-  let at = 0;
-  for (const char of text) {
-    meter.steps++;
-    if (char === '"' || char === "”") {
-      if (openedAt !== -1 && at - openedAt - 1 >= 12) return true;
-      openedAt = char === '"' ? at : -1;
-    } else if (char === "“" && openedAt === -1) {
-      openedAt = at;
-    }
-    at++;
-  }
-  return false;
-}
-
-function quoted(match: RegExpExecArray | null): string {
-  return match ? `“${match[0].trim()}”` : "";
-}
-
-/** Scores one sentence; null when it is not a statement at all (a question, a prompt, boilerplate). */
 export function scoreSentence(
   sentence: Sentence,
   known: ReadonlySet<string> = new Set(),
   datedBy?: string,
 ): ClaimCandidate | null {
   meter.steps += sentence.text.length;
-  const text = sentence.text.replace(/^(?:[A-Z]:\s+|[–—•*-]\s+)/u, "");
-  if (BOILERPLATE.test(text)) return null;
-  if (/\?["'”’)]*$/u.test(text)) return null;
-  const firstWord = (text.split(/[\s—–-]+/)[0] ?? "").toLowerCase().replace(/[^\p{L}’']/gu, "");
-  if (IMPERATIVES.has(firstWord)) return null;
-  if (wordCount(text) < 3) return null;
+  const text = sentence.text.replace(LEAD_IN, "");
+  if (REJECTIONS.some((rejection) => rejection.rejects(text))) return null;
 
+  const fired = new Set<string>();
+  const facts: SentenceFacts = { text, known, datedBy, fired };
   const reasons: string[] = [];
   let score = 0;
-  const figure = FIGURE.exec(text);
-  if (figure) {
-    score += WEAK_FIGURE.test(figure[0].trim()) ? 0.25 : 0.4;
-    reasons.push(
-      `Contains a figure or measurement (${quoted(figure)}): numbers can be checked against sources.`,
-    );
-  }
-  if (SPEC_LINE.test(text)) {
-    score += 0.2;
-    reasons.push("States a technical specification: specs should match the maker's published data.");
-  }
-  const found = names(text, known);
-  if (found.length > 0) {
-    score += found.length > 1 ? 0.25 : 0.2;
-    reasons.push(
-      `Names ${found.length > 1 ? "organisations or products" : "an organisation or product"} (${found
-        .slice(0, 4)
-        .map((n) => `“${n}”`)
-        .join(", ")}): what they did can be verified.`,
-    );
-  }
-  const date = DATE.exec(text) ?? NAMED_DAY.exec(text);
-  if (date) {
-    score += 0.15;
-    reasons.push(`Gives a date or period (${quoted(date)}): timelines can be checked.`);
-  } else if (datedBy) {
-    score += 0.15;
-    reasons.push(`Dated by the timeline entry before it (“${datedBy}”): timelines can be checked.`);
-  }
-  const capability = CAPABILITY.exec(text);
-  if (capability) {
-    score += 0.15;
-    reasons.push(
-      `States what something can do or is built on (${quoted(capability)}): capabilities can be tested.`,
-    );
-  }
-  const comparison = COMPARISON.exec(text);
-  if (comparison) {
-    score += 0.2;
-    reasons.push(`Makes a comparison or superlative (${quoted(comparison)}): needs a baseline to hold.`);
-  }
-  const event = EVENT.exec(text);
-  if (event) {
-    score += 0.15;
-    reasons.push(`Reports an action or event (${quoted(event)}): it either happened or it did not.`);
-  }
-  const attribution = ATTRIBUTION.exec(text);
-  if (attribution) {
-    score += 0.1;
-    const unnamed = UNNAMED_SOURCE.exec(text);
-    reasons.push(
-      unnamed
-        ? `Attributes it to unnamed sources (${quoted(unnamed)}): who said it, and do they know?`
-        : `Attributes the information (${quoted(attribution)}): check the original source.`,
-    );
-  }
-  if (attribution && quotesSpeech(text)) {
-    score += 0.15;
-    reasons.push("Quotes someone directly: check that they said it, and whether it is true.");
-  }
-  const vague = VAGUE.exec(text);
-  if (vague) {
-    score -= 0.15;
-    reasons.push(`Uses vague promotional language (${quoted(vague)}): there is little to check.`);
-  }
-  const hedge = HEDGE.exec(text);
-  if (hedge) {
-    score -= 0.1;
-    reasons.push(`Hedged (${quoted(hedge)}): a prediction or possibility is harder to check.`);
-  }
-  const opinions = [
-    ...new Set([...text.matchAll(new RegExp(OPINION.source, "giu"))].map((m) => m[0].toLowerCase())),
-  ].slice(0, 2);
-  if (opinions.length > 0) {
-    score -= 0.15 * opinions.length;
-    reasons.push(
-      `Reads partly as opinion (${opinions.map((o) => `“${o}”`).join(", ")}): only the factual core can be checked.`,
-    );
+  for (const rule of SCORING_RULES) {
+    const finding = rule.apply(facts);
+    if (!finding) continue;
+    fired.add(rule.name);
+    score += finding.weight;
+    reasons.push(finding.reason);
   }
   if (reasons.length === 0) return null;
   return {

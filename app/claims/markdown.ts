@@ -1,5 +1,7 @@
 import MarkdownIt from "markdown-it";
-import type { MarkdownItInstance } from "./projection";
+
+/** A configured markdown-it parser: what `createMarkdown` makes and projection and rendering take. */
+export type MarkdownItInstance = InstanceType<typeof MarkdownIt>;
 
 const SAFE_LINK = /^(?:https?:|mailto:)/i;
 

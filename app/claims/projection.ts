@@ -1,9 +1,6 @@
-import type MarkdownIt from "markdown-it";
 import type { Token } from "markdown-it";
-import { markdown } from "./markdown";
+import { markdown, type MarkdownItInstance } from "./markdown";
 import { meter } from "./meter";
-
-export type MarkdownItInstance = InstanceType<typeof MarkdownIt>;
 
 /**
  * The text projection: the one coordinate space for claims. It is the inline text of the

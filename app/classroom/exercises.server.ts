@@ -1,5 +1,6 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { z } from "zod";
+import { parseStoredJson } from "../utils/json";
 import { db } from "../db/client.server";
 import type { CurrentUser } from "../auth/session.server";
 import { sha256 as hashToken } from "../auth/secrets.server";
@@ -84,7 +85,7 @@ async function view(where: { code: string } | { id: number }): Promise<ExerciseV
   });
   if (!exercise) return null;
   const snapshot = readSnapshot(exercise.publication.snapshot);
-  const ids = new Set(z.array(z.number()).parse(JSON.parse(exercise.claimIds)));
+  const ids = new Set(parseStoredJson(z.array(z.number()), exercise.claimIds));
   const counted = snapshot.claims.filter((c) => ids.has(c.id));
   const mode = exercise.mode === "marked" ? "marked" : "article";
   return {
@@ -174,7 +175,7 @@ export const StoredAnswers = z.array(
 export async function submissionByToken(exercise: ExerciseView, token: string) {
   const submission = await db().submission.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!submission || submission.exerciseId !== exercise.id) return null;
-  const answers = StoredAnswers.parse(JSON.parse(submission.answers)) as Answer[];
+  const answers = parseStoredJson(StoredAnswers, submission.answers);
   return {
     displayName: submission.displayName,
     createdAt: submission.createdAt,
@@ -188,7 +189,7 @@ export async function results(exercise: ExerciseView) {
     id: r.id,
     displayName: r.displayName,
     createdAt: r.createdAt,
-    answers: StoredAnswers.parse(JSON.parse(r.answers)) as Answer[],
+    answers: parseStoredJson(StoredAnswers, r.answers),
   }));
   return {
     submissions,

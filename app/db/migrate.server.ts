@@ -85,21 +85,28 @@ export function migrate(databaseFile: string, migrationsDir: string): string[] {
         continue;
       }
       const apply = db.transaction(() => {
+        // Another process starting at the same moment may have applied it while we waited for the lock.
+        const already = db
+          .prepare(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND finished_at IS NOT NULL`)
+          .get(migration.name);
+        if (already) return false;
         const startedAt = new Date().toISOString();
         db.exec(migration.sql);
         db.prepare(
           `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, logs, rolled_back_at, started_at, applied_steps_count)
            VALUES (?, ?, ?, ?, NULL, NULL, ?, 1)`,
         ).run(randomUUID(), migration.checksum, new Date().toISOString(), migration.name, startedAt);
+        return true;
       });
+      let appliedNow: boolean;
       try {
-        apply.immediate();
+        appliedNow = apply.immediate();
       } catch (error) {
         throw new MigrationError(
           `Migration ${migration.name} failed and was rolled back: ${(error as Error).message}`,
         );
       }
-      done.push(migration.name);
+      if (appliedNow) done.push(migration.name);
     }
     analyze(db);
     return done;

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -5,7 +6,7 @@ import path from "node:path";
 import internals from "@prisma/internals";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
-import { migrate, MigrationError } from "./migrate.server";
+import { migrate, MigrationError, readMigrations } from "./migrate.server";
 
 const MIGRATIONS = path.resolve("prisma/migrations");
 const tempDb = () => path.join(mkdtempSync(path.join(tmpdir(), "claimdesk-migrate-")), "db.sqlite");
@@ -16,6 +17,7 @@ const SQLITE_TYPES: Record<string, string> = {
   Boolean: "BOOLEAN",
   DateTime: "DATETIME",
   Float: "REAL",
+  BigInt: "BIGINT",
 };
 
 describe("the app's own migrator", () => {
@@ -141,5 +143,33 @@ describe("the app's own migrator", () => {
     const first = readFileSync(path.join(MIGRATIONS, "20261128150000_init", "migration.sql"), "utf8");
     writeFileSync(path.join(dir, "20261128150000_init", "migration.sql"), first + "\n-- edited\n");
     expect(() => migrate(file, dir)).toThrow(/changed after it was applied/);
+  });
+
+  it("lets several processes start on one new file at once: each migration is applied exactly once", async () => {
+    const file = tempDb();
+    const probe = path.join(path.dirname(file), "migrate-probe.mts");
+    const startAt = Date.now() + 3000;
+    writeFileSync(
+      probe,
+      `const { migrate } = await import(${JSON.stringify(path.resolve("app/db/migrate.server.ts"))});
+       // All three start migrating at the same moment, as servers restarted together do.
+       await new Promise((resolve) => setTimeout(resolve, ${startAt} - Date.now()));
+       console.log(JSON.stringify(migrate(${JSON.stringify(file)}, ${JSON.stringify(MIGRATIONS)})));`,
+    );
+    const run = () =>
+      new Promise<string[]>((resolve, reject) => {
+        const child = spawn(process.execPath, ["--import", "tsx", probe]);
+        let out = "";
+        child.stdout.on("data", (chunk) => (out += chunk));
+        child.stderr.on("data", (chunk) => (out += chunk));
+        child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(out))));
+      });
+    const applied = await Promise.all([run(), run(), run()]);
+    const all = readMigrations(MIGRATIONS).map((m) => m.name);
+    expect(applied.flat().sort()).toEqual([...all].sort());
+    const db = new Database(file, { readonly: true });
+    const rows = db.prepare(`SELECT migration_name FROM "_prisma_migrations"`).all();
+    db.close();
+    expect(rows).toHaveLength(all.length);
   });
 });

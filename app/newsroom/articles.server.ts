@@ -1,4 +1,3 @@
-import { selectorFor } from "../claims/anchor";
 import { toMarkdown } from "../claims/extract";
 import { extractClaims } from "./extraction.server";
 import { project } from "../claims/projection";
@@ -8,6 +7,7 @@ import { audit } from "../utils/audit.server";
 import { UserError } from "../utils/errors";
 import { pageWindow, toPage, type PageRequest } from "./paging";
 import type { ArticleImport } from "./schemas";
+import { claimSpan } from "./claim-span";
 
 export function slugify(title: string): string {
   const slug = title
@@ -119,18 +119,11 @@ export async function importArticle(
         createdById: actorId,
       },
     });
-    const rows = proposals.map((claim): ProposalRow => {
-      const { exact, prefix, suffix } = selectorFor(projection.text, claim);
-      return {
-        start: claim.start,
-        end: claim.end,
-        quote: exact,
-        prefix,
-        suffix,
-        score: claim.score,
-        reasons: JSON.stringify(claim.reasons),
-      };
-    });
+    const rows = proposals.map((claim): ProposalRow => ({
+      ...claimSpan(projection.text, claim),
+      score: claim.score,
+      reasons: JSON.stringify(claim.reasons),
+    }));
     await insertProposals(tx, article.id, rows);
     await audit(tx, {
       actorId,

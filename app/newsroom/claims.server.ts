@@ -1,4 +1,4 @@
-import { locateQuote, selectorFor, trimSpan } from "../claims/anchor";
+import { locateQuote, trimSpan } from "../claims/anchor";
 import { scoreSpans } from "../claims/detect";
 import { project, type Projection } from "../claims/projection";
 import type { Span } from "../claims/segment";
@@ -8,6 +8,8 @@ import { can } from "../auth/roles";
 import { Prisma, type Claim } from "../generated/prisma/client";
 import { audit } from "../utils/audit.server";
 import { ConflictError, NotFoundError, UserError } from "../utils/errors";
+import { NO_APPROVAL, withdrawApproval } from "./approval";
+import { claimSpan } from "./claim-span";
 
 type ClaimChange = Partial<Omit<Claim, "id" | "articleId" | "createdAt" | "updatedAt" | "version">>;
 
@@ -94,21 +96,7 @@ async function saveClaim(
 
 /** An editor's change to what is being checked invalidates an approval. */
 function editedBy(claim: Claim, actor: CurrentUser): ClaimChange {
-  return {
-    lastEditorId: actor.id,
-    ...(claim.status === "approved" ? { status: "needs-review", approvedById: null, approvedAt: null } : {}),
-  };
-}
-
-function spanFields(text: string, span: Span) {
-  const selector = selectorFor(text, span);
-  return {
-    start: span.start,
-    end: span.end,
-    quote: selector.exact,
-    prefix: selector.prefix,
-    suffix: selector.suffix,
-  };
+  return { lastEditorId: actor.id, ...withdrawApproval(claim) };
 }
 
 function reasonsFor({ text, blocks }: Projection, span: Span): { score: number; reasons: string } {
@@ -148,7 +136,7 @@ export async function addClaim(
     const claim = await tx.claim.create({
       data: {
         articleId,
-        ...spanFields(text, span),
+        ...claimSpan(text, span),
         origin: "editor",
         status: "researching",
         lastEditorId: actor.id,
@@ -183,7 +171,7 @@ export async function reviewClaim(claimId: number, input: ReviewInput, actor: Cu
     const keepsApproval = claim.status === "approved" && !changedJudgement && input.status === "needs-review";
     const change: ClaimChange = keepsApproval
       ? {}
-      : { verdict, rationale: input.rationale, status: input.status, approvedById: null, approvedAt: null };
+      : { verdict, rationale: input.rationale, status: input.status, ...NO_APPROVAL };
     if (changedJudgement) Object.assign(change, { lastEditorId: actor.id, verdictById: actor.id });
     return saveClaim(tx, claim, input.version, change, actor, "reviewed");
   });
@@ -201,7 +189,7 @@ export async function setClaimStatus(
       tx,
       claim,
       version,
-      { status, approvedById: null, approvedAt: null },
+      { status, ...NO_APPROVAL },
       actor,
       status === "dismissed" ? "dismissed" : "restored",
     );
@@ -224,7 +212,7 @@ export async function adjustClaim(claimId: number, version: number, quote: strin
       claim,
       version,
       {
-        ...spanFields(text, span),
+        ...claimSpan(text, span),
         ...reasonsFor(projection, span),
         ...editedBy(claim, actor),
         orphanedAt: null,
@@ -253,14 +241,14 @@ export async function splitClaim(claimId: number, version: number, splitBefore: 
       tx,
       claim,
       version,
-      { ...spanFields(text, first), ...reasonsFor(projection, first), ...editedBy(claim, actor) },
+      { ...claimSpan(text, first), ...reasonsFor(projection, first), ...editedBy(claim, actor) },
       actor,
       "split",
     );
     const added = await tx.claim.create({
       data: {
         articleId: claim.articleId,
-        ...spanFields(text, second),
+        ...claimSpan(text, second),
         ...reasonsFor(projection, second),
         origin: "editor",
         status: claim.status === "candidate" ? "candidate" : "researching",
@@ -305,7 +293,7 @@ export async function mergeClaims(claimId: number, version: number, otherId: num
       tx,
       claim,
       version,
-      { ...spanFields(text, span), ...reasonsFor(projection, span), ...editedBy(claim, actor) },
+      { ...claimSpan(text, span), ...reasonsFor(projection, span), ...editedBy(claim, actor) },
       actor,
       "merged",
     );
@@ -361,7 +349,7 @@ export async function sendBackClaim(
       tx,
       claim,
       version,
-      { status: "researching", reviewNote: comment, approvedById: null, approvedAt: null },
+      { status: "researching", reviewNote: comment, ...NO_APPROVAL },
       reviewer,
       "sent-back",
     );

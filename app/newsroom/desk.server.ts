@@ -1,8 +1,9 @@
 import { z } from "zod";
-import { DESK_ROLES } from "../auth/roles";
+import { can, DESK_ROLES } from "../auth/roles";
+import type { CurrentUser } from "../auth/session.server";
 import { db } from "../db/client.server";
 import { Prisma } from "../generated/prisma/client";
-import { COUNT_CAP, pageWindow, toPage, type Page, type PageRequest } from "./paging";
+import { COUNT_CAP, pageWindow, readPage, toPage, type Page, type PageRequest } from "./paging";
 import { CLAIM_STATUSES, VERDICT_KEYS } from "./verdicts";
 
 /** Claims that still need work: neither approved nor dismissed. */
@@ -261,5 +262,34 @@ export async function deskOverview(filter: DeskFilter, userId: number) {
       chosenArticle && !articles.some((a) => a.id === chosenArticle.id)
         ? [chosenArticle, ...articles]
         : articles,
+  };
+}
+
+/** A desk row's quote is cut at this length, so one long claim does not stretch the table. */
+const QUOTE_SHOWN = 220;
+
+/**
+ * The desk page for these query parameters: its filter (defaults where a value is unknown), one
+ * page of rows beside everything else it shows (two statements, read side by side), and whether
+ * this user may assign claims from it.
+ */
+export async function deskPage(params: URLSearchParams, user: CurrentUser) {
+  const filter = readDeskFilter(params);
+  const [page, { total, counts, members, articles }] = await Promise.all([
+    deskRows(filter, user.id, readPage(params, DESK_PAGE_SIZE)),
+    deskOverview(filter, user.id),
+  ]);
+  return {
+    filter,
+    total,
+    page: { page: page.page, size: page.size, hasPrevious: page.hasPrevious, hasNext: page.hasNext },
+    claims: page.items.map((c) => ({
+      ...c,
+      quote: c.quote.length > QUOTE_SHOWN ? c.quote.slice(0, QUOTE_SHOWN - 3) + "…" : c.quote,
+    })),
+    counts,
+    members,
+    articles,
+    canAssign: can(user.role, "edit"),
   };
 }

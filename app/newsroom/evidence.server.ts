@@ -1,7 +1,9 @@
 import { db, type Tx } from "../db/client.server";
+import { archiveUrlFor, fetchPage } from "../importing/import.server";
 import type { CurrentUser } from "../auth/session.server";
 import { audit } from "../utils/audit.server";
 import { UserError } from "../utils/errors";
+import { withdrawApproval } from "./approval";
 import type { EvidenceInput } from "./schemas";
 
 /**
@@ -16,9 +18,7 @@ async function touchClaim(tx: Tx, claimId: number, actor: CurrentUser) {
     data: {
       lastEditorId: actor.id,
       version: { increment: 1 },
-      ...(claim.status === "approved"
-        ? { status: "needs-review", approvedById: null, approvedAt: null }
-        : {}),
+      ...withdrawApproval(claim),
     },
   });
   return claim;
@@ -74,4 +74,22 @@ export async function removeEvidence(evidenceId: number, actor: CurrentUser) {
       before,
     });
   });
+}
+
+/**
+ * A new source's title, publisher, date and archive link, filled in from the page itself; what
+ * the editor already typed wins. Saves nothing. A page that cannot be fetched is a FetchRefused.
+ */
+export async function lookUpSource(
+  url: string,
+  given: Record<string, string>,
+): Promise<Record<string, string>> {
+  const page = await fetchPage(url);
+  return {
+    ...given,
+    title: given.title || page.title,
+    publisher: given.publisher || page.outlet,
+    publishedOn: given.publishedOn || page.originalDate,
+    archiveUrl: given.archiveUrl || archiveUrlFor(url),
+  };
 }

@@ -1,13 +1,7 @@
 import { db } from "../db/client.server";
+import type { HistoryEntry } from "./history";
 
-export interface HistoryEntry {
-  id: number;
-  at: string;
-  actor: string;
-  entity: string;
-  action: string;
-  changes: Array<{ field: string; before: string; after: string }>;
-}
+export type { HistoryEntry };
 
 function parse(json: string | null): Record<string, unknown> {
   if (!json) return {};

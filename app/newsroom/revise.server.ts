@@ -1,11 +1,14 @@
-import { selectorFor } from "../claims/anchor";
 import { MAX_PROPOSALS, strongestClaims } from "./articles.server";
 import { extractClaims } from "./extraction.server";
 import { reanchor } from "../claims/reanchor";
 import { db } from "../db/client.server";
+import { fetchPage } from "../importing/import.server";
+import { FetchRefused } from "../importing/safe-fetch.server";
 import type { CurrentUser } from "../auth/session.server";
 import { audit } from "../utils/audit.server";
 import { ConflictError, UserError } from "../utils/errors";
+import { withdrawApproval } from "./approval";
+import { claimSpan } from "./claim-span";
 
 export interface Revision {
   exact: number;
@@ -52,22 +55,17 @@ export async function reviseArticle(
     const now = new Date();
     for (const claim of article.claims) {
       const result = reanchor(text, claim);
-      const withdraw =
-        claim.status === "approved" ? { status: "needs-review", approvedById: null, approvedAt: null } : {};
+      const withdraw = withdrawApproval(claim);
       if (result.status === "placed") {
-        const selector = selectorFor(text, result);
-        const changedWords = selector.exact !== claim.quote;
+        const span = claimSpan(text, result);
+        const changedWords = span.quote !== claim.quote;
         if (changedWords) revision.moved++;
         else revision.exact++;
         placedSpans.push(result);
         await tx.claim.update({
           where: { id: claim.id },
           data: {
-            start: result.start,
-            end: result.end,
-            quote: selector.exact,
-            prefix: selector.prefix,
-            suffix: selector.suffix,
+            ...span,
             orphanedAt: null,
             orphanReason: "",
             version: { increment: 1 },
@@ -91,15 +89,10 @@ export async function reviseArticle(
       (proposal) => !placedSpans.some((s) => proposal.start < s.end && s.start < proposal.end),
     );
     for (const proposal of strongestClaims(fresh, MAX_PROPOSALS - placedSpans.length)) {
-      const selector = selectorFor(text, proposal);
       await tx.claim.create({
         data: {
           articleId,
-          start: proposal.start,
-          end: proposal.end,
-          quote: selector.exact,
-          prefix: selector.prefix,
-          suffix: selector.suffix,
+          ...claimSpan(text, proposal),
           score: proposal.score,
           reasons: JSON.stringify(proposal.reasons),
         },
@@ -121,4 +114,27 @@ export async function reviseArticle(
     });
     return revision;
   });
+}
+
+/**
+ * The article as it now reads at its original address: fetched again (with the same guard as
+ * any import) and revised like a correction, so its claims are re-anchored. A page that cannot
+ * be fetched or extracted changes nothing and says why.
+ */
+export async function reimportArticle(
+  articleId: number,
+  version: number,
+  actor: CurrentUser,
+): Promise<Revision> {
+  const article = await db().article.findUnique({ where: { id: articleId }, select: { sourceUrl: true } });
+  if (!article) throw new UserError("There is no article with that number.", 404);
+  if (!article.sourceUrl) throw new UserError("This article has no original URL to re-import from.");
+  let markdown: string;
+  try {
+    markdown = (await fetchPage(article.sourceUrl)).markdown;
+  } catch (error) {
+    if (error instanceof FetchRefused) throw new UserError(`Re-import failed: ${error.message}`);
+    throw error;
+  }
+  return reviseArticle(articleId, { markdown, version }, actor);
 }

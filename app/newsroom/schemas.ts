@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { MAX_ARTICLE_BYTES } from "../importing/limits";
 import { CLAIM_STATUSES, STANCES, VERDICT_KEYS } from "./verdicts";
 
 /** Shared by the forms (field names, limits) and the actions that parse them. */
-export const MAX_ARTICLE_BYTES = 2 * 1024 * 1024;
+export { MAX_ARTICLE_BYTES };
 
 const optionalText = (max: number) =>
   z.string().trim().max(max, `Keep it under ${max} characters.`).default("");

@@ -1,6 +1,6 @@
 import type { StateCore, Token } from "markdown-it";
-import { createMarkdown } from "../claims/markdown";
-import { forEachTextBlock, inlineText, type MarkdownItInstance } from "../claims/projection";
+import { createMarkdown, type MarkdownItInstance } from "../claims/markdown";
+import { forEachTextBlock, inlineText } from "../claims/projection";
 
 /** A span of the text projection to highlight, with what its <mark> and reference carry. */
 export interface Highlight {

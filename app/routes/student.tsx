@@ -3,7 +3,7 @@ import type { Route } from "./+types/student";
 import { SOURCE_KINDS } from "../classroom/compare";
 import { exerciseByCode, readAnswers, submit } from "../classroom/exercises.server";
 import { normalizeCode } from "../classroom/codes";
-import { allow, publicLinkLimiter } from "../utils/limits.server";
+import { allow, publicLinkLimiter } from "../db/attempts.server";
 import {
   clientAddress,
   domainFailure,
@@ -25,7 +25,7 @@ const MISSED_CODES = 30;
  */
 async function load(codeParam: string | undefined, context: unknown) {
   const guess = { key: `code:${clientAddress(context)}`, limit: MISSED_CODES, windowMs: 10 * 60_000 };
-  if (!publicLinkLimiter.reserve([guess]))
+  if (!(await publicLinkLimiter.reserve([guess])))
     throw tooManyRequests("Too many codes tried from your connection. Wait ten minutes and try again.");
   const code = normalizeCode(codeParam ?? "");
   const exercise = code ? await exerciseByCode(code) : null;
@@ -33,7 +33,7 @@ async function load(codeParam: string | undefined, context: unknown) {
     throw new Response("There is no exercise with that code. Check the link or the code with your teacher.", {
       status: 404,
     });
-  publicLinkLimiter.release(guess);
+  await publicLinkLimiter.release(guess);
   return exercise;
 }
 
@@ -72,7 +72,7 @@ export async function loader({ params, context }: Route.LoaderArgs) {
 export async function action({ request, params, context }: Route.ActionArgs) {
   const exercise = await load(params.code, context);
   const values = formValues(await readForm(request));
-  if (!allow(`submit:${clientAddress(context)}:${exercise.code}`, 10, 10 * 60_000)) {
+  if (!(await allow(`submit:${clientAddress(context)}:${exercise.code}`, 10, 10 * 60_000))) {
     return failure(
       "submit",
       values,

@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { locateQuote, selectorFor } from "../claims/anchor";
+import { locateQuote } from "../claims/anchor";
 import { toMarkdown } from "../claims/extract";
 import { project } from "../claims/projection";
 import { db } from "../db/client.server";
 import { publishArticle } from "../publishing/publish.server";
 import { importArticle } from "../newsroom/articles.server";
+import { claimSpan } from "../newsroom/claim-span";
 import { ArticleMetaSchema, EvidenceSchema } from "../newsroom/schemas";
 import { VERDICT_KEYS } from "../newsroom/verdicts";
 
@@ -56,16 +57,10 @@ export async function loadFactCheck(file: string): Promise<string> {
   const approvedAt = new Date();
   await db().$transaction(async (tx) => {
     for (const [i, claim] of spec.claims.entries()) {
-      const span = spans[i]!;
-      const selector = selectorFor(text, span);
       await tx.claim.create({
         data: {
           articleId: article.id,
-          start: span.start,
-          end: span.end,
-          quote: selector.exact,
-          prefix: selector.prefix,
-          suffix: selector.suffix,
+          ...claimSpan(text, spans[i]!),
           origin: "editor",
           score: 1,
           reasons: JSON.stringify(["Checked in the seed fact-check."]),

@@ -1,4 +1,4 @@
-import type { HistoryEntry } from "../newsroom/history.server";
+import type { HistoryEntry } from "../newsroom/history";
 import { formatDate } from "./components";
 
 /** An audit trail: who, when, what, with before and after values. */

@@ -22,3 +22,14 @@ export function bodyLimitFor(path: string | null): number {
   if (path && CREDENTIAL_PATHS.some((p) => p.test(path))) return 16 * 1024;
   return 512 * 1024;
 }
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`;
+}
+
+/** The 413 answer for a body over `limit`; API clients match on "too large". */
+export function bodyTooLargeMessage(limit: number): string {
+  return limit === MAX_BODY_BYTES
+    ? `That request is too large (over ${formatBytes(limit)}). Nothing was saved.`
+    : `That form is too large (over ${formatBytes(limit)} for this page). Nothing was saved.`;
+}

@@ -1,0 +1,238 @@
+import { describe, expect, it } from "vitest";
+import { scoreSentence } from "./detect";
+import { REJECTIONS, SCORING_RULES, type SentenceFacts } from "./rules";
+
+const facts = (text: string, more: Partial<SentenceFacts> = {}): SentenceFacts => ({
+  text,
+  known: new Set(),
+  fired: new Set(),
+  ...more,
+});
+const scoring = (name: string) => {
+  const rule = SCORING_RULES.find((r) => r.name === name);
+  if (!rule) throw new Error(`no scoring rule ${name}`);
+  return rule;
+};
+const rejection = (name: string) => {
+  const rule = REJECTIONS.find((r) => r.name === name);
+  if (!rule) throw new Error(`no rejection ${name}`);
+  return rule;
+};
+
+describe("the rule tables", () => {
+  it("list the scoring rules with their weights, in the order their reasons are given", () => {
+    expect(SCORING_RULES.map((r) => [r.name, r.weight])).toEqual([
+      ["figure", 0.4],
+      ["specification", 0.2],
+      ["names", 0.2],
+      ["date", 0.15],
+      ["timeline", 0.15],
+      ["capability", 0.15],
+      ["comparison", 0.2],
+      ["event", 0.15],
+      ["attribution", 0.1],
+      ["direct-quote", 0.15],
+      ["vague-language", -0.15],
+      ["hedge", -0.1],
+      ["opinion", -0.15],
+    ]);
+    expect(REJECTIONS.map((r) => r.name)).toEqual(["boilerplate", "question", "instruction", "fragment"]);
+  });
+
+  it("score a sentence as the sum of the weights of the rules that fire, with their reasons in table order", () => {
+    const text = "Industry insiders say Acme’s chip could be 40% faster than Nvidia’s.";
+    expect(scoreSentence({ start: 0, end: text.length, text })).toEqual({
+      start: 0,
+      end: text.length,
+      text,
+      // 0.4 (figure) + 0.25 (two names) + 0.2 (comparison) + 0.1 (attribution) - 0.1 (hedge)
+      score: 0.85,
+      reasons: [
+        "Contains a figure or measurement (“40%”): numbers can be checked against sources.",
+        "Names organisations or products (“Acme’s”, “Nvidia’s”): what they did can be verified.",
+        "Makes a comparison or superlative (“faster”): needs a baseline to hold.",
+        "Attributes it to unnamed sources (“Industry insiders”): who said it, and do they know?",
+        "Hedged (“could”): a prediction or possibility is harder to check.",
+      ],
+    });
+  });
+});
+
+describe("scoring rules, each on its own", () => {
+  it("figure: a number, unit, currency or percentage; a plain two-digit number weighs less", () => {
+    const rule = scoring("figure");
+    expect(rule.apply(facts("Acme sold 5 million units."))).toEqual({
+      weight: 0.4,
+      reason: "Contains a figure or measurement (“5 million”): numbers can be checked against sources.",
+    });
+    expect(rule.apply(facts("Acme ranked in the top 10 again."))).toEqual({
+      weight: 0.25,
+      reason: "Contains a figure or measurement (“10”): numbers can be checked against sources.",
+    });
+    expect(rule.apply(facts("Acme sold many units."))).toBeNull();
+  });
+
+  it("specification: a label and its value", () => {
+    const rule = scoring("specification");
+    expect(rule.apply(facts("Process node: 5 nm"))).toEqual({
+      weight: 0.2,
+      reason: "States a technical specification: specs should match the maker's published data.",
+    });
+    expect(rule.apply(facts("The process node is 5 nm."))).toBeNull();
+  });
+
+  it("names: capitalised words past the first, and a first word the document knows as a name", () => {
+    const rule = scoring("names");
+    expect(rule.apply(facts("Shares of Nvidia fell."))).toEqual({
+      weight: 0.2,
+      reason: "Names an organisation or product (“Nvidia”): what they did can be verified.",
+    });
+    expect(rule.apply(facts("Shares of Nvidia and AMD fell."))).toEqual({
+      weight: 0.25,
+      reason: "Names organisations or products (“Nvidia”, “AMD”): what they did can be verified.",
+    });
+    expect(rule.apply(facts("Acme sold chips.", { known: new Set(["Acme"]) }))).toEqual({
+      weight: 0.2,
+      reason: "Names an organisation or product (“Acme”): what they did can be verified.",
+    });
+    expect(rule.apply(facts("Acme sold chips."))).toBeNull();
+    expect(rule.apply(facts("Markets moved on Friday."))).toBeNull();
+  });
+
+  it("date: a year, quarter, period or capitalised month or weekday", () => {
+    const rule = scoring("date");
+    expect(rule.apply(facts("Acme sold chips in 2024."))).toEqual({
+      weight: 0.15,
+      reason: "Gives a date or period (“2024”): timelines can be checked.",
+    });
+    expect(rule.apply(facts("Acme sold chips on Friday."))).toEqual({
+      weight: 0.15,
+      reason: "Gives a date or period (“Friday”): timelines can be checked.",
+    });
+    expect(rule.apply(facts("Acme may sell chips."))).toBeNull();
+  });
+
+  it("timeline: the date-only paragraph before an undated sentence dates it", () => {
+    const rule = scoring("timeline");
+    expect(rule.apply(facts("Acme shipped its first chip.", { datedBy: "2024 Q1" }))).toEqual({
+      weight: 0.15,
+      reason: "Dated by the timeline entry before it (“2024 Q1”): timelines can be checked.",
+    });
+    expect(rule.apply(facts("Acme shipped its first chip."))).toBeNull();
+    const dated = facts("Acme shipped its first chip in 2024.", {
+      datedBy: "2024 Q1",
+      fired: new Set(["date"]),
+    });
+    expect(rule.apply(dated)).toBeNull();
+  });
+
+  it("capability: what a thing can do or is built on", () => {
+    const rule = scoring("capability");
+    expect(rule.apply(facts("The chip supports PCIe 5.0."))).toEqual({
+      weight: 0.15,
+      reason: "States what something can do or is built on (“supports”): capabilities can be tested.",
+    });
+    expect(rule.apply(facts("The chip is blue."))).toBeNull();
+  });
+
+  it("comparison: a comparative or superlative", () => {
+    const rule = scoring("comparison");
+    expect(rule.apply(facts("The X1 is faster than the H20."))).toEqual({
+      weight: 0.2,
+      reason: "Makes a comparison or superlative (“faster”): needs a baseline to hold.",
+    });
+    expect(rule.apply(facts("The X1 is fast."))).toBeNull();
+  });
+
+  it("event: an action that either happened or did not", () => {
+    const rule = scoring("event");
+    expect(rule.apply(facts("Acme launched a chip."))).toEqual({
+      weight: 0.15,
+      reason: "Reports an action or event (“launched”): it either happened or it did not.",
+    });
+    expect(rule.apply(facts("Acme is a chip maker."))).toBeNull();
+  });
+
+  it("attribution: a named or unnamed source", () => {
+    const rule = scoring("attribution");
+    expect(rule.apply(facts("The company said sales grew."))).toEqual({
+      weight: 0.1,
+      reason: "Attributes the information (“said”): check the original source.",
+    });
+    expect(rule.apply(facts("Industry insiders report that sales grew."))).toEqual({
+      weight: 0.1,
+      reason: "Attributes it to unnamed sources (“Industry insiders”): who said it, and do they know?",
+    });
+    expect(rule.apply(facts("Sales grew last year."))).toBeNull();
+  });
+
+  it("direct-quote: at least 12 quoted characters in an attributed sentence", () => {
+    const rule = scoring("direct-quote");
+    const attributed = { fired: new Set(["attribution"]) };
+    expect(rule.apply(facts('The CEO said "we will ship it next year" on stage.', attributed))).toEqual({
+      weight: 0.15,
+      reason: "Quotes someone directly: check that they said it, and whether it is true.",
+    });
+    expect(rule.apply(facts('The CEO said "we will ship it next year" on stage.'))).toBeNull();
+    expect(rule.apply(facts('The CEO said "yes" twice.', attributed))).toBeNull();
+  });
+
+  it("vague-language: promotional words lower the score", () => {
+    const rule = scoring("vague-language");
+    expect(rule.apply(facts("The chip offers seamless performance."))).toEqual({
+      weight: -0.15,
+      reason: "Uses vague promotional language (“seamless”): there is little to check.",
+    });
+    expect(rule.apply(facts("The chip draws 300 W."))).toBeNull();
+  });
+
+  it("hedge: a possibility lowers the score", () => {
+    const rule = scoring("hedge");
+    expect(rule.apply(facts("The chip could ship next year."))).toEqual({
+      weight: -0.1,
+      reason: "Hedged (“could”): a prediction or possibility is harder to check.",
+    });
+    expect(rule.apply(facts("The chip shipped last year."))).toBeNull();
+  });
+
+  it("opinion: each of up to two distinct opinion words lowers the score", () => {
+    const rule = scoring("opinion");
+    expect(rule.apply(facts("This is a bold move."))).toEqual({
+      weight: -0.15,
+      reason: "Reads partly as opinion (“bold”): only the factual core can be checked.",
+    });
+    expect(rule.apply(facts("Honestly, a bold and stunning move, a bold one."))).toEqual({
+      weight: -0.3,
+      reason: "Reads partly as opinion (“honestly”, “bold”): only the factual core can be checked.",
+    });
+    expect(rule.apply(facts("The chip ships in May."))).toBeNull();
+  });
+});
+
+describe("rejections, each on its own", () => {
+  it("boilerplate: donation banners, share prompts, navigation", () => {
+    const rule = rejection("boilerplate");
+    expect(rule.rejects("Support us on Patreon today.")).toBe(true);
+    expect(rule.rejects("Acme supports PCIe 5.0.")).toBe(false);
+  });
+
+  it("question: a sentence ending in a question mark, inside quotes or brackets too", () => {
+    const rule = rejection("question");
+    expect(rule.rejects("Will Acme ship in 2026?")).toBe(true);
+    expect(rule.rejects('He asked "why?"')).toBe(true);
+    expect(rule.rejects("Acme will ship in 2026.")).toBe(false);
+  });
+
+  it("instruction: a sentence opening with an imperative", () => {
+    const rule = rejection("instruction");
+    expect(rule.rejects("Track the launch closely.")).toBe(true);
+    expect(rule.rejects("Don’t miss the launch.")).toBe(true);
+    expect(rule.rejects("Trackers sold well last year.")).toBe(false);
+  });
+
+  it("fragment: fewer than three words", () => {
+    const rule = rejection("fragment");
+    expect(rule.rejects("Acme rose.")).toBe(true);
+    expect(rule.rejects("Acme rose 3%.")).toBe(false);
+  });
+});

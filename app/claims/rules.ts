@@ -1,0 +1,252 @@
+/**
+ * The check-worthiness rule table. Like markdown-it's rule lists, each rule is a small named
+ * object, and the scorer (`scoreSentence` in detect.ts) walks the tables in order:
+ *
+ * - `REJECTIONS`: a sentence any of these rejects is not a statement at all (boilerplate, a
+ *   question, an instruction to the reader, a fragment) and gets no score.
+ * - `SCORING_RULES`: each rule that fires adds its weight (negative weights lower the score) and
+ *   one reason, written for people: educators show them to students. Reasons appear in table
+ *   order, so the order of the table is part of what the detector says.
+ */
+import { meter } from "./meter";
+import { EVENT, FIGURE, NAMED_DAY, names, wordCount } from "./vocabulary";
+
+/** What the scoring rules see of one sentence. */
+export interface SentenceFacts {
+  /** The sentence without a leading list marker or speaker label ("- ", "Q: "). */
+  readonly text: string;
+  /** The names the document establishes (`knownNames`), to judge a capitalised first word. */
+  readonly known: ReadonlySet<string>;
+  /** The timeline entry ("2024 Q1") standing just before the sentence, if any. */
+  readonly datedBy?: string | undefined;
+  /** The names of the rules earlier in the table that fired for this sentence. */
+  readonly fired: ReadonlySet<string>;
+}
+
+/** What a rule adds to a sentence's score, and why. */
+export interface Finding {
+  readonly weight: number;
+  readonly reason: string;
+}
+
+/** One row of the scoring table. */
+export interface ScoringRule {
+  readonly name: string;
+  /** What the rule adds when it fires; a few rules weigh what they found instead (see `rule`). */
+  readonly weight: number;
+  /** The rule's finding for a sentence, or null when it does not fire. */
+  apply(sentence: SentenceFacts): Finding | null;
+}
+
+/** One row of the rejection table. */
+export interface Rejection {
+  readonly name: string;
+  rejects(text: string): boolean;
+}
+
+/**
+ * A scoring rule from what it looks for (`find`: anything falsy means it does not fire), how much
+ * that weighs (`weight`, or `weigh` when it depends on what was found) and the reason it gives.
+ */
+function rule<Found>(spec: {
+  name: string;
+  weight: number;
+  find: (sentence: SentenceFacts) => Found | null | undefined | false;
+  weigh?: (found: Found, weight: number) => number;
+  reason: (found: Found) => string;
+}): ScoringRule {
+  const { name, weight, find, weigh, reason } = spec;
+  return {
+    name,
+    weight,
+    apply(sentence) {
+      const found = find(sentence);
+      if (!found) return null;
+      return { weight: weigh ? weigh(found, weight) : weight, reason: reason(found) };
+    },
+  };
+}
+
+const BOILERPLATE =
+  /(?:^|\s)(?:related|read more|see also|more from|recommended):|\b(?:patreon|donat(?:e|or|ors|ion|ions)|supporters?|support us|buy me a coffee|subscribe|subscription|newsletter|sign up|log in|follow us|share (?:it|this)|spread the word|scroll to top|back to top|read more|click here|explore our|visit our|no registration|advertisement|sponsored|cookies?|all rights reserved|enjoying the article|did you enjoy|if you found this|thank you|we create this for you|related posts?|leave a (?:comment|reply))\b/i;
+
+/** First words that make a sentence an instruction to the reader rather than a statement. */
+const IMPERATIVES = new Set(
+  (
+    "track evaluate watch prepare monitor share explore consider check read click visit subscribe follow join " +
+    "learn discover find buy get download sign try remember imagine wake let’s let's don’t don't stay keep make " +
+    "see support contact tell ask"
+  ).split(" "),
+);
+
+/** The sentence's first word, lower case, without punctuation: "Don’t—" is "don’t". */
+function firstWord(text: string): string {
+  return (text.split(/[\s—–-]+/)[0] ?? "").toLowerCase().replace(/[^\p{L}’']/gu, "");
+}
+
+/** Sentences that are not statements at all: the scorer gives them no score. */
+export const REJECTIONS: readonly Rejection[] = [
+  { name: "boilerplate", rejects: (text) => BOILERPLATE.test(text) },
+  { name: "question", rejects: (text) => /\?["'”’)]*$/u.test(text) },
+  { name: "instruction", rejects: (text) => IMPERATIVES.has(firstWord(text)) },
+  { name: "fragment", rejects: (text) => wordCount(text) < 3 },
+];
+
+/** A plain two-digit number ("Top 10") says less than a unit, a currency or a percentage. */
+const WEAK_FIGURE = /^\d{2}$/;
+/** A label and its value, as in a spec sheet: "Process node: 5 nm". */
+const SPEC_LINE = /^[\p{Lu}][\p{L}\s/-]{2,30}:\s+\S/u;
+const DATE =
+  /\b(?:(?:19|20)\d{2}(?:\s?Q[1-4])?|Q[1-4]\s?(?:19|20)\d{2}|(?:last|next|this|previous)\s+(?:year|quarter|month|week)|(?:next|past|last)\s+(?:two|three|four|five|\d+)\s+years|year[‑ -]over[‑ -]year|(?:in|this|next|last|the)\s+(?:spring|summer|autumn|fall|winter))/iu;
+/** What a thing can do or is built on: capabilities can be tested. */
+const CAPABILITY =
+  /\b(?:supports?|enables?|compatible with|compatibility with|runs on|works with|powered by|based on|built on)\b/iu;
+const COMPARISON =
+  /\b(?:faster|slower|higher|lower|bigger|larger|smaller|better|worse|cheaper|(?!rather|other)\w+er than|more than \d|less than \d|most \w+|least \w+|largest|biggest|fastest|best|first|only|rival|rivals|surpass\w*|outperform\w*|competitive with|compared|improvement over|vs\.?|versus|in contrast|shift from|lag behind|twice as|as fast as|within \d)/iu;
+const ATTRIBUTION =
+  /\b(?:according to|said|says|reported|reports|report|announced|claims?|stated|told|confirmed|analysts|industry insiders|insiders|sources|people familiar|officials|experts|investors)\b/iu;
+const UNNAMED_SOURCE =
+  /\b(?:industry insiders|insiders|sources|people familiar|analysts|experts|observers)\b/iu;
+const VAGUE =
+  /\b(?:smoother|seamless(?:ly)?|boosting|cutting[‑-]edge|state[‑-]of[‑-]the[‑-]art|world[‑-]class|game[‑-]chang\w+|robust|powerful|high[‑-]speed|strategically significant|key player|essential piece|means more than)\b/iu;
+const HEDGE =
+  /\b(?:may|might|could|potentially|reportedly|allegedly|likely|unlikely|possibly|perhaps|expected to|promises|seems|appears)\b/iu;
+const OPINION =
+  /\b(?:honestly|frankly|in my view|good day|good news|great news|bold|game[‑-]changer|revolution\w*|must|should|i think|we believe|key player|turning point|statement|stunning|incredible|amazing|exciting|future[‑-]proof|shaping|intelligently)\b/iu;
+const ALL_OPINIONS = new RegExp(OPINION.source, "giu");
+
+/** The first two distinct opinion words of the text, lower case. */
+function opinionWords(text: string): string[] {
+  return [...new Set([...text.matchAll(ALL_OPINIONS)].map((m) => m[0].toLowerCase()))].slice(0, 2);
+}
+
+/**
+ * Whether the text quotes at least 12 characters between quotation marks, as /["“][^"”]{12,}["”]/u
+ * finds, in one pass: that expression reads the rest of the text again from every opening mark
+ * that is never closed.
+ */
+function quotesSpeech(text: string): boolean {
+  let openedAt = -1;
+  let at = 0;
+  for (const char of text) {
+    meter.steps++;
+    if (char === '"' || char === "”") {
+      if (openedAt !== -1 && at - openedAt - 1 >= 12) return true;
+      openedAt = char === '"' ? at : -1;
+    } else if (char === "“" && openedAt === -1) {
+      openedAt = at;
+    }
+    at++;
+  }
+  return false;
+}
+
+/** A match, trimmed, in curly quotes: the words a reason points at. */
+function quoted(match: RegExpExecArray): string {
+  return `“${match[0].trim()}”`;
+}
+
+/** The scoring table, in the order the scorer applies the rules and lists their reasons. */
+export const SCORING_RULES: readonly ScoringRule[] = [
+  rule({
+    name: "figure",
+    weight: 0.4,
+    find: ({ text }) => FIGURE.exec(text),
+    weigh: (figure, weight) => (WEAK_FIGURE.test(figure[0].trim()) ? 0.25 : weight),
+    reason: (figure) =>
+      `Contains a figure or measurement (${quoted(figure)}): numbers can be checked against sources.`,
+  }),
+  rule({
+    name: "specification",
+    weight: 0.2,
+    find: ({ text }) => SPEC_LINE.test(text),
+    reason: () => "States a technical specification: specs should match the maker's published data.",
+  }),
+  rule({
+    name: "names",
+    weight: 0.2,
+    find: ({ text, known }) => {
+      const found = names(text, known);
+      return found.length > 0 && found;
+    },
+    weigh: (found, weight) => (found.length > 1 ? 0.25 : weight),
+    reason: (found) =>
+      `Names ${found.length > 1 ? "organisations or products" : "an organisation or product"} (${found
+        .slice(0, 4)
+        .map((n) => `“${n}”`)
+        .join(", ")}): what they did can be verified.`,
+  }),
+  rule({
+    name: "date",
+    weight: 0.15,
+    find: ({ text }) => DATE.exec(text) ?? NAMED_DAY.exec(text),
+    reason: (date) => `Gives a date or period (${quoted(date)}): timelines can be checked.`,
+  }),
+  rule({
+    name: "timeline",
+    weight: 0.15,
+    find: ({ datedBy, fired }) => !fired.has("date") && datedBy,
+    reason: (datedBy) => `Dated by the timeline entry before it (“${datedBy}”): timelines can be checked.`,
+  }),
+  rule({
+    name: "capability",
+    weight: 0.15,
+    find: ({ text }) => CAPABILITY.exec(text),
+    reason: (capability) =>
+      `States what something can do or is built on (${quoted(capability)}): capabilities can be tested.`,
+  }),
+  rule({
+    name: "comparison",
+    weight: 0.2,
+    find: ({ text }) => COMPARISON.exec(text),
+    reason: (comparison) =>
+      `Makes a comparison or superlative (${quoted(comparison)}): needs a baseline to hold.`,
+  }),
+  rule({
+    name: "event",
+    weight: 0.15,
+    find: ({ text }) => EVENT.exec(text),
+    reason: (event) => `Reports an action or event (${quoted(event)}): it either happened or it did not.`,
+  }),
+  rule({
+    name: "attribution",
+    weight: 0.1,
+    find: ({ text }) => {
+      const attribution = ATTRIBUTION.exec(text);
+      return attribution && { attribution, unnamed: UNNAMED_SOURCE.exec(text) };
+    },
+    reason: ({ attribution, unnamed }) =>
+      unnamed
+        ? `Attributes it to unnamed sources (${quoted(unnamed)}): who said it, and do they know?`
+        : `Attributes the information (${quoted(attribution)}): check the original source.`,
+  }),
+  rule({
+    name: "direct-quote",
+    weight: 0.15,
+    find: ({ text, fired }) => fired.has("attribution") && quotesSpeech(text),
+    reason: () => "Quotes someone directly: check that they said it, and whether it is true.",
+  }),
+  rule({
+    name: "vague-language",
+    weight: -0.15,
+    find: ({ text }) => VAGUE.exec(text),
+    reason: (vague) => `Uses vague promotional language (${quoted(vague)}): there is little to check.`,
+  }),
+  rule({
+    name: "hedge",
+    weight: -0.1,
+    find: ({ text }) => HEDGE.exec(text),
+    reason: (hedge) => `Hedged (${quoted(hedge)}): a prediction or possibility is harder to check.`,
+  }),
+  rule({
+    name: "opinion",
+    weight: -0.15,
+    find: ({ text }) => {
+      const opinions = opinionWords(text);
+      return opinions.length > 0 && opinions;
+    },
+    weigh: (opinions, weight) => weight * opinions.length,
+    reason: (opinions) =>
+      `Reads partly as opinion (${opinions.map((o) => `“${o}”`).join(", ")}): only the factual core can be checked.`,
+  }),
+];

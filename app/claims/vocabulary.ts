@@ -1,0 +1,69 @@
+/**
+ * What the check-worthiness detector recognises in a sentence that both its scoring rules
+ * (rules.ts) and its clause splitting (detect.ts) read: figures, events, names and calendar words.
+ */
+import { meter } from "./meter";
+
+/**
+ * Numbers, units, currencies, percentages, ranges. The lookbehinds start a figure at a number's
+ * first digit only: without them a long number that is not a figure ("1,2,3,…") was searched
+ * again from each of its digits, which took time quadratic in its length.
+ */
+export const FIGURE =
+  /(?:\b(?:doubled|tripled|halved|quadrupled|twice|three times|half)\b|[$€£¥]\s?\d[\d,.]*(?:\s?(?:billion|million|trillion|bn|m|k))?|\d(?<=(?:^|[^\d,.])[,.]*\d)[\d,.]*\s?(?:%|percent|per cent|x\b|×|nm\b|GB\/s|TB\/s|TOPS|TFLOPS|GHz|MHz|GB\b|TB\b|MB\b|W\b|watts?\b|billion|million|trillion|yuan|dollars?|euros?|times\b|users|customers|employees|units)|(?:[+−-]|(?<!\d))\d+(?:[.,]\d+)?\s?[–-]\s?\d+(?:[.,]\d+)?\s?%|\b\d{2,}(?:[.,]\d+)?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|double|triple|half|dozens?|hundreds?|thousands?)\b(?=[\s‑-]+(?:digit|years?|months?|weeks?|days?|hours?|times|quarters?|percent))|double[‑-]digit)/iu;
+/** An action or event reported as having happened (or happening): it either did or it did not. */
+export const EVENT =
+  /\b(?:unveil\w*|launch\w*|announc\w*|manufactur\w*|produc\w*|develop\w*|built|build(?:s|ing)?|design\w*|releas\w*|acquir\w*|invest\w*|grew|grow(?:s|n)?|rose|rise[sn]?|fell|fall(?:s|en)?|dipped|dip(?:s)?|spiked|surged|dropped|jumped|gained|lost|cut|raised|signed|banned|approved|stole|stolen|taken|exposed|leaked|breached|hacked|paid|declined|begin|begins|began|started|starts|added|approve|approves|paused|consume[sd]?|control(?:s|led)?|operates|costs?|drew|averaged|generated|completed|integrat\w*|focuses|backed|depends|outsourced|sparked|rewarded|compete|competes)\b/iu;
+
+const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
+const CALENDAR_NAMES = `${MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday`;
+/** Month and day names only when capitalised: "May" is a month, "may" is a hedge. */
+export const NAMED_DAY = new RegExp(`\\b(?:${CALENDAR_NAMES})\\b`, "u");
+/** Months and weekdays are dates, not names, even though they are capitalised. */
+export const CALENDAR_WORD = new RegExp(`^(?:${CALENDAR_NAMES})$`, "u");
+/** A paragraph that is only a date, as in a timeline: "2024 Q1", "March 2025". */
+export const DATE_ONLY = new RegExp(
+  `^(?:(?:19|20)\\d{2}(?:\\s?Q[1-4]|\\s?H[12])?|Q[1-4]\\s?(?:19|20)\\d{2}|(?:${MONTHS})\\s(?:19|20)\\d{2})$`,
+  "u",
+);
+
+/** A capitalised, all-caps or CamelCase word: a candidate name (see `names`). */
+export const NAME =
+  /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}\p{N}&'’-]*\p{L}|\p{Lu}{2,}|[\p{L}]+[\p{Lu}][\p{L}]*)(?![\p{L}])/gu;
+/** Capitalised words that are never names by themselves. */
+export const COMMON_CAPITALISED = new Set(
+  "The A An This That These Those It Its He She They We I You His Her Our Their My Your How What Why When Where Who Which There Here But And So Yet Or If In On At For As After Before Since While Although Though Meanwhile However Then Also Still Now Today Q A Not Yes No With From By To Of Is Are Was Were Be Let’s Up Some Many Most One Other Others Key Final Quick Answers".split(
+    " ",
+  ),
+);
+/** An acronym, a CamelCase or digit-bearing word is a name wherever it stands. */
+export const SELF_EVIDENT_NAME = /^(?:\p{Lu}{2,}|\p{Lu}\p{Ll}+\p{Lu}.*|.*\d.*)$/u;
+
+/** Words separated by whitespace. */
+export function wordCount(s: string): number {
+  return s.split(/\s+/).filter(Boolean).length;
+}
+
+/** Index of the first letter or digit: where the sentence's first word starts. */
+export function firstWordIndex(sentence: string): number {
+  const m = /[\p{L}\p{N}]/u.exec(sentence);
+  return m ? m.index : 0;
+}
+
+/**
+ * Capitalised words that are names: any not at the start of a sentence, and a sentence's first
+ * word when the document shows it is a name (capitalised mid-sentence elsewhere, or opening
+ * several sentences) or it looks like one. "Markets moved…" does not name anything.
+ */
+export function names(sentence: string, known: ReadonlySet<string>): string[] {
+  const found = new Set<string>();
+  meter.steps += sentence.length;
+  const first = firstWordIndex(sentence);
+  for (const match of sentence.matchAll(NAME)) {
+    const word = match[0];
+    if (COMMON_CAPITALISED.has(word) || CALENDAR_WORD.test(word) || found.has(word)) continue;
+    if (match.index === first && !known.has(word) && !SELF_EVIDENT_NAME.test(word)) continue;
+    found.add(word);
+  }
+  return [...found];
+}

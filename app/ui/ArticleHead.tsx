@@ -1,0 +1,77 @@
+import { Form, Link } from "react-router";
+import { safeHref } from "./components";
+
+/** The article page's title, what the article is, and the ways to change or view it. */
+export function ArticleHead({
+  article,
+  claims,
+  approved,
+  canEdit,
+}: {
+  article: {
+    id: number;
+    slug: string;
+    title: string;
+    outlet: string;
+    author: string;
+    originalDate: string;
+    status: string;
+    sourceUrl: string;
+    version: number;
+    publications: Array<{ number: number }>;
+  };
+  claims: number;
+  approved: number;
+  canEdit: boolean;
+}) {
+  return (
+    <>
+      <p className="breadcrumbs">
+        <Link to="/articles">Workbench</Link> › Article
+      </p>
+      <div className="page-head">
+        <div>
+          <h1>{article.title}</h1>
+          <p className="meta">
+            {[
+              article.outlet,
+              article.author,
+              article.originalDate,
+              article.status === "published" ? "Published" : "Draft",
+            ]
+              .filter(Boolean)
+              .join(" · ")}
+            {article.sourceUrl ? (
+              <>
+                {" "}
+                ·{" "}
+                <a href={safeHref(article.sourceUrl)} rel="nofollow noopener">
+                  original
+                </a>
+              </>
+            ) : null}
+            {" · "}
+            {claims} {claims === 1 ? "claim" : "claims"}, {approved} approved
+          </p>
+        </div>
+        <div className="page-actions">
+          {canEdit ? <Link to={`/articles/${article.id}/edit`}>Correct the article text</Link> : null}
+          <Link to={`/articles/${article.id}/history`}>History</Link>
+          {canEdit && article.sourceUrl ? (
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="articleVersion" value={article.version} />
+              <button type="submit" name="intent" value="reimport" className="link-button">
+                Re-import from the original URL
+              </button>
+            </Form>
+          ) : null}
+          {article.publications[0] ? (
+            <Link to={`/fact-checks/${article.slug}`}>
+              View published version {article.publications[0].number}
+            </Link>
+          ) : null}
+        </div>
+      </div>
+    </>
+  );
+}

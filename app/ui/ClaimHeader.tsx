@@ -1,0 +1,118 @@
+import { Form, Link } from "react-router";
+import {
+  assigneeName,
+  CheckWorthyReasons,
+  FormMessage,
+  formatDate,
+  StatusBadge,
+  VerdictBadge,
+} from "./components";
+import type { FormState } from "./form-state";
+
+const SAVED: Record<string, string> = {
+  review: "Verdict, rationale and status saved.",
+  approve: "Approved. It will be included in the next publication.",
+  "send-back": "Sent back to the editor with your comment.",
+  assign: "Assignment saved.",
+  adjust: "Claim boundaries updated.",
+  merge: "Claims merged.",
+  evidence: "Evidence updated.",
+};
+
+export interface ClaimSummary {
+  id: number;
+  quote: string;
+  prefix: string;
+  suffix: string;
+  status: string;
+  verdict: string | null;
+  score: number;
+  origin: string;
+  approvedAt: string | Date | null;
+  assigneeId: number | null;
+  reviewNote: string;
+  reasons: string[];
+}
+
+/**
+ * The top of the claim page: where it is, what was just saved (`saved`, from the redirect after
+ * a save), its quote in context, status, who edited and approved it, and who is assigned.
+ */
+export function ClaimHeader({
+  claim,
+  article,
+  lastEditor,
+  approvedBy,
+  members,
+  canEdit,
+  saved,
+  assignState,
+}: {
+  claim: ClaimSummary;
+  article: { id: number; title: string };
+  lastEditor: string | null;
+  approvedBy: string | null;
+  members: Array<{ id: number; name: string }>;
+  canEdit: boolean;
+  saved: string | null;
+  assignState: FormState | null;
+}) {
+  return (
+    <>
+      <p className="breadcrumbs">
+        <Link to="/articles">Workbench</Link> › <Link to={`/articles/${article.id}`}>{article.title}</Link> ›
+        Claim #{claim.id}
+      </p>
+      {saved && SAVED[saved] ? (
+        <p className="message message--success" role="status">
+          {SAVED[saved]}
+        </p>
+      ) : null}
+      <h1 className="claim-title">“{claim.quote}”</h1>
+      <p className="meta">
+        <StatusBadge status={claim.status} /> <VerdictBadge verdict={claim.verdict} /> · score{" "}
+        {claim.score.toFixed(2)} ·
+        {claim.origin === "machine" ? " proposed by Claimdesk" : " added by an editor"}
+        {lastEditor ? ` · last edited by ${lastEditor}` : ""}
+        {approvedBy && claim.approvedAt
+          ? ` · approved by ${approvedBy}, ${formatDate(claim.approvedAt)}`
+          : ""}
+      </p>
+      {canEdit ? (
+        <Form method="post" className="row-form assign-form">
+          <FormMessage error={assignState?.error} />
+          <label htmlFor="assigneeId">Assigned to</label>
+          <select id="assigneeId" name="assigneeId" defaultValue={claim.assigneeId ?? ""}>
+            <option value="">Nobody</option>
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+          <button type="submit" name="intent" value="assign" className="button button--secondary">
+            Assign
+          </button>
+        </Form>
+      ) : (
+        <p className="meta">Assigned to {assigneeName(members, claim.assigneeId)}.</p>
+      )}
+      {claim.reviewNote && claim.status !== "approved" ? (
+        <div className="review-note" role="note">
+          <strong>
+            {claim.status === "needs-review"
+              ? "Sent back earlier, now resubmitted:"
+              : "Sent back by the reviewer:"}
+          </strong>{" "}
+          {claim.reviewNote}
+        </div>
+      ) : null}
+      <p className="context">
+        <span className="context__around">…{claim.prefix}</span>
+        <mark>{claim.quote}</mark>
+        <span className="context__around">{claim.suffix}…</span>
+      </p>
+      <CheckWorthyReasons reasons={claim.reasons} />
+    </>
+  );
+}

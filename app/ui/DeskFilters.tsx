@@ -1,0 +1,121 @@
+import { Form, Link } from "react-router";
+import { formatCount } from "../newsroom/page-links";
+import { CLAIM_STATUSES, STATUS_LABELS, VERDICTS } from "../newsroom/verdicts";
+
+interface Filter {
+  status: string;
+  verdict: string;
+  assignee: string;
+  article: string;
+}
+
+const QUICK = [
+  { label: "My queue", status: "open", assignee: "me", count: "mine" },
+  { label: "Waiting for review", status: "needs-review", assignee: "any", count: "review" },
+  { label: "Unassigned", status: "open", assignee: "none", count: "unassigned" },
+  { label: "All open claims", status: "open", assignee: "any", count: null },
+] as const;
+
+/** The desk's quick views, with their counts; the one showing is marked as the current page. */
+export function DeskQuickViews({
+  filter,
+  counts,
+}: {
+  filter: Filter;
+  counts: Record<"mine" | "review" | "unassigned", number>;
+}) {
+  return (
+    <nav aria-label="Quick views">
+      <ul className="quick-views">
+        {QUICK.map((q) => (
+          <li key={q.label}>
+            <Link
+              to={`/desk?status=${q.status}&assignee=${q.assignee}`}
+              aria-current={
+                filter.status === q.status &&
+                filter.assignee === q.assignee &&
+                filter.verdict === "any" &&
+                filter.article === "any"
+                  ? "page"
+                  : undefined
+              }
+            >
+              {q.label}
+              {q.count ? ` (${formatCount(counts[q.count])})` : ""}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** The desk's filters, a plain GET form: status, verdict, assignee and article. */
+export function DeskFilters({
+  filter,
+  members,
+  articles,
+}: {
+  filter: Filter;
+  members: Array<{ id: number; name: string }>;
+  articles: Array<{ id: number; title: string }>;
+}) {
+  return (
+    <Form method="get" className="filters" aria-label="Filter claims">
+      <div className="field">
+        <label htmlFor="status">Status</label>
+        <select id="status" name="status" defaultValue={filter.status}>
+          <option value="open">Open (not approved or dismissed)</option>
+          <option value="any">Any</option>
+          {CLAIM_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABELS[s]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="verdict">Verdict</label>
+        <select id="verdict" name="verdict" defaultValue={filter.verdict}>
+          <option value="any">Any</option>
+          <option value="none">No verdict yet</option>
+          {VERDICTS.map((v) => (
+            <option key={v.key} value={v.key}>
+              {v.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="assignee">Assigned to</label>
+        <select id="assignee" name="assignee" defaultValue={filter.assignee}>
+          <option value="any">Anyone or nobody</option>
+          <option value="me">Me</option>
+          <option value="none">Nobody</option>
+          {members.map((m) => (
+            <option key={m.id} value={String(m.id)}>
+              {m.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="article">Article</label>
+        <p className="hint" id="article-hint">
+          Recently changed articles with open claims.
+        </p>
+        <select id="article" name="article" defaultValue={filter.article} aria-describedby="article-hint">
+          <option value="any">All articles</option>
+          {articles.map((a) => (
+            <option key={a.id} value={String(a.id)}>
+              {a.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button">
+        Show claims
+      </button>
+    </Form>
+  );
+}
