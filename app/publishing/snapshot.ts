@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseStoredJson } from "../utils/json";
 import { STANCES, VERDICT_KEYS } from "../newsroom/verdicts";
 
 /**
@@ -59,7 +60,7 @@ export type PublishedClaim = z.infer<typeof PublishedClaimSchema>;
  * row that no longer matches the schema fails here, loudly, whoever reads it.
  */
 export function readSnapshot(stored: string): Snapshot {
-  return SnapshotSchema.parse(JSON.parse(stored));
+  return parseStoredJson(SnapshotSchema, stored);
 }
 
 /** One version in a fact-check's history: what the corrections log and the version links show. */
