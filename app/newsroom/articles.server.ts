@@ -175,13 +175,7 @@ export async function listArticles(request: PageRequest) {
 export async function loadArticle(id: number) {
   const article = await db().article.findUnique({
     where: { id },
-    include: {
-      claims: { orderBy: [{ start: "asc" }, { end: "asc" }] },
-      publications: {
-        orderBy: { number: "desc" },
-        select: { number: true, publishedAt: true, changeNote: true },
-      },
-    },
+    include: { claims: { orderBy: [{ start: "asc" }, { end: "asc" }] } },
   });
   if (!article) throw new UserError("There is no article with that number.", 404);
   return { article, text: project(article.markdown).text };
