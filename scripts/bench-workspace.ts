@@ -84,6 +84,7 @@ export function generateWorkspace(file: string, size: WorkspaceSize): Workspace 
     const publication = db.prepare(
       `INSERT INTO "Publication" (articleId, number, snapshot, publishedAt) VALUES (?, ?, ?, ?)`,
     );
+    const included = db.prepare(`INSERT INTO "PublicationClaim" (claimId, publicationId) VALUES (?, ?)`);
     let claimNumber = 0;
     for (let a = 1; a <= size.articles; a++) {
       const published = a <= size.published;
@@ -120,12 +121,14 @@ export function generateWorkspace(file: string, size: WorkspaceSize): Workspace 
       const versions = a % 3 === 0 ? 2 : 1;
       for (let number = 1; number <= versions; number++) {
         const publishedAt = stamp(base + a * 60_000 + number * 1000);
-        publication.run(
+        const snapshot = snapshotFor(slug, title, number, publishedAt, articleId);
+        const publicationId = publication.run(
           articleId,
           number,
-          JSON.stringify(snapshotFor(slug, title, number, publishedAt, articleId)),
+          JSON.stringify(snapshot),
           publishedAt,
-        );
+        ).lastInsertRowid;
+        for (const claim of snapshot.claims) included.run(claim.id, publicationId);
       }
     }
     return editorId;

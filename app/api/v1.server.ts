@@ -19,7 +19,9 @@ import { addEvidence, removeEvidence, updateEvidence } from "../newsroom/evidenc
 import { reviseArticle } from "../newsroom/revise.server";
 import { exportJson } from "../publishing/export";
 import { factCheckPath, versionPath } from "../publishing/links";
-import { listPublished, loadPublication, publishArticle, publisher } from "../publishing/publish.server";
+import { latestNumber } from "../publishing/latest.server";
+import { listPublished, loadPublication, publisher } from "../publishing/publications.server";
+import { publishArticle } from "../publishing/publish.server";
 import type { Claim, Evidence } from "../generated/prisma/client";
 import type { Stance } from "../newsroom/verdicts";
 import {
@@ -142,13 +144,10 @@ function evidenceJson(e: Evidence) {
 async function articleJson(articleId: number) {
   const article = await db().article.findUnique({
     where: { id: articleId },
-    include: {
-      claims: { orderBy: [{ start: "asc" }, { end: "asc" }] },
-      publications: { orderBy: { number: "desc" }, take: 1, select: { number: true } },
-    },
+    include: { claims: { orderBy: [{ start: "asc" }, { end: "asc" }] } },
   });
   if (!article) throw new ApiError(404, `There is no article ${articleId}.`);
-  const latest = article.publications[0]?.number;
+  const latest = await latestNumber({ articleId });
   return {
     id: article.id,
     slug: article.slug,
@@ -161,9 +160,7 @@ async function articleJson(articleId: number) {
     createdAt: article.createdAt.toISOString(),
     updatedAt: article.updatedAt.toISOString(),
     published:
-      latest === undefined
-        ? null
-        : { version: latest, url: publisher().baseUrl + factCheckPath(article.slug) },
+      latest === null ? null : { version: latest, url: publisher().baseUrl + factCheckPath(article.slug) },
     markdown: article.markdown,
     claims: article.claims.map(claimJson),
   };

@@ -262,9 +262,38 @@ describe("data:import renders public pages from the snapshots", () => {
       expect(html).not.toContain("alert(document.cookie)");
       expect(html).toContain("Acme shipped 5 million chips in 2024.");
     }
-    const { publishedPage } = await import("../publishing/publish.server");
+    const { publishedPage } = await import("../publishing/publications.server");
     const served = (await publishedPage("chips"))!.body;
     expect(served).toBe(page);
     expect(served).toContain('<script type="application/ld+json">');
+  });
+});
+
+describe("data:import rebuilds the index of published claims from the snapshots", () => {
+  const index = () =>
+    db().publicationClaim.findMany({
+      select: { claimId: true, publicationId: true },
+      orderBy: { claimId: "asc" },
+    });
+
+  it("for files made before the index, and whatever a file's own list says", async () => {
+    // The import above came from a file without the list, as exports made before it are.
+    expect(await index()).toEqual([{ claimId: 1, publicationId: 1 }]);
+    const { findPublishedClaim } = await import("../publishing/publications.server");
+    expect((await findPublishedClaim(1))?.claim.quote).toBe(MARKDOWN);
+
+    await db().$transaction([
+      db().auditEvent.deleteMany(),
+      db().exercise.deleteMany(),
+      db().publicationClaim.deleteMany(),
+      db().publication.deleteMany(),
+      db().evidence.deleteMany(),
+      db().claim.deleteMany(),
+      db().article.deleteMany(),
+      db().user.deleteMany(),
+    ]);
+    await importWorkspace({ ...workspace(), publicationClaims: [{ claimId: 42, publicationId: 1 }] });
+    expect(await index()).toEqual([{ claimId: 1, publicationId: 1 }]);
+    expect(await findPublishedClaim(42)).toBeNull();
   });
 });

@@ -16,13 +16,14 @@ import {
 } from "../newsroom/schemas";
 import { CLAIM_STATUSES, VERDICT_KEYS } from "../newsroom/verdicts";
 import { renderFactCheckPage } from "../publishing/page.server";
-import { publisher } from "../publishing/publish.server";
-import { SnapshotSchema } from "../publishing/snapshot";
+import { publisher } from "../publishing/publications.server";
+import { includedClaims, publicationEntry, readSnapshot, SnapshotSchema } from "../publishing/snapshot";
 
 /**
  * The whole workspace as one JSON document, for backups and moving servers: users (without
  * password hashes, invitations, sessions or API tokens), articles, claims, evidence,
- * publications with their stored pages, classroom exercises and answers, and the audit trail.
+ * publications with their stored pages and the claims they include, classroom exercises and
+ * answers, and the audit trail.
  * Every row keeps its id, so links, audit events and published permalinks survive a restore.
  */
 export const WORKSPACE_SCHEMA = "claimdesk.workspace/1";
@@ -132,6 +133,8 @@ const PublicationRow = z.strictObject({
   publishedById: optionalId,
   publishedAt: date,
 });
+// Like stored pages, not trusted: rebuilt from the snapshots (see withRenderedPages).
+const PublicationClaimRow = z.strictObject({ claimId: id, publicationId: id });
 const ExerciseRow = z.strictObject({
   id,
   code: z
@@ -177,6 +180,8 @@ export const WorkspaceSchema = z.strictObject({
   claims: z.array(ClaimRow),
   evidence: z.array(EvidenceRow),
   publications: z.array(PublicationRow),
+  // Exports made before the index of published claims lack it; it is rebuilt either way.
+  publicationClaims: z.array(PublicationClaimRow).optional(),
   exercises: z.array(ExerciseRow),
   submissions: z.array(SubmissionRow),
   auditEvents: z.array(AuditRow),
@@ -190,6 +195,7 @@ export const EXPORTED_COLUMNS = {
   Claim: Object.keys(ClaimRow.shape),
   Evidence: Object.keys(EvidenceRow.shape),
   Publication: Object.keys(PublicationRow.shape),
+  PublicationClaim: Object.keys(PublicationClaimRow.shape),
   Exercise: Object.keys(ExerciseRow.shape),
   Submission: Object.keys(SubmissionRow.shape),
   AuditEvent: Object.keys(AuditRow.shape),
@@ -208,6 +214,9 @@ export async function exportWorkspace(): Promise<Workspace> {
     claims: await tx.claim.findMany(byId),
     evidence: await tx.evidence.findMany(byId),
     publications: await tx.publication.findMany(byId),
+    publicationClaims: await tx.publicationClaim.findMany({
+      orderBy: [{ publicationId: "asc" }, { claimId: "asc" }],
+    }),
     exercises: await tx.exercise.findMany(byId),
     submissions: await tx.submission.findMany(byId),
     auditEvents: await tx.auditEvent.findMany(byId),
@@ -257,8 +266,8 @@ function withRenderedPages(publications: PublicationData[]): PublicationData[] {
       .get(publication.articleId)!
       .filter((p) => p.number <= publication.number)
       .sort((a, b) => a.number - b.number)
-      .map((p) => ({ number: p.number, publishedAt: p.publishedAt.toISOString(), changeNote: p.changeNote }));
-    const snapshot = SnapshotSchema.parse(JSON.parse(publication.snapshot));
+      .map(publicationEntry);
+    const snapshot = readSnapshot(publication.snapshot);
     return {
       ...publication,
       page: renderFactCheckPage(snapshot, history, "latest", site),
@@ -279,6 +288,7 @@ export async function importWorkspace(document: unknown): Promise<Record<string,
     );
   const data = parsed.data;
   const publications = withRenderedPages(data.publications);
+  const publicationClaims = data.publications.flatMap((p) => includedClaims(p.id, readSnapshot(p.snapshot)));
   return db().$transaction(
     async (tx) => {
       const existing = (await tx.user.count()) + (await tx.article.count());
@@ -297,6 +307,7 @@ export async function importWorkspace(document: unknown): Promise<Record<string,
         ],
         ["evidence", () => tx.evidence.createMany({ data: data.evidence })],
         ["publications", () => tx.publication.createMany({ data: publications })],
+        ["publicationClaims", () => tx.publicationClaim.createMany({ data: publicationClaims })],
         ["exercises", () => tx.exercise.createMany({ data: data.exercises })],
         ["submissions", () => tx.submission.createMany({ data: data.submissions })],
         ["auditEvents", () => tx.auditEvent.createMany({ data: data.auditEvents })],
@@ -318,6 +329,7 @@ export async function importWorkspace(document: unknown): Promise<Record<string,
         claims: data.claims.length,
         evidence: data.evidence.length,
         publications: data.publications.length,
+        publicationClaims: publicationClaims.length,
         exercises: data.exercises.length,
         submissions: data.submissions.length,
         auditEvents: data.auditEvents.length,

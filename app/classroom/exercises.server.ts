@@ -7,8 +7,8 @@ import { sha256 as hashToken } from "../auth/secrets.server";
 import { UserError } from "../utils/errors";
 import { VERDICT_KEYS, verdictLabel } from "../newsroom/verdicts";
 import type { PageRequest } from "../newsroom/paging";
-import { latestPublicationBySlug, latestPublications } from "../publishing/latest.server";
-import { SnapshotSchema, type Snapshot } from "../publishing/snapshot";
+import { latestPublication, latestPublications } from "../publishing/latest.server";
+import { readSnapshot, type Snapshot } from "../publishing/snapshot";
 import { CODE_ALPHABET } from "./codes";
 import {
   claimUnits,
@@ -42,14 +42,10 @@ export const ExerciseSchema = z.object({
 });
 
 export async function createExercise(input: z.infer<typeof ExerciseSchema>, actor: CurrentUser) {
-  const article = await db().article.findUnique({
-    where: { slug: input.slug },
-    include: { publications: { orderBy: { number: "desc" }, take: 1 } },
-  });
-  const publication = article?.publications[0];
+  const publication = await latestPublication({ slug: input.slug });
   if (!publication)
     throw new UserError("Exercises are made from published fact-checks; this one is not published.", 404);
-  const snapshot = SnapshotSchema.parse(JSON.parse(publication.snapshot));
+  const { snapshot } = publication;
   const known = new Set(snapshot.claims.map((c) => c.id));
   if (!input.claimIds.every((id) => known.has(id)))
     throw new UserError("Choose claims from this fact-check only.");
@@ -88,7 +84,7 @@ async function view(where: { code: string } | { id: number }): Promise<ExerciseV
     include: { publication: { select: { snapshot: true } } },
   });
   if (!exercise) return null;
-  const snapshot = SnapshotSchema.parse(JSON.parse(exercise.publication.snapshot));
+  const snapshot = readSnapshot(exercise.publication.snapshot);
   const ids = new Set(parseStoredJson(z.array(z.number()), exercise.claimIds));
   const counted = snapshot.claims.filter((c) => ids.has(c.id));
   const mode = exercise.mode === "marked" ? "marked" : "article";
@@ -277,11 +273,10 @@ export async function publishedForExercises(request: PageRequest) {
 
 /** The latest version of one published fact-check, for a new exercise; null when it is not published. */
 export async function publishedForExercise(slug: string) {
-  const publication = await latestPublicationBySlug(slug);
+  const publication = await latestPublication({ slug });
   return publication ? forExercise(slug, publication.snapshot) : null;
 }
 
-function forExercise(slug: string, stored: string) {
-  const snapshot = SnapshotSchema.parse(JSON.parse(stored));
+function forExercise(slug: string, snapshot: Snapshot) {
   return { slug, title: snapshot.article.title, number: snapshot.number, claims: snapshot.claims };
 }

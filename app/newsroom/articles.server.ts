@@ -3,7 +3,6 @@ import { extractClaims } from "./extraction.server";
 import { project } from "../claims/projection";
 import { db, type Tx } from "../db/client.server";
 import { ANALYSIS_LIMIT } from "../db/migrate.server";
-import { latestNumbers } from "../publishing/latest.server";
 import { audit } from "../utils/audit.server";
 import { UserError } from "../utils/errors";
 import { pageWindow, toPage, type PageRequest } from "./paging";
@@ -156,7 +155,10 @@ export async function claimCounts(articleIds: number[]): Promise<Map<number, num
   return new Map(rows.map((r) => [r.articleId, r._count._all]));
 }
 
-/** One page of the workbench's articles, most recently changed first: listed columns only, never the text. */
+/**
+ * One page of the workbench's articles, most recently changed first: listed columns only, never
+ * the text. Their published versions are publishing's to add (withPublishedVersions).
+ */
 export async function listArticles(request: PageRequest) {
   const rows = await db().article.findMany({
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
@@ -165,28 +167,15 @@ export async function listArticles(request: PageRequest) {
   });
   const page = toPage(rows, request);
   const ids = page.items.map((a) => a.id);
-  const [claims, latest] = await Promise.all([claimCounts(ids), latestNumbers(ids)]);
-  return {
-    ...page,
-    items: page.items.map((a) => ({
-      ...a,
-      claims: claims.get(a.id) ?? 0,
-      publishedVersion: latest.get(a.id) ?? null,
-    })),
-  };
+  const claims = await claimCounts(ids);
+  return { ...page, items: page.items.map((a) => ({ ...a, claims: claims.get(a.id) ?? 0 })) };
 }
 
 /** An article with its claims in reading order and its projection, for the workbench. */
 export async function loadArticle(id: number) {
   const article = await db().article.findUnique({
     where: { id },
-    include: {
-      claims: { orderBy: [{ start: "asc" }, { end: "asc" }] },
-      publications: {
-        orderBy: { number: "desc" },
-        select: { number: true, publishedAt: true, changeNote: true },
-      },
-    },
+    include: { claims: { orderBy: [{ start: "asc" }, { end: "asc" }] } },
   });
   if (!article) throw new UserError("There is no article with that number.", 404);
   return { article, text: project(article.markdown).text };

@@ -13,10 +13,14 @@ const file = path.join(mkdtempSync(path.join(tmpdir(), "claimdesk-scale-")), "sc
 const workspace = generateWorkspace(file, { articles: ARTICLES, claimsPerArticle: 4, published: ARTICLES });
 process.env.DATABASE_URL = `file:${file}`;
 process.env.CLAIMDESK_SEED = "off";
-const { listArticles } = await import("./articles.server");
+const { listArticles: listArticleRows } = await import("./articles.server");
+const { withPublishedVersions } = await import("../publishing/latest.server");
+/** The workbench's list as its page reads it: the articles, then their published versions. */
+const listArticles = async (request: { page: number; size: number }) =>
+  withPublishedVersions(await listArticleRows(request));
 const { deskClaims, deskCounts } = await import("./desk.server");
 const { PAGE_SIZE } = await import("./paging");
-const { listPublished } = await import("../publishing/publish.server");
+const { listPublished } = await import("../publishing/publications.server");
 const { publishedForExercise, publishedForExercises } = await import("../classroom/exercises.server");
 const { handleApi } = await import("../api/v1.server");
 

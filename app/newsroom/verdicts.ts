@@ -42,3 +42,19 @@ export const STANCE_LABELS: Record<Stance, string> = {
   refutes: "Refutes",
   context: "Context",
 };
+
+export interface VerdictCount {
+  verdict: VerdictKey;
+  count: number;
+}
+
+/** How many of these verdicts there are of each, for the verdicts that occur, in the order they first occur. */
+export function verdictCounts(verdicts: Iterable<VerdictKey>): VerdictCount[] {
+  const counts = new Map<VerdictKey, number>();
+  for (const verdict of verdicts) counts.set(verdict, (counts.get(verdict) ?? 0) + 1);
+  return [...counts].map(([verdict, count]) => ({ verdict, count }));
+}
+
+/** The same counts in the scale's order (accurate first), as the summaries on public pages show them. */
+export const verdictCountsOnScale = (verdicts: Iterable<VerdictKey>): VerdictCount[] =>
+  verdictCounts(verdicts).sort((a, b) => VERDICT_KEYS.indexOf(a.verdict) - VERDICT_KEYS.indexOf(b.verdict));

@@ -1,8 +1,7 @@
-import { STANCE_LABELS, VERDICTS } from "../newsroom/verdicts";
+import { STANCE_LABELS, verdictCountsOnScale } from "../newsroom/verdicts";
 import { formatDate, formatPartialDate, VerdictBadge, safeHref } from "../ui/components";
 import { factCheckPath, versionPath } from "./links";
-import type { PublicationEntry } from "./publish.server";
-import type { Snapshot } from "./snapshot";
+import type { PublicationEntry, Snapshot } from "./snapshot";
 
 export interface FactCheckViewProps {
   snapshot: Snapshot;
@@ -64,9 +63,9 @@ export function FactCheckView({
           {claims.length} {claims.length === 1 ? "claim" : "claims"} checked
         </h2>
         <ul className="verdict-summary">
-          {VERDICTS.filter((v) => claims.some((c) => c.verdict === v.key)).map((v) => (
-            <li key={v.key}>
-              <VerdictBadge verdict={v.key} /> × {claims.filter((c) => c.verdict === v.key).length}
+          {verdictCountsOnScale(claims.map((c) => c.verdict)).map(({ verdict, count }) => (
+            <li key={verdict}>
+              <VerdictBadge verdict={verdict} /> × {count}
             </li>
           ))}
         </ul>

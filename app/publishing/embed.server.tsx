@@ -1,32 +1,8 @@
-import { db } from "../db/client.server";
 import { STANCE_LABELS, verdictLabel } from "../newsroom/verdicts";
 import { formatDate, formatPartialDate, safeHref } from "../ui/components";
 import { claimPermalink, type Publisher } from "./links";
 import { renderDocument } from "./page.server";
-import { SnapshotSchema, type PublishedClaim, type Snapshot } from "./snapshot";
-
-/** The latest publication that includes this claim, with the claim as published there. */
-export async function findPublishedClaim(
-  claimId: number,
-): Promise<{ snapshot: Snapshot; claim: PublishedClaim } | null> {
-  const candidates = await db().publication.findMany({
-    where: { snapshot: { contains: `"id":${claimId},` } },
-    orderBy: [{ publishedAt: "desc" }, { number: "desc" }],
-    select: { snapshot: true, articleId: true, number: true },
-  });
-  for (const row of candidates) {
-    const latest = await db().publication.findFirst({
-      where: { articleId: row.articleId },
-      orderBy: { number: "desc" },
-      select: { number: true },
-    });
-    if (latest?.number !== row.number) continue; // only what the latest version still says
-    const snapshot = SnapshotSchema.parse(JSON.parse(row.snapshot));
-    const claim = snapshot.claims.find((c) => c.id === claimId);
-    if (claim) return { snapshot, claim };
-  }
-  return null;
-}
+import type { PublishedClaim, Snapshot } from "./snapshot";
 
 // The card is self-contained (it lives in other sites' iframes): its style travels with it.
 const CARD_STYLE = `

@@ -2,8 +2,7 @@ import { z } from "zod";
 import { project } from "../claims/projection";
 import { STANCE_LABELS, VERDICT_KEYS, VERDICTS, verdictLabel } from "../newsroom/verdicts";
 import { claimPermalink, factCheckPath, versionPath, type Publisher } from "./links";
-import type { PublicationEntry } from "./publish.server";
-import type { Snapshot } from "./snapshot";
+import type { PublicationEntry, Snapshot } from "./snapshot";
 import { xmlSafe, xmlSafeJson } from "./xml-safe";
 
 /**

@@ -1,7 +1,7 @@
 import { db } from "../db/client.server";
-import { verdictLabel } from "../newsroom/verdicts";
+import { verdictCounts, verdictLabel } from "../newsroom/verdicts";
 import type { FeedEntry } from "./feed";
-import { SnapshotSchema } from "./snapshot";
+import { readSnapshot } from "./snapshot";
 
 /** The newest 100 published versions (corrections included), newest first, as feed entries. */
 export async function recentFeedEntries(): Promise<FeedEntry[]> {
@@ -17,10 +17,9 @@ export async function recentFeedEntries(): Promise<FeedEntry[]> {
     },
   });
   return publications.map((p) => {
-    const snapshot = SnapshotSchema.parse(JSON.parse(p.snapshot));
-    const counts = new Map<string, number>();
-    for (const c of snapshot.claims) counts.set(c.verdict, (counts.get(c.verdict) ?? 0) + 1);
-    const summary = `${snapshot.claims.length} claims checked in “${snapshot.article.title}”${snapshot.article.outlet ? ` (${snapshot.article.outlet})` : ""}: ${[...counts].map(([v, n]) => `${n} ${verdictLabel(v).toLowerCase()}`).join(", ")}.`;
+    const snapshot = readSnapshot(p.snapshot);
+    const counts = verdictCounts(snapshot.claims.map((c) => c.verdict));
+    const summary = `${snapshot.claims.length} claims checked in “${snapshot.article.title}”${snapshot.article.outlet ? ` (${snapshot.article.outlet})` : ""}: ${counts.map(({ verdict, count }) => `${count} ${verdictLabel(verdict).toLowerCase()}`).join(", ")}.`;
     return {
       slug: p.article.slug,
       title: snapshot.article.title,

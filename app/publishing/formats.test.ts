@@ -5,12 +5,11 @@ import path from "node:path";
 import MarkdownIt from "markdown-it";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useFreshDatabase } from "../db/testing.server";
-import type { Snapshot } from "./snapshot";
-import type { PublicationEntry } from "./publish.server";
+import type { PublicationEntry, Snapshot } from "./snapshot";
 
 useFreshDatabase();
 const { loadFactCheck } = await import("../startup/seed.server");
-const { loadPublication } = await import("./publish.server");
+const { loadPublication } = await import("./publications.server");
 const { claimReviews } = await import("./claim-review");
 const { annotationCollection } = await import("./annotations");
 const { exportJson, exportMarkdown, ExportSchema } = await import("./export");

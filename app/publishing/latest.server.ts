@@ -1,11 +1,19 @@
 import { db } from "../db/client.server";
 import { MAX_PAGE_SIZE, pageWindow, toPage, type Page, type PageRequest } from "../newsroom/paging";
+import { readSnapshot, type Snapshot } from "./snapshot";
 
 /**
- * The latest publication of articles, read so that no query's bound parameters grow with the
- * workspace (SQLite allows 999): either for one page of article ids, or as one page of the
- * latest publications themselves, newest first. Every list of published work goes through here.
+ * Which publication of an article is its latest: the one home of that question. Lists read it
+ * so that no query's bound parameters grow with the workspace (SQLite allows 999): either for
+ * one page of article ids, or as one page of the latest publications themselves, newest first.
+ * Single articles read it by id or by slug. Every reader of "the latest version" goes through here.
  */
+
+/** One article, by its id or by its slug. */
+export type ArticleRef = { articleId: number } | { slug: string };
+
+export const whereArticle = (of: ArticleRef) =>
+  "slug" in of ? { article: { slug: of.slug } } : { articleId: of.articleId };
 
 function onePage(ids: number[]): number[] {
   if (ids.length > MAX_PAGE_SIZE + 1)
@@ -13,6 +21,28 @@ function onePage(ids: number[]): number[] {
       `Asked for ${ids.length} rows at once; lists are read a page (at most ${MAX_PAGE_SIZE}) at a time.`,
     );
   return ids;
+}
+
+/** The latest version number of one article; null when it has never been published. Reads no snapshot. */
+export async function latestNumber(of: ArticleRef): Promise<number | null> {
+  const row = await db().publication.findFirst({
+    where: whereArticle(of),
+    orderBy: { number: "desc" },
+    select: { number: true },
+  });
+  return row?.number ?? null;
+}
+
+/** The latest publication of one article, its snapshot read; null when it has never been published. */
+export async function latestPublication(
+  of: ArticleRef,
+): Promise<{ id: number; articleId: number; number: number; snapshot: Snapshot } | null> {
+  const row = await db().publication.findFirst({
+    where: whereArticle(of),
+    orderBy: { number: "desc" },
+    select: { id: true, articleId: true, number: true, snapshot: true },
+  });
+  return row && { ...row, snapshot: readSnapshot(row.snapshot) };
 }
 
 /** The latest publication number of each of these articles (one page of them); unpublished ones are absent. */
@@ -26,11 +56,19 @@ export async function latestNumbers(articleIds: number[]): Promise<Map<number, n
   return new Map(rows.map((r) => [r.articleId, r._max.number!]));
 }
 
+/** A page of articles with each one's latest published version (null when it is unpublished). */
+export async function withPublishedVersions<T extends { id: number }>(
+  page: Page<T>,
+): Promise<Page<T & { publishedVersion: number | null }>> {
+  const latest = await latestNumbers(page.items.map((a) => a.id));
+  return { ...page, items: page.items.map((a) => ({ ...a, publishedVersion: latest.get(a.id) ?? null })) };
+}
+
 /** One page of latest publications, newest first (ties by id), with their article's slug. */
 export async function latestPublications(
   request: PageRequest,
 ): Promise<
-  Page<{ id: number; number: number; publishedAt: Date; snapshot: string; article: { slug: string } }>
+  Page<{ id: number; number: number; publishedAt: Date; snapshot: Snapshot; article: { slug: string } }>
 > {
   const { skip, take } = pageWindow(request);
   // "Latest" is a correlated NOT EXISTS on the (articleId, number) key; the order walks the
@@ -52,14 +90,11 @@ export async function latestPublications(
     },
   });
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return toPage(ids.map((id) => byId.get(id)!).filter(Boolean), request);
-}
-
-/** The latest publication of one article, by its slug. */
-export async function latestPublicationBySlug(slug: string) {
-  return db().publication.findFirst({
-    where: { article: { slug } },
-    orderBy: { number: "desc" },
-    select: { id: true, number: true, snapshot: true },
-  });
+  return toPage(
+    ids
+      .map((id) => byId.get(id)!)
+      .filter(Boolean)
+      .map((row) => ({ ...row, snapshot: readSnapshot(row.snapshot) })),
+    request,
+  );
 }

@@ -8,8 +8,7 @@ import { renderAnnotated, renderMarkdown, type Highlight } from "./annotate";
 import { claimReviews } from "./claim-review";
 import { FactCheckView } from "./FactCheckView";
 import { factCheckPath, versionPath, type Publisher } from "./links";
-import type { PublicationEntry } from "./publish.server";
-import type { Snapshot } from "./snapshot";
+import type { PublicationEntry, Snapshot } from "./snapshot";
 import { xmlSafe } from "./xml-safe";
 
 /** JSON inside <script> must not be able to close the element. */

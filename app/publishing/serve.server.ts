@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
-import { publishedPage } from "./publish.server";
+import { onPublication } from "./announce";
+import { publishedPage } from "./publications.server";
 import { etagMatches } from "./respond.server";
 import { contentSecurityPolicy } from "../utils/csp.server";
 
@@ -25,11 +26,17 @@ interface Entry {
 }
 
 const cache = new Map<string, Entry>();
+/** Counts the publications heard of, so a page read before one of them is not kept after it. */
+let heard = 0;
 
 /** Publishing a new version changes what the latest address serves. */
-export function forgetPublishedPages(slug: string): void {
+function forgetPublishedPages(slug: string): void {
+  heard++;
   for (const key of cache.keys()) if (key === slug || key.startsWith(`${slug}/`)) cache.delete(key);
 }
+
+// Announced after the publication commits (app/publishing/announce.ts).
+onPublication(({ slug }) => forgetPublishedPages(slug));
 
 export function publicPageHeaders(etag: string, immutable: boolean): Record<string, string> {
   return {
@@ -48,10 +55,13 @@ async function lookup(slug: string, number: number | undefined): Promise<Entry |
   const key = number === undefined ? slug : `${slug}/${number}`;
   const hit = cache.get(key);
   if (hit) return hit;
+  const before = heard;
   const page = await publishedPage(slug, number);
   if (!page) return null;
   const body = Buffer.from(page.body, "utf8");
   const entry = { body, gzip: gzipSync(body), headers: publicPageHeaders(page.etag, number !== undefined) };
+  // A publication announced while the page was read may have made it stale: serve it, but do not keep it.
+  if (heard !== before) return entry;
   if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
   cache.set(key, entry);
   return entry;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseStoredJson } from "../utils/json";
 import { STANCES, VERDICT_KEYS } from "../newsroom/verdicts";
 
 /**
@@ -53,3 +54,35 @@ export const SnapshotSchema = z.object({
 
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 export type PublishedClaim = z.infer<typeof PublishedClaimSchema>;
+
+/**
+ * A stored snapshot, read back: the one place publication text becomes a Snapshot, so a stored
+ * row that no longer matches the schema fails here, loudly, whoever reads it.
+ */
+export function readSnapshot(stored: string): Snapshot {
+  return parseStoredJson(SnapshotSchema, stored);
+}
+
+/** One version in a fact-check's history: what the corrections log and the version links show. */
+export interface PublicationEntry {
+  number: number;
+  publishedAt: string;
+  changeNote: string;
+}
+
+export const publicationEntry = (p: {
+  number: number;
+  publishedAt: Date;
+  changeNote: string;
+}): PublicationEntry => ({
+  number: p.number,
+  publishedAt: p.publishedAt.toISOString(),
+  changeNote: p.changeNote,
+});
+
+/**
+ * The rows of the index of published claims (PublicationClaim) for one publication: one per
+ * claim its snapshot includes. Publishing writes them; a restore rebuilds them from snapshots.
+ */
+export const includedClaims = (publicationId: number, snapshot: Snapshot) =>
+  snapshot.claims.map((claim) => ({ claimId: claim.id, publicationId }));

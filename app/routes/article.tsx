@@ -7,6 +7,7 @@ import { addClaim, setClaimStatus } from "../newsroom/claims.server";
 import { AddClaimSchema, PublishSchema, versionField } from "../newsroom/schemas";
 import { reimportArticle, revisionParam, revisionSummary } from "../newsroom/revise.server";
 import { articleWorkbench } from "../newsroom/workbench.server";
+import { latestNumber } from "../publishing/latest.server";
 import { publishArticle } from "../publishing/publish.server";
 import { renderAnnotated } from "../publishing/annotate";
 import { ArticleClaims, groupClaims, workbenchHighlights } from "../ui/ArticleClaims";
@@ -25,9 +26,11 @@ export const shouldRevalidate = revalidateOnConflict;
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, "read-drafts");
-  const { markdown, ...page } = await orErrorPage(articleWorkbench(parseId(params.id, "article"), user));
+  const articleId = parseId(params.id, "article");
+  const { markdown, ...page } = await orErrorPage(articleWorkbench(articleId, user));
   return {
     ...page,
+    publishedVersion: await latestNumber({ articleId }),
     html: renderAnnotated(markdown, workbenchHighlights(page.claims)),
     revised: revisionSummary(new URL(request.url).searchParams.get("revised")),
   };
@@ -79,7 +82,8 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function ArticleWorkbench({ loaderData, actionData }: Route.ComponentProps) {
-  const { article, claims, members, html, canEdit, canPublish, revised, proposalLimit } = loaderData;
+  const { article, publishedVersion, claims, members, html, canEdit, canPublish, revised, proposalLimit } =
+    loaderData;
   const textRef = useRef<HTMLDivElement>(null);
   const quoteRef = useRef<HTMLTextAreaElement>(null);
   const selecting = useSelectionToQuote(textRef, quoteRef);
@@ -89,7 +93,13 @@ export default function ArticleWorkbench({ loaderData, actionData }: Route.Compo
 
   return (
     <div className="page wide">
-      <ArticleHead article={article} claims={active.length} approved={approved} canEdit={canEdit} />
+      <ArticleHead
+        article={article}
+        publishedVersion={publishedVersion}
+        claims={active.length}
+        approved={approved}
+        canEdit={canEdit}
+      />
       <FormMessage
         error={error("dismiss") ?? error("restore") ?? error("reimport")}
         success={actionData ? null : revised}
@@ -116,7 +126,7 @@ export default function ArticleWorkbench({ loaderData, actionData }: Route.Compo
           {canPublish ? (
             <PublishForm
               articleVersion={article.version}
-              nextVersion={(article.publications[0]?.number ?? 0) + 1}
+              nextVersion={(publishedVersion ?? 0) + 1}
               approved={approved}
               state={stateOf(state, "publish")}
             />

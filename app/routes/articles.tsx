@@ -4,6 +4,7 @@ import { requirePermission } from "../auth/session.server";
 import { can } from "../auth/roles";
 import { listArticles } from "../newsroom/articles.server";
 import { readPage } from "../newsroom/paging";
+import { withPublishedVersions } from "../publishing/latest.server";
 import { formatDate } from "../ui/components";
 import { Pager } from "../ui/Pager";
 
@@ -13,7 +14,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const user = await requirePermission(request, "read-drafts");
   const url = new URL(request.url);
   return {
-    articles: await listArticles(readPage(url.searchParams)),
+    articles: await withPublishedVersions(await listArticles(readPage(url.searchParams))),
     canEdit: can(user.role, "edit"),
     here: url.pathname + url.search,
   };

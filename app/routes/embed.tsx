@@ -1,7 +1,7 @@
 import type { Route } from "./+types/embed";
 import { parseId } from "../utils/http.server";
-import { findPublishedClaim, renderClaimCard } from "../publishing/embed.server";
-import { publisher } from "../publishing/publish.server";
+import { renderClaimCard } from "../publishing/embed.server";
+import { findPublishedClaim, publisher } from "../publishing/publications.server";
 import { cacheableResponse } from "../publishing/respond.server";
 
 /** /embed/claims/:id: a small card for other sites' iframes, from the latest published version. */

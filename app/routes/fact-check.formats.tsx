@@ -2,7 +2,7 @@ import type { Route } from "./+types/fact-check.formats";
 import { annotationCollection } from "../publishing/annotations";
 import { exportJson, exportMarkdown } from "../publishing/export";
 import { notFoundPage } from "../publishing/page.server";
-import { loadPublication, publisher } from "../publishing/publish.server";
+import { loadPublication, publisher } from "../publishing/publications.server";
 import { cacheableResponse } from "../publishing/respond.server";
 
 const FORMATS = {

@@ -1,6 +1,6 @@
 import type { Route } from "./+types/fact-check";
 import { parseId } from "../utils/http.server";
-import { publishedPage } from "../publishing/publish.server";
+import { publishedPage } from "../publishing/publications.server";
 import { notFoundPage } from "../publishing/page.server";
 import { cacheableResponse } from "../publishing/respond.server";
 import { publicPageHeaders } from "../publishing/serve.server";

@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/fact-checks";
-import { listPublished } from "../publishing/publish.server";
-import { VERDICTS } from "../newsroom/verdicts";
+import { listPublished } from "../publishing/publications.server";
+import { verdictCountsOnScale } from "../newsroom/verdicts";
 import { readPage } from "../newsroom/paging";
 import { formatDate, VerdictBadge } from "../ui/components";
 import { Pager } from "../ui/Pager";
@@ -33,9 +33,9 @@ export default function FactChecks({ loaderData }: Route.ComponentProps) {
               {formatDate(p.publishedAt)}
             </p>
             <ul className="verdict-summary" aria-label="Verdicts">
-              {VERDICTS.filter((v) => p.claims.includes(v.key)).map((v) => (
-                <li key={v.key}>
-                  <VerdictBadge verdict={v.key} /> × {p.claims.filter((c) => c === v.key).length}
+              {verdictCountsOnScale(p.claims).map(({ verdict, count }) => (
+                <li key={verdict}>
+                  <VerdictBadge verdict={verdict} /> × {count}
                 </li>
               ))}
             </ul>

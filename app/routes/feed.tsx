@@ -1,6 +1,6 @@
 import { atomFeed } from "../publishing/feed";
 import { recentFeedEntries } from "../publishing/feed.server";
-import { publisher } from "../publishing/publish.server";
+import { publisher } from "../publishing/publications.server";
 import { cacheableResponse } from "../publishing/respond.server";
 import type { Route } from "./+types/feed";
 

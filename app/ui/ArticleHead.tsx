@@ -4,6 +4,7 @@ import { safeHref } from "./components";
 /** The article page's title, what the article is, and the ways to change or view it. */
 export function ArticleHead({
   article,
+  publishedVersion,
   claims,
   approved,
   canEdit,
@@ -18,8 +19,9 @@ export function ArticleHead({
     status: string;
     sourceUrl: string;
     version: number;
-    publications: Array<{ number: number }>;
   };
+  /** The latest published version, null when the article is unpublished. */
+  publishedVersion: number | null;
   claims: number;
   approved: number;
   canEdit: boolean;
@@ -65,10 +67,8 @@ export function ArticleHead({
               </button>
             </Form>
           ) : null}
-          {article.publications[0] ? (
-            <Link to={`/fact-checks/${article.slug}`}>
-              View published version {article.publications[0].number}
-            </Link>
+          {publishedVersion !== null ? (
+            <Link to={`/fact-checks/${article.slug}`}>View published version {publishedVersion}</Link>
           ) : null}
         </div>
       </div>

@@ -1,0 +1,121 @@
+import { db, type Db, type Tx } from "../db/client.server";
+import type { PageRequest } from "../newsroom/paging";
+import { env, publicUrl } from "../utils/config.server";
+import {
+  latestNumber,
+  latestPublication,
+  latestPublications,
+  whereArticle,
+  type ArticleRef,
+} from "./latest.server";
+import type { Publisher } from "./links";
+import { etagOf, renderFactCheckPage } from "./page.server";
+import {
+  publicationEntry,
+  readSnapshot,
+  type PublicationEntry,
+  type PublishedClaim,
+  type Snapshot,
+} from "./snapshot";
+
+/**
+ * Reading publications: the stored public pages, a published version with its history, the
+ * list of published fact-checks and the claim an embed shows. Writing one is publish.server.ts,
+ * which may use these; nothing here knows how a publication is made.
+ */
+
+export function publisher(): Publisher {
+  return { baseUrl: publicUrl(), name: env().CLAIMDESK_ORG_NAME };
+}
+
+/** Every version of one article, oldest first: what the corrections log and the version links list. */
+export async function versionHistory(of: ArticleRef, client: Db | Tx = db()): Promise<PublicationEntry[]> {
+  const rows = await client.publication.findMany({
+    where: whereArticle(of),
+    orderBy: { number: "asc" },
+    select: { number: true, publishedAt: true, changeNote: true },
+  });
+  return rows.map(publicationEntry);
+}
+
+export interface StoredPage {
+  body: string;
+  etag: string;
+}
+
+/**
+ * The stored bytes of a public page: the latest version's (number omitted) or version n's
+ * archived page. Pages are rendered at publishing; one stored before pages existed is rendered
+ * now and kept. Returns null when there is no such publication. serve.server.ts caches it.
+ */
+export async function publishedPage(slug: string, number?: number): Promise<StoredPage | null> {
+  const wanted = number ?? (await latestNumber({ slug }));
+  if (wanted === null) return null;
+  const variant = number === undefined ? "latest" : "archived";
+  const row = await db().publication.findFirst({
+    where: { article: { slug }, number: wanted },
+    select: { id: true, articleId: true, page: true, archivedPage: true, snapshot: true },
+  });
+  if (!row) return null;
+  let body = variant === "latest" ? row.page : row.archivedPage;
+  if (body === "") {
+    body = renderFactCheckPage(
+      readSnapshot(row.snapshot),
+      await versionHistory({ articleId: row.articleId }),
+      variant,
+      publisher(),
+    );
+    await db().publication.update({
+      where: { id: row.id },
+      data: variant === "latest" ? { page: body } : { archivedPage: body },
+    });
+  }
+  return { body, etag: etagOf(body) };
+}
+
+/** A published version (the latest when `number` is omitted) and the article's version history. */
+export async function loadPublication(slug: string, number?: number) {
+  const history = await versionHistory({ slug });
+  const latest = history.at(-1);
+  if (!latest) return null;
+  const row = await db().publication.findFirst({
+    where: { article: { slug }, number: number ?? latest.number },
+    select: { snapshot: true },
+  });
+  if (!row) return null;
+  return { snapshot: readSnapshot(row.snapshot), history, latestNumber: latest.number };
+}
+
+/** One page of the published fact-checks, newest first, with each one's latest version's summary. */
+export async function listPublished(request: PageRequest) {
+  const page = await latestPublications(request);
+  return {
+    ...page,
+    items: page.items.map(({ snapshot, number, publishedAt, article }) => ({
+      slug: article.slug,
+      title: snapshot.article.title,
+      outlet: snapshot.article.outlet,
+      number,
+      publishedAt: publishedAt.toISOString(),
+      claims: snapshot.claims.map((c) => c.verdict),
+    })),
+  };
+}
+
+/**
+ * The claim as the latest version of its fact-check publishes it, for an embed: found through
+ * the index of published claims (PublicationClaim), never by searching snapshots' text. A claim
+ * the latest version no longer includes has no embed.
+ */
+export async function findPublishedClaim(
+  claimId: number,
+): Promise<{ snapshot: Snapshot; claim: PublishedClaim } | null> {
+  const included = await db().publicationClaim.findFirst({
+    where: { claimId },
+    select: { publication: { select: { articleId: true } } },
+  });
+  if (!included) return null;
+  const latest = await latestPublication({ articleId: included.publication.articleId });
+  const claim = latest?.snapshot.claims.find((c) => c.id === claimId);
+  return latest && claim ? { snapshot: latest.snapshot, claim } : null;
+}

@@ -1,0 +1,111 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import Database from "better-sqlite3";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useFreshDatabase } from "../db/testing.server";
+
+// Reading and writing publications on a real SQLite file: the seed fact-check, then a second
+// version without one of its claims.
+const file = useFreshDatabase();
+const { db } = await import("../db/client.server");
+const { loadFactCheck } = await import("../startup/seed.server");
+const { publishArticle } = await import("./publish.server");
+const { findPublishedClaim } = await import("./publications.server");
+const { latestNumber } = await import("./latest.server");
+const { onPublication } = await import("./announce");
+const { servePublishedPage } = await import("./serve.server");
+const { ConflictError } = await import("../utils/errors");
+
+const SLUG = "alibaba-ai-chip";
+
+/** What server.js's fast path answers for a GET of this address. */
+async function served(url: string): Promise<{ status: number; body: string } | null> {
+  const req = { method: "GET", url, headers: {} } as IncomingMessage;
+  let status = 0;
+  let body = "";
+  const res = {
+    writeHead: (code: number) => (status = code),
+    end: (chunk?: Buffer) => (body = chunk?.toString("utf8") ?? ""),
+  } as unknown as ServerResponse;
+  return (await servePublishedPage(req, res)) ? { status, body } : null;
+}
+
+const article = () => db().article.findUniqueOrThrow({ where: { slug: SLUG } });
+
+beforeAll(async () => {
+  await loadFactCheck("fixtures/alibaba-ai-chip.fact-check.json");
+});
+
+describe("an embed", () => {
+  it("finds its claim in the latest version through the index of published claims", async () => {
+    const claim = await db().claim.findFirstOrThrow({
+      where: { status: "approved" },
+      orderBy: { id: "asc" },
+    });
+    const rows = await db().publicationClaim.findMany({ where: { claimId: claim.id } });
+    expect(rows).toHaveLength(1);
+    const found = await findPublishedClaim(claim.id);
+    expect(found?.claim.quote).toBe(claim.quote);
+    expect(found?.snapshot.number).toBe(1);
+  });
+
+  it("finds nothing for a claim that was never published", async () => {
+    const candidate = await db().claim.findFirstOrThrow({ where: { status: "candidate" } });
+    expect(await findPublishedClaim(candidate.id)).toBeNull();
+    expect(await findPublishedClaim(999_999)).toBeNull();
+  });
+});
+
+describe("publishing", () => {
+  it("announces a version after it commits, and the page cache serves it at once", async () => {
+    const before = await served(`/fact-checks/${SLUG}`);
+    expect(before?.body).toContain("Version 1, published");
+    // A second connection sees committed rows only: what another reader would find when told.
+    const other = new Database(file, { readonly: true });
+    const committed = other.prepare(`SELECT max(number) FROM "Publication"`).pluck();
+    const heard: Array<{ slug: string; number: number; committed: unknown }> = [];
+    const stop = onPublication(({ slug, number }) =>
+      heard.push({ slug, number, committed: committed.get() }),
+    );
+    const [dropped, kept] = await db().claim.findMany({
+      where: { status: "approved" },
+      orderBy: { start: "asc" },
+      take: 2,
+    });
+    await db().claim.update({ where: { id: dropped!.id }, data: { status: "dismissed" } });
+    const { version } = await article();
+    await expect(
+      publishArticle(dropped!.articleId, { articleVersion: version + 1, changeNote: "Stale." }, null),
+    ).rejects.toThrow(ConflictError);
+    expect(await latestNumber({ slug: SLUG })).toBe(1);
+
+    const published = await publishArticle(
+      dropped!.articleId,
+      { articleVersion: version, changeNote: "Dropped a claim." },
+      null,
+    );
+    stop();
+    other.close();
+    expect(published).toEqual({ slug: SLUG, number: 2 });
+    expect(heard).toEqual([{ slug: SLUG, number: 2, committed: 2 }]);
+
+    const after = await served(`/fact-checks/${SLUG}`);
+    expect(after?.body).toContain("Version 2, published");
+    expect((await served(`/fact-checks/${SLUG}/v/1`))?.body).toContain(
+      "This is version 1 of this fact-check",
+    );
+
+    // The embed follows the latest version: a claim it no longer includes has no card.
+    expect(await findPublishedClaim(dropped!.id)).toBeNull();
+    expect((await findPublishedClaim(kept!.id))?.snapshot.number).toBe(2);
+  });
+
+  it("keeps an embed for a published claim whose draft is gone (merged into another)", async () => {
+    const publication = await db().publication.findFirstOrThrow({ where: { number: 2 } });
+    const included = await db().publicationClaim.findMany({ where: { publicationId: publication.id } });
+    expect(included).toHaveLength(15);
+    const gone = included[0]!.claimId;
+    await db().evidence.deleteMany({ where: { claimId: gone } });
+    await db().claim.delete({ where: { id: gone } });
+    expect((await findPublishedClaim(gone))?.claim.id).toBe(gone);
+  });
+});
