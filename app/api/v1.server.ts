@@ -3,18 +3,18 @@ import type { Permission } from "../auth/roles";
 import { can } from "../auth/roles";
 import type { CurrentUser } from "../auth/session.server";
 import { userForToken } from "../auth/tokens.server";
-import { db } from "../db/client.server";
-import { claimCounts, importArticle } from "../newsroom/articles.server";
+import { articleWithClaims, importArticle, listArticles } from "../newsroom/articles.server";
 import {
   approveClaim,
-  assignClaim,
+  claimWithEvidence,
   parseReasons,
-  reviewClaim,
   sendBackClaim,
+  updateClaim,
 } from "../newsroom/claims.server";
-import { ConflictError, UserError } from "../utils/errors";
+import { NotFoundError, UserError } from "../utils/errors";
+import { httpError } from "../utils/http.server";
 import { deskClaims } from "../newsroom/desk.server";
-import { COUNT_CAP, pageWindow, toPage, type Page } from "../newsroom/paging";
+import { COUNT_CAP, type Page } from "../newsroom/paging";
 import { addEvidence, removeEvidence, updateEvidence } from "../newsroom/evidence.server";
 import { reviseArticle } from "../newsroom/revise.server";
 import { exportJson } from "../publishing/export";
@@ -23,7 +23,6 @@ import { latestNumber } from "../publishing/latest.server";
 import { listPublished, loadPublication, publisher } from "../publishing/publications.server";
 import { publishArticle } from "../publishing/publish.server";
 import type { Claim, Evidence } from "../generated/prisma/client";
-import type { Stance } from "../newsroom/verdicts";
 import {
   ApiApproveSchema,
   ApiArticleSchema,
@@ -44,16 +43,6 @@ import {
  */
 export const API_BASE = "/api/v1";
 
-class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
-}
-
 interface Call {
   request: Request;
   user: CurrentUser;
@@ -71,7 +60,7 @@ interface Operation {
 
 const id = (value: string | undefined, what: string) => {
   const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 1) throw new ApiError(404, `There is no ${what} ${value}.`);
+  if (!Number.isSafeInteger(n) || n < 1) throw new UserError(`There is no ${what} ${value}.`, 404);
   return n;
 };
 
@@ -82,14 +71,14 @@ async function body<S extends z.ZodType>(request: Request, schema: S): Promise<z
     try {
       value = JSON.parse(text);
     } catch {
-      throw new ApiError(400, "The request body is not valid JSON.");
+      throw new UserError("The request body is not valid JSON.");
     }
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length ? `${issue.path.join(".")}: ` : "";
-    throw new ApiError(400, `${where}${describeIssue(issue)} Nothing was saved.`);
+    throw new UserError(`${where}${describeIssue(issue)} Nothing was saved.`);
   }
   return parsed.data;
 }
@@ -142,12 +131,7 @@ function evidenceJson(e: Evidence) {
 }
 
 async function articleJson(articleId: number) {
-  const article = await db().article.findUnique({
-    where: { id: articleId },
-    include: { claims: { orderBy: [{ start: "asc" }, { end: "asc" }] } },
-  });
-  if (!article) throw new ApiError(404, `There is no article ${articleId}.`);
-  const latest = await latestNumber({ articleId });
+  const [article, latest] = await Promise.all([articleWithClaims(articleId), latestNumber({ articleId })]);
   return {
     id: article.id,
     slug: article.slug,
@@ -166,39 +150,7 @@ async function articleJson(articleId: number) {
   };
 }
 
-async function findClaim(claimId: number) {
-  const claim = await db().claim.findUnique({
-    where: { id: claimId },
-    include: { evidence: { orderBy: { id: "asc" } } },
-  });
-  if (!claim) throw new ApiError(404, `There is no claim ${claimId}.`);
-  return claim;
-}
-
-async function findEvidence(evidenceId: number) {
-  const evidence = await db().evidence.findUnique({ where: { id: evidenceId } });
-  if (!evidence) throw new ApiError(404, `There is no evidence ${evidenceId}.`);
-  return evidence;
-}
-
-const staleVersion = async (claimId: number, version: number) => {
-  const current = await findClaim(claimId);
-  if (current.version !== version) {
-    throw new ApiError(
-      409,
-      `Claim ${claimId} is at version ${current.version}, not ${version}: someone saved it after you read it. Nothing was saved; read it again and reapply your change.`,
-      { current: claimJson(current) },
-    );
-  }
-  return current;
-};
-
-/** A reviewer's step applies to the version the client read, or (when it sends none) the current one. */
-async function reviewedVersion(claimId: number, version: number | undefined): Promise<number> {
-  return version === undefined
-    ? (await findClaim(claimId)).version
-    : (await staleVersion(claimId, version)).version;
-}
+const claimById = async (claimId: number) => claimJson(await claimWithEvidence(claimId));
 
 const CLAIMS_QUERY_HELP =
   "use status, verdict, assignee (me, none, any or a user id), article (an id), page and limit.";
@@ -211,9 +163,9 @@ function listQuery<S extends z.ZodType>(request: Request, schema: S, help = LIST
   const issue = parsed.error.issues[0]!;
   const field = String(issue.path[0] ?? "");
   if (issue.code === "unrecognized_keys")
-    throw new ApiError(400, `Unknown query parameter(s): ${issue.keys.join(", ")}; ${help}`);
-  if (field === "page" || field === "limit") throw new ApiError(400, issue.message);
-  throw new ApiError(400, `Unknown value for ${field}: ${help}`);
+    throw new UserError(`Unknown query parameter(s): ${issue.keys.join(", ")}; ${help}`);
+  if (field === "page" || field === "limit") throw new UserError(issue.message);
+  throw new UserError(`Unknown value for ${field}: ${help}`);
 }
 
 /** Where the previous and next pages of a list are: absolute URLs, or null at either end. */
@@ -243,13 +195,7 @@ const OPERATIONS: Operation[] = [
     permission: "read-drafts",
     run: async ({ request }) => {
       const { page, limit } = listQuery(request, ApiListQuerySchema);
-      const rows = await db().article.findMany({
-        orderBy: { id: "asc" },
-        ...pageWindow({ page, size: limit }),
-        select: { id: true, slug: true, title: true, outlet: true, version: true, updatedAt: true },
-      });
-      const articles = toPage(rows, { page, size: limit });
-      const claims = await claimCounts(articles.items.map((a) => a.id));
+      const articles = await listArticles({ page, size: limit }, "made");
       return {
         articles: articles.items.map((a) => ({
           id: a.id,
@@ -257,7 +203,7 @@ const OPERATIONS: Operation[] = [
           title: a.title,
           outlet: a.outlet,
           version: a.version,
-          claims: claims.get(a.id) ?? 0,
+          claims: a.claims,
           updatedAt: a.updatedAt.toISOString(),
         })),
         ...pageLinks(request, articles),
@@ -300,11 +246,10 @@ const OPERATIONS: Operation[] = [
     run: async ({ request, params, user }) => {
       const articleId = id(params[0], "article");
       const input = await body(request, ApiPublishSchema);
-      const article = await db().article.findUnique({ where: { id: articleId }, select: { version: true } });
-      if (!article) throw new ApiError(404, `There is no article ${articleId}.`);
+      const articleVersion = input.articleVersion ?? (await articleWithClaims(articleId)).version;
       const { number, slug } = await publishArticle(
         articleId,
-        { articleVersion: input.articleVersion ?? article.version, changeNote: input.note },
+        { articleVersion, changeNote: input.note },
         user,
       );
       return {
@@ -333,7 +278,7 @@ const OPERATIONS: Operation[] = [
     method: "GET",
     path: /^\/claims\/([^/]+)$/,
     permission: "read-drafts",
-    run: async ({ params }) => claimJson(await findClaim(id(params[0], "claim"))),
+    run: async ({ params }) => claimById(id(params[0], "claim")),
   },
   {
     method: "PATCH",
@@ -342,23 +287,8 @@ const OPERATIONS: Operation[] = [
     run: async ({ request, params, user }) => {
       const claimId = id(params[0], "claim");
       const input = await body(request, ApiClaimPatchSchema);
-      const current = await staleVersion(claimId, input.version);
-      const judges =
-        input.verdict !== undefined || input.rationale !== undefined || input.status !== undefined;
-      if (judges) {
-        await reviewClaim(
-          claimId,
-          {
-            version: input.version,
-            verdict: input.verdict === undefined ? (current.verdict ?? "") : (input.verdict ?? ""),
-            rationale: input.rationale ?? current.rationale,
-            status: input.status ?? (current.status === "approved" ? "needs-review" : current.status),
-          },
-          user,
-        );
-      }
-      if (input.assigneeId !== undefined) await assignClaim(claimId, input.assigneeId, user);
-      return claimJson(await findClaim(claimId));
+      await updateClaim(claimId, input, user);
+      return claimById(claimId);
     },
   },
   {
@@ -369,9 +299,8 @@ const OPERATIONS: Operation[] = [
     run: async ({ request, params, user }) => {
       const claimId = id(params[0], "claim");
       const { publishedAt, ...input } = await body(request, ApiEvidenceSchema);
-      await findClaim(claimId);
       const evidence = await addEvidence(claimId, { ...input, publishedOn: publishedAt }, user);
-      return { evidence: evidenceJson(evidence), claim: claimJson(await findClaim(claimId)) };
+      return { evidence: evidenceJson(evidence), claim: await claimById(claimId) };
     },
   },
   {
@@ -381,21 +310,12 @@ const OPERATIONS: Operation[] = [
     run: async ({ request, params, user }) => {
       const evidenceId = id(params[0], "evidence");
       const { publishedAt, ...change } = await body(request, ApiEvidencePatchSchema);
-      const current = await findEvidence(evidenceId);
-      const { url, title, publisher, publishedOn, stance, note, excerpt, archiveUrl } = current;
-      const merged = {
-        url,
-        title,
-        publisher,
-        publishedOn: publishedAt ?? publishedOn,
-        stance: stance as Stance,
-        note,
-        excerpt,
-        archiveUrl,
-        ...change,
-      };
-      const evidence = await updateEvidence(evidenceId, merged, user);
-      return { evidence: evidenceJson(evidence), claim: claimJson(await findClaim(evidence.claimId)) };
+      const evidence = await updateEvidence(
+        evidenceId,
+        publishedAt === undefined ? change : { ...change, publishedOn: publishedAt },
+        user,
+      );
+      return { evidence: evidenceJson(evidence), claim: await claimById(evidence.claimId) };
     },
   },
   {
@@ -403,9 +323,8 @@ const OPERATIONS: Operation[] = [
     path: /^\/evidence\/([^/]+)$/,
     permission: "edit",
     run: async ({ params, user }) => {
-      const evidence = await findEvidence(id(params[0], "evidence"));
-      await removeEvidence(evidence.id, user);
-      return { removed: evidence.id, claim: claimJson(await findClaim(evidence.claimId)) };
+      const evidence = await removeEvidence(id(params[0], "evidence"), user);
+      return { removed: evidence.id, claim: await claimById(evidence.claimId) };
     },
   },
   {
@@ -415,7 +334,7 @@ const OPERATIONS: Operation[] = [
     run: async ({ request, params, user }) => {
       const claimId = id(params[0], "claim");
       const input = await body(request, ApiApproveSchema);
-      return claimJson(await approveClaim(claimId, await reviewedVersion(claimId, input.version), user));
+      return claimJson(await approveClaim(claimId, input.version, user));
     },
   },
   {
@@ -425,9 +344,7 @@ const OPERATIONS: Operation[] = [
     run: async ({ request, params, user }) => {
       const claimId = id(params[0], "claim");
       const input = await body(request, ApiSendBackSchema);
-      return claimJson(
-        await sendBackClaim(claimId, await reviewedVersion(claimId, input.version), input.comment, user),
-      );
+      return claimJson(await sendBackClaim(claimId, input.version, input.comment, user));
     },
   },
   {
@@ -451,7 +368,7 @@ const OPERATIONS: Operation[] = [
     path: /^\/publications\/([^/]+)$/,
     run: async ({ params }) => {
       const publication = await loadPublication(decodeURIComponent(params[0]!));
-      if (!publication) throw new ApiError(404, `There is no published fact-check called ${params[0]}.`);
+      if (!publication) throw new NotFoundError(`There is no published fact-check called ${params[0]}.`);
       return exportJson(publication.snapshot, publication.history, publisher());
     },
   },
@@ -470,7 +387,7 @@ export async function handleApi(request: Request): Promise<Response> {
   try {
     const matching = OPERATIONS.filter((op) => op.path.test(path));
     if (matching.length === 0)
-      throw new ApiError(404, `There is no API operation at ${API_BASE}${path}. See docs/api.md.`);
+      throw new NotFoundError(`There is no API operation at ${API_BASE}${path}. See docs/api.md.`);
     const operation = matching.find((op) => op.method === method);
     if (!operation) {
       const allowed = matching.map((op) => op.method).join(", ");
@@ -478,19 +395,22 @@ export async function handleApi(request: Request): Promise<Response> {
     }
     const user = await userForToken(request.headers.get("Authorization"));
     if (!user)
-      throw new ApiError(
-        401,
+      throw new UserError(
         "Send a valid personal API token: Authorization: Bearer cdk_… (create one under Settings).",
+        401,
       );
     if (operation.permission && !can(user.role, operation.permission)) {
-      throw new ApiError(403, `Your role (${user.role}) does not allow this.`);
+      throw new UserError(`Your role (${user.role}) does not allow this.`, 403);
     }
     const params = operation.path.exec(path)!.slice(1);
     return json(await operation.run({ request, user, params }), operation.status);
   } catch (error) {
-    if (error instanceof ApiError) return json({ error: error.message, ...error.extra }, error.status);
-    if (error instanceof ConflictError) return json({ error: error.message }, 409);
-    if (error instanceof UserError) return json({ error: error.message }, error.status);
+    const answer = httpError(error);
+    if (answer) {
+      // Only claims are saved against a version, so a conflict's current record is a claim.
+      const current = answer.current === undefined ? {} : { current: claimJson(answer.current as Claim) };
+      return json({ error: answer.message, ...current }, answer.status, answer.headers);
+    }
     console.error(error);
     return json(
       { error: "Something went wrong on the server; nothing was saved. The error has been logged." },

@@ -177,6 +177,40 @@ describe("partial updates", () => {
     });
     expect(cleared.json).toMatchObject({ verdict: null, rationale: "Half of it holds." });
   });
+
+  it("saves a verdict and an assignment together or not at all", async () => {
+    const created = await call("POST", "/articles", "editor", { title: "Together", markdown: ARTICLE });
+    const claim = created.json.claims[0];
+    const viewer = await db().user.findUniqueOrThrow({ where: { email: "viewer@api.test" } });
+    const refused = await call("PATCH", `/claims/${claim.id}`, "editor", {
+      version: claim.version,
+      verdict: "accurate",
+      rationale: "Confirmed by the maker.",
+      assigneeId: viewer.id,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.json.error).toMatch(/assigned to active editors/);
+    const unchanged = await call("GET", `/claims/${claim.id}`, "editor");
+    expect(unchanged.json).toMatchObject({
+      verdict: null,
+      rationale: "",
+      version: claim.version,
+      assigneeId: null,
+    });
+
+    const editor = await db().user.findUniqueOrThrow({ where: { email: "editor@api.test" } });
+    const both = await call("PATCH", `/claims/${claim.id}`, "editor", {
+      version: claim.version,
+      verdict: "accurate",
+      rationale: "Confirmed by the maker.",
+      assigneeId: editor.id,
+    });
+    expect(both.json).toMatchObject({
+      verdict: "accurate",
+      assigneeId: editor.id,
+      version: claim.version + 1,
+    });
+  });
 });
 
 describe("corrections through the API", () => {

@@ -4,7 +4,7 @@ import { project } from "../claims/projection";
 import { db, type Tx } from "../db/client.server";
 import { ANALYSIS_LIMIT } from "../db/migrate.server";
 import { audit } from "../utils/audit.server";
-import { UserError } from "../utils/errors";
+import { NotFoundError, UserError } from "../utils/errors";
 import { pageWindow, toPage, type PageRequest } from "./paging";
 import type { ArticleImport } from "./schemas";
 import { claimSpan } from "./claim-span";
@@ -156,14 +156,23 @@ export async function claimCounts(articleIds: number[]): Promise<Map<number, num
 }
 
 /**
- * One page of the workbench's articles, most recently changed first: listed columns only, never
- * the text. Their published versions are publishing's to add (withPublishedVersions).
+ * One page of the articles, most recently changed first (the workbench) or in the order they
+ * were made (the API's stable paging): listed columns only, never the text. Their published
+ * versions are publishing's to add (withPublishedVersions).
  */
-export async function listArticles(request: PageRequest) {
+export async function listArticles(request: PageRequest, order: "recent" | "made" = "recent") {
   const rows = await db().article.findMany({
-    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    orderBy: order === "recent" ? [{ updatedAt: "desc" }, { id: "desc" }] : [{ id: "asc" }],
     ...pageWindow(request),
-    select: { id: true, slug: true, title: true, outlet: true, status: true, updatedAt: true },
+    select: {
+      id: true,
+      slug: true,
+      title: true,
+      outlet: true,
+      status: true,
+      version: true,
+      updatedAt: true,
+    },
   });
   const page = toPage(rows, request);
   const ids = page.items.map((a) => a.id);
@@ -171,12 +180,18 @@ export async function listArticles(request: PageRequest) {
   return { ...page, items: page.items.map((a) => ({ ...a, claims: claims.get(a.id) ?? 0 })) };
 }
 
-/** An article with its claims in reading order and its projection, for the workbench. */
-export async function loadArticle(id: number) {
+/** An article with its claims in reading order; NotFoundError when there is none. */
+export async function articleWithClaims(id: number) {
   const article = await db().article.findUnique({
     where: { id },
     include: { claims: { orderBy: [{ start: "asc" }, { end: "asc" }] } },
   });
-  if (!article) throw new UserError("There is no article with that number.", 404);
+  if (!article) throw new NotFoundError(`There is no article ${id}.`);
+  return article;
+}
+
+/** An article with its claims in reading order and its projection, for the workbench. */
+export async function loadArticle(id: number) {
+  const article = await articleWithClaims(id);
   return { article, text: project(article.markdown).text };
 }

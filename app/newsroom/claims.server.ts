@@ -500,3 +500,13 @@ export function parseReasons(reasons: string): string[] {
     return [];
   }
 }
+
+/** A claim with its evidence in the order it was added; NotFoundError when there is none. */
+export async function claimWithEvidence(claimId: number) {
+  const claim = await db().claim.findUnique({
+    where: { id: claimId },
+    include: { evidence: { orderBy: { id: "asc" } } },
+  });
+  if (!claim) throw new NotFoundError(`There is no claim ${claimId}.`);
+  return claim;
+}

@@ -40,7 +40,8 @@ export async function addEvidence(claimId: number, input: EvidenceInput, actor: 
   });
 }
 
-export async function updateEvidence(evidenceId: number, input: EvidenceInput, actor: CurrentUser) {
+/** Changes the fields given (the form sends all of them, the API those it changes). */
+export async function updateEvidence(evidenceId: number, input: Partial<EvidenceInput>, actor: CurrentUser) {
   return db().$transaction(async (tx) => {
     const before = await tx.evidence.findUnique({ where: { id: evidenceId } });
     if (!before) throw new UserError("That evidence link no longer exists.", 404);
@@ -73,6 +74,7 @@ export async function removeEvidence(evidenceId: number, actor: CurrentUser) {
       action: "removed",
       before,
     });
+    return before;
   });
 }
 
