@@ -75,6 +75,15 @@ test.describe("publishing for the open web", () => {
     expect(output.trim().split("\n").pop()).toMatch(/^\d+ passed, 0 failed$/);
   });
 
+  test("an unknown format is a 404 page, also when it names a property every object has", async ({
+    request,
+  }) => {
+    for (const name of ["export.csv", "constructor", "__proto__", "toString", "hasOwnProperty"]) {
+      const response = await request.get(`${SEED}/${name}`);
+      expect(response.status(), name).toBe(404);
+    }
+  });
+
   test("exports, feed and the embeddable card", async ({ request, page }) => {
     const json = await (await request.get(`${SEED}/export.json`)).json();
     expect(json.schema).toBe("claimdesk.export/1");

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { can, DESK_ROLES } from "../auth/roles";
 import type { CurrentUser } from "../auth/session.server";
 import { db } from "../db/client.server";
+import { parseStoredJson } from "../utils/json";
 import { Prisma } from "../generated/prisma/client";
 import { COUNT_CAP, pageWindow, readPage, toPage, type Page, type PageRequest } from "./paging";
 import { CLAIM_STATUSES, VERDICT_KEYS } from "./verdicts";
@@ -23,15 +24,17 @@ export type DeskFilter = z.infer<typeof DeskFilterSchema>;
 export function readDeskFilter(params: URLSearchParams): DeskFilter {
   if ([...params.keys()].every((key) => key === "page"))
     return { status: "open", verdict: "any", assignee: "me", article: "any" };
-  const field = <K extends keyof DeskFilter>(key: K, fallback: DeskFilter[K]): DeskFilter[K] => {
-    const parsed = DeskFilterSchema.shape[key].safeParse(params.get(key) ?? fallback);
-    return parsed.success ? (parsed.data as DeskFilter[K]) : fallback;
+  // An unknown value falls back for its own field only: the rest of the filter still applies.
+  const field = <S extends z.ZodType>(key: string, schema: S, fallback: z.output<S>): z.output<S> => {
+    const parsed = schema.safeParse(params.get(key) ?? fallback);
+    return parsed.success ? parsed.data : fallback;
   };
+  const { shape } = DeskFilterSchema;
   return {
-    status: field("status", "open"),
-    verdict: field("verdict", "any"),
-    assignee: field("assignee", "any"),
-    article: field("article", "any"),
+    status: field("status", shape.status, "open"),
+    verdict: field("verdict", shape.verdict, "any"),
+    assignee: field("assignee", shape.assignee, "any"),
+    article: field("article", shape.article, "any"),
   };
 }
 
@@ -215,10 +218,8 @@ export async function deskCounts(userId: number) {
 
 export const ARTICLE_CHOICES = 50;
 
-interface ArticleChoice {
-  id: number;
-  title: string;
-}
+const ArticleChoice = z.object({ id: z.number(), title: z.string() });
+const DeskMember = z.object({ id: z.number(), name: z.string() });
 
 /**
  * The article filter's choices as one JSON column: the most recently changed articles that
@@ -252,12 +253,12 @@ export async function deskOverview(filter: DeskFilter, userId: number) {
     Array<Counted & { total: number | bigint; members: string; articles: string; chosen: string | null }>
   >`
     SELECT ${countSql(matching, COUNT_CAP + 1)} AS total, ${quickViewColumns(userId)}, ${deskMembersColumn}, ${articleChoicesColumn}, ${chosen} AS chosen`;
-  const articles = JSON.parse(row!.articles) as ArticleChoice[];
-  const chosenArticle = row!.chosen === null ? null : (JSON.parse(row!.chosen) as ArticleChoice);
+  const articles = parseStoredJson(z.array(ArticleChoice), row!.articles);
+  const chosenArticle = row!.chosen === null ? null : parseStoredJson(ArticleChoice, row!.chosen);
   return {
     total: Number(row!.total),
     counts: { mine: Number(row!.mine), review: Number(row!.review), unassigned: Number(row!.unassigned) },
-    members: JSON.parse(row!.members) as Array<{ id: number; name: string }>,
+    members: parseStoredJson(z.array(DeskMember), row!.members),
     articles:
       chosenArticle && !articles.some((a) => a.id === chosenArticle.id)
         ? [chosenArticle, ...articles]

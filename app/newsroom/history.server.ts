@@ -1,19 +1,13 @@
+import { z } from "zod";
 import { db } from "../db/client.server";
+import { readStoredJson } from "../utils/json";
 import type { HistoryEntry } from "./history";
 
 export type { HistoryEntry };
 
-function parse(json: string | null): Record<string, unknown> {
-  if (!json) return {};
-  try {
-    const value: unknown = JSON.parse(json);
-    return value && typeof value === "object" && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : {};
-  } catch {
-    return {};
-  }
-}
+const AuditValue = z.record(z.string(), z.unknown());
+
+const parse = (json: string | null): Record<string, unknown> => readStoredJson(AuditValue, json, {});
 
 const show = (value: unknown) =>
   value === null || value === undefined || value === ""

@@ -163,3 +163,13 @@ describe("Atom feed", () => {
     expect(xml).toContain('href="https://checks.example.org/fact-checks/a/v/2"');
   });
 });
+
+describe("export formats by name", () => {
+  it("knows its three formats and nothing an object inherits", async () => {
+    const { exportFormat } = await import("./formats.server");
+    for (const name of ["annotations.jsonld", "export.json", "export.md"])
+      expect(exportFormat(name)).not.toBeNull();
+    for (const name of ["constructor", "__proto__", "toString", "hasOwnProperty", "", undefined])
+      expect(exportFormat(name)).toBeNull();
+  });
+});
