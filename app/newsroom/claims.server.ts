@@ -1,3 +1,5 @@
+import { z } from "zod";
+import { readStoredJson } from "../utils/json";
 import { locateQuote, trimSpan } from "../claims/anchor";
 import { scoreSpans } from "../claims/detect";
 import { project, type Projection } from "../claims/projection";
@@ -428,16 +430,10 @@ async function assign(tx: Tx, claim: Claim, assigneeId: number | null, actor: Cu
   return updated;
 }
 
-/** A claim with its evidence and the names of the people involved, for the claim page. */
+const Judgement = z.object({ verdict: z.unknown(), rationale: z.unknown() }).partial();
+
 /** The parts of a claim a "reviewed" audit event records before and after (see `reviewable`). */
-function judgementOf(recorded: string | null): { verdict?: unknown; rationale?: unknown } {
-  try {
-    const value: unknown = JSON.parse(recorded ?? "null");
-    return typeof value === "object" && value !== null ? value : {};
-  } catch {
-    return {};
-  }
-}
+const judgementOf = (recorded: string | null) => readStoredJson(Judgement, recorded, {});
 
 /**
  * Everyone who wrote any part of the verdict or rationale now waiting for approval: its author,
@@ -492,13 +488,9 @@ export async function loadClaim(claimId: number) {
   };
 }
 
+/** A claim's stored reasons (a JSON array of sentences); anything else reads as none. */
 export function parseReasons(reasons: string): string[] {
-  try {
-    const parsed: unknown = JSON.parse(reasons);
-    return Array.isArray(parsed) ? parsed.filter((r): r is string => typeof r === "string") : [];
-  } catch {
-    return [];
-  }
+  return readStoredJson(z.array(z.string()), reasons, []);
 }
 
 /** A claim with its evidence in the order it was added; NotFoundError when there is none. */

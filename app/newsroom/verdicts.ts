@@ -58,3 +58,15 @@ export function verdictCounts(verdicts: Iterable<VerdictKey>): VerdictCount[] {
 /** The same counts in the scale's order (accurate first), as the summaries on public pages show them. */
 export const verdictCountsOnScale = (verdicts: Iterable<VerdictKey>): VerdictCount[] =>
   verdictCounts(verdicts).sort((a, b) => VERDICT_KEYS.indexOf(a.verdict) - VERDICT_KEYS.indexOf(b.verdict));
+
+/** A claim status as people read it; a value from an older version is shown as it is stored. */
+export function statusLabel(status: string): string {
+  const known = CLAIM_STATUSES.find((s) => s === status);
+  return known ? STATUS_LABELS[known] : status;
+}
+
+/** An evidence stance as people read it; a value from an older version is shown as it is stored. */
+export function stanceLabel(stance: string): string {
+  const known = STANCES.find((s) => s === stance);
+  return known ? STANCE_LABELS[known] : stance;
+}

@@ -2,7 +2,7 @@ import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/exercises.new";
 import { requirePermission } from "../auth/session.server";
 import { createExercise, ExerciseSchema, publishedForExercise } from "../classroom/exercises.server";
-import { domainFailure, failure, readForm } from "../utils/http.server";
+import { domainFailure, failure, formValues, readForm } from "../utils/http.server";
 import { fieldErrors } from "../newsroom/schemas";
 import { Field, FormMessage, VerdictBadge } from "../ui/components";
 
@@ -19,10 +19,7 @@ export async function loader({ request }: Route.LoaderArgs) {
 export async function action({ request }: Route.ActionArgs) {
   const user = await requirePermission(request, "teach");
   const form = await readForm(request);
-  const values = Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<
-    string,
-    string
-  >;
+  const values = formValues(form);
   const parsed = ExerciseSchema.safeParse({ ...values, claimIds: form.getAll("claimIds") });
   if (!parsed.success)
     return failure("create", values, "The exercise was not created. Check the highlighted fields.", 400, {

@@ -1,5 +1,5 @@
 import { Form } from "react-router";
-import { CLAIM_STATUSES, STATUS_LABELS, VERDICTS, verdictLabel } from "../newsroom/verdicts";
+import { CLAIM_STATUSES, STATUS_LABELS, statusLabel, VERDICTS, verdictLabel } from "../newsroom/verdicts";
 import { Field, FormMessage } from "./components";
 import { stateOf, type FormState } from "./form-state";
 
@@ -37,7 +37,7 @@ export function ClaimVerdictPanel({
             <div className="conflict" role="region" aria-label="The version saved by someone else">
               <p>
                 <strong>Saved meanwhile:</strong> verdict {verdictLabel(claim.verdict)}, status{" "}
-                {STATUS_LABELS[claim.status as keyof typeof STATUS_LABELS] ?? claim.status}.
+                {statusLabel(claim.status)}.
               </p>
               {claim.rationale ? (
                 <div className="rationale" dangerouslySetInnerHTML={{ __html: rationaleHtml }} />

@@ -1,5 +1,5 @@
 import { Form } from "react-router";
-import { STANCE_LABELS, STANCES } from "../newsroom/verdicts";
+import { stanceLabel, STANCE_LABELS, STANCES } from "../newsroom/verdicts";
 import { Field, FormMessage, formatPartialDate, safeHref } from "./components";
 import { stateOf, type FormState } from "./form-state";
 
@@ -33,9 +33,7 @@ export function EvidencePanel({
       <ol className="evidence">
         {evidence.map((e) => (
           <li key={e.id}>
-            <span className={`stance stance--${e.stance}`}>
-              {STANCE_LABELS[e.stance as keyof typeof STANCE_LABELS] ?? e.stance}
-            </span>{" "}
+            <span className={`stance stance--${e.stance}`}>{stanceLabel(e.stance)}</span>{" "}
             <a href={safeHref(e.url)} rel="nofollow noopener">
               {e.title || e.publisher || e.url}
             </a>

@@ -17,7 +17,7 @@ export function safeHref(url: string | null | undefined): string | undefined {
     return undefined;
   }
 }
-import { STATUS_LABELS, verdictLabel, type ClaimStatus } from "../newsroom/verdicts";
+import { statusLabel, verdictLabel } from "../newsroom/verdicts";
 
 export function VerdictBadge({ verdict }: { verdict: string | null }) {
   return (
@@ -41,7 +41,7 @@ const VERDICT_ICONS: Record<string, string> = {
 };
 
 export function StatusBadge({ status }: { status: string }) {
-  return <span className={`status status--${status}`}>{STATUS_LABELS[status as ClaimStatus] ?? status}</span>;
+  return <span className={`status status--${status}`}>{statusLabel(status)}</span>;
 }
 
 export function Field({

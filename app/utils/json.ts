@@ -12,7 +12,11 @@ export function parseStoredJson<T extends z.ZodType>(schema: T, text: string): z
  * For stored JSON written by older versions or by hand (audit values, reasons): what the schema
  * accepts, or `fallback` when the text is not JSON or has another shape. Never throws.
  */
-export function readStoredJson<T extends z.ZodType>(schema: T, text: string | null, fallback: z.output<T>): z.output<T> {
+export function readStoredJson<T extends z.ZodType>(
+  schema: T,
+  text: string | null,
+  fallback: z.output<T>,
+): z.output<T> {
   if (text === null) return fallback;
   try {
     const parsed = schema.safeParse(JSON.parse(text));
