@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { UserError } from "../utils/errors";
 import { pageFromHtml, type ImportedPage } from "./import.server";
-import { MAX_ARTICLE_BYTES } from "./limits";
+import { ARTICLE_LIMIT_LABEL, MAX_ARTICLE_BYTES } from "./limits";
 import { PageNotExtracted } from "./parser.server";
 
 export type ArticleFileKind = "html" | "markdown" | "text";
@@ -46,7 +46,7 @@ export async function readArticleFile(file: File, kind = articleFileKind(file.na
     );
   if (file.size > MAX_ARTICLE_BYTES)
     throw new FileRefused(
-      `“${file.name}” is ${(file.size / 1048576).toFixed(1)} MB; articles are limited to 2 MB.`,
+      `“${file.name}” is ${(file.size / 1048576).toFixed(1)} MB; articles are limited to ${ARTICLE_LIMIT_LABEL}.`,
     );
   let text: string;
   try {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_ARTICLE_BYTES } from "../importing/limits";
+import { ARTICLE_LIMIT_LABEL, MAX_ARTICLE_BYTES } from "../importing/limits";
 import { CLAIM_STATUSES, STANCES, VERDICT_KEYS } from "./verdicts";
 
 /** Shared by the forms (field names, limits) and the actions that parse them. */
@@ -53,7 +53,7 @@ export const ArticleImportSchema = ArticleMetaSchema.extend({
     .refine((s) => s.trim().length > 0, "Paste the article's text or upload a .md or .txt file.")
     .refine(
       (s) => Buffer.byteLength(s, "utf8") <= MAX_ARTICLE_BYTES,
-      "The article is larger than 2 MB; split it or trim boilerplate.",
+      `The article is larger than ${ARTICLE_LIMIT_LABEL}; split it or trim boilerplate.`,
     ),
 });
 export type ArticleImport = z.infer<typeof ArticleImportSchema>;
@@ -78,7 +78,10 @@ export const ArticleRevisionSchema = z.object({
   markdown: z
     .string()
     .refine((s) => s.trim().length > 0, "The article cannot be empty.")
-    .refine((s) => Buffer.byteLength(s, "utf8") <= MAX_ARTICLE_BYTES, "The article is larger than 2 MB."),
+    .refine(
+      (s) => Buffer.byteLength(s, "utf8") <= MAX_ARTICLE_BYTES,
+      `The article is larger than ${ARTICLE_LIMIT_LABEL}.`,
+    ),
 });
 
 export const AddClaimSchema = z.object({

@@ -1,4 +1,5 @@
 import { Form } from "react-router";
+import { ARTICLE_LIMIT_LABEL } from "../importing/limits";
 import { Field } from "./components";
 
 /** The import form: a web address, pasted text or an uploaded file, and metadata that wins over the page's own. */
@@ -70,7 +71,7 @@ export function ImportArticleForm({
         label="Article text"
         name="source"
         error={fields.source}
-        hint="Up to 2 MB, when not importing from a web address or a file."
+        hint={`Up to ${ARTICLE_LIMIT_LABEL}, when not importing from a web address or a file.`}
       >
         <textarea id="source" name="source" rows={14} defaultValue={v.source} />
       </Field>
