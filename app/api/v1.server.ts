@@ -4,13 +4,8 @@ import { can } from "../auth/roles";
 import type { CurrentUser } from "../auth/session.server";
 import { userForToken } from "../auth/tokens.server";
 import { articleWithClaims, importArticle, listArticles } from "../newsroom/articles.server";
-import {
-  approveClaim,
-  claimWithEvidence,
-  parseReasons,
-  sendBackClaim,
-  updateClaim,
-} from "../newsroom/claims.server";
+import { approveClaim, sendBackClaim } from "../newsroom/approval.server";
+import { claimWithEvidence, parseReasons, updateClaim } from "../newsroom/claims.server";
 import { NotFoundError, UserError } from "../utils/errors";
 import { httpError } from "../utils/http.server";
 import { deskClaims } from "../newsroom/desk.server";

@@ -1,108 +1,26 @@
 import { z } from "zod";
 import { readStoredJson } from "../utils/json";
 import { locateQuote, trimSpan } from "../claims/anchor";
-import { scoreSpans } from "../claims/detect";
-import { project, type Projection } from "../claims/projection";
+import { project } from "../claims/projection";
 import type { Span } from "../claims/segment";
 import { db, type Tx } from "../db/client.server";
 import type { CurrentUser } from "../auth/session.server";
 import { can } from "../auth/roles";
-import { Prisma, type Claim } from "../generated/prisma/client";
+import { type Claim } from "../generated/prisma/client";
 import { audit } from "../utils/audit.server";
-import { ConflictError, NotFoundError, UserError } from "../utils/errors";
-import { NO_APPROVAL, withdrawApproval } from "./approval";
+import { NotFoundError, UserError } from "../utils/errors";
+import { NO_APPROVAL } from "./approval";
 import { claimSpan } from "./claim-span";
-
-type ClaimChange = Partial<Omit<Claim, "id" | "articleId" | "createdAt" | "updatedAt" | "version">>;
-
-function reviewable(claim: Claim) {
-  const {
-    start,
-    end,
-    quote,
-    status,
-    verdict,
-    rationale,
-    lastEditorId,
-    approvedById,
-    assigneeId,
-    reviewNote,
-  } = claim;
-  return {
-    start,
-    end,
-    quote,
-    status,
-    verdict,
-    rationale,
-    lastEditorId,
-    approvedById,
-    assigneeId,
-    reviewNote,
-  };
-}
-
-const GONE = "That claim no longer exists; it may have been merged or removed.";
-
-async function findClaim(tx: Tx, id: number) {
-  const claim = await tx.claim.findUnique({ where: { id }, include: { article: true } });
-  if (!claim) throw new UserError(GONE, 404);
-  return claim;
-}
-
-/** The claim alone, for changes that do not need its article's text. */
-async function findClaimOnly(tx: Tx, id: number) {
-  const claim = await tx.claim.findUnique({ where: { id } });
-  if (!claim) throw new UserError(GONE, 404);
-  return claim;
-}
-
-/** No row matched (the client turns Prisma's P2025 into a NotFoundError). */
-const isNotFound = (error: unknown) =>
-  error instanceof NotFoundError ||
-  (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2025");
-
-/**
- * Writes a change only if the claim is still at `version` (by default, the version just read);
- * otherwise someone else saved first and the caller gets a ConflictError describing what changed.
- * Records the audit event.
- */
-async function saveClaim(
-  tx: Tx,
-  claim: Claim,
-  version: number | undefined = claim.version,
-  change: ClaimChange,
-  actor: CurrentUser,
-  action: string,
-) {
-  // One statement: the update applies only at `version` and returns the saved row.
-  const updated = await tx.claim
-    .update({ where: { id: claim.id, version }, data: { ...change, version: { increment: 1 } } })
-    .catch((error: unknown) => {
-      if (!isNotFound(error)) throw error;
-      throw staleVersion(claim, version);
-    });
-  await audit(tx, {
-    actorId: actor.id,
-    articleId: claim.articleId,
-    entityType: "claim",
-    entityId: claim.id,
-    action,
-    before: reviewable(claim),
-    after: reviewable(updated),
-  });
-  return updated;
-}
-
-/** An editor's change to what is being checked invalidates an approval. */
-function editedBy(claim: Claim, actor: CurrentUser): ClaimChange {
-  return { lastEditorId: actor.id, ...withdrawApproval(claim) };
-}
-
-function reasonsFor({ text, blocks }: Projection, span: Span): { score: number; reasons: string } {
-  const [scored] = scoreSpans(text, blocks, [span]);
-  return { score: scored!.score, reasons: JSON.stringify(["Added by an editor.", ...scored!.reasons]) };
-}
+import {
+  findClaim,
+  findClaimOnly,
+  reasonsFor,
+  reviewable,
+  saveClaim,
+  staleVersion,
+  type ClaimChange,
+} from "./claim-store.server";
+import { verdictAuthors } from "./approval.server";
 
 /** Adds a claim from a quote (pasted, or a selection's text) or from explicit offsets. */
 export async function addClaim(
@@ -213,14 +131,6 @@ export async function updateClaim(claimId: number, update: ClaimUpdate, actor: C
   });
 }
 
-function staleVersion(claim: Claim, version: number): ConflictError {
-  return new ConflictError(
-    `Someone else saved this claim while you were editing it (it is now at version ${claim.version}, yours was version ${version}). ` +
-      "Nothing was saved: review their version and save yours again.",
-    claim,
-  );
-}
-
 export async function setClaimStatus(
   claimId: number,
   version: number,
@@ -236,167 +146,6 @@ export async function setClaimStatus(
       { status, ...NO_APPROVAL },
       actor,
       status === "dismissed" ? "dismissed" : "restored",
-    );
-  });
-}
-
-/** Moves a claim's boundaries to a new quote, looked for nearest the old position. */
-export async function adjustClaim(claimId: number, version: number, quote: string, actor: CurrentUser) {
-  return db().$transaction(async (tx) => {
-    const claim = await findClaim(tx, claimId);
-    const projection = project(claim.article.markdown);
-    const { text } = projection;
-    const span = locateQuote(text, quote, claim.start);
-    if (!span)
-      throw new UserError(
-        "The new wording is not in the article. Edit the quote by trimming or extending it with the article's own words.",
-      );
-    return saveClaim(
-      tx,
-      claim,
-      version,
-      {
-        ...claimSpan(text, span),
-        ...reasonsFor(projection, span),
-        ...editedBy(claim, actor),
-        orphanedAt: null,
-        orphanReason: "",
-      },
-      actor,
-      "adjusted",
-    );
-  });
-}
-
-/** Splits a claim into two where `splitBefore` begins inside its quote. Evidence stays with the first. */
-export async function splitClaim(claimId: number, version: number, splitBefore: string, actor: CurrentUser) {
-  return db().$transaction(async (tx) => {
-    const claim = await findClaim(tx, claimId);
-    const projection = project(claim.article.markdown);
-    const { text } = projection;
-    const at = claim.quote.indexOf(splitBefore, 1);
-    if (at <= 0)
-      throw new UserError("Type words from the middle of the claim: the second claim starts there.");
-    const first = trimSpan(text, { start: claim.start, end: claim.start + at });
-    const second = trimSpan(text, { start: claim.start + at, end: claim.end });
-    if (first.end - first.start < 3 || second.end - second.start < 3)
-      throw new UserError("Both parts need at least a few words.");
-    const updated = await saveClaim(
-      tx,
-      claim,
-      version,
-      { ...claimSpan(text, first), ...reasonsFor(projection, first), ...editedBy(claim, actor) },
-      actor,
-      "split",
-    );
-    const added = await tx.claim.create({
-      data: {
-        articleId: claim.articleId,
-        ...claimSpan(text, second),
-        ...reasonsFor(projection, second),
-        origin: "editor",
-        status: claim.status === "candidate" ? "candidate" : "researching",
-        lastEditorId: actor.id,
-      },
-    });
-    await audit(tx, {
-      actorId: actor.id,
-      articleId: claim.articleId,
-      entityType: "claim",
-      entityId: added.id,
-      action: "split-off",
-      after: reviewable(added),
-    });
-    return [updated, added] as const;
-  });
-}
-
-/** Merges another claim of the same article into this one: one span covering both; evidence moves along. */
-export async function mergeClaims(claimId: number, version: number, otherId: number, actor: CurrentUser) {
-  return db().$transaction(async (tx) => {
-    const claim = await findClaim(tx, claimId);
-    const other = await tx.claim.findUnique({ where: { id: otherId } });
-    if (!other || other.articleId !== claim.articleId || other.id === claim.id) {
-      throw new UserError("Choose another claim of the same article to merge with.");
-    }
-    const projection = project(claim.article.markdown);
-    const { text } = projection;
-    const span = { start: Math.min(claim.start, other.start), end: Math.max(claim.end, other.end) };
-    await tx.evidence.updateMany({ where: { claimId: other.id }, data: { claimId: claim.id } });
-    await tx.claim.delete({ where: { id: other.id } });
-    await audit(tx, {
-      actorId: actor.id,
-      articleId: claim.articleId,
-      entityType: "claim",
-      entityId: other.id,
-      action: "merged-into",
-      before: reviewable(other),
-      after: { mergedInto: claim.id },
-    });
-    return saveClaim(
-      tx,
-      claim,
-      version,
-      { ...claimSpan(text, span), ...reasonsFor(projection, span), ...editedBy(claim, actor) },
-      actor,
-      "merged",
-    );
-  });
-}
-
-/**
- * The two-person rule: a reviewer who did not write the verdict and rationale approves them.
- * Other edits (evidence, boundaries) do not change who wrote the verdict.
- */
-/** Approves the verdict as of `version` (or, when the caller read none, as it is now). */
-export async function approveClaim(claimId: number, version: number | undefined, reviewer: CurrentUser) {
-  return db().$transaction(async (tx) => {
-    const claim = await findClaim(tx, claimId);
-    if (!claim.verdict || claim.rationale.trim() === "") {
-      throw new UserError("A claim needs a verdict and a written rationale before it can be approved.");
-    }
-    if (claim.orphanedAt) {
-      throw new UserError(
-        "This claim lost its place when the article changed; place it again (claim boundaries) before approving it.",
-      );
-    }
-    if ((await verdictAuthors(tx, claim)).has(reviewer.id)) {
-      throw new UserError(
-        "You wrote this verdict and rationale; a second person must approve them (two-person rule).",
-        403,
-      );
-    }
-    if (claim.status === "approved") throw new UserError("This claim is already approved.");
-    return saveClaim(
-      tx,
-      claim,
-      version,
-      { status: "approved", approvedById: reviewer.id, approvedAt: new Date(), reviewNote: "" },
-      reviewer,
-      "approved",
-    );
-  });
-}
-
-/** The other half of review: the verdict goes back to its editor with the reviewer's reason. */
-export async function sendBackClaim(
-  claimId: number,
-  version: number | undefined,
-  comment: string,
-  reviewer: CurrentUser,
-) {
-  return db().$transaction(async (tx) => {
-    const claim = await findClaim(tx, claimId);
-    if (claim.status !== "needs-review" && claim.status !== "approved") {
-      throw new UserError("Only a claim that is waiting for review (or approved) can be sent back.");
-    }
-    return saveClaim(
-      tx,
-      claim,
-      version,
-      { status: "researching", reviewNote: comment, ...NO_APPROVAL },
-      reviewer,
-      "sent-back",
     );
   });
 }
@@ -428,40 +177,6 @@ async function assign(tx: Tx, claim: Claim, assigneeId: number | null, actor: Cu
     after: { assigneeId },
   });
   return updated;
-}
-
-const Judgement = z.object({ verdict: z.unknown(), rationale: z.unknown() }).partial();
-
-/** The parts of a claim a "reviewed" audit event records before and after (see `reviewable`). */
-const judgementOf = (recorded: string | null) => readStoredJson(Judgement, recorded, {});
-
-/**
- * Everyone who wrote any part of the verdict or rationale now waiting for approval: its author,
- * and whoever changed either since the claim was last approved. One person's full stop in the
- * rationale must not turn the verdict's real author into "a second person".
- */
-async function verdictAuthors(
-  client: Pick<Tx, "auditEvent">,
-  claim: Pick<Claim, "id" | "verdictById">,
-): Promise<Set<number>> {
-  const where = { entityType: "claim", entityId: claim.id };
-  const lastApproval = await client.auditEvent.findFirst({
-    where: { ...where, action: "approved" },
-    orderBy: { id: "desc" },
-    select: { id: true },
-  });
-  const changes = await client.auditEvent.findMany({
-    where: { ...where, action: "reviewed", id: { gt: lastApproval?.id ?? 0 } },
-    select: { actorId: true, before: true, after: true },
-  });
-  const authors = new Set<number>(claim.verdictById === null ? [] : [claim.verdictById]);
-  for (const change of changes) {
-    const before = judgementOf(change.before);
-    const after = judgementOf(change.after);
-    if (change.actorId !== null && (before.verdict !== after.verdict || before.rationale !== after.rationale))
-      authors.add(change.actorId);
-  }
-  return authors;
 }
 
 export async function loadClaim(claimId: number) {

@@ -9,7 +9,8 @@ const { db } = await import("../db/client.server");
 const { createUser } = await import("../auth/users.server");
 const { createApiToken } = await import("../auth/tokens.server");
 const { importArticle } = await import("./articles.server");
-const { reviewClaim, approveClaim } = await import("./claims.server");
+const { reviewClaim } = await import("./claims.server");
+const { approveClaim } = await import("./approval.server");
 const { addEvidence } = await import("./evidence.server");
 const { handleApi } = await import("../api/v1.server");
 

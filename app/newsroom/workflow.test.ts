@@ -7,7 +7,11 @@ useFreshDatabase();
 const { db } = await import("../db/client.server");
 const { createUser } = await import("../auth/users.server");
 const { importArticle } = await import("./articles.server");
-const claims = await import("./claims.server");
+const claims = {
+  ...(await import("./claims.server")),
+  ...(await import("./claim-boundaries.server")),
+  ...(await import("./approval.server")),
+};
 const { addEvidence, updateEvidence, removeEvidence } = await import("./evidence.server");
 const { publishArticle } = await import("../publishing/publish.server");
 const { loadPublication } = await import("../publishing/publications.server");

@@ -10,15 +10,9 @@ import {
   readForm,
   type ActionNotice,
 } from "../utils/http.server";
-import {
-  adjustClaim,
-  approveClaim,
-  assignClaim,
-  mergeClaims,
-  reviewClaim,
-  sendBackClaim,
-  splitClaim,
-} from "../newsroom/claims.server";
+import { approveClaim, sendBackClaim } from "../newsroom/approval.server";
+import { adjustClaim, mergeClaims, splitClaim } from "../newsroom/claim-boundaries.server";
+import { assignClaim, reviewClaim } from "../newsroom/claims.server";
 import { addEvidence, lookUpSource, removeEvidence, updateEvidence } from "../newsroom/evidence.server";
 import { claimWorkbench } from "../newsroom/workbench.server";
 import { FetchRefused } from "../importing/safe-fetch.server";
