@@ -1,10 +1,8 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { rmSync } from "node:fs";
+import { execFileSync, type ChildProcess } from "node:child_process";
 import http from "node:http";
-import net from "node:net";
 import { expect, test } from "@playwright/test";
 import { PORT } from "../playwright.config";
-import { createUser, PASSWORD } from "./helpers";
+import { createUser, PASSWORD, startOwnServer } from "./helpers";
 
 // Request-level checks against the built server (server.js). Stories that lock out an address
 // or need other settings run on a second server of their own, so the shared one is unaffected.
@@ -53,38 +51,6 @@ async function sessionCookie(base: string, email: string): Promise<string> {
   const response = await postLogin(base, { email, password: PASSWORD });
   expect(response.status, `signing in ${email}`).toBe(302);
   return response.headers.get("set-cookie")!.split(";")[0]!;
-}
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
-
-/** A second server on its own database, with NODE_ENV unset and the proxy setting on. */
-async function startOwnServer(
-  database: string,
-  env: Record<string, string>,
-): Promise<{ base: string; child: ChildProcess }> {
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${database}${suffix}`, { force: true });
-  const port = await freePort();
-  const { NODE_ENV: _ignored, ...inherited } = process.env;
-  const child = spawn(process.execPath, ["server.js"], {
-    env: { ...inherited, PORT: String(port), DATABASE_URL: `file:./${database}`, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  await new Promise<void>((resolve, reject) => {
-    let output = "";
-    child.stdout!.on("data", (chunk) => {
-      output += chunk;
-      if (output.includes("Claimdesk is running")) resolve();
-    });
-    child.stderr!.on("data", (chunk) => (output += chunk));
-    child.on("exit", (code) => reject(new Error(`server.js exited with ${code}: ${output}`)));
-  });
-  return { base: `http://localhost:${port}`, child };
 }
 
 test.describe("on the shared server", () => {

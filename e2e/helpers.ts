@@ -1,4 +1,6 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
+import net from "node:net";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 import type { Role } from "../app/auth/roles";
@@ -7,7 +9,7 @@ import { E2E_DATABASE } from "../playwright.config";
 export const PASSWORD = "a long test password";
 
 /** Creates an account through the operations CLI (npm run user:create), on the e2e database. */
-export function createUser(email: string, name: string, role: Role) {
+export function createUser(email: string, name: string, role: Role, database = E2E_DATABASE) {
   try {
     execFileSync(
       "npx",
@@ -24,7 +26,7 @@ export function createUser(email: string, name: string, role: Role) {
         PASSWORD,
       ],
       {
-        env: { ...process.env, DATABASE_URL: `file:./${E2E_DATABASE}` },
+        env: { ...process.env, DATABASE_URL: `file:./${database}` },
         stdio: "pipe",
       },
     );
@@ -62,9 +64,9 @@ export function failOnServerErrors(page: Page) {
 }
 
 /** A personal API token for an existing user, through the operations CLI (npm run token:create). */
-export function createToken(email: string): string {
+export function createToken(email: string, database = E2E_DATABASE): string {
   return execFileSync("npx", ["tsx", "scripts/token-create.ts", "--email", email], {
-    env: { ...process.env, DATABASE_URL: `file:./${E2E_DATABASE}` },
+    env: { ...process.env, DATABASE_URL: `file:./${database}` },
     stdio: ["ignore", "pipe", "pipe"],
   })
     .toString()
@@ -87,4 +89,40 @@ export async function personIn(
   failOnServerErrors(page);
   if (email) await signIn(page, email);
   return page;
+}
+
+async function freePort(): Promise<number> {
+  const probe = net.createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as net.AddressInfo;
+  await new Promise((resolve) => probe.close(resolve));
+  return port;
+}
+
+/**
+ * Another server.js on a database of its own (made afresh unless `shared`, when it joins one
+ * another server already uses), with NODE_ENV unset and the given settings.
+ */
+export async function startOwnServer(
+  database: string,
+  env: Record<string, string>,
+  { shared = false } = {},
+): Promise<{ base: string; child: ChildProcess }> {
+  if (!shared) for (const suffix of ["", "-wal", "-shm"]) rmSync(`${database}${suffix}`, { force: true });
+  const port = await freePort();
+  const { NODE_ENV: _ignored, ...inherited } = process.env;
+  const child = spawn(process.execPath, ["server.js"], {
+    env: { ...inherited, PORT: String(port), DATABASE_URL: `file:./${database}`, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  await new Promise<void>((resolve, reject) => {
+    let output = "";
+    child.stdout!.on("data", (chunk) => {
+      output += chunk;
+      if (output.includes("Claimdesk is running")) resolve();
+    });
+    child.stderr!.on("data", (chunk) => (output += chunk));
+    child.on("exit", (code) => reject(new Error(`server.js exited with ${code}: ${output}`)));
+  });
+  return { base: `http://localhost:${port}`, child };
 }

@@ -99,6 +99,21 @@ describe("publishing", () => {
     expect((await findPublishedClaim(kept!.id))?.snapshot.number).toBe(2);
   });
 
+  it("serves a version another server process published, though nobody announced it here", async () => {
+    expect((await served(`/fact-checks/${SLUG}`))?.body).toContain("Version 2, published");
+    // Another process's publication: a committed row, written through a connection of its own.
+    const other = new Database(file);
+    other
+      .prepare(
+        `INSERT INTO "Publication" ("articleId", "number", "snapshot", "changeNote", "publishedAt", "publishedById", "page", "archivedPage")
+         SELECT "articleId", 3, replace("snapshot", '"number":2', '"number":3'), 'From the other server.', "publishedAt", "publishedById", '', ''
+         FROM "Publication" WHERE "number" = 2`,
+      )
+      .run();
+    other.close();
+    expect((await served(`/fact-checks/${SLUG}`))?.body).toContain("Version 3, published");
+  });
+
   it("keeps an embed for a published claim whose draft is gone (merged into another)", async () => {
     const publication = await db().publication.findFirstOrThrow({ where: { number: 2 } });
     const included = await db().publicationClaim.findMany({ where: { publicationId: publication.id } });

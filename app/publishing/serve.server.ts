@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 import { onPublication } from "./announce";
+import { latestNumber } from "./latest.server";
 import { publishedPage } from "./publications.server";
 import { etagMatches } from "./respond.server";
 import { contentSecurityPolicy } from "../utils/csp.server";
@@ -23,6 +24,8 @@ interface Entry {
   body: Buffer;
   gzip: Buffer;
   headers: Record<string, string>;
+  /** The fact-check's latest version when the page was read: every page lists the versions. */
+  latest: number;
 }
 
 const cache = new Map<string, Entry>();
@@ -51,15 +54,28 @@ export function publicPageHeaders(etag: string, immutable: boolean): Record<stri
   };
 }
 
+/**
+ * A kept page is served only while its fact-check's latest version is still the one it was read
+ * with. One indexed query per request: another server process sharing the database may have
+ * published since, and its announcement does not reach this process.
+ */
 async function lookup(slug: string, number: number | undefined): Promise<Entry | null> {
   const key = number === undefined ? slug : `${slug}/${number}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
   const before = heard;
+  const latest = await latestNumber({ slug });
+  if (latest === null) return null;
+  const hit = cache.get(key);
+  if (hit && hit.latest === latest) return hit;
+  if (hit) forgetPublishedPages(slug);
   const page = await publishedPage(slug, number);
   if (!page) return null;
   const body = Buffer.from(page.body, "utf8");
-  const entry = { body, gzip: gzipSync(body), headers: publicPageHeaders(page.etag, number !== undefined) };
+  const entry = {
+    body,
+    gzip: gzipSync(body),
+    headers: publicPageHeaders(page.etag, number !== undefined),
+    latest,
+  };
   // A publication announced while the page was read may have made it stale: serve it, but do not keep it.
   if (heard !== before) return entry;
   if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);

@@ -1,0 +1,68 @@
+import type { ChildProcess } from "node:child_process";
+import { expect, test } from "@playwright/test";
+import { createToken, createUser, PASSWORD, startOwnServer } from "./helpers";
+
+// Two server processes on one database, as a newsroom runs them behind a load balancer. What one
+// process publishes or counts, the other must see at once: nothing of it may live only in memory.
+
+const DATABASE = "data/e2e-two-servers.db";
+const SLUG = "alibaba-ai-chip";
+
+let first: { base: string; child: ChildProcess };
+let second: { base: string; child: ChildProcess };
+let token = "";
+
+test.beforeAll(async () => {
+  first = await startOwnServer(DATABASE, {});
+  second = await startOwnServer(DATABASE, {}, { shared: true });
+  createUser("two-servers-reviewer@desk.test", "Two Servers Reviewer", "reviewer", DATABASE);
+  createUser("two-servers-victim@desk.test", "Two Servers Victim", "editor", DATABASE);
+  token = createToken("two-servers-reviewer@desk.test", DATABASE);
+});
+
+test.afterAll(() => {
+  first?.child.kill();
+  second?.child.kill();
+});
+
+const latestPage = async (base: string) => (await fetch(`${base}/fact-checks/${SLUG}`)).text();
+
+test("a version published through one server is what the other serves at once", async () => {
+  // Both servers have read (and keep) the latest page before the new version exists.
+  for (const server of [first, second])
+    expect(await latestPage(server.base)).toContain("Version 1, published");
+
+  const articles = await fetch(`${first.base}/api/v1/articles`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  const seed = (await articles.json()).articles.find((a: { slug: string }) => a.slug === SLUG);
+  const published = await fetch(`${first.base}/api/v1/articles/${seed.id}/publish`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ note: "Published again through the first server." }),
+  });
+  expect(published.status).toBe(201);
+  expect((await published.json()).version).toBe(2);
+
+  expect(await latestPage(second.base)).toContain("Version 2, published");
+  expect(await latestPage(first.base)).toContain("Version 2, published");
+});
+
+test("wrong passwords sent to both servers are counted together", async () => {
+  const attempt = (base: string, password: string) =>
+    fetch(`${base}/login`, {
+      method: "POST",
+      redirect: "manual",
+      body: new URLSearchParams({ email: "two-servers-victim@desk.test", password }),
+      headers: { Origin: base },
+    });
+  // Five failures per account in 15 minutes: three through one server, two through the other.
+  const statuses: number[] = [];
+  for (const base of [first.base, second.base, first.base, second.base, first.base])
+    statuses.push((await attempt(base, "not the password")).status);
+  expect(statuses).toEqual([401, 401, 401, 401, 401]);
+  expect((await attempt(second.base, "still not it")).status).toBe(429);
+  // The right password is refused too while the account is paused, on either server.
+  expect((await attempt(second.base, PASSWORD)).status).toBe(429);
+  expect((await attempt(first.base, PASSWORD)).status).toBe(429);
+});
