@@ -403,7 +403,10 @@ export async function handleApi(request: Request): Promise<Response> {
     const answer = httpError(error);
     if (answer) {
       // Only claims are saved against a version, so a conflict's current record is a claim.
-      const current = answer.current === undefined ? {} : { current: claimJson(answer.current as Claim) };
+      const current =
+        answer.current === undefined
+          ? {}
+          : { current: await claimWithEvidence((answer.current as Claim).id).then(claimJson, () => null) };
       return json({ error: answer.message, ...current }, answer.status, answer.headers);
     }
     console.error(error);

@@ -104,6 +104,14 @@ describe("the API workflow", () => {
     expect(stale.status).toBe(409);
     expect(stale.json.error).toMatch(/version/);
     expect(stale.json.current.rationale).toBe("No benchmark was published.");
+    expect(stale.json.current.evidence).toHaveLength(1);
+
+    // A reviewer who read an older version is told so first, before any other check.
+    const staleApproval = await call("POST", `/claims/${claim.id}/approve`, "reviewer", {
+      version: afterEvidence,
+    });
+    expect(staleApproval.status).toBe(409);
+    expect(staleApproval.json.current.version).toBe(afterEvidence + 1);
 
     const notYetApproved = await call("POST", `/articles/${created.json.id}/publish`, "reviewer", {});
     expect(notYetApproved.status).toBe(400);

@@ -20,9 +20,15 @@ const MINIMUM: Record<Permission, Role> = {
 
 export const RoleSchema = z.enum(ROLES);
 
-/** A role read from storage: an unknown value is a broken row, not a guess. */
-export function parseRole(value: string): Role {
-  return RoleSchema.parse(value);
+/**
+ * A role read from storage, or null for a value no version of Claimdesk writes (a row edited by
+ * hand): such an account is treated as signed out, never guessed at, and the row is reported.
+ */
+export function parseRole(value: string): Role | null {
+  const known = RoleSchema.safeParse(value);
+  if (!known.success)
+    console.error(`An account has the unknown role ${JSON.stringify(value)}; it is refused.`);
+  return known.success ? known.data : null;
 }
 
 export function can(role: string, permission: Permission): boolean {

@@ -71,15 +71,16 @@ async function lookUpUser(request: Request): Promise<CurrentUser | null> {
   const [user] = await db().$queryRaw<Array<Omit<CurrentUser, "id"> & { id: number | bigint }>>`
     SELECT u."id", u."email", u."name", u."role" FROM "Session" s JOIN "User" u ON u."id" = s."userId"
     WHERE s."id" = ${hashToken(token)} AND s."expiresAt" > ${new Date()} AND u."active" = 1`;
-  return user ? { ...user, id: Number(user.id), role: parseRole(user.role) } : null;
+  const role = user ? parseRole(user.role) : null;
+  return user && role ? { ...user, id: Number(user.id), role } : null;
 }
 
-/** The signed-in user, or a redirect to /login that comes back here afterwards. */
 /** How many places the user is signed in (sessions not yet expired). */
 export function activeSessionCount(userId: number): Promise<number> {
   return db().session.count({ where: { userId, expiresAt: { gt: new Date() } } });
 }
 
+/** The signed-in user, or a redirect to /login that comes back here afterwards. */
 export async function requireUser(request: Request): Promise<CurrentUser> {
   const user = await getUser(request);
   if (!user) {

@@ -73,5 +73,6 @@ export async function userForToken(authorization: string | null): Promise<Curren
     await db().apiToken.update({ where: { id: found.id }, data: { lastUsedAt: new Date(now) } });
   }
   const { id, email, name, role } = found.user;
-  return { id, email, name, role: parseRole(role) };
+  const known = parseRole(role);
+  return known ? { id, email, name, role: known } : null;
 }

@@ -1,9 +1,11 @@
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { Prisma, PrismaClient } from "../generated/prisma/client";
-import { NotFoundError, UserError } from "../utils/errors";
+import { DatabaseBusy, NotFoundError, UserError } from "../utils/errors";
 import { env } from "../utils/config.server";
 
 type Factory = PrismaBetterSqlite3;
+/** How long a single statement outside a transaction waits for another process's write. */
+const BUSY_TIMEOUT_MS = 5000;
 type Adapter = Awaited<ReturnType<Factory["connect"]>>;
 type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
 
@@ -64,13 +66,59 @@ export function serialised(adapter: Adapter): Adapter {
     async startTransaction(isolationLevel?: Parameters<Adapter["startTransaction"]>[0]) {
       const release = await lock.acquire();
       try {
-        return holding(await adapter.startTransaction(isolationLevel), release);
+        const transaction = await adapter.startTransaction(isolationLevel);
+        try {
+          await takeWriteLock(transaction);
+        } catch (error) {
+          await transaction.rollback();
+          throw error;
+        }
+        return holding(transaction, release);
       } catch (error) {
         release();
         throw error;
       }
     },
   });
+}
+
+const statement = (sql: string) => ({ sql, args: [], argTypes: [] });
+/** How long a transaction waits for another process's write to finish before giving up (503). */
+export const WRITE_LOCK_WAIT_MS = 10_000;
+
+const isBusy = (error: unknown) =>
+  (error instanceof Error &&
+    /SQLITE_BUSY|database is locked/i.test(`${error.message} ${String(error.cause ?? "")}`)) ||
+  (typeof error === "object" &&
+    error !== null &&
+    "cause" in error &&
+    /SQLITE_BUSY/.test(JSON.stringify(error.cause)));
+
+/**
+ * Turns the driver's deferred BEGIN into BEGIN IMMEDIATE. With several processes on one file, a
+ * deferred transaction that reads and then writes fails at once (SQLITE_BUSY_SNAPSHOT) when
+ * another process wrote in between; taking the write lock first makes it wait its turn instead.
+ * The wait is asynchronous (the connection's busy timeout is off meanwhile), so this process
+ * keeps answering other requests; after WRITE_LOCK_WAIT_MS it is a 503, never a 500.
+ */
+async function takeWriteLock(transaction: Transaction): Promise<void> {
+  // The deferred BEGIN took no lock yet: ending it costs nothing.
+  await transaction.executeRaw(statement("ROLLBACK"));
+  await transaction.executeRaw(statement("PRAGMA busy_timeout = 0"));
+  try {
+    for (let waited = 0, pause = 2; ; waited += pause, pause = Math.min(pause * 2, 50)) {
+      try {
+        await transaction.executeRaw(statement("BEGIN IMMEDIATE"));
+        return;
+      } catch (error) {
+        if (!isBusy(error)) throw error;
+        if (waited >= WRITE_LOCK_WAIT_MS) throw new DatabaseBusy();
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause));
+    }
+  } finally {
+    await transaction.executeRaw(statement(`PRAGMA busy_timeout = ${BUSY_TIMEOUT_MS}`));
+  }
 }
 
 /** The driver adapter factory, with each connection it makes serialised as above. */
@@ -91,6 +139,9 @@ const CONFLICT = new Set(["P2002", "P2003", "P2014"]);
  */
 export function asAppError(error: unknown): unknown {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return error;
+  // P2028 "Unable to start a transaction in the given time": the database stayed busy.
+  if (error.code === "P2028" && /unable to start a transaction/i.test(error.message))
+    return new DatabaseBusy();
   if (NOT_FOUND.has(error.code))
     return new NotFoundError("That record no longer exists; it may have been removed. Reload the page.");
   if (error.code === "P2002")
@@ -112,10 +163,14 @@ export function createClient({ onStatement }: ClientOptions = {}): PrismaClient 
   const verbose = onStatement && ((sql: unknown) => onStatement(String(sql)));
   const adapter = new PrismaBetterSqlite3({
     url: env().DATABASE_URL,
-    timeout: 5000,
+    timeout: BUSY_TIMEOUT_MS,
     ...(verbose ? { verbose } : {}),
   });
-  const base = new PrismaClient({ adapter: serialisedFactory(adapter) });
+  const base = new PrismaClient({
+    adapter: serialisedFactory(adapter),
+    // Waiting for this process's other transactions, then for another process's write lock.
+    transactionOptions: { maxWait: WRITE_LOCK_WAIT_MS + 2_000, timeout: 5_000 },
+  });
   const extended = base.$extends({
     query: {
       async $allOperations({ args, query }) {
@@ -127,8 +182,19 @@ export function createClient({ onStatement }: ClientOptions = {}): PrismaClient 
       },
     },
   });
-  // The extension changes behaviour only (errors), not the client's shape.
-  return extended as unknown as PrismaClient;
+  // The extension changes behaviour only (errors), not the client's shape. Interactive
+  // transactions are not "operations" to it: their errors (a start that waited too long) are
+  // mapped here.
+  return new Proxy(extended as unknown as PrismaClient, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (property !== "$transaction" || typeof value !== "function") return value;
+      return (...args: unknown[]) =>
+        (value as (...a: unknown[]) => Promise<unknown>).apply(target, args).catch((error: unknown) => {
+          throw asAppError(error);
+        });
+    },
+  });
 }
 
 let client: PrismaClient | undefined;

@@ -1,10 +1,13 @@
+import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { useFreshDatabase } from "./testing.server";
 
 // One better-sqlite3 connection serves every request. On a real SQLite file: a write made
 // outside a transaction while another request's transaction is open must not become part of
 // that transaction (and be undone by its rollback).
-useFreshDatabase();
+const file = useFreshDatabase();
 const { db } = await import("./client.server");
 
 function gate() {
@@ -84,5 +87,39 @@ describe("the shared connection", () => {
       },
     });
     expect(await db().claim.count()).toBe(2);
+  });
+});
+
+describe("several processes on one file", () => {
+  it("a transaction that reads, then writes, waits for another process's write instead of failing", async () => {
+    const probe = path.join(path.dirname(file), "writer.mts");
+    writeFileSync(
+      probe,
+      `const { db } = await import(${JSON.stringify(path.resolve("app/db/client.server.ts"))});
+       await db().$transaction(async (tx) => {
+         await tx.user.create({ data: { email: "other-process@test", name: "Other", role: "viewer", passwordHash: "" } });
+       });
+       console.log("committed");`,
+    );
+    let ticks = 0;
+    const ticking = setInterval(() => ticks++, 20);
+    const writer = await db().$transaction(async (tx) => {
+      await tx.user.count();
+      // Another server process writes while this transaction is between its read and its write.
+      const child = spawn(process.execPath, ["--import", "tsx", probe], { env: process.env });
+      let out = "";
+      child.stdout.on("data", (chunk) => (out += chunk));
+      child.stderr.on("data", (chunk) => (out += chunk));
+      const finished = new Promise<string>((resolve) => child.on("exit", () => resolve(out)));
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      await tx.user.create({ data: user("this-process@test") });
+      return { finished };
+    });
+    clearInterval(ticking);
+    expect(await writer.finished).toContain("committed");
+    const emails = (await db().user.findMany({ select: { email: true } })).map((u) => u.email);
+    expect(emails).toEqual(expect.arrayContaining(["other-process@test", "this-process@test"]));
+    // The other process waited without freezing its event loop; this one kept ticking too.
+    expect(ticks).toBeGreaterThan(50);
   });
 });

@@ -6,12 +6,18 @@ import type { CurrentUser } from "../auth/session.server";
 import { type Claim } from "../generated/prisma/client";
 import { UserError } from "../utils/errors";
 import { NO_APPROVAL } from "./approval";
-import { findClaim, saveClaim } from "./claim-store.server";
+import { findClaim, saveClaim, staleVersion } from "./claim-store.server";
 
-/** Approves the verdict as of `version` (or, when the caller read none, as it is now). */
+/**
+ * The two-person rule: a reviewer who did not write the verdict and rationale approves them.
+ * Other edits (evidence, boundaries) do not change who wrote the verdict. Approves the verdict
+ * as of `version` (or, when the caller read none, as it is now).
+ */
 export async function approveClaim(claimId: number, version: number | undefined, reviewer: CurrentUser) {
   return db().$transaction(async (tx) => {
     const claim = await findClaim(tx, claimId);
+    // A stale read is answered first, so the client can show what changed before anything else.
+    if (version !== undefined && version !== claim.version) throw staleVersion(claim, version);
     if (!claim.verdict || claim.rationale.trim() === "") {
       throw new UserError("A claim needs a verdict and a written rationale before it can be approved.");
     }
@@ -47,6 +53,8 @@ export async function sendBackClaim(
 ) {
   return db().$transaction(async (tx) => {
     const claim = await findClaim(tx, claimId);
+    // A stale read is answered first, so the client can show what changed before anything else.
+    if (version !== undefined && version !== claim.version) throw staleVersion(claim, version);
     if (claim.status !== "needs-review" && claim.status !== "approved") {
       throw new UserError("Only a claim that is waiting for review (or approved) can be sent back.");
     }

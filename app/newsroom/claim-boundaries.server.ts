@@ -111,8 +111,3 @@ export async function mergeClaims(claimId: number, version: number, otherId: num
     );
   });
 }
-
-/**
- * The two-person rule: a reviewer who did not write the verdict and rationale approves them.
- * Other edits (evidence, boundaries) do not change who wrote the verdict.
- */

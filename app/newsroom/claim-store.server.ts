@@ -96,7 +96,7 @@ export async function saveClaim(
 export function staleVersion(claim: Claim, version: number): ConflictError {
   return new ConflictError(
     `Someone else saved this claim while you were editing it (it is now at version ${claim.version}, yours was version ${version}). ` +
-      "Nothing was saved: review their version and save yours again.",
+      "Nothing was saved and your input is kept: review their version and save again.",
     claim,
   );
 }

@@ -1,9 +1,9 @@
 /**
  * News of publications, for whoever keeps copies of public pages (serve.server.ts's page cache).
  * publishArticle announces a publication after its transaction has committed, so a listener
- * that reads the database at once finds it. Only this process hears the announcement; a second
- * server process would need its own way to learn of publications (a later issue), such as
- * comparing the latest publication number it last saw with the database's, then announcing here.
+ * that reads the database at once finds it. Only this process hears the announcement: the page
+ * cache also checks each kept page against the latest version number, so a publication by
+ * another server process is served at the next request (decision 017).
  */
 
 /** A committed publication: the fact-check's slug and its new version number. */

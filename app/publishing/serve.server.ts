@@ -32,10 +32,15 @@ const cache = new Map<string, Entry>();
 /** Counts the publications heard of, so a page read before one of them is not kept after it. */
 let heard = 0;
 
-/** Publishing a new version changes what the latest address serves. */
+/** Drops every kept page of one fact-check (each page lists the versions). */
+function dropPages(slug: string): void {
+  for (const key of cache.keys()) if (key === slug || key.startsWith(`${slug}/`)) cache.delete(key);
+}
+
+/** Publishing a new version in this process changes what the latest address serves. */
 function forgetPublishedPages(slug: string): void {
   heard++;
-  for (const key of cache.keys()) if (key === slug || key.startsWith(`${slug}/`)) cache.delete(key);
+  dropPages(slug);
 }
 
 // Announced after the publication commits (app/publishing/announce.ts).
@@ -66,7 +71,7 @@ async function lookup(slug: string, number: number | undefined): Promise<Entry |
   if (latest === null) return null;
   const hit = cache.get(key);
   if (hit && hit.latest === latest) return hit;
-  if (hit) forgetPublishedPages(slug);
+  if (hit) dropPages(slug);
   const page = await publishedPage(slug, number);
   if (!page) return null;
   const body = Buffer.from(page.body, "utf8");

@@ -42,3 +42,11 @@ export class TooManyAttempts extends UserError {
     super(message, 429);
   }
 }
+
+/** Another server process held the database for too long: 503, nothing was saved, try again. */
+export class DatabaseBusy extends UserError {
+  readonly retryAfterSeconds = 2;
+  constructor() {
+    super("The database is busy with other work. Nothing was saved; try again in a moment.", 503);
+  }
+}

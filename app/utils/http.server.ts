@@ -1,6 +1,6 @@
 import ipaddr from "ipaddr.js";
 import { data } from "react-router";
-import { ConflictError, TooManyAttempts, UserError } from "./errors";
+import { ConflictError, DatabaseBusy, TooManyAttempts, UserError } from "./errors";
 
 /** A numeric route parameter, or a 404 that says what was wrong. */
 export function parseId(value: string | undefined, what = "page"): number {
@@ -88,7 +88,10 @@ export function httpError(error: unknown): HttpError | null {
     status: error.status,
     message: error.message,
     ...(error.fields ? { fields: error.fields } : {}),
-    headers: error instanceof TooManyAttempts ? { "Retry-After": String(error.retryAfterSeconds) } : {},
+    headers:
+      error instanceof TooManyAttempts || error instanceof DatabaseBusy
+        ? { "Retry-After": String(error.retryAfterSeconds) }
+        : {},
     conflict: error instanceof ConflictError,
     ...(error instanceof ConflictError && error.current !== undefined ? { current: error.current } : {}),
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConflictError, NotFoundError, TooManyAttempts, UserError } from "./errors";
+import { ConflictError, DatabaseBusy, NotFoundError, TooManyAttempts, UserError } from "./errors";
 import { addressForLimits, clientAddress, domainFailure, httpError, orErrorPage } from "./http.server";
 
 describe("the address rate limits count", () => {
@@ -45,6 +45,7 @@ describe("the one error model over HTTP", () => {
       status: 429,
       headers: { "Retry-After": "60" },
     });
+    expect(httpError(new DatabaseBusy())).toMatchObject({ status: 503, headers: { "Retry-After": "2" } });
     expect(httpError(new Error("bug"))).toBeNull();
     expect(httpError("not even an error")).toBeNull();
   });
