@@ -54,7 +54,7 @@ export default function Articles({ loaderData }: Route.ComponentProps) {
               <td>{a.claims}</td>
               <td>
                 {a.publishedVersion !== null ? (
-                  <Link to={`/fact-checks/${a.slug}`}>version {a.publishedVersion}</Link>
+                  <a href={`/fact-checks/${a.slug}`}>version {a.publishedVersion}</a>
                 ) : (
                   "not yet"
                 )}

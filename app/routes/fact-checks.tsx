@@ -1,4 +1,3 @@
-import { Link } from "react-router";
 import type { Route } from "./+types/fact-checks";
 import { listPublished } from "../publishing/publications.server";
 import { verdictCountsOnScale } from "../newsroom/verdicts";
@@ -25,7 +24,7 @@ export default function FactChecks({ loaderData }: Route.ComponentProps) {
         {published.items.map((p) => (
           <li key={p.slug} className="card">
             <h2>
-              <Link to={`/fact-checks/${p.slug}`}>{p.title}</Link>
+              <a href={`/fact-checks/${p.slug}`}>{p.title}</a>
             </h2>
             <p className="meta">
               {p.outlet ? `${p.outlet} · ` : ""}

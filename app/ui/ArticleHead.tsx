@@ -68,7 +68,7 @@ export function ArticleHead({
             </Form>
           ) : null}
           {publishedVersion !== null ? (
-            <Link to={`/fact-checks/${article.slug}`}>View published version {publishedVersion}</Link>
+            <a href={`/fact-checks/${article.slug}`}>View published version {publishedVersion}</a>
           ) : null}
         </div>
       </div>

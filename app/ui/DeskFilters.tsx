@@ -61,7 +61,9 @@ export function DeskFilters({
   articles: Array<{ id: number; title: string }>;
 }) {
   return (
-    <Form method="get" className="filters" aria-label="Filter claims">
+    // Keyed by the filter: after in-app navigation (a quick view, Back) the selects show the filter
+    // the page was loaded with, not what they showed before.
+    <Form method="get" className="filters" aria-label="Filter claims" key={JSON.stringify(filter)}>
       <div className="field">
         <label htmlFor="status">Status</label>
         <select id="status" name="status" defaultValue={filter.status}>

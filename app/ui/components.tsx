@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { cloneElement, isValidElement, type ReactNode } from "react";
 
 export const STYLESHEET = "/claimdesk.css";
 
@@ -57,6 +57,25 @@ export function Field({
   hint?: string;
   children: ReactNode;
 }) {
+  // The control learns its hint and error, so screen readers read them with it.
+  const own = isValidElement<Record<string, unknown>>(children)
+    ? children.props["aria-describedby"]
+    : undefined;
+  const describedBy = [
+    ...new Set([
+      typeof own === "string" ? own : "",
+      hint ? `${name}-hint` : "",
+      error ? `${name}-error` : "",
+    ]),
+  ]
+    .filter(Boolean)
+    .join(" ");
+  const control = isValidElement<Record<string, unknown>>(children)
+    ? cloneElement(children, {
+        ...(describedBy ? { "aria-describedby": describedBy } : {}),
+        ...(error ? { "aria-invalid": true } : {}),
+      })
+    : children;
   return (
     <div className={`field${error ? " field--invalid" : ""}`}>
       <label htmlFor={name}>{label}</label>
@@ -65,7 +84,7 @@ export function Field({
           {hint}
         </p>
       ) : null}
-      {children}
+      {control}
       {error ? (
         <p className="field__error" id={`${name}-error`} role="alert">
           {error}

@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+import { createUser, signIn } from "./helpers";
+
+// Found by a newcomer walking the pages with JavaScript on: each failed before its fix.
+
+test.beforeAll(() => {
+  createUser("newcomer-editor@desk.test", "Newcomer Editor", "editor");
+});
+
+test("a published fact-check opens from the list with JavaScript on", async ({ page }) => {
+  await page.goto("/fact-checks");
+  await page.waitForLoadState("networkidle");
+  const title = page.getByRole("link", { name: /Alibaba AI Chip/ }).first();
+  await title.click();
+  await expect(page).toHaveURL(/\/fact-checks\/alibaba-ai-chip$/);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Alibaba AI Chip");
+  await expect(page.getByRole("heading", { name: "The article, annotated" })).toBeVisible();
+});
+
+test("the desk's filters show the view chosen in the app, also after Back", async ({ page }) => {
+  await signIn(page, "newcomer-editor@desk.test");
+  await page.goto("/desk?status=open&assignee=me");
+  await page.waitForLoadState("networkidle");
+  await page.getByRole("link", { name: /Waiting for review/ }).click();
+  await expect(page).toHaveURL(/status=needs-review/);
+  await expect(page.getByLabel("Status")).toHaveValue("needs-review");
+  await expect(page.getByLabel("Assigned to")).toHaveValue("any");
+  await page.goBack();
+  await expect(page).toHaveURL(/assignee=me/);
+  await expect(page.getByLabel("Status")).toHaveValue("open");
+  await expect(page.getByLabel("Assigned to")).toHaveValue("me");
+});
+
+test("a field refused by the server is marked for eyes and for screen readers", async ({ page }) => {
+  await signIn(page, "newcomer-editor@desk.test");
+  await page.goto("/articles/new");
+  await page.getByLabel("Article text").fill("Acme says its chip is 40% faster than last year's.");
+  await page.getByRole("button", { name: /Import/ }).click();
+  const title = page.getByLabel("Title", { exact: true });
+  await expect(title).toHaveAttribute("aria-invalid", "true");
+  await expect(title).toHaveAttribute("aria-describedby", /title-error/);
+  await expect(page.locator("#title-error")).toContainText("Give the article a title.");
+  const border = await title.evaluate((input) => getComputedStyle(input).borderTopWidth);
+  expect(border).toBe("2px");
+});
+
+test("the article workbench is one readable column on a phone", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, "newcomer-editor@desk.test");
+  await page.goto("/articles/1");
+  const text = await page.locator(".article-text").boundingBox();
+  const claims = await page.locator(".workbench__claims").boundingBox();
+  expect(text!.width).toBeGreaterThan(300);
+  expect(claims!.y).toBeGreaterThanOrEqual(text!.y + text!.height);
+});
