@@ -53,3 +53,11 @@ test("the article workbench is one readable column on a phone", async ({ page })
   expect(text!.width).toBeGreaterThan(300);
   expect(claims!.y).toBeGreaterThanOrEqual(text!.y + text!.height);
 });
+
+test("an unknown address is a 404 page inside the site, with a way on", async ({ page }) => {
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not found");
+  await expect(page.getByText("There is no page at this address.")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Fact-checks" }).first()).toBeVisible();
+});
