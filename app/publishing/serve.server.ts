@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 import { onPublication } from "./announce";
+import { databaseChanges } from "../db/changes.server";
 import { latestNumber } from "./latest.server";
 import { publishedPage } from "./publications.server";
 import { etagMatches } from "./respond.server";
@@ -26,6 +27,8 @@ interface Entry {
   headers: Record<string, string>;
   /** The fact-check's latest version when the page was read: every page lists the versions. */
   latest: number;
+  /** `databaseChanges()` when `latest` was last confirmed: while it is unchanged, nothing was published. */
+  confirmedAt: number;
 }
 
 const cache = new Map<string, Entry>();
@@ -61,16 +64,23 @@ export function publicPageHeaders(etag: string, immutable: boolean): Record<stri
 
 /**
  * A kept page is served only while its fact-check's latest version is still the one it was read
- * with. One indexed query per request: another server process sharing the database may have
- * published since, and its announcement does not reach this process.
+ * with: another server process sharing the database may have published since, and its
+ * announcement does not reach this process. While nothing at all was committed since the version
+ * was last confirmed (one counter read, no query), the kept page is served as it is.
  */
 async function lookup(slug: string, number: number | undefined): Promise<Entry | null> {
   const key = number === undefined ? slug : `${slug}/${number}`;
   const before = heard;
+  const changes = databaseChanges();
+  const kept = cache.get(key);
+  if (kept && kept.confirmedAt === changes) return kept;
   const latest = await latestNumber({ slug });
   if (latest === null) return null;
   const hit = cache.get(key);
-  if (hit && hit.latest === latest) return hit;
+  if (hit && hit.latest === latest) {
+    hit.confirmedAt = changes;
+    return hit;
+  }
   if (hit) dropPages(slug);
   const page = await publishedPage(slug, number);
   if (!page) return null;
@@ -80,6 +90,7 @@ async function lookup(slug: string, number: number | undefined): Promise<Entry |
     gzip: gzipSync(body),
     headers: publicPageHeaders(page.etag, number !== undefined),
     latest,
+    confirmedAt: changes,
   };
   // A publication announced while the page was read may have made it stale: serve it, but do not keep it.
   if (heard !== before) return entry;
