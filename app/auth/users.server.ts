@@ -7,6 +7,7 @@ import { hashPassword, verifyPassword } from "./password.server";
 import { DESK_ROLES, ROLES, type Role } from "./roles";
 import { newSecret, sha256 } from "./secrets.server";
 import type { CurrentUser } from "./session.server";
+import type { UserSummary } from "./user-summary";
 
 export const NewUserSchema = z.object({
   email: z.string().trim().toLowerCase().email("Enter a valid e-mail address.").max(200),
@@ -63,19 +64,6 @@ export const RoleChangeSchema = z.object({ role: NewUserSchema.shape.role });
 export const AcceptInviteSchema = z
   .object({ password: NewUserSchema.shape.password, confirm: z.string() })
   .refine((v) => v.password === v.confirm, { message: "The two passwords differ.", path: ["confirm"] });
-
-export interface UserSummary {
-  id: number;
-  email: string;
-  name: string;
-  role: string;
-  active: boolean;
-  /** Invited and has not chosen a password yet. */
-  invitePending: boolean;
-  /** Has a password and an unused link to choose a new one. */
-  resetPending: boolean;
-  createdAt: Date;
-}
 
 export async function listUsers(): Promise<UserSummary[]> {
   const users = await db().user.findMany({ orderBy: [{ active: "desc" }, { name: "asc" }] });

@@ -86,13 +86,13 @@ const statement = (sql: string) => ({ sql, args: [], argTypes: [] });
 /** How long a transaction waits for another process's write to finish before giving up (503). */
 export const WRITE_LOCK_WAIT_MS = 10_000;
 
+/** The driver adapter's error for "another connection holds the lock" (SQLITE_BUSY and its variants). */
 const isBusy = (error: unknown) =>
-  (error instanceof Error &&
-    /SQLITE_BUSY|database is locked/i.test(`${error.message} ${String(error.cause ?? "")}`)) ||
-  (typeof error === "object" &&
-    error !== null &&
-    "cause" in error &&
-    /SQLITE_BUSY/.test(JSON.stringify(error.cause)));
+  error instanceof Error &&
+  typeof error.cause === "object" &&
+  error.cause !== null &&
+  "originalCode" in error.cause &&
+  String(error.cause.originalCode).startsWith("SQLITE_BUSY");
 
 /**
  * Turns the driver's deferred BEGIN into BEGIN IMMEDIATE. With several processes on one file, a

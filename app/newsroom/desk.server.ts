@@ -4,6 +4,7 @@ import type { CurrentUser } from "../auth/session.server";
 import { db } from "../db/client.server";
 import { parseStoredJson } from "../utils/json";
 import { Prisma } from "../generated/prisma/client";
+import type { DeskRow } from "./desk";
 import { COUNT_CAP, pageWindow, readPage, toPage, type Page, type PageRequest } from "./paging";
 import { CLAIM_STATUSES, VERDICT_KEYS } from "./verdicts";
 
@@ -81,19 +82,6 @@ const countSql = (where: Prisma.Sql, limit: number) =>
 async function countUpTo(where: Prisma.Sql, limit: number): Promise<number> {
   const [row] = await db().$queryRaw<Array<{ n: number | bigint }>>`SELECT ${countSql(where, limit)} AS n`;
   return Number(row!.n);
-}
-
-/** One row of the desk: what the page shows of a claim, its article's title and its number of sources. */
-export interface DeskRow {
-  id: number;
-  quote: string;
-  article: { id: number; title: string };
-  status: string;
-  verdict: string | null;
-  score: number;
-  evidence: number;
-  assigneeId: number | null;
-  reviewNote: string;
 }
 
 interface RawDeskRow {

@@ -1,17 +1,5 @@
+import type { DeskRow } from "../newsroom/desk";
 import { assigneeName, StatusBadge, VerdictBadge } from "./components";
-
-/** One row of the desk: what the page shows of a claim, its article's title and its number of sources. */
-interface DeskRow {
-  id: number;
-  quote: string;
-  article: { id: number; title: string };
-  status: string;
-  verdict: string | null;
-  score: number;
-  evidence: number;
-  assigneeId: number | null;
-  reviewNote: string;
-}
 
 /** The desk's claims; with the right to assign, each row has its own assignment form. */
 export function DeskTable({

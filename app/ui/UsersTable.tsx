@@ -1,18 +1,9 @@
 import { Form } from "react-router";
+import type { UserSummary } from "../auth/user-summary";
 import { formatDate } from "./components";
 
-export interface UserRow {
-  id: number;
-  email: string;
-  name: string;
-  role: string;
-  active: boolean;
-  /** Invited and has not chosen a password yet. */
-  invitePending: boolean;
-  /** Has a password and an unused link to choose a new one. */
-  resetPending: boolean;
-  createdAt: string | Date;
-}
+/** A listed user as the page receives it (dates may arrive as text). */
+type UserRow = Omit<UserSummary, "createdAt"> & { createdAt: string | Date };
 
 /** Everyone with an account, each with forms to change the role, make a password link and (de)activate. */
 export function UsersTable({ users, me, roles }: { users: UserRow[]; me: number; roles: readonly string[] }) {
