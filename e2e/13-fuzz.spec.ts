@@ -278,14 +278,22 @@ test.afterAll(async () => {
   for (const context of clients.values()) await context.dispose();
 });
 
-/** The server may answer before reading a body it refuses, and close the connection: not an error if it is still up. */
+/**
+ * The server may answer before reading a body it refuses, and close the connection: not an error if it is
+ * still up. The probe opens a connection of its own: a pooled one may be the very socket just closed.
+ */
 async function send(context: APIRequestContext, url: string, init: ReturnType<typeof options>) {
   try {
     return await context.fetch(url, init);
   } catch (error) {
     if (!/ECONNRESET|EPIPE|socket hang up/.test(String(error))) throw error;
-    const alive = await clients.get("anonymous")!.get("/methodology");
-    expect(alive.status(), `the server is still up after ${init.method} ${url}`).toBe(200);
+    const probe = await playwrightRequest.newContext({ baseURL: BASE });
+    try {
+      const alive = await probe.get("/methodology");
+      expect(alive.status(), `the server is still up after ${init.method} ${url}`).toBe(200);
+    } finally {
+      await probe.dispose();
+    }
     return null;
   }
 }
