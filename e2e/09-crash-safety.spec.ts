@@ -1,62 +1,49 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { rmSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { expect, test } from "@playwright/test";
-import { PASSWORD } from "./helpers";
+import { createToken, createUser, databaseUrl, onPostgres, startOwnServer } from "./helpers";
 
 // Kills the real server (SIGKILL, no chance to clean up) in the middle of a burst of API writes,
-// restarts it on the same SQLite file, and checks that every write it acknowledged is there and
-// that the database is intact.
+// restarts it on the same database, and checks that every write it acknowledged is there and
+// that the database is intact. Runs on SQLite and on PostgreSQL.
 
-const PORT = 3199;
 const DATABASE = "data/crash.db";
-const BASE = `http://localhost:${PORT}`;
-const env = {
-  ...process.env,
-  PORT: String(PORT),
-  DATABASE_URL: `file:./${DATABASE}`,
-  CLAIMDESK_SEED: "off",
-  NODE_ENV: "production",
-};
 
-async function startServer(): Promise<ChildProcess> {
-  const server = spawn("node", ["server.js"], { env, stdio: ["ignore", "pipe", "pipe"] });
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("the server did not start in 30 s")), 30_000);
-    server.stdout!.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("Claimdesk is running")) {
-        clearTimeout(timer);
-        resolve();
-      }
-    });
-    server.on("exit", (code) => reject(new Error(`the server exited with ${code}`)));
-  });
-  return server;
+/** The claim's version as stored, read beside the server. */
+async function storedVersion(claimId: number): Promise<number> {
+  if (onPostgres()) {
+    const client = new pg.Client({ connectionString: databaseUrl(DATABASE) });
+    await client.connect();
+    try {
+      const { rows } = await client.query(`SELECT version FROM "Claim" WHERE id = $1`, [claimId]);
+      return rows[0].version;
+    } finally {
+      await client.end();
+    }
+  }
+  const sqlite = new Database(DATABASE, { readonly: true });
+  try {
+    expect(sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
+    expect(sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
+    return (sqlite.prepare("SELECT version FROM Claim WHERE id = ?").get(claimId) as { version: number })
+      .version;
+  } finally {
+    sqlite.close();
+  }
 }
 
 test("every acknowledged write survives the server being killed mid-burst", async () => {
   test.setTimeout(120_000);
-  rmSync(DATABASE, { force: true });
-  rmSync(`${DATABASE}-wal`, { force: true });
-  rmSync(`${DATABASE}-shm`, { force: true });
-  const cli = (script: string, args: string[]) =>
-    execFileSync("npx", ["tsx", script, ...args], { env, stdio: ["ignore", "pipe", "pipe"] })
-      .toString()
-      .trim();
-  cli("scripts/user-create.ts", [
-    "--email",
-    "crash@desk.test",
-    "--name",
-    "Crash Tester",
-    "--role",
-    "editor",
-    "--password",
-    PASSWORD,
-  ]);
-  const token = cli("scripts/token-create.ts", ["--email", "crash@desk.test"]);
+  let server: { base: string; child: ChildProcess } = await startOwnServer(DATABASE, {
+    CLAIMDESK_SEED: "off",
+    NODE_ENV: "production",
+  });
+  createUser("crash@desk.test", "Crash Tester", "editor", DATABASE);
+  const token = createToken("crash@desk.test", DATABASE);
   const headers = { Authorization: `Bearer ${token}`, "Content-Type": "application/json" };
+  let BASE = server.base;
 
-  let server = await startServer();
   const article = await (
     await fetch(`${BASE}/api/v1/articles`, {
       method: "POST",
@@ -109,14 +96,19 @@ test("every acknowledged write survives the server being killed mid-burst", asyn
   const workers = Array.from({ length: 16 }, (_, w) => worker(w));
   while (acknowledgedEvidence.length + acknowledgedArticles.length < 150)
     await new Promise((r) => setTimeout(r, 5));
-  server.kill("SIGKILL");
-  await new Promise((r) => server.once("exit", r));
+  server.child.kill("SIGKILL");
+  await new Promise((r) => server.child.once("exit", r));
   await new Promise((r) => setTimeout(r, 300));
   stop = true;
   await Promise.all(workers);
   expect(failures, "requests in flight when the server died fail").toBeGreaterThan(0);
 
-  server = await startServer();
+  server = await startOwnServer(
+    DATABASE,
+    { CLAIMDESK_SEED: "off", NODE_ENV: "production" },
+    { shared: true },
+  );
+  BASE = server.base;
   try {
     const claim = await (await fetch(`${BASE}/api/v1/claims/${claimId}`, { headers })).json();
     const stored = new Set(claim.evidence.map((e: { note: string }) => e.note));
@@ -126,17 +118,12 @@ test("every acknowledged write survives the server being killed mid-burst", asyn
       const stored = await (await fetch(`${BASE}/api/v1/articles/${id}`, { headers })).json();
       expect(stored.claims.length, `article ${id}`).toBe(claims);
     }
-    const sqlite = new Database(DATABASE, { readonly: true });
-    expect(sqlite.pragma("integrity_check", { simple: true })).toBe("ok");
-    expect(sqlite.pragma("journal_mode", { simple: true })).toBe("wal");
     // The claim's version counts every evidence write the database kept, acknowledged or not.
-    const row = sqlite.prepare("SELECT version FROM Claim WHERE id = ?").get(claimId) as { version: number };
-    expect(row.version - 1).toBe(claim.evidence.length);
-    sqlite.close();
+    expect((await storedVersion(claimId)) - 1).toBe(claim.evidence.length);
     console.log(
-      `crash safety: killed after ${acknowledgedEvidence.length} evidence and ${acknowledgedArticles.length} article writes were acknowledged; ${failures} requests failed in flight; all acknowledged writes present, integrity_check ok`,
+      `crash safety: killed after ${acknowledgedEvidence.length} evidence and ${acknowledgedArticles.length} article writes were acknowledged; ${failures} requests failed in flight; all acknowledged writes present`,
     );
   } finally {
-    server.kill("SIGTERM");
+    server.child.kill("SIGTERM");
   }
 });

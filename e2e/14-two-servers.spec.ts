@@ -66,3 +66,22 @@ test("wrong passwords sent to both servers are counted together", async () => {
   expect((await attempt(second.base, PASSWORD)).status).toBe(429);
   expect((await attempt(first.base, PASSWORD)).status).toBe(429);
 });
+
+test("edits of one claim sent at once through both servers: one is saved, every other is a 409", async () => {
+  const auth = { Authorization: `Bearer ${token}`, "Content-Type": "application/json" };
+  const listed = await (await fetch(`${first.base}/api/v1/claims?limit=1`, { headers: auth })).json();
+  const claim = await (
+    await fetch(`${first.base}/api/v1/claims/${listed.claims[0].id}`, { headers: auth })
+  ).json();
+  const edits = Array.from({ length: 12 }, (_, i) =>
+    fetch(`${(i % 2 ? second : first).base}/api/v1/claims/${claim.id}`, {
+      method: "PATCH",
+      headers: auth,
+      body: JSON.stringify({ version: claim.version, rationale: `Edit number ${i}, sent with the others.` }),
+    }),
+  );
+  const statuses = (await Promise.all(edits)).map((response) => response.status).sort();
+  expect(statuses).toEqual([200, ...Array(11).fill(409)]);
+  const saved = await (await fetch(`${second.base}/api/v1/claims/${claim.id}`, { headers: auth })).json();
+  expect(saved.version).toBe(claim.version + 1);
+});

@@ -1,10 +1,24 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import net from "node:net";
+import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Browser, type Locator, type Page } from "@playwright/test";
+import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
 import type { Role } from "../app/auth/roles";
-import { E2E_DATABASE } from "../playwright.config";
+import { createTestDatabase, MISSING_POSTGRES } from "../app/db/testing.server";
+import { E2E_DATABASE, postgresE2eUrl } from "../playwright.config";
+
+/** Whether the running story belongs to the "postgres" project (playwright.config.ts). */
+export const onPostgres = () => test.info().project.name === "postgres";
+
+/**
+ * The DATABASE_URL for one of the stories' databases, named by its SQLite file: that file, or in
+ * the "postgres" project a PostgreSQL database named after it on the server `npm test` started.
+ */
+export function databaseUrl(database: string): string {
+  if (!onPostgres()) return `file:./${database}`;
+  return postgresE2eUrl(path.basename(database, ".db"));
+}
 
 export const PASSWORD = "a long test password";
 
@@ -26,7 +40,7 @@ export function createUser(email: string, name: string, role: Role, database = E
         PASSWORD,
       ],
       {
-        env: { ...process.env, DATABASE_URL: `file:./${database}` },
+        env: { ...process.env, DATABASE_URL: databaseUrl(database) },
         stdio: "pipe",
       },
     );
@@ -66,7 +80,7 @@ export function failOnServerErrors(page: Page) {
 /** A personal API token for an existing user, through the operations CLI (npm run token:create). */
 export function createToken(email: string, database = E2E_DATABASE): string {
   return execFileSync("npx", ["tsx", "scripts/token-create.ts", "--email", email], {
-    env: { ...process.env, DATABASE_URL: `file:./${database}` },
+    env: { ...process.env, DATABASE_URL: databaseUrl(database) },
     stdio: ["ignore", "pipe", "pipe"],
   })
     .toString()
@@ -91,7 +105,7 @@ export async function personIn(
   return page;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   const probe = net.createServer();
   await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
   const { port } = probe.address() as net.AddressInfo;
@@ -108,11 +122,17 @@ export async function startOwnServer(
   env: Record<string, string>,
   { shared = false } = {},
 ): Promise<{ base: string; child: ChildProcess }> {
-  if (!shared) for (const suffix of ["", "-wal", "-shm"]) rmSync(`${database}${suffix}`, { force: true });
+  const url = databaseUrl(database);
+  if (!shared && onPostgres()) {
+    const admin = process.env.CLAIMDESK_TEST_POSTGRES_URL;
+    if (!admin) throw new Error(MISSING_POSTGRES);
+    await createTestDatabase(admin, new URL(url).pathname.slice(1));
+  } else if (!shared)
+    for (const suffix of ["", "-wal", "-shm"]) rmSync(`${database}${suffix}`, { force: true });
   const port = await freePort();
   const { NODE_ENV: _ignored, ...inherited } = process.env;
   const child = spawn(process.execPath, ["server.js"], {
-    env: { ...inherited, PORT: String(port), DATABASE_URL: `file:./${database}`, ...env },
+    env: { ...inherited, PORT: String(port), DATABASE_URL: url, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   await new Promise<void>((resolve, reject) => {

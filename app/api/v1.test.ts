@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useFreshDatabase } from "../db/testing.server";
 
 // Real Requests through the API's handler, on a real migrated SQLite file.
-useFreshDatabase();
+await useFreshDatabase();
 const { handleApi } = await import("./v1.server");
 const { createUser, setActive } = await import("../auth/users.server");
 const { createApiToken, revokeApiToken, listApiTokens } = await import("../auth/tokens.server");

@@ -70,7 +70,7 @@ async function lookUpUser(request: Request): Promise<CurrentUser | null> {
   // One statement, paid by every page: from the session's primary key to its active user, without the password hash.
   const [user] = await db().$queryRaw<Array<Omit<CurrentUser, "id"> & { id: number | bigint }>>`
     SELECT u."id", u."email", u."name", u."role" FROM "Session" s JOIN "User" u ON u."id" = s."userId"
-    WHERE s."id" = ${hashToken(token)} AND s."expiresAt" > ${new Date()} AND u."active" = 1`;
+    WHERE s."id" = ${hashToken(token)} AND s."expiresAt" > ${new Date()} AND u."active" = TRUE`;
   const role = user ? parseRole(user.role) : null;
   return user && role ? { ...user, id: Number(user.id), role } : null;
 }

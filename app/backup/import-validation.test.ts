@@ -4,7 +4,7 @@ import { useFreshDatabase } from "../db/testing.server";
 // data:import on a real, empty SQLite file: every field is held to the rules of the app's own
 // writes, a bad file is refused whole with the record and field named, and public pages are
 // rendered from the snapshots, never taken from the file.
-useFreshDatabase();
+await useFreshDatabase();
 const { db } = await import("../db/client.server");
 const { importWorkspace, RestoreRefused, WORKSPACE_SCHEMA } = await import("./workspace.server");
 const { SNAPSHOT_SCHEMA } = await import("../publishing/snapshot");

@@ -9,7 +9,7 @@ import { useFreshDatabase } from "../db/testing.server";
 
 // A busy workspace built in this process on a real SQLite file, then exported, restored and
 // exported again with the real commands (npm run data:export / data:import) as child processes.
-const source = useFreshDatabase();
+const source = await useFreshDatabase();
 const { db } = await import("../db/client.server");
 const { createUser, inviteUser } = await import("../auth/users.server");
 const { createApiToken } = await import("../auth/tokens.server");

@@ -1,11 +1,12 @@
 import { spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { useFreshDatabase } from "./testing.server";
 import { boundedKey } from "../utils/limits.server";
 
-const file = useFreshDatabase();
+await useFreshDatabase();
 const { allow, createAttemptLimiter } = await import("./attempts.server");
 const { db } = await import("./client.server");
 
@@ -93,7 +94,7 @@ describe("attempt limits counted in the database", () => {
   });
 
   it("is shared by separate processes on one database: 3 processes × 10 attempts, 5 pass", async () => {
-    const probe = path.join(path.dirname(file), "probe.mts");
+    const probe = path.join(mkdtempSync(path.join(tmpdir(), "claimdesk-probe-")), "probe.mts");
     writeFileSync(
       probe,
       `const { createAttemptLimiter } = await import(${JSON.stringify(path.resolve("app/db/attempts.server.ts"))});
@@ -104,9 +105,7 @@ describe("attempt limits counted in the database", () => {
     );
     const run = () =>
       new Promise<number>((resolve, reject) => {
-        const child = spawn(process.execPath, ["--import", "tsx", probe], {
-          env: { ...process.env, DATABASE_URL: `file:${file}` },
-        });
+        const child = spawn(process.execPath, ["--import", "tsx", probe], { env: process.env });
         let out = "";
         child.stdout.on("data", (chunk) => (out += chunk));
         child.stderr.on("data", (chunk) => (out += chunk));

@@ -7,7 +7,7 @@ import { useFreshDatabase } from "./testing.server";
 // One better-sqlite3 connection serves every request. On a real SQLite file: a write made
 // outside a transaction while another request's transaction is open must not become part of
 // that transaction (and be undone by its rollback).
-const file = useFreshDatabase();
+const file = await useFreshDatabase();
 const { db } = await import("./client.server");
 
 function gate() {

@@ -3,7 +3,7 @@ import { useFreshDatabase } from "./testing.server";
 
 // Prisma's "not found" and constraint errors, raised on a real SQLite file, reach callers as the
 // app's own UserError with 404 or 409 and a message, which every route turns into an answer.
-useFreshDatabase();
+await useFreshDatabase();
 const { db } = await import("./client.server");
 const { UserError } = await import("../utils/errors");
 const { setExerciseStatus } = await import("../classroom/exercises.server");

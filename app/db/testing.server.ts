@@ -1,17 +1,56 @@
+import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type * as ClientModule from "./client.server";
+import Database from "better-sqlite3";
+import pg from "pg";
 import { migrate } from "./migrate.server";
+import { migratePostgres } from "./migrate-postgres.server";
+
+export const MISSING_POSTGRES = `The tests run against PostgreSQL as well as SQLite, and no PostgreSQL was given.
+npm test starts one with Debian's server package (apt-get install -y postgresql; .ci/run installs it).
+Or set CLAIMDESK_TEST_POSTGRES_URL=postgresql://USER:PASSWORD@HOST:PORT/postgres to a server where
+the tests may create and drop databases.`;
+
+/** A new, empty database on the PostgreSQL server at `adminUrl` (made afresh if it exists); returns its URL. */
+export async function createTestDatabase(
+  adminUrl: string,
+  name = `claimdesk_${randomBytes(6).toString("hex")}`,
+): Promise<string> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Whether this test run is the PostgreSQL one (vitest.config.ts's "postgres" project). */
+export const testingPostgres = () => process.env.CLAIMDESK_TEST_DATABASE === "postgres";
 
 /**
- * Points this test process at a new, migrated SQLite file. Call before the first use of db():
- * the client and the configuration are created on first use.
+ * Points this test process at a new, migrated database: a SQLite file, or in the PostgreSQL run a
+ * new database on the test server. Call before the first use of db(): the client and the
+ * configuration are created on first use. Returns the file, or the PostgreSQL URL.
  */
-export function useFreshDatabase(): string {
+export async function useFreshDatabase(): Promise<string> {
+  process.env.CLAIMDESK_SEED = "off";
+  if (testingPostgres()) {
+    const admin = process.env.CLAIMDESK_TEST_POSTGRES_URL;
+    if (!admin) throw new Error(MISSING_POSTGRES);
+    const url = await createTestDatabase(admin);
+    process.env.DATABASE_URL = url;
+    await migratePostgres(url, path.resolve("prisma/postgres/migrations"), async () => undefined);
+    return url;
+  }
   const file = path.join(mkdtempSync(path.join(tmpdir(), "claimdesk-test-")), "test.db");
   process.env.DATABASE_URL = `file:${file}`;
-  process.env.CLAIMDESK_SEED = "off";
   migrate(file, path.resolve("prisma/migrations"));
   return file;
 }
@@ -23,4 +62,21 @@ export function useFreshDatabase(): string {
 export function loggingClientModule(actual: typeof ClientModule, log: string[]): typeof ClientModule {
   let client: ReturnType<typeof actual.db> | undefined;
   return { ...actual, db: () => (client ??= actual.createClient({ onStatement: (sql) => log.push(sql) })) };
+}
+
+/** Runs one statement on a connection of its own (another process's, as far as the app can tell). */
+export async function runOnOtherConnection(sql: string): Promise<void> {
+  const url = process.env.DATABASE_URL!;
+  if (testingPostgres()) {
+    const other = new pg.Client({ connectionString: url });
+    await other.connect();
+    await other.query(sql).finally(() => other.end());
+    return;
+  }
+  const other = new Database(url.replace(/^file:/, ""));
+  try {
+    other.prepare(sql).run();
+  } finally {
+    other.close();
+  }
 }

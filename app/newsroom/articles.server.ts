@@ -3,6 +3,8 @@ import { extractClaims } from "./extraction.server";
 import { project } from "../claims/projection";
 import { db, type Tx } from "../db/client.server";
 import { ANALYSIS_LIMIT } from "../db/migrate.server";
+import { jsonRecords, timestamp } from "../db/sql.server";
+import { databaseKind } from "../utils/config.server";
 import { audit } from "../utils/audit.server";
 import { NotFoundError, UserError } from "../utils/errors";
 import { pageWindow, toPage, type PageRequest } from "./paging";
@@ -30,7 +32,7 @@ async function uniqueSlug(tx: Tx, wanted: string): Promise<string> {
 
 /**
  * Proposed claims inserted per statement at import. Each statement binds one JSON array that
- * SQLite expands with json_each: a 2 MB article's tens of thousands of proposals cost a handful
+ * the database expands into rows (db/sql.server.ts): a 2 MB article's tens of thousands of proposals cost a handful
  * of statements instead of Prisma's per-row work (about 0.4 ms a row on the request thread),
  * and no statement comes near SQLite's 999 bound parameters.
  */
@@ -46,21 +48,30 @@ interface ProposalRow {
   reasons: string;
 }
 
+const PROPOSAL_COLUMNS = {
+  start: "integer",
+  end: "integer",
+  quote: "text",
+  prefix: "text",
+  suffix: "text",
+  score: "real",
+  reasons: "text",
+} as const;
+
 async function insertProposals(tx: Tx, articleId: number, rows: ProposalRow[]) {
-  // The text form Prisma itself writes for DateTime columns on SQLite, so ordering by date holds.
-  const now = new Date().toISOString().replace("Z", "+00:00");
+  const now = timestamp(new Date());
   for (let i = 0; i < rows.length; i += CLAIMS_PER_INSERT) {
+    const batch = jsonRecords(rows.slice(i, i + CLAIMS_PER_INSERT), PROPOSAL_COLUMNS, "p");
     await tx.$executeRaw`
       INSERT INTO "Claim" ("articleId", "start", "end", "quote", "prefix", "suffix", "origin", "score", "reasons", "createdAt", "updatedAt")
-      SELECT ${articleId}, json_extract(value, '$.start'), json_extract(value, '$.end'), json_extract(value, '$.quote'),
-             json_extract(value, '$.prefix'), json_extract(value, '$.suffix'), 'machine', json_extract(value, '$.score'),
-             json_extract(value, '$.reasons'), ${now}, ${now}
-      FROM json_each(${JSON.stringify(rows.slice(i, i + CLAIMS_PER_INSERT))})`;
+      SELECT ${articleId}, p."start", p."end", p."quote", p."prefix", p."suffix", 'machine', p."score", p."reasons", ${now}, ${now}
+      FROM ${batch}`;
   }
 }
 
-/** A large import changes the tables' shape: let SQLite refresh the planner's statistics if it needs to. */
+/** A large import changes the tables' shape: let SQLite refresh the planner's statistics if it needs to (PostgreSQL's autovacuum does). */
 async function refreshStatistics() {
+  if (databaseKind() === "postgres") return;
   await db().$queryRawUnsafe(`PRAGMA analysis_limit = ${ANALYSIS_LIMIT}`);
   await db().$queryRawUnsafe("PRAGMA optimize");
 }

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { can, DESK_ROLES } from "../auth/roles";
 import type { CurrentUser } from "../auth/session.server";
 import { db } from "../db/client.server";
+import { jsonArrayOf, jsonObject } from "../db/sql.server";
 import { parseStoredJson } from "../utils/json";
 import { Prisma } from "../generated/prisma/client";
 import type { DeskRow } from "./desk";
@@ -77,7 +78,7 @@ function whereSql(statuses: readonly string[], conditions: Prisma.Sql[]): Prisma
 
 /** How many claims match, counted up to `limit` (no order, so SQLite stops at the limit). */
 const countSql = (where: Prisma.Sql, limit: number) =>
-  Prisma.sql`(SELECT COUNT(*) FROM (SELECT 1 FROM "Claim" c WHERE ${where} LIMIT ${limit}))`;
+  Prisma.sql`(SELECT COUNT(*) FROM (SELECT 1 FROM "Claim" c WHERE ${where} LIMIT ${limit}) counted)`;
 
 async function countUpTo(where: Prisma.Sql, limit: number): Promise<number> {
   const [row] = await db().$queryRaw<Array<{ n: number | bigint }>>`SELECT ${countSql(where, limit)} AS n`;
@@ -114,8 +115,8 @@ async function readRows(
     (
       status,
       rank,
-    ) => Prisma.sql`SELECT ${rank} AS "rank", * FROM (SELECT ${rowColumns} FROM "Claim" c WHERE ${whereSql([status], conditions)}
-      ORDER BY c."score" DESC, c."id" ASC LIMIT ${take} OFFSET ${rank === 0 ? skip : 0})`,
+    ) => Prisma.sql`SELECT ${Prisma.raw(String(rank))} AS "rank", slice.* FROM (SELECT ${rowColumns} FROM "Claim" c WHERE ${whereSql([status], conditions)}
+      ORDER BY c."score" DESC, c."id" ASC LIMIT ${take} OFFSET ${rank === 0 ? skip : 0}) slice`,
   );
   const rows = await db().$queryRaw<RawDeskRow[]>`
     SELECT c."id", c."quote", c."articleId", a."title", c."status", c."verdict", c."score", c."assigneeId", c."reviewNote",
@@ -206,6 +207,11 @@ export async function deskCounts(userId: number) {
 
 export const ARTICLE_CHOICES = 50;
 
+const articleFields: Array<[string, Prisma.Sql]> = [
+  ["id", Prisma.sql`a."id"`],
+  ["title", Prisma.sql`a."title"`],
+];
+
 const ArticleChoice = z.object({ id: z.number(), title: z.string() });
 const DeskMember = z.object({ id: z.number(), name: z.string() });
 
@@ -214,16 +220,22 @@ const DeskMember = z.object({ id: z.number(), name: z.string() });
  * still have open claims (at most ARTICLE_CHOICES). A list of every article made the desk page
  * grow with the workspace.
  */
-const articleChoicesColumn = Prisma.sql`(
-  SELECT json_group_array(json_object('id', a."id", 'title', a."title") ORDER BY a."updatedAt" DESC, a."id" DESC)
+const articleChoicesColumn = () => Prisma.sql`(
+  SELECT ${jsonArrayOf(articleFields, Prisma.sql`a."updatedAt" DESC, a."id" DESC`)}
   FROM (SELECT a."id", a."title", a."updatedAt" FROM "Article" a
     WHERE EXISTS (SELECT 1 FROM "Claim" c WHERE c."articleId" = a."id" AND c."status" IN (${Prisma.join([...OPEN_STATUSES])}))
     ORDER BY a."updatedAt" DESC, a."id" DESC LIMIT ${ARTICLE_CHOICES}) a) AS articles`;
 
 /** The people claims can be assigned to (as listDeskMembers reads them), as one JSON column. */
-const deskMembersColumn = Prisma.sql`(
-  SELECT json_group_array(json_object('id', u."id", 'name', u."name") ORDER BY u."name", u."id")
-  FROM "User" u WHERE u."active" = 1 AND u."role" IN (${Prisma.join(DESK_ROLES)})) AS members`;
+const deskMembersColumn = () => Prisma.sql`(
+  SELECT ${jsonArrayOf(
+    [
+      ["id", Prisma.sql`u."id"`],
+      ["name", Prisma.sql`u."name"`],
+    ],
+    Prisma.sql`u."name", u."id"`,
+  )}
+  FROM "User" u WHERE u."active" = TRUE AND u."role" IN (${Prisma.join(DESK_ROLES)})) AS members`;
 
 /**
  * Everything the desk shows besides its rows, in one statement: the filter's total (up to
@@ -236,11 +248,11 @@ export async function deskOverview(filter: DeskFilter, userId: number) {
   const chosen =
     filter.article === "any"
       ? Prisma.sql`NULL`
-      : Prisma.sql`(SELECT json_object('id', a."id", 'title', a."title") FROM "Article" a WHERE a."id" = ${Number(filter.article)})`;
+      : Prisma.sql`(SELECT ${jsonObject(articleFields)} FROM "Article" a WHERE a."id" = ${Number(filter.article)})`;
   const [row] = await db().$queryRaw<
     Array<Counted & { total: number | bigint; members: string; articles: string; chosen: string | null }>
   >`
-    SELECT ${countSql(matching, COUNT_CAP + 1)} AS total, ${quickViewColumns(userId)}, ${deskMembersColumn}, ${articleChoicesColumn}, ${chosen} AS chosen`;
+    SELECT ${countSql(matching, COUNT_CAP + 1)} AS total, ${quickViewColumns(userId)}, ${deskMembersColumn()}, ${articleChoicesColumn()}, ${chosen} AS chosen`;
   const articles = parseStoredJson(z.array(ArticleChoice), row!.articles);
   const chosenArticle = row!.chosen === null ? null : parseStoredJson(ArticleChoice, row!.chosen);
   return {

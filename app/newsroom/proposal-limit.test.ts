@@ -4,7 +4,7 @@ import { importArticle, MAX_PROPOSALS, strongestClaims } from "./articles.server
 import { reviseArticle } from "./revise.server";
 import { db } from "../db/client.server";
 
-useFreshDatabase();
+await useFreshDatabase();
 
 const claim = (start: number, score: number) => ({ start, end: start + 5, score });
 

@@ -8,7 +8,7 @@ vi.mock("../db/client.server", async (importOriginal) =>
   (await import("../db/testing.server")).loggingClientModule(await importOriginal(), statements),
 );
 
-useFreshDatabase();
+await useFreshDatabase();
 const { importArticle, CLAIMS_PER_INSERT } = await import("./articles.server");
 const { reviewClaim } = await import("./claims.server");
 const { createUser } = await import("../auth/users.server");

@@ -46,11 +46,18 @@ export const ArticleMetaSchema = z.object({
   originalDate: partialDate,
 });
 
+/** U+0000 is never part of an article's text (a binary file pasted, say), and PostgreSQL cannot store it. */
+const NO_NULL_CHARACTER = [
+  (s: string) => !s.includes("\u0000"),
+  "The text contains a null character (U+0000), so it is probably not plain text: was it copied from a binary file? Remove it and try again.",
+] as const;
+
 export const ArticleImportSchema = ArticleMetaSchema.extend({
   format: z.enum(["markdown", "text"], { error: "Choose markdown or plain text." }).default("markdown"),
   source: z
     .string()
     .refine((s) => s.trim().length > 0, "Paste the article's text or upload a .md or .txt file.")
+    .refine(...NO_NULL_CHARACTER)
     .refine(
       (s) => Buffer.byteLength(s, "utf8") <= MAX_ARTICLE_BYTES,
       `The article is larger than ${ARTICLE_LIMIT_LABEL}; split it or trim boilerplate.`,
@@ -78,6 +85,7 @@ export const ArticleRevisionSchema = z.object({
   markdown: z
     .string()
     .refine((s) => s.trim().length > 0, "The article cannot be empty.")
+    .refine(...NO_NULL_CHARACTER)
     .refine(
       (s) => Buffer.byteLength(s, "utf8") <= MAX_ARTICLE_BYTES,
       `The article is larger than ${ARTICLE_LIMIT_LABEL}.`,

@@ -4,7 +4,7 @@ import type { CurrentUser } from "../auth/session.server";
 
 // The two-person rule on a real SQLite file: it follows who wrote the verdict and rationale,
 // not who touched the claim last.
-useFreshDatabase();
+await useFreshDatabase();
 const { db } = await import("../db/client.server");
 const { createUser } = await import("../auth/users.server");
 const { createApiToken } = await import("../auth/tokens.server");

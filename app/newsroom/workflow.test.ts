@@ -3,7 +3,7 @@ import { useFreshDatabase } from "../db/testing.server";
 import type { CurrentUser } from "../auth/session.server";
 
 // A real SQLite file, migrated by the app's migrator; modules load after it is configured.
-useFreshDatabase();
+await useFreshDatabase();
 const { db } = await import("../db/client.server");
 const { createUser } = await import("../auth/users.server");
 const { importArticle } = await import("./articles.server");

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { useFreshDatabase } from "../db/testing.server";
 import type { PublicationEntry, Snapshot } from "./snapshot";
 
-useFreshDatabase();
+await useFreshDatabase();
 const { loadFactCheck } = await import("../startup/seed.server");
 const { loadPublication } = await import("./publications.server");
 const { claimReviews } = await import("./claim-review");

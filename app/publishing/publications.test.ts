@@ -5,7 +5,7 @@ import { useFreshDatabase } from "../db/testing.server";
 
 // Reading and writing publications on a real SQLite file: the seed fact-check, then a second
 // version without one of its claims.
-const file = useFreshDatabase();
+const file = await useFreshDatabase();
 const { db } = await import("../db/client.server");
 const { loadFactCheck } = await import("../startup/seed.server");
 const { publishArticle } = await import("./publish.server");

@@ -28,7 +28,7 @@ interface Entry {
   /** The fact-check's latest version when the page was read: every page lists the versions. */
   latest: number;
   /** `databaseChanges()` when `latest` was last confirmed: while it is unchanged, nothing was published. */
-  confirmedAt: number;
+  confirmedAt: number | string;
 }
 
 const cache = new Map<string, Entry>();
@@ -71,7 +71,7 @@ export function publicPageHeaders(etag: string, immutable: boolean): Record<stri
 async function lookup(slug: string, number: number | undefined): Promise<Entry | null> {
   const key = number === undefined ? slug : `${slug}/${number}`;
   const before = heard;
-  const changes = databaseChanges();
+  const changes = await databaseChanges();
   const kept = cache.get(key);
   if (kept && kept.confirmedAt === changes) return kept;
   const latest = await latestNumber({ slug });

@@ -5,7 +5,7 @@ import { xmlSafe } from "./xml-safe";
 
 // A title, claim and rationale carrying characters XML 1.0 forbids, published for real on a
 // SQLite file; every public writer's output must stay well-formed.
-useFreshDatabase();
+await useFreshDatabase();
 const { db } = await import("../db/client.server");
 const { createUser } = await import("../auth/users.server");
 const { importArticle } = await import("../newsroom/articles.server");

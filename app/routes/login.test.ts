@@ -8,7 +8,7 @@ vi.mock("node:crypto", async (original) => {
   return { ...actual, scrypt: vi.fn(actual.scrypt) };
 });
 
-useFreshDatabase();
+await useFreshDatabase();
 const { action } = await import("./login");
 const users = await import("../auth/users.server");
 const { scrypt } = await import("node:crypto");

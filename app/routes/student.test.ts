@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useFreshDatabase } from "../db/testing.server";
 
-useFreshDatabase();
+await useFreshDatabase();
 const { db } = await import("../db/client.server");
 const { seedIfEmpty } = await import("../startup/seed.server");
 const { createUser } = await import("../auth/users.server");

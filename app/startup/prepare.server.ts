@@ -1,11 +1,22 @@
 import path from "node:path";
 import { seedIfEmpty } from "./seed.server";
-import { databasePath, env } from "../utils/config.server";
+import { databaseKind, databasePath, env } from "../utils/config.server";
 import { migrate } from "../db/migrate.server";
+import { migratePostgres } from "../db/migrate-postgres.server";
+
+/** Each database's hand-written migrations. */
+export const MIGRATIONS = {
+  sqlite: path.resolve("prisma/migrations"),
+  postgres: path.resolve("prisma/postgres/migrations"),
+} as const;
 
 /** Start-up: apply pending migrations, then seed an empty database. */
 export async function prepareDatabase(): Promise<{ migrations: string[]; seeded: boolean }> {
-  const migrations = migrate(databasePath(), path.resolve("prisma/migrations"));
-  const seeded = env().CLAIMDESK_SEED === "on" ? await seedIfEmpty() : false;
-  return { migrations, seeded };
+  const seed = () => (env().CLAIMDESK_SEED === "on" ? seedIfEmpty() : Promise.resolve(false));
+  if (databaseKind() === "postgres") {
+    const { applied, result } = await migratePostgres(env().DATABASE_URL, MIGRATIONS.postgres, seed);
+    return { migrations: applied, seeded: result };
+  }
+  const migrations = migrate(databasePath(), MIGRATIONS.sqlite);
+  return { migrations, seeded: await seed() };
 }

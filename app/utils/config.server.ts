@@ -4,7 +4,10 @@ import { z } from "zod";
 const EnvSchema = z.object({
   DATABASE_URL: z
     .string()
-    .regex(/^file:.+/, "DATABASE_URL must be a SQLite file URL such as file:./data/claimdesk.db")
+    .regex(
+      /^(file:.+|postgres(ql)?:\/\/.+)/,
+      "DATABASE_URL must be a SQLite file URL such as file:./data/claimdesk.db or a PostgreSQL URL such as postgresql://user:password@host:5432/claimdesk",
+    )
     .default("file:./data/claimdesk.db"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
@@ -54,6 +57,13 @@ export function trustsProxy(): boolean {
 export function publicUrl(): string {
   const { CLAIMDESK_PUBLIC_URL, PORT } = env();
   return (CLAIMDESK_PUBLIC_URL ?? `http://localhost:${PORT}`).replace(/\/+$/, "");
+}
+
+export type DatabaseKind = "sqlite" | "postgres";
+
+/** Which database DATABASE_URL names: a SQLite file (`file:`) or a PostgreSQL server. */
+export function databaseKind(url = env().DATABASE_URL): DatabaseKind {
+  return /^postgres(ql)?:/.test(url) ? "postgres" : "sqlite";
 }
 
 /** The database file path that DATABASE_URL names, resolved against the working directory. */

@@ -1,0 +1,85 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { DatabaseBusy } from "../utils/errors";
+import { WRITE_LOCK_WAIT_MS } from "./write-lock";
+
+type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
+type Transaction = Awaited<ReturnType<Adapter["startTransaction"]>>;
+
+/** The advisory lock every writing transaction takes: the one writer at a time SQLite has too. */
+export const WRITER_LOCK = 0x436c6d64; // "Clmd"
+/** Connections per server process. */
+const POOL_SIZE = 10;
+
+const statement = (sql: string) => ({ sql, args: [], argTypes: [] });
+
+/** PostgreSQL's lock_not_available (55P03): lock_timeout ran out. */
+const isLockTimeout = (error: unknown) =>
+  error instanceof Error &&
+  typeof error.cause === "object" &&
+  error.cause !== null &&
+  "originalCode" in error.cause &&
+  error.cause.originalCode === "55P03";
+
+/**
+ * Transactions on PostgreSQL take one transaction-scoped advisory lock first, so writers run one
+ * after another exactly as on SQLite (BEGIN IMMEDIATE): every check-then-write the domain code
+ * does inside a transaction (versions, unique slugs, the last admin, a claim's approval) holds
+ * across server processes without each one reasoning about isolation levels. Reads outside
+ * transactions, most of the traffic, run side by side on the pool. See
+ * docs/decisions/018-postgresql.md.
+ */
+async function takeWriterLock(transaction: Transaction): Promise<void> {
+  await transaction.executeRaw(statement(`SET LOCAL lock_timeout = ${WRITE_LOCK_WAIT_MS}`));
+  try {
+    await transaction.executeRaw(statement(`SELECT pg_advisory_xact_lock(${WRITER_LOCK})`));
+  } catch (error) {
+    throw isLockTimeout(error) ? new DatabaseBusy() : error;
+  }
+}
+
+type Query = Parameters<Adapter["queryRaw"]>[0];
+
+/**
+ * PostgreSQL's text cannot hold U+0000 (SQLite's can; readers' formats drop it on the way out,
+ * app/publishing/xml-safe.ts). Dropped from every text parameter here, so that no input, a name
+ * or a search for one, fails a statement with 22021 instead of being answered.
+ */
+const withoutNul = (query: Query): Query =>
+  query.args.some((arg) => typeof arg === "string" && arg.includes("\u0000"))
+    ? {
+        ...query,
+        args: query.args.map((arg) => (typeof arg === "string" ? arg.replaceAll("\u0000", "") : arg)),
+      }
+    : query;
+
+function textSafe<T extends Pick<Adapter, "queryRaw" | "executeRaw">>(queryable: T): T {
+  return Object.assign(Object.create(queryable) as T, {
+    queryRaw: (query: Query) => queryable.queryRaw(withoutNul(query)),
+    executeRaw: (query: Query) => queryable.executeRaw(withoutNul(query)),
+  });
+}
+
+function writerLocked(adapter: Adapter): Adapter {
+  return Object.assign(textSafe(adapter), {
+    async startTransaction(isolationLevel?: Parameters<Adapter["startTransaction"]>[0]) {
+      const transaction = textSafe(await adapter.startTransaction(isolationLevel));
+      try {
+        await takeWriterLock(transaction);
+      } catch (error) {
+        // The driver's rollback only returns the connection: end the transaction first.
+        await transaction.executeRaw(statement("ROLLBACK")).catch(() => undefined);
+        await transaction.rollback();
+        throw error;
+      }
+      return transaction;
+    },
+  });
+}
+
+/** Prisma's PostgreSQL driver adapter for `url`, each connection's transactions writer-locked. */
+export function postgresAdapter(url: string): PrismaPg {
+  const factory = new PrismaPg({ connectionString: url, max: POOL_SIZE });
+  return Object.assign(Object.create(factory) as PrismaPg, {
+    connect: async () => writerLocked(await factory.connect()),
+  });
+}
