@@ -2,22 +2,21 @@
 // Writes the whole workspace as JSON: see app/backup/workspace.server.ts.
 import { existsSync, renameSync, writeFileSync } from "node:fs";
 import { exportWorkspace } from "../app/backup/workspace.server";
-import { migrate } from "../app/db/migrate.server";
-import { databasePath } from "../app/utils/config.server";
-import path from "node:path";
+import { prepareDatabase } from "../app/startup/prepare.server";
+import { databaseKind, databasePath } from "../app/utils/config.server";
 
 const file = process.argv[2];
 if (!file) {
   console.error("usage: npm run data:export -- FILE   (or - for standard output)");
   process.exit(2);
 }
-if (!existsSync(databasePath())) {
+if (databaseKind() === "sqlite" && !existsSync(databasePath())) {
   console.error(
     `data:export: there is no database at ${databasePath()} (DATABASE_URL). Nothing was exported.`,
   );
   process.exit(1);
 }
-migrate(databasePath(), path.resolve("prisma/migrations"));
+await prepareDatabase({ seeding: false });
 const workspace = await exportWorkspace();
 const json = JSON.stringify(workspace, null, 1) + "\n";
 if (file === "-") {

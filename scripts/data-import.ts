@@ -2,11 +2,10 @@
 // Restores a workspace export into an empty database (DATABASE_URL), all or nothing, then prints
 // an invitation link per active user: exports carry no passwords.
 import { readFileSync } from "node:fs";
-import path from "node:path";
 import { importWorkspace, RestoreRefused } from "../app/backup/workspace.server";
 import { invitePasswordlessUsers, passwordLinkUrl } from "../app/auth/users.server";
-import { databasePath } from "../app/utils/config.server";
-import { migrate } from "../app/db/migrate.server";
+import { databaseKind, databasePath } from "../app/utils/config.server";
+import { prepareDatabase } from "../app/startup/prepare.server";
 
 const file = process.argv[2];
 if (!file) {
@@ -22,13 +21,13 @@ try {
   );
   process.exit(2);
 }
-migrate(databasePath(), path.resolve("prisma/migrations"));
+await prepareDatabase({ seeding: false });
 try {
   const counts = await importWorkspace(document);
   console.log(
     `Imported ${Object.entries(counts)
       .map(([k, n]) => `${n} ${k}`)
-      .join(", ")} into ${databasePath()}.`,
+      .join(", ")} into ${databaseKind() === "sqlite" ? databasePath() : "the PostgreSQL database"}.`,
   );
   const links = await invitePasswordlessUsers();
   if (links.length) {

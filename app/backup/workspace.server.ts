@@ -3,6 +3,7 @@ import { NewUserSchema } from "../auth/users.server";
 import { ExerciseSchema, StoredAnswers } from "../classroom/exercises.server";
 import { normalizeCode } from "../classroom/codes";
 import { db } from "../db/client.server";
+import { advanceIdSequences } from "../db/sql.server";
 import {
   ARTICLE_STATUSES,
   ArticleMetaSchema,
@@ -280,6 +281,18 @@ function withRenderedPages(publications: PublicationData[]): PublicationData[] {
  * Restores an export into an empty database, all or nothing. Returns the row counts. Users come
  * back without passwords: each needs a new invitation (see scripts/data-import.ts).
  */
+/** The tables whose ids a restore gives explicitly. */
+const ID_TABLES = [
+  "User",
+  "Article",
+  "Claim",
+  "Evidence",
+  "Publication",
+  "Exercise",
+  "Submission",
+  "AuditEvent",
+];
+
 export async function importWorkspace(document: unknown): Promise<Record<string, number>> {
   const parsed = WorkspaceSchema.safeParse(document);
   if (!parsed.success)
@@ -294,7 +307,7 @@ export async function importWorkspace(document: unknown): Promise<Record<string,
       const existing = (await tx.user.count()) + (await tx.article.count());
       if (existing > 0) {
         throw new RestoreRefused(
-          "This database is not empty; a restore would mix two workspaces. Point DATABASE_URL at a new file and import there.",
+          "This database is not empty; a restore would mix two workspaces. Point DATABASE_URL at a new file or an empty PostgreSQL database and import there.",
         );
       }
       const steps: Array<[string, () => Promise<unknown>]> = [
@@ -323,6 +336,7 @@ export async function importWorkspace(document: unknown): Promise<Record<string,
           );
         }
       }
+      await advanceIdSequences(tx, ID_TABLES);
       return {
         users: data.users.length,
         articles: data.articles.length,

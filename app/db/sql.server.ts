@@ -1,5 +1,6 @@
 import { Prisma } from "../generated/prisma/client";
 import { databaseKind } from "../utils/config.server";
+import type { Tx } from "./client.server";
 
 /**
  * The few SQL pieces SQLite and PostgreSQL spell differently, for the modules that write raw SQL
@@ -60,4 +61,18 @@ export function timestamp(date: Date): Prisma.Sql {
   return databaseKind() === "postgres"
     ? Prisma.sql`${date}`
     : Prisma.sql`${date.toISOString().replace("Z", "+00:00")}`;
+}
+
+/**
+ * After rows were inserted with their ids given (a restore), PostgreSQL's sequences still start
+ * at 1: move each table's to its largest id so the next row gets a new one. SQLite needs nothing.
+ */
+export async function advanceIdSequences(tx: Tx, tables: readonly string[]): Promise<void> {
+  if (databaseKind() !== "postgres") return;
+  for (const table of tables) {
+    const quoted = `"${table.replace(/"/g, '""')}"`;
+    await tx.$queryRawUnsafe(
+      `SELECT setval(pg_get_serial_sequence('${quoted}', 'id'), COALESCE(MAX("id"), 1), MAX("id") IS NOT NULL) FROM ${quoted}`,
+    );
+  }
 }

@@ -10,9 +10,15 @@ export const MIGRATIONS = {
   postgres: path.resolve("prisma/postgres/migrations"),
 } as const;
 
-/** Start-up: apply pending migrations, then seed an empty database. */
-export async function prepareDatabase(): Promise<{ migrations: string[]; seeded: boolean }> {
-  const seed = () => (env().CLAIMDESK_SEED === "on" ? seedIfEmpty() : Promise.resolve(false));
+/**
+ * Start-up: apply pending migrations, then seed an empty database (unless CLAIMDESK_SEED=off, or
+ * `seeding` is false: the shell's data commands only migrate).
+ */
+export async function prepareDatabase({ seeding = env().CLAIMDESK_SEED === "on" } = {}): Promise<{
+  migrations: string[];
+  seeded: boolean;
+}> {
+  const seed = () => (seeding ? seedIfEmpty() : Promise.resolve(false));
   if (databaseKind() === "postgres") {
     const { applied, result } = await migratePostgres(env().DATABASE_URL, MIGRATIONS.postgres, seed);
     return { migrations: applied, seeded: result };
