@@ -9,6 +9,7 @@ export { bodyLimitFor, bodyTooLargeMessage } from "./utils/body-limits.server";
 export { routedPath, isApiPath, stateChangeRefusal } from "./auth/origin.server";
 export { trustsProxy } from "./utils/config.server";
 export { servePublishedPage } from "./publishing/serve.server";
+export { exportSite } from "./publishing/site-export.server";
 
 export const streamTimeout = 5_000;
 

@@ -37,6 +37,9 @@ const FORMATS = new Map<string, ExportFormat>([
   ],
 ]);
 
+/** The last parts of every format's address (`/fact-checks/:slug/NAME`), for the static export. */
+export const EXPORT_FORMAT_NAMES: readonly string[] = [...FORMATS.keys()];
+
 /** The format named in an address, or null: a Map, so "constructor" or "__proto__" name nothing. */
 export function exportFormat(name: string | undefined): ExportFormat | null {
   return FORMATS.get(name ?? "") ?? null;
