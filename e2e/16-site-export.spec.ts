@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
-import { createToken, createUser, startOwnServer } from "./helpers";
+import { createToken, createUser, databaseUrl, startOwnServer } from "./helpers";
 
 // A newsroom serves its fact-checks from a static host: `npm run --silent site:export -- DIR`
 // writes every public address as a file. Each file must be the bytes the running server sends
@@ -62,7 +62,7 @@ async function checkedArticle(
 async function siteExport(...args: string[]) {
   const { NODE_ENV: _unset, ...inherited } = process.env;
   const run = promisify(execFile)("npx", ["tsx", "scripts/site-export.ts", ...args], {
-    env: { ...inherited, DATABASE_URL: `file:./${DATABASE}`, ...SETTINGS },
+    env: { ...inherited, DATABASE_URL: databaseUrl(DATABASE), ...SETTINGS },
   });
   try {
     const { stdout, stderr } = await run;

@@ -7,10 +7,9 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "react-router";
 // Nothing that renders is imported here: React must be loaded after NODE_ENV is set, by the build.
-import { migrate } from "../app/db/migrate.server";
 import { prepareExportFolder } from "../app/publishing/export-folder.server";
 import type { exportSite } from "../app/publishing/site-export.server";
-import { databasePath, publicUrl } from "../app/utils/config.server";
+import { databaseKind, databasePath, publicUrl } from "../app/utils/config.server";
 import { UserError } from "../app/utils/errors";
 
 // As in server.js: production unless told otherwise, before React and React Router are loaded.
@@ -30,7 +29,7 @@ if (!existsSync(serverBuild))
   fail(
     "there is no production build (build/server/index.js): run npm run build first. Nothing was exported.",
   );
-if (!existsSync(databasePath()))
+if (databaseKind() === "sqlite" && !existsSync(databasePath()))
   fail(`there is no database at ${databasePath()} (DATABASE_URL). Nothing was exported.`);
 const folder = path.resolve(dir);
 try {
@@ -39,7 +38,9 @@ try {
   if (error instanceof UserError) fail(`${error.message} Nothing was exported.`);
   throw error;
 }
-migrate(databasePath(), path.resolve("prisma/migrations"));
+// Loaded after NODE_ENV is set, as the rendering is: seeding publishes a page.
+const { prepareDatabase } = await import("../app/startup/prepare.server");
+await prepareDatabase({ seeding: false });
 
 const { createRequestHandler } = await import("react-router");
 const build = (await import(pathToFileURL(serverBuild).href)) as ServerBuild;
