@@ -1,0 +1,57 @@
+import { Prisma } from "../generated/prisma/client";
+import { db } from "../db/client.server";
+import { websearchQuery, type SearchTerm } from "./query";
+import type { Match } from "./search.server";
+import { MARK_END, MARK_START } from "./snippet";
+
+/**
+ * PostgreSQL: generated tsvector columns with GIN indexes (migration 20261129060000_search),
+ * websearch_to_tsquery for the query, ts_rank_cd (cover density) for the order.
+ */
+
+const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
+/** ts_headline reads the whole text it is given: an article's is cut to its first 100,000 characters. */
+const HEADLINE_TEXT_LIMIT = 100_000;
+
+function match(alias: string, table: string, terms: SearchTerm[], text: Prisma.Sql): Match {
+  const query = Prisma.sql`websearch_to_tsquery('english', ${websearchQuery(terms)})`;
+  const column = Prisma.raw(`${alias}."search"`);
+  return {
+    from: Prisma.sql`${Prisma.raw(`"${table}" ${alias}`)}`,
+    where: Prisma.sql`${column} @@ ${query}`,
+    snippet: Prisma.sql`ts_headline('english', ${text}, ${query}, ${HEADLINE})`,
+    score: Prisma.sql`ts_rank_cd(${column}, ${query})`,
+  };
+}
+
+export const matchClaims = (terms: SearchTerm[]) =>
+  match("c", "Claim", terms, Prisma.sql`c."quote" || ' — ' || c."rationale"`);
+export const matchArticles = (terms: SearchTerm[]) =>
+  match("a", "Article", terms, Prisma.sql`a."title" || ' — ' || left(a."markdown", ${HEADLINE_TEXT_LIMIT})`);
+export const matchEvidence = (terms: SearchTerm[]) =>
+  match(
+    "e",
+    "Evidence",
+    terms,
+    Prisma.sql`e."title" || ' — ' || e."publisher" || ' — ' || e."url" || ' ' || e."note" || ' ' || e."excerpt"`,
+  );
+export const matchPublications = (terms: SearchTerm[]) => ({
+  ...match(
+    "p",
+    "Publication",
+    terms,
+    Prisma.sql`(p."snapshot"::jsonb #>> '{article,title}') || ' — ' || coalesce((SELECT string_agg((claim ->> 'quote') || ' ' || (claim ->> 'rationale'), ' … ') FROM jsonb_array_elements(p."snapshot"::jsonb -> 'claims') claim), '')`,
+  ),
+  title: Prisma.sql`p."snapshot"::jsonb #>> '{article,title}'`,
+});
+
+/** The columns are generated from their rows and cannot drift; rebuilding the indexes is all there is. */
+export async function rebuild(): Promise<void> {
+  for (const index of [
+    "Claim_search_idx",
+    "Article_search_idx",
+    "Evidence_search_idx",
+    "Publication_search_idx",
+  ])
+    await db().$executeRawUnsafe(`REINDEX INDEX "${index}"`);
+}

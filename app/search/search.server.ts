@@ -1,0 +1,252 @@
+import { Prisma } from "../generated/prisma/client";
+import { db } from "../db/client.server";
+import { timestamp } from "../db/sql.server";
+import { databaseKind } from "../utils/config.server";
+import { parseQuery, searchable, type SearchTerm } from "./query";
+import * as postgres from "./postgres-search.server";
+import * as sqlite from "./sqlite-search.server";
+
+/**
+ * Full-text search over the workspace (claims, articles, evidence) for the desk, and over what
+ * was published for readers. The index lives in the database, kept in step by the database
+ * itself (SQLite: FTS5 tables and triggers; PostgreSQL: generated tsvector columns with GIN
+ * indexes), so every server process and every write path sees the same index. One interface,
+ * one implementation per database (sqlite-search.server.ts, postgres-search.server.ts), one
+ * shared test suite (search.test.ts runs on both).
+ */
+
+export const SEARCH_KINDS = ["claim", "article", "evidence"] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+/** Matches are counted up to this many per kind ("more than 1,000"). */
+export const SEARCH_COUNT_CAP = 1_000;
+
+export interface SearchFilters {
+  verdict?: string;
+  status?: string;
+  outlet?: string;
+  /** Last changed on or after / before (inclusive days). */
+  from?: Date;
+  to?: Date;
+}
+
+export interface SearchHit {
+  kind: SearchKind;
+  id: number;
+  /** Claim: its article's title; article: its title; evidence: its title or URL. */
+  title: string;
+  /** Claim: the quote; article: its outlet; evidence: the claim it supports or refutes. */
+  text: string;
+  /** With the matched words between MARK_START and MARK_END (snippet.ts). */
+  snippet: string;
+  verdict: string | null;
+  status: string | null;
+  /** The page that shows it. */
+  url: string;
+  /** Higher is better; comparable within one kind and one query only. */
+  score: number;
+}
+
+/**
+ * One database's part of a search: the table expression that finds the matches (aliased c, a, e
+ * or p as the base table), the condition, a snippet with marks and a score (higher is better).
+ */
+export interface Match {
+  from: Prisma.Sql;
+  where: Prisma.Sql;
+  snippet: Prisma.Sql;
+  score: Prisma.Sql;
+}
+
+export interface SearchDialect {
+  matchClaims(terms: SearchTerm[]): Match;
+  matchArticles(terms: SearchTerm[]): Match;
+  matchEvidence(terms: SearchTerm[]): Match;
+  matchPublications(terms: SearchTerm[]): Match & { title: Prisma.Sql };
+  rebuild(): Promise<void>;
+}
+
+const dialect = (): SearchDialect => (databaseKind() === "postgres" ? postgres : sqlite);
+
+interface KindQuery {
+  /** FROM and JOINs: the match's own `from` is spliced in. */
+  from: (match: Prisma.Sql) => Prisma.Sql;
+  columns: Prisma.Sql;
+  conditions: (filters: SearchFilters) => Prisma.Sql[];
+  order: Prisma.Sql;
+  hit: (row: Row, snippet: string, score: number) => SearchHit;
+}
+
+interface Row {
+  id: number | bigint;
+  title: string;
+  text: string;
+  verdict: string | null;
+  status: string | null;
+  articleId: number | bigint;
+  claimId: number | bigint | null;
+  snippet: string | null;
+  score: number;
+}
+
+const dateConditions = (column: Prisma.Sql, { from, to }: SearchFilters) => [
+  ...(from ? [Prisma.sql`${column} >= ${timestamp(from)}`] : []),
+  ...(to ? [Prisma.sql`${column} < ${timestamp(new Date(to.getTime() + 86_400_000))}`] : []),
+];
+
+const claimConditions = (filters: SearchFilters, claim: Prisma.Sql, article: Prisma.Sql) => [
+  ...(filters.verdict ? [Prisma.sql`${claim}."verdict" = ${filters.verdict}`] : []),
+  ...(filters.status ? [Prisma.sql`${claim}."status" = ${filters.status}`] : []),
+  ...(filters.outlet ? [Prisma.sql`${article}."outlet" = ${filters.outlet}`] : []),
+];
+
+const claimUrl = (articleId: number, claimId: number) => `/articles/${articleId}/claims/${claimId}`;
+
+const KINDS: Record<SearchKind, (terms: SearchTerm[]) => KindQuery & { match: Match }> = {
+  claim: (terms) => ({
+    match: dialect().matchClaims(terms),
+    from: (match) => Prisma.sql`${match} JOIN "Article" a ON a."id" = c."articleId"`,
+    columns: Prisma.sql`c."id", a."title", c."quote" AS "text", c."verdict", c."status", c."articleId", NULL AS "claimId"`,
+    conditions: (filters) => [
+      ...claimConditions(filters, Prisma.sql`c`, Prisma.sql`a`),
+      ...dateConditions(Prisma.sql`c."updatedAt"`, filters),
+    ],
+    order: Prisma.sql`c."id"`,
+    hit: (row, snippet, score) => ({
+      kind: "claim",
+      id: Number(row.id),
+      title: row.title,
+      text: row.text,
+      snippet,
+      verdict: row.verdict,
+      status: row.status,
+      url: claimUrl(Number(row.articleId), Number(row.id)),
+      score,
+    }),
+  }),
+  article: (terms) => ({
+    match: dialect().matchArticles(terms),
+    from: (match) => match,
+    columns: Prisma.sql`a."id", a."title", a."outlet" AS "text", NULL AS "verdict", a."status", a."id" AS "articleId", NULL AS "claimId"`,
+    conditions: (filters) => [
+      // An article has no verdict of its own; a verdict or claim status filter leaves articles out.
+      ...(filters.verdict || filters.status ? [Prisma.sql`1 = 0`] : []),
+      ...(filters.outlet ? [Prisma.sql`a."outlet" = ${filters.outlet}`] : []),
+      ...dateConditions(Prisma.sql`a."updatedAt"`, filters),
+    ],
+    order: Prisma.sql`a."id"`,
+    hit: (row, snippet, score) => ({
+      kind: "article",
+      id: Number(row.id),
+      title: row.title,
+      text: row.text,
+      snippet,
+      verdict: null,
+      status: row.status,
+      url: `/articles/${Number(row.id)}`,
+      score,
+    }),
+  }),
+  evidence: (terms) => ({
+    match: dialect().matchEvidence(terms),
+    from: (match) =>
+      Prisma.sql`${match} JOIN "Claim" c ON c."id" = e."claimId" JOIN "Article" a ON a."id" = c."articleId"`,
+    columns: Prisma.sql`e."id", CASE WHEN e."title" = '' THEN e."url" ELSE e."title" END AS "title", c."quote" AS "text", c."verdict", c."status", c."articleId", c."id" AS "claimId"`,
+    conditions: (filters) => [
+      ...claimConditions(filters, Prisma.sql`c`, Prisma.sql`a`),
+      ...dateConditions(Prisma.sql`e."createdAt"`, filters),
+    ],
+    order: Prisma.sql`e."id"`,
+    hit: (row, snippet, score) => ({
+      kind: "evidence",
+      id: Number(row.id),
+      title: row.title,
+      text: row.text,
+      snippet,
+      verdict: row.verdict,
+      status: row.status,
+      url: claimUrl(Number(row.articleId), Number(row.claimId)),
+      score,
+    }),
+  }),
+};
+
+/** One kind's matches, best first: `take` of them after `skip`, and how many match (up to the cap). */
+export async function searchKind(
+  kind: SearchKind,
+  query: string,
+  filters: SearchFilters,
+  skip: number,
+  take: number,
+): Promise<{ hits: SearchHit[]; total: number }> {
+  const terms = parseQuery(query);
+  if (!searchable(terms)) return { hits: [], total: 0 };
+  const spec = KINDS[kind](terms);
+  const where = Prisma.join([spec.match.where, ...spec.conditions(filters)], " AND ");
+  const from = spec.from(spec.match.from);
+  const [rows, [count]] = await Promise.all([
+    db().$queryRaw<Row[]>`
+      SELECT ${spec.columns}, ${spec.match.snippet} AS "snippet", ${spec.match.score} AS "score"
+      FROM ${from} WHERE ${where}
+      ORDER BY "score" DESC, ${spec.order} ASC LIMIT ${take} OFFSET ${skip}`,
+    db().$queryRaw<Array<{ n: number | bigint }>>`
+      SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${SEARCH_COUNT_CAP + 1}) counted`,
+  ]);
+  return {
+    hits: rows.map((row) => spec.hit(row, row.snippet ?? "", Number(row.score))),
+    total: Number(count!.n),
+  };
+}
+
+export interface PublishedHit {
+  slug: string;
+  title: string;
+  number: number;
+  snippet: string;
+  score: number;
+}
+
+/** Readers' search: the latest version of each published fact-check, never a draft. */
+export async function searchPublished(
+  query: string,
+  skip: number,
+  take: number,
+): Promise<{ hits: PublishedHit[]; total: number }> {
+  const terms = parseQuery(query);
+  if (!searchable(terms)) return { hits: [], total: 0 };
+  const match = dialect().matchPublications(terms);
+  const from = Prisma.sql`${match.from} JOIN "Article" a ON a."id" = p."articleId"`;
+  const where = Prisma.sql`${match.where} AND NOT EXISTS (SELECT 1 FROM "Publication" n WHERE n."articleId" = p."articleId" AND n."number" > p."number")`;
+  const [rows, [count]] = await Promise.all([
+    db().$queryRaw<
+      Array<{ slug: string; title: string; number: number; snippet: string | null; score: number }>
+    >`
+      SELECT a."slug", ${match.title} AS "title", p."number", ${match.snippet} AS "snippet", ${match.score} AS "score"
+      FROM ${from} WHERE ${where}
+      ORDER BY "score" DESC, p."id" ASC LIMIT ${take} OFFSET ${skip}`,
+    db().$queryRaw<Array<{ n: number | bigint }>>`
+      SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${SEARCH_COUNT_CAP + 1}) counted`,
+  ]);
+  return {
+    hits: rows.map((row) => ({
+      slug: row.slug,
+      title: row.title,
+      number: Number(row.number),
+      snippet: row.snippet ?? "",
+      score: Number(row.score),
+    })),
+    total: Number(count!.n),
+  };
+}
+
+/** Rebuilds the search index from the tables (`npm run search:reindex`); returns what was indexed. */
+export async function rebuildSearchIndex(): Promise<Record<string, number>> {
+  await dialect().rebuild();
+  const [claims, articles, evidence, publications] = await Promise.all([
+    db().claim.count(),
+    db().article.count(),
+    db().evidence.count(),
+    db().publication.count(),
+  ]);
+  return { claims, articles, evidence, publications };
+}

@@ -1,0 +1,228 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { useFreshDatabase } from "../db/testing.server";
+import { MAX_QUERY_LENGTH } from "./query";
+import { MARK_END, MARK_START, plainSnippet } from "./snippet";
+
+// One suite for both databases (vitest.config.ts runs it on SQLite and on PostgreSQL): the
+// search index is kept in step by the database on every write, and answers the same questions.
+await useFreshDatabase();
+const { db } = await import("../db/client.server");
+const { createUser } = await import("../auth/users.server");
+const { importArticle } = await import("../newsroom/articles.server");
+const { reviewClaim } = await import("../newsroom/claims.server");
+const { approveClaim } = await import("../newsroom/approval.server");
+const { addEvidence, removeEvidence } = await import("../newsroom/evidence.server");
+const { publishArticle } = await import("../publishing/publish.server");
+const { searchKind, searchPublished, rebuildSearchIndex } = await import("./search.server");
+
+const ARTICLE_TEXT = `Zentrix says its new accelerator delivers 512 TOPS of INT8 performance.
+
+The company claims the chip uses 40 percent less power than its predecessor.
+
+Analysts at Harbor Research estimate shipments of three million units in 2026.`;
+
+let editor: { id: number; email: string; name: string; role: "editor" };
+let reviewer: { id: number; email: string; name: string; role: "reviewer" };
+let published: { id: number; slug: string };
+let draft: { id: number; slug: string };
+let powerClaim = 0;
+let evidenceId = 0;
+
+const article = (title: string, outlet: string, source: string) =>
+  importArticle(
+    { title, outlet, author: "", sourceUrl: "", originalDate: "", format: "markdown", source },
+    editor.id,
+  );
+const ids = (hits: Array<{ id: number }>) => hits.map((h) => h.id);
+const search = (query: string, kind: "claim" | "article" | "evidence" = "claim", filters = {}) =>
+  searchKind(kind, query, filters, 0, 20);
+
+beforeAll(async () => {
+  const password = "a long password";
+  editor = {
+    ...(await createUser({ email: "ed@search.test", name: "Ed", role: "editor", password })),
+    role: "editor",
+  };
+  reviewer = {
+    ...(await createUser({ email: "rev@search.test", name: "Rev", role: "reviewer", password })),
+    role: "reviewer",
+  };
+  published = await article("Zentrix accelerator launch", "Chip Wire", ARTICLE_TEXT);
+  draft = await article(
+    "Quarterly memory market",
+    "Memory Daily",
+    "Memory prices rose 12 percent in the quarter, according to Harbor Research.",
+  );
+  const claims = await db().claim.findMany({ where: { articleId: published.id }, orderBy: { start: "asc" } });
+  powerClaim = claims.find((c) => c.quote.includes("power"))!.id;
+  // Evidence first: adding it to an approved claim sends the claim back to review.
+  const evidence = await addEvidence(
+    powerClaim,
+    {
+      url: "https://example.org/zentrix-datasheet",
+      title: "Zentrix Z9 datasheet",
+      publisher: "Zentrix",
+      publishedOn: "",
+      stance: "context",
+      note: "Lists thermal design power only.",
+      excerpt: "",
+      archiveUrl: "",
+    },
+    editor,
+  );
+  evidenceId = evidence.id;
+  for (const claim of await db().claim.findMany({ where: { articleId: published.id } })) {
+    const reviewed = await reviewClaim(
+      claim.id,
+      {
+        version: claim.version,
+        verdict: claim.id === powerClaim ? "unsupported" : "accurate",
+        rationale:
+          claim.id === powerClaim
+            ? "No efficiency benchmark was published; the wattage figure is marketing."
+            : "Matches the datasheet.",
+        status: "needs-review",
+      },
+      editor,
+    );
+    await approveClaim(claim.id, reviewed.version, reviewer);
+  }
+  const fresh = await db().article.findUniqueOrThrow({ where: { id: published.id } });
+  await publishArticle(published.id, { articleVersion: fresh.version, changeNote: "" }, reviewer);
+});
+
+describe("searching the workspace", () => {
+  it("finds claims by the words of their quote, verdict and rationale, stemmed, with the words marked", async () => {
+    const { hits, total } = await search("chips power");
+    expect(ids(hits)).toEqual([powerClaim]);
+    expect(total).toBe(1);
+    expect(hits[0]!.snippet).toContain(`${MARK_START}power${MARK_END}`);
+    expect(hits[0]!.url).toBe(`/articles/${published.id}/claims/${powerClaim}`);
+    expect(ids((await search("efficiency benchmark")).hits)).toEqual([powerClaim]);
+    expect(ids((await search("unsupported")).hits)).toEqual([powerClaim]);
+  });
+
+  it("ranks a match in the claim itself above one in its rationale", async () => {
+    const claims = await db().claim.findMany({ where: { articleId: published.id } });
+    const tops = claims.find((c) => c.quote.includes("TOPS"))!;
+    const { hits } = await search("datasheet");
+    // "datasheet" is in one claim's rationale only; a claim quoting it would come first.
+    expect(ids(hits)).toEqual(
+      [tops.id, ...claims.filter((c) => c.id !== tops.id && c.id !== powerClaim).map((c) => c.id)].slice(
+        0,
+        hits.length,
+      ),
+    );
+    expect(ids((await search("TOPS")).hits)[0]).toBe(tops.id);
+  });
+
+  it("reads phrases and exclusions as web search does", async () => {
+    expect(ids((await search('"less power"')).hits)).toEqual([powerClaim]);
+    expect(ids((await search('"power less"')).hits)).toEqual([]);
+    expect((await search("Harbor")).hits).toHaveLength(2);
+    const shipments = ids((await search("shipments")).hits);
+    expect(shipments).toHaveLength(1);
+    expect(ids((await search("Harbor -memory")).hits)).toEqual(shipments);
+    expect((await search("Harbor", "article")).hits.map((h) => h.id).sort()).toEqual(
+      [published.id, draft.id].sort(),
+    );
+    expect(ids((await search("Harbor -memory", "article")).hits)).toEqual([published.id]);
+  });
+
+  it("filters by verdict, status, outlet and date", async () => {
+    expect(ids((await search("power", "claim", { verdict: "unsupported" })).hits)).toEqual([powerClaim]);
+    expect((await search("power", "claim", { verdict: "accurate" })).hits).toEqual([]);
+    expect((await search("Zentrix", "claim", { status: "candidate" })).hits).toEqual([]);
+    expect(ids((await search("Harbor", "article", { outlet: "Memory Daily" })).hits)).toEqual([draft.id]);
+    const tomorrow = new Date(Date.now() + 86_400_000);
+    expect((await search("Harbor", "article", { from: tomorrow })).hits).toEqual([]);
+    expect((await search("Harbor", "article", { to: new Date() })).hits).toHaveLength(2);
+  });
+
+  it("finds evidence by title, publisher and note, linked to its claim", async () => {
+    const { hits } = await search("thermal", "evidence");
+    expect(ids(hits)).toEqual([evidenceId]);
+    expect(hits[0]).toMatchObject({ title: "Zentrix Z9 datasheet", verdict: "unsupported" });
+    expect(hits[0]!.url).toBe(`/articles/${published.id}/claims/${powerClaim}`);
+  });
+
+  it("is kept in step with every write: an edit, a removal, a deleted article", async () => {
+    const claim = await db().claim.findUniqueOrThrow({ where: { id: powerClaim } });
+    await reviewClaim(
+      powerClaim,
+      {
+        version: claim.version,
+        verdict: "misleading",
+        rationale: "Measured at idle by Quillon Labs.",
+        status: "researching",
+      },
+      editor,
+    );
+    expect(ids((await search("Quillon")).hits)).toEqual([powerClaim]);
+    expect((await search("wattage")).hits).toEqual([]);
+    await removeEvidence(evidenceId, editor);
+    expect((await search("thermal", "evidence")).hits).toEqual([]);
+    const doomed = await article(
+      "Doomed piece",
+      "Gone Weekly",
+      "Vorpal Systems sold 9 million boards in 2025.",
+    );
+    expect(ids((await search("Vorpal", "article")).hits)).toEqual([doomed.id]);
+    await db().article.delete({ where: { id: doomed.id } });
+    expect((await search("Vorpal", "article")).hits).toEqual([]);
+    expect((await search("Vorpal")).hits).toEqual([]);
+  });
+
+  it("answers any input without an error: operators, quotes, huge and hostile text", async () => {
+    for (const query of [
+      'NEAR("a" "b")',
+      "chip*",
+      "^power",
+      "(power OR",
+      '"unterminated',
+      "-only -excluded",
+      "a AND OR NOT",
+      "col:power",
+      "' OR 1=1 --",
+      "\u0000power\uD800",
+      "power ".repeat(10_000),
+      "",
+      "   ",
+      "🧪",
+    ]) {
+      const result = await search(query);
+      expect(result.total, query.slice(0, 30)).toBeGreaterThanOrEqual(0);
+    }
+    expect((await search("-only -excluded")).hits).toEqual([]);
+    expect("power ".repeat(10_000).length).toBeGreaterThan(MAX_QUERY_LENGTH);
+  });
+
+  it("rebuilds the index and finds the same", async () => {
+    const before = ids((await search("Zentrix")).hits);
+    expect(await rebuildSearchIndex()).toMatchObject({ articles: 2 });
+    expect(ids((await search("Zentrix")).hits)).toEqual(before);
+  });
+});
+
+describe("readers' search", () => {
+  it("finds published fact-checks by their claims and rationales, never a draft", async () => {
+    const { hits, total } = await searchPublished("marketing wattage", 0, 10);
+    expect(total).toBe(1);
+    expect(hits[0]).toMatchObject({ slug: published.slug, title: "Zentrix accelerator launch", number: 1 });
+    expect(plainSnippet(hits[0]!.snippet)).toMatch(/wattage|marketing/);
+    expect((await searchPublished("memory prices", 0, 10)).hits).toEqual([]);
+    // The draft's claims and text are in the workspace search, not the readers'.
+    expect((await search("memory prices", "article")).hits).toHaveLength(1);
+  });
+
+  it("searches the latest version only", async () => {
+    const fresh = await db().article.findUniqueOrThrow({ where: { id: published.id } });
+    await publishArticle(
+      published.id,
+      { articleVersion: fresh.version, changeNote: "Second look." },
+      reviewer,
+    );
+    const { hits } = await searchPublished("Zentrix", 0, 10);
+    expect(hits.map((h) => h.number)).toEqual([2]);
+  });
+});

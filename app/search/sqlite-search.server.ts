@@ -1,0 +1,49 @@
+import { Prisma } from "../generated/prisma/client";
+import { db } from "../db/client.server";
+import { fts5Query, type SearchTerm } from "./query";
+import type { Match } from "./search.server";
+import { MARK_END, MARK_START } from "./snippet";
+
+/** SQLite: FTS5 tables (migration 20261129060000_search) ranked by BM25, fields weighted. */
+
+const snippet = (table: string) =>
+  Prisma.sql`snippet(${Prisma.raw(`"${table}"`)}, -1, ${MARK_START}, ${MARK_END}, '…', 24)`;
+
+/** bm25() is lower for better matches; negated so that higher is better, as on PostgreSQL. */
+const score = (table: string, weights: number[]) =>
+  Prisma.sql`-bm25(${Prisma.raw(`"${table}"`)}, ${Prisma.raw(weights.join(", "))})`;
+
+function match(table: string, base: string, alias: string, weights: number[], terms: SearchTerm[]): Match {
+  return {
+    from: Prisma.sql`${Prisma.raw(`"${table}" JOIN "${base}" ${alias} ON ${alias}."id" = "${table}".rowid`)}`,
+    where: Prisma.sql`${Prisma.raw(`"${table}"`)} MATCH ${fts5Query(terms)}`,
+    snippet: snippet(table),
+    score: score(table, weights),
+  };
+}
+
+// Weights per column, in the order the FTS5 tables declare them.
+export const matchClaims = (terms: SearchTerm[]) => match("ClaimSearch", "Claim", "c", [10, 4, 2], terms);
+export const matchArticles = (terms: SearchTerm[]) =>
+  match("ArticleSearch", "Article", "a", [10, 4, 1], terms);
+export const matchEvidence = (terms: SearchTerm[]) =>
+  match("EvidenceSearch", "Evidence", "e", [10, 4, 1, 2, 2], terms);
+export const matchPublications = (terms: SearchTerm[]) => ({
+  ...match("PublicationSearch", "Publication", "p", [10, 5, 1], terms),
+  title: Prisma.sql`json_extract(p."snapshot", '$.article.title')`,
+});
+
+export async function rebuild(): Promise<void> {
+  for (const table of ["ClaimSearch", "ArticleSearch", "EvidenceSearch"])
+    await db().$executeRawUnsafe(`INSERT INTO "${table}" ("${table}") VALUES ('rebuild')`);
+  await db().$transaction([
+    db().$executeRawUnsafe(`DELETE FROM "PublicationSearch"`),
+    db().$executeRawUnsafe(`INSERT INTO "PublicationSearch" (rowid, "title", "claims", "article")
+      SELECT p."id",
+             json_extract(p."snapshot", '$.article.title') || ' ' || json_extract(p."snapshot", '$.article.outlet'),
+             (SELECT group_concat(json_extract(value, '$.quote') || ' ' || json_extract(value, '$.verdict') || ' ' || json_extract(value, '$.rationale'), ' ')
+                FROM json_each(p."snapshot", '$.claims')),
+             json_extract(p."snapshot", '$.article.markdown')
+      FROM "Publication" p`),
+  ]);
+}
