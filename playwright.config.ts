@@ -21,7 +21,7 @@ export function postgresE2eUrl(name: string): string {
   return url.toString();
 }
 
-/** The stories run on both databases: the whole loop, integrity, publishing, the workflow, several servers, the static export. */
+/** The stories run on both databases: the whole loop, integrity, publishing, the workflow, several servers, the static export, search. */
 const ON_BOTH_DATABASES = [
   "01-newcomer.spec.ts",
   "02-checking.spec.ts",
@@ -31,6 +31,7 @@ const ON_BOTH_DATABASES = [
   "10-newsroom-workflow.spec.ts",
   "14-two-servers.spec.ts",
   "16-site-export.spec.ts",
+  "17-search.spec.ts",
 ];
 
 const serverEnv = (port: number, databaseUrl: string) => ({

@@ -44,6 +44,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
               ? [
                   { href: "/articles", label: "Workbench" },
                   { href: "/desk", label: "Desk" },
+                  { href: "/search", label: "Search" },
                 ]
               : []),
             ...(user && can(user.role, "teach") ? [{ href: "/exercises", label: "Classroom" }] : []),

@@ -29,6 +29,7 @@ export default [
   route("settings/users", "routes/settings.users.tsx"),
   route("invite/:token", "routes/invite.tsx"),
   route("desk", "routes/desk.tsx"),
+  route("search", "routes/search.tsx"),
   route("docs/api", "routes/docs.api.tsx"),
   route("api/v1/*", "routes/api.tsx"),
   route("*", "routes/not-found.tsx"),

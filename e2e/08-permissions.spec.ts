@@ -124,6 +124,8 @@ const PAGES: Record<string, PageCase> = {
   "an article's history": { path: () => `/articles/${ids.article}/history`, allowed: DESK },
   "a claim": { path: () => `/articles/${ids.article}/claims/${ids.candidateClaim}`, allowed: DESK },
   "the desk": { path: () => "/desk", allowed: DESK },
+  "workspace search": { path: () => "/search?q=Zebra", allowed: DESK },
+  "readers' search": { path: () => "/fact-checks?q=Alibaba", allowed: EVERYONE },
   "import form": { path: () => "/articles/new", allowed: EDITORS },
   "article edit": { path: () => `/articles/${ids.article}/edit`, allowed: EDITORS },
   classroom: { path: () => "/exercises", allowed: TEACHERS },
@@ -205,6 +207,7 @@ const API: Record<
   "GET /articles": { method: "GET", path: () => "/articles", allowed: DESK },
   "GET /articles/:id": { method: "GET", path: () => `/articles/${ids.article}`, allowed: DESK },
   "GET /claims": { method: "GET", path: () => "/claims?status=open", allowed: DESK },
+  "GET /search": { method: "GET", path: () => "/search?q=chip&kind=claim", allowed: DESK },
   "GET /claims/:id": { method: "GET", path: () => `/claims/${ids.candidateClaim}`, allowed: DESK },
   "POST /articles": { method: "POST", path: () => "/articles", data: { title: "" }, allowed: EDITORS },
   "PATCH /claims/:id": {
@@ -322,6 +325,10 @@ test.describe("drafts never reach anonymous readers", () => {
       "/fact-checks",
       "/fact-checks.atom",
       "/desk?status=any&assignee=any",
+      "/search?q=Zebra",
+      "/fact-checks?q=Zebra",
+      "/fact-checks?q=Confidential",
+      "/api/v1/search?q=Zebra",
     ];
     for (const address of addresses) {
       const response = await anonymous.get(address, { maxRedirects: 0 });
@@ -335,6 +342,13 @@ test.describe("drafts never reach anonymous readers", () => {
       headers: { Authorization: `Bearer ${tokens.get("viewer")}` },
     });
     expect(await desk.text()).toContain("Zebra Systems");
+    // The workspace search finds the draft for the desk; readers' search never does.
+    const found = await clients.get("viewer")!.get("/search?q=Zebra");
+    expect(await found.text()).toContain("Zebra");
+    const searched = await clients.get("viewer")!.get("/api/v1/search?q=Zebra&kind=article", {
+      headers: { Authorization: `Bearer ${tokens.get("viewer")}` },
+    });
+    expect((await searched.json()).total).toBeGreaterThan(0);
   });
 });
 

@@ -10,6 +10,9 @@ import {
 import { DeskFilterSchema } from "../newsroom/desk.server";
 import { ApiPageSchema } from "../newsroom/paging";
 import { VERDICT_KEYS } from "../newsroom/verdicts";
+import { MAX_QUERY_LENGTH } from "../search/query";
+import { MAX_PAGE_SIZE } from "../newsroom/paging";
+import { SEARCH_KINDS } from "../search/search-request";
 
 /**
  * API bodies reuse the forms' field rules. They are strict: a misspelt field is refused with a
@@ -92,4 +95,16 @@ export const ApiClaimsQuerySchema = z.strictObject({
   assignee: DeskFilterSchema.shape.assignee.default("any"),
   article: DeskFilterSchema.shape.article.default("any"),
   ...ApiPageSchema.shape,
+});
+
+/** GET /search: the words (required), one kind or all, and a window of the results. */
+export const ApiSearchQuerySchema = z.strictObject({
+  q: z
+    .string()
+    .trim()
+    .min(1, "q is required: the words to search for.")
+    .max(MAX_QUERY_LENGTH, `q is at most ${MAX_QUERY_LENGTH} characters.`),
+  kind: z.enum(SEARCH_KINDS).optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
+  offset: z.coerce.number().int().min(0).max(10_000).default(0),
 });

@@ -28,8 +28,10 @@ import {
   ApiListQuerySchema,
   ApiPublishSchema,
   ApiRevisionSchema,
+  ApiSearchQuerySchema,
   ApiSendBackSchema,
 } from "./schemas";
+import { searchForApi } from "../search/search-page.server";
 
 /**
  * The JSON API under /api/v1: one table of operations, each with the permission it needs.
@@ -252,6 +254,19 @@ const OPERATIONS: Operation[] = [
         url: publisher().baseUrl + versionPath(slug, number),
         latestUrl: publisher().baseUrl + factCheckPath(slug),
       };
+    },
+  },
+  {
+    method: "GET",
+    path: /^\/search$/,
+    permission: "read-drafts",
+    run: async ({ request }) => {
+      const { q, kind, limit, offset } = listQuery(
+        request,
+        ApiSearchQuerySchema,
+        "use q (required), kind (claim, article or evidence), limit (1 to 200) and offset.",
+      );
+      return searchForApi(q, kind, limit, offset);
     },
   },
   {

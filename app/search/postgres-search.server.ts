@@ -1,7 +1,7 @@
 import { Prisma } from "../generated/prisma/client";
 import { db } from "../db/client.server";
 import { websearchQuery, type SearchTerm } from "./query";
-import type { Match } from "./search.server";
+import type { Match } from "./dialect";
 import { MARK_END, MARK_START } from "./snippet";
 
 /**

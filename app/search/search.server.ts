@@ -3,6 +3,10 @@ import { db } from "../db/client.server";
 import { timestamp } from "../db/sql.server";
 import { databaseKind } from "../utils/config.server";
 import { parseQuery, searchable, type SearchTerm } from "./query";
+import type { SearchKind } from "./search-request";
+import type { PublishedHit, SearchHit } from "./results";
+import type { Match, SearchDialect } from "./dialect";
+import { COUNT_CAP } from "../newsroom/page-links";
 import * as postgres from "./postgres-search.server";
 import * as sqlite from "./sqlite-search.server";
 
@@ -15,12 +19,6 @@ import * as sqlite from "./sqlite-search.server";
  * shared test suite (search.test.ts runs on both).
  */
 
-export const SEARCH_KINDS = ["claim", "article", "evidence"] as const;
-export type SearchKind = (typeof SEARCH_KINDS)[number];
-
-/** Matches are counted up to this many per kind ("more than 1,000"). */
-export const SEARCH_COUNT_CAP = 1_000;
-
 export interface SearchFilters {
   verdict?: string;
   status?: string;
@@ -28,42 +26,6 @@ export interface SearchFilters {
   /** Last changed on or after / before (inclusive days). */
   from?: Date;
   to?: Date;
-}
-
-export interface SearchHit {
-  kind: SearchKind;
-  id: number;
-  /** Claim: its article's title; article: its title; evidence: its title or URL. */
-  title: string;
-  /** Claim: the quote; article: its outlet; evidence: the claim it supports or refutes. */
-  text: string;
-  /** With the matched words between MARK_START and MARK_END (snippet.ts). */
-  snippet: string;
-  verdict: string | null;
-  status: string | null;
-  /** The page that shows it. */
-  url: string;
-  /** Higher is better; comparable within one kind and one query only. */
-  score: number;
-}
-
-/**
- * One database's part of a search: the table expression that finds the matches (aliased c, a, e
- * or p as the base table), the condition, a snippet with marks and a score (higher is better).
- */
-export interface Match {
-  from: Prisma.Sql;
-  where: Prisma.Sql;
-  snippet: Prisma.Sql;
-  score: Prisma.Sql;
-}
-
-export interface SearchDialect {
-  matchClaims(terms: SearchTerm[]): Match;
-  matchArticles(terms: SearchTerm[]): Match;
-  matchEvidence(terms: SearchTerm[]): Match;
-  matchPublications(terms: SearchTerm[]): Match & { title: Prisma.Sql };
-  rebuild(): Promise<void>;
 }
 
 const dialect = (): SearchDialect => (databaseKind() === "postgres" ? postgres : sqlite);
@@ -190,20 +152,12 @@ export async function searchKind(
       FROM ${from} WHERE ${where}
       ORDER BY "score" DESC, ${spec.order} ASC LIMIT ${take} OFFSET ${skip}`,
     db().$queryRaw<Array<{ n: number | bigint }>>`
-      SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${SEARCH_COUNT_CAP + 1}) counted`,
+      SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${COUNT_CAP + 1}) counted`,
   ]);
   return {
     hits: rows.map((row) => spec.hit(row, row.snippet ?? "", Number(row.score))),
     total: Number(count!.n),
   };
-}
-
-export interface PublishedHit {
-  slug: string;
-  title: string;
-  number: number;
-  snippet: string;
-  score: number;
 }
 
 /** Readers' search: the latest version of each published fact-check, never a draft. */
@@ -225,7 +179,7 @@ export async function searchPublished(
       FROM ${from} WHERE ${where}
       ORDER BY "score" DESC, p."id" ASC LIMIT ${take} OFFSET ${skip}`,
     db().$queryRaw<Array<{ n: number | bigint }>>`
-      SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${SEARCH_COUNT_CAP + 1}) counted`,
+      SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${COUNT_CAP + 1}) counted`,
   ]);
   return {
     hits: rows.map((row) => ({

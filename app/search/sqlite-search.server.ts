@@ -1,7 +1,7 @@
 import { Prisma } from "../generated/prisma/client";
 import { db } from "../db/client.server";
 import { fts5Query, type SearchTerm } from "./query";
-import type { Match } from "./search.server";
+import type { Match } from "./dialect";
 import { MARK_END, MARK_START } from "./snippet";
 
 /** SQLite: FTS5 tables (migration 20261129060000_search) ranked by BM25, fields weighted. */

@@ -1,0 +1,61 @@
+import type { Route } from "./+types/search";
+import { requirePermission } from "../auth/session.server";
+import { formatCount } from "../newsroom/page-links";
+import { searchPage } from "../search/search-page.server";
+import { Pager } from "../ui/Pager";
+import { SearchForm } from "../ui/SearchForm";
+import { KIND_HEADINGS, SearchGroups } from "../ui/SearchResults";
+
+export const meta: Route.MetaFunction = ({ data }) => [
+  { title: data?.search.q ? `“${data.search.q}” · Search · Claimdesk` : "Search · Claimdesk" },
+];
+
+export async function loader({ request }: Route.LoaderArgs) {
+  await requirePermission(request, "read-drafts");
+  const url = new URL(request.url);
+  return { ...(await searchPage(url.searchParams)), here: url.pathname + url.search };
+}
+
+/** The same search, listing every match of one kind. */
+function allOfKind(here: string, kind: string) {
+  const url = new URL(here, "http://claimdesk");
+  url.searchParams.set("kind", kind);
+  url.searchParams.delete("page");
+  return url.pathname + url.search;
+}
+
+export default function Search({ loaderData }: Route.ComponentProps) {
+  const { search, groups, page, here } = loaderData;
+  const found = groups.reduce((sum, g) => sum + g.total, 0);
+  return (
+    <div className="page wide">
+      <h1>Search</h1>
+      <SearchForm search={search} />
+      {search.q.trim() === "" ? (
+        <p>
+          Search the whole workspace: every claim with its verdict and rationale, every article, every source.
+        </p>
+      ) : (
+        <>
+          <p role="status">
+            {found === 0
+              ? `Nothing matches “${search.q}”.`
+              : search.kind
+                ? `${formatCount(found)} ${KIND_HEADINGS[search.kind].toLowerCase()} match “${search.q}”, best first.`
+                : `${formatCount(found)} matches for “${search.q}”, best first in each kind.`}
+          </p>
+          <SearchGroups groups={groups} showAll={search.kind ? null : (kind) => allOfKind(here, kind)} />
+          {page ? (
+            <Pager
+              page={page.page}
+              hasPrevious={page.hasPrevious}
+              hasNext={page.hasNext}
+              here={here}
+              label="Pages of results"
+            />
+          ) : null}
+        </>
+      )}
+    </div>
+  );
+}

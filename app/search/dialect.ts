@@ -1,0 +1,21 @@
+import type { Prisma } from "../generated/prisma/client";
+import type { SearchTerm } from "./query";
+
+/**
+ * One database's part of a search: the table expression that finds the matches (aliased c, a, e
+ * or p as the base table), the condition, a snippet with marks and a score (higher is better).
+ */
+export interface Match {
+  from: Prisma.Sql;
+  where: Prisma.Sql;
+  snippet: Prisma.Sql;
+  score: Prisma.Sql;
+}
+
+export interface SearchDialect {
+  matchClaims(terms: SearchTerm[]): Match;
+  matchArticles(terms: SearchTerm[]): Match;
+  matchEvidence(terms: SearchTerm[]): Match;
+  matchPublications(terms: SearchTerm[]): Match & { title: Prisma.Sql };
+  rebuild(): Promise<void>;
+}

@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { CLAIM_STATUSES, VERDICT_KEYS } from "../newsroom/verdicts";
+import { MAX_QUERY_LENGTH } from "./query";
+
+export const SEARCH_KINDS = ["claim", "article", "evidence"] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .transform((value) => new Date(`${value}T00:00:00Z`))
+  .refine((date) => !Number.isNaN(date.getTime()));
+
+/** Blank fields mean "any"; a value that is not one of the choices is ignored, as the desk's filters do. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), schema.optional()).catch(undefined);
+
+/** The search page's query parameters (the API has its own, stricter reading). */
+export const SearchParamsSchema = z.object({
+  q: z
+    .string()
+    .catch("")
+    .transform((q) => q.slice(0, MAX_QUERY_LENGTH)),
+  kind: optional(z.enum(SEARCH_KINDS)),
+  verdict: optional(z.enum(VERDICT_KEYS)),
+  status: optional(z.enum(CLAIM_STATUSES)),
+  outlet: optional(z.string().trim().max(200)),
+  from: optional(day),
+  to: optional(day),
+});
+export type SearchParams = z.infer<typeof SearchParamsSchema>;

@@ -1,0 +1,77 @@
+import type { SearchGroup, SearchHit } from "../search/results";
+import { plainSnippet, snippetParts } from "../search/snippet";
+import { StatusBadge, VerdictBadge } from "./components";
+import { formatCount } from "../newsroom/page-links";
+
+export const KIND_HEADINGS = { claim: "Claims", article: "Articles", evidence: "Evidence" } as const;
+
+/** The matched words marked: text only, never markup from the database. */
+function Marked({ snippet }: { snippet: string }) {
+  return snippetParts(snippet).map((part, i) => (part.marked ? <mark key={i}>{part.text}</mark> : part.text));
+}
+
+export function Snippet({ snippet }: { snippet: string }) {
+  return (
+    <p className="snippet">
+      <Marked snippet={snippet} />
+    </p>
+  );
+}
+
+function Hit({ hit }: { hit: SearchHit }) {
+  // A claim matched in its own words is its snippet: shown once, marked, as the link.
+  const quoteMatched = hit.kind === "claim" && plainSnippet(hit.snippet) === hit.text;
+  return (
+    <li className="card search-hit">
+      <h3>
+        <a href={hit.url}>
+          {quoteMatched ? <Marked snippet={hit.snippet} /> : hit.kind === "claim" ? hit.text : hit.title}
+        </a>
+      </h3>
+      <p className="meta">
+        {hit.kind === "claim" ? `In “${hit.title}”` : null}
+        {hit.kind === "article" && hit.text ? hit.text : null}
+        {hit.kind === "evidence" ? `Source for “${hit.text}”` : null}
+      </p>
+      {quoteMatched ? null : <Snippet snippet={hit.snippet} />}
+      <p className="badges">
+        {hit.kind !== "article" ? <VerdictBadge verdict={hit.verdict} /> : null}
+        {hit.status ? <StatusBadge status={hit.status} /> : null}
+      </p>
+    </li>
+  );
+}
+
+export function SearchGroups({
+  groups,
+  showAll,
+}: {
+  groups: SearchGroup[];
+  /** The address that lists every match of one kind, or null when only one kind is shown. */
+  showAll: ((kind: SearchGroup["kind"]) => string) | null;
+}) {
+  return (
+    <>
+      {groups.map((group) => (
+        <section key={group.kind} aria-labelledby={`results-${group.kind}`} className="search-group">
+          <h2 id={`results-${group.kind}`}>
+            {KIND_HEADINGS[group.kind]} <span className="count">({formatCount(group.total)})</span>
+          </h2>
+          {group.hits.length === 0 ? <p>No {KIND_HEADINGS[group.kind].toLowerCase()} match.</p> : null}
+          <ul className="card-list">
+            {group.hits.map((hit) => (
+              <Hit key={`${hit.kind}-${hit.id}`} hit={hit} />
+            ))}
+          </ul>
+          {showAll && group.total > group.hits.length ? (
+            <p>
+              <a href={showAll(group.kind)}>
+                All {formatCount(group.total)} {KIND_HEADINGS[group.kind].toLowerCase()}
+              </a>
+            </p>
+          ) : null}
+        </section>
+      ))}
+    </>
+  );
+}
