@@ -14,6 +14,8 @@ export interface Match {
 
 export interface SearchDialect {
   matchClaims(terms: SearchTerm[]): Match;
+  /** Claims with any of these words (already words: letters and digits only). */
+  matchClaimsAny(words: string[]): Match;
   matchArticles(terms: SearchTerm[]): Match;
   matchEvidence(terms: SearchTerm[]): Match;
   matchPublications(terms: SearchTerm[]): Match & { title: Prisma.Sql };

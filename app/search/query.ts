@@ -54,3 +54,9 @@ export function websearchQuery(terms: SearchTerm[]): string {
     .map((t) => `${t.excluded ? "-" : ""}${t.words.length > 1 ? quoted(t.words) : t.words[0]}`)
     .join(" ");
 }
+
+/** Any of these words (claim matching casts a wide net, then ranks): FTS5 syntax. */
+export const fts5AnyQuery = (words: string[]) => words.map((w) => quoted([w])).join(" OR ");
+
+/** Any of these words: websearch_to_tsquery syntax. */
+export const websearchAnyQuery = (words: string[]) => words.join(" or ");

@@ -204,3 +204,31 @@ export async function rebuildSearchIndex(): Promise<Record<string, number>> {
   ]);
   return { claims, articles, evidence, publications };
 }
+
+export interface ClaimCandidate {
+  id: number;
+  quote: string;
+  verdict: string | null;
+  status: string;
+  rationale: string;
+  articleId: number;
+  articleTitle: string;
+  outlet: string;
+  updatedAt: Date | string;
+}
+
+/**
+ * Claims sharing any of these words, best BM25 / cover-density match first: the wide net claim
+ * matching (app/matching) casts before it ranks by meaning and figures.
+ */
+export async function claimCandidates(words: string[], excludeClaimId: number | null, take: number) {
+  if (words.length === 0) return [];
+  const match = dialect().matchClaimsAny(words);
+  const rows = await db().$queryRaw<Array<ClaimCandidate & { id: number | bigint; articleId: number | bigint }>>`
+    SELECT c."id", c."quote", c."verdict", c."status", c."rationale", c."articleId", a."title" AS "articleTitle",
+      a."outlet", c."updatedAt", ${match.score} AS "score"
+    FROM ${match.from} JOIN "Article" a ON a."id" = c."articleId"
+    WHERE ${match.where} AND c."id" <> ${excludeClaimId ?? -1} AND c."status" <> 'dismissed'
+    ORDER BY "score" DESC, c."id" ASC LIMIT ${take}`;
+  return rows.map((row) => ({ ...row, id: Number(row.id), articleId: Number(row.articleId) }));
+}

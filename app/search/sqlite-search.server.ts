@@ -1,6 +1,6 @@
 import { Prisma } from "../generated/prisma/client";
 import { db } from "../db/client.server";
-import { fts5Query, type SearchTerm } from "./query";
+import { fts5AnyQuery, fts5Query, type SearchTerm } from "./query";
 import type { Match } from "./dialect";
 import { MARK_END, MARK_START } from "./snippet";
 
@@ -13,10 +13,16 @@ const snippet = (table: string) =>
 const score = (table: string, weights: number[]) =>
   Prisma.sql`-bm25(${Prisma.raw(`"${table}"`)}, ${Prisma.raw(weights.join(", "))})`;
 
-function match(table: string, base: string, alias: string, weights: number[], terms: SearchTerm[]): Match {
+function match(
+  table: string,
+  base: string,
+  alias: string,
+  weights: number[],
+  terms: SearchTerm[] | { any: string[] },
+): Match {
   return {
     from: Prisma.sql`${Prisma.raw(`"${table}" JOIN "${base}" ${alias} ON ${alias}."id" = "${table}".rowid`)}`,
-    where: Prisma.sql`${Prisma.raw(`"${table}"`)} MATCH ${fts5Query(terms)}`,
+    where: Prisma.sql`${Prisma.raw(`"${table}"`)} MATCH ${"any" in terms ? fts5AnyQuery(terms.any) : fts5Query(terms)}`,
     snippet: snippet(table),
     score: score(table, weights),
   };
@@ -24,6 +30,7 @@ function match(table: string, base: string, alias: string, weights: number[], te
 
 // Weights per column, in the order the FTS5 tables declare them.
 export const matchClaims = (terms: SearchTerm[]) => match("ClaimSearch", "Claim", "c", [10, 4, 2], terms);
+export const matchClaimsAny = (words: string[]) => match("ClaimSearch", "Claim", "c", [10, 0, 1], { any: words });
 export const matchArticles = (terms: SearchTerm[]) =>
   match("ArticleSearch", "Article", "a", [10, 4, 1], terms);
 export const matchEvidence = (terms: SearchTerm[]) =>

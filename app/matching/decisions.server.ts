@@ -1,0 +1,147 @@
+import type { CurrentUser } from "../auth/session.server";
+import { db } from "../db/client.server";
+import { reviewClaim } from "../newsroom/claims.server";
+import { audit } from "../utils/audit.server";
+import { NotFoundError, UserError } from "../utils/errors";
+import { findMatches, type Match } from "./match.server";
+
+export interface ClaimMatches {
+  /** Claims an editor confirmed state the same thing, with their verdicts. */
+  confirmed: Array<{
+    id: number;
+    text: string;
+    verdict: string | null;
+    articleId: number;
+    articleTitle: string;
+    url: string;
+  }>;
+  /** Suggestions nobody decided on yet, best first. */
+  suggestions: Match[];
+}
+
+/** "Has this been checked before?" for one claim: its confirmed earlier checks and new suggestions. */
+export async function claimMatches(claimId: number): Promise<ClaimMatches> {
+  const claim = await db().claim.findUnique({
+    where: { id: claimId },
+    select: { quote: true, articleId: true },
+  });
+  if (!claim) throw new NotFoundError("That claim no longer exists.");
+  const [found, decided] = await Promise.all([
+    findMatches(claim.quote, { claimId, articleId: claim.articleId }),
+    db().claimMatch.findMany({
+      where: { claimId },
+      select: {
+        otherId: true,
+        decision: true,
+        other: {
+          select: { quote: true, verdict: true, articleId: true, article: { select: { title: true } } },
+        },
+      },
+      orderBy: { decidedAt: "desc" },
+      take: 50,
+    }),
+  ]);
+  const decidedIds = new Set(decided.map((d) => d.otherId));
+  return {
+    confirmed: decided
+      .filter((d) => d.decision === "same")
+      .map((d) => ({
+        id: d.otherId,
+        text: d.other.quote,
+        verdict: d.other.verdict,
+        articleId: d.other.articleId,
+        articleTitle: d.other.article.title,
+        url: `/articles/${d.other.articleId}/claims/${d.otherId}`,
+      })),
+    suggestions: found.filter((m) => !decidedIds.has(m.id)),
+  };
+}
+
+async function decide(claimId: number, otherId: number, decision: "same" | "dismissed", actor: CurrentUser) {
+  if (claimId === otherId) throw new UserError("A claim cannot be matched with itself.");
+  await db().$transaction(async (tx) => {
+    const [claim, other] = await Promise.all([
+      tx.claim.findUnique({ where: { id: claimId }, select: { articleId: true } }),
+      tx.claim.findUnique({ where: { id: otherId }, select: { articleId: true } }),
+    ]);
+    if (!claim || !other) throw new NotFoundError("One of the two claims no longer exists. Reload the page.");
+    // "Same" links both ways; a dismissal hides the suggestion from this claim only.
+    const pairs =
+      decision === "same"
+        ? [[claimId, otherId] as const, [otherId, claimId] as const]
+        : [[claimId, otherId] as const];
+    for (const [from, to] of pairs)
+      await tx.claimMatch.upsert({
+        where: { claimId_otherId: { claimId: from, otherId: to } },
+        create: { claimId: from, otherId: to, decision, decidedById: actor.id },
+        update: { decision, decidedById: actor.id, decidedAt: new Date() },
+      });
+    await audit(tx, {
+      actorId: actor.id,
+      articleId: claim.articleId,
+      entityType: "claim",
+      entityId: claimId,
+      action: decision === "same" ? "matched" : "dismissed-match",
+      after: { otherClaimId: otherId, otherArticleId: other.articleId },
+    });
+  });
+}
+
+/** An editor confirms that the two claims state the same thing: linked both ways, in the history. */
+export const confirmSameClaim = (claimId: number, otherId: number, actor: CurrentUser) =>
+  decide(claimId, otherId, "same", actor);
+
+/** An editor says the suggestion is not the same claim: it is no longer suggested for this claim. */
+export const dismissMatch = (claimId: number, otherId: number, actor: CurrentUser) =>
+  decide(claimId, otherId, "dismissed", actor);
+
+/**
+ * Starts this claim from a confirmed earlier check: its verdict and rationale (attributed) and
+ * copies of its sources. The claim goes to review under this editor's name, so the two-person
+ * rule applies as to any verdict they write.
+ */
+export async function startFromEarlierCheck(
+  claimId: number,
+  otherId: number,
+  version: number,
+  actor: CurrentUser,
+) {
+  const link = await db().claimMatch.findUnique({
+    where: { claimId_otherId: { claimId, otherId } },
+    select: {
+      decision: true,
+      other: {
+        select: { verdict: true, rationale: true, article: { select: { title: true } }, evidence: true },
+      },
+    },
+  });
+  if (!link || link.decision !== "same")
+    throw new UserError("Confirm that the two are the same claim before starting from its check.", 409);
+  const { other } = link;
+  if (!other.verdict)
+    throw new UserError("That claim has no verdict yet: there is no check to start from.", 409);
+  const attribution = `From the earlier check of the same claim in “${other.article.title}” (claim ${otherId}).`;
+  const reviewed = await reviewClaim(
+    claimId,
+    {
+      version,
+      verdict: other.verdict,
+      rationale: [other.rationale.trim(), attribution].filter(Boolean).join("\n\n"),
+      status: "needs-review",
+    },
+    actor,
+  );
+  const existing = new Set(
+    (await db().evidence.findMany({ where: { claimId }, select: { url: true } })).map((e) => e.url),
+  );
+  const copies = other.evidence
+    .filter((e) => !existing.has(e.url))
+    .map(({ id: _id, claimId: _claim, createdAt: _at, addedById: _by, ...source }) => ({
+      ...source,
+      claimId,
+      addedById: actor.id,
+      note: [source.note, `Copied from claim ${otherId}.`].filter(Boolean).join(" "),
+    }));
+  if (copies.length) await db().evidence.createMany({ data: copies });
+  return { claim: reviewed, copiedEvidence: copies.length };
+}
