@@ -1,5 +1,5 @@
 import { compareQuantities, extractQuantities } from "./quantities";
-import { contentWords, dice, names } from "./similarity";
+import { contentWords, dice, nameConflict, names } from "./similarity";
 
 /**
  * Ranking candidates for "has this been checked before?": pure, so the evaluation
@@ -23,14 +23,21 @@ export interface Ranked<C extends Candidate> {
   score: number;
   relation: Relation;
   conflicts: Array<{ ours: string; theirs: string }>;
+  /** How much of the two claims' content words they share (Dice), before names and figures. */
+  lexical: number;
 }
 
 /** Below this many content words a text is too short to call anything the same claim. */
 export const MIN_WORDS_FOR_SAME = 4;
 /** Older than this, a candidate is only a suggestion. */
 export const MAX_AGE_FOR_SAME_DAYS = 3 * 365;
-/** The similarity above which two claims with agreeing figures are called the same. */
-export const SAME_THRESHOLD = 0.5;
+/** The score above which two claims with no conflicting figures or names may be called the same… */
+export const SAME_THRESHOLD = 0.6;
+/** …if they share this much of their wording… */
+export const MIN_SHARED_WORDS = 0.3;
+/** …and the candidate leads the next one by this much, or scores this high on its own. */
+export const SAME_MARGIN = 0.08;
+export const SURELY_SAME = 0.9;
 
 export function rankCandidates<C extends Candidate>(text: string, candidates: C[]): Array<Ranked<C>> {
   const ours = {
@@ -43,21 +50,31 @@ export function rankCandidates<C extends Candidate>(text: string, candidates: C[
       const words = new Set(contentWords(candidate.text));
       const lexical = dice(ours.words, words);
       const named = dice(ours.names, names(candidate.text));
-      const { conflicts, agreeing } = compareQuantities(ours.quantities, extractQuantities(candidate.text));
+      const figures = compareQuantities(ours.quantities, extractQuantities(candidate.text));
+      // Agreeing on a measured figure ("5 nm", "41%") is strong evidence; on a year or a direction, weak.
+      const agreeing = figures.agreeingMeasures;
+      const otherName = nameConflict(text, candidate.text);
+      const conflicts = otherName ? [...figures.conflicts, otherName] : figures.conflicts;
       const score =
         lexical +
-        0.25 * named +
-        (agreeing > 0 ? 0.15 : 0) -
+        0.15 * named +
+        Math.min(0.5, 0.25 * agreeing) -
         (conflicts.length > 0 ? 0.1 : 0) +
         (candidate.checked ? 0.03 : 0) +
         (candidate.sameArticle ? -0.05 : 0);
       const longEnough = ours.words.size >= MIN_WORDS_FOR_SAME && words.size >= MIN_WORDS_FOR_SAME;
-      const same =
+      const eligible =
         conflicts.length === 0 &&
         longEnough &&
         candidate.ageDays <= MAX_AGE_FOR_SAME_DAYS &&
-        score >= SAME_THRESHOLD;
-      return { candidate, score, relation: same ? ("same" as const) : ("related" as const), conflicts };
+        score >= SAME_THRESHOLD &&
+        lexical >= MIN_SHARED_WORDS;
+      return { candidate, score, lexical, eligible, conflicts };
     })
-    .sort((a, b) => b.score - a.score);
+    .sort((a, b) => b.score - a.score)
+    .map(({ eligible, ...ranked }, i, all) => {
+      const next = all[i + 1]?.score ?? 0;
+      const clear = ranked.score >= SURELY_SAME || (i === 0 && ranked.score - next >= SAME_MARGIN);
+      return { ...ranked, relation: eligible && clear ? ("same" as const) : ("related" as const) };
+    });
 }

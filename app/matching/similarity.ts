@@ -35,13 +35,76 @@ export function contentWords(text: string): string[] {
     .map(stem);
 }
 
-/** Names: capitalised or all-capital words not opening a sentence, and mixed words like "RISC-V". */
+/** Endings of ordinary English words: a sentence's first word with one is not taken for a name. */
+const ORDINARY_ENDING =
+  /(?:ive|ion|ions|ing|ed|ly|al|ance|ence|ity|ment|ments|ness|ous|ful|able|ible|ers|ors|ists|es|ts|ys|ics|ure|ary|ery)$/;
+
+/**
+ * Names: capitalised words mid-sentence ("Alibaba", "TSMC", "RISC-V", "U.S."), and a sentence's
+ * first word when it looks like one (followed by 's, or without an ordinary word's ending:
+ * "Tencent has…" but not "Competitive with…" or "Hackers stole…").
+ */
 export function names(text: string): Set<string> {
   const found = new Set<string>();
-  for (const match of text.matchAll(/(?<![.!?]\s|^)\b([A-Z][\p{L}\p{N}-]*)/gu))
-    found.add(match[1]!.toLowerCase());
-  for (const match of text.matchAll(/\b([A-Z]{2,}[\p{L}\p{N}-]*)/gu)) found.add(match[1]!.toLowerCase());
+  // A spec sheet's field label ("Inference Performance: …", "Process Node: …") names no one.
+  const body = text.replace(/^\s*(?:[A-Z][\p{L}-]*\s+){0,2}[A-Z][\p{L}-]*:\s|^\s*[A-Z][\p{L}-]*\s+[\p{L}-]+:\s/u, "");
+  for (const match of body.matchAll(/\b([A-Z][\p{L}\p{N}]*(?:[-.][\p{L}\p{N}]+)*)(['’]s)?/gu)) {
+    const name = match[1]!.toLowerCase();
+    if (STOP_WORDS.has(name)) continue;
+    const startsSentence = match.index === 0 || /[.!?:;(“"—]\s*$/.test(body.slice(0, match.index));
+    const looksOrdinary = !match[2] && !/[A-Z0-9-]/.test(match[1]!.slice(1)) && ORDINARY_ENDING.test(name);
+    if (startsSentence && looksOrdinary) continue;
+    found.add(name);
+  }
   return found;
+}
+
+/** The initials of each run of capitalised words: "International Energy Agency" gives "iea". */
+function initials(text: string): Set<string> {
+  const found = new Set<string>();
+  for (const run of text.matchAll(/\b[A-Z][\p{L}]+(?:\s+(?:(?:of|and|for|the)\s+)?[A-Z][\p{L}]+)+/gu))
+    found.add(
+      run[0]
+        .split(/\s+/)
+        .filter((word) => /^[A-Z]/.test(word))
+        .map((word) => word[0]!.toLowerCase())
+        .join(""),
+    );
+  return found;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** Whether `name` is a word of a run of capitals in `text` whose initials `other` uses: "Tera" of "Tera Operations Per Second" against "TOPS". */
+function spelledOut(text: string, name: string, other: string): boolean {
+  for (const run of text.matchAll(/\b[A-Z][\p{L}]+(?:\s+(?:(?:of|and|for|the)\s+)?[A-Z][\p{L}]+)+/gu)) {
+    const words = run[0].split(/\s+/).filter((word) => /^[A-Z]/.test(word));
+    const abbreviation = words.map((word) => word[0]!.toLowerCase()).join("");
+    if (words.some((word) => word.toLowerCase() === name) && mentions(other, abbreviation)) return true;
+  }
+  return false;
+}
+
+/** Whether `text` mentions `name`: as a word in any case, or as the initials of its words. */
+function mentions(text: string, name: string): boolean {
+  return (
+    new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, "iu").test(text) ||
+    initials(text).has(name.replace(/\./g, ""))
+  );
+}
+
+/**
+ * A name only one text mentions against a name only the other mentions ("Tencent" against
+ * "Alibaba", "Samsung" against "TSMC"): likely another subject, so never the same claim.
+ */
+export function nameConflict(ours: string, theirs: string): { ours: string; theirs: string } | null {
+  const onlyOurs = [...names(ours)].filter(
+    (name) => !mentions(theirs, name) && !spelledOut(ours, name, theirs),
+  );
+  const onlyTheirs = [...names(theirs)].filter(
+    (name) => !mentions(ours, name) && !spelledOut(theirs, name, ours),
+  );
+  return onlyOurs.length > 0 && onlyTheirs.length > 0 ? { ours: onlyOurs[0]!, theirs: onlyTheirs[0]! } : null;
 }
 
 /** Dice's coefficient of two sets: 1 when equal, 0 when disjoint. */

@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { rankCandidates, type Candidate } from "./rank";
+
+const candidate = (text: string, extra: Partial<Candidate> = {}): Candidate => ({
+  text,
+  checked: true,
+  sameArticle: false,
+  ageDays: 30,
+  ...extra,
+});
+const top = (text: string, candidates: Candidate[]) => rankCandidates(text, candidates)[0]!;
+
+const ARCHIVE = [
+  candidate(
+    "Inference Performance: Up to 12 TOPS (Tera Operations Per Second). Competitive with mid-range Nvidia inference chips.",
+  ),
+  candidate("Process Node: 5nm technology."),
+  candidate("Alibaba’s shares spiked—up to +13% on the news."),
+  candidate("Nvidia stock dipped 3–4%"),
+];
+
+describe("ranking earlier claims", () => {
+  it("calls a reworded claim with the same figures the same, first", () => {
+    const best = top(
+      "Alibaba's new inference processor reaches 12 TOPS, on par with mid-range Nvidia chips",
+      ARCHIVE,
+    );
+    expect(best.candidate.text).toMatch(/^Inference Performance/);
+    expect(best.relation).toBe("same");
+    expect(best.conflicts).toEqual([]);
+  });
+
+  it("shows a claim with another figure for the same measure as related, the figures named", () => {
+    const best = top(
+      "Alibaba's new inference processor reaches 16 TOPS, on par with mid-range Nvidia chips",
+      ARCHIVE,
+    );
+    expect(best.candidate.text).toMatch(/^Inference Performance/);
+    expect(best.relation).toBe("related");
+    expect(best.conflicts).toEqual([{ ours: "16 TOPS", theirs: "12 TOPS" }]);
+  });
+
+  it("never calls a claim about another company the same", () => {
+    const best = top("Baidu's shares spiked as much as 13% on the news.", ARCHIVE);
+    expect(best.candidate.text).toMatch(/shares spiked/);
+    expect(best.relation).toBe("related");
+    expect(best.conflicts).toContainEqual({ ours: "baidu", theirs: "alibaba" });
+  });
+
+  it("only suggests when the texts are very short or the earlier check is old", () => {
+    expect(top("Nvidia dipped 3.5%", ARCHIVE).relation).toBe("related");
+    const old = [candidate("Alibaba’s shares spiked—up to +13% on the news.", { ageDays: 4 * 365 })];
+    expect(top("Alibaba's shares spiked by as much as 13% on the news", old).relation).toBe("related");
+    expect(
+      top("Alibaba's shares spiked by as much as 13% on the news", [candidate(old[0]!.text)]).relation,
+    ).toBe("same");
+  });
+
+  it("puts checked claims and other articles first when all else is equal", () => {
+    const text = "Nvidia stock dipped 3–4% on Friday";
+    const ranked = rankCandidates(text, [
+      candidate("Nvidia stock dipped 3–4%", { checked: false }),
+      candidate("Nvidia stock dipped 3–4%", { sameArticle: true }),
+      candidate("Nvidia stock dipped 3–4%"),
+    ]);
+    expect(ranked.map((r) => [r.candidate.checked, r.candidate.sameArticle])).toEqual([
+      [true, false],
+      [false, false],
+      [true, true],
+    ]);
+  });
+});
