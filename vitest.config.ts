@@ -16,6 +16,7 @@ const ON_BOTH_DATABASES = [
   "app/routes/login.test.ts",
   "app/routes/student.test.ts",
   "app/search/search.test.ts",
+  "app/matching/matching.test.ts",
 ];
 
 const shared = {

@@ -4,32 +4,20 @@
 import { parseArgs } from "node:util";
 import { findMatches } from "../app/matching/match.server";
 import { prepareDatabase } from "../app/startup/prepare.server";
-import { MAX_QUERY_TEXT } from "../app/matching/limits";
+import { MatchTextSchema } from "../app/matching/schemas";
+import { matchJson } from "../app/matching/types";
 
 const { values } = parseArgs({ options: { text: { type: "string" } }, strict: true });
-const text = values.text?.trim();
-if (!text) {
+if (values.text === undefined) {
   console.error('usage: npm run --silent match -- --text "CLAIM TEXT"');
   process.exit(2);
 }
-if (text.length > MAX_QUERY_TEXT) {
-  console.error(`match: the text is longer than ${MAX_QUERY_TEXT} characters; give one claim.`);
+const parsed = MatchTextSchema.safeParse({ text: values.text });
+if (!parsed.success) {
+  console.error(`match: ${parsed.error.issues[0]!.message}`);
   process.exit(2);
 }
+const { text } = parsed.data;
 await prepareDatabase({ seeding: false });
 const matches = await findMatches(text);
-console.log(
-  JSON.stringify({
-    matches: matches.map(({ kind, id, text, verdict, publisher, url, score, relation, conflicts }) => ({
-      kind,
-      id,
-      text,
-      verdict,
-      publisher,
-      url,
-      score,
-      relation,
-      conflicts,
-    })),
-  }),
-);
+console.log(JSON.stringify({ matches: matches.map(matchJson) }));

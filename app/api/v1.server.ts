@@ -32,6 +32,10 @@ import {
   ApiSendBackSchema,
 } from "./schemas";
 import { searchForApi } from "../search/search-page.server";
+import { claimMatches } from "../matching/decisions.server";
+import { findMatches } from "../matching/match.server";
+import { matchJson } from "../matching/types";
+import { MatchTextSchema } from "../matching/schemas";
 
 /**
  * The JSON API under /api/v1: one table of operations, each with the permission it needs.
@@ -299,6 +303,24 @@ const OPERATIONS: Operation[] = [
       const input = await body(request, ApiClaimPatchSchema);
       await updateClaim(claimId, input, user);
       return claimById(claimId);
+    },
+  },
+  {
+    method: "GET",
+    path: /^\/claims\/([^/]+)\/matches$/,
+    permission: "read-drafts",
+    run: async ({ params }) => {
+      const { confirmed, suggestions } = await claimMatches(id(params[0], "claim"));
+      return { confirmed, matches: suggestions.map(matchJson) };
+    },
+  },
+  {
+    method: "POST",
+    path: /^\/match$/,
+    permission: "read-drafts",
+    run: async ({ request }) => {
+      const { text } = await body(request, MatchTextSchema);
+      return { matches: (await findMatches(text)).map(matchJson) };
     },
   },
   {

@@ -3,21 +3,9 @@ import { db } from "../db/client.server";
 import { reviewClaim } from "../newsroom/claims.server";
 import { audit } from "../utils/audit.server";
 import { NotFoundError, UserError } from "../utils/errors";
-import { findMatches, type Match } from "./match.server";
-
-export interface ClaimMatches {
-  /** Claims an editor confirmed state the same thing, with their verdicts. */
-  confirmed: Array<{
-    id: number;
-    text: string;
-    verdict: string | null;
-    articleId: number;
-    articleTitle: string;
-    url: string;
-  }>;
-  /** Suggestions nobody decided on yet, best first. */
-  suggestions: Match[];
-}
+import { findMatches } from "./match.server";
+import type { ClaimMatches } from "./types";
+import type { MatchDecision } from "./schemas";
 
 /** "Has this been checked before?" for one claim: its confirmed earlier checks and new suggestions. */
 export async function claimMatches(claimId: number): Promise<ClaimMatches> {
@@ -144,4 +132,12 @@ export async function startFromEarlierCheck(
     }));
   if (copies.length) await db().evidence.createMany({ data: copies });
   return { claim: reviewed, copiedEvidence: copies.length };
+}
+
+/** The claim page's one intent for matches: confirm, dismiss, or start from a confirmed check. */
+export async function decideMatch(claimId: number, input: MatchDecision, actor: CurrentUser) {
+  if (input.decision === "same") return confirmSameClaim(claimId, input.otherId, actor);
+  if (input.decision === "dismissed") return dismissMatch(claimId, input.otherId, actor);
+  if (input.version === undefined) throw new UserError("The form is missing its version; reload the page.");
+  await startFromEarlierCheck(claimId, input.otherId, input.version, actor);
 }

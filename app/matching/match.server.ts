@@ -1,29 +1,15 @@
 import { claimCandidates } from "../search/search.server";
-import { rankCandidates, type Relation } from "./rank";
+import { rankCandidates } from "./rank";
+import type { Match } from "./types";
 import { contentWords } from "./similarity";
+
+export type { Match } from "./types";
 
 /** Candidates the database returns before ranking; the best MATCH_LIMIT are shown. */
 const NET = 50;
 export const MATCH_LIMIT = 5;
 /** The query words: the longest, most distinctive content words of the claim. */
 const QUERY_WORDS = 16;
-
-export interface Match {
-  kind: "claim";
-  id: number;
-  text: string;
-  verdict: string | null;
-  status: string;
-  /** Where it was checked: the article's outlet, else its title. */
-  publisher: string;
-  articleId: number;
-  articleTitle: string;
-  url: string;
-  date: string;
-  score: number;
-  relation: Relation;
-  conflicts: Array<{ ours: string; theirs: string }>;
-}
 
 const words = (text: string) =>
   [...new Set(contentWords(text).filter((w) => /^[\p{L}\p{N}]+$/u.test(w)))]

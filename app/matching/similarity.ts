@@ -47,10 +47,14 @@ const ORDINARY_ENDING =
 export function names(text: string): Set<string> {
   const found = new Set<string>();
   // A spec sheet's field label ("Inference Performance: …", "Process Node: …") names no one.
-  const body = text.replace(/^\s*(?:[A-Z][\p{L}-]*\s+){0,2}[A-Z][\p{L}-]*:\s|^\s*[A-Z][\p{L}-]*\s+[\p{L}-]+:\s/u, "");
+  const body = text.replace(
+    /^\s*(?:[A-Z][\p{L}-]*\s+){0,2}[A-Z][\p{L}-]*:\s|^\s*[A-Z][\p{L}-]*\s+[\p{L}-]+:\s/u,
+    "",
+  );
   for (const match of body.matchAll(/\b([A-Z][\p{L}\p{N}]*(?:[-.][\p{L}\p{N}]+)*)(['’]s)?/gu)) {
     const name = match[1]!.toLowerCase();
-    if (STOP_WORDS.has(name)) continue;
+    // "GB" in "640 GB/s", "TOPS" in "12 TOPS": units, not names.
+    if (STOP_WORDS.has(name) || /\d\s?$/.test(body.slice(0, match.index))) continue;
     const startsSentence = match.index === 0 || /[.!?:;(“"—]\s*$/.test(body.slice(0, match.index));
     const looksOrdinary = !match[2] && !/[A-Z0-9-]/.test(match[1]!.slice(1)) && ORDINARY_ENDING.test(name);
     if (startsSentence && looksOrdinary) continue;

@@ -35,6 +35,9 @@ import { EvidencePanel } from "../ui/EvidencePanel";
 import { stateOf } from "../ui/form-state";
 import { HistoryList } from "../ui/HistoryList";
 import { revalidateOnConflict } from "../ui/revalidate";
+import { MatchesPanel } from "../ui/MatchesPanel";
+import { claimMatches, decideMatch } from "../matching/decisions.server";
+import { MatchDecisionSchema } from "../matching/schemas";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: `Claim #${loaderData?.claim.id ?? ""} · Workbench · Claimdesk` },
@@ -48,6 +51,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const page = await orErrorPage(claimWorkbench(articleId, parseId(params.claimId, "claim"), user));
   return {
     ...page,
+    matches: await claimMatches(page.claim.id),
     rationaleHtml: renderMarkdown(page.claim.rationale),
     saved: new URL(request.url).searchParams.get("saved"),
   };
@@ -110,6 +114,12 @@ export async function action({ request, params }: Route.ActionArgs) {
         if (!parsed.success) return invalid(parsed.error);
         await mergeClaims(claimId, parsed.data.version, parsed.data.otherId, user);
         return redirect(`${here}?saved=merge`);
+      }
+      case "match": {
+        const parsed = MatchDecisionSchema.safeParse(values);
+        if (!parsed.success) return invalid(parsed.error);
+        await decideMatch(claimId, parsed.data, user);
+        return redirect(`${here}?saved=match#matches`);
       }
       case "lookup-evidence": {
         // Fills the new-source form from the page itself; nothing is saved until "Add source".
@@ -177,6 +187,12 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
         />
         <EvidencePanel evidence={claim.evidence} canEdit={canEdit} state={state} />
       </div>
+      <MatchesPanel
+        matches={loaderData.matches}
+        claimVersion={claim.version}
+        canEdit={canEdit}
+        state={stateOf(state, "match")}
+      />
       {canEdit ? <ClaimBoundaries claim={claim} siblings={siblings} state={state} /> : null}
       <details className="panel history-panel">
         <summary>History of this claim ({trail.length})</summary>

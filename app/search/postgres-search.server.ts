@@ -13,7 +13,12 @@ const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinW
 /** ts_headline reads the whole text it is given: an article's is cut to its first 100,000 characters. */
 const HEADLINE_TEXT_LIMIT = 100_000;
 
-function match(alias: string, table: string, terms: SearchTerm[] | { any: string[] }, text: Prisma.Sql): Match {
+function match(
+  alias: string,
+  table: string,
+  terms: SearchTerm[] | { any: string[] },
+  text: Prisma.Sql,
+): Match {
   const words = "any" in terms ? websearchAnyQuery(terms.any) : websearchQuery(terms);
   const query = Prisma.sql`websearch_to_tsquery('english', ${words})`;
   const column = Prisma.raw(`${alias}."search"`);
@@ -27,8 +32,7 @@ function match(alias: string, table: string, terms: SearchTerm[] | { any: string
 
 export const matchClaims = (terms: SearchTerm[]) =>
   match("c", "Claim", terms, Prisma.sql`c."quote" || ' — ' || c."rationale"`);
-export const matchClaimsAny = (words: string[]) =>
-  match("c", "Claim", { any: words }, Prisma.sql`c."quote"`);
+export const matchClaimsAny = (words: string[]) => match("c", "Claim", { any: words }, Prisma.sql`c."quote"`);
 export const matchArticles = (terms: SearchTerm[]) =>
   match("a", "Article", terms, Prisma.sql`a."title" || ' — ' || left(a."markdown", ${HEADLINE_TEXT_LIMIT})`);
 export const matchEvidence = (terms: SearchTerm[]) =>

@@ -224,7 +224,9 @@ export interface ClaimCandidate {
 export async function claimCandidates(words: string[], excludeClaimId: number | null, take: number) {
   if (words.length === 0) return [];
   const match = dialect().matchClaimsAny(words);
-  const rows = await db().$queryRaw<Array<ClaimCandidate & { id: number | bigint; articleId: number | bigint }>>`
+  const rows = await db().$queryRaw<
+    Array<ClaimCandidate & { id: number | bigint; articleId: number | bigint }>
+  >`
     SELECT c."id", c."quote", c."verdict", c."status", c."rationale", c."articleId", a."title" AS "articleTitle",
       a."outlet", c."updatedAt", ${match.score} AS "score"
     FROM ${match.from} JOIN "Article" a ON a."id" = c."articleId"

@@ -30,7 +30,8 @@ function match(
 
 // Weights per column, in the order the FTS5 tables declare them.
 export const matchClaims = (terms: SearchTerm[]) => match("ClaimSearch", "Claim", "c", [10, 4, 2], terms);
-export const matchClaimsAny = (words: string[]) => match("ClaimSearch", "Claim", "c", [10, 0, 1], { any: words });
+export const matchClaimsAny = (words: string[]) =>
+  match("ClaimSearch", "Claim", "c", [10, 0, 1], { any: words });
 export const matchArticles = (terms: SearchTerm[]) =>
   match("ArticleSearch", "Article", "a", [10, 4, 1], terms);
 export const matchEvidence = (terms: SearchTerm[]) =>

@@ -17,6 +17,7 @@ const SAVED: Record<string, string> = {
   adjust: "Claim boundaries updated.",
   merge: "Claims merged.",
   evidence: "Evidence updated.",
+  match: "Saved. The history records the decision.",
 };
 
 export interface ClaimSummary {

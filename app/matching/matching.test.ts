@@ -1,0 +1,114 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { useFreshDatabase } from "../db/testing.server";
+
+// Matching against a real database (both: vitest.config.ts runs this on SQLite and PostgreSQL):
+// the seed's claims are found again in another article's words, decisions are kept, and an editor
+// can start from an earlier check without getting around the two-person rule.
+await useFreshDatabase();
+const { db } = await import("../db/client.server");
+const { createUser } = await import("../auth/users.server");
+const { seedIfEmpty } = await import("../startup/seed.server");
+const { importArticle } = await import("../newsroom/articles.server");
+const { approveClaim } = await import("../newsroom/approval.server");
+const { claimMatches, decideMatch } = await import("./decisions.server");
+const { findMatches } = await import("./match.server");
+
+let editor: { id: number; email: string; name: string; role: "editor" };
+let reviewer: { id: number; email: string; name: string; role: "reviewer" };
+let repeated = 0;
+let seedTops = 0;
+
+beforeAll(async () => {
+  await seedIfEmpty();
+  const password = "a long password";
+  editor = {
+    ...(await createUser({ email: "ed@match.test", name: "Ed", role: "editor", password })),
+    role: "editor",
+  };
+  reviewer = {
+    ...(await createUser({ email: "rev@match.test", name: "Rev", role: "reviewer", password })),
+    role: "reviewer",
+  };
+  const article = await importArticle(
+    {
+      title: "Alibaba's chip, retold",
+      outlet: "Quillmark Daily",
+      author: "",
+      sourceUrl: "",
+      originalDate: "",
+      format: "markdown",
+      source:
+        "Alibaba's new inference processor reaches 12 TOPS, on par with mid-range Nvidia chips, the company says.\n\nIts memory bandwidth is 640 GB/s.",
+    },
+    editor.id,
+  );
+  const claims = await db().claim.findMany({ where: { articleId: article.id }, orderBy: { start: "asc" } });
+  repeated = claims.find((c) => c.quote.includes("12 TOPS"))!.id;
+  seedTops = (await db().claim.findFirstOrThrow({ where: { quote: { contains: "Up to 12 TOPS" } } })).id;
+});
+
+describe("has this been checked before?", () => {
+  it("finds the seed's checked claim for a claim repeated in other words, with its verdict", async () => {
+    const { suggestions, confirmed } = await claimMatches(repeated);
+    expect(confirmed).toEqual([]);
+    expect(suggestions[0]).toMatchObject({
+      id: seedTops,
+      verdict: "inaccurate",
+      relation: "same",
+      conflicts: [],
+    });
+    expect(suggestions.length).toBeLessThanOrEqual(5);
+  });
+
+  it("shows a claim with another figure as related, with the figures named", async () => {
+    const matches = await findMatches("The Alibaba chip's memory bandwidth reaches 640 GB/s.");
+    // The new article's own claim states the same figure; the seed's states another.
+    expect(matches[0]).toMatchObject({ text: "Its memory bandwidth is 640 GB/s.", conflicts: [] });
+    expect(matches.find((m) => m.text.includes("512 GB/s"))).toMatchObject({
+      relation: "related",
+      conflicts: [{ ours: "640 GB/s", theirs: "512 GB/s" }],
+    });
+  });
+
+  it("keeps a dismissal for this claim only, and links a confirmed match both ways in the history", async () => {
+    const { suggestions } = await claimMatches(repeated);
+    const other = suggestions.find((m) => m.id !== seedTops)!;
+    await decideMatch(repeated, { otherId: other.id, decision: "dismissed" }, editor);
+    expect((await claimMatches(repeated)).suggestions.map((m) => m.id)).not.toContain(other.id);
+
+    await decideMatch(repeated, { otherId: seedTops, decision: "same" }, editor);
+    const mine = await claimMatches(repeated);
+    expect(mine.confirmed.map((m) => m.id)).toEqual([seedTops]);
+    expect(mine.suggestions.map((m) => m.id)).not.toContain(seedTops);
+    expect((await claimMatches(seedTops)).confirmed.map((m) => m.id)).toEqual([repeated]);
+    const events = await db().auditEvent.findMany({ where: { entityType: "claim", entityId: repeated } });
+    expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(["matched", "dismissed-match"]));
+  });
+
+  it("starts from the earlier check: verdict, attributed rationale and sources, back to review under this editor", async () => {
+    const before = await db().claim.findUniqueOrThrow({ where: { id: repeated } });
+    await decideMatch(repeated, { otherId: seedTops, decision: "start", version: before.version }, editor);
+    const after = await db().claim.findUniqueOrThrow({
+      where: { id: repeated },
+      include: { evidence: true },
+    });
+    const seed = await db().claim.findUniqueOrThrow({ where: { id: seedTops }, include: { evidence: true } });
+    expect(after).toMatchObject({ verdict: "inaccurate", status: "needs-review", verdictById: editor.id });
+    expect(after.rationale).toContain(seed.rationale.trim().slice(0, 40));
+    expect(after.rationale).toContain(`claim ${seedTops}`);
+    expect(after.evidence.map((e) => e.url).sort()).toEqual(seed.evidence.map((e) => e.url).sort());
+    expect(after.evidence.every((e) => e.note.includes(`Copied from claim ${seedTops}.`))).toBe(true);
+    // The two-person rule holds: the editor who started from it cannot approve it; a reviewer can.
+    await expect(approveClaim(repeated, after.version, { ...editor, role: "editor" })).rejects.toThrow();
+    await approveClaim(repeated, after.version, reviewer);
+  });
+
+  it("refuses to start from a check that was not confirmed as the same claim", async () => {
+    const { suggestions } = await claimMatches(seedTops);
+    const unconfirmed = suggestions[0]!;
+    const claim = await db().claim.findUniqueOrThrow({ where: { id: seedTops } });
+    await expect(
+      decideMatch(seedTops, { otherId: unconfirmed.id, decision: "start", version: claim.version }, editor),
+    ).rejects.toThrow(/Confirm that the two are the same claim/);
+  });
+});

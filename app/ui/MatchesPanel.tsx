@@ -1,0 +1,118 @@
+import { Form } from "react-router";
+import type { ClaimMatches } from "../matching/types";
+import { FormMessage, formatDate, VerdictBadge } from "./components";
+import type { FormState } from "./form-state";
+
+function Decide({
+  otherId,
+  decision,
+  label,
+  version,
+}: {
+  otherId: number;
+  decision: string;
+  label: string;
+  version?: number;
+}) {
+  return (
+    <Form method="post" className="inline-form">
+      <input type="hidden" name="intent" value="match" />
+      <input type="hidden" name="otherId" value={otherId} />
+      <input type="hidden" name="decision" value={decision} />
+      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+      <button type="submit" className={decision === "dismissed" ? "button button--secondary" : "button"}>
+        {label}
+      </button>
+    </Form>
+  );
+}
+
+/**
+ * "Has this been checked before?": earlier claims that may say the same, with their verdicts;
+ * an editor confirms one as the same claim (and may start from its check) or dismisses it.
+ */
+export function MatchesPanel({
+  matches,
+  claimVersion,
+  canEdit,
+  state,
+}: {
+  matches: ClaimMatches;
+  claimVersion: number;
+  canEdit: boolean;
+  state: FormState | null;
+}) {
+  const { confirmed, suggestions } = matches;
+  return (
+    <section className="panel matches-panel" id="matches" aria-labelledby="matches-heading">
+      <h2 id="matches-heading">Checked before?</h2>
+      <FormMessage error={state?.error} />
+      {confirmed.length > 0 ? (
+        <>
+          <h3>The same claim, checked elsewhere</h3>
+          <ul className="match-list">
+            {confirmed.map((m) => (
+              <li key={m.id} className="match">
+                <p>
+                  <a href={m.url}>“{m.text}”</a>
+                </p>
+                <p className="meta">
+                  In “{m.articleTitle}” · <VerdictBadge verdict={m.verdict} />
+                </p>
+                {canEdit && m.verdict ? (
+                  <Decide
+                    otherId={m.id}
+                    decision="start"
+                    label="Start from this check"
+                    version={claimVersion}
+                  />
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {suggestions.length === 0 ? (
+        <p>
+          {confirmed.length
+            ? "No other suggestions."
+            : "No earlier claim in the workspace looks like this one."}
+        </p>
+      ) : (
+        <>
+          <h3>Suggestions</h3>
+          <ul className="match-list">
+            {suggestions.map((m) => (
+              <li key={m.id} className={`match match--${m.relation}`}>
+                <p>
+                  <a href={m.url}>“{m.text}”</a>
+                </p>
+                <p className="meta">
+                  {m.relation === "same" ? <strong>Likely the same claim</strong> : "Related"} · {m.publisher}{" "}
+                  · {formatDate(m.date)} · <VerdictBadge verdict={m.verdict} />
+                </p>
+                {m.conflicts.length > 0 ? (
+                  <p className="match__conflicts">
+                    Differs:{" "}
+                    {m.conflicts.map((c, i) => (
+                      <span key={i}>
+                        {i > 0 ? "; " : ""}this claim says <strong>{c.ours}</strong>, that one{" "}
+                        <strong>{c.theirs}</strong>
+                      </span>
+                    ))}
+                  </p>
+                ) : null}
+                {canEdit ? (
+                  <div className="actions">
+                    <Decide otherId={m.id} decision="same" label="Same claim" />
+                    <Decide otherId={m.id} decision="dismissed" label="Not the same" />
+                  </div>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
