@@ -32,6 +32,7 @@ const ON_BOTH_DATABASES = [
   "14-two-servers.spec.ts",
   "16-site-export.spec.ts",
   "17-search.spec.ts",
+  "18-matching.spec.ts",
 ];
 
 const serverEnv = (port: number, databaseUrl: string) => ({

@@ -208,6 +208,18 @@ const API: Record<
   "GET /articles/:id": { method: "GET", path: () => `/articles/${ids.article}`, allowed: DESK },
   "GET /claims": { method: "GET", path: () => "/claims?status=open", allowed: DESK },
   "GET /search": { method: "GET", path: () => "/search?q=chip&kind=claim", allowed: DESK },
+  "GET /claims/:id/matches": {
+    method: "GET",
+    path: () => `/claims/${ids.candidateClaim}/matches`,
+    allowed: DESK,
+  },
+  "POST /match": {
+    method: "POST",
+    path: () => "/match",
+    data: { text: "Alibaba's chip delivers 12 TOPS" },
+    allowed: DESK,
+    allowedStatus: 200,
+  },
   "GET /claims/:id": { method: "GET", path: () => `/claims/${ids.candidateClaim}`, allowed: DESK },
   "POST /articles": { method: "POST", path: () => "/articles", data: { title: "" }, allowed: EDITORS },
   "PATCH /claims/:id": {

@@ -1,0 +1,79 @@
+import { expect, test } from "@playwright/test";
+import { createUser, expectAccessible, failOnServerErrors, personIn, signIn } from "./helpers";
+
+// "Has this been checked before?": an article that repeats the seed's claims in other words shows
+// the seed's checks on its claim pages; a changed figure is named; an editor confirms and starts
+// from the earlier check, with JavaScript and without.
+
+const RETOLD = [
+  "# The Alibaba chip, retold",
+  "",
+  "Alibaba's new inference processor reaches 12 TOPS, on par with mid-range Nvidia chips, the company says.",
+  "",
+  "The chip's memory bandwidth reaches 640 GB/s, according to the company.",
+].join("\n");
+
+test.beforeAll(() => {
+  createUser("mika-match@desk.test", "Mika Match", "editor");
+});
+
+test("a repeated claim shows the seed's check; a changed figure is named; an editor starts from the check", async ({
+  page,
+  browser,
+}) => {
+  failOnServerErrors(page);
+  await signIn(page, "mika-match@desk.test");
+  await page.goto("/articles/new");
+  await page.getByLabel("Title").fill("The Alibaba chip, retold");
+  await page.getByLabel("Article text").fill(RETOLD);
+  await page.getByRole("button", { name: "Import and propose claims" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("The Alibaba chip, retold");
+  const article = page.url();
+
+  // The figure that differs: named on the claim page.
+  await page
+    .locator(".claim-item", { hasText: "640 GB/s" })
+    .getByRole("link", { name: "Check this claim" })
+    .click();
+  await page.waitForURL(/\/claims\/\d+/);
+  const bandwidth = page.getByRole("region", { name: "Checked before?" });
+  await expect(bandwidth.locator(".match", { hasText: "512 GB/s" })).toContainText(
+    "this claim says 640 GB/s, that one 512 GB/s",
+  );
+
+  // The repeated claim: the seed's check, with its verdict, likely the same.
+  await page.goto(article);
+  await page
+    .locator(".claim-item", { hasText: "12 TOPS" })
+    .getByRole("link", { name: "Check this claim" })
+    .click();
+  await page.waitForURL(/\/claims\/\d+/);
+  const claimPage = page.url();
+  const panel = page.getByRole("region", { name: "Checked before?" });
+  const seed = panel.locator(".match", { hasText: "Up to 12 TOPS" });
+  await expect(seed).toContainText("Likely the same claim");
+  await expect(seed).toContainText("Inaccurate");
+  await expectAccessible(page);
+
+  // Without JavaScript: confirm, then start from the check.
+  const plain = await personIn(browser, "mika-match@desk.test", { javaScriptEnabled: false });
+  await plain.goto(claimPage);
+  const plainPanel = plain.getByRole("region", { name: "Checked before?" });
+  await plainPanel
+    .locator(".match", { hasText: "Up to 12 TOPS" })
+    .getByRole("button", { name: "Same claim" })
+    .click();
+  await expect(plain.getByRole("status").first()).toContainText("The history records the decision");
+  await expect(plainPanel.getByRole("heading", { name: "The same claim, checked elsewhere" })).toBeVisible();
+  await plainPanel.getByRole("button", { name: "Start from this check" }).click();
+  await expect(plain.getByLabel("Verdict", { exact: true })).toHaveValue("inaccurate");
+  await expect(plain.getByLabel("Rationale (markdown)")).toHaveValue(
+    /From the earlier check of the same claim/,
+  );
+
+  // With JavaScript, the page shows the same after a reload.
+  await page.reload();
+  await expect(page.getByRole("region", { name: "Checked before?" })).toContainText(
+    "The same claim, checked elsewhere",
+  );
+});
