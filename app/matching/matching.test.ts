@@ -112,3 +112,22 @@ describe("has this been checked before?", () => {
     ).rejects.toThrow(/Confirm that the two are the same claim/);
   });
 });
+
+describe("the desk's 'checked before' filter", () => {
+  it("lists the claims confirmed as the same as an earlier checked claim, and no others", async () => {
+    const { deskRows } = await import("../newsroom/desk.server");
+    const filter = {
+      status: "any",
+      verdict: "any",
+      assignee: "any",
+      article: "any",
+      previous: "yes",
+    } as const;
+    const rows = await deskRows(filter, editor.id, { page: 1, size: 50 });
+    // The repeated claim was confirmed the same as the seed's; the seed's own claim points back
+    // at it, and it has a verdict now too.
+    expect(rows.items.map((r) => r.id).sort()).toEqual([repeated, seedTops].sort());
+    const all = await deskRows({ ...filter, previous: "any" }, editor.id, { page: 1, size: 50 });
+    expect(all.items.length).toBeGreaterThan(2);
+  });
+});
