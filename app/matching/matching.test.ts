@@ -131,3 +131,40 @@ describe("the desk's 'checked before' filter", () => {
     expect(all.items.length).toBeGreaterThan(2);
   });
 });
+
+describe("deciding from the desk, many claims at once", () => {
+  it("confirms each claim's likely same earlier claim, or dismisses every suggestion", async () => {
+    const retold = await importArticle(
+      {
+        title: "Markets, retold",
+        outlet: "",
+        author: "",
+        sourceUrl: "",
+        originalDate: "",
+        format: "markdown",
+        source:
+          "Alibaba's shares spiked by as much as 13% on the news, traders said.\n\nNvidia stock dipped between 3 and 4 percent on Friday.",
+      },
+      editor.id,
+    );
+    const claims = await db().claim.findMany({ where: { articleId: retold.id }, orderBy: { start: "asc" } });
+    const [shares, nvidia] = [claims[0]!.id, claims[1]!.id];
+    const { decideInBulk } = await import("./decisions.server");
+    expect(await decideInBulk({ claimIds: [shares], decision: "same" }, editor)).toEqual({
+      claims: 1,
+      decided: 1,
+    });
+    expect((await claimMatches(shares)).confirmed[0]!.text).toMatch(/^Alibaba’s shares spiked/);
+    const suggested = (await claimMatches(nvidia)).suggestions.map((m) => m.id);
+    const before = suggested.length;
+    expect(before).toBeGreaterThan(0);
+    expect(await decideInBulk({ claimIds: [nvidia], decision: "dismissed" }, editor)).toEqual({
+      claims: 1,
+      decided: before,
+    });
+    const after = await claimMatches(nvidia);
+    expect(after.confirmed).toEqual([]);
+    // Dismissed suggestions are gone; further candidates may move up in their place.
+    expect(after.suggestions.filter((m) => suggested.includes(m.id))).toEqual([]);
+  });
+});
