@@ -19,13 +19,17 @@
 // reaches the database only through server.js, the HTTP API and the app's Prisma client; the
 // workspace generator (scripts/bench-workspace.ts) is the one step that writes raw SQLite.
 //
-// Knobs (environment): LOADTEST_SECONDS (10, per run), LOADTEST_WARMUP_SECONDS (2),
-// LOADTEST_CONNECTIONS (50), LOADTEST_MAX_REQUESTS (200000 per run), LOADTEST_TIMEOUT_SECONDS (10),
-// LOADTEST_BIG_REQUESTS (50: the 2 MB workbench runs that many requests at once, not for a time),
-// LOADTEST_BIG_TIMEOUT_SECONDS (300), LOADTEST_ARTICLES (500), LOADTEST_CLAIMS_PER_ARTICLE (20),
-// LOADTEST_ONLY (comma list of row keys, for short runs while developing), LOADTEST_PORT (3400;
-// the bare server uses the next port), SOAK_SECONDS (600), SOAK_CONNECTIONS (20), LOADTEST_KEEP=1
-// (keep the temporary database).
+// Knobs (environment), defaults in brackets:
+//   LOADTEST_SECONDS [10] and LOADTEST_WARMUP_SECONDS [2]: each run and its warm-up
+//   LOADTEST_CONNECTIONS [50]; LOADTEST_TIMEOUT_SECONDS [10]: a request unanswered by then is an error
+//   LOADTEST_MAX_RATE [20000]: a run also stops after this many requests per second of its duration
+//   LOADTEST_BIG_REQUESTS [50]: the 2 MB workbench is that many requests at once, not a timed run,
+//     each allowed LOADTEST_BIG_TIMEOUT_SECONDS [300]
+//   LOADTEST_ARTICLES [500] and LOADTEST_CLAIMS_PER_ARTICLE [20]: the generated workspace
+//   LOADTEST_ONLY: comma list of runs (published, fact-checks, desk, article, api-claims, search,
+//     mixed, big), for short runs while developing
+//   LOADTEST_PORT [3400]: the server's port; the bare server uses the next one
+//   SOAK_SECONDS [600], SOAK_CONNECTIONS [20]; LOADTEST_KEEP=1 keeps the temporary database
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
@@ -43,7 +47,8 @@ const SOAK = process.argv.includes("--soak");
 const SECONDS = knob("LOADTEST_SECONDS", 10);
 const WARMUP_SECONDS = knob("LOADTEST_WARMUP_SECONDS", 2);
 const CONNECTIONS = knob("LOADTEST_CONNECTIONS", 50);
-const MAX_REQUESTS = knob("LOADTEST_MAX_REQUESTS", 200_000);
+/** A run ends at its duration or after this many requests per second of it, whichever comes first. */
+const MAX_RATE = knob("LOADTEST_MAX_RATE", 20_000);
 const TIMEOUT_SECONDS = knob("LOADTEST_TIMEOUT_SECONDS", 10);
 const BIG_REQUESTS = knob("LOADTEST_BIG_REQUESTS", 50);
 const BIG_TIMEOUT_SECONDS = knob("LOADTEST_BIG_TIMEOUT_SECONDS", 300);
@@ -86,8 +91,10 @@ function chooseTarget(): Target {
       name: `PostgreSQL (${new URL(url).host}${new URL(url).pathname})`,
       url,
       generate: () => {
-        // The one step not yet portable: bench-workspace.ts migrates and fills a SQLite file with
-        // better-sqlite3. Everything after it here goes through server.js, the API and Prisma.
+        // The one step not yet portable: bench-workspace.ts migrates a SQLite file with the
+        // SQLite migrator and fills it with better-sqlite3 statements. A generator through Prisma
+        // (after migrating the database as server.js does) slots in here, returning the same
+        // Workspace; everything after it goes through server.js, the API and Prisma already.
         throw new Error(
           "scripts/bench-workspace.ts writes the workspace with raw SQLite (better-sqlite3); it needs a path through Prisma before the load test can run against PostgreSQL.",
         );
@@ -322,7 +329,9 @@ function run(options: RunOptions): Promise<Outcome> {
         url: options.base,
         connections: options.connections,
         duration: options.seconds,
-        ...(options.amount ? { amount: options.amount } : { maxOverallRequests: MAX_REQUESTS }),
+        ...(options.amount
+          ? { amount: options.amount }
+          : { maxOverallRequests: Math.ceil(MAX_RATE * options.seconds) }),
         timeout: options.timeout ?? TIMEOUT_SECONDS,
         requests,
       },
