@@ -256,6 +256,19 @@ async function settle(pid: number | undefined, limitMs = 300_000): Promise<void>
 // ---------------------------------------------------------------------------------------------
 // Runs
 
+const ms = (value: number) =>
+  value >= 10_000
+    ? `${(value / 1000).toFixed(1)} s`
+    : `${value < 10 ? value.toFixed(1) : Math.round(value)} ms`;
+const mb = (value: number) => `${value.toFixed(0)}`;
+const kb = (bytes: number) =>
+  bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${(bytes / 1000).toFixed(1)} kB`;
+const percentile = (values: number[], p: number) => {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+};
+
 type Auth = "public" | "session" | "token";
 
 interface Row {
@@ -271,10 +284,14 @@ interface Row {
 
 /** What one autocannon run gave, with the server's statuses sorted into expected and not. */
 interface Outcome {
+  /** Answers in the measured window (after the warm-up), their rate and latency. */
   requests: number;
   reqPerSec: number;
   p50: number;
   p99: number;
+  /** The slowest first answer on a new connection, warm-up included: connections opened while the server is busy wait in the kernel's accept queue. */
+  firstAnswerMax: number;
+  /** Every answer of the run by status, warm-up included. */
   statuses: Record<string, number>;
   /** 2xx and 3xx, and in the mixed run 409 conflicts (an expected answer to a stale version). */
   ok: number;
@@ -284,8 +301,9 @@ interface Outcome {
   fiveXx: number;
   socketErrors: number;
   timeouts: number;
-  /** The server's CPU time per answered request, in ms (claimdesk only). */
+  /** The server's CPU time per answered request in the measured window, in ms. */
   cpuPerRequest: number;
+  /** The server's RSS in MB at the start and the end of the measured window. */
   rssBefore: number;
   rssAfter: number;
   /** The first unexpected answer, to name the request that caused it. */
@@ -297,15 +315,22 @@ interface RunOptions {
   pid?: number;
   requests: autocannon.Request[];
   connections: number;
-  /** Run for this many seconds, or, with `amount`, until that many answers came back. */
+  /** Seconds of warm-up on the same connections before the measured window (none with `amount`). */
+  warmUp: number;
+  /** The measured window, in seconds; or, with `amount`, until that many answers came back. */
   seconds: number;
   amount?: number;
   timeout?: number;
   expectConflicts?: boolean;
-  /** Called for every answer (its request known from onResponse just before). */
-  onAnswer?: (status: number, ms: number) => void;
+  /** Called for every answer (its request known from onResponse just before), and whether it is measured. */
+  onAnswer?: (status: number, ms: number, measured: boolean) => void;
 }
 
+/**
+ * One autocannon run: a warm-up, then the measured window, on the same connections. Opening 50
+ * connections at once to a busy server is a burst of its own (they wait to be accepted): it is
+ * reported apart (`firstAnswerMax`), not mixed into the steady state's p99.
+ */
 function run(options: RunOptions): Promise<Outcome> {
   // Every request's own onResponse sees the body: keep the first unexpected answer.
   let firstBad: string | undefined;
@@ -321,32 +346,46 @@ function run(options: RunOptions): Promise<Outcome> {
       },
     };
   });
-  const rssBefore = memoryMb(options.pid);
-  const cpuBefore = cpuMs(options.pid);
+  const warmUp = options.amount ? 0 : options.warmUp;
+  let measuredFrom = Date.now() + warmUp * 1000;
+  let rssBefore = memoryMb(options.pid);
+  let cpuBefore = cpuMs(options.pid);
+  const latencies: number[] = [];
+  const firstAnswers = new Map<unknown, number>();
   return new Promise((resolve, reject) => {
+    const startMeasuring =
+      warmUp > 0
+        ? setTimeout(() => {
+            measuredFrom = Date.now();
+            rssBefore = memoryMb(options.pid);
+            cpuBefore = cpuMs(options.pid);
+          }, warmUp * 1000)
+        : undefined;
     const instance = autocannon(
       {
         url: options.base,
         connections: options.connections,
-        duration: options.seconds,
+        duration: warmUp + options.seconds,
         ...(options.amount
           ? { amount: options.amount }
-          : { maxOverallRequests: Math.ceil(MAX_RATE * options.seconds) }),
+          : { maxOverallRequests: Math.ceil(MAX_RATE * (warmUp + options.seconds)) }),
         timeout: options.timeout ?? TIMEOUT_SECONDS,
         requests,
       },
       (error: unknown, result: autocannon.Result) => {
+        clearTimeout(startMeasuring);
         if (error) return reject(error instanceof Error ? error : new Error(String(error)));
+        const elapsed = (Date.now() - measuredFrom) / 1000;
         const statuses: Record<string, number> = {};
         for (const [code, { count }] of Object.entries(result.statusCodeStats ?? {}))
           statuses[code] = count ?? 0;
         const conflicts = options.expectConflicts ? (statuses["409"] ?? 0) : 0;
-        const answered = result["1xx"] + result["2xx"] + result["3xx"] + result["4xx"] + result["5xx"];
         resolve({
-          requests: answered,
-          reqPerSec: answered / result.duration,
-          p50: result.latency.p50,
-          p99: result.latency.p99,
+          requests: latencies.length,
+          reqPerSec: latencies.length / elapsed,
+          p50: percentile(latencies, 50),
+          p99: percentile(latencies, 99),
+          firstAnswerMax: Math.max(0, ...firstAnswers.values()),
           statuses,
           ok: result["2xx"] + result["3xx"] + conflicts,
           conflicts,
@@ -354,21 +393,25 @@ function run(options: RunOptions): Promise<Outcome> {
           fiveXx: result["5xx"],
           socketErrors: result.errors,
           timeouts: result.timeouts,
-          cpuPerRequest: (cpuMs(options.pid) - cpuBefore) / Math.max(answered, 1),
+          cpuPerRequest: (cpuMs(options.pid) - cpuBefore) / Math.max(latencies.length, 1),
           rssBefore,
           rssAfter: memoryMb(options.pid),
           ...(firstBad ? { firstBad } : {}),
         });
       },
     );
-    instance.on("response", (_client, status: number, _bytes: number, latency: number) => {
-      options.onAnswer?.(status, latency);
+    instance.on("response", (client, status: number, _bytes: number, latency: number) => {
+      if (!firstAnswers.has(client)) firstAnswers.set(client, latency);
+      // Measured: asked for after the warm-up.
+      const measured = warmUp === 0 || Date.now() - latency >= measuredFrom;
+      if (measured) latencies.push(latency);
+      options.onAnswer?.(status, latency, measured);
     });
   });
 }
 
 /** Per-connection state autocannon keeps between a request's setup and its answer. */
-type Ctx = { path?: string; claimId?: number; sentAt?: number };
+type Ctx = { path?: string; claimId?: number };
 
 // ---------------------------------------------------------------------------------------------
 // The mixed run: reads of the measured pages, one request in five a write through the API
@@ -378,6 +421,34 @@ interface ClaimRef {
   version: number;
 }
 
+/**
+ * The claims the writes go round, with the version each was last seen at. The runs on claimdesk
+ * share one pool, each going on where the last stopped: a write still in flight when a run ends
+ * is committed, but its answer (the new version) is never read, and the next write to that claim
+ * is a 409 (counted as an expected answer, and its version learnt from the answer).
+ */
+class ClaimPool {
+  private next = 0;
+  private readonly byId: Map<number, ClaimRef>;
+
+  constructor(readonly claims: ClaimRef[]) {
+    this.byId = new Map(claims.map((claim) => [claim.id, claim]));
+  }
+
+  take(): ClaimRef {
+    return this.claims[this.next++ % this.claims.length]!;
+  }
+
+  get(id: number | undefined): ClaimRef | undefined {
+    return id === undefined ? undefined : this.byId.get(id);
+  }
+
+  /** For the bare server, whose stored answers carry one claim's version. */
+  copy(): ClaimPool {
+    return new ClaimPool(this.claims.map((claim) => ({ ...claim })));
+  }
+}
+
 interface KindStats {
   count: number;
   latencies: number[];
@@ -385,42 +456,34 @@ interface KindStats {
 }
 
 class Mixed {
-  private next = 0;
   private written = 0;
   readonly kinds = new Map<string, KindStats>();
   /** The kind of the answer being counted: onResponse runs just before autocannon's "response" event. */
   private current = "";
 
-  private readonly byId: Map<number, ClaimRef>;
-
   constructor(
-    private readonly pool: ClaimRef[],
+    private readonly pool: ClaimPool,
     private readonly headers: Record<Auth, Record<string, string>>,
     private readonly reads: Array<{ kind: string; path: string; auth: Auth }>,
-  ) {
-    this.byId = new Map(pool.map((claim) => [claim.id, claim]));
-  }
+  ) {}
 
-  private claim(): ClaimRef {
-    return this.pool[this.next++ % this.pool.length]!;
-  }
-
-  private seen(kind: string, status: number) {
+  private seen(kind: string) {
     this.current = kind;
-    const stats = this.kinds.get(kind) ?? { count: 0, latencies: [], statuses: {} };
+  }
+
+  /** Called for every answer, after its onResponse; counted by kind when it is in the measured window. */
+  answer = (status: number, ms: number, measured: boolean) => {
+    if (!measured) return;
+    const stats = this.kinds.get(this.current) ?? { count: 0, latencies: [], statuses: {} };
     stats.count++;
     stats.statuses[status] = (stats.statuses[status] ?? 0) + 1;
-    this.kinds.set(kind, stats);
-  }
-
-  /** Called for every answer, after its onResponse. */
-  answer = (_status: number, ms: number) => {
-    this.kinds.get(this.current)?.latencies.push(ms);
+    stats.latencies.push(ms);
+    this.kinds.set(this.current, stats);
   };
 
   /** A claim's new version from an answer: the claim itself, an evidence answer's claim, or a conflict's current claim. */
   private learn(claimId: number | undefined, status: number, body: string) {
-    const claim = claimId === undefined ? undefined : this.byId.get(claimId);
+    const claim = this.pool.get(claimId);
     if (!claim) return;
     try {
       const json = JSON.parse(body) as {
@@ -440,14 +503,14 @@ class Mixed {
       method: "GET",
       path,
       headers: this.headers[auth],
-      onResponse: (status) => this.seen(kind, status),
+      onResponse: () => this.seen(kind),
     });
     const patch: autocannon.Request = {
       method: "PATCH",
       path: "/api/v1/claims/0",
       headers: { ...this.headers.token, "content-type": "application/json" },
       setupRequest: (request, context) => {
-        const claim = this.claim();
+        const claim = this.pool.take();
         const ctx = context as Ctx;
         ctx.claimId = claim.id;
         ctx.path = `/api/v1/claims/${claim.id}`;
@@ -461,7 +524,7 @@ class Mixed {
         };
       },
       onResponse: (status, body, context) => {
-        this.seen("write: PATCH claim", status);
+        this.seen("write: PATCH claim");
         this.learn((context as Ctx).claimId, status, body);
       },
     };
@@ -470,7 +533,7 @@ class Mixed {
       path: "/api/v1/claims/0/evidence",
       headers: { ...this.headers.token, "content-type": "application/json" },
       setupRequest: (request, context) => {
-        const claim = this.claim();
+        const claim = this.pool.take();
         const ctx = context as Ctx;
         ctx.claimId = claim.id;
         ctx.path = `/api/v1/claims/${claim.id}/evidence`;
@@ -486,7 +549,7 @@ class Mixed {
         };
       },
       onResponse: (status, body, context) => {
-        this.seen("write: POST evidence", status);
+        this.seen("write: POST evidence");
         this.learn((context as Ctx).claimId, status, body);
       },
     };
@@ -499,17 +562,6 @@ class Mixed {
 
 // ---------------------------------------------------------------------------------------------
 // Report
-
-const ms = (value: number) =>
-  value >= 10_000 ? `${(value / 1000).toFixed(1)} s` : `${Math.round(value)} ms`;
-const mb = (value: number) => `${value.toFixed(0)}`;
-const kb = (bytes: number) =>
-  bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(1)} MB` : `${(bytes / 1000).toFixed(1)} kB`;
-const percentile = (values: number[], p: number) => {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-};
 
 function loudly(lines: string[]) {
   const bar = "!".repeat(100);
@@ -531,7 +583,7 @@ interface Prepared {
   headers: Record<Auth, Record<string, string>>;
   seedSlug: string;
   seedArticleId: number;
-  pool: ClaimRef[];
+  pool: ClaimPool;
   dir: string;
 }
 
@@ -568,17 +620,17 @@ async function prepare(target: Target, dir: string): Promise<Prepared> {
   };
 
   // The claims the writes go round, with their versions, read through the API.
-  const pool: ClaimRef[] = [];
-  for (let page = 1; pool.length < WRITE_POOL; page++) {
+  const claims: ClaimRef[] = [];
+  for (let page = 1; claims.length < WRITE_POOL; page++) {
     const response = await fetch(`${server.base}/api/v1/claims?limit=200&page=${page}`, {
       headers: headers.token,
     });
     if (!response.ok) throw new Error(`GET /api/v1/claims answered ${response.status}`);
-    const { claims, next } = (await response.json()) as { claims: ClaimRef[]; next: string | null };
-    pool.push(...claims.map(({ id, version }) => ({ id, version })));
+    const { claims: found, next } = (await response.json()) as { claims: ClaimRef[]; next: string | null };
+    claims.push(...found.map(({ id, version }) => ({ id, version })));
     if (!next) break;
   }
-  return { target, workspace, server, headers, seedSlug, seedArticleId, pool, dir };
+  return { target, workspace, server, headers, seedSlug, seedArticleId, pool: new ClaimPool(claims), dir };
 }
 
 /** Imports an article of just under 2 MB (the seed article's text, repeated) through the API. */
@@ -603,7 +655,7 @@ async function importTwoMegabytes(p: Prepared): Promise<number> {
 /** One real write of each kind, checked: the writes of the mixed run are valid requests. */
 async function sampleWrites(p: Prepared): Promise<Map<string, Captured>> {
   const writes = new Map<string, Captured>();
-  const claim = p.pool[p.pool.length - 1]!;
+  const claim = p.pool.claims[p.pool.claims.length - 1]!;
   const send = async (method: "PATCH" | "POST", url: string, body: unknown) => {
     const response = await fetch(p.server.base + url, {
       method,
@@ -650,34 +702,20 @@ interface Shape {
   expectConflicts?: boolean;
 }
 
-/**
- * One run on claimdesk, then the same on the bare server: each warmed up first (not a run counted
- * in requests: there the first requests are the measurement), and claimdesk left idle before both.
- */
+/** One run on claimdesk, then the same on the bare server, claimdesk left idle before both. */
 async function sideBySide(
   p: Prepared,
   bare: { base: string; child: ChildProcess },
   shape: Shape,
-  make: (
-    side: "claimdesk" | "bare",
-    warm: boolean,
-  ) => { requests: autocannon.Request[]; onAnswer?: RunOptions["onAnswer"] },
+  make: (side: "claimdesk" | "bare") => { requests: autocannon.Request[]; onAnswer?: RunOptions["onAnswer"] },
 ): Promise<[Outcome, Outcome]> {
   const outcomes: Outcome[] = [];
   for (const [side, base, pid] of [
     ["claimdesk", p.server.base, p.server.child.pid],
     ["bare", bare.base, bare.child.pid],
   ] as const) {
-    if (!shape.amount)
-      await run({
-        base,
-        connections: shape.connections,
-        seconds: WARMUP_SECONDS,
-        expectConflicts: shape.expectConflicts,
-        ...make(side, true),
-      });
     await settle(p.server.child.pid);
-    outcomes.push(await run({ base, pid, ...shape, ...make(side, false) }));
+    outcomes.push(await run({ base, pid, warmUp: WARMUP_SECONDS, ...shape, ...make(side) }));
   }
   return [outcomes[0]!, outcomes[1]!];
 }
@@ -762,18 +800,16 @@ async function loadtest(p: Prepared) {
     if (row.role === "mixed") {
       // The bare server answers every write with the same stored answer: its runs get a copy of
       // the claims, so the versions they learn never reach claimdesk's.
-      const copy = () => p.pool.map((claim) => ({ ...claim }));
       mixed = new Mixed(p.pool, p.headers, reads);
       const measuredMixed = mixed;
       [app, peer] = await sideBySide(
         p,
         bare,
         { connections: CONNECTIONS, seconds: SECONDS, expectConflicts: true },
-        (side, warm) => {
-          if (side === "claimdesk" && !warm)
-            return { requests: measuredMixed.requests(), onAnswer: measuredMixed.answer };
-          return { requests: new Mixed(side === "bare" ? copy() : p.pool, p.headers, reads).requests() };
-        },
+        (side) =>
+          side === "claimdesk"
+            ? { requests: measuredMixed.requests(), onAnswer: measuredMixed.answer }
+            : { requests: new Mixed(p.pool.copy(), p.headers, reads).requests() },
       );
     } else {
       const requests = () => ({
@@ -810,6 +846,7 @@ async function loadtest(p: Prepared) {
     "4xx".padStart(5),
     "5xx".padStart(5),
     "sock".padStart(5),
+    "1st answer".padStart(10),
     "RSS MB before→after".padStart(20),
     "CPU/req".padStart(8),
     "bare req/s".padStart(11),
@@ -829,6 +866,7 @@ async function loadtest(p: Prepared) {
         String(app.refused).padStart(5),
         String(app.fiveXx).padStart(5),
         String(app.socketErrors).padStart(5),
+        ms(app.firstAnswerMax).padStart(10),
         `${mb(app.rssBefore)} → ${mb(app.rssAfter)}`.padStart(20),
         `${app.cpuPerRequest.toFixed(1)} ms`.padStart(8),
         peer.reqPerSec.toFixed(0).padStart(11),
@@ -849,7 +887,14 @@ async function loadtest(p: Prepared) {
     }
   }
   console.log(
-    `\nok: 2xx/3xx answers (and 409 conflicts in the mixed run: ${results.find((r) => r.row.key === "mixed")?.app.conflicts ?? 0}); 4xx: other refusals; sock: socket errors and timeouts; vs bare: claimdesk's req/s as a share of a node:http server sending the same bytes. Server peak RSS ${mb(memoryMb(p.server.child.pid, "VmHWM"))} MB; load average after ${loadavg()[0]!.toFixed(2)}.`,
+    [
+      "",
+      `req/s, p50, p99: the ${SECONDS} s after ${WARMUP_SECONDS} s of warm-up on the same connections (the 2 MB workbench: all ${BIG_REQUESTS} answers).`,
+      `ok, 4xx, 5xx, sock: every answer of the run, warm-up included. ok: 2xx and 3xx (and 409 conflicts in the mixed run: ${results.find((r) => r.row.key === "mixed")?.app.conflicts ?? 0}); 4xx: other refusals; sock: socket errors and timeouts (${TIMEOUT_SECONDS} s).`,
+      "1st answer: the slowest first answer on a new connection (a burst of new connections waits for the busy server to accept them).",
+      "CPU/req: the server process's CPU time per answer; vs bare: claimdesk's req/s as a share of a node:http server sending the same bytes.",
+      `Server peak RSS ${mb(memoryMb(p.server.child.pid, "VmHWM"))} MB; load average after ${loadavg()[0]!.toFixed(2)}.`,
+    ].join("\n"),
   );
 
   // Goals
@@ -931,11 +976,12 @@ async function soak(p: Prepared) {
     pid,
     requests: mixed.requests(),
     connections: SOAK_CONNECTIONS,
+    warmUp: 0,
     seconds: SOAK_SECONDS,
     expectConflicts: true,
-    onAnswer: (status, latency) => {
+    onAnswer: (status, latency, measured) => {
       answers++;
-      mixed.answer(status, latency);
+      mixed.answer(status, latency, measured);
     },
   });
   clearInterval(every);
