@@ -31,6 +31,7 @@
 //   LOADTEST_PORT [3400]: the server's port; the bare server uses the next one
 //   SOAK_SECONDS [600], SOAK_CONNECTIONS [20]; LOADTEST_KEEP=1 keeps the temporary database
 import { spawn, type ChildProcess } from "node:child_process";
+import type { EventEmitter } from "node:events";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
@@ -301,6 +302,8 @@ interface Outcome {
   fiveXx: number;
   socketErrors: number;
   timeouts: number;
+  /** Timeouts of a connection's first request: it was never answered, usually never accepted. */
+  firstTimeouts: number;
   /** The server's CPU time per answered request in the measured window, in ms. */
   cpuPerRequest: number;
   /** The server's RSS in MB at the start and the end of the measured window. */
@@ -352,6 +355,7 @@ function run(options: RunOptions): Promise<Outcome> {
   let cpuBefore = cpuMs(options.pid);
   const latencies: number[] = [];
   const firstAnswers = new Map<unknown, number>();
+  let firstTimeouts = 0;
   return new Promise((resolve, reject) => {
     const startMeasuring =
       warmUp > 0
@@ -371,6 +375,12 @@ function run(options: RunOptions): Promise<Outcome> {
           : { maxOverallRequests: Math.ceil(MAX_RATE * (warmUp + options.seconds)) }),
         timeout: options.timeout ?? TIMEOUT_SECONDS,
         requests,
+        setupClient: (client) => {
+          // The client emits "timeout" (autocannon's types leave it out).
+          (client as EventEmitter).on("timeout", () => {
+            if (!firstAnswers.has(client)) firstTimeouts++;
+          });
+        },
       },
       (error: unknown, result: autocannon.Result) => {
         clearTimeout(startMeasuring);
@@ -393,6 +403,7 @@ function run(options: RunOptions): Promise<Outcome> {
           fiveXx: result["5xx"],
           socketErrors: result.errors,
           timeouts: result.timeouts,
+          firstTimeouts,
           cpuPerRequest: (cpuMs(options.pid) - cpuBefore) / Math.max(latencies.length, 1),
           rssBefore,
           rssAfter: memoryMb(options.pid),
@@ -845,7 +856,7 @@ async function loadtest(p: Prepared) {
     "ok".padStart(7),
     "4xx".padStart(5),
     "5xx".padStart(5),
-    "sock".padStart(5),
+    "sock".padStart(9),
     "1st answer".padStart(10),
     "RSS MB before→after".padStart(20),
     "CPU/req".padStart(8),
@@ -865,7 +876,7 @@ async function loadtest(p: Prepared) {
         String(app.ok).padStart(7),
         String(app.refused).padStart(5),
         String(app.fiveXx).padStart(5),
-        String(app.socketErrors).padStart(5),
+        `${app.socketErrors}${app.socketErrors ? ` (${app.firstTimeouts})` : ""}`.padStart(9),
         ms(app.firstAnswerMax).padStart(10),
         `${mb(app.rssBefore)} → ${mb(app.rssAfter)}`.padStart(20),
         `${app.cpuPerRequest.toFixed(1)} ms`.padStart(8),
@@ -890,7 +901,7 @@ async function loadtest(p: Prepared) {
     [
       "",
       `req/s, p50, p99: the ${SECONDS} s after ${WARMUP_SECONDS} s of warm-up on the same connections (the 2 MB workbench: all ${BIG_REQUESTS} answers).`,
-      `ok, 4xx, 5xx, sock: every answer of the run, warm-up included. ok: 2xx and 3xx (and 409 conflicts in the mixed run: ${results.find((r) => r.row.key === "mixed")?.app.conflicts ?? 0}); 4xx: other refusals; sock: socket errors and timeouts (${TIMEOUT_SECONDS} s).`,
+      `ok, 4xx, 5xx, sock: every answer of the run, warm-up included. ok: 2xx and 3xx (and 409 conflicts in the mixed run: ${results.find((r) => r.row.key === "mixed")?.app.conflicts ?? 0}); 4xx: other refusals; sock: socket errors and timeouts (${TIMEOUT_SECONDS} s), in brackets those of a connection's first request.`,
       "1st answer: the slowest first answer on a new connection (a burst of new connections waits for the busy server to accept them).",
       "CPU/req: the server process's CPU time per answer; vs bare: claimdesk's req/s as a share of a node:http server sending the same bytes.",
       `Server peak RSS ${mb(memoryMb(p.server.child.pid, "VmHWM"))} MB; load average after ${loadavg()[0]!.toFixed(2)}.`,
@@ -930,7 +941,7 @@ function report(server: Server, logFrom: number, what: string, outcome: Outcome)
     ]);
   else if (outcome.refused > 0 || outcome.socketErrors > 0)
     console.log(
-      `  ${what}: ${outcome.refused} refused, ${outcome.socketErrors} socket errors (${outcome.timeouts} timeouts); first: ${outcome.firstBad ?? "-"}`,
+      `  ${what}: ${outcome.refused} refused, ${outcome.socketErrors} socket errors (${outcome.timeouts} timeouts, ${outcome.firstTimeouts} of them a new connection's first request); first refusal: ${outcome.firstBad ?? "-"}`,
     );
 }
 
@@ -992,7 +1003,7 @@ async function soak(p: Prepared) {
   );
   report(p.server, logFrom, "soak", outcome);
   console.log(
-    `\n  ${outcome.requests} answers, ${outcome.reqPerSec.toFixed(0)} req/s, p50 ${ms(outcome.p50)}, p99 ${ms(outcome.p99)}, ok ${outcome.ok} (409 conflicts ${outcome.conflicts}), refused ${outcome.refused}, 5xx ${outcome.fiveXx}, socket errors ${outcome.socketErrors}, server CPU ${outcome.cpuPerRequest.toFixed(1)} ms/request, peak RSS ${mb(memoryMb(pid, "VmHWM"))} MB, load average after ${loadavg()[0]!.toFixed(2)}`,
+    `\n  ${outcome.requests} answers, ${outcome.reqPerSec.toFixed(0)} req/s, p50 ${ms(outcome.p50)}, p99 ${ms(outcome.p99)}, ok ${outcome.ok} (409 conflicts ${outcome.conflicts}), refused ${outcome.refused}, 5xx ${outcome.fiveXx}, socket errors ${outcome.socketErrors} (${outcome.firstTimeouts} first requests timed out), server CPU ${outcome.cpuPerRequest.toFixed(1)} ms/request, peak RSS ${mb(memoryMb(pid, "VmHWM"))} MB, load average after ${loadavg()[0]!.toFixed(2)}`,
   );
   for (const [kind, stats] of [...mixed.kinds].sort()) {
     const codes = Object.entries(stats.statuses)
