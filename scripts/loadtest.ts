@@ -285,7 +285,7 @@ interface Row {
 
 /** What one autocannon run gave, with the server's statuses sorted into expected and not. */
 interface Outcome {
-  /** Answers in the measured window (after the warm-up), their rate and latency. */
+  /** Answers that arrived in the measured window (after the warm-up) and their rate; the latency of the requests sent in it. */
   requests: number;
   reqPerSec: number;
   p50: number;
@@ -345,7 +345,7 @@ function run(options: RunOptions): Promise<Outcome> {
         if (typeof own === "function") own(status, body, context, headers);
         const expected = status < 400 || (options.expectConflicts && status === 409);
         if (!expected && !firstBad)
-          firstBad = `${status} to ${request.method ?? "GET"} ${(context as Ctx).path ?? request.path}: ${body.slice(0, 300)}`;
+          firstBad = `${status} to ${request.method ?? "GET"} ${(request.setupRequest ? (context as Ctx).path : undefined) ?? request.path}: ${body.slice(0, 300)}`;
       },
     };
   });
@@ -354,6 +354,8 @@ function run(options: RunOptions): Promise<Outcome> {
   let rssBefore = memoryMb(options.pid);
   let cpuBefore = cpuMs(options.pid);
   const latencies: number[] = [];
+  /** Answers that arrived in the measured window, whenever asked for: the throughput. */
+  let answeredInWindow = 0;
   const firstAnswers = new Map<unknown, number>();
   let firstTimeouts = 0;
   return new Promise((resolve, reject) => {
@@ -391,8 +393,8 @@ function run(options: RunOptions): Promise<Outcome> {
           statuses[code] = count ?? 0;
         const conflicts = options.expectConflicts ? (statuses["409"] ?? 0) : 0;
         resolve({
-          requests: latencies.length,
-          reqPerSec: latencies.length / elapsed,
+          requests: answeredInWindow,
+          reqPerSec: answeredInWindow / elapsed,
           p50: percentile(latencies, 50),
           p99: percentile(latencies, 99),
           firstAnswerMax: Math.max(0, ...firstAnswers.values()),
@@ -404,7 +406,7 @@ function run(options: RunOptions): Promise<Outcome> {
           socketErrors: result.errors,
           timeouts: result.timeouts,
           firstTimeouts,
-          cpuPerRequest: (cpuMs(options.pid) - cpuBefore) / Math.max(latencies.length, 1),
+          cpuPerRequest: (cpuMs(options.pid) - cpuBefore) / Math.max(answeredInWindow, 1),
           rssBefore,
           rssAfter: memoryMb(options.pid),
           ...(firstBad ? { firstBad } : {}),
@@ -416,6 +418,7 @@ function run(options: RunOptions): Promise<Outcome> {
       // Measured: asked for after the warm-up.
       const measured = warmUp === 0 || Date.now() - latency >= measuredFrom;
       if (measured) latencies.push(latency);
+      if (warmUp === 0 || Date.now() >= measuredFrom) answeredInWindow++;
       options.onAnswer?.(status, latency, measured);
     });
   });
@@ -900,7 +903,7 @@ async function loadtest(p: Prepared) {
   console.log(
     [
       "",
-      `req/s, p50, p99: the ${SECONDS} s after ${WARMUP_SECONDS} s of warm-up on the same connections (the 2 MB workbench: all ${BIG_REQUESTS} answers).`,
+      `req/s: the answers of the ${SECONDS} s after ${WARMUP_SECONDS} s of warm-up on the same connections; p50, p99: the requests sent in them (the 2 MB workbench: all ${BIG_REQUESTS} answers).`,
       `ok, 4xx, 5xx, sock: every answer of the run, warm-up included. ok: 2xx and 3xx (and 409 conflicts in the mixed run: ${results.find((r) => r.row.key === "mixed")?.app.conflicts ?? 0}); 4xx: other refusals; sock: socket errors and timeouts (${TIMEOUT_SECONDS} s), in brackets those of a connection's first request.`,
       "1st answer: the slowest first answer on a new connection (a burst of new connections waits for the busy server to accept them).",
       "CPU/req: the server process's CPU time per answer; vs bare: claimdesk's req/s as a share of a node:http server sending the same bytes.",
