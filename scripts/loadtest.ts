@@ -5,7 +5,7 @@
 // on loopback, every run bounded in time and in requests.
 //
 // loadtest: each page at 50 connections (the published fact-check, /fact-checks, the desk, an
-// article's workbench, GET /api/v1/claims, search once it exists), a mixed run with 20% writes
+// article's workbench, GET /api/v1/claims, workspace search), a mixed run with 20% writes
 // through the API, and the workbench of a 2 MB article; each side by side with a bare node:http
 // server sending the same bytes. Reports req/s, p50/p99, errors and the server's RSS, then one
 // line per goal: zero errors and zero 5xx at 50 connections; every page but the 2 MB workbench
@@ -16,8 +16,8 @@
 //
 // The target database is a parameter: LOADTEST_DATABASE=sqlite (default, a new temporary file) or
 // LOADTEST_DATABASE_URL=postgresql://… (a throwaway database: the run writes to it). This script
-// reaches the database only through server.js, the HTTP API and the app's Prisma client; the
-// workspace generator (scripts/bench-workspace.ts) is the one step that writes raw SQLite.
+// reaches the database only through server.js, the HTTP API and the app's Prisma client; on
+// PostgreSQL the generated workspace is moved in with data:export and data:import.
 //
 // Knobs (environment), defaults in brackets:
 //   LOADTEST_SECONDS [10] and LOADTEST_WARMUP_SECONDS [2]: each run and its warm-up
@@ -30,12 +30,14 @@
 //     mixed, big), for short runs while developing
 //   LOADTEST_PORT [3400]: the server's port; the bare server uses the next one
 //   SOAK_SECONDS [600], SOAK_CONNECTIONS [20]; LOADTEST_KEEP=1 keeps the temporary database
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
 import type { EventEmitter } from "node:events";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import pg from "pg";
 import { generateWorkspace, type Workspace, type WorkspaceSize } from "./bench-workspace";
 
 const knob = (name: string, fallback: number) => {
@@ -77,7 +79,7 @@ interface Target {
   /** DATABASE_URL for server.js and for this process's Prisma client. */
   url: string;
   /** Fills the empty database with the generated workspace. */
-  generate: (size: WorkspaceSize) => Workspace;
+  generate: (size: WorkspaceSize) => Workspace | Promise<Workspace>;
   /** Removes what the run made (a temporary file), unless kept. */
   cleanUp: () => void;
 }
@@ -91,14 +93,43 @@ function chooseTarget(): Target {
     return {
       name: `PostgreSQL (${new URL(url).host}${new URL(url).pathname})`,
       url,
-      generate: () => {
-        // The one step not yet portable: bench-workspace.ts migrates a SQLite file with the
-        // SQLite migrator and fills it with better-sqlite3 statements. A generator through Prisma
-        // (after migrating the database as server.js does) slots in here, returning the same
-        // Workspace; everything after it goes through server.js, the API and Prisma already.
-        throw new Error(
-          "scripts/bench-workspace.ts writes the workspace with raw SQLite (better-sqlite3); it needs a path through Prisma before the load test can run against PostgreSQL.",
-        );
+      // The workspace is generated in a SQLite file (fast raw inserts), then moved into the empty
+      // PostgreSQL database the way docs/deploying.md moves one: data:export, then data:import.
+      // Exports carry no sessions or tokens: the bench editor's are added, hashed, as the generator does.
+      generate: async (size) => {
+        const dir = mkdtempSync(path.join(tmpdir(), "claimdesk-loadtest-pg-"));
+        const file = path.join(dir, "generated.db");
+        const workspace = generateWorkspace(file, size);
+        const exported = path.join(dir, "workspace.json");
+        const run = (script: string, args: string[], databaseUrl: string) =>
+          execFileSync(process.execPath, ["--import", "tsx", script, ...args], {
+            env: { ...process.env, DATABASE_URL: databaseUrl, CLAIMDESK_SEED: "off" },
+            stdio: ["ignore", "ignore", "inherit"],
+          });
+        run("scripts/data-export.ts", [exported], `file:${file}`);
+        run("scripts/data-import.ts", [exported], url);
+        rmSync(dir, { recursive: true, force: true });
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        try {
+          const { rows } = await client.query<{ id: number }>(
+            `SELECT "id" FROM "User" WHERE "email" = 'editor@bench.test'`,
+          );
+          const editorId = rows[0]!.id;
+          const hash = (token: string) => createHash("sha256").update(token).digest("hex");
+          await client.query(`INSERT INTO "Session" ("id", "userId", "expiresAt") VALUES ($1, $2, $3)`, [
+            hash(workspace.sessionToken),
+            editorId,
+            new Date(Date.now() + 86_400_000),
+          ]);
+          await client.query(
+            `INSERT INTO "ApiToken" ("userId", "name", "tokenHash", "prefix") VALUES ($1, 'bench', $2, $3)`,
+            [editorId, hash(workspace.apiToken), workspace.apiToken.slice(0, 10)],
+          );
+          return { ...workspace, file: url, editorId };
+        } finally {
+          await client.end();
+        }
       },
       cleanUp: () => {},
     };
@@ -607,7 +638,7 @@ async function prepare(target: Target, dir: string): Promise<Prepared> {
     console.log("  (smaller than the issue's 500 articles and 10,000 claims: a development run)");
 
   let began = performance.now();
-  const workspace = target.generate(SIZE);
+  const workspace = await target.generate(SIZE);
   console.log(
     `  workspace: ${SIZE.articles} articles, ${(SIZE.articles * SIZE.claimsPerArticle).toLocaleString("en")} claims, ${SIZE.published} published, generated in ${((performance.now() - began) / 1000).toFixed(1)} s`,
   );
@@ -753,8 +784,7 @@ async function loadtest(p: Prepared) {
       role: "goal",
     },
     { key: "api-claims", label: "GET /api/v1/claims", path: "/api/v1/claims", auth: "token", role: "goal" },
-    // SEARCH (not built yet): measured as a page like the others once /search answers; until then
-    // the row is skipped with a note, never given numbers.
+    // Workspace search (app/search): a page like the others; skipped with a note if it ever 404s.
     {
       key: "search",
       label: "search",
