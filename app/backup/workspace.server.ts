@@ -171,6 +171,15 @@ const AuditRow = z.strictObject({
   after: auditJson,
 });
 
+const ClaimMatchRow = z.strictObject({
+  id,
+  claimId: id,
+  otherId: id,
+  decision: z.enum(["same", "dismissed"]),
+  decidedById: optionalId,
+  decidedAt: date,
+});
+
 export const WorkspaceSchema = z.strictObject({
   schema: z.literal(WORKSPACE_SCHEMA, {
     error: `This is not a Claimdesk workspace export (expected "schema": "${WORKSPACE_SCHEMA}").`,
@@ -186,6 +195,8 @@ export const WorkspaceSchema = z.strictObject({
   exercises: z.array(ExerciseRow),
   submissions: z.array(SubmissionRow),
   auditEvents: z.array(AuditRow),
+  // Exports made before claim matching lack editors' decisions on suggestions.
+  claimMatches: z.array(ClaimMatchRow).optional(),
 });
 export type Workspace = z.input<typeof WorkspaceSchema>;
 
@@ -200,6 +211,7 @@ export const EXPORTED_COLUMNS = {
   Exercise: Object.keys(ExerciseRow.shape),
   Submission: Object.keys(SubmissionRow.shape),
   AuditEvent: Object.keys(AuditRow.shape),
+  ClaimMatch: Object.keys(ClaimMatchRow.shape),
 };
 export const SECRET_COLUMNS = { User: ["passwordHash", "inviteTokenHash", "inviteExpiresAt"] };
 
@@ -221,6 +233,7 @@ export async function exportWorkspace(): Promise<Workspace> {
     exercises: await tx.exercise.findMany(byId),
     submissions: await tx.submission.findMany(byId),
     auditEvents: await tx.auditEvent.findMany(byId),
+    claimMatches: await tx.claimMatch.findMany(byId),
   }));
   // Dates become ISO strings exactly as JSON.stringify writes them.
   return JSON.parse(
@@ -324,6 +337,7 @@ export async function importWorkspace(document: unknown): Promise<Record<string,
         ["exercises", () => tx.exercise.createMany({ data: data.exercises })],
         ["submissions", () => tx.submission.createMany({ data: data.submissions })],
         ["auditEvents", () => tx.auditEvent.createMany({ data: data.auditEvents })],
+        ["claimMatches", () => tx.claimMatch.createMany({ data: data.claimMatches ?? [] })],
       ];
       for (const [table, insert] of steps) {
         try {
@@ -347,6 +361,7 @@ export async function importWorkspace(document: unknown): Promise<Record<string,
         exercises: data.exercises.length,
         submissions: data.submissions.length,
         auditEvents: data.auditEvents.length,
+        claimMatches: data.claimMatches?.length ?? 0,
       };
     },
     { timeout: 120_000 },

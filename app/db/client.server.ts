@@ -17,9 +17,8 @@ const CONFLICT = new Set(["P2002", "P2003", "P2014"]);
  */
 export function asAppError(error: unknown): unknown {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return error;
-  // P2028 "Unable to start a transaction in the given time": the database stayed busy.
-  if (error.code === "P2028" && /unable to start a transaction/i.test(error.message))
-    return new DatabaseBusy();
+  // P2028: a transaction that could not start in time, or ran past its time: the database is busy.
+  if (error.code === "P2028") return new DatabaseBusy();
   if (NOT_FOUND.has(error.code))
     return new NotFoundError("That record no longer exists; it may have been removed. Reload the page.");
   if (error.code === "P2002")

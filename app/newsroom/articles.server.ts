@@ -2,6 +2,7 @@ import { toMarkdown } from "../claims/extract";
 import { extractClaims } from "./extraction.server";
 import { project } from "../claims/projection";
 import { db, type Tx } from "../db/client.server";
+import { LARGE_WRITE } from "../db/write-lock";
 import { ANALYSIS_LIMIT } from "../db/migrate.server";
 import { jsonRecords, timestamp } from "../db/sql.server";
 import { databaseKind } from "../utils/config.server";
@@ -150,7 +151,7 @@ export async function importArticle(
       },
     });
     return article;
-  });
+  }, LARGE_WRITE);
   await refreshStatistics();
   return created;
 }

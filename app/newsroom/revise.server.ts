@@ -2,6 +2,7 @@ import { MAX_PROPOSALS, strongestClaims } from "./articles.server";
 import { extractClaims } from "./extraction.server";
 import { reanchor } from "../claims/reanchor";
 import { db } from "../db/client.server";
+import { LARGE_WRITE } from "../db/write-lock";
 import { fetchPage } from "../importing/import.server";
 import { FetchRefused } from "../importing/safe-fetch.server";
 import type { CurrentUser } from "../auth/session.server";
@@ -113,7 +114,7 @@ export async function reviseArticle(
       after: { markdown: input.markdown, ...revision },
     });
     return revision;
-  });
+  }, LARGE_WRITE);
 }
 
 /**
