@@ -15,6 +15,7 @@ const ON_BOTH_DATABASES = [
   "app/publishing/xml-safe.test.ts",
   "app/routes/login.test.ts",
   "app/routes/student.test.ts",
+  "app/routes/student.test.ts",
 ];
 
 const shared = {
