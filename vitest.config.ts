@@ -3,6 +3,7 @@ import { defineConfig } from "vitest/config";
 /** The integration tests that also run on PostgreSQL: everything that reaches the database through the app. */
 const ON_BOTH_DATABASES = [
   "app/api/v1.test.ts",
+  "app/classroom/teachers.test.ts",
   "app/auth/users.test.ts",
   "app/backup/import-validation.test.ts",
   "app/db/attempts.test.ts",

@@ -247,18 +247,13 @@ export async function resultsCsv(exercise: ExerciseView): Promise<string> {
   return lines.join("\r\n") + "\r\n";
 }
 
-export async function listExercises() {
-  return db().exercise.findMany({
-    orderBy: { createdAt: "desc" },
-    include: {
-      _count: { select: { submissions: true } },
-      publication: { select: { number: true, article: { select: { title: true, slug: true } } } },
-    },
-  });
-}
-
 export async function setExerciseStatus(id: number, status: "open" | "closed") {
   await db().exercise.update({ where: { id }, data: { status } });
+}
+
+/** Removes one student's answers (and their private link); false when it is not in this exercise. */
+export async function deleteSubmission(exerciseId: number, submissionId: number): Promise<boolean> {
+  return (await db().submission.deleteMany({ where: { id: submissionId, exerciseId } })).count === 1;
 }
 
 export async function deleteAnswers(id: number): Promise<number> {

@@ -1,20 +1,25 @@
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/exercise";
 import { requirePermission } from "../auth/session.server";
-import { deleteAnswers, exerciseById, results, setExerciseStatus } from "../classroom/exercises.server";
+import { results } from "../classroom/exercises.server";
+import { manageExercise } from "../classroom/manage.server";
+import { exerciseForTeacher, teachersOf } from "../classroom/teachers.server";
+import { CoTeachers } from "../classroom/CoTeachers";
 import { formatCode } from "../classroom/codes";
 import { VerdictChart } from "../classroom/VerdictChart";
 import { publicUrl } from "../utils/config.server";
-import { domainFailure, failure, formValues, parseId, readForm } from "../utils/http.server";
+import { domainFailure, formValues, orErrorPage, parseId, readForm } from "../utils/http.server";
 import { FormMessage, VerdictBadge } from "../ui/components";
 
 export const meta: Route.MetaFunction = () => [{ title: "Exercise results · Classroom · Claimdesk" }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  await requirePermission(request, "teach");
-  const exercise = await exerciseById(parseId(params.id, "exercise"));
-  if (!exercise) throw new Response("There is no such exercise.", { status: 404 });
-  const { submissions, tallies } = await results(exercise);
+  const user = await requirePermission(request, "teach");
+  const exercise = await orErrorPage(exerciseForTeacher(parseId(params.id, "exercise"), user));
+  const [{ submissions, tallies }, teachers] = await Promise.all([
+    results(exercise),
+    teachersOf(exercise.id),
+  ]);
   const mostMissed = [...tallies].sort((a, b) => a.foundBy - b.foundBy).slice(0, 3);
   return {
     exercise: {
@@ -31,34 +36,18 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     tallies,
     mostMissed: submissions.length > 0 ? mostMissed : [],
     notice: new URL(request.url).searchParams.get("done"),
+    teachers,
   };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
-  await requirePermission(request, "teach");
+  const user = await requirePermission(request, "teach");
   const id = parseId(params.id, "exercise");
   const values = formValues(await readForm(request));
-  const intent = values.intent ?? "";
   try {
-    switch (intent) {
-      case "close":
-      case "open":
-        await setExerciseStatus(id, intent === "close" ? "closed" : "open");
-        return redirect(`/exercises/${id}?done=${intent === "close" ? "closed" : "opened"}`);
-      case "delete-answers":
-        if (values.confirm !== "yes")
-          return failure(
-            "delete-answers",
-            values,
-            "Tick the box to confirm that every answer should be deleted.",
-          );
-        await deleteAnswers(id);
-        return redirect(`/exercises/${id}?done=deleted`);
-      default:
-        return failure("", values, "That action is not known. Reload the page and try again.");
-    }
+    return redirect(`/exercises/${id}?done=${await manageExercise(id, values, user)}`);
   } catch (error) {
-    return domainFailure(intent, values, error);
+    return domainFailure(values.intent ?? "", values, error);
   }
 }
 
@@ -66,10 +55,13 @@ const NOTICES: Record<string, string> = {
   closed: "The exercise is closed: students can no longer submit.",
   opened: "The exercise is open again.",
   deleted: "All answers were deleted.",
+  removed: "That student's answers were removed.",
+  "teacher-added": "The co-teacher was added: they see this exercise in their classroom now.",
+  "teacher-removed": "The co-teacher was removed.",
 };
 
 export default function ExerciseResults({ loaderData, actionData }: Route.ComponentProps) {
-  const { exercise, shareUrl, students, names, tallies, mostMissed, notice } = loaderData;
+  const { exercise, shareUrl, students, names, tallies, mostMissed, notice, teachers } = loaderData;
   return (
     <div className="page">
       <p className="breadcrumbs">
@@ -142,6 +134,10 @@ export default function ExerciseResults({ loaderData, actionData }: Route.Compon
         </a>
       </p>
 
+      <CoTeachers
+        {...teachers}
+        error={actionData?.intent === "add-teacher" ? actionData.fields?.email : undefined}
+      />
       <section className="panel" aria-labelledby="manage-heading">
         <h2 id="manage-heading">Manage</h2>
         <Form method="post" className="inline-form">

@@ -1,7 +1,8 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/exercises";
 import { requirePermission } from "../auth/session.server";
-import { listExercises, publishedForExercises } from "../classroom/exercises.server";
+import { publishedForExercises } from "../classroom/exercises.server";
+import { listExercises } from "../classroom/teachers.server";
 import { formatCode } from "../classroom/codes";
 import { readPage } from "../newsroom/paging";
 import { formatDate } from "../ui/components";
@@ -10,10 +11,10 @@ import { Pager } from "../ui/Pager";
 export const meta: Route.MetaFunction = () => [{ title: "Classroom · Claimdesk" }];
 
 export async function loader({ request }: Route.LoaderArgs) {
-  await requirePermission(request, "teach");
+  const user = await requirePermission(request, "teach");
   const url = new URL(request.url);
   const [exercises, published] = await Promise.all([
-    listExercises(),
+    listExercises(user),
     publishedForExercises(readPage(url.searchParams)),
   ]);
   return {
