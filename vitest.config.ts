@@ -3,9 +3,9 @@ import { defineConfig } from "vitest/config";
 /** The integration tests that also run on PostgreSQL: everything that reaches the database through the app. */
 const ON_BOTH_DATABASES = [
   "app/api/v1.test.ts",
-  "app/classroom/teachers.test.ts",
   "app/auth/users.test.ts",
   "app/backup/import-validation.test.ts",
+  "app/classroom/teachers.test.ts",
   "app/db/attempts.test.ts",
   "app/db/changes.test.ts",
   "app/db/prisma-errors.test.ts",
@@ -15,7 +15,6 @@ const ON_BOTH_DATABASES = [
   "app/publishing/formats.test.ts",
   "app/publishing/xml-safe.test.ts",
   "app/routes/login.test.ts",
-  "app/routes/student.test.ts",
   "app/routes/student.test.ts",
 ];
 

@@ -1,5 +1,11 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser, type Page } from "@playwright/test";
 import { createUser, expectAccessible, failOnServerErrors, signIn } from "./helpers";
+
+/** Nothing on a student's page leads to the published fact-check (the answer key) or the site. */
+async function expectNoWayToTheKey(page: Page) {
+  await expect(page.getByRole("navigation")).toHaveCount(0);
+  await expect(page.locator('a[href^="/fact-checks"], a[href="/"], a[href="/methodology"]')).toHaveCount(0);
+}
 
 /** A student with no account, in a browser context of their own, on a phone-sized screen. */
 async function student(
@@ -18,15 +24,26 @@ async function student(
   await page.getByLabel("Exercise code").fill(code.toLowerCase().replace("-", " "));
   await page.getByRole("button", { name: "Open the exercise" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Check it yourself: Alibaba's chip");
+  await expectNoWayToTheKey(page);
   await page.getByLabel("Your display name").fill(name);
-  for (const mark of marks) {
-    const unit = page.locator(".unit", { hasText: mark.sentence }).first();
-    await unit.getByRole("checkbox").check();
-    await unit.getByLabel("Your verdict").selectOption({ label: mark.verdict });
-    await unit.getByLabel("What would settle it").selectOption({ label: mark.source });
-  }
-  await page.getByRole("button", { name: "Send my answers and see the fact-check" }).click();
+  for (const mark of marks) await markSentence(page, mark);
+  await page.getByRole("button", { name: "Send my answers" }).click();
+  await expect(page.getByRole("status")).toContainText(`Your answers are saved, ${name}`);
+  await expectNoWayToTheKey(page);
   return { page, context };
+}
+
+/** Ticks a sentence of the article and answers its questions. */
+async function markSentence(page: Page, mark: { sentence: string; verdict: string; source: string }) {
+  const sentence = page.locator(".sentence", { hasText: mark.sentence }).first();
+  await sentence.getByRole("checkbox").check();
+  await sentence.getByRole("radio", { name: new RegExp(`^${mark.verdict} `) }).check();
+  await sentence.getByLabel("What would settle it").selectOption({ label: mark.source });
+}
+
+async function seeFactCheck(page: Page) {
+  await page.getByRole("button", { name: "I'm done: show me the fact-check" }).click();
+  await expect(page.locator(".summary-line")).toBeVisible();
 }
 
 test("an educator runs an exercise on the seeded fact-check; two students compare their work with it", async ({
@@ -58,9 +75,26 @@ test("an educator runs an exercise on the seeded fact-check; two students compar
     },
     { sentence: "Alibaba’s shares spiked", verdict: "Accurate", source: "Market or trading data" },
   ]);
+  // Before she asks for the fact-check, Ada can change her answers: the same device edits one submission.
+  await ada.page.getByRole("link", { name: "Change my answers" }).click();
+  await expect(ada.page.getByLabel("Your display name")).toHaveValue("Ada");
+  await expect(
+    ada.page.locator(".sentence", { hasText: "Memory Bandwidth: 512 GB/s." }).getByRole("checkbox"),
+  ).toBeChecked();
+  await ada.page.getByRole("button", { name: "Send my changed answers" }).click();
+  await expect(ada.page.getByRole("status")).toContainText("Your answers are saved, Ada: 2 answers");
+  await seeFactCheck(ada.page);
+  await expectNoWayToTheKey(ada.page);
   await expect(ada.page.locator(".summary-line")).toContainText(
-    "You found 2 of 16 claims the fact-checkers checked, and your verdict matched theirs on 1.",
+    "You found 2 of 16 claims the fact-checkers checked, and your verdict matched theirs on 1. Your score: 1 of 16.",
   );
+  await expect(ada.page.locator(".summary-line")).toBeFocused();
+  // Her answers are final now: the exercise offers her result again instead of the form.
+  await ada.page.goto(`/x/${code.replace("-", "")}`);
+  await expect(ada.page.getByRole("note")).toContainText("your answers are final");
+  await expect(ada.page.getByLabel("Your display name")).toHaveCount(0);
+  await ada.page.getByRole("button", { name: "See my answers and the fact-check again" }).click();
+  await expect(ada.page.locator(".summary-line")).toContainText("Your score: 1 of 16.");
   const memory = ada.page.locator(".compare", { hasText: "Memory Bandwidth: 512 GB/s." });
   await expect(memory.getByRole("group", { name: "Your answer" })).toContainText("Unsupported");
   await expect(memory.getByRole("group", { name: "Your answer" })).toContainText("✓ Same verdict");
@@ -93,7 +127,13 @@ test("an educator runs an exercise on the seeded fact-check; two students compar
       source: "Market or trading data",
     },
   ]);
+  await seeFactCheck(ben.page);
   await expect(ben.page.locator(".summary-line")).toContainText("You found 1 of 16 claims");
+  // Inaccurate against the published Unsupported: off the scale, no credit; the reveal says how scores work.
+  await expect(ben.page.locator(".compare", { hasText: "Process Node: 5nm technology." })).toContainText(
+    "0 points",
+  );
+  await expect(ben.page.getByText("How the score works")).toBeVisible();
   await expect(
     ben.page
       .getByRole("region", { name: "You also marked" })
@@ -105,8 +145,20 @@ test("an educator runs an exercise on the seeded fact-check; two students compar
   // The educator's results match what they sent.
   await page.reload();
   await expect(page.getByRole("heading", { name: "Results: 2 students" })).toBeVisible();
+  // Ada's changed answers were one submission, not two.
+  const students = page.getByRole("table", { name: "Students" });
+  await expect(students.getByRole("row")).toHaveCount(3);
+  await expect(students.getByRole("row", { name: /Ada/ })).toContainText("2 of 16");
+  // A claim everyone found is never "most missed"; the one both judged far from Misleading is "most often judged wrong".
+  await expect(page.getByRole("region", { name: "Most missed claims" })).not.toContainText(
+    "Memory Bandwidth",
+  );
+  await expect(page.getByRole("region", { name: "Most often judged wrong" })).toContainText(
+    "Alibaba’s shares spiked",
+  );
   const memoryRow = page.locator("tr", { hasText: "Memory Bandwidth: 512 GB/s." });
   await expect(memoryRow).toContainText("1 of 2");
+  await expect(memoryRow).toContainText("1 same, 0 next, 0 far");
   await expect(memoryRow.getByRole("img")).toHaveAttribute("aria-label", /Unsupported: 1/);
   await expect(
     page.locator("tr", { hasText: "Process Node: 5nm technology." }).getByRole("img"),
@@ -124,6 +176,58 @@ test("an educator runs an exercise on the seeded fact-check; two students compar
   expect(rows.find((r) => r.startsWith('"Ben"') && r.includes("Process Node"))).toContain(
     '"yes","Inaccurate","Independent testing or measurement","Unsupported"',
   );
+
+  // The exercise is Tess's: a co-teacher she adds sees it, another educator neither sees nor finds it.
+  createUser("co@school.test", "Cora Coteacher", "educator");
+  createUser("other@school.test", "Otto Other", "educator");
+  await page.getByLabel("Add a co-teacher by their Claimdesk e-mail").fill("co@school.test");
+  await page.getByRole("button", { name: "Add co-teacher" }).click();
+  await expect(page.getByRole("status")).toContainText("The co-teacher was added");
+  const resultsUrl = page.url().replace(/\?.*$/, "");
+  for (const [email, allowed] of [
+    ["co@school.test", true],
+    ["other@school.test", false],
+  ] as const) {
+    const colleague = await browser.newContext();
+    const colleaguePage = await colleague.newPage();
+    await signIn(colleaguePage, email);
+    const response = await colleaguePage.goto(resultsUrl);
+    expect(response?.status(), email).toBe(allowed ? 200 : 403);
+    if (allowed) await expect(colleaguePage.getByRole("table", { name: "Students" })).toContainText("Ben");
+    else await expect(colleaguePage.locator("body")).not.toContainText("Ben");
+    await colleaguePage.goto("/exercises");
+    await expect(colleaguePage.getByRole("link", { name: "Check it yourself: Alibaba's chip" })).toHaveCount(
+      allowed ? 1 : 0,
+    );
+    await colleague.close();
+  }
+
+  // A second student calling themself Ada is asked to tell themself apart; the form keeps their work.
+  const other = await browser.newContext({ javaScriptEnabled: false });
+  const otherPage = await other.newPage();
+  await otherPage.goto(`/x/${code.replace("-", "")}`);
+  await otherPage.getByLabel("Your display name").fill("ada ");
+  await markSentence(otherPage, {
+    sentence: "Memory Bandwidth: 512 GB/s.",
+    verdict: "Not enough information",
+    source: "Independent testing or measurement",
+  });
+  await otherPage.getByRole("button", { name: "Send my answers" }).click();
+  await expect(otherPage.locator(".error-summary")).toContainText("Someone in this exercise already goes by");
+  await expect(otherPage.getByLabel("Your display name")).toHaveAttribute("aria-invalid", "true");
+  await expect(
+    otherPage.locator(".sentence", { hasText: "Memory Bandwidth: 512 GB/s." }).getByRole("checkbox"),
+  ).toBeChecked();
+  await other.close();
+
+  // One student's answers can be removed alone; their link goes with them.
+  await page.goto(resultsUrl);
+  await page.getByText("Remove Ben's answers").first().click();
+  await page.getByRole("button", { name: "Remove Ben's answers" }).click();
+  await expect(page.getByRole("status")).toContainText("That student's answers were removed.");
+  await expect(page.getByRole("heading", { name: "Results: 1 student" })).toBeVisible();
+  await ben.page.reload();
+  await expect(ben.page.getByRole("heading", { name: "Not found" })).toBeVisible();
 
   // Closing the exercise stops new answers; deleting removes them, and the students' links with them.
   await page.getByRole("button", { name: "Close the exercise" }).click();
@@ -156,18 +260,50 @@ test("bad input to an exercise gets a clear message and keeps the answers", asyn
   await page.getByRole("button", { name: "Create exercise" }).click();
   const code = (await page.locator("code.code").textContent())!.replace("-", "");
 
-  const context = await browser.newContext({ javaScriptEnabled: false });
-  const student = await context.newPage();
-  failOnServerErrors(student);
-  await student.goto(`/x/${code}`);
-  await expect(student.locator(".article-text mark")).not.toHaveCount(0);
-  await student.getByLabel("Your display name").fill("Cleo");
-  const first = student.locator(".unit").first();
-  await first.getByLabel("Your verdict").selectOption({ label: "Accurate" });
-  await student.getByRole("button", { name: "Send my answers and see the fact-check" }).click();
-  await expect(student.getByRole("alert")).toContainText("Your answers were not sent yet.");
-  await expect(student.getByRole("alert")).toContainText("choose the kind of source that would settle it");
-  await expect(student.getByLabel("Your display name")).toHaveValue("Cleo");
-  await expect(student.locator(".unit").first().getByLabel("Your verdict")).toHaveValue("accurate");
-  await context.close();
+  // On a phone without JavaScript and on a desktop with it, a failed submission puts focus on a
+  // summary that links to each control at fault; the controls are marked and keep what was chosen.
+  for (const javaScriptEnabled of [false, true]) {
+    const context = await browser.newContext({
+      javaScriptEnabled,
+      viewport: javaScriptEnabled ? { width: 1280, height: 900 } : { width: 390, height: 844 },
+    });
+    const student = await context.newPage();
+    failOnServerErrors(student);
+    await student.goto(`/x/${code}`);
+    await expect(student.locator(".article-text mark")).not.toHaveCount(0);
+    await expectNoWayToTheKey(student);
+    await student.getByLabel("Your display name").fill("Cleo");
+    const first = student.locator(".unit").first();
+    await expect(first.getByRole("radio", { name: /^Not enough information / })).toBeVisible();
+    await first.getByRole("radio", { name: /^Accurate Correct/ }).check();
+    await student.getByRole("button", { name: "Send my answers" }).click();
+    const summary = student.locator(".error-summary");
+    await expect(summary).toBeFocused();
+    await expect(summary).toContainText("Your answers were not sent yet");
+    await expect(summary.getByRole("link").first()).toContainText(
+      "choose the kind of source that would settle it",
+    );
+    await expect(first.getByLabel(/What would settle it/)).toHaveAttribute("aria-invalid", "true");
+    await summary.getByRole("link").first().click();
+    expect(new URL(student.url()).hash).toMatch(/^#source-\d+$/);
+    await expect(student.getByLabel("Your display name")).toHaveValue("Cleo");
+    await expect(first.getByRole("radio", { name: /^Accurate Correct/ })).toBeChecked();
+    if (!javaScriptEnabled) {
+      await context.close();
+      continue;
+    }
+    // Cleo answers every claim "Accurate": the results in this mode are about verdicts, not finding.
+    for (const unit of await student.locator(".unit").all()) {
+      await unit.getByRole("radio", { name: /^Accurate Correct/ }).check();
+      await unit.getByLabel(/What would settle it/).selectOption({ label: "An independent expert" });
+    }
+    await student.getByRole("button", { name: "Send my answers" }).click();
+    await seeFactCheck(student);
+    await context.close();
+  }
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Results: 1 student" })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Found by" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Most missed claims" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Most often judged wrong" })).toContainText("1 of 1");
 });

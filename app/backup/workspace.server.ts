@@ -157,7 +157,15 @@ const SubmissionRow = z.strictObject({
   displayName: z.string().trim().min(1).max(60),
   answers: jsonText(StoredAnswers, "answers"),
   createdAt: date,
+  // Exports made before devices and reveals were recorded lack them: no device, seen at once.
+  deviceHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, "A device hash is 64 hexadecimal digits.")
+    .nullable()
+    .optional(),
+  revealedAt: optionalDate.optional(),
 });
+const ExerciseTeacherRow = z.strictObject({ exerciseId: id, userId: id });
 const auditJson = jsonText(z.unknown(), "audit detail").nullable();
 const AuditRow = z.strictObject({
   id,
@@ -185,6 +193,8 @@ export const WorkspaceSchema = z.strictObject({
   publicationClaims: z.array(PublicationClaimRow).optional(),
   exercises: z.array(ExerciseRow),
   submissions: z.array(SubmissionRow),
+  // Exports made before co-teachers lack them.
+  exerciseTeachers: z.array(ExerciseTeacherRow).optional(),
   auditEvents: z.array(AuditRow),
 });
 export type Workspace = z.input<typeof WorkspaceSchema>;
@@ -199,6 +209,7 @@ export const EXPORTED_COLUMNS = {
   PublicationClaim: Object.keys(PublicationClaimRow.shape),
   Exercise: Object.keys(ExerciseRow.shape),
   Submission: Object.keys(SubmissionRow.shape),
+  ExerciseTeacher: Object.keys(ExerciseTeacherRow.shape),
   AuditEvent: Object.keys(AuditRow.shape),
 };
 export const SECRET_COLUMNS = { User: ["passwordHash", "inviteTokenHash", "inviteExpiresAt"] };
@@ -220,6 +231,9 @@ export async function exportWorkspace(): Promise<Workspace> {
     }),
     exercises: await tx.exercise.findMany(byId),
     submissions: await tx.submission.findMany(byId),
+    exerciseTeachers: await tx.exerciseTeacher.findMany({
+      orderBy: [{ exerciseId: "asc" }, { userId: "asc" }],
+    }),
     auditEvents: await tx.auditEvent.findMany(byId),
   }));
   // Dates become ISO strings exactly as JSON.stringify writes them.
@@ -322,7 +336,18 @@ export async function importWorkspace(document: unknown): Promise<Record<string,
         ["publications", () => tx.publication.createMany({ data: publications })],
         ["publicationClaims", () => tx.publicationClaim.createMany({ data: publicationClaims })],
         ["exercises", () => tx.exercise.createMany({ data: data.exercises })],
-        ["submissions", () => tx.submission.createMany({ data: data.submissions })],
+        [
+          "submissions",
+          () =>
+            tx.submission.createMany({
+              data: data.submissions.map((s) => ({
+                ...s,
+                deviceHash: s.deviceHash ?? null,
+                revealedAt: s.revealedAt === undefined ? s.createdAt : s.revealedAt,
+              })),
+            }),
+        ],
+        ["exerciseTeachers", () => tx.exerciseTeacher.createMany({ data: data.exerciseTeachers ?? [] })],
         ["auditEvents", () => tx.auditEvent.createMany({ data: data.auditEvents })],
       ];
       for (const [table, insert] of steps) {
@@ -346,6 +371,7 @@ export async function importWorkspace(document: unknown): Promise<Record<string,
         publicationClaims: publicationClaims.length,
         exercises: data.exercises.length,
         submissions: data.submissions.length,
+        exerciseTeachers: data.exerciseTeachers?.length ?? 0,
         auditEvents: data.auditEvents.length,
       };
     },

@@ -1,7 +1,14 @@
 import { publicLinkLimiter } from "../db/attempts.server";
 import { NotFoundError, TooManyAttempts, UserError } from "../utils/errors";
 import { normalizeCode } from "./codes";
-import { exerciseByCode, readAnswers, submit, type ExerciseView } from "./exercises.server";
+import {
+  deviceSubmission,
+  exerciseByCode,
+  readAnswers,
+  resumeLink,
+  submit,
+  type ExerciseView,
+} from "./exercises.server";
 
 const TEN_MINUTES = 10 * 60_000;
 /** Look-ups of codes that do not exist, per address in ten minutes: opening a real code is free. */
@@ -35,22 +42,43 @@ export async function openExercise(codeParam: string | undefined, address: strin
   );
 }
 
-/** Checks and stores a student's answers; returns the token of their result page. */
+/** Changes one device may make to its answers in ten minutes (a change is not a new answer). */
+const CHANGES_PER_DEVICE = 30;
+
+/**
+ * Checks and stores a student's answers; returns the token of their result page. A new answer
+ * counts against the address; a change from a device that already answered counts against the
+ * device only. Nothing is counted for answers that fail validation.
+ */
 export async function submitAnswers(
   exercise: ExerciseView,
   form: Record<string, string>,
   address: string,
+  deviceToken: string,
 ): Promise<string> {
   const read = readAnswers(exercise, form);
-  if ("errors" in read) throw new UserError(`Your answers were not sent yet. ${read.errors.join(" ")}`);
-  const limit = {
-    key: `submit:${address}:${exercise.code}`,
-    limit: ANSWERS_PER_ADDRESS,
-    windowMs: TEN_MINUTES,
-  };
+  if ("errors" in read) {
+    const count = Object.keys(read.errors).length;
+    throw new UserError(
+      `Your answers were not sent yet: ${count === 1 ? "one thing needs" : `${count} things need`} fixing.`,
+      400,
+      read.errors,
+    );
+  }
+  const existing = await deviceSubmission(exercise, deviceToken);
+  const limit = existing
+    ? { key: `change:${deviceToken}`, limit: CHANGES_PER_DEVICE, windowMs: TEN_MINUTES }
+    : { key: `submit:${address}:${exercise.code}`, limit: ANSWERS_PER_ADDRESS, windowMs: TEN_MINUTES };
   if (!(await publicLinkLimiter.reserve([limit])))
     throw new TooManyAttempts(
       "Too many answers have been sent from your connection. Wait ten minutes, then send yours again.",
     );
-  return submit(exercise, read.displayName, read.answers);
+  return (await submit(exercise, read.displayName, read.answers, deviceToken)).token;
+}
+
+/** A new private link to the answers this device sent (the old link stops working). */
+export async function resumeAnswers(exercise: ExerciseView, deviceToken: string): Promise<string> {
+  const token = await resumeLink(exercise, deviceToken);
+  if (!token) throw new NotFoundError("No answers were sent from this device to this exercise.");
+  return token;
 }

@@ -5,7 +5,7 @@ import { db } from "../db/client.server";
 import type { CurrentUser } from "../auth/session.server";
 import { sha256 as hashToken } from "../auth/secrets.server";
 import { UserError } from "../utils/errors";
-import { VERDICT_KEYS, verdictLabel } from "../newsroom/verdicts";
+import { verdictLabel } from "../newsroom/verdicts";
 import type { PageRequest } from "../newsroom/paging";
 import { latestPublication, latestPublications } from "../publishing/latest.server";
 import { readSnapshot, type Snapshot } from "../publishing/snapshot";
@@ -15,6 +15,8 @@ import {
   compare,
   SOURCE_KEYS,
   sourceLabel,
+  STUDENT_VERDICT_KEYS,
+  studentVerdictLabel,
   sentenceUnits,
   tally,
   type Answer,
@@ -97,7 +99,7 @@ async function view(where: { code: string } | { id: number }): Promise<ExerciseV
     status: exercise.status,
     snapshot,
     counted,
-    units: mode === "marked" ? claimUnits(counted) : sentenceUnits(snapshot.article.markdown),
+    units: mode === "marked" ? claimUnits(counted) : sentenceUnits(snapshot.article.markdown, counted),
   };
 }
 
@@ -106,22 +108,26 @@ export const exerciseById = (id: number) => view({ id });
 
 const AnswerSchema = z.object({
   unit: z.number().int(),
-  verdict: z.enum(VERDICT_KEYS, { error: "choose a verdict from the scale" }),
+  verdict: z.enum(STUDENT_VERDICT_KEYS, { error: "choose a verdict" }),
   source: z.enum(SOURCE_KEYS, { error: "choose the kind of source that would settle it" }),
 });
 
+/** A passage as a student recognises it in a message: its start, shortened. */
+const passage = (text: string) => `“${text.length > 60 ? text.slice(0, 57) + "…" : text}”`;
+
 /**
  * Reads a student's form: display name, and for each marked unit a verdict and a source kind.
- * In "marked" mode every counted claim is answered. Errors name the passage they concern.
+ * In "marked" mode every counted claim is answered. Errors are keyed by the id of the control at
+ * fault (the error summary links to each) and name the passage they concern.
  */
 export function readAnswers(
   exercise: ExerciseView,
   form: Record<string, string>,
-): { displayName: string; answers: Answer[] } | { errors: string[] } {
-  const errors: string[] = [];
+): { displayName: string; answers: Answer[] } | { errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
   const name = (form.displayName ?? "").trim();
-  if (name.length === 0) errors.push("Give a display name (a first name or a nickname is enough).");
-  if (name.length > 60) errors.push("Keep the display name under 60 characters.");
+  if (name.length === 0) errors.displayName = "Give a display name (a first name or a nickname is enough).";
+  if (name.length > 60) errors.displayName = "Keep the display name under 60 characters.";
   const answers: Answer[] = [];
   for (const unit of exercise.units) {
     const marked = exercise.mode === "marked" || form[`mark-${unit.index}`] === "on";
@@ -133,41 +139,100 @@ export function readAnswers(
     });
     if (parsed.success) answers.push(parsed.data);
     else
-      errors.push(
-        `“${unit.text.length > 60 ? unit.text.slice(0, 57) + "…" : unit.text}”: ${parsed.error.issues.map((i) => i.message).join(" and ")}.`,
-      );
+      for (const issue of parsed.error.issues)
+        errors[`${String(issue.path[0])}-${unit.index}`] = `${passage(unit.text)}: ${issue.message}.`;
   }
-  if (exercise.mode === "article" && answers.length === 0 && errors.length === 0)
-    errors.push("Mark at least one sentence you think is a checkable claim.");
-  return errors.length > 0 ? { errors } : { displayName: name, answers };
+  if (exercise.mode === "article" && answers.length === 0 && Object.keys(errors).length === 0)
+    errors[`mark-${exercise.units[0]?.index ?? 0}`] =
+      "Mark at least one sentence you think is a checkable claim.";
+  return Object.keys(errors).length > 0 ? { errors } : { displayName: name, answers };
 }
 
+/** Display names compared as a teacher reads them: case, spacing and accents aside. */
+export const sameName = (a: string, b: string) =>
+  a.normalize("NFKD").replace(/\p{M}/gu, "").replace(/\s+/g, " ").trim().toLowerCase() ===
+  b.normalize("NFKD").replace(/\p{M}/gu, "").replace(/\s+/g, " ").trim().toLowerCase();
+
+/** This device's submission to the exercise, if it sent one. */
+export async function deviceSubmission(exercise: ExerciseView, deviceToken: string) {
+  const row = await db().submission.findUnique({
+    where: { exerciseId_deviceHash: { exerciseId: exercise.id, deviceHash: hashToken(deviceToken) } },
+  });
+  return row
+    ? {
+        displayName: row.displayName,
+        answers: parseStoredJson(StoredAnswers, row.answers),
+        revealed: row.revealedAt !== null,
+      }
+    : null;
+}
+
+/**
+ * Stores a student's answers: one submission per device and exercise. Sending again from the same
+ * device replaces the answers (and the private link) until the student has seen the fact-check;
+ * from then on they are final. A name another device already uses is refused, so a teacher can
+ * tell every student apart. Returns the new private link's token and whether the submission is new.
+ */
 export async function submit(
   exercise: ExerciseView,
   displayName: string,
   answers: Answer[],
-): Promise<string> {
+  deviceToken: string,
+): Promise<{ token: string; created: boolean }> {
   if (exercise.status !== "open")
     throw new UserError("This exercise is closed: your teacher is no longer taking answers.");
-  if ((await db().submission.count({ where: { exerciseId: exercise.id } })) >= MAX_SUBMISSIONS) {
-    throw new UserError("This exercise has received as many answers as it can take. Ask your teacher.");
-  }
+  const deviceHash = hashToken(deviceToken);
   const token = randomBytes(18).toString("base64url");
-  await db().submission.create({
-    data: {
-      exerciseId: exercise.id,
-      tokenHash: hashToken(token),
-      displayName,
-      answers: JSON.stringify(answers),
-    },
+  return db().$transaction(async (tx) => {
+    const others = await tx.submission.findMany({
+      where: { exerciseId: exercise.id },
+      select: { id: true, displayName: true, deviceHash: true, revealedAt: true },
+    });
+    const mine = others.find((o) => o.deviceHash === deviceHash);
+    if (mine?.revealedAt)
+      throw new UserError(
+        "You have already sent your answers from this device and seen the fact-check, so they are final.",
+        409,
+      );
+    if (others.some((o) => o !== mine && sameName(o.displayName, displayName)))
+      throw new UserError("Choose another display name.", 400, {
+        displayName: `Someone in this exercise already goes by “${displayName}”. Add the first letter of your surname, like “${displayName} B.”`,
+      });
+    const data = { displayName, answers: JSON.stringify(answers), tokenHash: hashToken(token) };
+    if (mine) {
+      await tx.submission.update({ where: { id: mine.id }, data });
+      return { token, created: false };
+    }
+    if (others.length >= MAX_SUBMISSIONS)
+      throw new UserError("This exercise has received as many answers as it can take. Ask your teacher.");
+    await tx.submission.create({ data: { ...data, exerciseId: exercise.id, deviceHash } });
+    return { token, created: true };
   });
-  return token;
+}
+
+/** The student has asked to see the fact-check: their answers are final from now on. */
+export async function reveal(exercise: ExerciseView, token: string): Promise<boolean> {
+  const { count } = await db().submission.updateMany({
+    where: { tokenHash: hashToken(token), exerciseId: exercise.id, revealedAt: null },
+    data: { revealedAt: new Date() },
+  });
+  return count === 1;
+}
+
+/** A new private link to this device's submission (the old one stops working); null when it sent none. */
+export async function resumeLink(exercise: ExerciseView, deviceToken: string): Promise<string | null> {
+  const token = randomBytes(18).toString("base64url");
+  const { count } = await db().submission.updateMany({
+    where: { exerciseId: exercise.id, deviceHash: hashToken(deviceToken) },
+    data: { tokenHash: hashToken(token) },
+  });
+  return count === 1 ? token : null;
 }
 
 export const StoredAnswers = z.array(
   z.object({
     unit: z.number(),
-    verdict: z.enum(["", ...VERDICT_KEYS]),
+    verdict: z.enum(["", ...STUDENT_VERDICT_KEYS]),
     source: z.enum(["", ...SOURCE_KEYS]),
   }),
 );
@@ -179,25 +244,61 @@ export async function submissionByToken(exercise: ExerciseView, token: string) {
   return {
     displayName: submission.displayName,
     createdAt: submission.createdAt,
+    revealed: submission.revealedAt !== null,
+    answered: answers.length,
     comparison: compare(exercise.units, exercise.counted, answers),
   };
 }
 
+/**
+ * Display names as the teacher reads them: a name two devices used (before the second was
+ * refused, or from an older version) gets a number in the order they answered: "Maya (1)", "Maya (2)".
+ */
+export function tellApart(names: string[]): string[] {
+  return names.map((name, i) => {
+    const same = names.filter((n) => sameName(n, name));
+    if (same.length === 1) return name;
+    return `${name} (${names.slice(0, i + 1).filter((n) => sameName(n, name)).length})`;
+  });
+}
+
 export async function results(exercise: ExerciseView) {
   const rows = await db().submission.findMany({ where: { exerciseId: exercise.id }, orderBy: { id: "asc" } });
-  const submissions = rows.map((r) => ({
-    id: r.id,
-    displayName: r.displayName,
-    createdAt: r.createdAt,
-    answers: parseStoredJson(StoredAnswers, r.answers),
-  }));
+  const labels = tellApart(rows.map((r) => r.displayName));
+  const submissions = rows.map((r, i) => {
+    const answers = parseStoredJson(StoredAnswers, r.answers);
+    const { found, score } = compare(exercise.units, exercise.counted, answers);
+    return {
+      id: r.id,
+      displayName: labels[i]!,
+      createdAt: r.createdAt,
+      revealed: r.revealedAt !== null,
+      answers,
+      found,
+      score,
+    };
+  });
+  const tallies = tally(
+    exercise.units,
+    exercise.counted,
+    submissions.map((s) => s.answers),
+  );
+  const students = submissions.length;
   return {
     submissions,
-    tallies: tally(
-      exercise.units,
-      exercise.counted,
-      submissions.map((s) => s.answers),
-    ),
+    tallies,
+    // Only in "article" mode is finding a claim the task; a claim every student found is not missed.
+    mostMissed:
+      exercise.mode === "article"
+        ? tallies
+            .filter((t) => t.foundBy < students)
+            .sort((a, b) => a.foundBy - b.foundBy)
+            .slice(0, 3)
+        : [],
+    mostWrong: tallies
+      .filter((t) => t.wrong > 0)
+      .sort((a, b) => b.wrong - a.wrong)
+      .slice(0, 3),
   };
 }
 
@@ -235,7 +336,7 @@ export async function resultsCsv(exercise: ExerciseView): Promise<string> {
           outcome.claim.number,
           outcome.claim.quote,
           outcome.found ? "yes" : "no",
-          outcome.verdict ? verdictLabel(outcome.verdict) : "",
+          outcome.verdict ? studentVerdictLabel(outcome.verdict) : "",
           outcome.source ? sourceLabel(outcome.source) : "",
           verdictLabel(outcome.claim.verdict),
         ]

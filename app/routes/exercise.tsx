@@ -5,6 +5,7 @@ import { results } from "../classroom/exercises.server";
 import { manageExercise } from "../classroom/manage.server";
 import { exerciseForTeacher, teachersOf } from "../classroom/teachers.server";
 import { CoTeachers } from "../classroom/CoTeachers";
+import { Highlights, StudentsTable } from "../classroom/ResultsParts";
 import { formatCode } from "../classroom/codes";
 import { VerdictChart } from "../classroom/VerdictChart";
 import { publicUrl } from "../utils/config.server";
@@ -16,11 +17,10 @@ export const meta: Route.MetaFunction = () => [{ title: "Exercise results · Cla
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, "teach");
   const exercise = await orErrorPage(exerciseForTeacher(parseId(params.id, "exercise"), user));
-  const [{ submissions, tallies }, teachers] = await Promise.all([
+  const [{ submissions, tallies, mostMissed, mostWrong }, teachers] = await Promise.all([
     results(exercise),
     teachersOf(exercise.id),
   ]);
-  const mostMissed = [...tallies].sort((a, b) => a.foundBy - b.foundBy).slice(0, 3);
   return {
     exercise: {
       id: exercise.id,
@@ -32,9 +32,16 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     },
     shareUrl: `${publicUrl()}/x/${exercise.code}`,
     students: submissions.length,
-    names: submissions.map((s) => s.displayName),
+    submissions: submissions.map(({ id, displayName, found, score, revealed }) => ({
+      id,
+      displayName,
+      found,
+      score,
+      revealed,
+    })),
     tallies,
-    mostMissed: submissions.length > 0 ? mostMissed : [],
+    mostMissed,
+    mostWrong,
     notice: new URL(request.url).searchParams.get("done"),
     teachers,
   };
@@ -61,7 +68,8 @@ const NOTICES: Record<string, string> = {
 };
 
 export default function ExerciseResults({ loaderData, actionData }: Route.ComponentProps) {
-  const { exercise, shareUrl, students, names, tallies, mostMissed, notice, teachers } = loaderData;
+  const { exercise, shareUrl, students, submissions, tallies, mostMissed, mostWrong, notice, teachers } =
+    loaderData;
   return (
     <div className="page">
       <p className="breadcrumbs">
@@ -88,46 +96,49 @@ export default function ExerciseResults({ loaderData, actionData }: Route.Compon
       <h2>
         Results: {students} {students === 1 ? "student" : "students"}
       </h2>
-      {students > 0 ? <p className="meta">Answers from: {names.join(", ")}</p> : <p>No answers yet.</p>}
-      {mostMissed.length > 0 ? (
-        <section aria-labelledby="missed-heading">
-          <h3 id="missed-heading">Most missed claims</h3>
-          <ol>
-            {mostMissed.map((t) => (
-              <li key={t.claim.id}>
-                “{t.claim.quote}”: found by {t.foundBy} of {students}
-              </li>
-            ))}
-          </ol>
-        </section>
-      ) : null}
-      <table className="table results">
-        <caption className="visually-hidden">
-          Per claim: how many students found it and their verdicts
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Claim</th>
-            <th scope="col">Found by</th>
-            <th scope="col">Students' verdicts (★ published)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tallies.map((t) => (
-            <tr key={t.claim.id}>
-              <td>
-                {t.claim.number}. “{t.claim.quote}” <VerdictBadge verdict={t.claim.verdict} />
-              </td>
-              <td>
-                {t.foundBy} of {students}
-              </td>
-              <td>
-                <VerdictChart counts={t.verdicts} published={t.claim.verdict} students={students} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {students > 0 ? (
+        <>
+          <Highlights mostMissed={mostMissed} mostWrong={mostWrong} students={students} />
+          <StudentsTable submissions={submissions} claims={tallies.length} mode={exercise.mode} />
+          <div className="table-scroll">
+            <table className="table results">
+              <caption>
+                Per claim: {exercise.mode === "article" ? "how many found it, and " : ""}their verdicts
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Claim</th>
+                  {exercise.mode === "article" ? <th scope="col">Found by</th> : null}
+                  <th scope="col">Verdicts: same, next on the scale, far</th>
+                  <th scope="col">Students' verdicts (★ published)</th>
+                </tr>
+              </thead>
+              <tbody>
+                {tallies.map((t) => (
+                  <tr key={t.claim.id}>
+                    <td>
+                      {t.claim.number}. “{t.claim.quote}” <VerdictBadge verdict={t.claim.verdict} />
+                    </td>
+                    {exercise.mode === "article" ? (
+                      <td>
+                        {t.foundBy} of {students}
+                      </td>
+                    ) : null}
+                    <td>
+                      {t.same} same, {t.near} next, {t.wrong} far
+                    </td>
+                    <td>
+                      <VerdictChart counts={t.verdicts} published={t.claim.verdict} students={students} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : (
+        <p>No answers yet.</p>
+      )}
       <p>
         <a href={`/exercises/${exercise.id}/results.csv`} download>
           Download the answers as CSV

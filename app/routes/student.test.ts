@@ -111,3 +111,45 @@ describe("a whole class behind one school address", () => {
     console.info(`40 students from one address: opened and sent in ${Date.now() - started} ms`);
   });
 });
+
+describe("one submission per device", () => {
+  const cookieOf = (headers: Headers) => (headers.get("Set-Cookie") ?? "").split(";")[0]!;
+  const count = () => db().submission.count({ where: { exercise: { code: realCode } } });
+
+  it("gives a device its token, and a second send from it changes the same submission", async () => {
+    const before = await count();
+    const first = await send(realCode, "192.0.2.50", "Noor");
+    expect(first.status).toBe(302);
+    const cookie = cookieOf(first.headers);
+    expect(cookie).toMatch(/^claimdesk_device=[A-Za-z0-9_-]{24}$/);
+    const again = await send(realCode, "192.0.2.50", "Noor K.", cookie);
+    expect(again.status).toBe(302);
+    expect(again.headers.get("Set-Cookie")).toBeNull();
+    expect(again.location).not.toBe(first.location); // the old link is replaced
+    expect(await count()).toBe(before + 1);
+    const row = await db().submission.findFirstOrThrow({ where: { displayName: "Noor K." } });
+    expect(row.revealedAt).toBeNull();
+  });
+
+  it("refuses a name another device uses, whatever its case or spacing", async () => {
+    const result = await send(realCode, "192.0.2.51", "  noor k. ");
+    expect(result.status).toBe(400);
+  });
+
+  it("makes the answers final once the student has seen the fact-check", async () => {
+    const first = await send(realCode, "192.0.2.52", "Iris");
+    const cookie = cookieOf(first.headers);
+    const [, code, token] = /^\/x\/([^/]+)\/r\/(.+)$/.exec(first.location)!;
+    const { action: reveal } = await import("./student-result");
+    const revealed = (await reveal({
+      request: new Request(`http://localhost${first.location}`, { method: "POST" }),
+      params: { code, token },
+      context: {},
+    } as never)) as Response;
+    expect(revealed.status).toBe(302);
+    expect((await send(realCode, "192.0.2.52", "Iris", cookie)).status).toBe(409);
+    expect(
+      (await db().submission.findFirstOrThrow({ where: { displayName: "Iris" } })).revealedAt,
+    ).not.toBeNull();
+  });
+});

@@ -1,0 +1,118 @@
+import { Form } from "react-router";
+import { formatScore } from "./score";
+import type { ClaimTally } from "./compare";
+
+interface StudentRow {
+  id: number;
+  displayName: string;
+  found: number;
+  score: number;
+  revealed: boolean;
+}
+
+/** One row per student: what they scored, whether they have seen the fact-check, and a way to remove their answers. */
+export function StudentsTable({
+  submissions,
+  claims,
+  mode,
+}: {
+  submissions: StudentRow[];
+  claims: number;
+  mode: "article" | "marked";
+}) {
+  return (
+    <div className="table-scroll">
+      <table className="table students">
+        <caption>Students</caption>
+        <thead>
+          <tr>
+            <th scope="col">Student</th>
+            {mode === "article" ? <th scope="col">Claims found</th> : null}
+            <th scope="col">Score</th>
+            <th scope="col">Seen the fact-check</th>
+            <th scope="col">
+              <span className="visually-hidden">Remove</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {submissions.map((s) => (
+            <tr key={s.id}>
+              <th scope="row">{s.displayName}</th>
+              {mode === "article" ? (
+                <td>
+                  {s.found} of {claims}
+                </td>
+              ) : null}
+              <td>
+                {formatScore(s.score)} of {claims}
+              </td>
+              <td>{s.revealed ? "Yes" : "Not yet: can still change answers"}</td>
+              <td>
+                <details className="remove">
+                  <summary>
+                    Remove<span className="visually-hidden"> {s.displayName}'s answers</span>
+                  </summary>
+                  <Form method="post" className="stack">
+                    <input type="hidden" name="submission" value={s.id} />
+                    <p>Remove {s.displayName}'s answers? Their result link stops working.</p>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="delete-submission"
+                      className="button button--secondary"
+                    >
+                      Remove {s.displayName}'s answers
+                    </button>
+                  </Form>
+                </details>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** "Most missed" (article mode) and "most often judged wrong": where to start the discussion. */
+export function Highlights({
+  mostMissed,
+  mostWrong,
+  students,
+}: {
+  mostMissed: ClaimTally[];
+  mostWrong: ClaimTally[];
+  students: number;
+}) {
+  if (mostMissed.length === 0 && mostWrong.length === 0) return null;
+  return (
+    <div className="highlights">
+      {mostMissed.length > 0 ? (
+        <section aria-labelledby="missed-heading">
+          <h3 id="missed-heading">Most missed claims</h3>
+          <ol>
+            {mostMissed.map((t) => (
+              <li key={t.claim.id}>
+                “{t.claim.quote}”: missed by {students - t.foundBy} of {students}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+      {mostWrong.length > 0 ? (
+        <section aria-labelledby="wrong-heading">
+          <h3 id="wrong-heading">Most often judged wrong</h3>
+          <ol>
+            {mostWrong.map((t) => (
+              <li key={t.claim.id}>
+                “{t.claim.quote}”: {t.wrong} of {t.same + t.near + t.wrong} judged it far from the published
+                verdict
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
+    </div>
+  );
+}

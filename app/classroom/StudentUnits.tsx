@@ -1,0 +1,163 @@
+import { SOURCE_KINDS, STUDENT_VERDICTS } from "./compare";
+
+export interface StudentUnit {
+  index: number;
+  text: string;
+}
+
+type Values = Record<string, string | undefined>;
+
+/**
+ * The questions for one passage: a verdict (each choice says what it means, where the student
+ * chooses it) and the kind of source that would settle it. Each control is named with its passage.
+ */
+function Questions({
+  unit,
+  values,
+  errors,
+}: {
+  unit: StudentUnit;
+  values: Values;
+  errors: Record<string, string>;
+}) {
+  const verdictError = errors[`verdict-${unit.index}`];
+  const sourceError = errors[`source-${unit.index}`];
+  const short = unit.text.length > 80 ? `${unit.text.slice(0, 77)}…` : unit.text;
+  return (
+    <div className="unit__details">
+      <fieldset
+        className="verdict-choices"
+        id={`verdict-${unit.index}`}
+        tabIndex={-1}
+        aria-invalid={verdictError ? true : undefined}
+        aria-describedby={verdictError ? `verdict-${unit.index}-error` : undefined}
+      >
+        <legend>
+          Your verdict <span className="visually-hidden">on “{short}”</span>
+        </legend>
+        {verdictError ? (
+          <p className="field__error" id={`verdict-${unit.index}-error`}>
+            {verdictError}
+          </p>
+        ) : null}
+        {STUDENT_VERDICTS.map((v) => (
+          <label key={v.key} className="verdict-choice">
+            <input
+              type="radio"
+              name={`verdict-${unit.index}`}
+              value={v.key}
+              defaultChecked={values[`verdict-${unit.index}`] === v.key}
+            />{" "}
+            <span>
+              <strong>{v.label}</strong> <span className="meta">{v.meaning}</span>
+            </span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="field">
+        <label htmlFor={`source-${unit.index}`}>
+          What would settle it <span className="visually-hidden">for “{short}”</span>
+        </label>
+        {sourceError ? (
+          <p className="field__error" id={`source-${unit.index}-error`}>
+            {sourceError}
+          </p>
+        ) : null}
+        <select
+          id={`source-${unit.index}`}
+          name={`source-${unit.index}`}
+          defaultValue={values[`source-${unit.index}`] ?? ""}
+          aria-invalid={sourceError ? true : undefined}
+          aria-describedby={sourceError ? `source-${unit.index}-error` : undefined}
+        >
+          <option value="">Choose…</option>
+          {SOURCE_KINDS.map((s) => (
+            <option key={s.key} value={s.key}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </div>
+    </div>
+  );
+}
+
+/** The claims marked by the newsroom, numbered, each with its questions ("marked" mode). */
+export function MarkedUnits({
+  units,
+  values,
+  errors,
+}: {
+  units: StudentUnit[];
+  values: Values;
+  errors: Record<string, string>;
+}) {
+  return (
+    <ol className="units">
+      {units.map((u) => (
+        <li key={u.index} id={`unit-${u.index}`} className="unit">
+          <p className="unit__mark">
+            <strong>{u.index}.</strong> “{u.text}”
+          </p>
+          <Questions unit={u} values={values} errors={errors} />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Sentences grouped by the article's blocks, in order: what the page shows as paragraphs. */
+export function paragraphsOf<U extends StudentUnit & { block?: number; kind?: string }>(units: U[]) {
+  const paragraphs: Array<{ block: number; kind: string; units: StudentUnit[] }> = [];
+  for (const u of units) {
+    const last = paragraphs.at(-1);
+    if (last && last.block === (u.block ?? -1)) last.units.push({ index: u.index, text: u.text });
+    else
+      paragraphs.push({
+        block: u.block ?? -1,
+        kind: u.kind ?? "paragraph",
+        units: [{ index: u.index, text: u.text }],
+      });
+  }
+  return paragraphs;
+}
+
+/**
+ * The article as paragraphs of sentences a student may tick ("article" mode). A ticked sentence
+ * opens into a card with its questions (CSS :has(); without it every card shows).
+ */
+export function ArticleUnits({
+  paragraphs,
+  values,
+  errors,
+}: {
+  paragraphs: Array<{ kind: string; units: StudentUnit[] }>;
+  values: Values;
+  errors: Record<string, string>;
+}) {
+  return (
+    <div className="article-picker">
+      {paragraphs.map((p, i) => (
+        <div key={i} className={`picker-block picker-block--${p.kind}`}>
+          {p.units.map((u) => (
+            <div key={u.index} className="sentence" id={`unit-${u.index}`}>
+              <label className="sentence__mark">
+                <input
+                  type="checkbox"
+                  id={`mark-${u.index}`}
+                  name={`mark-${u.index}`}
+                  defaultChecked={values[`mark-${u.index}`] === "on"}
+                  aria-invalid={errors[`mark-${u.index}`] ? true : undefined}
+                />{" "}
+                {u.text}
+              </label>{" "}
+              <div className="sentence-card">
+                <Questions unit={u} values={values} errors={errors} />
+              </div>
+            </div>
+          ))}
+        </div>
+      ))}
+    </div>
+  );
+}
