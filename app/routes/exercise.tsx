@@ -120,11 +120,11 @@ export default function ExerciseResults({ loaderData, actionData }: Route.Compon
                       {t.claim.number}. “{t.claim.quote}” <VerdictBadge verdict={t.claim.verdict} />
                     </td>
                     {exercise.mode === "article" ? (
-                      <td>
+                      <td data-label="Found by">
                         {t.foundBy} of {students}
                       </td>
                     ) : null}
-                    <td>
+                    <td data-label="Verdicts">
                       {t.same} same, {t.near} next, {t.wrong} far
                     </td>
                     <td>
