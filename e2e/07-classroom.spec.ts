@@ -146,9 +146,9 @@ test("an educator runs an exercise on the seeded fact-check; two students compar
   await page.reload();
   await expect(page.getByRole("heading", { name: "Results: 2 students" })).toBeVisible();
   // Ada's changed answers were one submission, not two.
-  const students = page.getByRole("table", { name: "Students" });
-  await expect(students.getByRole("row")).toHaveCount(3);
-  await expect(students.getByRole("row", { name: /Ada/ })).toContainText("2 of 16");
+  const studentsTable = page.getByRole("table", { name: "Students" });
+  await expect(studentsTable.getByRole("row")).toHaveCount(3);
+  await expect(studentsTable.getByRole("row", { name: /Ada/ })).toContainText("2 of 16");
   // A claim everyone found is never "most missed"; the one both judged far from Misleading is "most often judged wrong".
   await expect(page.getByRole("region", { name: "Most missed claims" })).not.toContainText(
     "Memory Bandwidth",
@@ -163,10 +163,15 @@ test("an educator runs an exercise on the seeded fact-check; two students compar
   await expect(
     page.locator("tr", { hasText: "Process Node: 5nm technology." }).getByRole("img"),
   ).toHaveAttribute("aria-label", /Inaccurate: 1/);
-  const csv = await (await page.request.get(page.url().replace(/\?.*$/, "") + "/results.csv")).text();
-  const rows = csv.trim().split("\r\n");
+  const download = async (file: string) => {
+    const bytes = await (await page.request.get(page.url().replace(/\?.*$/, "") + `/${file}`)).body();
+    // UTF-8 with a byte-order mark, so Excel does not garble names.
+    expect([...bytes.subarray(0, 3)], file).toEqual([0xef, 0xbb, 0xbf]);
+    return bytes.subarray(3).toString("utf8").trim().split("\r\n");
+  };
+  const rows = await download("results.csv");
   expect(rows[0]).toBe(
-    '"student","submitted_at","claim_number","claim","found","student_verdict","student_source","published_verdict"',
+    '"student","submitted_at","claim_number","claim","found","student_verdict","student_source","published_verdict","credit"',
   );
   expect(rows).toHaveLength(1 + 2 * 16);
   expect(rows.filter((r) => r.includes('"yes"'))).toHaveLength(3);
@@ -174,8 +179,12 @@ test("an educator runs an exercise on the seeded fact-check; two students compar
     '"yes","Unsupported","The company\'s own statement or data","Unsupported"',
   );
   expect(rows.find((r) => r.startsWith('"Ben"') && r.includes("Process Node"))).toContain(
-    '"yes","Inaccurate","Independent testing or measurement","Unsupported"',
+    '"yes","Inaccurate","Independent testing or measurement","Unsupported","0"',
   );
+  const students = await download("students.csv");
+  expect(students[0]).toBe('"student","submitted_at","claims_found","score","out_of","seen_fact_check"');
+  expect(students.find((r) => r.startsWith('"Ada"'))).toMatch(/"2","1","16","yes"$/);
+  expect(students).toHaveLength(3);
 
   // The exercise is Tess's: a co-teacher she adds sees it, another educator neither sees nor finds it.
   createUser("co@school.test", "Cora Coteacher", "educator");

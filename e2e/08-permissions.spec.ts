@@ -137,6 +137,10 @@ const PAGES: Record<string, PageCase> = {
   classroom: { path: () => "/exercises", allowed: TEACHERS },
   "an exercise's results": { path: () => `/exercises/${ids.exercise}`, allowed: EXERCISE_TEAM },
   "an exercise's CSV": { path: () => `/exercises/${ids.exercise}/results.csv`, allowed: EXERCISE_TEAM },
+  "an exercise's CSV per student": {
+    path: () => `/exercises/${ids.exercise}/students.csv`,
+    allowed: EXERCISE_TEAM,
+  },
   "new exercise": { path: () => "/exercises/new?slug=alibaba-ai-chip", allowed: TEACHERS },
   settings: { path: () => "/settings", allowed: SIGNED_IN },
   "user administration": { path: () => "/settings/users", allowed: ADMINS },

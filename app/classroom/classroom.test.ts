@@ -143,7 +143,7 @@ describe("the article as students see it", () => {
 
 describe("the CSV export", () => {
   it("quotes every cell and never lets a spreadsheet run a student's input", async () => {
-    const { csvCell } = await import("./exercises.server");
+    const { csvCell } = await import("./csv.server");
     expect(csvCell('Ada "the great"')).toBe('"Ada ""the great"""');
     expect(csvCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
     expect(csvCell("+1")).toBe('"\'+1"');

@@ -5,7 +5,6 @@ import { db } from "../db/client.server";
 import type { CurrentUser } from "../auth/session.server";
 import { sha256 as hashToken } from "../auth/secrets.server";
 import { UserError } from "../utils/errors";
-import { verdictLabel } from "../newsroom/verdicts";
 import type { PageRequest } from "../newsroom/paging";
 import { latestPublication, latestPublications } from "../publishing/latest.server";
 import { readSnapshot, type Snapshot } from "../publishing/snapshot";
@@ -14,9 +13,7 @@ import {
   claimUnits,
   compare,
   SOURCE_KEYS,
-  sourceLabel,
   STUDENT_VERDICT_KEYS,
-  studentVerdictLabel,
   sentenceUnits,
   tally,
   type Answer,
@@ -300,52 +297,6 @@ export async function results(exercise: ExerciseView) {
       .sort((a, b) => b.wrong - a.wrong)
       .slice(0, 3),
   };
-}
-
-export const csvCell = (value: string | number) => {
-  const text = String(value);
-  // Quote everything; neutralise formulas so a spreadsheet never runs a student's input.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-};
-
-/** One row per student and counted claim: found or not, their verdict and source, the published verdict. */
-export async function resultsCsv(exercise: ExerciseView): Promise<string> {
-  const { submissions } = await results(exercise);
-  const lines = [
-    [
-      "student",
-      "submitted_at",
-      "claim_number",
-      "claim",
-      "found",
-      "student_verdict",
-      "student_source",
-      "published_verdict",
-    ]
-      .map(csvCell)
-      .join(","),
-  ];
-  for (const s of submissions) {
-    const comparison = compare(exercise.units, exercise.counted, s.answers);
-    for (const outcome of comparison.claims) {
-      lines.push(
-        [
-          s.displayName,
-          s.createdAt.toISOString(),
-          outcome.claim.number,
-          outcome.claim.quote,
-          outcome.found ? "yes" : "no",
-          outcome.verdict ? studentVerdictLabel(outcome.verdict) : "",
-          outcome.source ? sourceLabel(outcome.source) : "",
-          verdictLabel(outcome.claim.verdict),
-        ]
-          .map(csvCell)
-          .join(","),
-      );
-    }
-  }
-  return lines.join("\r\n") + "\r\n";
 }
 
 export async function setExerciseStatus(id: number, status: "open" | "closed") {

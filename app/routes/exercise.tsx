@@ -140,8 +140,13 @@ export default function ExerciseResults({ loaderData, actionData }: Route.Compon
         <p>No answers yet.</p>
       )}
       <p>
+        Download for a spreadsheet (CSV):{" "}
+        <a href={`/exercises/${exercise.id}/students.csv`} download>
+          one row per student
+        </a>{" "}
+        ·{" "}
         <a href={`/exercises/${exercise.id}/results.csv`} download>
-          Download the answers as CSV
+          one row per student and claim
         </a>
       </p>
 
