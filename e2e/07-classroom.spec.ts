@@ -81,6 +81,10 @@ test("an educator runs an exercise on the seeded fact-check; two students compar
   await expect(
     ada.page.locator(".sentence", { hasText: "Memory Bandwidth: 512 GB/s." }).getByRole("checkbox"),
   ).toBeChecked();
+  // She adds the source she found and her reason: beside the fact-checkers' in the reveal.
+  const memoryForm = ada.page.locator(".sentence", { hasText: "Memory Bandwidth: 512 GB/s." });
+  await memoryForm.getByLabel(/A link to what you found/).fill("https://www.asianfin.com/articles/99");
+  await memoryForm.getByLabel(/Why, in one sentence/).fill("Only the company has published this figure.");
   await ada.page.getByRole("button", { name: "Send my changed answers" }).click();
   await expect(ada.page.getByRole("status")).toContainText("Your answers are saved, Ada: 2 answers");
   await seeFactCheck(ada.page);
@@ -98,6 +102,12 @@ test("an educator runs an exercise on the seeded fact-check; two students compar
   const memory = ada.page.locator(".compare", { hasText: "Memory Bandwidth: 512 GB/s." });
   await expect(memory.getByRole("group", { name: "Your answer" })).toContainText("Unsupported");
   await expect(memory.getByRole("group", { name: "Your answer" })).toContainText("✓ Same verdict");
+  await expect(memory.getByRole("group", { name: "Your answer" })).toContainText(
+    "“Only the company has published this figure.”",
+  );
+  await expect(memory.getByRole("group", { name: "Your answer" })).toContainText(
+    "The same site as one of the fact-checkers' sources",
+  );
   await expect(memory.getByRole("group", { name: "The fact-checkers' answer" })).toContainText("Unsupported");
   await expect(memory.getByRole("group", { name: "Why it is worth checking" })).toContainText(
     "Contains a figure or measurement (“512 GB/s”)",
@@ -159,6 +169,9 @@ test("an educator runs an exercise on the seeded fact-check; two students compar
   const memoryRow = page.locator("tr", { hasText: "Memory Bandwidth: 512 GB/s." });
   await expect(memoryRow).toContainText("1 of 2");
   await expect(memoryRow).toContainText("1 same, 0 next, 0 far");
+  await memoryRow.getByText("Students' reasons and sources (1)").click();
+  await expect(memoryRow).toContainText("Ada");
+  await expect(memoryRow).toContainText("Only the company has published this figure.");
   await expect(memoryRow.getByRole("img")).toHaveAttribute("aria-label", /Unsupported: 1/);
   await expect(
     page.locator("tr", { hasText: "Process Node: 5nm technology." }).getByRole("img"),
@@ -171,15 +184,15 @@ test("an educator runs an exercise on the seeded fact-check; two students compar
   };
   const rows = await download("results.csv");
   expect(rows[0]).toBe(
-    '"student","submitted_at","claim_number","claim","found","student_verdict","student_source","published_verdict","credit"',
+    '"student","submitted_at","claim_number","claim","found","student_verdict","student_source","published_verdict","credit","student_reason","student_link"',
   );
   expect(rows).toHaveLength(1 + 2 * 16);
   expect(rows.filter((r) => r.includes('"yes"'))).toHaveLength(3);
   expect(rows.find((r) => r.startsWith('"Ada"') && r.includes("Memory Bandwidth"))).toContain(
-    '"yes","Unsupported","The company\'s own statement or data","Unsupported"',
+    '"yes","Unsupported","The company\'s own statement or data","Unsupported","1","Only the company has published this figure.","https://www.asianfin.com/articles/99"',
   );
   expect(rows.find((r) => r.startsWith('"Ben"') && r.includes("Process Node"))).toContain(
-    '"yes","Inaccurate","Independent testing or measurement","Unsupported","0"',
+    '"yes","Inaccurate","Independent testing or measurement","Unsupported","0","",""',
   );
   const students = await download("students.csv");
   expect(students[0]).toBe('"student","submitted_at","claims_found","score","out_of","seen_fact_check"');

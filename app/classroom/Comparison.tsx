@@ -1,6 +1,39 @@
 import { STANCE_LABELS, type VerdictKey } from "../newsroom/verdicts";
 import { formatPartialDate, safeHref, VerdictBadge } from "../ui/components";
-import { sourceLabel, studentVerdictLabel, type Comparison } from "./compare";
+import { sourceLabel, sourceRelation, studentVerdictLabel, type Comparison } from "./compare";
+
+const RELATION_TEXT = {
+  "same-page": "The same page the fact-checkers cite.",
+  "same-site": "The same site as one of the fact-checkers' sources, another page.",
+  different: "A different source from the fact-checkers': how do they compare?",
+} as const;
+
+/** The link and reason a student gave, and how their source relates to the fact-checkers'. */
+function StudentEvidence({
+  evidence,
+  reason,
+  theirs,
+}: {
+  evidence: string;
+  reason: string;
+  theirs: Array<{ url: string }>;
+}) {
+  const relation = evidence ? sourceRelation(evidence, theirs) : null;
+  return (
+    <>
+      {reason ? <p className="student-reason">“{reason}”</p> : null}
+      {evidence ? (
+        <p className="meta">
+          Your source:{" "}
+          <a href={safeHref(evidence)} rel="nofollow noopener noreferrer ugc">
+            {evidence.length > 60 ? `${evidence.slice(0, 57)}…` : evidence}
+          </a>
+          {relation ? <> {RELATION_TEXT[relation]}</> : null}
+        </p>
+      ) : null}
+    </>
+  );
+}
 
 /** A student's verdict: the newsroom's badge, or "Not enough information", which the newsroom never publishes. */
 export function StudentVerdict({ verdict }: { verdict: string }) {
@@ -44,6 +77,7 @@ export function ComparisonList({
                 <>
                   <p>{c.verdict ? <StudentVerdict verdict={c.verdict} /> : "No verdict"}</p>
                   <p className="meta">Would settle it: {c.source ? sourceLabel(c.source) : "—"}</p>
+                  <StudentEvidence evidence={c.evidence} reason={c.reason} theirs={c.claim.evidence} />
                   <p className={c.credit === 1 ? "agree" : c.credit > 0 ? "near" : "differ"}>
                     {CREDIT_TEXT[String(c.credit)]}
                   </p>

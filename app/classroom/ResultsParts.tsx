@@ -1,4 +1,6 @@
 import { Form } from "react-router";
+import { safeHref } from "../ui/components";
+import { StudentVerdict } from "./Comparison";
 import { formatScore } from "./score";
 import type { ClaimTally } from "./compare";
 
@@ -114,5 +116,35 @@ export function Highlights({
         </section>
       ) : null}
     </div>
+  );
+}
+
+/** What students wrote for one claim: their verdict, their reason and the link they found. */
+export function StudentReasons({
+  reasons,
+}: {
+  reasons: Array<{ student: string; verdict: string; reason: string; evidence: string }>;
+}) {
+  if (reasons.length === 0) return null;
+  return (
+    <details className="student-reasons">
+      <summary>Students' reasons and sources ({reasons.length})</summary>
+      <ul>
+        {reasons.map((r, i) => (
+          <li key={i}>
+            <strong>{r.student}</strong> {r.verdict ? <StudentVerdict verdict={r.verdict} /> : null}
+            {r.reason ? <> “{r.reason}”</> : null}
+            {r.evidence ? (
+              <>
+                {" "}
+                <a href={safeHref(r.evidence)} rel="nofollow noopener noreferrer ugc">
+                  {r.evidence.length > 50 ? `${r.evidence.slice(0, 47)}…` : r.evidence}
+                </a>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }

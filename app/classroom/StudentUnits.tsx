@@ -78,6 +78,65 @@ function Questions({
           ))}
         </select>
       </div>
+      <TextQuestion
+        id={`evidence-${unit.index}`}
+        label="A link to what you found (optional)"
+        short={short}
+        error={errors[`evidence-${unit.index}`]}
+        value={values[`evidence-${unit.index}`]}
+        type="url"
+        maxLength={500}
+      />
+      <TextQuestion
+        id={`reason-${unit.index}`}
+        label="Why, in one sentence (optional)"
+        short={short}
+        error={errors[`reason-${unit.index}`]}
+        value={values[`reason-${unit.index}`]}
+        maxLength={300}
+      />
+    </div>
+  );
+}
+
+function TextQuestion({
+  id,
+  label,
+  short,
+  error,
+  value,
+  type = "text",
+  maxLength,
+}: {
+  id: string;
+  label: string;
+  short: string;
+  error?: string;
+  value?: string;
+  type?: string;
+  maxLength: number;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label} <span className="visually-hidden">for “{short}”</span>
+      </label>
+      {error ? (
+        <p className="field__error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+      <input
+        id={id}
+        name={id}
+        type={type}
+        maxLength={maxLength}
+        defaultValue={value ?? ""}
+        inputMode={type === "url" ? "url" : undefined}
+        placeholder={type === "url" ? "https://" : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { toMarkdown } from "../claims/extract";
 import type { PublishedClaim } from "../publishing/snapshot";
 import { normalizeCode, formatCode, CODE_ALPHABET } from "./codes";
-import { compare, credit, engineReasons, sentenceUnits, tally } from "./compare";
+import { compare, credit, engineReasons, sentenceUnits, sourceRelation, tally } from "./compare";
 
 const markdown = toMarkdown(readFileSync("fixtures/alibaba-ai-chip.txt", "utf8"), "markdown");
 const units = sentenceUnits(markdown);
@@ -138,6 +138,43 @@ describe("the article as students see it", () => {
     expect(sentenceUnits(patreon, [])).toHaveLength(0);
     expect(sentenceUnits(patreon, [{ start: 0, end: 20 }])).toHaveLength(1);
     expect(all.length).toBe(units.length);
+  });
+});
+
+describe("students' own sources", () => {
+  const theirs = [{ url: "https://www.asianfin.com/articles/182947" }, { url: "https://news.bbc.co.uk/a" }];
+  it("are the same page, the same site, or a different source from the fact-checkers'", () => {
+    expect(sourceRelation("https://asianfin.com/articles/182947/", theirs)).toBe("same-page");
+    expect(sourceRelation("https://www.asianfin.com/articles/1", theirs)).toBe("same-site");
+    expect(sourceRelation("https://www.bbc.co.uk/news", theirs)).toBe("same-site");
+    expect(sourceRelation("https://other.co.uk/news", theirs)).toBe("different");
+    expect(sourceRelation("not a link", theirs)).toBeNull();
+  });
+
+  it("are read from the form, bounded, and only web addresses", async () => {
+    const { readAnswers } = await import("./exercises.server");
+    const exercise = { mode: "marked", units: [{ index: 1, start: 0, end: 5, text: "Claim" }] } as never;
+    const base = { displayName: "Ada", "verdict-1": "accurate", "source-1": "expert" };
+    expect(readAnswers(exercise, { ...base, "evidence-1": "javascript:alert(1)" })).toEqual({
+      errors: { "evidence-1": "“Claim”: give a web address starting with https:// (or leave it empty)." },
+    });
+    expect(readAnswers(exercise, { ...base, "reason-1": "x".repeat(301) })).toMatchObject({
+      errors: { "reason-1": expect.stringContaining("one sentence") },
+    });
+    expect(
+      readAnswers(exercise, { ...base, "evidence-1": " https://example.org/a ", "reason-1": " Because. " }),
+    ).toEqual({
+      displayName: "Ada",
+      answers: [
+        {
+          unit: 1,
+          verdict: "accurate",
+          source: "expert",
+          evidence: "https://example.org/a",
+          reason: "Because.",
+        },
+      ],
+    });
   });
 });
 

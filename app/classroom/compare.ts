@@ -77,6 +77,9 @@ export interface Answer {
   unit: number;
   verdict: StudentVerdict | "";
   source: SourceKind | "";
+  /** The link the student found, and their reason in one sentence (both optional). */
+  evidence?: string;
+  reason?: string;
 }
 
 /**
@@ -113,6 +116,8 @@ export interface ClaimOutcome {
   /** The student's verdict and source for the passage that found it, if any. */
   verdict: StudentVerdict | "";
   source: SourceKind | "";
+  evidence: string;
+  reason: string;
   agrees: boolean;
   /** 1, ½ or 0: see `credit`. */
   credit: number;
@@ -145,6 +150,8 @@ export function compare(units: Unit[], counted: PublishedClaim[], answers: Answe
       found: hit !== undefined,
       verdict: hit?.answer.verdict ?? "",
       source: hit?.answer.source ?? "",
+      evidence: hit?.answer.evidence ?? "",
+      reason: hit?.answer.reason ?? "",
       agrees: hit?.answer.verdict === claim.verdict,
       credit: credit(hit?.answer.verdict ?? "", claim.verdict),
     };
@@ -200,6 +207,48 @@ export function answersAsValues(answers: Answer[]): Record<string, string> {
     values[`mark-${a.unit}`] = "on";
     values[`verdict-${a.unit}`] = a.verdict;
     values[`source-${a.unit}`] = a.source;
+    values[`evidence-${a.unit}`] = a.evidence ?? "";
+    values[`reason-${a.unit}`] = a.reason ?? "";
   }
   return values;
+}
+
+/** A host as people compare sites: lower case, without "www.". */
+function siteOf(host: string): string {
+  const labels = host
+    .toLowerCase()
+    .replace(/^www\./, "")
+    .split(".");
+  // "bbc.co.uk" is a site, "co.uk" is not: keep three labels when the second-last is short.
+  const keep = labels.length > 2 && (labels.at(-2)?.length ?? 0) <= 3 ? 3 : 2;
+  return labels.slice(-keep).join(".");
+}
+
+/**
+ * How a student's link relates to the fact-checkers' evidence: the same page, another page of
+ * the same site, or a different source. Null when the student gave no usable link.
+ */
+export function sourceRelation(
+  studentUrl: string,
+  evidence: Array<{ url: string }>,
+): "same-page" | "same-site" | "different" | null {
+  let mine: URL;
+  try {
+    mine = new URL(studentUrl);
+  } catch {
+    return null;
+  }
+  const page = (u: URL) => `${u.host.toLowerCase().replace(/^www\./, "")}${u.pathname.replace(/\/$/, "")}`;
+  let relation: "same-site" | "different" = "different";
+  for (const e of evidence) {
+    let theirs: URL;
+    try {
+      theirs = new URL(e.url);
+    } catch {
+      continue;
+    }
+    if (page(theirs) === page(mine)) return "same-page";
+    if (siteOf(theirs.host) === siteOf(mine.host)) relation = "same-site";
+  }
+  return relation;
 }

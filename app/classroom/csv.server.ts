@@ -29,6 +29,8 @@ export async function resultsCsv(exercise: ExerciseView): Promise<string> {
       "student_source",
       "published_verdict",
       "credit",
+      "student_reason",
+      "student_link",
     ],
   ];
   for (const s of submissions) {
@@ -44,6 +46,8 @@ export async function resultsCsv(exercise: ExerciseView): Promise<string> {
         outcome.source ? sourceLabel(outcome.source) : "",
         verdictLabel(outcome.claim.verdict),
         outcome.credit,
+        outcome.reason,
+        outcome.evidence,
       ]);
     }
   }

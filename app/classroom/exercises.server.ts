@@ -103,10 +103,28 @@ async function view(where: { code: string } | { id: number }): Promise<ExerciseV
 export const exerciseByCode = (code: string) => view({ code });
 export const exerciseById = (id: number) => view({ id });
 
+const isWebAddress = (value: string) => {
+  try {
+    return ["http:", "https:"].includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+};
+
 const AnswerSchema = z.object({
   unit: z.number().int(),
   verdict: z.enum(STUDENT_VERDICT_KEYS, { error: "choose a verdict" }),
   source: z.enum(SOURCE_KEYS, { error: "choose the kind of source that would settle it" }),
+  evidence: z
+    .string()
+    .trim()
+    .max(500, "keep the link under 500 characters")
+    .refine(
+      (v) => v === "" || isWebAddress(v),
+      "give a web address starting with https:// (or leave it empty)",
+    )
+    .default(""),
+  reason: z.string().trim().max(300, "keep your reason to one sentence (under 300 characters)").default(""),
 });
 
 /** A passage as a student recognises it in a message: its start, shortened. */
@@ -133,6 +151,8 @@ export function readAnswers(
       unit: unit.index,
       verdict: form[`verdict-${unit.index}`],
       source: form[`source-${unit.index}`],
+      evidence: form[`evidence-${unit.index}`] ?? "",
+      reason: form[`reason-${unit.index}`] ?? "",
     });
     if (parsed.success) answers.push(parsed.data);
     else
@@ -231,6 +251,9 @@ export const StoredAnswers = z.array(
     unit: z.number(),
     verdict: z.enum(["", ...STUDENT_VERDICT_KEYS]),
     source: z.enum(["", ...SOURCE_KEYS]),
+    // Answers stored before students gave their own evidence have neither.
+    evidence: z.string().max(500).optional(),
+    reason: z.string().max(300).optional(),
   }),
 );
 
@@ -281,9 +304,26 @@ export async function results(exercise: ExerciseView) {
     submissions.map((s) => s.answers),
   );
   const students = submissions.length;
+  // What each student wrote for each claim they found, for the teacher to read.
+  const reasons = exercise.counted.map((claim) =>
+    submissions.flatMap((s) => {
+      const outcome = compare(exercise.units, [claim], s.answers).claims[0]!;
+      return outcome.found && (outcome.reason || outcome.evidence)
+        ? [
+            {
+              student: s.displayName,
+              verdict: outcome.verdict,
+              reason: outcome.reason,
+              evidence: outcome.evidence,
+            },
+          ]
+        : [];
+    }),
+  );
   return {
     submissions,
     tallies,
+    reasons,
     // Only in "article" mode is finding a claim the task; a claim every student found is not missed.
     mostMissed:
       exercise.mode === "article"

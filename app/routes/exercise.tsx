@@ -5,7 +5,7 @@ import { results } from "../classroom/exercises.server";
 import { manageExercise } from "../classroom/manage.server";
 import { exerciseForTeacher, teachersOf } from "../classroom/teachers.server";
 import { CoTeachers } from "../classroom/CoTeachers";
-import { Highlights, StudentsTable } from "../classroom/ResultsParts";
+import { Highlights, StudentReasons, StudentsTable } from "../classroom/ResultsParts";
 import { formatCode } from "../classroom/codes";
 import { VerdictChart } from "../classroom/VerdictChart";
 import { publicUrl } from "../utils/config.server";
@@ -17,7 +17,7 @@ export const meta: Route.MetaFunction = () => [{ title: "Exercise results · Cla
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, "teach");
   const exercise = await orErrorPage(exerciseForTeacher(parseId(params.id, "exercise"), user));
-  const [{ submissions, tallies, mostMissed, mostWrong }, teachers] = await Promise.all([
+  const [{ submissions, tallies, reasons, mostMissed, mostWrong }, teachers] = await Promise.all([
     results(exercise),
     teachersOf(exercise.id),
   ]);
@@ -40,6 +40,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       revealed,
     })),
     tallies,
+    reasons,
     mostMissed,
     mostWrong,
     notice: new URL(request.url).searchParams.get("done"),
@@ -68,8 +69,18 @@ const NOTICES: Record<string, string> = {
 };
 
 export default function ExerciseResults({ loaderData, actionData }: Route.ComponentProps) {
-  const { exercise, shareUrl, students, submissions, tallies, mostMissed, mostWrong, notice, teachers } =
-    loaderData;
+  const {
+    exercise,
+    shareUrl,
+    students,
+    submissions,
+    tallies,
+    reasons,
+    mostMissed,
+    mostWrong,
+    notice,
+    teachers,
+  } = loaderData;
   return (
     <div className="page">
       <p className="breadcrumbs">
@@ -114,10 +125,11 @@ export default function ExerciseResults({ loaderData, actionData }: Route.Compon
                 </tr>
               </thead>
               <tbody>
-                {tallies.map((t) => (
+                {tallies.map((t, i) => (
                   <tr key={t.claim.id}>
                     <td>
                       {t.claim.number}. “{t.claim.quote}” <VerdictBadge verdict={t.claim.verdict} />
+                      <StudentReasons reasons={reasons[i] ?? []} />
                     </td>
                     {exercise.mode === "article" ? (
                       <td data-label="Found by">
