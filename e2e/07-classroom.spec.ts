@@ -279,6 +279,11 @@ test("bad input to an exercise gets a clear message and keeps the answers", asyn
     .getByRole("link", { name: "New exercise" })
     .click();
   await page.getByLabel("The article with the claims marked").check();
+  await page
+    .getByLabel("Instructions")
+    .fill(
+      "Work in **pairs**. Read [the SIFT guide](https://example.org/sift) first.\n\n<script>alert(1)</script> [no](javascript:alert(1))",
+    );
   await page.getByRole("button", { name: "Create exercise" }).click();
   const code = (await page.locator("code.code").textContent())!.replace("-", "");
 
@@ -294,6 +299,15 @@ test("bad input to an exercise gets a clear message and keeps the answers", asyn
     await student.goto(`/x/${code}`);
     await expect(student.locator(".article-text mark")).not.toHaveCount(0);
     await expectNoWayToTheKey(student);
+    // The teacher's Markdown is rendered safely: links clickable, raw HTML shown as text, no script links.
+    const instructions = student.locator(".instructions");
+    await expect(instructions.locator("strong")).toHaveText("pairs");
+    await expect(instructions.getByRole("link", { name: "the SIFT guide" })).toHaveAttribute(
+      "href",
+      "https://example.org/sift",
+    );
+    await expect(instructions).toContainText("<script>alert(1)</script>");
+    await expect(instructions.locator("script, a[href^='javascript']")).toHaveCount(0);
     await student.getByLabel("Your display name").fill("Cleo");
     const first = student.locator(".unit").first();
     await expect(first.getByRole("radio", { name: /^Not enough information / })).toBeVisible();

@@ -61,7 +61,7 @@ export default function NewExercise({ loaderData, actionData }: Route.ComponentP
           label="Instructions"
           name="instructions"
           error={fields.instructions}
-          hint="What students should do, and how long they have."
+          hint="What students should do, and how long they have. Markdown: **bold**, lists, and links that students can click."
         >
           <textarea
             id="instructions"

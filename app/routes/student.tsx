@@ -6,7 +6,7 @@ import { deviceSubmission } from "../classroom/exercises.server";
 import { answersAsValues } from "../classroom/compare";
 import { ArticleUnits, MarkedUnits, paragraphsOf } from "../classroom/StudentUnits";
 import { clientAddress, domainFailure, formValues, orErrorPage, readForm } from "../utils/http.server";
-import { renderAnnotated } from "../publishing/annotate";
+import { renderAnnotated, renderMarkdown } from "../publishing/annotate";
 import { FormMessage, safeHref } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 
@@ -39,7 +39,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   return data(
     {
       title: exercise.title,
-      instructions: exercise.instructions,
+      // Markdown with raw HTML off and links only http(s) and mailto: a teacher's links are clickable, nothing runs.
+      instructions: exercise.instructions ? renderMarkdown(exercise.instructions) : "",
       mode: exercise.mode,
       open: exercise.status === "open",
       article: { title: article.title, outlet: article.outlet, sourceUrl: article.sourceUrl },
@@ -94,7 +95,9 @@ export default function StudentExercise({ loaderData, actionData }: Route.Compon
           </>
         ) : null}
       </p>
-      {instructions ? <p className="instructions">{instructions}</p> : null}
+      {instructions ? (
+        <div className="instructions" dangerouslySetInnerHTML={{ __html: instructions }} />
+      ) : null}
       {!open ? (
         <p className="notice" role="note">
           This exercise is closed: your teacher is no longer taking answers.
