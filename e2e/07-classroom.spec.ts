@@ -342,6 +342,21 @@ test("bad input to an exercise gets a clear message and keeps the answers", asyn
   await expect(page.getByRole("columnheader", { name: "Found by" })).toHaveCount(0);
   await expect(page.getByRole("region", { name: "Most missed claims" })).toHaveCount(0);
   await expect(page.getByRole("region", { name: "Most often judged wrong" })).toContainText("1 of 1");
+
+  // The teacher edits what students read (a bad title is refused and kept), then deletes the exercise.
+  await page.getByText("Edit the title and instructions").click();
+  await page.getByLabel("Title students see").fill("");
+  await page.getByRole("button", { name: "Save the title and instructions" }).click();
+  await expect(page.getByText("Give the exercise a title.")).toBeVisible();
+  await page.getByLabel("Title students see").fill("Judge the chip claims");
+  await page.getByRole("button", { name: "Save the title and instructions" }).click();
+  await expect(page.getByRole("status")).toContainText("The title and instructions were saved.");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Judge the chip claims");
+  await expectAccessible(page, "an exercise's results, marked mode");
+  await page.getByLabel("Yes, delete this exercise and every answer").check();
+  await page.getByRole("button", { name: "Delete the exercise" }).click();
+  await expect(page.getByRole("status")).toContainText("The exercise and its answers were deleted.");
+  expect((await page.request.get(`/x/${code}`)).status()).toBe(404);
 });
 
 test("40 students behind one school address answer within a minute", async ({ page, baseURL }) => {

@@ -339,6 +339,18 @@ export async function results(exercise: ExerciseView) {
   };
 }
 
+/** What a teacher may change once students have answered: what students read, never what counts. */
+export const ExerciseTextSchema = ExerciseSchema.pick({ title: true, instructions: true });
+
+export async function editExercise(id: number, input: z.infer<typeof ExerciseTextSchema>) {
+  await db().exercise.update({ where: { id }, data: input });
+}
+
+/** Deletes the exercise with every answer and co-teacher: its link and code stop working. */
+export async function deleteExercise(id: number) {
+  await db().exercise.delete({ where: { id } });
+}
+
 export async function setExerciseStatus(id: number, status: "open" | "closed") {
   await db().exercise.update({ where: { id }, data: { status } });
 }

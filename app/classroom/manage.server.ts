@@ -1,9 +1,26 @@
 import type { CurrentUser } from "../auth/session.server";
 import { UserError } from "../utils/errors";
-import { deleteAnswers, deleteSubmission, setExerciseStatus } from "./exercises.server";
-import { addCoTeacher, CoTeacherSchema, exerciseForTeacher, removeCoTeacher } from "./teachers.server";
+import { fieldErrors } from "../newsroom/schemas";
+import {
+  deleteAnswers,
+  deleteExercise,
+  deleteSubmission,
+  editExercise,
+  ExerciseTextSchema,
+  setExerciseStatus,
+} from "./exercises.server";
+import {
+  addCoTeacher,
+  canDelete,
+  CoTeacherSchema,
+  exerciseForTeacher,
+  removeCoTeacher,
+} from "./teachers.server";
 
-/** What the exercise page's forms do, each checked against the exercise's teachers first. Returns the notice key. */
+/**
+ * What the exercise page's forms do, each checked against the exercise's teachers first. Returns
+ * the notice key ("exercise-deleted" when the exercise is gone).
+ */
 export async function manageExercise(
   id: number,
   values: Record<string, string>,
@@ -20,6 +37,24 @@ export async function manageExercise(
         throw new UserError("Tick the box to confirm that every answer should be deleted.");
       await deleteAnswers(id);
       return "deleted";
+    case "edit": {
+      const parsed = ExerciseTextSchema.safeParse(values);
+      if (!parsed.success)
+        throw new UserError(
+          "The exercise was not changed. Check the highlighted fields.",
+          400,
+          fieldErrors(parsed.error),
+        );
+      await editExercise(id, parsed.data);
+      return "edited";
+    }
+    case "delete-exercise":
+      if (!(await canDelete(id, actor)))
+        throw new UserError("Only the educator who made this exercise, or an admin, can delete it.", 403);
+      if (values.confirm !== "yes")
+        throw new UserError("Tick the box to confirm that the exercise and every answer should be deleted.");
+      await deleteExercise(id);
+      return "exercise-deleted";
     case "delete-submission": {
       const submissionId = Number(values.submission);
       if (!Number.isSafeInteger(submissionId) || !(await deleteSubmission(id, submissionId)))

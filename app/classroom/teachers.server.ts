@@ -19,6 +19,16 @@ export async function canTeach(exerciseId: number, actor: CurrentUser): Promise<
   return exercise !== null && (exercise.createdById === actor.id || exercise.coTeachers.length > 0);
 }
 
+/** Deleting an exercise is for the educator who made it and admins, not co-teachers. */
+export async function canDelete(exerciseId: number, actor: CurrentUser): Promise<boolean> {
+  if (actor.role === "admin") return true;
+  const exercise = await db().exercise.findUnique({
+    where: { id: exerciseId },
+    select: { createdById: true },
+  });
+  return exercise?.createdById === actor.id;
+}
+
 /** The exercise, for one of its teachers; 404 when there is none, 403 when it belongs to others. */
 export async function exerciseForTeacher(id: number, actor: CurrentUser): Promise<ExerciseView> {
   const exercise = await exerciseById(id);

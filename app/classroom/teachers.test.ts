@@ -79,4 +79,35 @@ describe("exercises belong to their teachers", () => {
       manageExercise(exerciseId, { intent: "add-teacher", email: "nobody@own.test" }, people.owner!),
     ).rejects.toMatchObject({ status: 400, fields: { email: expect.any(String) } });
   });
+
+  it("lets its teachers edit what students read, and only its maker or an admin delete it", async () => {
+    await expect(
+      manageExercise(exerciseId, { intent: "edit", title: " ", instructions: "" }, people.owner!),
+    ).rejects.toMatchObject({ status: 400, fields: { title: "Give the exercise a title." } });
+    expect(
+      await manageExercise(
+        exerciseId,
+        { intent: "edit", title: "Owned, renamed", instructions: "Read **twice**." },
+        people.owner!,
+      ),
+    ).toBe("edited");
+    expect(await db().exercise.findUniqueOrThrow({ where: { id: exerciseId } })).toMatchObject({
+      title: "Owned, renamed",
+      instructions: "Read **twice**.",
+    });
+    await manageExercise(exerciseId, { intent: "add-teacher", email: "colleague@own.test" }, people.owner!);
+    await expect(
+      manageExercise(exerciseId, { intent: "delete-exercise", confirm: "yes" }, people.colleague!),
+    ).rejects.toMatchObject({ status: 403 });
+    await expect(
+      manageExercise(exerciseId, { intent: "delete-exercise" }, people.owner!),
+    ).rejects.toMatchObject({
+      status: 400,
+    });
+    expect(
+      await manageExercise(exerciseId, { intent: "delete-exercise", confirm: "yes" }, people.owner!),
+    ).toBe("exercise-deleted");
+    expect(await db().exercise.findUnique({ where: { id: exerciseId } })).toBeNull();
+    expect(await db().exerciseTeacher.count({ where: { exerciseId } })).toBe(0);
+  });
 });

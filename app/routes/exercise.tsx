@@ -6,6 +6,7 @@ import { manageExercise } from "../classroom/manage.server";
 import { exerciseForTeacher, teachersOf } from "../classroom/teachers.server";
 import { CoTeachers } from "../classroom/CoTeachers";
 import { Highlights, StudentReasons, StudentsTable } from "../classroom/ResultsParts";
+import { ExerciseSettings } from "../classroom/ExerciseSettings";
 import { formatCode } from "../classroom/codes";
 import { VerdictChart } from "../classroom/VerdictChart";
 import { publicUrl } from "../utils/config.server";
@@ -25,6 +26,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     exercise: {
       id: exercise.id,
       title: exercise.title,
+      instructions: exercise.instructions,
       code: exercise.code,
       status: exercise.status,
       mode: exercise.mode,
@@ -53,7 +55,10 @@ export async function action({ request, params }: Route.ActionArgs) {
   const id = parseId(params.id, "exercise");
   const values = formValues(await readForm(request));
   try {
-    return redirect(`/exercises/${id}?done=${await manageExercise(id, values, user)}`);
+    const done = await manageExercise(id, values, user);
+    return redirect(
+      done === "exercise-deleted" ? `/exercises?done=${done}` : `/exercises/${id}?done=${done}`,
+    );
   } catch (error) {
     return domainFailure(values.intent ?? "", values, error);
   }
@@ -64,6 +69,7 @@ const NOTICES: Record<string, string> = {
   opened: "The exercise is open again.",
   deleted: "All answers were deleted.",
   removed: "That student's answers were removed.",
+  edited: "The title and instructions were saved.",
   "teacher-added": "The co-teacher was added: they see this exercise in their classroom now.",
   "teacher-removed": "The co-teacher was removed.",
 };
@@ -187,6 +193,12 @@ export default function ExerciseResults({ loaderData, actionData }: Route.Compon
             Delete all answers
           </button>
         </Form>
+        <ExerciseSettings
+          title={exercise.title}
+          instructions={exercise.instructions}
+          values={actionData?.intent === "edit" ? actionData.values : undefined}
+          fields={actionData?.intent === "edit" ? (actionData.fields ?? {}) : {}}
+        />
       </section>
     </div>
   );

@@ -5,7 +5,7 @@ import { publishedForExercises } from "../classroom/exercises.server";
 import { listExercises } from "../classroom/teachers.server";
 import { formatCode } from "../classroom/codes";
 import { readPage } from "../newsroom/paging";
-import { formatDate } from "../ui/components";
+import { formatDate, FormMessage } from "../ui/components";
 import { Pager } from "../ui/Pager";
 
 export const meta: Route.MetaFunction = () => [{ title: "Classroom · Claimdesk" }];
@@ -38,6 +38,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       })),
     },
     here: url.pathname + url.search,
+    deleted: url.searchParams.get("done") === "exercise-deleted",
   };
 }
 
@@ -45,6 +46,7 @@ export default function Exercises({ loaderData }: Route.ComponentProps) {
   return (
     <div className="page">
       <h1>Classroom</h1>
+      <FormMessage success={loaderData.deleted ? "The exercise and its answers were deleted." : null} />
       <p>
         Turn a published fact-check into an exercise: students judge the article first, then compare their
         judgement with the fact-checkers' work. Students need no account, only the link or the code.
