@@ -176,6 +176,22 @@ test("an educator runs an exercise on the seeded fact-check; two students compar
   await expect(
     page.locator("tr", { hasText: "Process Node: 5nm technology." }).getByRole("img"),
   ).toHaveAttribute("aria-label", /Inaccurate: 1/);
+  // The teacher marks Ada's reasoning; she reads the mark and the comment on her result page.
+  await studentsTable.getByText("Mark reasoning for Ada").click();
+  await page.getByRole("radio", { name: "Mastery" }).check();
+  await page.getByLabel("Comment Ada will read").fill("You checked who published the figure: well done.");
+  await page.getByRole("button", { name: "Save for Ada" }).click();
+  await expect(page.getByRole("status")).toContainText("The rubric mark was saved");
+  await expect(page.getByRole("table", { name: "Students" }).getByRole("row", { name: /Ada/ })).toContainText(
+    "Mastery",
+  );
+  await ada.page.reload();
+  await expect(ada.page.getByRole("region", { name: "Your teacher's feedback" })).toContainText(
+    "Your reasoning: Mastery",
+  );
+  await expect(ada.page.getByRole("region", { name: "Your teacher's feedback" })).toContainText(
+    "You checked who published the figure: well done.",
+  );
   const download = async (file: string) => {
     const bytes = await (await page.request.get(page.url().replace(/\?.*$/, "") + `/${file}`)).body();
     // UTF-8 with a byte-order mark, so Excel does not garble names.
@@ -195,8 +211,12 @@ test("an educator runs an exercise on the seeded fact-check; two students compar
     '"yes","Inaccurate","Independent testing or measurement","Unsupported","0","",""',
   );
   const students = await download("students.csv");
-  expect(students[0]).toBe('"student","submitted_at","claims_found","score","out_of","seen_fact_check"');
-  expect(students.find((r) => r.startsWith('"Ada"'))).toMatch(/"2","1","16","yes"$/);
+  expect(students[0]).toBe(
+    '"student","submitted_at","claims_found","score","out_of","seen_fact_check","rubric","rubric_comment"',
+  );
+  expect(students.find((r) => r.startsWith('"Ada"'))).toMatch(
+    /"2","1","16","yes","Mastery","You checked who published the figure: well done."$/,
+  );
   expect(students).toHaveLength(3);
 
   // The exercise is Tess's: a co-teacher she adds sees it, another educator neither sees nor finds it.

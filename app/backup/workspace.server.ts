@@ -164,6 +164,9 @@ const SubmissionRow = z.strictObject({
     .nullable()
     .optional(),
   revealedAt: optionalDate.optional(),
+  // Exports made before the rubric lack it.
+  rubric: z.enum(["beginning", "emerging", "mastery"]).nullable().optional(),
+  rubricComment: text(1000).optional(),
 });
 const ExerciseTeacherRow = z.strictObject({ exerciseId: id, userId: id });
 const auditJson = jsonText(z.unknown(), "audit detail").nullable();

@@ -10,6 +10,51 @@ interface StudentRow {
   found: number;
   score: number;
   revealed: boolean;
+  rubric: string;
+  rubricComment: string;
+}
+
+const LEVELS = [
+  { key: "beginning", label: "Beginning" },
+  { key: "emerging", label: "Emerging" },
+  { key: "mastery", label: "Mastery" },
+];
+
+/** The rubric for one student's reasoning: a level and a comment they read on their result page. */
+function RubricForm({ student }: { student: StudentRow }) {
+  return (
+    <details className="rubric" id={`student-${student.id}`}>
+      <summary>
+        {student.rubric ? LEVELS.find((l) => l.key === student.rubric)?.label : "Mark reasoning"}
+        <span className="visually-hidden"> for {student.displayName}</span>
+      </summary>
+      <Form method="post" className="stack">
+        <input type="hidden" name="submission" value={student.id} />
+        <fieldset className="field">
+          <legend>{student.displayName}'s reasoning</legend>
+          {LEVELS.map((l) => (
+            <label key={l.key} className="inline">
+              <input type="radio" name="rubric" value={l.key} defaultChecked={student.rubric === l.key} />{" "}
+              {l.label}
+            </label>
+          ))}
+        </fieldset>
+        <div className="field">
+          <label htmlFor={`comment-${student.id}`}>Comment {student.displayName} will read</label>
+          <textarea
+            id={`comment-${student.id}`}
+            name="comment"
+            rows={2}
+            maxLength={1000}
+            defaultValue={student.rubricComment}
+          />
+        </div>
+        <button type="submit" name="intent" value="rubric" className="button button--secondary">
+          Save for {student.displayName}
+        </button>
+      </Form>
+    </details>
+  );
 }
 
 /** One row per student: what they scored, whether they have seen the fact-check, and a way to remove their answers. */
@@ -32,6 +77,7 @@ export function StudentsTable({
             {mode === "article" ? <th scope="col">Claims found</th> : null}
             <th scope="col">Score</th>
             <th scope="col">Seen the fact-check</th>
+            <th scope="col">Rubric</th>
             <th scope="col">
               <span className="visually-hidden">Remove</span>
             </th>
@@ -50,6 +96,9 @@ export function StudentsTable({
                 {formatScore(s.score)} of {claims}
               </td>
               <td>{s.revealed ? "Yes" : "Not yet: can still change answers"}</td>
+              <td>
+                <RubricForm student={s} />
+              </td>
               <td>
                 <details className="remove">
                   <summary>

@@ -1,6 +1,6 @@
 import { verdictLabel } from "../newsroom/verdicts";
 import { compare, sourceLabel, studentVerdictLabel } from "./compare";
-import { results, type ExerciseView } from "./exercises.server";
+import { results, rubricLabel, type ExerciseView } from "./exercises.server";
 
 /** A byte-order mark first, so Excel reads the file as UTF-8 (names like “Zoë” and quotes stay intact). */
 const BOM = "\uFEFF";
@@ -59,7 +59,16 @@ export async function studentsCsv(exercise: ExerciseView): Promise<string> {
   const { submissions } = await results(exercise);
   const claims = exercise.counted.length;
   return csv([
-    ["student", "submitted_at", "claims_found", "score", "out_of", "seen_fact_check"],
+    [
+      "student",
+      "submitted_at",
+      "claims_found",
+      "score",
+      "out_of",
+      "seen_fact_check",
+      "rubric",
+      "rubric_comment",
+    ],
     ...submissions.map((s) => [
       s.displayName,
       s.createdAt.toISOString(),
@@ -67,6 +76,8 @@ export async function studentsCsv(exercise: ExerciseView): Promise<string> {
       s.score,
       claims,
       s.revealed ? "yes" : "no",
+      rubricLabel(s.rubric || null),
+      s.rubricComment,
     ]),
   ]);
 }

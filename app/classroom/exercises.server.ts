@@ -266,6 +266,8 @@ export async function submissionByToken(exercise: ExerciseView, token: string) {
     createdAt: submission.createdAt,
     revealed: submission.revealedAt !== null,
     answered: answers.length,
+    rubric: rubricLabel(submission.rubric),
+    rubricComment: submission.rubricComment,
     comparison: compare(exercise.units, exercise.counted, answers),
   };
 }
@@ -293,6 +295,8 @@ export async function results(exercise: ExerciseView) {
       displayName: labels[i]!,
       createdAt: r.createdAt,
       revealed: r.revealedAt !== null,
+      rubric: r.rubric ?? "",
+      rubricComment: r.rubricComment,
       answers,
       found,
       score,
@@ -337,6 +341,28 @@ export async function results(exercise: ExerciseView) {
       .sort((a, b) => b.wrong - a.wrong)
       .slice(0, 3),
   };
+}
+
+export const RUBRIC_LEVELS = [
+  { key: "beginning", label: "Beginning" },
+  { key: "emerging", label: "Emerging" },
+  { key: "mastery", label: "Mastery" },
+] as const;
+export const rubricLabel = (key: string | null) => RUBRIC_LEVELS.find((l) => l.key === key)?.label ?? "";
+
+/** The teacher's mark for a student's reasoning, and a comment the student reads on their result page. */
+export const RubricSchema = z.object({
+  submission: z.coerce.number().int().positive(),
+  rubric: z.enum(["beginning", "emerging", "mastery"], { error: "Choose Beginning, Emerging or Mastery." }),
+  comment: z.string().trim().max(1000, "Keep the comment under 1,000 characters.").default(""),
+});
+
+export async function setRubric(exerciseId: number, input: z.infer<typeof RubricSchema>): Promise<boolean> {
+  const { count } = await db().submission.updateMany({
+    where: { id: input.submission, exerciseId },
+    data: { rubric: input.rubric, rubricComment: input.comment },
+  });
+  return count === 1;
 }
 
 /** What a teacher may change once students have answered: what students read, never what counts. */

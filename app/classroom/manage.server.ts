@@ -7,7 +7,9 @@ import {
   deleteSubmission,
   editExercise,
   ExerciseTextSchema,
+  RubricSchema,
   setExerciseStatus,
+  setRubric,
 } from "./exercises.server";
 import {
   addCoTeacher,
@@ -47,6 +49,14 @@ export async function manageExercise(
         );
       await editExercise(id, parsed.data);
       return "edited";
+    }
+    case "rubric": {
+      const parsed = RubricSchema.safeParse(values);
+      if (!parsed.success)
+        throw new UserError(parsed.error.issues[0]!.message, 400, fieldErrors(parsed.error));
+      if (!(await setRubric(id, parsed.data)))
+        throw new UserError("That student's answers are not in this exercise any more. Reload the page.");
+      return "rubric";
     }
     case "delete-exercise":
       if (!(await canDelete(id, actor)))

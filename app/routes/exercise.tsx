@@ -34,13 +34,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     },
     shareUrl: `${publicUrl()}/x/${exercise.code}`,
     students: submissions.length,
-    submissions: submissions.map(({ id, displayName, found, score, revealed }) => ({
-      id,
-      displayName,
-      found,
-      score,
-      revealed,
-    })),
+    submissions: submissions.map(({ answers: _answers, createdAt: _createdAt, ...row }) => row),
     tallies,
     reasons,
     mostMissed,
@@ -70,6 +64,7 @@ const NOTICES: Record<string, string> = {
   deleted: "All answers were deleted.",
   removed: "That student's answers were removed.",
   edited: "The title and instructions were saved.",
+  rubric: "The rubric mark was saved: the student sees it with their comment on their result page.",
   "teacher-added": "The co-teacher was added: they see this exercise in their classroom now.",
   "teacher-removed": "The co-teacher was removed.",
 };

@@ -27,7 +27,12 @@ async function find(params: { code?: string; token?: string }) {
 
 export async function loader({ params }: Route.LoaderArgs) {
   const { exercise, submission } = await find(params);
-  const base = { title: exercise.title, code: exercise.code, displayName: submission.displayName };
+  const base = {
+    title: exercise.title,
+    code: exercise.code,
+    displayName: submission.displayName,
+    feedback: submission.rubric ? { level: submission.rubric, comment: submission.rubricComment } : null,
+  };
   // Before the student asks for it, nothing of the answer key leaves the server.
   if (!submission.revealed)
     return {
@@ -105,6 +110,15 @@ export default function StudentResult({ loaderData }: Route.ComponentProps) {
           could tell. A claim you did not mark earns nothing.
         </p>
       </details>
+      {d.feedback ? (
+        <section className="panel feedback" aria-labelledby="feedback-heading">
+          <h2 id="feedback-heading">Your teacher's feedback</h2>
+          <p>
+            Your reasoning: <strong>{d.feedback.level}</strong>
+          </p>
+          {d.feedback.comment ? <p className="student-reason">{d.feedback.comment}</p> : null}
+        </section>
+      ) : null}
       <p className="meta">Keep this page's address to come back to it.</p>
       <ComparisonList comparison={comparison} reasons={reasons} rationales={rationales} />
       {comparison.added.length > 0 ? (
