@@ -20,6 +20,7 @@ export default [
   route("embed/claims/:id", "routes/embed.tsx"),
   route("exercises", "routes/exercises.tsx"),
   route("exercises/new", "routes/exercises.new.tsx"),
+  route("exercises/own", "routes/exercises.own.tsx"),
   route("exercises/:id", "routes/exercise.tsx"),
   route("exercises/:id/results.csv", "routes/exercise.csv.tsx"),
   route("exercises/:id/students.csv", "routes/exercise.csv.tsx", { id: "exercise-students-csv" }),

@@ -415,3 +415,68 @@ test("40 students behind one school address answer within a minute", async ({ pa
   await expect(page.getByRole("heading", { name: "Results: 40 students" })).toBeVisible();
   await expectAccessible(page, "results of 40 students");
 });
+
+test("an educator makes an exercise from their own article without publishing it", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  createUser("own@school.test", "Olive Own", "educator");
+  failOnServerErrors(page);
+  await signIn(page, "own@school.test");
+  await page.goto("/exercises");
+  await page.getByRole("link", { name: "From your own article" }).click();
+  await page.getByRole("button", { name: "Next: mark the claims and the answers" }).click();
+  await expect(page.locator(".error-summary")).toBeFocused();
+  await expect(page.locator(".error-summary")).toContainText("Paste the article's text.");
+  await page.getByLabel("The article's headline").fill("Town halls go solar");
+  await page.getByLabel("Who published it (optional)").fill("The Gazette");
+  await page
+    .getByLabel("The article's text")
+    .fill(
+      "The council installed 120 panels on the library roof in March.\nOfficials say the panels will cut the library's power bill by 40% a year.\nResidents can visit the roof on open days.",
+    );
+  await page.getByRole("button", { name: "Next: mark the claims and the answers" }).click();
+  const panels = page.locator(".sentence", { hasText: "120 panels" });
+  await panels.getByRole("checkbox").check();
+  await panels.getByLabel(/^Verdict/).selectOption("accurate");
+  await page.getByRole("button", { name: "Create the exercise" }).click();
+  await expect(page.locator(".error-summary")).toContainText("say why");
+  await panels.getByLabel(/^Why/).fill("The council's minutes list 120 panels.");
+  await page.getByRole("button", { name: "Create the exercise" }).click();
+  await expect(page.getByText("From your own article “Town halls go solar”, not published")).toBeVisible();
+  await expectAccessible(page, "an own-article exercise's results");
+  const code = (await page.locator("code.code").textContent())!.replace("-", "");
+
+  // Nothing public knows the article.
+  const anonymous = await browser.newContext();
+  const reader = await anonymous.newPage();
+  for (const url of ["/fact-checks", "/fact-checks.atom", "/"]) {
+    await reader.goto(url);
+    await expect(reader.locator("body"), url).not.toContainText("Town halls go solar");
+  }
+  // A student without JavaScript finds the claim; the key appears only in their reveal.
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    viewport: { width: 390, height: 844 },
+  });
+  const student = await context.newPage();
+  failOnServerErrors(student);
+  await student.goto(`/x/${code}`);
+  await expect(student.locator("body")).not.toContainText("The council's minutes");
+  await student.getByLabel("Your display name").fill("Zoë");
+  await markSentence(student, {
+    sentence: "120 panels",
+    verdict: "Mostly accurate",
+    source: "Official records, filings or rule texts",
+  });
+  await student.getByRole("button", { name: "Send my answers" }).click();
+  await expect(student.locator("body")).not.toContainText("The council's minutes");
+  await seeFactCheck(student);
+  await expect(student.locator(".summary-line")).toContainText("You found 1 of 1 claims");
+  await expect(student.locator(".summary-line")).toContainText("Your score: ½ of 1.");
+  await expect(student.locator(".compare")).toContainText("The council's minutes list 120 panels.");
+  await reader.goto(student.url());
+  await expectAccessible(reader, "a student's reveal of an own-article exercise");
+  await Promise.all([context.close(), anonymous.close()]);
+});

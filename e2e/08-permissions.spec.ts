@@ -142,6 +142,7 @@ const PAGES: Record<string, PageCase> = {
     allowed: EXERCISE_TEAM,
   },
   "new exercise": { path: () => "/exercises/new?slug=alibaba-ai-chip", allowed: TEACHERS },
+  "new exercise from an own article": { path: () => "/exercises/own", allowed: TEACHERS },
   settings: { path: () => "/settings", allowed: SIGNED_IN },
   "user administration": { path: () => "/settings/users", allowed: ADMINS },
 };
@@ -193,6 +194,11 @@ const ACTIONS: Record<string, PageCase & { form: Record<string, string> }> = {
   "make an exercise": {
     path: () => "/exercises/new?slug=alibaba-ai-chip",
     form: { slug: "alibaba-ai-chip", title: "" },
+    allowed: TEACHERS,
+  },
+  "make an exercise from an own article": {
+    path: () => "/exercises/own",
+    form: { intent: "read", articleTitle: "", text: "" },
     allowed: TEACHERS,
   },
   "make an API token": {

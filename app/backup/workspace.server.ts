@@ -141,7 +141,9 @@ const ExerciseRow = z.strictObject({
   code: z
     .string()
     .refine((code) => normalizeCode(code) === code, "A share code is 10 characters of the code alphabet."),
-  publicationId: id,
+  publicationId: optionalId,
+  // An educator's own article, never published; exports made before it lack the field.
+  snapshot: jsonText(SnapshotSchema, "snapshot").nullable().optional(),
   title: ExerciseSchema.shape.title,
   instructions: ExerciseSchema.shape.instructions.unwrap(),
   mode: ExerciseSchema.shape.mode,
@@ -338,7 +340,13 @@ export async function importWorkspace(document: unknown): Promise<Record<string,
         ["evidence", () => tx.evidence.createMany({ data: data.evidence })],
         ["publications", () => tx.publication.createMany({ data: publications })],
         ["publicationClaims", () => tx.publicationClaim.createMany({ data: publicationClaims })],
-        ["exercises", () => tx.exercise.createMany({ data: data.exercises })],
+        [
+          "exercises",
+          () =>
+            tx.exercise.createMany({
+              data: data.exercises.map((e) => ({ ...e, snapshot: e.snapshot ?? null })),
+            }),
+        ],
         [
           "submissions",
           () =>

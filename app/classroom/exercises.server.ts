@@ -48,20 +48,30 @@ export async function createExercise(input: z.infer<typeof ExerciseSchema>, acto
   const known = new Set(snapshot.claims.map((c) => c.id));
   if (!input.claimIds.every((id) => known.has(id)))
     throw new UserError("Choose claims from this fact-check only.");
+  return insertExercise({
+    publicationId: publication.id,
+    title: input.title,
+    instructions: input.instructions,
+    mode: input.mode,
+    claimIds: JSON.stringify(input.claimIds),
+    createdById: actor.id,
+  });
+}
+
+/** Stores a new exercise under a share code no other exercise has. */
+export async function insertExercise(data: {
+  publicationId?: number;
+  snapshot?: string;
+  title: string;
+  instructions: string;
+  mode: string;
+  claimIds: string;
+  createdById: number;
+}) {
   for (;;) {
     const code = newCode();
     if (await db().exercise.findUnique({ where: { code } })) continue;
-    return db().exercise.create({
-      data: {
-        code,
-        publicationId: publication.id,
-        title: input.title,
-        instructions: input.instructions,
-        mode: input.mode,
-        claimIds: JSON.stringify(input.claimIds),
-        createdById: actor.id,
-      },
-    });
+    return db().exercise.create({ data: { ...data, code } });
   }
 }
 
@@ -72,6 +82,8 @@ export interface ExerciseView {
   instructions: string;
   mode: "article" | "marked";
   status: string;
+  /** An educator's own article, never published: nothing links to a public fact-check. */
+  private: boolean;
   snapshot: Snapshot;
   counted: Snapshot["claims"];
   units: Unit[];
@@ -83,7 +95,10 @@ async function view(where: { code: string } | { id: number }): Promise<ExerciseV
     include: { publication: { select: { snapshot: true } } },
   });
   if (!exercise) return null;
-  const snapshot = readSnapshot(exercise.publication.snapshot);
+  const stored = exercise.snapshot ?? exercise.publication?.snapshot;
+  if (stored === undefined)
+    throw new Error(`Exercise ${exercise.id} has neither a publication nor a snapshot.`);
+  const snapshot = readSnapshot(stored);
   const ids = new Set(parseStoredJson(z.array(z.number()), exercise.claimIds));
   const counted = snapshot.claims.filter((c) => ids.has(c.id));
   const mode = exercise.mode === "marked" ? "marked" : "article";
@@ -94,6 +109,7 @@ async function view(where: { code: string } | { id: number }): Promise<ExerciseV
     instructions: exercise.instructions,
     mode,
     status: exercise.status,
+    private: exercise.snapshot !== null,
     snapshot,
     counted,
     units: mode === "marked" ? claimUnits(counted) : sentenceUnits(snapshot.article.markdown, counted),

@@ -3,6 +3,7 @@ import type { CurrentUser } from "../auth/session.server";
 import { can } from "../auth/roles";
 import { db } from "../db/client.server";
 import { NotFoundError, UserError } from "../utils/errors";
+import { readSnapshot } from "../publishing/snapshot";
 import { exerciseById, type ExerciseView } from "./exercises.server";
 
 /**
@@ -96,9 +97,9 @@ export async function teachersOf(exerciseId: number) {
   return { owner: owner?.name ?? "", coTeachers: exercise?.coTeachers.map((c) => c.user) ?? [] };
 }
 
-/** The exercises this teacher sees, newest first (an admin sees every exercise). */
+/** The exercises this teacher sees, newest first (an admin sees every exercise), with the article each is made from. */
 export async function listExercises(actor: CurrentUser) {
-  return db().exercise.findMany({
+  const rows = await db().exercise.findMany({
     where: teacherFilter(actor),
     orderBy: { createdAt: "desc" },
     include: {
@@ -106,4 +107,10 @@ export async function listExercises(actor: CurrentUser) {
       publication: { select: { number: true, article: { select: { title: true, slug: true } } } },
     },
   });
+  return rows.map(({ snapshot, publication, ...row }) => ({
+    ...row,
+    article: publication
+      ? `${publication.article.title} (v${publication.number})`
+      : `${snapshot ? readSnapshot(snapshot).article.title : ""} (your own, not published)`,
+  }));
 }

@@ -31,6 +31,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       status: exercise.status,
       mode: exercise.mode,
       article: exercise.snapshot.article.title,
+      private: exercise.private,
     },
     shareUrl: `${publicUrl()}/x/${exercise.code}`,
     students: submissions.length,
@@ -100,8 +101,10 @@ export default function ExerciseResults({ loaderData, actionData }: Route.Compon
         </p>
         <p className="meta">
           {exercise.status === "open" ? "Open for answers." : "Closed."} Students see{" "}
-          {exercise.mode === "marked" ? "the article with the claims marked" : "the article alone"}. From the
-          fact-check of “{exercise.article}”.
+          {exercise.mode === "marked" ? "the article with the claims marked" : "the article alone"}.{" "}
+          {exercise.private
+            ? `From your own article “${exercise.article}”, not published: its answers show only in each student's reveal.`
+            : `From the fact-check of “${exercise.article}”.`}
         </p>
       </section>
 

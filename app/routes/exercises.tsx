@@ -24,8 +24,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       code: formatCode(e.code),
       status: e.status,
       answers: e._count.submissions,
-      article: e.publication.article.title,
-      version: e.publication.number,
+      article: e.article,
       createdAt: e.createdAt,
     })),
     published: {
@@ -72,9 +71,7 @@ export default function Exercises({ loaderData }: Route.ComponentProps) {
                   <Link to={`/exercises/${e.id}`}>{e.title}</Link>
                   <span className="meta"> · {formatDate(e.createdAt)}</span>
                 </td>
-                <td>
-                  {e.article} (v{e.version})
-                </td>
+                <td>{e.article}</td>
                 <td>
                   <code>{e.code}</code>
                 </td>
@@ -85,7 +82,14 @@ export default function Exercises({ loaderData }: Route.ComponentProps) {
           </tbody>
         </table>
       )}
-      <h2>Make a new exercise from</h2>
+      <h2>Make a new exercise</h2>
+      <p>
+        <Link to="/exercises/own" className="button button--secondary">
+          From your own article
+        </Link>{" "}
+        <span className="meta">Paste an article and mark its claims and answers; nothing is published.</span>
+      </p>
+      <h3>Or from a published fact-check</h3>
       <ul className="card-list">
         {loaderData.published.items.map((p) => (
           <li key={p.slug} className="card">
