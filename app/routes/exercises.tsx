@@ -54,33 +54,35 @@ export default function Exercises({ loaderData }: Route.ComponentProps) {
       {loaderData.exercises.length === 0 ? (
         <p>No exercises yet.</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Exercise</th>
-              <th scope="col">Fact-check</th>
-              <th scope="col">Code</th>
-              <th scope="col">Answers</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {loaderData.exercises.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  <Link to={`/exercises/${e.id}`}>{e.title}</Link>
-                  <span className="meta"> · {formatDate(e.createdAt)}</span>
-                </td>
-                <td>{e.article}</td>
-                <td>
-                  <code>{e.code}</code>
-                </td>
-                <td>{e.answers}</td>
-                <td>{e.status === "open" ? "Open" : "Closed"}</td>
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Exercise</th>
+                <th scope="col">Fact-check</th>
+                <th scope="col">Code</th>
+                <th scope="col">Answers</th>
+                <th scope="col">Status</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {loaderData.exercises.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <Link to={`/exercises/${e.id}`}>{e.title}</Link>
+                    <span className="meta"> · {formatDate(e.createdAt)}</span>
+                  </td>
+                  <td>{e.article}</td>
+                  <td>
+                    <code>{e.code}</code>
+                  </td>
+                  <td>{e.answers}</td>
+                  <td>{e.status === "open" ? "Open" : "Closed"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <h2>Make a new exercise</h2>
       <p>
