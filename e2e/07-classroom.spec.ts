@@ -447,6 +447,12 @@ test("an educator makes an exercise from their own article without publishing it
   await expect(page.getByText("From your own article “Town halls go solar”, not published")).toBeVisible();
   await expectAccessible(page, "an own-article exercise's results");
   const code = (await page.locator("code.code").textContent())!.replace("-", "");
+  // Printed, the exercise page is an answer key: the code and each claim's verdict, no controls.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator("code.code")).toBeVisible();
+  await expect(page.getByRole("region", { name: "Manage" })).toBeHidden();
+  await expect(page.getByRole("region", { name: "Teachers" })).toBeHidden();
+  await page.emulateMedia({ media: "screen" });
 
   // Nothing public knows the article.
   const anonymous = await browser.newContext();
@@ -464,6 +470,11 @@ test("an educator makes an exercise from their own article without publishing it
   failOnServerErrors(student);
   await student.goto(`/x/${code}`);
   await expect(student.locator("body")).not.toContainText("The council's minutes");
+  // Printed, it is a handout: the article with a box per sentence, no buttons.
+  await student.emulateMedia({ media: "print" });
+  await expect(student.locator(".sentence__mark", { hasText: "Residents can visit the roof" })).toBeVisible();
+  await expect(student.getByRole("button", { name: "Send my answers" })).toBeHidden();
+  await student.emulateMedia({ media: "screen" });
   await student.getByLabel("Your display name").fill("Zoë");
   await markSentence(student, {
     sentence: "120 panels",

@@ -11,7 +11,7 @@ export function CoTeachers({
   error?: string;
 }) {
   return (
-    <section className="panel" aria-labelledby="teachers-heading">
+    <section className="panel no-print" aria-labelledby="teachers-heading">
       <h2 id="teachers-heading">Teachers</h2>
       <p>
         Made by {owner || "an account that no longer exists"}. Only its teachers and admins see this exercise

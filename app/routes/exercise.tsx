@@ -170,7 +170,7 @@ export default function ExerciseResults({ loaderData, actionData }: Route.Compon
         {...teachers}
         error={actionData?.intent === "add-teacher" ? actionData.fields?.email : undefined}
       />
-      <section className="panel" aria-labelledby="manage-heading">
+      <section className="panel no-print" aria-labelledby="manage-heading">
         <h2 id="manage-heading">Manage</h2>
         <Form method="post" className="inline-form">
           {exercise.status === "open" ? (
