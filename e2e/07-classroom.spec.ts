@@ -50,7 +50,7 @@ test("an educator runs an exercise on the seeded fact-check; two students compar
   page,
   browser,
 }) => {
-  test.setTimeout(120_000); // two students, axe over a ~100-sentence form
+  test.setTimeout(240_000); // students, colleagues, axe over a ~100-sentence form; PostgreSQL on a busy machine is slower
   createUser("teacher@school.test", "Tess Teacher", "educator");
   failOnServerErrors(page);
   await signIn(page, "teacher@school.test");
@@ -443,6 +443,7 @@ test("an educator makes an exercise from their own article without publishing it
   await page.getByRole("button", { name: "Create the exercise" }).click();
   await expect(page.locator(".error-summary")).toContainText("say why");
   await panels.getByLabel(/^Why/).fill("The council's minutes list 120 panels.");
+  await page.getByLabel("First ask students who is behind the article").check();
   await page.getByRole("button", { name: "Create the exercise" }).click();
   await expect(page.getByText("From your own article “Town halls go solar”, not published")).toBeVisible();
   await expectAccessible(page, "an own-article exercise's results");
@@ -475,6 +476,10 @@ test("an educator makes an exercise from their own article without publishing it
   await expect(student.locator(".sentence__mark", { hasText: "Residents can visit the roof" })).toBeVisible();
   await expect(student.getByRole("button", { name: "Send my answers" })).toBeHidden();
   await student.emulateMedia({ media: "screen" });
+  // The source step comes first, and the outlet is the student's to find out.
+  await expect(student.locator("body")).not.toContainText("The Gazette");
+  await student.getByLabel("Who published this article, and who are they?").fill("A local paper, I think");
+  await student.getByLabel("What do they want from their readers?").fill("To inform residents");
   await student.getByLabel("Your display name").fill("Zoë");
   await markSentence(student, {
     sentence: "120 panels",
@@ -487,6 +492,9 @@ test("an educator makes an exercise from their own article without publishing it
   await expect(student.locator(".summary-line")).toContainText("You found 1 of 1 claims");
   await expect(student.locator(".summary-line")).toContainText("Your score: ½ of 1.");
   await expect(student.locator(".compare")).toContainText("The council's minutes list 120 panels.");
+  const sourceReveal = student.getByRole("region", { name: "Who is behind the article" });
+  await expect(sourceReveal).toContainText("A local paper, I think");
+  await expect(sourceReveal).toContainText("Published by: The Gazette");
   await reader.goto(student.url());
   await expectAccessible(reader, "a student's reveal of an own-article exercise");
   await Promise.all([context.close(), anonymous.close()]);

@@ -149,6 +149,8 @@ const ExerciseRow = z.strictObject({
   mode: ExerciseSchema.shape.mode,
   claimIds: jsonText(z.array(int), "claimIds"),
   status: z.enum(["open", "closed"]),
+  // Exports made before the source step lack it.
+  askSource: z.boolean().optional(),
   createdById: optionalId,
   createdAt: date,
 });
@@ -169,6 +171,8 @@ const SubmissionRow = z.strictObject({
   // Exports made before the rubric lack it.
   rubric: z.enum(["beginning", "emerging", "mastery"]).nullable().optional(),
   rubricComment: text(1000).optional(),
+  publisherGuess: text(300).optional(),
+  purposeGuess: text(300).optional(),
 });
 const ExerciseTeacherRow = z.strictObject({ exerciseId: id, userId: id });
 const auditJson = jsonText(z.unknown(), "audit detail").nullable();

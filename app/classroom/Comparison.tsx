@@ -121,3 +121,35 @@ export function ComparisonList({
     </ol>
   );
 }
+
+/** The first step's reveal: what the student said about the source beside what the article's import knows. */
+export function SourceReveal({
+  source,
+}: {
+  source: { publisherGuess: string; purposeGuess: string; outlet: string; author: string; url: string };
+}) {
+  return (
+    <section className="panel" aria-labelledby="source-heading">
+      <h2 id="source-heading">Who is behind the article</h2>
+      <div className="compare__grid">
+        <div role="group" aria-label="What you said about the source">
+          <h3>You</h3>
+          <p>Who: {source.publisherGuess || "—"}</p>
+          <p>What they want: {source.purposeGuess || "—"}</p>
+        </div>
+        <div role="group" aria-label="The article's source">
+          <h3>The article</h3>
+          <p>Published by: {source.outlet || "not recorded"}</p>
+          {source.author ? <p>Written by: {source.author}</p> : null}
+          {source.url ? (
+            <p>
+              <a href={safeHref(source.url)} rel="nofollow noopener noreferrer">
+                The original
+              </a>
+            </p>
+          ) : null}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -12,6 +12,8 @@ interface StudentRow {
   revealed: boolean;
   rubric: string;
   rubricComment: string;
+  publisherGuess: string;
+  purposeGuess: string;
 }
 
 const LEVELS = [
@@ -28,6 +30,11 @@ function RubricForm({ student }: { student: StudentRow }) {
         {student.rubric ? LEVELS.find((l) => l.key === student.rubric)?.label : "Mark reasoning"}
         <span className="visually-hidden"> for {student.displayName}</span>
       </summary>
+      {student.publisherGuess || student.purposeGuess ? (
+        <p className="meta">
+          Who is behind it: {student.publisherGuess || "—"}. What they want: {student.purposeGuess || "—"}.
+        </p>
+      ) : null}
       <Form method="post" className="stack">
         <input type="hidden" name="submission" value={student.id} />
         <fieldset className="field">

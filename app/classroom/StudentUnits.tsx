@@ -220,3 +220,38 @@ export function ArticleUnits({
     </div>
   );
 }
+
+/** The optional first step (SIFT's "investigate the source"): who is behind the article, and what they want. */
+export function SourceStep({ values, errors }: { values: Values; errors: Record<string, string> }) {
+  const fields = [
+    { name: "publisherGuess", label: "Who published this article, and who are they?" },
+    { name: "purposeGuess", label: "What do they want from their readers?" },
+  ] as const;
+  return (
+    <fieldset className="panel source-step">
+      <legend>First: who is behind this article?</legend>
+      <p className="hint">
+        Before judging the claims, look up who published it: leave this page and search for them. You will see
+        what the fact-checkers know about the source after you send your answers.
+      </p>
+      {fields.map(({ name, label }) => (
+        <div className="field" key={name}>
+          <label htmlFor={name}>{label}</label>
+          {errors[name] ? (
+            <p className="field__error" id={`${name}-error`}>
+              {errors[name]}
+            </p>
+          ) : null}
+          <input
+            id={name}
+            name={name}
+            maxLength={300}
+            defaultValue={values[name] ?? ""}
+            aria-invalid={errors[name] ? true : undefined}
+            aria-describedby={errors[name] ? `${name}-error` : undefined}
+          />
+        </div>
+      ))}
+    </fieldset>
+  );
+}

@@ -73,7 +73,7 @@ export async function submitAnswers(
     throw new TooManyAttempts(
       "Too many answers have been sent from your connection. Wait ten minutes, then send yours again.",
     );
-  return (await submit(exercise, read.displayName, read.answers, deviceToken)).token;
+  return (await submit(exercise, read.displayName, read.answers, deviceToken, read.guesses)).token;
 }
 
 /** A new private link to the answers this device sent (the old link stops working). */

@@ -161,6 +161,18 @@ describe("students' own sources", () => {
     expect(readAnswers(exercise, { ...base, "reason-1": "x".repeat(301) })).toMatchObject({
       errors: { "reason-1": expect.stringContaining("one sentence") },
     });
+    const asking = { ...(exercise as object), askSource: true } as never;
+    expect(readAnswers(asking, base)).toEqual({
+      errors: {
+        publisherGuess: "Say who published the article and who they are.",
+        purposeGuess: "Say what you think they want from their readers.",
+      },
+    });
+    expect(
+      readAnswers(asking, { ...base, publisherGuess: " A paper ", purposeGuess: "Sell ads" }),
+    ).toMatchObject({
+      guesses: { publisherGuess: "A paper", purposeGuess: "Sell ads" },
+    });
     expect(
       readAnswers(exercise, { ...base, "evidence-1": " https://example.org/a ", "reason-1": " Because. " }),
     ).toEqual({
@@ -174,6 +186,7 @@ describe("students' own sources", () => {
           reason: "Because.",
         },
       ],
+      guesses: { publisherGuess: "", purposeGuess: "" },
     });
   });
 });

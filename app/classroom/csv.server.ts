@@ -78,6 +78,8 @@ export async function studentsCsv(exercise: ExerciseView): Promise<string> {
       s.revealed ? "yes" : "no",
       rubricLabel(s.rubric || null),
       s.rubricComment,
+      s.publisherGuess,
+      s.purposeGuess,
     ]),
   ]);
 }

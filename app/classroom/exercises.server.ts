@@ -38,9 +38,14 @@ export const ExerciseSchema = z.object({
   instructions: z.string().trim().max(4000, "Keep the instructions under 4,000 characters.").default(""),
   mode: z.enum(["article", "marked"], { error: "Choose what students see." }),
   claimIds: z.array(z.coerce.number().int()).min(1, "Choose at least one claim that counts."),
+  /** A ticked checkbox ("on"): students first say who is behind the article (SIFT). */
+  askSource: z.preprocess((v) => v === "on" || v === true, z.boolean()).default(false),
 });
 
-export async function createExercise(input: z.infer<typeof ExerciseSchema>, actor: CurrentUser) {
+export async function createExercise(
+  input: Omit<z.infer<typeof ExerciseSchema>, "askSource"> & { askSource?: boolean },
+  actor: CurrentUser,
+) {
   const publication = await latestPublication({ slug: input.slug });
   if (!publication)
     throw new UserError("Exercises are made from published fact-checks; this one is not published.", 404);
@@ -53,6 +58,7 @@ export async function createExercise(input: z.infer<typeof ExerciseSchema>, acto
     title: input.title,
     instructions: input.instructions,
     mode: input.mode,
+    askSource: input.askSource ?? false,
     claimIds: JSON.stringify(input.claimIds),
     createdById: actor.id,
   });
@@ -65,6 +71,7 @@ export async function insertExercise(data: {
   title: string;
   instructions: string;
   mode: string;
+  askSource: boolean;
   claimIds: string;
   createdById: number;
 }) {
@@ -84,6 +91,8 @@ export interface ExerciseView {
   status: string;
   /** An educator's own article, never published: nothing links to a public fact-check. */
   private: boolean;
+  /** Students first say who is behind the article; its outlet and author show only in the reveal. */
+  askSource: boolean;
   snapshot: Snapshot;
   counted: Snapshot["claims"];
   units: Unit[];
@@ -110,6 +119,7 @@ async function view(where: { code: string } | { id: number }): Promise<ExerciseV
     mode,
     status: exercise.status,
     private: exercise.snapshot !== null,
+    askSource: exercise.askSource,
     snapshot,
     counted,
     units: mode === "marked" ? claimUnits(counted) : sentenceUnits(snapshot.article.markdown, counted),
@@ -143,6 +153,12 @@ const AnswerSchema = z.object({
   reason: z.string().trim().max(300, "keep your reason to one sentence (under 300 characters)").default(""),
 });
 
+/** A student's answers to the first step, "who is behind it?" (empty when the exercise does not ask). */
+export interface Guesses {
+  publisherGuess: string;
+  purposeGuess: string;
+}
+
 /** A passage as a student recognises it in a message: its start, shortened. */
 const passage = (text: string) => `“${text.length > 60 ? text.slice(0, 57) + "…" : text}”`;
 
@@ -154,8 +170,19 @@ const passage = (text: string) => `“${text.length > 60 ? text.slice(0, 57) + "
 export function readAnswers(
   exercise: ExerciseView,
   form: Record<string, string>,
-): { displayName: string; answers: Answer[] } | { errors: Record<string, string> } {
+): { displayName: string; answers: Answer[]; guesses: Guesses } | { errors: Record<string, string> } {
   const errors: Record<string, string> = {};
+  const guesses = { publisherGuess: "", purposeGuess: "" };
+  if (exercise.askSource)
+    for (const [key, missing] of [
+      ["publisherGuess", "Say who published the article and who they are."],
+      ["purposeGuess", "Say what you think they want from their readers."],
+    ] as const) {
+      const value = (form[key] ?? "").trim();
+      if (value.length === 0) errors[key] = missing;
+      else if (value.length > 300) errors[key] = "Keep it under 300 characters.";
+      else guesses[key] = value;
+    }
   const name = (form.displayName ?? "").trim();
   if (name.length === 0) errors.displayName = "Give a display name (a first name or a nickname is enough).";
   if (name.length > 60) errors.displayName = "Keep the display name under 60 characters.";
@@ -178,7 +205,7 @@ export function readAnswers(
   if (exercise.mode === "article" && answers.length === 0 && Object.keys(errors).length === 0)
     errors[`mark-${exercise.units[0]?.index ?? 0}`] =
       "Mark at least one sentence you think is a checkable claim.";
-  return Object.keys(errors).length > 0 ? { errors } : { displayName: name, answers };
+  return Object.keys(errors).length > 0 ? { errors } : { displayName: name, answers, guesses };
 }
 
 /** Display names compared as a teacher reads them: case, spacing and accents aside. */
@@ -196,6 +223,7 @@ export async function deviceSubmission(exercise: ExerciseView, deviceToken: stri
         displayName: row.displayName,
         answers: parseStoredJson(StoredAnswers, row.answers),
         revealed: row.revealedAt !== null,
+        guesses: { publisherGuess: row.publisherGuess, purposeGuess: row.purposeGuess },
       }
     : null;
 }
@@ -211,6 +239,7 @@ export async function submit(
   displayName: string,
   answers: Answer[],
   deviceToken: string,
+  guesses: Guesses = { publisherGuess: "", purposeGuess: "" },
 ): Promise<{ token: string; created: boolean }> {
   if (exercise.status !== "open")
     throw new UserError("This exercise is closed: your teacher is no longer taking answers.");
@@ -231,7 +260,7 @@ export async function submit(
       throw new UserError("Choose another display name.", 400, {
         displayName: `Someone in this exercise already goes by “${displayName}”. Add the first letter of your surname, like “${displayName} B.”`,
       });
-    const data = { displayName, answers: JSON.stringify(answers), tokenHash: hashToken(token) };
+    const data = { displayName, answers: JSON.stringify(answers), tokenHash: hashToken(token), ...guesses };
     if (mine) {
       await tx.submission.update({ where: { id: mine.id }, data });
       return { token, created: false };
@@ -284,6 +313,7 @@ export async function submissionByToken(exercise: ExerciseView, token: string) {
     answered: answers.length,
     rubric: rubricLabel(submission.rubric),
     rubricComment: submission.rubricComment,
+    guesses: { publisherGuess: submission.publisherGuess, purposeGuess: submission.purposeGuess },
     comparison: compare(exercise.units, exercise.counted, answers),
   };
 }
@@ -313,6 +343,8 @@ export async function results(exercise: ExerciseView) {
       revealed: r.revealedAt !== null,
       rubric: r.rubric ?? "",
       rubricComment: r.rubricComment,
+      publisherGuess: r.publisherGuess,
+      purposeGuess: r.purposeGuess,
       answers,
       found,
       score,

@@ -89,7 +89,12 @@ const shorten = (text: string) => `“${text.length > 60 ? `${text.slice(0, 57)}
 export async function createOwnExercise(values: Fields, actor: CurrentUser) {
   const { article, units } = readOwnArticle(values);
   const fields: Fields = {};
-  const exercise = ExerciseSchema.pick({ title: true, instructions: true, mode: true }).safeParse(values);
+  const exercise = ExerciseSchema.pick({
+    title: true,
+    instructions: true,
+    mode: true,
+    askSource: true,
+  }).safeParse(values);
   if (!exercise.success)
     for (const issue of exercise.error.issues) fields[String(issue.path[0])] ??= issue.message;
   const markdown = ownMarkdown(article.text);
@@ -167,6 +172,7 @@ export async function createOwnExercise(values: Fields, actor: CurrentUser) {
     title: exercise.data.title,
     instructions: exercise.data.instructions,
     mode: exercise.data.mode,
+    askSource: exercise.data.askSource,
     claimIds: JSON.stringify(claims.map((c) => c.id)),
     createdById: actor.id,
   });

@@ -94,6 +94,11 @@ export default function NewExercise({ loaderData, actionData }: Route.ComponentP
             The article with the claims marked: they judge them
           </label>
         </fieldset>
+        <label className="inline">
+          <input type="checkbox" name="askSource" defaultChecked={actionData?.values.askSource === "on"} />{" "}
+          First ask students who is behind the article and what they want (its outlet is shown after they
+          answer)
+        </label>
         <fieldset className="field">
           <legend>Claims that count</legend>
           {fields.claimIds ? (

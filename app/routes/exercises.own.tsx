@@ -130,6 +130,10 @@ function KeyStep({
           article with your claims marked: they judge them
         </label>
       </fieldset>
+      <label className="inline">
+        <input type="checkbox" name="askSource" defaultChecked={values.askSource === "on"} /> First ask
+        students who is behind the article and what they want (its outlet is shown after they answer)
+      </label>
       <h2>Your answer key</h2>
       <p className="hint">
         Tick each sentence that is a claim students should find, and give its verdict and why.

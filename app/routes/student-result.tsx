@@ -3,7 +3,7 @@ import type { Route } from "./+types/student-result";
 import { engineReasons } from "../classroom/compare";
 import { exerciseByCode, reveal, submissionByToken } from "../classroom/exercises.server";
 import { normalizeCode } from "../classroom/codes";
-import { ComparisonList, StudentVerdict } from "../classroom/Comparison";
+import { ComparisonList, SourceReveal, StudentVerdict } from "../classroom/Comparison";
 import { renderMarkdown } from "../publishing/annotate";
 import { formatScore } from "../classroom/score";
 
@@ -48,6 +48,14 @@ export async function loader({ params }: Route.LoaderArgs) {
     comparison: submission.comparison,
     reasons: engineReasons(exercise.snapshot.article.markdown, exercise.counted),
     rationales: submission.comparison.claims.map((c) => renderMarkdown(c.claim.rationale)),
+    source: exercise.askSource
+      ? {
+          ...submission.guesses,
+          outlet: exercise.snapshot.article.outlet,
+          author: exercise.snapshot.article.author,
+          url: exercise.snapshot.article.sourceUrl,
+        }
+      : null,
   };
 }
 
@@ -119,6 +127,7 @@ export default function StudentResult({ loaderData }: Route.ComponentProps) {
           {d.feedback.comment ? <p className="student-reason">{d.feedback.comment}</p> : null}
         </section>
       ) : null}
+      {d.source ? <SourceReveal source={d.source} /> : null}
       <p className="meta">Keep this page's address to come back to it.</p>
       <ComparisonList comparison={comparison} reasons={reasons} rationales={rationales} />
       {comparison.added.length > 0 ? (

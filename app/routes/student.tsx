@@ -4,7 +4,7 @@ import { openExercise, resumeAnswers, submitAnswers } from "../classroom/access.
 import { deviceOf } from "../classroom/device.server";
 import { deviceSubmission } from "../classroom/exercises.server";
 import { answersAsValues } from "../classroom/compare";
-import { ArticleUnits, MarkedUnits, paragraphsOf } from "../classroom/StudentUnits";
+import { ArticleUnits, MarkedUnits, paragraphsOf, SourceStep } from "../classroom/StudentUnits";
 import { clientAddress, domainFailure, formValues, orErrorPage, readForm } from "../utils/http.server";
 import { renderAnnotated, renderMarkdown } from "../publishing/annotate";
 import { FormMessage, safeHref } from "../ui/components";
@@ -43,7 +43,13 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       instructions: exercise.instructions ? renderMarkdown(exercise.instructions) : "",
       mode: exercise.mode,
       open: exercise.status === "open",
-      article: { title: article.title, outlet: article.outlet, sourceUrl: article.sourceUrl },
+      // With the source step, who published it is for the student to find out first.
+      article: {
+        title: article.title,
+        outlet: exercise.askSource ? "" : article.outlet,
+        sourceUrl: article.sourceUrl,
+      },
+      askSource: exercise.askSource,
       units: exercise.units.map(({ index, text, block, kind }) => ({ index, text, block, kind })),
       marked,
       mine: mine
@@ -75,7 +81,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function StudentExercise({ loaderData, actionData }: Route.ComponentProps) {
-  const { title, instructions, mode, open, article, units, marked, mine } = loaderData;
+  const { title, instructions, mode, open, article, units, marked, mine, askSource } = loaderData;
   const v: Record<string, string | undefined> = actionData?.values ?? mine?.values ?? {};
   const errors = actionData?.fields ?? {};
   const hasFields = Object.keys(errors).length > 0;
@@ -153,6 +159,7 @@ export default function StudentExercise({ loaderData, actionData }: Route.Compon
               }
             />
           </div>
+          {askSource ? <SourceStep values={v} errors={errors} /> : null}
           <h2>{mode === "marked" ? "Judge each marked claim" : "Mark the checkable claims"}</h2>
           {mode === "article" ? (
             <p className="hint">
