@@ -30,7 +30,7 @@ describe(`SQLite migration ${REBUILD}`, () => {
     `);
     db.close();
 
-    expect(migrate(file, MIGRATIONS)).toEqual([REBUILD]);
+    expect(migrate(file, MIGRATIONS)[0]).toBe(REBUILD);
     const after = new Database(file);
     after.pragma("foreign_keys = ON");
     expect(after.prepare(`SELECT "id", "publicationId", "snapshot", "code" FROM "Exercise"`).all()).toEqual([
