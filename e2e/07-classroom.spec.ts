@@ -212,10 +212,10 @@ test("an educator runs an exercise on the seeded fact-check; two students compar
   );
   const students = await download("students.csv");
   expect(students[0]).toBe(
-    '"student","submitted_at","claims_found","score","out_of","seen_fact_check","rubric","rubric_comment"',
+    '"student","submitted_at","claims_found","score","out_of","seen_fact_check","rubric","rubric_comment","who_is_behind_it","what_they_want"',
   );
   expect(students.find((r) => r.startsWith('"Ada"'))).toMatch(
-    /"2","1","16","yes","Mastery","You checked who published the figure: well done."$/,
+    /"2","1","16","yes","Mastery","You checked who published the figure: well done.","",""$/,
   );
   expect(students).toHaveLength(3);
 

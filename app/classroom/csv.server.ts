@@ -68,6 +68,8 @@ export async function studentsCsv(exercise: ExerciseView): Promise<string> {
       "seen_fact_check",
       "rubric",
       "rubric_comment",
+      "who_is_behind_it",
+      "what_they_want",
     ],
     ...submissions.map((s) => [
       s.displayName,
