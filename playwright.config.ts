@@ -27,6 +27,7 @@ const ON_BOTH_DATABASES = [
   "02-checking.spec.ts",
   "03-integrity.spec.ts",
   "05-publishing.spec.ts",
+  "07-classroom.spec.ts",
   "09-crash-safety.spec.ts",
   "10-newsroom-workflow.spec.ts",
   "14-two-servers.spec.ts",

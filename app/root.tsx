@@ -6,6 +6,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteLoaderData,
   Form,
 } from "react-router";
@@ -28,6 +29,8 @@ export async function loader({ request }: Route.LoaderArgs) {
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user ?? null;
+  // Students' pages (/x…) say so with `handle = { classroom: true }`: they get a frame without navigation.
+  const classroom = useMatches().some((m) => (m.handle as { classroom?: boolean } | undefined)?.classroom);
   return (
     <html lang="en">
       <head>
@@ -38,6 +41,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         <SiteFrame
+          classroom={classroom}
           nav={[
             ...PUBLIC_NAV,
             ...(user && can(user.role, "read-drafts")

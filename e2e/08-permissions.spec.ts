@@ -17,6 +17,9 @@ const EDITORS: Who[] = ["editor", "reviewer", "admin"];
 const REVIEWERS: Who[] = ["reviewer", "admin"];
 const TEACHERS: Who[] = ["educator", "editor", "reviewer", "admin"];
 const ADMINS: Who[] = ["admin"];
+// The matrix's exercise is the educator's; they added the editor as co-teacher. The reviewer can
+// teach too, but not this class: exercises belong to their teachers, and admins see all.
+const EXERCISE_TEAM: Who[] = ["educator", "editor", "admin"];
 
 const clients = new Map<Who, APIRequestContext>();
 const tokens = new Map<Who, string>();
@@ -73,7 +76,7 @@ test.beforeAll(async () => {
     draftClaim: draft.claims[0].id,
     exercise: 0,
   };
-  const exercise = await clients.get("admin")!.post("/exercises/new?slug=alibaba-ai-chip", {
+  const exercise = await clients.get("educator")!.post("/exercises/new?slug=alibaba-ai-chip", {
     form: {
       slug: "alibaba-ai-chip",
       title: "Matrix exercise",
@@ -84,6 +87,11 @@ test.beforeAll(async () => {
   });
   ids.exercise = Number(/\/exercises\/(\d+)/.exec(exercise.headers().location ?? "")?.[1]);
   expect(ids.exercise, "exercise made for the matrix").toBeGreaterThan(0);
+  const coTeacher = await clients.get("educator")!.post(`/exercises/${ids.exercise}`, {
+    form: { intent: "add-teacher", email: "editor@matrix.test" },
+    maxRedirects: 0,
+  });
+  expect(coTeacher.headers().location, "editor added as co-teacher").toContain("done=teacher-added");
 });
 
 test.afterAll(async () => {
@@ -129,9 +137,14 @@ const PAGES: Record<string, PageCase> = {
   "import form": { path: () => "/articles/new", allowed: EDITORS },
   "article edit": { path: () => `/articles/${ids.article}/edit`, allowed: EDITORS },
   classroom: { path: () => "/exercises", allowed: TEACHERS },
-  "an exercise's results": { path: () => `/exercises/${ids.exercise}`, allowed: TEACHERS },
-  "an exercise's CSV": { path: () => `/exercises/${ids.exercise}/results.csv`, allowed: TEACHERS },
+  "an exercise's results": { path: () => `/exercises/${ids.exercise}`, allowed: EXERCISE_TEAM },
+  "an exercise's CSV": { path: () => `/exercises/${ids.exercise}/results.csv`, allowed: EXERCISE_TEAM },
+  "an exercise's CSV per student": {
+    path: () => `/exercises/${ids.exercise}/students.csv`,
+    allowed: EXERCISE_TEAM,
+  },
   "new exercise": { path: () => "/exercises/new?slug=alibaba-ai-chip", allowed: TEACHERS },
+  "new exercise from an own article": { path: () => "/exercises/own", allowed: TEACHERS },
   settings: { path: () => "/settings", allowed: SIGNED_IN },
   "user administration": { path: () => "/settings/users", allowed: ADMINS },
 };
@@ -173,11 +186,21 @@ const ACTIONS: Record<string, PageCase & { form: Record<string, string> }> = {
   "manage an exercise": {
     path: () => `/exercises/${ids.exercise}`,
     form: { intent: "delete-answers" },
-    allowed: TEACHERS,
+    allowed: EXERCISE_TEAM,
+  },
+  "add a co-teacher": {
+    path: () => `/exercises/${ids.exercise}`,
+    form: { intent: "add-teacher", email: "" },
+    allowed: EXERCISE_TEAM,
   },
   "make an exercise": {
     path: () => "/exercises/new?slug=alibaba-ai-chip",
     form: { slug: "alibaba-ai-chip", title: "" },
+    allowed: TEACHERS,
+  },
+  "make an exercise from an own article": {
+    path: () => "/exercises/own",
+    form: { intent: "read", articleTitle: "", text: "" },
     allowed: TEACHERS,
   },
   "make an API token": {

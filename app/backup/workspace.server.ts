@@ -141,12 +141,16 @@ const ExerciseRow = z.strictObject({
   code: z
     .string()
     .refine((code) => normalizeCode(code) === code, "A share code is 10 characters of the code alphabet."),
-  publicationId: id,
+  publicationId: optionalId,
+  // An educator's own article, never published; exports made before it lack the field.
+  snapshot: jsonText(SnapshotSchema, "snapshot").nullable().optional(),
   title: ExerciseSchema.shape.title,
   instructions: ExerciseSchema.shape.instructions.unwrap(),
   mode: ExerciseSchema.shape.mode,
   claimIds: jsonText(z.array(int), "claimIds"),
   status: z.enum(["open", "closed"]),
+  // Exports made before the source step lack it.
+  askSource: z.boolean().optional(),
   createdById: optionalId,
   createdAt: date,
 });
@@ -157,7 +161,20 @@ const SubmissionRow = z.strictObject({
   displayName: z.string().trim().min(1).max(60),
   answers: jsonText(StoredAnswers, "answers"),
   createdAt: date,
+  // Exports made before devices and reveals were recorded lack them: no device, seen at once.
+  deviceHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, "A device hash is 64 hexadecimal digits.")
+    .nullable()
+    .optional(),
+  revealedAt: optionalDate.optional(),
+  // Exports made before the rubric lack it.
+  rubric: z.enum(["beginning", "emerging", "mastery"]).nullable().optional(),
+  rubricComment: text(1000).optional(),
+  publisherGuess: text(300).optional(),
+  purposeGuess: text(300).optional(),
 });
+const ExerciseTeacherRow = z.strictObject({ exerciseId: id, userId: id });
 const auditJson = jsonText(z.unknown(), "audit detail").nullable();
 const AuditRow = z.strictObject({
   id,
@@ -194,6 +211,8 @@ export const WorkspaceSchema = z.strictObject({
   publicationClaims: z.array(PublicationClaimRow).optional(),
   exercises: z.array(ExerciseRow),
   submissions: z.array(SubmissionRow),
+  // Exports made before co-teachers lack them.
+  exerciseTeachers: z.array(ExerciseTeacherRow).optional(),
   auditEvents: z.array(AuditRow),
   // Exports made before claim matching lack editors' decisions on suggestions.
   claimMatches: z.array(ClaimMatchRow).optional(),
@@ -210,6 +229,7 @@ export const EXPORTED_COLUMNS = {
   PublicationClaim: Object.keys(PublicationClaimRow.shape),
   Exercise: Object.keys(ExerciseRow.shape),
   Submission: Object.keys(SubmissionRow.shape),
+  ExerciseTeacher: Object.keys(ExerciseTeacherRow.shape),
   AuditEvent: Object.keys(AuditRow.shape),
   ClaimMatch: Object.keys(ClaimMatchRow.shape),
 };
@@ -232,6 +252,9 @@ export async function exportWorkspace(): Promise<Workspace> {
     }),
     exercises: await tx.exercise.findMany(byId),
     submissions: await tx.submission.findMany(byId),
+    exerciseTeachers: await tx.exerciseTeacher.findMany({
+      orderBy: [{ exerciseId: "asc" }, { userId: "asc" }],
+    }),
     auditEvents: await tx.auditEvent.findMany(byId),
     claimMatches: await tx.claimMatch.findMany(byId),
   }));
@@ -334,8 +357,25 @@ export async function importWorkspace(document: unknown): Promise<Record<string,
         ["evidence", () => tx.evidence.createMany({ data: data.evidence })],
         ["publications", () => tx.publication.createMany({ data: publications })],
         ["publicationClaims", () => tx.publicationClaim.createMany({ data: publicationClaims })],
-        ["exercises", () => tx.exercise.createMany({ data: data.exercises })],
-        ["submissions", () => tx.submission.createMany({ data: data.submissions })],
+        [
+          "exercises",
+          () =>
+            tx.exercise.createMany({
+              data: data.exercises.map((e) => ({ ...e, snapshot: e.snapshot ?? null })),
+            }),
+        ],
+        [
+          "submissions",
+          () =>
+            tx.submission.createMany({
+              data: data.submissions.map((s) => ({
+                ...s,
+                deviceHash: s.deviceHash ?? null,
+                revealedAt: s.revealedAt === undefined ? s.createdAt : s.revealedAt,
+              })),
+            }),
+        ],
+        ["exerciseTeachers", () => tx.exerciseTeacher.createMany({ data: data.exerciseTeachers ?? [] })],
         ["auditEvents", () => tx.auditEvent.createMany({ data: data.auditEvents })],
         ["claimMatches", () => tx.claimMatch.createMany({ data: data.claimMatches ?? [] })],
       ];
@@ -360,6 +400,7 @@ export async function importWorkspace(document: unknown): Promise<Record<string,
         publicationClaims: publicationClaims.length,
         exercises: data.exercises.length,
         submissions: data.submissions.length,
+        exerciseTeachers: data.exerciseTeachers?.length ?? 0,
         auditEvents: data.auditEvents.length,
         claimMatches: data.claimMatches?.length ?? 0,
       };

@@ -107,6 +107,7 @@ beforeAll(async () => {
     view,
     "Sam",
     view.units.map((u) => ({ unit: u.index, verdict: "unsupported" as const, source: "" as const })),
+    "a device token of the test",
   );
 });
 

@@ -1,4 +1,5 @@
-import { VERDICTS, type VerdictKey } from "../newsroom/verdicts";
+import type { VerdictKey } from "../newsroom/verdicts";
+import { STUDENT_VERDICTS, type StudentVerdict } from "./compare";
 
 /** The spread of students' verdicts for one claim as a server-rendered bar chart, labelled in text. */
 export function VerdictChart({
@@ -6,25 +7,25 @@ export function VerdictChart({
   published,
   students,
 }: {
-  counts: Record<VerdictKey, number>;
+  counts: Record<StudentVerdict, number>;
   published: VerdictKey;
   students: number;
 }) {
   const rowHeight = 22;
-  const labelWidth = 150;
+  const labelWidth = 190;
   const barWidth = 220;
   const max = Math.max(1, students);
-  const summary = VERDICTS.map((v) => `${v.label}: ${counts[v.key]}`).join(", ");
+  const summary = STUDENT_VERDICTS.map((v) => `${v.label}: ${counts[v.key]}`).join(", ");
   return (
     <svg
       className="verdict-chart"
       role="img"
-      aria-label={`Students' verdicts: ${summary}. Published verdict: ${VERDICTS.find((v) => v.key === published)?.label}.`}
+      aria-label={`Students' verdicts: ${summary}. Published verdict: ${STUDENT_VERDICTS.find((v) => v.key === published)?.label}.`}
       width={labelWidth + barWidth + 40}
-      height={rowHeight * VERDICTS.length + 4}
-      viewBox={`0 0 ${labelWidth + barWidth + 40} ${rowHeight * VERDICTS.length + 4}`}
+      height={rowHeight * STUDENT_VERDICTS.length + 4}
+      viewBox={`0 0 ${labelWidth + barWidth + 40} ${rowHeight * STUDENT_VERDICTS.length + 4}`}
     >
-      {VERDICTS.map((v, i) => {
+      {STUDENT_VERDICTS.map((v, i) => {
         const y = i * rowHeight + 2;
         const width = (counts[v.key] / max) * barWidth;
         const isPublished = v.key === published;

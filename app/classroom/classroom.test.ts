@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { toMarkdown } from "../claims/extract";
 import type { PublishedClaim } from "../publishing/snapshot";
 import { normalizeCode, formatCode, CODE_ALPHABET } from "./codes";
-import { compare, engineReasons, sentenceUnits, tally } from "./compare";
+import { compare, credit, engineReasons, sentenceUnits, sourceRelation, tally } from "./compare";
 
 const markdown = toMarkdown(readFileSync("fixtures/alibaba-ai-chip.txt", "utf8"), "markdown");
 const units = sentenceUnits(markdown);
@@ -84,9 +84,116 @@ describe("comparing a student's marks with the fact-check", () => {
   });
 });
 
+describe("partial credit along the verdict scale", () => {
+  it("gives 1 for the same verdict, ½ for a neighbour on the scale, 0 for anything farther", () => {
+    expect(credit("accurate", "accurate")).toBe(1);
+    expect(credit("accurate", "mostly-accurate")).toBe(0.5);
+    expect(credit("misleading", "inaccurate")).toBe(0.5);
+    expect(credit("accurate", "misleading")).toBe(0);
+    expect(credit("accurate", "inaccurate")).toBe(0);
+    expect(credit("", "accurate")).toBe(0);
+  });
+
+  it("keeps Unsupported off the scale, near only to “not enough information”", () => {
+    expect(credit("unsupported", "unsupported")).toBe(1);
+    expect(credit("not-enough-information", "unsupported")).toBe(0.5);
+    expect(credit("not-enough-information", "accurate")).toBe(0);
+    expect(credit("inaccurate", "unsupported")).toBe(0);
+    expect(credit("unsupported", "inaccurate")).toBe(0);
+  });
+
+  it("adds up into the comparison's score, and the tally counts same, next and far", () => {
+    const memory = unitFor("Memory Bandwidth").index;
+    const nvidia = unitFor("In contrast, Nvidia stock dipped").index;
+    const result = compare(units, counted, [
+      { unit: memory, verdict: "not-enough-information", source: "company-data" },
+      { unit: nvidia, verdict: "accurate", source: "market-data" },
+    ]);
+    expect(result.claims.map((c) => c.credit)).toEqual([0.5, 0, 0.5]);
+    expect(result.score).toBe(1);
+    const [memoryTally] = tally(units, counted.slice(0, 1), [
+      [{ unit: memory, verdict: "unsupported", source: "" }],
+      [{ unit: memory, verdict: "not-enough-information", source: "" }],
+      [{ unit: memory, verdict: "accurate", source: "" }],
+    ]);
+    expect(memoryTally).toMatchObject({ foundBy: 3, same: 1, near: 1, wrong: 1 });
+  });
+});
+
+describe("the article as students see it", () => {
+  it("leaves out the import's boilerplate, keeps numbers stable and groups sentences by paragraph", () => {
+    const texts = units.map((u) => u.text).join("\n");
+    expect(texts).not.toMatch(/Patreon|Scroll to Top|TOP 10 DONATOR/);
+    // Numbers count every sentence, shown or not, so stored answers keep meaning the same sentence.
+    expect(units.some((u, i) => i > 0 && u.index !== units[i - 1]!.index + 1)).toBe(true);
+    expect(units.at(-1)!.index).toBeGreaterThan(units.length);
+    const memory = unitFor("Memory Bandwidth");
+    expect(memory.kind).toBeDefined();
+    expect(units.filter((u) => u.block === memory.block).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("keeps a boilerplate-looking sentence when it holds a claim that counts", () => {
+    const all = sentenceUnits(markdown, []);
+    const patreon = toMarkdown("Support us on Patreon: 5,000 readers gave $12 each in 2024.", "markdown");
+    expect(sentenceUnits(patreon, [])).toHaveLength(0);
+    expect(sentenceUnits(patreon, [{ start: 0, end: 20 }])).toHaveLength(1);
+    expect(all.length).toBe(units.length);
+  });
+});
+
+describe("students' own sources", () => {
+  const theirs = [{ url: "https://www.asianfin.com/articles/182947" }, { url: "https://news.bbc.co.uk/a" }];
+  it("are the same page, the same site, or a different source from the fact-checkers'", () => {
+    expect(sourceRelation("https://asianfin.com/articles/182947/", theirs)).toBe("same-page");
+    expect(sourceRelation("https://www.asianfin.com/articles/1", theirs)).toBe("same-site");
+    expect(sourceRelation("https://www.bbc.co.uk/news", theirs)).toBe("same-site");
+    expect(sourceRelation("https://other.co.uk/news", theirs)).toBe("different");
+    expect(sourceRelation("not a link", theirs)).toBeNull();
+  });
+
+  it("are read from the form, bounded, and only web addresses", async () => {
+    const { readAnswers } = await import("./exercises.server");
+    const exercise = { mode: "marked", units: [{ index: 1, start: 0, end: 5, text: "Claim" }] } as never;
+    const base = { displayName: "Ada", "verdict-1": "accurate", "source-1": "expert" };
+    expect(readAnswers(exercise, { ...base, "evidence-1": "javascript:alert(1)" })).toEqual({
+      errors: { "evidence-1": "“Claim”: give a web address starting with https:// (or leave it empty)." },
+    });
+    expect(readAnswers(exercise, { ...base, "reason-1": "x".repeat(301) })).toMatchObject({
+      errors: { "reason-1": expect.stringContaining("one sentence") },
+    });
+    const asking = { ...(exercise as object), askSource: true } as never;
+    expect(readAnswers(asking, base)).toEqual({
+      errors: {
+        publisherGuess: "Say who published the article and who they are.",
+        purposeGuess: "Say what you think they want from their readers.",
+      },
+    });
+    expect(
+      readAnswers(asking, { ...base, publisherGuess: " A paper ", purposeGuess: "Sell ads" }),
+    ).toMatchObject({
+      guesses: { publisherGuess: "A paper", purposeGuess: "Sell ads" },
+    });
+    expect(
+      readAnswers(exercise, { ...base, "evidence-1": " https://example.org/a ", "reason-1": " Because. " }),
+    ).toEqual({
+      displayName: "Ada",
+      answers: [
+        {
+          unit: 1,
+          verdict: "accurate",
+          source: "expert",
+          evidence: "https://example.org/a",
+          reason: "Because.",
+        },
+      ],
+      guesses: { publisherGuess: "", purposeGuess: "" },
+    });
+  });
+});
+
 describe("the CSV export", () => {
   it("quotes every cell and never lets a spreadsheet run a student's input", async () => {
-    const { csvCell } = await import("./exercises.server");
+    const { csvCell } = await import("./csv.server");
     expect(csvCell('Ada "the great"')).toBe('"Ada ""the great"""');
     expect(csvCell('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"');
     expect(csvCell("+1")).toBe('"\'+1"');

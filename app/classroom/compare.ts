@@ -4,9 +4,10 @@
  */
 import { scoreSpans } from "../claims/detect";
 import { matches } from "../claims/evaluate";
-import { project } from "../claims/projection";
+import { project, type BlockKind } from "../claims/projection";
+import { REJECTIONS } from "../claims/rules";
 import { segment, type Span } from "../claims/segment";
-import { VERDICT_KEYS, type VerdictKey } from "../newsroom/verdicts";
+import { VERDICTS, type VerdictKey } from "../newsroom/verdicts";
 import type { PublishedClaim } from "../publishing/snapshot";
 
 export const SOURCE_KINDS = [
@@ -22,24 +23,87 @@ export type SourceKind = (typeof SOURCE_KINDS)[number]["key"];
 export const SOURCE_KEYS = SOURCE_KINDS.map((s) => s.key) as [SourceKind, ...SourceKind[]];
 export const sourceLabel = (key: string) => SOURCE_KINDS.find((s) => s.key === key)?.label ?? "—";
 
+/**
+ * What a student may answer: the newsroom's scale, each with what it means, and "not enough
+ * information", which fact-checkers never publish but a student who cannot tell yet should be
+ * able to say (it earns half a point where the newsroom found no evidence: see `credit`).
+ */
+export const NOT_ENOUGH = "not-enough-information";
+export const STUDENT_VERDICTS = [
+  ...VERDICTS.map(({ key, label, meaning }) => ({ key, label, meaning })),
+  {
+    key: NOT_ENOUGH,
+    label: "Not enough information",
+    meaning: "I can't tell yet: I would need to find more before judging.",
+  },
+] as const;
+export type StudentVerdict = VerdictKey | typeof NOT_ENOUGH;
+export const STUDENT_VERDICT_KEYS = STUDENT_VERDICTS.map((v) => v.key) as [
+  StudentVerdict,
+  ...StudentVerdict[],
+];
+export const studentVerdictLabel = (key: string) =>
+  STUDENT_VERDICTS.find((v) => v.key === key)?.label ?? "No verdict";
+
+const RATING = new Map<string, number | null>(VERDICTS.map((v) => [v.key, v.rating]));
+
+/**
+ * Partial credit along the scale. The same verdict earns 1; a neighbour on the rated scale
+ * (Accurate 5 … Inaccurate 1) earns ½, so "Accurate" against "Mostly accurate" is nearly right
+ * while "Accurate" against "Misleading" earns nothing. "Unsupported" sits off the scale: only
+ * "not enough information" is near it (½). No verdict earns 0.
+ */
+export function credit(student: StudentVerdict | "", published: VerdictKey): number {
+  if (!student) return 0;
+  if (student === published) return 1;
+  if (student === NOT_ENOUGH) return published === "unsupported" ? 0.5 : 0;
+  const a = RATING.get(student);
+  const b = RATING.get(published);
+  return a != null && b != null && Math.abs(a - b) === 1 ? 0.5 : 0;
+}
+
 /** Something a student can mark: a sentence of the article, or (in "marked" mode) a published claim. */
 export interface Unit extends Span {
   index: number;
   text: string;
+  /** The article's block (paragraph, heading…) the sentence belongs to, so the page shows paragraphs. */
+  block?: number;
+  kind?: BlockKind;
 }
+
+const boilerplate = REJECTIONS.find((r) => r.name === "boilerplate")!;
 
 export interface Answer {
   unit: number;
-  verdict: VerdictKey | "";
+  verdict: StudentVerdict | "";
   source: SourceKind | "";
+  /** The link the student found, and their reason in one sentence (both optional). */
+  evidence?: string;
+  reason?: string;
 }
 
-/** The sentences of the published article, numbered, that a student may mark. */
-export function sentenceUnits(markdown: string): Unit[] {
+/**
+ * The sentences of the published article, numbered, that a student may mark, with the block each
+ * belongs to. Numbers count every sentence of three words or more, so they never change; what the
+ * import's rules call boilerplate (donation prompts, "Scroll to top", newsletter sign-ups) is left
+ * out, unless it holds a claim that counts.
+ */
+export function sentenceUnits(markdown: string, counted: Span[] = []): Unit[] {
   const { text, blocks } = project(markdown);
   return segment(text, blocks)
     .filter((s) => s.text.split(/\s+/).length >= 3)
-    .map((s, index) => ({ index, start: s.start, end: s.end, text: s.text }));
+    .map((s, index) => {
+      const block = blocks.findIndex((b) => b.start <= s.start && s.start < b.end);
+      return {
+        index,
+        start: s.start,
+        end: s.end,
+        text: s.text,
+        block,
+        kind: blocks[block]?.kind ?? "paragraph",
+      };
+    })
+    .filter((u) => !boilerplate.rejects(u.text) || counted.some((c) => matches(u, c)));
 }
 
 export function claimUnits(claims: PublishedClaim[]): Unit[] {
@@ -50,17 +114,23 @@ export interface ClaimOutcome {
   claim: PublishedClaim;
   found: boolean;
   /** The student's verdict and source for the passage that found it, if any. */
-  verdict: VerdictKey | "";
+  verdict: StudentVerdict | "";
   source: SourceKind | "";
+  evidence: string;
+  reason: string;
   agrees: boolean;
+  /** 1, ½ or 0: see `credit`. */
+  credit: number;
 }
 
 export interface Comparison {
   claims: ClaimOutcome[];
   /** Passages the student marked that the fact-checkers did not count. */
-  added: Array<{ unit: Unit; verdict: VerdictKey | ""; source: SourceKind | "" }>;
+  added: Array<{ unit: Unit; verdict: StudentVerdict | ""; source: SourceKind | "" }>;
   found: number;
   agreed: number;
+  /** The sum of the claims' credit, out of the number of claims. */
+  score: number;
 }
 
 /** Why the engine finds each claim check-worthy, in words for students ("contains a figure"…). */
@@ -80,7 +150,10 @@ export function compare(units: Unit[], counted: PublishedClaim[], answers: Answe
       found: hit !== undefined,
       verdict: hit?.answer.verdict ?? "",
       source: hit?.answer.source ?? "",
+      evidence: hit?.answer.evidence ?? "",
+      reason: hit?.answer.reason ?? "",
       agrees: hit?.answer.verdict === claim.verdict,
+      credit: credit(hit?.answer.verdict ?? "", claim.verdict),
     };
   });
   const added = marked
@@ -91,26 +164,91 @@ export function compare(units: Unit[], counted: PublishedClaim[], answers: Answe
     added,
     found: claims.filter((c) => c.found).length,
     agreed: claims.filter((c) => c.agrees).length,
+    score: claims.reduce((sum, c) => sum + c.credit, 0),
   };
 }
 
 export interface ClaimTally {
   claim: PublishedClaim;
   foundBy: number;
-  verdicts: Record<VerdictKey, number>;
+  verdicts: Record<StudentVerdict, number>;
+  /** Students who gave the published verdict, a neighbouring one (½), or one that earns nothing. */
+  same: number;
+  near: number;
+  wrong: number;
 }
 
-/** Per counted claim: how many students found it and the spread of their verdicts. */
+/** Per counted claim: how many students found it, the spread of their verdicts and how close they came. */
 export function tally(units: Unit[], counted: PublishedClaim[], submissions: Answer[][]): ClaimTally[] {
   return counted.map((claim) => {
-    const verdicts = Object.fromEntries(VERDICT_KEYS.map((k) => [k, 0])) as Record<VerdictKey, number>;
-    let foundBy = 0;
+    const verdicts = Object.fromEntries(STUDENT_VERDICT_KEYS.map((k) => [k, 0])) as Record<
+      StudentVerdict,
+      number
+    >;
+    const t = { claim, foundBy: 0, verdicts, same: 0, near: 0, wrong: 0 };
     for (const answers of submissions) {
       const outcome = compare(units, [claim], answers).claims[0]!;
       if (!outcome.found) continue;
-      foundBy++;
-      if (outcome.verdict) verdicts[outcome.verdict]++;
+      t.foundBy++;
+      if (!outcome.verdict) continue;
+      verdicts[outcome.verdict]++;
+      if (outcome.credit === 1) t.same++;
+      else if (outcome.credit > 0) t.near++;
+      else t.wrong++;
     }
-    return { claim, foundBy, verdicts };
+    return t;
   });
+}
+
+/** Stored answers as the form's fields, to show a student the answers they sent. */
+export function answersAsValues(answers: Answer[]): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const a of answers) {
+    values[`mark-${a.unit}`] = "on";
+    values[`verdict-${a.unit}`] = a.verdict;
+    values[`source-${a.unit}`] = a.source;
+    values[`evidence-${a.unit}`] = a.evidence ?? "";
+    values[`reason-${a.unit}`] = a.reason ?? "";
+  }
+  return values;
+}
+
+/** A host as people compare sites: lower case, without "www.". */
+function siteOf(host: string): string {
+  const labels = host
+    .toLowerCase()
+    .replace(/^www\./, "")
+    .split(".");
+  // "bbc.co.uk" is a site, "co.uk" is not: keep three labels when the second-last is short.
+  const keep = labels.length > 2 && (labels.at(-2)?.length ?? 0) <= 3 ? 3 : 2;
+  return labels.slice(-keep).join(".");
+}
+
+/**
+ * How a student's link relates to the fact-checkers' evidence: the same page, another page of
+ * the same site, or a different source. Null when the student gave no usable link.
+ */
+export function sourceRelation(
+  studentUrl: string,
+  evidence: Array<{ url: string }>,
+): "same-page" | "same-site" | "different" | null {
+  let mine: URL;
+  try {
+    mine = new URL(studentUrl);
+  } catch {
+    return null;
+  }
+  const page = (u: URL) => `${u.host.toLowerCase().replace(/^www\./, "")}${u.pathname.replace(/\/$/, "")}`;
+  let relation: "same-site" | "different" = "different";
+  for (const e of evidence) {
+    let theirs: URL;
+    try {
+      theirs = new URL(e.url);
+    } catch {
+      continue;
+    }
+    if (page(theirs) === page(mine)) return "same-page";
+    if (siteOf(theirs.host) === siteOf(mine.host)) relation = "same-site";
+  }
+  return relation;
 }

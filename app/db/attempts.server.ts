@@ -49,6 +49,11 @@ export function createAttemptLimiter(namespace: string): AttemptLimiter {
         throw error;
       }
     },
+    async exhausted({ key, limit }, now = Date.now()) {
+      const rows = await db().$queryRaw<Array<{ count: number | bigint }>>`
+        SELECT "count" FROM "AttemptWindow" WHERE "key" = ${keyOf(key)} AND "resetAt" > ${now}`;
+      return rows.length === 1 && Number(rows[0]!.count) >= limit;
+    },
     async release({ key }, now = Date.now()) {
       await db().$executeRaw`
         UPDATE "AttemptWindow" SET "count" = "count" - 1

@@ -3,6 +3,9 @@ import type { Route } from "./+types/classroom";
 import { normalizeCode } from "../classroom/codes";
 import { FormMessage } from "../ui/components";
 
+/** A student's page: the frame has no navigation (see SiteFrame). */
+export const handle = { classroom: true };
+
 export const meta: Route.MetaFunction = () => [{ title: "Join an exercise · Claimdesk" }];
 
 /**

@@ -1,16 +1,20 @@
 import type { Route } from "./+types/exercise.csv";
 import { requirePermission } from "../auth/session.server";
-import { exerciseById, resultsCsv } from "../classroom/exercises.server";
-import { parseId } from "../utils/http.server";
+import { resultsCsv, studentsCsv } from "../classroom/csv.server";
+import { exerciseForTeacher } from "../classroom/teachers.server";
+import { orErrorPage, parseId } from "../utils/http.server";
 
+/** /exercises/:id/results.csv (one row per student and claim) and /exercises/:id/students.csv (one per student). */
 export async function loader({ request, params }: Route.LoaderArgs) {
-  await requirePermission(request, "teach");
-  const exercise = await exerciseById(parseId(params.id, "exercise"));
-  if (!exercise) throw new Response("There is no such exercise.", { status: 404 });
-  return new Response(await resultsCsv(exercise), {
+  const user = await requirePermission(request, "teach");
+  const exercise = await orErrorPage(exerciseForTeacher(parseId(params.id, "exercise"), user));
+  const perStudent = new URL(request.url).pathname.endsWith("/students.csv");
+  const body = perStudent ? await studentsCsv(exercise) : await resultsCsv(exercise);
+  const name = `exercise-${exercise.id}-${perStudent ? "students" : "answers"}.csv`;
+  return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="exercise-${exercise.id}-answers.csv"`,
+      "Content-Disposition": `attachment; filename="${name}"`,
       "Cache-Control": "no-store",
     },
   });

@@ -1,64 +1,61 @@
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/exercise";
 import { requirePermission } from "../auth/session.server";
-import { deleteAnswers, exerciseById, results, setExerciseStatus } from "../classroom/exercises.server";
+import { results } from "../classroom/exercises.server";
+import { manageExercise } from "../classroom/manage.server";
+import { exerciseForTeacher, teachersOf } from "../classroom/teachers.server";
+import { CoTeachers } from "../classroom/CoTeachers";
+import { Highlights, StudentReasons, StudentsTable } from "../classroom/ResultsParts";
+import { ExerciseSettings } from "../classroom/ExerciseSettings";
 import { formatCode } from "../classroom/codes";
 import { VerdictChart } from "../classroom/VerdictChart";
 import { publicUrl } from "../utils/config.server";
-import { domainFailure, failure, formValues, parseId, readForm } from "../utils/http.server";
+import { domainFailure, formValues, orErrorPage, parseId, readForm } from "../utils/http.server";
 import { FormMessage, VerdictBadge } from "../ui/components";
 
 export const meta: Route.MetaFunction = () => [{ title: "Exercise results · Classroom · Claimdesk" }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
-  await requirePermission(request, "teach");
-  const exercise = await exerciseById(parseId(params.id, "exercise"));
-  if (!exercise) throw new Response("There is no such exercise.", { status: 404 });
-  const { submissions, tallies } = await results(exercise);
-  const mostMissed = [...tallies].sort((a, b) => a.foundBy - b.foundBy).slice(0, 3);
+  const user = await requirePermission(request, "teach");
+  const exercise = await orErrorPage(exerciseForTeacher(parseId(params.id, "exercise"), user));
+  const [{ submissions, tallies, reasons, mostMissed, mostWrong }, teachers] = await Promise.all([
+    results(exercise),
+    teachersOf(exercise.id),
+  ]);
   return {
     exercise: {
       id: exercise.id,
       title: exercise.title,
+      instructions: exercise.instructions,
       code: exercise.code,
       status: exercise.status,
       mode: exercise.mode,
       article: exercise.snapshot.article.title,
+      private: exercise.private,
     },
     shareUrl: `${publicUrl()}/x/${exercise.code}`,
     students: submissions.length,
-    names: submissions.map((s) => s.displayName),
+    submissions: submissions.map(({ answers: _answers, createdAt: _createdAt, ...row }) => row),
     tallies,
-    mostMissed: submissions.length > 0 ? mostMissed : [],
+    reasons,
+    mostMissed,
+    mostWrong,
     notice: new URL(request.url).searchParams.get("done"),
+    teachers,
   };
 }
 
 export async function action({ request, params }: Route.ActionArgs) {
-  await requirePermission(request, "teach");
+  const user = await requirePermission(request, "teach");
   const id = parseId(params.id, "exercise");
   const values = formValues(await readForm(request));
-  const intent = values.intent ?? "";
   try {
-    switch (intent) {
-      case "close":
-      case "open":
-        await setExerciseStatus(id, intent === "close" ? "closed" : "open");
-        return redirect(`/exercises/${id}?done=${intent === "close" ? "closed" : "opened"}`);
-      case "delete-answers":
-        if (values.confirm !== "yes")
-          return failure(
-            "delete-answers",
-            values,
-            "Tick the box to confirm that every answer should be deleted.",
-          );
-        await deleteAnswers(id);
-        return redirect(`/exercises/${id}?done=deleted`);
-      default:
-        return failure("", values, "That action is not known. Reload the page and try again.");
-    }
+    const done = await manageExercise(id, values, user);
+    return redirect(
+      done === "exercise-deleted" ? `/exercises?done=${done}` : `/exercises/${id}?done=${done}`,
+    );
   } catch (error) {
-    return domainFailure(intent, values, error);
+    return domainFailure(values.intent ?? "", values, error);
   }
 }
 
@@ -66,10 +63,26 @@ const NOTICES: Record<string, string> = {
   closed: "The exercise is closed: students can no longer submit.",
   opened: "The exercise is open again.",
   deleted: "All answers were deleted.",
+  removed: "That student's answers were removed.",
+  edited: "The title and instructions were saved.",
+  rubric: "The rubric mark was saved: the student sees it with their comment on their result page.",
+  "teacher-added": "The co-teacher was added: they see this exercise in their classroom now.",
+  "teacher-removed": "The co-teacher was removed.",
 };
 
 export default function ExerciseResults({ loaderData, actionData }: Route.ComponentProps) {
-  const { exercise, shareUrl, students, names, tallies, mostMissed, notice } = loaderData;
+  const {
+    exercise,
+    shareUrl,
+    students,
+    submissions,
+    tallies,
+    reasons,
+    mostMissed,
+    mostWrong,
+    notice,
+    teachers,
+  } = loaderData;
   return (
     <div className="page">
       <p className="breadcrumbs">
@@ -88,61 +101,76 @@ export default function ExerciseResults({ loaderData, actionData }: Route.Compon
         </p>
         <p className="meta">
           {exercise.status === "open" ? "Open for answers." : "Closed."} Students see{" "}
-          {exercise.mode === "marked" ? "the article with the claims marked" : "the article alone"}. From the
-          fact-check of “{exercise.article}”.
+          {exercise.mode === "marked" ? "the article with the claims marked" : "the article alone"}.{" "}
+          {exercise.private
+            ? `From your own article “${exercise.article}”, not published: its answers show only in each student's reveal.`
+            : `From the fact-check of “${exercise.article}”.`}
         </p>
       </section>
 
       <h2>
         Results: {students} {students === 1 ? "student" : "students"}
       </h2>
-      {students > 0 ? <p className="meta">Answers from: {names.join(", ")}</p> : <p>No answers yet.</p>}
-      {mostMissed.length > 0 ? (
-        <section aria-labelledby="missed-heading">
-          <h3 id="missed-heading">Most missed claims</h3>
-          <ol>
-            {mostMissed.map((t) => (
-              <li key={t.claim.id}>
-                “{t.claim.quote}”: found by {t.foundBy} of {students}
-              </li>
-            ))}
-          </ol>
-        </section>
-      ) : null}
-      <table className="table results">
-        <caption className="visually-hidden">
-          Per claim: how many students found it and their verdicts
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Claim</th>
-            <th scope="col">Found by</th>
-            <th scope="col">Students' verdicts (★ published)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {tallies.map((t) => (
-            <tr key={t.claim.id}>
-              <td>
-                {t.claim.number}. “{t.claim.quote}” <VerdictBadge verdict={t.claim.verdict} />
-              </td>
-              <td>
-                {t.foundBy} of {students}
-              </td>
-              <td>
-                <VerdictChart counts={t.verdicts} published={t.claim.verdict} students={students} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {students > 0 ? (
+        <>
+          <Highlights mostMissed={mostMissed} mostWrong={mostWrong} students={students} />
+          <StudentsTable submissions={submissions} claims={tallies.length} mode={exercise.mode} />
+          <div className="table-scroll">
+            <table className="table results">
+              <caption>
+                Per claim: {exercise.mode === "article" ? "how many found it, and " : ""}their verdicts
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Claim</th>
+                  {exercise.mode === "article" ? <th scope="col">Found by</th> : null}
+                  <th scope="col">Verdicts: same, next on the scale, far</th>
+                  <th scope="col">Students' verdicts (★ published)</th>
+                </tr>
+              </thead>
+              <tbody>
+                {tallies.map((t, i) => (
+                  <tr key={t.claim.id}>
+                    <td>
+                      {t.claim.number}. “{t.claim.quote}” <VerdictBadge verdict={t.claim.verdict} />
+                      <StudentReasons reasons={reasons[i] ?? []} />
+                    </td>
+                    {exercise.mode === "article" ? (
+                      <td data-label="Found by">
+                        {t.foundBy} of {students}
+                      </td>
+                    ) : null}
+                    <td data-label="Verdicts">
+                      {t.same} same, {t.near} next, {t.wrong} far
+                    </td>
+                    <td>
+                      <VerdictChart counts={t.verdicts} published={t.claim.verdict} students={students} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : (
+        <p>No answers yet.</p>
+      )}
       <p>
+        Download for a spreadsheet (CSV):{" "}
+        <a href={`/exercises/${exercise.id}/students.csv`} download>
+          one row per student
+        </a>{" "}
+        ·{" "}
         <a href={`/exercises/${exercise.id}/results.csv`} download>
-          Download the answers as CSV
+          one row per student and claim
         </a>
       </p>
 
-      <section className="panel" aria-labelledby="manage-heading">
+      <CoTeachers
+        {...teachers}
+        error={actionData?.intent === "add-teacher" ? actionData.fields?.email : undefined}
+      />
+      <section className="panel no-print" aria-labelledby="manage-heading">
         <h2 id="manage-heading">Manage</h2>
         <Form method="post" className="inline-form">
           {exercise.status === "open" ? (
@@ -163,6 +191,12 @@ export default function ExerciseResults({ loaderData, actionData }: Route.Compon
             Delete all answers
           </button>
         </Form>
+        <ExerciseSettings
+          title={exercise.title}
+          instructions={exercise.instructions}
+          values={actionData?.intent === "edit" ? actionData.values : undefined}
+          fields={actionData?.intent === "edit" ? (actionData.fields ?? {}) : {}}
+        />
       </section>
     </div>
   );

@@ -61,7 +61,7 @@ export default function NewExercise({ loaderData, actionData }: Route.ComponentP
           label="Instructions"
           name="instructions"
           error={fields.instructions}
-          hint="What students should do, and how long they have."
+          hint="What students should do, and how long they have. Markdown: **bold**, lists, and links that students can click."
         >
           <textarea
             id="instructions"
@@ -94,6 +94,11 @@ export default function NewExercise({ loaderData, actionData }: Route.ComponentP
             The article with the claims marked: they judge them
           </label>
         </fieldset>
+        <label className="inline">
+          <input type="checkbox" name="askSource" defaultChecked={actionData?.values.askSource === "on"} />{" "}
+          First ask students who is behind the article and what they want (its outlet is shown after they
+          answer)
+        </label>
         <fieldset className="field">
           <legend>Claims that count</legend>
           {fields.claimIds ? (

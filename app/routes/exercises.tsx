@@ -1,19 +1,20 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/exercises";
 import { requirePermission } from "../auth/session.server";
-import { listExercises, publishedForExercises } from "../classroom/exercises.server";
+import { publishedForExercises } from "../classroom/exercises.server";
+import { listExercises } from "../classroom/teachers.server";
 import { formatCode } from "../classroom/codes";
 import { readPage } from "../newsroom/paging";
-import { formatDate } from "../ui/components";
+import { formatDate, FormMessage } from "../ui/components";
 import { Pager } from "../ui/Pager";
 
 export const meta: Route.MetaFunction = () => [{ title: "Classroom · Claimdesk" }];
 
 export async function loader({ request }: Route.LoaderArgs) {
-  await requirePermission(request, "teach");
+  const user = await requirePermission(request, "teach");
   const url = new URL(request.url);
   const [exercises, published] = await Promise.all([
-    listExercises(),
+    listExercises(user),
     publishedForExercises(readPage(url.searchParams)),
   ]);
   return {
@@ -23,8 +24,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       code: formatCode(e.code),
       status: e.status,
       answers: e._count.submissions,
-      article: e.publication.article.title,
-      version: e.publication.number,
+      article: e.article,
       createdAt: e.createdAt,
     })),
     published: {
@@ -37,6 +37,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       })),
     },
     here: url.pathname + url.search,
+    deleted: url.searchParams.get("done") === "exercise-deleted",
   };
 }
 
@@ -44,6 +45,7 @@ export default function Exercises({ loaderData }: Route.ComponentProps) {
   return (
     <div className="page">
       <h1>Classroom</h1>
+      <FormMessage success={loaderData.deleted ? "The exercise and its answers were deleted." : null} />
       <p>
         Turn a published fact-check into an exercise: students judge the article first, then compare their
         judgement with the fact-checkers' work. Students need no account, only the link or the code.
@@ -52,37 +54,44 @@ export default function Exercises({ loaderData }: Route.ComponentProps) {
       {loaderData.exercises.length === 0 ? (
         <p>No exercises yet.</p>
       ) : (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Exercise</th>
-              <th scope="col">Fact-check</th>
-              <th scope="col">Code</th>
-              <th scope="col">Answers</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {loaderData.exercises.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  <Link to={`/exercises/${e.id}`}>{e.title}</Link>
-                  <span className="meta"> · {formatDate(e.createdAt)}</span>
-                </td>
-                <td>
-                  {e.article} (v{e.version})
-                </td>
-                <td>
-                  <code>{e.code}</code>
-                </td>
-                <td>{e.answers}</td>
-                <td>{e.status === "open" ? "Open" : "Closed"}</td>
+        <div className="table-scroll">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">Exercise</th>
+                <th scope="col">Fact-check</th>
+                <th scope="col">Code</th>
+                <th scope="col">Answers</th>
+                <th scope="col">Status</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {loaderData.exercises.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    <Link to={`/exercises/${e.id}`}>{e.title}</Link>
+                    <span className="meta"> · {formatDate(e.createdAt)}</span>
+                  </td>
+                  <td>{e.article}</td>
+                  <td>
+                    <code>{e.code}</code>
+                  </td>
+                  <td>{e.answers}</td>
+                  <td>{e.status === "open" ? "Open" : "Closed"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
-      <h2>Make a new exercise from</h2>
+      <h2>Make a new exercise</h2>
+      <p>
+        <Link to="/exercises/own" className="button button--secondary">
+          From your own article
+        </Link>{" "}
+        <span className="meta">Paste an article and mark its claims and answers; nothing is published.</span>
+      </p>
+      <h3>Or from a published fact-check</h3>
       <ul className="card-list">
         {loaderData.published.items.map((p) => (
           <li key={p.slug} className="card">

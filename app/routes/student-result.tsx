@@ -1,111 +1,135 @@
-import { Link } from "react-router";
+import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/student-result";
-import { engineReasons, sourceLabel } from "../classroom/compare";
-import { exerciseByCode, submissionByToken } from "../classroom/exercises.server";
+import { engineReasons } from "../classroom/compare";
+import { exerciseByCode, reveal, submissionByToken } from "../classroom/exercises.server";
 import { normalizeCode } from "../classroom/codes";
-import { STANCE_LABELS } from "../newsroom/verdicts";
+import { ComparisonList, SourceReveal, StudentVerdict } from "../classroom/Comparison";
 import { renderMarkdown } from "../publishing/annotate";
-import { formatPartialDate, VerdictBadge, safeHref } from "../ui/components";
+import { formatScore } from "../classroom/score";
+
+/** A student's page: the frame has no navigation (see SiteFrame). */
+export const handle = { classroom: true };
 
 export const meta: Route.MetaFunction = () => [
   { title: "Your answers and the fact-check · Claimdesk classroom" },
 ];
 
-export async function loader({ params }: Route.LoaderArgs) {
+const GONE =
+  "These answers are not here: the link may be wrong or out of date, or your teacher removed them.";
+
+async function find(params: { code?: string; token?: string }) {
   const code = normalizeCode(params.code ?? "");
   const exercise = code ? await exerciseByCode(code) : null;
   const submission = exercise ? await submissionByToken(exercise, params.token ?? "") : null;
-  if (!exercise || !submission)
-    throw new Response(
-      "These answers are not here: the link may be wrong, or your teacher deleted the answers.",
-      { status: 404 },
-    );
-  const reasons = engineReasons(exercise.snapshot.article.markdown, exercise.counted);
-  return {
+  if (!exercise || !submission) throw new Response(GONE, { status: 404 });
+  return { exercise, submission };
+}
+
+export async function loader({ params }: Route.LoaderArgs) {
+  const { exercise, submission } = await find(params);
+  const base = {
     title: exercise.title,
-    slug: exercise.snapshot.article.slug,
-    version: exercise.snapshot.number,
+    code: exercise.code,
     displayName: submission.displayName,
+    feedback: submission.rubric ? { level: submission.rubric, comment: submission.rubricComment } : null,
+  };
+  // Before the student asks for it, nothing of the answer key leaves the server.
+  if (!submission.revealed)
+    return {
+      ...base,
+      revealed: false as const,
+      answered: submission.answered,
+      open: exercise.status === "open",
+      added: submission.comparison.added.length,
+    };
+  return {
+    ...base,
+    revealed: true as const,
     comparison: submission.comparison,
-    reasons,
+    reasons: engineReasons(exercise.snapshot.article.markdown, exercise.counted),
     rationales: submission.comparison.claims.map((c) => renderMarkdown(c.claim.rationale)),
+    source: exercise.askSource
+      ? {
+          ...submission.guesses,
+          outlet: exercise.snapshot.article.outlet,
+          author: exercise.snapshot.article.author,
+          url: exercise.snapshot.article.sourceUrl,
+        }
+      : null,
   };
 }
 
+export async function action({ params }: Route.ActionArgs) {
+  const { exercise } = await find(params);
+  await reveal(exercise, params.token ?? "");
+  return redirect(`/x/${exercise.code}/r/${params.token}#score`);
+}
+
 export default function StudentResult({ loaderData }: Route.ComponentProps) {
-  const { title, displayName, comparison, reasons, rationales, slug, version } = loaderData;
+  const d = loaderData;
+  if (!d.revealed)
+    return (
+      <div className="page narrow exercise-result">
+        <p className="eyebrow">Classroom exercise</p>
+        <h1>{d.title}</h1>
+        <p className="message message--success" role="status">
+          Your answers are saved, {d.displayName}: {d.answered} {d.answered === 1 ? "answer" : "answers"}.
+        </p>
+        <p>
+          You can still change them from this device. When you are ready, see the fact-checkers' work beside
+          yours: <strong>your answers are then final.</strong>
+        </p>
+        <div className="inline-form">
+          {d.open ? (
+            <Link to={`/x/${d.code}`} className="button button--secondary">
+              Change my answers
+            </Link>
+          ) : null}
+          <Form method="post">
+            <button type="submit" className="button">
+              I'm done: show me the fact-check
+            </button>
+          </Form>
+        </div>
+      </div>
+    );
+  const { comparison, reasons, rationales } = d;
   const total = comparison.claims.length;
   return (
     <div className="page wide exercise-result">
       <p className="eyebrow">Classroom exercise</p>
-      <h1>{title}</h1>
-      <p className="summary-line">
-        Thank you, {displayName}. You found{" "}
+      <h1>{d.title}</h1>
+      <p className="summary-line" id="score" tabIndex={-1} autoFocus>
+        Thank you, {d.displayName}. You found{" "}
         <strong>
           {comparison.found} of {total}
         </strong>{" "}
         claims the fact-checkers checked, and your verdict matched theirs on{" "}
-        <strong>{comparison.agreed}</strong>. What matters is the method: compare your reasons with theirs
-        below.
+        <strong>{comparison.agreed}</strong>. Your score: <strong>{formatScore(comparison.score)}</strong> of{" "}
+        {total}.
       </p>
-      <p className="meta">
-        Keep this page's address to come back to it. The full fact-check:{" "}
-        <a href={`/fact-checks/${slug}/v/${version}`}>version {version}</a>.
-      </p>
-      <ol className="comparison">
-        {comparison.claims.map((c, i) => (
-          <li key={c.claim.id} className={`compare ${c.found ? "compare--found" : "compare--missed"}`}>
-            <h2 className="compare__quote">“{c.claim.quote}”</h2>
-            <div className="compare__grid">
-              <div role="group" aria-label="Your answer">
-                <h3>You</h3>
-                {c.found ? (
-                  <>
-                    <p>{c.verdict ? <VerdictBadge verdict={c.verdict} /> : "No verdict"}</p>
-                    <p className="meta">Would settle it: {c.source ? sourceLabel(c.source) : "—"}</p>
-                    <p className={c.agrees ? "agree" : "differ"}>
-                      {c.agrees
-                        ? "✓ Same verdict as the fact-checkers"
-                        : "≠ A different verdict from the fact-checkers"}
-                    </p>
-                  </>
-                ) : (
-                  <p className="differ">You did not mark this claim.</p>
-                )}
-              </div>
-              <div role="group" aria-label="The fact-checkers' answer">
-                <h3>The fact-checkers</h3>
-                <p>
-                  <VerdictBadge verdict={c.claim.verdict} />
-                </p>
-                <div className="rationale" dangerouslySetInnerHTML={{ __html: rationales[i] ?? "" }} />
-                {c.claim.evidence.length > 0 ? (
-                  <ul className="evidence">
-                    {c.claim.evidence.map((e, j) => (
-                      <li key={j}>
-                        <span className={`stance stance--${e.stance}`}>{STANCE_LABELS[e.stance]}</span>{" "}
-                        <a href={safeHref(e.url)} rel="nofollow noopener">
-                          {e.title || e.publisher || e.url}
-                        </a>
-                        {e.title && e.publisher ? `, ${e.publisher}` : ""}
-                        {e.publishedOn ? `, ${formatPartialDate(e.publishedOn)}` : ""}
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-              </div>
-              <div role="group" aria-label="Why it is worth checking">
-                <h3>Why it is worth checking</h3>
-                <ul className="reasons">
-                  {(reasons[i] ?? []).map((r, k) => (
-                    <li key={k}>{r}</li>
-                  ))}
-                </ul>
-              </div>
-            </div>
-          </li>
-        ))}
-      </ol>
+      <details className="scoring">
+        <summary>How the score works</summary>
+        <p>
+          Each claim is worth 1 point for the same verdict as the fact-checkers. A verdict next to theirs on
+          the scale (Accurate, Mostly accurate, Mixed, Misleading, Inaccurate) earns ½ point: “Accurate”
+          against “Mostly accurate” is nearly right, “Accurate” against “Misleading” is not. “Not enough
+          information” earns ½ point where the fact-checkers found the claim Unsupported, because then nobody
+          could tell. A claim you did not mark earns nothing.
+        </p>
+      </details>
+      {d.feedback ? (
+        <section className="panel feedback" aria-labelledby="feedback-heading">
+          <h2 id="feedback-heading">Your teacher's feedback</h2>
+          <p>
+            Your reasoning: <strong>{d.feedback.level}</strong>
+          </p>
+          {d.feedback.comment ? <p className="student-reason">{d.feedback.comment}</p> : null}
+        </section>
+      ) : null}
+      {d.source ? <SourceReveal source={d.source} /> : null}
+      <p className="meta">Keep this page's address to come back to it.</p>
+      <ComparisonList comparison={comparison} reasons={reasons} rationales={rationales} />
       {comparison.added.length > 0 ? (
         <section aria-labelledby="added-heading">
           <h2 id="added-heading">You also marked</h2>
@@ -116,15 +140,12 @@ export default function StudentResult({ loaderData }: Route.ComponentProps) {
           <ul>
             {comparison.added.map((a) => (
               <li key={a.unit.index}>
-                “{a.unit.text}” {a.verdict ? <VerdictBadge verdict={a.verdict} /> : null}
+                “{a.unit.text}” {a.verdict ? <StudentVerdict verdict={a.verdict} /> : null}
               </li>
             ))}
           </ul>
         </section>
       ) : null}
-      <p>
-        <Link to="/methodology">How fact-checkers rate claims</Link>
-      </p>
     </div>
   );
 }

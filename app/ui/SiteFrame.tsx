@@ -18,11 +18,34 @@ export function SiteFrame({
   nav,
   account,
   children,
+  classroom = false,
 }: {
   nav: NavItem[];
   account: ReactNode;
   children: ReactNode;
+  /**
+   * A student's page: no site navigation, no account, no links at all in the frame, so nothing on
+   * an exercise leads to the published fact-check (the answer key) before the student has answered.
+   */
+  classroom?: boolean;
 }) {
+  if (classroom)
+    return (
+      <>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header className="site-header site-header--classroom">
+          <div className="site-header__inner">
+            <span className="brand">Claimdesk classroom</span>
+          </div>
+        </header>
+        <main id="main">{children}</main>
+        <footer className="site-footer">
+          <p>Your teacher sees your display name and your answers, nothing else about you.</p>
+        </footer>
+      </>
+    );
   return (
     <>
       <a className="skip-link" href="#main">

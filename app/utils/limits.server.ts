@@ -18,6 +18,12 @@ export interface AttemptLimiter {
    * are one step, so parallel requests cannot all pass a check made before any of them counted.
    */
   reserve(limits: readonly Limit[], now?: number): Promise<boolean>;
+  /**
+   * Whether the limit has no use left in its current window, without taking one: for requests
+   * that only count when they fail (a code that does not exist), while a locked-out client still
+   * learns nothing.
+   */
+  exhausted(limit: Limit, now?: number): Promise<boolean>;
   /** Gives back one use taken by `reserve` (an attempt that turned out not to count). */
   release(limit: Limit, now?: number): Promise<void>;
   /** Forgets the key's count, e.g. an account's failures once its owner signs in. */

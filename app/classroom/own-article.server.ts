@@ -1,0 +1,179 @@
+import { z } from "zod";
+import type { CurrentUser } from "../auth/session.server";
+import { plainTextToMarkdown } from "../claims/markdown";
+import { VERDICT_KEYS } from "../newsroom/verdicts";
+import { SNAPSHOT_SCHEMA, SnapshotSchema, type PublishedClaim, type Snapshot } from "../publishing/snapshot";
+import { UserError } from "../utils/errors";
+import { sentenceUnits, type Unit } from "./compare";
+import { ExerciseSchema, insertExercise } from "./exercises.server";
+
+/** A pasted article is bounded before any work: about 30 printed pages. */
+export const MAX_OWN_ARTICLE = 100_000;
+
+const webAddress = z
+  .string()
+  .trim()
+  .max(2000, "Keep the address under 2,000 characters.")
+  .refine(
+    (v) => v === "" || /^https?:\/\/\S+$/i.test(v),
+    "Give a web address starting with https:// (or leave it empty).",
+  );
+
+/** Step one: the article an educator brings, pasted as text. */
+export const OwnArticleSchema = z.object({
+  articleTitle: z
+    .string()
+    .trim()
+    .min(1, "Give the article's headline.")
+    .max(300, "Keep the headline under 300 characters."),
+  outlet: z.string().trim().max(200, "Keep the outlet under 200 characters.").default(""),
+  sourceUrl: webAddress.default(""),
+  text: z
+    .string()
+    .trim()
+    .min(1, "Paste the article's text.")
+    .max(
+      MAX_OWN_ARTICLE,
+      "The article is longer than 100,000 characters: paste the part students should read.",
+    ),
+});
+export type OwnArticle = z.infer<typeof OwnArticleSchema>;
+
+/** One claim of the educator's answer key: read from the fields of the sentence it is. */
+const KeySchema = z.object({
+  verdict: z.enum(VERDICT_KEYS, { error: "choose the verdict students are compared with" }),
+  rationale: z
+    .string()
+    .trim()
+    .min(1, "say why, in a sentence or two: students read it after they answer")
+    .max(2000, "keep the explanation under 2,000 characters"),
+  evidence: webAddress.default(""),
+});
+
+/** Pasted text as the article's markdown: each line a paragraph, nothing in it read as markup. */
+export function ownMarkdown(text: string): string {
+  return text
+    .replace(/\r\n?/g, "\n")
+    .split(/\n+/)
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => plainTextToMarkdown(line))
+    .join("\n\n");
+}
+
+type Fields = Record<string, string>;
+
+/** Step one, read: the article and its sentences, or the fields at fault. */
+export function readOwnArticle(values: Fields): { article: OwnArticle; units: Unit[] } {
+  const parsed = OwnArticleSchema.safeParse(values);
+  if (!parsed.success) {
+    const fields: Fields = {};
+    for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= issue.message;
+    throw new UserError("The article was not read yet. Check the highlighted fields.", 400, fields);
+  }
+  const units = sentenceUnits(ownMarkdown(parsed.data.text));
+  if (units.length === 0)
+    throw new UserError("The article has no sentences to mark.", 400, {
+      text: "Paste the article's full sentences.",
+    });
+  return { article: parsed.data, units };
+}
+
+const shorten = (text: string) => `“${text.length > 60 ? `${text.slice(0, 57)}…` : text}”`;
+
+/**
+ * Step two: the educator's answer key (the sentences that are claims, each with a verdict, an
+ * explanation and optionally a source) and the exercise, stored as a private snapshot. Nothing is
+ * published: no Publication row, no public page, no feed entry.
+ */
+export async function createOwnExercise(values: Fields, actor: CurrentUser) {
+  const { article, units } = readOwnArticle(values);
+  const fields: Fields = {};
+  const exercise = ExerciseSchema.pick({
+    title: true,
+    instructions: true,
+    mode: true,
+    askSource: true,
+  }).safeParse(values);
+  if (!exercise.success)
+    for (const issue of exercise.error.issues) fields[String(issue.path[0])] ??= issue.message;
+  const markdown = ownMarkdown(article.text);
+  const claims: PublishedClaim[] = [];
+  const now = new Date().toISOString();
+  for (const unit of units) {
+    if (values[`key-${unit.index}`] !== "on") continue;
+    const key = KeySchema.safeParse({
+      verdict: values[`verdict-${unit.index}`],
+      rationale: values[`rationale-${unit.index}`] ?? "",
+      evidence: values[`evidence-${unit.index}`] ?? "",
+    });
+    if (!key.success) {
+      for (const issue of key.error.issues)
+        fields[`${String(issue.path[0])}-${unit.index}`] ??= `${shorten(unit.text)}: ${issue.message}.`;
+      continue;
+    }
+    claims.push({
+      id: unit.index + 1,
+      number: claims.length + 1,
+      start: unit.start,
+      end: unit.end,
+      quote: unit.text,
+      prefix: "",
+      suffix: "",
+      verdict: key.data.verdict,
+      rationale: key.data.rationale,
+      approvedBy: actor.name,
+      approvedAt: now,
+      evidence: key.data.evidence
+        ? [
+            {
+              url: key.data.evidence,
+              title: "",
+              publisher: new URL(key.data.evidence).hostname,
+              publishedOn: "",
+              stance: "context",
+              note: "",
+              excerpt: "",
+              archiveUrl: "",
+            },
+          ]
+        : [],
+    });
+  }
+  if (claims.length === 0 && Object.keys(fields).length === 0)
+    fields[`key-${units[0]!.index}`] = "Tick at least one sentence as a claim, with its verdict.";
+  if (Object.keys(fields).length > 0 || !exercise.success) {
+    const count = Object.keys(fields).length;
+    throw new UserError(
+      `The exercise was not created: ${count === 1 ? "one thing needs" : `${count} things need`} fixing.`,
+      400,
+      fields,
+    );
+  }
+  const snapshot: Snapshot = SnapshotSchema.parse({
+    schema: SNAPSHOT_SCHEMA,
+    number: 1,
+    publishedAt: now,
+    publishedBy: actor.name,
+    changeNote: "",
+    article: {
+      title: article.articleTitle,
+      slug: "",
+      outlet: article.outlet,
+      author: "",
+      sourceUrl: article.sourceUrl,
+      originalDate: "",
+      markdown,
+    },
+    claims,
+  });
+  return insertExercise({
+    snapshot: JSON.stringify(snapshot),
+    title: exercise.data.title,
+    instructions: exercise.data.instructions,
+    mode: exercise.data.mode,
+    askSource: exercise.data.askSource,
+    claimIds: JSON.stringify(claims.map((c) => c.id)),
+    createdById: actor.id,
+  });
+}

@@ -1,0 +1,119 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { useFreshDatabase } from "../db/testing.server";
+
+await useFreshDatabase();
+const { db } = await import("../db/client.server");
+const { seedIfEmpty } = await import("../startup/seed.server");
+const { createUser } = await import("../auth/users.server");
+const { createOwnExercise, readOwnArticle, MAX_OWN_ARTICLE } = await import("./own-article.server");
+const { exerciseByCode, submit, submissionByToken } = await import("./exercises.server");
+const { latestPublications } = await import("../publishing/latest.server");
+const { readPage } = await import("../newsroom/paging");
+
+const TEXT = `Town halls go solar
+The council installed 120 panels on the library roof in March.
+Officials say the panels will cut the library's power bill by 40% a year.
+Residents can visit the roof on open days.`;
+
+let actor = { id: 0, email: "", name: "", role: "educator" as const };
+
+beforeAll(async () => {
+  await seedIfEmpty();
+  const user = await createUser({
+    email: "own@school.test",
+    name: "Olive",
+    role: "educator",
+    password: "a long password",
+  });
+  actor = { id: user.id, email: user.email, name: user.name, role: "educator" };
+});
+
+const article = {
+  articleTitle: "Town halls go solar",
+  outlet: "The Gazette",
+  sourceUrl: "https://gazette.example/solar",
+  text: TEXT,
+};
+const sentence = (text: string) => readOwnArticle(article).units.find((u) => u.text.includes(text))!.index;
+
+describe("an exercise from an educator's own article", () => {
+  it("bounds and checks the article before any work", () => {
+    let refusal: unknown = null;
+    try {
+      readOwnArticle({ ...article, text: "x".repeat(MAX_OWN_ARTICLE + 1) });
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toMatchObject({
+      status: 400,
+      fields: { text: expect.stringContaining("longer than 100,000") },
+    });
+    expect(() => readOwnArticle({ ...article, text: " " })).toThrow();
+    expect(() => readOwnArticle({ ...article, sourceUrl: "javascript:alert(1)" })).toThrow();
+  });
+
+  it("refuses a key with a missing verdict or explanation, naming the sentence", async () => {
+    const panels = sentence("120 panels");
+    await expect(
+      createOwnExercise(
+        {
+          ...article,
+          title: "Solar",
+          mode: "article",
+          [`key-${panels}`]: "on",
+          [`verdict-${panels}`]: "accurate",
+        },
+        actor,
+      ),
+    ).rejects.toMatchObject({
+      status: 400,
+      fields: { [`rationale-${panels}`]: expect.stringContaining("120 panels") },
+    });
+    await expect(
+      createOwnExercise({ ...article, title: "Solar", mode: "article" }, actor),
+    ).rejects.toMatchObject({
+      status: 400,
+    });
+  });
+
+  it("stores the key privately: no publication, nothing public, and students compare with it", async () => {
+    const publications = await db().publication.count();
+    const panels = sentence("120 panels");
+    const bill = sentence("40% a year");
+    const exercise = await createOwnExercise(
+      {
+        ...article,
+        title: "Check the solar story",
+        instructions: "",
+        mode: "article",
+        [`key-${panels}`]: "on",
+        [`verdict-${panels}`]: "accurate",
+        [`rationale-${panels}`]: "The council's minutes list 120 panels.",
+        [`evidence-${panels}`]: "https://council.example/minutes",
+        [`key-${bill}`]: "on",
+        [`verdict-${bill}`]: "unsupported",
+        [`rationale-${bill}`]: "No estimate was published.",
+      },
+      actor,
+    );
+    expect(exercise.publicationId).toBeNull();
+    expect(await db().publication.count()).toBe(publications);
+    const page = await latestPublications(readPage(new URLSearchParams()));
+    expect(JSON.stringify(page)).not.toContain("Town halls go solar");
+
+    const view = (await exerciseByCode(exercise.code))!;
+    expect(view.private).toBe(true);
+    expect(view.counted.map((c) => [c.number, c.verdict])).toEqual([
+      [1, "accurate"],
+      [2, "unsupported"],
+    ]);
+    const { token } = await submit(
+      view,
+      "Ada",
+      [{ unit: bill, verdict: "not-enough-information", source: "official-records" }],
+      "device-of-ada-000000000",
+    );
+    const result = (await submissionByToken(view, token))!;
+    expect(result.comparison).toMatchObject({ found: 1, score: 0.5 });
+  });
+});

@@ -1,0 +1,5 @@
+-- The teacher's rubric mark (Beginning / Emerging / Mastery) and comment on a student's reasoning (issue 16).
+
+-- AlterTable
+ALTER TABLE "Submission" ADD COLUMN "rubric" TEXT;
+ALTER TABLE "Submission" ADD COLUMN "rubricComment" TEXT NOT NULL DEFAULT '';
