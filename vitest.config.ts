@@ -17,6 +17,7 @@ const ON_BOTH_DATABASES = [
   "app/routes/student.test.ts",
   "app/search/search.test.ts",
   "app/matching/matching.test.ts",
+  "app/reviews/reviews.test.ts",
 ];
 
 const shared = {

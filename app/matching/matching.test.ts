@@ -111,4 +111,26 @@ describe("has this been checked before?", () => {
       decideMatch(seedTops, { otherId: unconfirmed.id, decision: "start", version: claim.version }, editor),
     ).rejects.toThrow(/Confirm that the two are the same claim/);
   });
+
+  it("matches another fact-checker's imported review of the same claim, as theirs, with a link out", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { parseClaimReviewJson } = await import("../reviews/claim-review");
+    const { importReviews } = await import("../reviews/reviews.server");
+    await importReviews(
+      parseClaimReviewJson(readFileSync("fixtures/claim-reviews/sample.jsonld", "utf8")),
+      editor,
+    );
+    const { suggestions } = await claimMatches(seedTops);
+    const external = suggestions.find((m) => m.kind === "external");
+    expect(external).toMatchObject({
+      kind: "external",
+      publisher: "Example Fact Check",
+      verdict: "Misleading",
+      url: "https://factcheck.example.org/2024/05/alibaba-chip-12-tops",
+      articleId: null,
+      conflicts: [],
+    });
+    // An unrelated review is not suggested.
+    expect(suggestions.some((m) => m.text.includes("battery"))).toBe(false);
+  });
 });
