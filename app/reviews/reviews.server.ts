@@ -2,6 +2,7 @@ import type { CurrentUser } from "../auth/session.server";
 import { db } from "../db/client.server";
 import { FetchRefused, safeFetch } from "../importing/safe-fetch.server";
 import { UserError } from "../utils/errors";
+import { pageWindow, readPage, toPage, type Page } from "../newsroom/paging";
 import {
   claimReviewsFrom,
   isWebUrl,
@@ -112,30 +113,59 @@ export interface ExternalReviewRow {
   importedAt: string;
 }
 
-/** One page of imported reviews, newest first. */
-export async function listReviews(page: number): Promise<{ reviews: ExternalReviewRow[]; total: number }> {
+/** One page of imported reviews, newest first (`?page=`), and how many there are. */
+export async function reviewsPage(
+  params: URLSearchParams,
+): Promise<{ page: Page<ExternalReviewRow>; total: number }> {
+  const request = readPage(params, REVIEWS_PAGE_SIZE);
+  const { skip, take } = pageWindow(request);
   const [rows, total] = await Promise.all([
-    db().externalReview.findMany({
-      orderBy: [{ importedAt: "desc" }, { id: "desc" }],
-      skip: (page - 1) * REVIEWS_PAGE_SIZE,
-      take: REVIEWS_PAGE_SIZE,
-    }),
+    db().externalReview.findMany({ orderBy: [{ importedAt: "desc" }, { id: "desc" }], skip, take }),
     db().externalReview.count(),
   ]);
-  return {
-    reviews: rows.map((r) => ({
-      id: r.id,
-      url: r.url,
-      claimReviewed: r.claimReviewed,
-      claimant: r.claimant,
-      publisher: r.publisher,
-      publisherUrl: r.publisherUrl,
-      reviewDate: r.reviewDate,
-      ratingText: r.ratingText,
-      ratingValue: r.ratingValue,
-      bestRating: r.bestRating,
-      importedAt: r.importedAt.toISOString(),
-    })),
-    total,
-  };
+  const items = rows.map((r) => ({
+    id: r.id,
+    url: r.url,
+    claimReviewed: r.claimReviewed,
+    claimant: r.claimant,
+    publisher: r.publisher,
+    publisherUrl: r.publisherUrl,
+    reviewDate: r.reviewDate,
+    ratingText: r.ratingText,
+    ratingValue: r.ratingValue,
+    bestRating: r.bestRating,
+    importedAt: r.importedAt.toISOString(),
+  }));
+  return { page: toPage(items, request), total };
+}
+
+/** The first page, for tests and scripts. */
+export const listReviews = async (page: number) => {
+  const { page: found, total } = await reviewsPage(new URLSearchParams({ page: String(page) }));
+  return { reviews: found.items, total };
+};
+
+/** The /reviews form: a page's address or pasted JSON-LD, one of the two. */
+export async function importFromReviewForm(
+  values: Record<string, string>,
+  actor: Pick<CurrentUser, "id">,
+): Promise<ImportResult> {
+  const url = (values.url ?? "").trim();
+  const json = values.json ?? "";
+  if (url && json.trim()) {
+    const message = "Give a page's address or paste JSON-LD, not both.";
+    throw new UserError(message, 400, { url: message });
+  }
+  if (!url && !json.trim()) {
+    const message = "Give a fact-check page's address or paste its ClaimReview JSON-LD.";
+    throw new UserError(message, 400, { url: message });
+  }
+  if (url) return importReviews(await reviewsFromPage(url), actor);
+  try {
+    return await importReviews(parseClaimReviewJson(json), actor);
+  } catch (error) {
+    if (error instanceof UserError && !error.fields)
+      throw new UserError(error.message, error.status, { json: error.message });
+    throw error;
+  }
 }
