@@ -12,6 +12,12 @@ export { servePublishedPage } from "./publishing/serve.server";
 export { exportSite } from "./publishing/site-export.server";
 
 export const streamTimeout = 5_000;
+/**
+ * A page still rendering after this long is given up with a 503 (and Retry-After), never a 500
+ * or half a page: under load many large renders share one process, and a slow one is the
+ * server being busy, not the page being wrong. Loaders have finished before rendering starts.
+ */
+const RENDER_DEADLINE_MS = 30_000;
 
 /** Pages are rendered completely on the server before sending: they must work without JavaScript. */
 export default function handleRequest(
@@ -24,7 +30,15 @@ export default function handleRequest(
   headers.set("Content-Security-Policy", contentSecurityPolicy(nonce));
   if (request.method.toUpperCase() === "HEAD") return new Response(null, { status, headers });
   return new Promise((resolve, reject) => {
-    const timeout = setTimeout(() => abort(), streamTimeout + 1000);
+    const timeout = setTimeout(() => {
+      resolve(
+        new Response("The server is busy and could not finish this page in time. Try again in a moment.", {
+          status: 503,
+          headers: { "Content-Type": "text/plain; charset=utf-8", "Retry-After": "5" },
+        }),
+      );
+      abort();
+    }, RENDER_DEADLINE_MS);
     const { pipe, abort } = renderToPipeableStream(
       <ServerRouter context={routerContext} url={request.url} nonce={nonce} />,
       {

@@ -77,3 +77,18 @@ test("a repeated claim shows the seed's check; a changed figure is named; an edi
     "The same claim, checked elsewhere",
   );
 });
+
+test("the desk dismisses or confirms the suggestions of the selected claims at once, without JavaScript", async ({
+  browser,
+}) => {
+  const desk = await personIn(browser, "mika-match@desk.test", { javaScriptEnabled: false });
+  await desk.goto("/desk?status=open&assignee=any&verdict=none");
+  const rows = desk.locator(".desk-table tbody tr", { hasText: "640 GB/s" });
+  await rows.first().getByRole("checkbox").check();
+  await desk.getByLabel("With the selected claims").selectOption("dismissed");
+  await desk.getByRole("button", { name: "Apply to selected" }).click();
+  await expect(desk.getByRole("status").first()).toContainText(/\d+ decisions? recorded for 1 claim\./);
+  const withScripts = await personIn(browser, "mika-match@desk.test");
+  await withScripts.goto("/desk?status=open&assignee=any");
+  await expectAccessible(withScripts);
+});

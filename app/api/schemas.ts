@@ -94,6 +94,7 @@ export const ApiClaimsQuerySchema = z.strictObject({
   verdict: DeskFilterSchema.shape.verdict.default("any"),
   assignee: DeskFilterSchema.shape.assignee.default("any"),
   article: DeskFilterSchema.shape.article.default("any"),
+  previous: DeskFilterSchema.shape.previous.default("any"),
   ...ApiPageSchema.shape,
 });
 

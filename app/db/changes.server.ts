@@ -5,6 +5,8 @@ import { databaseKind, databasePath, env } from "../utils/config.server";
 let watcher: Database.Database | undefined;
 let version: Database.Statement | undefined;
 let snapshots: pg.Pool | undefined;
+/** Connections asking for the snapshot: one would queue every public page request behind one round trip. */
+const CHANGE_CONNECTIONS = 4;
 
 /** SQLite's `PRAGMA data_version`, on a read-only connection of its own that never writes. */
 function sqliteChanges(): number {
@@ -21,7 +23,7 @@ function sqliteChanges(): number {
  * One short query on a connection of its own, no Prisma.
  */
 async function postgresChanges(): Promise<string> {
-  snapshots ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: 1 });
+  snapshots ??= new pg.Pool({ connectionString: env().DATABASE_URL, max: CHANGE_CONNECTIONS });
   const { rows } = await snapshots.query<{ snapshot: string }>(
     "SELECT pg_current_snapshot()::text AS snapshot",
   );

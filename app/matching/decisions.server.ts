@@ -5,7 +5,7 @@ import { audit } from "../utils/audit.server";
 import { NotFoundError, UserError } from "../utils/errors";
 import { findMatches } from "./match.server";
 import type { ClaimMatches } from "./types";
-import type { MatchDecision } from "./schemas";
+import type { BulkMatch, MatchDecision } from "./schemas";
 
 /** "Has this been checked before?" for one claim: its confirmed earlier checks and new suggestions. */
 export async function claimMatches(claimId: number): Promise<ClaimMatches> {
@@ -140,4 +140,23 @@ export async function decideMatch(claimId: number, input: MatchDecision, actor: 
   if (input.decision === "dismissed") return dismissMatch(claimId, input.otherId, actor);
   if (input.version === undefined) throw new UserError("The form is missing its version; reload the page.");
   await startFromEarlierCheck(claimId, input.otherId, input.version, actor);
+}
+
+/**
+ * The desk's bulk decision: for each selected claim, confirm its likely-same earlier claim (only
+ * one that matching calls "same", the best) or dismiss every current suggestion. Each decision is
+ * recorded as if made on the claim's page.
+ */
+export async function decideInBulk({ claimIds, decision }: BulkMatch, actor: CurrentUser) {
+  let decided = 0;
+  for (const claimId of claimIds) {
+    const { suggestions } = await claimMatches(claimId);
+    const ours = suggestions.filter((m) => m.kind === "claim");
+    const chosen = decision === "same" ? ours.filter((m) => m.relation === "same").slice(0, 1) : ours;
+    for (const match of chosen) {
+      await decide(claimId, match.id, decision, actor);
+      decided++;
+    }
+  }
+  return { claims: claimIds.length, decided };
 }

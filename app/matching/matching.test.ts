@@ -134,3 +134,62 @@ describe("has this been checked before?", () => {
     expect(suggestions.some((m) => m.text.includes("battery"))).toBe(false);
   });
 });
+
+describe("the desk's 'checked before' filter", () => {
+  it("lists the claims confirmed as the same as an earlier checked claim, and no others", async () => {
+    const { deskRows } = await import("../newsroom/desk.server");
+    const filter = {
+      status: "any",
+      verdict: "any",
+      assignee: "any",
+      article: "any",
+      previous: "yes",
+    } as const;
+    const rows = await deskRows(filter, editor.id, { page: 1, size: 50 });
+    // The repeated claim was confirmed the same as the seed's; the seed's own claim points back
+    // at it, and it has a verdict now too.
+    expect(rows.items.map((r) => r.id).sort()).toEqual([repeated, seedTops].sort());
+    const all = await deskRows({ ...filter, previous: "any" }, editor.id, { page: 1, size: 50 });
+    expect(all.items.length).toBeGreaterThan(2);
+  });
+});
+
+describe("deciding from the desk, many claims at once", () => {
+  it("confirms each claim's likely same earlier claim, or dismisses every suggestion", async () => {
+    const retold = await importArticle(
+      {
+        title: "Markets, retold",
+        outlet: "",
+        author: "",
+        sourceUrl: "",
+        originalDate: "",
+        format: "markdown",
+        source:
+          "Alibaba's shares spiked by as much as 13% on the news, traders said.\n\nNvidia stock dipped between 3 and 4 percent on Friday.",
+      },
+      editor.id,
+    );
+    const claims = await db().claim.findMany({ where: { articleId: retold.id }, orderBy: { start: "asc" } });
+    const [shares, nvidia] = [claims[0]!.id, claims[1]!.id];
+    const { decideInBulk } = await import("./decisions.server");
+    expect(await decideInBulk({ claimIds: [shares], decision: "same" }, editor)).toEqual({
+      claims: 1,
+      decided: 1,
+    });
+    expect((await claimMatches(shares)).confirmed[0]!.text).toMatch(/^Alibaba’s shares spiked/);
+    // Our own claims only: another fact-checker's review (imported above) has nothing to dismiss.
+    const suggested = (await claimMatches(nvidia)).suggestions
+      .filter((m) => m.kind === "claim")
+      .map((m) => m.id);
+    const before = suggested.length;
+    expect(before).toBeGreaterThan(0);
+    expect(await decideInBulk({ claimIds: [nvidia], decision: "dismissed" }, editor)).toEqual({
+      claims: 1,
+      decided: before,
+    });
+    const after = await claimMatches(nvidia);
+    expect(after.confirmed).toEqual([]);
+    // Dismissed suggestions are gone; further candidates may move up in their place.
+    expect(after.suggestions.filter((m) => m.kind === "claim" && suggested.includes(m.id))).toEqual([]);
+  });
+});

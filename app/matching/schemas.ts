@@ -17,3 +17,16 @@ export const MatchTextSchema = z.strictObject({
     .min(3, "text is required: the claim to match.")
     .max(2_000, "text is at most 2,000 characters: give one claim."),
 });
+
+/** Most claims one bulk decision covers: a desk page's worth, twice. */
+export const BULK_LIMIT = 50;
+
+/** The desk's bulk decision on the selected claims' suggestions. */
+export const BulkMatchSchema = z.object({
+  claimIds: z
+    .array(z.coerce.number().int().min(1))
+    .min(1, "Select at least one claim.")
+    .max(BULK_LIMIT, `Select at most ${BULK_LIMIT} claims at a time.`),
+  decision: z.enum(["same", "dismissed"], { error: "Choose what to do with the suggestions." }),
+});
+export type BulkMatch = z.infer<typeof BulkMatchSchema>;

@@ -19,13 +19,15 @@ export const DeskFilterSchema = z.strictObject({
   /** "me", "none" (unassigned), "any", or a user id. */
   assignee: z.union([z.enum(["me", "none", "any"]), z.string().regex(/^\d+$/)]),
   article: z.union([z.literal("any"), z.string().regex(/^\d+$/)]),
+  /** "yes": only claims an editor confirmed as the same as an earlier, checked claim. */
+  previous: z.enum(["any", "yes"]),
 });
 export type DeskFilter = z.infer<typeof DeskFilterSchema>;
 
 /** With no filter at all the desk opens on the reader's own queue: open claims assigned to them (any page of it). */
 export function readDeskFilter(params: URLSearchParams): DeskFilter {
   if ([...params.keys()].every((key) => key === "page"))
-    return { status: "open", verdict: "any", assignee: "me", article: "any" };
+    return { status: "open", verdict: "any", assignee: "me", article: "any", previous: "any" };
   // An unknown value falls back for its own field only: the rest of the filter still applies.
   const field = <S extends z.ZodType>(key: string, schema: S, fallback: z.output<S>): z.output<S> => {
     const parsed = schema.safeParse(params.get(key) ?? fallback);
@@ -37,6 +39,7 @@ export function readDeskFilter(params: URLSearchParams): DeskFilter {
     verdict: field("verdict", shape.verdict, "any"),
     assignee: field("assignee", shape.assignee, "any"),
     article: field("article", shape.article, "any"),
+    previous: field("previous", shape.previous, "any"),
   };
 }
 
@@ -68,6 +71,9 @@ function conditionsFor(filter: DeskFilter, userId: number): Prisma.Sql[] {
   else if (filter.assignee !== "any")
     conditions.push(Prisma.sql`c."assigneeId" = ${Number(filter.assignee)}`);
   if (filter.article !== "any") conditions.push(Prisma.sql`c."articleId" = ${Number(filter.article)}`);
+  if (filter.previous === "yes")
+    conditions.push(Prisma.sql`EXISTS (SELECT 1 FROM "ClaimMatch" m JOIN "Claim" o ON o."id" = m."otherId"
+      WHERE m."claimId" = c."id" AND m."decision" = 'same' AND o."verdict" IS NOT NULL)`);
   return conditions;
 }
 

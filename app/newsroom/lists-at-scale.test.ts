@@ -120,7 +120,13 @@ describe("published fact-checks", () => {
 
 describe("the desk", () => {
   it("pages through every claim in the order of urgency, then score, with evidence counts", async () => {
-    const filter = { status: "any", verdict: "any", assignee: "any", article: "any" } as const;
+    const filter = {
+      status: "any",
+      verdict: "any",
+      assignee: "any",
+      article: "any",
+      previous: "any",
+    } as const;
     const all = await everyPage(
       (page) => deskClaims(filter, workspace.editorId, { page, size: 200 }),
       (c) => c.id,
@@ -138,7 +144,13 @@ describe("the desk", () => {
   });
 
   it("pages a filtered view across statuses without gaps", async () => {
-    const filter = { status: "open", verdict: "any", assignee: "none", article: "any" } as const;
+    const filter = {
+      status: "open",
+      verdict: "any",
+      assignee: "none",
+      article: "any",
+      previous: "any",
+    } as const;
     const all = await everyPage(
       (page) => deskClaims(filter, workspace.editorId, { page, size: 37 }),
       (c) => c.id,

@@ -61,7 +61,13 @@ describe("the desk page", () => {
   });
 
   it("shows each claim's quote, article, sources, status, verdict and assignee, in the desk's order", async () => {
-    const filter = { status: "open", verdict: "any", assignee: "any", article: "any" } as const;
+    const filter = {
+      status: "open",
+      verdict: "any",
+      assignee: "any",
+      article: "any",
+      previous: "any",
+    } as const;
     const { data } = await openDesk("?status=open&assignee=any&page=2");
     const expected = await deskClaims(filter, workspace.editorId, { page: 2, size: DESK_PAGE_SIZE });
     expect(data.claims).toHaveLength(DESK_PAGE_SIZE);

@@ -1,14 +1,23 @@
-import { redirect } from "react-router";
+import { data, redirect } from "react-router";
 import type { Route } from "./+types/desk";
 import { requirePermission } from "../auth/session.server";
-import { domainFailure, failure, formValues, parseId, readForm } from "../utils/http.server";
+import {
+  domainFailure,
+  failure,
+  formValues,
+  parseId,
+  readForm,
+  type ActionNotice,
+} from "../utils/http.server";
+import { decideInBulk } from "../matching/decisions.server";
+import { BULK_LIMIT, BulkMatchSchema } from "../matching/schemas";
 import { assignClaim } from "../newsroom/claims.server";
 import { deskPage } from "../newsroom/desk.server";
 import { formatCount } from "../newsroom/page-links";
 import { AssignSchema } from "../newsroom/schemas";
 import { FormMessage } from "../ui/components";
 import { DeskFilters, DeskQuickViews } from "../ui/DeskFilters";
-import { DeskTable } from "../ui/DeskTable";
+import { DeskBulkForm, DeskTable } from "../ui/DeskTable";
 import { Pager } from "../ui/Pager";
 
 export const meta: Route.MetaFunction = () => [{ title: "Desk · Claimdesk" }];
@@ -21,7 +30,22 @@ export async function loader({ request }: Route.LoaderArgs) {
 
 export async function action({ request }: Route.ActionArgs) {
   const user = await requirePermission(request, "edit");
-  const values = formValues(await readForm(request));
+  const form = await readForm(request);
+  const values = formValues(form);
+  if (values.intent === "bulk-matches") {
+    const parsed = BulkMatchSchema.safeParse({
+      ...values,
+      claimIds: form.getAll("claimIds").slice(0, BULK_LIMIT + 1),
+    });
+    if (!parsed.success) return failure("bulk-matches", values, parsed.error.issues[0]!.message);
+    try {
+      const { claims, decided } = await decideInBulk(parsed.data, user);
+      const notice = `${decided} ${decided === 1 ? "decision" : "decisions"} recorded for ${claims} ${claims === 1 ? "claim" : "claims"}.`;
+      return data<ActionNotice>({ ok: true, intent: "bulk-matches", values: {}, notice });
+    } catch (error) {
+      return domainFailure("bulk-matches", values, error);
+    }
+  }
   const parsed = AssignSchema.safeParse(values);
   if (!parsed.success) return failure("assign", values, parsed.error.issues[0]!.message);
   let claimId: number;
@@ -44,13 +68,17 @@ export default function Desk({ loaderData, actionData }: Route.ComponentProps) {
       <h1>Desk</h1>
       <DeskQuickViews filter={filter} counts={counts} />
       <DeskFilters filter={filter} members={members} articles={articles} />
-      <FormMessage error={actionData?.error} />
+      <FormMessage
+        error={actionData && !actionData.ok ? actionData.error : null}
+        success={actionData?.ok ? actionData.notice : null}
+      />
       <p role="status">
         {total === 0
           ? "No claims match."
           : `${formatCount(total)} ${total === 1 ? "claim matches" : "claims match"}${paged ? `; ${first}–${first + claims.length - 1} shown, most urgent first` : ""}.`}
       </p>
       {claims.length > 0 ? <DeskTable claims={claims} members={members} canAssign={canAssign} /> : null}
+      {claims.length > 0 && canAssign ? <DeskBulkForm /> : null}
       <Pager
         page={page.page}
         hasPrevious={page.hasPrevious}

@@ -7,6 +7,7 @@ interface Filter {
   verdict: string;
   assignee: string;
   article: string;
+  previous: string;
 }
 
 const QUICK = [
@@ -35,7 +36,8 @@ export function DeskQuickViews({
                 filter.status === q.status &&
                 filter.assignee === q.assignee &&
                 filter.verdict === "any" &&
-                filter.article === "any"
+                filter.article === "any" &&
+                filter.previous === "any"
                   ? "page"
                   : undefined
               }
@@ -50,7 +52,7 @@ export function DeskQuickViews({
   );
 }
 
-/** The desk's filters, a plain GET form: status, verdict, assignee and article. */
+/** The desk's filters, a plain GET form: status, verdict, assignee, article and whether it was checked before. */
 export function DeskFilters({
   filter,
   members,
@@ -113,6 +115,13 @@ export function DeskFilters({
               {a.title}
             </option>
           ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="previous">Checked before</label>
+        <select id="previous" name="previous" defaultValue={filter.previous}>
+          <option value="any">With or without an earlier check</option>
+          <option value="yes">Confirmed the same as an earlier checked claim</option>
         </select>
       </div>
       <button type="submit" className="button">

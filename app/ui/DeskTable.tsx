@@ -1,6 +1,31 @@
 import type { DeskRow } from "../newsroom/desk";
 import { assigneeName, StatusBadge, VerdictBadge } from "./components";
 
+/** The form the rows' checkboxes belong to (with the `form` attribute: forms cannot nest). */
+export const BULK_FORM = "desk-bulk";
+
+/**
+ * What the desk does with the selected claims' "checked before?" suggestions, for every claim at
+ * once: a plain form the rows' checkboxes join, so it works without JavaScript.
+ */
+export function DeskBulkForm() {
+  return (
+    <form id={BULK_FORM} method="post" className="filters bulk-form" aria-label="Selected claims">
+      <input type="hidden" name="intent" value="bulk-matches" />
+      <div className="field">
+        <label htmlFor="bulk-decision">With the selected claims</label>
+        <select id="bulk-decision" name="decision" defaultValue="same">
+          <option value="same">Confirm each one's likely same earlier claim</option>
+          <option value="dismissed">Dismiss every earlier-claim suggestion</option>
+        </select>
+      </div>
+      <button type="submit" className="button button--secondary">
+        Apply to selected
+      </button>
+    </form>
+  );
+}
+
 /** The desk's claims; with the right to assign, each row has its own assignment form. */
 export function DeskTable({
   claims,
@@ -27,6 +52,11 @@ export function DeskTable({
       <caption className="visually-hidden">Claims matching the filters</caption>
       <thead>
         <tr>
+          {canAssign ? (
+            <th scope="col">
+              <span className="visually-hidden">Select</span>
+            </th>
+          ) : null}
           <th scope="col">Claim</th>
           <th scope="col">Status</th>
           <th scope="col">Verdict</th>
@@ -39,6 +69,7 @@ export function DeskTable({
             key={c.id}
             claim={c}
             options={canAssign ? assigneeOptions : null}
+            selectable={canAssign}
             assignee={canAssign ? null : assigneeName(members, c.assigneeId)}
           />
         ))}
@@ -56,13 +87,26 @@ function DeskClaimRow({
   claim: c,
   options,
   assignee,
+  selectable,
 }: {
   claim: DeskRow;
   options: React.ReactNode | null;
   assignee: string | null;
+  selectable: boolean;
 }) {
   return (
     <tr id={`desk-claim-${c.id}`}>
+      {selectable ? (
+        <td>
+          <input
+            type="checkbox"
+            name="claimIds"
+            value={c.id}
+            form={BULK_FORM}
+            aria-label={`Select claim ${c.id}`}
+          />
+        </td>
+      ) : null}
       <td>
         <a href={`/articles/${c.article.id}/claims/${c.id}`} className="claim-title">{`“${c.quote}”`}</a>
         <br />
