@@ -158,6 +158,24 @@ const SubmissionRow = z.strictObject({
   answers: jsonText(StoredAnswers, "answers"),
   createdAt: date,
 });
+const rating = z.number().finite().nullable();
+/** Another fact-checker's review (app/reviews), as imported. */
+const ExternalReviewRow = z.strictObject({
+  id,
+  url: text(2_000),
+  claimReviewed: text(5_000),
+  claimant: text(500),
+  publisher: text(500),
+  publisherUrl: text(2_000),
+  reviewDate: text(50),
+  ratingText: text(500),
+  ratingValue: rating,
+  bestRating: rating,
+  worstRating: rating,
+  importedById: optionalId,
+  importedAt: date,
+  updatedAt: date,
+});
 const auditJson = jsonText(z.unknown(), "audit detail").nullable();
 const AuditRow = z.strictObject({
   id,
@@ -186,6 +204,8 @@ export const WorkspaceSchema = z.strictObject({
   exercises: z.array(ExerciseRow),
   submissions: z.array(SubmissionRow),
   auditEvents: z.array(AuditRow),
+  // Exports made before other fact-checkers' reviews lack them.
+  externalReviews: z.array(ExternalReviewRow).optional(),
 });
 export type Workspace = z.input<typeof WorkspaceSchema>;
 
@@ -200,6 +220,7 @@ export const EXPORTED_COLUMNS = {
   Exercise: Object.keys(ExerciseRow.shape),
   Submission: Object.keys(SubmissionRow.shape),
   AuditEvent: Object.keys(AuditRow.shape),
+  ExternalReview: Object.keys(ExternalReviewRow.shape),
 };
 export const SECRET_COLUMNS = { User: ["passwordHash", "inviteTokenHash", "inviteExpiresAt"] };
 
@@ -221,6 +242,7 @@ export async function exportWorkspace(): Promise<Workspace> {
     exercises: await tx.exercise.findMany(byId),
     submissions: await tx.submission.findMany(byId),
     auditEvents: await tx.auditEvent.findMany(byId),
+    externalReviews: await tx.externalReview.findMany(byId),
   }));
   // Dates become ISO strings exactly as JSON.stringify writes them.
   return JSON.parse(
@@ -291,6 +313,7 @@ const ID_TABLES = [
   "Exercise",
   "Submission",
   "AuditEvent",
+  "ExternalReview",
 ];
 
 export async function importWorkspace(document: unknown): Promise<Record<string, number>> {
@@ -324,6 +347,7 @@ export async function importWorkspace(document: unknown): Promise<Record<string,
         ["exercises", () => tx.exercise.createMany({ data: data.exercises })],
         ["submissions", () => tx.submission.createMany({ data: data.submissions })],
         ["auditEvents", () => tx.auditEvent.createMany({ data: data.auditEvents })],
+        ["externalReviews", () => tx.externalReview.createMany({ data: data.externalReviews ?? [] })],
       ];
       for (const [table, insert] of steps) {
         try {
@@ -347,6 +371,7 @@ export async function importWorkspace(document: unknown): Promise<Record<string,
         exercises: data.exercises.length,
         submissions: data.submissions.length,
         auditEvents: data.auditEvents.length,
+        externalReviews: data.externalReviews?.length ?? 0,
       };
     },
     { timeout: 120_000 },
