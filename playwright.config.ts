@@ -21,7 +21,7 @@ export function postgresE2eUrl(name: string): string {
   return url.toString();
 }
 
-/** The stories run on both databases: the whole loop, integrity, publishing, the workflow, several servers, the static export, search. */
+/** The stories run on both databases: the whole loop, integrity, publishing, the workflow, several servers, the static export, search, other fact-checkers' reviews. */
 const ON_BOTH_DATABASES = [
   "01-newcomer.spec.ts",
   "02-checking.spec.ts",
@@ -34,6 +34,7 @@ const ON_BOTH_DATABASES = [
   "16-site-export.spec.ts",
   "17-search.spec.ts",
   "18-matching.spec.ts",
+  "19-external-reviews.spec.ts",
 ];
 
 const serverEnv = (port: number, databaseUrl: string) => ({

@@ -19,6 +19,7 @@ const ON_BOTH_DATABASES = [
   "app/routes/student.test.ts",
   "app/search/search.test.ts",
   "app/matching/matching.test.ts",
+  "app/reviews/reviews.test.ts",
 ];
 
 const shared = {

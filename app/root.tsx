@@ -49,6 +49,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
                   { href: "/articles", label: "Workbench" },
                   { href: "/desk", label: "Desk" },
                   { href: "/search", label: "Search" },
+                  { href: "/reviews", label: "Other fact-checkers" },
                 ]
               : []),
             ...(user && can(user.role, "teach") ? [{ href: "/exercises", label: "Classroom" }] : []),

@@ -32,6 +32,7 @@ export default [
   route("invite/:token", "routes/invite.tsx"),
   route("desk", "routes/desk.tsx"),
   route("search", "routes/search.tsx"),
+  route("reviews", "routes/reviews.tsx"),
   route("docs/api", "routes/docs.api.tsx"),
   route("api/v1/*", "routes/api.tsx"),
   route("*", "routes/not-found.tsx"),

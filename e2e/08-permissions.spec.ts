@@ -134,6 +134,7 @@ const PAGES: Record<string, PageCase> = {
   "the desk": { path: () => "/desk", allowed: DESK },
   "workspace search": { path: () => "/search?q=Zebra", allowed: DESK },
   "readers' search": { path: () => "/fact-checks?q=Alibaba", allowed: EVERYONE },
+  "other fact-checkers' reviews": { path: () => "/reviews", allowed: DESK },
   "import form": { path: () => "/articles/new", allowed: EDITORS },
   "article edit": { path: () => `/articles/${ids.article}/edit`, allowed: EDITORS },
   classroom: { path: () => "/exercises", allowed: TEACHERS },
@@ -181,6 +182,11 @@ const ACTIONS: Record<string, PageCase & { form: Record<string, string> }> = {
     path: () => `/articles/${ids.article}/claims/${ids.candidateClaim}`,
     form: { intent: "send-back", version: "x", comment: "" },
     allowed: REVIEWERS,
+  },
+  "import other fact-checkers' reviews": {
+    path: () => "/reviews",
+    form: { url: "", json: "" },
+    allowed: EDITORS,
   },
   "assign on the desk": { path: () => "/desk", form: { claimId: "1", assigneeId: "abc" }, allowed: EDITORS },
   "manage an exercise": {
@@ -245,6 +251,12 @@ const API: Record<
   },
   "GET /claims/:id": { method: "GET", path: () => `/claims/${ids.candidateClaim}`, allowed: DESK },
   "POST /articles": { method: "POST", path: () => "/articles", data: { title: "" }, allowed: EDITORS },
+  "POST /external-reviews": {
+    method: "POST",
+    path: () => "/external-reviews",
+    data: { claimReview: { "@type": "WebPage" } },
+    allowed: EDITORS,
+  },
   "PATCH /claims/:id": {
     method: "PATCH",
     path: () => `/claims/${ids.candidateClaim}`,

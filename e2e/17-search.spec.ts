@@ -7,9 +7,9 @@ import { createUser, expectAccessible, failOnServerErrors, personIn, signIn } fr
 const REPEAT = [
   "# Alibaba's inference chip, again",
   "",
-  "Quillmark Daily reports the Alibaba processor delivers 12 TOPS of inference performance.",
+  "Quillmark Daily reports that Nvidia stock dipped between 3 and 4 percent on the Alibaba news.",
   "",
-  "The company says its memory bandwidth reaches 512 GB/s.",
+  "Traders expect the chip to ship in volume next year.",
 ].join("\n");
 
 test.beforeAll(() => {
@@ -29,32 +29,34 @@ test("an editor finds the earlier fact-check of a repeated claim, and a draft, f
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Alibaba's inference chip, again");
 
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Search" }).click();
-  await page.getByLabel("Search claims, articles and evidence").fill("TOPS inference");
+  await page.getByLabel("Search claims, articles and evidence").fill("Nvidia dipped");
   await page.getByRole("button", { name: "Search" }).click();
-  await expect(page.getByRole("status")).toContainText("matches for “TOPS inference”");
+  await expect(page.getByRole("status")).toContainText("matches for “Nvidia dipped”");
   const claims = page.getByRole("region", { name: /^Claims/ });
   // The seed's checked claim, with its verdict, and the new draft's claim.
   await expect(claims.locator(".search-hit")).toHaveCount(2);
-  const seed = claims.locator(".search-hit", { hasText: "Up to 12 TOPS" });
-  await expect(seed).toContainText("Inaccurate");
-  await expect(seed.locator("mark").first()).toHaveText(/TOPS|inference/i);
-  await expect(claims.locator(".search-hit", { hasText: "12 TOPS of inference performance" })).toHaveCount(1);
+  const seed = claims.locator(".search-hit", { hasText: "Nvidia stock dipped 3–4%" });
+  await expect(seed).toContainText("Mostly accurate");
+  await expect(seed.locator("mark").first()).toHaveText(/Nvidia|dipped/i);
+  await expect(claims.locator(".search-hit", { hasText: "between 3 and 4 percent" })).toHaveCount(1);
   const articles = page.getByRole("region", { name: /^Articles/ });
   await expect(articles).toContainText("Alibaba's inference chip, again");
   await expectAccessible(page);
 
   // A filter narrows to the checked claims; the hit opens the claim.
-  await page.getByLabel("Verdict").selectOption("inaccurate");
+  await page.getByText("Filters").click();
+  await page.getByLabel("Verdict").selectOption("mostly-accurate");
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page.getByRole("region", { name: /^Claims/ }).locator(".search-hit")).toHaveCount(1);
-  await page.getByRole("link", { name: /Up to 12 TOPS/ }).click();
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("12 TOPS");
+  await page.getByRole("link", { name: /Nvidia stock dipped/ }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Nvidia stock dipped");
 });
 
 test("searching works without JavaScript, a kind at a time, page by page", async ({ browser }) => {
   const page = await personIn(browser, "sasha-search@desk.test", { javaScriptEnabled: false });
   await page.goto("/search");
   await page.getByLabel("Search claims, articles and evidence").fill("Alibaba");
+  await page.getByText("Filters").click();
   await page.getByLabel("Show").selectOption("claim");
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/kind=claim/);

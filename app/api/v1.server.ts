@@ -25,6 +25,7 @@ import {
   ApiClaimPatchSchema,
   ApiEvidencePatchSchema,
   ApiEvidenceSchema,
+  ApiExternalReviewsSchema,
   ApiListQuerySchema,
   ApiPublishSchema,
   ApiRevisionSchema,
@@ -36,6 +37,7 @@ import { claimMatches } from "../matching/decisions.server";
 import { findMatches } from "../matching/match.server";
 import { matchJson } from "../matching/types";
 import { MatchTextSchema } from "../matching/schemas";
+import { importReviews, reviewsFromPage, reviewsFromValue } from "../reviews/reviews.server";
 
 /**
  * The JSON API under /api/v1: one table of operations, each with the permission it needs.
@@ -312,6 +314,18 @@ const OPERATIONS: Operation[] = [
     run: async ({ params }) => {
       const { confirmed, suggestions } = await claimMatches(id(params[0], "claim"));
       return { confirmed, matches: suggestions.map(matchJson) };
+    },
+  },
+  {
+    method: "POST",
+    path: /^\/external-reviews$/,
+    permission: "edit",
+    status: 201,
+    run: async ({ request, user }) => {
+      const input = await body(request, ApiExternalReviewsSchema);
+      const parsed = "url" in input ? await reviewsFromPage(input.url) : reviewsFromValue(input.claimReview);
+      const { imported, updated, skipped } = await importReviews(parsed, user);
+      return { imported, updated, skipped: skipped.length, skippedReviews: skipped };
     },
   },
   {

@@ -295,6 +295,52 @@ describe("listing claims", () => {
   });
 });
 
+describe("other fact-checkers' reviews", () => {
+  const claimReview = {
+    "@type": "ClaimReview",
+    url: "https://checks.example.org/api-review",
+    claimReviewed: "Acme's chip is 40% faster than Nvidia's H20.",
+    author: { name: "Example Checks" },
+    reviewRating: { alternateName: "Unproven" },
+  };
+
+  it("imports ClaimReview JSON-LD with counts, updates on a second import, names what was skipped", async () => {
+    const first = await call("POST", "/external-reviews", "editor", {
+      claimReview: [claimReview, { "@type": "ClaimReview", claimReviewed: "No url" }],
+    });
+    expect(first).toEqual({
+      status: 201,
+      json: { imported: 1, updated: 0, skipped: 1, skippedReviews: [{ index: 1, reason: "It has no url." }] },
+    });
+    const again = await call("POST", "/external-reviews", "editor", { claimReview });
+    expect(again.json).toMatchObject({ imported: 0, updated: 1, skipped: 0 });
+    expect(await db().externalReview.count({ where: { url: claimReview.url } })).toBe(1);
+    const found = await call("GET", "/search?q=acme%20faster&kind=external", "viewer");
+    expect(found.json.results[0]).toMatchObject({
+      kind: "external",
+      url: claimReview.url,
+      verdict: "Unproven",
+    });
+  });
+
+  it("answers 400 with a sentence for anything it cannot read, 403 without edit", async () => {
+    expect((await call("POST", "/external-reviews", "viewer", { claimReview })).status).toBe(403);
+    for (const [payload, message] of [
+      [{}, /Send either \{"url"/],
+      [{ url: "https://x.example", claimReview }, /Send either \{"url"/],
+      [{ claimReview: { "@type": "WebPage" } }, /no ClaimReview/],
+      [{ claimReview: null }, /no ClaimReview/],
+      [{ url: "javascript:alert(1)" }, /http or https/],
+      [{ url: "http://127.0.0.1:1/" }, /Refused/],
+      [{ url: 42 }, /url: Expected string/],
+    ] as const) {
+      const answer = await call("POST", "/external-reviews", "editor", payload);
+      expect(answer.status, JSON.stringify(payload)).toBe(400);
+      expect(answer.json.error, JSON.stringify(payload)).toMatch(message);
+    }
+  });
+});
+
 describe("API errors", () => {
   it("refuses missing, wrong and revoked tokens with 401", async () => {
     expect((await call("GET", "/articles")).status).toBe(401);

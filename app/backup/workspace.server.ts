@@ -175,6 +175,24 @@ const SubmissionRow = z.strictObject({
   purposeGuess: text(300).optional(),
 });
 const ExerciseTeacherRow = z.strictObject({ exerciseId: id, userId: id });
+const rating = z.number().finite().nullable();
+/** Another fact-checker's review (app/reviews), as imported. */
+const ExternalReviewRow = z.strictObject({
+  id,
+  url: text(2_000),
+  claimReviewed: text(5_000),
+  claimant: text(500),
+  publisher: text(500),
+  publisherUrl: text(2_000),
+  reviewDate: text(50),
+  ratingText: text(500),
+  ratingValue: rating,
+  bestRating: rating,
+  worstRating: rating,
+  importedById: optionalId,
+  importedAt: date,
+  updatedAt: date,
+});
 const auditJson = jsonText(z.unknown(), "audit detail").nullable();
 const AuditRow = z.strictObject({
   id,
@@ -216,6 +234,8 @@ export const WorkspaceSchema = z.strictObject({
   auditEvents: z.array(AuditRow),
   // Exports made before claim matching lack editors' decisions on suggestions.
   claimMatches: z.array(ClaimMatchRow).optional(),
+  // Exports made before other fact-checkers' reviews lack them.
+  externalReviews: z.array(ExternalReviewRow).optional(),
 });
 export type Workspace = z.input<typeof WorkspaceSchema>;
 
@@ -232,6 +252,7 @@ export const EXPORTED_COLUMNS = {
   ExerciseTeacher: Object.keys(ExerciseTeacherRow.shape),
   AuditEvent: Object.keys(AuditRow.shape),
   ClaimMatch: Object.keys(ClaimMatchRow.shape),
+  ExternalReview: Object.keys(ExternalReviewRow.shape),
 };
 export const SECRET_COLUMNS = { User: ["passwordHash", "inviteTokenHash", "inviteExpiresAt"] };
 
@@ -257,6 +278,7 @@ export async function exportWorkspace(): Promise<Workspace> {
     }),
     auditEvents: await tx.auditEvent.findMany(byId),
     claimMatches: await tx.claimMatch.findMany(byId),
+    externalReviews: await tx.externalReview.findMany(byId),
   }));
   // Dates become ISO strings exactly as JSON.stringify writes them.
   return JSON.parse(
@@ -327,6 +349,8 @@ const ID_TABLES = [
   "Exercise",
   "Submission",
   "AuditEvent",
+  "ClaimMatch",
+  "ExternalReview",
 ];
 
 export async function importWorkspace(document: unknown): Promise<Record<string, number>> {
@@ -378,6 +402,7 @@ export async function importWorkspace(document: unknown): Promise<Record<string,
         ["exerciseTeachers", () => tx.exerciseTeacher.createMany({ data: data.exerciseTeachers ?? [] })],
         ["auditEvents", () => tx.auditEvent.createMany({ data: data.auditEvents })],
         ["claimMatches", () => tx.claimMatch.createMany({ data: data.claimMatches ?? [] })],
+        ["externalReviews", () => tx.externalReview.createMany({ data: data.externalReviews ?? [] })],
       ];
       for (const [table, insert] of steps) {
         try {
@@ -403,6 +428,7 @@ export async function importWorkspace(document: unknown): Promise<Record<string,
         exerciseTeachers: data.exerciseTeachers?.length ?? 0,
         auditEvents: data.auditEvents.length,
         claimMatches: data.claimMatches?.length ?? 0,
+        externalReviews: data.externalReviews?.length ?? 0,
       };
     },
     { timeout: 120_000 },

@@ -109,6 +109,12 @@ beforeAll(async () => {
     view.units.map((u) => ({ unit: u.index, verdict: "unsupported" as const, source: "" as const })),
     "a device token of the test",
   );
+  const { parseClaimReviewJson } = await import("../reviews/claim-review");
+  const { importReviews } = await import("../reviews/reviews.server");
+  await importReviews(
+    parseClaimReviewJson(readFileSync("fixtures/claim-reviews/sample.jsonld", "utf8")),
+    editor,
+  );
 });
 
 // Each command is a child process (tsx start-up included): generous time on slow machines.
@@ -119,6 +125,7 @@ describe("npm run data:export and data:import", { timeout: 90_000 }, () => {
     expect(first.claims.length).toBeGreaterThan(20);
     expect(first.publications.length).toBe(1);
     expect(first.submissions.length).toBe(1);
+    expect(first.externalReviews.length).toBe(2);
     expect(first.auditEvents.length).toBeGreaterThan(5);
     expect(first.users.map((u: { email: string }) => u.email)).toEqual([
       "admin@backup.test",

@@ -60,7 +60,13 @@ describe("the app's own migrator", () => {
       .all() as Array<{ name: string; sql: string }>;
     // Full-text indexes are virtual tables Prisma cannot model, with shadow tables of their own.
     const virtual = all.filter((t) => t.sql.startsWith("CREATE VIRTUAL TABLE")).map((t) => t.name);
-    expect(virtual.sort()).toEqual(["ArticleSearch", "ClaimSearch", "EvidenceSearch", "PublicationSearch"]);
+    expect(virtual.sort()).toEqual([
+      "ArticleSearch",
+      "ClaimSearch",
+      "EvidenceSearch",
+      "ExternalReviewSearch",
+      "PublicationSearch",
+    ]);
     const tables = all
       .map((t) => t.name)
       .filter((name) => !virtual.some((v) => name === v || name.startsWith(`${v}_`)));

@@ -41,7 +41,7 @@ export async function claimMatches(claimId: number): Promise<ClaimMatches> {
         articleTitle: d.other.article.title,
         url: `/articles/${d.other.articleId}/claims/${d.otherId}`,
       })),
-    suggestions: found.filter((m) => !decidedIds.has(m.id)),
+    suggestions: found.filter((m) => m.kind !== "claim" || !decidedIds.has(m.id)),
   };
 }
 

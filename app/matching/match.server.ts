@@ -1,4 +1,4 @@
-import { claimCandidates } from "../search/search.server";
+import { claimCandidates, externalCandidates } from "../search/search.server";
 import { rankCandidates } from "./rank";
 import type { Match } from "./types";
 import { contentWords } from "./similarity";
@@ -7,6 +7,8 @@ export type { Match } from "./types";
 
 /** Candidates the database returns before ranking; the best MATCH_LIMIT are shown. */
 const NET = 50;
+/** Other fact-checkers' reviews (app/reviews) caught in the same way, in a net of their own. */
+const EXTERNAL_NET = 20;
 export const MATCH_LIMIT = 5;
 /** The query words: the longest, most distinctive content words of the claim. */
 const QUERY_WORDS = 16;
@@ -16,39 +18,70 @@ const words = (text: string) =>
     .sort((a, b) => b.length - a.length)
     .slice(0, QUERY_WORDS);
 
+/** A review's age: from its datePublished when that reads as a date, else from its import. */
+function reviewAgeDays(reviewDate: string, importedAt: Date | string, now: number): number {
+  const published = /^\d{4}-\d{2}-\d{2}/.test(reviewDate) ? Date.parse(reviewDate.slice(0, 10)) : NaN;
+  const from = Number.isNaN(published) ? new Date(importedAt).getTime() : published;
+  return Math.max(0, (now - from) / 86_400_000);
+}
+
 /**
- * Earlier claims that may state the same thing as `text`, best first: other articles before the
- * claim's own, checked before unchecked; "same" only when the figures agree, the texts are long
- * enough and the check is recent, else "related" with the conflicting figures named.
+ * Earlier claims, and other fact-checkers' reviews, that may state the same thing as `text`, best
+ * first: other articles before the claim's own, checked before unchecked; "same" only when the
+ * figures agree, the texts are long enough and the check is recent, else "related" with the
+ * conflicting figures named. A review elsewhere counts as checked, never as the same article.
  */
 export async function findMatches(
   text: string,
   { claimId = null, articleId = null }: { claimId?: number | null; articleId?: number | null } = {},
   limit = MATCH_LIMIT,
 ): Promise<Match[]> {
-  const found = await claimCandidates(words(text), claimId, NET);
+  const query = words(text);
+  const [found, external] = await Promise.all([
+    claimCandidates(query, claimId, NET),
+    externalCandidates(query, EXTERNAL_NET),
+  ]);
   const now = Date.now();
-  const ranked = rankCandidates(
-    text,
-    found.map((c) => ({
-      ...c,
+  const ranked = rankCandidates(text, [
+    ...found.map((c) => ({
       text: c.quote,
       checked: c.verdict !== null,
       sameArticle: c.articleId === articleId,
       ageDays: (now - new Date(c.updatedAt).getTime()) / 86_400_000,
+      match: {
+        kind: "claim" as const,
+        id: c.id,
+        text: c.quote,
+        verdict: c.verdict,
+        status: c.status,
+        publisher: c.outlet || c.articleTitle,
+        articleId: c.articleId,
+        articleTitle: c.articleTitle,
+        url: `/articles/${c.articleId}/claims/${c.id}`,
+        date: new Date(c.updatedAt).toISOString(),
+      },
     })),
-  );
+    ...external.map((r) => ({
+      text: r.claimReviewed,
+      checked: true,
+      sameArticle: false,
+      ageDays: reviewAgeDays(r.reviewDate, r.importedAt, now),
+      match: {
+        kind: "external" as const,
+        id: r.id,
+        text: r.claimReviewed,
+        verdict: r.ratingText || null,
+        status: "",
+        publisher: r.publisher,
+        articleId: null,
+        articleTitle: "",
+        url: r.url,
+        date: r.reviewDate || new Date(r.importedAt).toISOString(),
+      },
+    })),
+  ]);
   return ranked.slice(0, limit).map(({ candidate: c, score, relation, conflicts }) => ({
-    kind: "claim",
-    id: c.id,
-    text: c.quote,
-    verdict: c.verdict,
-    status: c.status,
-    publisher: c.outlet || c.articleTitle,
-    articleId: c.articleId,
-    articleTitle: c.articleTitle,
-    url: `/articles/${c.articleId}/claims/${c.id}`,
-    date: new Date(c.updatedAt).toISOString(),
+    ...c.match,
     score: Math.round(score * 1000) / 1000,
     relation,
     conflicts,

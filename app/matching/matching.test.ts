@@ -111,6 +111,28 @@ describe("has this been checked before?", () => {
       decideMatch(seedTops, { otherId: unconfirmed.id, decision: "start", version: claim.version }, editor),
     ).rejects.toThrow(/Confirm that the two are the same claim/);
   });
+
+  it("matches another fact-checker's imported review of the same claim, as theirs, with a link out", async () => {
+    const { readFileSync } = await import("node:fs");
+    const { parseClaimReviewJson } = await import("../reviews/claim-review");
+    const { importReviews } = await import("../reviews/reviews.server");
+    await importReviews(
+      parseClaimReviewJson(readFileSync("fixtures/claim-reviews/sample.jsonld", "utf8")),
+      editor,
+    );
+    const { suggestions } = await claimMatches(seedTops);
+    const external = suggestions.find((m) => m.kind === "external");
+    expect(external).toMatchObject({
+      kind: "external",
+      publisher: "Example Fact Check",
+      verdict: "Misleading",
+      url: "https://factcheck.example.org/2024/05/alibaba-chip-12-tops",
+      articleId: null,
+      conflicts: [],
+    });
+    // An unrelated review is not suggested.
+    expect(suggestions.some((m) => m.text.includes("battery"))).toBe(false);
+  });
 });
 
 describe("the desk's 'checked before' filter", () => {
@@ -155,7 +177,10 @@ describe("deciding from the desk, many claims at once", () => {
       decided: 1,
     });
     expect((await claimMatches(shares)).confirmed[0]!.text).toMatch(/^Alibaba’s shares spiked/);
-    const suggested = (await claimMatches(nvidia)).suggestions.map((m) => m.id);
+    // Our own claims only: another fact-checker's review (imported above) has nothing to dismiss.
+    const suggested = (await claimMatches(nvidia)).suggestions
+      .filter((m) => m.kind === "claim")
+      .map((m) => m.id);
     const before = suggested.length;
     expect(before).toBeGreaterThan(0);
     expect(await decideInBulk({ claimIds: [nvidia], decision: "dismissed" }, editor)).toEqual({
@@ -165,6 +190,6 @@ describe("deciding from the desk, many claims at once", () => {
     const after = await claimMatches(nvidia);
     expect(after.confirmed).toEqual([]);
     // Dismissed suggestions are gone; further candidates may move up in their place.
-    expect(after.suggestions.filter((m) => suggested.includes(m.id))).toEqual([]);
+    expect(after.suggestions.filter((m) => m.kind === "claim" && suggested.includes(m.id))).toEqual([]);
   });
 });

@@ -3,16 +3,23 @@ import type { Relation } from "./rank";
 /** What matching answers, for pages and the API (no server code: the UI imports it). */
 
 export interface Match {
-  kind: "claim";
+  /** "claim": one of ours; "external": another fact-checker's review (app/reviews), elsewhere. */
+  kind: "claim" | "external";
+  /** The claim's id, or the imported review's. */
   id: number;
   text: string;
+  /** Our verdict; for an external review, its rating in its own words. */
   verdict: string | null;
+  /** Our claim's status; "" for an external review. */
   status: string;
-  /** Where it was checked: the article's outlet, else its title. */
+  /** Where it was checked: the article's outlet, else its title; or the other fact-checker. */
   publisher: string;
-  articleId: number;
+  /** Null for an external review. */
+  articleId: number | null;
   articleTitle: string;
+  /** Our claim's page, or the review's own page on the other fact-checker's site. */
   url: string;
+  /** When: our claim's last change; a review's datePublished as given, else when it was imported. */
   date: string;
   score: number;
   relation: Relation;

@@ -2,8 +2,8 @@ import type { Prisma } from "../generated/prisma/client";
 import type { SearchTerm } from "./query";
 
 /**
- * One database's part of a search: the table expression that finds the matches (aliased c, a, e
- * or p as the base table), the condition, a snippet with marks and a score (higher is better).
+ * One database's part of a search: the table expression that finds the matches (aliased c, a, e,
+ * p or r as the base table), the condition, a snippet with marks and a score (higher is better).
  */
 export interface Match {
   from: Prisma.Sql;
@@ -19,5 +19,9 @@ export interface SearchDialect {
   matchArticles(terms: SearchTerm[]): Match;
   matchEvidence(terms: SearchTerm[]): Match;
   matchPublications(terms: SearchTerm[]): Match & { title: Prisma.Sql };
+  /** Other fact-checkers' reviews (alias r). */
+  matchExternal(terms: SearchTerm[]): Match;
+  /** Other fact-checkers' reviews with any of these words (already words). */
+  matchExternalAny(words: string[]): Match;
   rebuild(): Promise<void>;
 }

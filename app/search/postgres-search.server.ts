@@ -42,6 +42,10 @@ export const matchEvidence = (terms: SearchTerm[]) =>
     terms,
     Prisma.sql`e."title" || ' — ' || e."publisher" || ' — ' || e."url" || ' ' || e."note" || ' ' || e."excerpt"`,
   );
+export const matchExternal = (terms: SearchTerm[]) =>
+  match("r", "ExternalReview", terms, Prisma.sql`r."claimReviewed" || ' — ' || r."publisher"`);
+export const matchExternalAny = (words: string[]) =>
+  match("r", "ExternalReview", { any: words }, Prisma.sql`r."claimReviewed"`);
 export const matchPublications = (terms: SearchTerm[]) => ({
   ...match(
     "p",
@@ -59,6 +63,7 @@ export async function rebuild(): Promise<void> {
     "Article_search_idx",
     "Evidence_search_idx",
     "Publication_search_idx",
+    "ExternalReview_search_idx",
   ])
     await db().$executeRawUnsafe(`REINDEX INDEX "${index}"`);
 }

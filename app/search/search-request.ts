@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CLAIM_STATUSES, VERDICT_KEYS } from "../newsroom/verdicts";
 import { MAX_QUERY_LENGTH } from "./query";
 
-export const SEARCH_KINDS = ["claim", "article", "evidence"] as const;
+export const SEARCH_KINDS = ["claim", "article", "evidence", "external"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 
 const day = z

@@ -45,8 +45,9 @@ interface Row {
   text: string;
   verdict: string | null;
   status: string | null;
-  articleId: number | bigint;
+  articleId: number | bigint | null;
   claimId: number | bigint | null;
+  url?: string;
   snippet: string | null;
   score: number;
 }
@@ -131,6 +132,29 @@ const KINDS: Record<SearchKind, (terms: SearchTerm[]) => KindQuery & { match: Ma
       score,
     }),
   }),
+  // Other fact-checkers' reviews (app/reviews): their own page, elsewhere; their rating as given.
+  external: (terms) => ({
+    match: dialect().matchExternal(terms),
+    from: (match) => match,
+    columns: Prisma.sql`r."id", r."publisher" AS "title", r."claimReviewed" AS "text", r."ratingText" AS "verdict", NULL AS "status", r."url", NULL AS "articleId", NULL AS "claimId"`,
+    conditions: (filters) => [
+      // Our verdicts, statuses and outlets are not theirs: those filters leave reviews out.
+      ...(filters.verdict || filters.status || filters.outlet ? [Prisma.sql`1 = 0`] : []),
+      ...dateConditions(Prisma.sql`r."importedAt"`, filters),
+    ],
+    order: Prisma.sql`r."id"`,
+    hit: (row, snippet, score) => ({
+      kind: "external",
+      id: Number(row.id),
+      title: row.title,
+      text: row.text,
+      snippet,
+      verdict: row.verdict || null,
+      status: null,
+      url: row.url ?? "",
+      score,
+    }),
+  }),
 };
 
 /** One kind's matches, best first: `take` of them after `skip`, and how many match (up to the cap). */
@@ -196,13 +220,14 @@ export async function searchPublished(
 /** Rebuilds the search index from the tables (`npm run search:reindex`); returns what was indexed. */
 export async function rebuildSearchIndex(): Promise<Record<string, number>> {
   await dialect().rebuild();
-  const [claims, articles, evidence, publications] = await Promise.all([
+  const [claims, articles, evidence, publications, externalReviews] = await Promise.all([
     db().claim.count(),
     db().article.count(),
     db().evidence.count(),
     db().publication.count(),
+    db().externalReview.count(),
   ]);
-  return { claims, articles, evidence, publications };
+  return { claims, articles, evidence, publications, externalReviews };
 }
 
 export interface ClaimCandidate {
@@ -233,4 +258,27 @@ export async function claimCandidates(words: string[], excludeClaimId: number | 
     WHERE ${match.where} AND c."id" <> ${excludeClaimId ?? -1} AND c."status" <> 'dismissed'
     ORDER BY "score" DESC, c."id" ASC LIMIT ${take}`;
   return rows.map((row) => ({ ...row, id: Number(row.id), articleId: Number(row.articleId) }));
+}
+
+export interface ExternalCandidate {
+  id: number;
+  url: string;
+  claimReviewed: string;
+  publisher: string;
+  ratingText: string;
+  reviewDate: string;
+  importedAt: Date | string;
+}
+
+/** Other fact-checkers' reviews sharing any of these words, best first: matching's second net. */
+export async function externalCandidates(words: string[], take: number): Promise<ExternalCandidate[]> {
+  if (words.length === 0) return [];
+  const match = dialect().matchExternalAny(words);
+  const rows = await db().$queryRaw<Array<ExternalCandidate & { id: number | bigint }>>`
+    SELECT r."id", r."url", r."claimReviewed", r."publisher", r."ratingText", r."reviewDate", r."importedAt",
+      ${match.score} AS "score"
+    FROM ${match.from}
+    WHERE ${match.where}
+    ORDER BY "score" DESC, r."id" ASC LIMIT ${take}`;
+  return rows.map((row) => ({ ...row, id: Number(row.id) }));
 }

@@ -34,7 +34,7 @@ const article = (title: string, outlet: string, source: string) =>
     editor.id,
   );
 const ids = (hits: Array<{ id: number }>) => hits.map((h) => h.id);
-const search = (query: string, kind: "claim" | "article" | "evidence" = "claim", filters = {}) =>
+const search = (query: string, kind: "claim" | "article" | "evidence" | "external" = "claim", filters = {}) =>
   searchKind(kind, query, filters, 0, 20);
 
 beforeAll(async () => {
@@ -201,6 +201,45 @@ describe("searching the workspace", () => {
     const before = ids((await search("Zentrix")).hits);
     expect(await rebuildSearchIndex()).toMatchObject({ articles: 2 });
     expect(ids((await search("Zentrix")).hits)).toEqual(before);
+  });
+
+  it("finds other fact-checkers' reviews under their own kind, linked to their site, kept in step", async () => {
+    const { importReviews } = await import("../reviews/reviews.server");
+    const { parseClaimReviewValue } = await import("../reviews/claim-review");
+    const claimReview = (claimReviewed: string) => ({
+      "@type": "ClaimReview",
+      url: "https://checks.example.org/zentrix-power",
+      claimReviewed,
+      author: { name: "Example Checks" },
+      reviewRating: { alternateName: "Mostly false" },
+    });
+    await importReviews(
+      parseClaimReviewValue(claimReview("Zentrix chips draw 40 percent less power")),
+      editor,
+    );
+    const found = await search("zentrix power", "external");
+    expect(found.hits).toMatchObject([
+      {
+        kind: "external",
+        title: "Example Checks",
+        text: "Zentrix chips draw 40 percent less power",
+        verdict: "Mostly false",
+        status: null,
+        url: "https://checks.example.org/zentrix-power",
+      },
+    ]);
+    expect(plainSnippet(found.hits[0]!.snippet)).toContain("Zentrix");
+    expect((await search("mostly false", "external")).total).toBe(1);
+    // Our own filters are not theirs.
+    expect((await search("zentrix", "external", { verdict: "accurate" })).hits).toEqual([]);
+    // Re-imported with other words: the index follows, one row.
+    await importReviews(parseClaimReviewValue(claimReview("Zentrix memory doubles bandwidth")), editor);
+    expect((await search("power", "external")).hits).toEqual([]);
+    expect((await search("bandwidth", "external")).total).toBe(1);
+    expect(await rebuildSearchIndex()).toMatchObject({ externalReviews: 1 });
+    expect((await search("bandwidth", "external")).total).toBe(1);
+    // Not a claim, article or evidence of ours.
+    expect((await search("bandwidth")).hits).toEqual([]);
   });
 });
 

@@ -36,13 +36,17 @@ export const matchArticles = (terms: SearchTerm[]) =>
   match("ArticleSearch", "Article", "a", [10, 4, 1], terms);
 export const matchEvidence = (terms: SearchTerm[]) =>
   match("EvidenceSearch", "Evidence", "e", [10, 4, 1, 2, 2], terms);
+export const matchExternal = (terms: SearchTerm[]) =>
+  match("ExternalReviewSearch", "ExternalReview", "r", [10, 3, 3, 2], terms);
+export const matchExternalAny = (words: string[]) =>
+  match("ExternalReviewSearch", "ExternalReview", "r", [10, 0, 0, 1], { any: words });
 export const matchPublications = (terms: SearchTerm[]) => ({
   ...match("PublicationSearch", "Publication", "p", [10, 5, 1], terms),
   title: Prisma.sql`json_extract(p."snapshot", '$.article.title')`,
 });
 
 export async function rebuild(): Promise<void> {
-  for (const table of ["ClaimSearch", "ArticleSearch", "EvidenceSearch"])
+  for (const table of ["ClaimSearch", "ArticleSearch", "EvidenceSearch", "ExternalReviewSearch"])
     await db().$executeRawUnsafe(`INSERT INTO "${table}" ("${table}") VALUES ('rebuild')`);
   await db().$transaction([
     db().$executeRawUnsafe(`DELETE FROM "PublicationSearch"`),

@@ -1,5 +1,6 @@
 import { Form } from "react-router";
-import type { ClaimMatches } from "../matching/types";
+import type { ClaimMatches, Match } from "../matching/types";
+import { ExternalLink, ExternalRating } from "./ExternalReview";
 import { FormMessage, formatDate, VerdictBadge } from "./components";
 import type { FormState } from "./form-state";
 
@@ -24,6 +25,38 @@ function Decide({
         {label}
       </button>
     </Form>
+  );
+}
+
+function Conflicts({ conflicts }: { conflicts: Match["conflicts"] }) {
+  if (conflicts.length === 0) return null;
+  return (
+    <p className="match__conflicts">
+      Differs:{" "}
+      {conflicts.map((c, i) => (
+        <span key={i}>
+          {i > 0 ? "; " : ""}this claim says <strong>{c.ours}</strong>, that one <strong>{c.theirs}</strong>
+        </span>
+      ))}
+    </p>
+  );
+}
+
+/** Another fact-checker's review: theirs, on their site; nothing to decide here. */
+function ExternalMatch({ match: m }: { match: Match }) {
+  return (
+    <li className={`match match--${m.relation} match--external`}>
+      <p>
+        <ExternalLink href={m.url}>“{m.text}”</ExternalLink>
+      </p>
+      <p className="meta">
+        {m.relation === "same" ? <strong>Likely the same claim</strong> : "Related"} · Reviewed by{" "}
+        {m.publisher || "another fact-checker"}, not by us
+        {m.date ? ` · ${m.date.replace(/^(\d{4}-\d{2}-\d{2})T.*$/, "$1")}` : ""} ·{" "}
+        <ExternalRating rating={m.verdict} />
+      </p>
+      <Conflicts conflicts={m.conflicts} />
+    </li>
   );
 }
 
@@ -82,34 +115,38 @@ export function MatchesPanel({
         <>
           <h3>Suggestions</h3>
           <ul className="match-list">
-            {suggestions.map((m) => (
-              <li key={m.id} className={`match match--${m.relation}`}>
-                <p>
-                  <a href={m.url}>“{m.text}”</a>
-                </p>
-                <p className="meta">
-                  {m.relation === "same" ? <strong>Likely the same claim</strong> : "Related"} · {m.publisher}{" "}
-                  · {formatDate(m.date)} · <VerdictBadge verdict={m.verdict} />
-                </p>
-                {m.conflicts.length > 0 ? (
-                  <p className="match__conflicts">
-                    Differs:{" "}
-                    {m.conflicts.map((c, i) => (
-                      <span key={i}>
-                        {i > 0 ? "; " : ""}this claim says <strong>{c.ours}</strong>, that one{" "}
-                        <strong>{c.theirs}</strong>
-                      </span>
-                    ))}
+            {suggestions.map((m) =>
+              m.kind === "external" ? (
+                <ExternalMatch key={`external-${m.id}`} match={m} />
+              ) : (
+                <li key={m.id} className={`match match--${m.relation}`}>
+                  <p>
+                    <a href={m.url}>“{m.text}”</a>
                   </p>
-                ) : null}
-                {canEdit ? (
-                  <div className="actions">
-                    <Decide otherId={m.id} decision="same" label="Same claim" />
-                    <Decide otherId={m.id} decision="dismissed" label="Not the same" />
-                  </div>
-                ) : null}
-              </li>
-            ))}
+                  <p className="meta">
+                    {m.relation === "same" ? <strong>Likely the same claim</strong> : "Related"} ·{" "}
+                    {m.publisher} · {formatDate(m.date)} · <VerdictBadge verdict={m.verdict} />
+                  </p>
+                  {m.conflicts.length > 0 ? (
+                    <p className="match__conflicts">
+                      Differs:{" "}
+                      {m.conflicts.map((c, i) => (
+                        <span key={i}>
+                          {i > 0 ? "; " : ""}this claim says <strong>{c.ours}</strong>, that one{" "}
+                          <strong>{c.theirs}</strong>
+                        </span>
+                      ))}
+                    </p>
+                  ) : null}
+                  {canEdit ? (
+                    <div className="actions">
+                      <Decide otherId={m.id} decision="same" label="Same claim" />
+                      <Decide otherId={m.id} decision="dismissed" label="Not the same" />
+                    </div>
+                  ) : null}
+                </li>
+              ),
+            )}
           </ul>
         </>
       )}

@@ -2,8 +2,14 @@ import type { SearchGroup, SearchHit } from "../search/results";
 import { plainSnippet, snippetParts } from "../search/snippet";
 import { StatusBadge, VerdictBadge } from "./components";
 import { formatCount } from "../newsroom/page-links";
+import { ExternalLink, ExternalRating } from "./ExternalReview";
 
-export const KIND_HEADINGS = { claim: "Claims", article: "Articles", evidence: "Evidence" } as const;
+export const KIND_HEADINGS = {
+  claim: "Claims",
+  article: "Articles",
+  evidence: "Evidence",
+  external: "Other fact-checkers",
+} as const;
 
 /** The matched words marked: text only, never markup from the database. */
 function Marked({ snippet }: { snippet: string }) {
@@ -18,7 +24,23 @@ export function Snippet({ snippet }: { snippet: string }) {
   );
 }
 
+function ExternalHit({ hit }: { hit: SearchHit }) {
+  return (
+    <li className="card search-hit search-hit--external">
+      <h3>
+        <ExternalLink href={hit.url}>{hit.text}</ExternalLink>
+      </h3>
+      <p className="meta">Reviewed by {hit.title || "another fact-checker"}, not by us</p>
+      <Snippet snippet={hit.snippet} />
+      <p className="badges">
+        <ExternalRating rating={hit.verdict} />
+      </p>
+    </li>
+  );
+}
+
 function Hit({ hit }: { hit: SearchHit }) {
+  if (hit.kind === "external") return <ExternalHit hit={hit} />;
   // A claim matched in its own words is its snippet: shown once, marked, as the link.
   const quoteMatched = hit.kind === "claim" && plainSnippet(hit.snippet) === hit.text;
   return (

@@ -2,11 +2,13 @@
 export const MAX_BODY_BYTES = 8 * 1024 * 1024;
 
 // Forms submitted with JavaScript post to the same path with ".data" appended (React Router's single fetch).
-/** Forms that carry an article's text (or a saved page), and the API: up to MAX_BODY_BYTES. */
+/** Forms that carry an article's text (or a saved page) or pasted JSON-LD, and the API: up to MAX_BODY_BYTES. */
 const ARTICLE_BODY_PATHS = [
   /^\/api\/v1(\/|$)/,
   /^\/articles\/new(\.data)?$/,
   /^\/articles\/\d+\/edit(\.data)?$/,
+  // Pasted ClaimReview JSON-LD: up to 5 MB (app/reviews).
+  /^\/reviews(\.data)?$/,
 ];
 /** Forms anyone can send without an account, that hold a few short fields. */
 const CREDENTIAL_PATHS = [/^\/login(\.data)?$/, /^\/setup(\.data)?$/, /^\/invite\/[^/]+$/];

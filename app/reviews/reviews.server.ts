@@ -1,0 +1,171 @@
+import type { CurrentUser } from "../auth/session.server";
+import { db } from "../db/client.server";
+import { FetchRefused, safeFetch } from "../importing/safe-fetch.server";
+import { UserError } from "../utils/errors";
+import { pageWindow, readPage, toPage, type Page } from "../newsroom/paging";
+import {
+  claimReviewsFrom,
+  isWebUrl,
+  MAX_INPUT_BYTES,
+  parseClaimReviewJson,
+  parseClaimReviewValue,
+  requireSome,
+  type ParsedReviews,
+  type ReviewItem,
+  type SkippedReview,
+} from "./claim-review";
+import { jsonLdBlocks } from "./page-json-ld";
+
+/** Other fact-checkers' reviews: imported from JSON-LD or a fact-check page, listed, searched. */
+
+const REVIEW_FIELDS = [
+  "url",
+  "claimReviewed",
+  "claimant",
+  "publisher",
+  "publisherUrl",
+  "reviewDate",
+  "ratingText",
+  "ratingValue",
+  "bestRating",
+  "worstRating",
+] as const satisfies ReadonlyArray<keyof ReviewItem>;
+
+export interface ImportResult {
+  /** New review URLs stored. */
+  imported: number;
+  /** Review URLs already stored: brought up to date. */
+  updated: number;
+  skipped: SkippedReview[];
+}
+
+/** Reviews read, stored in one transaction: a review URL seen before is updated, never duplicated. */
+export async function importReviews(
+  parsed: ParsedReviews,
+  actor: Pick<CurrentUser, "id"> | null,
+): Promise<ImportResult> {
+  const reviews = parsed.reviews.map((r) => r.review);
+  const skipped = [...parsed.skipped].sort((a, b) => a.index - b.index);
+  if (reviews.length === 0) return { imported: 0, updated: 0, skipped };
+  return db().$transaction(
+    async (tx) => {
+      const existing = new Map<string, ReviewItem>();
+      for (let i = 0; i < reviews.length; i += 500) {
+        const rows = await tx.externalReview.findMany({
+          where: { url: { in: reviews.slice(i, i + 500).map((r) => r.url) } },
+          select: Object.fromEntries(REVIEW_FIELDS.map((f) => [f, true])) as Record<keyof ReviewItem, true>,
+        });
+        for (const row of rows) existing.set(row.url, row);
+      }
+      const fresh = reviews.filter((r) => !existing.has(r.url));
+      for (let i = 0; i < fresh.length; i += 500)
+        await tx.externalReview.createMany({
+          data: fresh.slice(i, i + 500).map((r) => ({ ...r, importedById: actor?.id ?? null })),
+        });
+      // Known URLs: rewritten only when the review changed (a feed imported again writes nothing).
+      for (const review of reviews) {
+        const before = existing.get(review.url);
+        if (before && REVIEW_FIELDS.some((f) => before[f] !== review[f]))
+          await tx.externalReview.update({
+            where: { url: review.url },
+            data: { ...review, importedById: actor?.id ?? null },
+          });
+      }
+      return { imported: fresh.length, updated: reviews.length - fresh.length, skipped };
+    },
+    { timeout: 60_000 },
+  );
+}
+
+/** A fact-check page's ClaimReviews, fetched through the guarded fetch (no private addresses). */
+export async function reviewsFromPage(url: string): Promise<ParsedReviews> {
+  const trimmed = url.trim();
+  if (!isWebUrl(trimmed) || trimmed.length > 2_000)
+    throw new UserError("Give the page's full http or https address.", 400, {
+      url: "Give the page's full http or https address.",
+    });
+  let html: string;
+  try {
+    html = (await safeFetch(trimmed, { maxBytes: MAX_INPUT_BYTES })).body;
+  } catch (error) {
+    if (error instanceof FetchRefused) throw new UserError(error.message, 400, { url: error.message });
+    throw error;
+  }
+  return requireSome(claimReviewsFrom(jsonLdBlocks(html)), "The page has no ClaimReview in its JSON-LD.");
+}
+
+export const reviewsFromJson = parseClaimReviewJson;
+export const reviewsFromValue = parseClaimReviewValue;
+
+export const REVIEWS_PAGE_SIZE = 25;
+
+export interface ExternalReviewRow {
+  id: number;
+  url: string;
+  claimReviewed: string;
+  claimant: string;
+  publisher: string;
+  publisherUrl: string;
+  reviewDate: string;
+  ratingText: string;
+  ratingValue: number | null;
+  bestRating: number | null;
+  importedAt: string;
+}
+
+/** One page of imported reviews, newest first (`?page=`), and how many there are. */
+export async function reviewsPage(
+  params: URLSearchParams,
+): Promise<{ page: Page<ExternalReviewRow>; total: number }> {
+  const request = readPage(params, REVIEWS_PAGE_SIZE);
+  const { skip, take } = pageWindow(request);
+  const [rows, total] = await Promise.all([
+    db().externalReview.findMany({ orderBy: [{ importedAt: "desc" }, { id: "desc" }], skip, take }),
+    db().externalReview.count(),
+  ]);
+  const items = rows.map((r) => ({
+    id: r.id,
+    url: r.url,
+    claimReviewed: r.claimReviewed,
+    claimant: r.claimant,
+    publisher: r.publisher,
+    publisherUrl: r.publisherUrl,
+    reviewDate: r.reviewDate,
+    ratingText: r.ratingText,
+    ratingValue: r.ratingValue,
+    bestRating: r.bestRating,
+    importedAt: r.importedAt.toISOString(),
+  }));
+  return { page: toPage(items, request), total };
+}
+
+/** The first page, for tests and scripts. */
+export const listReviews = async (page: number) => {
+  const { page: found, total } = await reviewsPage(new URLSearchParams({ page: String(page) }));
+  return { reviews: found.items, total };
+};
+
+/** The /reviews form: a page's address or pasted JSON-LD, one of the two. */
+export async function importFromReviewForm(
+  values: Record<string, string>,
+  actor: Pick<CurrentUser, "id">,
+): Promise<ImportResult> {
+  const url = (values.url ?? "").trim();
+  const json = values.json ?? "";
+  if (url && json.trim()) {
+    const message = "Give a page's address or paste JSON-LD, not both.";
+    throw new UserError(message, 400, { url: message });
+  }
+  if (!url && !json.trim()) {
+    const message = "Give a fact-check page's address or paste its ClaimReview JSON-LD.";
+    throw new UserError(message, 400, { url: message });
+  }
+  if (url) return importReviews(await reviewsFromPage(url), actor);
+  try {
+    return await importReviews(parseClaimReviewJson(json), actor);
+  } catch (error) {
+    if (error instanceof UserError && !error.fields)
+      throw new UserError(error.message, error.status, { json: error.message });
+    throw error;
+  }
+}

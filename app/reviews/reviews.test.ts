@@ -1,0 +1,145 @@
+import { readFileSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useFreshDatabase } from "../db/testing.server";
+
+// Storing other fact-checkers' reviews on both databases (vitest.config.ts ON_BOTH_DATABASES).
+// Pages are served on loopback by the test: allowed here as CLAIMDESK_ALLOW_PRIVATE_FETCH=1 allows.
+process.env.CLAIMDESK_ALLOW_PRIVATE_FETCH = "1";
+await useFreshDatabase();
+const { db } = await import("../db/client.server");
+const { createUser } = await import("../auth/users.server");
+const { parseClaimReviewJson, parseClaimReviewValue } = await import("./claim-review");
+const { importReviews, listReviews, reviewsFromPage, importFromReviewForm } =
+  await import("./reviews.server");
+
+let editor: { id: number };
+const sample = () => parseClaimReviewJson(readFileSync("fixtures/claim-reviews/sample.jsonld", "utf8"));
+
+beforeAll(async () => {
+  editor = await createUser({
+    email: "ed@reviews.test",
+    name: "Ed",
+    role: "editor",
+    password: "a long password",
+  });
+});
+
+describe("importing other fact-checkers' reviews", () => {
+  it("stores the valid reviews, names the skipped one, and updates on a second import", async () => {
+    expect(await importReviews(sample(), editor)).toEqual({
+      imported: 2,
+      updated: 0,
+      skipped: [{ index: 2, reason: "It has no url." }],
+    });
+    expect(await importReviews(sample(), editor)).toMatchObject({ imported: 0, updated: 2 });
+    expect(await db().externalReview.count()).toBe(2);
+    const stored = await db().externalReview.findUniqueOrThrow({
+      where: { url: "https://factcheck.example.org/2024/05/alibaba-chip-12-tops" },
+    });
+    expect(stored).toMatchObject({
+      claimant: "Alibaba",
+      publisher: "Example Fact Check",
+      publisherUrl: "https://factcheck.example.org/",
+      reviewDate: "2024-05-02",
+      ratingText: "Misleading",
+      ratingValue: 2,
+      bestRating: 5,
+      worstRating: 1,
+      importedById: editor.id,
+    });
+  });
+
+  it("updates a review's fields when its URL comes again, and lists newest first", async () => {
+    const again = parseClaimReviewValue({
+      "@type": "ClaimReview",
+      url: "https://checkers.example.net/reviews/battery-life",
+      claimReviewed: "The tablet's battery lasts a week.",
+      reviewRating: { alternateName: "Mostly false" },
+    });
+    expect(await importReviews(again, null)).toEqual({ imported: 0, updated: 1, skipped: [] });
+    const { reviews, total } = await listReviews(1);
+    expect(total).toBe(2);
+    const battery = reviews.find((r) => r.url.includes("battery"))!;
+    expect(battery).toMatchObject({
+      claimReviewed: "The tablet's battery lasts a week.",
+      ratingText: "Mostly false",
+    });
+    const fresh = parseClaimReviewValue({
+      "@type": "ClaimReview",
+      url: "https://new.example.org/1",
+      claimReviewed: "Something new \u0000 with a NUL",
+    });
+    expect(await importReviews(fresh, null)).toMatchObject({ imported: 1 });
+    expect((await listReviews(1)).reviews[0]).toMatchObject({
+      url: "https://new.example.org/1",
+      claimReviewed: "Something new with a NUL",
+    });
+  });
+
+  it("imports a large feed in one transaction", async () => {
+    const many = Array.from({ length: 1_200 }, (_, i) => ({
+      "@type": "ClaimReview",
+      url: `https://bulk.example.org/${i}`,
+      claimReviewed: `Bulk claim number ${i}`,
+    }));
+    expect(await importReviews(parseClaimReviewValue(many), null)).toMatchObject({ imported: 1_200 });
+    expect(await importReviews(parseClaimReviewValue(many), null)).toMatchObject({
+      imported: 0,
+      updated: 1_200,
+    });
+    expect(await db().externalReview.count()).toBe(1_203);
+  });
+
+  it("reads a fact-check page's JSON-LD through the guarded fetch", async () => {
+    const pages: Record<string, string> = {
+      "/check": `<!doctype html><html><head><title>A check</title>
+        <script type="application/ld+json">{"@type":"WebPage","name":"A check"}</script>
+        <script type="application/ld+json">${JSON.stringify({
+          "@context": "https://schema.org",
+          "@graph": [
+            {
+              "@type": "ClaimReview",
+              url: "https://page.example.org/check",
+              claimReviewed: "A page's reviewed claim",
+              author: { name: "Page Checks" },
+              reviewRating: { alternateName: "False" },
+            },
+          ],
+        })}</script></head><body><p>Text</p></body></html>`,
+      "/plain": "<!doctype html><html><head><title>Nothing</title></head><body></body></html>",
+    };
+    const server = http.createServer((req, res) => {
+      const page = pages[req.url ?? ""];
+      res.writeHead(page ? 200 : 404, { "Content-Type": "text/html; charset=utf-8" });
+      res.end(page ?? "not found");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    try {
+      const parsed = await reviewsFromPage(`${base}/check`);
+      expect(parsed.reviews.map((r) => r.review)).toMatchObject([
+        { url: "https://page.example.org/check", publisher: "Page Checks", ratingText: "False" },
+      ]);
+      await expect(reviewsFromPage(`${base}/plain`)).rejects.toThrow(
+        "The page has no ClaimReview in its JSON-LD.",
+      );
+      await expect(reviewsFromPage("file:///etc/passwd")).rejects.toThrow("http or https");
+      expect(await importFromReviewForm({ url: `${base}/check`, json: "" }, editor)).toMatchObject({
+        imported: 1,
+      });
+      await expect(importFromReviewForm({ url: "", json: "" }, editor)).rejects.toThrow(
+        "Give a fact-check page's address or paste its ClaimReview JSON-LD.",
+      );
+      await expect(importFromReviewForm({ url: `${base}/check`, json: "[]" }, editor)).rejects.toThrow(
+        "not both",
+      );
+      await expect(importFromReviewForm({ url: "", json: "[1," }, editor)).rejects.toMatchObject({
+        fields: { json: "The JSON-LD is not valid JSON." },
+      });
+    } finally {
+      server.close();
+    }
+  });
+});
