@@ -36,7 +36,8 @@ interface KindQuery {
   columns: Prisma.Sql;
   conditions: (filters: SearchFilters) => Prisma.Sql[];
   order: Prisma.Sql;
-  hit: (row: Row, snippet: string, score: number) => SearchHit;
+  /** The page that shows a row: ours, or the other fact-checker's. */
+  url: (row: Row) => string;
 }
 
 interface Row {
@@ -75,17 +76,7 @@ const KINDS: Record<SearchKind, (terms: SearchTerm[]) => KindQuery & { match: Ma
       ...dateConditions(Prisma.sql`c."updatedAt"`, filters),
     ],
     order: Prisma.sql`c."id"`,
-    hit: (row, snippet, score) => ({
-      kind: "claim",
-      id: Number(row.id),
-      title: row.title,
-      text: row.text,
-      snippet,
-      verdict: row.verdict,
-      status: row.status,
-      url: claimUrl(Number(row.articleId), Number(row.id)),
-      score,
-    }),
+    url: (row) => claimUrl(Number(row.articleId), Number(row.id)),
   }),
   article: (terms) => ({
     match: dialect().matchArticles(terms),
@@ -98,17 +89,7 @@ const KINDS: Record<SearchKind, (terms: SearchTerm[]) => KindQuery & { match: Ma
       ...dateConditions(Prisma.sql`a."updatedAt"`, filters),
     ],
     order: Prisma.sql`a."id"`,
-    hit: (row, snippet, score) => ({
-      kind: "article",
-      id: Number(row.id),
-      title: row.title,
-      text: row.text,
-      snippet,
-      verdict: null,
-      status: row.status,
-      url: `/articles/${Number(row.id)}`,
-      score,
-    }),
+    url: (row) => `/articles/${Number(row.id)}`,
   }),
   evidence: (terms) => ({
     match: dialect().matchEvidence(terms),
@@ -120,17 +101,7 @@ const KINDS: Record<SearchKind, (terms: SearchTerm[]) => KindQuery & { match: Ma
       ...dateConditions(Prisma.sql`e."createdAt"`, filters),
     ],
     order: Prisma.sql`e."id"`,
-    hit: (row, snippet, score) => ({
-      kind: "evidence",
-      id: Number(row.id),
-      title: row.title,
-      text: row.text,
-      snippet,
-      verdict: row.verdict,
-      status: row.status,
-      url: claimUrl(Number(row.articleId), Number(row.claimId)),
-      score,
-    }),
+    url: (row) => claimUrl(Number(row.articleId), Number(row.claimId)),
   }),
   // Other fact-checkers' reviews (app/reviews): their own page, elsewhere; their rating as given.
   external: (terms) => ({
@@ -143,17 +114,7 @@ const KINDS: Record<SearchKind, (terms: SearchTerm[]) => KindQuery & { match: Ma
       ...dateConditions(Prisma.sql`r."importedAt"`, filters),
     ],
     order: Prisma.sql`r."id"`,
-    hit: (row, snippet, score) => ({
-      kind: "external",
-      id: Number(row.id),
-      title: row.title,
-      text: row.text,
-      snippet,
-      verdict: row.verdict || null,
-      status: null,
-      url: row.url ?? "",
-      score,
-    }),
+    url: (row) => row.url ?? "",
   }),
 };
 
@@ -179,7 +140,18 @@ export async function searchKind(
       SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${COUNT_CAP + 1}) counted`,
   ]);
   return {
-    hits: rows.map((row) => spec.hit(row, row.snippet ?? "", Number(row.score))),
+    // Every kind selects the same columns; only where its page is differs.
+    hits: rows.map((row) => ({
+      kind,
+      id: Number(row.id),
+      title: row.title,
+      text: row.text,
+      snippet: row.snippet ?? "",
+      verdict: row.verdict || null,
+      status: row.status,
+      url: spec.url(row),
+      score: Number(row.score),
+    })),
     total: Number(count!.n),
   };
 }
