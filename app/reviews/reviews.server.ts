@@ -15,6 +15,7 @@ import {
   type SkippedReview,
 } from "./claim-review";
 import { jsonLdBlocks } from "./page-json-ld";
+import type { ExternalReviewRow } from "./claim-review";
 
 /** Other fact-checkers' reviews: imported from JSON-LD or a fact-check page, listed, searched. */
 
@@ -98,20 +99,6 @@ export const reviewsFromJson = parseClaimReviewJson;
 export const reviewsFromValue = parseClaimReviewValue;
 
 export const REVIEWS_PAGE_SIZE = 25;
-
-export interface ExternalReviewRow {
-  id: number;
-  url: string;
-  claimReviewed: string;
-  claimant: string;
-  publisher: string;
-  publisherUrl: string;
-  reviewDate: string;
-  ratingText: string;
-  ratingValue: number | null;
-  bestRating: number | null;
-  importedAt: string;
-}
 
 /** One page of imported reviews, newest first (`?page=`), and how many there are. */
 export async function reviewsPage(

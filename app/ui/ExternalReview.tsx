@@ -2,6 +2,7 @@
  * Other fact-checkers' reviews, wherever they show (search, "Checked before?", /reviews): always
  * marked as theirs and elsewhere, never as our own publication. No server code here.
  */
+import type { ExternalReviewRow } from "../reviews/claim-review";
 
 /** A link out to another site, marked as external in words, not only by an icon. */
 export function ExternalLink({ href, children }: { href: string; children: React.ReactNode }) {
@@ -23,21 +24,8 @@ export function ExternalRating({ rating }: { rating: string | null }) {
   );
 }
 
-export interface ExternalReviewItem {
-  id: number;
-  url: string;
-  claimReviewed: string;
-  claimant: string;
-  publisher: string;
-  publisherUrl: string;
-  reviewDate: string;
-  ratingText: string;
-  ratingValue: number | null;
-  bestRating: number | null;
-}
-
 /** Imported reviews, newest first: each one theirs, on their site. */
-export function ExternalReviewList({ reviews }: { reviews: ExternalReviewItem[] }) {
+export function ExternalReviewList({ reviews }: { reviews: ExternalReviewRow[] }) {
   if (reviews.length === 0) return <p>No reviews by other fact-checkers have been imported yet.</p>;
   return (
     <ul className="card-list external-reviews">
