@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  ApiAttributionFields,
   ArticleImportSchema,
   ArticleRevisionSchema,
   ClaimReviewSchema,
@@ -43,6 +44,7 @@ export const ApiClaimPatchSchema = z.strictObject({
   rationale: ClaimReviewSchema.shape.rationale.unwrap().optional(),
   status: ClaimReviewSchema.shape.status.optional(),
   assigneeId: z.number().int().min(1).nullable().optional(),
+  ...ApiAttributionFields,
 });
 
 export const ApiEvidenceSchema = z.strictObject({

@@ -6,6 +6,7 @@ import { userForToken } from "../auth/tokens.server";
 import { articleWithClaims, importArticle, listArticles } from "../newsroom/articles.server";
 import { approveClaim, sendBackClaim } from "../newsroom/approval.server";
 import { claimWithEvidence, parseReasons, updateClaim } from "../newsroom/claims.server";
+import { parseAppearances } from "../newsroom/claim-fields";
 import { NotFoundError, UserError } from "../utils/errors";
 import { httpError } from "../utils/http.server";
 import { deskClaims } from "../newsroom/desk.server";
@@ -115,6 +116,10 @@ function claimJson(claim: Claim & { evidence?: Evidence[] }) {
     approvedById: claim.approvedById,
     approvedAt: claim.approvedAt?.toISOString() ?? null,
     orphaned: claim.orphanedAt !== null,
+    claimant: claim.claimant || null,
+    claimantType: claim.claimantType || null,
+    claimDate: claim.claimDate || null,
+    appearances: parseAppearances(claim.appearances),
     ...(claim.evidence ? { evidence: claim.evidence.map(evidenceJson) } : {}),
   };
 }

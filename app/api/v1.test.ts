@@ -156,6 +156,71 @@ describe("the API workflow", () => {
   });
 });
 
+describe("who made a claim, when, and where else it appeared", () => {
+  it("is recorded through PATCH, keeps the approval, and is published", async () => {
+    const created = await call("POST", "/articles", "editor", { title: "Attributed", markdown: ARTICLE });
+    const claim = created.json.claims[0];
+    expect(claim).toMatchObject({ claimant: null, claimantType: null, claimDate: null, appearances: [] });
+    const judged = await call("PATCH", `/claims/${claim.id}`, "editor", {
+      version: claim.version,
+      verdict: "unsupported",
+      rationale: "No benchmark.",
+      status: "needs-review",
+    });
+    const approved = await call("POST", `/claims/${claim.id}/approve`, "reviewer");
+    expect(approved.json.status).toBe("approved");
+
+    const untyped = await call("PATCH", `/claims/${claim.id}`, "editor", {
+      version: approved.json.version,
+      claimant: "Acme",
+    });
+    expect(untyped.status).toBe(400);
+    expect(untyped.json.error).toMatch(/person or an organisation/);
+    const badUrl = await call("PATCH", `/claims/${claim.id}`, "editor", {
+      version: approved.json.version,
+      appearances: ["https://example.com/a", "javascript:alert(1)"],
+    });
+    expect(badUrl.status).toBe(400);
+    const badDate = await call("PATCH", `/claims/${claim.id}`, "editor", {
+      version: approved.json.version,
+      claimDate: "last spring",
+    });
+    expect(badDate.status).toBe(400);
+
+    const attributed = await call("PATCH", `/claims/${claim.id}`, "editor", {
+      version: approved.json.version,
+      claimant: "Acme",
+      claimantType: "organization",
+      claimDate: "2025-09-02",
+      appearances: ["https://example.com/press-release"],
+    });
+    expect(attributed.status).toBe(200);
+    expect(attributed.json).toMatchObject({
+      claimant: "Acme",
+      claimantType: "organization",
+      claimDate: "2025-09-02",
+      appearances: ["https://example.com/press-release"],
+      // Attribution is not judgement: the approval stands, the version moves on.
+      status: "approved",
+      version: approved.json.version + 1,
+      verdict: judged.json.verdict,
+    });
+    const audited = await db().auditEvent.findFirst({
+      where: { entityType: "claim", entityId: claim.id, action: "attributed" },
+    });
+    expect(JSON.parse(audited!.after!)).toMatchObject({ claimant: "Acme", claimantType: "organization" });
+
+    const published = await call("POST", `/articles/${created.json.id}/publish`, "reviewer", {});
+    expect(published.status).toBe(201);
+    const read = await call("GET", `/publications/${created.json.slug}`, "viewer");
+    expect(read.json.claims[0]).toMatchObject({
+      claimant: { name: "Acme", type: "organization" },
+      claimDate: "2025-09-02",
+      appearances: ["https://example.com/press-release"],
+    });
+  });
+});
+
 describe("partial updates", () => {
   it("changes only the fields sent: a status change keeps the verdict and rationale", async () => {
     const created = await call("POST", "/articles", "editor", { title: "Partial", markdown: ARTICLE });

@@ -236,6 +236,12 @@ describe("data:import refuses a file whose fields the app would not write", () =
     expect(await refusal((doc) => (doc.claims[0]!.reasons = "nope"))).toMatch(
       /claims id 1, field reasons: reasons is not valid JSON/,
     );
+    expect(
+      await refusal((doc) => Object.assign(doc.claims[0]!, { appearances: '["javascript:alert(1)"]' })),
+    ).toMatch(/claims id 1, field appearances/);
+    expect(await refusal((doc) => Object.assign(doc.claims[0]!, { claimDate: "last spring" }))).toMatch(
+      /claims id 1, field claimDate/,
+    );
     expect(await refusal((doc) => (doc.articles[0]!.sourceUrl = "data:text/html,hi"))).toMatch(
       /articles id 1, field sourceUrl/,
     );

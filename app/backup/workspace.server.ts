@@ -9,9 +9,13 @@ import {
   ArticleMetaSchema,
   ArticleRevisionSchema,
   CLAIM_ORIGINS,
+  CLAIMANT_TYPES,
   ClaimReviewSchema,
   EvidenceSchema,
+  httpUrl,
+  MAX_APPEARANCES,
   MAX_ARTICLE_BYTES,
+  partialDate,
   PublishSchema,
   SlugSchema,
 } from "../newsroom/schemas";
@@ -108,6 +112,11 @@ const ClaimRow = z
     reviewNote: text(4000),
     orphanedAt: optionalDate,
     orphanReason: text(2000),
+    // Exports made before claims recorded who made them lack these four.
+    claimant: text(200).optional(),
+    claimantType: z.enum(["", ...CLAIMANT_TYPES]).optional(),
+    claimDate: partialDate.optional(),
+    appearances: jsonText(z.array(httpUrl).max(MAX_APPEARANCES), "appearances").optional(),
     createdAt: date,
     updatedAt: date,
   })

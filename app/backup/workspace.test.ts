@@ -16,7 +16,7 @@ const { createApiToken } = await import("../auth/tokens.server");
 const { startSession } = await import("../auth/session.server");
 const { loadFactCheck } = await import("../startup/seed.server");
 const { importArticle } = await import("../newsroom/articles.server");
-const { reviewClaim, assignClaim } = await import("../newsroom/claims.server");
+const { reviewClaim, assignClaim, attributeClaim } = await import("../newsroom/claims.server");
 const { sendBackClaim } = await import("../newsroom/approval.server");
 const { addEvidence } = await import("../newsroom/evidence.server");
 const { createExercise, submit, exerciseByCode } = await import("../classroom/exercises.server");
@@ -91,7 +91,18 @@ beforeAll(async () => {
     },
     asEditor,
   );
-  await sendBackClaim(claim.id, reviewed.version, "Add the page number.", asAdmin);
+  const attributed = await attributeClaim(
+    claim.id,
+    reviewed.version,
+    {
+      claimant: "Acme",
+      claimantType: "organization",
+      claimDate: "2025-02",
+      appearances: ["https://example.com/press"],
+    },
+    asEditor,
+  );
+  await sendBackClaim(claim.id, attributed.version, "Add the page number.", asAdmin);
   const exercise = await createExercise(
     {
       slug: "alibaba-ai-chip",

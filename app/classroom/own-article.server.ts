@@ -2,7 +2,13 @@ import { z } from "zod";
 import type { CurrentUser } from "../auth/session.server";
 import { plainTextToMarkdown } from "../claims/markdown";
 import { VERDICT_KEYS } from "../newsroom/verdicts";
-import { SNAPSHOT_SCHEMA, SnapshotSchema, type PublishedClaim, type Snapshot } from "../publishing/snapshot";
+import {
+  NO_ATTRIBUTION,
+  SNAPSHOT_SCHEMA,
+  SnapshotSchema,
+  type PublishedClaim,
+  type Snapshot,
+} from "../publishing/snapshot";
 import { UserError } from "../utils/errors";
 import { sentenceUnits, type Unit } from "./compare";
 import { ExerciseSchema, insertExercise } from "./exercises.server";
@@ -123,6 +129,7 @@ export async function createOwnExercise(values: Fields, actor: CurrentUser) {
       verdict: key.data.verdict,
       rationale: key.data.rationale,
       approvedBy: actor.name,
+      ...NO_ATTRIBUTION,
       approvedAt: now,
       evidence: key.data.evidence
         ? [

@@ -11,7 +11,7 @@ import { migratePostgres } from "./migrate-postgres.server";
 export const MISSING_POSTGRES = `The tests run against PostgreSQL as well as SQLite, and no PostgreSQL was given.
 npm test starts one with Debian's server package (apt-get install -y postgresql; .ci/run installs it).
 Or set CLAIMDESK_TEST_POSTGRES_URL=postgresql://USER:PASSWORD@HOST:PORT/postgres to a server where
-the tests may create and drop databases.`;
+the tests may create and drop databases, or CLAIMDESK_TEST_POSTGRES=off to run the SQLite half alone.`;
 
 /** A new, empty database on the PostgreSQL server at `adminUrl` (made afresh if it exists); returns its URL. */
 export async function createTestDatabase(

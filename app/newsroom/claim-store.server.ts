@@ -26,6 +26,10 @@ export function reviewable(claim: Claim) {
     approvedById,
     assigneeId,
     reviewNote,
+    claimant,
+    claimantType,
+    claimDate,
+    appearances,
   } = claim;
   return {
     start,
@@ -38,6 +42,10 @@ export function reviewable(claim: Claim) {
     approvedById,
     assigneeId,
     reviewNote,
+    claimant,
+    claimantType,
+    claimDate,
+    appearances,
   };
 }
 

@@ -21,6 +21,7 @@ import {
   type ClaimChange,
 } from "./claim-store.server";
 import { verdictAuthors } from "./approval.server";
+import { CLAIMANT_TYPE_NEEDED } from "./schemas";
 
 /** Adds a claim from a quote (pasted, or a selection's text) or from explicit offsets. */
 export async function addClaim(
@@ -103,6 +104,10 @@ export interface ClaimUpdate {
   rationale?: string;
   status?: string;
   assigneeId?: number | null;
+  claimant?: string;
+  claimantType?: string;
+  claimDate?: string;
+  appearances?: string[];
 }
 
 /**
@@ -126,9 +131,48 @@ export async function updateClaim(claimId: number, update: ClaimUpdate, actor: C
         actor,
       );
     }
+    const attribution = attributionChange(claim, update);
+    if (attribution) claim = await saveClaim(tx, claim, claim.version, attribution, actor, "attributed");
     if (update.assigneeId !== undefined) claim = await assign(tx, claim, update.assigneeId, actor);
     return claim;
   });
+}
+
+export type Attribution = Pick<Claim, "claimant" | "claimantType" | "claimDate"> & { appearances: string[] };
+
+/**
+ * Who made the claim, when, and where else it appeared. Attribution is not judgement: it keeps
+ * the verdict's approval (the claim's version moves on and the change is audited), and readers
+ * see it in the next publication's ClaimReview.
+ */
+export async function attributeClaim(
+  claimId: number,
+  version: number,
+  attribution: Attribution,
+  actor: CurrentUser,
+) {
+  return db().$transaction(async (tx) => {
+    const claim = await findClaimOnly(tx, claimId);
+    const change = attributionChange(claim, attribution);
+    if (!change) {
+      if (claim.version !== version) throw staleVersion(claim, version);
+      return claim;
+    }
+    return saveClaim(tx, claim, version, change, actor, "attributed");
+  });
+}
+
+/** The attribution fields an update changes, or null when it changes none of them. */
+function attributionChange(claim: Claim, update: Partial<Attribution>): ClaimChange | null {
+  const next = {
+    claimant: update.claimant ?? claim.claimant,
+    claimantType: update.claimantType ?? claim.claimantType,
+    claimDate: update.claimDate ?? claim.claimDate,
+    appearances: update.appearances ? JSON.stringify(update.appearances) : claim.appearances,
+  };
+  if (next.claimant && !next.claimantType) throw new UserError(CLAIMANT_TYPE_NEEDED);
+  const changed = (Object.keys(next) as Array<keyof typeof next>).some((key) => next[key] !== claim[key]);
+  return changed ? next : null;
 }
 
 export async function setClaimStatus(

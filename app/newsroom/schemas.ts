@@ -145,6 +145,60 @@ export const EvidenceSchema = z.object({
 });
 export type EvidenceInput = z.infer<typeof EvidenceSchema>;
 
+export const CLAIMANT_TYPES = ["person", "organization"] as const;
+export const MAX_APPEARANCES = 20;
+/** Published reviews name a claimant as a Person or an Organization, so the desk says which. */
+export const CLAIMANT_TYPE_NEEDED = "Say whether the claimant is a person or an organisation.";
+
+const appearanceList = z
+  .array(httpUrl)
+  .max(MAX_APPEARANCES, `List at most ${MAX_APPEARANCES} places where the claim appeared.`);
+
+/** Who made a claim, when, and where else it appeared: the form's fields (appearances one URL per line). */
+export const AttributionSchema = z
+  .object({
+    version: versionField,
+    claimant: optionalText(200),
+    claimantType: z
+      .enum(["", ...CLAIMANT_TYPES], { error: "Choose a person, an organisation, or not said." })
+      .default(""),
+    claimDate: partialDate,
+    appearances: z
+      .string()
+      .max(50_000, "That list of addresses is too long.")
+      .default("")
+      .transform((text) =>
+        text
+          .split(/\r?\n/u)
+          .map((line) => line.trim())
+          .filter(Boolean),
+      )
+      .superRefine((lines, ctx) => {
+        const bad = lines.findIndex((line) => !httpUrl.safeParse(line).success);
+        if (bad >= 0)
+          ctx.addIssue({
+            code: "custom",
+            message: `Line ${bad + 1} (“${lines[bad]!.slice(0, 60)}”) is not a web address starting with http:// or https://.`,
+          });
+      })
+      .pipe(appearanceList),
+  })
+  .refine((a) => !a.claimant || a.claimantType, {
+    path: ["claimantType"],
+    message: CLAIMANT_TYPE_NEEDED,
+  });
+export type AttributionInput = z.infer<typeof AttributionSchema>;
+
+/** The API's form of the same fields: appearances as an array, every field optional. */
+export const ApiAttributionFields = {
+  claimant: optionalText(200).unwrap().optional(),
+  claimantType: z
+    .enum(["", ...CLAIMANT_TYPES], { error: 'claimantType must be person, organization or "".' })
+    .optional(),
+  claimDate: partialDate.unwrap().optional(),
+  appearances: appearanceList.optional(),
+};
+
 export const reviewComment = z
   .string()
   .trim()

@@ -1,6 +1,6 @@
 import { verdictLabel } from "../newsroom/verdicts";
 import { claimPermalink, factCheckPath, type Publisher } from "./links";
-import type { Snapshot } from "./snapshot";
+import type { PublishedClaim, Snapshot } from "./snapshot";
 import { xmlSafeJson } from "./xml-safe";
 
 const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
@@ -40,6 +40,7 @@ export function annotationCollection(snapshot: Snapshot, publisher: Publisher) {
         format: "text/markdown",
         language: "en",
       },
+      ...describingBodies(claim),
       ...claim.evidence.map((e) => ({
         id: e.url,
         type: "Text",
@@ -66,4 +67,28 @@ export function annotationCollection(snapshot: Snapshot, publisher: Publisher) {
     first: { id: `${collectionId}#page1`, type: "AnnotationPage", startIndex: 0, items },
     last: `${collectionId}#page1`,
   });
+}
+
+/** Who made the claim and when, as a describing body; each other place it appeared, as a linked resource. */
+function describingBodies(claim: PublishedClaim) {
+  const said = [
+    claim.claimant ? `Claim made by ${claim.claimant}` : "",
+    claim.claimDate ? `on ${claim.claimDate}` : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+  return [
+    ...(said
+      ? [
+          {
+            type: "TextualBody",
+            purpose: "describing",
+            value: `${said}.`,
+            format: "text/plain",
+            language: "en",
+          },
+        ]
+      : []),
+    ...claim.appearances.map((url) => ({ type: "SpecificResource", source: url, purpose: "linking" })),
+  ];
 }

@@ -12,13 +12,25 @@ const WORST = Math.min(...VERDICTS.flatMap((v) => (v.rating === null ? [] : [v.r
  */
 export function claimReviews(snapshot: Snapshot, publisher: Publisher) {
   const { article } = snapshot;
-  const claimAuthor = article.author
+  const reportedBy = article.author
     ? { "@type": "Person", name: article.author }
     : article.outlet
       ? { "@type": "Organization", name: article.outlet }
       : undefined;
+  const reportedIn = {
+    "@type": "CreativeWork",
+    headline: article.title,
+    ...(article.sourceUrl ? { url: article.sourceUrl } : {}),
+    ...(article.outlet ? { publisher: { "@type": "Organization", name: article.outlet } } : {}),
+  };
   return snapshot.claims.map((claim) => {
     const verdict = VERDICTS.find((v) => v.key === claim.verdict)!;
+    // The claimant when the desk recorded one; otherwise the article's author or outlet, as reported.
+    const claimAuthor = claim.claimant
+      ? { "@type": claim.claimantType === "person" ? "Person" : "Organization", name: claim.claimant }
+      : reportedBy;
+    const claimDate = claim.claimDate || article.originalDate;
+    const elsewhere = claim.appearances.map((url) => ({ "@type": "CreativeWork", url }));
     return {
       "@context": "https://schema.org",
       "@type": "ClaimReview",
@@ -36,13 +48,8 @@ export function claimReviews(snapshot: Snapshot, publisher: Publisher) {
       itemReviewed: {
         "@type": "Claim",
         ...(claimAuthor ? { author: claimAuthor } : {}),
-        ...(article.originalDate ? { datePublished: article.originalDate } : {}),
-        appearance: {
-          "@type": "CreativeWork",
-          headline: article.title,
-          ...(article.sourceUrl ? { url: article.sourceUrl } : {}),
-          ...(article.outlet ? { publisher: { "@type": "Organization", name: article.outlet } } : {}),
-        },
+        ...(claimDate ? { datePublished: claimDate } : {}),
+        appearance: elsewhere.length > 0 ? [reportedIn, ...elsewhere] : reportedIn,
       },
     };
   });

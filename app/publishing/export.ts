@@ -45,6 +45,11 @@ export const ExportSchema = z.object({
       rationale: z.string(),
       approvedBy: z.string(),
       approvedAt: z.iso.datetime(),
+      claimant: z
+        .object({ name: z.string(), type: z.enum(["person", "organization"]).nullable() })
+        .nullable(),
+      claimDate: z.string(),
+      appearances: z.array(z.url()),
       evidence: z.array(
         z.object({
           url: z.url(),
@@ -105,6 +110,9 @@ export function exportJson(
         rationale: c.rationale,
         approvedBy: c.approvedBy,
         approvedAt: c.approvedAt,
+        claimant: c.claimant ? { name: c.claimant, type: c.claimantType || null } : null,
+        claimDate: c.claimDate,
+        appearances: c.appearances,
         evidence: c.evidence,
       })),
       corrections: history

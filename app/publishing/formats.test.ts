@@ -73,10 +73,65 @@ describe("ClaimReview JSON-LD", () => {
   });
 });
 
+/** The seed publication with its first claim attributed: Omdia made it, in 2023, and it appeared twice more. */
+function attributed(): Snapshot {
+  const [first, ...rest] = snapshot.claims;
+  return {
+    ...snapshot,
+    claims: [
+      {
+        ...first!,
+        claimant: "Chen Hao",
+        claimantType: "person",
+        claimDate: "2023-10",
+        appearances: ["https://example.com/interview", "https://example.org/repost"],
+      },
+      ...rest,
+    ],
+  };
+}
+
+describe("claimant, claim date and appearances", () => {
+  it("name the claimant, the date and every appearance in ClaimReview's itemReviewed", () => {
+    const [review, other] = claimReviews(attributed(), publisher);
+    expect(review!.itemReviewed).toEqual({
+      "@type": "Claim",
+      author: { "@type": "Person", name: "Chen Hao" },
+      datePublished: "2023-10",
+      appearance: [
+        expect.objectContaining({ "@type": "CreativeWork", url: "https://geexforge.com/?p=5273" }),
+        { "@type": "CreativeWork", url: "https://example.com/interview" },
+        { "@type": "CreativeWork", url: "https://example.org/repost" },
+      ],
+    });
+    // A claim without a recorded claimant keeps the outlet that reported it.
+    expect(other!.itemReviewed.author).toEqual({ "@type": "Organization", name: "Geexforge" });
+  });
+
+  it("are in export.json and in the annotations", () => {
+    const exported = ExportSchema.parse(exportJson(attributed(), history, publisher));
+    expect(exported.claims[0]).toMatchObject({
+      claimant: { name: "Chen Hao", type: "person" },
+      claimDate: "2023-10",
+      appearances: ["https://example.com/interview", "https://example.org/repost"],
+    });
+    expect(exported.claims[1]).toMatchObject({ claimant: null, claimDate: "", appearances: [] });
+    const [annotation] = annotationCollection(attributed(), publisher).first.items;
+    expect(annotation!.body).toContainEqual(
+      expect.objectContaining({ purpose: "describing", value: "Claim made by Chen Hao on 2023-10." }),
+    );
+    expect(annotation!.body).toContainEqual({
+      type: "SpecificResource",
+      source: "https://example.org/repost",
+      purpose: "linking",
+    });
+  });
+});
+
 describe("W3C Web Annotations", () => {
-  it("pass the W3C conformance assertions with 0 failures", () => {
+  it("pass the W3C conformance assertions with 0 failures, attributed claims included", () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), "claimdesk-anno-")), "annotations.jsonld");
-    writeFileSync(file, JSON.stringify(annotationCollection(snapshot, publisher)));
+    writeFileSync(file, JSON.stringify(annotationCollection(attributed(), publisher)));
     const output = execFileSync("node", ["../shared/conformance/web-annotation-check.mjs", file], {
       encoding: "utf8",
     });

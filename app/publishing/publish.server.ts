@@ -1,4 +1,5 @@
 import { db, type Tx } from "../db/client.server";
+import { parseAppearances } from "../newsroom/claim-fields";
 import type { CurrentUser } from "../auth/session.server";
 import { audit } from "../utils/audit.server";
 import { ConflictError, UserError } from "../utils/errors";
@@ -100,6 +101,10 @@ async function writePublication(
       rationale: claim.rationale,
       approvedBy: approvers.find((a) => a.id === claim.approvedById)?.name ?? SEED_PUBLISHER,
       approvedAt: (claim.approvedAt ?? publishedAt).toISOString(),
+      claimant: claim.claimant,
+      claimantType: claim.claimantType,
+      claimDate: claim.claimDate,
+      appearances: parseAppearances(claim.appearances),
       evidence: claim.evidence.map(
         ({ url, title, publisher, publishedOn, stance, note, excerpt, archiveUrl }) => ({
           url,

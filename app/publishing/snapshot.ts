@@ -32,6 +32,11 @@ export const PublishedClaimSchema = z.object({
   approvedBy: z.string(),
   approvedAt: z.string(),
   evidence: z.array(PublishedEvidenceSchema),
+  // Who made the claim, when, and where else it appeared (absent from publications before them).
+  claimant: z.string().default(""),
+  claimantType: z.enum(["", "person", "organization"]).catch("").default(""),
+  claimDate: z.string().default(""),
+  appearances: z.array(z.string()).default([]),
 });
 
 export const SnapshotSchema = z.object({
@@ -53,6 +58,17 @@ export const SnapshotSchema = z.object({
 });
 
 export type Snapshot = z.infer<typeof SnapshotSchema>;
+
+/** A published claim for which the desk recorded no claimant, date or other appearances. */
+export const NO_ATTRIBUTION = {
+  claimant: "",
+  claimantType: "",
+  claimDate: "",
+  appearances: [],
+} as const satisfies Pick<
+  z.input<typeof PublishedClaimSchema>,
+  "claimant" | "claimantType" | "claimDate" | "appearances"
+>;
 export type PublishedClaim = z.infer<typeof PublishedClaimSchema>;
 
 /**

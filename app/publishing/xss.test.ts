@@ -90,6 +90,10 @@ function snapshotWith(text: string, url: string): Snapshot {
         rationale: text,
         approvedBy: text,
         approvedAt: "2026-01-01T00:00:00.000Z",
+        claimant: text,
+        claimantType: "person",
+        claimDate: "2025",
+        appearances: [url],
         evidence: [
           {
             url,

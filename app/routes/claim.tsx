@@ -1,24 +1,17 @@
-import { data, redirect } from "react-router";
+import { redirect } from "react-router";
 import type { Route } from "./+types/claim";
 import { requirePermission } from "../auth/session.server";
-import {
-  domainFailure,
-  failure,
-  formValues,
-  orErrorPage,
-  parseId,
-  readForm,
-  type ActionNotice,
-} from "../utils/http.server";
+import { domainFailure, failure, formValues, orErrorPage, parseId, readForm } from "../utils/http.server";
 import { approveClaim, sendBackClaim } from "../newsroom/approval.server";
 import { adjustClaim, mergeClaims, splitClaim } from "../newsroom/claim-boundaries.server";
-import { assignClaim, reviewClaim } from "../newsroom/claims.server";
-import { addEvidence, lookUpSource, removeEvidence, updateEvidence } from "../newsroom/evidence.server";
+import { assignClaim, attributeClaim, reviewClaim } from "../newsroom/claims.server";
+import { addEvidence, removeEvidence, updateEvidence } from "../newsroom/evidence.server";
+import { lookUpSourceForm } from "../newsroom/source-lookup.server";
 import { claimWorkbench } from "../newsroom/workbench.server";
-import { FetchRefused } from "../importing/safe-fetch.server";
 import {
   AdjustClaimSchema,
   AssignSchema,
+  AttributionSchema,
   ClaimReviewSchema,
   EvidenceSchema,
   fieldErrors,
@@ -36,6 +29,7 @@ import { stateOf } from "../ui/form-state";
 import { HistoryList } from "../ui/HistoryList";
 import { revalidateOnConflict } from "../ui/revalidate";
 import { MatchesPanel } from "../ui/MatchesPanel";
+import { AttributionPanel } from "../ui/AttributionPanel";
 import { claimMatches, decideMatch } from "../matching/decisions.server";
 import { MatchDecisionSchema } from "../matching/schemas";
 
@@ -97,6 +91,13 @@ export async function action({ request, params }: Route.ActionArgs) {
         await assignClaim(claimId, parsed.data.assigneeId, user);
         return redirect(`${here}?saved=assign`);
       }
+      case "attribution": {
+        const parsed = AttributionSchema.safeParse(values);
+        if (!parsed.success) return invalid(parsed.error);
+        const { version, ...attribution } = parsed.data;
+        await attributeClaim(claimId, version, attribution, user);
+        return redirect(`${here}?saved=attribution#attribution`);
+      }
       case "adjust": {
         const parsed = AdjustClaimSchema.safeParse(values);
         if (!parsed.success) return invalid(parsed.error);
@@ -121,21 +122,8 @@ export async function action({ request, params }: Route.ActionArgs) {
         await decideMatch(claimId, parsed.data, user);
         return redirect(`${here}?saved=match#matches`);
       }
-      case "lookup-evidence": {
-        // Fills the new-source form from the page itself; nothing is saved until "Add source".
-        const refused = (message: string, why: string) =>
-          failure("add-evidence", values, message, 400, { fields: { url: why } });
-        const url = EvidenceSchema.shape.url.safeParse(values.url);
-        if (!url.success) return refused("Nothing was looked up.", url.error.issues[0]!.message);
-        try {
-          const filled = await lookUpSource(url.data, values);
-          const notice = "Filled in from the page. Check the details, then add the source.";
-          return data<ActionNotice>({ ok: true, intent: "add-evidence", values: filled, notice });
-        } catch (error) {
-          if (!(error instanceof FetchRefused)) throw error;
-          return refused("The page could not be fetched; fill in the details by hand.", error.message);
-        }
-      }
+      case "lookup-evidence":
+        return await lookUpSourceForm(values);
       case "add-evidence": {
         const parsed = EvidenceSchema.safeParse(values);
         if (!parsed.success) return invalid(parsed.error);
@@ -187,6 +175,7 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
         />
         <EvidencePanel evidence={claim.evidence} canEdit={canEdit} state={state} />
       </div>
+      <AttributionPanel claim={claim} canEdit={canEdit} state={stateOf(state, "attribution")} />
       <MatchesPanel
         matches={loaderData.matches}
         claimVersion={claim.version}

@@ -18,6 +18,7 @@ const SAVED: Record<string, string> = {
   merge: "Claims merged.",
   evidence: "Evidence updated.",
   match: "Saved. The history records the decision.",
+  attribution: "Claimant, date and appearances saved.",
 };
 
 export interface ClaimSummary {
