@@ -1,4 +1,4 @@
-// Part of npm run bench: workspace search over a generated workspace of 20,000 claims (sentences
+// Part of npm run bench: workspace search and claim matching over a generated workspace of 20,000 claims (sentences
 // of the labelled evaluation articles, recombined), measured side by side in the same run with a
 // plain LIKE scan of the same table answering the same queries. Both go through the app's
 // Prisma client on one SQLite file; the search through app/search, the scan as one statement.
@@ -92,10 +92,10 @@ async function likeScan(query: string) {
   ]);
 }
 
-async function measure(run: (query: string) => Promise<unknown>) {
-  for (const query of queries.slice(0, 5)) await run(query);
+async function measure(run: (query: string) => Promise<unknown>, inputs = queries) {
+  for (const query of inputs.slice(0, 5)) await run(query);
   const times: number[] = [];
-  for (const query of queries) {
+  for (const query of inputs) {
     const start = performance.now();
     await run(query);
     times.push(performance.now() - start);
@@ -117,5 +117,35 @@ console.log(
 );
 console.log(
   `  search/scan: median ${(search.median / scan.median).toFixed(2)}x, p99 ${(search.p99 / scan.p99).toFixed(2)}x`,
+);
+// Claim matching: each query is a claim of the workspace, reworded by dropping its first word, as
+// an imported article would repeat it. The peer is the naive matcher: every claim scored by how
+// many of the claim's words its quote contains (LIKE), the top 50.
+const { findMatches } = await import("../app/matching/match.server");
+const { contentWords } = await import("../app/matching/similarity");
+const claimsToMatch = Array.from({ length: QUERIES }, () => pick(sentences).split(" ").slice(1).join(" "));
+const matchWords = (text: string) =>
+  [...new Set(contentWords(text).filter((w) => /^[\p{L}\p{N}]+$/u.test(w)))]
+    .sort((a, b) => b.length - a.length)
+    .slice(0, 16);
+async function likeMatch(text: string) {
+  const words = matchWords(text);
+  if (words.length === 0) return [];
+  const shared = words.map(() => `(c."quote" LIKE ?)`).join(" + ");
+  return db().$queryRawUnsafe(
+    `SELECT c."id", c."quote", ${shared} AS shared FROM "Claim" c WHERE shared > 0 ORDER BY shared DESC, c."id" LIMIT 50`,
+    ...words.map((w) => `%${w}%`),
+  );
+}
+const matching = await measure((text) => findMatches(text), claimsToMatch);
+const naive = await measure(likeMatch, claimsToMatch);
+console.log(
+  `  claim matching (findMatches: word counts, the net, ranking, top 5): median ${matching.median.toFixed(2)} ms, p99 ${matching.p99.toFixed(2)} ms`,
+);
+console.log(
+  `  naive LIKE matcher (every claim scored by shared words, top 50): median ${naive.median.toFixed(2)} ms, p99 ${naive.p99.toFixed(2)} ms`,
+);
+console.log(
+  `  matching/naive: median ${(matching.median / naive.median).toFixed(2)}x, p99 ${(matching.p99 / naive.p99).toFixed(2)}x`,
 );
 await db().$disconnect();

@@ -1,4 +1,10 @@
-import { claimCandidates, externalCandidates } from "../search/search.server";
+import {
+  claimCandidates,
+  claimWordCounts,
+  externalCandidates,
+  externalWordCounts,
+} from "../search/search.server";
+import { castNet, COMMON_WORD_ROWS } from "./net";
 import { rankCandidates } from "./rank";
 import type { Match } from "./types";
 import { contentWords } from "./similarity";
@@ -37,9 +43,13 @@ export async function findMatches(
   limit = MATCH_LIMIT,
 ): Promise<Match[]> {
   const query = words(text);
+  const [claimCounts, externalCounts] = await Promise.all([
+    claimWordCounts(query, COMMON_WORD_ROWS),
+    externalWordCounts(query, COMMON_WORD_ROWS),
+  ]);
   const [found, external] = await Promise.all([
-    claimCandidates(query, claimId, NET),
-    externalCandidates(query, EXTERNAL_NET),
+    claimCandidates(castNet(query, claimCounts), claimId, NET),
+    externalCandidates(castNet(query, externalCounts), EXTERNAL_NET),
   ]);
   const now = Date.now();
   const ranked = rankCandidates(text, [

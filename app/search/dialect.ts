@@ -10,6 +10,8 @@ export interface Match {
   where: Prisma.Sql;
   snippet: Prisma.Sql;
   score: Prisma.Sql;
+  /** The matched rows' ids, in an order the index gives without ranking every match (newest last). */
+  rowId: Prisma.Sql;
 }
 
 export interface SearchDialect {

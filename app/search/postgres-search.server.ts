@@ -27,6 +27,7 @@ function match(
     where: Prisma.sql`${column} @@ ${query}`,
     snippet: Prisma.sql`ts_headline('english', ${text}, ${query}, ${HEADLINE})`,
     score: Prisma.sql`ts_rank_cd(${column}, ${query})`,
+    rowId: Prisma.raw(`${alias}."id"`),
   };
 }
 

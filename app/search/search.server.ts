@@ -215,12 +215,46 @@ export interface ClaimCandidate {
 }
 
 /**
- * Claims sharing any of these words, best BM25 / cover-density match first: the wide net claim
- * matching (app/matching) casts before it ranks by meaning and figures.
+ * The words a matching net is cast with, and how: ranked by BM25 / cover density over every row
+ * holding any of them, or (when every word is common, so ranking all its rows would grow with the
+ * workspace) the newest rows holding any of them, in the index's own order. See app/matching/net.ts.
  */
-export async function claimCandidates(words: string[], excludeClaimId: number | null, take: number) {
+export interface Net {
+  words: string[];
+  newestOnly: boolean;
+}
+
+/** ORDER BY for a net: the best matches, or the newest rows the index hands out first. */
+const netOrder = (match: Match, net: Net) =>
+  net.newestOnly ? Prisma.sql`${match.rowId} DESC` : Prisma.sql`"score" DESC, ${match.rowId} ASC`;
+
+/**
+ * How many rows hold each word, each counted up to `cap` (so a count costs at most `cap` index
+ * entries, whatever the workspace's size). One statement for all the words.
+ */
+async function wordCounts(matchAny: (words: string[]) => Match, words: string[], cap: number) {
   if (words.length === 0) return [];
-  const match = dialect().matchClaimsAny(words);
+  const counts = words.map((word, i) => {
+    const match = matchAny([word]);
+    return Prisma.sql`SELECT ${i} AS "i", (SELECT COUNT(*) FROM (SELECT 1 FROM ${match.from} WHERE ${match.where} LIMIT ${cap}) capped) AS "n"`;
+  });
+  const rows = await db().$queryRaw<
+    Array<{ i: number | bigint; n: number | bigint }>
+  >`${Prisma.join(counts, " UNION ALL ")}`;
+  const byWord = new Array<number>(words.length).fill(0);
+  for (const row of rows) byWord[Number(row.i)] = Number(row.n);
+  return byWord;
+}
+
+export const claimWordCounts = (words: string[], cap: number) =>
+  wordCounts((w) => dialect().matchClaimsAny(w), words, cap);
+export const externalWordCounts = (words: string[], cap: number) =>
+  wordCounts((w) => dialect().matchExternalAny(w), words, cap);
+
+/** Claims caught by a net: the wide net claim matching (app/matching) casts before it ranks by meaning and figures. */
+export async function claimCandidates(net: Net, excludeClaimId: number | null, take: number) {
+  if (net.words.length === 0) return [];
+  const match = dialect().matchClaimsAny(net.words);
   const rows = await db().$queryRaw<
     Array<ClaimCandidate & { id: number | bigint; articleId: number | bigint }>
   >`
@@ -228,7 +262,7 @@ export async function claimCandidates(words: string[], excludeClaimId: number | 
       a."outlet", c."updatedAt", ${match.score} AS "score"
     FROM ${match.from} JOIN "Article" a ON a."id" = c."articleId"
     WHERE ${match.where} AND c."id" <> ${excludeClaimId ?? -1} AND c."status" <> 'dismissed'
-    ORDER BY "score" DESC, c."id" ASC LIMIT ${take}`;
+    ORDER BY ${netOrder(match, net)} LIMIT ${take}`;
   return rows.map((row) => ({ ...row, id: Number(row.id), articleId: Number(row.articleId) }));
 }
 
@@ -242,15 +276,15 @@ export interface ExternalCandidate {
   importedAt: Date | string;
 }
 
-/** Other fact-checkers' reviews sharing any of these words, best first: matching's second net. */
-export async function externalCandidates(words: string[], take: number): Promise<ExternalCandidate[]> {
-  if (words.length === 0) return [];
-  const match = dialect().matchExternalAny(words);
+/** Other fact-checkers' reviews caught by a net: matching's second net. */
+export async function externalCandidates(net: Net, take: number): Promise<ExternalCandidate[]> {
+  if (net.words.length === 0) return [];
+  const match = dialect().matchExternalAny(net.words);
   const rows = await db().$queryRaw<Array<ExternalCandidate & { id: number | bigint }>>`
     SELECT r."id", r."url", r."claimReviewed", r."publisher", r."ratingText", r."reviewDate", r."importedAt",
       ${match.score} AS "score"
     FROM ${match.from}
     WHERE ${match.where}
-    ORDER BY "score" DESC, r."id" ASC LIMIT ${take}`;
+    ORDER BY ${netOrder(match, net)} LIMIT ${take}`;
   return rows.map((row) => ({ ...row, id: Number(row.id) }));
 }

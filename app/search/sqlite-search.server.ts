@@ -25,6 +25,7 @@ function match(
     where: Prisma.sql`${Prisma.raw(`"${table}"`)} MATCH ${"any" in terms ? fts5AnyQuery(terms.any) : fts5Query(terms)}`,
     snippet: snippet(table),
     score: score(table, weights),
+    rowId: Prisma.raw(`"${table}".rowid`),
   };
 }
 
