@@ -52,7 +52,17 @@ export const ANALYSIS_LIMIT = 1000;
  */
 function analyze(db: Database.Database): void {
   db.pragma(`analysis_limit = ${ANALYSIS_LIMIT}`);
-  db.exec("ANALYZE");
+  writing(db, () => db.exec("ANALYZE"));
+}
+
+/**
+ * Runs a write as one IMMEDIATE transaction: it takes the write lock before reading, so when
+ * servers start together it waits for the others (the busy timeout) instead of failing with
+ * "database is locked", as a statement that reads and then writes does when another process
+ * wrote in between (SQLite cannot wait then: its snapshot is already stale).
+ */
+function writing<T>(db: Database.Database, write: () => T): T {
+  return db.transaction(write).immediate();
 }
 
 export function migrate(databaseFile: string, migrationsDir: string): string[] {
@@ -62,7 +72,7 @@ export function migrate(databaseFile: string, migrationsDir: string): string[] {
   try {
     db.pragma("journal_mode = WAL");
     db.pragma("foreign_keys = ON");
-    db.exec(MIGRATIONS_TABLE);
+    writing(db, () => db.exec(MIGRATIONS_TABLE));
     const applied = new Map(
       db
         .prepare(
