@@ -82,7 +82,7 @@ export function generateWorkspace(file: string, size: WorkspaceSize): Workspace 
       `INSERT INTO "Evidence" (claimId, url, stance, createdAt) VALUES (?, ?, 'supports', ?)`,
     );
     const publication = db.prepare(
-      `INSERT INTO "Publication" (articleId, number, snapshot, publishedAt) VALUES (?, ?, ?, ?)`,
+      `INSERT INTO "Publication" (articleId, number, snapshot, publishedAt, title, outlet, verdicts) VALUES (?, ?, ?, ?, ?, ?, ?)`,
     );
     const included = db.prepare(`INSERT INTO "PublicationClaim" (claimId, publicationId) VALUES (?, ?)`);
     let claimNumber = 0;
@@ -127,6 +127,10 @@ export function generateWorkspace(file: string, size: WorkspaceSize): Workspace 
           number,
           JSON.stringify(snapshot),
           publishedAt,
+          // The list's summary columns, as publishing copies them (listedSummary).
+          snapshot.article.title,
+          snapshot.article.outlet,
+          JSON.stringify(snapshot.claims.map((c) => c.verdict)),
         ).lastInsertRowid;
         for (const claim of snapshot.claims) included.run(claim.id, publicationId);
       }

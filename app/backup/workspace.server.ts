@@ -22,7 +22,13 @@ import {
 import { CLAIM_STATUSES, VERDICT_KEYS } from "../newsroom/verdicts";
 import { renderFactCheckPage } from "../publishing/page.server";
 import { publisher } from "../publishing/publications.server";
-import { includedClaims, publicationEntry, readSnapshot, SnapshotSchema } from "../publishing/snapshot";
+import {
+  includedClaims,
+  listedSummary,
+  publicationEntry,
+  readSnapshot,
+  SnapshotSchema,
+} from "../publishing/snapshot";
 
 /**
  * The whole workspace as one JSON document, for backups and moving servers: users (without
@@ -142,6 +148,10 @@ const PublicationRow = z.strictObject({
   archivedPage: z.string(),
   publishedById: optionalId,
   publishedAt: date,
+  // Copied from the snapshot like the pages (see withRenderedPages); exports made before them lack them.
+  title: z.string().optional(),
+  outlet: z.string().optional(),
+  verdicts: z.string().optional(),
 });
 // Like stored pages, not trusted: rebuilt from the snapshots (see withRenderedPages).
 const PublicationClaimRow = z.strictObject({ claimId: id, publicationId: id });
@@ -321,7 +331,10 @@ function describe(error: z.ZodError, document: unknown): string {
 
 type PublicationData = z.output<typeof PublicationRow>;
 
-/** Each publication's pages, rendered from its snapshot as publishing does: stored HTML in a file is never served. */
+/**
+ * Each publication's pages and list summary, made from its snapshot as publishing does: stored
+ * HTML in a file is never served, and a list never shows what the snapshot does not say.
+ */
 function withRenderedPages(publications: PublicationData[]): PublicationData[] {
   const site = publisher();
   const byArticle = new Map<number, PublicationData[]>();
@@ -338,6 +351,7 @@ function withRenderedPages(publications: PublicationData[]): PublicationData[] {
     const snapshot = readSnapshot(publication.snapshot);
     return {
       ...publication,
+      ...listedSummary(snapshot),
       page: renderFactCheckPage(snapshot, history, "latest", site),
       archivedPage: renderFactCheckPage(snapshot, history, "archived", site),
     };

@@ -1,7 +1,7 @@
 import { db } from "../db/client.server";
 import { verdictCounts, verdictLabel } from "../newsroom/verdicts";
 import type { FeedEntry } from "./feed";
-import { readSnapshot } from "./snapshot";
+import { listedVerdicts } from "./snapshot";
 
 /** The newest 100 published versions (corrections included), newest first, as feed entries. */
 export async function recentFeedEntries(): Promise<FeedEntry[]> {
@@ -12,21 +12,24 @@ export async function recentFeedEntries(): Promise<FeedEntry[]> {
       number: true,
       publishedAt: true,
       changeNote: true,
-      snapshot: true,
+      title: true,
+      outlet: true,
+      verdicts: true,
       article: { select: { slug: true } },
     },
   });
+  // Read from the summary columns: a feed of 100 versions never parses 100 snapshots.
   return publications.map((p) => {
-    const snapshot = readSnapshot(p.snapshot);
-    const counts = verdictCounts(snapshot.claims.map((c) => c.verdict));
-    const summary = `${snapshot.claims.length} claims checked in “${snapshot.article.title}”${snapshot.article.outlet ? ` (${snapshot.article.outlet})` : ""}: ${counts.map(({ verdict, count }) => `${count} ${verdictLabel(verdict).toLowerCase()}`).join(", ")}.`;
+    const verdicts = listedVerdicts(p.verdicts);
+    const counts = verdictCounts(verdicts);
+    const summary = `${verdicts.length} claims checked in “${p.title}”${p.outlet ? ` (${p.outlet})` : ""}: ${counts.map(({ verdict, count }) => `${count} ${verdictLabel(verdict).toLowerCase()}`).join(", ")}.`;
     return {
       slug: p.article.slug,
-      title: snapshot.article.title,
+      title: p.title,
       number: p.number,
       publishedAt: p.publishedAt.toISOString(),
       changeNote: p.changeNote,
-      claims: snapshot.claims.length,
+      claims: verdicts.length,
       summary,
     };
   });

@@ -64,12 +64,8 @@ export async function withPublishedVersions<T extends { id: number }>(
   return { ...page, items: page.items.map((a) => ({ ...a, publishedVersion: latest.get(a.id) ?? null })) };
 }
 
-/** One page of latest publications, newest first (ties by id), with their article's slug. */
-export async function latestPublications(
-  request: PageRequest,
-): Promise<
-  Page<{ id: number; number: number; publishedAt: Date; snapshot: Snapshot; article: { slug: string } }>
-> {
+/** The ids of one page of latest publications, newest first (ties by id). */
+async function latestIds(request: PageRequest): Promise<number[]> {
   const { skip, take } = pageWindow(request);
   // "Latest" is a correlated NOT EXISTS on the (articleId, number) key; the order walks the
   // publishedAt index and stops after one page.
@@ -78,7 +74,42 @@ export async function latestPublications(
     WHERE NOT EXISTS (SELECT 1 FROM "Publication" n WHERE n."articleId" = p."articleId" AND n."number" > p."number")
     ORDER BY p."publishedAt" DESC, p."id" DESC
     LIMIT ${take} OFFSET ${skip}`;
-  const ids = onePage(found.map((r) => Number(r.id)));
+  return onePage(found.map((r) => Number(r.id)));
+}
+
+/** Rows in the order of `ids` (one page of them). */
+function inOrder<T extends { id: number }>(ids: number[], rows: T[]): T[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((row): row is T => row !== undefined);
+}
+
+const LISTED = {
+  id: true,
+  number: true,
+  publishedAt: true,
+  title: true,
+  outlet: true,
+  verdicts: true,
+  article: { select: { slug: true } },
+} as const;
+
+/**
+ * One page of latest publications as lists show them (title, outlet, verdicts), newest first:
+ * read from the publications' summary columns, never from their snapshots.
+ */
+export async function latestPublicationSummaries(request: PageRequest) {
+  const ids = await latestIds(request);
+  const rows = await db().publication.findMany({ where: { id: { in: ids } }, select: LISTED });
+  return toPage(inOrder(ids, rows), request);
+}
+
+/** One page of latest publications with their snapshots, newest first, for pages that need the claims. */
+export async function latestPublications(
+  request: PageRequest,
+): Promise<
+  Page<{ id: number; number: number; publishedAt: Date; snapshot: Snapshot; article: { slug: string } }>
+> {
+  const ids = await latestIds(request);
   const rows = await db().publication.findMany({
     where: { id: { in: ids } },
     select: {
@@ -89,12 +120,8 @@ export async function latestPublications(
       article: { select: { slug: true } },
     },
   });
-  const byId = new Map(rows.map((r) => [r.id, r]));
   return toPage(
-    ids
-      .map((id) => byId.get(id)!)
-      .filter(Boolean)
-      .map((row) => ({ ...row, snapshot: readSnapshot(row.snapshot) })),
+    inOrder(ids, rows).map((row) => ({ ...row, snapshot: readSnapshot(row.snapshot) })),
     request,
   );
 }

@@ -4,13 +4,14 @@ import { env, publicUrl } from "../utils/config.server";
 import {
   latestNumber,
   latestPublication,
-  latestPublications,
+  latestPublicationSummaries,
   whereArticle,
   type ArticleRef,
 } from "./latest.server";
 import type { Publisher } from "./links";
 import { etagOf, renderFactCheckPage } from "./page.server";
 import {
+  listedVerdicts,
   publicationEntry,
   readSnapshot,
   type PublicationEntry,
@@ -88,16 +89,16 @@ export async function loadPublication(slug: string, number?: number) {
 
 /** One page of the published fact-checks, newest first, with each one's latest version's summary. */
 export async function listPublished(request: PageRequest) {
-  const page = await latestPublications(request);
+  const page = await latestPublicationSummaries(request);
   return {
     ...page,
-    items: page.items.map(({ snapshot, number, publishedAt, article }) => ({
+    items: page.items.map(({ title, outlet, verdicts, number, publishedAt, article }) => ({
       slug: article.slug,
-      title: snapshot.article.title,
-      outlet: snapshot.article.outlet,
+      title,
+      outlet,
       number,
       publishedAt: publishedAt.toISOString(),
-      claims: snapshot.claims.map((c) => c.verdict),
+      claims: listedVerdicts(verdicts),
     })),
   };
 }

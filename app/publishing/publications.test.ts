@@ -105,8 +105,8 @@ describe("publishing", () => {
     const other = new Database(file);
     other
       .prepare(
-        `INSERT INTO "Publication" ("articleId", "number", "snapshot", "changeNote", "publishedAt", "publishedById", "page", "archivedPage")
-         SELECT "articleId", 3, replace("snapshot", '"number":2', '"number":3'), 'From the other server.', "publishedAt", "publishedById", '', ''
+        `INSERT INTO "Publication" ("articleId", "number", "snapshot", "changeNote", "publishedAt", "publishedById", "page", "archivedPage", "title", "outlet", "verdicts")
+         SELECT "articleId", 3, replace("snapshot", '"number":2', '"number":3'), 'From the other server.', "publishedAt", "publishedById", '', '', "title", "outlet", "verdicts"
          FROM "Publication" WHERE "number" = 2`,
       )
       .run();
@@ -122,5 +122,31 @@ describe("publishing", () => {
     await db().evidence.deleteMany({ where: { claimId: gone } });
     await db().claim.delete({ where: { id: gone } });
     expect((await findPublishedClaim(gone))?.claim.id).toBe(gone);
+  });
+});
+
+describe("the list of fact-checks and the feed", () => {
+  it("read each publication's summary columns, never its snapshot", async () => {
+    const { listPublished } = await import("./publications.server");
+    const { recentFeedEntries } = await import("./feed.server");
+    const latest = await db().publication.findFirstOrThrow({
+      where: { article: { slug: SLUG } },
+      orderBy: { number: "desc" },
+    });
+    const verdicts = (JSON.parse(latest.snapshot) as { claims: Array<{ verdict: string }> }).claims.map(
+      (c) => c.verdict,
+    );
+    // A snapshot a list would have to parse is made unreadable: the list and the feed do not notice.
+    await db().publication.update({ where: { id: latest.id }, data: { snapshot: "not a snapshot" } });
+    try {
+      const listed = (await listPublished({ page: 1, size: 20 })).items.find((p) => p.slug === SLUG)!;
+      expect(listed).toMatchObject({ title: latest.title, number: latest.number, claims: verdicts });
+      expect(latest.title).toMatch(/Alibaba/);
+      const entry = (await recentFeedEntries()).find((e) => e.number === latest.number && e.slug === SLUG)!;
+      expect(entry.claims).toBe(verdicts.length);
+      expect(entry.summary).toContain(`${verdicts.length} claims checked in “${latest.title}”`);
+    } finally {
+      await db().publication.update({ where: { id: latest.id }, data: { snapshot: latest.snapshot } });
+    }
   });
 });

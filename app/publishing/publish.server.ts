@@ -6,7 +6,7 @@ import { ConflictError, UserError } from "../utils/errors";
 import { announcePublication, type Announcement } from "./announce";
 import { renderFactCheckPage } from "./page.server";
 import { publisher, versionHistory } from "./publications.server";
-import { includedClaims, SNAPSHOT_SCHEMA, SnapshotSchema, type Snapshot } from "./snapshot";
+import { includedClaims, listedSummary, SNAPSHOT_SCHEMA, SnapshotSchema, type Snapshot } from "./snapshot";
 
 /**
  * Writing a publication. Reading them (pages, versions, lists) is publications.server.ts; this
@@ -130,6 +130,7 @@ async function writePublication(
       number,
       changeNote: snapshot.changeNote,
       snapshot: JSON.stringify(snapshot),
+      ...listedSummary(snapshot),
       page: renderFactCheckPage(snapshot, history, "latest", site),
       archivedPage: renderFactCheckPage(snapshot, history, "archived", site),
       publishedById: actor?.id ?? null,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseStoredJson } from "../utils/json";
+import { parseStoredJson, readStoredJson } from "../utils/json";
 import { STANCES, VERDICT_KEYS } from "../newsroom/verdicts";
 
 /**
@@ -102,3 +102,18 @@ export const publicationEntry = (p: {
  */
 export const includedClaims = (publicationId: number, snapshot: Snapshot) =>
   snapshot.claims.map((claim) => ({ claimId: claim.id, publicationId }));
+
+/**
+ * What the list of fact-checks shows of a publication (its title, outlet and verdicts in reading
+ * order), copied into the publication's row when it is written so lists never parse snapshots.
+ */
+export const listedSummary = (snapshot: Snapshot) => ({
+  title: snapshot.article.title,
+  outlet: snapshot.article.outlet,
+  verdicts: JSON.stringify(snapshot.claims.map((c) => c.verdict)),
+});
+
+/** A publication row's verdicts column, read back; anything malformed reads as none. */
+export function listedVerdicts(verdicts: string): Array<Snapshot["claims"][number]["verdict"]> {
+  return readStoredJson(z.array(z.enum(VERDICT_KEYS)), verdicts, []);
+}
