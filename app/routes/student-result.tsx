@@ -31,6 +31,7 @@ export async function loader({ params }: Route.LoaderArgs) {
     title: exercise.title,
     code: exercise.code,
     displayName: submission.displayName,
+    late: submission.late,
     feedback: submission.rubric ? { level: submission.rubric, comment: submission.rubricComment } : null,
   };
   // Before the student asks for it, nothing of the answer key leaves the server.
@@ -65,6 +66,10 @@ export async function action({ params }: Route.ActionArgs) {
   return redirect(`/x/${exercise.code}/r/${params.token}#score`);
 }
 
+const LateNote = () => (
+  <p className="meta">You sent these answers after the due time: your teacher sees them as late.</p>
+);
+
 export default function StudentResult({ loaderData }: Route.ComponentProps) {
   const d = loaderData;
   if (!d.revealed)
@@ -75,6 +80,7 @@ export default function StudentResult({ loaderData }: Route.ComponentProps) {
         <p className="message message--success" role="status">
           Your answers are saved, {d.displayName}: {d.answered} {d.answered === 1 ? "answer" : "answers"}.
         </p>
+        {d.late ? <LateNote /> : null}
         <p>
           You can still change them from this device. When you are ready, see the fact-checkers' work beside
           yours: <strong>your answers are then final.</strong>
@@ -108,6 +114,7 @@ export default function StudentResult({ loaderData }: Route.ComponentProps) {
         <strong>{comparison.agreed}</strong>. Your score: <strong>{formatScore(comparison.score)}</strong> of{" "}
         {total}.
       </p>
+      {d.late ? <LateNote /> : null}
       <details className="scoring">
         <summary>How the score works</summary>
         <p>
