@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/student-result";
 import { engineReasons } from "../classroom/compare";
@@ -72,6 +73,9 @@ const LateNote = () => (
 
 export default function StudentResult({ loaderData }: Route.ComponentProps) {
   const d = loaderData;
+  // The score takes focus when the fact-check appears: autoFocus covers a full page load only.
+  const score = useRef<HTMLParagraphElement>(null);
+  useEffect(() => score.current?.focus(), [d.revealed]);
   if (!d.revealed)
     return (
       <div className="page narrow exercise-result">
@@ -105,7 +109,7 @@ export default function StudentResult({ loaderData }: Route.ComponentProps) {
     <div className="page wide exercise-result">
       <p className="eyebrow">Classroom exercise</p>
       <h1>{d.title}</h1>
-      <p className="summary-line" id="score" tabIndex={-1} autoFocus>
+      <p className="summary-line" id="score" tabIndex={-1} autoFocus ref={score}>
         Thank you, {d.displayName}. You found{" "}
         <strong>
           {comparison.found} of {total}
