@@ -28,8 +28,15 @@ export function DueFields({
   const zone = useRef<HTMLSelectElement>(null);
   useEffect(() => {
     const browserZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-    if (!choice.zoneChosen && !values?.dueZone && zone.current && choice.zones.includes(browserZone))
-      zone.current.value = browserZone;
+    // Only while the select still shows the server's zone: never over the educator's own choice.
+    const select = zone.current;
+    if (
+      !choice.zoneChosen &&
+      !values?.dueZone &&
+      select?.value === choice.zone &&
+      choice.zones.includes(browserZone)
+    )
+      select.value = browserZone;
   }, [choice, values]);
   return (
     <fieldset className="field due-fields">

@@ -88,7 +88,7 @@ export function StudentsTable({
             <th scope="col">Student</th>
             {mode === "article" ? <th scope="col">Claims found</th> : null}
             <th scope="col">Score</th>
-            {hasDue ? <th scope="col">By the due time</th> : null}
+            {hasDue ? <th scope="col">On time?</th> : null}
             <th scope="col">Seen the fact-check</th>
             <th scope="col">Rubric</th>
             <th scope="col">
