@@ -22,7 +22,7 @@ export function DueFields({
   fields,
 }: {
   choice: DueChoice;
-  values?: Record<string, string>;
+  values?: Record<string, string | undefined>;
   fields: Record<string, string>;
 }) {
   const zone = useRef<HTMLSelectElement>(null);
