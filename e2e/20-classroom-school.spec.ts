@@ -11,13 +11,14 @@ const SHOTS = "test-results/classroom-school";
 /** The seeded fact-check's first three claims count; students judge them in "claims marked" mode. */
 const CLAIMS = 3;
 
-/** Educators made through the operations CLI (npm run user:create), all at once. */
+/** Educators made through the operations CLI (npm run user:create), all at once and without npx's start-up. */
 async function createEducators(people: Array<[email: string, name: string]>) {
   await Promise.all(
     people.map(([email, name]) =>
       promisify(execFile)(
-        "npx",
+        process.execPath,
         [
+          "--import",
           "tsx",
           "scripts/user-create.ts",
           "--email",
@@ -139,7 +140,7 @@ test("a school: an educator, a co-teacher, an educator from elsewhere, and 40 st
   await maya.goto(link);
   await expect(maya.getByText(/^Due: /)).toContainText("(Europe/Paris)");
   await expect(maya.getByRole("img", { name: /QR code/ })).toBeHidden(); // on the printed handout only
-  await maya.screenshot({ path: `${SHOTS}/student-390.png`, fullPage: true });
+  await maya.screenshot({ path: `${SHOTS}/student-390.png` });
   await expectAccessible(maya, "the student's form");
   await maya.getByRole("button", { name: "Send my answers" }).click();
   await expect(maya.locator(".error-summary")).toBeFocused();
@@ -210,7 +211,7 @@ test("a school: an educator, a co-teacher, an educator from elsewhere, and 40 st
   await expectAccessible(tess, "the results of 40 students");
   await tess.screenshot({ path: `${SHOTS}/educator.png`, fullPage: true });
   await tess.setViewportSize({ width: 390, height: 844 });
-  await tess.screenshot({ path: `${SHOTS}/educator-390.png`, fullPage: true });
+  await tess.screenshot({ path: `${SHOTS}/educator-390.png` });
   const csv = await tess.request.get(`${exerciseUrl}/students.csv`);
   const rows = (await csv.text()).trim().split("\r\n");
   expect(rows).toHaveLength(41);
