@@ -221,6 +221,9 @@ test("a school: an educator, a co-teacher, an educator from elsewhere, and 40 st
   const cora = await personAt(browser, baseURL!);
   await signIn(cora, "cora@school20.test");
   await cora.goto("/exercises");
+  await expect(cora.getByRole("row", { name: /Spot the spin/ })).toContainText(
+    /Open · due \w+day, .*\(Europe\/Paris\)/,
+  );
   await cora.getByRole("link", { name: "Spot the spin: Alibaba's chip" }).click();
   await expect(cora.getByRole("heading", { name: "Results: 40 students, 40 late" })).toBeVisible();
   await expect(cora.getByRole("table", { name: "Students" }).getByRole("row", { name: /Zoë/ })).toBeVisible();
