@@ -5,6 +5,7 @@ const ON_BOTH_DATABASES = [
   "app/api/v1.test.ts",
   "app/auth/users.test.ts",
   "app/backup/import-validation.test.ts",
+  "app/classroom/late.test.ts",
   "app/classroom/own-article.test.ts",
   "app/classroom/teachers.test.ts",
   "app/db/attempts.test.ts",

@@ -212,10 +212,10 @@ test("an educator runs an exercise on the seeded fact-check; two students compar
   );
   const students = await download("students.csv");
   expect(students[0]).toBe(
-    '"student","submitted_at","claims_found","score","out_of","seen_fact_check","rubric","rubric_comment","who_is_behind_it","what_they_want"',
+    '"student","submitted_at","claims_found","score","out_of","seen_fact_check","rubric","rubric_comment","who_is_behind_it","what_they_want","late"',
   );
   expect(students.find((r) => r.startsWith('"Ada"'))).toMatch(
-    /"2","1","16","yes","Mastery","You checked who published the figure: well done.","",""$/,
+    /"2","1","16","yes","Mastery","You checked who published the figure: well done.","","",""$/,
   );
   expect(students).toHaveLength(3);
 
@@ -364,13 +364,13 @@ test("bad input to an exercise gets a clear message and keeps the answers", asyn
   await expect(page.getByRole("region", { name: "Most often judged wrong" })).toContainText("1 of 1");
 
   // The teacher edits what students read (a bad title is refused and kept), then deletes the exercise.
-  await page.getByText("Edit the title and instructions").click();
+  await page.getByText("Edit the title, instructions and due time").click();
   await page.getByLabel("Title students see").fill("");
-  await page.getByRole("button", { name: "Save the title and instructions" }).click();
+  await page.getByRole("button", { name: "Save the title, instructions and due time" }).click();
   await expect(page.getByText("Give the exercise a title.")).toBeVisible();
   await page.getByLabel("Title students see").fill("Judge the chip claims");
-  await page.getByRole("button", { name: "Save the title and instructions" }).click();
-  await expect(page.getByRole("status")).toContainText("The title and instructions were saved.");
+  await page.getByRole("button", { name: "Save the title, instructions and due time" }).click();
+  await expect(page.getByRole("status")).toContainText("The title, instructions and due time were saved.");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Judge the chip claims");
   await expectAccessible(page, "an exercise's results, marked mode");
   await page.getByLabel("Yes, delete this exercise and every answer").check();

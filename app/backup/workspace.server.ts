@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { NewUserSchema } from "../auth/users.server";
 import { ExerciseSchema, StoredAnswers } from "../classroom/exercises.server";
+import { TIME_ZONES } from "../classroom/due";
 import { normalizeCode } from "../classroom/codes";
 import { db } from "../db/client.server";
 import { advanceIdSequences } from "../db/sql.server";
@@ -170,6 +171,15 @@ const ExerciseRow = z.strictObject({
   status: z.enum(["open", "closed"]),
   // Exports made before the source step lack it.
   askSource: z.boolean().optional(),
+  // Exports made before due times lack them.
+  dueAt: optionalDate.optional(),
+  dueZone: z
+    .string()
+    .refine(
+      (zone) => zone === "" || TIME_ZONES.includes(zone),
+      "A due time's zone is an IANA name like Europe/Paris.",
+    )
+    .optional(),
   createdById: optionalId,
   createdAt: date,
 });
@@ -180,6 +190,7 @@ const SubmissionRow = z.strictObject({
   displayName: z.string().trim().min(1).max(60),
   answers: jsonText(StoredAnswers, "answers"),
   createdAt: date,
+  sentAt: optionalDate.optional(),
   // Exports made before devices and reveals were recorded lack them: no device, seen at once.
   deviceHash: z
     .string()

@@ -1,15 +1,18 @@
 import { Form } from "react-router";
 import { Field } from "../ui/components";
+import { DueFields, type DueChoice } from "./DueFields";
 
-/** Editing what students read (title, instructions) and deleting the exercise. */
+/** Editing what students read (title, instructions, due time) and deleting the exercise. */
 export function ExerciseSettings({
   title,
   instructions,
+  due,
   values,
   fields,
 }: {
   title: string;
   instructions: string;
+  due: DueChoice;
   values?: Record<string, string>;
   fields: Record<string, string>;
 }) {
@@ -17,7 +20,7 @@ export function ExerciseSettings({
     <>
       <details className="panel" open={Object.keys(fields).length > 0}>
         <summary>
-          <strong>Edit the title and instructions</strong>
+          <strong>Edit the title, instructions and due time</strong>
         </summary>
         <Form method="post" className="stack" noValidate>
           <Field label="Title students see" name="title" error={fields.title}>
@@ -36,8 +39,9 @@ export function ExerciseSettings({
               defaultValue={values?.instructions ?? instructions}
             />
           </Field>
+          <DueFields choice={due} values={values} fields={fields} />
           <button type="submit" name="intent" value="edit" className="button button--secondary">
-            Save the title and instructions
+            Save the title, instructions and due time
           </button>
         </Form>
       </details>

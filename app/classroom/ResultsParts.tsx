@@ -10,6 +10,8 @@ interface StudentRow {
   found: number;
   score: number;
   revealed: boolean;
+  /** Sent (or last changed) after the exercise's due time. */
+  late: boolean;
   rubric: string;
   rubricComment: string;
   publisherGuess: string;
@@ -69,10 +71,13 @@ export function StudentsTable({
   submissions,
   claims,
   mode,
+  hasDue,
 }: {
   submissions: StudentRow[];
   claims: number;
   mode: "article" | "marked";
+  /** Whether the exercise has a due time: then a column says who answered late. */
+  hasDue: boolean;
 }) {
   return (
     <div className="table-scroll">
@@ -83,6 +88,7 @@ export function StudentsTable({
             <th scope="col">Student</th>
             {mode === "article" ? <th scope="col">Claims found</th> : null}
             <th scope="col">Score</th>
+            {hasDue ? <th scope="col">On time?</th> : null}
             <th scope="col">Seen the fact-check</th>
             <th scope="col">Rubric</th>
             <th scope="col">
@@ -102,6 +108,7 @@ export function StudentsTable({
               <td>
                 {formatScore(s.score)} of {claims}
               </td>
+              {hasDue ? <td>{s.late ? <strong className="late">Late</strong> : "On time"}</td> : null}
               <td>{s.revealed ? "Yes" : "Not yet: can still change answers"}</td>
               <td>
                 <RubricForm student={s} />

@@ -54,7 +54,10 @@ export async function resultsCsv(exercise: ExerciseView): Promise<string> {
   return csv(rows);
 }
 
-/** One row per student: claims found, score out of the claims that count, and whether they have seen the fact-check. */
+/**
+ * One row per student: claims found, score out of the claims that count, whether they have seen
+ * the fact-check, and whether they answered after the due time (empty when there is none).
+ */
 export async function studentsCsv(exercise: ExerciseView): Promise<string> {
   const { submissions } = await results(exercise);
   const claims = exercise.counted.length;
@@ -70,6 +73,7 @@ export async function studentsCsv(exercise: ExerciseView): Promise<string> {
       "rubric_comment",
       "who_is_behind_it",
       "what_they_want",
+      "late",
     ],
     ...submissions.map((s) => [
       s.displayName,
@@ -82,6 +86,7 @@ export async function studentsCsv(exercise: ExerciseView): Promise<string> {
       s.rubricComment,
       s.publisherGuess,
       s.purposeGuess,
+      exercise.dueAt ? (s.late ? "yes" : "no") : "",
     ]),
   ]);
 }

@@ -9,6 +9,7 @@ import type { PageRequest } from "../newsroom/paging";
 import { latestPublication, latestPublications } from "../publishing/latest.server";
 import { readSnapshot, type Snapshot } from "../publishing/snapshot";
 import { CODE_ALPHABET } from "./codes";
+import { isLate } from "./due";
 import {
   claimUnits,
   compare,
@@ -42,8 +43,14 @@ export const ExerciseSchema = z.object({
   askSource: z.preprocess((v) => v === "on" || v === true, z.boolean()).default(false),
 });
 
+/** An exercise's due time: the instant and the zone its educator set it in (nulls for none). */
+export interface Due {
+  dueAt: Date | null;
+  dueZone: string;
+}
+
 export async function createExercise(
-  input: Omit<z.infer<typeof ExerciseSchema>, "askSource"> & { askSource?: boolean },
+  input: Omit<z.infer<typeof ExerciseSchema>, "askSource"> & { askSource?: boolean } & Partial<Due>,
   actor: CurrentUser,
 ) {
   const publication = await latestPublication({ slug: input.slug });
@@ -61,6 +68,8 @@ export async function createExercise(
     askSource: input.askSource ?? false,
     claimIds: JSON.stringify(input.claimIds),
     createdById: actor.id,
+    dueAt: input.dueAt ?? null,
+    dueZone: input.dueZone ?? "",
   });
 }
 
@@ -74,6 +83,8 @@ export async function insertExercise(data: {
   askSource: boolean;
   claimIds: string;
   createdById: number;
+  dueAt?: Date | null;
+  dueZone?: string;
 }) {
   for (;;) {
     const code = newCode();
@@ -93,6 +104,9 @@ export interface ExerciseView {
   private: boolean;
   /** Students first say who is behind the article; its outlet and author show only in the reveal. */
   askSource: boolean;
+  /** Answers sent after it are accepted and marked late; null for no due time. */
+  dueAt: Date | null;
+  dueZone: string;
   snapshot: Snapshot;
   counted: Snapshot["claims"];
   units: Unit[];
@@ -120,6 +134,8 @@ async function view(where: { code: string } | { id: number }): Promise<ExerciseV
     status: exercise.status,
     private: exercise.snapshot !== null,
     askSource: exercise.askSource,
+    dueAt: exercise.dueAt,
+    dueZone: exercise.dueZone,
     snapshot,
     counted,
     units: mode === "marked" ? claimUnits(counted) : sentenceUnits(snapshot.article.markdown, counted),
@@ -260,7 +276,13 @@ export async function submit(
       throw new UserError("Choose another display name.", 400, {
         displayName: `Someone in this exercise already goes by “${displayName}”. Add the first letter of your surname, like “${displayName} B.”`,
       });
-    const data = { displayName, answers: JSON.stringify(answers), tokenHash: hashToken(token), ...guesses };
+    const data = {
+      displayName,
+      answers: JSON.stringify(answers),
+      tokenHash: hashToken(token),
+      sentAt: new Date(),
+      ...guesses,
+    };
     if (mine) {
       await tx.submission.update({ where: { id: mine.id }, data });
       return { token, created: false };
@@ -310,6 +332,7 @@ export async function submissionByToken(exercise: ExerciseView, token: string) {
     displayName: submission.displayName,
     createdAt: submission.createdAt,
     revealed: submission.revealedAt !== null,
+    late: isLate(exercise.dueAt, submission.sentAt ?? submission.createdAt),
     answered: answers.length,
     rubric: rubricLabel(submission.rubric),
     rubricComment: submission.rubricComment,
@@ -340,6 +363,8 @@ export async function results(exercise: ExerciseView) {
       id: r.id,
       displayName: labels[i]!,
       createdAt: r.createdAt,
+      sentAt: r.sentAt ?? r.createdAt,
+      late: isLate(exercise.dueAt, r.sentAt ?? r.createdAt),
       revealed: r.revealedAt !== null,
       rubric: r.rubric ?? "",
       rubricComment: r.rubricComment,
@@ -416,7 +441,7 @@ export async function setRubric(exerciseId: number, input: z.infer<typeof Rubric
 /** What a teacher may change once students have answered: what students read, never what counts. */
 export const ExerciseTextSchema = ExerciseSchema.pick({ title: true, instructions: true });
 
-export async function editExercise(id: number, input: z.infer<typeof ExerciseTextSchema>) {
+export async function editExercise(id: number, input: z.infer<typeof ExerciseTextSchema> & Due) {
   await db().exercise.update({ where: { id }, data: input });
 }
 

@@ -1,6 +1,7 @@
 import type { CurrentUser } from "../auth/session.server";
 import { UserError } from "../utils/errors";
 import { fieldErrors } from "../newsroom/schemas";
+import { DueSchema } from "./due";
 import {
   deleteAnswers,
   deleteExercise,
@@ -41,13 +42,13 @@ export async function manageExercise(
       return "deleted";
     case "edit": {
       const parsed = ExerciseTextSchema.safeParse(values);
-      if (!parsed.success)
-        throw new UserError(
-          "The exercise was not changed. Check the highlighted fields.",
-          400,
-          fieldErrors(parsed.error),
-        );
-      await editExercise(id, parsed.data);
+      const due = DueSchema.safeParse(values);
+      if (!parsed.success || !due.success)
+        throw new UserError("The exercise was not changed. Check the highlighted fields.", 400, {
+          ...(parsed.error ? fieldErrors(parsed.error) : {}),
+          ...(due.error ? fieldErrors(due.error) : {}),
+        });
+      await editExercise(id, { ...parsed.data, ...due.data });
       return "edited";
     }
     case "rubric": {

@@ -12,6 +12,7 @@ import {
 import { UserError } from "../utils/errors";
 import { sentenceUnits, type Unit } from "./compare";
 import { ExerciseSchema, insertExercise } from "./exercises.server";
+import { DueSchema } from "./due";
 
 /** A pasted article is bounded before any work: about 30 printed pages. */
 export const MAX_OWN_ARTICLE = 100_000;
@@ -103,6 +104,8 @@ export async function createOwnExercise(values: Fields, actor: CurrentUser) {
   }).safeParse(values);
   if (!exercise.success)
     for (const issue of exercise.error.issues) fields[String(issue.path[0])] ??= issue.message;
+  const due = DueSchema.safeParse(values);
+  if (!due.success) for (const issue of due.error.issues) fields[String(issue.path[0])] ??= issue.message;
   const markdown = ownMarkdown(article.text);
   const claims: PublishedClaim[] = [];
   const now = new Date().toISOString();
@@ -149,7 +152,7 @@ export async function createOwnExercise(values: Fields, actor: CurrentUser) {
   }
   if (claims.length === 0 && Object.keys(fields).length === 0)
     fields[`key-${units[0]!.index}`] = "Tick at least one sentence as a claim, with its verdict.";
-  if (Object.keys(fields).length > 0 || !exercise.success) {
+  if (Object.keys(fields).length > 0 || !exercise.success || !due.success) {
     const count = Object.keys(fields).length;
     throw new UserError(
       `The exercise was not created: ${count === 1 ? "one thing needs" : `${count} things need`} fixing.`,
@@ -182,5 +185,6 @@ export async function createOwnExercise(values: Fields, actor: CurrentUser) {
     askSource: exercise.data.askSource,
     claimIds: JSON.stringify(claims.map((c) => c.id)),
     createdById: actor.id,
+    ...due.data,
   });
 }

@@ -74,6 +74,20 @@ describe("an exercise from an educator's own article", () => {
     ).rejects.toMatchObject({
       status: 400,
     });
+    await expect(
+      createOwnExercise(
+        {
+          ...article,
+          title: "Solar",
+          mode: "article",
+          [`key-${panels}`]: "on",
+          [`verdict-${panels}`]: "accurate",
+          [`rationale-${panels}`]: "The minutes say so.",
+          due: "2026-02-30T10:00",
+        },
+        actor,
+      ),
+    ).rejects.toMatchObject({ status: 400, fields: { due: expect.stringContaining("date and a time") } });
   });
 
   it("stores the key privately: no publication, nothing public, and students compare with it", async () => {
@@ -93,10 +107,15 @@ describe("an exercise from an educator's own article", () => {
         [`key-${bill}`]: "on",
         [`verdict-${bill}`]: "unsupported",
         [`rationale-${bill}`]: "No estimate was published.",
+        due: "2026-12-04T15:30",
+        dueZone: "America/Chicago",
       },
       actor,
     );
     expect(exercise.publicationId).toBeNull();
+    // Its due time, set in the educator's zone (Chicago is UTC−6 in December).
+    expect(exercise.dueAt?.toISOString()).toBe("2026-12-04T21:30:00.000Z");
+    expect(exercise.dueZone).toBe("America/Chicago");
     expect(await db().publication.count()).toBe(publications);
     const page = await latestPublications(readPage(new URLSearchParams()));
     expect(JSON.stringify(page)).not.toContain("Town halls go solar");

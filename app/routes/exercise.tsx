@@ -7,9 +7,10 @@ import { exerciseForTeacher, teachersOf } from "../classroom/teachers.server";
 import { CoTeachers } from "../classroom/CoTeachers";
 import { Highlights, StudentReasons, StudentsTable } from "../classroom/ResultsParts";
 import { ExerciseSettings } from "../classroom/ExerciseSettings";
-import { formatCode } from "../classroom/codes";
 import { VerdictChart } from "../classroom/VerdictChart";
-import { publicUrl } from "../utils/config.server";
+import { SharePanel } from "../classroom/SharePanel";
+import { shareWithQr } from "../classroom/share.server";
+import { dueChoice, formatDue } from "../classroom/due";
 import { domainFailure, formValues, orErrorPage, parseId, readForm } from "../utils/http.server";
 import { FormMessage, VerdictBadge } from "../ui/components";
 
@@ -32,10 +33,12 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       mode: exercise.mode,
       article: exercise.snapshot.article.title,
       private: exercise.private,
+      due: exercise.dueAt ? formatDue(exercise.dueAt, exercise.dueZone) : "",
     },
-    shareUrl: `${publicUrl()}/x/${exercise.code}`,
+    dueChoice: dueChoice(exercise),
+    share: shareWithQr(request, exercise.code),
     students: submissions.length,
-    submissions: submissions.map(({ answers: _answers, createdAt: _createdAt, ...row }) => row),
+    submissions: submissions.map(({ answers: _a, createdAt: _c, sentAt: _s, ...row }) => row),
     tallies,
     reasons,
     mostMissed,
@@ -64,7 +67,7 @@ const NOTICES: Record<string, string> = {
   opened: "The exercise is open again.",
   deleted: "All answers were deleted.",
   removed: "That student's answers were removed.",
-  edited: "The title and instructions were saved.",
+  edited: "The title, instructions and due time were saved.",
   rubric: "The rubric mark was saved: the student sees it with their comment on their result page.",
   "teacher-added": "The co-teacher was added: they see this exercise in their classroom now.",
   "teacher-removed": "The co-teacher was removed.",
@@ -73,7 +76,8 @@ const NOTICES: Record<string, string> = {
 export default function ExerciseResults({ loaderData, actionData }: Route.ComponentProps) {
   const {
     exercise,
-    shareUrl,
+    share,
+    dueChoice: due,
     students,
     submissions,
     tallies,
@@ -90,31 +94,21 @@ export default function ExerciseResults({ loaderData, actionData }: Route.Compon
       </p>
       <h1>{exercise.title}</h1>
       <FormMessage error={actionData?.error} success={notice ? NOTICES[notice] : null} />
-      <section className="panel share" aria-labelledby="share-heading">
-        <h2 id="share-heading">Share with students</h2>
-        <p>
-          Link: <a href={shareUrl}>{shareUrl}</a>
-        </p>
-        <p>
-          Or they go to <strong>{shareUrl.replace(/\/[^/]+$/, "")}</strong> and type the code{" "}
-          <code className="code">{formatCode(exercise.code)}</code>
-        </p>
-        <p className="meta">
-          {exercise.status === "open" ? "Open for answers." : "Closed."} Students see{" "}
-          {exercise.mode === "marked" ? "the article with the claims marked" : "the article alone"}.{" "}
-          {exercise.private
-            ? `From your own article “${exercise.article}”, not published: its answers show only in each student's reveal.`
-            : `From the fact-check of “${exercise.article}”.`}
-        </p>
-      </section>
+      <SharePanel share={share} exercise={exercise} />
 
       <h2>
         Results: {students} {students === 1 ? "student" : "students"}
+        {exercise.due ? `, ${submissions.filter((s) => s.late).length} late` : ""}
       </h2>
       {students > 0 ? (
         <>
           <Highlights mostMissed={mostMissed} mostWrong={mostWrong} students={students} />
-          <StudentsTable submissions={submissions} claims={tallies.length} mode={exercise.mode} />
+          <StudentsTable
+            submissions={submissions}
+            claims={tallies.length}
+            mode={exercise.mode}
+            hasDue={exercise.due !== ""}
+          />
           <div className="table-scroll">
             <table className="table results">
               <caption>
@@ -194,6 +188,7 @@ export default function ExerciseResults({ loaderData, actionData }: Route.Compon
         <ExerciseSettings
           title={exercise.title}
           instructions={exercise.instructions}
+          due={due}
           values={actionData?.intent === "edit" ? actionData.values : undefined}
           fields={actionData?.intent === "edit" ? (actionData.fields ?? {}) : {}}
         />

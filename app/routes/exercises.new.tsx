@@ -5,6 +5,8 @@ import { createExercise, ExerciseSchema, publishedForExercise } from "../classro
 import { domainFailure, failure, formValues, readForm } from "../utils/http.server";
 import { fieldErrors } from "../newsroom/schemas";
 import { Field, FormMessage, VerdictBadge } from "../ui/components";
+import { DueSchema, dueChoice } from "../classroom/due";
+import { DueFields } from "../classroom/DueFields";
 
 export const meta: Route.MetaFunction = () => [{ title: "New exercise · Classroom · Claimdesk" }];
 
@@ -13,7 +15,7 @@ export async function loader({ request }: Route.LoaderArgs) {
   const slug = new URL(request.url).searchParams.get("slug") ?? "";
   const factCheck = await publishedForExercise(slug);
   if (!factCheck) throw new Response("Choose a published fact-check for the exercise.", { status: 404 });
-  return { factCheck };
+  return { factCheck, due: dueChoice() };
 }
 
 export async function action({ request }: Route.ActionArgs) {
@@ -21,12 +23,16 @@ export async function action({ request }: Route.ActionArgs) {
   const form = await readForm(request);
   const values = formValues(form);
   const parsed = ExerciseSchema.safeParse({ ...values, claimIds: form.getAll("claimIds") });
-  if (!parsed.success)
+  const due = DueSchema.safeParse(values);
+  if (!parsed.success || !due.success)
     return failure("create", values, "The exercise was not created. Check the highlighted fields.", 400, {
-      fields: fieldErrors(parsed.error),
+      fields: {
+        ...(parsed.error ? fieldErrors(parsed.error) : {}),
+        ...(due.error ? fieldErrors(due.error) : {}),
+      },
     });
   try {
-    const exercise = await createExercise(parsed.data, user);
+    const exercise = await createExercise({ ...parsed.data, ...due.data }, user);
     return redirect(`/exercises/${exercise.id}`);
   } catch (error) {
     return domainFailure("create", values, error);
@@ -73,6 +79,7 @@ export default function NewExercise({ loaderData, actionData }: Route.ComponentP
             }
           />
         </Field>
+        <DueFields choice={loaderData.due} values={actionData?.values} fields={fields} />
         <fieldset className="field">
           <legend>What students see</legend>
           <label className="inline">

@@ -7,12 +7,14 @@ import { paragraphsOf } from "../classroom/StudentUnits";
 import { formValues, httpError, readForm } from "../utils/http.server";
 import { Field } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
+import { dueChoice } from "../classroom/due";
+import { DueFields, type DueChoice } from "../classroom/DueFields";
 
 export const meta: Route.MetaFunction = () => [{ title: "An exercise from your own article · Claimdesk" }];
 
 export async function loader({ request }: Route.LoaderArgs) {
   await requirePermission(request, "teach");
-  return null;
+  return { due: dueChoice() };
 }
 
 /** The article's sentences for step two, or null while the article itself has a problem. */
@@ -48,7 +50,7 @@ export async function action({ request }: Route.ActionArgs) {
   }
 }
 
-export default function OwnArticleExercise({ actionData }: Route.ComponentProps) {
+export default function OwnArticleExercise({ loaderData, actionData }: Route.ComponentProps) {
   const values: Record<string, string | undefined> = actionData?.values ?? {};
   const fields: Record<string, string> = actionData?.fields ?? {};
   const sentences = actionData?.sentences ?? null;
@@ -68,7 +70,7 @@ export default function OwnArticleExercise({ actionData }: Route.ComponentProps)
       ) : null}
       <Form method="post" className="stack" noValidate>
         {sentences ? (
-          <KeyStep values={values} fields={fields} sentences={sentences} />
+          <KeyStep values={values} fields={fields} sentences={sentences} due={loaderData.due} />
         ) : (
           <>
             <ArticleFields values={values} fields={fields} />
@@ -86,9 +88,11 @@ function KeyStep({
   values,
   fields,
   sentences,
+  due,
 }: {
   values: Record<string, string | undefined>;
   fields: Record<string, string>;
+  due: DueChoice;
   sentences: Array<{ index: number; text: string; block?: number; kind?: string }>;
 }) {
   return (
@@ -119,6 +123,7 @@ function KeyStep({
       >
         <textarea id="instructions" name="instructions" rows={3} defaultValue={values.instructions ?? ""} />
       </Field>
+      <DueFields choice={due} values={values} fields={fields} />
       <fieldset className="field">
         <legend>What students see</legend>
         <label className="inline">

@@ -4,6 +4,7 @@ import { requirePermission } from "../auth/session.server";
 import { publishedForExercises } from "../classroom/exercises.server";
 import { listExercises } from "../classroom/teachers.server";
 import { formatCode } from "../classroom/codes";
+import { formatDue } from "../classroom/due";
 import { readPage } from "../newsroom/paging";
 import { formatDate, FormMessage } from "../ui/components";
 import { Pager } from "../ui/Pager";
@@ -23,6 +24,7 @@ export async function loader({ request }: Route.LoaderArgs) {
       title: e.title,
       code: formatCode(e.code),
       status: e.status,
+      due: e.dueAt ? formatDue(e.dueAt, e.dueZone) : "",
       answers: e._count.submissions,
       article: e.article,
       createdAt: e.createdAt,
@@ -77,7 +79,10 @@ export default function Exercises({ loaderData }: Route.ComponentProps) {
                     <code>{e.code}</code>
                   </td>
                   <td>{e.answers}</td>
-                  <td>{e.status === "open" ? "Open" : "Closed"}</td>
+                  <td>
+                    {e.status === "open" ? "Open" : "Closed"}
+                    {e.due ? <span className="meta"> · due {e.due}</span> : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

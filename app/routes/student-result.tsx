@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/student-result";
 import { engineReasons } from "../classroom/compare";
@@ -31,6 +32,7 @@ export async function loader({ params }: Route.LoaderArgs) {
     title: exercise.title,
     code: exercise.code,
     displayName: submission.displayName,
+    late: submission.late,
     feedback: submission.rubric ? { level: submission.rubric, comment: submission.rubricComment } : null,
   };
   // Before the student asks for it, nothing of the answer key leaves the server.
@@ -65,8 +67,15 @@ export async function action({ params }: Route.ActionArgs) {
   return redirect(`/x/${exercise.code}/r/${params.token}#score`);
 }
 
+const LateNote = () => (
+  <p className="meta">You sent these answers after the due time: your teacher sees them as late.</p>
+);
+
 export default function StudentResult({ loaderData }: Route.ComponentProps) {
   const d = loaderData;
+  // The score takes focus when the fact-check appears: autoFocus covers a full page load only.
+  const score = useRef<HTMLParagraphElement>(null);
+  useEffect(() => score.current?.focus(), [d.revealed]);
   if (!d.revealed)
     return (
       <div className="page narrow exercise-result">
@@ -75,6 +84,7 @@ export default function StudentResult({ loaderData }: Route.ComponentProps) {
         <p className="message message--success" role="status">
           Your answers are saved, {d.displayName}: {d.answered} {d.answered === 1 ? "answer" : "answers"}.
         </p>
+        {d.late ? <LateNote /> : null}
         <p>
           You can still change them from this device. When you are ready, see the fact-checkers' work beside
           yours: <strong>your answers are then final.</strong>
@@ -99,7 +109,7 @@ export default function StudentResult({ loaderData }: Route.ComponentProps) {
     <div className="page wide exercise-result">
       <p className="eyebrow">Classroom exercise</p>
       <h1>{d.title}</h1>
-      <p className="summary-line" id="score" tabIndex={-1} autoFocus>
+      <p className="summary-line" id="score" tabIndex={-1} autoFocus ref={score}>
         Thank you, {d.displayName}. You found{" "}
         <strong>
           {comparison.found} of {total}
@@ -108,6 +118,7 @@ export default function StudentResult({ loaderData }: Route.ComponentProps) {
         <strong>{comparison.agreed}</strong>. Your score: <strong>{formatScore(comparison.score)}</strong> of{" "}
         {total}.
       </p>
+      {d.late ? <LateNote /> : null}
       <details className="scoring">
         <summary>How the score works</summary>
         <p>

@@ -9,6 +9,10 @@ import { clientAddress, domainFailure, formValues, orErrorPage, readForm } from 
 import { renderAnnotated, renderMarkdown } from "../publishing/annotate";
 import { FormMessage, safeHref } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
+import { formatDue } from "../classroom/due";
+import { formatCode } from "../classroom/codes";
+import { shareWithQr } from "../classroom/share.server";
+import { HandoutLink } from "../classroom/ShareQr";
 
 /** A student's page: the frame has no navigation (see SiteFrame). */
 export const handle = { classroom: true };
@@ -43,6 +47,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       instructions: exercise.instructions ? renderMarkdown(exercise.instructions) : "",
       mode: exercise.mode,
       open: exercise.status === "open",
+      due: exercise.dueAt
+        ? { text: formatDue(exercise.dueAt, exercise.dueZone), passed: exercise.dueAt.getTime() < Date.now() }
+        : null,
+      share: { ...shareWithQr(request, exercise.code), code: formatCode(exercise.code) },
       // With the source step, who published it is for the student to find out first.
       article: {
         title: article.title,
@@ -81,7 +89,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function StudentExercise({ loaderData, actionData }: Route.ComponentProps) {
-  const { title, instructions, mode, open, article, units, marked, mine, askSource } = loaderData;
+  const { title, instructions, mode, open, due, share, article, units, marked, mine, askSource } = loaderData;
   const v: Record<string, string | undefined> = actionData?.values ?? mine?.values ?? {};
   const errors = actionData?.fields ?? {};
   const hasFields = Object.keys(errors).length > 0;
@@ -104,6 +112,15 @@ export default function StudentExercise({ loaderData, actionData }: Route.Compon
       {instructions ? (
         <div className="instructions" dangerouslySetInnerHTML={{ __html: instructions }} />
       ) : null}
+      {due ? (
+        <p className={due.passed && open ? "notice" : "due"} role={due.passed && open ? "note" : undefined}>
+          Due: <strong>{due.text}</strong>.
+          {due.passed && open
+            ? " The due time has passed: you can still send your answers, and your teacher sees that they came late."
+            : null}
+        </p>
+      ) : null}
+      <HandoutLink {...share} />
       {!open ? (
         <p className="notice" role="note">
           This exercise is closed: your teacher is no longer taking answers.
