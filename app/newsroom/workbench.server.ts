@@ -2,9 +2,11 @@ import { can } from "../auth/roles";
 import type { CurrentUser } from "../auth/session.server";
 import { listDeskMembers } from "../auth/users.server";
 import { NotFoundError } from "../utils/errors";
-import { loadArticle, MAX_PROPOSALS } from "./articles.server";
-import { loadClaim, parseReasons } from "./claims.server";
+import { articleWithClaims, MAX_PROPOSALS } from "./articles.server";
+import { loadClaim, neighbouringClaims, parseReasons } from "./claims.server";
 import { history } from "./history.server";
+import { renderAnnotatedPart } from "../publishing/annotate";
+import { groupClaims, workbenchHighlights } from "./claim-groups";
 
 /**
  * Everything the claim page shows, and what this user may do on it. The two-person rule decides
@@ -18,7 +20,7 @@ export async function claimWorkbench(articleId: number, claimId: number, user: C
   return {
     claim: { ...rest, reasons: parseReasons(claim.reasons) },
     article: { id: article.id, title: article.title },
-    siblings: article.claims.filter((c) => c.id !== claim.id && c.status !== "dismissed"),
+    siblings: await neighbouringClaims(claim),
     lastEditor,
     approvedBy,
     canEdit: can(user.role, "edit"),
@@ -30,19 +32,80 @@ export async function claimWorkbench(articleId: number, claimId: number, user: C
   };
 }
 
+/** Characters of text per part of a long article's workbench page: about 25,000 words. */
+export const PART_CHARS = 150_000;
+/** Claims listed beside the text at a time. */
+export const CLAIMS_PER_PAGE = 50;
+
+export interface WorkbenchView {
+  /** Which part of a long article's text (1-based). */
+  part: number;
+  /** Which page of that part's claims. */
+  page: number;
+}
+
+/** `?part=` and `?page=` of the workbench address; anything else reads as the first. */
+export function readWorkbenchView(params: URLSearchParams): WorkbenchView {
+  const positive = (name: string) => {
+    const n = Number(params.get(name) ?? "1");
+    return Number.isSafeInteger(n) && n >= 1 ? n : 1;
+  };
+  return { part: positive("part"), page: positive("page") };
+}
+
+type StoredClaim = Awaited<ReturnType<typeof articleWithClaims>>["claims"][number];
+
+/** The address of a claim's place in the workbench's list: this page's (#claim-item-N) or another page's. */
+function listHref(articleId: number, part: number, page: number, claimId: number, current: number) {
+  if (page === current) return `#claim-item-${claimId}`;
+  const query = [part > 1 ? `part=${part}` : "", page > 1 ? `page=${page}` : ""].filter(Boolean).join("&");
+  return `/articles/${articleId}${query ? `?${query}` : ""}#claim-item-${claimId}`;
+}
+
 /**
- * Everything the article page shows: the article (its markdown apart, for rendering), its claims
- * in reading order, the desk's members and what this user may do. `proposalLimit` is set when
- * Claimdesk proposed as many claims as it ever does for one article.
+ * Everything the article page shows: one part of the article's text with every active claim in
+ * it highlighted, a page of that part's claims, the claims that lost their place, the desk's
+ * members and what this user may do. Pages stay small however long the article: the text is cut
+ * into parts of PART_CHARS, the list into pages of CLAIMS_PER_PAGE, and only what is shown is sent.
+ * `proposalLimit` is set when Claimdesk proposed as many claims as it ever does for one article.
  */
-export async function articleWorkbench(articleId: number, user: CurrentUser) {
-  const { article } = await loadArticle(articleId);
-  const { markdown, ...rest } = article;
-  const proposed = article.claims.filter((c) => c.origin === "machine").length;
+export async function articleWorkbench(articleId: number, user: CurrentUser, view: WorkbenchView) {
+  const article = await articleWithClaims(articleId);
+  const { markdown, claims: stored, ...rest } = article;
+  const { active, orphans } = groupClaims(stored);
+  // The part's claims are listed a page at a time; the text's references lead to their page.
+  let part = { start: 0, end: 0 };
+  let page = 1;
+  let pages = 1;
+  let listed: StoredClaim[] = [];
+  let inPart: StoredClaim[] = [];
+  const text = renderAnnotatedPart(
+    markdown,
+    (start, end, number) => {
+      part = { start, end };
+      inPart = active.filter((c) => c.start >= start && c.start < end);
+      pages = Math.max(1, Math.ceil(inPart.length / CLAIMS_PER_PAGE));
+      page = Math.min(view.page, pages);
+      listed = inPart.slice((page - 1) * CLAIMS_PER_PAGE, page * CLAIMS_PER_PAGE);
+      const pageOf = new Map(inPart.map((c, i) => [c.id, Math.floor(i / CLAIMS_PER_PAGE) + 1]));
+      return workbenchHighlights(inPart, (id) => listHref(articleId, number, pageOf.get(id)!, id, page));
+    },
+    view.part,
+    PART_CHARS,
+  );
+  const inThisPart = (c: StoredClaim) => c.start >= part.start && c.start < part.end;
+  const proposed = stored.filter((c) => c.origin === "machine").length;
+  const summary = (c: StoredClaim) => ({ ...c, reasons: parseReasons(c.reasons) });
   return {
     article: rest,
-    markdown,
-    claims: article.claims.map((c) => ({ ...c, reasons: parseReasons(c.reasons) })),
+    text,
+    claims: listed.map(summary),
+    orphans: orphans.map((c) => ({ id: c.id, quote: c.quote, orphanReason: c.orphanReason })),
+    dismissed: stored
+      .filter((c) => c.status === "dismissed" && !c.orphanedAt && inThisPart(c))
+      .map((c) => ({ id: c.id, quote: c.quote, version: c.version })),
+    totals: { active: active.length, approved: stored.filter((c) => c.status === "approved").length },
+    claimsPage: { page, pages, inPart: inPart.length, size: CLAIMS_PER_PAGE },
     members: await listDeskMembers(),
     canEdit: can(user.role, "edit"),
     canPublish: can(user.role, "publish"),

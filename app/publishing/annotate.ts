@@ -1,6 +1,6 @@
 import type { StateCore, Token } from "markdown-it";
 import { createMarkdown, type MarkdownItInstance } from "../claims/markdown";
-import { forEachTextBlock, inlineText } from "../claims/projection";
+import { BLOCK_SEPARATOR, forEachTextBlock, inlineText } from "../claims/projection";
 
 /** A span of the text projection to highlight, with what its <mark> and reference carry. */
 export interface Highlight {
@@ -20,34 +20,35 @@ export interface Highlight {
  * agree; a claim crossing inline formatting gets one <mark> per piece, never crossing a tag.
  */
 export function claimHighlights(md: MarkdownItInstance): void {
-  md.core.ruler.push("claim_highlights", (state) => {
-    const highlights = ((state.env as { highlights?: Highlight[] } | undefined)?.highlights ??
-      []) as Highlight[];
-    if (highlights.length === 0) return;
-    forEachTextBlock(state.tokens, (inline, blockStart) => {
-      const out: Token[] = [];
-      let offset = blockStart;
-      for (const child of inline.children ?? []) {
-        const length = inlineText(child).length;
-        const end = offset + length;
-        const touching = highlights.filter((h) => h.start < end && offset < h.end);
-        if ((child.type === "text" || child.type === "code_inline") && touching.length > 0) {
-          out.push(...splitAtHighlights(state, child, offset, touching));
-        } else {
-          out.push(child);
-        }
-        offset = end;
-      }
-      inline.children = out;
-    });
-  });
-
+  md.core.ruler.push("claim_highlights", applyHighlights);
   md.renderer.rules.claim_ref = (tokens, idx) => {
     const { href, text, label } = tokens[idx]!.meta as Highlight["ref"];
     const esc = md.utils.escapeHtml;
-    if (!href.startsWith("#")) throw new Error("claim references link within the page only");
+    if (!/^(#|\/(?!\/))/.test(href)) throw new Error("claim references link within the site only");
     return `<sup class="claim-ref"><a href="${esc(href)}" aria-label="${esc(label)}">${esc(text)}</a></sup>`;
   };
+}
+
+function applyHighlights(state: StateCore): void {
+  const highlights = ((state.env as { highlights?: Highlight[] } | undefined)?.highlights ??
+    []) as Highlight[];
+  if (highlights.length === 0) return;
+  forEachTextBlock(state.tokens, (inline, blockStart) => {
+    const out: Token[] = [];
+    let offset = blockStart;
+    for (const child of inline.children ?? []) {
+      const length = inlineText(child).length;
+      const end = offset + length;
+      const touching = highlights.filter((h) => h.start < end && offset < h.end);
+      if ((child.type === "text" || child.type === "code_inline") && touching.length > 0) {
+        out.push(...splitAtHighlights(state, child, offset, touching));
+      } else {
+        out.push(child);
+      }
+      offset = end;
+    }
+    inline.children = out;
+  });
 }
 
 function splitAtHighlights(state: StateCore, child: Token, offset: number, highlights: Highlight[]): Token[] {
@@ -134,6 +135,60 @@ const guide = createMarkdown().set({ breaks: false });
 /** The article's markdown as HTML with the given spans highlighted. */
 export function renderAnnotated(markdownSource: string, highlights: Highlight[]): string {
   return annotator.render(markdownSource, { highlights });
+}
+
+/** One part of a long article's annotated text, and where it lies in the text projection. */
+export interface AnnotatedPart {
+  html: string;
+  /** 1-based; `parts` is how many there are. */
+  part: number;
+  parts: number;
+  /** Projection offsets: the part holds the text from `start` up to `end`. */
+  start: number;
+  end: number;
+}
+
+/**
+ * The article's markdown as HTML with the given spans highlighted, cut at top-level blocks into
+ * parts of about `partChars` characters of text, and only part `part` rendered: a very long
+ * article is read a part at a time, so one page never carries all of it. Offsets are those of
+ * the whole text, as the highlights' are (the whole document is parsed, one part rendered).
+ */
+export function renderAnnotatedPart(
+  markdownSource: string,
+  highlightsIn: (start: number, end: number, part: number) => Highlight[],
+  part: number,
+  partChars: number,
+): AnnotatedPart {
+  const env: { highlights: Highlight[] } = { highlights: [] };
+  const state = new annotator.core.State(markdownSource, annotator, env);
+  annotator.core.process(state);
+  const cuts = partCuts(state.tokens, partChars);
+  const index = Math.min(Math.max(1, part), cuts.length) - 1;
+  const from = cuts[index]!;
+  const to = cuts[index + 1];
+  const end = to?.offset ?? Number.MAX_SAFE_INTEGER;
+  // Highlighted once the part is known, so that only its own claims are looked at.
+  env.highlights = highlightsIn(from.offset, end, index + 1);
+  applyHighlights(state);
+  const html = annotator.renderer.render(state.tokens.slice(from.token, to?.token), annotator.options, env);
+  return { html, part: index + 1, parts: cuts.length, start: from.offset, end };
+}
+
+/** Where each part begins: a top-level block's first token, and its offset in the projection. */
+function partCuts(tokens: Token[], partChars: number): Array<{ token: number; offset: number }> {
+  const cuts = [{ token: 0, offset: 0 }];
+  let length = 0;
+  let first = true;
+  tokens.forEach((token, i) => {
+    if (token.level === 0 && token.nesting !== -1 && length - cuts.at(-1)!.offset >= partChars)
+      cuts.push({ token: i, offset: length });
+    if (token.type !== "inline") return;
+    if (!first) length += BLOCK_SEPARATOR.length;
+    first = false;
+    for (const child of token.children ?? []) length += inlineText(child).length;
+  });
+  return cuts;
 }
 
 /** Markdown (rationales, notes) as safe HTML: no raw HTML, links only http, https and mailto. */

@@ -33,6 +33,7 @@ export interface ClaimSummary {
   assigneeId: number | null;
   reviewNote: string;
   reasons: string[];
+  orphanedAt?: string | Date | null;
 }
 
 /**
@@ -108,11 +109,13 @@ export function ClaimHeader({
           {claim.reviewNote}
         </div>
       ) : null}
-      <p className="context">
-        <span className="context__around">…{claim.prefix}</span>
-        <mark>{claim.quote}</mark>
-        <span className="context__around">{claim.suffix}…</span>
-      </p>
+      {claim.orphanedAt ? null : (
+        <p className="context">
+          <span className="context__around">…{claim.prefix}</span>
+          <mark>{claim.quote}</mark>
+          <span className="context__around">{claim.suffix}…</span>
+        </p>
+      )}
       <CheckWorthyReasons reasons={claim.reasons} />
     </>
   );
