@@ -44,3 +44,47 @@ test("with JavaScript, selecting words in the article fills the claim form", asy
   await page.getByRole("button", { name: "Add claim" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("“opened a plant in Ohio”");
 });
+
+test("a selection across a highlighted claim adds its words, not the claim's number", async ({ page }) => {
+  createUser("sel@desk.test", "Sam Selector", "editor");
+  failOnServerErrors(page);
+  await signIn(page, "sel@desk.test");
+  await page.goto("/articles/new");
+  await page.getByLabel("Title").fill("Selection across a claim");
+  await page
+    .getByLabel("Article text")
+    .fill(
+      "Vega Robotics opened a plant in Ohio. It employs 1,200 people, the company said. Work starts soon.",
+    );
+  await page.getByRole("button", { name: "Import and propose claims" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Selection across a claim");
+  await expect(page.getByText("Select text in the article to fill this in")).toBeVisible();
+  // The claim about 1,200 people is highlighted, its number badge after it.
+  await expect(page.locator(".article-text .claim-ref")).not.toHaveCount(0);
+
+  // Select from "opened" to "Work starts", across the highlighted claim and its badge.
+  await page
+    .locator(".article-text p")
+    .first()
+    .evaluate((p) => {
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      const nodes: Text[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+      const start = nodes.find((n) => n.textContent!.includes("opened"))!;
+      const end = nodes.find((n) => n.textContent!.includes("Work starts"))!;
+      const range = document.createRange();
+      range.setStart(start, start.textContent!.indexOf("opened"));
+      range.setEnd(end, end.textContent!.indexOf("Work starts") + "Work starts".length);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      p.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+    });
+  const wanted = "opened a plant in Ohio. It employs 1,200 people, the company said. Work starts";
+  // The selection shows where it is seen: a bar at the foot of the window, and the form filled in.
+  const bar = page.getByRole("region", { name: "Selected words" });
+  await expect(bar).toBeVisible();
+  await expect(bar).toContainText(`Selected: “${wanted}”`);
+  await expect(page.getByLabel("Exact words from the article")).toHaveValue(wanted);
+  await bar.getByRole("button", { name: "Add as a claim" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`“${wanted}”`);
+});
