@@ -62,29 +62,34 @@ test("a selection across a highlighted claim adds its words, not the claim's num
   // The claim about 1,200 people is highlighted, its number badge after it.
   await expect(page.locator(".article-text .claim-ref")).not.toHaveCount(0);
 
-  // Select from "opened" to "Work starts", across the highlighted claim and its badge.
-  await page
-    .locator(".article-text p")
-    .first()
-    .evaluate((p) => {
-      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
-      const nodes: Text[] = [];
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
-      const start = nodes.find((n) => n.textContent!.includes("opened"))!;
-      const end = nodes.find((n) => n.textContent!.includes("Work starts"))!;
-      const range = document.createRange();
-      range.setStart(start, start.textContent!.indexOf("opened"));
-      range.setEnd(end, end.textContent!.indexOf("Work starts") + "Work starts".length);
-      getSelection()!.removeAllRanges();
-      getSelection()!.addRange(range);
-      p.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
-    });
+  // Select from "opened" to "Work starts", across the highlighted claim and its badge (again, if
+  // the first try raced the page settling after navigation, as in the story above).
   const wanted = "opened a plant in Ohio. It employs 1,200 people, the company said. Work starts";
-  // The selection shows where it is seen: a bar at the foot of the window, and the form filled in.
+  await page.waitForLoadState("networkidle");
+  await expect(async () => {
+    await page
+      .locator(".article-text p")
+      .first()
+      .evaluate((p) => {
+        const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+        const nodes: Text[] = [];
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+        const start = nodes.find((n) => n.textContent!.includes("opened"))!;
+        const end = nodes.find((n) => n.textContent!.includes("Work starts"))!;
+        const range = document.createRange();
+        range.setStart(start, start.textContent!.indexOf("opened"));
+        range.setEnd(end, end.textContent!.indexOf("Work starts") + "Work starts".length);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        p.dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+      });
+    // The form has the article's words only, not the claim's number.
+    await expect(page.getByLabel("Exact words from the article")).toHaveValue(wanted, { timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
+  // The selection shows where it is seen: a bar at the foot of the window.
   const bar = page.getByRole("region", { name: "Selected words" });
   await expect(bar).toBeVisible();
   await expect(bar).toContainText(`Selected: “${wanted}”`);
-  await expect(page.getByLabel("Exact words from the article")).toHaveValue(wanted);
   await bar.getByRole("button", { name: "Add as a claim" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`“${wanted}”`);
 });

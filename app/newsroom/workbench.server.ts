@@ -55,11 +55,16 @@ export function readWorkbenchView(params: URLSearchParams): WorkbenchView {
 
 type StoredClaim = Awaited<ReturnType<typeof articleWithClaims>>["claims"][number];
 
-/** The address of a claim's place in the workbench's list: this page's (#claim-item-N) or another page's. */
-function listHref(articleId: number, part: number, page: number, claimId: number, current: number) {
-  if (page === current) return `#claim-item-${claimId}`;
+/** The workbench's address showing a given part and page of claims, at `#hash`. */
+export function workbenchHref(articleId: number, { part, page }: WorkbenchView, hash: string) {
   const query = [part > 1 ? `part=${part}` : "", page > 1 ? `page=${page}` : ""].filter(Boolean).join("&");
-  return `/articles/${articleId}${query ? `?${query}` : ""}#claim-item-${claimId}`;
+  return `/articles/${articleId}${query ? `?${query}` : ""}#${hash}`;
+}
+
+/** The address of a claim's place in the workbench's list: this page's (#claim-item-N) or another page's. */
+function listHref(articleId: number, view: WorkbenchView, claimId: number, current: number) {
+  if (view.page === current) return `#claim-item-${claimId}`;
+  return workbenchHref(articleId, view, `claim-item-${claimId}`);
 }
 
 /**
@@ -88,7 +93,9 @@ export async function articleWorkbench(articleId: number, user: CurrentUser, vie
       page = Math.min(view.page, pages);
       listed = inPart.slice((page - 1) * CLAIMS_PER_PAGE, page * CLAIMS_PER_PAGE);
       const pageOf = new Map(inPart.map((c, i) => [c.id, Math.floor(i / CLAIMS_PER_PAGE) + 1]));
-      return workbenchHighlights(inPart, (id) => listHref(articleId, number, pageOf.get(id)!, id, page));
+      return workbenchHighlights(inPart, (id) =>
+        listHref(articleId, { part: number, page: pageOf.get(id)! }, id, page),
+      );
     },
     view.part,
     PART_CHARS,

@@ -6,7 +6,7 @@ import { domainFailure, failure, formValues, orErrorPage, parseId, readForm } fr
 import { addClaim, setClaimStatus } from "../newsroom/claims.server";
 import { AddClaimSchema, PublishSchema, versionField } from "../newsroom/schemas";
 import { reimportArticle, revisionParam, revisionSummary } from "../newsroom/revise.server";
-import { articleWorkbench, readWorkbenchView } from "../newsroom/workbench.server";
+import { articleWorkbench, readWorkbenchView, workbenchHref } from "../newsroom/workbench.server";
 import { latestNumber } from "../publishing/latest.server";
 import { publishArticle } from "../publishing/publish.server";
 import { ArticleClaims } from "../ui/ArticleClaims";
@@ -59,7 +59,9 @@ export async function action({ request, params }: Route.ActionArgs) {
         if (!version.success) return failure(intent, values, MISSING_VERSION);
         const status = intent === "dismiss" ? "dismissed" : "candidate";
         await setClaimStatus(parseId(values.claimId, "claim"), version.data, status, user);
-        return redirect(`/articles/${articleId}#claim-item-${values.claimId}`);
+        // Back to the part and page of the list the button was on.
+        const view = readWorkbenchView(new URLSearchParams(values.view ?? ""));
+        return redirect(workbenchHref(articleId, view, `claim-item-${values.claimId}`));
       }
       case "reimport": {
         // The article as it now reads at its original address; claims are re-anchored.

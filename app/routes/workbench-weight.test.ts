@@ -18,7 +18,7 @@ const workspace = generateWorkspace(file, {
 });
 process.env.DATABASE_URL = `file:${file}`;
 process.env.CLAIMDESK_SEED = "off";
-const { loader: articleLoader } = await import("./article");
+const { loader: articleLoader, action: articleAction } = await import("./article");
 const { loader: claimLoader } = await import("./claim");
 const { loader: articlesLoader } = await import("./articles");
 const { importArticle } = await import("../newsroom/articles.server");
@@ -81,8 +81,33 @@ describe("the workbench of a 200 KB article", () => {
     expect(data.text.html).toMatch(new RegExp(`href="/articles/${articleId}\\?page=2#claim-item-\\d+"`));
   });
 
+  it("comes back to the same page of the list after dismissing a claim from it", async () => {
+    const second = await load(articleLoader, `/articles/${articleId}?page=2`, { id: String(articleId) });
+    const claim = second.claims[3]!;
+    const body = new URLSearchParams({
+      intent: "dismiss",
+      claimId: String(claim.id),
+      version: String(claim.version),
+      view: "?page=2",
+    });
+    const response = (await articleAction({
+      request: new Request(`http://localhost/articles/${articleId}?page=2`, {
+        method: "POST",
+        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+        body,
+      }),
+      params: { id: String(articleId) },
+      context: {},
+    } as never)) as Response;
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe(`/articles/${articleId}?page=2#claim-item-${claim.id}`);
+  });
+
   it("offers to merge a claim with its neighbours only, nearest first either side", async () => {
-    const claims = await db().claim.findMany({ where: { articleId }, orderBy: { start: "asc" } });
+    const claims = await db().claim.findMany({
+      where: { articleId, status: { not: "dismissed" } },
+      orderBy: [{ start: "asc" }, { id: "asc" }],
+    });
     const middle = claims[Math.floor(claims.length / 2)]!;
     const data = await load(claimLoader, `/articles/${articleId}/claims/${middle.id}`, {
       id: String(articleId),

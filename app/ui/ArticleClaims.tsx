@@ -105,7 +105,7 @@ export function ArticleClaims({
               <Link to={`/articles/${articleId}/claims/${c.id}`}>
                 {canEdit ? "Check this claim" : "Open"}
               </Link>
-              {canEdit ? <ClaimStatusButton claim={c} intent="dismiss" label="Dismiss" /> : null}
+              {canEdit ? <ClaimStatusButton claim={c} intent="dismiss" label="Dismiss" here={here} /> : null}
             </div>
           </li>
         ))}
@@ -117,7 +117,10 @@ export function ArticleClaims({
           <ul>
             {dismissed.map((c) => (
               <li key={c.id} id={`claim-item-${c.id}`}>
-                “{c.quote}”{canEdit ? <ClaimStatusButton claim={c} intent="restore" label="Restore" /> : null}
+                “{c.quote}”
+                {canEdit ? (
+                  <ClaimStatusButton claim={c} intent="restore" label="Restore" here={here} />
+                ) : null}
               </li>
             ))}
           </ul>
@@ -127,18 +130,24 @@ export function ArticleClaims({
   );
 }
 
-/** Dismissing or restoring a claim from the list: one button, the claim's version with it. */
+/**
+ * Dismissing or restoring a claim from the list: one button, the claim's version with it, and
+ * the part and page of the list it is on (`view`), to come back to.
+ */
 function ClaimStatusButton({
   claim,
   intent,
   label,
+  here,
 }: {
   claim: { id: number; version: number };
   intent: "dismiss" | "restore";
   label: string;
+  here: string;
 }) {
   return (
     <Form method="post" className="inline-form">
+      <input type="hidden" name="view" value={new URL(here, "http://x").search} />
       <input type="hidden" name="claimId" value={claim.id} />
       <input type="hidden" name="version" value={claim.version} />
       <button type="submit" name="intent" value={intent} className="link-button">
