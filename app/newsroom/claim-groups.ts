@@ -1,11 +1,19 @@
-import type { Highlight } from "../publishing/annotate";
-
 interface GroupedClaim {
   id: number;
   start: number;
   end: number;
   status: string;
   orphanedAt: string | Date | null;
+}
+
+/** A claim's highlight in the article text (publishing/annotate's Highlight). */
+export interface ClaimHighlight {
+  start: number;
+  end: number;
+  claimId: string;
+  className: string;
+  anchorId: string;
+  ref: { href: string; text: string; label: string };
 }
 
 /** The claims in the text and the list (active), those that lost their place (orphans), and the dismissed. */
@@ -26,7 +34,7 @@ export function groupClaims<C extends Pick<GroupedClaim, "status" | "orphanedAt"
 export function workbenchHighlights(
   claims: Array<Pick<GroupedClaim, "id" | "start" | "end" | "status" | "orphanedAt">>,
   listHref: (claimId: number) => string = (id) => `#claim-item-${id}`,
-): Highlight[] {
+): ClaimHighlight[] {
   return groupClaims(claims).active.map((c) => ({
     start: c.start,
     end: c.end,

@@ -5,7 +5,7 @@ import { NotFoundError } from "../utils/errors";
 import { articleWithClaims, MAX_PROPOSALS } from "./articles.server";
 import { loadClaim, neighbouringClaims, parseReasons } from "./claims.server";
 import { history } from "./history.server";
-import { renderAnnotatedPart } from "../publishing/annotate";
+import { textPart } from "../claims/parts";
 import { groupClaims, workbenchHighlights } from "./claim-groups";
 
 /**
@@ -78,34 +78,25 @@ export async function articleWorkbench(articleId: number, user: CurrentUser, vie
   const article = await articleWithClaims(articleId);
   const { markdown, claims: stored, ...rest } = article;
   const { active, orphans } = groupClaims(stored);
-  // The part's claims are listed a page at a time; the text's references lead to their page.
-  let part = { start: 0, end: 0 };
-  let page = 1;
-  let pages = 1;
-  let listed: StoredClaim[] = [];
-  let inPart: StoredClaim[] = [];
-  const text = renderAnnotatedPart(
-    markdown,
-    (start, end, number) => {
-      part = { start, end };
-      inPart = active.filter((c) => c.start >= start && c.start < end);
-      pages = Math.max(1, Math.ceil(inPart.length / CLAIMS_PER_PAGE));
-      page = Math.min(view.page, pages);
-      listed = inPart.slice((page - 1) * CLAIMS_PER_PAGE, page * CLAIMS_PER_PAGE);
-      const pageOf = new Map(inPart.map((c, i) => [c.id, Math.floor(i / CLAIMS_PER_PAGE) + 1]));
-      return workbenchHighlights(inPart, (id) =>
-        listHref(articleId, { part: number, page: pageOf.get(id)! }, id, page),
-      );
-    },
-    view.part,
-    PART_CHARS,
-  );
+  const part = textPart(markdown, view.part, PART_CHARS);
   const inThisPart = (c: StoredClaim) => c.start >= part.start && c.start < part.end;
+  // The part's claims are listed a page at a time; the text's numbers lead to their page.
+  const inPart = active.filter(inThisPart);
+  const pages = Math.max(1, Math.ceil(inPart.length / CLAIMS_PER_PAGE));
+  const page = Math.min(view.page, pages);
+  const listed = inPart.slice((page - 1) * CLAIMS_PER_PAGE, page * CLAIMS_PER_PAGE);
+  const pageOf = new Map(inPart.map((c, i) => [c.id, Math.floor(i / CLAIMS_PER_PAGE) + 1]));
+  const highlights = workbenchHighlights(inPart, (id) =>
+    listHref(articleId, { part: part.part, page: pageOf.get(id)! }, id, page),
+  );
   const proposed = stored.filter((c) => c.origin === "machine").length;
   const summary = (c: StoredClaim) => ({ ...c, reasons: parseReasons(c.reasons) });
   return {
     article: rest,
-    text,
+    /** For rendering the part (publishing's renderAnnotatedPart), not for the page's data. */
+    markdown,
+    highlights,
+    part: { part: part.part, parts: part.parts },
     claims: listed.map(summary),
     orphans: orphans.map((c) => ({ id: c.id, quote: c.quote, orphanReason: c.orphanReason })),
     dismissed: stored

@@ -1,6 +1,7 @@
 import type { StateCore, Token } from "markdown-it";
 import { createMarkdown, type MarkdownItInstance } from "../claims/markdown";
-import { BLOCK_SEPARATOR, forEachTextBlock, inlineText } from "../claims/projection";
+import { partOfTokens, type TextPart } from "../claims/parts";
+import { forEachTextBlock, inlineText } from "../claims/projection";
 
 /** A span of the text projection to highlight, with what its <mark> and reference carry. */
 export interface Highlight {
@@ -137,58 +138,25 @@ export function renderAnnotated(markdownSource: string, highlights: Highlight[])
   return annotator.render(markdownSource, { highlights });
 }
 
-/** One part of a long article's annotated text, and where it lies in the text projection. */
-export interface AnnotatedPart {
-  html: string;
-  /** 1-based; `parts` is how many there are. */
-  part: number;
-  parts: number;
-  /** Projection offsets: the part holds the text from `start` up to `end`. */
-  start: number;
-  end: number;
-}
-
 /**
- * The article's markdown as HTML with the given spans highlighted, cut at top-level blocks into
- * parts of about `partChars` characters of text, and only part `part` rendered: a very long
- * article is read a part at a time, so one page never carries all of it. Offsets are those of
- * the whole text, as the highlights' are (the whole document is parsed, one part rendered).
+ * Part `part` of the article's markdown (claims/parts.ts) as HTML with the given spans
+ * highlighted; their offsets are those of the whole text, as the part's `start` and `end` are.
  */
 export function renderAnnotatedPart(
   markdownSource: string,
-  highlightsIn: (start: number, end: number, part: number) => Highlight[],
+  highlights: Highlight[],
   part: number,
   partChars: number,
-): AnnotatedPart {
-  const env: { highlights: Highlight[] } = { highlights: [] };
-  const state = new annotator.core.State(markdownSource, annotator, env);
-  annotator.core.process(state);
-  const cuts = partCuts(state.tokens, partChars);
-  const index = Math.min(Math.max(1, part), cuts.length) - 1;
-  const from = cuts[index]!;
-  const to = cuts[index + 1];
-  const end = to?.offset ?? Number.MAX_SAFE_INTEGER;
-  // Highlighted once the part is known, so that only its own claims are looked at.
-  env.highlights = highlightsIn(from.offset, end, index + 1);
-  applyHighlights(state);
-  const html = annotator.renderer.render(state.tokens.slice(from.token, to?.token), annotator.options, env);
-  return { html, part: index + 1, parts: cuts.length, start: from.offset, end };
-}
-
-/** Where each part begins: a top-level block's first token, and its offset in the projection. */
-function partCuts(tokens: Token[], partChars: number): Array<{ token: number; offset: number }> {
-  const cuts = [{ token: 0, offset: 0 }];
-  let length = 0;
-  let first = true;
-  tokens.forEach((token, i) => {
-    if (token.level === 0 && token.nesting !== -1 && length - cuts.at(-1)!.offset >= partChars)
-      cuts.push({ token: i, offset: length });
-    if (token.type !== "inline") return;
-    if (!first) length += BLOCK_SEPARATOR.length;
-    first = false;
-    for (const child of token.children ?? []) length += inlineText(child).length;
-  });
-  return cuts;
+): TextPart & { html: string } {
+  const env = { highlights };
+  const tokens = annotator.parse(markdownSource, env);
+  const found = partOfTokens(tokens, part, partChars);
+  const html = annotator.renderer.render(
+    tokens.slice(found.fromToken, found.toToken),
+    annotator.options,
+    env,
+  );
+  return { ...found, html };
 }
 
 /** Markdown (rationales, notes) as safe HTML: no raw HTML, links only http, https and mailto. */

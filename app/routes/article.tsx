@@ -6,7 +6,8 @@ import { domainFailure, failure, formValues, orErrorPage, parseId, readForm } fr
 import { addClaim, setClaimStatus } from "../newsroom/claims.server";
 import { AddClaimSchema, PublishSchema, versionField } from "../newsroom/schemas";
 import { reimportArticle, revisionParam, revisionSummary } from "../newsroom/revise.server";
-import { articleWorkbench, readWorkbenchView, workbenchHref } from "../newsroom/workbench.server";
+import { articleWorkbench, PART_CHARS, readWorkbenchView, workbenchHref } from "../newsroom/workbench.server";
+import { renderAnnotatedPart } from "../publishing/annotate";
 import { latestNumber } from "../publishing/latest.server";
 import { publishArticle } from "../publishing/publish.server";
 import { ArticleClaims } from "../ui/ArticleClaims";
@@ -29,9 +30,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, "read-drafts");
   const articleId = parseId(params.id, "article");
   const url = new URL(request.url);
-  const page = await orErrorPage(articleWorkbench(articleId, user, readWorkbenchView(url.searchParams)));
+  const view = readWorkbenchView(url.searchParams);
+  const { markdown, highlights, ...page } = await orErrorPage(articleWorkbench(articleId, user, view));
   return {
     ...page,
+    html: renderAnnotatedPart(markdown, highlights, page.part.part, PART_CHARS).html,
     publishedVersion: await latestNumber({ articleId }),
     revised: revisionSummary(url.searchParams.get("revised")),
     here: url.pathname + url.search,
@@ -86,7 +89,7 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function ArticleWorkbench({ loaderData, actionData }: Route.ComponentProps) {
-  const { article, publishedVersion, claims, members, text, canEdit, canPublish, revised, totals } =
+  const { article, publishedVersion, claims, members, html, part, canEdit, canPublish, revised, totals } =
     loaderData;
   const textRef = useRef<HTMLDivElement>(null);
   const quoteRef = useRef<HTMLTextAreaElement>(null);
@@ -114,8 +117,8 @@ export default function ArticleWorkbench({ loaderData, actionData }: Route.Compo
           <p className="hint">
             Highlighted: proposed and accepted claims. The number after each links to it in the list.
           </p>
-          <TextParts articleId={article.id} part={text.part} parts={text.parts} />
-          <div ref={textRef} className="article-text" dangerouslySetInnerHTML={{ __html: text.html }} />
+          <TextParts articleId={article.id} part={part.part} parts={part.parts} />
+          <div ref={textRef} className="article-text" dangerouslySetInnerHTML={{ __html: html }} />
         </section>
         <aside className="workbench__claims" aria-labelledby="claims-heading">
           <ArticleClaims

@@ -58,27 +58,27 @@ describe("the workbench of a 200 KB article", () => {
     const claims = await db().claim.count({ where: { articleId } });
     expect(claims).toBeGreaterThan(500);
     expect(data.claims.length).toBe(CLAIMS_PER_PAGE);
-    expect(data.text.parts).toBeGreaterThan(1);
+    expect(data.part.parts).toBeGreaterThan(1);
     // The article's last section is not on the first part's page, but on the last part's.
     const lastHeading = `>Part ${ARTICLE.split("## Part ").length - 1}</h4>`;
-    expect(data.text.html).toContain(">Part 1</h4>");
-    expect(data.text.html).not.toContain(lastHeading);
+    expect(data.html).toContain(">Part 1</h4>");
+    expect(data.html).not.toContain(lastHeading);
     // The data the page carries, and its HTML is about the same again: together under 1 MB.
     expect(Buffer.byteLength(JSON.stringify(data))).toBeLessThan(500_000);
 
-    const last = await load(articleLoader, `/articles/${articleId}?part=${data.text.parts}`, {
+    const last = await load(articleLoader, `/articles/${articleId}?part=${data.part.parts}`, {
       id: String(articleId),
     });
-    expect(last.text.part).toBe(data.text.parts);
-    expect(last.text.html).toContain(lastHeading);
-    expect(last.text.html).not.toContain(">Part 1</h4>");
+    expect(last.part.part).toBe(data.part.parts);
+    expect(last.html).toContain(lastHeading);
+    expect(last.html).not.toContain(">Part 1</h4>");
   });
 
   it("leads each highlighted claim's number to its page of the list", async () => {
     const data = await load(articleLoader, `/articles/${articleId}`, { id: String(articleId) });
     const listed = data.claims.at(-1)!.id;
-    expect(data.text.html).toContain(`href="#claim-item-${listed}"`);
-    expect(data.text.html).toMatch(new RegExp(`href="/articles/${articleId}\\?page=2#claim-item-\\d+"`));
+    expect(data.html).toContain(`href="#claim-item-${listed}"`);
+    expect(data.html).toMatch(new RegExp(`href="/articles/${articleId}\\?page=2#claim-item-\\d+"`));
   });
 
   it("comes back to the same page of the list after dismissing a claim from it", async () => {
