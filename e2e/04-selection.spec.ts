@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createUser, failOnServerErrors, signIn } from "./helpers";
+import { createUser, expectAccessible, failOnServerErrors, signIn } from "./helpers";
 
 test("with JavaScript, selecting words in the article fills the claim form", async ({ page }) => {
   createUser("sel@desk.test", "Sam Selector", "editor");
@@ -90,6 +90,7 @@ test("a selection across a highlighted claim adds its words, not the claim's num
   const bar = page.getByRole("region", { name: "Selected words" });
   await expect(bar).toBeVisible();
   await expect(bar).toContainText(`Selected: “${wanted}”`);
+  await expectAccessible(page, "the workbench with words selected");
   await bar.getByRole("button", { name: "Add as a claim" }).click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`“${wanted}”`);
 });

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createUser, failOnServerErrors, signIn } from "./helpers";
+import { createUser, expectAccessible, failOnServerErrors, signIn } from "./helpers";
 
 // The workbench a newsroom uses all day (issue 15): every workbench page on a 390 px phone, with
 // and without JavaScript, a lost claim placed again, and the keyboard shortcuts.
@@ -94,6 +94,7 @@ test("a claim that lost its place says what happened and is placed again from th
   await expect(page.getByText("Its words before the change:")).toBeVisible();
   // The old words are not highlighted: they are no longer in the article.
   await expect(page.locator("mark")).toHaveCount(0);
+  await expectAccessible(page, "a lost claim's page");
 
   await page
     .getByLabel("The passage’s exact words in the current text")
@@ -124,6 +125,7 @@ test("j and k move between claims, ? lists the shortcuts, and typing in a field 
   const dialog = page.getByRole("dialog", { name: "Keyboard shortcuts" });
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText("Next claim");
+  await expectAccessible(page, "the shortcuts dialog");
   await page.keyboard.press("Escape");
   await expect(dialog).toBeHidden();
 
