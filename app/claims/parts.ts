@@ -33,23 +33,24 @@ function partCuts(tokens: Token[], partChars: number): Array<{ token: number; of
   return cuts;
 }
 
-/** Part `part` (a number past the last reads as the last) of parsed tokens, in parts of about `partChars`. */
-export function partOfTokens(tokens: Token[], part: number, partChars: number): TextPart {
+/** Every part of parsed tokens, in parts of about `partChars` characters of text. */
+export function partsOfTokens(tokens: Token[], partChars: number): TextPart[] {
   const cuts = partCuts(tokens, partChars);
-  const index = Math.min(Math.max(1, part), cuts.length) - 1;
-  const from = cuts[index]!;
-  const to = cuts[index + 1];
-  return {
-    part: index + 1,
+  return cuts.map((from, i) => ({
+    part: i + 1,
     parts: cuts.length,
     start: from.offset,
-    end: to?.offset ?? Number.MAX_SAFE_INTEGER,
+    end: cuts[i + 1]?.offset ?? Number.MAX_SAFE_INTEGER,
     fromToken: from.token,
-    toToken: to?.token,
-  };
+    toToken: cuts[i + 1]?.token,
+  }));
 }
 
-/** Part `part` of an article's markdown. */
-export function textPart(source: string, part: number, partChars: number): TextPart {
-  return partOfTokens(markdown.parse(source, {}), part, partChars);
+/** Part `part` of a list of parts; a number past the last reads as the last, below 1 as the first. */
+export const pickPart = (parts: TextPart[], part: number): TextPart =>
+  parts[Math.min(Math.max(1, part), parts.length) - 1]!;
+
+/** Every part of an article's markdown. */
+export function textParts(source: string, partChars: number): TextPart[] {
+  return partsOfTokens(markdown.parse(source, {}), partChars);
 }

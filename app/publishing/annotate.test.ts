@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { textParts } from "../claims/parts";
 import { project } from "../claims/projection";
 import { renderAnnotated, renderAnnotatedPart, renderMarkdown, type Highlight } from "./annotate";
 
@@ -137,6 +138,16 @@ describe("renderAnnotatedPart", () => {
     expect(markedText(last.html, "7")).toBe(words);
     expect(renderAnnotatedPart(source, [highlight(at, at + words.length, "7")], 1, 60).html).not.toContain(
       "<mark",
+    );
+  });
+
+  it("cuts where the workbench's list of claims cuts (claims/parts, on the claims' own parse)", () => {
+    const parts = textParts(source, 60);
+    expect(parts.map((p) => [p.start, p.end])).toEqual(
+      parts.map((p) => {
+        const rendered = renderAnnotatedPart(source, [], p.part, 60);
+        return [rendered.start, rendered.end];
+      }),
     );
   });
 

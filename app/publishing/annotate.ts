@@ -1,6 +1,6 @@
 import type { StateCore, Token } from "markdown-it";
 import { createMarkdown, type MarkdownItInstance } from "../claims/markdown";
-import { partOfTokens, type TextPart } from "../claims/parts";
+import { partsOfTokens, pickPart, type TextPart } from "../claims/parts";
 import { forEachTextBlock, inlineText } from "../claims/projection";
 
 /** A span of the text projection to highlight, with what its <mark> and reference carry. */
@@ -150,7 +150,7 @@ export function renderAnnotatedPart(
 ): TextPart & { html: string } {
   const env = { highlights };
   const tokens = annotator.parse(markdownSource, env);
-  const found = partOfTokens(tokens, part, partChars);
+  const found = pickPart(partsOfTokens(tokens, partChars), part);
   const html = annotator.renderer.render(
     tokens.slice(found.fromToken, found.toToken),
     annotator.options,
