@@ -116,6 +116,9 @@ try {
   console.log(
     `Workbench pages, uncompressed HTML, median of ${SAMPLES} loads, against the seed's published page:`,
   );
+  console.log(
+    `  ${"".padEnd(36)} ${"bytes".padStart(11)} ${"ratio".padStart(6)}   ${"load".padStart(10)} ${"ratio".padStart(6)}`,
+  );
   for (const [name, page, goal] of pages) {
     const { ms, bytes } = results.get(page)!;
     const verdict =
