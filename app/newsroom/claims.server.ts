@@ -227,11 +227,7 @@ export async function loadClaim(claimId: number) {
   const claim = await db().claim.findUnique({
     where: { id: claimId },
     include: {
-      article: {
-        include: {
-          claims: { orderBy: { start: "asc" }, select: { id: true, quote: true, start: true, status: true } },
-        },
-      },
+      article: { select: { id: true, title: true } },
       evidence: { orderBy: { id: "asc" } },
     },
   });
@@ -245,6 +241,39 @@ export async function loadClaim(claimId: number) {
     approvedBy: nameOf(claim.approvedById),
     verdictAuthorIds: [...(await verdictAuthors(db(), claim))],
   };
+}
+
+/** How many claims before and after a claim its page offers to merge with. */
+export const MERGE_NEIGHBOURS = 10;
+
+/**
+ * The claims a claim may be merged with, as its page offers them: its neighbours in reading
+ * order, MERGE_NEIGHBOURS either side (merging joins nearby passages; an article may hold
+ * a thousand claims, and a list of all of them would weigh more than the rest of the page).
+ */
+export async function neighbouringClaims(claim: { id: number; articleId: number; start: number }) {
+  const where = {
+    articleId: claim.articleId,
+    id: { not: claim.id },
+    status: { not: "dismissed" },
+    orphanedAt: null,
+  };
+  const select = { id: true, quote: true, start: true };
+  const [before, after] = await Promise.all([
+    db().claim.findMany({
+      where: { ...where, start: { lt: claim.start } },
+      orderBy: [{ start: "desc" }, { id: "desc" }],
+      take: MERGE_NEIGHBOURS,
+      select,
+    }),
+    db().claim.findMany({
+      where: { ...where, start: { gte: claim.start } },
+      orderBy: [{ start: "asc" }, { id: "asc" }],
+      take: MERGE_NEIGHBOURS,
+      select,
+    }),
+  ]);
+  return [...before.reverse(), ...after];
 }
 
 /** A claim's stored reasons (a JSON array of sentences); anything else reads as none. */

@@ -2,9 +2,12 @@ import { can } from "../auth/roles";
 import type { CurrentUser } from "../auth/session.server";
 import { listDeskMembers } from "../auth/users.server";
 import { NotFoundError } from "../utils/errors";
-import { loadArticle, MAX_PROPOSALS } from "./articles.server";
-import { loadClaim, parseReasons } from "./claims.server";
+import { articleWithClaims, MAX_PROPOSALS } from "./articles.server";
+import { loadClaim, neighbouringClaims, parseReasons } from "./claims.server";
 import { history } from "./history.server";
+import { createHash } from "node:crypto";
+import { pickPart, textParts, type TextPart } from "../claims/parts";
+import { groupClaims, workbenchHighlights } from "./claim-groups";
 
 /**
  * Everything the claim page shows, and what this user may do on it. The two-person rule decides
@@ -18,7 +21,7 @@ export async function claimWorkbench(articleId: number, claimId: number, user: C
   return {
     claim: { ...rest, reasons: parseReasons(claim.reasons) },
     article: { id: article.id, title: article.title },
-    siblings: article.claims.filter((c) => c.id !== claim.id && c.status !== "dismissed"),
+    siblings: await neighbouringClaims(claim),
     lastEditor,
     approvedBy,
     canEdit: can(user.role, "edit"),
@@ -30,19 +33,91 @@ export async function claimWorkbench(articleId: number, claimId: number, user: C
   };
 }
 
+/** Characters of text per part of a long article's workbench page: about 25,000 words. */
+export const PART_CHARS = 150_000;
+/** Claims listed beside the text at a time. */
+export const CLAIMS_PER_PAGE = 50;
+
+export interface WorkbenchView {
+  /** Which part of a long article's text (1-based). */
+  part: number;
+  /** Which page of that part's claims. */
+  page: number;
+}
+
+/** `?part=` and `?page=` of the workbench address; anything else reads as the first. */
+export function readWorkbenchView(params: URLSearchParams): WorkbenchView {
+  const positive = (name: string) => {
+    const n = Number(params.get(name) ?? "1");
+    return Number.isSafeInteger(n) && n >= 1 ? n : 1;
+  };
+  return { part: positive("part"), page: positive("page") };
+}
+
+/** Where a text's parts begin, for the last texts shown, by their hash: a 2 MB text takes a second to parse. */
+const knownParts = new Map<string, TextPart[]>();
+const KNOWN_PARTS_KEPT = 32;
+
+function partsOf(markdown: string): TextPart[] {
+  const key = createHash("sha256").update(markdown).digest("base64");
+  const parts = knownParts.get(key) ?? textParts(markdown, PART_CHARS);
+  knownParts.delete(key);
+  knownParts.set(key, parts);
+  if (knownParts.size > KNOWN_PARTS_KEPT) knownParts.delete(knownParts.keys().next().value!);
+  return parts;
+}
+
+type StoredClaim = Awaited<ReturnType<typeof articleWithClaims>>["claims"][number];
+
+/** The workbench's address showing a given part and page of claims, at `#hash`. */
+export function workbenchHref(articleId: number, { part, page }: WorkbenchView, hash: string) {
+  const query = [part > 1 ? `part=${part}` : "", page > 1 ? `page=${page}` : ""].filter(Boolean).join("&");
+  return `/articles/${articleId}${query ? `?${query}` : ""}#${hash}`;
+}
+
+/** The address of a claim's place in the workbench's list: this page's (#claim-item-N) or another page's. */
+function listHref(articleId: number, view: WorkbenchView, claimId: number, current: number) {
+  if (view.page === current) return `#claim-item-${claimId}`;
+  return workbenchHref(articleId, view, `claim-item-${claimId}`);
+}
+
 /**
- * Everything the article page shows: the article (its markdown apart, for rendering), its claims
- * in reading order, the desk's members and what this user may do. `proposalLimit` is set when
- * Claimdesk proposed as many claims as it ever does for one article.
+ * Everything the article page shows: one part of the article's text with every active claim in
+ * it highlighted, a page of that part's claims, the claims that lost their place, the desk's
+ * members and what this user may do. Pages stay small however long the article: the text is cut
+ * into parts of PART_CHARS, the list into pages of CLAIMS_PER_PAGE, and only what is shown is sent.
+ * `proposalLimit` is set when Claimdesk proposed as many claims as it ever does for one article.
  */
-export async function articleWorkbench(articleId: number, user: CurrentUser) {
-  const { article } = await loadArticle(articleId);
-  const { markdown, ...rest } = article;
-  const proposed = article.claims.filter((c) => c.origin === "machine").length;
+export async function articleWorkbench(articleId: number, user: CurrentUser, view: WorkbenchView) {
+  const article = await articleWithClaims(articleId);
+  const { markdown, claims: stored, ...rest } = article;
+  const { active, orphans } = groupClaims(stored);
+  const part = pickPart(partsOf(markdown), view.part);
+  const inThisPart = (c: StoredClaim) => c.start >= part.start && c.start < part.end;
+  // The part's claims are listed a page at a time; the text's numbers lead to their page.
+  const inPart = active.filter(inThisPart);
+  const pages = Math.max(1, Math.ceil(inPart.length / CLAIMS_PER_PAGE));
+  const page = Math.min(view.page, pages);
+  const listed = inPart.slice((page - 1) * CLAIMS_PER_PAGE, page * CLAIMS_PER_PAGE);
+  const pageOf = new Map(inPart.map((c, i) => [c.id, Math.floor(i / CLAIMS_PER_PAGE) + 1]));
+  const highlights = workbenchHighlights(inPart, (id) =>
+    listHref(articleId, { part: part.part, page: pageOf.get(id)! }, id, page),
+  );
+  const proposed = stored.filter((c) => c.origin === "machine").length;
+  const summary = (c: StoredClaim) => ({ ...c, reasons: parseReasons(c.reasons) });
   return {
     article: rest,
+    /** For rendering the part (publishing's renderAnnotatedPart), not for the page's data. */
     markdown,
-    claims: article.claims.map((c) => ({ ...c, reasons: parseReasons(c.reasons) })),
+    highlights,
+    part: { part: part.part, parts: part.parts },
+    claims: listed.map(summary),
+    orphans: orphans.map((c) => ({ id: c.id, quote: c.quote, orphanReason: c.orphanReason })),
+    dismissed: stored
+      .filter((c) => c.status === "dismissed" && !c.orphanedAt && inThisPart(c))
+      .map((c) => ({ id: c.id, quote: c.quote, version: c.version })),
+    totals: { active: active.length, approved: stored.filter((c) => c.status === "approved").length },
+    claimsPage: { page, pages, inPart: inPart.length, size: CLAIMS_PER_PAGE },
     members: await listDeskMembers(),
     canEdit: can(user.role, "edit"),
     canPublish: can(user.role, "publish"),

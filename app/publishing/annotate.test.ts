@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { textParts } from "../claims/parts";
 import { project } from "../claims/projection";
-import { renderAnnotated, renderMarkdown, type Highlight } from "./annotate";
+import { renderAnnotated, renderAnnotatedPart, renderMarkdown, type Highlight } from "./annotate";
 
 function highlight(start: number, end: number, id = "1"): Highlight {
   return {
@@ -105,5 +106,53 @@ describe("annotated rendering", () => {
     expect(renderMarkdown("[ok](https://example.com) <mailto:a@b.org>")).toContain(
       'href="https://example.com"',
     );
+  });
+});
+
+describe("renderAnnotatedPart", () => {
+  const sections = Array.from(
+    { length: 12 },
+    (_, i) => `## Section ${i + 1}\n\nPlant ${i + 1} employs ${100 + i} people.\n\n- item ${i + 1}\n- more`,
+  );
+  const source = sections.join("\n\n");
+  const { text } = project(source);
+
+  it("cuts the text into parts at top-level blocks; together they render the whole article once", () => {
+    const first = renderAnnotatedPart(source, [], 1, 60);
+    expect(first.parts).toBeGreaterThan(3);
+    const all = Array.from({ length: first.parts }, (_, i) => renderAnnotatedPart(source, [], i + 1, 60));
+    expect(all.map((p) => p.html).join("")).toBe(renderAnnotated(source, []));
+    all.forEach((p, i) => {
+      expect(p.part).toBe(i + 1);
+      expect(p.start).toBe(i === 0 ? 0 : all[i - 1]!.end);
+    });
+    expect(all.at(-1)!.end).toBeGreaterThanOrEqual(text.length);
+  });
+
+  it("highlights the words a claim's offsets name, in any part", () => {
+    const words = "Plant 12 employs 111 people.";
+    const at = text.indexOf(words);
+    const parts = renderAnnotatedPart(source, [], 1, 60).parts;
+    const last = renderAnnotatedPart(source, [highlight(at, at + words.length, "7")], parts, 60);
+    expect(last.start).toBeLessThanOrEqual(at);
+    expect(markedText(last.html, "7")).toBe(words);
+    expect(renderAnnotatedPart(source, [highlight(at, at + words.length, "7")], 1, 60).html).not.toContain(
+      "<mark",
+    );
+  });
+
+  it("cuts where the workbench's list of claims cuts (claims/parts, on the claims' own parse)", () => {
+    const parts = textParts(source, 60);
+    expect(parts.map((p) => [p.start, p.end])).toEqual(
+      parts.map((p) => {
+        const rendered = renderAnnotatedPart(source, [], p.part, 60);
+        return [rendered.start, rendered.end];
+      }),
+    );
+  });
+
+  it("reads a part past the last as the last", () => {
+    const parts = renderAnnotatedPart(source, [], 1, 60).parts;
+    expect(renderAnnotatedPart(source, [], parts + 5, 60).part).toBe(parts);
   });
 });

@@ -1,5 +1,6 @@
 import type { StateCore, Token } from "markdown-it";
 import { createMarkdown, type MarkdownItInstance } from "../claims/markdown";
+import { partsOfTokens, pickPart, type TextPart } from "../claims/parts";
 import { forEachTextBlock, inlineText } from "../claims/projection";
 
 /** A span of the text projection to highlight, with what its <mark> and reference carry. */
@@ -20,34 +21,35 @@ export interface Highlight {
  * agree; a claim crossing inline formatting gets one <mark> per piece, never crossing a tag.
  */
 export function claimHighlights(md: MarkdownItInstance): void {
-  md.core.ruler.push("claim_highlights", (state) => {
-    const highlights = ((state.env as { highlights?: Highlight[] } | undefined)?.highlights ??
-      []) as Highlight[];
-    if (highlights.length === 0) return;
-    forEachTextBlock(state.tokens, (inline, blockStart) => {
-      const out: Token[] = [];
-      let offset = blockStart;
-      for (const child of inline.children ?? []) {
-        const length = inlineText(child).length;
-        const end = offset + length;
-        const touching = highlights.filter((h) => h.start < end && offset < h.end);
-        if ((child.type === "text" || child.type === "code_inline") && touching.length > 0) {
-          out.push(...splitAtHighlights(state, child, offset, touching));
-        } else {
-          out.push(child);
-        }
-        offset = end;
-      }
-      inline.children = out;
-    });
-  });
-
+  md.core.ruler.push("claim_highlights", applyHighlights);
   md.renderer.rules.claim_ref = (tokens, idx) => {
     const { href, text, label } = tokens[idx]!.meta as Highlight["ref"];
     const esc = md.utils.escapeHtml;
-    if (!href.startsWith("#")) throw new Error("claim references link within the page only");
+    if (!/^(#|\/(?!\/))/.test(href)) throw new Error("claim references link within the site only");
     return `<sup class="claim-ref"><a href="${esc(href)}" aria-label="${esc(label)}">${esc(text)}</a></sup>`;
   };
+}
+
+function applyHighlights(state: StateCore): void {
+  const highlights = ((state.env as { highlights?: Highlight[] } | undefined)?.highlights ??
+    []) as Highlight[];
+  if (highlights.length === 0) return;
+  forEachTextBlock(state.tokens, (inline, blockStart) => {
+    const out: Token[] = [];
+    let offset = blockStart;
+    for (const child of inline.children ?? []) {
+      const length = inlineText(child).length;
+      const end = offset + length;
+      const touching = highlights.filter((h) => h.start < end && offset < h.end);
+      if ((child.type === "text" || child.type === "code_inline") && touching.length > 0) {
+        out.push(...splitAtHighlights(state, child, offset, touching));
+      } else {
+        out.push(child);
+      }
+      offset = end;
+    }
+    inline.children = out;
+  });
 }
 
 function splitAtHighlights(state: StateCore, child: Token, offset: number, highlights: Highlight[]): Token[] {
@@ -134,6 +136,27 @@ const guide = createMarkdown().set({ breaks: false });
 /** The article's markdown as HTML with the given spans highlighted. */
 export function renderAnnotated(markdownSource: string, highlights: Highlight[]): string {
   return annotator.render(markdownSource, { highlights });
+}
+
+/**
+ * Part `part` of the article's markdown (claims/parts.ts) as HTML with the given spans
+ * highlighted; their offsets are those of the whole text, as the part's `start` and `end` are.
+ */
+export function renderAnnotatedPart(
+  markdownSource: string,
+  highlights: Highlight[],
+  part: number,
+  partChars: number,
+): TextPart & { html: string } {
+  const env = { highlights };
+  const tokens = annotator.parse(markdownSource, env);
+  const found = pickPart(partsOfTokens(tokens, partChars), part);
+  const html = annotator.renderer.render(
+    tokens.slice(found.fromToken, found.toToken),
+    annotator.options,
+    env,
+  );
+  return { ...found, html };
 }
 
 /** Markdown (rationales, notes) as safe HTML: no raw HTML, links only http, https and mailto. */

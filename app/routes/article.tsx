@@ -6,12 +6,14 @@ import { domainFailure, failure, formValues, orErrorPage, parseId, readForm } fr
 import { addClaim, setClaimStatus } from "../newsroom/claims.server";
 import { AddClaimSchema, PublishSchema, versionField } from "../newsroom/schemas";
 import { reimportArticle, revisionParam, revisionSummary } from "../newsroom/revise.server";
-import { articleWorkbench } from "../newsroom/workbench.server";
+import { articleWorkbench, PART_CHARS, readWorkbenchView, workbenchHref } from "../newsroom/workbench.server";
+import { renderAnnotatedPart } from "../publishing/annotate";
 import { latestNumber } from "../publishing/latest.server";
 import { publishArticle } from "../publishing/publish.server";
-import { renderAnnotated } from "../publishing/annotate";
-import { ArticleClaims, groupClaims, workbenchHighlights } from "../ui/ArticleClaims";
-import { AddClaimForm, PublishForm } from "../ui/ArticleForms";
+import { ArticleClaims } from "../ui/ArticleClaims";
+import { AddClaimForm, PublishForm, SelectionBar } from "../ui/ArticleForms";
+import { TextParts } from "../ui/TextParts";
+import { WorkbenchShortcuts } from "../ui/WorkbenchShortcuts";
 import { ArticleHead } from "../ui/ArticleHead";
 import { FormMessage } from "../ui/components";
 import { stateOf } from "../ui/form-state";
@@ -27,12 +29,15 @@ export const shouldRevalidate = revalidateOnConflict;
 export async function loader({ request, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, "read-drafts");
   const articleId = parseId(params.id, "article");
-  const { markdown, ...page } = await orErrorPage(articleWorkbench(articleId, user));
+  const url = new URL(request.url);
+  const view = readWorkbenchView(url.searchParams);
+  const { markdown, highlights, ...page } = await orErrorPage(articleWorkbench(articleId, user, view));
   return {
     ...page,
+    html: renderAnnotatedPart(markdown, highlights, page.part.part, PART_CHARS).html,
     publishedVersion: await latestNumber({ articleId }),
-    html: renderAnnotated(markdown, workbenchHighlights(page.claims)),
-    revised: revisionSummary(new URL(request.url).searchParams.get("revised")),
+    revised: revisionSummary(url.searchParams.get("revised")),
+    here: url.pathname + url.search,
   };
 }
 
@@ -57,7 +62,9 @@ export async function action({ request, params }: Route.ActionArgs) {
         if (!version.success) return failure(intent, values, MISSING_VERSION);
         const status = intent === "dismiss" ? "dismissed" : "candidate";
         await setClaimStatus(parseId(values.claimId, "claim"), version.data, status, user);
-        return redirect(`/articles/${articleId}#claim-item-${values.claimId}`);
+        // Back to the part and page of the list the button was on.
+        const view = readWorkbenchView(new URLSearchParams(values.view ?? ""));
+        return redirect(workbenchHref(articleId, view, `claim-item-${values.claimId}`));
       }
       case "reimport": {
         // The article as it now reads at its original address; claims are re-anchored.
@@ -82,12 +89,11 @@ export async function action({ request, params }: Route.ActionArgs) {
 }
 
 export default function ArticleWorkbench({ loaderData, actionData }: Route.ComponentProps) {
-  const { article, publishedVersion, claims, members, html, canEdit, canPublish, revised, proposalLimit } =
+  const { article, publishedVersion, claims, members, html, part, canEdit, canPublish, revised, totals } =
     loaderData;
   const textRef = useRef<HTMLDivElement>(null);
   const quoteRef = useRef<HTMLTextAreaElement>(null);
-  const selecting = useSelectionToQuote(textRef, quoteRef);
-  const { active, approved } = groupClaims(claims);
+  const selection = useSelectionToQuote(textRef, quoteRef);
   const state = actionData ?? null;
   const error = (intent: string) => stateOf(state, intent)?.error ?? null;
 
@@ -96,43 +102,55 @@ export default function ArticleWorkbench({ loaderData, actionData }: Route.Compo
       <ArticleHead
         article={article}
         publishedVersion={publishedVersion}
-        claims={active.length}
-        approved={approved}
+        claims={totals.active}
+        approved={totals.approved}
         canEdit={canEdit}
       />
       <FormMessage
         error={error("dismiss") ?? error("restore") ?? error("reimport")}
         success={actionData ? null : revised}
       />
+      <WorkbenchShortcuts />
       <div className="workbench">
         <section className="workbench__text" aria-labelledby="text-heading">
           <h2 id="text-heading">Article text</h2>
           <p className="hint">
             Highlighted: proposed and accepted claims. The number after each links to it in the list.
           </p>
+          <TextParts articleId={article.id} part={part.part} parts={part.parts} />
           <div ref={textRef} className="article-text" dangerouslySetInnerHTML={{ __html: html }} />
         </section>
         <aside className="workbench__claims" aria-labelledby="claims-heading">
           <ArticleClaims
             articleId={article.id}
             claims={claims}
+            orphans={loaderData.orphans}
+            dismissed={loaderData.dismissed}
+            total={totals.active}
+            claimsPage={loaderData.claimsPage}
+            here={loaderData.here}
             members={members}
             canEdit={canEdit}
-            proposalLimit={proposalLimit}
+            proposalLimit={loaderData.proposalLimit}
           />
           {canEdit ? (
-            <AddClaimForm quoteRef={quoteRef} selecting={selecting} state={stateOf(state, "add-claim")} />
+            <AddClaimForm
+              quoteRef={quoteRef}
+              selecting={selection.enabled}
+              state={stateOf(state, "add-claim")}
+            />
           ) : null}
           {canPublish ? (
             <PublishForm
               articleVersion={article.version}
               nextVersion={(publishedVersion ?? 0) + 1}
-              approved={approved}
+              approved={totals.approved}
               state={stateOf(state, "publish")}
             />
           ) : null}
         </aside>
       </div>
+      {canEdit ? <SelectionBar selected={selection.selected} onClose={selection.clear} /> : null}
     </div>
   );
 }

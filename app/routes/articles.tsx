@@ -32,7 +32,7 @@ export default function Articles({ loaderData }: Route.ComponentProps) {
           </Link>
         ) : null}
       </div>
-      <table className="table">
+      <table className="table table--stack">
         <caption className="visually-hidden">Articles</caption>
         <thead>
           <tr>
@@ -50,16 +50,16 @@ export default function Articles({ loaderData }: Route.ComponentProps) {
                 <Link to={`/articles/${a.id}`}>{a.title}</Link>
                 {a.outlet ? <span className="meta"> · {a.outlet}</span> : null}
               </td>
-              <td>{a.status === "published" ? "Published" : "Draft"}</td>
-              <td>{a.claims}</td>
-              <td>
+              <td data-label="Status">{a.status === "published" ? "Published" : "Draft"}</td>
+              <td data-label="Claims">{a.claims}</td>
+              <td data-label="Published">
                 {a.publishedVersion !== null ? (
                   <a href={`/fact-checks/${a.slug}`}>version {a.publishedVersion}</a>
                 ) : (
                   "not yet"
                 )}
               </td>
-              <td>{formatDate(a.updatedAt)}</td>
+              <td data-label="Updated">{formatDate(a.updatedAt)}</td>
             </tr>
           ))}
         </tbody>

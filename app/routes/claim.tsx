@@ -30,6 +30,7 @@ import { HistoryList } from "../ui/HistoryList";
 import { revalidateOnConflict } from "../ui/revalidate";
 import { MatchesPanel } from "../ui/MatchesPanel";
 import { AttributionPanel } from "../ui/AttributionPanel";
+import { OrphanNotice } from "../ui/OrphanNotice";
 import { claimMatches, decideMatch } from "../matching/decisions.server";
 import { MatchDecisionSchema } from "../matching/schemas";
 
@@ -163,6 +164,7 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
         saved={actionData ? null : loaderData.saved}
         assignState={stateOf(state, "assign")}
       />
+      <OrphanNotice claim={claim} articleId={loaderData.article.id} canEdit={canEdit} state={state} />
       <div className="claim-layout">
         <ClaimVerdictPanel
           claim={claim}
@@ -182,7 +184,9 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
         canEdit={canEdit}
         state={stateOf(state, "match")}
       />
-      {canEdit ? <ClaimBoundaries claim={claim} siblings={siblings} state={state} /> : null}
+      {canEdit && !claim.orphanedAt ? (
+        <ClaimBoundaries claim={claim} siblings={siblings} state={state} />
+      ) : null}
       <details className="panel history-panel">
         <summary>History of this claim ({trail.length})</summary>
         <HistoryList entries={trail} />

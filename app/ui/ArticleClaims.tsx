@@ -1,5 +1,6 @@
 import { Form, Link } from "react-router";
 import { assigneeName, CheckWorthyReasons, StatusBadge, VerdictBadge } from "./components";
+import { Pager } from "./Pager";
 
 interface ListedClaim {
   id: number;
@@ -17,51 +18,44 @@ interface ListedClaim {
   orphanReason: string;
 }
 
-/** The claims in the text and the list (active), those that lost their place (orphans), and the dismissed. */
-export function groupClaims<C extends Pick<ListedClaim, "status" | "orphanedAt">>(claims: C[]) {
-  return {
-    active: claims.filter((c) => c.status !== "dismissed" && !c.orphanedAt),
-    orphans: claims.filter((c) => c.status !== "dismissed" && c.orphanedAt),
-    dismissed: claims.filter((c) => c.status === "dismissed"),
-    approved: claims.filter((c) => c.status === "approved").length,
-  };
-}
-
 /**
- * The article text's highlights (for renderAnnotated): each active claim marked with its status,
- * anchored as #claim-N, with a numbered reference to its place in the list (#claim-item-N).
+ * The article's claims beside its text: those to place again, a page of the claims in the part
+ * of the text shown, and that part's dismissed ones.
  */
-export function workbenchHighlights(
-  claims: Array<Pick<ListedClaim, "id" | "start" | "end" | "status" | "orphanedAt">>,
-) {
-  return groupClaims(claims).active.map((c) => ({
-    start: c.start,
-    end: c.end,
-    claimId: String(c.id),
-    className: `claim claim--status-${c.status}`,
-    anchorId: `claim-${c.id}`,
-    ref: { href: `#claim-item-${c.id}`, text: String(c.id), label: `Claim ${c.id}` },
-  }));
-}
-
-/** The article's claims beside its text: those to place again, the list, and the dismissed ones. */
 export function ArticleClaims({
   articleId,
   claims,
+  orphans,
+  dismissed,
+  total,
+  claimsPage,
+  here,
   members,
   canEdit,
   proposalLimit,
 }: {
   articleId: number;
   claims: ListedClaim[];
+  orphans: Array<{ id: number; quote: string; orphanReason: string }>;
+  dismissed: Array<{ id: number; quote: string; version: number }>;
+  total: number;
+  claimsPage: { page: number; pages: number; inPart: number; size: number };
+  here: string;
   members: Array<{ id: number; name: string }>;
   canEdit: boolean;
   proposalLimit: number | null;
 }) {
-  const { active, orphans, dismissed } = groupClaims(claims);
+  const { page, pages, inPart, size } = claimsPage;
+  const first = (page - 1) * size + 1;
   return (
     <>
-      <h2 id="claims-heading">Claims ({active.length})</h2>
+      <h2 id="claims-heading">Claims ({total})</h2>
+      {pages > 1 || inPart < total ? (
+        <p className="hint">
+          Listed: {claims.length > 0 ? `${first}–${first + claims.length - 1}` : "none"} of the {inPart} in
+          the text shown. Each number in the text leads to its claim.
+        </p>
+      ) : null}
       {proposalLimit ? (
         <p className="hint">
           Claimdesk proposes at most {proposalLimit.toLocaleString("en")} claims per article, the most
@@ -79,15 +73,15 @@ export function ArticleClaims({
             {orphans.map((c) => (
               <li key={c.id} id={`claim-item-${c.id}`}>
                 <q>{c.quote}</q> <span className="meta">{c.orphanReason}</span>{" "}
-                <Link to={`/articles/${articleId}/claims/${c.id}`}>Place it again</Link>
+                <Link to={`/articles/${articleId}/claims/${c.id}#place-again`}>Place it again</Link>
               </li>
             ))}
           </ul>
         </section>
       ) : null}
       <ol className="claim-list">
-        {active.map((c) => (
-          <li key={c.id} id={`claim-item-${c.id}`} className="claim-item">
+        {claims.map((c) => (
+          <li key={c.id} id={`claim-item-${c.id}`} className="claim-item" tabIndex={-1}>
             <div className="claim-item__head">
               <span className="claim-item__number">#{c.id}</span> <StatusBadge status={c.status} />
               {c.verdict ? <VerdictBadge verdict={c.verdict} /> : null}
@@ -111,18 +105,22 @@ export function ArticleClaims({
               <Link to={`/articles/${articleId}/claims/${c.id}`}>
                 {canEdit ? "Check this claim" : "Open"}
               </Link>
-              {canEdit ? <ClaimStatusButton claim={c} intent="dismiss" label="Dismiss" /> : null}
+              {canEdit ? <ClaimStatusButton claim={c} intent="dismiss" label="Dismiss" here={here} /> : null}
             </div>
           </li>
         ))}
       </ol>
+      <Pager page={page} hasPrevious={page > 1} hasNext={page < pages} here={here} label="Pages of claims" />
       {dismissed.length > 0 ? (
         <details className="dismissed">
           <summary>Dismissed ({dismissed.length})</summary>
           <ul>
             {dismissed.map((c) => (
               <li key={c.id} id={`claim-item-${c.id}`}>
-                “{c.quote}”{canEdit ? <ClaimStatusButton claim={c} intent="restore" label="Restore" /> : null}
+                “{c.quote}”
+                {canEdit ? (
+                  <ClaimStatusButton claim={c} intent="restore" label="Restore" here={here} />
+                ) : null}
               </li>
             ))}
           </ul>
@@ -132,18 +130,24 @@ export function ArticleClaims({
   );
 }
 
-/** Dismissing or restoring a claim from the list: one button, the claim's version with it. */
+/**
+ * Dismissing or restoring a claim from the list: one button, the claim's version with it, and
+ * the part and page of the list it is on (`view`), to come back to.
+ */
 function ClaimStatusButton({
   claim,
   intent,
   label,
+  here,
 }: {
   claim: { id: number; version: number };
   intent: "dismiss" | "restore";
   label: string;
+  here: string;
 }) {
   return (
     <Form method="post" className="inline-form">
+      <input type="hidden" name="view" value={new URL(here, "http://x").search} />
       <input type="hidden" name="claimId" value={claim.id} />
       <input type="hidden" name="version" value={claim.version} />
       <button type="submit" name="intent" value={intent} className="link-button">

@@ -2,6 +2,33 @@ import { Form } from "react-router";
 import { FormMessage } from "./components";
 import type { FormState } from "./form-state";
 
+const ADD_CLAIM_FORM = "add-claim-form";
+
+/**
+ * With JavaScript, a bar at the foot of the window while words of the article are selected: it
+ * shows them and adds them as a claim (through the add-claim form, which the selection filled),
+ * wherever that form is on the page.
+ */
+export function SelectionBar({ selected, onClose }: { selected: string | null; onClose: () => void }) {
+  if (!selected) return null;
+  const preview = selected.length > 120 ? `${selected.slice(0, 120)}…` : selected;
+  return (
+    <div className="selection-bar" role="region" aria-label="Selected words">
+      <p className="selection-bar__quote" role="status">
+        Selected: “{preview}”
+      </p>
+      <div className="selection-bar__actions">
+        <button type="submit" form={ADD_CLAIM_FORM} name="intent" value="add-claim" className="button">
+          Add as a claim
+        </button>
+        <button type="button" className="link-button" onClick={onClose}>
+          Close
+        </button>
+      </div>
+    </div>
+  );
+}
+
 /** Adds a claim from the article's exact words: pasted, or (with JavaScript) filled in by selecting them. */
 export function AddClaimForm({
   quoteRef,
@@ -16,7 +43,7 @@ export function AddClaimForm({
     <section className="panel" aria-labelledby="add-heading">
       <h3 id="add-heading">Add a claim</h3>
       <FormMessage error={state?.error} />
-      <Form method="post" className="stack">
+      <Form method="post" className="stack" id={ADD_CLAIM_FORM}>
         <div className="field">
           <label htmlFor="quote">Exact words from the article</label>
           <p className="hint" id="quote-hint">

@@ -34,6 +34,7 @@ export interface ClaimSummary {
   assigneeId: number | null;
   reviewNote: string;
   reasons: string[];
+  orphanedAt?: string | Date | null;
 }
 
 /**
@@ -109,11 +110,13 @@ export function ClaimHeader({
           {claim.reviewNote}
         </div>
       ) : null}
-      <p className="context">
-        <span className="context__around">…{claim.prefix}</span>
-        <mark>{claim.quote}</mark>
-        <span className="context__around">{claim.suffix}…</span>
-      </p>
+      {claim.orphanedAt ? null : (
+        <p className="context">
+          <span className="context__around">…{claim.prefix}</span>
+          <mark>{claim.quote}</mark>
+          <span className="context__around">{claim.suffix}…</span>
+        </p>
+      )}
       <CheckWorthyReasons reasons={claim.reasons} />
     </>
   );

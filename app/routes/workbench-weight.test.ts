@@ -1,0 +1,133 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { generatedArticle } from "../../scripts/bench-articles";
+import { generateWorkspace } from "../../scripts/bench-workspace";
+
+// The workbench's pages as server.js loads them, on a real SQLite file with a 200 KB article of
+// a thousand proposed claims: what each page sends is bounded by what it shows, not by the
+// article's length (the issue: 3.3 MB of HTML, a merge list of 1,165 options, /articles
+// sending every article's text). The benchmark measures bytes and times; this checks the bounds.
+const file = path.join(mkdtempSync(path.join(tmpdir(), "claimdesk-weight-")), "weight.db");
+const workspace = generateWorkspace(file, {
+  articles: 3,
+  claimsPerArticle: 4,
+  published: 0,
+  markdownChars: 4000,
+});
+process.env.DATABASE_URL = `file:${file}`;
+process.env.CLAIMDESK_SEED = "off";
+const { loader: articleLoader, action: articleAction } = await import("./article");
+const { loader: claimLoader } = await import("./claim");
+const { loader: articlesLoader } = await import("./articles");
+const { importArticle } = await import("../newsroom/articles.server");
+const { db } = await import("../db/client.server");
+const { CLAIMS_PER_PAGE } = await import("../newsroom/workbench.server");
+const { MERGE_NEIGHBOURS } = await import("../newsroom/claims.server");
+
+const cookie = `claimdesk_session=${workspace.sessionToken}`;
+const load = <T>(loader: (args: never) => Promise<T>, url: string, params: Record<string, string>) =>
+  loader({
+    request: new Request(`http://localhost${url}`, { headers: { cookie } }),
+    params,
+    context: {},
+  } as never);
+const ARTICLE = generatedArticle(200_000);
+let articleId = 0;
+
+beforeAll(async () => {
+  const article = await importArticle(
+    {
+      title: "Two hundred kilobytes",
+      source: ARTICLE,
+      format: "markdown",
+      sourceUrl: "",
+      outlet: "",
+      author: "",
+      originalDate: "",
+    },
+    null,
+  );
+  articleId = article.id;
+}, 60_000);
+
+describe("the workbench of a 200 KB article", () => {
+  it("sends one part of the text and one page of its claims, under 1 MB in all", async () => {
+    const data = await load(articleLoader, `/articles/${articleId}`, { id: String(articleId) });
+    const claims = await db().claim.count({ where: { articleId } });
+    expect(claims).toBeGreaterThan(500);
+    expect(data.claims.length).toBe(CLAIMS_PER_PAGE);
+    expect(data.part.parts).toBeGreaterThan(1);
+    // The article's last section is not on the first part's page, but on the last part's.
+    const lastHeading = `>Part ${ARTICLE.split("## Part ").length - 1}</h4>`;
+    expect(data.html).toContain(">Part 1</h4>");
+    expect(data.html).not.toContain(lastHeading);
+    // The data the page carries, and its HTML is about the same again: together under 1 MB.
+    expect(Buffer.byteLength(JSON.stringify(data))).toBeLessThan(500_000);
+
+    const last = await load(articleLoader, `/articles/${articleId}?part=${data.part.parts}`, {
+      id: String(articleId),
+    });
+    expect(last.part.part).toBe(data.part.parts);
+    expect(last.html).toContain(lastHeading);
+    expect(last.html).not.toContain(">Part 1</h4>");
+  });
+
+  it("leads each highlighted claim's number to its page of the list", async () => {
+    const data = await load(articleLoader, `/articles/${articleId}`, { id: String(articleId) });
+    const listed = data.claims.at(-1)!.id;
+    expect(data.html).toContain(`href="#claim-item-${listed}"`);
+    expect(data.html).toMatch(new RegExp(`href="/articles/${articleId}\\?page=2#claim-item-\\d+"`));
+  });
+
+  it("comes back to the same page of the list after dismissing a claim from it", async () => {
+    const second = await load(articleLoader, `/articles/${articleId}?page=2`, { id: String(articleId) });
+    const claim = second.claims[3]!;
+    const body = new URLSearchParams({
+      intent: "dismiss",
+      claimId: String(claim.id),
+      version: String(claim.version),
+      view: "?page=2",
+    });
+    const response = (await articleAction({
+      request: new Request(`http://localhost/articles/${articleId}?page=2`, {
+        method: "POST",
+        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+        body,
+      }),
+      params: { id: String(articleId) },
+      context: {},
+    } as never)) as Response;
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")).toBe(`/articles/${articleId}?page=2#claim-item-${claim.id}`);
+  });
+
+  it("offers to merge a claim with its neighbours only, nearest first either side", async () => {
+    const claims = await db().claim.findMany({
+      where: { articleId, status: { not: "dismissed" } },
+      orderBy: [{ start: "asc" }, { id: "asc" }],
+    });
+    const middle = claims[Math.floor(claims.length / 2)]!;
+    const data = await load(claimLoader, `/articles/${articleId}/claims/${middle.id}`, {
+      id: String(articleId),
+      claimId: String(middle.id),
+    });
+    expect(data.siblings.length).toBe(2 * MERGE_NEIGHBOURS);
+    const at = claims.indexOf(middle);
+    const expected = [
+      ...claims.slice(at - MERGE_NEIGHBOURS, at),
+      ...claims.slice(at + 1, at + 1 + MERGE_NEIGHBOURS),
+    ];
+    expect(data.siblings.map((s) => s.id)).toEqual(expected.map((c) => c.id));
+    expect(Buffer.byteLength(JSON.stringify(data))).toBeLessThan(100_000);
+  });
+
+  it("lists /articles without any article's text", async () => {
+    const data = await load(articlesLoader, "/articles", {});
+    expect(data.articles.items.some((a) => a.id === articleId)).toBe(true);
+    const sent = JSON.stringify(data);
+    expect(sent).not.toContain(ARTICLE.slice(200, 260));
+    expect(sent).not.toContain("Acme says its chip");
+  });
+});
