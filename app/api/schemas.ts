@@ -95,6 +95,7 @@ export const ApiClaimsQuerySchema = z.strictObject({
   assignee: DeskFilterSchema.shape.assignee.default("any"),
   article: DeskFilterSchema.shape.article.default("any"),
   previous: DeskFilterSchema.shape.previous.default("any"),
+  queue: DeskFilterSchema.shape.queue.default("any"),
   ...ApiPageSchema.shape,
 });
 

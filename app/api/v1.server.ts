@@ -156,7 +156,7 @@ async function articleJson(articleId: number) {
 const claimById = async (claimId: number) => claimJson(await claimWithEvidence(claimId));
 
 const CLAIMS_QUERY_HELP =
-  "use status, verdict, assignee (me, none, any or a user id), article (an id), previous (any or yes), page and limit.";
+  "use status, verdict, assignee (me, none, any or a user id), article (an id), previous (any or yes), queue (any, mine, review or mentions), page and limit.";
 const LIST_QUERY_HELP = "use page and limit.";
 
 /** A list's query string: its filters and page, refused with 400 when a name or value is unknown. */

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -26,6 +27,8 @@ const { loader, action } = await import("./desk");
 const { loader: rootLoader } = await import("../root");
 const { deskClaims, deskCounts, DESK_PAGE_SIZE, ARTICLE_CHOICES } = await import("../newsroom/desk.server");
 const { listDeskMembers } = await import("../auth/users.server");
+const { reviewClaim } = await import("../newsroom/claims.server");
+const { sendBackClaim } = await import("../newsroom/approval.server");
 
 const raw = new Database(file);
 // Besides the workspace's editor and reviewer: an admin (on the desk), a viewer and a deactivated editor (not on it).
@@ -67,6 +70,7 @@ describe("the desk page", () => {
       assignee: "any",
       article: "any",
       previous: "any",
+      queue: "any",
     } as const;
     const { data } = await openDesk("?status=open&assignee=any&page=2");
     const expected = await deskClaims(filter, workspace.editorId, { page: 2, size: DESK_PAGE_SIZE });
@@ -143,5 +147,117 @@ describe("assigning from the desk", () => {
     const result = (await action({ request, params: {}, context: {} } as never)) as unknown;
     expect(result).not.toBeInstanceOf(Response);
     expect((result as { data: { error: string } }).data.error).toMatch(/claim/i);
+  });
+});
+
+describe("the desk routes work to whoever can act on it", () => {
+  const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+  const editor = {
+    id: workspace.editorId,
+    email: "editor@bench.test",
+    name: "Bench Editor",
+    role: "editor" as const,
+  };
+  const reviewerId = (
+    raw.prepare(`SELECT id FROM "User" WHERE email = 'reviewer@bench.test'`).get() as { id: number }
+  ).id;
+  const reviewer = {
+    id: reviewerId,
+    email: "reviewer@bench.test",
+    name: "Bench Reviewer",
+    role: "reviewer" as const,
+  };
+
+  /** A signed-in person's desk, as the loader shows it. */
+  async function deskOf(token: string, search = "") {
+    const request = new Request(`http://localhost/desk${search}`, {
+      headers: { cookie: `claimdesk_session=${token}` },
+    });
+    return loader({ request, params: {}, context: {} } as never);
+  }
+
+  /** A new account with a session: its cookie token and its id. */
+  function signedIn(email: string, name: string, role: string) {
+    const id = Number(addUser.run(email, name, role, 1).lastInsertRowid);
+    const token = `desk-test-${email}`;
+    raw
+      .prepare(`INSERT INTO "Session" (id, userId, createdAt, expiresAt) VALUES (?, ?, ?, ?)`)
+      .run(
+        sha256(token),
+        id,
+        "2026-01-01T00:00:00.000+00:00",
+        new Date(Date.now() + 86_400_000).toISOString(),
+      );
+    return { id, token };
+  }
+
+  const unassignedCandidate = () =>
+    raw
+      .prepare(`SELECT id, version FROM "Claim" WHERE status = 'candidate' AND assigneeId IS NULL LIMIT 1`)
+      .get() as {
+      id: number;
+      version: number;
+    };
+
+  it("puts a claim sent back to its editor in the editor's queue, which their desk opens on", async () => {
+    const claim = unassignedCandidate();
+    const written = await reviewClaim(
+      claim.id,
+      {
+        version: claim.version,
+        verdict: "misleading",
+        rationale: "The chart leaves out 2020.",
+        status: "needs-review",
+      },
+      editor,
+    );
+    const before = (await deskOf(workspace.sessionToken)).counts.mine;
+    await sendBackClaim(claim.id, written.version, "Which source says 40%?", reviewer);
+    const desk = await deskOf(workspace.sessionToken);
+    expect(desk.filter).toMatchObject({ queue: "mine", status: "open" });
+    expect(desk.counts.mine).toBe(before + 1);
+    const article = (
+      raw.prepare(`SELECT articleId FROM "Claim" WHERE id = ?`).get(claim.id) as { articleId: number }
+    ).articleId;
+    const queue = await deskOf(
+      workspace.sessionToken,
+      `?queue=mine&status=open&assignee=any&article=${article}`,
+    );
+    expect(queue.claims.map((c) => c.id)).toContain(claim.id);
+    // Not in the reviewer's queue: they sent it back and did not write it.
+    const theirs = await deskOf(workspace.sessionToken, `?queue=mine&status=open&assignee=${reviewerId}`);
+    expect(theirs.claims.map((c) => c.id)).not.toContain(claim.id);
+  });
+
+  it("opens a reviewer with an empty queue on the verdicts others wrote that wait for them, with counts", async () => {
+    const rita = signedIn("rita@desk.test", "Rita Reviewer", "reviewer");
+    const own = unassignedCandidate();
+    await reviewClaim(
+      own.id,
+      { version: own.version, verdict: "accurate", rationale: "Matches the filing.", status: "needs-review" },
+      { id: rita.id, email: "rita@desk.test", name: "Rita Reviewer", role: "reviewer" },
+    );
+    const desk = await deskOf(rita.token);
+    const waiting = raw
+      .prepare(
+        `SELECT count(*) AS n FROM "Claim" WHERE status = 'needs-review' AND (verdictById IS NULL OR verdictById <> ?)`,
+      )
+      .get(rita.id) as { n: number };
+    expect(desk.counts.mine).toBe(0);
+    expect(desk.counts.toReview).toBe(waiting.n);
+    expect(waiting.n).toBeGreaterThan(0);
+    expect(desk.filter).toMatchObject({ queue: "review", status: "needs-review" });
+    expect(desk.total).toBe(waiting.n);
+    expect(desk.claims.length).toBeGreaterThan(0);
+    expect(desk.claims.every((c) => c.status === "needs-review")).toBe(true);
+    // Her own verdict waits for someone else.
+    expect(desk.claims.map((c) => c.id)).not.toContain(own.id);
+  });
+
+  it("opens a viewer, who checks nothing, on all open claims", async () => {
+    const viewer = signedIn("vera@desk.test", "Vera Viewer", "viewer");
+    const desk = await deskOf(viewer.token);
+    expect(desk.filter).toMatchObject({ queue: "any", status: "open", assignee: "any" });
+    expect(desk.claims.length).toBeGreaterThan(0);
   });
 });

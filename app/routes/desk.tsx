@@ -60,13 +60,13 @@ export async function action({ request }: Route.ActionArgs) {
 }
 
 export default function Desk({ loaderData, actionData }: Route.ComponentProps) {
-  const { filter, total, page, claims, counts, members, articles, canAssign, back } = loaderData;
+  const { filter, total, page, claims, counts, members, articles, canAssign, canApprove, back } = loaderData;
   const first = (page.page - 1) * page.size + 1;
   const paged = claims.length > 0 && (page.hasNext || page.hasPrevious);
   return (
     <div className="page wide">
       <h1>Desk</h1>
-      <DeskQuickViews filter={filter} counts={counts} />
+      <DeskQuickViews filter={filter} counts={counts} canApprove={canApprove} />
       <DeskFilters filter={filter} members={members} articles={articles} />
       <FormMessage
         error={actionData && !actionData.ok ? actionData.error : null}

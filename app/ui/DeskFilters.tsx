@@ -1,47 +1,30 @@
 import { Form, Link } from "react-router";
 import { formatCount } from "../newsroom/page-links";
+import {
+  isQuickView,
+  QUICK_VIEWS,
+  quickViewHref,
+  type DeskCounts,
+  type DeskViewFilter,
+} from "../newsroom/desk";
 import { CLAIM_STATUSES, STATUS_LABELS, VERDICTS } from "../newsroom/verdicts";
-
-interface Filter {
-  status: string;
-  verdict: string;
-  assignee: string;
-  article: string;
-  previous: string;
-}
-
-const QUICK = [
-  { label: "My queue", status: "open", assignee: "me", count: "mine" },
-  { label: "Waiting for review", status: "needs-review", assignee: "any", count: "review" },
-  { label: "Unassigned", status: "open", assignee: "none", count: "unassigned" },
-  { label: "All open claims", status: "open", assignee: "any", count: null },
-] as const;
 
 /** The desk's quick views, with their counts; the one showing is marked as the current page. */
 export function DeskQuickViews({
   filter,
   counts,
+  canApprove,
 }: {
-  filter: Filter;
-  counts: Record<"mine" | "review" | "unassigned", number>;
+  filter: DeskViewFilter;
+  counts: DeskCounts;
+  canApprove: boolean;
 }) {
   return (
     <nav aria-label="Quick views">
       <ul className="quick-views">
-        {QUICK.map((q) => (
-          <li key={q.label}>
-            <Link
-              to={`/desk?status=${q.status}&assignee=${q.assignee}`}
-              aria-current={
-                filter.status === q.status &&
-                filter.assignee === q.assignee &&
-                filter.verdict === "any" &&
-                filter.article === "any" &&
-                filter.previous === "any"
-                  ? "page"
-                  : undefined
-              }
-            >
+        {QUICK_VIEWS.filter((q) => canApprove || !q.approversOnly).map((q) => (
+          <li key={q.key}>
+            <Link to={quickViewHref(q)} aria-current={isQuickView(filter, q) ? "page" : undefined}>
               {q.label}
               {q.count ? ` (${formatCount(counts[q.count])})` : ""}
             </Link>
@@ -58,7 +41,7 @@ export function DeskFilters({
   members,
   articles,
 }: {
-  filter: Filter;
+  filter: DeskViewFilter;
   members: Array<{ id: number; name: string }>;
   articles: Array<{ id: number; title: string }>;
 }) {
@@ -66,6 +49,15 @@ export function DeskFilters({
     // Keyed by the filter: after in-app navigation (a quick view, Back) the selects show the filter
     // the page was loaded with, not what they showed before.
     <Form method="get" className="filters" aria-label="Filter claims" key={JSON.stringify(filter)}>
+      <div className="field">
+        <label htmlFor="queue">Whose work</label>
+        <select id="queue" name="queue" defaultValue={filter.queue}>
+          <option value="any">Everyone's</option>
+          <option value="mine">My queue: assigned or sent back to me</option>
+          <option value="review">For me to review: verdicts others wrote</option>
+          <option value="mentions">Comments mentioning me</option>
+        </select>
+      </div>
       <div className="field">
         <label htmlFor="status">Status</label>
         <select id="status" name="status" defaultValue={filter.status}>
