@@ -13,6 +13,7 @@ import {
 import { approveClaim, sendBackClaim } from "../newsroom/approval.server";
 import { adjustClaim, mergeClaims, splitClaim } from "../newsroom/claim-boundaries.server";
 import { assignClaim, reviewClaim } from "../newsroom/claims.server";
+import { oncePerSubmission } from "../utils/submissions.server";
 import { addEvidence, lookUpSource, removeEvidence, updateEvidence } from "../newsroom/evidence.server";
 import { claimWorkbench } from "../newsroom/workbench.server";
 import { FetchRefused } from "../importing/safe-fetch.server";
@@ -139,8 +140,10 @@ export async function action({ request, params }: Route.ActionArgs) {
       case "add-evidence": {
         const parsed = EvidenceSchema.safeParse(values);
         if (!parsed.success) return invalid(parsed.error);
-        await addEvidence(claimId, parsed.data, user);
-        return redirect(`${here}?saved=evidence#evidence`);
+        return await oncePerSubmission(values, user.id, async () => {
+          await addEvidence(claimId, parsed.data, user);
+          return redirect(`${here}?saved=evidence#evidence`);
+        });
       }
       case "edit-evidence": {
         const parsed = EvidenceSchema.safeParse(values);

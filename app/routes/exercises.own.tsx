@@ -1,12 +1,14 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/exercises.own";
 import { requirePermission } from "../auth/session.server";
+import { oncePerSubmission } from "../utils/submissions.server";
 import { createOwnExercise, readOwnArticle } from "../classroom/own-article.server";
 import { ArticleFields, KeyUnits } from "../classroom/OwnArticleForms";
 import { paragraphsOf } from "../classroom/StudentUnits";
 import { formValues, httpError, readForm } from "../utils/http.server";
 import { Field } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
+import { SubmissionToken } from "../ui/SubmissionToken";
 
 export const meta: Route.MetaFunction = () => [{ title: "An exercise from your own article · Claimdesk" }];
 
@@ -33,7 +35,10 @@ export async function action({ request }: Route.ActionArgs) {
   const values = formValues(await readForm(request));
   const intent = values.intent === "create" || values.intent === "edit-article" ? values.intent : "read";
   try {
-    if (intent === "create") return redirect(`/exercises/${(await createOwnExercise(values, user)).id}`);
+    if (intent === "create")
+      return await oncePerSubmission(values, user.id, async () =>
+        redirect(`/exercises/${(await createOwnExercise(values, user)).id}`),
+      );
     if (intent === "edit-article") return { intent, values, sentences: null, error: "", fields: {} };
     readOwnArticle(values);
     return { intent, values, sentences: sentencesOf(values), error: "", fields: {} };
@@ -67,6 +72,7 @@ export default function OwnArticleExercise({ actionData }: Route.ComponentProps)
         <ErrorSummary title={actionData?.error || "Check the highlighted fields."} errors={fields} />
       ) : null}
       <Form method="post" className="stack" noValidate>
+        <SubmissionToken />
         {sentences ? (
           <KeyStep values={values} fields={fields} sentences={sentences} />
         ) : (

@@ -1,6 +1,7 @@
 import { Form } from "react-router";
 import { FormMessage } from "./components";
 import type { FormState } from "./form-state";
+import { SubmissionToken } from "./SubmissionToken";
 
 /** Adds a claim from the article's exact words: pasted, or (with JavaScript) filled in by selecting them. */
 export function AddClaimForm({
@@ -17,6 +18,7 @@ export function AddClaimForm({
       <h3 id="add-heading">Add a claim</h3>
       <FormMessage error={state?.error} />
       <Form method="post" className="stack">
+        <SubmissionToken />
         <div className="field">
           <label htmlFor="quote">Exact words from the article</label>
           <p className="hint" id="quote-hint">
