@@ -261,3 +261,105 @@ describe("the desk routes work to whoever can act on it", () => {
     expect(desk.claims.length).toBeGreaterThan(0);
   });
 });
+
+describe("bulk triage from the desk", () => {
+  async function bulk(fields: Array<[string, string]>) {
+    const request = new Request("http://localhost/desk?status=open&assignee=any", {
+      method: "POST",
+      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams([["intent", "bulk"], ...fields]),
+    });
+    const result = (await action({ request, params: {}, context: {} } as never)) as {
+      data: {
+        ok: boolean;
+        notice?: string;
+        error?: string;
+        refused?: Array<{ claimId: number; reason: string }>;
+      };
+    };
+    return result.data;
+  }
+  const candidates = (n: number) =>
+    (
+      raw
+        .prepare(`SELECT id FROM "Claim" WHERE status = 'candidate' ORDER BY id DESC LIMIT ?`)
+        .all(n) as Array<{
+        id: number;
+      }>
+    ).map((c) => c.id);
+  const statusOf = (id: number) =>
+    (raw.prepare(`SELECT status FROM "Claim" WHERE id = ?`).get(id) as { status: string }).status;
+  const audited = (id: number, action: string) =>
+    (
+      raw
+        .prepare(
+          `SELECT count(*) AS n FROM "AuditEvent" WHERE entityType = 'claim' AND entityId = ? AND action = ?`,
+        )
+        .get(id, action) as { n: number }
+    ).n;
+
+  it("dismisses the selected claims one by one, each audited, and says which it refused and why", async () => {
+    const [a, b, c] = candidates(3) as [number, number, number];
+    raw.prepare(`UPDATE "Claim" SET status = 'dismissed' WHERE id = ?`).run(c);
+    const answer = await bulk([
+      ["operation", "dismiss"],
+      ["claimIds", String(a)],
+      ["claimIds", String(b)],
+      ["claimIds", String(c)],
+      ["claimIds", "999999"],
+    ]);
+    expect(answer.ok).toBe(true);
+    expect(answer.notice).toBe("2 claims dismissed. 2 claims refused (below).");
+    expect(answer.refused).toEqual([
+      { claimId: c, reason: "It is dismissed already." },
+      { claimId: 999999, reason: expect.stringMatching(/no longer exists/) },
+    ]);
+    expect([statusOf(a), statusOf(b)]).toEqual(["dismissed", "dismissed"]);
+    expect([audited(a, "dismissed"), audited(b, "dismissed")]).toEqual([1, 1]);
+
+    const restored = await bulk([
+      ["operation", "restore"],
+      ["claimIds", String(a)],
+      ["claimIds", String(b)],
+    ]);
+    expect(restored.notice).toBe("2 claims restored.");
+    expect([statusOf(a), statusOf(b)]).toEqual(["candidate", "candidate"]);
+  });
+
+  it("assigns and sets the status of the selected claims in one step", async () => {
+    const [a, b] = candidates(2) as [number, number];
+    const selected: Array<[string, string]> = [
+      ["claimIds", String(a)],
+      ["claimIds", String(b)],
+    ];
+    const assigned = await bulk([
+      ["operation", "assign"],
+      ["assigneeId", String(workspace.editorId)],
+      ...selected,
+    ]);
+    expect(assigned.notice).toBe("2 claims assigned to Bench Editor.");
+    expect(audited(a, "assigned")).toBeGreaterThan(0);
+    const researching = await bulk([["operation", "status-researching"], ...selected]);
+    expect(researching.notice).toBe("2 claims set to Researching.");
+    expect([statusOf(a), statusOf(b)]).toEqual(["researching", "researching"]);
+    const again = await bulk([["operation", "status-researching"], ...selected]);
+    expect(again.notice).toBe("0 claims set to Researching. 2 claims refused (below).");
+    expect(again.refused![0]!.reason).toBe("It is researching already.");
+  });
+
+  it("refuses more than 200 claims, no choice and an empty selection with a message, changing nothing", async () => {
+    const many = Array.from({ length: 201 }, (_, i): [string, string] => ["claimIds", String(i + 1)]);
+    expect(await bulk([["operation", "dismiss"], ...many])).toMatchObject({
+      ok: false,
+      error: "Select at most 200 claims at a time.",
+    });
+    expect(await bulk([["claimIds", "1"]])).toMatchObject({
+      ok: false,
+      error: "Choose what to do with the selected claims.",
+    });
+    expect(await bulk([["operation", "dismiss"]])).toMatchObject({
+      ok: false,
+      error: "Select at least one claim.",
+    });
+  });
+});
