@@ -35,7 +35,11 @@ export function DeskQuickViews({
   );
 }
 
-/** The desk's filters, a plain GET form: status, verdict, assignee, article and whether it was checked before. */
+/**
+ * The desk's filters, a plain GET form: status, verdict, assignee, article and whether it was
+ * checked before. The quick views' queues (mine, for me to review, mentions) are not among them:
+ * a filter chosen here applies to every claim, as its labels say.
+ */
 export function DeskFilters({
   filter,
   members,
@@ -49,15 +53,6 @@ export function DeskFilters({
     // Keyed by the filter: after in-app navigation (a quick view, Back) the selects show the filter
     // the page was loaded with, not what they showed before.
     <Form method="get" className="filters" aria-label="Filter claims" key={JSON.stringify(filter)}>
-      <div className="field">
-        <label htmlFor="queue">Whose work</label>
-        <select id="queue" name="queue" defaultValue={filter.queue}>
-          <option value="any">Everyone's</option>
-          <option value="mine">My queue: assigned or sent back to me</option>
-          <option value="review">For me to review: verdicts others wrote</option>
-          <option value="mentions">Comments mentioning me</option>
-        </select>
-      </div>
       <div className="field">
         <label htmlFor="status">Status</label>
         <select id="status" name="status" defaultValue={filter.status}>
