@@ -23,6 +23,7 @@ import {
   ApiArticleSchema,
   ApiClaimsQuerySchema,
   ApiClaimPatchSchema,
+  ApiCommentSchema,
   ApiEvidencePatchSchema,
   ApiEvidenceSchema,
   ApiExternalReviewsSchema,
@@ -32,6 +33,7 @@ import {
   ApiSearchQuerySchema,
   ApiSendBackSchema,
 } from "./schemas";
+import { addComment, existingClaimComments, type ThreadComment } from "../claims/comments.server";
 import { searchForApi } from "../search/search-page.server";
 import { claimMatches } from "../matching/decisions.server";
 import { findMatches } from "../matching/match.server";
@@ -131,6 +133,10 @@ function evidenceJson(e: Evidence) {
     excerpt: e.excerpt,
     archiveUrl: e.archiveUrl,
   };
+}
+
+function commentJson(claimId: number, c: ThreadComment) {
+  return { id: c.id, claimId, author: c.author, body: c.body, createdAt: c.createdAt, mentions: c.mentions };
 }
 
 async function articleJson(articleId: number) {
@@ -314,6 +320,27 @@ const OPERATIONS: Operation[] = [
     run: async ({ params }) => {
       const { confirmed, suggestions } = await claimMatches(id(params[0], "claim"));
       return { confirmed, matches: suggestions.map(matchJson) };
+    },
+  },
+  {
+    method: "GET",
+    path: /^\/claims\/([^/]+)\/comments$/,
+    permission: "read-drafts",
+    run: async ({ params }) => {
+      const claimId = id(params[0], "claim");
+      return { comments: (await existingClaimComments(claimId)).map((c) => commentJson(claimId, c)) };
+    },
+  },
+  {
+    method: "POST",
+    path: /^\/claims\/([^/]+)\/comments$/,
+    permission: "edit",
+    status: 201,
+    run: async ({ request, params, user }) => {
+      const claimId = id(params[0], "claim");
+      const { body: text } = await body(request, ApiCommentSchema);
+      const { comment, unresolved } = await addComment(claimId, text, user);
+      return { comment: commentJson(claimId, comment), unresolvedMentions: unresolved };
     },
   },
   {

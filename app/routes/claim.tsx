@@ -1,27 +1,19 @@
-import { data, redirect } from "react-router";
+import { redirect } from "react-router";
 import type { Route } from "./+types/claim";
 import { requirePermission } from "../auth/session.server";
-import {
-  domainFailure,
-  failure,
-  formValues,
-  orErrorPage,
-  parseId,
-  readForm,
-  type ActionNotice,
-} from "../utils/http.server";
+import { domainFailure, failure, formValues, orErrorPage, parseId, readForm } from "../utils/http.server";
 import { approveClaim, sendBackClaim } from "../newsroom/approval.server";
 import { adjustClaim, mergeClaims, splitClaim } from "../newsroom/claim-boundaries.server";
 import { assignClaim, reviewClaim } from "../newsroom/claims.server";
 import { oncePerSubmission } from "../utils/submissions.server";
-import { addEvidence, lookUpSource, removeEvidence, updateEvidence } from "../newsroom/evidence.server";
+import { evidenceAction } from "../newsroom/evidence-form.server";
+import { addComment, claimComments, CommentSchema } from "../claims/comments.server";
+import { CommentsPanel } from "../claims/CommentsPanel";
 import { claimWorkbench } from "../newsroom/workbench.server";
-import { FetchRefused } from "../importing/safe-fetch.server";
 import {
   AdjustClaimSchema,
   AssignSchema,
   ClaimReviewSchema,
-  EvidenceSchema,
   fieldErrors,
   MergeClaimSchema,
   SendBackSchema,
@@ -53,6 +45,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return {
     ...page,
     matches: await claimMatches(page.claim.id),
+    comments: await claimComments(page.claim.id),
     rationaleHtml: renderMarkdown(page.claim.rationale),
     saved: new URL(request.url).searchParams.get("saved"),
   };
@@ -122,41 +115,19 @@ export async function action({ request, params }: Route.ActionArgs) {
         await decideMatch(claimId, parsed.data, user);
         return redirect(`${here}?saved=match#matches`);
       }
-      case "lookup-evidence": {
-        // Fills the new-source form from the page itself; nothing is saved until "Add source".
-        const refused = (message: string, why: string) =>
-          failure("add-evidence", values, message, 400, { fields: { url: why } });
-        const url = EvidenceSchema.shape.url.safeParse(values.url);
-        if (!url.success) return refused("Nothing was looked up.", url.error.issues[0]!.message);
-        try {
-          const filled = await lookUpSource(url.data, values);
-          const notice = "Filled in from the page. Check the details, then add the source.";
-          return data<ActionNotice>({ ok: true, intent: "add-evidence", values: filled, notice });
-        } catch (error) {
-          if (!(error instanceof FetchRefused)) throw error;
-          return refused("The page could not be fetched; fill in the details by hand.", error.message);
-        }
-      }
-      case "add-evidence": {
-        const parsed = EvidenceSchema.safeParse(values);
+      case "comment": {
+        const parsed = CommentSchema.safeParse(values);
         if (!parsed.success) return invalid(parsed.error);
         return await oncePerSubmission(values, user.id, async () => {
-          await addEvidence(claimId, parsed.data, user);
-          return redirect(`${here}?saved=evidence#evidence`);
+          const { comment } = await addComment(claimId, parsed.data.body, user);
+          return redirect(`${here}?saved=comment#comment-${comment.id}`);
         });
       }
-      case "edit-evidence": {
-        const parsed = EvidenceSchema.safeParse(values);
-        if (!parsed.success) return invalid(parsed.error);
-        await updateEvidence(parseId(values.evidenceId, "evidence"), parsed.data, user);
-        return redirect(`${here}?saved=evidence#evidence`);
-      }
-      case "remove-evidence": {
-        await removeEvidence(parseId(values.evidenceId, "evidence"), user);
-        return redirect(`${here}?saved=evidence#evidence`);
-      }
       default:
-        return failure(intent, values, "That action is not known. Reload the page and try again.");
+        return (
+          (await evidenceAction(intent, values, { claimId, here, user })) ??
+          failure(intent, values, "That action is not known. Reload the page and try again.")
+        );
     }
   } catch (error) {
     return domainFailure(intent, values, error);
@@ -196,6 +167,7 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
         canEdit={canEdit}
         state={stateOf(state, "match")}
       />
+      <CommentsPanel comments={loaderData.comments} canComment={canEdit} state={stateOf(state, "comment")} />
       {canEdit ? <ClaimBoundaries claim={claim} siblings={siblings} state={state} /> : null}
       <details className="panel history-panel">
         <summary>History of this claim ({trail.length})</summary>

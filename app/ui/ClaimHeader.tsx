@@ -18,6 +18,7 @@ const SAVED: Record<string, string> = {
   merge: "Claims merged.",
   evidence: "Evidence updated.",
   match: "Saved. The history records the decision.",
+  comment: "Comment added.",
 };
 
 export interface ClaimSummary {
