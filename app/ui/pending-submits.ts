@@ -2,8 +2,10 @@ import { useEffect } from "react";
 import { useNavigation } from "react-router";
 
 const BUSY = "aria-busy";
+/** Marks the buttons this hook disabled, so it enables only those again. */
+const HELD = "data-held";
 
-/** Marks a form and the button that sent it as working: the button is disabled until the answer comes. */
+/** Marks a form and the button that sent it as working; its buttons are disabled until the answer comes. */
 function markBusy(form: HTMLFormElement, submitter: HTMLElement | null) {
   form.setAttribute(BUSY, "true");
   // Disabled after the event, not during it: a disabled submitter's name and value (the form's
@@ -11,9 +13,11 @@ function markBusy(form: HTMLFormElement, submitter: HTMLElement | null) {
   setTimeout(() => {
     if (form.getAttribute(BUSY) !== "true") return;
     for (const button of buttonsOf(form, submitter)) {
-      button.setAttribute(BUSY, "true");
+      if (button.disabled) continue;
+      button.setAttribute(HELD, "");
       button.disabled = true;
     }
+    submitter?.setAttribute(BUSY, "true");
   }, 0);
 }
 
@@ -32,8 +36,9 @@ function clearBusy() {
   for (const form of document.querySelectorAll<HTMLFormElement>(`form[${BUSY}="true"]`)) {
     form.removeAttribute(BUSY);
     for (const button of buttonsOf(form, null)) {
-      if (button.getAttribute(BUSY) !== "true") continue;
       button.removeAttribute(BUSY);
+      if (!button.hasAttribute(HELD)) continue;
+      button.removeAttribute(HELD);
       button.disabled = false;
     }
   }
@@ -41,12 +46,13 @@ function clearBusy() {
 
 /**
  * Every form that changes something (method POST) shows it is working once sent, and cannot be
- * sent again until its answer has come: its submit buttons are disabled and marked aria-busy
- * (the stylesheet shows "working…"), and a second submit of the same form (a double click, Enter
- * twice) is stopped before it starts. One mechanism for every form of the app, installed once
- * by the root. It ends when the router's navigation is idle again (the answer was shown, an
- * error included) or, for a form that reloads the whole page, when the page is shown from the
- * back-forward cache. Without JavaScript, the server's submission tokens stop the second copy.
+ * sent again until its answer has come: its submit buttons are disabled, the one that sent it is
+ * marked aria-busy (the stylesheet shows "working…"), and a second submit of the same form (a
+ * double click, Enter twice) is stopped before it starts. One mechanism for every form of the
+ * app, installed once by the root. It ends when the router's navigation is idle again (the
+ * answer was shown, an error included) or, for a form that reloads the whole page, when the page
+ * is shown from the back-forward cache. Without JavaScript, the server's submission tokens stop
+ * the second copy.
  */
 export function usePendingSubmits() {
   const navigation = useNavigation();
