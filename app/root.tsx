@@ -12,9 +12,11 @@ import {
 } from "react-router";
 import type { Route } from "./+types/root";
 import { getUser } from "./auth/session.server";
+import { newFormSeed } from "./utils/submissions.server";
 import { STYLESHEET } from "./ui/components";
 import { can } from "./auth/roles";
 import { PUBLIC_NAV, SiteFrame } from "./ui/SiteFrame";
+import { usePendingSubmits } from "./ui/pending-submits";
 
 /** One stylesheet at a stable address, shared with the stored public pages (app/publishing/page.server.tsx). */
 export const links: Route.LinksFunction = () => [
@@ -23,7 +25,8 @@ export const links: Route.LinksFunction = () => [
 ];
 
 export async function loader({ request }: Route.LoaderArgs) {
-  return { user: await getUser(request) };
+  // formSeed: new on every load, so each rendered create form has its own token (ui/SubmissionToken.tsx).
+  return { user: await getUser(request), formSeed: newFormSeed() };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
@@ -80,6 +83,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
+  usePendingSubmits();
   return <Outlet />;
 }
 

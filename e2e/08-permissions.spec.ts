@@ -189,6 +189,12 @@ const ACTIONS: Record<string, PageCase & { form: Record<string, string> }> = {
     allowed: EDITORS,
   },
   "assign on the desk": { path: () => "/desk", form: { claimId: "1", assigneeId: "abc" }, allowed: EDITORS },
+  "triage claims in bulk on the desk": { path: () => "/desk", form: { intent: "bulk" }, allowed: EDITORS },
+  "comment on a claim": {
+    path: () => `/articles/${ids.article}/claims/${ids.candidateClaim}`,
+    form: { intent: "comment", body: "" },
+    allowed: EDITORS,
+  },
   "manage an exercise": {
     path: () => `/exercises/${ids.exercise}`,
     form: { intent: "delete-answers" },
@@ -261,6 +267,17 @@ const API: Record<
     method: "PATCH",
     path: () => `/claims/${ids.candidateClaim}`,
     data: { verdict: "true" },
+    allowed: EDITORS,
+  },
+  "GET /claims/:id/comments": {
+    method: "GET",
+    path: () => `/claims/${ids.candidateClaim}/comments`,
+    allowed: DESK,
+  },
+  "POST /claims/:id/comments": {
+    method: "POST",
+    path: () => `/claims/${ids.candidateClaim}/comments`,
+    data: { body: "" },
     allowed: EDITORS,
   },
   "POST /claims/:id/evidence": {

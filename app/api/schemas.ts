@@ -9,6 +9,7 @@ import {
   versionField,
 } from "../newsroom/schemas";
 import { DeskFilterSchema } from "../newsroom/desk.server";
+import { CommentSchema } from "../claims/comments.server";
 import { ApiPageSchema } from "../newsroom/paging";
 import { VERDICT_KEYS } from "../newsroom/verdicts";
 import { MAX_QUERY_LENGTH } from "../search/query";
@@ -97,6 +98,7 @@ export const ApiClaimsQuerySchema = z.strictObject({
   assignee: DeskFilterSchema.shape.assignee.default("any"),
   article: DeskFilterSchema.shape.article.default("any"),
   previous: DeskFilterSchema.shape.previous.default("any"),
+  queue: DeskFilterSchema.shape.queue.default("any"),
   ...ApiPageSchema.shape,
 });
 
@@ -129,3 +131,6 @@ export const ApiSearchQuerySchema = z.strictObject({
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(20),
   offset: z.coerce.number().int().min(0).max(10_000).default(0),
 });
+
+/** POST /claims/:id/comments: Markdown, with @name mentions. */
+export const ApiCommentSchema = z.strictObject({ body: CommentSchema.shape.body });

@@ -24,6 +24,7 @@ import {
   ApiArticleSchema,
   ApiClaimsQuerySchema,
   ApiClaimPatchSchema,
+  ApiCommentSchema,
   ApiEvidencePatchSchema,
   ApiEvidenceSchema,
   ApiExternalReviewsSchema,
@@ -33,6 +34,7 @@ import {
   ApiSearchQuerySchema,
   ApiSendBackSchema,
 } from "./schemas";
+import { addComment, existingClaimComments, type ThreadComment } from "../claims/comments.server";
 import { searchForApi } from "../search/search-page.server";
 import { claimMatches } from "../matching/decisions.server";
 import { findMatches } from "../matching/match.server";
@@ -138,6 +140,10 @@ function evidenceJson(e: Evidence) {
   };
 }
 
+function commentJson(claimId: number, c: ThreadComment) {
+  return { id: c.id, claimId, author: c.author, body: c.body, createdAt: c.createdAt, mentions: c.mentions };
+}
+
 async function articleJson(articleId: number) {
   const [article, latest] = await Promise.all([articleWithClaims(articleId), latestNumber({ articleId })]);
   return {
@@ -161,7 +167,7 @@ async function articleJson(articleId: number) {
 const claimById = async (claimId: number) => claimJson(await claimWithEvidence(claimId));
 
 const CLAIMS_QUERY_HELP =
-  "use status, verdict, assignee (me, none, any or a user id), article (an id), previous (any or yes), page and limit.";
+  "use status, verdict, assignee (me, none, any or a user id), article (an id), previous (any or yes), queue (any, mine, review or mentions), page and limit.";
 const LIST_QUERY_HELP = "use page and limit.";
 
 /** A list's query string: its filters and page, refused with 400 when a name or value is unknown. */
@@ -319,6 +325,27 @@ const OPERATIONS: Operation[] = [
     run: async ({ params }) => {
       const { confirmed, suggestions } = await claimMatches(id(params[0], "claim"));
       return { confirmed, matches: suggestions.map(matchJson) };
+    },
+  },
+  {
+    method: "GET",
+    path: /^\/claims\/([^/]+)\/comments$/,
+    permission: "read-drafts",
+    run: async ({ params }) => {
+      const claimId = id(params[0], "claim");
+      return { comments: (await existingClaimComments(claimId)).map((c) => commentJson(claimId, c)) };
+    },
+  },
+  {
+    method: "POST",
+    path: /^\/claims\/([^/]+)\/comments$/,
+    permission: "edit",
+    status: 201,
+    run: async ({ request, params, user }) => {
+      const claimId = id(params[0], "claim");
+      const { body: text } = await body(request, ApiCommentSchema);
+      const { comment, unresolved } = await addComment(claimId, text, user);
+      return { comment: commentJson(claimId, comment), unresolvedMentions: unresolved };
     },
   },
   {

@@ -473,3 +473,46 @@ describe("API errors", () => {
     expect(wrongMethod.json.error).toMatch(/GET, POST/);
   });
 });
+
+describe("queues and comments through the API", () => {
+  it("routes a verdict to a reviewer, back to its editor, and a claim to the person a comment mentions", async () => {
+    const { deskCounts } = await import("../newsroom/desk.server");
+    const ids = (json: Record<string, any>) => (json.claims as Array<{ id: number }>).map((c) => c.id);
+    const created = await call("POST", "/articles", "editor", { title: "Queue news", markdown: ARTICLE });
+    const claim = created.json.claims[0];
+    const reviewer = (await call("GET", "/me", "reviewer")).json;
+    const editor = (await call("GET", "/me", "editor")).json;
+    const written = await call("PATCH", `/claims/${claim.id}`, "editor", {
+      version: claim.version,
+      verdict: "misleading",
+      rationale: "Acme's own test only.",
+      status: "needs-review",
+    });
+    expect(ids((await call("GET", "/claims?queue=review&limit=200", "reviewer")).json)).toContain(claim.id);
+    expect(ids((await call("GET", "/claims?queue=review&limit=200", "editor")).json)).not.toContain(claim.id);
+    const reviewerCounts = await deskCounts(reviewer.id);
+    expect(reviewerCounts.toReview).toBeGreaterThan(0);
+
+    const mineBefore = (await deskCounts(editor.id)).mine;
+    await call("POST", `/claims/${claim.id}/send-back`, "reviewer", {
+      version: written.json.version,
+      comment: "Which test?",
+    });
+    expect(ids((await call("GET", "/claims?queue=mine&status=open", "editor")).json)).toContain(claim.id);
+    expect((await deskCounts(editor.id)).mine).toBe(mineBefore + 1);
+
+    const posted = await call("POST", `/claims/${claim.id}/comments`, "editor", {
+      body: "@reviewer, the test is in the footnote. @nobody",
+    });
+    expect(posted.status).toBe(201);
+    expect(posted.json.comment.mentions).toEqual([{ id: reviewer.id, name: reviewer.name }]);
+    expect(posted.json.unresolvedMentions).toEqual([{ handle: "nobody", matches: 0 }]);
+    expect(ids((await call("GET", "/claims?queue=mentions", "reviewer")).json)).toEqual([claim.id]);
+    expect((await deskCounts(reviewer.id)).mentions).toBe(1);
+    const thread = await call("GET", `/claims/${claim.id}/comments`, "viewer");
+    expect(thread.json.comments.map((c: { body: string }) => c.body)).toEqual([
+      "@reviewer, the test is in the footnote. @nobody",
+    ]);
+    expect((await call("POST", `/claims/${claim.id}/comments`, "viewer", { body: "Hi" })).status).toBe(403);
+  });
+});

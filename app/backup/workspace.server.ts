@@ -245,6 +245,16 @@ const ClaimMatchRow = z.strictObject({
   decidedAt: date,
 });
 
+const ClaimCommentRow = z.strictObject({
+  id,
+  claimId: id,
+  authorId: optionalId,
+  body: z.string(),
+  createdAt: date,
+});
+
+const ClaimMentionRow = z.strictObject({ commentId: id, claimId: id, userId: id });
+
 export const WorkspaceSchema = z.strictObject({
   schema: z.literal(WORKSPACE_SCHEMA, {
     error: `This is not a Claimdesk workspace export (expected "schema": "${WORKSPACE_SCHEMA}").`,
@@ -266,6 +276,9 @@ export const WorkspaceSchema = z.strictObject({
   claimMatches: z.array(ClaimMatchRow).optional(),
   // Exports made before other fact-checkers' reviews lack them.
   externalReviews: z.array(ExternalReviewRow).optional(),
+  // Exports made before comments on claims lack them.
+  claimComments: z.array(ClaimCommentRow).optional(),
+  claimMentions: z.array(ClaimMentionRow).optional(),
 });
 export type Workspace = z.input<typeof WorkspaceSchema>;
 
@@ -283,6 +296,8 @@ export const EXPORTED_COLUMNS = {
   AuditEvent: Object.keys(AuditRow.shape),
   ClaimMatch: Object.keys(ClaimMatchRow.shape),
   ExternalReview: Object.keys(ExternalReviewRow.shape),
+  ClaimComment: Object.keys(ClaimCommentRow.shape),
+  ClaimMention: Object.keys(ClaimMentionRow.shape),
 };
 export const SECRET_COLUMNS = { User: ["passwordHash", "inviteTokenHash", "inviteExpiresAt"] };
 
@@ -309,6 +324,8 @@ export async function exportWorkspace(): Promise<Workspace> {
     auditEvents: await tx.auditEvent.findMany(byId),
     claimMatches: await tx.claimMatch.findMany(byId),
     externalReviews: await tx.externalReview.findMany(byId),
+    claimComments: await tx.claimComment.findMany(byId),
+    claimMentions: await tx.claimMention.findMany({ orderBy: [{ commentId: "asc" }, { userId: "asc" }] }),
   }));
   // Dates become ISO strings exactly as JSON.stringify writes them.
   return JSON.parse(
@@ -385,6 +402,7 @@ const ID_TABLES = [
   "AuditEvent",
   "ClaimMatch",
   "ExternalReview",
+  "ClaimComment",
 ];
 
 export async function importWorkspace(document: unknown): Promise<Record<string, number>> {
@@ -437,6 +455,8 @@ export async function importWorkspace(document: unknown): Promise<Record<string,
         ["auditEvents", () => tx.auditEvent.createMany({ data: data.auditEvents })],
         ["claimMatches", () => tx.claimMatch.createMany({ data: data.claimMatches ?? [] })],
         ["externalReviews", () => tx.externalReview.createMany({ data: data.externalReviews ?? [] })],
+        ["claimComments", () => tx.claimComment.createMany({ data: data.claimComments ?? [] })],
+        ["claimMentions", () => tx.claimMention.createMany({ data: data.claimMentions ?? [] })],
       ];
       for (const [table, insert] of steps) {
         try {
@@ -463,6 +483,8 @@ export async function importWorkspace(document: unknown): Promise<Record<string,
         auditEvents: data.auditEvents.length,
         claimMatches: data.claimMatches?.length ?? 0,
         externalReviews: data.externalReviews?.length ?? 0,
+        claimComments: data.claimComments?.length ?? 0,
+        claimMentions: data.claimMentions?.length ?? 0,
       };
     },
     { timeout: 120_000 },

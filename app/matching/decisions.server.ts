@@ -149,14 +149,19 @@ export async function decideMatch(claimId: number, input: MatchDecision, actor: 
  */
 export async function decideInBulk({ claimIds, decision }: BulkMatch, actor: CurrentUser) {
   let decided = 0;
-  for (const claimId of claimIds) {
-    const { suggestions } = await claimMatches(claimId);
-    const ours = suggestions.filter((m) => m.kind === "claim");
-    const chosen = decision === "same" ? ours.filter((m) => m.relation === "same").slice(0, 1) : ours;
-    for (const match of chosen) {
-      await decide(claimId, match.id, decision, actor);
-      decided++;
-    }
-  }
+  for (const claimId of claimIds) decided += await decideSuggestions(claimId, decision, actor);
   return { claims: claimIds.length, decided };
+}
+
+/** One claim's part of a bulk decision (see decideInBulk): how many decisions it recorded. */
+export async function decideSuggestions(
+  claimId: number,
+  decision: BulkMatch["decision"],
+  actor: CurrentUser,
+) {
+  const { suggestions } = await claimMatches(claimId);
+  const ours = suggestions.filter((m) => m.kind === "claim");
+  const chosen = decision === "same" ? ours.filter((m) => m.relation === "same").slice(0, 1) : ours;
+  for (const match of chosen) await decide(claimId, match.id, decision, actor);
+  return chosen.length;
 }

@@ -144,6 +144,7 @@ describe("the desk's 'checked before' filter", () => {
       assignee: "any",
       article: "any",
       previous: "yes",
+      queue: "any",
     } as const;
     const rows = await deskRows(filter, editor.id, { page: 1, size: 50 });
     // The repeated claim was confirmed the same as the seed's; the seed's own claim points back

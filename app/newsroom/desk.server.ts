@@ -5,7 +5,7 @@ import { db } from "../db/client.server";
 import { jsonArrayOf, jsonObject } from "../db/sql.server";
 import { parseStoredJson } from "../utils/json";
 import { Prisma } from "../generated/prisma/client";
-import type { DeskRow } from "./desk";
+import { DESK_QUEUES, openingView, quickViewFilter, type DeskCounts, type DeskRow } from "./desk";
 import { COUNT_CAP, pageWindow, readPage, toPage, type Page, type PageRequest } from "./paging";
 import { CLAIM_STATUSES, VERDICT_KEYS } from "./verdicts";
 
@@ -21,14 +21,16 @@ export const DeskFilterSchema = z.strictObject({
   article: z.union([z.literal("any"), z.string().regex(/^\d+$/)]),
   /** "yes": only claims an editor confirmed as the same as an earlier, checked claim. */
   previous: z.enum(["any", "yes"]),
+  /** Whose work: see DESK_QUEUES. */
+  queue: z.enum(DESK_QUEUES),
 });
 export type DeskFilter = z.infer<typeof DeskFilterSchema>;
 
-/** With no filter at all the desk opens on the reader's own queue: open claims assigned to them (any page of it). */
+/** Whether the address names no filter at all (a page number alone does not count). */
+export const namesNoFilter = (params: URLSearchParams) => [...params.keys()].every((key) => key === "page");
+
+/** The desk's filter from its address; an unknown value falls back for its own field only. */
 export function readDeskFilter(params: URLSearchParams): DeskFilter {
-  if ([...params.keys()].every((key) => key === "page"))
-    return { status: "open", verdict: "any", assignee: "me", article: "any", previous: "any" };
-  // An unknown value falls back for its own field only: the rest of the filter still applies.
   const field = <S extends z.ZodType>(key: string, schema: S, fallback: z.output<S>): z.output<S> => {
     const parsed = schema.safeParse(params.get(key) ?? fallback);
     return parsed.success ? parsed.data : fallback;
@@ -40,6 +42,7 @@ export function readDeskFilter(params: URLSearchParams): DeskFilter {
     assignee: field("assignee", shape.assignee, "any"),
     article: field("article", shape.article, "any"),
     previous: field("previous", shape.previous, "any"),
+    queue: field("queue", shape.queue, "any"),
   };
 }
 
@@ -61,9 +64,24 @@ function statusesFor(filter: DeskFilter): string[] {
   return [filter.status];
 }
 
+/** Open claims assigned to the user, or sent back to them: they wrote the verdict a reviewer returned. */
+const inQueueOf = (userId: number) =>
+  Prisma.sql`(c."assigneeId" = ${userId} OR (c."status" = 'researching' AND c."reviewNote" <> '' AND c."verdictById" = ${userId}))`;
+
+/** Claims waiting for review whose verdict the user did not write: the ones they may approve. */
+const reviewableBy = (userId: number) =>
+  Prisma.sql`c."status" = 'needs-review' AND (c."verdictById" IS NULL OR c."verdictById" <> ${userId})`;
+
+/** Claims whose comments name the user. */
+const mentioning = (userId: number) =>
+  Prisma.sql`EXISTS (SELECT 1 FROM "ClaimMention" cm WHERE cm."userId" = ${userId} AND cm."claimId" = c."id")`;
+
+const QUEUE_CONDITIONS = { mine: inQueueOf, review: reviewableBy, mentions: mentioning };
+
 /** The filter's conditions on Claim `c` other than its status. */
 function conditionsFor(filter: DeskFilter, userId: number): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
+  if (filter.queue !== "any") conditions.push(QUEUE_CONDITIONS[filter.queue](userId));
   if (filter.verdict === "none") conditions.push(Prisma.sql`c."verdict" IS NULL`);
   else if (filter.verdict !== "any") conditions.push(Prisma.sql`c."verdict" = ${filter.verdict}`);
   if (filter.assignee === "me") conditions.push(Prisma.sql`c."assigneeId" = ${userId}`);
@@ -197,18 +215,29 @@ export async function deskClaims(filter: DeskFilter, userId: number, request: Pa
 function quickViewColumns(userId: number): Prisma.Sql {
   const cap = COUNT_CAP + 1;
   const open = [...OPEN_STATUSES];
+  const any = [...CLAIM_STATUSES];
   return Prisma.sql`
-    ${countSql(whereSql(open, [Prisma.sql`c."assigneeId" = ${userId}`]), cap)} AS mine,
+    ${countSql(whereSql(open, [inQueueOf(userId)]), cap)} AS mine,
+    ${countSql(whereSql(["needs-review"], [reviewableBy(userId)]), cap)} AS "toReview",
     ${countSql(whereSql(["needs-review"], []), cap)} AS review,
+    ${countSql(whereSql(any, [mentioning(userId)]), cap)} AS mentions,
     ${countSql(whereSql(open, [Prisma.sql`c."assigneeId" IS NULL`]), cap)} AS unassigned`;
 }
 
-type Counted = Record<"mine" | "review" | "unassigned", number | bigint>;
+type Counted = Record<keyof DeskCounts, number | bigint>;
+
+const readCounts = (row: Counted): DeskCounts => ({
+  mine: Number(row.mine),
+  toReview: Number(row.toReview),
+  review: Number(row.review),
+  mentions: Number(row.mentions),
+  unassigned: Number(row.unassigned),
+});
 
 /** Counts for the desk's quick views, each up to COUNT_CAP + 1, in one statement. */
-export async function deskCounts(userId: number) {
+export async function deskCounts(userId: number): Promise<DeskCounts> {
   const [row] = await db().$queryRaw<Counted[]>`SELECT ${quickViewColumns(userId)}`;
-  return { mine: Number(row!.mine), review: Number(row!.review), unassigned: Number(row!.unassigned) };
+  return readCounts(row!);
 }
 
 export const ARTICLE_CHOICES = 50;
@@ -263,7 +292,7 @@ export async function deskOverview(filter: DeskFilter, userId: number) {
   const chosenArticle = row!.chosen === null ? null : parseStoredJson(ArticleChoice, row!.chosen);
   return {
     total: Number(row!.total),
-    counts: { mine: Number(row!.mine), review: Number(row!.review), unassigned: Number(row!.unassigned) },
+    counts: readCounts(row!),
     members: parseStoredJson(z.array(DeskMember), row!.members),
     articles:
       chosenArticle && !articles.some((a) => a.id === chosenArticle.id)
@@ -281,7 +310,7 @@ const QUOTE_SHOWN = 220;
  * this user may assign claims from it.
  */
 export async function deskPage(params: URLSearchParams, user: CurrentUser) {
-  const filter = readDeskFilter(params);
+  const filter = namesNoFilter(params) ? await openingFilter(user) : readDeskFilter(params);
   const [page, { total, counts, members, articles }] = await Promise.all([
     deskRows(filter, user.id, readPage(params, DESK_PAGE_SIZE)),
     deskOverview(filter, user.id),
@@ -298,5 +327,13 @@ export async function deskPage(params: URLSearchParams, user: CurrentUser) {
     members,
     articles,
     canAssign: can(user.role, "edit"),
+    canApprove: can(user.role, "approve"),
   };
+}
+
+/** A desk opened without a filter opens on the view with work this person can do (see openingView). */
+async function openingFilter(user: CurrentUser): Promise<DeskFilter> {
+  const may = { edit: can(user.role, "edit"), approve: can(user.role, "approve") };
+  const view = openingView(await deskCounts(user.id), may);
+  return readDeskFilter(new URLSearchParams(Object.entries(quickViewFilter(view))));
 }

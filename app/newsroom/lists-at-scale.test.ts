@@ -126,6 +126,7 @@ describe("the desk", () => {
       assignee: "any",
       article: "any",
       previous: "any",
+      queue: "any",
     } as const;
     const all = await everyPage(
       (page) => deskClaims(filter, workspace.editorId, { page, size: 200 }),
@@ -150,6 +151,7 @@ describe("the desk", () => {
       assignee: "none",
       article: "any",
       previous: "any",
+      queue: "any",
     } as const;
     const all = await everyPage(
       (page) => deskClaims(filter, workspace.editorId, { page, size: 37 }),
@@ -165,8 +167,16 @@ describe("the desk", () => {
     const capped = (sql: string) => Math.min(column<number>(sql)[0]!, 1001);
     const open = `status IN ('candidate', 'researching', 'needs-review')`;
     expect(await deskCounts(workspace.editorId)).toEqual({
-      mine: capped(`SELECT count(*) FROM "Claim" WHERE ${open} AND assigneeId = ${workspace.editorId}`),
+      mine: capped(
+        `SELECT count(*) FROM "Claim" WHERE ${open} AND (assigneeId = ${workspace.editorId} OR (status = 'researching' AND reviewNote <> '' AND verdictById = ${workspace.editorId}))`,
+      ),
+      toReview: capped(
+        `SELECT count(*) FROM "Claim" WHERE status = 'needs-review' AND (verdictById IS NULL OR verdictById <> ${workspace.editorId})`,
+      ),
       review: capped(`SELECT count(*) FROM "Claim" WHERE status = 'needs-review'`),
+      mentions: capped(
+        `SELECT count(DISTINCT claimId) FROM "ClaimMention" WHERE userId = ${workspace.editorId}`,
+      ),
       unassigned: capped(`SELECT count(*) FROM "Claim" WHERE ${open} AND assigneeId IS NULL`),
     });
   });

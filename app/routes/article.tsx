@@ -3,6 +3,7 @@ import { redirect, redirectDocument } from "react-router";
 import type { Route } from "./+types/article";
 import { requirePermission } from "../auth/session.server";
 import { domainFailure, failure, formValues, orErrorPage, parseId, readForm } from "../utils/http.server";
+import { oncePerSubmission } from "../utils/submissions.server";
 import { addClaim, setClaimStatus } from "../newsroom/claims.server";
 import { AddClaimSchema, PublishSchema, versionField } from "../newsroom/schemas";
 import { reimportArticle, revisionParam, revisionSummary } from "../newsroom/revise.server";
@@ -53,8 +54,10 @@ export async function action({ request, params }: Route.ActionArgs) {
       case "add-claim": {
         const parsed = AddClaimSchema.safeParse(values);
         if (!parsed.success) return failure(intent, values, parsed.error.issues[0]!.message);
-        const claim = await addClaim(articleId, parsed.data, user);
-        return redirect(`/articles/${articleId}/claims/${claim.id}`);
+        return await oncePerSubmission(values, user.id, async () => {
+          const claim = await addClaim(articleId, parsed.data, user);
+          return redirect(`/articles/${articleId}/claims/${claim.id}`);
+        });
       }
       case "dismiss":
       case "restore": {

@@ -2,6 +2,7 @@ import { redirect } from "react-router";
 import type { Route } from "./+types/articles.new";
 import { requirePermission } from "../auth/session.server";
 import { domainFailure, formValues, readForm } from "../utils/http.server";
+import { oncePerSubmission } from "../utils/submissions.server";
 import { importFromForm } from "../newsroom/import-form.server";
 import { FormMessage } from "../ui/components";
 import { ImportArticleForm } from "../ui/ImportArticleForm";
@@ -19,8 +20,10 @@ export async function action({ request }: Route.ActionArgs) {
   const values = formValues(form);
   const file = form.get("file");
   try {
-    const article = await importFromForm(values, file instanceof File && file.size > 0 ? file : null, user);
-    return redirect(`/articles/${article.id}`);
+    return await oncePerSubmission(values, user.id, async () => {
+      const article = await importFromForm(values, file instanceof File && file.size > 0 ? file : null, user);
+      return redirect(`/articles/${article.id}`);
+    });
   } catch (error) {
     return domainFailure("import", values, error);
   }

@@ -5,15 +5,16 @@ import { domainFailure, failure, formValues, orErrorPage, parseId, readForm } fr
 import { approveClaim, sendBackClaim } from "../newsroom/approval.server";
 import { adjustClaim, mergeClaims, splitClaim } from "../newsroom/claim-boundaries.server";
 import { assignClaim, attributeClaim, reviewClaim } from "../newsroom/claims.server";
-import { addEvidence, removeEvidence, updateEvidence } from "../newsroom/evidence.server";
-import { lookUpSourceForm } from "../newsroom/source-lookup.server";
+import { oncePerSubmission } from "../utils/submissions.server";
+import { evidenceAction } from "../newsroom/evidence-form.server";
+import { addComment, claimComments, CommentSchema } from "../claims/comments.server";
+import { CommentsPanel } from "../claims/CommentsPanel";
 import { claimWorkbench } from "../newsroom/workbench.server";
 import {
   AdjustClaimSchema,
   AssignSchema,
   AttributionSchema,
   ClaimReviewSchema,
-  EvidenceSchema,
   fieldErrors,
   MergeClaimSchema,
   SendBackSchema,
@@ -47,6 +48,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return {
     ...page,
     matches: await claimMatches(page.claim.id),
+    comments: await claimComments(page.claim.id),
     rationaleHtml: renderMarkdown(page.claim.rationale),
     saved: new URL(request.url).searchParams.get("saved"),
   };
@@ -123,26 +125,19 @@ export async function action({ request, params }: Route.ActionArgs) {
         await decideMatch(claimId, parsed.data, user);
         return redirect(`${here}?saved=match#matches`);
       }
-      case "lookup-evidence":
-        return await lookUpSourceForm(values);
-      case "add-evidence": {
-        const parsed = EvidenceSchema.safeParse(values);
+      case "comment": {
+        const parsed = CommentSchema.safeParse(values);
         if (!parsed.success) return invalid(parsed.error);
-        await addEvidence(claimId, parsed.data, user);
-        return redirect(`${here}?saved=evidence#evidence`);
-      }
-      case "edit-evidence": {
-        const parsed = EvidenceSchema.safeParse(values);
-        if (!parsed.success) return invalid(parsed.error);
-        await updateEvidence(parseId(values.evidenceId, "evidence"), parsed.data, user);
-        return redirect(`${here}?saved=evidence#evidence`);
-      }
-      case "remove-evidence": {
-        await removeEvidence(parseId(values.evidenceId, "evidence"), user);
-        return redirect(`${here}?saved=evidence#evidence`);
+        return await oncePerSubmission(values, user.id, async () => {
+          const { comment } = await addComment(claimId, parsed.data.body, user);
+          return redirect(`${here}?saved=comment#comment-${comment.id}`);
+        });
       }
       default:
-        return failure(intent, values, "That action is not known. Reload the page and try again.");
+        return (
+          (await evidenceAction(intent, values, { claimId, here, user })) ??
+          failure(intent, values, "That action is not known. Reload the page and try again.")
+        );
     }
   } catch (error) {
     return domainFailure(intent, values, error);
@@ -184,6 +179,7 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
         canEdit={canEdit}
         state={stateOf(state, "match")}
       />
+      <CommentsPanel comments={loaderData.comments} canComment={canEdit} state={stateOf(state, "comment")} />
       {canEdit && !claim.orphanedAt ? (
         <ClaimBoundaries claim={claim} siblings={siblings} state={state} />
       ) : null}

@@ -1,23 +1,15 @@
 import { data, redirect } from "react-router";
 import type { Route } from "./+types/desk";
 import { requirePermission } from "../auth/session.server";
-import {
-  domainFailure,
-  failure,
-  formValues,
-  parseId,
-  readForm,
-  type ActionNotice,
-} from "../utils/http.server";
-import { decideInBulk } from "../matching/decisions.server";
-import { BULK_LIMIT, BulkMatchSchema } from "../matching/schemas";
+import { domainFailure, failure, formValues, parseId, readForm } from "../utils/http.server";
+import { BULK_LIMIT, BulkSchema, bulkFromDesk } from "../newsroom/bulk.server";
 import { assignClaim } from "../newsroom/claims.server";
 import { deskPage } from "../newsroom/desk.server";
 import { formatCount } from "../newsroom/page-links";
 import { AssignSchema } from "../newsroom/schemas";
 import { FormMessage } from "../ui/components";
 import { DeskFilters, DeskQuickViews } from "../ui/DeskFilters";
-import { DeskBulkForm, DeskTable } from "../ui/DeskTable";
+import { DeskBulkForm, DeskTable, RefusedClaims } from "../ui/DeskTable";
 import { Pager } from "../ui/Pager";
 
 export const meta: Route.MetaFunction = () => [{ title: "Desk · Claimdesk" }];
@@ -32,18 +24,16 @@ export async function action({ request }: Route.ActionArgs) {
   const user = await requirePermission(request, "edit");
   const form = await readForm(request);
   const values = formValues(form);
-  if (values.intent === "bulk-matches") {
-    const parsed = BulkMatchSchema.safeParse({
+  if (values.intent === "bulk") {
+    const parsed = BulkSchema.safeParse({
       ...values,
       claimIds: form.getAll("claimIds").slice(0, BULK_LIMIT + 1),
     });
-    if (!parsed.success) return failure("bulk-matches", values, parsed.error.issues[0]!.message);
+    if (!parsed.success) return failure("bulk", values, parsed.error.issues[0]!.message);
     try {
-      const { claims, decided } = await decideInBulk(parsed.data, user);
-      const notice = `${decided} ${decided === 1 ? "decision" : "decisions"} recorded for ${claims} ${claims === 1 ? "claim" : "claims"}.`;
-      return data<ActionNotice>({ ok: true, intent: "bulk-matches", values: {}, notice });
+      return data(await bulkFromDesk(parsed.data, user));
     } catch (error) {
-      return domainFailure("bulk-matches", values, error);
+      return domainFailure("bulk", values, error);
     }
   }
   const parsed = AssignSchema.safeParse(values);
@@ -60,13 +50,13 @@ export async function action({ request }: Route.ActionArgs) {
 }
 
 export default function Desk({ loaderData, actionData }: Route.ComponentProps) {
-  const { filter, total, page, claims, counts, members, articles, canAssign, back } = loaderData;
+  const { filter, total, page, claims, counts, members, articles, canAssign, canApprove, back } = loaderData;
   const first = (page.page - 1) * page.size + 1;
   const paged = claims.length > 0 && (page.hasNext || page.hasPrevious);
   return (
     <div className="page wide">
       <h1>Desk</h1>
-      <DeskQuickViews filter={filter} counts={counts} />
+      <DeskQuickViews filter={filter} counts={counts} canApprove={canApprove} />
       <DeskFilters filter={filter} members={members} articles={articles} />
       <FormMessage
         error={actionData && !actionData.ok ? actionData.error : null}
@@ -78,7 +68,8 @@ export default function Desk({ loaderData, actionData }: Route.ComponentProps) {
           : `${formatCount(total)} ${total === 1 ? "claim matches" : "claims match"}${paged ? `; ${first}–${first + claims.length - 1} shown, most urgent first` : ""}.`}
       </p>
       {claims.length > 0 ? <DeskTable claims={claims} members={members} canAssign={canAssign} /> : null}
-      {claims.length > 0 && canAssign ? <DeskBulkForm /> : null}
+      {actionData && "refused" in actionData ? <RefusedClaims refused={actionData.refused} /> : null}
+      {claims.length > 0 && canAssign ? <DeskBulkForm members={members} /> : null}
       <Pager
         page={page.page}
         hasPrevious={page.hasPrevious}

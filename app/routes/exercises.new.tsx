@@ -1,12 +1,14 @@
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/exercises.new";
 import { requirePermission } from "../auth/session.server";
+import { oncePerSubmission } from "../utils/submissions.server";
 import { createExercise, ExerciseSchema, publishedForExercise } from "../classroom/exercises.server";
 import { domainFailure, failure, formValues, readForm } from "../utils/http.server";
 import { fieldErrors } from "../newsroom/schemas";
 import { Field, FormMessage, VerdictBadge } from "../ui/components";
 import { DueSchema, dueChoice } from "../classroom/due";
 import { DueFields } from "../classroom/DueFields";
+import { SubmissionToken } from "../ui/SubmissionToken";
 
 export const meta: Route.MetaFunction = () => [{ title: "New exercise · Classroom · Claimdesk" }];
 
@@ -32,8 +34,10 @@ export async function action({ request }: Route.ActionArgs) {
       },
     });
   try {
-    const exercise = await createExercise({ ...parsed.data, ...due.data }, user);
-    return redirect(`/exercises/${exercise.id}`);
+    return await oncePerSubmission(values, user.id, async () => {
+      const exercise = await createExercise({ ...parsed.data, ...due.data }, user);
+      return redirect(`/exercises/${exercise.id}`);
+    });
   } catch (error) {
     return domainFailure("create", values, error);
   }
@@ -53,6 +57,7 @@ export default function NewExercise({ loaderData, actionData }: Route.ComponentP
       </p>
       <FormMessage error={actionData?.error} />
       <Form method="post" className="stack">
+        <SubmissionToken />
         <input type="hidden" name="slug" value={factCheck.slug} />
         <Field label="Title students see" name="title" error={fields.title}>
           <input

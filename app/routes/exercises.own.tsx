@@ -1,6 +1,7 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/exercises.own";
 import { requirePermission } from "../auth/session.server";
+import { oncePerSubmission } from "../utils/submissions.server";
 import { createOwnExercise, readOwnArticle } from "../classroom/own-article.server";
 import { ArticleFields, KeyUnits } from "../classroom/OwnArticleForms";
 import { paragraphsOf } from "../classroom/StudentUnits";
@@ -9,6 +10,7 @@ import { Field } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { dueChoice } from "../classroom/due";
 import { DueFields, type DueChoice } from "../classroom/DueFields";
+import { SubmissionToken } from "../ui/SubmissionToken";
 
 export const meta: Route.MetaFunction = () => [{ title: "An exercise from your own article · Claimdesk" }];
 
@@ -35,7 +37,10 @@ export async function action({ request }: Route.ActionArgs) {
   const values = formValues(await readForm(request));
   const intent = values.intent === "create" || values.intent === "edit-article" ? values.intent : "read";
   try {
-    if (intent === "create") return redirect(`/exercises/${(await createOwnExercise(values, user)).id}`);
+    if (intent === "create")
+      return await oncePerSubmission(values, user.id, async () =>
+        redirect(`/exercises/${(await createOwnExercise(values, user)).id}`),
+      );
     if (intent === "edit-article") return { intent, values, sentences: null, error: "", fields: {} };
     readOwnArticle(values);
     return { intent, values, sentences: sentencesOf(values), error: "", fields: {} };
@@ -69,6 +74,7 @@ export default function OwnArticleExercise({ loaderData, actionData }: Route.Com
         <ErrorSummary title={actionData?.error || "Check the highlighted fields."} errors={fields} />
       ) : null}
       <Form method="post" className="stack" noValidate>
+        <SubmissionToken />
         {sentences ? (
           <KeyStep values={values} fields={fields} sentences={sentences} due={loaderData.due} />
         ) : (

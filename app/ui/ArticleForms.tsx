@@ -1,6 +1,7 @@
 import { Form } from "react-router";
 import { FormMessage } from "./components";
 import type { FormState } from "./form-state";
+import { SubmissionToken } from "./SubmissionToken";
 
 const ADD_CLAIM_FORM = "add-claim-form";
 
@@ -44,6 +45,7 @@ export function AddClaimForm({
       <h3 id="add-heading">Add a claim</h3>
       <FormMessage error={state?.error} />
       <Form method="post" className="stack" id={ADD_CLAIM_FORM}>
+        <SubmissionToken />
         <div className="field">
           <label htmlFor="quote">Exact words from the article</label>
           <p className="hint" id="quote-hint">

@@ -19,6 +19,7 @@ const SAVED: Record<string, string> = {
   evidence: "Evidence updated.",
   match: "Saved. The history records the decision.",
   attribution: "Claimant, date and appearances saved.",
+  comment: "Comment added.",
 };
 
 export interface ClaimSummary {

@@ -1,47 +1,30 @@
 import { Form, Link } from "react-router";
 import { formatCount } from "../newsroom/page-links";
+import {
+  isQuickView,
+  QUICK_VIEWS,
+  quickViewHref,
+  type DeskCounts,
+  type DeskViewFilter,
+} from "../newsroom/desk";
 import { CLAIM_STATUSES, STATUS_LABELS, VERDICTS } from "../newsroom/verdicts";
-
-interface Filter {
-  status: string;
-  verdict: string;
-  assignee: string;
-  article: string;
-  previous: string;
-}
-
-const QUICK = [
-  { label: "My queue", status: "open", assignee: "me", count: "mine" },
-  { label: "Waiting for review", status: "needs-review", assignee: "any", count: "review" },
-  { label: "Unassigned", status: "open", assignee: "none", count: "unassigned" },
-  { label: "All open claims", status: "open", assignee: "any", count: null },
-] as const;
 
 /** The desk's quick views, with their counts; the one showing is marked as the current page. */
 export function DeskQuickViews({
   filter,
   counts,
+  canApprove,
 }: {
-  filter: Filter;
-  counts: Record<"mine" | "review" | "unassigned", number>;
+  filter: DeskViewFilter;
+  counts: DeskCounts;
+  canApprove: boolean;
 }) {
   return (
     <nav aria-label="Quick views">
       <ul className="quick-views">
-        {QUICK.map((q) => (
-          <li key={q.label}>
-            <Link
-              to={`/desk?status=${q.status}&assignee=${q.assignee}`}
-              aria-current={
-                filter.status === q.status &&
-                filter.assignee === q.assignee &&
-                filter.verdict === "any" &&
-                filter.article === "any" &&
-                filter.previous === "any"
-                  ? "page"
-                  : undefined
-              }
-            >
+        {QUICK_VIEWS.filter((q) => canApprove || !q.approversOnly).map((q) => (
+          <li key={q.key}>
+            <Link to={quickViewHref(q)} aria-current={isQuickView(filter, q) ? "page" : undefined}>
               {q.label}
               {q.count ? ` (${formatCount(counts[q.count])})` : ""}
             </Link>
@@ -52,13 +35,17 @@ export function DeskQuickViews({
   );
 }
 
-/** The desk's filters, a plain GET form: status, verdict, assignee, article and whether it was checked before. */
+/**
+ * The desk's filters, a plain GET form: status, verdict, assignee, article and whether it was
+ * checked before. The quick views' queues (mine, for me to review, mentions) are not among them:
+ * a filter chosen here applies to every claim, as its labels say.
+ */
 export function DeskFilters({
   filter,
   members,
   articles,
 }: {
-  filter: Filter;
+  filter: DeskViewFilter;
   members: Array<{ id: number; name: string }>;
   articles: Array<{ id: number; title: string }>;
 }) {

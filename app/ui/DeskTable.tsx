@@ -5,24 +5,65 @@ import { assigneeName, StatusBadge, VerdictBadge } from "./components";
 export const BULK_FORM = "desk-bulk";
 
 /**
- * What the desk does with the selected claims' "checked before?" suggestions, for every claim at
- * once: a plain form the rows' checkboxes join, so it works without JavaScript.
+ * One step for every selected claim: dismiss, restore, assign or set the status of the claims, or
+ * decide their "checked before?" suggestions. A plain form the rows' checkboxes join, so it works
+ * without JavaScript; each claim is changed on its own (and refused with a reason when the step
+ * does not fit it).
  */
-export function DeskBulkForm() {
+export function DeskBulkForm({ members }: { members: Array<{ id: number; name: string }> }) {
   return (
     <form id={BULK_FORM} method="post" className="filters bulk-form" aria-label="Selected claims">
-      <input type="hidden" name="intent" value="bulk-matches" />
+      <input type="hidden" name="intent" value="bulk" />
       <div className="field">
-        <label htmlFor="bulk-decision">With the selected claims</label>
-        <select id="bulk-decision" name="decision" defaultValue="same">
-          <option value="same">Confirm each one's likely same earlier claim</option>
-          <option value="dismissed">Dismiss every earlier-claim suggestion</option>
+        <label htmlFor="bulk-operation">With the selected claims</label>
+        <select id="bulk-operation" name="operation" defaultValue="">
+          <option value="" disabled>
+            Choose…
+          </option>
+          <optgroup label="The claims">
+            <option value="dismiss">Dismiss them</option>
+            <option value="restore">Restore them (dismissed ones)</option>
+            <option value="assign">Assign them to the person chosen</option>
+            <option value="status-candidate">Set their status to Candidate</option>
+            <option value="status-researching">Set their status to Researching</option>
+            <option value="status-needs-review">Set their status to Needs review</option>
+          </optgroup>
+          <optgroup label="Checked before?">
+            <option value="same">Confirm each one's likely same earlier claim</option>
+            <option value="dismissed">Dismiss every earlier-claim suggestion</option>
+          </optgroup>
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="bulk-assignee">Person (to assign)</label>
+        <select id="bulk-assignee" name="assigneeId" defaultValue="">
+          <option value="">Nobody</option>
+          {members.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
         </select>
       </div>
       <button type="submit" className="button button--secondary">
         Apply to selected
       </button>
     </form>
+  );
+}
+
+/** The selected claims a bulk step refused, each with its reason. */
+export function RefusedClaims({ refused }: { refused: Array<{ claimId: number; reason: string }> }) {
+  if (refused.length === 0) return null;
+  return (
+    <section className="panel" aria-labelledby="refused-heading">
+      <h2 id="refused-heading">Not changed</h2>
+      <ul>
+        {refused.map((r) => (
+          <li key={r.claimId}>{`Claim ${r.claimId}: ${r.reason}`}</li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

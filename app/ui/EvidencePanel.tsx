@@ -2,6 +2,7 @@ import { Form } from "react-router";
 import { stanceLabel, STANCE_LABELS, STANCES } from "../newsroom/verdicts";
 import { Field, FormMessage, formatPartialDate, safeHref } from "./components";
 import { stateOf, type FormState } from "./form-state";
+import { SubmissionToken, useSubmissionToken } from "./SubmissionToken";
 
 export interface EvidenceValues {
   id: number;
@@ -27,6 +28,7 @@ export function EvidencePanel({
 }) {
   const editState = stateOf(state, "edit-evidence");
   const addState = stateOf(state, "add-evidence");
+  const token = useSubmissionToken();
   return (
     <section className="panel" id="evidence" aria-labelledby="evidence-heading">
       <h2 id="evidence-heading">Evidence ({evidence.length})</h2>
@@ -62,10 +64,12 @@ export function EvidencePanel({
       {canEdit ? (
         <>
           <h3>Add a source</h3>
+          {/* Keyed by its token as well, which is new after each source added: the form starts empty again. */}
           <EvidenceForm
-            key={JSON.stringify(addState?.values ?? {})}
+            key={`${token} ${JSON.stringify(addState?.values ?? {})}`}
             intent="add-evidence"
             failure={addState}
+            token={token}
           />
         </>
       ) : null}
@@ -77,10 +81,13 @@ function EvidenceForm({
   intent,
   evidence,
   failure,
+  token,
 }: {
   intent: string;
   evidence?: EvidenceValues;
   failure: FormState | null;
+  /** For a new source: the submission token that makes adding it happen once. */
+  token?: string;
 }) {
   const v: Partial<Record<string, string>> =
     failure?.values ?? (evidence ? { ...evidence, id: String(evidence.id) } : {});
@@ -90,6 +97,7 @@ function EvidenceForm({
     <Form method="post" className="stack evidence-form">
       <FormMessage error={failure?.error} success={failure?.ok ? failure.notice : null} />
       {evidence ? <input type="hidden" name="evidenceId" value={evidence.id} /> : null}
+      {token === undefined ? null : <SubmissionToken token={token} />}
       <Field label="URL" name={`${p}url`} error={f.url}>
         <input id={`${p}url`} name="url" type="url" required placeholder="https://" defaultValue={v.url} />
       </Field>

@@ -1,6 +1,7 @@
 import { Form } from "react-router";
 import { ARTICLE_LIMIT_LABEL } from "../importing/limits";
 import { Field } from "./components";
+import { SubmissionToken } from "./SubmissionToken";
 
 /** The import form: a web address, pasted text or an uploaded file, and metadata that wins over the page's own. */
 export function ImportArticleForm({
@@ -12,6 +13,7 @@ export function ImportArticleForm({
 }) {
   return (
     <Form method="post" encType="multipart/form-data" className="stack">
+      <SubmissionToken />
       <Field
         label="Web address of the article"
         name="url"
