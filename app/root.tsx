@@ -12,7 +12,7 @@ import {
 } from "react-router";
 import type { Route } from "./+types/root";
 import { getUser } from "./auth/session.server";
-import { newFormSeed } from "./utils/submissions.server";
+import { newFormSeed } from "./db/submissions.server";
 import { STYLESHEET } from "./ui/components";
 import { can } from "./auth/roles";
 import { PUBLIC_NAV, SiteFrame } from "./ui/SiteFrame";

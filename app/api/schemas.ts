@@ -9,7 +9,7 @@ import {
   versionField,
 } from "../newsroom/schemas";
 import { DeskFilterSchema } from "../newsroom/desk.server";
-import { CommentSchema } from "../claims/comments.server";
+import { CommentSchema } from "../comments/comments.server";
 import { ApiPageSchema } from "../newsroom/paging";
 import { VERDICT_KEYS } from "../newsroom/verdicts";
 import { MAX_QUERY_LENGTH } from "../search/query";

@@ -34,7 +34,7 @@ import {
   ApiSearchQuerySchema,
   ApiSendBackSchema,
 } from "./schemas";
-import { addComment, existingClaimComments, type ThreadComment } from "../claims/comments.server";
+import { addComment, existingClaimComments, type ThreadComment } from "../comments/comments.server";
 import { searchForApi } from "../search/search-page.server";
 import { claimMatches } from "../matching/decisions.server";
 import { findMatches } from "../matching/match.server";

@@ -2,7 +2,7 @@ import { data, redirect } from "react-router";
 import type { CurrentUser } from "../auth/session.server";
 import { FetchRefused } from "../importing/safe-fetch.server";
 import { failure, parseId, type ActionNotice } from "../utils/http.server";
-import { oncePerSubmission } from "../utils/submissions.server";
+import { oncePerSubmission } from "../db/submissions.server";
 import { addEvidence, lookUpSource, removeEvidence, updateEvidence } from "./evidence.server";
 import { EvidenceSchema, fieldErrors } from "./schemas";
 

@@ -3,7 +3,7 @@ import { redirect, redirectDocument } from "react-router";
 import type { Route } from "./+types/article";
 import { requirePermission } from "../auth/session.server";
 import { domainFailure, failure, formValues, orErrorPage, parseId, readForm } from "../utils/http.server";
-import { oncePerSubmission } from "../utils/submissions.server";
+import { oncePerSubmission } from "../db/submissions.server";
 import { addClaim, setClaimStatus } from "../newsroom/claims.server";
 import { AddClaimSchema, PublishSchema, versionField } from "../newsroom/schemas";
 import { reimportArticle, revisionParam, revisionSummary } from "../newsroom/revise.server";

@@ -2,7 +2,7 @@ import { redirect } from "react-router";
 import type { Route } from "./+types/articles.new";
 import { requirePermission } from "../auth/session.server";
 import { domainFailure, formValues, readForm } from "../utils/http.server";
-import { oncePerSubmission } from "../utils/submissions.server";
+import { oncePerSubmission } from "../db/submissions.server";
 import { importFromForm } from "../newsroom/import-form.server";
 import { FormMessage } from "../ui/components";
 import { ImportArticleForm } from "../ui/ImportArticleForm";

@@ -5,10 +5,10 @@ import { domainFailure, failure, formValues, orErrorPage, parseId, readForm } fr
 import { approveClaim, sendBackClaim } from "../newsroom/approval.server";
 import { adjustClaim, mergeClaims, splitClaim } from "../newsroom/claim-boundaries.server";
 import { assignClaim, attributeClaim, reviewClaim } from "../newsroom/claims.server";
-import { oncePerSubmission } from "../utils/submissions.server";
+import { oncePerSubmission } from "../db/submissions.server";
 import { evidenceAction } from "../newsroom/evidence-form.server";
-import { addComment, claimComments, CommentSchema } from "../claims/comments.server";
-import { CommentsPanel } from "../claims/CommentsPanel";
+import { addComment, claimComments, CommentSchema } from "../comments/comments.server";
+import { CommentsPanel } from "../comments/CommentsPanel";
 import { claimWorkbench } from "../newsroom/workbench.server";
 import {
   AdjustClaimSchema,

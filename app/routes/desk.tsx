@@ -2,7 +2,7 @@ import { data, redirect } from "react-router";
 import type { Route } from "./+types/desk";
 import { requirePermission } from "../auth/session.server";
 import { domainFailure, failure, formValues, parseId, readForm } from "../utils/http.server";
-import { BULK_LIMIT, BulkSchema, bulkFromDesk } from "../newsroom/bulk.server";
+import { BULK_LIMIT, BulkSchema, bulkFromDesk } from "../triage/bulk.server";
 import { assignClaim } from "../newsroom/claims.server";
 import { deskPage } from "../newsroom/desk.server";
 import { formatCount } from "../newsroom/page-links";

@@ -1,7 +1,7 @@
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/exercises.new";
 import { requirePermission } from "../auth/session.server";
-import { oncePerSubmission } from "../utils/submissions.server";
+import { oncePerSubmission } from "../db/submissions.server";
 import { createExercise, ExerciseSchema, publishedForExercise } from "../classroom/exercises.server";
 import { domainFailure, failure, formValues, readForm } from "../utils/http.server";
 import { fieldErrors } from "../newsroom/schemas";

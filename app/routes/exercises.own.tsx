@@ -1,7 +1,7 @@
 import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/exercises.own";
 import { requirePermission } from "../auth/session.server";
-import { oncePerSubmission } from "../utils/submissions.server";
+import { oncePerSubmission } from "../db/submissions.server";
 import { createOwnExercise, readOwnArticle } from "../classroom/own-article.server";
 import { ArticleFields, KeyUnits } from "../classroom/OwnArticleForms";
 import { paragraphsOf } from "../classroom/StudentUnits";

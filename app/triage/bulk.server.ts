@@ -4,9 +4,9 @@ import { db } from "../db/client.server";
 import { decideSuggestions } from "../matching/decisions.server";
 import { httpError } from "../utils/http.server";
 import { UserError } from "../utils/errors";
-import { assignClaim, reviewClaim, setClaimStatus } from "./claims.server";
-import { AssignSchema } from "./schemas";
-import { STATUS_LABELS } from "./verdicts";
+import { assignClaim, reviewClaim, setClaimStatus } from "../newsroom/claims.server";
+import { AssignSchema } from "../newsroom/schemas";
+import { STATUS_LABELS } from "../newsroom/verdicts";
 
 /** Most claims one bulk step covers: each is changed (and audited) on its own, so a request stays bounded. */
 export const BULK_LIMIT = 200;

@@ -33,7 +33,7 @@ export interface ThreadComment {
 }
 
 /**
- * Adds a comment to a claim's thread: its @mentions resolved to people (see claims/mentions.ts),
+ * Adds a comment to a claim's thread: its @mentions resolved to people (see mentions.ts),
  * stored so the claim shows in their desk's "Mentions", and the comment recorded in the claim's
  * audit trail. Returns the comment and the @names that named nobody, or more than one person.
  */

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
-import { db } from "../db/client.server";
-import { UserError } from "./errors";
-import { SUBMISSION_FIELD, SUBMISSION_TOKEN_MAX } from "./submission";
+import { db } from "./client.server";
+import { UserError } from "../utils/errors";
+import { SUBMISSION_FIELD, SUBMISSION_TOKEN_MAX } from "../utils/submission";
 
 /** A handled submission is remembered this long: a replay comes within seconds, not days. */
 export const SUBMISSION_MEMORY_MS = 24 * 60 * 60 * 1000;
