@@ -442,6 +442,7 @@ test("an educator makes an exercise from their own article without publishing it
   await panels.getByLabel(/^Verdict/).selectOption("accurate");
   await page.getByRole("button", { name: "Create the exercise" }).click();
   await expect(page.locator(".error-summary")).toContainText("say why");
+  await expectAccessible(page, "the own-article exercise's second step, with its error summary");
   await panels.getByLabel(/^Why/).fill("The council's minutes list 120 panels.");
   await page.getByLabel("First ask students who is behind the article").check();
   await page.getByRole("button", { name: "Create the exercise" }).click();
