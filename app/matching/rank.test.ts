@@ -70,3 +70,23 @@ describe("ranking earlier claims", () => {
     ]);
   });
 });
+
+describe("differences named", () => {
+  it("reads a place's adjective as the place: 'a Chinese fab' mentions China", () => {
+    const best = top("The chip is made in China by a domestic foundry.", [
+      candidate("The chip is made by a Chinese foundry at home."),
+    ]);
+    expect(best.conflicts).toEqual([]);
+  });
+
+  it("names another name only when the two claims say much the same otherwise", () => {
+    const unrelated = top(
+      "Alibaba is also integrating the chip into its Qwen AI model deployment workflows.",
+      [candidate("Nvidia stock dipped 3–4% after the announcement in China.")],
+    );
+    expect(unrelated.conflicts).toEqual([]);
+    expect(unrelated.relation).toBe("related");
+    const close = top("Baidu's shares spiked as much as 13% on the news.", ARCHIVE);
+    expect(close.conflicts).toContainEqual({ ours: "baidu", theirs: "alibaba" });
+  });
+});

@@ -54,17 +54,22 @@ export function rankCandidates<C extends Candidate>(text: string, candidates: C[
       // Agreeing on a measured figure ("5 nm", "41%") is strong evidence; on a year or a direction, weak.
       const agreeing = figures.agreeingMeasures;
       const otherName = nameConflict(text, candidate.text);
-      const conflicts = otherName ? [...figures.conflicts, otherName] : figures.conflicts;
+      // Another name keeps a candidate from being "the same" either way, but it is named as a
+      // difference only where the two say much the same otherwise: two claims about different
+      // things differ in every name.
+      const conflicts =
+        otherName && lexical >= MIN_SHARED_WORDS ? [...figures.conflicts, otherName] : figures.conflicts;
       const score =
         lexical +
         0.15 * named +
         Math.min(0.5, 0.25 * agreeing) -
-        (conflicts.length > 0 ? 0.1 : 0) +
+        (conflicts.length > 0 || otherName ? 0.1 : 0) +
         (candidate.checked ? 0.03 : 0) +
         (candidate.sameArticle ? -0.05 : 0);
       const longEnough = ours.words.size >= MIN_WORDS_FOR_SAME && words.size >= MIN_WORDS_FOR_SAME;
       const eligible =
         conflicts.length === 0 &&
+        !otherName &&
         longEnough &&
         candidate.ageDays <= MAX_AGE_FOR_SAME_DAYS &&
         score >= SAME_THRESHOLD &&

@@ -89,11 +89,24 @@ function spelledOut(text: string, name: string, other: string): boolean {
   return false;
 }
 
-/** Whether `text` mentions `name`: as a word in any case, or as the initials of its words. */
+/**
+ * Whether `text` mentions `name`: as a word in any case, as the initials of its words, or as the
+ * name's demonym ("China" in "a Chinese fab", "Korea" in "Korean memory", "Germany" in "German").
+ */
 function mentions(text: string, name: string): boolean {
+  const forms = [name, ...demonyms(name)].map(escape).join("|");
   return (
-    new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, "iu").test(text) ||
+    new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms})(?![\\p{L}\\p{N}])`, "iu").test(text) ||
     initials(text).has(name.replace(/\./g, ""))
+  );
+}
+
+/** The adjectives a place name makes in English with the regular endings: China → Chinese, India → Indian. */
+export function demonyms(name: string): string[] {
+  if (!/^\p{L}{4,}$/u.test(name)) return [];
+  const root = name.replace(/[aey]$/u, "");
+  return [...new Set([`${name}n`, `${name}ese`, `${root}ese`, `${root}an`, `${root}ian`, root])].filter(
+    (form) => form.length >= 4 && form !== name,
   );
 }
 
