@@ -394,6 +394,14 @@ describe("API errors", () => {
     expect(huge.status).toBe(400);
     expect(huge.json.error).toMatch(/2 MB/);
     expect(await db().article.count()).toBe(before);
+    const impossibleDate = await call("POST", "/articles", "editor", {
+      title: "Dated",
+      markdown: "Some text here.",
+      originalDate: "2023-02-30",
+    });
+    expect(impossibleDate.status).toBe(400);
+    expect(impossibleDate.json.error).toMatch(/originalDate: 2023-02-30 is not a day of the calendar/);
+    expect(await db().article.count()).toBe(before);
     const badVerdict = await call("PATCH", "/claims/1", "editor", { version: 1, verdict: "pants-on-fire" });
     expect(badVerdict.status).toBe(400);
     expect(badVerdict.json.error).toMatch(/verdict/);
