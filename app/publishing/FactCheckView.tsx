@@ -1,5 +1,6 @@
 import { STANCE_LABELS, verdictCountsOnScale } from "../newsroom/verdicts";
 import { formatDate, formatPartialDate, VerdictBadge, safeHref } from "../ui/components";
+import { creditLine } from "./credit";
 import { factCheckPath, versionPath } from "./links";
 import type { PublicationEntry, Snapshot } from "./snapshot";
 
@@ -53,8 +54,7 @@ export function FactCheckView({
           ) : null}
         </p>
         <p className="meta">
-          Checked by {snapshot.publishedBy}. Version {snapshot.number}, published{" "}
-          {formatDate(snapshot.publishedAt)}.
+          {creditLine(claims)}. Version {snapshot.number}, published {formatDate(snapshot.publishedAt)}.
         </p>
       </header>
 

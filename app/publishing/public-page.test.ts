@@ -1,0 +1,74 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { useFreshDatabase } from "../db/testing.server";
+import type { CurrentUser } from "../auth/session.server";
+
+// What a reader sees of a fact-check two people made, on a real SQLite file: the public page,
+// its Markdown export and its embed cards, version 1 and a corrected version 2.
+await useFreshDatabase();
+const { db } = await import("../db/client.server");
+const { createUser } = await import("../auth/users.server");
+const { importArticle } = await import("../newsroom/articles.server");
+const { reviewClaim } = await import("../newsroom/claims.server");
+const { approveClaim } = await import("../newsroom/approval.server");
+const { publishArticle } = await import("./publish.server");
+const { publishedPage, loadPublication } = await import("./publications.server");
+const { exportFormat } = await import("./formats.server");
+
+const ARTICLE =
+  "# Chipmaker results\n\nAcme Corp. said revenue rose 12% to $4.2 billion in 2025.\n\nShares of Acme fell 3%, while Rival Inc. gained 5% on Friday.";
+
+let editor: CurrentUser;
+let reviewer: CurrentUser;
+let articleId: number;
+
+async function person(name: string, role: "editor" | "reviewer"): Promise<CurrentUser> {
+  const email = `${name.split(" ")[0]!.toLowerCase()}@page.test`;
+  const user = await createUser({ email, name, role, password: "a long password" });
+  return { ...user, role };
+}
+
+async function checkAndApprove(claimId: number, verdict: "accurate" | "mostly-accurate", rationale: string) {
+  const claim = await db().claim.findUniqueOrThrow({ where: { id: claimId } });
+  const reviewed = await reviewClaim(
+    claimId,
+    { version: claim.version, verdict, rationale, status: "needs-review" },
+    editor,
+  );
+  await approveClaim(claimId, reviewed.version, reviewer);
+}
+
+const markdownExport = async () =>
+  exportFormat("export.md")!.render((await loadPublication("chipmaker-results"))!);
+
+beforeAll(async () => {
+  editor = await person("Edith Editor", "editor");
+  reviewer = await person("Rui Reviewer", "reviewer");
+  const article = await importArticle(
+    {
+      title: "Chipmaker results",
+      outlet: "Test Wire",
+      author: "",
+      sourceUrl: "",
+      originalDate: "",
+      format: "markdown",
+      source: ARTICLE,
+    },
+    editor.id,
+  );
+  articleId = article.id;
+  const [first, second] = await db().claim.findMany({ where: { articleId }, orderBy: { start: "asc" } });
+  await checkAndApprove(first!.id, "accurate", "The **annual report** says so.");
+  await checkAndApprove(second!.id, "mostly-accurate", "It fell 3.1%, rounded down.");
+  const { version } = await db().article.findUniqueOrThrow({ where: { id: articleId } });
+  await publishArticle(articleId, { articleVersion: version, changeNote: "" }, reviewer);
+});
+
+describe("the credit", () => {
+  it("names the editor who researched and the reviewer who approved, on the page and in export.md", async () => {
+    const page = (await publishedPage("chipmaker-results"))!.body;
+    expect(page).toContain("Checked by Edith Editor · Reviewed by Rui Reviewer");
+    const markdown = await markdownExport();
+    expect(markdown).toContain("Checked by Edith Editor · Reviewed by Rui Reviewer");
+    expect(markdown).not.toMatch(/Checked by Claimdesk/);
+  });
+});
