@@ -122,6 +122,7 @@ export async function createOwnExercise(values: Fields, actor: CurrentUser) {
       suffix: "",
       verdict: key.data.verdict,
       rationale: key.data.rationale,
+      checkedBy: actor.name,
       approvedBy: actor.name,
       approvedAt: now,
       evidence: key.data.evidence
