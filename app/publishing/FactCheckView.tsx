@@ -33,6 +33,7 @@ export function FactCheckView({
           <a href={factCheckPath(article.slug)}>read the latest version</a>.
         </p>
       ) : null}
+      {snapshot.number > 1 ? <CorrectionBanner snapshot={snapshot} /> : null}
       <header className="fact-check__header">
         <p className="eyebrow">Fact-check</p>
         <h1>{article.title}</h1>
@@ -156,5 +157,18 @@ export function FactCheckView({
         <a href={`${factCheckPath(article.slug)}/annotations.jsonld`}>Web Annotations</a>.
       </p>
     </article>
+  );
+}
+
+/** IFCN practice: a corrected fact-check says so before anything else, with what changed. */
+function CorrectionBanner({ snapshot }: { snapshot: Snapshot }) {
+  return (
+    <aside className="correction-banner" aria-labelledby="correction-banner-heading">
+      <p>
+        <strong id="correction-banner-heading">Corrected {formatDate(snapshot.publishedAt)}</strong> (version{" "}
+        {snapshot.number}): {snapshot.changeNote}{" "}
+        <a href="#corrections-heading">All corrections and updates</a>
+      </p>
+    </aside>
   );
 }

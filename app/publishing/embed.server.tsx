@@ -11,7 +11,7 @@ body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu S
 .brand{font:700 13px Georgia,serif;margin:0;color:#10243a;text-transform:uppercase;letter-spacing:.06em;margin:0}
 blockquote{font:17px/1.4 Georgia,"DejaVu Serif",serif;margin:8px 0}
 .verdict{display:inline-block;font-weight:700;font-size:13px;padding:1px 8px;border-radius:999px;border:1px solid currentColor}
-.v-accurate,.v-mostly-accurate{color:#17653a;background:#e3f3e8}.v-mixed{color:#7a5200;background:#fcf1d6}
+.v-accurate{color:#17653a;background:#e3f3e8}.v-mostly-accurate{color:#0f5c6e;background:#dff0f3}.v-mixed{color:#7a5200;background:#fcf1d6}
 .v-misleading{color:#8a3b00;background:#fde6d4}.v-inaccurate{color:#a61b1b;background:#fbe1e1}.v-unsupported{color:#4b3b8f;background:#ebe7f9}
 ul{padding-left:18px;margin:8px 0}a{color:#0b5394}.meta{color:#4f5761;font-size:13px;margin:8px 0 0}`;
 

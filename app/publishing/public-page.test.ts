@@ -72,3 +72,25 @@ describe("the credit", () => {
     expect(markdown).not.toMatch(/Checked by Claimdesk/);
   });
 });
+
+describe("a corrected fact-check", () => {
+  it("says so at the top of version 2, before the headline, and version 1 has no such banner", async () => {
+    const first = (await publishedPage("chipmaker-results"))!.body;
+    expect(first).not.toContain('class="correction-banner"');
+    const { version } = await db().article.findUniqueOrThrow({ where: { id: articleId } });
+    await publishArticle(
+      articleId,
+      { articleVersion: version, changeNote: "The share fall was 3.1%, not 3%." },
+      reviewer,
+    );
+    const latest = (await publishedPage("chipmaker-results"))!.body;
+    const banner = latest.indexOf('class="correction-banner"');
+    expect(banner).toBeGreaterThan(-1);
+    expect(banner).toBeLessThan(latest.indexOf("<h1>"));
+    expect(latest.slice(banner, latest.indexOf("<h1>"))).toMatch(
+      /Corrected.*The share fall was 3\.1%, not 3%\..*href="#corrections-heading"/s,
+    );
+    const archived = (await publishedPage("chipmaker-results", 2))!.body;
+    expect(archived.indexOf('class="correction-banner"')).toBeLessThan(archived.indexOf("<h1>"));
+  });
+});
