@@ -10,6 +10,7 @@ import { articleWorkbench } from "../newsroom/workbench.server";
 import { latestNumber } from "../publishing/latest.server";
 import { publishArticle } from "../publishing/publish.server";
 import { renderAnnotated } from "../publishing/annotate";
+import { importNotice } from "../importing/pasted-html";
 import { ArticleClaims, groupClaims, workbenchHighlights } from "../ui/ArticleClaims";
 import { AddClaimForm, PublishForm } from "../ui/ArticleForms";
 import { ArticleHead } from "../ui/ArticleHead";
@@ -32,7 +33,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     ...page,
     publishedVersion: await latestNumber({ articleId }),
     html: renderAnnotated(markdown, workbenchHighlights(page.claims)),
-    revised: revisionSummary(new URL(request.url).searchParams.get("revised")),
+    revised:
+      revisionSummary(new URL(request.url).searchParams.get("revised")) ??
+      importNotice(new URL(request.url).searchParams.get("imported")),
   };
 }
 
