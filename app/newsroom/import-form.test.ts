@@ -28,9 +28,9 @@ describe("pasting a web page's HTML into the Markdown box", () => {
     const uploaded = await importFromForm({}, new File([PAGE], "saved.html"), editor);
     expect(pasted.importedAs).toBe("html");
     expect(uploaded.importedAs).toBeNull();
-    const [fromPaste, fromFile] = await Promise.all(
-      [pasted.article.id, uploaded.article.id].map((id) => db().article.findUniqueOrThrow({ where: { id } })),
-    );
+    const read = (id: number) => db().article.findUniqueOrThrow({ where: { id } });
+    const fromPaste = await read(pasted.article.id);
+    const fromFile = await read(uploaded.article.id);
     expect(fromPaste.title).toBe("US tightens export rules on AI chips to China");
     expect(fromPaste.author).toBe("Sam Okafor");
     expect(fromPaste.markdown).toBe(fromFile.markdown);
