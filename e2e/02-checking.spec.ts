@@ -170,8 +170,8 @@ test.describe.serial("an article checked end to end", () => {
     );
     // The article's history shows who changed the verdict, from what to what.
     await page.goto(`${articleUrl}/history`);
-    const change = page.locator(".history li", { hasText: "Edna Editor reviewed" }).first();
-    await expect(change.locator("tr", { hasText: "verdict" })).toContainText("misleadinginaccurate");
+    const change = page.locator(".history li", { hasText: "Edna Editor saved the verdict of" }).first();
+    await expect(change.locator("tr", { hasText: "Verdict" })).toContainText("MisleadingInaccurate");
 
     await page.goto(`${publicUrl}/v/1`);
     await expect(page.locator("#claim-note-1 .verdict")).toHaveText(/Misleading/);

@@ -112,7 +112,7 @@ test.describe("the newsroom workflow", () => {
     // The history shows the send-back with its comment.
     await rita.goto(`${claimHref}`);
     await rita.getByText(/History of this claim/).click();
-    await expect(rita.getByText("sent-back").first()).toBeVisible();
+    await expect(rita.getByText("sent back claim").first()).toBeVisible();
   });
 
   test("deactivation and signing out everywhere end sessions at once", async ({ browser }) => {

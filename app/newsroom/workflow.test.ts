@@ -173,12 +173,12 @@ describe("checking an article", () => {
     const newest = (await history({ articleId: article.id, claimId: claim.id }))[0]!;
     expect(newest).toMatchObject({ actor: "Rita Reviewer", action: "approved" });
     const review = (await history({ articleId: article.id })).find(
-      (e) => e.action === "reviewed" && e.actor === "Oscar Other",
+      (e) => e.action === "saved the verdict of" && e.actor === "Oscar Other",
     )!;
     expect(review.changes).toEqual(
       expect.arrayContaining([
-        { field: "verdict", before: "accurate", after: "mostly-accurate" },
-        { field: "status", before: "approved", after: "needs-review" },
+        { field: "Verdict", before: "Accurate", after: "Mostly accurate" },
+        { field: "Status", before: "Approved", after: "Needs review" },
       ]),
     );
     const trail = await db().auditEvent.findMany({
