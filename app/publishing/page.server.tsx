@@ -119,6 +119,7 @@ export function renderFactCheckPage(
         variant={variant}
         articleHtml={renderAnnotated(snapshot.article.markdown, highlightsFor(snapshot))}
         rationaleHtml={snapshot.claims.map((c) => renderMarkdown(c.rationale))}
+        baseUrl={publisher.baseUrl}
       />
     </PublicDocument>,
   );

@@ -11,7 +11,9 @@ const { importArticle } = await import("../newsroom/articles.server");
 const { reviewClaim } = await import("../newsroom/claims.server");
 const { approveClaim } = await import("../newsroom/approval.server");
 const { publishArticle } = await import("./publish.server");
-const { publishedPage, loadPublication } = await import("./publications.server");
+const { publishedPage, loadPublication, publishedEmbed, findPublishedClaim } =
+  await import("./publications.server");
+const { renderClaimCard, rationaleSummary } = await import("./embed.server");
 const { exportFormat } = await import("./formats.server");
 
 const ARTICLE =
@@ -92,5 +94,44 @@ describe("a corrected fact-check", () => {
     );
     const archived = (await publishedPage("chipmaker-results", 2))!.body;
     expect(archived.indexOf('class="correction-banner"')).toBeLessThan(archived.indexOf("<h1>"));
+  });
+});
+
+describe("embedding a claim", () => {
+  it("offers the code on the public page and the claim page, by the claim's global id", async () => {
+    const page = (await publishedPage("chipmaker-results"))!.body;
+    const [first] = await db().claim.findMany({ where: { articleId }, orderBy: { start: "asc" } });
+    expect(page).toContain("<summary>Embed this claim</summary>");
+    expect(page).toMatch(
+      new RegExp(
+        `<textarea[^>]*readOnly[^>]*>&lt;iframe src=&quot;http://localhost:\\d+/embed/claims/${first!.id}&quot;`,
+        "i",
+      ),
+    );
+    expect(page).toContain(`data-copy="embed-code-1" hidden=""`);
+    expect((await publishedEmbed(articleId, first!.id))?.code).toMatch(`/embed/claims/${first!.id}"`);
+    const candidate = await db().claim.findFirstOrThrow({ where: { articleId, status: "candidate" } });
+    expect(await publishedEmbed(articleId, candidate.id)).toBeNull();
+  });
+
+  it("shows the claim's number in its article and its rationale as text, cut at a word", async () => {
+    const [first] = await db().claim.findMany({ where: { articleId }, orderBy: { start: "asc" } });
+    const found = (await findPublishedClaim(first!.id))!;
+    const card = renderClaimCard(found.snapshot, found.claim, {
+      baseUrl: "https://checks.example",
+      name: "Desk",
+    });
+    expect(card).toContain("Claim 1 of “Chipmaker results”");
+    expect(card).toContain('<p class="rationale">The annual report says so.</p>');
+    expect(rationaleSummary(`<script>alert(1)</script> ${"word ".repeat(100)}`)).toMatch(
+      /^<script>alert\(1\)<\/script> word .*word…$/,
+    );
+    const long = renderClaimCard(
+      found.snapshot,
+      { ...found.claim, rationale: `<img src=x onerror=alert(1)> ${"evidence ".repeat(80)}` },
+      { baseUrl: "https://checks.example", name: "Desk" },
+    );
+    expect(long).not.toContain("<img");
+    expect(long).toMatch(/evidence…<\/p>/);
   });
 });

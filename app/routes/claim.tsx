@@ -38,6 +38,8 @@ import { revalidateOnConflict } from "../ui/revalidate";
 import { MatchesPanel } from "../ui/MatchesPanel";
 import { claimMatches, decideMatch } from "../matching/decisions.server";
 import { MatchDecisionSchema } from "../matching/schemas";
+import { publishedEmbed } from "../publishing/publications.server";
+import { ClaimEmbed } from "../ui/EmbedCode";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: `Claim #${loaderData?.claim.id ?? ""} · Workbench · Claimdesk` },
@@ -52,6 +54,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   return {
     ...page,
     matches: await claimMatches(page.claim.id),
+    embed: await publishedEmbed(articleId, page.claim.id),
     rationaleHtml: renderMarkdown(page.claim.rationale),
     saved: new URL(request.url).searchParams.get("saved"),
   };
@@ -193,6 +196,7 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
         canEdit={canEdit}
         state={stateOf(state, "match")}
       />
+      <ClaimEmbed embed={loaderData.embed} />
       {canEdit ? <ClaimBoundaries claim={claim} siblings={siblings} state={state} /> : null}
       <details className="panel history-panel">
         <summary>History of this claim ({trail.length})</summary>
