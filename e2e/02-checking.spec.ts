@@ -80,7 +80,7 @@ test.describe.serial("an article checked end to end", () => {
     await page.getByLabel("Stance").selectOption("context");
     await page.getByLabel("Note").fill("The vendor's own benchmark, one workload only.");
     await page.getByRole("button", { name: "Add source" }).click();
-    await expect(page.getByText("Evidence updated.")).toBeVisible();
+    await expect(page.getByText("Source added.")).toBeVisible();
     await expect(page.locator("#evidence")).toContainText(
       "Q-7 benchmark results, Nimbus Labs, 2 October 2025",
     );

@@ -143,7 +143,7 @@ export async function action({ request, params }: Route.ActionArgs) {
         const parsed = EvidenceSchema.safeParse(values);
         if (!parsed.success) return invalid(parsed.error);
         await addEvidence(claimId, parsed.data, user);
-        return redirect(`${here}?saved=evidence#evidence`);
+        return redirect(`${here}?saved=source-added#evidence`);
       }
       case "edit-evidence": {
         const parsed = EvidenceSchema.safeParse(values);
@@ -153,7 +153,7 @@ export async function action({ request, params }: Route.ActionArgs) {
       }
       case "remove-evidence": {
         await removeEvidence(parseId(values.evidenceId, "evidence"), user);
-        return redirect(`${here}?saved=evidence#evidence`);
+        return redirect(`${here}?saved=source-removed#evidence`);
       }
       default:
         return failure(intent, values, "That action is not known. Reload the page and try again.");

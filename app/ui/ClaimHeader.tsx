@@ -16,7 +16,9 @@ const SAVED: Record<string, string> = {
   assign: "Assignment saved.",
   adjust: "Claim boundaries updated.",
   merge: "Claims merged.",
-  evidence: "Evidence updated.",
+  "source-added": "Source added.",
+  evidence: "Source updated.",
+  "source-removed": "Source removed.",
   match: "Saved. The history records the decision.",
 };
 
