@@ -20,6 +20,7 @@ import { PUBLIC_NAV, SiteFrame } from "./ui/SiteFrame";
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: STYLESHEET },
   { rel: "stylesheet", href: "/workbench.css" },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
 export async function loader({ request }: Route.LoaderArgs) {

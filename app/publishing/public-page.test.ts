@@ -135,3 +135,35 @@ describe("embedding a claim", () => {
     expect(long).toMatch(/evidence…<\/p>/);
   });
 });
+
+describe("a signed-in member on a public page", () => {
+  it("sees their name and the desk instead of 'Sign in'; anonymous readers keep the stored page", async () => {
+    const { startSession } = await import("../auth/session.server");
+    const { loader } = await import("../routes/fact-check");
+    const { servePublishedPage } = await import("./serve.server");
+    const setCookie = await startSession(editor.id, new Request("http://localhost/login"));
+    const cookie = setCookie.split(";")[0]!;
+    const read = async (headers: Record<string, string>) => {
+      const request = new Request("http://localhost/fact-checks/chipmaker-results", { headers });
+      const response = (await loader({
+        request,
+        params: { slug: "chipmaker-results" },
+        context: {},
+      } as never)) as Response;
+      return { body: await response.text(), cacheControl: response.headers.get("Cache-Control") };
+    };
+    const signedIn = await read({ Cookie: cookie });
+    expect(signedIn.body).toContain(
+      '<div class="account"><span class="account__name">Edith Editor</span> <a href="/desk">Desk</a></div>',
+    );
+    expect(signedIn.body).not.toContain(">Sign in<");
+    expect(signedIn.cacheControl).toBe("private, no-store");
+    const anonymous = await read({});
+    expect(anonymous.body).toContain('<a href="/login">Sign in</a>');
+    const fastPath = await servePublishedPage(
+      { method: "GET", url: "/fact-checks/chipmaker-results", headers: { cookie } } as never,
+      {} as never,
+    );
+    expect(fastPath).toBe(false);
+  });
+});
