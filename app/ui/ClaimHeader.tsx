@@ -8,6 +8,8 @@ import {
   VerdictBadge,
 } from "./components";
 import type { FormState } from "./form-state";
+import { CONTEXT_LENGTH } from "../claims/anchor";
+import { contextAround } from "../utils/words";
 
 const SAVED: Record<string, string> = {
   review: "Verdict, rationale and status saved.",
@@ -110,12 +112,20 @@ export function ClaimHeader({
           {claim.reviewNote}
         </div>
       ) : null}
-      <p className="context">
-        <span className="context__around">…{claim.prefix}</span>
-        <mark>{claim.quote}</mark>
-        <span className="context__around">{claim.suffix}…</span>
-      </p>
+      <ClaimInContext claim={claim} />
       <CheckWorthyReasons reasons={claim.reasons} />
     </>
+  );
+}
+
+/** The quote between the words around it, cut at whole words (claims store 32 characters each side). */
+function ClaimInContext({ claim }: { claim: Pick<ClaimSummary, "prefix" | "quote" | "suffix"> }) {
+  const { before, after } = contextAround(claim.prefix, claim.suffix, CONTEXT_LENGTH);
+  return (
+    <p className="context">
+      <span className="context__around">{before}</span>
+      <mark>{claim.quote}</mark>
+      <span className="context__around">{after}</span>
+    </p>
   );
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { cutAtWord, cutAtWordFromEnd } from "./words";
+import { contextAround, cutAtWord, cutAtWordFromEnd } from "./words";
 
 describe("cutAtWord", () => {
   it("cuts between words, never inside one", () => {
@@ -27,5 +27,20 @@ describe("cutAtWord", () => {
         expect(text.endsWith(tail.replace(/^…/, ""))).toBe(true);
       }),
     );
+  });
+});
+
+describe("contextAround", () => {
+  it("drops the partial words a fixed-length context was cut at", () => {
+    const prefix = "ny said on Friday that revenue ";
+    const suffix = ", up from $3.8 billion a year ea";
+    expect(contextAround(prefix.padStart(32, "x"), suffix, 32)).toEqual({
+      before: "…said on Friday that revenue ",
+      after: ", up from $3.8 billion a year…",
+    });
+  });
+
+  it("shows a context that reached the start or end of the text whole", () => {
+    expect(contextAround("Acme ", ".", 32)).toEqual({ before: "Acme ", after: "." });
   });
 });

@@ -24,3 +24,15 @@ export function cutAtWordFromEnd(text: string, max: number, ellipsis = ""): stri
       : text.slice(text.length - room);
   return ellipsis + cut.replace(/^[\s,;:–—-]+/u, "");
 }
+
+/**
+ * The words before and after a quote, as stored (up to `length` characters each, cut wherever the
+ * count fell): a context cut short loses its partial word and gets an ellipsis, so it reads
+ * "…the company said" rather than "…ny said". A context shorter than `length` reached the start or
+ * end of the text and is shown whole.
+ */
+export function contextAround(prefix: string, suffix: string, length: number) {
+  const before = prefix.length < length ? prefix : cutAtWordFromEnd(prefix, prefix.length - 1, "…");
+  const after = suffix.length < length ? suffix : cutAtWord(suffix, suffix.length - 1, "…");
+  return { before, after };
+}
