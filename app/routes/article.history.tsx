@@ -24,6 +24,9 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
+const filtered = (f: { kind?: string; claim?: number; person?: number }) =>
+  f.kind !== undefined || f.claim !== undefined || f.person !== undefined;
+
 export default function ArticleHistory({ loaderData }: Route.ComponentProps) {
   const { article, filter, here, history } = loaderData;
   const base = `/articles/${article.id}/history`;
@@ -44,7 +47,10 @@ export default function ArticleHistory({ loaderData }: Route.ComponentProps) {
         claimCount={history.claimCount}
         clearHref={base}
       />
-      <HistoryList entries={history.items} />
+      <HistoryList
+        entries={history.items}
+        empty={filtered(filter) ? "No changes match these filters." : undefined}
+      />
       <Pager
         page={history.page}
         hasPrevious={history.hasPrevious}

@@ -3,8 +3,14 @@ import type { DiffBlock } from "../utils/text-diff";
 import { formatDate } from "./components";
 
 /** An audit trail: who, when, what, with before and after values, and a correction's text change. */
-export function HistoryList({ entries }: { entries: HistoryEntry[] }) {
-  if (entries.length === 0) return <p>No changes recorded yet.</p>;
+export function HistoryList({
+  entries,
+  empty = "No changes recorded yet.",
+}: {
+  entries: HistoryEntry[];
+  empty?: string;
+}) {
+  if (entries.length === 0) return <p>{empty}</p>;
   return (
     <ol className="history">
       {entries.map((e) => (
