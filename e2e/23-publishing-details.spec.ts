@@ -49,19 +49,17 @@ test.describe("without JavaScript", () => {
     await expect(page.locator(".history li").first()).toContainText("imported the article");
   });
 
-  test("a public page offers the embed code to select, and the card shows the rationale", async ({
-    page,
-  }) => {
+  test("a public page links each claim to its embed code; the card shows the rationale", async ({ page }) => {
     await page.goto("/fact-checks/alibaba-ai-chip");
-    const note = page.locator("#claim-note-1");
-    await note.getByText("Embed this claim").click();
-    const code = note.getByLabel("Code to paste into your page");
+    await page.locator("#claim-note-1").getByRole("link", { name: "Embed this claim" }).click();
+    await page.waitForURL(/\/embed\/claims\/\d+\/code$/);
+    const code = page.getByLabel("Code to paste into your page");
     await expect(code).toHaveValue(
       /^<iframe src="http:\/\/[^"]+\/embed\/claims\/\d+" title="Fact-check of claim 1: /,
     );
-    await expect(note.getByRole("button", { name: "Copy code" })).toBeHidden();
-    const src = /src="[^"]+(\/embed\/claims\/\d+)"/.exec(await code.inputValue())![1]!;
-    await page.goto(src);
+    await expect(page.getByRole("button", { name: "Copy code" })).toHaveCount(0);
+    await page.getByRole("link", { name: "See the card" }).click();
+    await page.waitForURL(/\/embed\/claims\/\d+$/);
     await expect(page.getByText(/^Claim 1 of “Alibaba AI Chip/)).toBeVisible();
     await expect(page.locator(".rationale")).not.toBeEmpty();
   });
@@ -79,10 +77,12 @@ test("with JavaScript, the embed code copies; a signed-in editor sees the desk, 
   await expect(account).toContainText("Pia Publisher");
   await expect(account.getByRole("link", { name: "Desk" })).toHaveAttribute("href", "/desk");
   await expect(account).not.toContainText("Sign in");
-  const note = page.locator("#claim-note-2");
-  await note.getByText("Embed this claim").click();
-  await note.getByRole("button", { name: "Copy code" }).click();
-  await expect(note.getByRole("status")).toHaveText(/Copied\.|Select the code/);
+  await page.locator("#claim-note-2").getByRole("link", { name: "Embed this claim" }).click();
+  await page.waitForURL(/\/code$/);
+  await page.getByRole("button", { name: "Copy code" }).click();
+  await expect(page.locator(".embed-code [role=status]")).toHaveText(/Copied\.|Select the code/);
+  await page.goBack();
+  await page.waitForURL(/alibaba-ai-chip$/);
 
   await page.context().clearCookies();
   await page.goto("/fact-checks/alibaba-ai-chip");

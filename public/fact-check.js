@@ -33,28 +33,3 @@
       mark.textContent;
   });
 })();
-
-// "Embed this claim": a button that copies the code (selecting it is the way without script).
-(function () {
-  var buttons = document.querySelectorAll("button[data-copy]");
-  Array.prototype.forEach.call(buttons, function (button) {
-    var code = document.getElementById(button.getAttribute("data-copy"));
-    if (!code) return;
-    var status = document.createElement("span");
-    status.setAttribute("role", "status");
-    button.after(status);
-    button.hidden = false;
-    button.addEventListener("click", function () {
-      code.select();
-      var done = function () {
-        status.textContent = " Copied.";
-      };
-      var failed = function () {
-        status.textContent = " Select the code and copy it (Ctrl+C or ⌘C).";
-      };
-      if (navigator.clipboard && navigator.clipboard.writeText)
-        navigator.clipboard.writeText(code.value).then(done, failed);
-      else failed();
-    });
-  });
-})();

@@ -1,8 +1,7 @@
-import { STANCE_LABELS, verdictCountsOnScale, verdictLabel } from "../newsroom/verdicts";
+import { STANCE_LABELS, verdictCountsOnScale } from "../newsroom/verdicts";
 import { formatDate, formatPartialDate, VerdictBadge, safeHref } from "../ui/components";
 import { creditLine } from "./credit";
-import { EmbedCode } from "../ui/EmbedCode";
-import { embedCode, factCheckPath, versionPath } from "./links";
+import { embedCodePath, factCheckPath, versionPath } from "./links";
 import type { PublicationEntry, Snapshot } from "./snapshot";
 
 export interface FactCheckViewProps {
@@ -13,8 +12,6 @@ export interface FactCheckViewProps {
   variant: "latest" | "archived";
   articleHtml: string;
   rationaleHtml: string[];
-  /** The publisher's absolute address, for the embed code other sites paste. */
-  baseUrl: string;
 }
 
 /** The public annotated fact-check. Rendered once per version, to static HTML, at publishing. */
@@ -24,7 +21,6 @@ export function FactCheckView({
   variant,
   articleHtml,
   rationaleHtml,
-  baseUrl,
 }: FactCheckViewProps) {
   const { article, claims } = snapshot;
   const corrections = history.filter((h) => h.number > 1);
@@ -128,22 +124,9 @@ export function FactCheckView({
                 </>
               ) : null}
               <p className="meta">
-                Approved by {c.approvedBy}, {formatDate(c.approvedAt)}.
+                Approved by {c.approvedBy}, {formatDate(c.approvedAt)}.{" "}
+                <a href={embedCodePath(c.id)}>Embed this claim</a>
               </p>
-              <EmbedCode
-                id={`embed-code-${c.number}`}
-                code={embedCode(baseUrl, c.id, `Fact-check of claim ${c.number}: ${verdictLabel(c.verdict)}`)}
-                copyButton={
-                  <button
-                    type="button"
-                    className="button button--small"
-                    data-copy={`embed-code-${c.number}`}
-                    hidden
-                  >
-                    Copy code
-                  </button>
-                }
-              />
             </li>
           ))}
         </ol>

@@ -9,6 +9,8 @@ export const claimPermalink = (base: string, snapshot: Snapshot, claimNumber: nu
 
 /** An embed card's address: by the claim's global id, so it follows the claim into later versions. */
 export const embedPath = (claimId: number) => `/embed/claims/${claimId}`;
+/** The page that gives a claim's embed code to copy (linked from each claim of a public page). */
+export const embedCodePath = (claimId: number) => `/embed/claims/${claimId}/code`;
 
 const attribute = (value: string) =>
   value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");

@@ -139,7 +139,6 @@ export function renderFactCheckPage(
         variant={variant}
         articleHtml={renderAnnotated(snapshot.article.markdown, highlightsFor(snapshot))}
         rationaleHtml={snapshot.claims.map((c) => renderMarkdown(c.rationale))}
-        baseUrl={publisher.baseUrl}
       />
     </PublicDocument>,
   );

@@ -101,14 +101,19 @@ describe("embedding a claim", () => {
   it("offers the code on the public page and the claim page, by the claim's global id", async () => {
     const page = (await publishedPage("chipmaker-results"))!.body;
     const [first] = await db().claim.findMany({ where: { articleId }, orderBy: { start: "asc" } });
-    expect(page).toContain("<summary>Embed this claim</summary>");
-    expect(page).toMatch(
+    expect(page).toContain(`<a href="/embed/claims/${first!.id}/code">Embed this claim</a>`);
+    const { loader } = await import("../routes/embed.code");
+    const codePage = await loader({
+      params: { id: String(first!.id) },
+      request: new Request("http://x/"),
+      context: {},
+    } as never);
+    expect(codePage.code).toMatch(
       new RegExp(
-        `<textarea[^>]*readOnly[^>]*>&lt;iframe src=&quot;http://localhost:\\d+/embed/claims/${first!.id}&quot;`,
-        "i",
+        `^<iframe src="http://localhost:\\d+/embed/claims/${first!.id}" title="Fact-check of claim 1: Accurate"`,
       ),
     );
-    expect(page).toContain(`data-copy="embed-code-1" hidden=""`);
+    expect(codePage).toMatchObject({ number: 1, title: "Chipmaker results" });
     expect((await publishedEmbed(articleId, first!.id))?.code).toMatch(`/embed/claims/${first!.id}"`);
     const candidate = await db().claim.findFirstOrThrow({ where: { articleId, status: "candidate" } });
     expect(await publishedEmbed(articleId, candidate.id)).toBeNull();

@@ -6,9 +6,19 @@ import { useHydrated } from "./hydrated";
  * copy button where script can copy (the caller supplies it: enhanced by /fact-check.js on
  * public pages, by React in the app).
  */
-export function EmbedCode({ id, code, copyButton }: { id: string; code: string; copyButton?: ReactNode }) {
+export function EmbedCode({
+  id,
+  code,
+  copyButton,
+  open = false,
+}: {
+  id: string;
+  code: string;
+  copyButton?: ReactNode;
+  open?: boolean;
+}) {
   return (
-    <details className="embed-code">
+    <details className="embed-code" open={open}>
       <summary>Embed this claim</summary>
       <label htmlFor={id}>Code to paste into your page</label>
       <textarea id={id} readOnly rows={3} value={code} />
