@@ -185,7 +185,10 @@ export async function loadClaim(claimId: number) {
     include: {
       article: {
         include: {
-          claims: { orderBy: { start: "asc" }, select: { id: true, quote: true, start: true, status: true } },
+          claims: {
+            orderBy: { start: "asc" },
+            select: { id: true, quote: true, start: true, end: true, status: true },
+          },
         },
       },
       evidence: { orderBy: { id: "asc" } },

@@ -124,3 +124,31 @@ describe("an article's history", () => {
     expect(total).toBeGreaterThan(4);
   });
 });
+
+describe("claim numbers", () => {
+  it("are 1..n in reading order on the workbench, the claim page and the history alike", async () => {
+    const { articleWorkbench, claimWorkbench } = await import("./workbench.server");
+    const { workbenchHighlights } = await import("../ui/ArticleClaims");
+    const other = await importArticle(
+      {
+        title: "Other",
+        outlet: "",
+        author: "",
+        sourceUrl: "",
+        originalDate: "",
+        format: "markdown",
+        source: ARTICLE,
+      },
+      editor.id,
+    );
+    const workbench = await articleWorkbench(other.id, editor);
+    expect(workbench.claims.map((c) => c.number)).toEqual(workbench.claims.map((_, i) => i + 1));
+    const second = workbench.claims[1]!;
+    expect(second.id).not.toBe(2);
+    const ref = workbenchHighlights(workbench.claims).find((h) => h.claimId === String(second.id))!.ref;
+    expect(ref).toMatchObject({ href: `#claim-item-${second.id}`, text: "2", label: "Claim 2" });
+    const page = await claimWorkbench(other.id, second.id, editor);
+    expect(page.claim.number).toBe(2);
+    expect(page.siblings.map((s) => s.number)).toEqual([1, 3]);
+  });
+});

@@ -4,6 +4,7 @@ import { listDeskMembers } from "../auth/users.server";
 import { NotFoundError } from "../utils/errors";
 import { loadArticle, MAX_PROPOSALS } from "./articles.server";
 import { loadClaim, parseReasons } from "./claims.server";
+import { claimNumbers } from "./history";
 import { history } from "./history.server";
 
 /**
@@ -15,10 +16,13 @@ export async function claimWorkbench(articleId: number, claimId: number, user: C
   if (claim.articleId !== articleId) throw new NotFoundError("That claim belongs to another article.");
   const { article, ...rest } = claim;
   const isVerdictAuthor = verdictAuthorIds.includes(user.id);
+  const numbers = claimNumbers(article.claims);
   return {
-    claim: { ...rest, reasons: parseReasons(claim.reasons) },
+    claim: { ...rest, number: numbers.get(claim.id)!, reasons: parseReasons(claim.reasons) },
     article: { id: article.id, title: article.title },
-    siblings: article.claims.filter((c) => c.id !== claim.id && c.status !== "dismissed"),
+    siblings: article.claims
+      .filter((c) => c.id !== claim.id && c.status !== "dismissed")
+      .map((c) => ({ ...c, number: numbers.get(c.id)! })),
     lastEditor,
     approvedBy,
     canEdit: can(user.role, "edit"),
@@ -39,10 +43,15 @@ export async function articleWorkbench(articleId: number, user: CurrentUser) {
   const { article } = await loadArticle(articleId);
   const { markdown, ...rest } = article;
   const proposed = article.claims.filter((c) => c.origin === "machine").length;
+  const numbers = claimNumbers(article.claims);
   return {
     article: rest,
     markdown,
-    claims: article.claims.map((c) => ({ ...c, reasons: parseReasons(c.reasons) })),
+    claims: article.claims.map((c) => ({
+      ...c,
+      number: numbers.get(c.id)!,
+      reasons: parseReasons(c.reasons),
+    })),
     members: await listDeskMembers(),
     canEdit: can(user.role, "edit"),
     canPublish: can(user.role, "publish"),

@@ -3,6 +3,8 @@ import { assigneeName, CheckWorthyReasons, StatusBadge, VerdictBadge } from "./c
 
 interface ListedClaim {
   id: number;
+  /** Its place in the article, 1..n in reading order: what people call it (ids stay in addresses). */
+  number: number;
   start: number;
   end: number;
   quote: string;
@@ -32,7 +34,7 @@ export function groupClaims<C extends Pick<ListedClaim, "status" | "orphanedAt">
  * anchored as #claim-N, with a numbered reference to its place in the list (#claim-item-N).
  */
 export function workbenchHighlights(
-  claims: Array<Pick<ListedClaim, "id" | "start" | "end" | "status" | "orphanedAt">>,
+  claims: Array<Pick<ListedClaim, "id" | "number" | "start" | "end" | "status" | "orphanedAt">>,
 ) {
   return groupClaims(claims).active.map((c) => ({
     start: c.start,
@@ -40,7 +42,7 @@ export function workbenchHighlights(
     claimId: String(c.id),
     className: `claim claim--status-${c.status}`,
     anchorId: `claim-${c.id}`,
-    ref: { href: `#claim-item-${c.id}`, text: String(c.id), label: `Claim ${c.id}` },
+    ref: { href: `#claim-item-${c.id}`, text: String(c.number), label: `Claim ${c.number}` },
   }));
 }
 
@@ -89,7 +91,7 @@ export function ArticleClaims({
         {active.map((c) => (
           <li key={c.id} id={`claim-item-${c.id}`} className="claim-item">
             <div className="claim-item__head">
-              <span className="claim-item__number">#{c.id}</span> <StatusBadge status={c.status} />
+              <span className="claim-item__number">{c.number}</span> <StatusBadge status={c.status} />
               {c.verdict ? <VerdictBadge verdict={c.verdict} /> : null}
               <span className="score" title="Check-worthiness score">
                 score {c.score.toFixed(2)}

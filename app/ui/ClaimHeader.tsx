@@ -26,6 +26,8 @@ const SAVED: Record<string, string> = {
 
 export interface ClaimSummary {
   id: number;
+  /** Its place in the article, 1..n in reading order (the id stays in addresses). */
+  number: number;
   quote: string;
   prefix: string;
   suffix: string;
@@ -66,7 +68,7 @@ export function ClaimHeader({
     <>
       <p className="breadcrumbs">
         <Link to="/articles">Workbench</Link> › <Link to={`/articles/${article.id}`}>{article.title}</Link> ›
-        Claim #{claim.id}
+        Claim {claim.number}
       </p>
       {saved && SAVED[saved] ? (
         <p className="message message--success" role="status">
