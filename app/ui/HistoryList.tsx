@@ -58,6 +58,10 @@ function TextDiff({ blocks }: { blocks: DiffBlock[] }) {
           <p key={i} className="text-diff__unchanged">
             … {block.paragraphs} unchanged {block.paragraphs === 1 ? "paragraph" : "paragraphs"} …
           </p>
+        ) : block.kind === "more" ? (
+          <p key={i} className="text-diff__unchanged">
+            … and {block.changed} more changed {block.changed === 1 ? "passage" : "passages"}, not shown here.
+          </p>
         ) : (
           <p key={i} className="text-diff__changed">
             {block.parts.map((part, j) =>

@@ -65,10 +65,26 @@ describe("diffTexts", () => {
 
   it("stays small for long texts rewritten throughout", () => {
     const words = (seed: string) => Array.from({ length: 60_000 }, (_, i) => `${seed}${i % 97}`).join(" ");
-    const blocks = diffTexts(words("x"), words("y"), { maxCells: 250_000, maxPartLength: 4_000 });
+    const blocks = diffTexts(words("x"), words("y"), {
+      maxCells: 250_000,
+      maxPartLength: 4_000,
+      maxChangedBlocks: 40,
+    });
     expect(JSON.stringify(blocks).length).toBeLessThan(10_000);
     const parts = blocks.flatMap((b) => (b.kind === "changed" ? b.parts : []));
     expect(parts.map((p) => p.kind)).toEqual(["removed", "added"]);
     expect(parts[0]!.text).toMatch(/… \([\d,]+ more characters\)$/);
+  });
+
+  it("shows the first changed passages of a text changed throughout, and counts the rest", () => {
+    const before = Array.from({ length: 200 }, (_, i) => `Paragraph ${i} says ${i}.`).join("\n\n");
+    const after = before.replace(/says (\d*[02468])\./g, (_, n: string) => `says ${Number(n) + 1}.`);
+    const blocks = diffTexts(before, after, {
+      maxCells: 250_000,
+      maxPartLength: 4_000,
+      maxChangedBlocks: 40,
+    });
+    expect(blocks.filter((b) => b.kind === "changed")).toHaveLength(40);
+    expect(blocks.at(-1)).toEqual({ kind: "more", changed: 60 });
   });
 });

@@ -11,14 +11,19 @@ export interface DiffPart {
   text: string;
 }
 
-export type DiffBlock = { kind: "unchanged"; paragraphs: number } | { kind: "changed"; parts: DiffPart[] };
+export type DiffBlock =
+  | { kind: "unchanged"; paragraphs: number }
+  | { kind: "changed"; parts: DiffPart[] }
+  /** Changed passages past `maxChangedBlocks`, counted, not shown. */
+  | { kind: "more"; changed: number };
 
 export interface DiffLimits {
   maxCells: number;
   maxPartLength: number;
+  maxChangedBlocks: number;
 }
 
-export const DIFF_LIMITS: DiffLimits = { maxCells: 250_000, maxPartLength: 4_000 };
+export const DIFF_LIMITS: DiffLimits = { maxCells: 250_000, maxPartLength: 4_000, maxChangedBlocks: 40 };
 
 type Op<T> = { kind: DiffPart["kind"]; item: T };
 
@@ -113,5 +118,14 @@ export function diffTexts(before: string, after: string, limits: DiffLimits = DI
     }
   }
   flush();
-  return blocks;
+  return capChangedBlocks(blocks, limits.maxChangedBlocks);
+}
+
+/** The first `max` changed passages with what surrounds them; the rest counted in one block. */
+function capChangedBlocks(blocks: DiffBlock[], max: number): DiffBlock[] {
+  let changed = 0;
+  const cut = blocks.findIndex((b) => b.kind === "changed" && ++changed > max);
+  if (cut === -1) return blocks;
+  const rest = blocks.slice(cut).filter((b) => b.kind === "changed").length;
+  return [...blocks.slice(0, cut), { kind: "more", changed: rest }];
 }
