@@ -36,10 +36,10 @@ export function CopyEmbedButton({ target }: { target: string }) {
     const code = document.getElementById(target) as HTMLTextAreaElement | null;
     if (!code) return;
     code.select();
-    navigator.clipboard
-      ?.writeText(code.value)
-      .then(() => setCopied("Copied."))
-      .catch(() => setCopied("Select the code and copy it (Ctrl+C or ⌘C)."));
+    const byHand = () => setCopied("Select the code and copy it (Ctrl+C or ⌘C).");
+    // Only secure pages (https, localhost) have a clipboard to write to.
+    if (!navigator.clipboard) return byHand();
+    navigator.clipboard.writeText(code.value).then(() => setCopied("Copied."), byHand);
   };
   return (
     <>
