@@ -22,6 +22,7 @@ import { usePendingSubmits } from "./ui/pending-submits";
 export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: STYLESHEET },
   { rel: "stylesheet", href: "/workbench.css" },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
 export async function loader({ request }: Route.LoaderArgs) {

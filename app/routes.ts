@@ -18,6 +18,7 @@ export default [
   route("articles/:id/history", "routes/article.history.tsx"),
   route("articles/:id/claims/:claimId", "routes/claim.tsx"),
   route("embed/claims/:id", "routes/embed.tsx"),
+  route("embed/claims/:id/code", "routes/embed.code.tsx"),
   route("exercises", "routes/exercises.tsx"),
   route("exercises/new", "routes/exercises.new.tsx"),
   route("exercises/own", "routes/exercises.own.tsx"),

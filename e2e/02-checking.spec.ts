@@ -80,7 +80,7 @@ test.describe.serial("an article checked end to end", () => {
     await page.getByLabel("Stance").selectOption("context");
     await page.getByLabel("Note").fill("The vendor's own benchmark, one workload only.");
     await page.getByRole("button", { name: "Add source" }).click();
-    await expect(page.getByText("Evidence updated.")).toBeVisible();
+    await expect(page.getByText("Source added.")).toBeVisible();
     await expect(page.locator("#evidence")).toContainText(
       "Q-7 benchmark results, Nimbus Labs, 2 October 2025",
     );
@@ -170,8 +170,8 @@ test.describe.serial("an article checked end to end", () => {
     );
     // The article's history shows who changed the verdict, from what to what.
     await page.goto(`${articleUrl}/history`);
-    const change = page.locator(".history li", { hasText: "Edna Editor reviewed" }).first();
-    await expect(change.locator("tr", { hasText: "verdict" })).toContainText("misleadinginaccurate");
+    const change = page.locator(".history li", { hasText: "Edna Editor saved the verdict of" }).first();
+    await expect(change.locator("tr", { hasText: "Verdict" })).toContainText("MisleadingInaccurate");
 
     await page.goto(`${publicUrl}/v/1`);
     await expect(page.locator("#claim-note-1 .verdict")).toHaveText(/Misleading/);

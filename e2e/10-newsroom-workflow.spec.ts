@@ -94,7 +94,7 @@ test.describe("the newsroom workflow", () => {
     await expect(eddie.getByRole("note")).toContainText("Link the vendor's benchmark page you checked.");
     await eddie.getByLabel("URL", { exact: true }).fill("https://nimbus.example/benchmarks");
     await eddie.getByRole("button", { name: "Add source" }).click();
-    await expect(eddie.getByText("Evidence updated.")).toBeVisible();
+    await expect(eddie.getByText("Source added.")).toBeVisible();
     await eddie.getByLabel("Status").selectOption("needs-review");
     await eddie.getByRole("button", { name: "Save verdict" }).click();
     await expect(eddie.getByText("Verdict, rationale and status saved.")).toBeVisible();
@@ -112,7 +112,7 @@ test.describe("the newsroom workflow", () => {
     // The history shows the send-back with its comment.
     await rita.goto(`${claimHref}`);
     await rita.getByText(/History of this claim/).click();
-    await expect(rita.getByText("sent-back").first()).toBeVisible();
+    await expect(rita.getByText("sent back claim").first()).toBeVisible();
   });
 
   test("deactivation and signing out everywhere end sessions at once", async ({ browser }) => {

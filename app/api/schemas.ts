@@ -48,28 +48,54 @@ export const ApiClaimPatchSchema = z.strictObject({
   ...ApiAttributionFields,
 });
 
-export const ApiEvidenceSchema = z.strictObject({
-  url: EvidenceSchema.shape.url,
-  title: EvidenceSchema.shape.title,
-  publisher: EvidenceSchema.shape.publisher,
-  publishedAt: EvidenceSchema.shape.publishedOn,
-  stance: EvidenceSchema.shape.stance,
-  note: EvidenceSchema.shape.note,
-  excerpt: EvidenceSchema.shape.excerpt,
-  archiveUrl: EvidenceSchema.shape.archiveUrl,
-});
+/**
+ * A source's date is `publishedOn` (as in the form, the exports and the snapshot); `publishedAt`,
+ * its name in the first API version, is still accepted. Sending both, different, is refused.
+ */
+const sourceDate = {
+  publishedOn: EvidenceSchema.shape.publishedOn.unwrap().optional(),
+  publishedAt: EvidenceSchema.shape.publishedOn.unwrap().optional(),
+};
+function oneSourceDate<T extends { publishedOn?: string; publishedAt?: string }>(value: T) {
+  const { publishedAt, publishedOn, ...rest } = value;
+  const date = publishedOn ?? publishedAt;
+  return date === undefined ? rest : { ...rest, publishedOn: date };
+}
+const sameSourceDate = (v: { publishedOn?: string; publishedAt?: string }) =>
+  v.publishedOn === undefined || v.publishedAt === undefined || v.publishedOn === v.publishedAt;
+const BOTH_DATES = {
+  error: "Send the source's date once, as publishedOn (publishedAt is its older name).",
+  path: ["publishedOn"],
+};
+
+export const ApiEvidenceSchema = z
+  .strictObject({
+    url: EvidenceSchema.shape.url,
+    title: EvidenceSchema.shape.title,
+    publisher: EvidenceSchema.shape.publisher,
+    ...sourceDate,
+    stance: EvidenceSchema.shape.stance,
+    note: EvidenceSchema.shape.note,
+    excerpt: EvidenceSchema.shape.excerpt,
+    archiveUrl: EvidenceSchema.shape.archiveUrl,
+  })
+  .refine(sameSourceDate, BOTH_DATES)
+  .transform((v) => ({ publishedOn: "", ...oneSourceDate(v) }));
 
 /** Every field optional and none defaulted: what is left out stays as it is. */
-export const ApiEvidencePatchSchema = z.strictObject({
-  url: EvidenceSchema.shape.url.optional(),
-  title: EvidenceSchema.shape.title.unwrap().optional(),
-  publisher: EvidenceSchema.shape.publisher.unwrap().optional(),
-  publishedAt: EvidenceSchema.shape.publishedOn.unwrap().optional(),
-  stance: EvidenceSchema.shape.stance.optional(),
-  note: EvidenceSchema.shape.note.unwrap().optional(),
-  excerpt: EvidenceSchema.shape.excerpt.unwrap().optional(),
-  archiveUrl: EvidenceSchema.shape.archiveUrl.unwrap().optional(),
-});
+export const ApiEvidencePatchSchema = z
+  .strictObject({
+    url: EvidenceSchema.shape.url.optional(),
+    title: EvidenceSchema.shape.title.unwrap().optional(),
+    publisher: EvidenceSchema.shape.publisher.unwrap().optional(),
+    ...sourceDate,
+    stance: EvidenceSchema.shape.stance.optional(),
+    note: EvidenceSchema.shape.note.unwrap().optional(),
+    excerpt: EvidenceSchema.shape.excerpt.unwrap().optional(),
+    archiveUrl: EvidenceSchema.shape.archiveUrl.unwrap().optional(),
+  })
+  .refine(sameSourceDate, BOTH_DATES)
+  .transform(oneSourceDate);
 
 export const ApiRevisionSchema = z.strictObject({
   version: z.number({ error: "Send the article version you corrected (a whole number)." }).int().min(1),

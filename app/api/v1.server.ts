@@ -132,6 +132,8 @@ function evidenceJson(e: Evidence) {
     url: e.url,
     title: e.title,
     publisher: e.publisher,
+    publishedOn: e.publishedOn,
+    /** The first API version's name for publishedOn, still sent for its clients. */
     publishedAt: e.publishedOn,
     stance: e.stance,
     note: e.note,
@@ -376,8 +378,7 @@ const OPERATIONS: Operation[] = [
     status: 201,
     run: async ({ request, params, user }) => {
       const claimId = id(params[0], "claim");
-      const { publishedAt, ...input } = await body(request, ApiEvidenceSchema);
-      const evidence = await addEvidence(claimId, { ...input, publishedOn: publishedAt }, user);
+      const evidence = await addEvidence(claimId, await body(request, ApiEvidenceSchema), user);
       return { evidence: evidenceJson(evidence), claim: await claimById(claimId) };
     },
   },
@@ -387,12 +388,7 @@ const OPERATIONS: Operation[] = [
     permission: "edit",
     run: async ({ request, params, user }) => {
       const evidenceId = id(params[0], "evidence");
-      const { publishedAt, ...change } = await body(request, ApiEvidencePatchSchema);
-      const evidence = await updateEvidence(
-        evidenceId,
-        publishedAt === undefined ? change : { ...change, publishedOn: publishedAt },
-        user,
-      );
+      const evidence = await updateEvidence(evidenceId, await body(request, ApiEvidencePatchSchema), user);
       return { evidence: evidenceJson(evidence), claim: await claimById(evidence.claimId) };
     },
   },

@@ -459,9 +459,52 @@ describe("API errors", () => {
     expect(huge.status).toBe(400);
     expect(huge.json.error).toMatch(/2 MB/);
     expect(await db().article.count()).toBe(before);
+    const impossibleDate = await call("POST", "/articles", "editor", {
+      title: "Dated",
+      markdown: "Some text here.",
+      originalDate: "2023-02-30",
+    });
+    expect(impossibleDate.status).toBe(400);
+    expect(impossibleDate.json.error).toMatch(/originalDate: 2023-02-30 is not a day of the calendar/);
+    expect(await db().article.count()).toBe(before);
     const badVerdict = await call("PATCH", "/claims/1", "editor", { version: 1, verdict: "pants-on-fire" });
     expect(badVerdict.status).toBe(400);
     expect(badVerdict.json.error).toMatch(/verdict/);
+  });
+
+  it("takes a source's date as publishedOn, still accepts publishedAt, and refuses two different ones", async () => {
+    const created = await call("POST", "/articles", "editor", { title: "Dated sources", markdown: ARTICLE });
+    const claimId = created.json.claims[0].id;
+    const named = await call("POST", `/claims/${claimId}/evidence`, "editor", {
+      url: "https://example.org/a",
+      stance: "supports",
+      publishedOn: "2025-09-01",
+    });
+    expect(named.status).toBe(201);
+    expect(named.json.evidence).toMatchObject({ publishedOn: "2025-09-01", publishedAt: "2025-09-01" });
+    const older = await call("POST", `/claims/${claimId}/evidence`, "editor", {
+      url: "https://example.org/b",
+      stance: "supports",
+      publishedAt: "2024",
+    });
+    expect(older.json.evidence.publishedOn).toBe("2024");
+    const patched = await call("PATCH", `/evidence/${older.json.evidence.id}`, "editor", {
+      publishedOn: "2024-02-29",
+    });
+    expect(patched.json.evidence.publishedOn).toBe("2024-02-29");
+    const both = await call("POST", `/claims/${claimId}/evidence`, "editor", {
+      url: "https://example.org/c",
+      stance: "supports",
+      publishedOn: "2024",
+      publishedAt: "2023",
+    });
+    expect(both.status).toBe(400);
+    expect(both.json.error).toMatch(/publishedOn/);
+    const impossible = await call("PATCH", `/evidence/${older.json.evidence.id}`, "editor", {
+      publishedOn: "2023-02-29",
+    });
+    expect(impossible.status).toBe(400);
+    expect(impossible.json.error).toMatch(/not a day of the calendar/);
   });
 
   it("answers 404 and 405 as JSON", async () => {

@@ -22,6 +22,7 @@ function claim(number: number, quote: string, verdict: PublishedClaim["verdict"]
     suffix: "",
     verdict,
     rationale: "",
+    checkedBy: "",
     approvedBy: "",
     ...NO_ATTRIBUTION,
     approvedAt: "2026-01-01T00:00:00.000Z",

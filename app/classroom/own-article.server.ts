@@ -131,6 +131,7 @@ export async function createOwnExercise(values: Fields, actor: CurrentUser) {
       suffix: "",
       verdict: key.data.verdict,
       rationale: key.data.rationale,
+      checkedBy: actor.name,
       approvedBy: actor.name,
       ...NO_ATTRIBUTION,
       approvedAt: now,

@@ -1,4 +1,5 @@
 import { plainTextToMarkdown } from "../claims/markdown";
+import { dropByline } from "./byline";
 import type { ExtractedPage } from "./extract-page";
 import { parser } from "./parser.server";
 import { safeFetch, type SafeFetchOptions } from "./safe-fetch.server";
@@ -14,6 +15,7 @@ export async function pageFromHtml(html: string, pageUrl = "", extract = parser.
   const page = await extract(html, pageUrl || "https://invalid.example/");
   return {
     ...page,
+    markdown: dropByline(page.markdown, page.author),
     sourceUrl: pageUrl
       ? page.canonicalUrl || pageUrl
       : page.canonicalUrl.startsWith("https://invalid.example/")

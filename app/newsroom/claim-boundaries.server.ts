@@ -1,5 +1,6 @@
 /** Where a claim starts and ends: moving its boundaries, splitting one in two, merging two. */
-import { locateQuote, trimSpan } from "../claims/anchor";
+import { locateQuote } from "../claims/anchor";
+import { trimDanglingEdges } from "../claims/split-edges";
 import { project } from "../claims/projection";
 import { db } from "../db/client.server";
 import type { CurrentUser } from "../auth/session.server";
@@ -45,8 +46,8 @@ export async function splitClaim(claimId: number, version: number, splitBefore: 
     const at = claim.quote.indexOf(splitBefore, 1);
     if (at <= 0)
       throw new UserError("Type words from the middle of the claim: the second claim starts there.");
-    const first = trimSpan(text, { start: claim.start, end: claim.start + at });
-    const second = trimSpan(text, { start: claim.start + at, end: claim.end });
+    const first = trimDanglingEdges(text, { start: claim.start, end: claim.start + at });
+    const second = trimDanglingEdges(text, { start: claim.start + at, end: claim.end });
     if (first.end - first.start < 3 || second.end - second.start < 3)
       throw new UserError("Both parts need at least a few words.");
     const updated = await saveClaim(

@@ -1,5 +1,7 @@
 interface GroupedClaim {
   id: number;
+  /** 1..n in the article's reading order, as people read it (ids stay in addresses). */
+  number: number;
   start: number;
   end: number;
   status: string;
@@ -32,7 +34,7 @@ export function groupClaims<C extends Pick<GroupedClaim, "status" | "orphanedAt"
  * page, #claim-item-N, or the page of the list that has it).
  */
 export function workbenchHighlights(
-  claims: Array<Pick<GroupedClaim, "id" | "start" | "end" | "status" | "orphanedAt">>,
+  claims: Array<Pick<GroupedClaim, "id" | "number" | "start" | "end" | "status" | "orphanedAt">>,
   listHref: (claimId: number) => string = (id) => `#claim-item-${id}`,
 ): ClaimHighlight[] {
   return groupClaims(claims).active.map((c) => ({
@@ -41,6 +43,6 @@ export function workbenchHighlights(
     claimId: String(c.id),
     className: `claim claim--status-${c.status}`,
     anchorId: `claim-${c.id}`,
-    ref: { href: listHref(c.id), text: String(c.id), label: `Claim ${c.id}` },
+    ref: { href: listHref(c.id), text: String(c.number), label: `Claim ${c.number}` },
   }));
 }

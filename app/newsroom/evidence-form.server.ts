@@ -40,7 +40,7 @@ export async function evidenceAction(
       if (!parsed.success) return invalid(parsed.error);
       return await oncePerSubmission(values, user.id, async () => {
         await addEvidence(claimId, parsed.data, user);
-        return redirect(`${here}?saved=evidence#evidence`);
+        return redirect(`${here}?saved=source-added#evidence`);
       });
     }
     case "edit-evidence": {
@@ -51,7 +51,7 @@ export async function evidenceAction(
     }
     case "remove-evidence": {
       await removeEvidence(parseId(values.evidenceId, "evidence"), user);
-      return redirect(`${here}?saved=evidence#evidence`);
+      return redirect(`${here}?saved=source-removed#evidence`);
     }
     default:
       return null;

@@ -1,7 +1,20 @@
 import { z } from "zod";
 import { db } from "../db/client.server";
+import type { Prisma } from "../generated/prisma/client";
 import { readStoredJson } from "../utils/json";
-import type { HistoryEntry } from "./history";
+import { diffTexts } from "../utils/text-diff";
+import {
+  claimNumbers,
+  describeAction,
+  fieldLabel,
+  HISTORY_KINDS,
+  isShownField,
+  showValue,
+  type HistoryEntry,
+  type HistoryKind,
+  type Namer,
+} from "./history";
+import { pageWindow, toPage, type Page, type PageRequest } from "./paging";
 
 export type { HistoryEntry };
 
@@ -9,44 +22,109 @@ const AuditValue = z.record(z.string(), z.unknown());
 
 const parse = (json: string | null): Record<string, unknown> => readStoredJson(AuditValue, json, {});
 
-const show = (value: unknown) =>
-  value === null || value === undefined || value === ""
-    ? "—"
-    : typeof value === "string"
-      ? value
-      : JSON.stringify(value);
-
-/** The fields that differ between an event's before and after values. */
-export function changesOf(before: string | null, after: string | null): HistoryEntry["changes"] {
+/** The fields that differ between an event's before and after values, named and shown for people. */
+export function changesOf(
+  before: string | null,
+  after: string | null,
+  names: Namer,
+): HistoryEntry["changes"] {
   const b = parse(before);
   const a = parse(after);
-  return [...new Set([...Object.keys(b), ...Object.keys(a)])]
-    .map((field) => ({ field, before: show(b[field]), after: show(a[field]) }))
+  const changes = [...new Set([...Object.keys(b), ...Object.keys(a)])]
+    .filter(isShownField)
+    .map((field) => ({
+      field: fieldLabel(field),
+      before: showValue(field, b[field], names),
+      after: showValue(field, a[field], names),
+    }))
     .filter((change) => change.before !== change.after);
+  const moved = (["start", "end"] as const).some((f) => b[f] !== undefined && b[f] !== a[f]);
+  if (moved && !changes.some((c) => c.field === fieldLabel("quote")))
+    changes.push({
+      field: "Position in the text",
+      before: `characters ${String(b.start)}–${String(b.end)}`,
+      after: `characters ${String(a.start)}–${String(a.end)}`,
+    });
+  return changes;
 }
 
 type AuditRow = Awaited<ReturnType<ReturnType<typeof db>["auditEvent"]["findMany"]>>[number];
 
-async function describeEvents(events: AuditRow[]): Promise<HistoryEntry[]> {
-  const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is number => id !== null))];
-  const actors = await db().user.findMany({
-    where: { id: { in: actorIds } },
+/** Ids made readable: people by name, an article's claims by their number in it. */
+async function namerFor(events: AuditRow[], articleId: number | null): Promise<Namer> {
+  const personIds = new Set<number>();
+  for (const e of events) {
+    if (e.actorId !== null) personIds.add(e.actorId);
+    for (const value of [parse(e.before), parse(e.after)])
+      for (const field of ["lastEditorId", "verdictById", "approvedById", "assigneeId"])
+        if (typeof value[field] === "number") personIds.add(value[field]);
+  }
+  const people = await db().user.findMany({
+    where: { id: { in: [...personIds] } },
     select: { id: true, name: true },
   });
-  return events.map((e) => ({
-    id: e.id,
-    at: e.at.toISOString(),
-    actor: actors.find((a) => a.id === e.actorId)?.name ?? "Claimdesk (seed or system)",
-    entity: `${e.entityType} #${e.entityId}`,
-    action: e.action,
-    changes:
-      e.action === "revised"
-        ? changesOf(null, e.after).filter((c) => c.field !== "markdown")
-        : changesOf(e.before, e.after),
-  }));
+  const numbers =
+    articleId === null
+      ? new Map<number, number>()
+      : claimNumbers(
+          await db().claim.findMany({ where: { articleId }, select: { id: true, start: true, end: true } }),
+        );
+  return {
+    person: (id) => people.find((p) => p.id === id)?.name,
+    claim: (id) =>
+      numbers.has(id) ? `claim ${numbers.get(id)}` : `a claim no longer in the article (#${id})`,
+  };
 }
 
-/** Who changed what and when, newest first: for an article, or for one of its claims. */
+/** What an event was done to, as a person reads it. */
+function entityOf(e: AuditRow, names: Namer): string {
+  const after = parse(e.after);
+  const before = parse(e.before);
+  switch (e.entityType) {
+    case "article":
+      return "the article";
+    case "claim":
+      return names.claim(e.entityId);
+    case "publication":
+      return typeof after.number === "number" ? `version ${after.number}` : `a version (#${e.entityId})`;
+    case "evidence": {
+      const source = { ...before, ...after };
+      const name = [source.title, source.publisher, source.url].find(
+        (v) => typeof v === "string" && v !== "",
+      );
+      return name ? `the source “${String(name)}”` : "a source";
+    }
+    default:
+      return `${e.entityType} #${e.entityId}`;
+  }
+}
+
+function describe(e: AuditRow, names: Namer): HistoryEntry {
+  const revised = e.entityType === "article" && e.action === "revised";
+  return {
+    id: e.id,
+    at: e.at.toISOString(),
+    actor: (e.actorId !== null && names.person(e.actorId)) || "Claimdesk (seed or system)",
+    action: describeAction(e.entityType, e.action),
+    entity: entityOf(e, names),
+    changes: revised ? changesOf(null, e.after, names) : changesOf(e.before, e.after, names),
+    ...(revised ? { diff: textDiff(e) } : {}),
+  };
+}
+
+/** A correction's text change; an event recorded without both texts has none to show. */
+function textDiff(e: AuditRow) {
+  const before = parse(e.before).markdown;
+  const after = parse(e.after).markdown;
+  return typeof before === "string" && typeof after === "string" ? diffTexts(before, after) : undefined;
+}
+
+async function describeEvents(events: AuditRow[], articleId: number | null): Promise<HistoryEntry[]> {
+  const names = await namerFor(events, articleId);
+  return events.map((e) => describe(e, names));
+}
+
+/** Who changed one claim and when, newest first (the claim page's trail). */
 export async function history(where: { articleId: number; claimId?: number }): Promise<HistoryEntry[]> {
   const events = await db().auditEvent.findMany({
     where:
@@ -56,7 +134,59 @@ export async function history(where: { articleId: number; claimId?: number }): P
     orderBy: { id: "desc" },
     take: 500,
   });
-  return describeEvents(events);
+  return describeEvents(events, where.articleId);
+}
+
+/** The history page's filters; blank or unknown values mean "any", as the desk's filters do. */
+export const HistoryFilterSchema = z.object({
+  kind: z
+    .enum(Object.keys(HISTORY_KINDS) as [HistoryKind, ...HistoryKind[]])
+    .optional()
+    .catch(undefined),
+  claim: z.coerce.number().int().min(1).optional().catch(undefined),
+  person: z.coerce.number().int().min(1).optional().catch(undefined),
+});
+export type HistoryFilter = z.infer<typeof HistoryFilterSchema>;
+
+export function readHistoryFilter(params: URLSearchParams): HistoryFilter {
+  const value = (key: string) => params.get(key) || undefined;
+  return HistoryFilterSchema.parse({ kind: value("kind"), claim: value("claim"), person: value("person") });
+}
+
+/**
+ * One page of an article's history, newest first, filtered by kind of event, claim (by its
+ * number in the article) and person; with the people who appear in it, for the filter's choices.
+ */
+export async function articleHistory(
+  articleId: number,
+  filter: HistoryFilter,
+  page: PageRequest,
+): Promise<Page<HistoryEntry> & { people: Array<{ id: number; name: string }>; claimCount: number }> {
+  const claims = await db().claim.findMany({
+    where: { articleId },
+    select: { id: true, start: true, end: true },
+  });
+  const numbered = claimNumbers(claims);
+  const claimId =
+    filter.claim === undefined ? undefined : [...numbered].find(([, n]) => n === filter.claim)?.[0];
+  const where: Prisma.AuditEventWhereInput = {
+    articleId,
+    ...(filter.kind ? { entityType: filter.kind } : {}),
+    ...(filter.claim !== undefined ? { entityType: "claim", entityId: claimId ?? -1 } : {}),
+    ...(filter.person !== undefined ? { actorId: filter.person } : {}),
+  };
+  const rows = await db().auditEvent.findMany({ where, orderBy: { id: "desc" }, ...pageWindow(page) });
+  const actorIds = await db().auditEvent.groupBy({
+    by: ["actorId"],
+    where: { articleId, actorId: { not: null } },
+  });
+  const people = await db().user.findMany({
+    where: { id: { in: actorIds.map((a) => a.actorId!) } },
+    select: { id: true, name: true },
+    orderBy: { name: "asc" },
+  });
+  const found = toPage(rows, page);
+  return { ...found, items: await describeEvents(found.items, articleId), people, claimCount: claims.length };
 }
 
 /** Invitations, role changes and deactivations, newest first, with the person each concerned. */
@@ -70,7 +200,7 @@ export async function accountHistory(): Promise<HistoryEntry[]> {
     where: { id: { in: events.map((e) => e.entityId) } },
     select: { id: true, name: true },
   });
-  return (await describeEvents(events)).map((entry, i) => ({
+  return (await describeEvents(events, null)).map((entry, i) => ({
     ...entry,
     entity: subjects.find((u) => u.id === events[i]!.entityId)?.name ?? entry.entity,
   }));

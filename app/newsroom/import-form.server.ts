@@ -1,6 +1,8 @@
 import type { CurrentUser } from "../auth/session.server";
 import { readArticleFile, FileRefused } from "../importing/article-file.server";
-import { fetchPage, type ImportedPage } from "../importing/import.server";
+import { fetchPage, pageFromHtml, type ImportedPage } from "../importing/import.server";
+import { PageNotExtracted } from "../importing/parser.server";
+import { looksLikeHtml } from "../importing/pasted-html";
 import { FetchRefused } from "../importing/safe-fetch.server";
 import { UserError } from "../utils/errors";
 import { importArticle } from "./articles.server";
@@ -14,7 +16,7 @@ const importRefused = (message: string, fields: Record<string, string>) =>
 async function articleSource(
   values: Record<string, string>,
   file: File | null,
-): Promise<{ source: string; format?: string; page?: ImportedPage }> {
+): Promise<{ source: string; format?: string; page?: ImportedPage; importedAs?: "html" }> {
   if (file) {
     try {
       return await readArticleFile(file);
@@ -35,17 +37,36 @@ async function articleSource(
     }
     return { source: page.markdown, format: "markdown", page };
   }
-  return { source: values.source ?? "", format: values.format };
+  const pasted = values.source ?? "";
+  if (looksLikeHtml(pasted)) return { ...(await pastedPage(pasted)), importedAs: "html" };
+  return { source: pasted, format: values.format };
+}
+
+/** Pasted HTML read as a saved page is: its article extracted, with its title, author and date. */
+async function pastedPage(html: string) {
+  try {
+    const page = await pageFromHtml(html);
+    return { source: page.markdown, format: "markdown", page };
+  } catch (error) {
+    if (!(error instanceof PageNotExtracted)) throw error;
+    throw importRefused(
+      "The article was not imported: the pasted text is HTML, and no article could be found in it.",
+      {
+        source: `${error.message} Paste the article's text instead, or save the page and upload the file.`,
+      },
+    );
+  }
 }
 
 /**
  * Imports the article the import page sends: an uploaded file, a web address or pasted text,
  * with the metadata typed in the form; a web page's (or saved page's) own title, author, outlet,
  * date and address fill what the form leaves blank. Refused with a UserError naming the fields to
- * mark when the source cannot be read or the result does not parse.
+ * mark when the source cannot be read or the result does not parse. `importedAs` is "html" when
+ * the pasted text turned out to be a web page's HTML and was read as one.
  */
 export async function importFromForm(values: Record<string, string>, file: File | null, actor: CurrentUser) {
-  const { source, format, page } = await articleSource(values, file);
+  const { source, format, page, importedAs } = await articleSource(values, file);
   const filled = (key: "title" | "outlet" | "author" | "originalDate") =>
     (values[key] ?? "").trim() || page?.[key] || "";
   const parsed = ArticleImportSchema.safeParse({
@@ -63,5 +84,5 @@ export async function importFromForm(values: Record<string, string>, file: File 
       "The article was not imported. Check the highlighted fields.",
       fieldErrors(parsed.error),
     );
-  return importArticle(parsed.data, actor.id);
+  return { article: await importArticle(parsed.data, actor.id), importedAs: importedAs ?? null };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { ArticleImportSchema, ArticleRevisionSchema } from "./schemas";
+import { ArticleImportSchema, ArticleRevisionSchema, EvidenceSchema } from "./schemas";
+import { SearchParamsSchema } from "../search/search-request";
 
 describe("article text", () => {
   const meta = { title: "A title" };
@@ -15,5 +16,29 @@ describe("article text", () => {
   it("accepts every other character, control characters and unpaired surrogates included", () => {
     const text = "Acme\u0001 sold \uD800 4 million \u202E chips.";
     expect(ArticleImportSchema.parse({ ...meta, source: text }).source).toBe(text);
+  });
+});
+
+describe("dates", () => {
+  it("refuses an impossible source date and original date, saying which", () => {
+    const evidence = EvidenceSchema.safeParse({
+      url: "https://example.org",
+      stance: "supports",
+      publishedOn: "2017-02-30",
+    });
+    expect(evidence.error?.issues[0]).toMatchObject({
+      path: ["publishedOn"],
+      message: expect.stringMatching(/2017-02-30 is not a day of the calendar/),
+    });
+    const article = ArticleImportSchema.safeParse({
+      title: "T",
+      source: "Text.",
+      originalDate: "2023-02-29",
+    });
+    expect(article.error?.issues[0]?.path).toEqual(["originalDate"]);
+    expect(SearchParamsSchema.parse({ q: "", from: "2017-02-30", to: "2017-02-28" })).toMatchObject({
+      from: undefined,
+      to: new Date("2017-02-28T00:00:00Z"),
+    });
   });
 });

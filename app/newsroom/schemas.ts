@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ARTICLE_LIMIT_LABEL, MAX_ARTICLE_BYTES } from "../importing/limits";
 import { CLAIM_STATUSES, STANCES, VERDICT_KEYS } from "./verdicts";
+import { partialDate } from "../utils/dates";
 
 /** Shared by the forms (field names, limits) and the actions that parse them. */
 export { MAX_ARTICLE_BYTES };
@@ -24,15 +25,7 @@ export const httpUrl = z
 
 const optionalHttpUrl = z.union([z.literal(""), httpUrl]).default("");
 
-/** Full (2025-08-29), month (2025-08) or year (2025) precision, as sources give them. */
-export const partialDate = z
-  .string()
-  .trim()
-  .regex(
-    /^(?:\d{4}(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?)?$/,
-    "Use a date like 2025-08-29, 2025-08 or 2025.",
-  )
-  .default("");
+export { partialDate };
 
 export const ArticleMetaSchema = z.object({
   title: z

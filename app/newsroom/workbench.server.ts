@@ -3,7 +3,8 @@ import type { CurrentUser } from "../auth/session.server";
 import { listDeskMembers } from "../auth/users.server";
 import { NotFoundError } from "../utils/errors";
 import { articleWithClaims, MAX_PROPOSALS } from "./articles.server";
-import { loadClaim, neighbouringClaims, parseReasons } from "./claims.server";
+import { claimSpans, loadClaim, neighbouringClaims, parseReasons } from "./claims.server";
+import { claimNumbers } from "./history";
 import { history } from "./history.server";
 import { createHash } from "node:crypto";
 import { pickPart, textParts, type TextPart } from "../claims/parts";
@@ -18,10 +19,12 @@ export async function claimWorkbench(articleId: number, claimId: number, user: C
   if (claim.articleId !== articleId) throw new NotFoundError("That claim belongs to another article.");
   const { article, ...rest } = claim;
   const isVerdictAuthor = verdictAuthorIds.includes(user.id);
+  // Numbered among all the article's claims, as the workbench numbers them; only their places are read.
+  const numbers = claimNumbers(await claimSpans(articleId));
   return {
-    claim: { ...rest, reasons: parseReasons(claim.reasons) },
+    claim: { ...rest, number: numbers.get(claim.id)!, reasons: parseReasons(claim.reasons) },
     article: { id: article.id, title: article.title },
-    siblings: await neighbouringClaims(claim),
+    siblings: (await neighbouringClaims(claim)).map((c) => ({ ...c, number: numbers.get(c.id)! })),
     lastEditor,
     approvedBy,
     canEdit: can(user.role, "edit"),
@@ -67,7 +70,7 @@ function partsOf(markdown: string): TextPart[] {
   return parts;
 }
 
-type StoredClaim = Awaited<ReturnType<typeof articleWithClaims>>["claims"][number];
+type StoredClaim = Awaited<ReturnType<typeof articleWithClaims>>["claims"][number] & { number: number };
 
 /** The workbench's address showing a given part and page of claims, at `#hash`. */
 export function workbenchHref(articleId: number, { part, page }: WorkbenchView, hash: string) {
@@ -90,7 +93,9 @@ function listHref(articleId: number, view: WorkbenchView, claimId: number, curre
  */
 export async function articleWorkbench(articleId: number, user: CurrentUser, view: WorkbenchView) {
   const article = await articleWithClaims(articleId);
-  const { markdown, claims: stored, ...rest } = article;
+  const { markdown, claims: unnumbered, ...rest } = article;
+  const numbers = claimNumbers(unnumbered);
+  const stored = unnumbered.map((c) => ({ ...c, number: numbers.get(c.id)! }));
   const { active, orphans } = groupClaims(stored);
   const part = pickPart(partsOf(markdown), view.part);
   const inThisPart = (c: StoredClaim) => c.start >= part.start && c.start < part.end;

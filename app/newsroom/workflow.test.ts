@@ -55,6 +55,7 @@ beforeAll(async () => {
   );
 });
 
+const BLANK_META = { outlet: "", author: "", sourceUrl: "", originalDate: "" };
 const ARTICLE = `# Chipmaker results\n\nAcme Corp. said revenue rose 12% to $4.2 billion in 2025. Support us on Patreon!\n\nShares of Acme fell 3%, while Rival Inc. gained 5% on Friday.`;
 
 describe("the seed fact-check", () => {
@@ -172,12 +173,12 @@ describe("checking an article", () => {
     const newest = (await history({ articleId: article.id, claimId: claim.id }))[0]!;
     expect(newest).toMatchObject({ actor: "Rita Reviewer", action: "approved" });
     const review = (await history({ articleId: article.id })).find(
-      (e) => e.action === "reviewed" && e.actor === "Oscar Other",
+      (e) => e.action === "saved the verdict of" && e.actor === "Oscar Other",
     )!;
     expect(review.changes).toEqual(
       expect.arrayContaining([
-        { field: "verdict", before: "accurate", after: "mostly-accurate" },
-        { field: "status", before: "approved", after: "needs-review" },
+        { field: "Verdict", before: "Accurate", after: "Mostly accurate" },
+        { field: "Status", before: "Approved", after: "Needs review" },
       ]),
     );
     const trail = await db().auditEvent.findMany({
@@ -256,6 +257,25 @@ describe("checking an article", () => {
     const merged = await claims.mergeClaims(first.id, first.version, second.id, editor);
     expect(merged.quote).toBe("revenue rose 12%");
     expect(await db().claim.findUnique({ where: { id: second.id } })).toBeNull();
+  });
+
+  it("splits without leaving a dangling conjunction or comma on either part", async () => {
+    const article = await importArticle(
+      {
+        ...BLANK_META,
+        title: "Split",
+        format: "text",
+        source: "Acme launched the GV100 in 2015, and it sold 3 million units.",
+      },
+      editor.id,
+    );
+    const whole = await db().claim.findFirstOrThrow({ where: { articleId: article.id } });
+    expect(whole.quote).toBe("Acme launched the GV100 in 2015, and it sold 3 million units.");
+    const [first, second] = await claims.splitClaim(whole.id, whole.version, "and it sold", editor);
+    expect([first.quote, second.quote]).toEqual([
+      "Acme launched the GV100 in 2015",
+      "it sold 3 million units.",
+    ]);
   });
 
   it("will not publish unapproved work or approve a claim without a rationale", async () => {

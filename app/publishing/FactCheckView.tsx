@@ -1,6 +1,7 @@
 import { STANCE_LABELS, verdictCountsOnScale } from "../newsroom/verdicts";
 import { formatDate, formatPartialDate, VerdictBadge, safeHref } from "../ui/components";
-import { factCheckPath, versionPath } from "./links";
+import { creditLine } from "./credit";
+import { embedCodePath, factCheckPath, versionPath } from "./links";
 import type { PublicationEntry, Snapshot } from "./snapshot";
 
 export interface FactCheckViewProps {
@@ -32,6 +33,7 @@ export function FactCheckView({
           <a href={factCheckPath(article.slug)}>read the latest version</a>.
         </p>
       ) : null}
+      {snapshot.number > 1 ? <CorrectionBanner snapshot={snapshot} /> : null}
       <header className="fact-check__header">
         <p className="eyebrow">Fact-check</p>
         <h1>{article.title}</h1>
@@ -53,8 +55,7 @@ export function FactCheckView({
           ) : null}
         </p>
         <p className="meta">
-          Checked by {snapshot.publishedBy}. Version {snapshot.number}, published{" "}
-          {formatDate(snapshot.publishedAt)}.
+          {creditLine(claims)}. Version {snapshot.number}, published {formatDate(snapshot.publishedAt)}.
         </p>
       </header>
 
@@ -123,7 +124,8 @@ export function FactCheckView({
                 </>
               ) : null}
               <p className="meta">
-                Approved by {c.approvedBy}, {formatDate(c.approvedAt)}.
+                Approved by {c.approvedBy}, {formatDate(c.approvedAt)}.{" "}
+                <a href={embedCodePath(c.id)}>Embed this claim</a>
               </p>
             </li>
           ))}
@@ -156,5 +158,18 @@ export function FactCheckView({
         <a href={`${factCheckPath(article.slug)}/annotations.jsonld`}>Web Annotations</a>.
       </p>
     </article>
+  );
+}
+
+/** IFCN practice: a corrected fact-check says so before anything else, with what changed. */
+function CorrectionBanner({ snapshot }: { snapshot: Snapshot }) {
+  return (
+    <aside className="correction-banner" aria-labelledby="correction-banner-heading">
+      <p>
+        <strong id="correction-banner-heading">Corrected {formatDate(snapshot.publishedAt)}</strong> (version{" "}
+        {snapshot.number}): {snapshot.changeNote}{" "}
+        <a href="#corrections-heading">All corrections and updates</a>
+      </p>
+    </aside>
   );
 }

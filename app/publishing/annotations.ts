@@ -1,15 +1,21 @@
-import { verdictLabel } from "../newsroom/verdicts";
+import { verdictLabel, type Stance } from "../newsroom/verdicts";
 import { claimPermalink, factCheckPath, type Publisher } from "./links";
 import type { PublishedClaim, Snapshot } from "./snapshot";
 import { xmlSafeJson } from "./xml-safe";
 
 const ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld";
 
+const STANCE_CLAUSES: Record<Stance, string> = {
+  supports: "This source supports the claim",
+  refutes: "This source refutes the claim",
+  context: "This source gives context to the claim",
+};
+
 /**
  * The publication as a W3C Web Annotation Data Model collection: one Annotation per claim,
  * targeting the original article with a TextQuoteSelector and a TextPositionSelector (offsets in
  * Claimdesk's text projection of the article), with bodies for the verdict (assessing), the
- * rationale (commenting) and each source (citing links).
+ * rationale (commenting) and each source (a link, then its stance in words: describing).
  */
 export function annotationCollection(snapshot: Snapshot, publisher: Publisher) {
   const base = publisher.baseUrl;
@@ -41,12 +47,22 @@ export function annotationCollection(snapshot: Snapshot, publisher: Publisher) {
         language: "en",
       },
       ...describingBodies(claim),
-      ...claim.evidence.map((e) => ({
-        id: e.url,
-        type: "Text",
-        format: "text/html",
-        ...(e.title || e.publisher ? { title: e.title || e.publisher } : {}),
-      })),
+      ...claim.evidence.flatMap((e) => [
+        {
+          id: e.url,
+          type: "Text",
+          format: "text/html",
+          ...(e.title || e.publisher ? { title: e.title || e.publisher } : {}),
+        },
+        // The model has no term for a source's stance: it is said in words, right after the source.
+        {
+          type: "TextualBody",
+          purpose: "describing",
+          value: `${STANCE_CLAUSES[e.stance]}: ${e.title || e.publisher || e.url} <${e.url}>`,
+          format: "text/plain",
+          language: "en",
+        },
+      ]),
     ],
     target: {
       source,

@@ -1,4 +1,6 @@
+import { project } from "../claims/projection";
 import { STANCE_LABELS, verdictLabel } from "../newsroom/verdicts";
+import { cutAtWord } from "../utils/words";
 import { formatDate, formatPartialDate, safeHref } from "../ui/components";
 import { claimPermalink, type Publisher } from "./links";
 import { renderDocument } from "./page.server";
@@ -11,9 +13,15 @@ body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu S
 .brand{font:700 13px Georgia,serif;margin:0;color:#10243a;text-transform:uppercase;letter-spacing:.06em;margin:0}
 blockquote{font:17px/1.4 Georgia,"DejaVu Serif",serif;margin:8px 0}
 .verdict{display:inline-block;font-weight:700;font-size:13px;padding:1px 8px;border-radius:999px;border:1px solid currentColor}
-.v-accurate,.v-mostly-accurate{color:#17653a;background:#e3f3e8}.v-mixed{color:#7a5200;background:#fcf1d6}
+.v-accurate{color:#17653a;background:#e3f3e8}.v-mostly-accurate{color:#0f5c6e;background:#dff0f3}.v-mixed{color:#7a5200;background:#fcf1d6}
 .v-misleading{color:#8a3b00;background:#fde6d4}.v-inaccurate{color:#a61b1b;background:#fbe1e1}.v-unsupported{color:#4b3b8f;background:#ebe7f9}
 ul{padding-left:18px;margin:8px 0}a{color:#0b5394}.meta{color:#4f5761;font-size:13px;margin:8px 0 0}`;
+
+/** The rationale as plain text (its Markdown read, never its HTML), cut at a word to fit a card. */
+export const rationaleSummary = (markdown: string) =>
+  cutAtWord(project(markdown).text.replace(/\s+/g, " ").trim(), RATIONALE_LENGTH, "…");
+
+const RATIONALE_LENGTH = 280;
 
 export function renderClaimCard(snapshot: Snapshot, claim: PublishedClaim, publisher: Publisher): string {
   const permalink = claimPermalink(publisher.baseUrl, snapshot, claim.number);
@@ -28,11 +36,15 @@ export function renderClaimCard(snapshot: Snapshot, claim: PublishedClaim, publi
       <body>
         <main className="card">
           <h1 className="brand">{publisher.name} fact-check</h1>
+          <p className="meta">
+            Claim {claim.number} of “{snapshot.article.title}”
+          </p>
           <blockquote>“{claim.quote}”</blockquote>
           <p>
             <span className={`verdict v-${claim.verdict}`}>{verdictLabel(claim.verdict)}</span>
             {snapshot.article.outlet ? ` · claimed in ${snapshot.article.outlet}` : ""}
           </p>
+          <p className="rationale">{rationaleSummary(claim.rationale)}</p>
           {claim.evidence.length > 0 ? (
             <ul aria-label="Top sources">
               {claim.evidence.slice(0, 3).map((e, i) => (

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { project } from "../claims/projection";
 import { STANCE_LABELS, VERDICT_KEYS, VERDICTS, verdictLabel } from "../newsroom/verdicts";
+import { creditLine } from "./credit";
 import { claimPermalink, factCheckPath, versionPath, type Publisher } from "./links";
 import type { PublicationEntry, Snapshot } from "./snapshot";
 import { xmlSafe, xmlSafeJson } from "./xml-safe";
@@ -43,6 +44,7 @@ export const ExportSchema = z.object({
         ratingValue: z.number().int().nullable(),
       }),
       rationale: z.string(),
+      checkedBy: z.string(),
       approvedBy: z.string(),
       approvedAt: z.iso.datetime(),
       claimant: z
@@ -108,6 +110,7 @@ export function exportJson(
           ratingValue: VERDICTS.find((v) => v.key === c.verdict)!.rating,
         },
         rationale: c.rationale,
+        checkedBy: c.checkedBy,
         approvedBy: c.approvedBy,
         approvedAt: c.approvedAt,
         claimant: c.claimant ? { name: c.claimant, type: c.claimantType || null } : null,
@@ -165,7 +168,7 @@ export function exportMarkdown(
       .map(escapeMarkdown)
       .join(" · ") + (article.sourceUrl ? ` · <${article.sourceUrl}>` : ""),
     "",
-    `Checked by ${escapeMarkdown(publisher.name)}: version ${snapshot.number}, published ${snapshot.publishedAt.slice(0, 10)}. ${claims.length} claims checked. Online: <${url}>`,
+    `${escapeMarkdown(creditLine(snapshot.claims))}, for ${escapeMarkdown(publisher.name)}: version ${snapshot.number}, published ${snapshot.publishedAt.slice(0, 10)}. ${claims.length} claims checked. Online: <${url}>`,
     "",
     "---",
     "",

@@ -153,8 +153,24 @@ describe("W3C Web Annotations", () => {
     expect(first.body.map((b) => ("purpose" in b ? b.purpose : b.id))).toEqual([
       "assessing",
       "commenting",
-      ...claim.evidence.map((e) => e.url),
+      ...claim.evidence.flatMap((e) => [e.url, "describing"]),
     ]);
+    const stances = first.body.filter((b) => "purpose" in b && b.purpose === "describing");
+    expect(stances.map((b) => ("value" in b ? b.value : ""))).toEqual(
+      claim.evidence.map((e) =>
+        expect.stringMatching(
+          new RegExp(
+            `^This source (supports|refutes|gives context to) the claim: .* <${e.url.replace(/[.?*+()[\]]/g, "\\$&")}>$`,
+          ),
+        ),
+      ),
+    );
+    const everyStance = collection.first.items.flatMap((item) =>
+      item.body.flatMap((b) => ("value" in b && b.purpose === "describing" ? [String(b.value)] : [])),
+    );
+    expect(everyStance.filter((v) => / refutes the claim: /.test(v)).length).toBe(
+      snapshot.claims.flatMap((c) => c.evidence).filter((e) => e.stance === "refutes").length,
+    );
   });
 });
 

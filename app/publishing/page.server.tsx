@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import { can, type Role } from "../auth/roles";
 import { verdictLabel } from "../newsroom/verdicts";
 import { STYLESHEET } from "../ui/components";
 import { PUBLIC_NAV, SiteFrame } from "../ui/SiteFrame";
@@ -40,6 +41,7 @@ export function PublicDocument({ title, description, canonical, head, children }
         <meta name="description" content={description} />
         {canonical ? <link rel="canonical" href={canonical} /> : null}
         <link rel="stylesheet" href={STYLESHEET} />
+        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <link
           rel="alternate"
           type="application/atom+xml"
@@ -56,6 +58,24 @@ export function PublicDocument({ title, description, canonical, head, children }
       </body>
     </html>
   );
+}
+
+/** The account corner every stored page is rendered with: for anonymous readers, who are most. */
+const ANONYMOUS_ACCOUNT = renderToStaticMarkup(<a href="/login">Sign in</a>);
+
+/**
+ * A stored page as a signed-in member of the desk sees it: their name and a way back to the desk
+ * instead of "Sign in". Only the account corner changes; the stored bytes stay as published.
+ */
+export function withAccount(page: string, user: { name: string; role: Role }): string {
+  const account = renderToStaticMarkup(
+    <>
+      <span className="account__name">{user.name}</span>{" "}
+      {can(user.role, "read-drafts") ? <a href="/desk">Desk</a> : <a href="/settings">Settings</a>}
+    </>,
+  );
+  const stored = `<div class="account">${ANONYMOUS_ACCOUNT}</div>`;
+  return page.replace(stored, () => `<div class="account">${account}</div>`);
 }
 
 /** Every public HTML document (pages, embeds, their JSON-LD) passes here. */

@@ -8,7 +8,7 @@ import {
   whereArticle,
   type ArticleRef,
 } from "./latest.server";
-import type { Publisher } from "./links";
+import { embedCode, type Publisher } from "./links";
 import { etagOf, renderFactCheckPage } from "./page.server";
 import {
   listedVerdicts,
@@ -119,4 +119,19 @@ export async function findPublishedClaim(
   const latest = await latestPublication({ articleId: included.publication.articleId });
   const claim = latest?.snapshot.claims.find((c) => c.id === claimId);
   return latest && claim ? { snapshot: latest.snapshot, claim } : null;
+}
+
+/**
+ * The embed code for a claim the latest version publishes (the claim page offers it), or null.
+ * Reads the index of published claims, never the snapshot: a claim page stays cheap.
+ */
+export async function publishedEmbed(articleId: number, claimId: number): Promise<{ code: string } | null> {
+  const latest = await latestNumber({ articleId });
+  if (latest === null) return null;
+  const included = await db().publicationClaim.findFirst({
+    where: { claimId, publication: { articleId, number: latest } },
+    select: { claimId: true },
+  });
+  const site = publisher();
+  return included ? { code: embedCode(site.baseUrl, claimId, `Fact-check by ${site.name}`) } : null;
 }

@@ -6,6 +6,7 @@ import { ConflictError, UserError } from "../utils/errors";
 import { announcePublication, type Announcement } from "./announce";
 import { renderFactCheckPage } from "./page.server";
 import { publisher, versionHistory } from "./publications.server";
+import { SEED_PUBLISHER } from "./credit";
 import { includedClaims, listedSummary, SNAPSHOT_SCHEMA, SnapshotSchema, type Snapshot } from "./snapshot";
 
 /**
@@ -13,7 +14,7 @@ import { includedClaims, listedSummary, SNAPSHOT_SCHEMA, SnapshotSchema, type Sn
  * module only adds to what it reads.
  */
 
-export const SEED_PUBLISHER = "Claimdesk seed fact-check";
+export { SEED_PUBLISHER };
 
 /**
  * Freezes the article and its approved claims into the next numbered publication. Versions
@@ -66,11 +67,16 @@ async function writePublication(
       `This will be version ${number}: say what changed in the change note. It is shown to readers as a correction.`,
     );
   }
-  const approverIds = [
-    ...new Set(article.claims.map((c) => c.approvedById).filter((id): id is number => id !== null)),
+  const researcherOf = (claim: (typeof article.claims)[number]) => claim.verdictById ?? claim.lastEditorId;
+  const peopleIds = [
+    ...new Set(
+      article.claims
+        .flatMap((c) => [c.approvedById, researcherOf(c)])
+        .filter((id): id is number => id !== null),
+    ),
   ];
-  const approvers = await tx.user.findMany({
-    where: { id: { in: approverIds } },
+  const people = await tx.user.findMany({
+    where: { id: { in: peopleIds } },
     select: { id: true, name: true },
   });
   const publishedAt = new Date();
@@ -99,7 +105,8 @@ async function writePublication(
       suffix: claim.suffix,
       verdict: claim.verdict,
       rationale: claim.rationale,
-      approvedBy: approvers.find((a) => a.id === claim.approvedById)?.name ?? SEED_PUBLISHER,
+      checkedBy: people.find((p) => p.id === researcherOf(claim))?.name ?? "",
+      approvedBy: people.find((p) => p.id === claim.approvedById)?.name ?? SEED_PUBLISHER,
       approvedAt: (claim.approvedAt ?? publishedAt).toISOString(),
       claimant: claim.claimant,
       claimantType: claim.claimantType,

@@ -6,6 +6,7 @@ import { latestNumber } from "./latest.server";
 import { publishedPage } from "./publications.server";
 import { etagMatches } from "./respond.server";
 import { contentSecurityPolicy } from "../utils/csp.server";
+import { SESSION_COOKIE } from "../auth/session.server";
 
 /**
  * The fast path for public fact-check pages: stored bytes, kept in memory with their gzip form,
@@ -58,7 +59,8 @@ export function publicPageHeaders(etag: string, immutable: boolean): Record<stri
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "SAMEORIGIN",
     "Referrer-Policy": "strict-origin-when-cross-origin",
-    Vary: "Accept-Encoding",
+    // Signed-in readers get their account corner (routes/fact-check.tsx): a cached copy is per cookie.
+    Vary: "Accept-Encoding, Cookie",
   };
 }
 
@@ -106,6 +108,8 @@ export async function servePublishedPage(req: IncomingMessage, res: ServerRespon
   const query = url.indexOf("?");
   const match = PAGE_PATH.exec(query === -1 ? url : url.slice(0, query));
   if (!match) return false;
+  // A signed-in reader sees their own account corner: the app's route serves them.
+  if ((req.headers.cookie ?? "").includes(`${SESSION_COOKIE}=`)) return false;
   const entry = await lookup(match[1]!, match[2] === undefined ? undefined : Number(match[2]));
   if (!entry) return false;
   if (etagMatches(req.headers["if-none-match"], entry.headers.ETag!)) {

@@ -29,6 +29,8 @@ export const PublishedClaimSchema = z.object({
   suffix: z.string(),
   verdict: z.enum(VERDICT_KEYS),
   rationale: z.string(),
+  /** The editor who researched it (wrote the verdict and rationale); "" in snapshots from before it was kept. */
+  checkedBy: z.string().default(""),
   approvedBy: z.string(),
   approvedAt: z.string(),
   evidence: z.array(PublishedEvidenceSchema),

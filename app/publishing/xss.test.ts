@@ -88,6 +88,7 @@ function snapshotWith(text: string, url: string): Snapshot {
         suffix: "",
         verdict: "misleading",
         rationale: text,
+        checkedBy: text,
         approvedBy: text,
         approvedAt: "2026-01-01T00:00:00.000Z",
         claimant: text,

@@ -3,22 +3,33 @@ import type { Route } from "./+types/article.history";
 import { requirePermission } from "../auth/session.server";
 import { orErrorPage, parseId } from "../utils/http.server";
 import { loadArticle } from "../newsroom/articles.server";
-import { history } from "../newsroom/history.server";
+import { articleHistory, readHistoryFilter } from "../newsroom/history.server";
+import { readPage } from "../newsroom/paging";
+import { HistoryFilters } from "../ui/HistoryFilters";
 import { HistoryList } from "../ui/HistoryList";
+import { Pager } from "../ui/Pager";
 
 export const meta: Route.MetaFunction = () => [{ title: "History · Workbench · Claimdesk" }];
 
 export async function loader({ request, params }: Route.LoaderArgs) {
   await requirePermission(request, "read-drafts");
   const { article } = await orErrorPage(loadArticle(parseId(params.id, "article")));
+  const url = new URL(request.url);
+  const filter = readHistoryFilter(url.searchParams);
   return {
     article: { id: article.id, title: article.title },
-    entries: await history({ articleId: article.id }),
+    filter,
+    here: `${url.pathname}${url.search}`,
+    history: await articleHistory(article.id, filter, readPage(url.searchParams)),
   };
 }
 
+const filtered = (f: { kind?: string; claim?: number; person?: number }) =>
+  f.kind !== undefined || f.claim !== undefined || f.person !== undefined;
+
 export default function ArticleHistory({ loaderData }: Route.ComponentProps) {
-  const { article, entries } = loaderData;
+  const { article, filter, here, history } = loaderData;
+  const base = `/articles/${article.id}/history`;
   return (
     <div className="page">
       <p className="breadcrumbs">
@@ -26,8 +37,27 @@ export default function ArticleHistory({ loaderData }: Route.ComponentProps) {
         History
       </p>
       <h1>History</h1>
-      <p>Every change to this article, its claims, evidence, verdicts and publications, newest first.</p>
-      <HistoryList entries={entries} />
+      <p>
+        Every change to this article, its claims, sources, verdicts and publications, newest first,{" "}
+        {history.size} to a page.
+      </p>
+      <HistoryFilters
+        filter={filter}
+        people={history.people}
+        claimCount={history.claimCount}
+        clearHref={base}
+      />
+      <HistoryList
+        entries={history.items}
+        empty={filtered(filter) ? "No changes match these filters." : undefined}
+      />
+      <Pager
+        page={history.page}
+        hasPrevious={history.hasPrevious}
+        hasNext={history.hasNext}
+        here={here}
+        label="History pages"
+      />
     </div>
   );
 }

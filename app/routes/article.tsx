@@ -15,6 +15,7 @@ import { ArticleClaims } from "../ui/ArticleClaims";
 import { AddClaimForm, PublishForm, SelectionBar } from "../ui/ArticleForms";
 import { TextParts } from "../ui/TextParts";
 import { WorkbenchShortcuts } from "../ui/WorkbenchShortcuts";
+import { importNotice } from "../importing/pasted-html";
 import { ArticleHead } from "../ui/ArticleHead";
 import { FormMessage } from "../ui/components";
 import { stateOf } from "../ui/form-state";
@@ -37,7 +38,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     ...page,
     html: renderAnnotatedPart(markdown, highlights, page.part.part, PART_CHARS).html,
     publishedVersion: await latestNumber({ articleId }),
-    revised: revisionSummary(url.searchParams.get("revised")),
+    revised:
+      revisionSummary(url.searchParams.get("revised")) ?? importNotice(url.searchParams.get("imported")),
     here: url.pathname + url.search,
   };
 }

@@ -21,8 +21,12 @@ export async function action({ request }: Route.ActionArgs) {
   const file = form.get("file");
   try {
     return await oncePerSubmission(values, user.id, async () => {
-      const article = await importFromForm(values, file instanceof File && file.size > 0 ? file : null, user);
-      return redirect(`/articles/${article.id}`);
+      const { article, importedAs } = await importFromForm(
+        values,
+        file instanceof File && file.size > 0 ? file : null,
+        user,
+      );
+      return redirect(`/articles/${article.id}${importedAs ? `?imported=${importedAs}` : ""}`);
     });
   } catch (error) {
     return domainFailure("import", values, error);

@@ -34,6 +34,8 @@ import { AttributionPanel } from "../ui/AttributionPanel";
 import { OrphanNotice } from "../ui/OrphanNotice";
 import { claimMatches, decideMatch } from "../matching/decisions.server";
 import { MatchDecisionSchema } from "../matching/schemas";
+import { publishedEmbed } from "../publishing/publications.server";
+import { ClaimEmbed } from "../ui/EmbedCode";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: `Claim #${loaderData?.claim.id ?? ""} · Workbench · Claimdesk` },
@@ -49,6 +51,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     ...page,
     matches: await claimMatches(page.claim.id),
     comments: await claimComments(page.claim.id),
+    embed: await publishedEmbed(articleId, page.claim.id),
     rationaleHtml: renderMarkdown(page.claim.rationale),
     saved: new URL(request.url).searchParams.get("saved"),
   };
@@ -179,6 +182,7 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
         canEdit={canEdit}
         state={stateOf(state, "match")}
       />
+      <ClaimEmbed embed={loaderData.embed} />
       <CommentsPanel comments={loaderData.comments} canComment={canEdit} state={stateOf(state, "comment")} />
       {canEdit && !claim.orphanedAt ? (
         <ClaimBoundaries claim={claim} siblings={siblings} state={state} />

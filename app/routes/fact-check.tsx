@@ -1,7 +1,8 @@
 import type { Route } from "./+types/fact-check";
 import { parseId } from "../utils/http.server";
 import { publishedPage } from "../publishing/publications.server";
-import { notFoundPage } from "../publishing/page.server";
+import { notFoundPage, withAccount } from "../publishing/page.server";
+import { getUser } from "../auth/session.server";
 import { cacheableResponse } from "../publishing/respond.server";
 import { publicPageHeaders } from "../publishing/serve.server";
 
@@ -14,6 +15,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   const number = params.n === undefined ? undefined : parseId(params.n, "version");
   const page = await publishedPage(params.slug ?? "", number);
   if (!page) throw notFoundPage("There is no published fact-check at this address.");
+  const user = await getUser(request);
+  if (user) {
+    const { ETag: _shared, ...headers } = publicPageHeaders(page.etag, false);
+    return new Response(request.method === "HEAD" ? null : withAccount(page.body, user), {
+      headers: { ...headers, "Cache-Control": "private, no-store" },
+    });
+  }
   return cacheableResponse(request, {
     body: page.body,
     etag: page.etag,

@@ -1,15 +1,10 @@
 import { z } from "zod";
 import { CLAIM_STATUSES, VERDICT_KEYS } from "../newsroom/verdicts";
 import { MAX_QUERY_LENGTH } from "./query";
+import { calendarDay } from "../utils/dates";
 
 export const SEARCH_KINDS = ["claim", "article", "evidence", "external"] as const;
 export type SearchKind = (typeof SEARCH_KINDS)[number];
-
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .transform((value) => new Date(`${value}T00:00:00Z`))
-  .refine((date) => !Number.isNaN(date.getTime()));
 
 /** Blank fields mean "any"; a value that is not one of the choices is ignored, as the desk's filters do. */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -25,7 +20,7 @@ export const SearchParamsSchema = z.object({
   verdict: optional(z.enum(VERDICT_KEYS)),
   status: optional(z.enum(CLAIM_STATUSES)),
   outlet: optional(z.string().trim().max(200)),
-  from: optional(day),
-  to: optional(day),
+  from: optional(calendarDay),
+  to: optional(calendarDay),
 });
 export type SearchParams = z.infer<typeof SearchParamsSchema>;

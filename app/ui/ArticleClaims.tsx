@@ -4,6 +4,8 @@ import { Pager } from "./Pager";
 
 interface ListedClaim {
   id: number;
+  /** Its place in the article, 1..n in reading order: what people call it (ids stay in addresses). */
+  number: number;
   start: number;
   end: number;
   quote: string;
@@ -83,7 +85,7 @@ export function ArticleClaims({
         {claims.map((c) => (
           <li key={c.id} id={`claim-item-${c.id}`} className="claim-item" tabIndex={-1}>
             <div className="claim-item__head">
-              <span className="claim-item__number">#{c.id}</span> <StatusBadge status={c.status} />
+              <span className="claim-item__number">{c.number}</span> <StatusBadge status={c.status} />
               {c.verdict ? <VerdictBadge verdict={c.verdict} /> : null}
               <span className="score" title="Check-worthiness score">
                 score {c.score.toFixed(2)}

@@ -9,7 +9,7 @@ export function ClaimBoundaries({
   state,
 }: {
   claim: { version: number; quote: string };
-  siblings: Array<{ id: number; quote: string }>;
+  siblings: Array<{ id: number; number: number; quote: string }>;
   state: FormState | null;
 }) {
   const adjust = stateOf(state, "adjust");
@@ -70,7 +70,7 @@ export function ClaimBoundaries({
                 <option value="">Choose a claim…</option>
                 {siblings.map((s) => (
                   <option key={s.id} value={s.id}>
-                    #{s.id}: {s.quote.slice(0, 70)}
+                    Claim {s.number}: {s.quote.slice(0, 70)}
                     {s.quote.length > 70 ? "…" : ""}
                   </option>
                 ))}

@@ -8,6 +8,8 @@ import {
   VerdictBadge,
 } from "./components";
 import type { FormState } from "./form-state";
+import { CONTEXT_LENGTH } from "../claims/anchor";
+import { contextAround } from "../utils/words";
 
 const SAVED: Record<string, string> = {
   review: "Verdict, rationale and status saved.",
@@ -16,7 +18,9 @@ const SAVED: Record<string, string> = {
   assign: "Assignment saved.",
   adjust: "Claim boundaries updated.",
   merge: "Claims merged.",
-  evidence: "Evidence updated.",
+  "source-added": "Source added.",
+  evidence: "Source updated.",
+  "source-removed": "Source removed.",
   match: "Saved. The history records the decision.",
   attribution: "Claimant, date and appearances saved.",
   comment: "Comment added.",
@@ -24,6 +28,8 @@ const SAVED: Record<string, string> = {
 
 export interface ClaimSummary {
   id: number;
+  /** Its place in the article, 1..n in reading order (the id stays in addresses). */
+  number: number;
   quote: string;
   prefix: string;
   suffix: string;
@@ -65,7 +71,7 @@ export function ClaimHeader({
     <>
       <p className="breadcrumbs">
         <Link to="/articles">Workbench</Link> › <Link to={`/articles/${article.id}`}>{article.title}</Link> ›
-        Claim #{claim.id}
+        Claim {claim.number}
       </p>
       {saved && SAVED[saved] ? (
         <p className="message message--success" role="status">
@@ -111,14 +117,20 @@ export function ClaimHeader({
           {claim.reviewNote}
         </div>
       ) : null}
-      {claim.orphanedAt ? null : (
-        <p className="context">
-          <span className="context__around">…{claim.prefix}</span>
-          <mark>{claim.quote}</mark>
-          <span className="context__around">{claim.suffix}…</span>
-        </p>
-      )}
+      {claim.orphanedAt ? null : <ClaimInContext claim={claim} />}
       <CheckWorthyReasons reasons={claim.reasons} />
     </>
+  );
+}
+
+/** The quote between the words around it, cut at whole words (claims store 32 characters each side). */
+function ClaimInContext({ claim }: { claim: Pick<ClaimSummary, "prefix" | "quote" | "suffix"> }) {
+  const { before, after } = contextAround(claim.prefix, claim.suffix, CONTEXT_LENGTH);
+  return (
+    <p className="context">
+      <span className="context__around">{before}</span>
+      <mark>{claim.quote}</mark>
+      <span className="context__around">{after}</span>
+    </p>
   );
 }

@@ -73,7 +73,7 @@ export function ImportArticleForm({
         label="Article text"
         name="source"
         error={fields.source}
-        hint={`Up to ${ARTICLE_LIMIT_LABEL}, when not importing from a web address or a file.`}
+        hint={`Up to ${ARTICLE_LIMIT_LABEL}, when not importing from a web address or a file. A web page's HTML pasted here is read as the page.`}
       >
         <textarea id="source" name="source" rows={14} defaultValue={v.source} />
       </Field>

@@ -32,7 +32,7 @@ export function VerdictBadge({ verdict }: { verdict: string | null }) {
 
 const VERDICT_ICONS: Record<string, string> = {
   accurate: "✓",
-  "mostly-accurate": "✓",
+  "mostly-accurate": "≈",
   mixed: "±",
   misleading: "!",
   inaccurate: "✗",

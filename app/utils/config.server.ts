@@ -59,6 +59,11 @@ export function publicUrl(): string {
   return (CLAIMDESK_PUBLIC_URL ?? `http://localhost:${PORT}`).replace(/\/+$/, "");
 }
 
+/** The address people reach this server at: the configured public URL, else the request's own origin. */
+export function publicOrigin(request: Request): string {
+  return env().CLAIMDESK_PUBLIC_URL ? publicUrl() : new URL(request.url).origin;
+}
+
 export type DatabaseKind = "sqlite" | "postgres";
 
 /** Which database DATABASE_URL names: a SQLite file (`file:`) or a PostgreSQL server. */

@@ -1,0 +1,174 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { useFreshDatabase } from "../db/testing.server";
+import type { CurrentUser } from "../auth/session.server";
+
+// What a reader sees of a fact-check two people made, on a real SQLite file: the public page,
+// its Markdown export and its embed cards, version 1 and a corrected version 2.
+await useFreshDatabase();
+const { db } = await import("../db/client.server");
+const { createUser } = await import("../auth/users.server");
+const { importArticle } = await import("../newsroom/articles.server");
+const { reviewClaim } = await import("../newsroom/claims.server");
+const { approveClaim } = await import("../newsroom/approval.server");
+const { publishArticle } = await import("./publish.server");
+const { publishedPage, loadPublication, publishedEmbed, findPublishedClaim } =
+  await import("./publications.server");
+const { renderClaimCard, rationaleSummary } = await import("./embed.server");
+const { exportFormat } = await import("./formats.server");
+
+const ARTICLE =
+  "# Chipmaker results\n\nAcme Corp. said revenue rose 12% to $4.2 billion in 2025.\n\nShares of Acme fell 3%, while Rival Inc. gained 5% on Friday.";
+
+let editor: CurrentUser;
+let reviewer: CurrentUser;
+let articleId: number;
+
+async function person(name: string, role: "editor" | "reviewer"): Promise<CurrentUser> {
+  const email = `${name.split(" ")[0]!.toLowerCase()}@page.test`;
+  const user = await createUser({ email, name, role, password: "a long password" });
+  return { ...user, role };
+}
+
+async function checkAndApprove(claimId: number, verdict: "accurate" | "mostly-accurate", rationale: string) {
+  const claim = await db().claim.findUniqueOrThrow({ where: { id: claimId } });
+  const reviewed = await reviewClaim(
+    claimId,
+    { version: claim.version, verdict, rationale, status: "needs-review" },
+    editor,
+  );
+  await approveClaim(claimId, reviewed.version, reviewer);
+}
+
+const markdownExport = async () =>
+  exportFormat("export.md")!.render((await loadPublication("chipmaker-results"))!);
+
+beforeAll(async () => {
+  editor = await person("Edith Editor", "editor");
+  reviewer = await person("Rui Reviewer", "reviewer");
+  const article = await importArticle(
+    {
+      title: "Chipmaker results",
+      outlet: "Test Wire",
+      author: "",
+      sourceUrl: "",
+      originalDate: "",
+      format: "markdown",
+      source: ARTICLE,
+    },
+    editor.id,
+  );
+  articleId = article.id;
+  const [first, second] = await db().claim.findMany({ where: { articleId }, orderBy: { start: "asc" } });
+  await checkAndApprove(first!.id, "accurate", "The **annual report** says so.");
+  await checkAndApprove(second!.id, "mostly-accurate", "It fell 3.1%, rounded down.");
+  const { version } = await db().article.findUniqueOrThrow({ where: { id: articleId } });
+  await publishArticle(articleId, { articleVersion: version, changeNote: "" }, reviewer);
+});
+
+describe("the credit", () => {
+  it("names the editor who researched and the reviewer who approved, on the page and in export.md", async () => {
+    const page = (await publishedPage("chipmaker-results"))!.body;
+    expect(page).toContain("Checked by Edith Editor · Reviewed by Rui Reviewer");
+    const markdown = await markdownExport();
+    expect(markdown).toContain("Checked by Edith Editor · Reviewed by Rui Reviewer");
+    expect(markdown).not.toMatch(/Checked by Claimdesk/);
+  });
+});
+
+describe("a corrected fact-check", () => {
+  it("says so at the top of version 2, before the headline, and version 1 has no such banner", async () => {
+    const first = (await publishedPage("chipmaker-results"))!.body;
+    expect(first).not.toContain('class="correction-banner"');
+    const { version } = await db().article.findUniqueOrThrow({ where: { id: articleId } });
+    await publishArticle(
+      articleId,
+      { articleVersion: version, changeNote: "The share fall was 3.1%, not 3%." },
+      reviewer,
+    );
+    const latest = (await publishedPage("chipmaker-results"))!.body;
+    const banner = latest.indexOf('class="correction-banner"');
+    expect(banner).toBeGreaterThan(-1);
+    expect(banner).toBeLessThan(latest.indexOf("<h1>"));
+    expect(latest.slice(banner, latest.indexOf("<h1>"))).toMatch(
+      /Corrected.*The share fall was 3\.1%, not 3%\..*href="#corrections-heading"/s,
+    );
+    const archived = (await publishedPage("chipmaker-results", 2))!.body;
+    expect(archived.indexOf('class="correction-banner"')).toBeLessThan(archived.indexOf("<h1>"));
+  });
+});
+
+describe("embedding a claim", () => {
+  it("offers the code on the public page and the claim page, by the claim's global id", async () => {
+    const page = (await publishedPage("chipmaker-results"))!.body;
+    const [first] = await db().claim.findMany({ where: { articleId }, orderBy: { start: "asc" } });
+    expect(page).toContain(`<a href="/embed/claims/${first!.id}/code">Embed this claim</a>`);
+    const { loader } = await import("../routes/embed.code");
+    const codePage = await loader({
+      params: { id: String(first!.id) },
+      request: new Request("http://x/"),
+      context: {},
+    } as never);
+    expect(codePage.code).toMatch(
+      new RegExp(
+        `^<iframe src="http://localhost:\\d+/embed/claims/${first!.id}" title="Fact-check of claim 1: Accurate"`,
+      ),
+    );
+    expect(codePage).toMatchObject({ number: 1, title: "Chipmaker results" });
+    expect((await publishedEmbed(articleId, first!.id))?.code).toMatch(`/embed/claims/${first!.id}"`);
+    const candidate = await db().claim.findFirstOrThrow({ where: { articleId, status: "candidate" } });
+    expect(await publishedEmbed(articleId, candidate.id)).toBeNull();
+  });
+
+  it("shows the claim's number in its article and its rationale as text, cut at a word", async () => {
+    const [first] = await db().claim.findMany({ where: { articleId }, orderBy: { start: "asc" } });
+    const found = (await findPublishedClaim(first!.id))!;
+    const card = renderClaimCard(found.snapshot, found.claim, {
+      baseUrl: "https://checks.example",
+      name: "Desk",
+    });
+    expect(card).toContain("Claim 1 of “Chipmaker results”");
+    expect(card).toContain('<p class="rationale">The annual report says so.</p>');
+    expect(rationaleSummary(`<script>alert(1)</script> ${"word ".repeat(100)}`)).toMatch(
+      /^<script>alert\(1\)<\/script> word .*word…$/,
+    );
+    const long = renderClaimCard(
+      found.snapshot,
+      { ...found.claim, rationale: `<img src=x onerror=alert(1)> ${"evidence ".repeat(80)}` },
+      { baseUrl: "https://checks.example", name: "Desk" },
+    );
+    expect(long).not.toContain("<img");
+    expect(long).toMatch(/evidence…<\/p>/);
+  });
+});
+
+describe("a signed-in member on a public page", () => {
+  it("sees their name and the desk instead of 'Sign in'; anonymous readers keep the stored page", async () => {
+    const { startSession } = await import("../auth/session.server");
+    const { loader } = await import("../routes/fact-check");
+    const { servePublishedPage } = await import("./serve.server");
+    const setCookie = await startSession(editor.id, new Request("http://localhost/login"));
+    const cookie = setCookie.split(";")[0]!;
+    const read = async (headers: Record<string, string>) => {
+      const request = new Request("http://localhost/fact-checks/chipmaker-results", { headers });
+      const response = (await loader({
+        request,
+        params: { slug: "chipmaker-results" },
+        context: {},
+      } as never)) as Response;
+      return { body: await response.text(), cacheControl: response.headers.get("Cache-Control") };
+    };
+    const signedIn = await read({ Cookie: cookie });
+    expect(signedIn.body).toContain(
+      '<div class="account"><span class="account__name">Edith Editor</span> <a href="/desk">Desk</a></div>',
+    );
+    expect(signedIn.body).not.toContain(">Sign in<");
+    expect(signedIn.cacheControl).toBe("private, no-store");
+    const anonymous = await read({});
+    expect(anonymous.body).toContain('<a href="/login">Sign in</a>');
+    const fastPath = await servePublishedPage(
+      { method: "GET", url: "/fact-checks/chipmaker-results", headers: { cookie } } as never,
+      {} as never,
+    );
+    expect(fastPath).toBe(false);
+  });
+});
