@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CLAIMANT_TYPES } from "./claim-fields";
 import { ARTICLE_LIMIT_LABEL, MAX_ARTICLE_BYTES } from "../importing/limits";
 import { CLAIM_STATUSES, STANCES, VERDICT_KEYS } from "./verdicts";
 import { partialDate } from "../utils/dates";
@@ -138,7 +139,7 @@ export const EvidenceSchema = z.object({
 });
 export type EvidenceInput = z.infer<typeof EvidenceSchema>;
 
-export const CLAIMANT_TYPES = ["person", "organization"] as const;
+export { CLAIMANT_TYPES };
 export const MAX_APPEARANCES = 20;
 /** Published reviews name a claimant as a Person or an Organization, so the desk says which. */
 export const CLAIMANT_TYPE_NEEDED = "Say whether the claimant is a person or an organisation.";

@@ -1,7 +1,6 @@
 import { Form } from "react-router";
 import { proposeClaimantInContext } from "../claims/attribution";
-import { parseAppearances } from "../newsroom/claim-fields";
-import { CLAIMANT_TYPES } from "../newsroom/schemas";
+import { CLAIMANT_TYPES, parseAppearances } from "../newsroom/claim-fields";
 import { Field, FormMessage, formatPartialDate, safeHref } from "./components";
 import type { FormState } from "./form-state";
 
