@@ -38,7 +38,7 @@ import { publishedEmbed } from "../publishing/publications.server";
 import { ClaimEmbed } from "../ui/EmbedCode";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
-  { title: `Claim #${loaderData?.claim.id ?? ""} · Workbench · Claimdesk` },
+  { title: `Claim ${loaderData?.claim.number ?? ""} of ${loaderData?.article.title ?? ""} · Claimdesk` },
 ];
 
 export const shouldRevalidate = revalidateOnConflict;

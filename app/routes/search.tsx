@@ -25,12 +25,17 @@ function allOfKind(here: string, kind: string) {
 }
 
 export default function Search({ loaderData }: Route.ComponentProps) {
-  const { search, groups, page, here } = loaderData;
+  const { search, ignored, groups, page, here } = loaderData;
   const found = groups.reduce((sum, g) => sum + g.total, 0);
   return (
     <div className="page wide">
       <h1>Search</h1>
       <SearchForm search={search} />
+      {ignored.map((message) => (
+        <p key={message} className="notice" role="alert">
+          {message}
+        </p>
+      ))}
       {search.q.trim() === "" ? (
         <p>
           Search the whole workspace: every claim with its verdict and rationale, every article, every source.

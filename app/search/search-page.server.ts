@@ -2,6 +2,7 @@ import { pageWindow, readPage, toPage } from "../newsroom/paging";
 import type { SearchGroup } from "./results";
 import { searchKind, searchPublished } from "./search.server";
 import { SEARCH_KINDS, SearchParamsSchema, type SearchKind } from "./search-request";
+import { calendarDay } from "../utils/dates";
 import { plainSnippet } from "./snippet";
 
 /** Hits of each kind shown when the search is over every kind; "show all" pages through one kind. */
@@ -12,8 +13,20 @@ export const SEARCH_PAGE_SIZE = 20;
  * The search page for these query parameters: every kind's best matches, or one kind a page at a
  * time when `kind` is chosen. Parameters that are not one of the choices are ignored.
  */
+/** What a filter date the page could not use was, in words: the search runs without it and says so. */
+function ignoredDates(params: URLSearchParams): string[] {
+  return (["from", "to"] as const).flatMap((field) => {
+    const raw = params.get(field)?.trim() ?? "";
+    if (raw === "") return [];
+    const read = calendarDay.safeParse(raw);
+    const label = field === "from" ? "Changed from" : "Changed to";
+    return read.success ? [] : [`${label}: ${read.error.issues[0]!.message} It was left out of the search.`];
+  });
+}
+
 export async function searchPage(params: URLSearchParams) {
   const search = SearchParamsSchema.parse(Object.fromEntries(params));
+  const ignored = ignoredDates(params);
   const filters = {
     verdict: search.verdict,
     status: search.status,
@@ -21,13 +34,14 @@ export async function searchPage(params: URLSearchParams) {
     from: search.from,
     to: search.to,
   };
-  if (search.q.trim() === "") return { search, groups: [] as SearchGroup[], page: null };
+  if (search.q.trim() === "") return { search, ignored, groups: [] as SearchGroup[], page: null };
   if (search.kind) {
     const request = readPage(params, SEARCH_PAGE_SIZE);
     const { skip, take } = pageWindow(request);
     const { hits, total } = await searchKind(search.kind, search.q, filters, skip, take);
     return {
       search,
+      ignored,
       groups: [{ kind: search.kind, total, hits: hits.slice(0, request.size) }],
       page: toPage(hits, request),
     };
@@ -38,7 +52,7 @@ export async function searchPage(params: URLSearchParams) {
       ...(await searchKind(kind, search.q, filters, 0, GROUP_SIZE)),
     })),
   );
-  return { search, groups, page: null };
+  return { search, ignored, groups, page: null };
 }
 
 /** Readers' search on /fact-checks?q=: published fact-checks only, a page at a time. */

@@ -265,3 +265,16 @@ describe("readers' search", () => {
     expect(hits.map((h) => h.number)).toEqual([2]);
   });
 });
+
+describe("the search page's date filters", () => {
+  it("says when a date is not a day of the calendar, and searches without it", async () => {
+    const { searchPage } = await import("./search-page.server");
+    const page = await searchPage(new URLSearchParams("q=accelerator&from=2017-02-30&to=2030-01-01"));
+    expect(page.ignored).toEqual([
+      expect.stringMatching(/^Changed from: 2017-02-30 is not a day .* left out of the search\.$/),
+    ]);
+    expect(page.search.from).toBeUndefined();
+    expect(page.search.to).toEqual(new Date("2030-01-01T00:00:00Z"));
+    expect((await searchPage(new URLSearchParams("q=accelerator&from=2017-02-28"))).ignored).toEqual([]);
+  });
+});
