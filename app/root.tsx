@@ -27,7 +27,9 @@ export const links: Route.LinksFunction = () => [
 
 export async function loader({ request }: Route.LoaderArgs) {
   // formSeed: new on every load, so each rendered create form has its own token (ui/SubmissionToken.tsx).
-  return { user: await getUser(request), formSeed: newFormSeed() };
+  // Only members create anything: a reader's page carries no seed and stays the same for every reader.
+  const user = await getUser(request);
+  return { user, formSeed: user ? newFormSeed() : "" };
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {

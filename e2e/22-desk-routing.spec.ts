@@ -8,7 +8,8 @@ import { createUser, failOnServerErrors, signIn } from "./helpers";
 
 test.beforeAll(() => {
   createUser("dana-editor@desk.test", "Dana Editor", "editor");
-  createUser("rex-reviewer@desk.test", "Rex Reviewer", "reviewer");
+  // A name no other story uses: "@quillon" must name exactly one person in the shared database.
+  createUser("rex-reviewer@desk.test", "Quillon Reviewer", "reviewer");
 });
 
 const database = () => new Database(E2E_DATABASE, { readonly: true });
@@ -160,13 +161,13 @@ test("a comment's @mention puts the claim in that person's Mentions, without Jav
     "Nimbus shipped 3 million chips in 2025, up from 1 million in 2024, according to its annual report.",
   );
   await dana.goto(claim!);
-  await dana.getByLabel("Add a comment").fill("@rex can you check **the 2024 figure**? cc @nobody");
+  await dana.getByLabel("Add a comment").fill("@quillon can you check **the 2024 figure**? cc @nobody");
   await dana.getByRole("button", { name: "Add comment" }).click();
   await dana.waitForURL(/saved=comment/);
   const thread = dana.locator("#comments");
   await expect(thread.getByRole("heading", { name: "Comments (1)" })).toBeVisible();
   await expect(thread.locator("strong", { hasText: "the 2024 figure" })).toBeVisible();
-  await expect(thread).toContainText("Mentioned: Rex Reviewer");
+  await expect(thread).toContainText("Mentioned: Quillon Reviewer");
   await expect(dana.getByLabel("Add a comment")).toHaveValue("");
   await dana.getByRole("button", { name: "Add comment" }).click();
   await expect(dana.getByText("Write a comment first.").first()).toBeVisible();
