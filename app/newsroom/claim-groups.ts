@@ -1,3 +1,5 @@
+import type { Highlight } from "../claims/highlight";
+
 interface GroupedClaim {
   id: number;
   /** 1..n in the article's reading order, as people read it (ids stay in addresses). */
@@ -6,16 +8,6 @@ interface GroupedClaim {
   end: number;
   status: string;
   orphanedAt: string | Date | null;
-}
-
-/** A claim's highlight in the article text (publishing/annotate's Highlight). */
-export interface ClaimHighlight {
-  start: number;
-  end: number;
-  claimId: string;
-  className: string;
-  anchorId: string;
-  ref: { href: string; text: string; label: string };
 }
 
 /** The claims in the text and the list (active), those that lost their place (orphans), and the dismissed. */
@@ -36,7 +28,7 @@ export function groupClaims<C extends Pick<GroupedClaim, "status" | "orphanedAt"
 export function workbenchHighlights(
   claims: Array<Pick<GroupedClaim, "id" | "number" | "start" | "end" | "status" | "orphanedAt">>,
   listHref: (claimId: number) => string = (id) => `#claim-item-${id}`,
-): ClaimHighlight[] {
+): Highlight[] {
   return groupClaims(claims).active.map((c) => ({
     start: c.start,
     end: c.end,

@@ -1,19 +1,10 @@
 import type { StateCore, Token } from "markdown-it";
 import { createMarkdown, type MarkdownItInstance } from "../claims/markdown";
 import { partsOfTokens, pickPart, type TextPart } from "../claims/parts";
+import type { Highlight } from "../claims/highlight";
 import { forEachTextBlock, inlineText } from "../claims/projection";
 
-/** A span of the text projection to highlight, with what its <mark> and reference carry. */
-export interface Highlight {
-  start: number;
-  end: number;
-  claimId: string;
-  className: string;
-  /** id given to the first <mark> of the claim, for permalinks. */
-  anchorId: string;
-  /** A footnote-style reference placed after the claim's last <mark>. */
-  ref: { href: string; text: string; label: string };
-}
+export type { Highlight };
 
 /**
  * markdown-it plugin: wraps every highlighted span in <mark data-claim="…">, splitting text
