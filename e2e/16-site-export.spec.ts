@@ -21,7 +21,9 @@ const STORIES = 50; // with the seed, 51 fact-checks: two pages of the list (50 
 const DRAFT_TITLE = "Unpublished draft about a secret merger";
 const DRAFT_QUOTE = "Globex will buy Initech for $9 billion next week, according to two unnamed insiders.";
 // Pages React Router renders on each request: they carry that request's CSP nonce (app/entry.server.tsx).
-const RENDERED_PER_REQUEST = ["/methodology", "/fact-checks", "/fact-checks?page=2"];
+// The list's pages are public documents without client-side React, like the fact-checks themselves.
+const RENDERED_PER_REQUEST = ["/methodology"];
+const LIST_PAGES = ["/fact-checks", "/fact-checks?page=2"];
 
 let server: { base: string; child: ChildProcess };
 let editor = "";
@@ -164,6 +166,7 @@ test("every exported file is what the server sends for its address, and drafts a
   const addresses = new Set(files.map(addressOf));
   for (const address of [
     ...RENDERED_PER_REQUEST,
+    ...LIST_PAGES,
     "/fact-checks.atom",
     `/fact-checks/${SEED}`,
     `/fact-checks/${SEED}/v/1`,

@@ -72,9 +72,12 @@ const inQueueOf = (userId: number) =>
 const reviewableBy = (userId: number) =>
   Prisma.sql`c."status" = 'needs-review' AND (c."verdictById" IS NULL OR c."verdictById" <> ${userId})`;
 
-/** Claims whose comments name the user. */
+/**
+ * Claims whose comments name the user: read from the user's mentions (an index), not by asking
+ * every claim of the workspace whether it is mentioned.
+ */
 const mentioning = (userId: number) =>
-  Prisma.sql`EXISTS (SELECT 1 FROM "ClaimMention" cm WHERE cm."userId" = ${userId} AND cm."claimId" = c."id")`;
+  Prisma.sql`c."id" IN (SELECT cm."claimId" FROM "ClaimMention" cm WHERE cm."userId" = ${userId})`;
 
 const QUEUE_CONDITIONS = { mine: inQueueOf, review: reviewableBy, mentions: mentioning };
 
@@ -276,9 +279,9 @@ const deskMembersColumn = () => Prisma.sql`(
  * Everything the desk shows besides its rows, in one statement: the filter's total (up to
  * COUNT_CAP + 1), the quick views' counts, the desk's members (for the assignee filter and the
  * assignment forms), and the article filter's choices, with the chosen article first when it is
- * not among them.
+ * not among them. Counts already read (to choose the view a bare /desk opens on) are not read again.
  */
-export async function deskOverview(filter: DeskFilter, userId: number) {
+export async function deskOverview(filter: DeskFilter, userId: number, known?: DeskCounts) {
   const matching = whereSql(statusesFor(filter), conditionsFor(filter, userId));
   const chosen =
     filter.article === "any"
@@ -287,12 +290,12 @@ export async function deskOverview(filter: DeskFilter, userId: number) {
   const [row] = await db().$queryRaw<
     Array<Counted & { total: number | bigint; members: string; articles: string; chosen: string | null }>
   >`
-    SELECT ${countSql(matching, COUNT_CAP + 1)} AS total, ${quickViewColumns(userId)}, ${deskMembersColumn()}, ${articleChoicesColumn()}, ${chosen} AS chosen`;
+    SELECT ${countSql(matching, COUNT_CAP + 1)} AS total, ${known ? Prisma.empty : Prisma.sql`${quickViewColumns(userId)},`} ${deskMembersColumn()}, ${articleChoicesColumn()}, ${chosen} AS chosen`;
   const articles = parseStoredJson(z.array(ArticleChoice), row!.articles);
   const chosenArticle = row!.chosen === null ? null : parseStoredJson(ArticleChoice, row!.chosen);
   return {
     total: Number(row!.total),
-    counts: readCounts(row!),
+    counts: known ?? readCounts(row!),
     members: parseStoredJson(z.array(DeskMember), row!.members),
     articles:
       chosenArticle && !articles.some((a) => a.id === chosenArticle.id)
@@ -310,10 +313,11 @@ const QUOTE_SHOWN = 220;
  * this user may assign claims from it.
  */
 export async function deskPage(params: URLSearchParams, user: CurrentUser) {
-  const filter = namesNoFilter(params) ? await openingFilter(user) : readDeskFilter(params);
+  const opening = namesNoFilter(params) ? await openingFilter(user) : null;
+  const filter = opening?.filter ?? readDeskFilter(params);
   const [page, { total, counts, members, articles }] = await Promise.all([
     deskRows(filter, user.id, readPage(params, DESK_PAGE_SIZE)),
-    deskOverview(filter, user.id),
+    deskOverview(filter, user.id, opening?.counts),
   ]);
   return {
     filter,
@@ -332,8 +336,9 @@ export async function deskPage(params: URLSearchParams, user: CurrentUser) {
 }
 
 /** A desk opened without a filter opens on the view with work this person can do (see openingView). */
-async function openingFilter(user: CurrentUser): Promise<DeskFilter> {
+async function openingFilter(user: CurrentUser): Promise<{ filter: DeskFilter; counts: DeskCounts }> {
   const may = { edit: can(user.role, "edit"), approve: can(user.role, "approve") };
-  const view = openingView(await deskCounts(user.id), may);
-  return readDeskFilter(new URLSearchParams(Object.entries(quickViewFilter(view))));
+  const counts = await deskCounts(user.id);
+  const view = openingView(counts, may);
+  return { filter: readDeskFilter(new URLSearchParams(Object.entries(quickViewFilter(view)))), counts };
 }

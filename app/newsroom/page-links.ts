@@ -14,6 +14,7 @@ export function withPage(pathAndSearch: string, page: number): string {
  */
 export const COUNT_CAP = 1000;
 
+const NUMBER = new Intl.NumberFormat("en");
+
 /** "1,000+" once a count passes the cap. */
-export const formatCount = (n: number) =>
-  n > COUNT_CAP ? `${COUNT_CAP.toLocaleString("en")}+` : n.toLocaleString("en");
+export const formatCount = (n: number) => (n > COUNT_CAP ? `${NUMBER.format(COUNT_CAP)}+` : NUMBER.format(n));

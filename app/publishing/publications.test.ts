@@ -18,8 +18,11 @@ const { ConflictError } = await import("../utils/errors");
 const SLUG = "alibaba-ai-chip";
 
 /** What server.js's fast path answers for a GET of this address. */
-async function served(url: string): Promise<{ status: number; body: string } | null> {
-  const req = { method: "GET", url, headers: {} } as IncomingMessage;
+async function served(
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; body: string } | null> {
+  const req = { method: "GET", url, headers } as IncomingMessage;
   let status = 0;
   let body = "";
   const res = {
@@ -148,5 +151,22 @@ describe("the list of fact-checks and the feed", () => {
     } finally {
       await db().publication.update({ where: { id: latest.id }, data: { snapshot: latest.snapshot } });
     }
+  });
+
+  it("are kept for readers, and show another process's change at once", async () => {
+    const first = await served("/fact-checks");
+    expect(first?.status).toBe(200);
+    expect(first?.body).toContain("version 3,");
+    expect(first?.body).not.toContain("<script nonce");
+    // Another process renames the fact-check: the next reader sees it, though nobody here heard.
+    const other = new Database(file);
+    other.prepare(`UPDATE "Publication" SET "title" = 'Renamed elsewhere' WHERE "number" = 3`).run();
+    other.close();
+    expect((await served("/fact-checks"))?.body).toContain("Renamed elsewhere");
+    expect((await served("/fact-checks?page=2"))?.body).toContain("No fact-checks on this page.");
+    // Searches, odd addresses and signed-in members go to the app's route.
+    expect(await served("/fact-checks?q=Alibaba")).toBeNull();
+    expect(await served("/fact-checks?page=two")).toBeNull();
+    expect(await served("/fact-checks", { cookie: "claimdesk_session=abc" })).toBeNull();
   });
 });

@@ -4,6 +4,8 @@ import { onPublication } from "./announce";
 import { databaseChanges } from "../db/changes.server";
 import { latestNumber } from "./latest.server";
 import { publishedPage } from "./publications.server";
+import { renderPublishedList } from "./list-page.server";
+import { etagOf } from "./page.server";
 import { etagMatches } from "./respond.server";
 import { contentSecurityPolicy } from "../utils/csp.server";
 import { SESSION_COOKIE } from "../auth/session.server";
@@ -64,6 +66,57 @@ export function publicPageHeaders(etag: string, immutable: boolean): Record<stri
   };
 }
 
+/** The readers' list (/fact-checks) for everyone alike; a signed-in member's copy is their own. */
+export function listPageHeaders(signedIn: boolean): Record<string, string> {
+  const { ETag: _none, ...headers } = publicPageHeaders("", false);
+  return signedIn ? { ...headers, "Cache-Control": "private, no-store" } : headers;
+}
+
+/** The list's pages that are kept: /fact-checks and /fact-checks?page=N, nothing else. */
+const LIST_PATH = /^\/fact-checks\/?(?:\?page=([1-9]\d{0,5}))?$/;
+const MAX_LIST_PAGES = 100;
+
+interface ListEntry {
+  body: Buffer;
+  gzip: Buffer;
+  headers: Record<string, string>;
+  /** `databaseChanges()` read before the page was rendered: while unchanged, the page is current. */
+  confirmedAt: number | string;
+}
+
+const listPages = new Map<number, ListEntry>();
+/** A page being rendered, so a burst of readers after a change renders it once. */
+const renderingList = new Map<number, Promise<ListEntry>>();
+
+/**
+ * One page of the list, re-rendered whenever anything was committed since it was kept (a
+ * publication in this process or another, or any other change: the list is cheap to render once).
+ */
+async function listPage(page: number): Promise<ListEntry> {
+  const changes = await databaseChanges();
+  const kept = listPages.get(page);
+  if (kept && kept.confirmedAt === changes) return kept;
+  const pending = renderingList.get(page);
+  if (pending) return pending;
+  const rendering = (async () => {
+    const here = page === 1 ? "/fact-checks" : `/fact-checks?page=${page}`;
+    const html = await renderPublishedList(new URLSearchParams({ page: String(page) }), here);
+    const body = Buffer.from(html, "utf8");
+    const entry = {
+      body,
+      gzip: gzipSync(body),
+      headers: { ...listPageHeaders(false), ETag: etagOf(html) },
+      confirmedAt: changes,
+    };
+    listPages.delete(page);
+    if (listPages.size >= MAX_LIST_PAGES) listPages.delete(listPages.keys().next().value!);
+    listPages.set(page, entry);
+    return entry;
+  })().finally(() => renderingList.delete(page));
+  renderingList.set(page, rendering);
+  return rendering;
+}
+
 /**
  * A kept page is served only while its fact-check's latest version is still the one it was read
  * with: another server process sharing the database may have published since, and its
@@ -101,21 +154,38 @@ async function lookup(slug: string, number: number | undefined): Promise<Entry |
   return entry;
 }
 
-/** Serves a published page if the request is for one; returns false to let the app handle it. */
+/**
+ * Serves a published page or a page of the readers' list if the request is for one; returns false
+ * to let the app handle it.
+ */
 export async function servePublishedPage(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
+  // A signed-in reader sees their own account corner: the app's routes serve them.
+  if ((req.headers.cookie ?? "").includes(`${SESSION_COOKIE}=`)) return false;
   const url = req.url ?? "";
+  const list = LIST_PATH.exec(url);
+  if (list) {
+    send(req, res, await listPage(list[1] === undefined ? 1 : Number(list[1])));
+    return true;
+  }
   const query = url.indexOf("?");
   const match = PAGE_PATH.exec(query === -1 ? url : url.slice(0, query));
   if (!match) return false;
-  // A signed-in reader sees their own account corner: the app's route serves them.
-  if ((req.headers.cookie ?? "").includes(`${SESSION_COOKIE}=`)) return false;
   const entry = await lookup(match[1]!, match[2] === undefined ? undefined : Number(match[2]));
   if (!entry) return false;
+  send(req, res, entry);
+  return true;
+}
+
+function send(
+  req: IncomingMessage,
+  res: ServerResponse,
+  entry: Pick<Entry, "body" | "gzip" | "headers">,
+): void {
   if (etagMatches(req.headers["if-none-match"], entry.headers.ETag!)) {
     res.writeHead(304, entry.headers);
     res.end();
-    return true;
+    return;
   }
   const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
   const body = gzip ? entry.gzip : entry.body;
@@ -125,5 +195,4 @@ export async function servePublishedPage(req: IncomingMessage, res: ServerRespon
     "Content-Length": String(body.length),
   });
   res.end(req.method === "HEAD" ? undefined : body);
-  return true;
 }

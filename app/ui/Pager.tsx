@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Link } from "react-router";
 import { withPage } from "../newsroom/page-links";
 
@@ -8,22 +9,26 @@ export function Pager({
   hasNext,
   here,
   label,
+  plainLinks = false,
 }: {
   page: number;
   hasPrevious: boolean;
   hasNext: boolean;
   here: string;
   label: string;
+  /** For pages rendered without a router (the stored public pages): plain anchors. */
+  plainLinks?: boolean;
 }) {
   if (!hasPrevious && !hasNext) return null;
+  const PageLink = plainLinks ? PlainLink : Link;
   return (
     <nav aria-label={label} className="pager">
       <ul className="quick-views">
         <li>
           {hasPrevious ? (
-            <Link to={withPage(here, page - 1)} rel="prev">
+            <PageLink to={withPage(here, page - 1)} rel="prev">
               Previous page
-            </Link>
+            </PageLink>
           ) : (
             <span aria-disabled="true">Previous page</span>
           )}
@@ -33,14 +38,22 @@ export function Pager({
         </li>
         <li>
           {hasNext ? (
-            <Link to={withPage(here, page + 1)} rel="next">
+            <PageLink to={withPage(here, page + 1)} rel="next">
               Next page
-            </Link>
+            </PageLink>
           ) : (
             <span aria-disabled="true">Next page</span>
           )}
         </li>
       </ul>
     </nav>
+  );
+}
+
+function PlainLink({ to, rel, children }: { to: string; rel: string; children: ReactNode }) {
+  return (
+    <a href={to} rel={rel}>
+      {children}
+    </a>
   );
 }
