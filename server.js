@@ -4,95 +4,140 @@
 // Production unless told otherwise, set before React, React Router and Express are loaded (they
 // choose their development builds and stack-trace pages from it when they load).
 process.env.NODE_ENV ||= "production";
-const { default: http } = await import("node:http");
-const { default: express } = await import("express");
-const { default: compression } = await import("compression");
-const { createRequestHandler } = await import("@react-router/express");
 
-const build = await import("./build/server/index.js");
-const {
-  prepareDatabase,
-  bodyTooLargeMessage,
-  bodyLimitFor,
-  routedPath,
-  isApiPath,
-  stateChangeRefusal,
-  trustsProxy,
-  servePublishedPage,
-} = build.entry.module;
+// CLAIMDESK_PROCESSES=N (default 1) runs N server processes on one port (node:cluster), for a
+// machine with several cores. Each prepares the database as separately started processes do,
+// under the same lock (docs/deploying.md); a process that dies is replaced.
+const { default: cluster } = await import("node:cluster");
+const processes = processCount(process.env.CLAIMDESK_PROCESSES);
+if (cluster.isPrimary && processes > 1) superviseProcesses(processes);
+else await serve();
 
-const { migrations, seeded } = await prepareDatabase();
-if (migrations.length) console.log(`Applied migrations: ${migrations.join(", ")}`);
-if (seeded) console.log("Seeded the Alibaba AI chip fact-check.");
+function processCount(value) {
+  if (value === undefined || value === "") return 1;
+  const n = Number(value);
+  if (Number.isInteger(n) && n >= 1 && n <= 64) return n;
+  console.error(`CLAIMDESK_PROCESSES must be a whole number from 1 to 64 (it is "${value}").`);
+  process.exit(1);
+}
 
-const app = express();
-app.disable("x-powered-by");
-// Behind one configured proxy: req.protocol and req.ip come from its X-Forwarded-Proto and
-// X-Forwarded-For (the entry it appended, not ones the client sent).
-if (trustsProxy()) app.set("trust proxy", 1);
-app.use(compression());
-app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-// Only a path that ends in a file name can be a file: pages skip the disk look-up.
-const publicFiles = express.static("build/client", { maxAge: "1h" });
-app.use((req, res, next) => (/\/[^/]+\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next()));
-// API clients read JSON errors; people read a sentence.
-const refuser = (req, res) => (status, message) =>
-  isApiPath(routedPath(req.originalUrl))
-    ? res.status(status).json({ error: message })
-    : res.status(status).type("text/plain").send(message);
+function superviseProcesses(count) {
+  let stopping = false;
+  const startedAt = new Map();
+  const start = () => startedAt.set(cluster.fork().id, Date.now());
+  for (let i = 0; i < count; i++) start();
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
+    console.error(`A server process stopped (${signal ?? `exit code ${code}`}).`);
+    // One that dies at start-up would die again: stop rather than restart it for ever.
+    if (lived < 10_000) {
+      console.error("It stopped within 10 s of starting: Claimdesk stops too.");
+      stopping = true;
+      for (const other of Object.values(cluster.workers ?? {})) other?.kill();
+      process.exitCode = 1;
+      return;
+    }
+    start();
+  });
+  for (const signal of ["SIGINT", "SIGTERM"])
+    process.on(signal, () => {
+      stopping = true;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.kill(signal);
+    });
+}
 
-app.use((req, res, next) => {
-  res.set({ "X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin" });
-  // Decided on the path the router will see, not the raw one (/api/../settings is /settings).
-  const path = routedPath(req.originalUrl);
-  // Claim cards are made to be embedded elsewhere; nothing else may be framed by other sites.
-  if (!path?.startsWith("/embed/")) res.set("X-Frame-Options", "SAMEORIGIN");
-  if (req.method === "GET" || req.method === "HEAD") return next();
-  const refuse = refuser(req, res);
-  const { origin, referer, host, authorization } = req.headers;
-  const refusal = stateChangeRefusal({ target: req.originalUrl, origin, referer, host, authorization });
-  if (refusal) return refuse(refusal.status, refusal.message);
-  // A body without a declared length could be endless: browsers and API clients declare it.
-  if (req.headers["transfer-encoding"] && req.headers["content-length"] === undefined) {
-    return refuse(
-      411,
-      "Send the request with a Content-Length header (chunked uploads are not accepted). Nothing was saved.",
-    );
-  }
-  const limit = bodyLimitFor(path);
-  if (Number(req.headers["content-length"] ?? 0) > limit) {
-    return refuse(413, bodyTooLargeMessage(limit));
-  }
-  next();
-});
-// Rate limits need the client's address (req.ip is the socket's unless a proxy is trusted).
-app.all(
-  "*",
-  createRequestHandler({
-    build,
-    getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "" }),
-  }),
-);
-// Errors are always answered by Claimdesk, in a sentence: never Express's page with a stack
-// trace and file paths. A malformed address (bad %-encoding) is the client's mistake, not ours.
-app.use((error, req, res, next) => {
-  if (res.headersSent) return next(error);
-  const refuse = refuser(req, res);
-  if (error instanceof URIError || error?.status === 400)
-    return refuse(400, "That address is malformed. Check the link and try again.");
-  console.error(error);
-  return refuse(500, "Something went wrong on our side. Try again in a moment.");
-});
+async function serve() {
+  const { default: http } = await import("node:http");
+  const { default: express } = await import("express");
+  const { default: compression } = await import("compression");
+  const { createRequestHandler } = await import("@react-router/express");
 
-// Published pages are stored bytes: answer them before Express and React Router are involved.
-const server = http.createServer((req, res) => {
-  servePublishedPage(req, res).then(
-    (served) => served || app(req, res),
-    (error) => {
-      console.error(error);
-      app(req, res);
-    },
+  const build = await import("./build/server/index.js");
+  const {
+    prepareDatabase,
+    bodyTooLargeMessage,
+    bodyLimitFor,
+    routedPath,
+    isApiPath,
+    stateChangeRefusal,
+    trustsProxy,
+    servePublishedPage,
+  } = build.entry.module;
+
+  const { migrations, seeded } = await prepareDatabase();
+  if (migrations.length) console.log(`Applied migrations: ${migrations.join(", ")}`);
+  if (seeded) console.log("Seeded the Alibaba AI chip fact-check.");
+
+  const app = express();
+  app.disable("x-powered-by");
+  // Behind one configured proxy: req.protocol and req.ip come from its X-Forwarded-Proto and
+  // X-Forwarded-For (the entry it appended, not ones the client sent).
+  if (trustsProxy()) app.set("trust proxy", 1);
+  app.use(compression());
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  // Only a path that ends in a file name can be a file: pages skip the disk look-up.
+  const publicFiles = express.static("build/client", { maxAge: "1h" });
+  app.use((req, res, next) => (/\/[^/]+\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next()));
+  // API clients read JSON errors; people read a sentence.
+  const refuser = (req, res) => (status, message) =>
+    isApiPath(routedPath(req.originalUrl))
+      ? res.status(status).json({ error: message })
+      : res.status(status).type("text/plain").send(message);
+
+  app.use((req, res, next) => {
+    res.set({ "X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin" });
+    // Decided on the path the router will see, not the raw one (/api/../settings is /settings).
+    const path = routedPath(req.originalUrl);
+    // Claim cards are made to be embedded elsewhere; nothing else may be framed by other sites.
+    if (!path?.startsWith("/embed/")) res.set("X-Frame-Options", "SAMEORIGIN");
+    if (req.method === "GET" || req.method === "HEAD") return next();
+    const refuse = refuser(req, res);
+    const { origin, referer, host, authorization } = req.headers;
+    const refusal = stateChangeRefusal({ target: req.originalUrl, origin, referer, host, authorization });
+    if (refusal) return refuse(refusal.status, refusal.message);
+    // A body without a declared length could be endless: browsers and API clients declare it.
+    if (req.headers["transfer-encoding"] && req.headers["content-length"] === undefined) {
+      return refuse(
+        411,
+        "Send the request with a Content-Length header (chunked uploads are not accepted). Nothing was saved.",
+      );
+    }
+    const limit = bodyLimitFor(path);
+    if (Number(req.headers["content-length"] ?? 0) > limit) {
+      return refuse(413, bodyTooLargeMessage(limit));
+    }
+    next();
+  });
+  // Rate limits need the client's address (req.ip is the socket's unless a proxy is trusted).
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      getLoadContext: (req) => ({ clientAddress: req.ip ?? req.socket.remoteAddress ?? "" }),
+    }),
   );
-});
-const port = Number(process.env.PORT ?? 3000);
-server.listen(port, () => console.log(`Claimdesk is running at http://localhost:${port}`));
+  // Errors are always answered by Claimdesk, in a sentence: never Express's page with a stack
+  // trace and file paths. A malformed address (bad %-encoding) is the client's mistake, not ours.
+  app.use((error, req, res, next) => {
+    if (res.headersSent) return next(error);
+    const refuse = refuser(req, res);
+    if (error instanceof URIError || error?.status === 400)
+      return refuse(400, "That address is malformed. Check the link and try again.");
+    console.error(error);
+    return refuse(500, "Something went wrong on our side. Try again in a moment.");
+  });
+
+  // Published pages are stored bytes: answer them before Express and React Router are involved.
+  const server = http.createServer((req, res) => {
+    servePublishedPage(req, res).then(
+      (served) => served || app(req, res),
+      (error) => {
+        console.error(error);
+        app(req, res);
+      },
+    );
+  });
+  const port = Number(process.env.PORT ?? 3000);
+  server.listen(port, () => console.log(`Claimdesk is running at http://localhost:${port}`));
+}

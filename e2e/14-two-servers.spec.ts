@@ -1,4 +1,5 @@
 import type { ChildProcess } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { createToken, createUser, PASSWORD, startOwnServer } from "./helpers";
 
@@ -84,4 +85,33 @@ test("edits of one claim sent at once through both servers: one is saved, every 
   expect(statuses).toEqual([200, ...Array(11).fill(409)]);
   const saved = await (await fetch(`${second.base}/api/v1/claims/${claim.id}`, { headers: auth })).json();
   expect(saved.version).toBe(claim.version + 1);
+});
+
+test("CLAIMDESK_PROCESSES runs several processes on one port, and a bad value is refused with a sentence", async () => {
+  const cluster = await startOwnServer("data/e2e-processes.db", { CLAIMDESK_PROCESSES: "2" });
+  try {
+    const workers = () =>
+      readdirSync("/proc")
+        .filter((name) => /^\d+$/.test(name))
+        .filter((name) => {
+          try {
+            return (
+              readFileSync(`/proc/${name}/stat`, "utf8").split(") ")[1]!.split(" ")[1] ===
+              String(cluster.child.pid)
+            );
+          } catch {
+            return false;
+          }
+        });
+    await expect.poll(() => workers().length).toBe(2);
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, () => fetch(`${cluster.base}/fact-checks/${SLUG}`).then((r) => r.status)),
+    );
+    expect(answers).toEqual(Array(10).fill(200));
+  } finally {
+    cluster.child.kill();
+  }
+  await expect(startOwnServer("data/e2e-processes.db", { CLAIMDESK_PROCESSES: "lots" })).rejects.toThrow(
+    'CLAIMDESK_PROCESSES must be a whole number from 1 to 64 (it is "lots").',
+  );
 });

@@ -29,11 +29,12 @@
 //   LOADTEST_ONLY: comma list of runs (published, fact-checks, desk, article, api-claims, search,
 //     mixed, big), for short runs while developing
 //   LOADTEST_PORT [3400]: the server's port; the bare server uses the next one
+//   CLAIMDESK_PROCESSES [1]: the server's processes (server.js); memory and CPU are summed over them
 //   SOAK_SECONDS [600], SOAK_CONNECTIONS [20]; LOADTEST_KEEP=1 keeps the temporary database
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
 import type { EventEmitter } from "node:events";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
@@ -253,26 +254,59 @@ async function startBare(pages: Map<string, Captured>, writes: Map<string, Captu
 // ---------------------------------------------------------------------------------------------
 // Reading the server process from /proc
 
-/** Resident memory of a process in MB (VmRSS, or VmHWM for its peak). */
-function memoryMb(pid: number | undefined, field: "VmRSS" | "VmHWM" = "VmRSS"): number {
-  try {
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(
-      readFileSync(`/proc/${pid}/status`, "utf8"),
-    );
-    return match ? Number(match[1]) / 1024 : NaN;
-  } catch {
-    return NaN;
-  }
+const serverProcessCount = () => {
+  const n = Number(process.env.CLAIMDESK_PROCESSES || 1);
+  return `${n} server ${n === 1 ? "process" : "processes"}`;
+};
+
+/**
+ * The server's processes: the one started and, with CLAIMDESK_PROCESSES above 1, the processes it
+ * started (node:cluster). Memory and CPU time are summed over all of them.
+ */
+function serverProcesses(pid: number | undefined): number[] {
+  if (pid === undefined) return [];
+  const children = readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      try {
+        return readFileSync(`/proc/${name}/stat`, "utf8").split(") ")[1]!.split(" ")[1] === String(pid);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+  return [pid, ...children];
 }
 
-/** CPU time the process has used, in ms (user + system; Linux ticks of 10 ms). */
-function cpuMs(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return (Number(fields[11]) + Number(fields[12])) * 10;
-  } catch {
-    return NaN;
+/** Resident memory of the server's processes in MB (VmRSS, or VmHWM for their peaks). */
+function memoryMb(pid: number | undefined, field: "VmRSS" | "VmHWM" = "VmRSS"): number {
+  let total = 0;
+  for (const each of serverProcesses(pid)) {
+    try {
+      const match = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(
+        readFileSync(`/proc/${each}/status`, "utf8"),
+      );
+      if (!match) return NaN;
+      total += Number(match[1]) / 1024;
+    } catch {
+      if (each === pid) return NaN;
+    }
   }
+  return total;
+}
+
+/** CPU time the server's processes have used, in ms (user + system; Linux ticks of 10 ms). */
+function cpuMs(pid: number | undefined): number {
+  let total = 0;
+  for (const each of serverProcesses(pid)) {
+    try {
+      const fields = readFileSync(`/proc/${each}/stat`, "utf8").split(") ")[1]!.split(" ");
+      total += (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      if (each === pid) return NaN;
+    }
+  }
+  return total;
 }
 
 /** Waits until the server is idle (under 5% of a core over half a second): requests abandoned by a run may still be running. */
@@ -823,7 +857,7 @@ async function loadtest(p: Prepared) {
   const bare = await startBare(pages, writes, p.dir);
 
   console.log(
-    `\nLoad at ${CONNECTIONS} connections, ${SECONDS} s a run after ${WARMUP_SECONDS} s of warm-up (the 2 MB workbench: ${BIG_REQUESTS} requests at once), loopback, ${cpus().length} CPUs, load average before ${loadavg()[0]!.toFixed(2)}`,
+    `\nLoad at ${CONNECTIONS} connections, ${SECONDS} s a run after ${WARMUP_SECONDS} s of warm-up (the 2 MB workbench: ${BIG_REQUESTS} requests at once), loopback, ${cpus().length} CPUs, ${serverProcessCount()}, load average before ${loadavg()[0]!.toFixed(2)}`,
   );
   const results: Array<{ row: Row | MixedRow; bytes: number; app: Outcome; bare: Outcome }> = [];
   const reads = measured
