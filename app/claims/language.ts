@@ -52,6 +52,16 @@ export function languageName(code: string): string {
   return isLanguageCode(code) ? LANGUAGE_NAMES[code] : code;
 }
 
+/**
+ * The `lang` attribute for text in `code` on a page written in `pageLanguage`: the code when the
+ * two differ, nothing when they agree or the text's language is undetermined.
+ */
+export function textLanguage(code: string, pageLanguage = "en"): string | undefined {
+  return code === "und" || code === pageLanguage || !/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(code)
+    ? undefined
+    : code;
+}
+
 /** The BCP 47 code of the language `text` is written in, or "und" when it cannot be told. */
 export function detectLanguage(text: string): LanguageCode {
   // Han and kana carry a language in very few characters; alphabets need a sentence or so.
