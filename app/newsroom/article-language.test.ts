@@ -9,6 +9,10 @@ const { createUser } = await import("../auth/users.server");
 const { importArticle } = await import("./articles.server");
 const { reviseArticle, setArticleLanguage } = await import("./revise.server");
 const { articleHistory, readHistoryFilter } = await import("./history.server");
+const { reviewClaim } = await import("./claims.server");
+const { approveClaim } = await import("./approval.server");
+const { publishArticle } = await import("../publishing/publish.server");
+const { publishedPage } = await import("../publishing/publications.server");
 
 const GERMAN = [
   "# Alibaba stellt neuen KI-Chip vor",
@@ -19,6 +23,7 @@ const GERMAN = [
 ].join("\n");
 
 let editor: CurrentUser;
+let reviewer: CurrentUser;
 const importText = (source: string, title: string) =>
   importArticle(
     { title, outlet: "", author: "", sourceUrl: "", originalDate: "", format: "markdown", source },
@@ -34,6 +39,13 @@ beforeAll(async () => {
     password: "a long password",
   });
   editor = { ...user, role: "editor" };
+  const second = await createUser({
+    email: "reviewer@language.test",
+    name: "Rolf Reviewer",
+    role: "reviewer",
+    password: "a long password",
+  });
+  reviewer = { ...second, role: "reviewer" };
 });
 
 describe("an article's language", () => {
@@ -74,5 +86,23 @@ describe("an article's language", () => {
       /changed since you opened it/,
     );
     expect((await stored(article.id)).language).toBe("de");
+  });
+
+  it("marks the article's words on the published page with their language, the page staying English", async () => {
+    const article = await importText(GERMAN, "KI-Chip veröffentlicht");
+    const claim = await db().claim.findFirstOrThrow({ where: { articleId: article.id } });
+    const reviewed = await reviewClaim(
+      claim.id,
+      { version: claim.version, verdict: "accurate", rationale: "Laut Börse.", status: "needs-review" },
+      editor,
+    );
+    await approveClaim(claim.id, reviewed.version, reviewer);
+    const { version, slug } = await stored(article.id);
+    await publishArticle(article.id, { articleVersion: version, changeNote: "" }, reviewer);
+    const page = (await publishedPage(slug))!.body;
+    expect(page).toMatch(/<html lang="en"/);
+    expect(page).toMatch(/<h1 lang="de">KI-Chip veröffentlicht<\/h1>/);
+    expect(page).toMatch(/<div class="article-text" lang="de">/);
+    expect(page).toMatch(/<blockquote lang="de">/);
   });
 });
