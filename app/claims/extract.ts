@@ -27,6 +27,6 @@ export function extract(markdownSource: string, language?: LanguageCode): Extrac
   const projection = project(markdownSource);
   const read = language ?? detectLanguage(projection.text);
   const sentences = segment(projection.text, projection.blocks, read);
-  const claims = detectClaims(projection.text, sentences, projection.blocks);
+  const claims = detectClaims(projection.text, sentences, projection.blocks, read);
   return { projection, language: read, sentences, claims };
 }

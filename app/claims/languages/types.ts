@@ -25,10 +25,18 @@ export interface LanguageData {
 export interface ClaimWords {
   /** Month names, for dates such as "3. Oktober 2025" or "le 3 octobre". */
   readonly months: readonly string[];
+  /** Weekday names ("Freitag", "vendredi"). */
+  readonly days: readonly string[];
   /** Words that attribute a statement to a source ("sagte", "laut", "selon"). */
   readonly attribution: readonly string[];
   /** Word stems of actions or events reported as having happened ("stieg", "lanc"). */
   readonly events: readonly string[];
   /** Words for units and scales that make a number a figure ("Milliarden", "Prozent"). */
   readonly units: readonly string[];
+  /** Figures written without digits ("翻了一番", doubled). */
+  readonly figureWords?: readonly string[];
+  /** Dates written in the language's own pattern (regular expression sources). */
+  readonly datePatterns?: readonly string[];
+  /** False for scripts written without spaces between words (Chinese): no word boundaries to look for. */
+  readonly spacedWords?: boolean;
 }
