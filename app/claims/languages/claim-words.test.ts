@@ -53,3 +53,12 @@ describe("claims in other languages", () => {
     expect(zh.countWords("好！")).toBe(1);
   });
 });
+
+describe("Chinese figures", () => {
+  it("reads a figure written straight after a character", () => {
+    expect(
+      claimPatternsFor("zh")!.figure.exec("云帆科技周二发布了新款人工智能芯片，采用7纳米工艺。")?.[0],
+    ).toBe("7纳米");
+    expect(proposed("云帆科技周二发布了新款人工智能芯片，采用7纳米工艺。")).toHaveLength(1);
+  });
+});

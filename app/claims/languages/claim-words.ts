@@ -41,8 +41,11 @@ function compile(words: ClaimWords): LocalClaimPatterns {
   // 3,7 · 1.299,50 · 58.000 · 1 200 · 0,8
   const number = "\\d{1,3}(?:[.\\u00a0\\u202f ]\\d{3})+(?:,\\d+)?|\\d+(?:[.,]\\d+)?";
   const unit = either(words.units.map((u) => (/^\p{L}/u.test(u) && spaced ? `${u}(?![\\p{L}])` : u)));
+  // In a script without spaces a figure follows a character directly ("采用7纳米"): only a digit
+  // before it means it is part of a longer number.
+  const before = spaced ? "(?<![\\p{L}\\p{N}])" : "(?<![\\p{N}.,])";
   const figure = new RegExp(
-    `(?<![\\p{L}\\p{N}])(?:${number})\\s?(?:${unit})|${words.figureWords?.length ? either(words.figureWords) : "(?!)"}`,
+    `${before}(?:${number})\\s?(?:${unit})|${words.figureWords?.length ? either(words.figureWords) : "(?!)"}`,
     "iu",
   );
   const months = words.months.length ? either(words.months) : "(?!)";
