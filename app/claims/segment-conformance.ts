@@ -2,6 +2,10 @@
  * Scoring a segmenter against pySBD's per-language cases (../shared/conformance/
  * golden-rules-multilingual.json), shared by the tests and the benchmark.
  */
+import { plainTextToMarkdown } from "./markdown";
+import { project } from "./projection";
+import { segment } from "./segment";
+
 export interface ConformanceCase {
   input: string;
   sentences: string[];
@@ -16,6 +20,18 @@ const comparable = (sentences: string[], clean: boolean) =>
 export function passes(c: ConformanceCase, split: (text: string) => string[]): boolean {
   const got = split(c.input);
   return comparable(got, c.clean) === comparable(c.sentences, c.clean);
+}
+
+/** A case's input split as an imported plain-text article is: paragraphs are blocks. */
+export function segmentAsImported(text: string, language: string): string[] {
+  const { text: projected, blocks } = project(plainTextToMarkdown(text));
+  return segment(projected, blocks, language).map((s) => s.text);
+}
+
+/** Node's Intl.Segmenter (ICU's sentence rules) on the same input, for comparison. */
+export function segmentWithIntl(text: string, language: string): string[] {
+  const segmenter = new Intl.Segmenter(language, { granularity: "sentence" });
+  return Array.from(segmenter.segment(text), (s) => s.segment.trim()).filter(Boolean);
 }
 
 export function conformance(cases: ConformanceCase[], split: (text: string) => string[]) {
