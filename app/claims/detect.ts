@@ -265,10 +265,17 @@ export function scoreSpans(
   text: string,
   blocks: Block[],
   spans: Span[],
+  language?: string,
 ): Array<{ score: number; reasons: string[] }> {
-  const known = knownNames(segment(text, blocks));
+  const known = knownNames(segment(text, blocks, language));
+  const local = claimPatternsFor(language);
   return spans.map((span) => {
-    const scored = scoreSentence({ ...span, text: text.slice(span.start, span.end) }, known);
+    const scored = scoreSentence(
+      { ...span, text: text.slice(span.start, span.end) },
+      known,
+      undefined,
+      local,
+    );
     return { score: scored?.score ?? 0, reasons: scored?.reasons ?? [] };
   });
 }

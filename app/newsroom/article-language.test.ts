@@ -9,7 +9,7 @@ const { createUser } = await import("../auth/users.server");
 const { importArticle } = await import("./articles.server");
 const { reviseArticle, setArticleLanguage } = await import("./revise.server");
 const { articleHistory, readHistoryFilter } = await import("./history.server");
-const { reviewClaim } = await import("./claims.server");
+const { addClaim, reviewClaim } = await import("./claims.server");
 const { approveClaim } = await import("./approval.server");
 const { publishArticle } = await import("../publishing/publish.server");
 const { publishedPage } = await import("../publishing/publications.server");
@@ -104,5 +104,14 @@ describe("an article's language", () => {
     expect(page).toMatch(/<h1 lang="de">KI-Chip veröffentlicht<\/h1>/);
     expect(page).toMatch(/<div class="article-text" lang="de">/);
     expect(page).toMatch(/<blockquote lang="de">/);
+  });
+
+  it("scores an editor's own claim in the article's language", async () => {
+    const article = await importText(GERMAN, "KI-Chip, eigene Behauptung");
+    const claim = await addClaim(article.id, { quote: "Die Aktie stieg in Hongkong um 13 Prozent" }, editor);
+    const reasons = JSON.parse((await db().claim.findUniqueOrThrow({ where: { id: claim.id } })).reasons);
+    expect(reasons).toContain(
+      "Contains a figure or measurement (“13 Prozent”): numbers can be checked against sources.",
+    );
   });
 });
