@@ -6,6 +6,12 @@ import sbd from "sbd";
 import { extract, toMarkdown } from "../app/claims/extract";
 import { project } from "../app/claims/projection";
 import { segment } from "../app/claims/segment";
+import {
+  conformance,
+  segmentAsImported,
+  segmentWithIntl,
+  type ConformanceCase,
+} from "../app/claims/segment-conformance";
 import { SHAPES } from "../app/claims/shapes";
 
 const ROUNDS = 7;
@@ -52,6 +58,23 @@ console.log(
   `  sbd        ${(megabytes / (theirs / 1000)).toFixed(1).padStart(6)} MB/s   Golden Rules ${score((s) => sbd.sentences(s))}/48`,
 );
 console.log(`  ratio: claimdesk is ${(theirs / ours).toFixed(2)}x sbd's throughput`);
+
+// pySBD's per-language cases (its own test suite, which pySBD passes in full), split by our
+// segmenter and by Node's Intl.Segmenter in this same run.
+const multilingual = JSON.parse(
+  readFileSync("../shared/conformance/golden-rules-multilingual.json", "utf8"),
+) as {
+  languages: Record<string, ConformanceCase[]>;
+};
+console.log("Per-language cases from pySBD's test suite (pySBD passes all of its own cases):");
+console.log("  language  cases  claimdesk  Intl.Segmenter  pySBD");
+for (const [code, cases] of Object.entries(multilingual.languages)) {
+  const ours = conformance(cases, (text) => segmentAsImported(text, code)).passing;
+  const intl = conformance(cases, (text) => segmentWithIntl(text, code)).passing;
+  console.log(
+    `  ${code.padEnd(8)}  ${String(cases.length).padStart(5)}  ${String(ours).padStart(9)}  ${String(intl).padStart(14)}  ${String(cases.length).padStart(5)}`,
+  );
+}
 
 const tenMegabytes = corpus.repeat(10);
 const tenTime = time(() => segment(tenMegabytes));

@@ -15,7 +15,8 @@ describe("npm run extract", () => {
     const md = path.join(dir, "a.md");
     writeFileSync(md, "# Results\n\nAcme Corp. said revenue rose **12%** in 2025. Subscribe now!");
     const out = run(md);
-    expect(Object.keys(out)).toEqual(["sentences", "claims"]);
+    expect(Object.keys(out)).toEqual(["language", "sentences", "claims"]);
+    expect(out.language).toBe("en");
     const text = project("# Results\n\nAcme Corp. said revenue rose **12%** in 2025. Subscribe now!").text;
     expect(out.sentences.map((s: { text: string }) => s.text)).toEqual([
       "Results",
@@ -34,6 +35,24 @@ describe("npm run extract", () => {
     expect(project(toMarkdown("Acme said revenue rose **12%** in 2025.", "text")).text).toBe(
       plain.sentences[0].text,
     );
+  });
+
+  it("names the article's language (BCP 47) and splits its sentences by that language's rules", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "claimdesk-extract-"));
+    const md = path.join(dir, "de.md");
+    writeFileSync(
+      md,
+      "Der Umsatz stieg am 3. Oktober 2025 um 12 Prozent, sagte Dr. med. Meyer. Die Aktie legte z. B. in Frankfurt zu.",
+    );
+    const out = run(md);
+    expect(out.language).toBe("de");
+    expect(out.sentences.map((s: { text: string }) => s.text)).toEqual([
+      "Der Umsatz stieg am 3. Oktober 2025 um 12 Prozent, sagte Dr. med. Meyer.",
+      "Die Aktie legte z. B. in Frankfurt zu.",
+    ]);
+    const short = path.join(dir, "short.txt");
+    writeFileSync(short, "Hallo");
+    expect(run(short).language).toBe("und");
   });
 
   it("reads a saved .html page as the importer does: its article, not its markup", async () => {

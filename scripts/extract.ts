@@ -32,9 +32,10 @@ try {
   console.error(`extract: ${error.message}`);
   process.exit(1);
 }
-const { sentences, claims } = extract(toMarkdown(article.source, article.format));
+const { language, sentences, claims } = extract(toMarkdown(article.source, article.format));
 process.stdout.write(
   JSON.stringify({
+    language,
     sentences: sentences.map(({ start, end, text }) => ({ start, end, text })),
     claims: claims.map(({ start, end, text, score, reasons }) => ({ start, end, text, score, reasons })),
   }) + "\n",

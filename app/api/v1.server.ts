@@ -156,6 +156,7 @@ async function articleJson(articleId: number) {
     author: article.author,
     sourceUrl: article.sourceUrl,
     originalDate: article.originalDate,
+    language: article.language,
     version: article.version,
     createdAt: article.createdAt.toISOString(),
     updatedAt: article.updatedAt.toISOString(),

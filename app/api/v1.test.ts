@@ -57,7 +57,7 @@ describe("the API workflow", () => {
       outlet: "Example Wire",
     });
     expect(created.status).toBe(201);
-    expect(created.json).toMatchObject({ slug: "chip-news", version: 1 });
+    expect(created.json).toMatchObject({ slug: "chip-news", version: 1, language: "en" });
     expect(created.json.claims.length).toBeGreaterThanOrEqual(2);
     const claim = created.json.claims.find((c: { text: string }) => c.text.includes("40% faster"));
     expect(claim).toMatchObject({ status: "candidate", version: 1 });
@@ -153,6 +153,19 @@ describe("the API workflow", () => {
       comment: "Cite the spec sheet.",
     });
     expect(sentBack.json).toMatchObject({ status: "researching", reviewNote: "Cite the spec sheet." });
+  });
+
+  it("detects an imported article's language and proposes its claims in it", async () => {
+    const created = await call("POST", "/articles", "editor", {
+      title: "Chipmeldung",
+      markdown:
+        "Der Umsatz stieg am 3. Oktober 2025 auf 1.299,50 Millionen Euro, sagte Vorstandschef Jonas Berger.",
+    });
+    expect(created.status).toBe(201);
+    expect(created.json.language).toBe("de");
+    expect(created.json.claims.map((c: { text: string }) => c.text)).toEqual([
+      "Der Umsatz stieg am 3. Oktober 2025 auf 1.299,50 Millionen Euro, sagte Vorstandschef Jonas Berger.",
+    ]);
   });
 });
 

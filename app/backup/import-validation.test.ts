@@ -249,6 +249,9 @@ describe("data:import refuses a file whose fields the app would not write", () =
       /articles id 1, field title: Keep the title under 300/,
     );
     expect(await refusal((doc) => (doc.articles[0]!.status = "live"))).toMatch(/articles id 1, field status/);
+    expect(await refusal((doc) => Object.assign(doc.articles[0]!, { language: '"><b>' }))).toMatch(
+      /articles id 1, field language/,
+    );
     expect(await refusal((doc) => (doc.exercises[0]!.code = "<b>"))).toMatch(/exercises id 1, field code/);
     expect(await refusal((doc) => (doc.users[0]!.email = "not an address"))).toMatch(
       /users id 1, field email/,

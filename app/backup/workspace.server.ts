@@ -3,6 +3,7 @@ import { NewUserSchema } from "../auth/users.server";
 import { ExerciseSchema, StoredAnswers } from "../classroom/exercises.server";
 import { TIME_ZONES } from "../classroom/due";
 import { normalizeCode } from "../classroom/codes";
+import { LANGUAGE_CODES } from "../claims/language";
 import { db } from "../db/client.server";
 import { advanceIdSequences } from "../db/sql.server";
 import {
@@ -87,6 +88,8 @@ const ArticleRow = z.strictObject({
   author: ArticleMetaSchema.shape.author,
   sourceUrl: ArticleMetaSchema.shape.sourceUrl,
   originalDate: ArticleMetaSchema.shape.originalDate,
+  // Exports made before articles had a language lack it: undetermined, as the migration left them.
+  language: z.enum(LANGUAGE_CODES).default("und"),
   markdown: ArticleRevisionSchema.shape.markdown,
   status: z.enum(ARTICLE_STATUSES),
   version: id,

@@ -133,6 +133,7 @@ describe("npm run data:export and data:import", { timeout: 90_000 }, () => {
   it("round-trips the whole workspace losslessly into an empty database", async () => {
     const first = await exportOf(source, path.join(dir, "first.json"));
     expect(first.articles.length).toBe(2);
+    expect(first.articles.map((a: { language: string }) => a.language)).toContain("en");
     expect(first.claims.length).toBeGreaterThan(20);
     expect(first.publications.length).toBe(1);
     expect(first.submissions.length).toBe(1);

@@ -3,6 +3,7 @@
  * strongly, and why. Every score comes with the reasons that produced it, written for people:
  * educators show them to students.
  */
+import { claimPatternsFor, type LocalClaimPatterns } from "./languages/claim-words";
 import { meter } from "./meter";
 import type { Block } from "./projection";
 import { REJECTIONS, SCORING_RULES, type SentenceFacts } from "./rules";
@@ -32,8 +33,14 @@ export const PROPOSAL_THRESHOLD = 0.4;
 /** Independent clauses joined like this are checked separately. */
 const CLAUSE_JOIN = /,\s+(?:while|whereas)\s+|;\s+|\.\s+In contrast,\s+/giu;
 
-export function detectClaims(text: string, sentences: Sentence[], blocks: Block[] = []): ClaimCandidate[] {
+export function detectClaims(
+  text: string,
+  sentences: Sentence[],
+  blocks: Block[] = [],
+  language?: string,
+): ClaimCandidate[] {
   const claims: ClaimCandidate[] = [];
+  const local = claimPatternsFor(language);
   const known = knownNames(sentences);
   const headings = blocks.filter((b) => b.kind === "heading");
   let datedBy: string | undefined;
@@ -47,7 +54,7 @@ export function detectClaims(text: string, sentences: Sentence[], blocks: Block[
     datedBy = undefined;
     if (isHeading(sentence, headings)) continue;
     for (const part of splitClaims(text, sentence, known)) {
-      const candidate = scoreSentence(part, known, dated);
+      const candidate = scoreSentence(part, known, dated, local);
       if (candidate && candidate.score >= PROPOSAL_THRESHOLD) claims.push(candidate);
     }
   }
@@ -220,13 +227,14 @@ export function scoreSentence(
   sentence: Sentence,
   known: ReadonlySet<string> = new Set(),
   datedBy?: string,
+  local?: LocalClaimPatterns | null,
 ): ClaimCandidate | null {
   meter.steps += sentence.text.length;
   const text = sentence.text.replace(LEAD_IN, "");
-  if (REJECTIONS.some((rejection) => rejection.rejects(text))) return null;
+  if (REJECTIONS.some((rejection) => rejection.rejects(text, local))) return null;
 
   const fired = new Set<string>();
-  const facts: SentenceFacts = { text, known, datedBy, fired };
+  const facts: SentenceFacts = { text, known, datedBy, fired, local };
   const reasons: string[] = [];
   let score = 0;
   for (const rule of SCORING_RULES) {
@@ -257,10 +265,17 @@ export function scoreSpans(
   text: string,
   blocks: Block[],
   spans: Span[],
+  language?: string,
 ): Array<{ score: number; reasons: string[] }> {
-  const known = knownNames(segment(text, blocks));
+  const known = knownNames(segment(text, blocks, language));
+  const local = claimPatternsFor(language);
   return spans.map((span) => {
-    const scored = scoreSentence({ ...span, text: text.slice(span.start, span.end) }, known);
+    const scored = scoreSentence(
+      { ...span, text: text.slice(span.start, span.end) },
+      known,
+      undefined,
+      local,
+    );
     return { score: scored?.score ?? 0, reasons: scored?.reasons ?? [] };
   });
 }

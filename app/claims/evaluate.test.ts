@@ -60,4 +60,18 @@ describe("the labelled evaluation set (fixtures/eval)", () => {
     expect(overall.precision).toBeGreaterThanOrEqual(0.85);
     expect(overall.traps).toBe(0);
   });
+
+  it("meets recall and precision ≥ 0.95 in every other language, with no trap proposed", () => {
+    const { byLanguage, rows: all } = evaluateFixtures();
+    expect([...byLanguage.keys()].sort()).toEqual(["de", "en", "es", "fr", "it", "zh"]);
+    for (const row of all) expect(row.detected, row.name).toBe(row.language);
+    for (const [language, figures] of byLanguage) {
+      expect({ language, recall: figures.recall >= 0.95, precision: figures.precision >= 0.95 }).toEqual({
+        language,
+        recall: true,
+        precision: true,
+      });
+      expect(figures.traps).toBe(0);
+    }
+  });
 });

@@ -8,6 +8,7 @@
  *   one reason, written for people: educators show them to students. Reasons appear in table
  *   order, so the order of the table is part of what the detector says.
  */
+import type { LocalClaimPatterns } from "./languages/claim-words";
 import { meter } from "./meter";
 import { EVENT, FIGURE, NAMED_DAY, names, wordCount } from "./vocabulary";
 
@@ -21,6 +22,8 @@ export interface SentenceFacts {
   readonly datedBy?: string | undefined;
   /** The names of the rules earlier in the table that fired for this sentence. */
   readonly fired: ReadonlySet<string>;
+  /** The claim words of the article's language, read beside the English ones (none for English). */
+  readonly local?: LocalClaimPatterns | null;
 }
 
 /** What a rule adds to a sentence's score, and why. */
@@ -41,7 +44,7 @@ export interface ScoringRule {
 /** One row of the rejection table. */
 export interface Rejection {
   readonly name: string;
-  rejects(text: string): boolean;
+  rejects(text: string, local?: LocalClaimPatterns | null): boolean;
 }
 
 /**
@@ -87,9 +90,9 @@ function firstWord(text: string): string {
 /** Sentences that are not statements at all: the scorer gives them no score. */
 export const REJECTIONS: readonly Rejection[] = [
   { name: "boilerplate", rejects: (text) => BOILERPLATE.test(text) },
-  { name: "question", rejects: (text) => /\?["'”’)]*$/u.test(text) },
+  { name: "question", rejects: (text) => /[?？]["'”’)」』]*$/u.test(text) },
   { name: "instruction", rejects: (text) => IMPERATIVES.has(firstWord(text)) },
-  { name: "fragment", rejects: (text) => wordCount(text) < 3 },
+  { name: "fragment", rejects: (text, local) => (local?.countWords(text) ?? wordCount(text)) < 3 },
 ];
 
 /** A plain two-digit number ("Top 10") says less than a unit, a currency or a percentage. */
@@ -151,7 +154,7 @@ export const SCORING_RULES: readonly ScoringRule[] = [
   rule({
     name: "figure",
     weight: 0.4,
-    find: ({ text }) => FIGURE.exec(text),
+    find: ({ text, local }) => local?.figure.exec(text) ?? FIGURE.exec(text),
     weigh: (figure, weight) => (WEAK_FIGURE.test(figure[0].trim()) ? 0.25 : weight),
     reason: (figure) =>
       `Contains a figure or measurement (${quoted(figure)}): numbers can be checked against sources.`,
@@ -179,7 +182,7 @@ export const SCORING_RULES: readonly ScoringRule[] = [
   rule({
     name: "date",
     weight: 0.15,
-    find: ({ text }) => DATE.exec(text) ?? NAMED_DAY.exec(text),
+    find: ({ text, local }) => local?.date.exec(text) ?? DATE.exec(text) ?? NAMED_DAY.exec(text),
     reason: (date) => `Gives a date or period (${quoted(date)}): timelines can be checked.`,
   }),
   rule({
@@ -205,14 +208,14 @@ export const SCORING_RULES: readonly ScoringRule[] = [
   rule({
     name: "event",
     weight: 0.15,
-    find: ({ text }) => EVENT.exec(text),
+    find: ({ text, local }) => EVENT.exec(text) ?? local?.event.exec(text),
     reason: (event) => `Reports an action or event (${quoted(event)}): it either happened or it did not.`,
   }),
   rule({
     name: "attribution",
     weight: 0.1,
-    find: ({ text }) => {
-      const attribution = ATTRIBUTION.exec(text);
+    find: ({ text, local }) => {
+      const attribution = ATTRIBUTION.exec(text) ?? local?.attribution.exec(text);
       return attribution && { attribution, unnamed: UNNAMED_SOURCE.exec(text) };
     },
     reason: ({ attribution, unnamed }) =>

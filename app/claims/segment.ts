@@ -3,6 +3,7 @@
  * tokens; every decision looks at a bounded window around a gap, so the running time is linear
  * in the input. Sentences never cross a block (paragraph, heading, list item).
  */
+import { languageData, type LanguageData } from "./languages";
 import { meter } from "./meter";
 import type { Block } from "./projection";
 
@@ -42,7 +43,7 @@ const SENTENCE_STARTERS = new Set(
 );
 
 const CLOSERS = "\"'”’)]}»›」』）";
-const OPENERS = "\"'“‘([{«‹¿¡*_「『（";
+const OPENERS = "\"'“‘„([{«‹¿¡*_「『（《";
 const CJK_TERMINALS = "。！？";
 const LIST_MARKER = /^([•⁃▪◦‣·–-])?(?:(\d{1,3})|([a-zA-Z]))(\.\)|\)|\.)$/u;
 const BULLET = /^[•⁃▪◦‣]$/u;
@@ -50,6 +51,54 @@ const INNER_MISSING_SPACE = /[a-z]{2}[.?!](?=[A-Z][\p{Ll}:])/gu;
 const URL_LIKE = /@|:\/\/|^www\./i;
 /** A word without its trailing non-letters; anchored, so a long tail of symbols is read once. */
 const UP_TO_LAST_LETTER = /^[^]*\p{L}/u;
+
+/** What segmentation knows about the language of the text it splits. */
+interface SegmentationRules {
+  readonly titles: ReadonlySet<string>;
+  readonly abbreviations: ReadonlySet<string>;
+  readonly starters: ReadonlySet<string>;
+  /** Closing quotes and brackets, for a language where “ closes a quote as well. */
+  readonly closers: string;
+  /** A closing quote beyond the shared ones (“ after „ in German), or -1. */
+  readonly extraCloser: number;
+  /** The language's own data; undefined for English. */
+  readonly language: LanguageData | undefined;
+}
+
+const ENGLISH: SegmentationRules = {
+  titles: TITLES,
+  abbreviations: ABBREVIATIONS,
+  starters: SENTENCE_STARTERS,
+  closers: CLOSERS,
+  extraCloser: -1,
+  language: undefined,
+};
+
+const compiledRules = new Map<string, SegmentationRules>();
+
+/**
+ * A language's abbreviations on top of the English ones (articles in any language cite "Inc."
+ * and "Corp."), with its own sentence openers. English, and languages with no data of their own
+ * (Chinese and Japanese end sentences with their own marks), use the English rules.
+ */
+function rulesFor(code: string | undefined): SegmentationRules {
+  const data = languageData(code);
+  if (!data || !code) return ENGLISH;
+  let rules = compiledRules.get(code);
+  if (!rules) {
+    const lowQuotes = data.lowOpeningQuotes === true;
+    rules = {
+      titles: new Set([...TITLES, ...data.titles]),
+      abbreviations: new Set([...ABBREVIATIONS, ...data.abbreviations]),
+      starters: new Set(data.sentenceStarters),
+      closers: lowQuotes ? CLOSERS + "“" : CLOSERS,
+      extraCloser: lowQuotes ? 0x201c : -1,
+      language: data,
+    };
+    compiledRules.set(code, rules);
+  }
+  return rules;
+}
 
 /** Closing quotes and brackets that may follow a sentence's final punctuation (CLOSERS, by code). */
 function isCloserCode(code: number): boolean {
@@ -90,7 +139,10 @@ const isDotChar = (code: number) => code === 46 || code === 0x2026;
 class Tokens {
   readonly start: number[] = [];
   readonly end: number[] = [];
-  constructor(readonly source: string) {}
+  constructor(
+    readonly source: string,
+    private readonly extraCloser = -1,
+  ) {}
   get count(): number {
     return this.start.length;
   }
@@ -109,19 +161,25 @@ class Tokens {
   mayEndSentence(i: number): boolean {
     let k = this.end[i]! - 1;
     const first = this.start[i]!;
-    while (k > first && isCloserCode(this.source.charCodeAt(k))) k--;
-    return isTerminalCode(this.source.charCodeAt(k));
+    let code = this.source.charCodeAt(k);
+    while (k > first && (isCloserCode(code) || code === this.extraCloser)) code = this.source.charCodeAt(--k);
+    return isTerminalCode(code);
   }
 }
 
-/** Splits `text` into sentences, treating each block as a hard boundary. */
-export function segment(text: string, blocks?: Block[]): Sentence[] {
+/**
+ * Splits `text` into sentences, treating each block as a hard boundary. `language` is the text's
+ * BCP 47 code (claims/language.ts): its abbreviations, ordinals and quotation marks are read with
+ * it; without one, or for a language with no data of its own, the text is read as English.
+ */
+export function segment(text: string, blocks?: Block[], language?: string): Sentence[] {
   const regions = blocks ?? [{ start: 0, end: text.length, kind: "paragraph" as const }];
   const sentences: Sentence[] = [];
-  const tokens = new Tokens(text);
+  const rules = rulesFor(language);
+  const tokens = new Tokens(text, rules.extraCloser);
   for (const region of regions) {
     for (const line of splitLines(text, region.start, region.end))
-      segmentRun(tokens, line.start, line.end, sentences);
+      segmentRun(tokens, line.start, line.end, sentences, rules);
   }
   return sentences;
 }
@@ -172,12 +230,18 @@ function tokenize(tokens: Tokens, start: number, end: number): Tokens {
     while (i < end && isSpace(text.charCodeAt(i))) i++;
     if (i >= end) break;
     const tokenStart = i;
+    let bracketDepth = 0;
     while (i < end) {
       const code = text.charCodeAt(i);
       if (isSpace(code)) break;
       i++;
-      // CJK sentence punctuation ends a token even without a following space.
-      if (code === 0x3002 || code === 0xff01 || code === 0xff1f) {
+      if (code < 0x3000) continue;
+      if (isFullWidthOpener(code)) bracketDepth++;
+      else if (isFullWidthCloser(code) && bracketDepth > 0) bracketDepth--;
+      // CJK sentence punctuation ends a token even without a following space, unless it stands
+      // inside a title or quotation that goes on after it: 《摔跤吧！爸爸》.
+      else if (code === 0x3002 || code === 0xff01 || code === 0xff1f) {
+        if (bracketDepth > 0 && i < end && !isCloserCode(text.charCodeAt(i))) continue;
         while (i < end && isCloserCode(text.charCodeAt(i))) i++;
         break;
       }
@@ -186,6 +250,12 @@ function tokenize(tokens: Tokens, start: number, end: number): Tokens {
   }
   return tokens;
 }
+
+/** 《 「 『 （: full-width brackets and quotation marks that open. */
+const isFullWidthOpener = (code: number) =>
+  code === 0x300a || code === 0x300c || code === 0x300e || code === 0xff08;
+const isFullWidthCloser = (code: number) =>
+  code === 0x300b || code === 0x300d || code === 0x300f || code === 0xff09;
 
 /** "H-series.Q: How" is two sentences run together; "Jane.Doe@example.com" is not. */
 function splitMissingSpace(tokens: Tokens, start: number, end: number): void {
@@ -236,9 +306,9 @@ function pushSentence(text: string, start: number, end: number, out: Sentence[])
   if (end > start) out.push({ start, end, text: text.slice(start, end) });
 }
 
-function stripClosers(word: string): string {
+function stripClosers(word: string, closers = CLOSERS): string {
   let end = word.length;
-  while (end > 0 && CLOSERS.includes(word[end - 1]!)) end--;
+  while (end > 0 && closers.includes(word[end - 1]!)) end--;
   return word.slice(0, end);
 }
 
@@ -273,7 +343,13 @@ function readListMarker(word: string): ListMarker | null {
 }
 
 /** Segments one line of text into sentences, appended to `out`. */
-function segmentRun(reused: Tokens, start: number, end: number, out: Sentence[]): void {
+function segmentRun(
+  reused: Tokens,
+  start: number,
+  end: number,
+  out: Sentence[],
+  rules: SegmentationRules,
+): void {
   const text = reused.source;
   const tokens = tokenize(reused, start, end);
   let sentenceStart = start;
@@ -308,7 +384,7 @@ function segmentRun(reused: Tokens, start: number, end: number, out: Sentence[])
       cutAt = nextStart;
     } else if (tokens.mayEndSentence(i) || isDotChar(text.charCodeAt(nextStart))) {
       if (isDots(tokens.word(i))) continue; // decided when the dot run ends, below
-      const boundary = boundaryAfter(tokens, i, wordsInSentence);
+      const boundary = boundaryAfter(tokens, i, wordsInSentence, rules);
       if (boundary === "after") cutAt = nextStart;
       else if (typeof boundary === "number" && boundary + 1 < tokens.count) {
         // Skip the ellipsis run and cut after it.
@@ -340,16 +416,36 @@ function continuesEnumeration(current: ListMarker, word: string): boolean {
  * it, the index of the last token of a following ellipsis run when the boundary comes after
  * that run, or null.
  */
-function boundaryAfter(tokens: Tokens, i: number, wordsInSentence: number): "after" | number | null {
+function boundaryAfter(
+  tokens: Tokens,
+  i: number,
+  wordsInSentence: number,
+  rules: SegmentationRules,
+  nextIndex = i + 1,
+): "after" | number | null {
   const word = tokens.word(i);
-  const next = tokens.word(i + 1);
-  const core = stripClosers(word);
+  const next = tokens.word(nextIndex);
+  const core = stripClosers(word, rules.closers);
 
   if (CJK_TERMINALS.includes(core[core.length - 1] ?? "")) return "after";
+  // "– спросила мама": direct speech goes on after its own final punctuation.
+  if (rules.language?.dialogueDash && /^[–—]$/u.test(next)) return null;
+
+  // A closing quote set off by a space (« LL.AA.II.RR. » in French): decide by what follows it,
+  // and cut after it.
+  if (
+    rules.language &&
+    nextIndex + 1 < tokens.count &&
+    next !== "" &&
+    stripClosers(next, rules.closers) === ""
+  ) {
+    const beyond = boundaryAfter(tokens, i, wordsInSentence, rules, nextIndex + 1);
+    return beyond === "after" ? nextIndex : beyond;
+  }
 
   // An ellipsis run after this word: ". . ." or "...." as separate tokens.
   if (isDots(next)) {
-    let last = i + 1;
+    let last = nextIndex;
     let dots = 0;
     while (last < tokens.count && isDots(tokens.word(last))) {
       meter.steps++;
@@ -375,9 +471,15 @@ function boundaryAfter(tokens: Tokens, i: number, wordsInSentence: number): "aft
 
   if (startsLower(next)) return null;
   const stem = stripOpeners(core.slice(0, -1));
-  const key = stem.toLowerCase().replace(/\./g, "");
-  if (TITLES.has(key)) return null;
-  if (startsDigit(next)) return ABBREVIATIONS.has(key) ? null : "after";
+  if (rules.language) {
+    const verdict = languageBoundary(tokens, i, core, stem, next, rules, rules.language);
+    if (verdict !== undefined) return verdict;
+  }
+  const key = (rules.language?.elision ? stem.replace(ELIDED_ARTICLE, "") : stem)
+    .toLowerCase()
+    .replace(/\./g, "");
+  if (rules.titles.has(key)) return null;
+  if (startsDigit(next)) return rules.abbreviations.has(key) ? null : "after";
   if (!startsUpper(next) && !/^[\p{P}\p{S}]/u.test(next)) return "after";
 
   // A single capital letter is an initial inside a name ("Albert I. Jones") unless it follows
@@ -386,9 +488,42 @@ function boundaryAfter(tokens: Tokens, i: number, wordsInSentence: number): "aft
     const before = tokens.word(i - 1);
     return startsUpper(before) ? null : "after";
   }
-  const isAbbreviation = ABBREVIATIONS.has(key) || /^(?:\p{L}\.)+\p{L}$/u.test(stem);
+  const isAbbreviation = rules.abbreviations.has(key) || /^(?:\p{L}\.)+\p{L}$/u.test(stem);
   if (!isAbbreviation) return "after";
   if (wordsInSentence < 4) return null;
-  const nextWord = (UP_TO_LAST_LETTER.exec(stripOpeners(next))?.[0] ?? "").toLowerCase();
-  return SENTENCE_STARTERS.has(nextWord) ? "after" : null;
+  return rules.starters.has(firstWordOf(next)) ? "after" : null;
+}
+
+/** The word's letters up to its last one, lower case: "„Der" is "der". */
+const firstWordOf = (word: string) => (UP_TO_LAST_LETTER.exec(stripOpeners(word))?.[0] ?? "").toLowerCase();
+
+/** "l'" in "l'Avv.": an elided article before an abbreviation. */
+const ELIDED_ARTICLE = /^\p{L}['’]/u;
+const ORDINAL = /^[-–]?\d{1,3}\.$/u;
+const LETTER_WITH_DOT = /^\p{L}\.$/u;
+
+/**
+ * The rules a language adds for a word ending in a full stop, before the shared ones: a
+ * "boundary after", "no boundary" (null), or undefined to let the shared rules decide.
+ */
+function languageBoundary(
+  tokens: Tokens,
+  i: number,
+  core: string,
+  stem: string,
+  next: string,
+  rules: SegmentationRules,
+  language: LanguageData,
+): "after" | null | undefined {
+  // "23 Nov.. Grazie": an abbreviation's dot, then the sentence's.
+  if (core.endsWith("..")) return "after";
+  if (language.ordinalNumbers && ORDINAL.test(stem + ".") && !rules.starters.has(firstWordOf(next)))
+    return null;
+  // Letters abbreviated one by one: "z. B.", "u. Ä.", initials "А. И. Семенов".
+  if (
+    /^\p{L}$/u.test(stem) &&
+    (LETTER_WITH_DOT.test(tokens.word(i - 1)) || LETTER_WITH_DOT.test(stripClosers(next)))
+  )
+    return null;
+  return undefined;
 }

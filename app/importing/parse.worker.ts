@@ -2,12 +2,15 @@
 // between jobs; each message is one job, answered with its result or with the error it threw.
 import { parentPort } from "node:worker_threads";
 import { extract } from "../claims/extract";
+import type { LanguageCode } from "../claims/language";
 import { extractPage, type ExtractedPage } from "./extract-page";
 
-export type ParseJob = { kind: "page"; html: string; pageUrl: string } | { kind: "claims"; markdown: string };
+export type ParseJob =
+  | { kind: "page"; html: string; pageUrl: string }
+  | { kind: "claims"; markdown: string; language?: LanguageCode | undefined };
 
-/** What the claim engine found: the text projection and the proposed claims (sentences stay here). */
-export type ClaimExtraction = Pick<ReturnType<typeof extract>, "projection" | "claims">;
+/** What the claim engine found: the text projection, its language and the proposed claims (sentences stay here). */
+export type ClaimExtraction = Pick<ReturnType<typeof extract>, "projection" | "language" | "claims">;
 
 export type ParseAnswer =
   | { ok: true; result: ExtractedPage | ClaimExtraction }
@@ -15,8 +18,8 @@ export type ParseAnswer =
 
 function run(job: ParseJob): ExtractedPage | ClaimExtraction {
   if (job.kind === "page") return extractPage(job.html, job.pageUrl);
-  const { projection, claims } = extract(job.markdown);
-  return { projection, claims };
+  const { projection, language, claims } = extract(job.markdown, job.language);
+  return { projection, language, claims };
 }
 
 parentPort!.on("message", (job: ParseJob) => {

@@ -1,5 +1,6 @@
 import { Worker, type WorkerOptions } from "node:worker_threads";
 import type { ExtractedPage } from "./extract-page";
+import type { LanguageCode } from "../claims/language";
 import type { ClaimExtraction, ParseAnswer, ParseJob } from "./parse.worker";
 import { FetchRefused } from "./safe-fetch.server";
 
@@ -145,9 +146,12 @@ export function createParser(limits: ParserLimits = DEFAULT_PARSER_LIMITS) {
         throw pageRefusal(error, limits);
       }
     },
-    /** The text projection and proposed claims of an article's markdown; refuses with a ParseFailure. */
-    async claims(markdown: string): Promise<ClaimExtraction> {
-      return (await parse({ kind: "claims", markdown })) as ClaimExtraction;
+    /**
+     * The text projection, language and proposed claims of an article's markdown, read in
+     * `language` when it is known (else detected); refuses with a ParseFailure.
+     */
+    async claims(markdown: string, language?: LanguageCode): Promise<ClaimExtraction> {
+      return (await parse({ kind: "claims", markdown, language })) as ClaimExtraction;
     },
     limits,
     /** Workers waiting, warm, for the next job. */

@@ -109,7 +109,7 @@ export async function importArticle(
   options: ImportOptions = {},
 ) {
   const markdown = toMarkdown(input.source, input.format);
-  const { projection, claims } = await extractClaims(markdown);
+  const { projection, language, claims } = await extractClaims(markdown);
   if (projection.text.trim() === "") {
     throw new UserError(
       "The article has no readable text once markdown is read; check the format you chose.",
@@ -127,6 +127,7 @@ export async function importArticle(
         author: input.author,
         sourceUrl: input.sourceUrl,
         originalDate: input.originalDate,
+        language,
         markdown,
         createdById: actorId,
       },
@@ -146,6 +147,7 @@ export async function importArticle(
       after: {
         title: article.title,
         slug: article.slug,
+        language,
         proposedClaims: proposals.length,
         ...(found.length > proposals.length ? { notProposed: found.length - proposals.length } : {}),
       },

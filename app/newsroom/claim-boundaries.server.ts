@@ -26,7 +26,7 @@ export async function adjustClaim(claimId: number, version: number, quote: strin
       version,
       {
         ...claimSpan(text, span),
-        ...reasonsFor(projection, span),
+        ...reasonsFor(projection, span, claim.article.language),
         ...editedBy(claim, actor),
         orphanedAt: null,
         orphanReason: "",
@@ -54,7 +54,11 @@ export async function splitClaim(claimId: number, version: number, splitBefore: 
       tx,
       claim,
       version,
-      { ...claimSpan(text, first), ...reasonsFor(projection, first), ...editedBy(claim, actor) },
+      {
+        ...claimSpan(text, first),
+        ...reasonsFor(projection, first, claim.article.language),
+        ...editedBy(claim, actor),
+      },
       actor,
       "split",
     );
@@ -62,7 +66,7 @@ export async function splitClaim(claimId: number, version: number, splitBefore: 
       data: {
         articleId: claim.articleId,
         ...claimSpan(text, second),
-        ...reasonsFor(projection, second),
+        ...reasonsFor(projection, second, claim.article.language),
         origin: "editor",
         status: claim.status === "candidate" ? "candidate" : "researching",
         lastEditorId: actor.id,
@@ -106,7 +110,11 @@ export async function mergeClaims(claimId: number, version: number, otherId: num
       tx,
       claim,
       version,
-      { ...claimSpan(text, span), ...reasonsFor(projection, span), ...editedBy(claim, actor) },
+      {
+        ...claimSpan(text, span),
+        ...reasonsFor(projection, span, claim.article.language),
+        ...editedBy(claim, actor),
+      },
       actor,
       "merged",
     );

@@ -114,7 +114,12 @@ export function editedBy(claim: Claim, actor: CurrentUser): ClaimChange {
   return { lastEditorId: actor.id, ...withdrawApproval(claim) };
 }
 
-export function reasonsFor({ text, blocks }: Projection, span: Span): { score: number; reasons: string } {
-  const [scored] = scoreSpans(text, blocks, [span]);
+/** An editor's claim scored like a proposal, in the article's language. */
+export function reasonsFor(
+  { text, blocks }: Projection,
+  span: Span,
+  language: string,
+): { score: number; reasons: string } {
+  const [scored] = scoreSpans(text, blocks, [span], language);
   return { score: scored!.score, reasons: JSON.stringify(["Added by an editor.", ...scored!.reasons]) };
 }

@@ -59,7 +59,7 @@ export async function addClaim(
         origin: "editor",
         status: "researching",
         lastEditorId: actor.id,
-        ...reasonsFor(projection, span),
+        ...reasonsFor(projection, span, article.language),
       },
     });
     await audit(tx, {

@@ -1,13 +1,15 @@
+import type { LanguageCode } from "../claims/language";
 import { budgetInWords, ParseFailure, parser } from "../importing/parser.server";
 import { UserError } from "../utils/errors";
 
 /**
- * The text projection and proposed claims of an article's markdown, worked out off the event
- * loop (a 2 MB article is seconds of CPU): no import or correction freezes other requests.
+ * The text projection, language and proposed claims of an article's markdown, worked out off the
+ * event loop (a 2 MB article is seconds of CPU): no import or correction freezes other requests.
+ * The text is read in `language` when it is known, else in the language detected in it.
  */
-export async function extractClaims(markdown: string, using = parser) {
+export async function extractClaims(markdown: string, using = parser, language?: LanguageCode) {
   try {
-    return await using.claims(markdown);
+    return await using.claims(markdown, language);
   } catch (error) {
     throw articleRefusal(error, using.limits);
   }

@@ -1,3 +1,4 @@
+import { languageName } from "../claims/language";
 import type { DiffBlock } from "../utils/text-diff";
 import { stanceLabel, statusLabel, verdictLabel } from "./verdicts";
 
@@ -28,6 +29,7 @@ export type HistoryKind = keyof typeof HISTORY_KINDS;
 const ACTIONS: Record<string, string> = {
   "article:imported": "imported",
   "article:revised": "corrected the text of",
+  "article:language-set": "set the language of",
   "claim:added": "added",
   "claim:reviewed": "saved the verdict of",
   "claim:approved": "approved",
@@ -52,11 +54,12 @@ export function describeAction(entityType: string, action: string): string {
   return ACTIONS[`${entityType}:${action}`] ?? action.replace(/-/g, " ");
 }
 
-type Format = "text" | "person" | "status" | "verdict" | "stance" | "claim" | "count" | "hidden";
+type Format = "text" | "language" | "person" | "status" | "verdict" | "stance" | "claim" | "count" | "hidden";
 
 /** Every field an audit event records, with the name a person reads and how its value reads. */
 const FIELDS: Record<string, { label: string; format: Format }> = {
   quote: { label: "Quote", format: "text" },
+  language: { label: "Language", format: "language" },
   start: { label: "Position (start)", format: "hidden" },
   end: { label: "Position (end)", format: "hidden" },
   status: { label: "Status", format: "status" },
@@ -120,6 +123,8 @@ export function showValue(field: string, value: unknown, names: Namer): string {
       return typeof value === "number" ? names.claim(value) : String(value);
     case "status":
       return statusLabel(String(value));
+    case "language":
+      return languageName(String(value));
     case "verdict":
       return verdictLabel(String(value));
     case "stance":

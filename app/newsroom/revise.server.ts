@@ -1,5 +1,7 @@
 import { MAX_PROPOSALS, strongestClaims } from "./articles.server";
 import { extractClaims } from "./extraction.server";
+import { isLanguageCode, languageName, type LanguageCode } from "../claims/language";
+import { parser } from "../importing/parser.server";
 import { reanchor } from "../claims/reanchor";
 import { db } from "../db/client.server";
 import { LARGE_WRITE } from "../db/write-lock";
@@ -21,11 +23,12 @@ export interface Revision {
 /** The revision's counts as a query value for the redirect after it, and back into a message. */
 export const revisionParam = (r: Revision) => [r.exact, r.moved, r.orphaned, r.proposed].join(".");
 
-export function revisionSummary(param: string | null): string | null {
+export function revisionSummary(param: string | null, language?: string | null): string | null {
   const counts = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(param ?? "");
   if (!counts) return null;
   const [, exact, moved, orphaned, proposed] = counts;
-  return `Text updated. Claims: ${exact} unchanged, ${moved} followed an edit, ${orphaned} lost their place, ${proposed} new proposals.`;
+  const what = isLanguageCode(language) ? `Language set to ${languageName(language)}.` : "Text updated.";
+  return `${what} Claims: ${exact} unchanged, ${moved} followed an edit, ${orphaned} lost their place, ${proposed} new proposals.`;
 }
 
 /**
@@ -36,10 +39,22 @@ export function revisionSummary(param: string | null): string | null {
  */
 export async function reviseArticle(
   articleId: number,
-  input: { markdown: string; version: number },
+  input: { markdown: string; version: number; language?: LanguageCode },
   actor: CurrentUser | null,
 ): Promise<Revision> {
-  const { projection, claims: proposals } = await extractClaims(input.markdown);
+  const stored = await db().article.findUnique({ where: { id: articleId }, select: { language: true } });
+  if (!stored) throw new UserError("There is no article with that number.", 404);
+  // The language an editor set (or one detected before) holds; an undetermined one is detected again.
+  const known = input.language ?? stored.language;
+  const {
+    projection,
+    language,
+    claims: proposals,
+  } = await extractClaims(
+    input.markdown,
+    parser,
+    isLanguageCode(known) && known !== "und" ? known : undefined,
+  );
   if (projection.text.trim() === "")
     throw new UserError("The new text is empty once markdown is read; nothing was changed.");
   const text = projection.text;
@@ -102,19 +117,42 @@ export async function reviseArticle(
     }
     await tx.article.update({
       where: { id: articleId },
-      data: { markdown: input.markdown, version: { increment: 1 } },
+      data: { markdown: input.markdown, language, version: { increment: 1 } },
     });
+    const textChanged = input.markdown !== article.markdown;
+    const languageChanged = language !== article.language;
     await audit(tx, {
       actorId: actor?.id ?? null,
       articleId,
       entityType: "article",
       entityId: articleId,
-      action: "revised",
-      before: { markdown: article.markdown },
-      after: { markdown: input.markdown, ...revision },
+      action: textChanged || !languageChanged ? "revised" : "language-set",
+      before: {
+        ...(textChanged || !languageChanged ? { markdown: article.markdown } : {}),
+        ...(languageChanged ? { language: article.language } : {}),
+      },
+      after: {
+        ...(textChanged || !languageChanged ? { markdown: input.markdown } : {}),
+        ...(languageChanged ? { language } : {}),
+        ...revision,
+      },
     });
     return revision;
   }, LARGE_WRITE);
+}
+
+/**
+ * Sets the language an article is read in, as an editor corrected it: its text is split again in
+ * that language, so its claims are re-anchored and passages now found check-worthy are proposed.
+ */
+export async function setArticleLanguage(
+  articleId: number,
+  input: { language: LanguageCode; version: number },
+  actor: CurrentUser,
+): Promise<Revision> {
+  const article = await db().article.findUnique({ where: { id: articleId }, select: { markdown: true } });
+  if (!article) throw new UserError("There is no article with that number.", 404);
+  return reviseArticle(articleId, { markdown: article.markdown, ...input }, actor);
 }
 
 /**

@@ -3,6 +3,7 @@ import { CLAIMANT_TYPES } from "./claim-fields";
 import { ARTICLE_LIMIT_LABEL, MAX_ARTICLE_BYTES } from "../importing/limits";
 import { CLAIM_STATUSES, STANCES, VERDICT_KEYS } from "./verdicts";
 import { partialDate } from "../utils/dates";
+import { LANGUAGE_CODES, type LanguageCode } from "../claims/language";
 
 /** Shared by the forms (field names, limits) and the actions that parse them. */
 export { MAX_ARTICLE_BYTES };
@@ -74,6 +75,14 @@ export const versionField = z.coerce
   .min(1);
 
 /** A correction of an article's text, based on the version the editor opened. */
+/** A language an editor may set: any the engine knows except "undetermined". */
+export const ArticleLanguageSchema = z.object({
+  version: versionField,
+  language: z.enum(LANGUAGE_CODES.filter((code) => code !== "und") as [LanguageCode, ...LanguageCode[]], {
+    error: "Choose one of the listed languages.",
+  }),
+});
+
 export const ArticleRevisionSchema = z.object({
   version: versionField,
   markdown: z

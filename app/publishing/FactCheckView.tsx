@@ -1,3 +1,4 @@
+import { textLanguage } from "../claims/language";
 import { STANCE_LABELS, verdictCountsOnScale } from "../newsroom/verdicts";
 import { formatDate, formatPartialDate, VerdictBadge, safeHref } from "../ui/components";
 import { creditLine } from "./credit";
@@ -24,6 +25,8 @@ export function FactCheckView({
 }: FactCheckViewProps) {
   const { article, claims } = snapshot;
   const corrections = history.filter((h) => h.number > 1);
+  // The page is in English; the article's own words carry their language for readers and screen readers.
+  const lang = textLanguage(article.language ?? "und");
   return (
     <article className="page fact-check">
       {variant === "archived" ? (
@@ -36,7 +39,7 @@ export function FactCheckView({
       {snapshot.number > 1 ? <CorrectionBanner snapshot={snapshot} /> : null}
       <header className="fact-check__header">
         <p className="eyebrow">Fact-check</p>
-        <h1>{article.title}</h1>
+        <h1 lang={lang}>{article.title}</h1>
         <p className="meta">
           {[
             article.outlet,
@@ -77,7 +80,7 @@ export function FactCheckView({
         <p className="hint">
           Highlighted passages are the claims we checked; each is followed by its number and verdict.
         </p>
-        <div className="article-text" dangerouslySetInnerHTML={{ __html: articleHtml }} />
+        <div className="article-text" lang={lang} dangerouslySetInnerHTML={{ __html: articleHtml }} />
       </section>
 
       <section className="claim-notes" aria-labelledby="notes-heading">
@@ -92,7 +95,7 @@ export function FactCheckView({
                   back to the text
                 </a>
               </p>
-              <blockquote>“{c.quote}”</blockquote>
+              <blockquote lang={lang}>“{c.quote}”</blockquote>
               <div className="rationale" dangerouslySetInnerHTML={{ __html: rationaleHtml[i] ?? "" }} />
               {c.evidence.length > 0 ? (
                 <>

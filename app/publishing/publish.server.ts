@@ -93,6 +93,7 @@ async function writePublication(
       author: article.author,
       sourceUrl: article.sourceUrl,
       originalDate: article.originalDate,
+      language: article.language,
       markdown: article.markdown,
     },
     claims: article.claims.map((claim, index) => ({

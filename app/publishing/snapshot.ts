@@ -54,6 +54,8 @@ export const SnapshotSchema = z.object({
     author: z.string(),
     sourceUrl: z.string(),
     originalDate: z.string(),
+    /** BCP 47; versions published before articles had a language lack it. */
+    language: z.string().optional(),
     markdown: z.string(),
   }),
   claims: z.array(PublishedClaimSchema),

@@ -2,6 +2,7 @@ import { useRef } from "react";
 import { redirect, redirectDocument } from "react-router";
 import type { Route } from "./+types/article";
 import { requirePermission } from "../auth/session.server";
+import { textLanguage } from "../claims/language";
 import { domainFailure, failure, formValues, orErrorPage, parseId, readForm } from "../utils/http.server";
 import { oncePerSubmission } from "../db/submissions.server";
 import { addClaim, setClaimStatus } from "../newsroom/claims.server";
@@ -39,7 +40,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     html: renderAnnotatedPart(markdown, highlights, page.part.part, PART_CHARS).html,
     publishedVersion: await latestNumber({ articleId }),
     revised:
-      revisionSummary(url.searchParams.get("revised")) ?? importNotice(url.searchParams.get("imported")),
+      revisionSummary(url.searchParams.get("revised"), url.searchParams.get("language")) ??
+      importNotice(url.searchParams.get("imported")),
     here: url.pathname + url.search,
   };
 }
@@ -123,7 +125,12 @@ export default function ArticleWorkbench({ loaderData, actionData }: Route.Compo
             Highlighted: proposed and accepted claims. The number after each links to it in the list.
           </p>
           <TextParts articleId={article.id} part={part.part} parts={part.parts} />
-          <div ref={textRef} className="article-text" dangerouslySetInnerHTML={{ __html: html }} />
+          <div
+            ref={textRef}
+            className="article-text"
+            lang={textLanguage(article.language)}
+            dangerouslySetInnerHTML={{ __html: html }}
+          />
         </section>
         <aside className="workbench__claims" aria-labelledby="claims-heading">
           <ArticleClaims

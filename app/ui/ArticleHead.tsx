@@ -1,4 +1,5 @@
 import { Form, Link } from "react-router";
+import { languageName } from "../claims/language";
 import { safeHref } from "./components";
 
 /** The article page's title, what the article is, and the ways to change or view it. */
@@ -16,6 +17,7 @@ export function ArticleHead({
     outlet: string;
     author: string;
     originalDate: string;
+    language: string;
     status: string;
     sourceUrl: string;
     version: number;
@@ -39,6 +41,7 @@ export function ArticleHead({
               article.outlet,
               article.author,
               article.originalDate,
+              article.language === "und" ? "Language not detected" : languageName(article.language),
               article.status === "published" ? "Published" : "Draft",
             ]
               .filter(Boolean)
@@ -57,7 +60,9 @@ export function ArticleHead({
           </p>
         </div>
         <div className="page-actions">
-          {canEdit ? <Link to={`/articles/${article.id}/edit`}>Correct the article text</Link> : null}
+          {canEdit ? (
+            <Link to={`/articles/${article.id}/edit`}>Correct the article text or language</Link>
+          ) : null}
           <Link to={`/articles/${article.id}/history`}>History</Link>
           {canEdit && article.sourceUrl ? (
             <Form method="post" className="inline-form">
