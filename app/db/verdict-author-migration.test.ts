@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -10,8 +10,10 @@ import { migrate } from "./migrate.server";
 it("backfills the verdict author from the last editor of claims that have a judgement", () => {
   const MIGRATION = "20261129010000_claim_verdict_author";
   const before = mkdtempSync(path.join(tmpdir(), "claimdesk-migrations-"));
+  // The database as it was before this migration: later ones may depend on its column.
   cpSync(path.resolve("prisma/migrations"), before, { recursive: true });
-  rmSync(path.join(before, MIGRATION), { recursive: true });
+  const applyLater = readdirSync(before).filter((name) => /^\d{14}_/.test(name) && name >= MIGRATION);
+  for (const name of applyLater) rmSync(path.join(before, name), { recursive: true });
   const file = path.join(mkdtempSync(path.join(tmpdir(), "claimdesk-backfill-")), "db.sqlite");
   migrate(file, before);
 
@@ -27,7 +29,7 @@ it("backfills the verdict author from the last editor of claims that have a judg
   claim.run(3, null, "", 9);
   db.close();
 
-  expect(migrate(file, path.resolve("prisma/migrations"))).toEqual([MIGRATION]);
+  expect(migrate(file, path.resolve("prisma/migrations"))).toEqual(applyLater.sort());
   const after = new Database(file, { readonly: true });
   expect(after.prepare(`SELECT id, verdictById FROM "Claim" ORDER BY id`).all()).toEqual([
     { id: 1, verdictById: 7 },
