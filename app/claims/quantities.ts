@@ -84,7 +84,7 @@ const TEENS = [
 ];
 const TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 /** "One" is left out: "one of the", "one company" are rarely figures anyone checks. */
-const WORD_NUMBER = `(?<word>\\b(?:${Object.keys(WORD_RATIOS).join("|")}|(?:${TENS.join("|")})(?:[-‑](?:one|${UNITS_WORDS.join("|")}))?|${TEENS.join("|")}|${UNITS_WORDS.join("|")})\\b)`;
+const WORD_NUMBER = `(?<word>\\b(?:${Object.keys(WORD_RATIOS).join("|")}|(?:${TENS.join("|")})(?:[-‑](?:one|${UNITS_WORDS.join("|")}))?|${TEENS.join("|")}|${UNITS_WORDS.join("|")})(?=fold\\b|\\b))`;
 
 function wordValue(word: string): number {
   const lower = word.toLowerCase();
@@ -336,7 +336,10 @@ const UNIT_RULES: UnitRule[] = [
     normalize: (value, unit) => ({ value, unit }),
   },
   {
-    pattern: /^(?:\s?[x×](?![\p{L}\d])|\s(?:times|fold)(?![\p{L}])|-fold(?![\p{L}])|fold(?![\p{L}]))/u,
+    // "Three times faster", "ten times the electricity of": a multiple. "Three times this year" is
+    // a count of occasions, read as a count further on.
+    pattern:
+      /^(?:\s?[x×](?![\p{L}\d])|\stimes(?=\s+(?:as|the|that|what|more|less|fewer|[\p{L}-]+er|[\p{L}-]+est)(?![\p{L}]))|\s?[-‑]?fold(?![\p{L}]))/u,
     measure: "ratio",
     unit: "x",
     normalize: (value) => ({ value, unit: "x" }),
@@ -581,7 +584,7 @@ function readCount(
   const digits = text.slice(token.start, token.end);
   if (scale === 1 && /^\d{4}$/u.test(digits) && token.value >= 1000 && token.value <= 2199) return undefined;
   if (MONTH_BEFORE.test(before) || MONTH_AFTER.test(rest)) return undefined;
-  if (scale === 1 && followsAName(text, token.start, before)) return undefined;
+  if (scale === 1 && followsAName(before)) return undefined;
   const counted = countedNoun(rest, language);
   if (counted) {
     return finish(text, token, before, {
@@ -604,19 +607,17 @@ function readCount(
   });
 }
 
+/** Capitalised words that lead into a count at the start of a sentence: "About 40 people". */
+const LEAD_WORD =
+  /^(?:about|some|nearly|over|only|another|all|roughly|almost|just|around|exactly|fewer|more|less|up|at|with|of|for|in|by|from|to|the|its|their|our|his|her|and|but|after|before|within|under|below|above|than|last|first|next|these|those|an|a|every|each|approximately|estimated|etwa|rund|fast|knapp|über|mehr|les|la|le|los|las|el|plus|près|environ|unos|unas|cerca|más|oltre|circa|quasi|gli|il|der|die|das|den|dem|mit|für|von|bei|seit)$/iu;
+
 /**
  * "Windows 11 users", "RTX 4090 cards", "Field Ops 3": a number right after a capitalised word
- * belongs to a name, unless that word starts the sentence ("About 40 people").
+ * belongs to a name, unless that word only leads into the count ("About 40 people").
  */
-function followsAName(text: string, start: number, before: string): boolean {
+function followsAName(before: string): boolean {
   const name = before.match(/(?:^|[^\p{L}\d])(\p{Lu}[\p{L}\d-]*)\s$/u);
-  if (!name) return false;
-  const nameStart = start - name[1]!.length - 1;
-  const lead = text.slice(Math.max(0, nameStart - 3), nameStart);
-  return !(
-    nameStart === 0 ||
-    (/(?:[.!?:]\s*|\n\s*|^\s*)$/u.test(lead) && (nameStart < 3 || /[.!?:\n]/u.test(lead)))
-  );
+  return name !== null && !LEAD_WORD.test(name[1]!);
 }
 
 const NOUN_WORD = /^\s(?<word>\p{Ll}[\p{L}'’-]{1,30}|\p{Lu}{2,6}s?)(?![\p{L}\d])/u;
