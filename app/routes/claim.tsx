@@ -178,7 +178,13 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
         />
         <EvidencePanel evidence={claim.evidence} canEdit={canEdit} state={state} />
       </div>
-      <QuantitiesTable quantities={loaderData.quantities} id="figures" headingLevel={2} className="panel" />
+      <QuantitiesTable
+        quantities={loaderData.quantities}
+        id="figures"
+        headingLevel={2}
+        className="panel"
+        region
+      />
       <AttributionPanel claim={claim} canEdit={canEdit} state={stateOf(state, "attribution")} />
       <MatchesPanel
         matches={loaderData.matches}

@@ -45,24 +45,32 @@ function notes(figure: Figure): string {
 /**
  * The figures of a claim: as written, read as value and unit, and what each measures, under a
  * heading of the given level. Pure rendering of what the loader parsed from the claim's quote;
- * nothing when the quote holds no figure.
+ * nothing when the quote holds no figure. A page with one claim makes it a region (a landmark);
+ * a page listing many claims must not, or its landmarks would share one name.
  */
 export function QuantitiesTable({
   quantities,
   id,
   headingLevel,
   className = "",
+  region = false,
 }: {
   quantities: Figure[];
   id: string;
   headingLevel: 2 | 3 | 4;
   className?: string;
+  region?: boolean;
 }) {
   if (quantities.length === 0) return null;
   const Heading = `h${headingLevel}` as const;
+  const Wrapper = region ? "section" : "div";
   const anyNotes = quantities.some((q) => notes(q) !== "");
   return (
-    <section className={`quantities ${className}`.trim()} id={id} aria-labelledby={`${id}-heading`}>
+    <Wrapper
+      className={`quantities ${className}`.trim()}
+      id={id}
+      aria-labelledby={region ? `${id}-heading` : undefined}
+    >
       <Heading id={`${id}-heading`}>Figures in this claim</Heading>
       <table className="table table--stack" aria-labelledby={`${id}-heading`}>
         <thead>
@@ -88,6 +96,6 @@ export function QuantitiesTable({
           ))}
         </tbody>
       </table>
-    </section>
+    </Wrapper>
   );
 }
