@@ -63,6 +63,8 @@ const BEFORE_WINDOW = 40;
 interface NumberFormat {
   /** A number with thousands separators, then one without. Groups: sign, digits. */
   pattern: RegExp;
+  /** The same, at the start of a string (the second number of a range). */
+  anchored: RegExp;
   toNumber: (digits: string) => number;
 }
 
@@ -104,12 +106,15 @@ function numberFormat(group: string, decimal: string, spaceGroups = false): Numb
   // A lone separator that does not make thousands is read as a decimal point: German writers
   // sometimes write "1.5 GB" in English style, and "1.299" is 1299 only because of its three digits.
   const plain = `\\d+(?:[.,]\\d+)?`;
+  const number = `${SIGN}(?<digits>${grouped}|${plain})|${WORD_NUMBER}`;
+  const wholeGrouped = new RegExp(`^${grouped}$`, "u");
+  const separators = new RegExp(g, "gu");
   return {
-    pattern: new RegExp(`${SIGN}(?<digits>${grouped}|${plain})|${WORD_NUMBER}`, "giu"),
+    pattern: new RegExp(number, "giu"),
+    anchored: new RegExp(`^(?:${number})`, "iu"),
     toNumber: (digits) => {
-      const groupedMatch = new RegExp(`^${grouped}$`, "u").test(digits);
-      const plainDigits = groupedMatch
-        ? digits.replace(new RegExp(g, "gu"), "").replace(decimal, ".")
+      const plainDigits = wholeGrouped.test(digits)
+        ? digits.replace(separators, "").replace(decimal, ".")
         : digits.replace(",", ".");
       return Number(plainDigits);
     },
@@ -143,6 +148,9 @@ const MONEY_SCALES: [RegExp, number][] = [
   [/^\s?(?:b|B)(?![\p{L}])/u, 1e9],
 ];
 
+/** The longest currency written before a number ("US$ ", "Rs. "), and what may follow a figure. */
+const CURRENCY_TAIL = 5;
+const MAY_HAVE_UNIT = /^[\s\-‑–—]{0,2}[\p{L}\d%×$€£¥₹Å元円(]/u;
 const CURRENCY_BEFORE: [RegExp, string][] = [
   [/(?:US\$|USD\s?)\s?$/u, "USD"],
   [/(?:HK\$|HKD\s?)\s?$/u, "HKD"],
@@ -370,6 +378,7 @@ function durationSymbol(written: string): string {
 
 /** Rounds away floating-point noise (1.2 TB/s is 1200 GB/s, not 1199.9999999999998). */
 function clean(value: number): number {
+  if (Number.isSafeInteger(value)) return value;
   return Number.parseFloat(value.toPrecision(12));
 }
 
@@ -485,6 +494,9 @@ function readQuantity(
   const windowEnd = Math.min(text.length, token.end + AFTER_WINDOW);
   meter.steps += AFTER_WINDOW + BEFORE_WINDOW;
   const before = text.slice(Math.max(0, token.start - BEFORE_WINDOW), token.start);
+  const currencyBefore = CURRENCY_BEFORE.find(([pattern]) => pattern.test(before.slice(-CURRENCY_TAIL)));
+  // Most numbers in hostile or tabular text have nothing after them that could be a unit.
+  if (!currencyBefore && !MAY_HAVE_UNIT.test(text.slice(token.end, token.end + 3))) return undefined;
   let cursor = token.end;
   const rest = () => text.slice(cursor, windowEnd);
 
@@ -493,10 +505,9 @@ function readQuantity(
 
   let upper: number | undefined;
   const range = readRangeEnd(rest(), format, before);
-  const currencyBefore = CURRENCY_BEFORE.find(([pattern]) => pattern.test(before));
   let start = token.start;
   let currency = currencyBefore?.[1];
-  if (currencyBefore) start -= before.match(currencyBefore[0])![0].length;
+  if (currencyBefore) start -= before.slice(-CURRENCY_TAIL).match(currencyBefore[0])![0].length;
   if (currency === "¥") currency = /^(?:zh|cmn)/u.test(language) ? "CNY" : "JPY";
   if (range && unitFollows(text.slice(cursor + range.length, windowEnd), currency)) {
     upper = range.value;
@@ -583,7 +594,7 @@ function readCount(
 ): Quantity | undefined {
   const digits = text.slice(token.start, token.end);
   if (scale === 1 && /^\d{4}$/u.test(digits) && token.value >= 1000 && token.value <= 2199) return undefined;
-  if (MONTH_BEFORE.test(before) || MONTH_AFTER.test(rest)) return undefined;
+  if (MONTH_BEFORE.test(before.slice(-12)) || MONTH_AFTER.test(rest)) return undefined;
   if (scale === 1 && followsAName(before)) return undefined;
   const counted = countedNoun(rest, language);
   if (counted) {
@@ -688,8 +699,7 @@ function readRangeEnd(
     : /^\s?(?:–|—|-|to|bis|à|a|al)\s?/u;
   const join = rest.match(joiner);
   if (!join) return undefined;
-  const pattern = new RegExp(`^(?:${format.pattern.source})`, "iu");
-  const second = rest.slice(join[0].length).match(pattern);
+  const second = rest.slice(join[0].length).match(format.anchored);
   if (!second?.groups?.digits || second.groups.sign) return undefined;
   const value = format.toNumber(second.groups.digits);
   if (!Number.isFinite(value)) return undefined;
