@@ -623,15 +623,17 @@ const LEAD_WORD =
   /^(?:about|some|nearly|over|only|another|all|roughly|almost|just|around|exactly|fewer|more|less|up|at|with|of|for|in|by|from|to|the|its|their|our|his|her|and|but|after|before|within|under|below|above|than|last|first|next|these|those|an|a|every|each|approximately|estimated|etwa|rund|fast|knapp|über|mehr|les|la|le|los|las|el|plus|près|environ|unos|unas|cerca|más|oltre|circa|quasi|gli|il|der|die|das|den|dem|mit|für|von|bei|seit)$/iu;
 
 /**
- * "Windows 11 users", "RTX 4090 cards", "Field Ops 3": a number right after a capitalised word
+ * "Windows 11 users", "RTX 4090 cards", "iPhone 16 Pro": a number right after a capitalised word
  * belongs to a name, unless that word only leads into the count ("About 40 people").
  */
 function followsAName(before: string): boolean {
-  const name = before.match(/(?:^|[^\p{L}\d])(\p{Lu}[\p{L}\d-]*)\s$/u);
+  const name = before.match(/(?:^|[^\p{L}\d])(\p{Ll}{0,2}\p{Lu}[\p{L}\d-]*)\s$/u);
   return name !== null && !LEAD_WORD.test(name[1]!);
 }
 
 const NOUN_WORD = /^\s(?<word>\p{Ll}[\p{L}'’-]{1,30}|\p{Lu}{2,6}s?)(?![\p{L}\d])/u;
+/** A name inside a counted phrase: "1 million H20 chips", "5 Apple engineers". */
+const NAME_WORD = /^\s(?<word>\p{Lu}[\p{L}\d-]{0,15})(?![\p{L}\d])/u;
 const GERMAN_NOUN_WORD = /^\s(?<word>\p{L}[\p{L}'’-]{1,30})(?![\p{L}\d])/u;
 /** "22 of the 27 member states", "3 out of 8 sentences". */
 const PARTITIVE = new RegExp(
@@ -660,20 +662,24 @@ function countedNoun(
   const partitive = rest.match(PARTITIVE);
   const offset = partitive ? partitive[0].length : 0;
   const wordPattern = language.startsWith("de") ? GERMAN_NOUN_WORD : NOUN_WORD;
-  const words: string[] = [];
-  let length = offset;
-  while (words.length < 3) {
-    const word = rest.slice(length).match(wordPattern);
-    if (!word || NOT_A_NOUN.test(word.groups!.word!)) break;
-    words.push(word.groups!.word!);
-    length += word[0].length;
-    if (/s$/u.test(word.groups!.word!) || (!/^\p{Ll}/u.test(word.groups!.word!) && words.length > 1)) break;
+  const read: Array<{ word: string; end: number; name: boolean }> = [];
+  let at = offset;
+  while (read.length < 3) {
+    const noun = rest.slice(at).match(wordPattern);
+    const name = noun ? null : rest.slice(at).match(NAME_WORD);
+    const found = noun ?? name;
+    if (!found || NOT_A_NOUN.test(found.groups!.word!)) break;
+    at += found[0].length;
+    read.push({ word: found.groups!.word!, end: at, name: name !== null });
+    if (noun && /s$/u.test(found.groups!.word!)) break;
   }
-  if (words.length === 0) return undefined;
-  if (!/s$/u.test(words[words.length - 1]!) && words.length > 1) {
-    length = offset + rest.slice(offset).match(wordPattern)![0].length;
-    words.splice(1);
-  }
+  // The phrase runs to its first plural ("6.2 million paid subscribers", "1 million H20 chips");
+  // without one, it is the first word alone, unless that word is a name ("2 Nvidia").
+  const plural = read.findIndex((w) => !w.name && /s$/u.test(w.word));
+  const phrase = plural >= 0 ? read.slice(0, plural + 1) : read.slice(0, 1).filter((w) => !w.name);
+  if (phrase.length === 0) return undefined;
+  const words = phrase.map((w) => w.word);
+  const length = phrase[phrase.length - 1]!.end;
   const per = rest.slice(length).match(PER_TIME);
   const unit = words.join(" ");
   // "22 of the 27 member states": the first figure counts member states too, but its text stops
