@@ -755,34 +755,11 @@ function comparisonTarget(after: string): string | undefined {
   return undefined;
 }
 
-/** A quantity as `extract`, the API and the pages show it: offsets shifted into the document. */
-export interface PlacedQuantity {
-  text: string;
-  start: number;
-  end: number;
-  value: number;
-  upper?: number;
-  unit: string;
-  measure: Measure;
-  normalized: { value: number; unit: string };
-  comparedTo?: string;
-  change?: boolean;
-}
-
 /** The figures of a claim whose text starts at `start` in the document, with document offsets. */
-export function claimQuantities(claim: { start: number; text: string }, language?: string): PlacedQuantity[] {
-  return parseQuantities(claim.text, language).map(
-    ({ text, start, end, value, upper, unit, measure, normalized, comparedTo, change }) => ({
-      text,
-      start: claim.start + start,
-      end: claim.start + end,
-      value,
-      ...(upper === undefined ? {} : { upper }),
-      unit,
-      measure,
-      normalized,
-      ...(comparedTo === undefined ? {} : { comparedTo }),
-      ...(change === undefined ? {} : { change }),
-    }),
-  );
+export function claimQuantities(claim: { start: number; text: string }, language?: string): Quantity[] {
+  return parseQuantities(claim.text, language).map((q) => ({
+    ...q,
+    start: claim.start + q.start,
+    end: claim.start + q.end,
+  }));
 }
