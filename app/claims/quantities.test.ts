@@ -158,6 +158,7 @@ describe("counts, durations and words", () => {
     ["It has a 16-core graphics unit.", "16-core", 16, "core", "count"],
     ["About 40 people came.", "40 people", 40, "people", "count"],
     ["Buyers ordered 1 million H20 chips.", "1 million H20 chips", 1e6, "H20 chips", "count"],
+    ["It employs 29,600 people across 36 countries.", "29,600 people", 29_600, "people", "count"],
     ["It raised prices three times this year.", "three times", 3, "times", "count"],
     ["It is ten times faster.", "ten times", 10, "x", "ratio"],
     ["Demand grew fourfold.", "fourfold", 4, "x", "ratio"],
@@ -179,6 +180,12 @@ describe("counts, durations and words", () => {
       measure: "count",
     });
     expect(only("Er braucht 350 Watt.", "de")).toMatchObject({ value: 350, unit: "W", measure: "power" });
+    expect(only("Es kostet 3 Mrd. US-Dollar.", "de")).toMatchObject({
+      value: 3e9,
+      unit: "USD",
+      measure: "money",
+    });
+    expect(only("Es kostet CHF 20.", "de")).toMatchObject({ text: "CHF 20", value: 20, unit: "CHF" });
   });
 
   it("reads currencies written after a linking word", () => {

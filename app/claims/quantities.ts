@@ -162,13 +162,14 @@ const CURRENCY_BEFORE: [RegExp, string][] = [
   [/(?:RMB|CNY|CN¥)\s?$/u, "CNY"],
   [/(?:JPY\s?)$/u, "JPY"],
   [/(?:₹|Rs\.?\s?|INR\s?)$/u, "INR"],
+  [/CHF\s?$/u, "CHF"],
   [/(?:¥|￥)\s?$/u, "¥"],
 ];
 /** "1.500 millones de euros", "850 milioni di euro", "3 millions d'euros". */
 const LINK = String.raw`^\s?(?:(?:de|di)\s|d['’])?`;
 const currencyAfter = (names: string) => new RegExp(`${LINK}(?:${names})(?![\\p{L}])`, "u");
 const CURRENCY_AFTER: [RegExp, string][] = [
-  [currencyAfter(String.raw`US dollars?|dollars?|dólares|dollari|USD|US\$|\$`), "USD"],
+  [currencyAfter(String.raw`US dollars?|dollars?|US-Dollar|Dollar|dólares|dollari|USD|US\$|\$`), "USD"],
   [currencyAfter("euros?|Euros?|EUR|€"), "EUR"],
   [currencyAfter("yuan|renminbi|RMB|CNY|元"), "CNY"],
   [currencyAfter("yen|JPY|円"), "JPY"],
@@ -384,7 +385,10 @@ function clean(value: number): number {
 
 /** Words after a bare number that do not name what it counts. */
 const NOT_A_NOUN =
-  /^(?:of|to|and|or|in|on|at|for|by|from|with|per|than|the|a|an|is|was|were|are|has|had|have|be|as|that|this|it|its|which|who|when|while|but|so|if|am|pm|a\.m|p\.m|o'clock|more|less|percent|und|oder|de|la|le|les|et|y|e|o|il|di|per|und|von|zu|im|auf|mit|der|die|das|des|del|en|el|los|las)$/iu;
+  /^(?:of|to|and|or|in|on|at|for|by|from|with|per|than|the|a|an|is|was|were|are|has|had|have|be|as|that|this|it|its|which|who|when|while|but|so|if|am|pm|a\.m|p\.m|o'clock|more|less|percent|und|oder|de|la|le|les|et|y|e|o|il|di|per|und|von|zu|im|auf|mit|der|die|das|des|del|en|el|los|las|across|always|perhaps|unless|thus|plus|versus|whereas|besides|towards|afterwards|does|goes|nevertheless|since|until|into|onto|over|under|after|before|about|around|between|among|during|through|without|within|each|every)$/iu;
+/** Plurals that do not end in "s". */
+const IRREGULAR_PLURAL =
+  /^(?:people|children|men|women|staff|personnel|police|feet|teeth|mice|data|media|criteria|Leute|Menschen)$/u;
 const MONTH_NAMES =
   /(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Januar|Februar|März|Juni|Juli|Oktober|Dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)/u;
 const MONTH_BEFORE = new RegExp(`${MONTH_NAMES.source}\\s$`, "u");
@@ -671,11 +675,12 @@ function countedNoun(
     if (!found || NOT_A_NOUN.test(found.groups!.word!)) break;
     at += found[0].length;
     read.push({ word: found.groups!.word!, end: at, name: name !== null });
-    if (noun && /s$/u.test(found.groups!.word!)) break;
+    if (noun && (/s$/u.test(found.groups!.word!) || IRREGULAR_PLURAL.test(found.groups!.word!))) break;
   }
   // The phrase runs to its first plural ("6.2 million paid subscribers", "1 million H20 chips");
   // without one, it is the first word alone, unless that word is a name ("2 Nvidia").
-  const plural = read.findIndex((w) => !w.name && /s$/u.test(w.word));
+  const isPlural = (word: string) => /s$/u.test(word) || IRREGULAR_PLURAL.test(word);
+  const plural = read.findIndex((w) => !w.name && isPlural(w.word));
   const phrase = plural >= 0 ? read.slice(0, plural + 1) : read.slice(0, 1).filter((w) => !w.name);
   if (phrase.length === 0) return undefined;
   const words = phrase.map((w) => w.word);
