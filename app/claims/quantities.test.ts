@@ -136,6 +136,7 @@ describe("what is not a quantity", () => {
     "It topped the chart for the 5th week.",
     "The Top 10 list.",
     "Sales doubled.",
+    "A 2 x 4 grid of tiles.",
   ])("%s", (text) => {
     expect(parseQuantities(text)).toEqual([]);
   });

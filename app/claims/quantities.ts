@@ -348,7 +348,7 @@ const UNIT_RULES: UnitRule[] = [
     // "Three times faster", "ten times the electricity of": a multiple. "Three times this year" is
     // a count of occasions, read as a count further on.
     pattern:
-      /^(?:\s?[x×](?![\p{L}\d])|\stimes(?=\s+(?:as|the|that|what|more|less|fewer|[\p{L}-]+er|[\p{L}-]+est)(?![\p{L}]))|\s?[-‑]?fold(?![\p{L}]))/u,
+      /^(?:\s?[x×](?![\p{L}\d])(?!\s\d)|\stimes(?=\s+(?:as|the|that|what|more|less|fewer|[\p{L}-]+er|[\p{L}-]+est)(?![\p{L}]))|\s?[-‑]?fold(?![\p{L}]))/u,
     measure: "ratio",
     unit: "x",
     normalize: (value) => ({ value, unit: "x" }),
@@ -677,11 +677,14 @@ function countedNoun(
     read.push({ word: found.groups!.word!, end: at, name: name !== null });
     if (noun && (/s$/u.test(found.groups!.word!) || IRREGULAR_PLURAL.test(found.groups!.word!))) break;
   }
-  // The phrase runs to its first plural ("6.2 million paid subscribers", "1 million H20 chips");
-  // without one, it is the first word alone, unless that word is a name ("2 Nvidia").
+  // The phrase runs to its first plural ("6.2 million paid subscribers", "1 million H20 chips").
+  // Without one, "4 grid" is no count; German and Italian plurals have no common ending, so there
+  // the first word alone is the noun ("3 Mio. Nutzer"), unless it is a name.
   const isPlural = (word: string) => /s$/u.test(word) || IRREGULAR_PLURAL.test(word);
   const plural = read.findIndex((w) => !w.name && isPlural(w.word));
-  const phrase = plural >= 0 ? read.slice(0, plural + 1) : read.slice(0, 1).filter((w) => !w.name);
+  const pluralsUnmarked = /^(?:de|it)/u.test(language);
+  const phrase =
+    plural >= 0 ? read.slice(0, plural + 1) : pluralsUnmarked ? read.slice(0, 1).filter((w) => !w.name) : [];
   if (phrase.length === 0) return undefined;
   const words = phrase.map((w) => w.word);
   const length = phrase[phrase.length - 1]!.end;
