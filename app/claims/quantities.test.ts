@@ -120,6 +120,25 @@ describe("number formats by language", () => {
   });
 });
 
+describe("Chinese and Japanese figures", () => {
+  it("reads numbers written straight after a character, with their scales and currencies", () => {
+    expect(brief(only("阿里巴巴计划投资3800亿元。", "zh"))).toEqual({
+      text: "3800亿元",
+      value: 380_000_000_000,
+      unit: "CNY",
+      measure: "money",
+      normalized: { value: 380_000_000_000, unit: "CNY" },
+    });
+    expect(only("芯片采用7纳米工艺。", "zh")).toMatchObject({
+      value: 7,
+      unit: "nm",
+      measure: "process node",
+    });
+    expect(only("算力达到40 TOPS。", "zh")).toMatchObject({ value: 40, unit: "TOPS" });
+    expect(only("收入为500亿美元。", "zh")).toMatchObject({ value: 5e10, unit: "USD" });
+  });
+});
+
 describe("what is not a quantity", () => {
   it.each([
     "The H20 and the A100 are chips.",

@@ -135,6 +135,10 @@ const FORMATS: Record<string, NumberFormat> = {
 
 /** Multipliers written after a number: "120 million", "3 Mio.", "1,5 Mrd.". */
 const SCALES: [RegExp, number][] = [
+  // Chinese and Japanese scales sit between the number and the next character, no space.
+  [/^(?:万亿)/u, 1e12],
+  [/^(?:亿|億)/u, 1e8],
+  [/^(?:万|萬)/u, 1e4],
   [/^\s?(?:thousand|Tsd\.|mille|mil(?!\s+millones))(?![\p{L}])/u, 1e3],
   [/^\s?(?:miles de millones|mil millones)(?![\p{L}])/u, 1e9],
   [/^\s?(?:million|millions|mn|Mio\.|Million(?:en)?|millones|millón|milioni|milione)(?![\p{L}])/u, 1e6],
@@ -171,8 +175,12 @@ const currencyAfter = (names: string) => new RegExp(`${LINK}(?:${names})(?![\\p{
 const CURRENCY_AFTER: [RegExp, string][] = [
   [currencyAfter(String.raw`US dollars?|dollars?|US-Dollar|Dollar|dólares|dollari|USD|US\$|\$`), "USD"],
   [currencyAfter("euros?|Euros?|EUR|€"), "EUR"],
-  [currencyAfter("yuan|renminbi|RMB|CNY|元"), "CNY"],
-  [currencyAfter("yen|JPY|円"), "JPY"],
+  [/^(?:美元|美金)/u, "USD"],
+  [/^欧元/u, "EUR"],
+  [/^(?:日元|円)/u, "JPY"],
+  [/^(?:人民币|元)/u, "CNY"],
+  [currencyAfter("yuan|renminbi|RMB|CNY"), "CNY"],
+  [currencyAfter("yen|JPY"), "JPY"],
   [currencyAfter("pounds sterling|sterling|GBP|£"), "GBP"],
   [currencyAfter("rupees|INR"), "INR"],
   [currencyAfter("Swiss francs|francs|Franken|CHF"), "CHF"],
@@ -271,6 +279,12 @@ const UNIT_RULES: UnitRule[] = [
   },
   {
     pattern: /^[\s-]?(?:nm|[nN]anomet(?:er|re)s?|-nanomet(?:er|re))(?![\p{L}])/u,
+    measure: "process node",
+    unit: "nm",
+    normalize: convert("nm"),
+  },
+  {
+    pattern: /^\s?(?:纳米|奈米|ナノメートル)/u,
     measure: "process node",
     unit: "nm",
     normalize: convert("nm"),
@@ -474,11 +488,14 @@ function standsAlone(text: string, start: number, end: number): boolean {
   if (IDENTIFIER_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return false;
   const before = text.slice(Math.max(0, start - 2), start);
   const after = text.slice(end, end + 2);
-  if (/[\p{L}\d_]$/u.test(before)) return false;
+  if (/[\p{L}\d_]$/u.test(before) && !CJK_END.test(before)) return false;
   if (/[\p{L}\d][-‑.,/:]$/u.test(before) || /\d[-‑]$/u.test(before)) return false;
   if (/^[.,:/]\d/u.test(after)) return false;
   return true;
 }
+
+/** Chinese and Japanese write numbers straight after a character: "达到40 TOPS". */
+const CJK_END = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]$/u;
 
 /** "version 2.1", "No. 3", "#4", "Gen 5": the number names something. */
 const IDENTIFIER_BEFORE =
