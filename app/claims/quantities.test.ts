@@ -74,6 +74,7 @@ describe("money, percentages and ratios", () => {
   it("reads a change year over year and after a verb", () => {
     expect(only("Revenue was up 26% year-over-year.")).toMatchObject({ value: 26, unit: "%", change: true });
     expect(only("Sales rose 13% in May.")).toMatchObject({ value: 13, change: true });
+    expect(only("Nvidia stock dipped 3–4% on the news.")).toMatchObject({ value: 3, upper: 4, change: true });
     expect(only("Its share is 13% of the market.").change).toBeUndefined();
   });
 
