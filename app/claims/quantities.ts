@@ -217,7 +217,7 @@ function computeUnit(match: RegExpMatchArray): string {
     : COMPUTE_WORD_PREFIX[(groups.wordPrefix ?? "").toLowerCase()];
   const kind = /fl/iu.test(match[0]) ? "FLOPS" : "OPS";
   const symbol = `${prefix === "k" ? "K" : (prefix ?? "")}${kind === "FLOPS" ? "FLOPS" : "OPS"}`;
-  const precision = groups.before ?? groups.after;
+  const precision = groups.before ?? groups.after ?? groups.after2;
   return precision ? `${precision.toUpperCase()} ${symbol}` : symbol;
 }
 
@@ -235,16 +235,13 @@ const byteUnit = (prefix: string | undefined, binary: string | undefined, bits: 
 
 const UNIT_RULES: UnitRule[] = [
   {
+    // Symbols are case-sensitive ("10 tops" are shirts); "teraflops" is a word and may be lower case.
     pattern: new RegExp(
-      String.raw`^[\s-]?(?:(?<before>${PRECISION})\s)?(?:(?<prefix>[KMGTPE])(?:FLOPS|OPS)|(?<wordPrefix>giga|tera|peta|exa)(?:flops|-?ops|\s?operations per second)|FLOPS)(?:\s?\((?<after>${PRECISION})\)|\s(?:of\s|in\s|at\s)?(?<after2>${PRECISION})(?![\p{L}\d]))?(?![\p{L}])`,
-      "iu",
+      String.raw`^[\s-]?(?:(?<before>${PRECISION})\s)?(?:(?<prefix>[KMGTPE])(?:FLOPS|FLOPs|flops|OPS)|(?<wordPrefix>[Gg]iga|[Tt]era|[Pp]eta|[Ee]xa)(?:flops|FLOPS|-?ops|-?OPS|\s?operations per second)|FLOPS)(?:\s?\((?<after>${PRECISION})\)|\s(?:of\s|in\s|at\s)?(?<after2>${PRECISION})(?![\p{L}\d]))?(?![\p{L}])`,
+      "u",
     ),
     measure: "compute",
-    unit: (match) => {
-      if (match.groups && !match.groups.after && match.groups.after2)
-        match.groups.after = match.groups.after2;
-      return computeUnit(match);
-    },
+    unit: computeUnit,
     normalize: normalizeCompute,
   },
   {
