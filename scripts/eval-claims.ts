@@ -1,6 +1,7 @@
 // npm run eval:claims: precision and recall of the claim detector on the labelled articles in
-// fixtures/eval/, per article and overall. --verbose lists misses and false positives.
-import { evaluateFixtures } from "./eval-fixtures";
+// fixtures/eval/, per article and overall, then the quantity parser's on the figures labelled in
+// fixtures/eval/quantity-labels.json. --verbose lists misses and false positives.
+import { evaluateFixtures, evaluateQuantityFixtures } from "./eval-fixtures";
 
 const verbose = process.argv.includes("--verbose");
 const { rows, overall, byLanguage } = evaluateFixtures();
@@ -29,4 +30,22 @@ for (const [code, t] of byLanguage) {
   console.log(
     `  ${code.padEnd(4)} ${String(t.proposals).padStart(4)} proposed  ${String(t.labelled).padStart(4)} labelled  precision ${pct(t.precision)}  recall ${pct(t.recall)}  traps ${t.traps}${wrong.length ? `  ${wrong.join(", ")}` : ""}`,
   );
+}
+
+printQuantities(evaluateQuantityFixtures());
+
+/** Quantity extraction: every figure in the labelled articles (fixtures/eval/quantity-labels.json). */
+function printQuantities({ rows, overall }: ReturnType<typeof evaluateQuantityFixtures>) {
+  console.log("\nquantities                  parsed  labelled  precision  recall");
+  const line = (name: string, r: typeof overall) =>
+    `${name.padEnd(27)} ${String(r.parsed).padStart(6)}  ${String(r.labelled).padStart(8)}  ${pct(r.precision).padStart(9)}  ${pct(r.recall).padStart(6)}`;
+  for (const { name, result } of rows) {
+    console.log(line(name, result));
+    if (verbose) {
+      for (const m of result.missed) console.log(`    missed: ${m}`);
+      for (const w of result.wrong) console.log(`    wrong: ${w}`);
+    }
+  }
+  console.log(line("overall", overall));
+  console.log(`targets: precision ≥ 0.95, recall ≥ 0.95 overall`);
 }

@@ -14,6 +14,7 @@ import { COUNT_CAP, type Page } from "../newsroom/paging";
 import { addEvidence, removeEvidence, updateEvidence } from "../newsroom/evidence.server";
 import { reviseArticle } from "../newsroom/revise.server";
 import { exportJson } from "../publishing/export";
+import { claimQuantities } from "../claims/quantities";
 import { factCheckPath, versionPath } from "../publishing/links";
 import { latestNumber } from "../publishing/latest.server";
 import { listPublished, loadPublication, publisher } from "../publishing/publications.server";
@@ -98,7 +99,12 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return /[.!?]$/.test(issue.message) ? issue.message : `${issue.message}.`;
 }
 
-function claimJson(claim: Claim & { evidence?: Evidence[] }) {
+/**
+ * A claim as the API sends it; its figures are read in its article's language when the claim
+ * comes with it (English rules otherwise).
+ */
+function claimJson(claim: Claim & { evidence?: Evidence[]; article?: { language: string } }) {
+  const language = claim.article?.language;
   return {
     id: claim.id,
     articleId: claim.articleId,
@@ -107,6 +113,7 @@ function claimJson(claim: Claim & { evidence?: Evidence[] }) {
     end: claim.end,
     score: claim.score,
     reasons: parseReasons(claim.reasons),
+    quantities: claimQuantities({ start: claim.start, text: claim.quote }, language),
     origin: claim.origin,
     status: claim.status,
     verdict: claim.verdict,
@@ -163,7 +170,7 @@ async function articleJson(articleId: number) {
     published:
       latest === null ? null : { version: latest, url: publisher().baseUrl + factCheckPath(article.slug) },
     markdown: article.markdown,
-    claims: article.claims.map(claimJson),
+    claims: article.claims.map((claim) => claimJson({ ...claim, article })),
   };
 }
 
@@ -299,7 +306,7 @@ const OPERATIONS: Operation[] = [
       return {
         total: Math.min(claims.total, COUNT_CAP),
         totalIsCapped: claims.total > COUNT_CAP,
-        claims: claims.items.map(({ article: _, evidence: __, ...claim }) => claimJson(claim)),
+        claims: claims.items.map(({ evidence: _, ...claim }) => claimJson(claim)),
         ...pageLinks(request, claims),
       };
     },
@@ -409,7 +416,8 @@ const OPERATIONS: Operation[] = [
     run: async ({ request, params, user }) => {
       const claimId = id(params[0], "claim");
       const input = await body(request, ApiApproveSchema);
-      return claimJson(await approveClaim(claimId, input.version, user));
+      await approveClaim(claimId, input.version, user);
+      return claimById(claimId);
     },
   },
   {
@@ -419,7 +427,8 @@ const OPERATIONS: Operation[] = [
     run: async ({ request, params, user }) => {
       const claimId = id(params[0], "claim");
       const input = await body(request, ApiSendBackSchema);
-      return claimJson(await sendBackClaim(claimId, input.version, input.comment, user));
+      await sendBackClaim(claimId, input.version, input.comment, user);
+      return claimById(claimId);
     },
   },
   {

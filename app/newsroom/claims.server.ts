@@ -227,7 +227,7 @@ export async function loadClaim(claimId: number) {
   const claim = await db().claim.findUnique({
     where: { id: claimId },
     include: {
-      article: { select: { id: true, title: true } },
+      article: { select: { id: true, title: true, language: true } },
       evidence: { orderBy: { id: "asc" } },
     },
   });
@@ -290,7 +290,7 @@ export function parseReasons(reasons: string): string[] {
 export async function claimWithEvidence(claimId: number) {
   const claim = await db().claim.findUnique({
     where: { id: claimId },
-    include: { evidence: { orderBy: { id: "asc" } } },
+    include: { evidence: { orderBy: { id: "asc" } }, article: { select: { language: true } } },
   });
   if (!claim) throw new NotFoundError(`There is no claim ${claimId}.`);
   return claim;

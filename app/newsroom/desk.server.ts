@@ -117,6 +117,7 @@ interface RawDeskRow {
   quote: string;
   articleId: number | bigint;
   title: string;
+  language: string;
   status: string;
   verdict: string | null;
   score: number;
@@ -146,7 +147,7 @@ async function readRows(
       ORDER BY c."score" DESC, c."id" ASC LIMIT ${take} OFFSET ${rank === 0 ? skip : 0}) slice`,
   );
   const rows = await db().$queryRaw<RawDeskRow[]>`
-    SELECT c."id", c."quote", c."articleId", a."title", c."status", c."verdict", c."score", c."assigneeId", c."reviewNote",
+    SELECT c."id", c."quote", c."articleId", a."title", a."language", c."status", c."verdict", c."score", c."assigneeId", c."reviewNote",
       (SELECT COUNT(*) FROM "Evidence" e WHERE e."claimId" = c."id") AS "evidence"
     FROM (${Prisma.join(slices, " UNION ALL ")}) c
     JOIN "Article" a ON a."id" = c."articleId"
@@ -155,7 +156,7 @@ async function readRows(
   return rows.map((r) => ({
     id: Number(r.id),
     quote: r.quote,
-    article: { id: Number(r.articleId), title: r.title },
+    article: { id: Number(r.articleId), title: r.title, language: r.language },
     status: r.status,
     verdict: r.verdict,
     score: Number(r.score),

@@ -4,7 +4,8 @@
 export interface DeskRow {
   id: number;
   quote: string;
-  article: { id: number; title: string };
+  /** The article's language (BCP 47): figures and words are read in it. */
+  article: { id: number; title: string; language: string };
   status: string;
   verdict: string | null;
   score: number;

@@ -23,7 +23,7 @@ export async function claimWorkbench(articleId: number, claimId: number, user: C
   const numbers = claimNumbers(await claimSpans(articleId));
   return {
     claim: { ...rest, number: numbers.get(claim.id)!, reasons: parseReasons(claim.reasons) },
-    article: { id: article.id, title: article.title },
+    article: { id: article.id, title: article.title, language: article.language },
     siblings: (await neighbouringClaims(claim)).map((c) => ({ ...c, number: numbers.get(c.id)! })),
     lastEditor,
     approvedBy,

@@ -36,6 +36,8 @@ import { claimMatches, decideMatch } from "../matching/decisions.server";
 import { MatchDecisionSchema } from "../matching/schemas";
 import { publishedEmbed } from "../publishing/publications.server";
 import { ClaimEmbed } from "../ui/EmbedCode";
+import { QuantitiesTable } from "../ui/QuantitiesTable";
+import { parseQuantities } from "../claims/quantities";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: `Claim ${loaderData?.claim.number ?? ""} of ${loaderData?.article.title ?? ""} · Claimdesk` },
@@ -53,6 +55,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     comments: await claimComments(page.claim.id),
     embed: await publishedEmbed(articleId, page.claim.id),
     rationaleHtml: renderMarkdown(page.claim.rationale),
+    quantities: parseQuantities(page.claim.quote, page.article.language),
     saved: new URL(request.url).searchParams.get("saved"),
   };
 }
@@ -175,6 +178,13 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
         />
         <EvidencePanel evidence={claim.evidence} canEdit={canEdit} state={state} />
       </div>
+      <QuantitiesTable
+        quantities={loaderData.quantities}
+        id="figures"
+        headingLevel={2}
+        className="panel"
+        region
+      />
       <AttributionPanel claim={claim} canEdit={canEdit} state={stateOf(state, "attribution")} />
       <MatchesPanel
         matches={loaderData.matches}

@@ -79,7 +79,7 @@ describe("the desk page", () => {
       expected.items.map((c) => ({
         id: c.id,
         quote: c.quote,
-        article: { id: c.articleId, title: c.article.title },
+        article: { id: c.articleId, title: c.article.title, language: c.article.language },
         status: c.status,
         verdict: c.verdict,
         score: c.score,
