@@ -1,0 +1,156 @@
+/**
+ * Which reference hardware a claim names. Aliases are generated from each row's name (vendor,
+ * product-line words such as "HGX", form factors such as SXM or PCIe and memory sizes taken off:
+ * "NVIDIA HGX H20" is also "HGX H20", "H20" and "Nvidia H20") plus the aliases editors type.
+ *
+ * One-word names ("H20", "A100", "L4", "Trillium") are everyday strings too: a road, a
+ * misspelt H2O, a flower. They count only in a sentence that talks about hardware (a vendor's
+ * name, "chip", "GPU", "TOPS"...). No name counts inside a longer token ("GH200" is not "H200",
+ * "A1000" is not "A100", "Ascend 910B" is not "Ascend 910").
+ */
+
+export interface NamedHardware {
+  id: number;
+  name: string;
+  aliases: string;
+  manufacturer: string;
+}
+
+export interface Mention<H extends NamedHardware = NamedHardware> {
+  hardware: H;
+  text: string;
+  start: number;
+  end: number;
+}
+
+const VENDORS = [
+  "NVIDIA",
+  "AMD",
+  "Google",
+  "Huawei",
+  "Intel",
+  "Amazon",
+  "AWS",
+  "Meta",
+  "Baidu",
+  "Cambricon",
+  "Biren",
+  "MetaX",
+  "T-Head",
+  "Alibaba",
+  "Microsoft",
+  "Tesla",
+  "Moore Threads",
+  "Iluvatar",
+  "Groq",
+  "Sunway",
+  "Hygon",
+];
+/** Product-line words a name may be given with or without. */
+const LINE_WORDS = /^(?:HGX|DGX|Tesla|Radeon|Instinct|Habana|GeForce|Quadro|Data Center GPU)\s+/i;
+/** Form factors, memory sizes and board powers that tell variants of one chip apart. */
+const VARIANT = /\s+(?:SXM\d?|PCIe|PCle|NVL|OAM|DGXS|\d+\s?GB|\(\d+W\))(?=\s|$)/gi;
+const HARDWARE_WORDS =
+  /\b(?:chips?|GPUs?|accelerators?|processors?|cards?|boards?|supercomputers?|NPUs?|TPUs?|silicon|semiconductors?|data ?cent(?:er|re)s?|servers?|inference|training|[TPE]?FLOPS|[TP]?OPS|HBM\d?e?|compute|AI)\b/i;
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const squash = (text: string) => text.replace(/\s+/g, " ").trim();
+
+/**
+ * The names a row may be called by, longest first, and which of them are its own: names that
+ * keep its variant (form factor, memory size). A name shared by variants ("A100") stands for the
+ * row whose own name it is ("NVIDIA A100", not "NVIDIA A100 SXM4 80 GB").
+ */
+export function namesOf(hardware: NamedHardware): { all: string[]; own: Set<string> } {
+  const own = new Set<string>();
+  const derived = new Set<string>();
+  const full = squash(hardware.name.replace(/\([^)]*\)/g, " "));
+  const vendor = VENDORS.find((v) => full.toLowerCase().startsWith(`${v.toLowerCase()} `));
+  const bare = vendor ? full.slice(vendor.length + 1) : full;
+  const vendorName =
+    vendor ?? VENDORS.find((v) => hardware.manufacturer.toLowerCase().includes(v.toLowerCase()));
+  for (const base of [full, bare]) {
+    let name = base;
+    own.add(name);
+    while (LINE_WORDS.test(name)) {
+      name = name.replace(LINE_WORDS, "");
+      own.add(name);
+    }
+    const core = squash(name.replace(VARIANT, ""));
+    derived.add(core);
+    if (base === bare && vendorName) {
+      own.add(`${vendorName} ${name}`);
+      derived.add(`${vendorName} ${core}`);
+    }
+  }
+  for (const alias of hardware.aliases.split(",")) if (alias.trim()) own.add(squash(alias));
+  const all = [...new Set([...own, ...derived])]
+    .filter((name) => name.length >= 2)
+    .sort((a, b) => b.length - a.length);
+  return { all, own: new Set([...own].map((name) => name.toLowerCase())) };
+}
+
+export const aliasesOf = (hardware: NamedHardware): string[] => namesOf(hardware).all;
+
+/** How much a row knows: among rows sharing an alias, the fullest one stands for it. */
+type Filled<H> = (hardware: H) => number;
+
+export interface Catalogue<H extends NamedHardware> {
+  pattern: RegExp | null;
+  byAlias: Map<string, H>;
+  vendorWords: RegExp;
+}
+
+/**
+ * Indexes rows by alias. A shared alias ("A100" is four rows) stands for the row whose own short
+ * name it is ("NVIDIA A100"), else the row with the most figures, else the earliest listed.
+ */
+export function catalogue<H extends NamedHardware>(rows: H[], filled: Filled<H> = () => 0): Catalogue<H> {
+  const byAlias = new Map<string, H>();
+  const exact = new Set<string>();
+  for (const row of rows) {
+    const { all, own } = namesOf(row);
+    for (const alias of all) {
+      const key = alias.toLowerCase();
+      const held = byAlias.get(key);
+      const isOwn = own.has(key);
+      if (!held || (isOwn && !exact.has(key)) || (!exact.has(key) && !isOwn && filled(row) > filled(held))) {
+        byAlias.set(key, row);
+        if (isOwn) exact.add(key);
+      }
+    }
+  }
+  const alternatives = [...byAlias.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((alias) => escape(alias).replace(/ /g, "[\\s\\u00a0-]+"));
+  const pattern = alternatives.length
+    ? new RegExp(
+        `(?<![\\p{L}\\p{N}_-])(?:${alternatives.join("|")})(?=(?:s|’s|'s)?(?![\\p{L}\\p{N}_]))`,
+        "giu",
+      )
+    : null;
+  const manufacturers = new Set([...VENDORS, ...rows.map((row) => row.manufacturer).filter(Boolean)]);
+  const vendorWords = new RegExp(`\\b(?:${[...manufacturers].map(escape).join("|")})\\b`, "i");
+  return { pattern, byAlias, vendorWords };
+}
+
+/** The hardware a text names, in order of first mention, each once; longest names win. */
+export function recognise<H extends NamedHardware>(text: string, index: Catalogue<H>): Array<Mention<H>> {
+  if (!index.pattern) return [];
+  const talksHardware = HARDWARE_WORDS.test(text) || index.vendorWords.test(text);
+  const found: Array<Mention<H>> = [];
+  for (const match of text.matchAll(index.pattern)) {
+    const key = squash(match[0].replace(/[\u00a0-]+/g, " ")).toLowerCase();
+    const hardware = index.byAlias.get(key) ?? index.byAlias.get(match[0].toLowerCase());
+    if (!hardware) continue;
+    if (!key.includes(" ") && !talksHardware) continue;
+    found.push({ hardware, text: match[0], start: match.index, end: match.index + match[0].length });
+  }
+  return found;
+}
+
+/** Each named row once, at its first mention. */
+export function distinctHardware<H extends NamedHardware>(mentions: Array<Mention<H>>): Array<Mention<H>> {
+  const seen = new Set<number>();
+  return mentions.filter((mention) => !seen.has(mention.hardware.id) && seen.add(mention.hardware.id));
+}
