@@ -1,0 +1,146 @@
+import { describe, expect, it } from "vitest";
+import { metered } from "./meter";
+import { parseQuantities, type Quantity } from "./quantities";
+
+/** The one figure in `text`, with the fields most tests look at. */
+function only(text: string, language?: string) {
+  const found = parseQuantities(text, language);
+  expect(found, JSON.stringify(found)).toHaveLength(1);
+  return found[0]!;
+}
+const brief = ({ text, value, unit, measure, normalized }: Quantity) => ({
+  text,
+  value,
+  unit,
+  measure,
+  normalized,
+});
+
+describe("hardware figures", () => {
+  it.each([
+    ["It delivers 40 TOPS.", "40 TOPS", 40, "TOPS", "compute", 40, "TOPS"],
+    ["It reaches 825 INT8 TOPS.", "825 INT8 TOPS", 825, "INT8 TOPS", "compute", 825, "TOPS"],
+    ["It reaches 2 PFLOPS FP16.", "2 PFLOPS FP16", 2, "FP16 PFLOPS", "compute", 2000, "TFLOPS"],
+    ["It reaches 989 TFLOPS (BF16).", "989 TFLOPS (BF16)", 989, "BF16 TFLOPS", "compute", 989, "TFLOPS"],
+    ["It draws 8 watts.", "8 watts", 8, "W", "power", 8, "W"],
+    ["It draws 8W.", "8W", 8, "W", "power", 8, "W"],
+    ["It draws 1.2 kW.", "1.2 kW", 1.2, "kW", "power", 1200, "W"],
+    ["It is made on a 12-nanometer process.", "12-nanometer", 12, "nm", "process node", 12, "nm"],
+    ["It is made at 12 nm.", "12 nm", 12, "nm", "process node", 12, "nm"],
+    ["It has 16 GB of memory.", "16 GB", 16, "GB", "memory", 16, "GB"],
+    ["It has 3 GiB of memory.", "3 GiB", 3, "GiB", "memory", 3.221225472, "GB"],
+    ["It moves 512 GB/s.", "512 GB/s", 512, "GB/s", "bandwidth", 512, "GB/s"],
+    ["It moves 1.2 TB/s.", "1.2 TB/s", 1.2, "TB/s", "bandwidth", 1200, "GB/s"],
+    ["It moves 400 Gbps.", "400 Gbps", 400, "Gb/s", "bandwidth", 50, "GB/s"],
+    ["It runs at 2.5 GHz.", "2.5 GHz", 2.5, "GHz", "frequency", 2.5, "GHz"],
+  ])("%s", (text, written, value, unit, measure, normalizedValue, normalizedUnit) => {
+    expect(brief(only(text))).toEqual({
+      text: written,
+      value,
+      unit,
+      measure,
+      normalized: { value: normalizedValue, unit: normalizedUnit },
+    });
+  });
+
+  it("gives offsets into the text", () => {
+    const text = "The chip delivers 40 TOPS at 8 watts.";
+    for (const q of parseQuantities(text)) expect(text.slice(q.start, q.end)).toBe(q.text);
+  });
+});
+
+describe("money, percentages and ratios", () => {
+  it("reads $120 million as 120,000,000 USD", () => {
+    expect(brief(only("Alibaba raised $120 million."))).toEqual({
+      text: "$120 million",
+      value: 120_000_000,
+      unit: "USD",
+      measure: "money",
+      normalized: { value: 120_000_000, unit: "USD" },
+    });
+  });
+
+  it.each([
+    ["£40m", 40e6, "GBP"],
+    ["€2.5bn", 2.5e9, "EUR"],
+    ["RMB 3 billion", 3e9, "CNY"],
+    ["5 billion yuan", 5e9, "CNY"],
+    ["US$7.2 billion", 7.2e9, "USD"],
+  ])("%s", (written, value, unit) => {
+    const q = only(`They paid ${written} for it.`);
+    expect([q.text, q.value, q.unit, q.measure]).toEqual([written, value, unit, "money"]);
+  });
+
+  it("reads a change year over year and after a verb", () => {
+    expect(only("Revenue was up 26% year-over-year.")).toMatchObject({ value: 26, unit: "%", change: true });
+    expect(only("Sales rose 13% in May.")).toMatchObject({ value: 13, change: true });
+    expect(only("Its share is 13% of the market.").change).toBeUndefined();
+  });
+
+  it("reads a range and a negative figure", () => {
+    expect(only("Margins were 3–4% last year.")).toMatchObject({
+      text: "3–4%",
+      value: 3,
+      upper: 4,
+      unit: "%",
+    });
+    expect(only("Shipments moved −17% in a year.")).toMatchObject({ text: "−17%", value: -17, change: true });
+  });
+
+  it("reads ratios and what they compare against", () => {
+    expect(only("It is three times as efficient as Nvidia's H20.")).toMatchObject({
+      text: "three times",
+      value: 3,
+      unit: "x",
+      measure: "ratio",
+      comparedTo: "Nvidia's H20",
+    });
+    expect(only("It is 1.5x faster than the V100 in training.")).toMatchObject({
+      value: 1.5,
+      measure: "ratio",
+      comparedTo: "the V100",
+    });
+  });
+});
+
+describe("number formats by language", () => {
+  it("reads German thousands and decimals", () => {
+    expect(brief(only("Der Chip kostet 1.299 Euro.", "de"))).toMatchObject({
+      value: 1299,
+      unit: "EUR",
+      measure: "money",
+    });
+    expect(only("Er taktet mit 2,5 GHz.", "de")).toMatchObject({ value: 2.5, unit: "GHz" });
+    expect(only("Der Umsatz lag bei 1,5 Mrd. Euro.", "de")).toMatchObject({ value: 1.5e9, unit: "EUR" });
+  });
+
+  it("reads the same figure as English in English", () => {
+    expect(only("The part costs 1.299 euros.")).toMatchObject({ value: 1.299, unit: "EUR" });
+    expect(only("The part costs 1,299 euros.")).toMatchObject({ value: 1299, unit: "EUR" });
+  });
+});
+
+describe("what is not a quantity", () => {
+  it.each([
+    "The H20 and the A100 are chips.",
+    "Version v2 shipped.",
+    "It was founded in 2023.",
+    "Pick 1,2,3,4 from the list.",
+    "We met on March 14 at 9:30.",
+    "COVID-19 changed everything.",
+  ])("%s", (text) => {
+    expect(parseQuantities(text)).toEqual([]);
+  });
+});
+
+describe("hostile input", () => {
+  it("rejects numbers too large to hold", () => {
+    expect(parseQuantities(`${"9".repeat(400)} GB`)).toEqual([]);
+  });
+
+  it("does work in proportion to the text", () => {
+    const work = (size: number) =>
+      metered(() => parseQuantities(`${"1,2,3 9 9% 8 W $5 million ".repeat(size)}${"9".repeat(size)}`)).steps;
+    expect(work(4000) / work(1000)).toBeLessThanOrEqual(5);
+  });
+});

@@ -1,0 +1,633 @@
+/**
+ * Figures in a claim, parsed into value, unit and what they measure, and normalised so that
+ * figures written differently ("1.2 TB/s", "1,200 GB/s") compare equal. Physical units convert
+ * through js-quantities; money, percentages and ratios need no units library.
+ *
+ * The scan is linear: one pass over the numbers in the text, and for each number a look at a
+ * bounded window of text on either side of it.
+ */
+import Qty from "js-quantities";
+import { meter } from "./meter";
+
+export type Measure =
+  | "compute"
+  | "power"
+  | "process node"
+  | "memory"
+  | "bandwidth"
+  | "frequency"
+  | "money"
+  | "percent"
+  | "ratio"
+  | "count"
+  | "duration"
+  | "length"
+  | "other";
+
+export interface Quantity {
+  text: string;
+  start: number;
+  end: number;
+  value: number;
+  /** The top of a range ("3–4%": value 3, upper 4). */
+  upper?: number;
+  unit: string;
+  measure: Measure;
+  normalized: { value: number; unit: string };
+  /** What a ratio or difference is measured against ("three times as efficient as Nvidia's H20"). */
+  comparedTo?: string;
+  /** The figure is a change ("26% year-over-year", "rose 13%"), not a level. */
+  change?: boolean;
+}
+
+/** How far around a number the parser looks for its unit, currency and comparison. */
+const AFTER_WINDOW = 120;
+const BEFORE_WINDOW = 40;
+
+interface NumberFormat {
+  /** A number with thousands separators, then one without. Groups: sign, digits. */
+  pattern: RegExp;
+  toNumber: (digits: string) => number;
+}
+
+const SIGN = String.raw`(?<sign>[-−+](?=\d))?`;
+const WORD_NUMBERS: Record<string, number> = {
+  twice: 2,
+  double: 2,
+  triple: 3,
+  half: 0.5,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  twenty: 20,
+  thirty: 30,
+  fifty: 50,
+  hundred: 100,
+};
+const WORD_NUMBER = `(?<word>\\b(?:${Object.keys(WORD_NUMBERS).join("|")})\\b)`;
+
+function numberFormat(group: string, decimal: string, spaceGroups = false): NumberFormat {
+  const g = spaceGroups ? `[${escape(group)}\\u00A0\\u202F ]` : escape(group);
+  const d = escape(decimal);
+  const grouped = `\\d{1,3}(?:${g}\\d{3})+(?!\\d)(?:${d}\\d+)?`;
+  // A lone separator that does not make thousands is read as a decimal point: German writers
+  // sometimes write "1.5 GB" in English style, and "1.299" is 1299 only because of its three digits.
+  const plain = `\\d+(?:[.,]\\d+)?`;
+  return {
+    pattern: new RegExp(`${SIGN}(?<digits>${grouped}|${plain})|${WORD_NUMBER}`, "giu"),
+    toNumber: (digits) => {
+      const groupedMatch = new RegExp(`^${grouped}$`, "u").test(digits);
+      const plainDigits = groupedMatch
+        ? digits.replace(new RegExp(g, "gu"), "").replace(decimal, ".")
+        : digits.replace(",", ".");
+      return Number(plainDigits);
+    },
+  };
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+}
+
+const FORMATS: Record<string, NumberFormat> = {
+  en: numberFormat(",", "."),
+  de: numberFormat(".", ","),
+  es: numberFormat(".", ",", true),
+  it: numberFormat(".", ","),
+  fr: numberFormat(" ", ",", true),
+};
+
+/** Multipliers written after a number: "120 million", "3 Mio.", "1,5 Mrd.". */
+const SCALES: [RegExp, number][] = [
+  [/^\s?(?:thousand|Tsd\.|mille|mil(?!\s+millones))(?![\p{L}])/u, 1e3],
+  [/^\s?(?:miles de millones|mil millones)(?![\p{L}])/u, 1e9],
+  [/^\s?(?:million|millions|mn|Mio\.|Million(?:en)?|millones|millón|milioni|milione)(?![\p{L}])/u, 1e6],
+  [/^\s?(?:billion|billions|bn|Mrd\.|Milliarden?|milliards?|miliardi|miliardo)(?![\p{L}])/u, 1e9],
+  [/^\s?(?:trillion|trillions|Billionen|billones)(?![\p{L}])/u, 1e12],
+];
+/** Single-letter multipliers only after a currency: "$3m", "€2bn", "$40k". */
+const MONEY_SCALES: [RegExp, number][] = [
+  [/^(?:k|K)(?![\p{L}])/u, 1e3],
+  [/^\s?(?:m|M)(?![\p{L}])/u, 1e6],
+  [/^\s?(?:b|B)(?![\p{L}])/u, 1e9],
+];
+
+const CURRENCY_BEFORE: [RegExp, string][] = [
+  [/(?:US\$|USD\s?)\s?$/u, "USD"],
+  [/(?:HK\$|HKD\s?)\s?$/u, "HKD"],
+  [/(?:A\$|AUD\s?)\s?$/u, "AUD"],
+  [/(?:C\$|CAD\s?)\s?$/u, "CAD"],
+  [/\$\s?$/u, "USD"],
+  [/(?:€|EUR\s?)\s?$/u, "EUR"],
+  [/(?:£|GBP\s?)\s?$/u, "GBP"],
+  [/(?:RMB|CNY|CN¥)\s?$/u, "CNY"],
+  [/(?:JPY\s?)$/u, "JPY"],
+  [/(?:₹|Rs\.?\s?|INR\s?)$/u, "INR"],
+  [/(?:¥|￥)\s?$/u, "¥"],
+];
+const CURRENCY_AFTER: [RegExp, string][] = [
+  [/^\s?(?:US dollars?|dollars?|USD|US\$|\$)(?![\p{L}])/u, "USD"],
+  [/^\s?(?:euros?|Euros?|EUR|€)(?![\p{L}])/u, "EUR"],
+  [/^\s?(?:yuan|renminbi|RMB|CNY|元)(?![\p{L}])/u, "CNY"],
+  [/^\s?(?:yen|JPY|円)(?![\p{L}])/u, "JPY"],
+  [/^\s?(?:pounds sterling|sterling|GBP|£)(?![\p{L}])/u, "GBP"],
+  [/^\s?(?:rupees|INR)(?![\p{L}])/u, "INR"],
+  [/^\s?(?:Swiss francs|francs|Franken|CHF)(?![\p{L}])/u, "CHF"],
+];
+
+interface UnitRule {
+  pattern: RegExp;
+  measure: Measure;
+  /** The unit as the parser reports it; a function when it depends on what was written. */
+  unit: string | ((match: RegExpMatchArray) => string);
+  normalize: (value: number, unit: string) => { value: number; unit: string };
+}
+
+/** Converts through js-quantities to the measure's common unit. */
+const convert =
+  (target: string, through: (unit: string) => string = (unit) => unit) =>
+  (value: number, unit: string) => ({
+    value: clean(Qty(value, through(unit)).to(target).scalar),
+    unit: target,
+  });
+
+const PRECISION = String.raw`(?:INT4|INT8|FP4|FP6|FP8|FP16|BF16|FP32|FP64|TF32)`;
+const COMPUTE_PREFIX: Record<string, string> = { "": "", K: "k", M: "M", G: "G", T: "T", P: "P", E: "E" };
+const COMPUTE_WORD_PREFIX: Record<string, string> = { giga: "G", tera: "T", peta: "P", exa: "E" };
+
+/**
+ * Operations per second are counts per second, so js-quantities converts them as frequencies:
+ * "2 PFLOPS" is 2 PHz of floating-point operations, 2000 THz, 2000 TFLOPS.
+ */
+function computeUnit(match: RegExpMatchArray): string {
+  const groups = match.groups ?? {};
+  const prefix = groups.prefix
+    ? COMPUTE_PREFIX[groups.prefix.toUpperCase()]
+    : COMPUTE_WORD_PREFIX[(groups.wordPrefix ?? "").toLowerCase()];
+  const kind = /fl/iu.test(match[0]) ? "FLOPS" : "OPS";
+  const symbol = `${prefix === "k" ? "K" : (prefix ?? "")}${kind === "FLOPS" ? "FLOPS" : "OPS"}`;
+  const precision = groups.before ?? groups.after;
+  return precision ? `${precision.toUpperCase()} ${symbol}` : symbol;
+}
+
+function normalizeCompute(value: number, unit: string) {
+  const symbol = unit.split(" ").pop() ?? unit;
+  const flops = symbol.endsWith("FLOPS");
+  const prefix = symbol.slice(0, symbol.length - (flops ? 5 : 3));
+  const hertz = Qty(value, `${prefix === "K" ? "k" : prefix}Hz`).to("THz").scalar;
+  return { value: clean(hertz), unit: flops ? "TFLOPS" : "TOPS" };
+}
+
+const BYTE_PREFIX: Record<string, string> = { k: "k", K: "k", M: "M", G: "G", T: "T", P: "P" };
+const byteUnit = (prefix: string | undefined, binary: string | undefined, bits: boolean) =>
+  `${BYTE_PREFIX[prefix ?? ""] ?? ""}${binary ? "i" : ""}${bits ? "b" : "B"}`;
+
+const UNIT_RULES: UnitRule[] = [
+  {
+    pattern: new RegExp(
+      String.raw`^[\s-]?(?:(?<before>${PRECISION})\s)?(?:(?<prefix>[KMGTPE])(?:FLOPS|OPS)|(?<wordPrefix>giga|tera|peta|exa)(?:flops|-?ops|\s?operations per second)|FLOPS)(?:\s?\((?<after>${PRECISION})\)|\s(?:of\s|in\s|at\s)?(?<after2>${PRECISION})(?![\p{L}\d]))?(?![\p{L}])`,
+      "iu",
+    ),
+    measure: "compute",
+    unit: (match) => {
+      if (match.groups && !match.groups.after && match.groups.after2)
+        match.groups.after = match.groups.after2;
+      return computeUnit(match);
+    },
+    normalize: normalizeCompute,
+  },
+  {
+    pattern:
+      /^[\s-]?(?:(?<prefix>[kKMGTP])(?<binary>i)?B\/s|(?<prefix2>[kKMGTP])bps|(?<prefix3>[kKMGTP])b\/s|(?<word>kilo|mega|giga|tera|peta)bytes? per second)(?![\p{L}])/u,
+    measure: "bandwidth",
+    unit: (match) => {
+      const g = match.groups ?? {};
+      if (g.word) return `${BYTE_PREFIX[g.word[0]!.toUpperCase()] ?? "k"}B/s`;
+      if (g.prefix2 || g.prefix3) return `${byteUnit(g.prefix2 ?? g.prefix3, undefined, true)}/s`;
+      return `${byteUnit(g.prefix, g.binary, false)}/s`;
+    },
+    normalize: convert("GB/s"),
+  },
+  {
+    pattern:
+      /^[\s-]?(?:(?<prefix>[kKMGTP])(?<binary>i)?(?<bits>b|B)(?:it)?|(?<word>kilo|mega|giga|tera|peta)(?<wordBits>bytes?|bits?))(?![\p{L}/])/u,
+    measure: "memory",
+    unit: (match) => {
+      const g = match.groups ?? {};
+      if (g.word) return byteUnit(g.word[0]!.toUpperCase(), undefined, g.wordBits!.startsWith("bit"));
+      return byteUnit(g.prefix, g.binary, g.bits === "b");
+    },
+    normalize: convert("GB"),
+  },
+  {
+    pattern: /^[\s-]?(?:nm|nanomet(?:er|re)s?|-nanomet(?:er|re))(?![\p{L}])/u,
+    measure: "process node",
+    unit: "nm",
+    normalize: convert("nm"),
+  },
+  {
+    pattern: /^[\s-]?(?:angstroms?|Å)(?![\p{L}])/u,
+    measure: "process node",
+    unit: "Å",
+    normalize: convert("nm", () => "angstrom"),
+  },
+  {
+    pattern: /^[\s-]?(?:(?<prefix>[mkMG])?W|(?<word>milli|kilo|mega|giga)?watts?)(?![\p{L}])/u,
+    measure: "power",
+    unit: (match) => {
+      const g = match.groups ?? {};
+      const word = { milli: "m", kilo: "k", mega: "M", giga: "G" }[g.word ?? ""] ?? "";
+      return `${g.prefix ?? word}W`;
+    },
+    normalize: convert("W"),
+  },
+  {
+    pattern: /^[\s-]?(?:(?<prefix>[kMGT])Wh)(?![\p{L}])/u,
+    measure: "other",
+    unit: (match) => `${match.groups?.prefix ?? ""}Wh`,
+    normalize: convert("kWh"),
+  },
+  {
+    pattern: /^[\s-]?(?:(?<prefix>[kMG])Hz|(?<word>kilo|mega|giga)hertz)(?![\p{L}])/u,
+    measure: "frequency",
+    unit: (match) => {
+      const g = match.groups ?? {};
+      const word = { kilo: "k", mega: "M", giga: "G" }[g.word ?? ""] ?? "";
+      return `${g.prefix ?? word}Hz`;
+    },
+    normalize: convert("GHz"),
+  },
+  {
+    pattern: /^\s?(?:mm²|mm2|square millimet(?:er|re)s?)(?![\p{L}\d])/u,
+    measure: "other",
+    unit: "mm²",
+    normalize: convert("mm^2", () => "mm^2"),
+  },
+  {
+    pattern:
+      /^[\s-]?(?:mm|millimet(?:er|re)s?|cm|centimet(?:er|re)s?|km|kilomet(?:er|re)s?|met(?:er|re)s?|miles?|inch(?:es)?|feet|foot)(?![\p{L}²\d])/u,
+    measure: "length",
+    unit: (match) => lengthSymbol(match[0].replace(/^[\s-]/u, "")),
+    normalize: convert("m"),
+  },
+  {
+    pattern:
+      /^[\s-]?(?:ms|milliseconds?|µs|microseconds?|ns(?![\p{L}])|nanoseconds?|seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?|years?)(?![\p{L}])/u,
+    measure: "duration",
+    unit: (match) => durationSymbol(match[0].replace(/^[\s-]/u, "")),
+    normalize: convert("s"),
+  },
+  {
+    pattern: /^[\s-]?(?:months?|quarters?)(?![\p{L}])/u,
+    measure: "duration",
+    unit: (match) => (/quarter/u.test(match[0]) ? "quarter" : "month"),
+    normalize: (value, unit) => ({ value: clean(unit === "quarter" ? value * 3 : value), unit: "month" }),
+  },
+  {
+    pattern:
+      /^\s?(?:%|percentage points?|per ?cent|pct|Prozentpunkte|Prozent|pour ?cent|por ?ciento|per ?cento)(?![\p{L}])/u,
+    measure: "percent",
+    unit: (match) => (/point|punkt/iu.test(match[0]) ? "pp" : "%"),
+    normalize: (value, unit) => ({ value, unit }),
+  },
+  {
+    pattern: /^(?:\s?[x×](?![\p{L}\d])|\s(?:times|fold)(?![\p{L}])|-fold(?![\p{L}])|fold(?![\p{L}]))/u,
+    measure: "ratio",
+    unit: "x",
+    normalize: (value) => ({ value, unit: "x" }),
+  },
+];
+
+function lengthSymbol(written: string): string {
+  if (/^mm|^milli/u.test(written)) return "mm";
+  if (/^cm|^centi/u.test(written)) return "cm";
+  if (/^km|^kilo/u.test(written)) return "km";
+  if (/^mile/u.test(written)) return "mi";
+  if (/^inch/u.test(written)) return "in";
+  if (/^f(?:ee|oo)t/u.test(written)) return "ft";
+  return "m";
+}
+
+function durationSymbol(written: string): string {
+  if (/^(?:ms|milli)/u.test(written)) return "ms";
+  if (/^(?:µs|micro)/u.test(written)) return "µs";
+  if (/^(?:ns|nano)/u.test(written)) return "ns";
+  if (/^sec/u.test(written)) return "s";
+  if (/^min/u.test(written)) return "min";
+  if (/^h/u.test(written)) return "h";
+  if (/^day/u.test(written)) return "d";
+  if (/^week/u.test(written)) return "wk";
+  return "yr";
+}
+
+/** Rounds away floating-point noise (1.2 TB/s is 1200 GB/s, not 1199.9999999999998). */
+function clean(value: number): number {
+  return Number.parseFloat(value.toPrecision(12));
+}
+
+/** Words after a bare number that do not name what it counts. */
+const NOT_A_NOUN =
+  /^(?:of|to|and|or|in|on|at|for|by|from|with|per|than|the|a|an|is|was|were|are|has|had|have|be|as|that|this|it|its|which|who|when|while|but|so|if|am|pm|a\.m|p\.m|o'clock|more|less|percent|und|oder|de|la|le|les|et|y|e|o|il|di|per|und|von|zu|im|auf|mit|der|die|das|des|del|en|el|los|las)$/iu;
+const COUNT_NOUN = /^\s(?<noun>\p{Ll}[\p{L}-]{1,30})(?![\p{L}\d])/u;
+const MONTH_NAMES =
+  /(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Januar|Februar|März|Juni|Juli|Oktober|Dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)/u;
+const MONTH_BEFORE = new RegExp(`${MONTH_NAMES.source}\\s$`, "u");
+const MONTH_AFTER = new RegExp(`^\\.?\\s${MONTH_NAMES.source}`, "u");
+
+const CHANGE_AFTER =
+  /^\s?(?:\(?(?:year[- ]over[- ]year|year[- ]on[- ]year|YoY|y\/y|quarter[- ]over[- ]quarter|quarter[- ]on[- ]quarter|QoQ|q\/q|month[- ]over[- ]month|sequentially|im Vorjahresvergleich|gegenüber (?:dem )?Vorjahr|im Vergleich zum Vorjahr|sur un an|en glissement annuel|interanual|su base annua)(?![\p{L}]))/iu;
+const CHANGE_BEFORE =
+  /(?:^|[^\p{L}])(?:rose|rise[sn]?|rising|grew|grow(?:s|ing|n)?|fell|fall(?:s|ing|en)?|dropped|drops?|dropping|declined|declines?|declining|jumped|jumps?|surged|surges?|climbed|climbs?|gained|gains?|lost|slipped|slid|plunged|plummeted|soared|increased|increases?|decreased|decreases?|shrank|shrunk|up|down|increase of|decrease of|decline of|drop of|growth of|rise of|jump of|gain of|fall of|stieg|steigt|sank|sinkt|wuchs|wächst|fiel|fällt|legte|Plus von|Minus von|Anstieg von|Rückgang von|augmenté|augmente|baissé|baisse|hausse de|baisse de|progressé|reculé|creció|crece|cayó|cae|aumentó|aumenta|subió|bajó|crescita|crebbe|cresciuto|calo|calato|aumentato|diminuito)\s+(?:(?:by|about|around|nearly|almost|roughly|some|more than|over|um|rund|etwa|de|en|un|del|di|dell'|of|an?|approximately|just|only)\s+)*$/iu;
+
+const COMPARISON_AFTER: RegExp[] = [
+  /^\s?as\s+(?:[\p{L}-]+\s+){1,3}?as\s+/u,
+  /^\s?(?:[\p{L}-]+\s+){0,3}?(?:than|over|versus|vs\.|vs|compared (?:with|to)|relative to)\s+/u,
+  /^\s?the\s+(?:[\p{L}-]+\s+){1,2}?of\s+/u,
+];
+const TARGET_STOP =
+  /^(?:in|on|at|for|with|while|when|and|but|which|that|according|during|across|per|by|from|to|using|under|if|because|as|or)$/iu;
+
+interface NumberToken {
+  start: number;
+  end: number;
+  value: number;
+  signed: boolean;
+  word: boolean;
+}
+
+/**
+ * Every figure in `text`, in order. `language` (a BCP 47 code) chooses the number format:
+ * "1.299" is 1299 in German and 1.299 in English.
+ */
+export function parseQuantities(text: string, language = "en"): Quantity[] {
+  const format = FORMATS[language.slice(0, 2).toLowerCase()] ?? FORMATS.en!;
+  const pattern = new RegExp(format.pattern.source, format.pattern.flags);
+  const quantities: Quantity[] = [];
+  meter.steps += text.length;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    const token = numberToken(text, match, format);
+    if (!token) continue;
+    const quantity = readQuantity(text, token, format, language);
+    if (quantity) {
+      quantities.push(quantity);
+      pattern.lastIndex = Math.max(pattern.lastIndex, quantity.end);
+    }
+  }
+  return quantities;
+}
+
+function numberToken(text: string, match: RegExpExecArray, format: NumberFormat): NumberToken | undefined {
+  const groups = match.groups ?? {};
+  if (groups.word) {
+    return {
+      start: match.index,
+      end: match.index + match[0].length,
+      value: WORD_NUMBERS[groups.word.toLowerCase()]!,
+      signed: false,
+      word: true,
+    };
+  }
+  const digits = groups.digits!;
+  const start = match.index;
+  const end = start + match[0].length;
+  if (!standsAlone(text, start, end)) return undefined;
+  const magnitude = format.toNumber(digits);
+  if (!Number.isFinite(magnitude)) return undefined;
+  const sign = groups.sign;
+  if (sign && !signStandsAlone(text, start)) {
+    return { start: start + sign.length, end, value: magnitude, signed: false, word: false };
+  }
+  return {
+    start,
+    end,
+    value: sign === "-" || sign === "−" ? -magnitude : magnitude,
+    signed: Boolean(sign),
+    word: false,
+  };
+}
+
+/**
+ * A number that is part of a name ("H20", "A100", "v2", "COVID-19"), a list of digits
+ * ("1,2,3,4"), a time ("9:30") or a fraction or date ("3/4") is not a figure.
+ */
+function standsAlone(text: string, start: number, end: number): boolean {
+  const before = text.slice(Math.max(0, start - 2), start);
+  const after = text.slice(end, end + 2);
+  if (/[\p{L}\d_]$/u.test(before)) return false;
+  if (/[\p{L}\d][-‑.,/:]$/u.test(before) || /\d[-‑]$/u.test(before)) return false;
+  if (/^[.,:/]\d/u.test(after)) return false;
+  return true;
+}
+
+/** "−17%" carries a sign; the hyphen in "RTX-4090" or "2023-24" does not. */
+function signStandsAlone(text: string, start: number): boolean {
+  return start === 0 || /[\s([:,;]/u.test(text[start - 1]!);
+}
+
+function readQuantity(
+  text: string,
+  token: NumberToken,
+  format: NumberFormat,
+  language: string,
+): Quantity | undefined {
+  const windowEnd = Math.min(text.length, token.end + AFTER_WINDOW);
+  meter.steps += AFTER_WINDOW + BEFORE_WINDOW;
+  const before = text.slice(Math.max(0, token.start - BEFORE_WINDOW), token.start);
+  let cursor = token.end;
+  const rest = () => text.slice(cursor, windowEnd);
+
+  if (token.word) return readWordQuantity(text, token, rest(), before);
+
+  let upper: number | undefined;
+  const range = readRangeEnd(rest(), format, before);
+  const currencyBefore = CURRENCY_BEFORE.find(([pattern]) => pattern.test(before));
+  let start = token.start;
+  let currency = currencyBefore?.[1];
+  if (currencyBefore) start -= before.match(currencyBefore[0])![0].length;
+  if (currency === "¥") currency = /^(?:zh|cmn)/u.test(language) ? "CNY" : "JPY";
+  if (range && unitFollows(text.slice(cursor + range.length, windowEnd), currency)) {
+    upper = range.value;
+    cursor += range.length;
+  }
+
+  let scale = 1;
+  for (const [pattern, factor] of currency ? [...MONEY_SCALES, ...SCALES] : SCALES) {
+    const found = rest().match(pattern);
+    if (found) {
+      scale = factor;
+      cursor += found[0].length;
+      break;
+    }
+  }
+
+  const value = clean(token.value * scale);
+  const upperValue = upper === undefined ? undefined : clean(upper * scale);
+  const currencyAfter = currency ? undefined : CURRENCY_AFTER.find(([pattern]) => pattern.test(rest()));
+  if (currencyAfter) {
+    cursor += rest().match(currencyAfter[0])![0].length;
+    currency = currencyAfter[1];
+  }
+  if (currency) {
+    return finish(text, token, before, {
+      start,
+      end: cursor,
+      value,
+      upper: upperValue,
+      unit: currency,
+      measure: "money",
+      normalized: { value, unit: currency },
+    });
+  }
+
+  for (const rule of UNIT_RULES) {
+    const found = rest().match(rule.pattern);
+    if (!found) continue;
+    const unit = typeof rule.unit === "string" ? rule.unit : rule.unit(found);
+    const measure = rule.measure === "process node" && token.value > 100 ? "length" : rule.measure;
+    cursor += found[0].length;
+    return finish(text, token, before, {
+      start,
+      end: cursor,
+      value,
+      upper: upperValue,
+      unit,
+      measure,
+      normalized: rule.normalize(value, unit),
+    });
+  }
+
+  return readCount(text, token, before, start, cursor, value, scale, rest());
+}
+
+function readWordQuantity(
+  text: string,
+  token: NumberToken,
+  rest: string,
+  before: string,
+): Quantity | undefined {
+  const word = text.slice(token.start, token.end).toLowerCase();
+  const alone = /^(?:twice|double|triple|half)$/u.test(word);
+  const ratio = alone
+    ? rest.match(/^(?=\s+(?:as|the)\s)/u)
+    : rest.match(/^(?:\s+times|-fold|fold)(?![\p{L}])/u);
+  if (!ratio) return undefined;
+  return finish(text, token, before, {
+    start: token.start,
+    end: token.end + ratio[0].length,
+    value: token.value,
+    unit: "x",
+    measure: "ratio",
+    normalized: { value: token.value, unit: "x" },
+  });
+}
+
+/** A bare number counts something when a noun follows it: "170 accelerators", "3 million users". */
+function readCount(
+  text: string,
+  token: NumberToken,
+  before: string,
+  start: number,
+  cursor: number,
+  value: number,
+  scale: number,
+  rest: string,
+): Quantity | undefined {
+  const digits = text.slice(token.start, token.end);
+  if (scale === 1 && /^\d{4}$/u.test(digits) && token.value >= 1000 && token.value <= 2199) return undefined;
+  if (MONTH_BEFORE.test(before) || MONTH_AFTER.test(rest)) return undefined;
+  if (/(?:^|\s)\p{Lu}[\p{L}\d-]*\s$/u.test(before) && !/[.!?:]\s+\S+\s$/u.test(before) && scale === 1) {
+    // "Windows 11 users", "RTX 4090 cards": a number after a name is part of the name.
+    if (!/(?:^|[.!?]\s+)\p{Lu}[\p{L}]*\s$/u.test(before)) return undefined;
+  }
+  const noun = rest.match(COUNT_NOUN);
+  if (noun && !NOT_A_NOUN.test(noun.groups!.noun!)) {
+    const unit = noun.groups!.noun!;
+    return finish(text, token, before, {
+      start,
+      end: cursor + noun[0].length,
+      value,
+      unit,
+      measure: "count",
+      normalized: { value, unit },
+    });
+  }
+  if (scale === 1) return undefined;
+  return finish(text, token, before, {
+    start,
+    end: cursor,
+    value,
+    unit: "",
+    measure: "count",
+    normalized: { value, unit: "" },
+  });
+}
+
+/** "3–4%", "10 to 12 GB": the second number of a range, when a unit follows it. */
+function readRangeEnd(
+  rest: string,
+  format: NumberFormat,
+  before: string,
+): { value: number; length: number } | undefined {
+  const joiner = /between\s$|zwischen\s$|entre\s$|tra\s$/iu.test(before)
+    ? /^\s?(?:–|—|-|to|and|und|et|y|e)\s?/u
+    : /^\s?(?:–|—|-|to|bis|à|a|al)\s?/u;
+  const join = rest.match(joiner);
+  if (!join) return undefined;
+  const pattern = new RegExp(`^(?:${format.pattern.source})`, "iu");
+  const second = rest.slice(join[0].length).match(pattern);
+  if (!second?.groups?.digits || second.groups.sign) return undefined;
+  const value = format.toNumber(second.groups.digits);
+  if (!Number.isFinite(value)) return undefined;
+  return { value, length: join[0].length + second[0].length };
+}
+
+function unitFollows(rest: string, currency: string | undefined): boolean {
+  if (currency) return true;
+  if (SCALES.some(([pattern]) => pattern.test(rest))) return true;
+  if (CURRENCY_AFTER.some(([pattern]) => pattern.test(rest))) return true;
+  return UNIT_RULES.some((rule) => rule.pattern.test(rest));
+}
+
+/** Adds what the words around a figure say about it: a comparison target, or that it is a change. */
+function finish(
+  text: string,
+  token: NumberToken,
+  before: string,
+  quantity: Omit<Quantity, "text">,
+): Quantity {
+  const after = text.slice(quantity.end, Math.min(text.length, quantity.end + AFTER_WINDOW));
+  const result: Quantity = { text: text.slice(quantity.start, quantity.end), ...quantity };
+  if (result.upper === undefined) delete result.upper;
+  if (result.measure === "ratio" || result.measure === "percent") {
+    const comparedTo = comparisonTarget(after);
+    if (comparedTo) result.comparedTo = comparedTo;
+  }
+  if (token.signed || CHANGE_AFTER.test(after) || CHANGE_BEFORE.test(before)) {
+    if (result.measure !== "count" && result.measure !== "duration") result.change = true;
+  }
+  return result;
+}
+
+function comparisonTarget(after: string): string | undefined {
+  for (const pattern of COMPARISON_AFTER) {
+    const lead = after.match(pattern);
+    if (!lead) continue;
+    const words: string[] = [];
+    for (const word of after.slice(lead[0].length).split(/\s+/u)) {
+      if (words.length === 6 || TARGET_STOP.test(word)) break;
+      const trimmed = word.replace(/[,.;:!?)”"]+$/u, "");
+      if (trimmed) words.push(trimmed);
+      if (trimmed !== word || !trimmed) break;
+    }
+    if (words.length > 0) return words.join(" ");
+  }
+  return undefined;
+}
