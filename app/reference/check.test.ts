@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseQuantities, type Measure } from "../claims/quantities";
 import { agreesWith, checkClaim, referenceIndex, referencesJson, type ClaimFigure } from "./check";
 import { shippedReference } from "./fixture.server";
 
@@ -8,7 +9,7 @@ const index = referenceIndex(shippedReference());
 function figure(
   claim: string,
   text: string,
-  measure: string,
+  measure: Measure,
   value: number,
   normalized: [number, string],
   extra: Partial<ClaimFigure> = {},
@@ -139,6 +140,17 @@ describe("checkClaim", () => {
     });
     const result = checkClaim("The H20 chip", [], index);
     expect(Object.keys(result)).toEqual(["hardware", "comparisons"]);
+  });
+});
+
+describe("checkClaim with the quantity parser", () => {
+  it("reads a claim's own figures and checks each against its chip", () => {
+    const claim = "Built on a 7nm process, the Ascend 910B has 64 GB of memory.";
+    const result = checkClaim(claim, parseQuantities(claim), index);
+    expect(claimed(result).map((f) => f.note)).toEqual([
+      "Claims 64 GB; the reference lists 32 GB of memory (Epoch AI).",
+      "Claims 7nm; the reference lists 7 nm process (Epoch AI): within 5%.",
+    ]);
   });
 });
 

@@ -1,3 +1,4 @@
+import type { Quantity } from "../claims/quantities";
 import { figuresKnown, METRICS, type HardwareSpec, type Metric } from "./hardware";
 import { catalogue, recognise, type Catalogue, type Mention, type NamedHardware } from "./recognise";
 
@@ -6,18 +7,11 @@ import { catalogue, recognise, type Catalogue, type Mention, type NamedHardware 
  * person to weigh, with its source: it never sets a verdict.
  */
 
-/** The parts of a parsed quantity (app/claims/quantities.ts's Quantity) the checker reads. */
-export interface ClaimFigure {
-  text: string;
-  start: number;
-  end: number;
-  value: number;
-  upper?: number;
-  measure: string;
-  normalized: { value: number; unit: string };
-  comparedTo?: string;
-  change?: boolean;
-}
+/** The parts of a parsed quantity the checker reads. */
+export type ClaimFigure = Pick<
+  Quantity,
+  "text" | "start" | "end" | "value" | "upper" | "measure" | "normalized" | "comparedTo" | "change"
+>;
 
 export type ReferenceRow = NamedHardware & HardwareSpec;
 

@@ -4,11 +4,7 @@ import { METRICS, type Metric } from "./hardware";
 /** The reference row form (add and edit), shared by the page and its action. */
 
 const text = (max: number, what: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${what} is too long: at most ${max} characters.`)
-    .default("");
+  z.string().trim().max(max, `${what} is too long: at most ${max} characters.`).default("");
 
 /** A figure as typed: "", "1,979" or "989.5"; stored as a positive number or null. */
 const figure = (metric: Metric) =>

@@ -36,6 +36,8 @@ import { claimMatches, decideMatch } from "../matching/decisions.server";
 import { MatchDecisionSchema } from "../matching/schemas";
 import { publishedEmbed } from "../publishing/publications.server";
 import { ClaimEmbed } from "../ui/EmbedCode";
+import { referencesForClaim } from "../reference/reference.server";
+import { ReferencePanel } from "../reference/ReferencePanel";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: `Claim ${loaderData?.claim.number ?? ""} of ${loaderData?.article.title ?? ""} · Claimdesk` },
@@ -52,6 +54,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     matches: await claimMatches(page.claim.id),
     comments: await claimComments(page.claim.id),
     embed: await publishedEmbed(articleId, page.claim.id),
+    references: await referencesForClaim(page.claim.quote),
     rationaleHtml: renderMarkdown(page.claim.rationale),
     saved: new URL(request.url).searchParams.get("saved"),
   };
@@ -175,6 +178,7 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
         />
         <EvidencePanel evidence={claim.evidence} canEdit={canEdit} state={state} />
       </div>
+      <ReferencePanel references={loaderData.references} canEdit={canEdit} />
       <AttributionPanel claim={claim} canEdit={canEdit} state={stateOf(state, "attribution")} />
       <MatchesPanel
         matches={loaderData.matches}
