@@ -1,6 +1,7 @@
 // npm run eval:claims: precision and recall of the claim detector on the labelled articles in
-// fixtures/eval/, per article and overall. --verbose lists misses and false positives.
-import { evaluateFixtures } from "./eval-fixtures";
+// fixtures/eval/, per article and overall, then the quantity parser's on the figures labelled in
+// fixtures/eval/quantity-labels.json. --verbose lists misses and false positives.
+import { evaluateFixtures, evaluateQuantityFixtures } from "./eval-fixtures";
 
 const verbose = process.argv.includes("--verbose");
 const { rows, overall } = evaluateFixtures();
@@ -21,3 +22,21 @@ console.log(
   `overall${" ".repeat(29)}${" ".repeat(22)}${String(overall.proposals).padStart(8)}  ${String(overall.labelled).padStart(8)}  ${pct(overall.precision).padStart(9)}  ${pct(overall.recall).padStart(6)}  ${overall.traps}`,
 );
 console.log(`targets: precision ≥ 0.85, recall ≥ 0.95 overall`);
+
+printQuantities(evaluateQuantityFixtures());
+
+/** Quantity extraction: every figure in the labelled articles (fixtures/eval/quantity-labels.json). */
+function printQuantities({ rows, overall }: ReturnType<typeof evaluateQuantityFixtures>) {
+  console.log("\nquantities                  parsed  labelled  precision  recall");
+  const line = (name: string, r: typeof overall) =>
+    `${name.padEnd(27)} ${String(r.parsed).padStart(6)}  ${String(r.labelled).padStart(8)}  ${pct(r.precision).padStart(9)}  ${pct(r.recall).padStart(6)}`;
+  for (const { name, result } of rows) {
+    console.log(line(name, result));
+    if (verbose) {
+      for (const m of result.missed) console.log(`    missed: ${m}`);
+      for (const w of result.wrong) console.log(`    wrong: ${w}`);
+    }
+  }
+  console.log(line("overall", overall));
+  console.log(`targets: precision ≥ 0.95, recall ≥ 0.95 overall`);
+}

@@ -24,7 +24,20 @@ describe("npm run extract", () => {
     ]);
     for (const s of [...out.sentences, ...out.claims]) expect(text.slice(s.start, s.end)).toBe(s.text);
     expect(out.claims).toHaveLength(1);
-    expect(Object.keys(out.claims[0])).toEqual(["start", "end", "text", "score", "reasons"]);
+    expect(Object.keys(out.claims[0])).toEqual(["start", "end", "text", "score", "reasons", "quantities"]);
+    // Each claim's figures, with offsets in the same projection as the claim's.
+    expect(out.claims[0].quantities).toEqual([
+      {
+        text: "12%",
+        start: text.indexOf("12%"),
+        end: text.indexOf("12%") + 3,
+        value: 12,
+        unit: "%",
+        measure: "percent",
+        normalized: { value: 12, unit: "%" },
+        change: true,
+      },
+    ]);
 
     // Any other extension is plain text: markdown syntax stays as characters.
     const txt = path.join(dir, "a.txt");

@@ -128,8 +128,60 @@ describe("what is not a quantity", () => {
     "Pick 1,2,3,4 from the list.",
     "We met on March 14 at 9:30.",
     "COVID-19 changed everything.",
+    "Windows 11 users and RTX 4090 cards.",
+    "Version 2.1 of the driver ships in Q3 2025.",
+    "It streams 4K video over 5G, 24/7.",
+    "It topped the chart for the 5th week.",
+    "The Top 10 list.",
+    "Sales doubled.",
   ])("%s", (text) => {
     expect(parseQuantities(text)).toEqual([]);
+  });
+});
+
+describe("counts, durations and words", () => {
+  it.each([
+    [
+      "The firm added 6.2 million paid subscribers.",
+      "6.2 million paid subscribers",
+      6.2e6,
+      "paid subscribers",
+      "count",
+    ],
+    ["It ships from five manufacturers.", "five manufacturers", 5, "manufacturers", "count"],
+    ["Twenty-two of the 27 member states agreed.", "Twenty-two", 22, "member states", "count"],
+    ["It was offline for nine days.", "nine days", 9, "d", "duration"],
+    ["It averaged 92 frames per second.", "92 frames per second", 92, "frames/s", "other"],
+    ["The cluster has 100,000 GPUs.", "100,000 GPUs", 100_000, "GPUs", "count"],
+    ["It has a 16-core graphics unit.", "16-core", 16, "core", "count"],
+    ["About 40 people came.", "40 people", 40, "people", "count"],
+    ["It raised prices three times this year.", "three times", 3, "times", "count"],
+    ["It is ten times faster.", "ten times", 10, "x", "ratio"],
+    ["Demand grew fourfold.", "fourfold", 4, "x", "ratio"],
+    [
+      "It is rated at 38 trillion operations per second.",
+      "38 trillion operations per second",
+      38e12,
+      "OPS",
+      "compute",
+    ],
+  ])("%s", (text, written, value, unit, measure) => {
+    expect(parseQuantities(text)[0]).toMatchObject({ text: written, value, unit, measure });
+  });
+
+  it("reads capitalised German nouns and units", () => {
+    expect(only("Die App hat 3 Mio. Nutzer.", "de")).toMatchObject({
+      value: 3e6,
+      unit: "Nutzer",
+      measure: "count",
+    });
+    expect(only("Er braucht 350 Watt.", "de")).toMatchObject({ value: 350, unit: "W", measure: "power" });
+  });
+
+  it("reads currencies written after a linking word", () => {
+    expect(only("Invirtió 1.500 millones de euros.", "es")).toMatchObject({ value: 1.5e9, unit: "EUR" });
+    expect(only("Ricavi di 850 milioni di euro.", "it")).toMatchObject({ value: 8.5e8, unit: "EUR" });
+    expect(only("Il coûte 1 299 euros.", "fr")).toMatchObject({ value: 1299, unit: "EUR" });
   });
 });
 
@@ -138,9 +190,24 @@ describe("hostile input", () => {
     expect(parseQuantities(`${"9".repeat(400)} GB`)).toEqual([]);
   });
 
-  it("does work in proportion to the text", () => {
-    const work = (size: number) =>
-      metered(() => parseQuantities(`${"1,2,3 9 9% 8 W $5 million ".repeat(size)}${"9".repeat(size)}`)).steps;
-    expect(work(4000) / work(1000)).toBeLessThanOrEqual(5);
+  it("reads a number too long to be a figure as nothing, not as a huge one", () => {
+    for (const q of parseQuantities(`${"9".repeat(300)} GB and $${"1,000".repeat(50)}`)) {
+      expect(Number.isFinite(q.value) && Number.isFinite(q.normalized.value)).toBe(true);
+    }
+  });
+
+  it.each([
+    ["figures", "1,2,3 9 9% 8 W $5 million 3–4% twice as fast as x "],
+    ["digit runs", "9"],
+    ["grouped digits", "1,111,"],
+    ["spaces after a number", "5      "],
+    ["a long word after a number", "5 aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"],
+    ["dashes", "1-2-3-4-5%-"],
+    ["currency signs", "$$$€€£ "],
+  ])("does work in proportion to the text: %s", (_name, unit) => {
+    const work = (size: number) => metered(() => parseQuantities(unit.repeat(size))).steps;
+    const small = work(2000);
+    expect(small).toBeGreaterThan(0);
+    expect(work(8000) / small).toBeLessThanOrEqual(5);
   });
 });

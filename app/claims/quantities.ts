@@ -24,6 +24,22 @@ export type Measure =
   | "length"
   | "other";
 
+export const MEASURES = [
+  "compute",
+  "power",
+  "process node",
+  "memory",
+  "bandwidth",
+  "frequency",
+  "money",
+  "percent",
+  "ratio",
+  "count",
+  "duration",
+  "length",
+  "other",
+] as const satisfies readonly Measure[];
+
 export interface Quantity {
   text: string;
   start: number;
@@ -51,28 +67,35 @@ interface NumberFormat {
 }
 
 const SIGN = String.raw`(?<sign>[-−+](?=\d))?`;
-const WORD_NUMBERS: Record<string, number> = {
-  twice: 2,
-  double: 2,
-  triple: 3,
-  half: 0.5,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  twenty: 20,
-  thirty: 30,
-  fifty: 50,
-  hundred: 100,
-};
-const WORD_NUMBER = `(?<word>\\b(?:${Object.keys(WORD_NUMBERS).join("|")})\\b)`;
+/** Multiples written as words, read only before "as … as" or "the … of": "twice as fast as". */
+const WORD_RATIOS: Record<string, number> = { twice: 2, double: 2, triple: 3, half: 0.5 };
+const UNITS_WORDS = ["two", "three", "four", "five", "six", "seven", "eight", "nine"];
+const TEENS = [
+  "ten",
+  "eleven",
+  "twelve",
+  "thirteen",
+  "fourteen",
+  "fifteen",
+  "sixteen",
+  "seventeen",
+  "eighteen",
+  "nineteen",
+];
+const TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+/** "One" is left out: "one of the", "one company" are rarely figures anyone checks. */
+const WORD_NUMBER = `(?<word>\\b(?:${Object.keys(WORD_RATIOS).join("|")}|(?:${TENS.join("|")})(?:[-‑](?:one|${UNITS_WORDS.join("|")}))?|${TEENS.join("|")}|${UNITS_WORDS.join("|")})(?=fold\\b|\\b))`;
+
+function wordValue(word: string): number {
+  const lower = word.toLowerCase();
+  if (lower in WORD_RATIOS) return WORD_RATIOS[lower]!;
+  const [tens, unit] = lower.split(/[-‑]/u);
+  const tensValue = TENS.indexOf(tens!);
+  const unitValue = unit === "one" ? 1 : UNITS_WORDS.indexOf(unit ?? "") + 2;
+  if (tensValue >= 0) return (tensValue + 2) * 10 + (unit ? unitValue : 0);
+  if (TEENS.includes(lower)) return TEENS.indexOf(lower) + 10;
+  return UNITS_WORDS.indexOf(lower) + 2;
+}
 
 function numberFormat(group: string, decimal: string, spaceGroups = false): NumberFormat {
   const g = spaceGroups ? `[${escape(group)}\\u00A0\\u202F ]` : escape(group);
@@ -133,14 +156,17 @@ const CURRENCY_BEFORE: [RegExp, string][] = [
   [/(?:₹|Rs\.?\s?|INR\s?)$/u, "INR"],
   [/(?:¥|￥)\s?$/u, "¥"],
 ];
+/** "1.500 millones de euros", "850 milioni di euro", "3 millions d'euros". */
+const LINK = String.raw`^\s?(?:(?:de|di)\s|d['’])?`;
+const currencyAfter = (names: string) => new RegExp(`${LINK}(?:${names})(?![\\p{L}])`, "u");
 const CURRENCY_AFTER: [RegExp, string][] = [
-  [/^\s?(?:US dollars?|dollars?|USD|US\$|\$)(?![\p{L}])/u, "USD"],
-  [/^\s?(?:euros?|Euros?|EUR|€)(?![\p{L}])/u, "EUR"],
-  [/^\s?(?:yuan|renminbi|RMB|CNY|元)(?![\p{L}])/u, "CNY"],
-  [/^\s?(?:yen|JPY|円)(?![\p{L}])/u, "JPY"],
-  [/^\s?(?:pounds sterling|sterling|GBP|£)(?![\p{L}])/u, "GBP"],
-  [/^\s?(?:rupees|INR)(?![\p{L}])/u, "INR"],
-  [/^\s?(?:Swiss francs|francs|Franken|CHF)(?![\p{L}])/u, "CHF"],
+  [currencyAfter(String.raw`US dollars?|dollars?|dólares|dollari|USD|US\$|\$`), "USD"],
+  [currencyAfter("euros?|Euros?|EUR|€"), "EUR"],
+  [currencyAfter("yuan|renminbi|RMB|CNY|元"), "CNY"],
+  [currencyAfter("yen|JPY|円"), "JPY"],
+  [currencyAfter("pounds sterling|sterling|GBP|£"), "GBP"],
+  [currencyAfter("rupees|INR"), "INR"],
+  [currencyAfter("Swiss francs|francs|Franken|CHF"), "CHF"],
 ];
 
 interface UnitRule {
@@ -205,6 +231,13 @@ const UNIT_RULES: UnitRule[] = [
     normalize: normalizeCompute,
   },
   {
+    // "38 trillion operations per second": the scale word has been read into the value.
+    pattern: /^\s(?:(?<floating>floating[- ]point)\s)?operations (?:per second|a second)(?![\p{L}])/u,
+    measure: "compute",
+    unit: (match) => (match.groups?.floating ? "FLOPS" : "OPS"),
+    normalize: normalizeCompute,
+  },
+  {
     pattern:
       /^[\s-]?(?:(?<prefix>[kKMGTP])(?<binary>i)?B\/s|(?<prefix2>[kKMGTP])bps|(?<prefix3>[kKMGTP])b\/s|(?<word>kilo|mega|giga|tera|peta)bytes? per second)(?![\p{L}])/u,
     measure: "bandwidth",
@@ -228,7 +261,7 @@ const UNIT_RULES: UnitRule[] = [
     normalize: convert("GB"),
   },
   {
-    pattern: /^[\s-]?(?:nm|nanomet(?:er|re)s?|-nanomet(?:er|re))(?![\p{L}])/u,
+    pattern: /^[\s-]?(?:nm|[nN]anomet(?:er|re)s?|-nanomet(?:er|re))(?![\p{L}])/u,
     measure: "process node",
     unit: "nm",
     normalize: convert("nm"),
@@ -240,7 +273,7 @@ const UNIT_RULES: UnitRule[] = [
     normalize: convert("nm", () => "angstrom"),
   },
   {
-    pattern: /^[\s-]?(?:(?<prefix>[mkMG])?W|(?<word>milli|kilo|mega|giga)?watts?)(?![\p{L}])/u,
+    pattern: /^[\s-]?(?:(?<prefix>[mkMG])?W|(?<word>milli|kilo|mega|giga)?[wW]atts?)(?![\p{L}])/u,
     measure: "power",
     unit: (match) => {
       const g = match.groups ?? {};
@@ -250,9 +283,13 @@ const UNIT_RULES: UnitRule[] = [
     normalize: convert("W"),
   },
   {
-    pattern: /^[\s-]?(?:(?<prefix>[kMGT])Wh)(?![\p{L}])/u,
+    pattern: /^[\s-]?(?:(?<prefix>[kMGT])Wh|(?<word>kilo|mega|giga|tera)watt[- ]hours?)(?![\p{L}])/u,
     measure: "other",
-    unit: (match) => `${match.groups?.prefix ?? ""}Wh`,
+    unit: (match) => {
+      const g = match.groups ?? {};
+      const word = { kilo: "k", mega: "M", giga: "G", tera: "T" }[g.word ?? ""] ?? "";
+      return `${g.prefix ?? word}Wh`;
+    },
     normalize: convert("kWh"),
   },
   {
@@ -299,7 +336,10 @@ const UNIT_RULES: UnitRule[] = [
     normalize: (value, unit) => ({ value, unit }),
   },
   {
-    pattern: /^(?:\s?[x×](?![\p{L}\d])|\s(?:times|fold)(?![\p{L}])|-fold(?![\p{L}])|fold(?![\p{L}]))/u,
+    // "Three times faster", "ten times the electricity of": a multiple. "Three times this year" is
+    // a count of occasions, read as a count further on.
+    pattern:
+      /^(?:\s?[x×](?![\p{L}\d])|\stimes(?=\s+(?:as|the|that|what|more|less|fewer|[\p{L}-]+er|[\p{L}-]+est)(?![\p{L}]))|\s?[-‑]?fold(?![\p{L}]))/u,
     measure: "ratio",
     unit: "x",
     normalize: (value) => ({ value, unit: "x" }),
@@ -336,7 +376,6 @@ function clean(value: number): number {
 /** Words after a bare number that do not name what it counts. */
 const NOT_A_NOUN =
   /^(?:of|to|and|or|in|on|at|for|by|from|with|per|than|the|a|an|is|was|were|are|has|had|have|be|as|that|this|it|its|which|who|when|while|but|so|if|am|pm|a\.m|p\.m|o'clock|more|less|percent|und|oder|de|la|le|les|et|y|e|o|il|di|per|und|von|zu|im|auf|mit|der|die|das|des|del|en|el|los|las)$/iu;
-const COUNT_NOUN = /^\s(?<noun>\p{Ll}[\p{L}-]{1,30})(?![\p{L}\d])/u;
 const MONTH_NAMES =
   /(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Januar|Februar|März|Juni|Juli|Oktober|Dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)/u;
 const MONTH_BEFORE = new RegExp(`${MONTH_NAMES.source}\\s$`, "u");
@@ -349,7 +388,7 @@ const CHANGE_BEFORE =
 
 const COMPARISON_AFTER: RegExp[] = [
   /^\s?as\s+(?:[\p{L}-]+\s+){1,3}?as\s+/u,
-  /^\s?(?:[\p{L}-]+\s+){0,3}?(?:than|over|versus|vs\.|vs|compared (?:with|to)|relative to)\s+/u,
+  /^\s?(?:[\p{L}-]+\s+){0,4}?(?:than|over|versus|vs\.|vs|compared (?:with|to)|relative to)\s+/u,
   /^\s?the\s+(?:[\p{L}-]+\s+){1,2}?of\s+/u,
 ];
 const TARGET_STOP =
@@ -390,7 +429,7 @@ function numberToken(text: string, match: RegExpExecArray, format: NumberFormat)
     return {
       start: match.index,
       end: match.index + match[0].length,
-      value: WORD_NUMBERS[groups.word.toLowerCase()]!,
+      value: wordValue(groups.word),
       signed: false,
       word: true,
     };
@@ -419,6 +458,7 @@ function numberToken(text: string, match: RegExpExecArray, format: NumberFormat)
  * ("1,2,3,4"), a time ("9:30") or a fraction or date ("3/4") is not a figure.
  */
 function standsAlone(text: string, start: number, end: number): boolean {
+  if (IDENTIFIER_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return false;
   const before = text.slice(Math.max(0, start - 2), start);
   const after = text.slice(end, end + 2);
   if (/[\p{L}\d_]$/u.test(before)) return false;
@@ -426,6 +466,10 @@ function standsAlone(text: string, start: number, end: number): boolean {
   if (/^[.,:/]\d/u.test(after)) return false;
   return true;
 }
+
+/** "version 2.1", "No. 3", "#4", "Gen 5": the number names something. */
+const IDENTIFIER_BEFORE =
+  /(?:^|[^\p{L}])(?:version|ver\.|v\.|release|rev\.|revision|gen|generation|model|no\.|number|nr\.|chapter|page|p\.|step|phase|tier|stage|level|season|episode|series|route|room)\s?$|#\s?$/iu;
 
 /** "−17%" carries a sign; the hyphen in "RTX-4090" or "2023-24" does not. */
 function signStandsAlone(text: string, start: number): boolean {
@@ -444,7 +488,8 @@ function readQuantity(
   let cursor = token.end;
   const rest = () => text.slice(cursor, windowEnd);
 
-  if (token.word) return readWordQuantity(text, token, rest(), before);
+  const word = token.word ? text.slice(token.start, token.end).toLowerCase() : "";
+  if (word in WORD_RATIOS) return readWordRatio(text, token, rest(), before);
 
   let upper: number | undefined;
   const range = readRangeEnd(rest(), format, before);
@@ -504,24 +549,15 @@ function readQuantity(
     });
   }
 
-  return readCount(text, token, before, start, cursor, value, scale, rest());
+  return readCount(text, token, before, start, cursor, value, scale, rest(), language);
 }
 
-function readWordQuantity(
-  text: string,
-  token: NumberToken,
-  rest: string,
-  before: string,
-): Quantity | undefined {
-  const word = text.slice(token.start, token.end).toLowerCase();
-  const alone = /^(?:twice|double|triple|half)$/u.test(word);
-  const ratio = alone
-    ? rest.match(/^(?=\s+(?:as|the)\s)/u)
-    : rest.match(/^(?:\s+times|-fold|fold)(?![\p{L}])/u);
-  if (!ratio) return undefined;
+/** "Twice as fast as", "half the power of": a multiple written as a word. */
+function readWordRatio(text: string, token: NumberToken, rest: string, before: string): Quantity | undefined {
+  if (!/^\s+(?:as|the)\s/u.test(rest)) return undefined;
   return finish(text, token, before, {
     start: token.start,
-    end: token.end + ratio[0].length,
+    end: token.end,
     value: token.value,
     unit: "x",
     measure: "ratio",
@@ -529,7 +565,11 @@ function readWordQuantity(
   });
 }
 
-/** A bare number counts something when a noun follows it: "170 accelerators", "3 million users". */
+/**
+ * A bare number counts something when a noun follows it: "170 accelerators", "3 million users",
+ * "6.2 million paid subscribers", "a 16-core graphics unit", "22 of the 27 member states",
+ * "142 tokens per second" (a rate).
+ */
 function readCount(
   text: string,
   token: NumberToken,
@@ -539,24 +579,21 @@ function readCount(
   value: number,
   scale: number,
   rest: string,
+  language: string,
 ): Quantity | undefined {
   const digits = text.slice(token.start, token.end);
   if (scale === 1 && /^\d{4}$/u.test(digits) && token.value >= 1000 && token.value <= 2199) return undefined;
   if (MONTH_BEFORE.test(before) || MONTH_AFTER.test(rest)) return undefined;
-  if (/(?:^|\s)\p{Lu}[\p{L}\d-]*\s$/u.test(before) && !/[.!?:]\s+\S+\s$/u.test(before) && scale === 1) {
-    // "Windows 11 users", "RTX 4090 cards": a number after a name is part of the name.
-    if (!/(?:^|[.!?]\s+)\p{Lu}[\p{L}]*\s$/u.test(before)) return undefined;
-  }
-  const noun = rest.match(COUNT_NOUN);
-  if (noun && !NOT_A_NOUN.test(noun.groups!.noun!)) {
-    const unit = noun.groups!.noun!;
+  if (scale === 1 && followsAName(before)) return undefined;
+  const counted = countedNoun(rest, language);
+  if (counted) {
     return finish(text, token, before, {
       start,
-      end: cursor + noun[0].length,
+      end: cursor + counted.length,
       value,
-      unit,
-      measure: "count",
-      normalized: { value, unit },
+      unit: counted.unit,
+      measure: counted.rate ? "other" : "count",
+      normalized: { value, unit: counted.unit },
     });
   }
   if (scale === 1) return undefined;
@@ -568,6 +605,76 @@ function readCount(
     measure: "count",
     normalized: { value, unit: "" },
   });
+}
+
+/** Capitalised words that lead into a count at the start of a sentence: "About 40 people". */
+const LEAD_WORD =
+  /^(?:about|some|nearly|over|only|another|all|roughly|almost|just|around|exactly|fewer|more|less|up|at|with|of|for|in|by|from|to|the|its|their|our|his|her|and|but|after|before|within|under|below|above|than|last|first|next|these|those|an|a|every|each|approximately|estimated|etwa|rund|fast|knapp|über|mehr|les|la|le|los|las|el|plus|près|environ|unos|unas|cerca|más|oltre|circa|quasi|gli|il|der|die|das|den|dem|mit|für|von|bei|seit)$/iu;
+
+/**
+ * "Windows 11 users", "RTX 4090 cards", "Field Ops 3": a number right after a capitalised word
+ * belongs to a name, unless that word only leads into the count ("About 40 people").
+ */
+function followsAName(before: string): boolean {
+  const name = before.match(/(?:^|[^\p{L}\d])(\p{Lu}[\p{L}\d-]*)\s$/u);
+  return name !== null && !LEAD_WORD.test(name[1]!);
+}
+
+const NOUN_WORD = /^\s(?<word>\p{Ll}[\p{L}'’-]{1,30}|\p{Lu}{2,6}s?)(?![\p{L}\d])/u;
+const GERMAN_NOUN_WORD = /^\s(?<word>\p{L}[\p{L}'’-]{1,30})(?![\p{L}\d])/u;
+/** "22 of the 27 member states", "3 out of 8 sentences". */
+const PARTITIVE = new RegExp(
+  String.raw`^\s(?:of|out of|von|sur|de|di)\s(?:(?:the|its|their|all|den|les|los|las|i|le)\s)?(?:\d[\d,.]*|(?:${[...TENS, ...TEENS, ...UNITS_WORDS].join("|")})(?:[-‑]\p{L}+)?)(?=\s)`,
+  "iu",
+);
+const PER_TIME = /^\s(?:per|a|an|every|each)\s(?<per>second|minute|hour|day|month|year)(?![\p{L}])/u;
+const PER_TIME_SYMBOL: Record<string, string> = {
+  second: "s",
+  minute: "min",
+  hour: "h",
+  day: "d",
+  month: "month",
+  year: "yr",
+};
+
+/** The noun phrase after a number, up to its first plural (the head noun in English). */
+function countedNoun(
+  rest: string,
+  language: string,
+): { unit: string; length: number; rate: boolean } | undefined {
+  const hyphenated = rest.match(/^[-‑](?<word>\p{Ll}{2,20})(?![\p{L}\d-])/u);
+  if (hyphenated && !NOT_A_NOUN.test(hyphenated.groups!.word!)) {
+    return { unit: hyphenated.groups!.word!, length: hyphenated[0].length, rate: false };
+  }
+  const partitive = rest.match(PARTITIVE);
+  const offset = partitive ? partitive[0].length : 0;
+  const wordPattern = language.startsWith("de") ? GERMAN_NOUN_WORD : NOUN_WORD;
+  const words: string[] = [];
+  let length = offset;
+  while (words.length < 3) {
+    const word = rest.slice(length).match(wordPattern);
+    if (!word || NOT_A_NOUN.test(word.groups!.word!)) break;
+    words.push(word.groups!.word!);
+    length += word[0].length;
+    if (/s$/u.test(word.groups!.word!) || (!/^\p{Ll}/u.test(word.groups!.word!) && words.length > 1)) break;
+  }
+  if (words.length === 0) return undefined;
+  if (!/s$/u.test(words[words.length - 1]!) && words.length > 1) {
+    length = offset + rest.slice(offset).match(wordPattern)![0].length;
+    words.splice(1);
+  }
+  const per = rest.slice(length).match(PER_TIME);
+  const unit = words.join(" ");
+  // "22 of the 27 member states": the first figure counts member states too, but its text stops
+  // at the number so that the second figure is read on its own.
+  if (partitive) return { unit, length: 0, rate: false };
+  if (per)
+    return {
+      unit: `${unit}/${PER_TIME_SYMBOL[per.groups!.per!]}`,
+      length: length + per[0].length,
+      rate: true,
+    };
+  return { unit, length, rate: false };
 }
 
 /** "3–4%", "10 to 12 GB": the second number of a range, when a unit follows it. */
@@ -630,4 +737,36 @@ function comparisonTarget(after: string): string | undefined {
     if (words.length > 0) return words.join(" ");
   }
   return undefined;
+}
+
+/** A quantity as `extract`, the API and the pages show it: offsets shifted into the document. */
+export interface PlacedQuantity {
+  text: string;
+  start: number;
+  end: number;
+  value: number;
+  upper?: number;
+  unit: string;
+  measure: Measure;
+  normalized: { value: number; unit: string };
+  comparedTo?: string;
+  change?: boolean;
+}
+
+/** The figures of a claim whose text starts at `start` in the document, with document offsets. */
+export function claimQuantities(claim: { start: number; text: string }, language?: string): PlacedQuantity[] {
+  return parseQuantities(claim.text, language).map(
+    ({ text, start, end, value, upper, unit, measure, normalized, comparedTo, change }) => ({
+      text,
+      start: claim.start + start,
+      end: claim.start + end,
+      value,
+      ...(upper === undefined ? {} : { upper }),
+      unit,
+      measure,
+      normalized,
+      ...(comparedTo === undefined ? {} : { comparedTo }),
+      ...(change === undefined ? {} : { change }),
+    }),
+  );
 }
