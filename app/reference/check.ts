@@ -338,10 +338,23 @@ export function referencesJson(result: ClaimReferences) {
     ...result.comparisons.map((comparison) => ({
       hardware: comparison.hardware,
       metric: `${comparison.basis} against the ${comparison.other}`,
-      value: comparison.referenceRatio,
+      value: comparison.referenceRatio === null ? null : Number(comparison.referenceRatio.toFixed(2)),
       unit: "×",
       source: [...new Set(comparison.sources.map((source) => source.name))].join("; "),
       agrees: comparison.agrees,
     })),
   ];
+}
+
+/**
+ * extract's `references` for one claim, from its figures as extract prints them (offsets in the
+ * article's projection, moved back into the claim's text here). Empty when it names no hardware.
+ */
+export function claimReferencesJson<H extends ReferenceRow>(
+  claim: { start: number; text: string },
+  quantities: ClaimFigure[],
+  index: Catalogue<H>,
+) {
+  const figures = quantities.map((q) => ({ ...q, start: q.start - claim.start, end: q.end - claim.start }));
+  return referencesJson(checkClaim(claim.text, figures, index));
 }
