@@ -72,8 +72,9 @@ const SHORT_LABEL: Record<Metric, string> = {
   processNm: "process",
 };
 
-export const formatNumber = (value: number) =>
-  value.toLocaleString("en-US", { maximumFractionDigits: value < 10 ? 2 : 1 });
+const WHOLE = new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 });
+const SMALL = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+export const formatNumber = (value: number) => (value < 10 ? SMALL : WHOLE).format(value);
 
 /** "Epoch AI" from "Epoch AI, Machine Learning Hardware (CC BY 4.0)". */
 const shortSource = (name: string) => name.split(",")[0]!.trim();

@@ -95,11 +95,24 @@ export const aliasesOf = (hardware: NamedHardware): string[] => namesOf(hardware
 /** How much a row knows: among rows sharing an alias, the fullest one stands for it. */
 type Filled<H> = (hardware: H) => number;
 
+interface Alias<H> {
+  /** The name as typed, lower case: names without a space need hardware talk around them. */
+  key: string;
+  /** Its words: runs of letters and digits ("mlu370", "x8"). */
+  words: string[];
+  hardware: H;
+}
+
 export interface Catalogue<H extends NamedHardware> {
-  pattern: RegExp | null;
-  byAlias: Map<string, H>;
+  /** Aliases by their first word, longest first. */
+  byFirstWord: Map<string, Array<Alias<H>>>;
   vendorWords: RegExp;
 }
+
+const WORD = /[\p{L}\p{N}]+/gu;
+/** What may stand between two words of a name: "Ascend 910B", "Ascend-910B", "MLU370-S4/S8". */
+const NAME_GAP = /^[\s\u00a0\-/]{1,3}$/;
+const wordsOf = (text: string) => text.toLowerCase().match(WORD) ?? [];
 
 /**
  * Indexes rows by alias. A shared alias ("A100" is four rows) stands for the row whose own short
@@ -120,37 +133,57 @@ export function catalogue<H extends NamedHardware>(rows: H[], filled: Filled<H> 
       }
     }
   }
-  const alternatives = [...byAlias.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((alias) => escape(alias).replace(/ /g, "[\\s\\u00a0-]+"));
-  const pattern = alternatives.length
-    ? new RegExp(
-        `(?<![\\p{L}\\p{N}_-])(?:${alternatives.join("|")})(?=(?:s|’s|'s)?(?![\\p{L}\\p{N}_]))`,
-        "giu",
-      )
-    : null;
+  const byFirstWord = new Map<string, Array<Alias<H>>>();
+  for (const [key, hardware] of byAlias) {
+    const words = wordsOf(key);
+    if (words.length === 0) continue;
+    const list = byFirstWord.get(words[0]!) ?? [];
+    list.push({ key, words, hardware });
+    byFirstWord.set(words[0]!, list);
+  }
+  for (const list of byFirstWord.values()) list.sort((a, b) => b.words.length - a.words.length);
   const manufacturers = new Set([...VENDORS, ...rows.map((row) => row.manufacturer).filter(Boolean)]);
   const vendorWords = new RegExp(`\\b(?:${[...manufacturers].map(escape).join("|")})\\b`, "i");
-  return { pattern, byAlias, vendorWords };
+  return { byFirstWord, vendorWords };
 }
 
-/** The hardware a text names, in order of first mention, each once; longest names win. */
+type Word = { text: string; start: number; end: number };
+
+/** Whether the alias's words are the text's words from `at` on ("H100s" is "H100"'s plural). */
+function matchesAt<H>(alias: Alias<H>, words: Word[], text: string, at: number): boolean {
+  if (at + alias.words.length > words.length) return false;
+  return alias.words.every((word, k) => {
+    const found = words[at + k]!;
+    const last = k === alias.words.length - 1;
+    if (found.text !== word && !(last && found.text === `${word}s`)) return false;
+    return k === 0 || NAME_GAP.test(text.slice(words[at + k - 1]!.end, found.start));
+  });
+}
+
+/** The hardware a text names, in order of mention; at each place the longest name wins. */
 export function recognise<H extends NamedHardware>(text: string, index: Catalogue<H>): Array<Mention<H>> {
-  if (!index.pattern) return [];
-  const talksHardware = HARDWARE_WORDS.test(text) || index.vendorWords.test(text);
+  const words: Word[] = [...text.matchAll(WORD)].map((m) => ({
+    text: m[0].toLowerCase(),
+    start: m.index,
+    end: m.index + m[0].length,
+  }));
+  let talksHardware: boolean | undefined;
   const found: Array<Mention<H>> = [];
-  for (const match of text.matchAll(index.pattern)) {
-    const key = squash(match[0].replace(/[\u00a0-]+/g, " ")).toLowerCase();
-    const hardware = index.byAlias.get(key) ?? index.byAlias.get(match[0].toLowerCase());
-    if (!hardware) continue;
-    if (!key.includes(" ") && !talksHardware) continue;
-    found.push({ hardware, text: match[0], start: match.index, end: match.index + match[0].length });
+  for (let at = 0; at < words.length; at++) {
+    const first = words[at]!.text;
+    const candidates = index.byFirstWord.get(first) ?? index.byFirstWord.get(first.replace(/s$/, "")) ?? [];
+    const alias = candidates.find((candidate) => matchesAt(candidate, words, text, at));
+    if (!alias) continue;
+    if (!/\s/.test(alias.key)) {
+      talksHardware ??= HARDWARE_WORDS.test(text) || index.vendorWords.test(text);
+      if (!talksHardware) continue;
+    }
+    const start = words[at]!.start;
+    const end = words[at + alias.words.length - 1]!.end;
+    // "H100s" names the H100: the plural's s is not part of the name.
+    const named = text.slice(start, end).replace(/s$/, (s) => (alias.words.at(-1)!.endsWith("s") ? s : ""));
+    found.push({ hardware: alias.hardware, text: named, start, end: start + named.length });
+    at += alias.words.length - 1;
   }
   return found;
-}
-
-/** Each named row once, at its first mention. */
-export function distinctHardware<H extends NamedHardware>(mentions: Array<Mention<H>>): Array<Mention<H>> {
-  const seen = new Set<number>();
-  return mentions.filter((mention) => !seen.has(mention.hardware.id) && seen.add(mention.hardware.id));
 }
