@@ -38,6 +38,16 @@ describe("recognise", () => {
     expect(named("Ascend-910B test")).toEqual(["Ascend-910B = Huawei Ascend 910B"]);
   });
 
+  it("finds chips in Chinese text, where words have no spaces between them", () => {
+    expect(named("英伟达H20芯片的INT8算力为296 TOPS。")).toEqual(["H20 = NVIDIA HGX H20"]);
+    expect(named("阿里巴巴的含光800芯片性能强劲。")).toEqual(["含光800 = T-Head Hanguang 800"]);
+    expect(named("华为昇腾910B与昇腾910C")).toEqual([
+      "昇腾910B = Huawei Ascend 910B",
+      "昇腾910C = Huawei Ascend 910C",
+    ]);
+    expect(named("水的化学式不是H20。")).toEqual([]);
+  });
+
   it("lets a shared name stand for its own row and the longest name win", () => {
     expect(named("Nvidia A100 GPUs")).toEqual(["Nvidia A100 = NVIDIA A100"]);
     expect(named("the A100 PCIe card")).toEqual(["A100 PCIe = NVIDIA A100 PCIe"]);

@@ -50,6 +50,12 @@ const VENDORS = [
 const LINE_WORDS = /^(?:HGX|DGX|Tesla|Radeon|Instinct|Habana|GeForce|Quadro|Data Center GPU)\s+/i;
 /** Form factors, memory sizes and board powers that tell variants of one chip apart. */
 const VARIANT = /\s+(?:SXM\d?|PCIe|PCle|NVL|OAM|DGXS|\d+\s?GB|\(\d+W\))(?=\s|$)/gi;
+/** The same talk in Chinese: chip, graphics card, accelerator, compute, processor, vendors. */
+const CJK_HARDWARE_WORDS =
+  /芯片|显卡|加速卡|加速器|算力|处理器|半导体|晶片|英伟达|辉达|华为|昇腾|阿里|寒武纪|百度|昆仑/;
+/** Product lines the Chinese press names in Chinese: 昇腾910B is the Ascend 910B. */
+const CHINESE_LINE_NAMES: Record<string, string> = { ascend: "昇腾", hanguang: "含光", kunlun: "昆仑" };
+const LOCAL_LINE_NAMES = /\b(?:Ascend|Hanguang|Kunlun)\b/gi;
 const HARDWARE_WORDS =
   /\b(?:chips?|GPUs?|accelerators?|processors?|cards?|boards?|supercomputers?|NPUs?|TPUs?|silicon|semiconductors?|data ?cent(?:er|re)s?|servers?|inference|training|[TPE]?FLOPS|[TP]?OPS|HBM\d?e?|compute|AI)\b/i;
 
@@ -84,6 +90,10 @@ export function namesOf(hardware: NamedHardware): { all: string[]; own: Set<stri
     }
   }
   for (const alias of hardware.aliases.split(",")) if (alias.trim()) own.add(squash(alias));
+  for (const name of [...own]) {
+    const local = name.replace(LOCAL_LINE_NAMES, (word) => CHINESE_LINE_NAMES[word.toLowerCase()]!);
+    if (local !== name) own.add(local);
+  }
   const all = [...new Set([...own, ...derived])]
     .filter((name) => name.length >= 2)
     .sort((a, b) => b.length - a.length);
@@ -109,9 +119,14 @@ export interface Catalogue<H extends NamedHardware> {
   vendorWords: RegExp;
 }
 
-const WORD = /[\p{L}\p{N}]+/gu;
+/**
+ * A word: a run of letters and digits, except that each Chinese or Japanese character is a word
+ * of its own (those scripts put no spaces between words): "英伟达H20芯片" is 英 伟 达 H20 芯 片.
+ */
+const WORD =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}])+/gu;
 /** What may stand between two words of a name: "Ascend 910B", "Ascend-910B", "MLU370-S4/S8". */
-const NAME_GAP = /^[\s\u00a0\-/]{1,3}$/;
+const NAME_GAP = /^[\s\u00a0\-/]{0,3}$/;
 const wordsOf = (text: string) => text.toLowerCase().match(WORD) ?? [];
 
 /**
@@ -175,7 +190,8 @@ export function recognise<H extends NamedHardware>(text: string, index: Catalogu
     const alias = candidates.find((candidate) => matchesAt(candidate, words, text, at));
     if (!alias) continue;
     if (!/\s/.test(alias.key)) {
-      talksHardware ??= HARDWARE_WORDS.test(text) || index.vendorWords.test(text);
+      talksHardware ??=
+        HARDWARE_WORDS.test(text) || CJK_HARDWARE_WORDS.test(text) || index.vendorWords.test(text);
       if (!talksHardware) continue;
     }
     const start = words[at]!.start;
