@@ -112,6 +112,11 @@ test("an educator runs an exercise on the seeded fact-check; two students compar
   await expect(memory.getByRole("group", { name: "Why it is worth checking" })).toContainText(
     "Contains a figure or measurement (“512 GB/s”)",
   );
+  await expect(
+    memory
+      .getByRole("group", { name: "Why it is worth checking" })
+      .getByRole("table", { name: "Figures in this claim" }),
+  ).toContainText("“512 GB/s”512GB/sBandwidth");
   const shares = ada.page.locator(".compare", { hasText: "Alibaba’s shares spiked" });
   await expect(shares.getByRole("group", { name: "Your answer" })).toContainText("≠ A different verdict");
   await expect(shares.getByRole("group", { name: "The fact-checkers' answer" })).toContainText("Misleading");
@@ -493,6 +498,9 @@ test("an educator makes an exercise from their own article without publishing it
   await expect(student.locator(".summary-line")).toContainText("You found 1 of 1 claims");
   await expect(student.locator(".summary-line")).toContainText("Your score: ½ of 1.");
   await expect(student.locator(".compare")).toContainText("The council's minutes list 120 panels.");
+  await expect(student.getByRole("table", { name: "Figures in this claim" })).toContainText(
+    "“120 panels”120panelsCount",
+  );
   const sourceReveal = student.getByRole("region", { name: "Who is behind the article" });
   await expect(sourceReveal).toContainText("A local paper, I think");
   await expect(sourceReveal).toContainText("Published by: The Gazette");

@@ -14,6 +14,7 @@ import { COUNT_CAP, type Page } from "../newsroom/paging";
 import { addEvidence, removeEvidence, updateEvidence } from "../newsroom/evidence.server";
 import { reviseArticle } from "../newsroom/revise.server";
 import { exportJson } from "../publishing/export";
+import { claimQuantities } from "../claims/quantities";
 import { factCheckPath, versionPath } from "../publishing/links";
 import { latestNumber } from "../publishing/latest.server";
 import { listPublished, loadPublication, publisher } from "../publishing/publications.server";
@@ -107,6 +108,7 @@ function claimJson(claim: Claim & { evidence?: Evidence[] }) {
     end: claim.end,
     score: claim.score,
     reasons: parseReasons(claim.reasons),
+    quantities: claimQuantities({ start: claim.start, text: claim.quote }),
     origin: claim.origin,
     status: claim.status,
     verdict: claim.verdict,

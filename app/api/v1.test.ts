@@ -63,6 +63,20 @@ describe("the API workflow", () => {
     expect(claim).toMatchObject({ status: "candidate", version: 1 });
     expect(ARTICLE).toContain(claim.text);
     expect(claim.reasons.length).toBeGreaterThan(0);
+    // The claim's figures, with offsets in the same projection as the claim's own.
+    expect(claim.quantities).toEqual([
+      expect.objectContaining({
+        text: "40%",
+        value: 40,
+        unit: "%",
+        measure: "percent",
+        comparedTo: "Nvidia's H20",
+      }),
+      expect.objectContaining({ text: "30%", value: 30, unit: "%", measure: "percent" }),
+    ]);
+    const forty = claim.quantities[0];
+    expect(forty.end - forty.start).toBe(3);
+    expect(forty.start - claim.start).toBe(claim.text.indexOf("40%"));
 
     const fetched = await call("GET", `/articles/${created.json.id}`, "viewer");
     expect(fetched.status).toBe(200);

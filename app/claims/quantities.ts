@@ -63,6 +63,8 @@ const BEFORE_WINDOW = 40;
 interface NumberFormat {
   /** A number with thousands separators, then one without. Groups: sign, digits. */
   pattern: RegExp;
+  /** The same, at the start of a string (the second number of a range). */
+  anchored: RegExp;
   toNumber: (digits: string) => number;
 }
 
@@ -104,12 +106,15 @@ function numberFormat(group: string, decimal: string, spaceGroups = false): Numb
   // A lone separator that does not make thousands is read as a decimal point: German writers
   // sometimes write "1.5 GB" in English style, and "1.299" is 1299 only because of its three digits.
   const plain = `\\d+(?:[.,]\\d+)?`;
+  const number = `${SIGN}(?<digits>${grouped}|${plain})|${WORD_NUMBER}`;
+  const wholeGrouped = new RegExp(`^${grouped}$`, "u");
+  const separators = new RegExp(g, "gu");
   return {
-    pattern: new RegExp(`${SIGN}(?<digits>${grouped}|${plain})|${WORD_NUMBER}`, "giu"),
+    pattern: new RegExp(number, "giu"),
+    anchored: new RegExp(`^(?:${number})`, "iu"),
     toNumber: (digits) => {
-      const groupedMatch = new RegExp(`^${grouped}$`, "u").test(digits);
-      const plainDigits = groupedMatch
-        ? digits.replace(new RegExp(g, "gu"), "").replace(decimal, ".")
+      const plainDigits = wholeGrouped.test(digits)
+        ? digits.replace(separators, "").replace(decimal, ".")
         : digits.replace(",", ".");
       return Number(plainDigits);
     },
@@ -143,6 +148,9 @@ const MONEY_SCALES: [RegExp, number][] = [
   [/^\s?(?:b|B)(?![\p{L}])/u, 1e9],
 ];
 
+/** The longest currency written before a number ("US$ ", "Rs. "), and what may follow a figure. */
+const CURRENCY_TAIL = 5;
+const MAY_HAVE_UNIT = /^[\s\-‑–—]{0,2}[\p{L}\d%×$€£¥₹Å元円(]/u;
 const CURRENCY_BEFORE: [RegExp, string][] = [
   [/(?:US\$|USD\s?)\s?$/u, "USD"],
   [/(?:HK\$|HKD\s?)\s?$/u, "HKD"],
@@ -370,6 +378,7 @@ function durationSymbol(written: string): string {
 
 /** Rounds away floating-point noise (1.2 TB/s is 1200 GB/s, not 1199.9999999999998). */
 function clean(value: number): number {
+  if (Number.isSafeInteger(value)) return value;
   return Number.parseFloat(value.toPrecision(12));
 }
 
@@ -485,6 +494,9 @@ function readQuantity(
   const windowEnd = Math.min(text.length, token.end + AFTER_WINDOW);
   meter.steps += AFTER_WINDOW + BEFORE_WINDOW;
   const before = text.slice(Math.max(0, token.start - BEFORE_WINDOW), token.start);
+  const currencyBefore = CURRENCY_BEFORE.find(([pattern]) => pattern.test(before.slice(-CURRENCY_TAIL)));
+  // Most numbers in hostile or tabular text have nothing after them that could be a unit.
+  if (!currencyBefore && !MAY_HAVE_UNIT.test(text.slice(token.end, token.end + 3))) return undefined;
   let cursor = token.end;
   const rest = () => text.slice(cursor, windowEnd);
 
@@ -493,10 +505,9 @@ function readQuantity(
 
   let upper: number | undefined;
   const range = readRangeEnd(rest(), format, before);
-  const currencyBefore = CURRENCY_BEFORE.find(([pattern]) => pattern.test(before));
   let start = token.start;
   let currency = currencyBefore?.[1];
-  if (currencyBefore) start -= before.match(currencyBefore[0])![0].length;
+  if (currencyBefore) start -= before.slice(-CURRENCY_TAIL).match(currencyBefore[0])![0].length;
   if (currency === "¥") currency = /^(?:zh|cmn)/u.test(language) ? "CNY" : "JPY";
   if (range && unitFollows(text.slice(cursor + range.length, windowEnd), currency)) {
     upper = range.value;
@@ -583,7 +594,7 @@ function readCount(
 ): Quantity | undefined {
   const digits = text.slice(token.start, token.end);
   if (scale === 1 && /^\d{4}$/u.test(digits) && token.value >= 1000 && token.value <= 2199) return undefined;
-  if (MONTH_BEFORE.test(before) || MONTH_AFTER.test(rest)) return undefined;
+  if (MONTH_BEFORE.test(before.slice(-12)) || MONTH_AFTER.test(rest)) return undefined;
   if (scale === 1 && followsAName(before)) return undefined;
   const counted = countedNoun(rest, language);
   if (counted) {
@@ -612,15 +623,17 @@ const LEAD_WORD =
   /^(?:about|some|nearly|over|only|another|all|roughly|almost|just|around|exactly|fewer|more|less|up|at|with|of|for|in|by|from|to|the|its|their|our|his|her|and|but|after|before|within|under|below|above|than|last|first|next|these|those|an|a|every|each|approximately|estimated|etwa|rund|fast|knapp|über|mehr|les|la|le|los|las|el|plus|près|environ|unos|unas|cerca|más|oltre|circa|quasi|gli|il|der|die|das|den|dem|mit|für|von|bei|seit)$/iu;
 
 /**
- * "Windows 11 users", "RTX 4090 cards", "Field Ops 3": a number right after a capitalised word
+ * "Windows 11 users", "RTX 4090 cards", "iPhone 16 Pro": a number right after a capitalised word
  * belongs to a name, unless that word only leads into the count ("About 40 people").
  */
 function followsAName(before: string): boolean {
-  const name = before.match(/(?:^|[^\p{L}\d])(\p{Lu}[\p{L}\d-]*)\s$/u);
+  const name = before.match(/(?:^|[^\p{L}\d])(\p{Ll}{0,2}\p{Lu}[\p{L}\d-]*)\s$/u);
   return name !== null && !LEAD_WORD.test(name[1]!);
 }
 
 const NOUN_WORD = /^\s(?<word>\p{Ll}[\p{L}'’-]{1,30}|\p{Lu}{2,6}s?)(?![\p{L}\d])/u;
+/** A name inside a counted phrase: "1 million H20 chips", "5 Apple engineers". */
+const NAME_WORD = /^\s(?<word>\p{Lu}[\p{L}\d-]{0,15})(?![\p{L}\d])/u;
 const GERMAN_NOUN_WORD = /^\s(?<word>\p{L}[\p{L}'’-]{1,30})(?![\p{L}\d])/u;
 /** "22 of the 27 member states", "3 out of 8 sentences". */
 const PARTITIVE = new RegExp(
@@ -649,20 +662,24 @@ function countedNoun(
   const partitive = rest.match(PARTITIVE);
   const offset = partitive ? partitive[0].length : 0;
   const wordPattern = language.startsWith("de") ? GERMAN_NOUN_WORD : NOUN_WORD;
-  const words: string[] = [];
-  let length = offset;
-  while (words.length < 3) {
-    const word = rest.slice(length).match(wordPattern);
-    if (!word || NOT_A_NOUN.test(word.groups!.word!)) break;
-    words.push(word.groups!.word!);
-    length += word[0].length;
-    if (/s$/u.test(word.groups!.word!) || (!/^\p{Ll}/u.test(word.groups!.word!) && words.length > 1)) break;
+  const read: Array<{ word: string; end: number; name: boolean }> = [];
+  let at = offset;
+  while (read.length < 3) {
+    const noun = rest.slice(at).match(wordPattern);
+    const name = noun ? null : rest.slice(at).match(NAME_WORD);
+    const found = noun ?? name;
+    if (!found || NOT_A_NOUN.test(found.groups!.word!)) break;
+    at += found[0].length;
+    read.push({ word: found.groups!.word!, end: at, name: name !== null });
+    if (noun && /s$/u.test(found.groups!.word!)) break;
   }
-  if (words.length === 0) return undefined;
-  if (!/s$/u.test(words[words.length - 1]!) && words.length > 1) {
-    length = offset + rest.slice(offset).match(wordPattern)![0].length;
-    words.splice(1);
-  }
+  // The phrase runs to its first plural ("6.2 million paid subscribers", "1 million H20 chips");
+  // without one, it is the first word alone, unless that word is a name ("2 Nvidia").
+  const plural = read.findIndex((w) => !w.name && /s$/u.test(w.word));
+  const phrase = plural >= 0 ? read.slice(0, plural + 1) : read.slice(0, 1).filter((w) => !w.name);
+  if (phrase.length === 0) return undefined;
+  const words = phrase.map((w) => w.word);
+  const length = phrase[phrase.length - 1]!.end;
   const per = rest.slice(length).match(PER_TIME);
   const unit = words.join(" ");
   // "22 of the 27 member states": the first figure counts member states too, but its text stops
@@ -688,8 +705,7 @@ function readRangeEnd(
     : /^\s?(?:–|—|-|to|bis|à|a|al)\s?/u;
   const join = rest.match(joiner);
   if (!join) return undefined;
-  const pattern = new RegExp(`^(?:${format.pattern.source})`, "iu");
-  const second = rest.slice(join[0].length).match(pattern);
+  const second = rest.slice(join[0].length).match(format.anchored);
   if (!second?.groups?.digits || second.groups.sign) return undefined;
   const value = format.toNumber(second.groups.digits);
   if (!Number.isFinite(value)) return undefined;

@@ -1,5 +1,7 @@
 import { STANCE_LABELS, type VerdictKey } from "../newsroom/verdicts";
+import type { Quantity } from "../claims/quantities";
 import { formatPartialDate, safeHref, VerdictBadge } from "../ui/components";
+import { QuantitiesTable } from "../ui/QuantitiesTable";
 import { sourceLabel, sourceRelation, studentVerdictLabel, type Comparison } from "./compare";
 
 const RELATION_TEXT = {
@@ -55,15 +57,20 @@ const CREDIT_TEXT: Record<string, string> = {
   "0": "≠ A different verdict from the fact-checkers: 0 points",
 };
 
-/** Per counted claim: the student's answer beside the fact-checkers' and why the claim is worth checking. */
+/**
+ * Per counted claim: the student's answer beside the fact-checkers', why the claim is worth
+ * checking, and the figures in it.
+ */
 export function ComparisonList({
   comparison,
   reasons,
   rationales,
+  quantities,
 }: {
   comparison: Comparison;
   reasons: string[][];
   rationales: string[];
+  quantities: Quantity[][];
 }) {
   return (
     <ol className="comparison">
@@ -114,6 +121,11 @@ export function ComparisonList({
                   <li key={k}>{r}</li>
                 ))}
               </ul>
+              <QuantitiesTable
+                quantities={quantities[i] ?? []}
+                id={`figures-${c.claim.id}`}
+                headingLevel={4}
+              />
             </div>
           </div>
         </li>

@@ -5,7 +5,13 @@ import { Prisma } from "../generated/prisma/client";
 import { jsonRecords, timestamp } from "../db/sql.server";
 import { audit } from "../utils/audit.server";
 import { ConflictError, NotFoundError, UserError } from "../utils/errors";
-import { checkClaim, referenceIndex, type ClaimReferences, type ReferenceRow } from "./check";
+import {
+  checkClaim,
+  referenceIndex,
+  type ClaimFigure,
+  type ClaimReferences,
+  type ReferenceRow,
+} from "./check";
 import { REFERENCE_FILE, specsFromEpochCsv, type HardwareSpec } from "./hardware";
 import type { HardwareForm } from "./schemas";
 
@@ -59,10 +65,19 @@ export async function allReferenceRows() {
   return db().hardwareReference.findMany({ orderBy: [{ name: "asc" }] });
 }
 
-/** The reference figures for a claim's text, its own figures checked against them. */
-export async function referencesForClaim(quote: string): Promise<ClaimReferences> {
+/** The reference figures for a claim's text, its own figures (parsed, unless given) checked against them. */
+export async function referencesForClaim(
+  quote: string,
+  figures: ClaimFigure[] = parseQuantities(quote),
+): Promise<ClaimReferences> {
   const rows: ReferenceRow[] = await allReferenceRows();
-  return checkClaim(quote, parseQuantities(quote), referenceIndex(rows));
+  return checkClaim(quote, figures, referenceIndex(rows));
+}
+
+/** A claim's figures (its quantities) and the reference figures set against them, parsed once. */
+export async function claimFigures(quote: string) {
+  const quantities = parseQuantities(quote);
+  return { quantities, references: await referencesForClaim(quote, quantities) };
 }
 
 export const REFERENCE_PAGE_SIZE = 25;

@@ -36,7 +36,8 @@ import { claimMatches, decideMatch } from "../matching/decisions.server";
 import { MatchDecisionSchema } from "../matching/schemas";
 import { publishedEmbed } from "../publishing/publications.server";
 import { ClaimEmbed } from "../ui/EmbedCode";
-import { referencesForClaim } from "../reference/reference.server";
+import { QuantitiesTable } from "../ui/QuantitiesTable";
+import { claimFigures } from "../reference/reference.server";
 import { ReferencePanel } from "../reference/ReferencePanel";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
@@ -54,7 +55,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     matches: await claimMatches(page.claim.id),
     comments: await claimComments(page.claim.id),
     embed: await publishedEmbed(articleId, page.claim.id),
-    references: await referencesForClaim(page.claim.quote),
+    ...(await claimFigures(page.claim.quote)),
     rationaleHtml: renderMarkdown(page.claim.rationale),
     saved: new URL(request.url).searchParams.get("saved"),
   };
@@ -178,6 +179,13 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
         />
         <EvidencePanel evidence={claim.evidence} canEdit={canEdit} state={state} />
       </div>
+      <QuantitiesTable
+        quantities={loaderData.quantities}
+        id="figures"
+        headingLevel={2}
+        className="panel"
+        region
+      />
       <ReferencePanel references={loaderData.references} canEdit={canEdit} />
       <AttributionPanel claim={claim} canEdit={canEdit} state={stateOf(state, "attribution")} />
       <MatchesPanel

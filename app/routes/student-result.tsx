@@ -7,6 +7,7 @@ import { normalizeCode } from "../classroom/codes";
 import { ComparisonList, SourceReveal, StudentVerdict } from "../classroom/Comparison";
 import { renderMarkdown } from "../publishing/annotate";
 import { formatScore } from "../classroom/score";
+import { parseQuantities } from "../claims/quantities";
 
 /** A student's page: the frame has no navigation (see SiteFrame). */
 export const handle = { classroom: true };
@@ -50,6 +51,7 @@ export async function loader({ params }: Route.LoaderArgs) {
     comparison: submission.comparison,
     reasons: engineReasons(exercise.snapshot.article.markdown, exercise.counted),
     rationales: submission.comparison.claims.map((c) => renderMarkdown(c.claim.rationale)),
+    quantities: submission.comparison.claims.map((c) => parseQuantities(c.claim.quote)),
     source: exercise.askSource
       ? {
           ...submission.guesses,
@@ -140,7 +142,12 @@ export default function StudentResult({ loaderData }: Route.ComponentProps) {
       ) : null}
       {d.source ? <SourceReveal source={d.source} /> : null}
       <p className="meta">Keep this page's address to come back to it.</p>
-      <ComparisonList comparison={comparison} reasons={reasons} rationales={rationales} />
+      <ComparisonList
+        comparison={comparison}
+        reasons={reasons}
+        rationales={rationales}
+        quantities={d.quantities}
+      />
       {comparison.added.length > 0 ? (
         <section aria-labelledby="added-heading">
           <h2 id="added-heading">You also marked</h2>
