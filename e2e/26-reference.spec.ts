@@ -108,6 +108,10 @@ test("a claim's chips are set against the reference, and an editor's correction 
   await expect(panel.getByRole("link", { name: CREDIT })).toBeVisible();
   await expect(page.getByLabel("Verdict", { exact: true })).toHaveValue("");
 
+  await page.goto("/reference?q=Ascend");
+  await expect(page.getByRole("status")).toHaveText("19 rows match “Ascend”.");
+  await expectAccessible(page);
+
   // Without JavaScript the claim page shows the same.
   await plain.goto(claimPage);
   await expect(

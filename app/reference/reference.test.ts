@@ -49,6 +49,29 @@ describe("loading the reference", () => {
   }, 60_000);
 });
 
+describe("listing the reference", () => {
+  it("pages by name and searches names, other names and manufacturers", async () => {
+    const first = await reference.referencePage("", 1);
+    expect(first).toMatchObject({ total: 170, page: 1, hasPrevious: false, hasNext: true });
+    expect(first.items).toHaveLength(25);
+    const last = await reference.referencePage("", 7);
+    expect(last).toMatchObject({ hasPrevious: true, hasNext: false });
+    expect(last.items).toHaveLength(20);
+    expect((await reference.referencePage("huawei 910b", 1)).items.map((row) => row.name)).toEqual([
+      "Huawei Ascend 910B",
+      "Huawei Ascend 910B Pro",
+      "Huawei Ascend 910B1 (v1)",
+      "Huawei Ascend 910B1 (v2)",
+      "Huawei Ascend 910B2",
+      "Huawei Ascend 910B3",
+      "Huawei Ascend 910B4",
+    ]);
+    expect((await reference.referencePage("ironwood", 1)).items.map((row) => row.name)).toEqual([
+      "Google TPU v7 Ironwood",
+    ]);
+  });
+});
+
 describe("correcting the reference", () => {
   const formOf = async (name: string) => {
     const row = await db().hardwareReference.findUniqueOrThrow({ where: { name } });
