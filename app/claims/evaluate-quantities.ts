@@ -4,7 +4,7 @@
  * value, range top, unit, measure, and the normalised form when the label gives one.
  */
 import { findQuote } from "./anchor";
-import type { Measure, PlacedQuantity } from "./quantities";
+import type { Measure, Quantity } from "./quantities";
 
 export interface QuantityLabel {
   text: string;
@@ -53,7 +53,7 @@ export function placeQuantityLabels(text: string, passages: LabelledPassage[]): 
   });
 }
 
-export function readsTheSame(parsed: PlacedQuantity, label: PlacedLabel): boolean {
+export function readsTheSame(parsed: Quantity, label: PlacedLabel): boolean {
   return (
     parsed.start === label.start &&
     parsed.text === label.text &&
@@ -72,7 +72,7 @@ const describe = (q: { text: string; value: number; unit: string; measure: strin
 
 export function evaluateQuantities(
   text: string,
-  parsed: PlacedQuantity[],
+  parsed: Quantity[],
   passages: LabelledPassage[],
 ): QuantityEvaluation {
   const labels = placeQuantityLabels(text, passages);

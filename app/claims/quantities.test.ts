@@ -22,6 +22,7 @@ describe("hardware figures", () => {
     ["It reaches 825 INT8 TOPS.", "825 INT8 TOPS", 825, "INT8 TOPS", "compute", 825, "TOPS"],
     ["It reaches 2 PFLOPS FP16.", "2 PFLOPS FP16", 2, "FP16 PFLOPS", "compute", 2000, "TFLOPS"],
     ["It reaches 989 TFLOPS (BF16).", "989 TFLOPS (BF16)", 989, "BF16 TFLOPS", "compute", 989, "TFLOPS"],
+    ["It reaches 20 petaflops of FP4.", "20 petaflops of FP4", 20, "FP4 PFLOPS", "compute", 20_000, "TFLOPS"],
     ["It draws 8 watts.", "8 watts", 8, "W", "power", 8, "W"],
     ["It draws 8W.", "8W", 8, "W", "power", 8, "W"],
     ["It draws 1.2 kW.", "1.2 kW", 1.2, "kW", "power", 1200, "W"],
@@ -74,6 +75,7 @@ describe("money, percentages and ratios", () => {
   it("reads a change year over year and after a verb", () => {
     expect(only("Revenue was up 26% year-over-year.")).toMatchObject({ value: 26, unit: "%", change: true });
     expect(only("Sales rose 13% in May.")).toMatchObject({ value: 13, change: true });
+    expect(only("Nvidia stock dipped 3–4% on the news.")).toMatchObject({ value: 3, upper: 4, change: true });
     expect(only("Its share is 13% of the market.").change).toBeUndefined();
   });
 
@@ -120,6 +122,25 @@ describe("number formats by language", () => {
   });
 });
 
+describe("Chinese and Japanese figures", () => {
+  it("reads numbers written straight after a character, with their scales and currencies", () => {
+    expect(brief(only("阿里巴巴计划投资3800亿元。", "zh"))).toEqual({
+      text: "3800亿元",
+      value: 380_000_000_000,
+      unit: "CNY",
+      measure: "money",
+      normalized: { value: 380_000_000_000, unit: "CNY" },
+    });
+    expect(only("芯片采用7纳米工艺。", "zh")).toMatchObject({
+      value: 7,
+      unit: "nm",
+      measure: "process node",
+    });
+    expect(only("算力达到40 TOPS。", "zh")).toMatchObject({ value: 40, unit: "TOPS" });
+    expect(only("收入为500亿美元。", "zh")).toMatchObject({ value: 5e10, unit: "USD" });
+  });
+});
+
 describe("what is not a quantity", () => {
   it.each([
     "The H20 and the A100 are chips.",
@@ -136,6 +157,7 @@ describe("what is not a quantity", () => {
     "It topped the chart for the 5th week.",
     "The Top 10 list.",
     "Sales doubled.",
+    "A 2 x 4 grid of tiles.",
   ])("%s", (text) => {
     expect(parseQuantities(text)).toEqual([]);
   });
@@ -157,7 +179,9 @@ describe("counts, durations and words", () => {
     ["The cluster has 100,000 GPUs.", "100,000 GPUs", 100_000, "GPUs", "count"],
     ["It has a 16-core graphics unit.", "16-core", 16, "core", "count"],
     ["About 40 people came.", "40 people", 40, "people", "count"],
+    ["She bought 10 tops.", "10 tops", 10, "tops", "count"],
     ["Buyers ordered 1 million H20 chips.", "1 million H20 chips", 1e6, "H20 chips", "count"],
+    ["It employs 29,600 people across 36 countries.", "29,600 people", 29_600, "people", "count"],
     ["It raised prices three times this year.", "three times", 3, "times", "count"],
     ["It is ten times faster.", "ten times", 10, "x", "ratio"],
     ["Demand grew fourfold.", "fourfold", 4, "x", "ratio"],
@@ -179,6 +203,12 @@ describe("counts, durations and words", () => {
       measure: "count",
     });
     expect(only("Er braucht 350 Watt.", "de")).toMatchObject({ value: 350, unit: "W", measure: "power" });
+    expect(only("Es kostet 3 Mrd. US-Dollar.", "de")).toMatchObject({
+      value: 3e9,
+      unit: "USD",
+      measure: "money",
+    });
+    expect(only("Es kostet CHF 20.", "de")).toMatchObject({ text: "CHF 20", value: 20, unit: "CHF" });
   });
 
   it("reads currencies written after a linking word", () => {

@@ -135,6 +135,10 @@ const FORMATS: Record<string, NumberFormat> = {
 
 /** Multipliers written after a number: "120 million", "3 Mio.", "1,5 Mrd.". */
 const SCALES: [RegExp, number][] = [
+  // Chinese and Japanese scales sit between the number and the next character, no space.
+  [/^(?:万亿)/u, 1e12],
+  [/^(?:亿|億)/u, 1e8],
+  [/^(?:万|萬)/u, 1e4],
   [/^\s?(?:thousand|Tsd\.|mille|mil(?!\s+millones))(?![\p{L}])/u, 1e3],
   [/^\s?(?:miles de millones|mil millones)(?![\p{L}])/u, 1e9],
   [/^\s?(?:million|millions|mn|Mio\.|Million(?:en)?|millones|millón|milioni|milione)(?![\p{L}])/u, 1e6],
@@ -162,16 +166,21 @@ const CURRENCY_BEFORE: [RegExp, string][] = [
   [/(?:RMB|CNY|CN¥)\s?$/u, "CNY"],
   [/(?:JPY\s?)$/u, "JPY"],
   [/(?:₹|Rs\.?\s?|INR\s?)$/u, "INR"],
+  [/CHF\s?$/u, "CHF"],
   [/(?:¥|￥)\s?$/u, "¥"],
 ];
 /** "1.500 millones de euros", "850 milioni di euro", "3 millions d'euros". */
 const LINK = String.raw`^\s?(?:(?:de|di)\s|d['’])?`;
 const currencyAfter = (names: string) => new RegExp(`${LINK}(?:${names})(?![\\p{L}])`, "u");
 const CURRENCY_AFTER: [RegExp, string][] = [
-  [currencyAfter(String.raw`US dollars?|dollars?|dólares|dollari|USD|US\$|\$`), "USD"],
+  [currencyAfter(String.raw`US dollars?|dollars?|US-Dollar|Dollar|dólares|dollari|USD|US\$|\$`), "USD"],
   [currencyAfter("euros?|Euros?|EUR|€"), "EUR"],
-  [currencyAfter("yuan|renminbi|RMB|CNY|元"), "CNY"],
-  [currencyAfter("yen|JPY|円"), "JPY"],
+  [/^(?:美元|美金)/u, "USD"],
+  [/^欧元/u, "EUR"],
+  [/^(?:日元|円)/u, "JPY"],
+  [/^(?:人民币|元)/u, "CNY"],
+  [currencyAfter("yuan|renminbi|RMB|CNY"), "CNY"],
+  [currencyAfter("yen|JPY"), "JPY"],
   [currencyAfter("pounds sterling|sterling|GBP|£"), "GBP"],
   [currencyAfter("rupees|INR"), "INR"],
   [currencyAfter("Swiss francs|francs|Franken|CHF"), "CHF"],
@@ -208,7 +217,7 @@ function computeUnit(match: RegExpMatchArray): string {
     : COMPUTE_WORD_PREFIX[(groups.wordPrefix ?? "").toLowerCase()];
   const kind = /fl/iu.test(match[0]) ? "FLOPS" : "OPS";
   const symbol = `${prefix === "k" ? "K" : (prefix ?? "")}${kind === "FLOPS" ? "FLOPS" : "OPS"}`;
-  const precision = groups.before ?? groups.after;
+  const precision = groups.before ?? groups.after ?? groups.after2;
   return precision ? `${precision.toUpperCase()} ${symbol}` : symbol;
 }
 
@@ -226,16 +235,13 @@ const byteUnit = (prefix: string | undefined, binary: string | undefined, bits: 
 
 const UNIT_RULES: UnitRule[] = [
   {
+    // Symbols are case-sensitive ("10 tops" are shirts); "teraflops" is a word and may be lower case.
     pattern: new RegExp(
-      String.raw`^[\s-]?(?:(?<before>${PRECISION})\s)?(?:(?<prefix>[KMGTPE])(?:FLOPS|OPS)|(?<wordPrefix>giga|tera|peta|exa)(?:flops|-?ops|\s?operations per second)|FLOPS)(?:\s?\((?<after>${PRECISION})\)|\s(?:of\s|in\s|at\s)?(?<after2>${PRECISION})(?![\p{L}\d]))?(?![\p{L}])`,
-      "iu",
+      String.raw`^[\s-]?(?:(?<before>${PRECISION})\s)?(?:(?<prefix>[KMGTPE])(?:FLOPS|FLOPs|flops|OPS)|(?<wordPrefix>[Gg]iga|[Tt]era|[Pp]eta|[Ee]xa)(?:flops|FLOPS|-?ops|-?OPS|\s?operations per second)|FLOPS)(?:\s?\((?<after>${PRECISION})\)|\s(?:of\s|in\s|at\s)?(?<after2>${PRECISION})(?![\p{L}\d]))?(?![\p{L}])`,
+      "u",
     ),
     measure: "compute",
-    unit: (match) => {
-      if (match.groups && !match.groups.after && match.groups.after2)
-        match.groups.after = match.groups.after2;
-      return computeUnit(match);
-    },
+    unit: computeUnit,
     normalize: normalizeCompute,
   },
   {
@@ -270,6 +276,12 @@ const UNIT_RULES: UnitRule[] = [
   },
   {
     pattern: /^[\s-]?(?:nm|[nN]anomet(?:er|re)s?|-nanomet(?:er|re))(?![\p{L}])/u,
+    measure: "process node",
+    unit: "nm",
+    normalize: convert("nm"),
+  },
+  {
+    pattern: /^\s?(?:纳米|奈米|ナノメートル)/u,
     measure: "process node",
     unit: "nm",
     normalize: convert("nm"),
@@ -347,7 +359,7 @@ const UNIT_RULES: UnitRule[] = [
     // "Three times faster", "ten times the electricity of": a multiple. "Three times this year" is
     // a count of occasions, read as a count further on.
     pattern:
-      /^(?:\s?[x×](?![\p{L}\d])|\stimes(?=\s+(?:as|the|that|what|more|less|fewer|[\p{L}-]+er|[\p{L}-]+est)(?![\p{L}]))|\s?[-‑]?fold(?![\p{L}]))/u,
+      /^(?:\s?[x×](?![\p{L}\d])(?!\s\d)|\stimes(?=\s+(?:as|the|that|what|more|less|fewer|[\p{L}-]+er|[\p{L}-]+est)(?![\p{L}]))|\s?[-‑]?fold(?![\p{L}]))/u,
     measure: "ratio",
     unit: "x",
     normalize: (value) => ({ value, unit: "x" }),
@@ -384,7 +396,10 @@ function clean(value: number): number {
 
 /** Words after a bare number that do not name what it counts. */
 const NOT_A_NOUN =
-  /^(?:of|to|and|or|in|on|at|for|by|from|with|per|than|the|a|an|is|was|were|are|has|had|have|be|as|that|this|it|its|which|who|when|while|but|so|if|am|pm|a\.m|p\.m|o'clock|more|less|percent|und|oder|de|la|le|les|et|y|e|o|il|di|per|und|von|zu|im|auf|mit|der|die|das|des|del|en|el|los|las)$/iu;
+  /^(?:of|to|and|or|in|on|at|for|by|from|with|per|than|the|a|an|is|was|were|are|has|had|have|be|as|that|this|it|its|which|who|when|while|but|so|if|am|pm|a\.m|p\.m|o'clock|more|less|percent|und|oder|de|la|le|les|et|y|e|o|il|di|per|und|von|zu|im|auf|mit|der|die|das|des|del|en|el|los|las|across|always|perhaps|unless|thus|plus|versus|whereas|besides|towards|afterwards|does|goes|nevertheless|since|until|into|onto|over|under|after|before|about|around|between|among|during|through|without|within|each|every)$/iu;
+/** Plurals that do not end in "s". */
+const IRREGULAR_PLURAL =
+  /^(?:people|children|men|women|staff|personnel|police|feet|teeth|mice|data|media|criteria|Leute|Menschen)$/u;
 const MONTH_NAMES =
   /(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.|Januar|Februar|März|Juni|Juli|Oktober|Dezember|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre)/u;
 const MONTH_BEFORE = new RegExp(`${MONTH_NAMES.source}\\s$`, "u");
@@ -393,7 +408,7 @@ const MONTH_AFTER = new RegExp(`^\\.?\\s${MONTH_NAMES.source}`, "u");
 const CHANGE_AFTER =
   /^\s?(?:\(?(?:year[- ]over[- ]year|year[- ]on[- ]year|YoY|y\/y|quarter[- ]over[- ]quarter|quarter[- ]on[- ]quarter|QoQ|q\/q|month[- ]over[- ]month|sequentially|im Vorjahresvergleich|gegenüber (?:dem )?Vorjahr|im Vergleich zum Vorjahr|sur un an|en glissement annuel|interanual|su base annua)(?![\p{L}]))/iu;
 const CHANGE_BEFORE =
-  /(?:^|[^\p{L}])(?:rose|rise[sn]?|rising|grew|grow(?:s|ing|n)?|fell|fall(?:s|ing|en)?|dropped|drops?|dropping|declined|declines?|declining|jumped|jumps?|surged|surges?|climbed|climbs?|gained|gains?|lost|slipped|slid|plunged|plummeted|soared|increased|increases?|decreased|decreases?|shrank|shrunk|up|down|increase of|decrease of|decline of|drop of|growth of|rise of|jump of|gain of|fall of|stieg|steigt|sank|sinkt|wuchs|wächst|fiel|fällt|legte|Plus von|Minus von|Anstieg von|Rückgang von|augmenté|augmente|baissé|baisse|hausse de|baisse de|progressé|reculé|creció|crece|cayó|cae|aumentó|aumenta|subió|bajó|crescita|crebbe|cresciuto|calo|calato|aumentato|diminuito)\s+(?:(?:by|about|around|nearly|almost|roughly|some|more than|over|um|rund|etwa|de|en|un|del|di|dell'|of|an?|approximately|just|only)\s+)*$/iu;
+  /(?:^|[^\p{L}])(?:rose|rise[sn]?|rising|dipped|dips?|spiked|spikes?|slumped|tumbled|rallied|advanced|retreated|edged (?:up|down|higher|lower)|ticked (?:up|down)|shed|added|grew|grow(?:s|ing|n)?|fell|fall(?:s|ing|en)?|dropped|drops?|dropping|declined|declines?|declining|jumped|jumps?|surged|surges?|climbed|climbs?|gained|gains?|lost|slipped|slid|plunged|plummeted|soared|increased|increases?|decreased|decreases?|shrank|shrunk|up|down|increase of|decrease of|decline of|drop of|growth of|rise of|jump of|gain of|fall of|stieg|steigt|sank|sinkt|wuchs|wächst|fiel|fällt|legte|Plus von|Minus von|Anstieg von|Rückgang von|augmenté|augmente|baissé|baisse|hausse de|baisse de|progressé|reculé|creció|crece|cayó|cae|aumentó|aumenta|subió|bajó|crescita|crebbe|cresciuto|calo|calato|aumentato|diminuito)\s+(?:(?:by|about|around|nearly|almost|roughly|some|more than|over|um|rund|etwa|de|en|un|del|di|dell'|of|an?|approximately|just|only)\s+)*$/iu;
 
 const COMPARISON_AFTER: RegExp[] = [
   /^\s?as\s+(?:[\p{L}-]+\s+){1,3}?as\s+/u,
@@ -470,11 +485,14 @@ function standsAlone(text: string, start: number, end: number): boolean {
   if (IDENTIFIER_BEFORE.test(text.slice(Math.max(0, start - 12), start))) return false;
   const before = text.slice(Math.max(0, start - 2), start);
   const after = text.slice(end, end + 2);
-  if (/[\p{L}\d_]$/u.test(before)) return false;
+  if (/[\p{L}\d_]$/u.test(before) && !CJK_END.test(before)) return false;
   if (/[\p{L}\d][-‑.,/:]$/u.test(before) || /\d[-‑]$/u.test(before)) return false;
   if (/^[.,:/]\d/u.test(after)) return false;
   return true;
 }
+
+/** Chinese and Japanese write numbers straight after a character: "达到40 TOPS". */
+const CJK_END = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]$/u;
 
 /** "version 2.1", "No. 3", "#4", "Gen 5": the number names something. */
 const IDENTIFIER_BEFORE =
@@ -671,12 +689,16 @@ function countedNoun(
     if (!found || NOT_A_NOUN.test(found.groups!.word!)) break;
     at += found[0].length;
     read.push({ word: found.groups!.word!, end: at, name: name !== null });
-    if (noun && /s$/u.test(found.groups!.word!)) break;
+    if (noun && (/s$/u.test(found.groups!.word!) || IRREGULAR_PLURAL.test(found.groups!.word!))) break;
   }
-  // The phrase runs to its first plural ("6.2 million paid subscribers", "1 million H20 chips");
-  // without one, it is the first word alone, unless that word is a name ("2 Nvidia").
-  const plural = read.findIndex((w) => !w.name && /s$/u.test(w.word));
-  const phrase = plural >= 0 ? read.slice(0, plural + 1) : read.slice(0, 1).filter((w) => !w.name);
+  // The phrase runs to its first plural ("6.2 million paid subscribers", "1 million H20 chips").
+  // Without one, "4 grid" is no count; German and Italian plurals have no common ending, so there
+  // the first word alone is the noun ("3 Mio. Nutzer"), unless it is a name.
+  const isPlural = (word: string) => /s$/u.test(word) || IRREGULAR_PLURAL.test(word);
+  const plural = read.findIndex((w) => !w.name && isPlural(w.word));
+  const pluralsUnmarked = /^(?:de|it)/u.test(language);
+  const phrase =
+    plural >= 0 ? read.slice(0, plural + 1) : pluralsUnmarked ? read.slice(0, 1).filter((w) => !w.name) : [];
   if (phrase.length === 0) return undefined;
   const words = phrase.map((w) => w.word);
   const length = phrase[phrase.length - 1]!.end;
@@ -755,34 +777,11 @@ function comparisonTarget(after: string): string | undefined {
   return undefined;
 }
 
-/** A quantity as `extract`, the API and the pages show it: offsets shifted into the document. */
-export interface PlacedQuantity {
-  text: string;
-  start: number;
-  end: number;
-  value: number;
-  upper?: number;
-  unit: string;
-  measure: Measure;
-  normalized: { value: number; unit: string };
-  comparedTo?: string;
-  change?: boolean;
-}
-
 /** The figures of a claim whose text starts at `start` in the document, with document offsets. */
-export function claimQuantities(claim: { start: number; text: string }, language?: string): PlacedQuantity[] {
-  return parseQuantities(claim.text, language).map(
-    ({ text, start, end, value, upper, unit, measure, normalized, comparedTo, change }) => ({
-      text,
-      start: claim.start + start,
-      end: claim.start + end,
-      value,
-      ...(upper === undefined ? {} : { upper }),
-      unit,
-      measure,
-      normalized,
-      ...(comparedTo === undefined ? {} : { comparedTo }),
-      ...(change === undefined ? {} : { change }),
-    }),
-  );
+export function claimQuantities(claim: { start: number; text: string }, language?: string): Quantity[] {
+  return parseQuantities(claim.text, language).map((q) => ({
+    ...q,
+    start: claim.start + q.start,
+    end: claim.start + q.end,
+  }));
 }
