@@ -58,6 +58,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
                   { href: "/reviews", label: "Other fact-checkers" },
                 ]
               : []),
+            ...(user && can(user.role, "edit") ? [{ href: "/reference", label: "Hardware reference" }] : []),
             ...(user && can(user.role, "teach") ? [{ href: "/exercises", label: "Classroom" }] : []),
           ]}
           account={

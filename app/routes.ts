@@ -34,6 +34,8 @@ export default [
   route("desk", "routes/desk.tsx"),
   route("search", "routes/search.tsx"),
   route("reviews", "routes/reviews.tsx"),
+  route("reference", "routes/reference.tsx"),
+  route("reference/:id", "routes/reference.edit.tsx"),
   route("docs/api", "routes/docs.api.tsx"),
   route("api/v1/*", "routes/api.tsx"),
   route("*", "routes/not-found.tsx"),

@@ -79,6 +79,44 @@ describe("npm run extract", () => {
     for (const s of [...out.sentences, ...out.claims]) expect(text.slice(s.start, s.end)).toBe(s.text);
   });
 
+  it("sets a claim's figures against the reference figures of the hardware it names", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "claimdesk-extract-"));
+    const md = path.join(dir, "chips.md");
+    writeFileSync(
+      md,
+      "Alibaba says its Hanguang 800 chip delivers 900 TOPS, three times as much as the Nvidia H20 chip.\n\nAcme said revenue rose 12% in 2025.",
+    );
+    const [chips, revenue] = run(md).claims;
+    // Only a claim naming known hardware carries references.
+    expect(Object.keys(revenue)).not.toContain("references");
+    const epoch = "Epoch AI, Machine Learning Hardware (CC BY 4.0)";
+    expect(chips.references[0]).toEqual({
+      hardware: "T-Head Hanguang 800",
+      metric: "INT8 performance",
+      value: 825,
+      unit: "TOPS",
+      source: epoch,
+      agrees: false,
+    });
+    // The H20's figures are listed with nothing claimed about them; the comparison is checked.
+    expect(chips.references).toContainEqual({
+      hardware: "NVIDIA HGX H20",
+      metric: "INT8 performance",
+      value: 296,
+      unit: "TOPS",
+      source: epoch,
+      agrees: null,
+    });
+    expect(chips.references.at(-1)).toEqual({
+      hardware: "T-Head Hanguang 800",
+      metric: "INT8 performance against the NVIDIA HGX H20",
+      value: 2.79,
+      unit: "×",
+      source: epoch,
+      agrees: true,
+    });
+  });
+
   it("fails clearly on a missing file", () => {
     expect(() =>
       execFileSync("npx", ["tsx", "scripts/extract.ts", "/no/such/file.md"], { stdio: "pipe" }),

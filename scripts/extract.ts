@@ -1,9 +1,13 @@
 // npm run --silent extract -- FILE: prints the sentences and proposed claims of an article file as
-// JSON, offsets in the text projection; each claim lists its figures (quantities) with units. The file is read as `npm run import` and the import page
+// JSON, offsets in the text projection; each claim lists its figures (quantities) with units, and
+// when it names known hardware, the reference figures set against them (fixtures/ml-hardware.csv,
+// Epoch AI, CC BY 4.0; read from the file, no database). The file is read as `npm run import` and the import page
 // read it (readArticleFile): .md is markdown, a saved .html page is extracted to its article, and
 // any other file is plain text. A stable interface.
 import { extract, toMarkdown } from "../app/claims/extract";
 import { claimQuantities } from "../app/claims/quantities";
+import { claimReferencesJson, referenceIndex } from "../app/reference/check";
+import { shippedReference } from "../app/reference/fixture.server";
 import {
   articleFileKind,
   FileRefused,
@@ -34,17 +38,15 @@ try {
   process.exit(1);
 }
 const { language, sentences, claims } = extract(toMarkdown(article.source, article.format));
+const hardware = referenceIndex(shippedReference());
 process.stdout.write(
   JSON.stringify({
     language,
     sentences: sentences.map(({ start, end, text }) => ({ start, end, text })),
-    claims: claims.map(({ start, end, text, score, reasons }) => ({
-      start,
-      end,
-      text,
-      score,
-      reasons,
-      quantities: claimQuantities({ start, text }, language),
-    })),
+    claims: claims.map(({ start, end, text, score, reasons }) => {
+      const quantities = claimQuantities({ start, text }, language);
+      const references = claimReferencesJson({ start, text }, quantities, hardware);
+      return { start, end, text, score, reasons, quantities, ...(references.length ? { references } : {}) };
+    }),
   }) + "\n",
 );

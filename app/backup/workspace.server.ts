@@ -36,7 +36,7 @@ import {
  * The whole workspace as one JSON document, for backups and moving servers: users (without
  * password hashes, invitations, sessions or API tokens), articles, claims, evidence,
  * publications with their stored pages and the claims they include, classroom exercises and
- * answers, and the audit trail.
+ * answers, the hardware reference with editors' corrections, and the audit trail.
  * Every row keeps its id, so links, audit events and published permalinks survive a restore.
  */
 export const WORKSPACE_SCHEMA = "claimdesk.workspace/1";
@@ -258,6 +258,27 @@ const ClaimCommentRow = z.strictObject({
 
 const ClaimMentionRow = z.strictObject({ commentId: id, claimId: id, userId: id });
 
+const figure = z.number().positive().nullable();
+const HardwareReferenceRow = z.strictObject({
+  id,
+  name: text(120).min(1),
+  aliases: text(500),
+  manufacturer: text(120),
+  int8Tops: figure,
+  fp16Tflops: figure,
+  memoryGb: figure,
+  bandwidthGbs: figure,
+  tdpWatts: figure,
+  processNm: figure,
+  foundry: text(120),
+  releaseDate: text(10),
+  sourceUrl: text(2000),
+  sourceName: text(200),
+  updatedById: optionalId,
+  updatedAt: date,
+  version: int.min(1),
+});
+
 export const WorkspaceSchema = z.strictObject({
   schema: z.literal(WORKSPACE_SCHEMA, {
     error: `This is not a Claimdesk workspace export (expected "schema": "${WORKSPACE_SCHEMA}").`,
@@ -282,6 +303,8 @@ export const WorkspaceSchema = z.strictObject({
   // Exports made before comments on claims lack them.
   claimComments: z.array(ClaimCommentRow).optional(),
   claimMentions: z.array(ClaimMentionRow).optional(),
+  // Exports made before the hardware reference lack it: the restored server keeps the shipped rows.
+  hardwareReferences: z.array(HardwareReferenceRow).optional(),
 });
 export type Workspace = z.input<typeof WorkspaceSchema>;
 
@@ -301,6 +324,7 @@ export const EXPORTED_COLUMNS = {
   ExternalReview: Object.keys(ExternalReviewRow.shape),
   ClaimComment: Object.keys(ClaimCommentRow.shape),
   ClaimMention: Object.keys(ClaimMentionRow.shape),
+  HardwareReference: Object.keys(HardwareReferenceRow.shape),
 };
 export const SECRET_COLUMNS = { User: ["passwordHash", "inviteTokenHash", "inviteExpiresAt"] };
 
@@ -329,6 +353,7 @@ export async function exportWorkspace(): Promise<Workspace> {
     externalReviews: await tx.externalReview.findMany(byId),
     claimComments: await tx.claimComment.findMany(byId),
     claimMentions: await tx.claimMention.findMany({ orderBy: [{ commentId: "asc" }, { userId: "asc" }] }),
+    hardwareReferences: await tx.hardwareReference.findMany(byId),
   }));
   // Dates become ISO strings exactly as JSON.stringify writes them.
   return JSON.parse(
@@ -406,6 +431,7 @@ const ID_TABLES = [
   "ClaimMatch",
   "ExternalReview",
   "ClaimComment",
+  "HardwareReference",
 ];
 
 export async function importWorkspace(document: unknown): Promise<Record<string, number>> {
@@ -460,6 +486,15 @@ export async function importWorkspace(document: unknown): Promise<Record<string,
         ["externalReviews", () => tx.externalReview.createMany({ data: data.externalReviews ?? [] })],
         ["claimComments", () => tx.claimComment.createMany({ data: data.claimComments ?? [] })],
         ["claimMentions", () => tx.claimMention.createMany({ data: data.claimMentions ?? [] })],
+        [
+          "hardwareReferences",
+          async () => {
+            if (!data.hardwareReferences) return;
+            // The export's reference, editors' corrections included, replaces the rows start-up loaded.
+            await tx.hardwareReference.deleteMany();
+            await tx.hardwareReference.createMany({ data: data.hardwareReferences });
+          },
+        ],
       ];
       for (const [table, insert] of steps) {
         try {
@@ -488,6 +523,7 @@ export async function importWorkspace(document: unknown): Promise<Record<string,
         externalReviews: data.externalReviews?.length ?? 0,
         claimComments: data.claimComments?.length ?? 0,
         claimMentions: data.claimMentions?.length ?? 0,
+        hardwareReferences: data.hardwareReferences?.length ?? 0,
       };
     },
     { timeout: 120_000 },

@@ -120,6 +120,10 @@ beforeAll(async () => {
     view.units.map((u) => ({ unit: u.index, verdict: "unsupported" as const, source: "" as const })),
     "a device token of the test",
   );
+  const { loadReferenceIfEmpty, correctReferenceRow } = await import("../reference/reference.server");
+  await loadReferenceIfEmpty();
+  const h20 = await db().hardwareReference.findUniqueOrThrow({ where: { name: "NVIDIA HGX H20" } });
+  await correctReferenceRow(h20.id, h20.version, { ...h20, aliases: "Hopper H20", tdpWatts: 350 }, editor);
   const { parseClaimReviewJson } = await import("../reviews/claim-review");
   const { importReviews } = await import("../reviews/reviews.server");
   await importReviews(
@@ -139,6 +143,14 @@ describe("npm run data:export and data:import", { timeout: 90_000 }, () => {
     expect(first.submissions.length).toBe(1);
     expect(first.externalReviews.length).toBe(2);
     expect(first.auditEvents.length).toBeGreaterThan(5);
+    expect(first.hardwareReferences.length).toBe(170);
+    expect(first.hardwareReferences.find((r: { name: string }) => r.name === "NVIDIA HGX H20")).toMatchObject(
+      {
+        aliases: "Hopper H20",
+        tdpWatts: 350,
+        version: 2,
+      },
+    );
     expect(first.users.map((u: { email: string }) => u.email)).toEqual([
       "admin@backup.test",
       "ed@backup.test",

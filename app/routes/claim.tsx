@@ -37,7 +37,8 @@ import { MatchDecisionSchema } from "../matching/schemas";
 import { publishedEmbed } from "../publishing/publications.server";
 import { ClaimEmbed } from "../ui/EmbedCode";
 import { QuantitiesTable } from "../ui/QuantitiesTable";
-import { parseQuantities } from "../claims/quantities";
+import { claimFigures } from "../reference/reference.server";
+import { ReferencePanel } from "../reference/ReferencePanel";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: `Claim ${loaderData?.claim.number ?? ""} of ${loaderData?.article.title ?? ""} · Claimdesk` },
@@ -54,8 +55,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     matches: await claimMatches(page.claim.id),
     comments: await claimComments(page.claim.id),
     embed: await publishedEmbed(articleId, page.claim.id),
+    ...(await claimFigures(page.claim.quote, page.article.language)),
     rationaleHtml: renderMarkdown(page.claim.rationale),
-    quantities: parseQuantities(page.claim.quote, page.article.language),
     saved: new URL(request.url).searchParams.get("saved"),
   };
 }
@@ -185,6 +186,7 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
         className="panel"
         region
       />
+      <ReferencePanel references={loaderData.references} canEdit={canEdit} />
       <AttributionPanel claim={claim} canEdit={canEdit} state={stateOf(state, "attribution")} />
       <MatchesPanel
         matches={loaderData.matches}

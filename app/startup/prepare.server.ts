@@ -3,6 +3,7 @@ import { seedIfEmpty } from "./seed.server";
 import { databaseKind, databasePath, env } from "../utils/config.server";
 import { migrate } from "../db/migrate.server";
 import { migratePostgres } from "../db/migrate-postgres.server";
+import { loadReferenceIfEmpty } from "../reference/reference.server";
 
 /** Each database's hand-written migrations. */
 export const MIGRATIONS = {
@@ -11,14 +12,18 @@ export const MIGRATIONS = {
 } as const;
 
 /**
- * Start-up: apply pending migrations, then seed an empty database (unless CLAIMDESK_SEED=off, or
- * `seeding` is false: the shell's data commands only migrate).
+ * Start-up: apply pending migrations, fill an empty hardware reference table (product data, not
+ * a demo: it loads whatever CLAIMDESK_SEED says), then seed an empty database (unless
+ * CLAIMDESK_SEED=off, or `seeding` is false: the shell's data commands only migrate).
  */
 export async function prepareDatabase({ seeding = env().CLAIMDESK_SEED === "on" } = {}): Promise<{
   migrations: string[];
   seeded: boolean;
 }> {
-  const seed = () => (seeding ? seedIfEmpty() : Promise.resolve(false));
+  const seed = async () => {
+    await loadReferenceIfEmpty();
+    return seeding ? seedIfEmpty() : false;
+  };
   if (databaseKind() === "postgres") {
     const { applied, result } = await migratePostgres(env().DATABASE_URL, MIGRATIONS.postgres, seed);
     return { migrations: applied, seeded: result };

@@ -6,7 +6,7 @@ type Tx = Prisma.TransactionClient;
 export interface AuditInput {
   actorId: number | null;
   articleId: number | null;
-  entityType: "article" | "claim" | "evidence" | "publication" | "user";
+  entityType: "article" | "claim" | "evidence" | "publication" | "user" | "hardware-reference";
   entityId: number;
   action: string;
   before?: unknown;
