@@ -3,9 +3,17 @@
  * strongly, and why. Every score comes with the reasons that produced it, written for people:
  * educators show them to students.
  */
+import { entities, type Entity } from "./entities";
 import { meter } from "./meter";
 import type { Block } from "./projection";
-import { REJECTIONS, SCORING_RULES, type SentenceFacts } from "./rules";
+import {
+  ENTITY_RULES,
+  entityHeadroom,
+  REJECTIONS,
+  SCORING_RULES,
+  type Finding,
+  type SentenceFacts,
+} from "./rules";
 import { segment, type Sentence, type Span } from "./segment";
 import {
   CALENDAR_WORD,
@@ -24,6 +32,8 @@ export interface ClaimCandidate extends Span {
   text: string;
   score: number;
   reasons: string[];
+  /** Its people, organisations, places, products, dates and amounts, offsets in the same text as the claim's. */
+  entities: Entity[];
 }
 
 /** Candidates at or above this score are proposed to the editor. */
@@ -47,7 +57,7 @@ export function detectClaims(text: string, sentences: Sentence[], blocks: Block[
     datedBy = undefined;
     if (isHeading(sentence, headings)) continue;
     for (const part of splitClaims(text, sentence, known)) {
-      const candidate = scoreSentence(part, known, dated);
+      const candidate = scoreSentence(part, known, dated, PROPOSAL_THRESHOLD);
       if (candidate && candidate.score >= PROPOSAL_THRESHOLD) claims.push(candidate);
     }
   }
@@ -62,8 +72,9 @@ export function detectClaims(text: string, sentences: Sentence[], blocks: Block[
 function isHeading(sentence: Sentence, headings: Block[]): boolean {
   const holder = headings[firstAfter(headings, sentence.start, (b) => b.start) - 1];
   if (holder && sentence.end <= holder.end) return true;
+  if (/[.!?…"”]$/u.test(sentence.text) || sentence.text.length > 200) return false;
   const words = sentence.text.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
-  if (words.length === 0 || words.length > 9 || /[.!?…"”]$/u.test(sentence.text)) return false;
+  if (words.length === 0 || words.length > 9) return false;
   const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
   return capitalised / words.length >= 0.75;
 }
@@ -211,39 +222,74 @@ export function knownNames(sentences: Sentence[]): Set<string> {
 
 /** A leading list marker or speaker label ("- ", "Q: "): not part of the statement. */
 const LEAD_IN = /^(?:[A-Z]:\s+|[–—•*-]\s+)/u;
+const NO_ENTITIES: readonly Entity[] = [];
 
 /**
  * Scores one sentence by walking the rule tables (rules.ts); null when it is not a statement at
- * all (a question, a prompt, boilerplate).
+ * all (a question, a prompt, boilerplate). With `atLeast`, a sentence that cannot reach that
+ * score is dropped before its entities are looked for: the rules run first without them, and
+ * only a sentence whose score plus what entities could add (`entityHeadroom`) reaches it has the
+ * rules that read entities run again with them. Finding entities is the costliest step.
  */
 export function scoreSentence(
   sentence: Sentence,
   known: ReadonlySet<string> = new Set(),
   datedBy?: string,
+  atLeast?: number,
 ): ClaimCandidate | null {
   meter.steps += sentence.text.length;
   const text = sentence.text.replace(LEAD_IN, "");
+  const shift = sentence.start + sentence.text.length - text.length;
   if (REJECTIONS.some((rejection) => rejection.rejects(text))) return null;
 
   const fired = new Set<string>();
-  const facts: SentenceFacts = { text, known, datedBy, fired };
-  const reasons: string[] = [];
-  let score = 0;
-  for (const rule of SCORING_RULES) {
-    const finding = rule.apply(facts);
-    if (!finding) continue;
-    fired.add(rule.name);
-    score += finding.weight;
-    reasons.push(finding.reason);
+  const findings: Array<Finding | null> = [];
+  let found: Entity[] | undefined;
+  const facts: SentenceFacts = {
+    text,
+    known,
+    datedBy,
+    fired,
+    entities: () => (found ??= entities(text, known)),
+  };
+  if (atLeast === undefined) applyRules(ALL_RULES, facts, fired, findings);
+  else {
+    applyRules(ALL_RULES, { ...facts, entities: noEntities }, fired, findings);
+    if (total(findings) + entityHeadroom(fired) < atLeast) return null;
+    applyRules(ENTITY_RULES, facts, fired, findings);
   }
+  const reasons = findings.flatMap((finding) => finding?.reason ?? []);
   if (reasons.length === 0) return null;
   return {
     start: sentence.start,
     end: sentence.end,
     text: sentence.text,
-    score: round(clamp(score)),
+    score: round(clamp(total(findings))),
     reasons,
+    entities: facts.entities!().map((e) => ({ ...e, start: e.start + shift, end: e.end + shift })),
   };
+}
+
+const ALL_RULES = SCORING_RULES.map((_, i) => i);
+const noEntities = () => NO_ENTITIES;
+
+/** Applies the rules at `which` to the sentence, noting what they find and which fired. */
+function applyRules(
+  which: readonly number[],
+  facts: SentenceFacts,
+  fired: Set<string>,
+  findings: Array<Finding | null>,
+): void {
+  for (const i of which) {
+    const rule = SCORING_RULES[i]!;
+    if ((findings[i] = rule.apply(facts))) fired.add(rule.name);
+  }
+}
+
+function total(findings: ReadonlyArray<Finding | null>): number {
+  let sum = 0;
+  for (const finding of findings) sum += finding?.weight ?? 0;
+  return sum;
 }
 
 const clamp = (n: number) => Math.max(0, Math.min(1, n));
