@@ -1,5 +1,6 @@
 // npm run --silent extract -- FILE: prints the sentences and proposed claims of an article file as
-// JSON, offsets in the text projection. The file is read as `npm run import` and the import page
+// JSON, offsets in the text projection; each claim with its entities (people, organisations,
+// places, products, dates, quantities, money, percents), offsets in the same projection. The file is read as `npm run import` and the import page
 // read it (readArticleFile): .md is markdown, a saved .html page is extracted to its article, and
 // any other file is plain text. A stable interface.
 import { extract, toMarkdown } from "../app/claims/extract";
@@ -36,6 +37,13 @@ const { sentences, claims } = extract(toMarkdown(article.source, article.format)
 process.stdout.write(
   JSON.stringify({
     sentences: sentences.map(({ start, end, text }) => ({ start, end, text })),
-    claims: claims.map(({ start, end, text, score, reasons }) => ({ start, end, text, score, reasons })),
+    claims: claims.map(({ start, end, text, score, reasons, entities }) => ({
+      start,
+      end,
+      text,
+      score,
+      reasons,
+      entities: entities.map((e) => ({ text: e.text, type: e.type, start: e.start, end: e.end })),
+    })),
   }) + "\n",
 );

@@ -49,6 +49,10 @@ describe("entities", () => {
     expect(typed(sentences[0]!)).toEqual(["Taiwan:place", "TSMC:organization"]);
     expect(typed(sentences[1]!)).toEqual(["Nvidia:organization"]);
     expect(typed(sentences[5]!)).toEqual(["12 TOPS:quantity"]);
+    // An unknown first word names something only as part of a longer name.
+    expect(typed("Markets moved quickly.")).toEqual([]);
+    expect(typed("Acme Corp. said sales rose.")).toEqual(["Acme Corp:organization"]);
+    expect(typed("Acme said sales rose.", new Set(["Acme"]))).toEqual(["Acme:organization"]);
   });
 
   it("types people, places, organisations and products", () => {

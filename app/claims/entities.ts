@@ -168,6 +168,8 @@ interface Token {
   text: string;
   start: number;
   end: number;
+  /** A capitalised first word that names something only if more of the name follows. */
+  tentative?: boolean;
 }
 
 /**
@@ -246,7 +248,8 @@ function nameRuns(text: string, known: ReadonlySet<string>, found: Entity[]): vo
   }
   if (run.length > 0) runs.push(run);
   for (const r of runs)
-    if (!isAcronymExpansion(text, r) && !isDemonym(r)) found.push(typedRun(text, r, found));
+    if (!(r.length === 1 && r[0]!.tentative) && !isAcronymExpansion(text, r) && !isDemonym(r))
+      found.push(typedRun(text, r, found));
 }
 
 /** Mostly capitals: a shouted headline, whose capitals say nothing about names. */
@@ -279,7 +282,10 @@ function nameWord(word: Token, first: boolean, headline: boolean, known: Readonl
   if (first) {
     const selfEvident = ACRONYM.test(text) || CAMEL_CASE.test(text) || PRODUCT_SHAPE.test(text);
     const byLexicon = lexicon !== null && lexicon !== "common";
-    if (lexicon === "common" || !(selfEvident || byLexicon || known.has(text))) return null;
+    if (lexicon === "common") return null;
+    // An unknown first word is a name only as part of a longer one: "Acme Corp. said", "Chen Hao said".
+    const tentative = !(selfEvident || byLexicon || known.has(text));
+    return { text, start: word.start, end: word.start + text.length, tentative };
   }
   return { text, start: word.start, end: word.start + text.length };
 }
