@@ -44,8 +44,8 @@ const CLAUSE_JOIN = /,\s+(?:while|whereas)\s+|;\s+|\.\s+In contrast,\s+/giu;
 
 export function detectClaims(text: string, sentences: Sentence[], blocks: Block[] = []): ClaimCandidate[] {
   const claims: ClaimCandidate[] = [];
-  const known = knownNames(sentences);
   const headings = blocks.filter((b) => b.kind === "heading");
+  const known = knownNames(sentences, headings);
   let datedBy: string | undefined;
   for (const sentence of sentences) {
     meter.steps += sentence.text.length;
@@ -203,15 +203,22 @@ function sliceSentence(text: string, start: number, end: number): Sentence {
   return { start, end, text: text.slice(start, end) };
 }
 
-/** The names a document establishes, used to judge the capitalised first words of its sentences. */
-export function knownNames(sentences: Sentence[]): Set<string> {
+/**
+ * The names a document establishes, used to judge the capitalised first words of its sentences.
+ * Headings are left out (title case capitalises common words: "Investors React"), and a
+ * sentence's first word is the one after its list marker or speaker label ("A: Positive…").
+ */
+export function knownNames(sentences: Sentence[], headings: Block[] = []): Set<string> {
   const known = new Set<string>();
   const openings = new Map<string, number>();
-  for (const { text } of sentences) {
+  for (const sentence of sentences) {
+    const { text } = sentence;
     meter.steps += text.length;
-    const first = firstWordIndex(text);
+    if (isHeading(sentence, headings)) continue;
+    const lead = LEAD_IN.exec(text)?.[0].length ?? 0;
+    const first = lead + firstWordIndex(text.slice(lead));
     for (const match of text.matchAll(NAME)) {
-      if (COMMON_CAPITALISED.has(match[0])) continue;
+      if (COMMON_CAPITALISED.has(match[0]) || match.index < lead) continue;
       if (match.index === first) openings.set(match[0], (openings.get(match[0]) ?? 0) + 1);
       else known.add(match[0]);
     }
@@ -304,7 +311,10 @@ export function scoreSpans(
   blocks: Block[],
   spans: Span[],
 ): Array<{ score: number; reasons: string[] }> {
-  const known = knownNames(segment(text, blocks));
+  const known = knownNames(
+    segment(text, blocks),
+    blocks.filter((b) => b.kind === "heading"),
+  );
   return spans.map((span) => {
     const scored = scoreSentence({ ...span, text: text.slice(span.start, span.end) }, known);
     return { score: scored?.score ?? 0, reasons: scored?.reasons ?? [] };

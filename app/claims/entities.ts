@@ -230,7 +230,7 @@ function nameRuns(text: string, known: ReadonlySet<string>, found: Entity[]): vo
   const runs: Token[][] = [];
   let run: Token[] = [];
   for (const word of words) {
-    const name = nameWord(word, word.start === firstAt, headline, known);
+    const name = nameWord(word, word.start === firstAt || opensSentence(text, word.start), headline, known);
     const previous = run.at(-1);
     const alone = name !== null && PLACE_ABBREVIATIONS.has(name.text);
     const joins =
@@ -252,6 +252,14 @@ function nameRuns(text: string, known: ReadonlySet<string>, found: Entity[]): vo
       found.push(typedRun(text, r, found));
 }
 
+/** Whether a word at `at` follows the end of a sentence: a span can hold several ("… 12 TOPS. Competitive with …"). */
+function opensSentence(text: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && (text[i] === " " || text[i] === "\n")) i--;
+  while (i >= 0 && /["”’)]/u.test(text[i]!)) i--;
+  return i < at - 1 && i >= 0 && /[.!?…:]/u.test(text[i]!);
+}
+
 /** Mostly capitals: a shouted headline, whose capitals say nothing about names. */
 function isHeadline(text: string): boolean {
   const letters = text.match(LETTER_WORDS) ?? [];
@@ -270,6 +278,7 @@ function nameWord(word: Token, first: boolean, headline: boolean, known: Readonl
   if (COMMON_CAPITALISED.has(text)) return null;
   if (NAME_TAIL.test(text)) text = text.replace(NAME_TAIL, "");
   if (text.endsWith(".") && !ACRONYM.test(text)) text = text.slice(0, -1);
+  if (text.length < 2) return null;
   if (COMMON_CAPITALISED.has(text) || COMMON_ACRONYMS.has(text) || CALENDAR_NAME.test(text)) return null;
   const lexicon = lexiconType(text);
   if (
