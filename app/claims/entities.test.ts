@@ -80,9 +80,27 @@ describe("entities", () => {
       "Nvidia:organization",
     ]);
     expect(typed("The European Parliament must approve it.")).toEqual(["European Parliament:organization"]);
+    expect(typed('"It is fast," chief executive Priya Raman said.')).toEqual(["Priya Raman:person"]);
+    expect(
+      typed("It told the US Securities and Exchange Commission, while Apple and Google declined."),
+    ).toEqual([
+      "US:place",
+      "Securities and Exchange Commission:organization",
+      "Apple:organization",
+      "Google:organization",
+    ]);
+    // A title-case dateline, and a law, which is none of the types.
+    expect(typed("Brussels — European Union negotiators updated the Digital Markets Act.")).toEqual([
+      "European Union:organization",
+    ]);
   });
 
   it("types amounts: percents are percents, money is money, a year is a date", () => {
+    expect(typed("The R9 costs $1,199, $200 less than its rival.")).toEqual([
+      "R9:product",
+      "$1,199:money",
+      "$200:money",
+    ]);
     expect(typed("In 2023 revenue fell −17% and margins −20%, costing $120 million.")).toEqual([
       "2023:date",
       "−17%:percent",

@@ -93,6 +93,14 @@ const ORGANIZATION_SUFFIX =
 /** A noun right after a name that says the name is a product: "Xuantie CPUs", "Hanguang chip". */
 const PRODUCT_NOUN =
   /^\s(?:chips?|processors?|GPUs?|CPUs?|NPUs?|accelerators?|models?|phones?|smartphones?|laptops?|cards?|servers?|platform|architecture|series|app|software|engine)\b/u;
+/** A title or role right before a name: "chief executive Priya Raman", "analyst Chen Hao". */
+const PERSON_CUE =
+  /(?:\b(?:chief executive|executive|officer|CEO|CFO|CTO|COO|president|chairman|chairwoman|director|analyst|spokesperson|spokesman|spokeswoman|founder|minister|senator|professor|researcher)|\b(?:Mr|Ms|Mrs|Dr|Prof)\.?)\s$/u;
+/** The last word of a law's name: a law is none of the entity types. */
+const LEGISLATION = /^(?:Act|Law|Directive|Regulation|Treaty|Bill)$/u;
+/** The small words inside an organisation's name: "Securities and Exchange Commission", "Bank of America". */
+const NAME_JOINER = /^ (?:and|of|for|&) $/u;
+
 /** A noun right after a name that says the name is an organisation: "Cloud Intelligence division". */
 const ORGANIZATION_NOUN = /^\s(?:division|unit|team|subsidiary|arm|lab|labs|group|board)\b/u;
 
@@ -111,21 +119,24 @@ const NAME_TAIL = /['’]s$|[‑-]\p{Ll}[\p{L}‑-]*$/u;
 /** A model number after a name: "Hanguang 800", "Xeon 6" (not a year, not a figure with a unit). */
 const MODEL_NUMBER = /^ (?!(?:19|20)\d{2}\b)\d{1,4}[A-Za-z]?(?![\p{L}\p{N}%]|[.,]\d)/u;
 /** "SAN JOSE: ", "BEIJING — ": a dateline at the start of a sentence. */
-const DATELINE = /^[\s"“]*(\p{Lu}{2,}(?:[\s.,]+\p{Lu}[\p{Lu}.]*)*)\s*(:|—|–|--?)\s/u;
+const DATELINE = /^[\s"“]*(\p{Lu}\p{L}+(?:[\s.,]+\p{Lu}[\p{L}.]*)*)\s*(:|—|–|--?)\s/u;
 /** The dateline the text opens with, if any: a capitalised place before a dash, or before a colon. */
 function dateline(text: string): RegExpExecArray | null {
   const m = DATELINE.exec(text);
-  if (!m || m[2] !== ":") return m;
+  if (!m) return null;
+  const shouted = !/\p{Ll}/u.test(m[1]!);
+  if (shouted && m[2] !== ":") return m;
+  // "BEIJING: …", "Brussels — …": a place; "CPU: 12 cores" and "Alibaba — the company" are not datelines.
   const place = m[1]!.toLowerCase().replace(/[.,]+/gu, " ").trim();
   return lexiconType(place) === "place" || lexiconType(place.split(/\s+/u)[0]!) === "place" ? m : null;
 }
 export const isDateline = (text: string) => dateline(text) !== null;
 /** "Process Node: 5nm technology": the label of a spec line. */
-const SPEC_LABEL = /^[\s"“]*(?:\p{Lu}[\p{L}/-]*)(?:\s\p{Lu}?[\p{L}/-]*){0,3}:\s/u;
+const SPEC_LABEL = /^[\s"“]*(?:\p{Lu}[\p{L}/-]*)(?:\s\p{Lu}?[\p{L}/-]*){0,2}:\s/u;
 
 const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
 const WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
-const NUMBER = String.raw`[+−-]?\d[\d,]*(?:\.\d+)?`;
+const NUMBER = String.raw`[+−-]?\d(?:[\d,]*\d)?(?:\.\d+)?`;
 const WORD_NUMBER = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few";
 const SCALE = "thousand|million|billion|trillion|bn|m|k";
 const CALENDAR_NAME = new RegExp(`^(?:${MONTHS}|${WEEKDAYS})$`, "u");
@@ -135,7 +146,7 @@ const FIGURE_PATTERNS: ReadonlyArray<[Exclude<EntityType, NameType>, RegExp]> = 
   [
     "money",
     new RegExp(
-      String.raw`(?:US|HK|A|C)?[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s?(?:${SCALE})\b)?|\b${NUMBER}\s?(?:${SCALE})?\s?(?:dollars?|euros?|yuan|renminbi|pounds|USD|EUR|RMB|CNY)\b`,
+      String.raw`(?:US|HK|A|C)?[$€£¥]\s?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?(?:${SCALE})\b)?|\b${NUMBER}\s?(?:${SCALE})?\s?(?:dollars?|euros?|yuan|renminbi|pounds|USD|EUR|RMB|CNY)\b`,
       "gu",
     ),
   ],
@@ -247,9 +258,30 @@ function nameRuns(text: string, known: ReadonlySet<string>, found: Entity[]): vo
     }
   }
   if (run.length > 0) runs.push(run);
-  for (const r of runs)
-    if (!(r.length === 1 && r[0]!.tentative) && !isAcronymExpansion(text, r) && !isDemonym(r))
+  for (const r of joinOrganisationNames(text, runs))
+    if (
+      !(r.length === 1 && r[0]!.tentative) &&
+      !isAcronymExpansion(text, r) &&
+      !isDemonym(r) &&
+      !LEGISLATION.test(r.at(-1)!.text)
+    )
       found.push(typedRun(text, r, found));
+}
+
+/** Runs joined by "and", "of", "for" or "&" into one when the whole is an organisation's name. */
+function joinOrganisationNames(text: string, runs: Token[][]): Token[][] {
+  const joined: Token[][] = [];
+  for (const run of runs) {
+    const previous = joined.at(-1);
+    if (
+      previous &&
+      NAME_JOINER.test(text.slice(previous.at(-1)!.end, run[0]!.start)) &&
+      ORGANIZATION_SUFFIX.test(run.at(-1)!.text)
+    )
+      joined[joined.length - 1] = [...previous, ...run];
+    else joined.push(run);
+  }
+  return joined;
 }
 
 /** Whether a word at `at` follows the end of a sentence: a span can hold several ("… 12 TOPS. Competitive with …"). */
@@ -280,6 +312,7 @@ function nameWord(word: Token, first: boolean, headline: boolean, known: Readonl
   if (text.endsWith(".") && !ACRONYM.test(text)) text = text.slice(0, -1);
   if (text.length < 2) return null;
   if (COMMON_CAPITALISED.has(text) || COMMON_ACRONYMS.has(text) || CALENDAR_NAME.test(text)) return null;
+  if (PLACE_ABBREVIATIONS.has(text)) return { text, start: word.start, end: word.start + text.length };
   const lexicon = lexiconType(text);
   if (
     SHOUTED.test(text) &&
@@ -291,9 +324,11 @@ function nameWord(word: Token, first: boolean, headline: boolean, known: Readonl
   if (first) {
     const selfEvident = ACRONYM.test(text) || CAMEL_CASE.test(text) || PRODUCT_SHAPE.test(text);
     const byLexicon = lexicon !== null && lexicon !== "common";
-    if (lexicon === "common") return null;
+    // "European Union negotiators": a demonym may open a name; other common words do not.
+    const demonym = tagsOf(text.toLowerCase()).includes("Demonym");
+    if (lexicon === "common" && !demonym) return null;
     // An unknown first word is a name only as part of a longer one: "Acme Corp. said", "Chen Hao said".
-    const tentative = !(selfEvident || byLexicon || known.has(text));
+    const tentative = demonym || !(selfEvident || byLexicon || known.has(text));
     return { text, start: word.start, end: word.start + text.length, tentative };
   }
   return { text, start: word.start, end: word.start + text.length };
@@ -334,6 +369,8 @@ function runType(text: string, run: Token[], hasModelNumber: boolean): NameType 
   if (PRODUCT_NOUN.test(after)) return "product";
   if (ORGANIZATION_NOUN.test(after)) return "organization";
   if (isPerson(words)) return "person";
+  const before = text.slice(Math.max(0, run[0]!.start - 20), run[0]!.start);
+  if (words.length >= 2 && words.length <= 3 && PERSON_CUE.test(before)) return "person";
   if (words.length === 1) {
     const single = lexiconType(words[0]!);
     if (single === "place" || single === "organization") return single;
