@@ -128,6 +128,16 @@ describe("scoring", () => {
     expect(claim.reasons.some((r) => r.startsWith("Gives a date"))).toBe(true);
   });
 
+  it("proposes a named source's reported claim (issue 14's miss)", () => {
+    const text =
+      "Server OEMs (Dell, Lenovo, HPE) cannot get enough AI and HPC GPUs to fulfill their server orders yet, Omdia claims.";
+    const [claim] = detectClaims(text, [{ start: 0, end: text.length, text }]);
+    expect(claim?.reasons).toEqual([
+      "Names organisations (“Dell”, “Lenovo”, “HPE”, “Omdia”): what they did can be verified.",
+      "Attributes it to a named source (“Omdia”): check what they said.",
+    ]);
+  });
+
   it("does not propose questions, calls to action or prompts", () => {
     expect(score("Will its performance surpass Nvidia’s chips by 2026?")).toBeNull();
     expect(score("Track development closely as the chip could shift cloud strategy.")).toBeNull();
