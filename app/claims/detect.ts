@@ -22,7 +22,7 @@ import {
   EVENT,
   FIGURE,
   firstWordIndex,
-  NAME,
+  nameMatches,
   names,
   SELF_EVIDENT_NAME,
   wordCount,
@@ -163,10 +163,9 @@ class ClauseIndex {
     this.figures = starts(ALL_FIGURES);
     this.events = starts(ALL_EVENTS);
     this.wordlikeStarts = starts(/[\p{L}\p{N}]+/gu);
-    for (const match of text.matchAll(NAME)) {
-      const word = match[0];
+    for (const { index, word } of nameMatches(text)) {
       if (COMMON_CAPITALISED.has(word) || CALENDAR_WORD.test(word)) continue;
-      (known.has(word) || SELF_EVIDENT_NAME.test(word) ? this.names : this.openingNames).push(match.index);
+      (known.has(word) || SELF_EVIDENT_NAME.test(word) ? this.names : this.openingNames).push(index);
     }
   }
 
@@ -217,10 +216,10 @@ export function knownNames(sentences: Sentence[], headings: Block[] = []): Set<s
     if (isHeading(sentence, headings)) continue;
     const lead = LEAD_IN.exec(text)?.[0].length ?? 0;
     const first = lead + firstWordIndex(text.slice(lead));
-    for (const match of text.matchAll(NAME)) {
-      if (COMMON_CAPITALISED.has(match[0]) || match.index < lead) continue;
-      if (match.index === first) openings.set(match[0], (openings.get(match[0]) ?? 0) + 1);
-      else known.add(match[0]);
+    for (const { index, word } of nameMatches(text)) {
+      if (COMMON_CAPITALISED.has(word) || index < lead) continue;
+      if (index === first) openings.set(word, (openings.get(word) ?? 0) + 1);
+      else known.add(word);
     }
   }
   for (const [word, count] of openings) if (count >= 2) known.add(word);

@@ -11,7 +11,7 @@
 import { proposeClaimant } from "./attribution";
 import { entities, isDateline, isName, type Entity, type NameType } from "./entities";
 import { meter } from "./meter";
-import { EVENT, firstFigure, NAMED_DAY, wordCount } from "./vocabulary";
+import { EVENT, firstFigure, NAMED_DAY } from "./vocabulary";
 
 /** What the scoring rules see of one sentence. */
 export interface SentenceFacts {
@@ -96,12 +96,15 @@ function firstWord(text: string): string {
     .replace(/[^\p{L}’']/gu, "");
 }
 
+const THREE_WORDS = /^\s*\S+\s+\S+\s+\S/u;
+
 /** Sentences that are not statements at all: the scorer gives them no score. */
 export const REJECTIONS: readonly Rejection[] = [
   { name: "boilerplate", rejects: (text) => BOILERPLATE.test(text) },
   { name: "question", rejects: (text) => /\?["'”’)]*$/u.test(text) },
   { name: "instruction", rejects: (text) => IMPERATIVES.has(firstWord(text)) },
-  { name: "fragment", rejects: (text) => wordCount(text) < 3 },
+  // Fewer than three words, told without splitting the whole sentence into words.
+  { name: "fragment", rejects: (text) => !THREE_WORDS.test(text) },
 ];
 
 /** A plain two-digit number ("Top 10") says less than a unit, a currency or a percentage. */
