@@ -3,7 +3,7 @@
  * strongly, and why. Every score comes with the reasons that produced it, written for people:
  * educators show them to students.
  */
-import { entities, type Entity } from "./entities";
+import { entities, isDateline, type Entity } from "./entities";
 import { meter } from "./meter";
 import type { Block } from "./projection";
 import {
@@ -257,6 +257,7 @@ export function scoreSentence(
     datedBy,
     fired,
     entities: () => (found ??= entities(text, known)),
+    opensWithDateline: () => isDateline(text),
   };
   if (atLeast === undefined) applyRules(ALL_RULES, facts, fired, findings);
   else {

@@ -35,18 +35,21 @@ export interface Entity {
   end: number;
 }
 
-export const isName = (entity: Entity): entity is Entity & { type: NameType } =>
-  entity.type === "person" ||
-  entity.type === "organization" ||
-  entity.type === "place" ||
-  entity.type === "product";
-
 type LexiconEntry = string | string[] | undefined;
-const LEXICON = (nlp.model() as { one: { lexicon: Record<string, LexiconEntry> } }).one.lexicon;
+let lexicon: Record<string, LexiconEntry> | undefined;
+
+/**
+ * compromise's lexicon, read on first use: nothing runs when the module loads, so a browser
+ * bundle that imports the claims engine for something else leaves compromise out.
+ */
+function lexiconEntry(words: string): LexiconEntry {
+  lexicon ??= (nlp.model() as { one: { lexicon: Record<string, LexiconEntry> } }).one.lexicon;
+  return lexicon[words];
+}
 
 /** compromise's tags for a lower-case word or phrase. */
 function tagsOf(words: string): string[] {
-  const entry = LEXICON[words];
+  const entry = lexiconEntry(words);
   return entry ? (Array.isArray(entry) ? entry : [entry]).flatMap((t) => t.split(",")) : [];
 }
 

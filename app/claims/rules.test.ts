@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { scoreSentence } from "./detect";
+import { entities, isDateline } from "./entities";
 import { REJECTIONS, SCORING_RULES, type SentenceFacts } from "./rules";
 
 const facts = (text: string, more: Partial<SentenceFacts> = {}): SentenceFacts => ({
   text,
-  known: new Set(),
+  known: more.known ?? new Set(),
   fired: new Set(),
+  entities: () => entities(text, more.known ?? new Set()),
+  opensWithDateline: () => isDateline(text),
   ...more,
 });
 const scoring = (name: string) => {

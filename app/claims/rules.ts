@@ -9,7 +9,7 @@
  *   order, so the order of the table is part of what the detector says.
  */
 import { proposeClaimant } from "./attribution";
-import { entities, isDateline, isName, type Entity, type NameType } from "./entities";
+import type { Entity, NameType } from "./entities";
 import { meter } from "./meter";
 import { EVENT, firstFigure, NAMED_DAY } from "./vocabulary";
 
@@ -23,14 +23,19 @@ export interface SentenceFacts {
   readonly datedBy?: string | undefined;
   /** The names of the rules earlier in the table that fired for this sentence. */
   readonly fired: ReadonlySet<string>;
-  /** The sentence's entities (entities.ts), computed once for all the rules that read them. */
-  readonly entities?: () => readonly Entity[];
+  /**
+   * The sentence's entities (entities.ts), computed once for all the rules that read them. The
+   * scorer supplies them, so this table does not load the NLP lexicon: browser code that reads
+   * the table (the classroom's labels) stays small.
+   */
+  readonly entities: () => readonly Entity[];
+  /** Whether the sentence opens with a dateline ("SAN JOSE: …"), which is no spec label. */
+  readonly opensWithDateline?: () => boolean;
 }
 
-/** The entities of the sentence: the scorer's memoised list, or found now. */
-function entitiesOf(facts: SentenceFacts): readonly Entity[] {
-  return facts.entities ? facts.entities() : entities(facts.text, facts.known);
-}
+const entitiesOf = (facts: SentenceFacts) => facts.entities();
+const NAME_TYPES: ReadonlySet<string> = new Set(["person", "organization", "place", "product"]);
+const isName = (entity: Entity): entity is Entity & { type: NameType } => NAME_TYPES.has(entity.type);
 
 /** What a rule adds to a sentence's score, and why. */
 export interface Finding {
@@ -226,7 +231,7 @@ export const SCORING_RULES: readonly ScoringRule[] = [
   rule({
     name: "specification",
     weight: 0.2,
-    find: ({ text }) => SPEC_LINE.test(text) && !isDateline(text),
+    find: ({ text, opensWithDateline }) => SPEC_LINE.test(text) && !opensWithDateline?.(),
     reason: () => "States a technical specification: specs should match the maker's published data.",
   }),
   rule({
