@@ -1,7 +1,8 @@
 // npm run eval:claims: precision and recall of the claim detector on the labelled articles in
-// fixtures/eval/, per article and overall, then the quantity parser's on the figures labelled in
-// fixtures/eval/quantity-labels.json. --verbose lists misses and false positives.
-import { evaluateFixtures, evaluateQuantityFixtures } from "./eval-fixtures";
+// fixtures/eval/, per article, per language and overall; entity types on the sentences labelled
+// in fixtures/eval/entities.json; then the quantity parser's on the figures labelled in
+// fixtures/eval/quantity-labels.json. --verbose lists misses, false positives and mistyped entities.
+import { evaluateEntityFixtures, evaluateFixtures, evaluateQuantityFixtures } from "./eval-fixtures";
 
 const verbose = process.argv.includes("--verbose");
 const { rows, overall, byLanguage } = evaluateFixtures();
@@ -30,6 +31,16 @@ for (const [code, t] of byLanguage) {
   console.log(
     `  ${code.padEnd(4)} ${String(t.proposals).padStart(4)} proposed  ${String(t.labelled).padStart(4)} labelled  precision ${pct(t.precision)}  recall ${pct(t.recall)}  traps ${t.traps}${wrong.length ? `  ${wrong.join(", ")}` : ""}`,
   );
+}
+
+const typed = evaluateEntityFixtures();
+console.log(
+  `entities: ${typed.labelled} labelled in ${typed.sentences} sentences; typed right ${pct(typed.accuracy)} of labelled, ${pct(typed.precision)} of found (target ≥ 0.95 typed right)`,
+);
+if (verbose) {
+  for (const m of typed.missed) console.log(`    entity missed: ${m}`);
+  for (const m of typed.mistyped) console.log(`    entity mistyped: ${m}`);
+  for (const s of typed.spurious) console.log(`    entity not labelled: ${s}`);
 }
 
 printQuantities(evaluateQuantityFixtures());

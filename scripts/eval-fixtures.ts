@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { evaluate, type Evaluation } from "../app/claims/evaluate";
+import { knownNames } from "../app/claims/detect";
+import { entities, ENTITY_TYPES } from "../app/claims/entities";
+import { evaluate, evaluateEntities, type Evaluation } from "../app/claims/evaluate";
 import { evaluateQuantities, type QuantityEvaluation } from "../app/claims/evaluate-quantities";
 import { extract, toMarkdown } from "../app/claims/extract";
 import { claimQuantities, MEASURES } from "../app/claims/quantities";
@@ -124,5 +126,59 @@ function sumQuantityEvaluations(results: QuantityEvaluation[]): QuantityEvaluati
     recall: sum("labelled") === 0 ? 1 : found / sum("labelled"),
     missed: results.flatMap((r) => r.missed),
     wrong: results.flatMap((r) => r.wrong),
+  };
+}
+
+const EntityLabelsFile = z.object({
+  about: z.string(),
+  sentences: z.array(
+    z.object({
+      article: z.string(),
+      text: z.string().min(1),
+      entities: z.array(z.object({ text: z.string().min(1), type: z.enum(ENTITY_TYPES) })),
+    }),
+  ),
+});
+
+/**
+ * Entity types on the sentences labelled in fixtures/eval/entities.json: each sentence's
+ * entities found as the detector finds them, with the names its article establishes.
+ */
+export function evaluateEntityFixtures() {
+  const { sentences } = EntityLabelsFile.parse(
+    JSON.parse(readFileSync(path.join(EVAL_DIR, "entities.json"), "utf8")),
+  );
+  const knownByArticle = new Map<string, ReadonlySet<string>>();
+  const knownIn = (article: string) => {
+    let known = knownByArticle.get(article);
+    if (!known) {
+      const labels = LabelsFile.parse(
+        JSON.parse(readFileSync(path.join(EVAL_DIR, `${article}.labels.json`), "utf8")),
+      );
+      const source = readFileSync(path.join(EVAL_DIR, labels.article ?? `${article}.md`), "utf8");
+      const { projection, sentences: all } = extract(toMarkdown(source, labels.format));
+      known = knownNames(
+        all,
+        projection.blocks.filter((b) => b.kind === "heading"),
+      );
+      knownByArticle.set(article, known);
+    }
+    return known;
+  };
+  const results = sentences.map((s) =>
+    evaluateEntities(s.text, entities(s.text, knownIn(s.article)), s.entities),
+  );
+  const sum = (key: "labelled" | "found" | "typedRight") => results.reduce((n, r) => n + r[key], 0);
+  const predicted = sum("found") + results.reduce((n, r) => n + r.spurious.length, 0);
+  return {
+    sentences: sentences.length,
+    labelled: sum("labelled"),
+    /** Labelled entities found with their type, of all labelled. */
+    accuracy: sum("typedRight") / sum("labelled"),
+    /** Found entities that are labelled and typed so, of all found. */
+    precision: predicted === 0 ? 1 : sum("typedRight") / predicted,
+    missed: results.flatMap((r) => r.missed),
+    mistyped: results.flatMap((r) => r.mistyped),
+    spurious: results.flatMap((r) => r.spurious),
   };
 }

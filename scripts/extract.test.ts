@@ -25,7 +25,21 @@ describe("npm run extract", () => {
     ]);
     for (const s of [...out.sentences, ...out.claims]) expect(text.slice(s.start, s.end)).toBe(s.text);
     expect(out.claims).toHaveLength(1);
-    expect(Object.keys(out.claims[0])).toEqual(["start", "end", "text", "score", "reasons", "quantities"]);
+    expect(Object.keys(out.claims[0])).toEqual([
+      "start",
+      "end",
+      "text",
+      "score",
+      "reasons",
+      "entities",
+      "quantities",
+    ]);
+    expect(out.claims[0].entities).toEqual([
+      { text: "Acme Corp", type: "organization", start: 9, end: 18 },
+      { text: "12%", type: "percent", start: 38, end: 41 },
+      { text: "2025", type: "date", start: 45, end: 49 },
+    ]);
+    for (const e of out.claims[0].entities) expect(text.slice(e.start, e.end)).toBe(e.text);
     // Each claim's figures, with offsets in the same projection as the claim's.
     expect(out.claims[0].quantities).toEqual([
       {

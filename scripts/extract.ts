@@ -1,7 +1,8 @@
 // npm run --silent extract -- FILE: prints the sentences and proposed claims of an article file as
-// JSON, offsets in the text projection; each claim lists its figures (quantities) with units, and
+// JSON, offsets in the text projection; each claim with its entities (people, organisations,
+// places, products, dates, quantities, money, percents), its figures (quantities) with units, and
 // when it names known hardware, the reference figures set against them (fixtures/ml-hardware.csv,
-// Epoch AI, CC BY 4.0; read from the file, no database). The file is read as `npm run import` and the import page
+// Epoch AI, CC BY 4.0; read from the file, no database), offsets in the same projection. The file is read as `npm run import` and the import page
 // read it (readArticleFile): .md is markdown, a saved .html page is extracted to its article, and
 // any other file is plain text. A stable interface.
 import { extract, toMarkdown } from "../app/claims/extract";
@@ -43,10 +44,19 @@ process.stdout.write(
   JSON.stringify({
     language,
     sentences: sentences.map(({ start, end, text }) => ({ start, end, text })),
-    claims: claims.map(({ start, end, text, score, reasons }) => {
+    claims: claims.map(({ start, end, text, score, reasons, entities }) => {
       const quantities = claimQuantities({ start, text }, language);
       const references = claimReferencesJson({ start, text }, quantities, hardware);
-      return { start, end, text, score, reasons, quantities, ...(references.length ? { references } : {}) };
+      return {
+        start,
+        end,
+        text,
+        score,
+        reasons,
+        entities: entities.map((e) => ({ text: e.text, type: e.type, start: e.start, end: e.end })),
+        quantities,
+        ...(references.length ? { references } : {}),
+      };
     }),
   }) + "\n",
 );

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { detectClaims, scoreSentence, splitClaims } from "./detect";
+import { locateQuote } from "./anchor";
+import { detectClaims, scoreSentence, scoreSpans, splitClaims } from "./detect";
 import { extract, toMarkdown } from "./extract";
 
 const seedText = readFileSync(new URL("../../fixtures/alibaba-ai-chip.txt", import.meta.url), "utf8");
@@ -10,6 +11,71 @@ const seedCheck = JSON.parse(
   claims: Array<{ quote: string }>;
 };
 const seed = extract(toMarkdown(seedText, "markdown"));
+
+/** Every name a reason cites, as "name (kind)": "Names organisations (“Alibaba”, “Nvidia”)…". */
+function namesInReasons(reasons: string[]): string[] {
+  return reasons
+    .filter((r) => r.startsWith("Names "))
+    .flatMap((r) =>
+      [...r.matchAll(/(person|people|organisations?|places?|products?) \(([^)]*)\)/gu)].flatMap(
+        ([, kind, list]) =>
+          [...list!.matchAll(/“([^”]+)”/gu)].map(
+            ([, name]) => `${name} (${kind!.replace(/s$/u, "").replace("people", "person")})`,
+          ),
+      ),
+    );
+}
+
+describe("the names in the seed's reasons", () => {
+  const { text, blocks } = seed.projection;
+  const checked = seedCheck.claims.map((c) => locateQuote(text, c.quote)!);
+  const reasons = [
+    ...seed.claims.map((c) => c.reasons),
+    ...scoreSpans(text, blocks, checked).map((s) => s.reasons),
+  ];
+  const named = [...new Set(reasons.flatMap(namesInReasons))].sort();
+
+  it("are these, each typed: no common word, headline capital or spec label among them", () => {
+    expect(named).toEqual([
+      "Alibaba (organisation)",
+      "Alibaba Cloud (organisation)",
+      "Blackwell (product)",
+      "Cambricon (organisation)",
+      "China (place)",
+      "Cloud‑Intelligence (organisation)",
+      "Enflame (organisation)",
+      "Huawei (organisation)",
+      "MetaX (organisation)",
+      "Nvidia (organisation)",
+      "Qwen (organisation)",
+      "RISC-V (product)",
+      "RISC‑V (product)",
+      "TSMC (organisation)",
+      "Taiwan (place)",
+      "U.S. (place)",
+    ]);
+  });
+
+  it("never include the words the capital-letter detector took for names", () => {
+    // From issue 14: these were "organisations" on the seed page and in the classroom reveal.
+    const common = [
+      "It’s",
+      "Enables",
+      "Node",
+      "Efficiency",
+      "Bandwidth",
+      "Tera",
+      "Positive",
+      "Investors",
+      "Markets",
+    ];
+    const words = new Set(named.map((n) => n.replace(/ \(.*\)$/u, "")));
+    for (const word of common) expect(words.has(word), word).toBe(false);
+    // Nor any sentence's first word that the article also writes in lower case.
+    const lower = new Set(text.match(/(?<![\p{L}])\p{Ll}[\p{L}’'-]*/gu)!.map((w) => w.toLowerCase()));
+    for (const word of words) expect(lower.has(word.toLowerCase()), word).toBe(false);
+  });
+});
 
 describe("claims of the seed article", () => {
   it("proposes a claim covering every claim the fact-checkers checked", () => {
@@ -57,9 +123,19 @@ describe("scoring", () => {
   it("counts months and weekdays as dates, never as names", () => {
     const claim = score("Acme said its X1 chip is 40% faster than Nvidia H20 and ships in March 2026.")!;
     const named = claim.reasons.find((r) => r.startsWith("Names"))!;
-    expect(named).toContain("“Nvidia”");
+    expect(named).toBe("Names products (“X1”, “Nvidia H20”): what they did can be verified.");
     expect(named).not.toContain("March");
     expect(claim.reasons.some((r) => r.startsWith("Gives a date"))).toBe(true);
+  });
+
+  it("proposes a named source's reported claim (issue 14's miss)", () => {
+    const text =
+      "Server OEMs (Dell, Lenovo, HPE) cannot get enough AI and HPC GPUs to fulfill their server orders yet, Omdia claims.";
+    const [claim] = detectClaims(text, [{ start: 0, end: text.length, text }]);
+    expect(claim?.reasons).toEqual([
+      "Names organisations (“Dell”, “Lenovo”, “HPE”, “Omdia”): what they did can be verified.",
+      "Attributes it to a named source (“Omdia”): check what they said.",
+    ]);
   });
 
   it("does not propose questions, calls to action or prompts", () => {

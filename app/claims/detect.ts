@@ -4,9 +4,17 @@
  * educators show them to students.
  */
 import { claimPatternsFor, type LocalClaimPatterns } from "./languages/claim-words";
+import { entities, isDateline, type Entity } from "./entities";
 import { meter } from "./meter";
 import type { Block } from "./projection";
-import { REJECTIONS, SCORING_RULES, type SentenceFacts } from "./rules";
+import {
+  ENTITY_RULES,
+  entityHeadroom,
+  REJECTIONS,
+  SCORING_RULES,
+  type Finding,
+  type SentenceFacts,
+} from "./rules";
 import { segment, type Sentence, type Span } from "./segment";
 import {
   CALENDAR_WORD,
@@ -15,7 +23,7 @@ import {
   EVENT,
   FIGURE,
   firstWordIndex,
-  NAME,
+  nameMatches,
   names,
   SELF_EVIDENT_NAME,
   wordCount,
@@ -25,6 +33,8 @@ export interface ClaimCandidate extends Span {
   text: string;
   score: number;
   reasons: string[];
+  /** Its people, organisations, places, products, dates and amounts, offsets in the same text as the claim's. */
+  entities: Entity[];
 }
 
 /** Candidates at or above this score are proposed to the editor. */
@@ -41,8 +51,8 @@ export function detectClaims(
 ): ClaimCandidate[] {
   const claims: ClaimCandidate[] = [];
   const local = claimPatternsFor(language);
-  const known = knownNames(sentences);
   const headings = blocks.filter((b) => b.kind === "heading");
+  const known = knownNames(sentences, headings);
   let datedBy: string | undefined;
   for (const sentence of sentences) {
     meter.steps += sentence.text.length;
@@ -54,7 +64,7 @@ export function detectClaims(
     datedBy = undefined;
     if (isHeading(sentence, headings)) continue;
     for (const part of splitClaims(text, sentence, known)) {
-      const candidate = scoreSentence(part, known, dated, local);
+      const candidate = scoreSentence(part, known, dated, local, PROPOSAL_THRESHOLD);
       if (candidate && candidate.score >= PROPOSAL_THRESHOLD) claims.push(candidate);
     }
   }
@@ -69,8 +79,9 @@ export function detectClaims(
 function isHeading(sentence: Sentence, headings: Block[]): boolean {
   const holder = headings[firstAfter(headings, sentence.start, (b) => b.start) - 1];
   if (holder && sentence.end <= holder.end) return true;
+  if (/[.!?…"”]$/u.test(sentence.text) || sentence.text.length > 200) return false;
   const words = sentence.text.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
-  if (words.length === 0 || words.length > 9 || /[.!?…"”]$/u.test(sentence.text)) return false;
+  if (words.length === 0 || words.length > 9) return false;
   const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
   return capitalised / words.length >= 0.75;
 }
@@ -159,10 +170,9 @@ class ClauseIndex {
     this.figures = starts(ALL_FIGURES);
     this.events = starts(ALL_EVENTS);
     this.wordlikeStarts = starts(/[\p{L}\p{N}]+/gu);
-    for (const match of text.matchAll(NAME)) {
-      const word = match[0];
+    for (const { index, word } of nameMatches(text)) {
       if (COMMON_CAPITALISED.has(word) || CALENDAR_WORD.test(word)) continue;
-      (known.has(word) || SELF_EVIDENT_NAME.test(word) ? this.names : this.openingNames).push(match.index);
+      (known.has(word) || SELF_EVIDENT_NAME.test(word) ? this.names : this.openingNames).push(index);
     }
   }
 
@@ -199,17 +209,24 @@ function sliceSentence(text: string, start: number, end: number): Sentence {
   return { start, end, text: text.slice(start, end) };
 }
 
-/** The names a document establishes, used to judge the capitalised first words of its sentences. */
-export function knownNames(sentences: Sentence[]): Set<string> {
+/**
+ * The names a document establishes, used to judge the capitalised first words of its sentences.
+ * Headings are left out (title case capitalises common words: "Investors React"), and a
+ * sentence's first word is the one after its list marker or speaker label ("A: Positive…").
+ */
+export function knownNames(sentences: Sentence[], headings: Block[] = []): Set<string> {
   const known = new Set<string>();
   const openings = new Map<string, number>();
-  for (const { text } of sentences) {
+  for (const sentence of sentences) {
+    const { text } = sentence;
     meter.steps += text.length;
-    const first = firstWordIndex(text);
-    for (const match of text.matchAll(NAME)) {
-      if (COMMON_CAPITALISED.has(match[0])) continue;
-      if (match.index === first) openings.set(match[0], (openings.get(match[0]) ?? 0) + 1);
-      else known.add(match[0]);
+    if (isHeading(sentence, headings)) continue;
+    const lead = LEAD_IN.exec(text)?.[0].length ?? 0;
+    const first = lead + firstWordIndex(text.slice(lead));
+    for (const { index, word } of nameMatches(text)) {
+      if (COMMON_CAPITALISED.has(word) || index < lead) continue;
+      if (index === first) openings.set(word, (openings.get(word) ?? 0) + 1);
+      else known.add(word);
     }
   }
   for (const [word, count] of openings) if (count >= 2) known.add(word);
@@ -218,40 +235,102 @@ export function knownNames(sentences: Sentence[]): Set<string> {
 
 /** A leading list marker or speaker label ("- ", "Q: "): not part of the statement. */
 const LEAD_IN = /^(?:[A-Z]:\s+|[–—•*-]\s+)/u;
+const NO_ENTITIES: readonly Entity[] = [];
 
 /**
  * Scores one sentence by walking the rule tables (rules.ts); null when it is not a statement at
- * all (a question, a prompt, boilerplate).
+ * all (a question, a prompt, boilerplate). With `atLeast`, a sentence that cannot reach that
+ * score is dropped before its entities are looked for: the rules run first without them, and
+ * only a sentence whose score plus what entities could add (`entityHeadroom`) reaches it has the
+ * rules that read entities run again with them. Finding entities is the costliest step.
  */
 export function scoreSentence(
   sentence: Sentence,
   known: ReadonlySet<string> = new Set(),
   datedBy?: string,
   local?: LocalClaimPatterns | null,
+  atLeast?: number,
 ): ClaimCandidate | null {
   meter.steps += sentence.text.length;
   const text = sentence.text.replace(LEAD_IN, "");
+  const shift = sentence.start + sentence.text.length - text.length;
   if (REJECTIONS.some((rejection) => rejection.rejects(text, local))) return null;
 
   const fired = new Set<string>();
-  const facts: SentenceFacts = { text, known, datedBy, fired, local };
-  const reasons: string[] = [];
-  let score = 0;
-  for (const rule of SCORING_RULES) {
-    const finding = rule.apply(facts);
-    if (!finding) continue;
-    fired.add(rule.name);
-    score += finding.weight;
-    reasons.push(finding.reason);
+  const findings: Array<Finding | null> = [];
+  let found: Entity[] | undefined;
+  const facts: SentenceFacts = {
+    text,
+    known,
+    datedBy,
+    fired,
+    local,
+    entities: () => (found ??= local ? namesAnyLanguageShows(text, known) : entities(text, known)),
+    opensWithDateline: () => isDateline(text),
+  };
+  if (atLeast === undefined) applyRules(ALL_RULES, facts, fired, findings);
+  else {
+    applyRules(ALL_RULES, { ...facts, entities: noEntities }, fired, findings);
+    if (total(findings) + entityHeadroom(fired) < atLeast) return null;
+    applyRules(ENTITY_RULES, facts, fired, findings);
   }
+  const reasons = findings.flatMap((finding) => finding?.reason ?? []);
   if (reasons.length === 0) return null;
   return {
     start: sentence.start,
     end: sentence.end,
     text: sentence.text,
-    score: round(clamp(score)),
+    score: round(clamp(total(findings))),
     reasons,
+    entities: facts.entities!().map((e) => ({ ...e, start: e.start + shift, end: e.end + shift })),
   };
+}
+
+/**
+ * The entity lexicon is English: in other languages it would take capitalised nouns for
+ * organisations (German capitalises every noun) and read figures by English rules. There only
+ * what holds in any language is kept: people and places the lexicon knows by name ("Jonas
+ * Berger", "Shenzhen"), and organisations and products that look like names anywhere: acronyms,
+ * CamelCase, names with digits ("NVIDIA", "H20"), and a given name and surname set off by commas
+ * as a speaker is introduced ("L'amministratore delegato, Giulia Ferri, ha dichiarato").
+ */
+function namesAnyLanguageShows(text: string, known: ReadonlySet<string>): Entity[] {
+  const kept = entities(text, known).filter(
+    (e) =>
+      e.type === "person" ||
+      e.type === "place" ||
+      ((e.type === "organization" || e.type === "product") && SELF_EVIDENT_NAME.test(e.text)),
+  );
+  for (const match of text.matchAll(INTRODUCED_SPEAKER)) {
+    const start = match.index + match[0].indexOf(match[1]!);
+    if (!kept.some((e) => e.start < start + match[1]!.length && start < e.end))
+      kept.push({ text: match[1]!, type: "person", start, end: start + match[1]!.length });
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+const INTRODUCED_SPEAKER = /,\s(\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+),/gu;
+
+const ALL_RULES = SCORING_RULES.map((_, i) => i);
+const noEntities = () => NO_ENTITIES;
+
+/** Applies the rules at `which` to the sentence, noting what they find and which fired. */
+function applyRules(
+  which: readonly number[],
+  facts: SentenceFacts,
+  fired: Set<string>,
+  findings: Array<Finding | null>,
+): void {
+  for (const i of which) {
+    const rule = SCORING_RULES[i]!;
+    if ((findings[i] = rule.apply(facts))) fired.add(rule.name);
+  }
+}
+
+function total(findings: ReadonlyArray<Finding | null>): number {
+  let sum = 0;
+  for (const finding of findings) sum += finding?.weight ?? 0;
+  return sum;
 }
 
 const clamp = (n: number) => Math.max(0, Math.min(1, n));
@@ -267,7 +346,10 @@ export function scoreSpans(
   spans: Span[],
   language?: string,
 ): Array<{ score: number; reasons: string[] }> {
-  const known = knownNames(segment(text, blocks, language));
+  const known = knownNames(
+    segment(text, blocks, language),
+    blocks.filter((b) => b.kind === "heading"),
+  );
   const local = claimPatternsFor(language);
   return spans.map((span) => {
     const scored = scoreSentence(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { evaluateFixtures } from "../../scripts/eval-fixtures";
-import { evaluate, matches } from "./evaluate";
+import { evaluateEntityFixtures, evaluateFixtures } from "../../scripts/eval-fixtures";
+import { evaluate, evaluateEntities, matches } from "./evaluate";
 
 describe("matching proposals to labels", () => {
   it("counts a proposal that shares at least half of the shorter span", () => {
@@ -32,6 +32,33 @@ describe("matching proposals to labels", () => {
     expect(() => evaluate("Some text.", [], { claims: ["Other text."], traps: [] })).toThrow(
       /Label not found/,
     );
+  });
+});
+
+describe("matching entities to labels", () => {
+  it("counts an overlapping entity as found, and typed right only with the labelled type", () => {
+    const text = "Chen Hao said Omdia and Omdia’s rival grew 5%.";
+    const result = evaluateEntities(
+      text,
+      [
+        { text: "Chen", type: "person", start: 0, end: 4 },
+        { text: "Omdia", type: "place", start: 14, end: 19 },
+        { text: "grew", type: "organization", start: 38, end: 42 },
+      ],
+      [
+        { text: "Chen Hao", type: "person" },
+        { text: "Omdia", type: "organization" },
+        { text: "Omdia", type: "organization" },
+      ],
+    );
+    expect(result).toEqual({
+      labelled: 3,
+      found: 2,
+      typedRight: 1,
+      missed: ["Omdia (organization)"],
+      mistyped: ["Omdia: place, labelled organization"],
+      spurious: ["grew (organization)"],
+    });
   });
 });
 
@@ -73,5 +100,12 @@ describe("the labelled evaluation set (fixtures/eval)", () => {
       });
       expect(figures.traps).toBe(0);
     }
+  });
+
+  it("types entities right: at least 95% of the labelled ones", () => {
+    const typed = evaluateEntityFixtures();
+    expect(typed.labelled).toBeGreaterThanOrEqual(150);
+    expect(typed.accuracy).toBeGreaterThanOrEqual(0.95);
+    expect(typed.precision).toBeGreaterThanOrEqual(0.95);
   });
 });

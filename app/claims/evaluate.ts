@@ -63,3 +63,63 @@ export function evaluate(text: string, proposals: Span[], labels: Labels): Evalu
     trapsProposed: traps.filter((t) => proposals.some((p) => matches(p, t))).map(quote),
   };
 }
+
+/** An entity as labelled: its words and type. */
+export interface LabelledEntity {
+  text: string;
+  type: string;
+}
+
+export interface EntityEvaluation {
+  labelled: number;
+  /** Labelled entities some found entity overlaps. */
+  found: number;
+  /** Labelled entities whose overlapping found entity has the labelled type. */
+  typedRight: number;
+  /** Found entities that overlap no labelled one. */
+  spurious: string[];
+  mistyped: string[];
+  missed: string[];
+}
+
+/**
+ * Entity types against labels, for one sentence: a labelled entity is found when a found entity
+ * overlaps it, and typed right when that entity has its type. Labels are placed in order, each
+ * after the previous one, so a name written twice is matched twice.
+ */
+export function evaluateEntities(
+  text: string,
+  found: ReadonlyArray<Span & { text: string; type: string }>,
+  labels: readonly LabelledEntity[],
+): EntityEvaluation {
+  let from = 0;
+  const placed = labels.map((label) => {
+    const start = text.indexOf(label.text, from);
+    if (start < 0) throw new Error(`Entity label not found in the sentence: ${label.text} (${text})`);
+    from = start + label.text.length;
+    return { ...label, start, end: start + label.text.length };
+  });
+  const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+  const result: EntityEvaluation = {
+    labelled: labels.length,
+    found: 0,
+    typedRight: 0,
+    spurious: [],
+    mistyped: [],
+    missed: [],
+  };
+  for (const label of placed) {
+    const match = found.find((f) => overlaps(f, label));
+    if (!match) result.missed.push(`${label.text} (${label.type})`);
+    else if (match.type === label.type) {
+      result.found++;
+      result.typedRight++;
+    } else {
+      result.found++;
+      result.mistyped.push(`${label.text}: ${match.type}, labelled ${label.type}`);
+    }
+  }
+  for (const f of found)
+    if (!placed.some((label) => overlaps(f, label))) result.spurious.push(`${f.text} (${f.type})`);
+  return result;
+}

@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { scoreSentence } from "./detect";
+import { entities, isDateline } from "./entities";
 import { REJECTIONS, SCORING_RULES, type SentenceFacts } from "./rules";
 
 const facts = (text: string, more: Partial<SentenceFacts> = {}): SentenceFacts => ({
   text,
-  known: new Set(),
+  known: more.known ?? new Set(),
   fired: new Set(),
+  entities: () => entities(text, more.known ?? new Set()),
+  opensWithDateline: () => isDateline(text),
   ...more,
 });
 const scoring = (name: string) => {
@@ -24,9 +27,9 @@ describe("the rule tables", () => {
     expect(SCORING_RULES.map((r) => [r.name, r.weight])).toEqual([
       ["figure", 0.4],
       ["specification", 0.2],
-      ["names", 0.2],
+      ["names", 0.25],
       ["date", 0.15],
-      ["timeline", 0.15],
+      ["timeline", 0.25],
       ["capability", 0.15],
       ["comparison", 0.2],
       ["event", 0.15],
@@ -49,10 +52,15 @@ describe("the rule tables", () => {
       score: 0.85,
       reasons: [
         "Contains a figure or measurement (“40%”): numbers can be checked against sources.",
-        "Names organisations or products (“Acme’s”, “Nvidia’s”): what they did can be verified.",
+        "Names organisations (“Acme”, “Nvidia”): what they did can be verified.",
         "Makes a comparison or superlative (“faster”): needs a baseline to hold.",
         "Attributes it to unnamed sources (“Industry insiders”): who said it, and do they know?",
         "Hedged (“could”): a prediction or possibility is harder to check.",
+      ],
+      entities: [
+        { text: "Acme", type: "organization", start: 22, end: 26 },
+        { text: "40%", type: "percent", start: 43, end: 46 },
+        { text: "Nvidia", type: "organization", start: 59, end: 65 },
       ],
     });
   });
@@ -63,13 +71,18 @@ describe("scoring rules, each on its own", () => {
     const rule = scoring("figure");
     expect(rule.apply(facts("Acme sold 5 million units."))).toEqual({
       weight: 0.4,
-      reason: "Contains a figure or measurement (“5 million”): numbers can be checked against sources.",
+      reason: "Contains a figure or measurement (“5 million units”): numbers can be checked against sources.",
     });
     expect(rule.apply(facts("Acme ranked in the top 10 again."))).toEqual({
       weight: 0.25,
       reason: "Contains a figure or measurement (“10”): numbers can be checked against sources.",
     });
     expect(rule.apply(facts("Acme sold many units."))).toBeNull();
+    // The reason cites the amounts, not a year that comes first.
+    expect(rule.apply(facts("In 2023 revenue fell −17% and margins −20%."))).toEqual({
+      weight: 0.4,
+      reason: "Contains figures or measurements (“−17%”, “−20%”): numbers can be checked against sources.",
+    });
   });
 
   it("specification: a label and its value", () => {
@@ -81,22 +94,32 @@ describe("scoring rules, each on its own", () => {
     expect(rule.apply(facts("The process node is 5 nm."))).toBeNull();
   });
 
-  it("names: capitalised words past the first, and a first word the document knows as a name", () => {
+  it("names: typed entities, a first word only when the lexicon or the document knows it as a name", () => {
     const rule = scoring("names");
     expect(rule.apply(facts("Shares of Nvidia fell."))).toEqual({
-      weight: 0.2,
-      reason: "Names an organisation or product (“Nvidia”): what they did can be verified.",
+      weight: 0.25,
+      reason: "Names an organisation (“Nvidia”): what they did can be verified.",
     });
     expect(rule.apply(facts("Shares of Nvidia and AMD fell."))).toEqual({
       weight: 0.25,
-      reason: "Names organisations or products (“Nvidia”, “AMD”): what they did can be verified.",
+      reason: "Names organisations (“Nvidia”, “AMD”): what they did can be verified.",
+    });
+    expect(rule.apply(facts("Sales rose in Shenzhen."))).toEqual({
+      weight: 0.2,
+      reason: "Names a place (“Shenzhen”): what they did can be verified.",
+    });
+    expect(rule.apply(facts("Chen Hao said the H20 ships in Shenzhen."))).toEqual({
+      weight: 0.25,
+      reason:
+        "Names a person (“Chen Hao”), a product (“H20”) and a place (“Shenzhen”): what they did can be verified.",
     });
     expect(rule.apply(facts("Acme sold chips.", { known: new Set(["Acme"]) }))).toEqual({
-      weight: 0.2,
-      reason: "Names an organisation or product (“Acme”): what they did can be verified.",
+      weight: 0.25,
+      reason: "Names an organisation (“Acme”): what they did can be verified.",
     });
     expect(rule.apply(facts("Acme sold chips."))).toBeNull();
     expect(rule.apply(facts("Markets moved on Friday."))).toBeNull();
+    expect(rule.apply(facts("Enables software compatibility.", { known: new Set(["Enables"]) }))).toBeNull();
   });
 
   it("date: a year, quarter, period or capitalised month or weekday", () => {
@@ -115,7 +138,7 @@ describe("scoring rules, each on its own", () => {
   it("timeline: the date-only paragraph before an undated sentence dates it", () => {
     const rule = scoring("timeline");
     expect(rule.apply(facts("Acme shipped its first chip.", { datedBy: "2024 Q1" }))).toEqual({
-      weight: 0.15,
+      weight: 0.25,
       reason: "Dated by the timeline entry before it (“2024 Q1”): timelines can be checked.",
     });
     expect(rule.apply(facts("Acme shipped its first chip."))).toBeNull();
@@ -164,6 +187,20 @@ describe("scoring rules, each on its own", () => {
       reason: "Attributes it to unnamed sources (“Industry insiders”): who said it, and do they know?",
     });
     expect(rule.apply(facts("Sales grew last year."))).toBeNull();
+    // Reported speech of a named organisation or person weighs more: it can be checked at its source.
+    const omdia =
+      "Server OEMs (Dell, Lenovo, HPE) cannot get enough AI and HPC GPUs to fulfill their orders, Omdia claims.";
+    expect(rule.apply(facts(omdia))).toEqual({
+      weight: 0.15,
+      reason: "Attributes it to a named source (“Omdia”): check what they said.",
+    });
+    // A quotation is weighed by the direct-quote rule instead.
+    expect(rule.apply(facts('"This is a good day for anyone who buys an app," said Agnès Laurent.'))).toEqual(
+      {
+        weight: 0.1,
+        reason: "Attributes it to a named source (“Agnès Laurent”): check what they said.",
+      },
+    );
   });
 
   it("direct-quote: at least 12 quoted characters in an attributed sentence", () => {

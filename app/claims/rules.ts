@@ -8,9 +8,11 @@
  *   one reason, written for people: educators show them to students. Reasons appear in table
  *   order, so the order of the table is part of what the detector says.
  */
+import { proposeClaimant } from "./attribution";
+import type { Entity, NameType } from "./entities";
 import type { LocalClaimPatterns } from "./languages/claim-words";
 import { meter } from "./meter";
-import { EVENT, FIGURE, NAMED_DAY, names, wordCount } from "./vocabulary";
+import { EVENT, firstFigure, NAMED_DAY } from "./vocabulary";
 
 /** What the scoring rules see of one sentence. */
 export interface SentenceFacts {
@@ -24,7 +26,19 @@ export interface SentenceFacts {
   readonly fired: ReadonlySet<string>;
   /** The claim words of the article's language, read beside the English ones (none for English). */
   readonly local?: LocalClaimPatterns | null;
+  /**
+   * The sentence's entities (entities.ts), computed once for all the rules that read them. The
+   * scorer supplies them, so this table does not load the NLP lexicon: browser code that reads
+   * the table (the classroom's labels) stays small.
+   */
+  readonly entities: () => readonly Entity[];
+  /** Whether the sentence opens with a dateline ("SAN JOSE: …"), which is no spec label. */
+  readonly opensWithDateline?: () => boolean;
 }
+
+const entitiesOf = (facts: SentenceFacts) => facts.entities();
+const NAME_TYPES: ReadonlySet<string> = new Set(["person", "organization", "place", "product"]);
+const isName = (entity: Entity): entity is Entity & { type: NameType } => NAME_TYPES.has(entity.type);
 
 /** What a rule adds to a sentence's score, and why. */
 export interface Finding {
@@ -55,7 +69,7 @@ function rule<Found>(spec: {
   name: string;
   weight: number;
   find: (sentence: SentenceFacts) => Found | null | undefined | false;
-  weigh?: (found: Found, weight: number) => number;
+  weigh?: (found: Found, weight: number, sentence: SentenceFacts) => number;
   reason: (found: Found) => string;
 }): ScoringRule {
   const { name, weight, find, weigh, reason } = spec;
@@ -65,7 +79,7 @@ function rule<Found>(spec: {
     apply(sentence) {
       const found = find(sentence);
       if (!found) return null;
-      return { weight: weigh ? weigh(found, weight) : weight, reason: reason(found) };
+      return { weight: weigh ? weigh(found, weight, sentence) : weight, reason: reason(found) };
     },
   };
 }
@@ -84,15 +98,25 @@ const IMPERATIVES = new Set(
 
 /** The sentence's first word, lower case, without punctuation: "Don’t—" is "don’t". */
 function firstWord(text: string): string {
-  return (text.split(/[\s—–-]+/)[0] ?? "").toLowerCase().replace(/[^\p{L}’']/gu, "");
+  return /^[^\s—–-]*/u
+    .exec(text)![0]
+    .toLowerCase()
+    .replace(/[^\p{L}’']/gu, "");
 }
+
+const THREE_WORDS = /^\s*\S+\s+\S+\s+\S/u;
 
 /** Sentences that are not statements at all: the scorer gives them no score. */
 export const REJECTIONS: readonly Rejection[] = [
   { name: "boilerplate", rejects: (text) => BOILERPLATE.test(text) },
   { name: "question", rejects: (text) => /[?？]["'”’)」』]*$/u.test(text) },
   { name: "instruction", rejects: (text) => IMPERATIVES.has(firstWord(text)) },
-  { name: "fragment", rejects: (text, local) => (local?.countWords(text) ?? wordCount(text)) < 3 },
+  // Fewer than three words, told without splitting the whole sentence into words (a language
+  // without spaces between words counts them its own way).
+  {
+    name: "fragment",
+    rejects: (text, local) => (local ? local.countWords(text) < 3 : !THREE_WORDS.test(text)),
+  },
 ];
 
 /** A plain two-digit number ("Top 10") says less than a unit, a currency or a percentage. */
@@ -120,6 +144,7 @@ const ALL_OPINIONS = new RegExp(OPINION.source, "giu");
 
 /** The first two distinct opinion words of the text, lower case. */
 function opinionWords(text: string): string[] {
+  if (!OPINION.test(text)) return [];
   return [...new Set([...text.matchAll(ALL_OPINIONS)].map((m) => m[0].toLowerCase()))].slice(0, 2);
 }
 
@@ -144,40 +169,90 @@ function quotesSpeech(text: string): boolean {
   return false;
 }
 
+const FIGURE_TYPES: ReadonlySet<string> = new Set(["quantity", "money", "percent"]);
+
+/** The figures a reason cites: the sentence's amounts, or the figure the rule found when it has none. */
+function citedFigures(facts: SentenceFacts, figure: RegExpExecArray): string[] {
+  // The entity lexicon reads figures by English rules ("1.299,50" is no English number).
+  if (facts.local) return [figure[0].trim()];
+  const figures = entitiesOf(facts).filter((e) => FIGURE_TYPES.has(e.type));
+  return figures.length > 0 ? [...new Set(figures.map((e) => e.text))].slice(0, 3) : [figure[0].trim()];
+}
+
+/** The names of a sentence, each once, in order. */
+function distinctNames(found: readonly Entity[]): Array<Entity & { type: NameType }> {
+  const seen = new Set<string>();
+  return found.filter(isName).filter((e) => !seen.has(e.text) && seen.add(e.text));
+}
+
+const NAME_KINDS: Record<NameType, [one: string, many: string]> = {
+  person: ["a person", "people"],
+  organization: ["an organisation", "organisations"],
+  place: ["a place", "places"],
+  product: ["a product", "products"],
+};
+
+/** "a person (“Chen Hao”) and organisations (“Dell”, “Omdia”)": names grouped by type, in order. */
+export function describeNames(names: ReadonlyArray<{ text: string; type: NameType }>): string {
+  const byType = new Map<NameType, string[]>();
+  for (const { text, type } of names) byType.set(type, [...(byType.get(type) ?? []), text]);
+  const parts = [...byType].map(([type, texts]) => {
+    const [one, many] = NAME_KINDS[type];
+    return `${texts.length > 1 ? many : one} (${texts.map((t) => `“${t}”`).join(", ")})`;
+  });
+  return parts.length > 1 ? `${parts.slice(0, -1).join(", ")} and ${parts.at(-1)}` : parts[0]!;
+}
+
+/** The person or organisation the sentence says made its claim ("…, Omdia claims"), if it names one. */
+function namedSource(facts: SentenceFacts): string | undefined {
+  if (!entitiesOf(facts).some((e) => e.type === "person" || e.type === "organization")) return undefined;
+  const claimant = proposeClaimant(facts.text)?.claimant;
+  if (!claimant) return undefined;
+  return entitiesOf(facts).find(
+    (e) => (e.type === "person" || e.type === "organization") && claimant.includes(e.text),
+  )?.text;
+}
+
 /** A match, trimmed, in curly quotes: the words a reason points at. */
 function quoted(match: RegExpExecArray): string {
   return `“${match[0].trim()}”`;
 }
+
+const NAMES_WEIGHT = 0.25;
+const ATTRIBUTION_WEIGHT = 0.1;
+const NAMED_SOURCE_WEIGHT = 0.15;
 
 /** The scoring table, in the order the scorer applies the rules and lists their reasons. */
 export const SCORING_RULES: readonly ScoringRule[] = [
   rule({
     name: "figure",
     weight: 0.4,
-    find: ({ text, local }) => local?.figure.exec(text) ?? FIGURE.exec(text),
-    weigh: (figure, weight) => (WEAK_FIGURE.test(figure[0].trim()) ? 0.25 : weight),
-    reason: (figure) =>
-      `Contains a figure or measurement (${quoted(figure)}): numbers can be checked against sources.`,
+    find: (facts) => {
+      const figure = facts.local?.figure.exec(facts.text) ?? firstFigure(facts.text);
+      return figure && { figure, cited: citedFigures(facts, figure) };
+    },
+    weigh: ({ figure }, weight) => (WEAK_FIGURE.test(figure[0].trim()) ? 0.25 : weight),
+    reason: ({ cited }) =>
+      `${cited.length > 1 ? "Contains figures or measurements" : "Contains a figure or measurement"} (${cited
+        .map((f) => `“${f}”`)
+        .join(", ")}): numbers can be checked against sources.`,
   }),
   rule({
     name: "specification",
     weight: 0.2,
-    find: ({ text }) => SPEC_LINE.test(text),
+    find: ({ text, opensWithDateline }) => SPEC_LINE.test(text) && !opensWithDateline?.(),
     reason: () => "States a technical specification: specs should match the maker's published data.",
   }),
   rule({
     name: "names",
-    weight: 0.2,
-    find: ({ text, known }) => {
-      const found = names(text, known);
+    weight: NAMES_WEIGHT,
+    find: (facts) => {
+      const found = distinctNames(entitiesOf(facts));
       return found.length > 0 && found;
     },
-    weigh: (found, weight) => (found.length > 1 ? 0.25 : weight),
-    reason: (found) =>
-      `Names ${found.length > 1 ? "organisations or products" : "an organisation or product"} (${found
-        .slice(0, 4)
-        .map((n) => `“${n}”`)
-        .join(", ")}): what they did can be verified.`,
+    weigh: (found, weight) =>
+      found.length > 1 || found[0]!.type === "organization" || found[0]!.type === "person" ? weight : 0.2,
+    reason: (found) => `Names ${describeNames(found.slice(0, 4))}: what they did can be verified.`,
   }),
   rule({
     name: "date",
@@ -187,7 +262,7 @@ export const SCORING_RULES: readonly ScoringRule[] = [
   }),
   rule({
     name: "timeline",
-    weight: 0.15,
+    weight: 0.25,
     find: ({ datedBy, fired }) => !fired.has("date") && datedBy,
     reason: (datedBy) => `Dated by the timeline entry before it (“${datedBy}”): timelines can be checked.`,
   }),
@@ -213,15 +288,20 @@ export const SCORING_RULES: readonly ScoringRule[] = [
   }),
   rule({
     name: "attribution",
-    weight: 0.1,
-    find: ({ text, local }) => {
-      const attribution = ATTRIBUTION.exec(text) ?? local?.attribution.exec(text);
-      return attribution && { attribution, unnamed: UNNAMED_SOURCE.exec(text) };
+    weight: ATTRIBUTION_WEIGHT,
+    find: (facts) => {
+      const attribution = ATTRIBUTION.exec(facts.text) ?? facts.local?.attribution.exec(facts.text);
+      const unnamed = attribution && UNNAMED_SOURCE.exec(facts.text);
+      return attribution && { attribution, unnamed, source: unnamed ? undefined : namedSource(facts) };
     },
-    reason: ({ attribution, unnamed }) =>
+    // Reported speech of a named source is checked at that source; a quotation is weighed as one below.
+    weigh: ({ source }, weight, { text }) => (source && !quotesSpeech(text) ? NAMED_SOURCE_WEIGHT : weight),
+    reason: ({ attribution, unnamed, source }) =>
       unnamed
         ? `Attributes it to unnamed sources (${quoted(unnamed)}): who said it, and do they know?`
-        : `Attributes the information (${quoted(attribution)}): check the original source.`,
+        : source
+          ? `Attributes it to a named source (“${source}”): check what they said.`
+          : `Attributes the information (${quoted(attribution)}): check the original source.`,
   }),
   rule({
     name: "direct-quote",
@@ -253,3 +333,18 @@ export const SCORING_RULES: readonly ScoringRule[] = [
       `Reads partly as opinion (${opinions.map((o) => `“${o}”`).join(", ")}): only the factual core can be checked.`,
   }),
 ];
+
+const READS_ENTITIES = new Set(["figure", "names", "attribution"]);
+/** Where the rules that read a sentence's entities (`SentenceFacts.entities`) stand in the table. */
+export const ENTITY_RULES: readonly number[] = SCORING_RULES.flatMap((r, i) =>
+  READS_ENTITIES.has(r.name) ? [i] : [],
+);
+
+/**
+ * The most the entity rules can add to a score found without entities: the names rule at its
+ * heaviest, and a named source's weight over an unnamed one's when the attribution rule fired.
+ * The figure rule reads entities only for the figures its reason cites.
+ */
+export function entityHeadroom(fired: ReadonlySet<string>): number {
+  return NAMES_WEIGHT + (fired.has("attribution") ? NAMED_SOURCE_WEIGHT - ATTRIBUTION_WEIGHT : 0);
+}

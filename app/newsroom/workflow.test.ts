@@ -74,6 +74,16 @@ describe("the seed fact-check", () => {
     // Machine proposals never duplicate a checked claim.
     const approved = article.claims.filter((c) => c.status === "approved");
     for (const c of candidates) expect(approved.some((a) => a.start < c.end && c.start < a.end)).toBe(false);
+    // Checked claims carry the engine's reasons too, as the claim page and the classroom reveal show them.
+    for (const c of approved) {
+      const reasons = JSON.parse(c.reasons) as string[];
+      expect(reasons[0]).toBe("Checked in the seed fact-check.");
+      expect(reasons.length, c.quote).toBeGreaterThan(1);
+      const named = reasons.filter((r) => r.startsWith("Names ")).join(" ");
+      expect(named).not.toMatch(/“(?:It’s|Enables|Node|Efficiency|Bandwidth|Tera)”/u);
+    }
+    const memory = approved.find((c) => c.quote.includes("512 GB/s"));
+    if (memory) expect(memory.reasons).toContain("Contains a figure or measurement (“512 GB/s”)");
   });
 });
 

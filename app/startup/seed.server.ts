@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { locateQuote } from "../claims/anchor";
+import { scoreSpans } from "../claims/detect";
 import { toMarkdown } from "../claims/extract";
 import { project } from "../claims/projection";
 import { db } from "../db/client.server";
@@ -44,7 +45,7 @@ export async function loadFactCheck(file: string): Promise<string> {
   const spec = SeedFactCheckSchema.parse(JSON.parse(readFileSync(file, "utf8")));
   const source = readFileSync(path.join(path.dirname(file), spec.article.file), "utf8");
   const markdown = toMarkdown(source, spec.article.format);
-  const { text } = project(markdown);
+  const { text, blocks } = project(markdown);
   const spans = spec.claims.map((claim) => {
     const span = locateQuote(text, claim.quote);
     if (!span) throw new Error(`Seed claim not found in the article text: ${claim.quote}`);
@@ -54,6 +55,8 @@ export async function loadFactCheck(file: string): Promise<string> {
     reserved: spans,
     slug: path.basename(file, ".fact-check.json"),
   });
+  // The engine's reasons, as for any claim: the reveal and the claim page explain them to students.
+  const scored = scoreSpans(text, blocks, spans);
   const approvedAt = new Date();
   await db().$transaction(async (tx) => {
     for (const [i, claim] of spec.claims.entries()) {
@@ -63,7 +66,7 @@ export async function loadFactCheck(file: string): Promise<string> {
           ...claimSpan(text, spans[i]!),
           origin: "editor",
           score: 1,
-          reasons: JSON.stringify(["Checked in the seed fact-check."]),
+          reasons: JSON.stringify(["Checked in the seed fact-check.", ...scored[i]!.reasons]),
           status: "approved",
           verdict: claim.verdict,
           rationale: claim.rationale,

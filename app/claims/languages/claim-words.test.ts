@@ -32,6 +32,22 @@ describe("claims in other languages", () => {
     );
   });
 
+  it("types names only where the English lexicon holds in any language", () => {
+    const names = (markdown: string) =>
+      extract(markdown).claims.flatMap((c) => c.entities.map((e) => `${e.type}: ${e.text}`));
+    // German capitalises every noun: none of them is an organisation.
+    expect(
+      names(
+        "Der Umsatz stieg laut NVIDIA am 3. Oktober 2025 auf 1.299,50 Millionen Euro, die Nachfrage wuchs.",
+      ),
+    ).toEqual(["organization: NVIDIA"]);
+    expect(
+      names(
+        "L'amministratore delegato, Giulia Ferri, ha dichiarato che gli ordini sono raddoppiati nel 2025.",
+      ),
+    ).toContain("person: Giulia Ferri");
+  });
+
   it("proposes no question, opinion or newsletter prompt", () => {
     expect(
       proposed(

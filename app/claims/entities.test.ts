@@ -1,0 +1,123 @@
+import { describe, expect, it } from "vitest";
+import { entities, type EntityType } from "./entities";
+
+/** The entities of a sentence as "text:type", in order. */
+const typed = (text: string, known: ReadonlySet<string> = new Set()) =>
+  entities(text, known).map((e) => `${e.text}:${e.type}`);
+
+describe("entities", () => {
+  it("gives offsets into the text it was given", () => {
+    const text = "Chen Hao, an analyst in Shenzhen, said Alibaba will ship the Hanguang 800 in 2023.";
+    const found = entities(text);
+    for (const e of found) expect(text.slice(e.start, e.end)).toBe(e.text);
+    expect(found.map((e) => [e.text, e.type])).toEqual<Array<[string, EntityType]>>([
+      ["Chen Hao", "person"],
+      ["Shenzhen", "place"],
+      ["Alibaba", "organization"],
+      ["Hanguang 800", "product"],
+      ["2023", "date"],
+    ]);
+  });
+
+  it("never takes a dateline or headline capitals for names", () => {
+    expect(typed("SAN JOSE: NVIDIA HAS announced the H20 chip for China.")).toEqual([
+      "NVIDIA:organization",
+      "H20:product",
+      "China:place",
+    ]);
+    expect(typed("BEIJING — Alibaba unveiled a chip.", new Set(["Alibaba"]))).toEqual([
+      "Alibaba:organization",
+    ]);
+    expect(typed("ACME SAYS ITS NEW CHIP IS FASTER THAN EVER")).toEqual([]);
+  });
+
+  it("never takes sentence-initial, title-case or spec-label common words for names", () => {
+    const seedWords = new Set(["It’s", "Enables", "Node", "Efficiency", "Bandwidth", "Tera"]);
+    const sentences = [
+      "It’s manufactured domestically—marking a big shift from earlier AI chips outsourced to Taiwan’s TSMC.",
+      "Enables software compatibility with existing Nvidia-based systems.",
+      "Process Node: 5nm technology.",
+      "Power Efficiency: 1.5x improvement over previous generation.",
+      "Memory Bandwidth: 512 GB/s.",
+      "Inference Performance: Up to 12 TOPS (Tera Operations Per Second).",
+    ];
+    // Even when the document capitalises them elsewhere ("known"), a common word is no name.
+    for (const sentence of sentences) {
+      const names = entities(sentence, seedWords).map((e) => e.text);
+      for (const word of seedWords) expect(names.join(" "), sentence).not.toContain(word);
+    }
+    expect(typed(sentences[0]!)).toEqual(["Taiwan:place", "TSMC:organization"]);
+    expect(typed(sentences[1]!)).toEqual(["Nvidia:organization"]);
+    expect(typed(sentences[5]!)).toEqual(["12 TOPS:quantity"]);
+    // An unknown first word names something only as part of a longer name.
+    expect(typed("Markets moved quickly.")).toEqual([]);
+    expect(typed("Acme Corp. said sales rose.")).toEqual(["Acme Corp:organization"]);
+    expect(typed("Acme said sales rose.", new Set(["Acme"]))).toEqual(["Acme:organization"]);
+  });
+
+  it("types people, places, organisations and products", () => {
+    expect(typed("Server OEMs (Dell, Lenovo, HPE) cannot get enough AI and HPC GPUs, Omdia claims.")).toEqual(
+      ["Dell:organization", "Lenovo:organization", "HPE:organization", "Omdia:organization"],
+    );
+    expect(typed("Jensen Huang, Nvidia's CEO, spoke in Taipei.")).toEqual([
+      "Jensen Huang:person",
+      "Nvidia:organization",
+      "Taipei:place",
+    ]);
+    expect(typed("Performance may lag behind Nvidia’s Blackwell or H100.")).toEqual([
+      "Nvidia:organization",
+      "Blackwell:product",
+      "H100:product",
+    ]);
+    expect(typed("It pairs China’s RISC‑V push with Alibaba’s Xuantie CPUs.")).toEqual([
+      "China:place",
+      "RISC‑V:product",
+      "Alibaba:organization",
+      "Xuantie:product",
+    ]);
+    expect(typed("The chip reduces reliance on U.S. Nvidia technology, a Chinese fab said.")).toEqual([
+      "U.S.:place",
+      "Nvidia:organization",
+    ]);
+    expect(typed("The European Parliament must approve it.")).toEqual(["European Parliament:organization"]);
+    expect(typed('"It is fast," chief executive Priya Raman said.')).toEqual(["Priya Raman:person"]);
+    expect(
+      typed("It told the US Securities and Exchange Commission, while Apple and Google declined."),
+    ).toEqual([
+      "US:place",
+      "Securities and Exchange Commission:organization",
+      "Apple:organization",
+      "Google:organization",
+    ]);
+    // A title-case dateline, and a law, which is none of the types.
+    expect(typed("Brussels — European Union negotiators updated the Digital Markets Act.")).toEqual([
+      "European Union:organization",
+    ]);
+  });
+
+  it("types amounts: percents are percents, money is money, a year is a date", () => {
+    expect(typed("The R9 costs $1,199, $200 less than its rival.")).toEqual([
+      "R9:product",
+      "$1,199:money",
+      "$200:money",
+    ]);
+    expect(typed("In 2023 revenue fell −17% and margins −20%, costing $120 million.")).toEqual([
+      "2023:date",
+      "−17%:percent",
+      "−20%:percent",
+      "$120 million:money",
+    ]);
+    expect(typed("Nvidia stock dipped 3–4% on Tuesday, March 3, 2025.")).toEqual([
+      "Nvidia:organization",
+      "3–4%:percent",
+      "Tuesday:date",
+      "March 3, 2025:date",
+    ]);
+    expect(typed("It reaches 12 TOPS at 8 watts, 1.5x the old chip, over the next three years.")).toEqual([
+      "12 TOPS:quantity",
+      "8 watts:quantity",
+      "1.5x:quantity",
+      "next three years:date",
+    ]);
+  });
+});
