@@ -15,6 +15,9 @@ import { addEvidence, removeEvidence, updateEvidence } from "../newsroom/evidenc
 import { reviseArticle } from "../newsroom/revise.server";
 import { exportJson } from "../publishing/export";
 import { claimQuantities } from "../claims/quantities";
+import { claimReferencesJson, type ReferenceRow } from "../reference/check";
+import type { Catalogue } from "../reference/recognise";
+import { currentReferenceIndex } from "../reference/reference.server";
 import { factCheckPath, versionPath } from "../publishing/links";
 import { latestNumber } from "../publishing/latest.server";
 import { listPublished, loadPublication, publisher } from "../publishing/publications.server";
@@ -103,8 +106,12 @@ function describeIssue(issue: z.core.$ZodIssue): string {
  * A claim as the API sends it; its figures are read in its article's language when the claim
  * comes with it (English rules otherwise).
  */
-function claimJson(claim: Claim & { evidence?: Evidence[]; article?: { language: string } }) {
+function claimJson(
+  claim: Claim & { evidence?: Evidence[]; article?: { language: string } },
+  hardware: Catalogue<ReferenceRow>,
+) {
   const language = claim.article?.language;
+  const quantities = claimQuantities({ start: claim.start, text: claim.quote }, language);
   return {
     id: claim.id,
     articleId: claim.articleId,
@@ -113,7 +120,8 @@ function claimJson(claim: Claim & { evidence?: Evidence[]; article?: { language:
     end: claim.end,
     score: claim.score,
     reasons: parseReasons(claim.reasons),
-    quantities: claimQuantities({ start: claim.start, text: claim.quote }, language),
+    quantities,
+    references: claimReferencesJson({ start: claim.start, text: claim.quote }, quantities, hardware),
     origin: claim.origin,
     status: claim.status,
     verdict: claim.verdict,
@@ -154,7 +162,11 @@ function commentJson(claimId: number, c: ThreadComment) {
 }
 
 async function articleJson(articleId: number) {
-  const [article, latest] = await Promise.all([articleWithClaims(articleId), latestNumber({ articleId })]);
+  const [article, latest, hardware] = await Promise.all([
+    articleWithClaims(articleId),
+    latestNumber({ articleId }),
+    currentReferenceIndex(),
+  ]);
   return {
     id: article.id,
     slug: article.slug,
@@ -170,11 +182,12 @@ async function articleJson(articleId: number) {
     published:
       latest === null ? null : { version: latest, url: publisher().baseUrl + factCheckPath(article.slug) },
     markdown: article.markdown,
-    claims: article.claims.map((claim) => claimJson({ ...claim, article })),
+    claims: article.claims.map((claim) => claimJson({ ...claim, article }, hardware)),
   };
 }
 
-const claimById = async (claimId: number) => claimJson(await claimWithEvidence(claimId));
+const claimById = async (claimId: number) =>
+  claimJson(await claimWithEvidence(claimId), await currentReferenceIndex());
 
 const CLAIMS_QUERY_HELP =
   "use status, verdict, assignee (me, none, any or a user id), article (an id), previous (any or yes), queue (any, mine, review or mentions), page and limit.";
@@ -302,11 +315,14 @@ const OPERATIONS: Operation[] = [
     permission: "read-drafts",
     run: async ({ request, user }) => {
       const { page, limit, ...filter } = listQuery(request, ApiClaimsQuerySchema, CLAIMS_QUERY_HELP);
-      const claims = await deskClaims(filter, user.id, { page, size: limit });
+      const [claims, hardware] = await Promise.all([
+        deskClaims(filter, user.id, { page, size: limit }),
+        currentReferenceIndex(),
+      ]);
       return {
         total: Math.min(claims.total, COUNT_CAP),
         totalIsCapped: claims.total > COUNT_CAP,
-        claims: claims.items.map(({ evidence: _, ...claim }) => claimJson(claim)),
+        claims: claims.items.map(({ evidence: _, ...claim }) => claimJson(claim, hardware)),
         ...pageLinks(request, claims),
       };
     },
@@ -495,7 +511,7 @@ export async function handleApi(request: Request): Promise<Response> {
       const current =
         answer.current === undefined
           ? {}
-          : { current: await claimWithEvidence((answer.current as Claim).id).then(claimJson, () => null) };
+          : { current: await claimById((answer.current as Claim).id).catch(() => null) };
       return json({ error: answer.message, ...current }, answer.status, answer.headers);
     }
     console.error(error);

@@ -7,6 +7,9 @@ const { handleApi } = await import("./v1.server");
 const { createUser, setActive } = await import("../auth/users.server");
 const { createApiToken, revokeApiToken, listApiTokens } = await import("../auth/tokens.server");
 const { db } = await import("../db/client.server");
+const { loadReferenceIfEmpty } = await import("../reference/reference.server");
+// The hardware reference as start-up loads it (Epoch AI's dataset), for claims that name chips.
+await loadReferenceIfEmpty();
 
 const tokens: Record<string, string> = {};
 let admin: { id: number; email: string; name: string; role: "admin" };
@@ -74,6 +77,9 @@ describe("the API workflow", () => {
       }),
       expect.objectContaining({ text: "30%", value: 30, unit: "%", measure: "percent" }),
     ]);
+    // The chip it names, with its reference figures: evidence beside the claim, never a verdict.
+    expect(claim.references.length).toBeGreaterThan(0);
+    expect(claim.references.map((r: { hardware: string }) => r.hardware)).toContain("NVIDIA HGX H20");
     const forty = claim.quantities[0];
     expect(forty.end - forty.start).toBe(3);
     expect(forty.start - claim.start).toBe(claim.text.indexOf("40%"));

@@ -74,7 +74,7 @@ let cachedIndex: { key: string; index: Catalogue<ReferenceRow> } | null = null;
  * correction or restore moves it) is unchanged; the fingerprint is read from the database on
  * every call, so every server process sees another's correction on its next page.
  */
-async function currentIndex(): Promise<Catalogue<ReferenceRow>> {
+export async function currentReferenceIndex(): Promise<Catalogue<ReferenceRow>> {
   const fingerprint = await db().hardwareReference.aggregate({
     _count: { _all: true },
     _max: { id: true, updatedAt: true },
@@ -90,7 +90,7 @@ export async function referencesForClaim(
   quote: string,
   figures: ClaimFigure[] = parseQuantities(quote),
 ): Promise<ClaimReferences> {
-  return checkClaim(quote, figures, await currentIndex());
+  return checkClaim(quote, figures, await currentReferenceIndex());
 }
 
 /** A claim's figures (its quantities) and the reference figures set against them, parsed once. */
