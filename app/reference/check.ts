@@ -187,18 +187,7 @@ function figureChecks<H extends ReferenceRow>(
     const byMetric = claimed.get(row.id) ?? new Map<Metric, FigureCheck>();
     // One line per figure: a disagreeing figure is the one worth showing.
     if (byMetric.get(metric)?.agrees === false) continue;
-    byMetric.set(metric, {
-      hardware: row.name,
-      hardwareId: row.id,
-      metric,
-      label: METRICS[metric].label,
-      value: reference,
-      unit: METRICS[metric].unit,
-      claimed: figure.text,
-      agrees,
-      source: sourceOf(row),
-      note: figureNote(row, metric, figure.text, agrees),
-    });
+    byMetric.set(metric, figureCheck(row, metric, figure.text, agrees));
     claimed.set(row.id, byMetric);
   }
   return claimed;
@@ -298,20 +287,7 @@ export function checkClaim<H extends ReferenceRow>(
     for (const metric of Object.keys(METRICS) as Metric[]) {
       const reference = row[metric];
       if (reference === null) continue;
-      figuresOfRow.push(
-        claimed.get(row.id)?.get(metric) ?? {
-          hardware: row.name,
-          hardwareId: row.id,
-          metric,
-          label: METRICS[metric].label,
-          value: reference,
-          unit: METRICS[metric].unit,
-          claimed: null,
-          agrees: null,
-          source: sourceOf(row),
-          note: figureNote(row, metric, null, null),
-        },
-      );
+      figuresOfRow.push(claimed.get(row.id)?.get(metric) ?? figureCheck(row, metric, null, null));
     }
     hardware.push({ id: row.id, name: row.name, mention: mention.text, figures: figuresOfRow });
   }
@@ -358,4 +334,25 @@ export function claimReferencesJson<H extends ReferenceRow>(
 ) {
   const figures = quantities.map((q) => ({ ...q, start: q.start - claim.start, end: q.end - claim.start }));
   return referencesJson(checkClaim(claim.text, figures, index));
+}
+
+/** One reference figure of a row, set against the claim's own words for it (null: none given). */
+function figureCheck<H extends ReferenceRow>(
+  row: H,
+  metric: Metric,
+  claimed: string | null,
+  agrees: boolean | null,
+): FigureCheck {
+  return {
+    hardware: row.name,
+    hardwareId: row.id,
+    metric,
+    label: METRICS[metric].label,
+    value: row[metric]!,
+    unit: METRICS[metric].unit,
+    claimed,
+    agrees,
+    source: sourceOf(row),
+    note: figureNote(row, metric, claimed, agrees),
+  };
 }
