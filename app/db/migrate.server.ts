@@ -125,3 +125,35 @@ export function migrate(databaseFile: string, migrationsDir: string): string[] {
     db.close();
   }
 }
+
+/** How long a starting server waits for another that is preparing the same database. */
+const STARTUP_WAIT_MS = 300_000;
+
+/**
+ * Runs `work` (migrating and seeding) while holding SQLite's exclusive lock on a small file
+ * beside the database, as PostgreSQL's advisory lock does in migrate-postgres.server.ts: servers
+ * started together take turns, so none serves a database another is still seeding. The lock is
+ * the operating system's, released even when the process holding it is killed. It is a file of
+ * its own because the work writes through other connections, which a lock on the database itself
+ * would block.
+ */
+export async function whileHoldingStartupLock<T>(databaseFile: string, work: () => Promise<T>): Promise<T> {
+  mkdirSync(path.dirname(databaseFile), { recursive: true });
+  const lock = new Database(`${databaseFile}-startup-lock`, { timeout: STARTUP_WAIT_MS });
+  try {
+    try {
+      lock.exec("BEGIN EXCLUSIVE");
+    } catch (error) {
+      throw new MigrationError(
+        `Another Claimdesk process has been preparing ${databaseFile} for ${STARTUP_WAIT_MS / 60_000} minutes (${(error as Error).message}); stop it or try again.`,
+      );
+    }
+    try {
+      return await work();
+    } finally {
+      lock.exec("COMMIT");
+    }
+  } finally {
+    lock.close();
+  }
+}

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { seedIfEmpty } from "./seed.server";
 import { databaseKind, databasePath, env } from "../utils/config.server";
-import { migrate } from "../db/migrate.server";
+import { migrate, whileHoldingStartupLock } from "../db/migrate.server";
 import { migratePostgres } from "../db/migrate-postgres.server";
 import { loadReferenceIfEmpty } from "../reference/reference.server";
 
@@ -28,6 +28,8 @@ export async function prepareDatabase({ seeding = env().CLAIMDESK_SEED === "on" 
     const { applied, result } = await migratePostgres(env().DATABASE_URL, MIGRATIONS.postgres, seed);
     return { migrations: applied, seeded: result };
   }
-  const migrations = migrate(databasePath(), MIGRATIONS.sqlite);
-  return { migrations, seeded: await seed() };
+  return whileHoldingStartupLock(databasePath(), async () => {
+    const migrations = migrate(databasePath(), MIGRATIONS.sqlite);
+    return { migrations, seeded: await seed() };
+  });
 }
