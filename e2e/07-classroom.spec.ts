@@ -508,3 +508,41 @@ test("an educator makes an exercise from their own article without publishing it
   await expectAccessible(reader, "a student's reveal of an own-article exercise");
   await Promise.all([context.close(), anonymous.close()]);
 });
+
+test("an article in German is split into German sentences for students, marked as German", async ({
+  page,
+  browser,
+}) => {
+  createUser("deutsch@school.test", "Dora Deutsch", "educator");
+  failOnServerErrors(page);
+  await signIn(page, "deutsch@school.test");
+  await page.goto("/exercises/own");
+  await page.getByLabel("The article's headline").fill("Umsatz steigt");
+  await page
+    .getByLabel("The article's text")
+    .fill(
+      "Der Hersteller meldete am 3. Mai einen Umsatz von 1,2 Mrd. Euro im Quartal.\nLaut Prof. Dr. Weber ist das ein Plus von 15 Prozent gegenüber dem Vorjahr, z. B. durch neue Server.\nDie Aktie stieg daraufhin um 4 Prozent.",
+    );
+  await page.getByRole("button", { name: "Next: mark the claims and the answers" }).click();
+  // English rules would have cut after "3.", "Mrd." and "z.".
+  await expect(page.locator(".sentence")).toHaveCount(3);
+  const revenue = page.locator(".sentence", {
+    hasText: "am 3. Mai einen Umsatz von 1,2 Mrd. Euro im Quartal.",
+  });
+  await revenue.getByRole("checkbox").check();
+  await revenue.getByLabel(/^Verdict/).selectOption("accurate");
+  await revenue.getByLabel(/^Why/).fill("Der Quartalsbericht nennt 1,2 Mrd. Euro.");
+  await page.getByRole("button", { name: "Create the exercise" }).click();
+  await expect(page.getByText("From your own article “Umsatz steigt”, not published")).toBeVisible();
+  const code = (await page.locator("code.code").textContent())!.replace("-", "");
+
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const student = await context.newPage();
+  failOnServerErrors(student);
+  await student.goto(`/x/${code}`);
+  await expect(student.locator(".sentence")).toHaveCount(3);
+  await expect(student.locator('.sentence__mark [lang="de"]').first()).toHaveText(
+    "Der Hersteller meldete am 3. Mai einen Umsatz von 1,2 Mrd. Euro im Quartal.",
+  );
+  await context.close();
+});

@@ -146,17 +146,20 @@ export function MarkedUnits({
   units,
   values,
   errors,
+  lang,
 }: {
   units: StudentUnit[];
   values: Values;
   errors: Record<string, string>;
+  /** The `lang` of the article's sentences, when it is not the page's English. */
+  lang?: string;
 }) {
   return (
     <ol className="units">
       {units.map((u) => (
         <li key={u.index} id={`unit-${u.index}`} className="unit">
           <p className="unit__mark">
-            <strong>{u.index}.</strong> “{u.text}”
+            <strong>{u.index}.</strong> “<span lang={lang}>{u.text}</span>”
           </p>
           <Questions unit={u} values={values} errors={errors} />
         </li>
@@ -189,10 +192,13 @@ export function ArticleUnits({
   paragraphs,
   values,
   errors,
+  lang,
 }: {
   paragraphs: Array<{ kind: string; units: StudentUnit[] }>;
   values: Values;
   errors: Record<string, string>;
+  /** The `lang` of the article's sentences, when it is not the page's English. */
+  lang?: string;
 }) {
   return (
     <div className="article-picker">
@@ -208,7 +214,7 @@ export function ArticleUnits({
                   defaultChecked={values[`mark-${u.index}`] === "on"}
                   aria-invalid={errors[`mark-${u.index}`] ? true : undefined}
                 />{" "}
-                {u.text}
+                <span lang={lang}>{u.text}</span>
               </label>{" "}
               <div className="sentence-card">
                 <Questions unit={u} values={values} errors={errors} />

@@ -84,13 +84,15 @@ export interface Answer {
 
 /**
  * The sentences of the published article, numbered, that a student may mark, with the block each
- * belongs to. Numbers count every sentence of three words or more, so they never change; what the
- * import's rules call boilerplate (donation prompts, "Scroll to top", newsletter sign-ups) is left
- * out, unless it holds a claim that counts.
+ * belongs to, split by the rules of the article's language (BCP 47; English when unknown, as in
+ * versions published before articles had one). Numbers count every sentence of three words or
+ * more, so they never change: the language comes from the frozen snapshot, never from the live
+ * article. What the import's rules call boilerplate (donation prompts, "Scroll to top", newsletter
+ * sign-ups) is left out, unless it holds a claim that counts.
  */
-export function sentenceUnits(markdown: string, counted: Span[] = []): Unit[] {
+export function sentenceUnits(markdown: string, counted: Span[] = [], language?: string): Unit[] {
   const { text, blocks } = project(markdown);
-  return segment(text, blocks)
+  return segment(text, blocks, language)
     .filter((s) => s.text.split(/\s+/).length >= 3)
     .map((s, index) => {
       const block = blocks.findIndex((b) => b.start <= s.start && s.start < b.end);

@@ -138,7 +138,10 @@ async function view(where: { code: string } | { id: number }): Promise<ExerciseV
     dueZone: exercise.dueZone,
     snapshot,
     counted,
-    units: mode === "marked" ? claimUnits(counted) : sentenceUnits(snapshot.article.markdown, counted),
+    units:
+      mode === "marked"
+        ? claimUnits(counted)
+        : sentenceUnits(snapshot.article.markdown, counted, snapshot.article.language),
   };
 }
 

@@ -9,6 +9,7 @@ import {
   type PublishedClaim,
   type Snapshot,
 } from "../publishing/snapshot";
+import { detectLanguage } from "../claims/language";
 import { UserError } from "../utils/errors";
 import { sentenceUnits, type Unit } from "./compare";
 import { ExerciseSchema, insertExercise } from "./exercises.server";
@@ -71,19 +72,21 @@ export function ownMarkdown(text: string): string {
 type Fields = Record<string, string>;
 
 /** Step one, read: the article and its sentences, or the fields at fault. */
-export function readOwnArticle(values: Fields): { article: OwnArticle; units: Unit[] } {
+export function readOwnArticle(values: Fields): { article: OwnArticle; language: string; units: Unit[] } {
   const parsed = OwnArticleSchema.safeParse(values);
   if (!parsed.success) {
     const fields: Fields = {};
     for (const issue of parsed.error.issues) fields[String(issue.path[0])] ??= issue.message;
     throw new UserError("The article was not read yet. Check the highlighted fields.", 400, fields);
   }
-  const units = sentenceUnits(ownMarkdown(parsed.data.text));
+  // Split by the rules of the article's language; the exercise keeps it, so the numbers stay.
+  const language = detectLanguage(parsed.data.text);
+  const units = sentenceUnits(ownMarkdown(parsed.data.text), [], language);
   if (units.length === 0)
     throw new UserError("The article has no sentences to mark.", 400, {
       text: "Paste the article's full sentences.",
     });
-  return { article: parsed.data, units };
+  return { article: parsed.data, language, units };
 }
 
 const shorten = (text: string) => `“${text.length > 60 ? `${text.slice(0, 57)}…` : text}”`;
@@ -94,7 +97,7 @@ const shorten = (text: string) => `“${text.length > 60 ? `${text.slice(0, 57)}
  * published: no Publication row, no public page, no feed entry.
  */
 export async function createOwnExercise(values: Fields, actor: CurrentUser) {
-  const { article, units } = readOwnArticle(values);
+  const { article, language, units } = readOwnArticle(values);
   const fields: Fields = {};
   const exercise = ExerciseSchema.pick({
     title: true,
@@ -174,6 +177,7 @@ export async function createOwnExercise(values: Fields, actor: CurrentUser) {
       author: "",
       sourceUrl: article.sourceUrl,
       originalDate: "",
+      language,
       markdown,
     },
     claims,

@@ -135,4 +135,38 @@ describe("an exercise from an educator's own article", () => {
     const result = (await submissionByToken(view, token))!;
     expect(result.comparison).toMatchObject({ found: 1, score: 0.5 });
   });
+
+  it("splits an article in another language by its own rules, and the exercise keeps them", async () => {
+    const german = {
+      ...article,
+      articleTitle: "Umsatz steigt",
+      text: `Der Hersteller meldete am 3. Mai einen Umsatz von 1,2 Mrd. Euro im Quartal.
+Laut Prof. Dr. Weber ist das ein Plus von 15 Prozent gegenüber dem Vorjahr, z. B. durch neue Server.
+Die Aktie stieg daraufhin um 4 Prozent.`,
+    };
+    const read = readOwnArticle(german);
+    expect(read.language).toBe("de");
+    // English rules would end sentences after "3.", "Mrd." and "z.": six sentences, three of them broken.
+    expect(read.units.map((u) => u.text)).toEqual([
+      "Der Hersteller meldete am 3. Mai einen Umsatz von 1,2 Mrd. Euro im Quartal.",
+      "Laut Prof. Dr. Weber ist das ein Plus von 15 Prozent gegenüber dem Vorjahr, z. B. durch neue Server.",
+      "Die Aktie stieg daraufhin um 4 Prozent.",
+    ]);
+    const revenue = read.units[0]!.index;
+    const exercise = await createOwnExercise(
+      {
+        ...german,
+        title: "Umsatz",
+        mode: "article",
+        [`key-${revenue}`]: "on",
+        [`verdict-${revenue}`]: "accurate",
+        [`rationale-${revenue}`]: "Der Quartalsbericht nennt 1,2 Mrd. Euro.",
+      },
+      actor,
+    );
+    const view = (await exerciseByCode(exercise.code))!;
+    expect(view.snapshot.article.language).toBe("de");
+    expect(view.units.map((u) => [u.index, u.text])).toEqual(read.units.map((u) => [u.index, u.text]));
+    expect(view.counted.map((c) => c.quote)).toEqual([read.units[0]!.text]);
+  });
 });

@@ -11,6 +11,7 @@ import { FormMessage, safeHref } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { formatDue } from "../classroom/due";
 import { formatCode } from "../classroom/codes";
+import { textLanguage } from "../claims/language";
 import { shareWithQr } from "../classroom/share.server";
 import { HandoutLink } from "../classroom/ShareQr";
 
@@ -56,6 +57,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         title: article.title,
         outlet: exercise.askSource ? "" : article.outlet,
         sourceUrl: article.sourceUrl,
+        lang: textLanguage(article.language ?? "en"),
       },
       askSource: exercise.askSource,
       units: exercise.units.map(({ index, text, block, kind }) => ({ index, text, block, kind })),
@@ -148,7 +150,7 @@ export default function StudentExercise({ loaderData, actionData }: Route.Compon
       {marked ? (
         <section aria-labelledby="article-heading">
           <h2 id="article-heading">The article, with the claims to judge marked</h2>
-          <div className="article-text" dangerouslySetInnerHTML={{ __html: marked }} />
+          <div className="article-text" lang={article.lang} dangerouslySetInnerHTML={{ __html: marked }} />
         </section>
       ) : null}
       {mine?.revealed ? null : (
@@ -185,9 +187,9 @@ export default function StudentExercise({ loaderData, actionData }: Route.Compon
             </p>
           ) : null}
           {mode === "article" ? (
-            <ArticleUnits paragraphs={paragraphsOf(units)} values={v} errors={errors} />
+            <ArticleUnits paragraphs={paragraphsOf(units)} values={v} errors={errors} lang={article.lang} />
           ) : (
-            <MarkedUnits units={units} values={v} errors={errors} />
+            <MarkedUnits units={units} values={v} errors={errors} lang={article.lang} />
           )}
           <button type="submit" className="button" disabled={!open}>
             {mine ? "Send my changed answers" : "Send my answers"}
