@@ -89,6 +89,17 @@ describe("entities", () => {
       "Apple:organization",
       "Google:organization",
     ]);
+    // compromise lists Virginia, Houston, Sydney as person or place: "in", "from", "near" say place.
+    expect(typed("It delayed projects in Virginia, Jordan Peele said.")).toEqual([
+      "Virginia:place",
+      "Jordan Peele:person",
+    ]);
+    expect(typed("Analysts from Houston met Sydney at a bar.")).toEqual(["Houston:place", "Sydney:person"]);
+    // A compass word before a place makes a region, as compromise's own rule has it.
+    expect(typed("It buys power from a plant in West Texas and Northern California.")).toEqual([
+      "West Texas:place",
+      "Northern California:place",
+    ]);
     // A title-case dateline, and a law, which is none of the types.
     expect(typed("Brussels — European Union negotiators updated the Digital Markets Act.")).toEqual([
       "European Union:organization",
@@ -118,6 +129,16 @@ describe("entities", () => {
       "8 watts:quantity",
       "1.5x:quantity",
       "next three years:date",
+    ]);
+    // A count in words before what it counts, as the quantity parser reads it ("one" is left out there too).
+    expect(typed("It has eight CPU cores and Twenty-two rivals; one prime core, and two is enough.")).toEqual(
+      ["eight:quantity", "Twenty-two:quantity"],
+    );
+    // Durations are periods whatever their unit.
+    expect(typed("It ran for 30 minutes, then 20 seconds, then 22 hours.")).toEqual([
+      "30 minutes:date",
+      "20 seconds:date",
+      "22 hours:date",
     ]);
   });
 });

@@ -142,6 +142,13 @@ const WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 const NUMBER = String.raw`[+−-]?\d(?:[\d,]*\d)?(?:\.\d+)?`;
 const WORD_NUMBER = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few";
 const SCALE = "thousand|million|billion|trillion|bn|m|k";
+/** "eight CPU cores", "Twenty-two rivals": a count in words before the plural it counts ("one" is too often no count). */
+const COUNT_WORD = (() => {
+  const units = "two|three|four|five|six|seven|eight|nine";
+  const words = `${units}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety`;
+  const both = words.split("|").flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]);
+  return String.raw`\b(?:${both.join("|")})(?:[‑-](?:one|${units}))?(?=\s(?:[\p{L}-]+\s)?(?!(?:was|has|does|its|this|his|thus|plus|less|unless|across|always|perhaps|whereas)\b)(?:[\p{L}-]{2,}s|people)\b)`;
+})();
 const CALENDAR_NAME = new RegExp(`^(?:${MONTHS}|${WEEKDAYS})$`, "u");
 
 /** Figures and dates in the order they are tried: money before percent before dates before quantities. */
@@ -163,14 +170,14 @@ const FIGURE_PATTERNS: ReadonlyArray<[Exclude<EntityType, NameType>, RegExp]> = 
   [
     "date",
     new RegExp(
-      String.raw`\b(?:(?:${MONTHS})(?:\s\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s(?:19|20)\d{2})?|\d{1,2}\s(?:${MONTHS})(?:\s(?:19|20)\d{2})?|(?:${WEEKDAYS})|Q[1-4]\s?(?:19|20)\d{2}|(?:19|20)\d{2}(?:\s?(?:Q[1-4]|H[12]))?|(?:(?:last|next|this|previous|past|coming)\s(?:(?:${WORD_NUMBER}|\d+)[\s‑-])?|(?:${WORD_NUMBER}|\d+)[\s‑-])(?:years?|quarters?|months?|weeks?|days?|hours?|decades?)|(?:early|mid|late)[‑-]?(?:19|20)\d{2}s?)\b`,
+      String.raw`\b(?:(?:${MONTHS})(?:\s\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s(?:19|20)\d{2})?|\d{1,2}\s(?:${MONTHS})(?:\s(?:19|20)\d{2})?|(?:${WEEKDAYS})|Q[1-4]\s?(?:19|20)\d{2}|(?:19|20)\d{2}(?:\s?(?:Q[1-4]|H[12]))?|(?:(?:last|next|this|previous|past|coming)\s(?:(?:${WORD_NUMBER}|\d+)[\s‑-])?|(?:${WORD_NUMBER}|\d+)[\s‑-])(?:years?|quarters?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)|(?:early|mid|late)[‑-]?(?:19|20)\d{2}s?)\b`,
       "gu",
     ),
   ],
   [
     "quantity",
     new RegExp(
-      String.raw`(?<![\p{L}\p{N}])${NUMBER}\s?(?:(?:${SCALE})\s)?(?:nm|GB\/s|TB\/s|MB\/s|Gbps|TOPS|TFLOPS|PFLOPS|FLOPS|GHz|MHz|kHz|GB|TB|MB|KB|kW|MW|GW|W|watts?|mm|cm|km|kg|x|×|times|units|users|customers|employees|people|cores|chips|devices|servers|records|accounts|(?:${SCALE}))(?![\p{L}\p{N}])|\b(?:${WORD_NUMBER})\stimes\b|\b(?:doubled|tripled|halved|quadrupled|twice)\b`,
+      String.raw`(?<![\p{L}\p{N}])${NUMBER}\s?(?:(?:${SCALE})\s)?(?:nm|GB\/s|TB\/s|MB\/s|Gbps|TOPS|TFLOPS|PFLOPS|FLOPS|GHz|MHz|kHz|GB|TB|MB|KB|kW|MW|GW|W|watts?|mm|cm|km|kg|x|×|times|units|users|customers|employees|people|cores|chips|devices|servers|records|accounts|(?:${SCALE}))(?![\p{L}\p{N}])|\b(?:${WORD_NUMBER})\stimes\b|\b(?:doubled|tripled|halved|quadrupled|twice)\b|${COUNT_WORD}`,
       "gu",
     ),
   ],
@@ -366,8 +373,15 @@ function runType(text: string, run: Token[], hasModelNumber: boolean): NameType 
   const after = text.slice(run.at(-1)!.end, run.at(-1)!.end + 16);
   if (PLACE_ABBREVIATIONS.has(phrase)) return "place";
   if (words.some((w) => ORGANIZATION_SUFFIX.test(w)) && words.length > 1) return "organization";
+  if (words.length === 1 && saysPlace(words[0]!, text, run[0]!.start)) return "place";
   const whole = lexiconType(phrase);
   if (whole && whole !== "common") return whole;
+  if (
+    words.length > 1 &&
+    words.slice(0, -1).every((w) => COMPASS.test(w)) &&
+    lexiconType(words.at(-1)!) === "place"
+  )
+    return "place";
   if (hasModelNumber || words.some((w) => PRODUCT_SHAPE.test(w))) return "product";
   if (PRODUCT_NOUN.test(after)) return "product";
   if (ORGANIZATION_NOUN.test(after)) return "organization";
@@ -380,6 +394,26 @@ function runType(text: string, run: Token[], hasModelNumber: boolean): NameType 
   }
   if (followsOrganisationPossessive(text, run[0]!.start)) return "product";
   return "organization";
+}
+
+/** "West Texas", "Northern California": a region, as compromise's own "west-norfolk" rule reads it. */
+const COMPASS = /^(?:West|North|South|East|Western|Northern|Southern|Eastern)$/u;
+
+type Ambiguity = {
+  switches: Record<string, string>;
+  clues: Record<string, { beforeWords?: Record<string, string> }>;
+};
+let ambiguity: Ambiguity | undefined;
+
+/**
+ * "in Virginia", "from Houston": compromise lists such words as a person or a place, and its own
+ * clue for the place is the word before ("in", "by", "near", "from", "to").
+ */
+function saysPlace(word: string, text: string, start: number): boolean {
+  ambiguity ??= (nlp.model() as { two: Ambiguity }).two;
+  if (ambiguity.switches[word.toLowerCase()] !== "Person|Place") return false;
+  const previous = /(\p{L}+)\s$/u.exec(text.slice(Math.max(0, start - 12), start))?.[1]?.toLowerCase();
+  return previous !== undefined && ambiguity.clues["Person|Place"]?.beforeWords?.[previous] === "Place";
 }
 
 /** "Chen Hao", "Jensen Huang", "Lisa Su": a given name or a surname the lexicon knows, with another name. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { evaluateQuantityFixtures } from "../../scripts/eval-fixtures";
+import { AFTER_TUNING_QUANTITY_LABELS, evaluateQuantityFixtures } from "../../scripts/eval-fixtures";
 import { evaluateQuantities } from "./evaluate-quantities";
 import { claimQuantities } from "./quantities";
 
@@ -52,6 +52,20 @@ describe("the labelled figures (fixtures/eval/quantity-labels.json)", () => {
       expect.arrayContaining(["alibaba-ai-chip", "held-out sentences"]),
     );
     expect(overall.labelled).toBeGreaterThanOrEqual(100);
+  });
+
+  it("reaches precision and recall of 0.95", () => {
+    expect(overall.precision, overall.wrong.join("\n")).toBeGreaterThanOrEqual(0.95);
+    expect(overall.recall, overall.missed.join("\n")).toBeGreaterThanOrEqual(0.95);
+  });
+});
+
+describe("the figures of the articles written after tuning (fixtures/eval/after-tuning-quantity-labels.json)", () => {
+  const { rows, overall } = evaluateQuantityFixtures(AFTER_TUNING_QUANTITY_LABELS);
+
+  it("covers both English articles, apart from the tuned labels", () => {
+    expect(rows.map((r) => r.name).sort()).toEqual(["after-tuning-en-capex", "after-tuning-en-soc"]);
+    expect(overall.labelled).toBeGreaterThanOrEqual(50);
   });
 
   it("reaches precision and recall of 0.95", () => {

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { evaluateEntityFixtures, evaluateFixtures } from "../../scripts/eval-fixtures";
+import {
+  AFTER_TUNING_ENTITY_LABELS,
+  evaluateEntityFixtures,
+  evaluateFixtures,
+} from "../../scripts/eval-fixtures";
 import { evaluate, evaluateEntities, matches } from "./evaluate";
 
 describe("matching proposals to labels", () => {
@@ -107,5 +111,26 @@ describe("the labelled evaluation set (fixtures/eval)", () => {
     expect(typed.labelled).toBeGreaterThanOrEqual(150);
     expect(typed.accuracy).toBeGreaterThanOrEqual(0.95);
     expect(typed.precision).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it("reports the English articles written after tuning apart, at recall and precision ≥ 0.95", () => {
+    const { afterTuning, rows: all } = evaluateFixtures();
+    const english = all.filter((r) => r.language === "en" && r.name.startsWith("after-tuning-"));
+    expect(english.map((r) => r.name).sort()).toEqual(["after-tuning-en-capex", "after-tuning-en-soc"]);
+    const figures = afterTuning.get("en")!;
+    expect(figures.labelled).toBe(english.reduce((n, r) => n + r.result.labelled, 0));
+    expect(figures.recall).toBeGreaterThanOrEqual(0.95);
+    expect(figures.precision).toBeGreaterThanOrEqual(0.95);
+    expect(figures.traps).toBe(0);
+  });
+
+  it("types the entities of the articles written after tuning, labelled apart, at least 95% right", () => {
+    const heldOut = evaluateEntityFixtures(AFTER_TUNING_ENTITY_LABELS);
+    expect(heldOut.labelled).toBeGreaterThanOrEqual(150);
+    expect(heldOut.labelled).not.toBe(evaluateEntityFixtures().labelled);
+    expect(heldOut.accuracy, [...heldOut.missed, ...heldOut.mistyped].join("\n")).toBeGreaterThanOrEqual(
+      0.95,
+    );
+    expect(heldOut.precision).toBeGreaterThanOrEqual(0.95);
   });
 });

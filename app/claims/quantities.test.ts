@@ -34,6 +34,12 @@ describe("hardware figures", () => {
     ["It moves 1.2 TB/s.", "1.2 TB/s", 1.2, "TB/s", "bandwidth", 1200, "GB/s"],
     ["It moves 400 Gbps.", "400 Gbps", 400, "Gb/s", "bandwidth", 50, "GB/s"],
     ["It runs at 2.5 GHz.", "2.5 GHz", 2.5, "GHz", "frequency", 2.5, "GHz"],
+    // "-generation" and "-gen" end an adjective here; they do not label the number as a name.
+    ["It uses a second-generation 3-nanometer process.", "3-nanometer", 3, "nm", "process node", 3, "nm"],
+    ["It is a next-gen 2 nm design.", "2 nm", 2, "nm", "process node", 2, "nm"],
+    ["It stays below 45 degrees Celsius.", "45 degrees Celsius", 45, "°C", "other", 45, "°C"],
+    ["It throttles at 105 °C.", "105 °C", 105, "°C", "other", 105, "°C"],
+    ["It peaked at 212 degrees Fahrenheit.", "212 degrees Fahrenheit", 212, "°F", "other", 100, "°C"],
   ])("%s", (text, written, value, unit, measure, normalizedValue, normalizedUnit) => {
     expect(brief(only(text))).toEqual({
       text: written,
@@ -158,6 +164,7 @@ describe("what is not a quantity", () => {
     "The Top 10 list.",
     "Sales doubled.",
     "A 2 x 4 grid of tiles.",
+    "PCIe Gen 5 drives and generation 3 parts.",
   ])("%s", (text) => {
     expect(parseQuantities(text)).toEqual([]);
   });
@@ -184,6 +191,7 @@ describe("counts, durations and words", () => {
     ["It employs 29,600 people across 36 countries.", "29,600 people", 29_600, "people", "count"],
     ["It raised prices three times this year.", "three times", 3, "times", "count"],
     ["It is ten times faster.", "ten times", 10, "x", "ratio"],
+    ["It added twice what it built a year ago.", "twice", 2, "x", "ratio"],
     ["Demand grew fourfold.", "fourfold", 4, "x", "ratio"],
     [
       "It is rated at 38 trillion operations per second.",

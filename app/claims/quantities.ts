@@ -154,7 +154,7 @@ const MONEY_SCALES: [RegExp, number][] = [
 
 /** The longest currency written before a number ("US$ ", "Rs. "), and what may follow a figure. */
 const CURRENCY_TAIL = 5;
-const MAY_HAVE_UNIT = /^[\s\-‑–—]{0,2}[\p{L}\d%×$€£¥₹Å元円(]/u;
+const MAY_HAVE_UNIT = /^[\s\-‑–—]{0,2}[\p{L}\d%×$€£¥₹Å元円(°]/u;
 const CURRENCY_BEFORE: [RegExp, string][] = [
   [/(?:US\$|USD\s?)\s?$/u, "USD"],
   [/(?:HK\$|HKD\s?)\s?$/u, "HKD"],
@@ -343,6 +343,16 @@ const UNIT_RULES: UnitRule[] = [
     normalize: convert("s"),
   },
   {
+    // "45 degrees Celsius", "105 °C": without this rule "45 degrees" was read as a count of degrees.
+    pattern: /^\s?(?:°\s?(?<symbol>[CF])|degrees?\s(?<word>Celsius|Fahrenheit|centigrade))(?![\p{L}])/u,
+    measure: "other",
+    unit: (match) => (match.groups?.symbol === "F" || match.groups?.word === "Fahrenheit" ? "°F" : "°C"),
+    normalize: (value, unit) => ({
+      value: clean(Qty(value, unit === "°F" ? "tempF" : "tempC").to("tempC").scalar),
+      unit: "°C",
+    }),
+  },
+  {
     pattern: /^[\s-]?(?:months?|quarters?)(?![\p{L}])/u,
     measure: "duration",
     unit: (match) => (/quarter/u.test(match[0]) ? "quarter" : "month"),
@@ -494,9 +504,12 @@ function standsAlone(text: string, start: number, end: number): boolean {
 /** Chinese and Japanese write numbers straight after a character: "达到40 TOPS". */
 const CJK_END = /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]$/u;
 
-/** "version 2.1", "No. 3", "#4", "Gen 5": the number names something. */
+/**
+ * "version 2.1", "No. 3", "#4", "Gen 5": the number names something. Not after a hyphen:
+ * "second-generation 3-nanometer", "next-gen 2 nm" end an adjective, not a label.
+ */
 const IDENTIFIER_BEFORE =
-  /(?:^|[^\p{L}])(?:version|ver\.|v\.|release|rev\.|revision|gen|generation|model|no\.|number|nr\.|chapter|page|p\.|step|phase|tier|stage|level|season|episode|series|route|room)\s?$|#\s?$/iu;
+  /(?:^|[^\p{L}\-‑])(?:version|ver\.|v\.|release|rev\.|revision|gen|generation|model|no\.|number|nr\.|chapter|page|p\.|step|phase|tier|stage|level|season|episode|series|route|room)\s?$|#\s?$/iu;
 
 /** "−17%" carries a sign; the hyphen in "RTX-4090" or "2023-24" does not. */
 function signStandsAlone(text: string, start: number): boolean {
@@ -581,9 +594,9 @@ function readQuantity(
   return readCount(text, token, before, start, cursor, value, scale, rest(), language);
 }
 
-/** "Twice as fast as", "half the power of": a multiple written as a word. */
+/** "Twice as fast as", "half the power of", "twice what it added": a multiple written as a word. */
 function readWordRatio(text: string, token: NumberToken, rest: string, before: string): Quantity | undefined {
-  if (!/^\s+(?:as|the)\s/u.test(rest)) return undefined;
+  if (!/^\s+(?:as|the|what)\s/u.test(rest)) return undefined;
   return finish(text, token, before, {
     start: token.start,
     end: token.end,
