@@ -3,7 +3,44 @@ import { formatNumber, shortSource } from "../reference/check";
 import { citesEpoch, EpochCredit, FigureStatus } from "../reference/ReferenceCredit";
 import { safeHref } from "../ui/components";
 import { figureNotes, MEASURE_LABELS, unitText, valueText } from "../ui/QuantitiesTable";
-import type { PublishedClaim } from "./snapshot";
+import type { PublishedClaim, PublishedReferenceCheck } from "./snapshot";
+
+type Source = PublishedReferenceCheck["sources"][number];
+
+const SourceLink = ({ source, text }: { source: Source; text: string }) =>
+  source.url ? (
+    <a href={safeHref(source.url)} rel="nofollow">
+      {text}
+    </a>
+  ) : (
+    <>{text}</>
+  );
+
+/** "(Epoch AI)" linked; a comparison's two rows as "(Epoch AI: H20, H100)", each linked. */
+function Sources({ sources }: { sources: Source[] }) {
+  if (sources.length === 0) return null;
+  if (sources.length === 1)
+    return (
+      <>
+        {" "}
+        (<SourceLink source={sources[0]!} text={shortSource(sources[0]!.name)} />)
+      </>
+    );
+  const names = [...new Set(sources.map((source) => shortSource(source.name)))].join("; ");
+  return (
+    <>
+      {" "}
+      ({names}:{" "}
+      {sources.map((source, i) => (
+        <Fragment key={i}>
+          {i > 0 ? ", " : ""}
+          <SourceLink source={source} text={source.hardware || shortSource(source.name)} />
+        </Fragment>
+      ))}
+      )
+    </>
+  );
+}
 
 /**
  * A published claim's figures, as the language layer read them, and those the reference for
@@ -37,54 +74,47 @@ export function ClaimFigures({ claim }: { claim: PublishedClaim }) {
       ) : null}
       {checks.length > 0 ? (
         <>
-          {disagreeing.length > 0 ? (
-            <ul className="notice" role="note" aria-label="Figures that disagree with the reference">
-              {disagreeing.map((check, i) => (
-                <li key={i}>{check.note}</li>
-              ))}
-            </ul>
-          ) : null}
-          <table className="reference-checks">
-            <caption>The claim’s figures against the hardware reference (evidence, not a verdict)</caption>
-            <thead>
-              <tr>
-                <th scope="col">Figure</th>
-                <th scope="col">The claim</th>
-                <th scope="col">Reference</th>
-                <th scope="col">Check</th>
-              </tr>
-            </thead>
-            <tbody>
-              {checks.map((check, i) => (
-                <tr key={i}>
-                  <th scope="row">
-                    {check.hardware}, {check.metric}
-                  </th>
-                  <td>{check.claimed}</td>
-                  <td>
-                    {check.value === null ? "—" : `${formatNumber(check.value)} ${check.unit}`}
-                    {check.sources.map((source, j) => (
-                      <span key={j}>
-                        {" "}
-                        (
-                        {source.url ? (
-                          <a href={safeHref(source.url)} rel="nofollow">
-                            {shortSource(source.name)}
-                          </a>
-                        ) : (
-                          shortSource(source.name)
-                        )}
-                        )
-                      </span>
-                    ))}
-                  </td>
-                  <td>
-                    <FigureStatus agrees={check.agrees} unknown="Not in the reference" />
-                  </td>
+          {disagreeing.map((check, i) => (
+            <p key={i} className="notice" role="note">
+              {check.note}
+            </p>
+          ))}
+          {/* A region that scrolls sideways on a narrow screen, reachable by keyboard. */}
+          <div
+            className="reference-checks"
+            role="region"
+            aria-label={`Claim ${claim.number} against the hardware reference`}
+            tabIndex={0}
+          >
+            <table>
+              <caption>Against the hardware reference (evidence, not a verdict)</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Figure</th>
+                  <th scope="col">The claim</th>
+                  <th scope="col">Reference</th>
+                  <th scope="col">Check</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {checks.map((check, i) => (
+                  <tr key={i}>
+                    <th scope="row">
+                      {check.hardware}, {check.metric}
+                    </th>
+                    <td>{check.claimed}</td>
+                    <td>
+                      {check.value === null ? "—" : `${formatNumber(check.value)} ${check.unit}`}
+                      <Sources sources={check.sources} />
+                    </td>
+                    <td>
+                      <FigureStatus agrees={check.agrees} unknown="Not in the reference" />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
           {citesEpoch(checks.flatMap((check) => check.sources)) ? <EpochCredit /> : null}
         </>
       ) : null}

@@ -1,4 +1,7 @@
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { ClaimFigures } from "./ClaimFigures";
 import { claimFigures } from "./figures";
 import { readSnapshot, SNAPSHOT_SCHEMA } from "./snapshot";
 import { referenceIndex } from "../reference/check";
@@ -83,7 +86,7 @@ describe("a published claim's figures", () => {
         unit: "TOPS",
         agrees: false,
         note: "Claims 900 TOPS; the reference lists 296 TOPS INT8 (Epoch AI).",
-        sources: [{ name: EPOCH_SOURCE, url: "https://example.com/h20.pdf" }],
+        sources: [{ name: EPOCH_SOURCE, url: "https://example.com/h20.pdf", hardware: "NVIDIA H20" }],
       },
       {
         hardware: "NVIDIA H20",
@@ -93,7 +96,7 @@ describe("a published claim's figures", () => {
         unit: "GB",
         agrees: true,
         note: "Claims 96 GB; the reference lists 96 GB of memory (Epoch AI): within 5%.",
-        sources: [{ name: EPOCH_SOURCE, url: "https://example.com/h20.pdf" }],
+        sources: [{ name: EPOCH_SOURCE, url: "https://example.com/h20.pdf", hardware: "NVIDIA H20" }],
       },
     ]);
   });
@@ -117,5 +120,39 @@ describe("a published claim's figures", () => {
       ],
     };
     expect(readSnapshot(JSON.stringify(stored)).claims[0]!.figures[0]!.measure).toBe("other");
+  });
+});
+
+describe("a published comparison", () => {
+  it("links the reference rows of both chips it compares, each by name, and says what disagrees", () => {
+    const H100 = {
+      ...H20,
+      id: 2,
+      name: "NVIDIA H100",
+      int8Tops: 1979,
+      tdpWatts: 700,
+      sourceUrl: "https://example.com/h100.pdf",
+    };
+    const quote = "The H20 chip is three times as efficient as the H100.";
+    const stored = {
+      ...OLD_VERSION,
+      claims: [
+        {
+          ...OLD_VERSION.claims[0]!,
+          quote,
+          end: quote.length,
+          ...claimFigures(quote, "en", referenceIndex([H20, H100])),
+        },
+      ],
+    };
+    const [claim] = readSnapshot(JSON.stringify(stored)).claims;
+    const html = renderToStaticMarkup(createElement(ClaimFigures, { claim: claim! }));
+    expect(html).toContain(
+      '(Epoch AI: <a href="https://example.com/h20.pdf" rel="nofollow">NVIDIA H20</a>, <a href="https://example.com/h100.pdf" rel="nofollow">NVIDIA H100</a>)',
+    );
+    expect(html).toMatch(
+      /<p class="notice" role="note">Claims 3× the NVIDIA H100 \(“three times”\); on INT8 performance per watt the reference figures give 0\.26× \(Epoch AI\)\.<\/p>/,
+    );
+    expect(html).toContain('<strong class="reference-disagrees">Disagrees</strong>');
   });
 });

@@ -49,7 +49,8 @@ export const PublishedReferenceCheckSchema = z.object({
   agrees: z.boolean().nullable(),
   /** The checker's sentence ("Claims 900 TOPS; the reference lists 825 TOPS INT8 (Epoch AI)."). */
   note: z.string(),
-  sources: z.array(z.object({ name: z.string(), url: z.string() })),
+  /** Where each reference figure comes from, and the hardware it gives figures for. */
+  sources: z.array(z.object({ name: z.string(), url: z.string(), hardware: z.string().default("") })),
 });
 
 export const PublishedClaimSchema = z.object({

@@ -126,7 +126,10 @@ function snapshotWith(text: string, url: string): Snapshot {
             unit: text,
             agrees: false,
             note: text,
-            sources: [{ name: text, url }],
+            sources: [
+              { name: text, url, hardware: text },
+              { name: text, url, hardware: text },
+            ],
           },
         ],
       },

@@ -343,7 +343,7 @@ export function statedChecks(result: ClaimReferences) {
                 unit: figure.unit,
                 agrees: figure.agrees,
                 note: figure.note,
-                sources: [figure.source],
+                sources: [{ ...figure.source, hardware: figure.hardware }],
               },
             ],
       ),
@@ -356,10 +356,11 @@ export function statedChecks(result: ClaimReferences) {
       unit: "×",
       agrees: comparison.agrees,
       note: comparison.note,
-      sources: comparison.sources.filter(
-        (source, i) =>
-          comparison.sources.findIndex((s) => s.name === source.name && s.url === source.url) === i,
-      ),
+      // sourceOf(a), then sourceOf(b): each names the hardware it gives figures for.
+      sources: comparison.sources.map((source, i) => ({
+        ...source,
+        hardware: i === 0 ? comparison.hardware : comparison.other,
+      })),
     })),
   ];
 }
