@@ -2,7 +2,7 @@ import { Fragment } from "react";
 import { formatNumber, shortSource } from "../reference/check";
 import { citesEpoch, EpochCredit, FigureStatus } from "../reference/ReferenceCredit";
 import { safeHref } from "../ui/components";
-import { figureNotes, MEASURE_LABELS, unitText, valueText } from "../ui/QuantitiesTable";
+import { amountText, figureNotes, MEASURE_LABELS } from "../ui/QuantitiesTable";
 import type { PublishedClaim, PublishedReferenceCheck } from "./snapshot";
 
 type Source = PublishedReferenceCheck["sources"][number];
@@ -63,7 +63,7 @@ export function ClaimFigures({ claim }: { claim: PublishedClaim }) {
                 <Fragment key={i}>
                   <dt>“{figure.text}”</dt>
                   <dd>
-                    {MEASURE_LABELS[figure.measure]}: {valueText(figure)} {unitText(figure.unit)}
+                    {MEASURE_LABELS[figure.measure]}: {amountText(figure)}
                     {notes ? ` (${notes})` : ""}
                   </dd>
                 </Fragment>

@@ -49,6 +49,10 @@ describe("the seed fact-check", () => {
     expect(page).toContain(`(version 2): ${SEED_REPUBLISHED_NOTE.replace(/'/g, "&#x27;")}`);
     expect(page.match(/<h3>Figures<\/h3>/g)).toHaveLength(8);
     expect(page).toContain("<dt>“12 TOPS”</dt><dd>Compute performance: 12 TOPS</dd>");
+    expect(page).toContain("<dt>“3–4%”</dt><dd>Percentage: 3–4% (a change, not a level)</dd>");
+    expect(page).toContain(
+      "<dt>“1.5x”</dt><dd>Ratio (a multiple): 1.5× (compared with previous generation)</dd>",
+    );
     const first = (await publishedPage(SLUG, 1))!.body;
     expect(first).toContain("Version 1, published");
     expect(first).not.toContain("<h3>Figures</h3>");

@@ -33,6 +33,14 @@ export function valueText({ value, upper }: Figure): string {
   return upper === undefined ? NUMBER.format(value) : `${NUMBER.format(value)}–${NUMBER.format(upper)}`;
 }
 
+/** A figure's value and unit as one phrase: "12 TOPS", "3–4%", "1.5×". */
+export function amountText(figure: Figure): string {
+  const value = valueText(figure);
+  if (figure.unit === "%") return `${value}%`;
+  if (figure.unit === "x") return `${value}×`;
+  return `${value} ${unitText(figure.unit)}`;
+}
+
 /** What the table adds beyond value and unit: the common unit, what is compared, a change. */
 export function figureNotes(figure: Figure): string {
   const said: string[] = [];
