@@ -59,7 +59,8 @@ test.describe("publishing for the open web", () => {
       reviewRating: { "@type": "Rating", alternateName: "Unsupported" },
       itemReviewed: { "@type": "Claim", appearance: { url: "https://geexforge.com/?p=5273" } },
     });
-    expect(review.url).toMatch(/\/fact-checks\/alibaba-ai-chip\/v\/1#claim-8$/);
+    // The seed's latest version is 2 (re-published with each claim's figures).
+    expect(review.url).toMatch(/\/fact-checks\/alibaba-ai-chip\/v\/2#claim-8$/);
     await page.goto(review.url.replace(/^https?:\/\/[^/]+/, ""));
     await expect(page.locator("#claim-8")).toHaveText("Process Node: 5nm technology.");
   });
@@ -88,6 +89,15 @@ test.describe("publishing for the open web", () => {
     const json = await (await request.get(`${SEED}/export.json`)).json();
     expect(json.schema).toBe("claimdesk.export/1");
     expect(json.claims).toHaveLength(16);
+    expect(json.claims[7].figures).toEqual([
+      { text: "5nm", value: 5, unit: "nm", measure: "process node", normalized: { value: 5, unit: "nm" } },
+    ]);
+    expect(json.corrections).toEqual([
+      expect.objectContaining({
+        version: 2,
+        note: expect.stringMatching(/^Re-published with the language layer/),
+      }),
+    ]);
     const md = await (await request.get(`${SEED}/export.md`)).text();
     expect(md).toContain("**Process Node: 5nm technology.**[^8]");
     const feed = await request.get("/fact-checks.atom");
@@ -107,9 +117,27 @@ test.describe("publishing for the open web", () => {
     await expect(frame.locator(".verdict")).toHaveText("Unsupported");
     await expect(frame.getByRole("link", { name: "Read the full fact-check" })).toHaveAttribute(
       "href",
-      /\/v\/1#claim-8$/,
+      /\/v\/2#claim-8$/,
     );
     expect((await request.get("/embed/claims/99999")).status()).toBe(404);
+  });
+
+  test("the seed's latest version lists each claim's figures, and says why it was re-published", async ({
+    page,
+  }) => {
+    await page.goto(SEED);
+    await expect(page.getByRole("complementary")).toContainText(
+      "(version 2): Re-published with the language layer: each claim’s figures, with their units and what they measure. No verdict changed.",
+    );
+    const note = page.locator("#claim-note-9");
+    await expect(note.getByRole("heading", { name: "Figures", level: 3 })).toBeVisible();
+    await expect(note.locator("dl.figures dt")).toHaveText(["“12 TOPS”"]);
+    await expect(note.locator("dl.figures dd")).toHaveText(["Compute performance: 12 TOPS"]);
+    await expect(page.locator("dl.figures")).toHaveCount(8);
+    // Version 1 stays the original publication, without them.
+    await page.goto(`${SEED}/v/1`);
+    await expect(page.getByText("Version 1, published")).toBeVisible();
+    await expect(page.locator("dl.figures")).toHaveCount(0);
   });
 
   test("with JavaScript, n and p move between claims", async ({ page }) => {

@@ -105,7 +105,7 @@ test.beforeAll(async () => {
     await api(reviewer, "POST", `/articles/${story.id}/publish`, {});
     publishedClaimIds.add(story.claimId);
   }
-  // The seed gets a second version, so an older version is exported beside the latest.
+  // The seed (seeded as versions 1 and 2) gets a third: older versions are exported beside the latest.
   const seed = (await api(editor, "GET", "/articles")).articles.find(
     (a: { slug: string }) => a.slug === SEED,
   );
@@ -171,6 +171,7 @@ test("every exported file is what the server sends for its address, and drafts a
     `/fact-checks/${SEED}`,
     `/fact-checks/${SEED}/v/1`,
     `/fact-checks/${SEED}/v/2`,
+    `/fact-checks/${SEED}/v/3`,
     `/fact-checks/${SEED}/annotations.jsonld`,
     `/fact-checks/${SEED}/export.json`,
     `/fact-checks/${SEED}/export.md`,
@@ -184,7 +185,7 @@ test("every exported file is what the server sends for its address, and drafts a
   const embeds = files.flatMap((f) => /^embed\/claims\/(\d+)\/index\.html$/.exec(f)?.[1] ?? []).map(Number);
   expect(embeds.sort((a, b) => a - b)).toEqual([...publishedClaimIds].sort((a, b) => a - b));
   const json = JSON.parse(readFileSync(path.join(exportDir, `fact-checks/${SEED}/export.json`), "utf8"));
-  expect(json.url).toBe(`https://checks.example.org/fact-checks/${SEED}/v/2`);
+  expect(json.url).toBe(`https://checks.example.org/fact-checks/${SEED}/v/3`);
 
   // The draft: no address of its own, no card for its approved claim, not named anywhere.
   expect((await fetch(`${server.base}/fact-checks/${draft.slug}`)).status).toBe(404);

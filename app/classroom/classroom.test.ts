@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { toMarkdown } from "../claims/extract";
-import { NO_ATTRIBUTION, type PublishedClaim } from "../publishing/snapshot";
+import { NO_ATTRIBUTION, NO_FIGURES, type PublishedClaim } from "../publishing/snapshot";
 import { normalizeCode, formatCode, CODE_ALPHABET } from "./codes";
 import { compare, credit, engineReasons, sentenceUnits, sourceRelation, tally } from "./compare";
 
@@ -25,6 +25,7 @@ function claim(number: number, quote: string, verdict: PublishedClaim["verdict"]
     checkedBy: "",
     approvedBy: "",
     ...NO_ATTRIBUTION,
+    ...NO_FIGURES,
     approvedAt: "2026-01-01T00:00:00.000Z",
     evidence: [],
   };

@@ -4,6 +4,7 @@ import { plainTextToMarkdown } from "../claims/markdown";
 import { VERDICT_KEYS } from "../newsroom/verdicts";
 import {
   NO_ATTRIBUTION,
+  NO_FIGURES,
   SNAPSHOT_SCHEMA,
   SnapshotSchema,
   type PublishedClaim,
@@ -137,6 +138,7 @@ export async function createOwnExercise(values: Fields, actor: CurrentUser) {
       checkedBy: actor.name,
       approvedBy: actor.name,
       ...NO_ATTRIBUTION,
+      ...NO_FIGURES,
       approvedAt: now,
       evidence: key.data.evidence
         ? [

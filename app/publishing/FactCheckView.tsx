@@ -1,6 +1,8 @@
+import { Fragment } from "react";
 import { textLanguage } from "../claims/language";
 import { STANCE_LABELS, verdictCountsOnScale } from "../newsroom/verdicts";
 import { formatDate, formatPartialDate, VerdictBadge, safeHref } from "../ui/components";
+import { ClaimFigures } from "./ClaimFigures";
 import { creditLine } from "./credit";
 import { embedCodePath, factCheckPath, versionPath } from "./links";
 import type { PublicationEntry, Snapshot } from "./snapshot";
@@ -15,7 +17,10 @@ export interface FactCheckViewProps {
   rationaleHtml: string[];
 }
 
-/** The public annotated fact-check. Rendered once per version, to static HTML, at publishing. */
+/**
+ * The public annotated fact-check. Rendered once per version, to static HTML, at publishing.
+ * Its links open in the same tab, so they carry no "noopener" (it only matters with a target).
+ */
 export function FactCheckView({
   snapshot,
   history,
@@ -51,7 +56,7 @@ export function FactCheckView({
           {article.sourceUrl ? (
             <>
               {" · "}
-              <a href={safeHref(article.sourceUrl)} rel="nofollow noopener">
+              <a href={safeHref(article.sourceUrl)} rel="nofollow">
                 original article
               </a>
             </>
@@ -89,14 +94,14 @@ export function FactCheckView({
           {claims.map((c, i) => (
             <li key={c.id} id={`claim-note-${c.number}`} className="claim-note">
               <p className="claim-note__head">
-                <span className="claim-note__number">Claim {c.number}</span>{" "}
-                <VerdictBadge verdict={c.verdict} />{" "}
+                <b>Claim {c.number}</b> <VerdictBadge verdict={c.verdict} />{" "}
                 <a href={`#claim-${c.number}`} className="back-link">
                   back to the text
                 </a>
               </p>
               <blockquote lang={lang}>“{c.quote}”</blockquote>
               <div className="rationale" dangerouslySetInnerHTML={{ __html: rationaleHtml[i] ?? "" }} />
+              <ClaimFigures claim={c} />
               {c.evidence.length > 0 ? (
                 <>
                   <h3>Sources</h3>
@@ -104,7 +109,7 @@ export function FactCheckView({
                     {c.evidence.map((e, j) => (
                       <li key={j}>
                         <span className={`stance stance--${e.stance}`}>{STANCE_LABELS[e.stance]}</span>{" "}
-                        <a href={safeHref(e.url)} rel="nofollow noopener">
+                        <a href={safeHref(e.url)} rel="nofollow">
                           {e.title || e.publisher || e.url}
                         </a>
                         {e.title && e.publisher ? `, ${e.publisher}` : ""}
@@ -115,7 +120,7 @@ export function FactCheckView({
                           <>
                             {" "}
                             (
-                            <a href={safeHref(e.archiveUrl)} rel="nofollow noopener">
+                            <a href={safeHref(e.archiveUrl)} rel="nofollow">
                               archived copy
                             </a>
                             )
@@ -151,10 +156,10 @@ export function FactCheckView({
       <p className="meta">
         How we rate claims: <a href="/methodology">our methodology</a>. Every version:{" "}
         {history.map((h, i) => (
-          <span key={h.number}>
+          <Fragment key={h.number}>
             {i > 0 ? ", " : ""}
             <a href={versionPath(article.slug, h.number)}>v{h.number}</a>
-          </span>
+          </Fragment>
         ))}
         . Data: <a href={`${factCheckPath(article.slug)}/export.json`}>JSON</a>,{" "}
         <a href={`${factCheckPath(article.slug)}/export.md`}>Markdown</a>,{" "}

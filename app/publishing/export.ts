@@ -3,7 +3,12 @@ import { project } from "../claims/projection";
 import { STANCE_LABELS, VERDICT_KEYS, VERDICTS, verdictLabel } from "../newsroom/verdicts";
 import { creditLine } from "./credit";
 import { claimPermalink, factCheckPath, versionPath, type Publisher } from "./links";
-import type { PublicationEntry, Snapshot } from "./snapshot";
+import {
+  PublishedFigureSchema,
+  PublishedReferenceCheckSchema,
+  type PublicationEntry,
+  type Snapshot,
+} from "./snapshot";
 import { xmlSafe, xmlSafeJson } from "./xml-safe";
 
 /**
@@ -64,6 +69,8 @@ export const ExportSchema = z.object({
           archiveUrl: z.string(),
         }),
       ),
+      figures: z.array(PublishedFigureSchema),
+      referenceChecks: z.array(PublishedReferenceCheckSchema),
     }),
   ),
   corrections: z.array(
@@ -117,6 +124,8 @@ export function exportJson(
         claimDate: c.claimDate,
         appearances: c.appearances,
         evidence: c.evidence,
+        figures: c.figures,
+        referenceChecks: c.referenceChecks,
       })),
       corrections: history
         .filter((h) => h.number > 1 && h.number <= snapshot.number)

@@ -172,3 +172,78 @@ describe("a signed-in member on a public page", () => {
     expect(fastPath).toBe(false);
   });
 });
+
+describe("a claim's figures and the hardware reference", () => {
+  it("are frozen into the version and shown under the claim, credited, a disagreement in words", async () => {
+    const { loadReferenceIfEmpty } = await import("../reference/reference.server");
+    const { EPOCH_CREDIT, EPOCH_URL } = await import("../reference/hardware");
+    await loadReferenceIfEmpty();
+    const article = await importArticle(
+      {
+        title: "Hanguang figures",
+        outlet: "Test Wire",
+        author: "",
+        sourceUrl: "",
+        originalDate: "",
+        format: "markdown",
+        source: "# Hanguang figures\n\nAlibaba said its Hanguang 800 delivers 900 TOPS.",
+      },
+      editor.id,
+    );
+    const [claim] = await db().claim.findMany({
+      where: { articleId: article.id },
+      orderBy: { start: "asc" },
+    });
+    await checkAndApprove(claim!.id, "accurate", "Alibaba said so; the reference is for readers to weigh.");
+    const { version } = await db().article.findUniqueOrThrow({ where: { id: article.id } });
+    await publishArticle(article.id, { articleVersion: version, changeNote: "" }, reviewer);
+
+    const publication = (await loadPublication("hanguang-figures"))!;
+    const [published] = publication.snapshot.claims;
+    expect(published!.figures).toContainEqual({
+      text: "900 TOPS",
+      value: 900,
+      unit: "TOPS",
+      measure: "compute",
+      normalized: { value: 900, unit: "TOPS" },
+    });
+    expect(published!.referenceChecks).toEqual([
+      expect.objectContaining({
+        hardware: "T-Head Hanguang 800",
+        metric: "INT8 performance",
+        claimed: "900 TOPS",
+        value: 825,
+        unit: "TOPS",
+        agrees: false,
+        note: "Claims 900 TOPS; the reference lists 825 TOPS INT8 (Epoch AI).",
+      }),
+    ]);
+
+    const page = (await publishedPage("hanguang-figures"))!.body;
+    const note = page.slice(page.indexOf('id="claim-note-1"'));
+    expect(note).toMatch(
+      /<h3>Figures<\/h3><dl class="figures"><dt>“900 TOPS”<\/dt><dd>Compute performance: 900 TOPS<\/dd>/,
+    );
+    expect(note).toContain("<caption>Against the hardware reference (evidence, not a verdict)</caption>");
+    expect(note).toContain(
+      '<p class="notice" role="note">Claims 900 TOPS; the reference lists 825 TOPS INT8 (Epoch AI).</p>',
+    );
+    expect(note).toMatch(
+      /<th scope="row">T-Head Hanguang 800, INT8 performance<\/th><td>900 TOPS<\/td><td>825 TOPS/,
+    );
+    expect(note).toContain('<strong class="reference-disagrees">Disagrees</strong>');
+    expect(note).toContain(`<a href="${EPOCH_URL}" rel="noopener noreferrer">${EPOCH_CREDIT}</a>`);
+    // The desk's verdict stands: the reference is evidence beside it.
+    expect(note).toMatch(/<b>Claim 1<\/b> <span class="verdict verdict--accurate">/);
+
+    const json = JSON.parse(exportFormat("export.json")!.render(publication));
+    expect(json.claims[0].figures[0]).toMatchObject({ text: "900 TOPS", measure: "compute" });
+    expect(json.claims[0].referenceChecks[0]).toMatchObject({
+      claimed: "900 TOPS",
+      value: 825,
+      agrees: false,
+    });
+    // A claim without figures shows none.
+    expect((await publishedPage("chipmaker-results"))!.body).not.toContain("reference-checks");
+  });
+});

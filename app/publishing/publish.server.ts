@@ -7,6 +7,10 @@ import { announcePublication, type Announcement } from "./announce";
 import { renderFactCheckPage } from "./page.server";
 import { publisher, versionHistory } from "./publications.server";
 import { SEED_PUBLISHER } from "./credit";
+import { claimFigures } from "./figures";
+import { currentReferenceIndex } from "../reference/reference.server";
+import type { ReferenceRow } from "../reference/check";
+import type { Catalogue } from "../reference/recognise";
 import { includedClaims, listedSummary, SNAPSHOT_SCHEMA, SnapshotSchema, type Snapshot } from "./snapshot";
 
 /**
@@ -16,8 +20,18 @@ import { includedClaims, listedSummary, SNAPSHOT_SCHEMA, SnapshotSchema, type Sn
 
 export { SEED_PUBLISHER };
 
+export interface PublishOptions {
+  /**
+   * Freeze each claim's figures and reference checks (the language layer) into the publication.
+   * Only the seed turns it off, to publish its fact-check's first version as it first appeared,
+   * before the language layer existed; its second version adds them.
+   */
+  languageLayer?: boolean;
+}
+
 /**
- * Freezes the article and its approved claims into the next numbered publication. Versions
+ * Freezes the article and its approved claims into the next numbered publication, each claim
+ * with its figures set against the hardware reference as it stands now. Versions
  * after the first need a change note: it becomes the public corrections log. Once the
  * transaction has committed (never before: a rolled-back version must not be announced, and
  * whoever hears of it must be able to read it), the publication is announced to whoever keeps
@@ -27,8 +41,11 @@ export async function publishArticle(
   articleId: number,
   input: { articleVersion: number; changeNote: string },
   actor: CurrentUser | null,
+  { languageLayer = true }: PublishOptions = {},
 ): Promise<Announcement> {
-  const published = await db().$transaction((tx) => writePublication(tx, articleId, input, actor));
+  // Read before the transaction: the reference is shared, and a publication freezes it as it was.
+  const hardware = languageLayer ? await currentReferenceIndex() : null;
+  const published = await db().$transaction((tx) => writePublication(tx, articleId, input, actor, hardware));
   announcePublication(published);
   return published;
 }
@@ -38,6 +55,7 @@ async function writePublication(
   articleId: number,
   input: { articleVersion: number; changeNote: string },
   actor: CurrentUser | null,
+  hardware: Catalogue<ReferenceRow> | null,
 ): Promise<Announcement> {
   const article = await tx.article.findUnique({
     where: { id: articleId },
@@ -113,6 +131,7 @@ async function writePublication(
       claimantType: claim.claimantType,
       claimDate: claim.claimDate,
       appearances: parseAppearances(claim.appearances),
+      ...(hardware ? claimFigures(claim.quote, article.language, hardware) : {}),
       evidence: claim.evidence.map(
         ({ url, title, publisher, publishedOn, stance, note, excerpt, archiveUrl }) => ({
           url,

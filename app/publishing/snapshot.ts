@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { parseStoredJson, readStoredJson } from "../utils/json";
 import { STANCES, VERDICT_KEYS } from "../newsroom/verdicts";
+import { MEASURES } from "../claims/quantities";
 
 /**
  * An immutable publication: everything a public page shows, frozen at publishing time.
@@ -17,6 +18,39 @@ export const PublishedEvidenceSchema = z.object({
   note: z.string(),
   excerpt: z.string(),
   archiveUrl: z.string(),
+});
+
+/** A figure of a claim as the language layer read it (app/claims/quantities.ts), frozen. */
+export const PublishedFigureSchema = z.object({
+  text: z.string(),
+  value: z.number(),
+  upper: z.number().optional(),
+  unit: z.string(),
+  // A measure renamed later must not make an old publication unreadable.
+  measure: z.enum(MEASURES).catch("other"),
+  normalized: z.object({ value: z.number(), unit: z.string() }),
+  comparedTo: z.string().optional(),
+  change: z.boolean().optional(),
+});
+
+/**
+ * One of a claim's figures set against the reference figure of the hardware it names
+ * (app/reference/check.ts), frozen with its sources: evidence shown to readers, never a verdict.
+ */
+export const PublishedReferenceCheckSchema = z.object({
+  hardware: z.string(),
+  /** "INT8 performance", or for a comparison "INT8 performance per watt against the NVIDIA H20". */
+  metric: z.string(),
+  /** The claim's own words for the figure ("900 TOPS", "three times"). */
+  claimed: z.string(),
+  /** The reference figure (a ratio for a comparison), or null when the reference lacks it. */
+  value: z.number().nullable(),
+  unit: z.string(),
+  agrees: z.boolean().nullable(),
+  /** The checker's sentence ("Claims 900 TOPS; the reference lists 825 TOPS INT8 (Epoch AI)."). */
+  note: z.string(),
+  /** Where each reference figure comes from, and the hardware it gives figures for. */
+  sources: z.array(z.object({ name: z.string(), url: z.string(), hardware: z.string().default("") })),
 });
 
 export const PublishedClaimSchema = z.object({
@@ -39,6 +73,9 @@ export const PublishedClaimSchema = z.object({
   claimantType: z.enum(["", "person", "organization"]).catch("").default(""),
   claimDate: z.string().default(""),
   appearances: z.array(z.string()).default([]),
+  // The language layer's reading of the claim (absent from publications before it).
+  figures: z.array(PublishedFigureSchema).default([]),
+  referenceChecks: z.array(PublishedReferenceCheckSchema).default([]),
 });
 
 export const SnapshotSchema = z.object({
@@ -73,7 +110,14 @@ export const NO_ATTRIBUTION = {
   z.input<typeof PublishedClaimSchema>,
   "claimant" | "claimantType" | "claimDate" | "appearances"
 >;
+/** A published claim without the language layer's figures (a student's own key, an old version). */
+export const NO_FIGURES = { figures: [], referenceChecks: [] } as const satisfies Pick<
+  z.input<typeof PublishedClaimSchema>,
+  "figures" | "referenceChecks"
+>;
 export type PublishedClaim = z.infer<typeof PublishedClaimSchema>;
+export type PublishedFigure = z.infer<typeof PublishedFigureSchema>;
+export type PublishedReferenceCheck = z.infer<typeof PublishedReferenceCheckSchema>;
 
 /**
  * A stored snapshot, read back: the one place publication text becomes a Snapshot, so a stored

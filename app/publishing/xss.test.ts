@@ -107,6 +107,31 @@ function snapshotWith(text: string, url: string): Snapshot {
             archiveUrl: url,
           },
         ],
+        figures: [
+          {
+            text,
+            value: 5,
+            unit: text,
+            measure: "count",
+            normalized: { value: 5, unit: text },
+            comparedTo: text,
+          },
+        ],
+        referenceChecks: [
+          {
+            hardware: text,
+            metric: text,
+            claimed: text,
+            value: 1,
+            unit: text,
+            agrees: false,
+            note: text,
+            sources: [
+              { name: text, url, hardware: text },
+              { name: text, url, hardware: text },
+            ],
+          },
+        ],
       },
     ],
   };

@@ -1,15 +1,6 @@
-import type { ClaimReferences, FigureCheck } from "./check";
+import type { ClaimReferences } from "./check";
 import { formatNumber } from "./check";
-import { EPOCH_CREDIT, EPOCH_SOURCE, EPOCH_URL } from "./hardware";
-
-function Status({ figure }: { figure: FigureCheck }) {
-  if (figure.agrees === null) return <span className="meta">Not stated in the claim</span>;
-  return figure.agrees ? (
-    <span className="reference-agrees">Agrees</span>
-  ) : (
-    <strong className="reference-disagrees">Disagrees</strong>
-  );
-}
+import { citesEpoch, EpochCredit, FigureStatus } from "./ReferenceCredit";
 
 /**
  * The reference figures of the hardware a claim names, beside the claim's own figures: each with
@@ -18,9 +9,7 @@ function Status({ figure }: { figure: FigureCheck }) {
  */
 export function ReferencePanel({ references, canEdit }: { references: ClaimReferences; canEdit: boolean }) {
   if (references.hardware.length === 0) return null;
-  const fromEpoch = references.hardware.some((row) =>
-    row.figures.some((f) => f.source.name === EPOCH_SOURCE),
-  );
+  const fromEpoch = citesEpoch(references.hardware.flatMap((row) => row.figures.map((f) => f.source)));
   const flagged = [
     ...references.hardware.flatMap((row) => row.figures.filter((f) => f.agrees === false).map((f) => f.note)),
     ...references.comparisons.filter((c) => c.agrees === false).map((c) => c.note),
@@ -74,7 +63,7 @@ export function ReferencePanel({ references, canEdit }: { references: ClaimRefer
                     </td>
                     <td data-label="The claim">{figure.claimed ?? "—"}</td>
                     <td data-label="Check">
-                      <Status figure={figure} />
+                      <FigureStatus agrees={figure.agrees} unknown="Not stated in the claim" />
                     </td>
                     <td data-label="Source">
                       {figure.source.url ? (
@@ -112,14 +101,7 @@ export function ReferencePanel({ references, canEdit }: { references: ClaimRefer
           </ul>
         </>
       ) : null}
-      {fromEpoch ? (
-        <p className="meta reference-credit">
-          <a href={EPOCH_URL} rel="noopener noreferrer">
-            {EPOCH_CREDIT}
-          </a>{" "}
-          (<a href="https://creativecommons.org/licenses/by/4.0/">licence</a>).
-        </p>
-      ) : null}
+      {fromEpoch ? <EpochCredit /> : null}
     </section>
   );
 }

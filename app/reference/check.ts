@@ -77,7 +77,7 @@ const SMALL = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 export const formatNumber = (value: number) => (value < 10 ? SMALL : WHOLE).format(value);
 
 /** "Epoch AI" from "Epoch AI, Machine Learning Hardware (CC BY 4.0)". */
-const shortSource = (name: string) => name.split(",")[0]!.trim();
+export const shortSource = (name: string) => name.split(",")[0]!.trim();
 
 /** The precision written next to a figure ("296 TOPS INT8", "FP16: 148 TFLOPS"), nearest first. */
 function precisionNear(text: string, figure: ClaimFigure): string | null {
@@ -319,6 +319,48 @@ export function referencesJson(result: ClaimReferences) {
       unit: "×",
       source: [...new Set(comparison.sources.map((source) => source.name))].join("; "),
       agrees: comparison.agrees,
+    })),
+  ];
+}
+
+/**
+ * What a publication freezes of a claim's reference figures: each figure the claim states, set
+ * against the reference, and each comparison, with the checker's sentence and sources. Reference
+ * figures the claim says nothing about stay on the workbench.
+ */
+export function statedChecks(result: ClaimReferences) {
+  return [
+    ...result.hardware.flatMap((row) =>
+      row.figures.flatMap((figure) =>
+        figure.claimed === null
+          ? []
+          : [
+              {
+                hardware: figure.hardware,
+                metric: figure.label,
+                claimed: figure.claimed,
+                value: figure.value,
+                unit: figure.unit,
+                agrees: figure.agrees,
+                note: figure.note,
+                sources: [{ ...figure.source, hardware: figure.hardware }],
+              },
+            ],
+      ),
+    ),
+    ...result.comparisons.map((comparison) => ({
+      hardware: comparison.hardware,
+      metric: `${comparison.basis} against the ${comparison.other}`,
+      claimed: comparison.claimed,
+      value: comparison.referenceRatio === null ? null : Number(comparison.referenceRatio.toFixed(2)),
+      unit: "×",
+      agrees: comparison.agrees,
+      note: comparison.note,
+      // sourceOf(a), then sourceOf(b): each names the hardware it gives figures for.
+      sources: comparison.sources.map((source, i) => ({
+        ...source,
+        hardware: i === 0 ? comparison.hardware : comparison.other,
+      })),
     })),
   ];
 }

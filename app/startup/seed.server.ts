@@ -6,7 +6,7 @@ import { scoreSpans } from "../claims/detect";
 import { toMarkdown } from "../claims/extract";
 import { project } from "../claims/projection";
 import { db } from "../db/client.server";
-import { publishArticle } from "../publishing/publish.server";
+import { publishArticle, type PublishOptions } from "../publishing/publish.server";
 import { importArticle } from "../newsroom/articles.server";
 import { claimSpan } from "../newsroom/claim-span";
 import { ArticleMetaSchema, EvidenceSchema } from "../newsroom/schemas";
@@ -41,7 +41,7 @@ export const SEED_FILE = "fixtures/alibaba-ai-chip.fact-check.json";
  * Loads a fact-check fixture as a published article: its claims approved with their verdicts
  * and evidence, every other machine-proposed claim left as a candidate. Returns the slug.
  */
-export async function loadFactCheck(file: string): Promise<string> {
+export async function loadFactCheck(file: string, publishing: PublishOptions = {}): Promise<string> {
   const spec = SeedFactCheckSchema.parse(JSON.parse(readFileSync(file, "utf8")));
   const source = readFileSync(path.join(path.dirname(file), spec.article.file), "utf8");
   const markdown = toMarkdown(source, spec.article.format);
@@ -82,13 +82,33 @@ export async function loadFactCheck(file: string): Promise<string> {
       });
     }
   });
-  await publishArticle(article.id, { articleVersion: article.version, changeNote: "" }, null);
+  await publishArticle(article.id, { articleVersion: article.version, changeNote: "" }, null, publishing);
   return article.slug;
 }
 
-/** Seeds an empty database with the Alibaba chip fact-check, published. */
+/**
+ * The seed fact-check's second version: what it added to the first, for the corrections log. Its
+ * claims name no chip in the hardware reference, so the note promises no reference checks.
+ */
+export const SEED_REPUBLISHED_NOTE =
+  "Re-published with the language layer: each claim’s figures, with their units and what they measure. No verdict changed.";
+
+/**
+ * Seeds an empty database with the Alibaba chip fact-check as the desk published it: version 1
+ * as first published, before the language layer, then version 2 re-published through the same
+ * path with each claim's figures and reference checks, and a change note saying so.
+ */
 export async function seedIfEmpty(): Promise<boolean> {
   if ((await db().article.count()) > 0) return false;
-  await loadFactCheck(SEED_FILE);
+  const slug = await loadFactCheck(SEED_FILE, { languageLayer: false });
+  const article = await db().article.findUniqueOrThrow({
+    where: { slug },
+    select: { id: true, version: true },
+  });
+  await publishArticle(
+    article.id,
+    { articleVersion: article.version, changeNote: SEED_REPUBLISHED_NOTE },
+    null,
+  );
   return true;
 }

@@ -1,6 +1,6 @@
 import type { Measure, Quantity } from "../claims/quantities";
 
-const MEASURE_LABELS: Record<Measure, string> = {
+export const MEASURE_LABELS: Record<Measure, string> = {
   compute: "Compute performance",
   power: "Power",
   "process node": "Process node",
@@ -18,20 +18,31 @@ const MEASURE_LABELS: Record<Measure, string> = {
 
 const UNIT_LABELS: Record<string, string> = { x: "× (times)", "%": "%", pp: "percentage points" };
 
+/** A figure's unit as a reader reads it ("× (times)" for x), "—" when it has none. */
+export const unitText = (unit: string) => UNIT_LABELS[unit] ?? (unit || "—");
+
 /** One locale for server and browser, so that a page renders the same on both. */
 const NUMBER = new Intl.NumberFormat("en", { maximumFractionDigits: 6 });
 
-type Figure = Pick<
+export type Figure = Pick<
   Quantity,
   "text" | "value" | "upper" | "unit" | "measure" | "normalized" | "comparedTo" | "change"
 >;
 
-function valueText({ value, upper }: Figure): string {
+export function valueText({ value, upper }: Figure): string {
   return upper === undefined ? NUMBER.format(value) : `${NUMBER.format(value)}–${NUMBER.format(upper)}`;
 }
 
+/** A figure's value and unit as one phrase: "12 TOPS", "3–4%", "1.5×". */
+export function amountText(figure: Figure): string {
+  const value = valueText(figure);
+  if (figure.unit === "%") return `${value}%`;
+  if (figure.unit === "x") return `${value}×`;
+  return `${value} ${unitText(figure.unit)}`;
+}
+
 /** What the table adds beyond value and unit: the common unit, what is compared, a change. */
-function notes(figure: Figure): string {
+export function figureNotes(figure: Figure): string {
   const said: string[] = [];
   const { normalized } = figure;
   if (normalized.unit !== figure.unit || normalized.value !== figure.value) {
@@ -64,7 +75,7 @@ export function QuantitiesTable({
   if (quantities.length === 0) return null;
   const Heading = `h${headingLevel}` as const;
   const Wrapper = region ? "section" : "div";
-  const anyNotes = quantities.some((q) => notes(q) !== "");
+  const anyNotes = quantities.some((q) => figureNotes(q) !== "");
   return (
     <Wrapper
       className={`quantities ${className}`.trim()}
@@ -89,9 +100,9 @@ export function QuantitiesTable({
                 “{q.text}”
               </th>
               <td data-label="Value">{valueText(q)}</td>
-              <td data-label="Unit">{UNIT_LABELS[q.unit] ?? (q.unit || "—")}</td>
+              <td data-label="Unit">{unitText(q.unit)}</td>
               <td data-label="What it measures">{MEASURE_LABELS[q.measure]}</td>
-              {anyNotes ? <td data-label="Notes">{notes(q)}</td> : null}
+              {anyNotes ? <td data-label="Notes">{figureNotes(q)}</td> : null}
             </tr>
           ))}
         </tbody>

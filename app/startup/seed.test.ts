@@ -1,0 +1,66 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { useFreshDatabase } from "../db/testing.server";
+
+// The seed on a real SQLite file, as a new workspace starts: the hardware reference, then the
+// Alibaba chip fact-check as first published and re-published with the language layer.
+await useFreshDatabase();
+const { seedIfEmpty, SEED_REPUBLISHED_NOTE } = await import("./seed.server");
+const { loadReferenceIfEmpty } = await import("../reference/reference.server");
+const { loadPublication, publishedPage, versionHistory } = await import("../publishing/publications.server");
+
+const SLUG = "alibaba-ai-chip";
+
+beforeAll(async () => {
+  await loadReferenceIfEmpty();
+  expect(await seedIfEmpty()).toBe(true);
+});
+
+describe("the seed fact-check", () => {
+  it("has version 1 as first published and version 2, with the language layer, as its latest", async () => {
+    const history = await versionHistory({ slug: SLUG });
+    expect(history.map((h) => [h.number, h.changeNote])).toEqual([
+      [1, ""],
+      [2, SEED_REPUBLISHED_NOTE],
+    ]);
+    const first = (await loadPublication(SLUG, 1))!.snapshot;
+    const latest = (await loadPublication(SLUG))!.snapshot;
+    expect(latest.number).toBe(2);
+    expect(first.claims.flatMap((c) => c.figures)).toEqual([]);
+    // The same claims and verdicts: only the figures were added.
+    expect(latest.claims.map((c) => [c.quote, c.verdict])).toEqual(
+      first.claims.map((c) => [c.quote, c.verdict]),
+    );
+    const tops = latest.claims.find((c) => c.quote.startsWith("Inference Performance"))!;
+    expect(tops.figures).toEqual([
+      {
+        text: "12 TOPS",
+        value: 12,
+        unit: "TOPS",
+        measure: "compute",
+        normalized: { value: 12, unit: "TOPS" },
+      },
+    ]);
+    expect(latest.claims.filter((c) => c.figures.length > 0)).toHaveLength(8);
+  });
+
+  it("shows the figures and the change note on its page; version 1's page stays as it was", async () => {
+    const page = (await publishedPage(SLUG))!.body;
+    expect(page).toContain("Version 2, published");
+    expect(page).toContain(`(version 2): ${SEED_REPUBLISHED_NOTE.replace(/'/g, "&#x27;")}`);
+    expect(page.match(/<h3>Figures<\/h3>/g)).toHaveLength(8);
+    expect(page).toContain("<dt>“12 TOPS”</dt><dd>Compute performance: 12 TOPS</dd>");
+    expect(page).toContain("<dt>“3–4%”</dt><dd>Percentage: 3–4% (a change, not a level)</dd>");
+    expect(page).toContain(
+      "<dt>“1.5x”</dt><dd>Ratio (a multiple): 1.5× (compared with previous generation)</dd>",
+    );
+    const first = (await publishedPage(SLUG, 1))!.body;
+    expect(first).toContain("Version 1, published");
+    expect(first).not.toContain("<h3>Figures</h3>");
+    expect(first).not.toContain('class="correction-banner"');
+  });
+
+  it("is seeded once", async () => {
+    expect(await seedIfEmpty()).toBe(false);
+    expect(await versionHistory({ slug: SLUG })).toHaveLength(2);
+  });
+});
