@@ -160,8 +160,11 @@ test.describe.serial("an article checked end to end", () => {
     // Version 2 needs a change note: the form holds back an empty one (the server refuses it too).
     await expect(page.locator("#changeNote:invalid")).toHaveCount(1);
     await page.getByLabel("What changed").fill("Rating changed to Inaccurate after independent benchmarks.");
+    // A changed verdict is a correction: the choice readers see at the top, and the default.
+    await expect(page.getByRole("radio", { name: /corrects something published/ })).toBeChecked();
     await page.getByRole("button", { name: "Publish version 2" }).click();
     await expect(page).toHaveURL(/\/v\/2$/);
+    await expect(page.locator(".correction-banner")).toContainText("Corrected");
 
     await page.goto(publicUrl);
     await expect(page.locator("#claim-note-1 .verdict")).toHaveText(/Inaccurate/);

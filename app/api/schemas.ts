@@ -9,6 +9,7 @@ import {
   versionField,
 } from "../newsroom/schemas";
 import { DeskFilterSchema } from "../newsroom/desk.server";
+import { CHANGE_KINDS } from "../newsroom/verdicts";
 import { CommentSchema } from "../comments/comments.server";
 import { ApiPageSchema } from "../newsroom/paging";
 import { VERDICT_KEYS } from "../newsroom/verdicts";
@@ -111,6 +112,7 @@ export const ApiSendBackSchema = z.strictObject({
 
 export const ApiPublishSchema = z.strictObject({
   note: z.string().trim().max(2000, "Keep the note under 2,000 characters.").default(""),
+  kind: z.enum(CHANGE_KINDS, { error: 'kind must be "correction" or "update".' }).default("correction"),
   articleVersion: versionField.optional(),
 });
 

@@ -286,7 +286,7 @@ const OPERATIONS: Operation[] = [
       const articleVersion = input.articleVersion ?? (await articleWithClaims(articleId)).version;
       const { number, slug } = await publishArticle(
         articleId,
-        { articleVersion, changeNote: input.note },
+        { articleVersion, changeNote: input.note, changeKind: input.kind },
         user,
       );
       return {

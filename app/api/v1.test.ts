@@ -8,6 +8,7 @@ const { createUser, setActive } = await import("../auth/users.server");
 const { createApiToken, revokeApiToken, listApiTokens } = await import("../auth/tokens.server");
 const { db } = await import("../db/client.server");
 const { loadReferenceIfEmpty } = await import("../reference/reference.server");
+const { publishedPage } = await import("../publishing/publications.server");
 // The hardware reference as start-up loads it (Epoch AI's dataset), for claims that name chips.
 await loadReferenceIfEmpty();
 
@@ -150,6 +151,21 @@ describe("the API workflow", () => {
     expect(read.status).toBe(200);
     expect(read.json.claims).toHaveLength(1);
     expect(read.json.claims[0].verdict.key).toBe("unsupported");
+
+    // A later version is a correction unless the publisher says it is an update.
+    const unknownKind = await call("POST", `/articles/${created.json.id}/publish`, "reviewer", {
+      note: "Added a source.",
+      kind: "tweak",
+    });
+    expect(unknownKind.status).toBe(400);
+    expect(unknownKind.json.error).toContain('kind must be "correction" or "update"');
+    const updated = await call("POST", `/articles/${created.json.id}/publish`, "reviewer", {
+      note: "Added a source.",
+      kind: "update",
+    });
+    expect(updated.json).toMatchObject({ version: 2 });
+    const page = (await publishedPage("chip-news"))!.body;
+    expect(page).toMatch(/<strong id="correction-banner-heading">Updated /);
   });
 
   it("enforces the two-person rule and a required comment when sending back", async () => {

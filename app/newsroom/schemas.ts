@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { CLAIMANT_TYPES } from "./claim-fields";
 import { ARTICLE_LIMIT_LABEL, MAX_ARTICLE_BYTES } from "../importing/limits";
-import { CLAIM_STATUSES, STANCES, VERDICT_KEYS } from "./verdicts";
+import { CHANGE_KINDS, CLAIM_STATUSES, STANCES, VERDICT_KEYS } from "./verdicts";
 import { partialDate } from "../utils/dates";
 import { LANGUAGE_CODES, type LanguageCode } from "../claims/language";
 
@@ -217,9 +217,12 @@ export const AssignSchema = z.object({
   }),
 });
 
+const changeKindField = z.enum(CHANGE_KINDS, { error: "Say whether this version corrects or updates." });
+
 export const PublishSchema = z.object({
   articleVersion: versionField,
   changeNote: z.string().trim().max(2000, "Keep the change note under 2,000 characters.").default(""),
+  changeKind: changeKindField.default("correction"),
 });
 
 /** Field errors keyed by field name, first message each, for showing beside inputs. */

@@ -35,6 +35,14 @@ export const STATUS_LABELS: Record<ClaimStatus, string> = {
   dismissed: "Dismissed",
 };
 
+/**
+ * What a published version after the first is, as its publisher says: a correction (something
+ * published was wrong) or an update (something was added or brought up to date). IFCN practice
+ * keeps the two apart; readers see "Corrected" or "Updated" at the top of the page.
+ */
+export const CHANGE_KINDS = ["correction", "update"] as const;
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
+
 export const STANCES = ["supports", "refutes", "context"] as const;
 export type Stance = (typeof STANCES)[number];
 export const STANCE_LABELS: Record<Stance, string> = {

@@ -169,13 +169,15 @@ export function FactCheckView({
   );
 }
 
-/** IFCN practice: a corrected fact-check says so before anything else, with what changed. */
+/** IFCN practice: a corrected or updated fact-check says so before anything else, with what changed. */
 function CorrectionBanner({ snapshot }: { snapshot: Snapshot }) {
   return (
     <aside className="correction-banner" aria-labelledby="correction-banner-heading">
       <p>
-        <strong id="correction-banner-heading">Corrected {formatDate(snapshot.publishedAt)}</strong> (version{" "}
-        {snapshot.number}): {snapshot.changeNote}{" "}
+        <strong id="correction-banner-heading">
+          {snapshot.changeKind === "update" ? "Updated" : "Corrected"} {formatDate(snapshot.publishedAt)}
+        </strong>{" "}
+        (version {snapshot.number}): {snapshot.changeNote}{" "}
         <a href="#corrections-heading">All corrections and updates</a>
       </p>
     </aside>

@@ -11,6 +11,7 @@ import { claimFigures } from "./figures";
 import { currentReferenceIndex } from "../reference/reference.server";
 import type { ReferenceRow } from "../reference/check";
 import type { Catalogue } from "../reference/recognise";
+import type { ChangeKind } from "../newsroom/verdicts";
 import { includedClaims, listedSummary, SNAPSHOT_SCHEMA, SnapshotSchema, type Snapshot } from "./snapshot";
 
 /**
@@ -37,9 +38,16 @@ export interface PublishOptions {
  * whoever hears of it must be able to read it), the publication is announced to whoever keeps
  * copies of public pages.
  */
+export interface PublishInput {
+  articleVersion: number;
+  changeNote: string;
+  /** For versions after the first; a correction unless the publisher says it is an update. */
+  changeKind?: ChangeKind;
+}
+
 export async function publishArticle(
   articleId: number,
-  input: { articleVersion: number; changeNote: string },
+  input: PublishInput,
   actor: CurrentUser | null,
   { languageLayer = true }: PublishOptions = {},
 ): Promise<Announcement> {
@@ -53,7 +61,7 @@ export async function publishArticle(
 async function writePublication(
   tx: Tx,
   articleId: number,
-  input: { articleVersion: number; changeNote: string },
+  input: PublishInput,
   actor: CurrentUser | null,
   hardware: Catalogue<ReferenceRow> | null,
 ): Promise<Announcement> {
@@ -82,7 +90,7 @@ async function writePublication(
   const number = (earlier.at(-1)?.number ?? 0) + 1;
   if (number > 1 && input.changeNote.trim() === "") {
     throw new UserError(
-      `This will be version ${number}: say what changed in the change note. It is shown to readers as a correction.`,
+      `This will be version ${number}: say what changed in the change note. Readers see it at the top of the page.`,
     );
   }
   const researcherOf = (claim: (typeof article.claims)[number]) => claim.verdictById ?? claim.lastEditorId;
@@ -104,6 +112,7 @@ async function writePublication(
     publishedAt: publishedAt.toISOString(),
     publishedBy: actor?.name ?? SEED_PUBLISHER,
     changeNote: input.changeNote.trim(),
+    changeKind: input.changeKind ?? "correction",
     article: {
       title: article.title,
       slug: article.slug,

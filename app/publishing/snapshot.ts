@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseStoredJson, readStoredJson } from "../utils/json";
-import { STANCES, VERDICT_KEYS } from "../newsroom/verdicts";
+import { CHANGE_KINDS, STANCES, VERDICT_KEYS } from "../newsroom/verdicts";
 import { MEASURES } from "../claims/quantities";
 
 /**
@@ -84,6 +84,8 @@ export const SnapshotSchema = z.object({
   publishedAt: z.string(),
   publishedBy: z.string(),
   changeNote: z.string(),
+  /** Versions published before the distinction were all shown as corrections. */
+  changeKind: z.enum(CHANGE_KINDS).default("correction"),
   article: z.object({
     title: z.string(),
     slug: z.string(),

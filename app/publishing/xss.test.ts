@@ -68,6 +68,7 @@ function snapshotWith(text: string, url: string): Snapshot {
     publishedAt: "2026-01-01T00:00:00.000Z",
     publishedBy: text,
     changeNote: text,
+    changeKind: "correction",
     article: {
       title: text,
       slug: "x",

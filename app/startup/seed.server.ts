@@ -107,7 +107,7 @@ export async function seedIfEmpty(): Promise<boolean> {
   });
   await publishArticle(
     article.id,
-    { articleVersion: article.version, changeNote: SEED_REPUBLISHED_NOTE },
+    { articleVersion: article.version, changeNote: SEED_REPUBLISHED_NOTE, changeKind: "update" },
     null,
   );
   return true;

@@ -47,6 +47,9 @@ describe("the seed fact-check", () => {
     const page = (await publishedPage(SLUG))!.body;
     expect(page).toContain("Version 2, published");
     expect(page).toContain(`(version 2): ${SEED_REPUBLISHED_NOTE.replace(/'/g, "&#x27;")}`);
+    // It added figures and changed no verdict: an update, not a correction.
+    expect(page).toMatch(/<strong id="correction-banner-heading">Updated /);
+    expect(page).not.toContain("Corrected");
     expect(page.match(/<h3>Figures<\/h3>/g)).toHaveLength(8);
     expect(page).toContain("<dt>“12 TOPS”</dt><dd>Compute performance: 12 TOPS</dd>");
     expect(page).toContain("<dt>“3–4%”</dt><dd>Percentage: 3–4% (a change, not a level)</dd>");

@@ -89,9 +89,32 @@ export function PublishForm({
       <FormMessage error={state?.error} />
       <Form method="post" className="stack">
         <input type="hidden" name="articleVersion" value={articleVersion} />
+        {nextVersion > 1 ? (
+          <fieldset className="field">
+            <legend>This version</legend>
+            <label className="inline">
+              <input
+                type="radio"
+                name="changeKind"
+                value="correction"
+                defaultChecked={state?.values.changeKind !== "update"}
+              />{" "}
+              corrects something published (readers see “Corrected”)
+            </label>
+            <label className="inline">
+              <input
+                type="radio"
+                name="changeKind"
+                value="update"
+                defaultChecked={state?.values.changeKind === "update"}
+              />{" "}
+              adds or brings up to date (readers see “Updated”)
+            </label>
+          </fieldset>
+        ) : null}
         <div className="field">
           <label htmlFor="changeNote">
-            {nextVersion > 1 ? "What changed (shown to readers as a correction)" : "Note (optional)"}
+            {nextVersion > 1 ? "What changed (shown to readers at the top of the page)" : "Note (optional)"}
           </label>
           <textarea
             id="changeNote"
