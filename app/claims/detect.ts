@@ -6,6 +6,7 @@
 import { claimPatternsFor, type LocalClaimPatterns } from "./languages/claim-words";
 import { entities, isDateline, type Entity } from "./entities";
 import { meter } from "./meter";
+import { allMatches } from "./patterns";
 import type { Block } from "./projection";
 import {
   ENTITY_RULES,
@@ -111,7 +112,7 @@ export function splitClaims(
   known: ReadonlySet<string> = new Set(),
 ): Sentence[] {
   meter.steps += sentence.text.length;
-  const joins = [...sentence.text.matchAll(CLAUSE_JOIN)];
+  const joins = allMatches(CLAUSE_JOIN, sentence.text);
   if (joins.length === 0) return [sentence];
   const clauses = new ClauseIndex(sentence.text, known);
   const parts: Sentence[] = [];
@@ -138,8 +139,8 @@ export function isCheckableClause(clause: string, known: ReadonlySet<string>): b
   );
 }
 
-const ALL_FIGURES = new RegExp(FIGURE.source, "giu");
-const ALL_EVENTS = new RegExp(EVENT.source, "giu");
+const ALL_FIGURES = new RegExp(FIGURE.source, "gi");
+const ALL_EVENTS = new RegExp(EVENT.source, "gi");
 const LETTER_OR_DIGIT_AT = /[\p{L}\p{N}]/uy;
 
 /**
@@ -165,7 +166,7 @@ class ClauseIndex {
     known: ReadonlySet<string>,
   ) {
     meter.steps += text.length;
-    const starts = (pattern: RegExp) => Array.from(text.matchAll(pattern), (m) => m.index);
+    const starts = (pattern: RegExp) => allMatches(pattern, text).map((m) => m.index);
     this.wordStarts = starts(/\S+/g);
     this.figures = starts(ALL_FIGURES);
     this.events = starts(ALL_EVENTS);

@@ -11,6 +11,7 @@
  * the lexicon or the document says so.
  */
 import nlp from "compromise/two";
+import { allMatches, lettersAreAscii, pick, twins, type Twins } from "./patterns";
 import { meter } from "./meter";
 import { COMMON_CAPITALISED } from "./vocabulary";
 
@@ -47,10 +48,17 @@ function lexiconEntry(words: string): LexiconEntry {
   return lexicon[words];
 }
 
-/** compromise's tags for a lower-case word or phrase. */
-function tagsOf(words: string): string[] {
+const TAGS_SEEN = new Map<string, readonly string[]>();
+
+/** compromise's tags for a lower-case word or phrase (remembered: words recur). */
+function tagsOf(words: string): readonly string[] {
+  let tags = TAGS_SEEN.get(words);
+  if (tags !== undefined) return tags;
   const entry = lexiconEntry(words);
-  return entry ? (Array.isArray(entry) ? entry : [entry]).flatMap((t) => t.split(",")) : [];
+  tags = entry ? (Array.isArray(entry) ? entry : [entry]).flatMap((t) => t.split(",")) : [];
+  if (TAGS_SEEN.size >= 50_000) TAGS_SEEN.clear();
+  TAGS_SEEN.set(words, tags);
+  return tags;
 }
 
 const PERSON_TAGS = new Set(["Person", "FirstName", "MaleName", "FemaleName", "LastName", "Honorific"]);
@@ -73,7 +81,7 @@ function lexiconType(words: string): NameType | "common" | null {
   return type;
 }
 
-function typeFromTags(tags: string[]): NameType | "common" | null {
+function typeFromTags(tags: readonly string[]): NameType | "common" | null {
   if (tags.length === 0) return null;
   if (tags.some((t) => ORGANIZATION_TAGS.has(t))) return "organization";
   if (tags.some((t) => PLACE_TAGS.has(t))) return "place";
@@ -111,10 +119,11 @@ const ORGANIZATION_NOUN = /^\s(?:division|unit|team|subsidiary|arm|lab|labs|grou
  * Words that can be (part of) a name: capitalised ("Alibaba’s", "RISC-V", "R&D", "U.S.", "H20")
  * or CamelCase ("iPhone"), with the marks words carry inside them.
  */
-const NAME_SHAPED =
-  /(?<![\p{L}\p{N}])(?:(?:\p{Lu}\.){2,}|(?:\p{Lu}|\p{Ll}+\p{Lu})[\p{L}\p{N}]*(?:[’'‑\-&.][\p{L}\p{N}]+)*)/gu;
+const NAME_SHAPED = twins(
+  /(?<![\p{L}\p{N}])(?:(?:\p{Lu}\.){2,}|(?:\p{Lu}|\p{Ll}+\p{Lu})[\p{L}\p{N}]*(?:[’'‑\-&.][\p{L}\p{N}]+)*)/gu,
+);
 const ACRONYM = /^(?:\p{Lu}{2,}s?|(?:\p{Lu}\.){2,}|\p{Lu}+&\p{Lu}+)$/u;
-const HAS_DIGIT = /\p{N}/u;
+const HAS_DIGIT = twins(/\p{N}/u);
 const CAMEL_CASE = /^\p{L}+\p{Ll}\p{Lu}/u;
 const PRODUCT_SHAPE = /^(?:\p{Ll}+\p{Lu}\p{L}*|\p{Lu}+[‑-]\p{Lu}\p{N}*|.*\p{L}.*\p{N}.*|.*\p{N}.*\p{L}.*)$/u;
 /** "Alibaba’s", "Nvidia-based", "AI-driven": the name is the word without its possessive or lower-case tail. */
@@ -145,38 +154,40 @@ const SCALE = "thousand|million|billion|trillion|bn|m|k";
 const CALENDAR_NAME = new RegExp(`^(?:${MONTHS}|${WEEKDAYS})$`, "u");
 
 /** Figures and dates in the order they are tried: money before percent before dates before quantities. */
-const FIGURE_PATTERNS: ReadonlyArray<[Exclude<EntityType, NameType>, RegExp]> = [
+const FIGURE_PATTERNS: ReadonlyArray<[Exclude<EntityType, NameType>, Twins]> = (
   [
-    "money",
-    new RegExp(
-      String.raw`(?:US|HK|A|C)?[$€£¥]\s?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?(?:${SCALE})\b)?|\b${NUMBER}\s?(?:${SCALE})?\s?(?:dollars?|euros?|yuan|renminbi|pounds|USD|EUR|RMB|CNY)\b`,
-      "gu",
-    ),
-  ],
-  [
-    "percent",
-    new RegExp(
-      String.raw`(?<![\p{L}\p{N}])${NUMBER}(?:\s?(?:%|percent|per cent))?\s?[–-]\s?${NUMBER}\s?(?:%|percent|per cent)|(?<![\p{L}\p{N}])${NUMBER}\s?(?:%|percent\b|per cent\b)`,
-      "gu",
-    ),
-  ],
-  [
-    "date",
-    new RegExp(
-      String.raw`\b(?:(?:${MONTHS})(?:\s\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s(?:19|20)\d{2})?|\d{1,2}\s(?:${MONTHS})(?:\s(?:19|20)\d{2})?|(?:${WEEKDAYS})|Q[1-4]\s?(?:19|20)\d{2}|(?:19|20)\d{2}(?:\s?(?:Q[1-4]|H[12]))?|(?:(?:last|next|this|previous|past|coming)\s(?:(?:${WORD_NUMBER}|\d+)[\s‑-])?|(?:${WORD_NUMBER}|\d+)[\s‑-])(?:years?|quarters?|months?|weeks?|days?|hours?|decades?)|(?:early|mid|late)[‑-]?(?:19|20)\d{2}s?)\b`,
-      "gu",
-    ),
-  ],
-  [
-    "quantity",
-    new RegExp(
-      String.raw`(?<![\p{L}\p{N}])${NUMBER}\s?(?:(?:${SCALE})\s)?(?:nm|GB\/s|TB\/s|MB\/s|Gbps|TOPS|TFLOPS|PFLOPS|FLOPS|GHz|MHz|kHz|GB|TB|MB|KB|kW|MW|GW|W|watts?|mm|cm|km|kg|x|×|times|units|users|customers|employees|people|cores|chips|devices|servers|records|accounts|(?:${SCALE}))(?![\p{L}\p{N}])|\b(?:${WORD_NUMBER})\stimes\b|\b(?:doubled|tripled|halved|quadrupled|twice)\b`,
-      "gu",
-    ),
-  ],
-];
+    [
+      "money",
+      new RegExp(
+        String.raw`(?:US|HK|A|C)?[$€£¥]\s?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?(?:${SCALE})\b)?|\b${NUMBER}\s?(?:${SCALE})?\s?(?:dollars?|euros?|yuan|renminbi|pounds|USD|EUR|RMB|CNY)\b`,
+        "gu",
+      ),
+    ],
+    [
+      "percent",
+      new RegExp(
+        String.raw`(?<![\p{L}\p{N}])${NUMBER}(?:\s?(?:%|percent|per cent))?\s?[–-]\s?${NUMBER}\s?(?:%|percent|per cent)|(?<![\p{L}\p{N}])${NUMBER}\s?(?:%|percent\b|per cent\b)`,
+        "gu",
+      ),
+    ],
+    [
+      "date",
+      new RegExp(
+        String.raw`\b(?:(?:${MONTHS})(?:\s\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s(?:19|20)\d{2})?|\d{1,2}\s(?:${MONTHS})(?:\s(?:19|20)\d{2})?|(?:${WEEKDAYS})|Q[1-4]\s?(?:19|20)\d{2}|(?:19|20)\d{2}(?:\s?(?:Q[1-4]|H[12]))?|(?:(?:last|next|this|previous|past|coming)\s(?:(?:${WORD_NUMBER}|\d+)[\s‑-])?|(?:${WORD_NUMBER}|\d+)[\s‑-])(?:years?|quarters?|months?|weeks?|days?|hours?|decades?)|(?:early|mid|late)[‑-]?(?:19|20)\d{2}s?)\b`,
+        "gu",
+      ),
+    ],
+    [
+      "quantity",
+      new RegExp(
+        String.raw`(?<![\p{L}\p{N}])${NUMBER}\s?(?:(?:${SCALE})\s)?(?:nm|GB\/s|TB\/s|MB\/s|Gbps|TOPS|TFLOPS|PFLOPS|FLOPS|GHz|MHz|kHz|GB|TB|MB|KB|kW|MW|GW|W|watts?|mm|cm|km|kg|x|×|times|units|users|customers|employees|people|cores|chips|devices|servers|records|accounts|(?:${SCALE}))(?![\p{L}\p{N}])|\b(?:${WORD_NUMBER})\stimes\b|\b(?:doubled|tripled|halved|quadrupled|twice)\b`,
+        "gu",
+      ),
+    ],
+  ] as const
+).map(([type, pattern]) => [type, twins(pattern)]);
 /** A number standing alone ("Top 10", "sold 400"): a quantity, once names have taken model numbers. */
-const BARE_NUMBER = /(?<![\p{L}\p{N}.,])[+−-]?\d[\d,]*(?:\.\d+)?(?![\p{L}\p{N}])/gu;
+const BARE_NUMBER = twins(/(?<![\p{L}\p{N}.,])[+−-]?\d[\d,]*(?:\.\d+)?(?![\p{L}\p{N}])/gu);
 
 interface Token {
   text: string;
@@ -193,18 +204,19 @@ interface Token {
 export function entities(text: string, known: ReadonlySet<string> = new Set()): Entity[] {
   meter.steps += text.length;
   const found: Entity[] = [];
-  const hasDigit = HAS_DIGIT.test(text);
+  const ascii = lettersAreAscii(text);
+  const hasDigit = pick(HAS_DIGIT, ascii).test(text);
   for (const [type, pattern] of FIGURE_PATTERNS) {
     if (!hasDigit && type !== "date" && type !== "quantity") continue;
-    for (const m of text.matchAll(pattern)) {
+    for (const m of allMatches(pick(pattern, ascii), text)) {
       const end = m.index + m[0].trimEnd().length;
       if (end > m.index && isFree(found, m.index, end))
         found.push({ text: text.slice(m.index, end), type, start: m.index, end });
     }
   }
-  nameRuns(text, known, found);
+  nameRuns(text, known, found, ascii);
   if (hasDigit)
-    for (const m of text.matchAll(BARE_NUMBER))
+    for (const m of allMatches(pick(BARE_NUMBER, ascii), text))
       if (isFree(found, m.index, m.index + m[0].length))
         found.push({ text: m[0], type: "quantity", start: m.index, end: m.index + m[0].length });
   return found.sort((a, b) => a.start - b.start);
@@ -230,11 +242,11 @@ function firstWordAt(text: string, from: number): number {
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
 
 /** Adds the names of `text` to `found`, which holds its figures and dates. */
-function nameRuns(text: string, known: ReadonlySet<string>, found: Entity[]): void {
+function nameRuns(text: string, known: ReadonlySet<string>, found: Entity[], ascii: boolean): void {
   const statementAt = statementStart(text);
   const firstAt = firstWordAt(text, statementAt);
   const words: Token[] = [];
-  for (const m of text.matchAll(NAME_SHAPED)) {
+  for (const m of allMatches(pick(NAME_SHAPED, ascii), text)) {
     if (m.index >= statementAt) words.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   }
   if (words.length === 0) return;
@@ -384,7 +396,7 @@ function runType(text: string, run: Token[], hasModelNumber: boolean): NameType 
 
 /** "Chen Hao", "Jensen Huang", "Lisa Su": a given name or a surname the lexicon knows, with another name. */
 function isPerson(words: string[]): boolean {
-  if (words.length > 4 || words.some((w) => ACRONYM.test(w) || HAS_DIGIT.test(w))) return false;
+  if (words.length > 4 || words.some((w) => ACRONYM.test(w) || HAS_DIGIT.unicode.test(w))) return false;
   const tags = words.map((w) => tagsOf(w.toLowerCase()));
   if (tags.some((t) => t.some((tag) => ORGANIZATION_TAGS.has(tag) || PLACE_TAGS.has(tag)))) return false;
   const named = tags.filter((t) => t.some((tag) => PERSON_TAGS.has(tag))).length;
