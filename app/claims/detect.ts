@@ -283,8 +283,13 @@ export function scoreSentence(
     text: sentence.text,
     score: round(clamp(total(findings))),
     reasons,
-    entities: facts.entities!().map((e) => ({ ...e, start: e.start + shift, end: e.end + shift })),
+    entities: shiftEntities(facts.entities!(), shift),
   };
+}
+
+/** Entities found in the text without its lead-in, with offsets in the sentence as given. */
+function shiftEntities(found: readonly Entity[], shift: number): Entity[] {
+  return found.map((e) => (shift === 0 ? e : { ...e, start: e.start + shift, end: e.end + shift }));
 }
 
 /**

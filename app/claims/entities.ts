@@ -11,7 +11,7 @@
  * the lexicon or the document says so.
  */
 import nlp from "compromise/two";
-import { allMatches, lettersAreAscii, pick, twins, type Twins } from "./patterns";
+import { allMatches, lettersAreAscii, matchesTwin, pick, twins, type Twins } from "./patterns";
 import { meter } from "./meter";
 import { COMMON_CAPITALISED } from "./vocabulary";
 
@@ -122,12 +122,14 @@ const ORGANIZATION_NOUN = /^\s(?:division|unit|team|subsidiary|arm|lab|labs|grou
 const NAME_SHAPED = twins(
   /(?<![\p{L}\p{N}])(?:(?:\p{Lu}\.){2,}|(?:\p{Lu}|\p{Ll}+\p{Lu})[\p{L}\p{N}]*(?:[’'‑\-&.][\p{L}\p{N}]+)*)/gu,
 );
-const ACRONYM = /^(?:\p{Lu}{2,}s?|(?:\p{Lu}\.){2,}|\p{Lu}+&\p{Lu}+)$/u;
+const ACRONYM = twins(/^(?:\p{Lu}{2,}s?|(?:\p{Lu}\.){2,}|\p{Lu}+&\p{Lu}+)$/u);
 const HAS_DIGIT = twins(/\p{N}/u);
-const CAMEL_CASE = /^\p{L}+\p{Ll}\p{Lu}/u;
-const PRODUCT_SHAPE = /^(?:\p{Ll}+\p{Lu}\p{L}*|\p{Lu}+[‑-]\p{Lu}\p{N}*|.*\p{L}.*\p{N}.*|.*\p{N}.*\p{L}.*)$/u;
+const CAMEL_CASE = twins(/^\p{L}+\p{Ll}\p{Lu}/u);
+const PRODUCT_SHAPE = twins(
+  /^(?:\p{Ll}+\p{Lu}\p{L}*|\p{Lu}+[‑-]\p{Lu}\p{N}*|.*\p{L}.*\p{N}.*|.*\p{N}.*\p{L}.*)$/u,
+);
 /** "Alibaba’s", "Nvidia-based", "AI-driven": the name is the word without its possessive or lower-case tail. */
-const NAME_TAIL = /['’]s$|[‑-]\p{Ll}[\p{L}‑-]*$/u;
+const NAME_TAIL = twins(/['’]s$|[‑-]\p{Ll}[\p{L}‑-]*$/u);
 /** A model number after a name: "Hanguang 800", "Xeon 6" (not a year, not a figure with a unit). */
 const MODEL_NUMBER = /^ (?!(?:19|20)\d{2}\b)\d{1,4}[A-Za-z]?(?![\p{L}\p{N}%]|[.,]\d)/u;
 /** "SAN JOSE: ", "BEIJING — ": a dateline at the start of a sentence. */
@@ -151,7 +153,7 @@ const WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
 const NUMBER = String.raw`[+−-]?\d(?:[\d,]*\d)?(?:\.\d+)?`;
 const WORD_NUMBER = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few";
 const SCALE = "thousand|million|billion|trillion|bn|m|k";
-const CALENDAR_NAME = new RegExp(`^(?:${MONTHS}|${WEEKDAYS})$`, "u");
+const CALENDAR_NAME = new RegExp(`^(?:${MONTHS}|${WEEKDAYS})$`);
 
 /** Figures and dates in the order they are tried: money before percent before dates before quantities. */
 const FIGURE_PATTERNS: ReadonlyArray<[Exclude<EntityType, NameType>, Twins]> = (
@@ -250,7 +252,7 @@ function nameRuns(text: string, known: ReadonlySet<string>, found: Entity[], asc
     if (m.index >= statementAt) words.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   }
   if (words.length === 0) return;
-  const shouted = words.filter((w) => SHOUTED.test(w.text) && !COMMON_ACRONYMS.has(w.text)).length;
+  const shouted = words.filter((w) => matchesTwin(SHOUTED, w.text) && !COMMON_ACRONYMS.has(w.text)).length;
   // A headline needs at least three words, half of them shouted: with fewer than two, it is none.
   const headline = shouted >= 2 && isHeadline(text.slice(statementAt));
   const runs: Token[][] = [];
@@ -310,11 +312,11 @@ function opensSentence(text: string, at: number): boolean {
 /** Mostly capitals: a shouted headline, whose capitals say nothing about names. */
 function isHeadline(text: string): boolean {
   const letters = text.match(LETTER_WORDS) ?? [];
-  const shouted = letters.filter((w) => SHOUTED.test(w) && !COMMON_ACRONYMS.has(w));
+  const shouted = letters.filter((w) => matchesTwin(SHOUTED, w) && !COMMON_ACRONYMS.has(w));
   return letters.length >= 3 && shouted.length / letters.length >= 0.5;
 }
 const LETTER_WORDS = /\p{L}[\p{L}\p{N}]*/gu;
-const SHOUTED = /^\p{Lu}{2,}$/u;
+const SHOUTED = twins(/^\p{Lu}{2,}$/u);
 
 /**
  * The part of a word that belongs to a name, or null: a capitalised word that is not a common
@@ -323,21 +325,22 @@ const SHOUTED = /^\p{Lu}{2,}$/u;
 function nameWord(word: Token, first: boolean, headline: boolean, known: ReadonlySet<string>): Token | null {
   let text = word.text;
   if (COMMON_CAPITALISED.has(text)) return null;
-  if (NAME_TAIL.test(text)) text = text.replace(NAME_TAIL, "");
-  if (text.endsWith(".") && !ACRONYM.test(text)) text = text.slice(0, -1);
+  if (matchesTwin(NAME_TAIL, text)) text = text.replace(NAME_TAIL.unicode, "");
+  if (text.endsWith(".") && !matchesTwin(ACRONYM, text)) text = text.slice(0, -1);
   if (text.length < 2) return null;
   if (COMMON_CAPITALISED.has(text) || COMMON_ACRONYMS.has(text) || CALENDAR_NAME.test(text)) return null;
   if (PLACE_ABBREVIATIONS.has(text)) return { text, start: word.start, end: word.start + text.length };
   const lexicon = lexiconType(text);
   if (
-    SHOUTED.test(text) &&
+    matchesTwin(SHOUTED, text) &&
     (headline || lexicon === "common") &&
     lexicon !== "organization" &&
     lexicon !== "place"
   )
     return null;
   if (first) {
-    const selfEvident = ACRONYM.test(text) || CAMEL_CASE.test(text) || PRODUCT_SHAPE.test(text);
+    const selfEvident =
+      matchesTwin(ACRONYM, text) || matchesTwin(CAMEL_CASE, text) || matchesTwin(PRODUCT_SHAPE, text);
     const byLexicon = lexicon !== null && lexicon !== "common";
     // "European Union negotiators": a demonym may open a name; other common words do not.
     const demonym = tagsOf(text.toLowerCase()).includes("Demonym");
@@ -380,7 +383,7 @@ function runType(text: string, run: Token[], hasModelNumber: boolean): NameType 
   if (words.some((w) => ORGANIZATION_SUFFIX.test(w)) && words.length > 1) return "organization";
   const whole = lexiconType(phrase);
   if (whole && whole !== "common") return whole;
-  if (hasModelNumber || words.some((w) => PRODUCT_SHAPE.test(w))) return "product";
+  if (hasModelNumber || words.some((w) => matchesTwin(PRODUCT_SHAPE, w))) return "product";
   if (PRODUCT_NOUN.test(after)) return "product";
   if (ORGANIZATION_NOUN.test(after)) return "organization";
   if (isPerson(words)) return "person";
@@ -396,7 +399,8 @@ function runType(text: string, run: Token[], hasModelNumber: boolean): NameType 
 
 /** "Chen Hao", "Jensen Huang", "Lisa Su": a given name or a surname the lexicon knows, with another name. */
 function isPerson(words: string[]): boolean {
-  if (words.length > 4 || words.some((w) => ACRONYM.test(w) || HAS_DIGIT.unicode.test(w))) return false;
+  if (words.length > 4 || words.some((w) => matchesTwin(ACRONYM, w) || matchesTwin(HAS_DIGIT, w)))
+    return false;
   const tags = words.map((w) => tagsOf(w.toLowerCase()));
   if (tags.some((t) => t.some((tag) => ORGANIZATION_TAGS.has(tag) || PLACE_TAGS.has(tag)))) return false;
   const named = tags.filter((t) => t.some((tag) => PERSON_TAGS.has(tag))).length;
@@ -404,10 +408,11 @@ function isPerson(words: string[]): boolean {
   return named >= 1;
 }
 
+const POSSESSIVE_BEFORE = twins(/([\p{L}\p{N}]+)['’]s\s(?:new\s|latest\s)?$/u);
+
 /** "Nvidia’s Blackwell": what an organisation makes, named after its possessive. */
 function followsOrganisationPossessive(text: string, start: number): boolean {
-  const before = /([\p{L}\p{N}]+)['’]s\s(?:new\s|latest\s)?$/u.exec(
-    text.slice(Math.max(0, start - 40), start),
-  );
+  const preceding = text.slice(Math.max(0, start - 40), start);
+  const before = pick(POSSESSIVE_BEFORE, lettersAreAscii(preceding)).exec(preceding);
   return before !== null && lexiconType(before[1]!) === "organization";
 }

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { extract } from "./extract";
-import { allMatches, asciiTwin, lettersAreAscii } from "./patterns";
+import { allMatches, asciiTwin, lettersAreAscii, matchesTwin, twins } from "./patterns";
 
 const evalDir = new URL("../../fixtures/eval/", import.meta.url);
 /** Every sentence of the evaluation articles and the seed article, in all their languages. */
@@ -70,6 +70,17 @@ describe("ASCII twins", () => {
       for (const text of readable)
         expect(allMatches(twin, text).map(String), text).toEqual(allMatches(pattern, text).map(String));
     }
+  });
+});
+
+describe("matchesTwin", () => {
+  it("answers as the Unicode pattern does, for words in any script", () => {
+    const productShape =
+      /^(?:\p{Ll}+\p{Lu}\p{L}*|\p{Lu}+[‑-]\p{Lu}\p{N}*|.*\p{L}.*\p{N}.*|.*\p{N}.*\p{L}.*)$/u;
+    const pair = twins(productShape);
+    const words = evalSentences.flatMap((s) => s.split(/\s+/));
+    for (const word of [...words, "iPhone", "RISC-V", "H20", "Ｈ20", "Ströme2", "Škoda"])
+      expect(matchesTwin(pair, word), word).toBe(productShape.test(word));
   });
 });
 

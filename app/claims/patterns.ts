@@ -88,3 +88,8 @@ export function allMatches(pattern: RegExp, text: string): RegExpExecArray[] {
   pattern.lastIndex = 0;
   return found;
 }
+
+/** Whether a (non-global) pattern matches `text`, read through its ASCII twin when it may be. */
+export function matchesTwin(patterns: Twins, text: string): boolean {
+  return pick(patterns, lettersAreAscii(text)).test(text);
+}

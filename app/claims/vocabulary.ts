@@ -30,9 +30,9 @@ export const EVENT =
 const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
 const CALENDAR_NAMES = `${MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday`;
 /** Month and day names only when capitalised: "May" is a month, "may" is a hedge. */
-export const NAMED_DAY = new RegExp(`\\b(?:${CALENDAR_NAMES})\\b`, "u");
+export const NAMED_DAY = new RegExp(`\\b(?:${CALENDAR_NAMES})\\b`);
 /** Months and weekdays are dates, not names, even though they are capitalised. */
-export const CALENDAR_WORD = new RegExp(`^(?:${CALENDAR_NAMES})$`, "u");
+export const CALENDAR_WORD = new RegExp(`^(?:${CALENDAR_NAMES})$`);
 /** A paragraph that is only a date, as in a timeline: "2024 Q1", "March 2025". */
 export const DATE_ONLY = new RegExp(
   `^(?:(?:19|20)\\d{2}(?:\\s?Q[1-4]|\\s?H[12])?|Q[1-4]\\s?(?:19|20)\\d{2}|(?:${MONTHS})\\s(?:19|20)\\d{2})$`,
