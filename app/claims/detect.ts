@@ -6,7 +6,7 @@
 import { claimPatternsFor, type LocalClaimPatterns } from "./languages/claim-words";
 import { entities, isDateline, type Entity } from "./entities";
 import { meter } from "./meter";
-import { allMatches } from "./patterns";
+import { allMatches, lettersAreAscii, pick, twins } from "./patterns";
 import type { Block } from "./projection";
 import {
   ENTITY_RULES,
@@ -80,11 +80,25 @@ export function detectClaims(
 function isHeading(sentence: Sentence, headings: Block[]): boolean {
   const holder = headings[firstAfter(headings, sentence.start, (b) => b.start) - 1];
   if (holder && sentence.end <= holder.end) return true;
-  if (/[.!?…"”]$/u.test(sentence.text) || sentence.text.length > 200) return false;
-  const words = sentence.text.split(/\s+/).filter((w) => /^\p{L}/u.test(w));
-  if (words.length === 0 || words.length > 9) return false;
-  const capitalised = words.filter((w) => /^\p{Lu}/u.test(w)).length;
-  return capitalised / words.length >= 0.75;
+  const { text } = sentence;
+  if (text.length > 200 || CLOSING_PUNCTUATION.includes(text.at(-1)!)) return false;
+  const ascii = lettersAreAscii(text);
+  const words = countMatches(pick(WORD_OF_LETTERS, ascii), text);
+  if (words === 0 || words > 9) return false;
+  return countMatches(pick(CAPITALISED_WORD, ascii), text) / words >= 0.75;
+}
+
+const CLOSING_PUNCTUATION = '.!?…"”';
+/** The first letters of words (split at whitespace) that start with a letter, and with a capital. */
+const WORD_OF_LETTERS = twins(/(?<!\S)\p{L}/gu);
+const CAPITALISED_WORD = twins(/(?<!\S)\p{Lu}/gu);
+
+/** How many times a global pattern matches in `text`, counted without building the matches. */
+function countMatches(pattern: RegExp, text: string): number {
+  let count = 0;
+  pattern.lastIndex = 0;
+  while (pattern.test(text)) count++;
+  return count;
 }
 
 /** Index of the first item whose key is above `value`, in items sorted by key (binary search). */

@@ -12,6 +12,7 @@ import { proposeClaimant } from "./attribution";
 import type { Entity, NameType } from "./entities";
 import type { LocalClaimPatterns } from "./languages/claim-words";
 import { meter } from "./meter";
+import { lettersAreAscii, matchesTwin, pick, twins } from "./patterns";
 import { EVENT, firstFigure, NAMED_DAY } from "./vocabulary";
 
 /** What the scoring rules see of one sentence. */
@@ -98,11 +99,10 @@ const IMPERATIVES = new Set(
 
 /** The sentence's first word, lower case, without punctuation: "Don’t—" is "don’t". */
 function firstWord(text: string): string {
-  return /^[^\s—–-]*/u
-    .exec(text)![0]
-    .toLowerCase()
-    .replace(/[^\p{L}’']/gu, "");
+  const word = /^[^\s—–-]*/.exec(text)![0].toLowerCase();
+  return word.replace(pick(NOT_A_LETTER, lettersAreAscii(word)), "");
 }
+const NOT_A_LETTER = twins(/[^\p{L}’']/gu);
 
 const THREE_WORDS = /^\s*\S+\s+\S+\s+\S/u;
 
@@ -122,7 +122,7 @@ export const REJECTIONS: readonly Rejection[] = [
 /** A plain two-digit number ("Top 10") says less than a unit, a currency or a percentage. */
 const WEAK_FIGURE = /^\d{2}$/;
 /** A label and its value, as in a spec sheet: "Process node: 5 nm". */
-const SPEC_LINE = /^[\p{Lu}][\p{L}\s/-]{2,30}:\s+\S/u;
+const SPEC_LINE = twins(/^[\p{Lu}][\p{L}\s/-]{2,30}:\s+\S/u);
 const DATE =
   /\b(?:(?:19|20)\d{2}(?:\s?Q[1-4])?|Q[1-4]\s?(?:19|20)\d{2}|(?:last|next|this|previous)\s+(?:year|quarter|month|week)|(?:next|past|last)\s+(?:two|three|four|five|\d+)\s+years|year[‑ -]over[‑ -]year|(?:in|this|next|last|the)\s+(?:spring|summer|autumn|fall|winter))/i;
 /** What a thing can do or is built on: capabilities can be tested. */
@@ -240,7 +240,7 @@ export const SCORING_RULES: readonly ScoringRule[] = [
   rule({
     name: "specification",
     weight: 0.2,
-    find: ({ text, opensWithDateline }) => SPEC_LINE.test(text) && !opensWithDateline?.(),
+    find: ({ text, opensWithDateline }) => matchesTwin(SPEC_LINE, text) && !opensWithDateline?.(),
     reason: () => "States a technical specification: specs should match the maker's published data.",
   }),
   rule({
