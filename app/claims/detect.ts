@@ -289,7 +289,7 @@ export function scoreSentence(
     if (total(findings) + entityHeadroom(fired) < atLeast) return null;
     applyRules(ENTITY_RULES, facts, fired, findings);
   }
-  const reasons = findings.flatMap((finding) => finding?.reason ?? []);
+  const reasons = reasonsOf(findings);
   if (reasons.length === 0) return null;
   return {
     start: sentence.start,
@@ -345,6 +345,13 @@ function applyRules(
     const rule = SCORING_RULES[i]!;
     if ((findings[i] = rule.apply(facts))) fired.add(rule.name);
   }
+}
+
+/** The reasons of the rules that fired, in table order (a loop: flatMap was a tenth of scoring). */
+function reasonsOf(findings: ReadonlyArray<Finding | null>): string[] {
+  const reasons: string[] = [];
+  for (const finding of findings) if (finding) reasons.push(finding.reason);
+  return reasons;
 }
 
 function total(findings: ReadonlyArray<Finding | null>): number {
