@@ -133,10 +133,10 @@ const NAME_TAIL = twins(/['’]s$|[‑-]\p{Ll}[\p{L}‑-]*$/u);
 /** A model number after a name: "Hanguang 800", "Xeon 6" (not a year, not a figure with a unit). */
 const MODEL_NUMBER = /^ (?!(?:19|20)\d{2}\b)\d{1,4}[A-Za-z]?(?![\p{L}\p{N}%]|[.,]\d)/u;
 /** "SAN JOSE: ", "BEIJING — ": a dateline at the start of a sentence. */
-const DATELINE = /^[\s"“]*(\p{Lu}\p{L}+(?:[\s.,]+\p{Lu}[\p{L}.]*)*)\s*(:|—|–|--?)\s/u;
+const DATELINE = twins(/^[\s"“]*(\p{Lu}\p{L}+(?:[\s.,]+\p{Lu}[\p{L}.]*)*)\s*(:|—|–|--?)\s/u);
 /** The dateline the text opens with, if any: a capitalised place before a dash, or before a colon. */
-function dateline(text: string): RegExpExecArray | null {
-  const m = DATELINE.exec(text);
+function dateline(text: string, ascii = lettersAreAscii(text)): RegExpExecArray | null {
+  const m = pick(DATELINE, ascii).exec(text);
   if (!m) return null;
   const shouted = !/\p{Ll}/u.test(m[1]!);
   if (shouted && m[2] !== ":") return m;
@@ -146,7 +146,7 @@ function dateline(text: string): RegExpExecArray | null {
 }
 export const isDateline = (text: string) => dateline(text) !== null;
 /** "Process Node: 5nm technology": the label of a spec line. */
-const SPEC_LABEL = /^[\s"“]*(?:\p{Lu}[\p{L}/-]*)(?:\s\p{Lu}?[\p{L}/-]*){0,2}:\s/u;
+const SPEC_LABEL = twins(/^[\s"“]*(?:\p{Lu}[\p{L}/-]*)(?:\s\p{Lu}?[\p{L}/-]*){0,2}:\s/u);
 
 const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
 const WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
@@ -231,8 +231,8 @@ function isFree(found: readonly Entity[], start: number, end: number): boolean {
 }
 
 /** Where the statement starts: past a dateline, a spec label, a list marker or opening quotes. */
-function statementStart(text: string): number {
-  const opening = dateline(text) ?? SPEC_LABEL.exec(text);
+function statementStart(text: string, ascii: boolean): number {
+  const opening = dateline(text, ascii) ?? pick(SPEC_LABEL, ascii).exec(text);
   return opening ? opening[0].length : 0;
 }
 
@@ -245,7 +245,7 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
 
 /** Adds the names of `text` to `found`, which holds its figures and dates. */
 function nameRuns(text: string, known: ReadonlySet<string>, found: Entity[], ascii: boolean): void {
-  const statementAt = statementStart(text);
+  const statementAt = statementStart(text, ascii);
   const firstAt = firstWordAt(text, statementAt);
   const words: Token[] = [];
   for (const m of allMatches(pick(NAME_SHAPED, ascii), text)) {
