@@ -11,7 +11,7 @@
  * the lexicon or the document says so.
  */
 import nlp from "compromise/two";
-import { allMatches, lettersAreAscii, matchesTwin, pick, twins, type Twins } from "./patterns";
+import { allMatches, lettersAreAscii, pick, twins, type Twins } from "./patterns";
 import { meter } from "./meter";
 import { COMMON_CAPITALISED } from "./vocabulary";
 
@@ -72,12 +72,12 @@ const TYPES_SEEN = new Map<string, NameType | "common" | null>();
 
 /** What compromise's lexicon says a word or phrase is (remembered: names recur). */
 function lexiconType(words: string): NameType | "common" | null {
-  const key = words.toLowerCase();
-  let type = TYPES_SEEN.get(key);
+  // Remembered as written: most words recur spelt alike, and then need no lower-casing.
+  let type = TYPES_SEEN.get(words);
   if (type !== undefined) return type;
-  type = typeFromTags(tagsOf(key));
+  type = typeFromTags(tagsOf(words.toLowerCase()));
   if (TYPES_SEEN.size >= 50_000) TYPES_SEEN.clear();
-  TYPES_SEEN.set(key, type);
+  TYPES_SEEN.set(words, type);
   return type;
 }
 
@@ -252,13 +252,16 @@ function nameRuns(text: string, known: ReadonlySet<string>, found: Entity[], asc
     if (m.index >= statementAt) words.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   }
   if (words.length === 0) return;
-  const shouted = words.filter((w) => matchesTwin(SHOUTED, w.text) && !COMMON_ACRONYMS.has(w.text)).length;
+  const shouted = words.filter(
+    (w) => pick(SHOUTED, ascii).test(w.text) && !COMMON_ACRONYMS.has(w.text),
+  ).length;
   // A headline needs at least three words, half of them shouted: with fewer than two, it is none.
-  const headline = shouted >= 2 && isHeadline(text.slice(statementAt));
+  const headline = shouted >= 2 && isHeadline(text.slice(statementAt), ascii);
   const runs: Token[][] = [];
   let run: Token[] = [];
   for (const word of words) {
-    const name = nameWord(word, word.start === firstAt || opensSentence(text, word.start), headline, known);
+    const first = word.start === firstAt || opensSentence(text, word.start);
+    const name = nameWord(word, first, headline, known, ascii);
     const previous = run.at(-1);
     const alone = name !== null && PLACE_ABBREVIATIONS.has(name.text);
     const joins =
@@ -282,7 +285,7 @@ function nameRuns(text: string, known: ReadonlySet<string>, found: Entity[], asc
       !isDemonym(r) &&
       !LEGISLATION.test(r.at(-1)!.text)
     )
-      found.push(typedRun(text, r, found));
+      found.push(typedRun(text, r, found, ascii));
 }
 
 /** Runs joined by "and", "of", "for" or "&" into one when the whole is an organisation's name. */
@@ -310,29 +313,35 @@ function opensSentence(text: string, at: number): boolean {
 }
 
 /** Mostly capitals: a shouted headline, whose capitals say nothing about names. */
-function isHeadline(text: string): boolean {
-  const letters = text.match(LETTER_WORDS) ?? [];
-  const shouted = letters.filter((w) => matchesTwin(SHOUTED, w) && !COMMON_ACRONYMS.has(w));
+function isHeadline(text: string, ascii: boolean): boolean {
+  const letters = text.match(pick(LETTER_WORDS, ascii)) ?? [];
+  const shouted = letters.filter((w) => pick(SHOUTED, ascii).test(w) && !COMMON_ACRONYMS.has(w));
   return letters.length >= 3 && shouted.length / letters.length >= 0.5;
 }
-const LETTER_WORDS = /\p{L}[\p{L}\p{N}]*/gu;
+const LETTER_WORDS = twins(/\p{L}[\p{L}\p{N}]*/gu);
 const SHOUTED = twins(/^\p{Lu}{2,}$/u);
 
 /**
  * The part of a word that belongs to a name, or null: a capitalised word that is not a common
  * word at the start of the statement, not a headline capital, not a common acronym.
  */
-function nameWord(word: Token, first: boolean, headline: boolean, known: ReadonlySet<string>): Token | null {
+function nameWord(
+  word: Token,
+  first: boolean,
+  headline: boolean,
+  known: ReadonlySet<string>,
+  ascii: boolean,
+): Token | null {
   let text = word.text;
   if (COMMON_CAPITALISED.has(text)) return null;
-  if (matchesTwin(NAME_TAIL, text)) text = text.replace(NAME_TAIL.unicode, "");
-  if (text.endsWith(".") && !matchesTwin(ACRONYM, text)) text = text.slice(0, -1);
+  if (pick(NAME_TAIL, ascii).test(text)) text = text.replace(NAME_TAIL.unicode, "");
+  if (text.endsWith(".") && !pick(ACRONYM, ascii).test(text)) text = text.slice(0, -1);
   if (text.length < 2) return null;
   if (COMMON_CAPITALISED.has(text) || COMMON_ACRONYMS.has(text) || CALENDAR_NAME.test(text)) return null;
   if (PLACE_ABBREVIATIONS.has(text)) return { text, start: word.start, end: word.start + text.length };
   const lexicon = lexiconType(text);
   if (
-    matchesTwin(SHOUTED, text) &&
+    pick(SHOUTED, ascii).test(text) &&
     (headline || lexicon === "common") &&
     lexicon !== "organization" &&
     lexicon !== "place"
@@ -340,7 +349,9 @@ function nameWord(word: Token, first: boolean, headline: boolean, known: Readonl
     return null;
   if (first) {
     const selfEvident =
-      matchesTwin(ACRONYM, text) || matchesTwin(CAMEL_CASE, text) || matchesTwin(PRODUCT_SHAPE, text);
+      pick(ACRONYM, ascii).test(text) ||
+      pick(CAMEL_CASE, ascii).test(text) ||
+      pick(PRODUCT_SHAPE, ascii).test(text);
     const byLexicon = lexicon !== null && lexicon !== "common";
     // "European Union negotiators": a demonym may open a name; other common words do not.
     const demonym = tagsOf(text.toLowerCase()).includes("Demonym");
@@ -365,17 +376,17 @@ function isAcronymExpansion(text: string, run: Token[]): boolean {
   return initials.toUpperCase() === before[1]!.toUpperCase();
 }
 
-function typedRun(text: string, run: Token[], found: readonly Entity[]): Entity {
+function typedRun(text: string, run: Token[], found: readonly Entity[], ascii: boolean): Entity {
   const start = run[0]!.start;
   let end = run.at(-1)!.end;
   const model = MODEL_NUMBER.exec(text.slice(end, end + 8));
   const withModel = model && isFree(found, end, end + model[0].length) ? end + model[0].length : end;
-  const type = runType(text, run, withModel > end);
+  const type = runType(text, run, withModel > end, ascii);
   end = withModel;
   return { text: text.slice(start, end), type, start, end };
 }
 
-function runType(text: string, run: Token[], hasModelNumber: boolean): NameType {
+function runType(text: string, run: Token[], hasModelNumber: boolean, ascii: boolean): NameType {
   const words = run.map((w) => w.text);
   const phrase = words.join(" ");
   const after = text.slice(run.at(-1)!.end, run.at(-1)!.end + 16);
@@ -383,23 +394,23 @@ function runType(text: string, run: Token[], hasModelNumber: boolean): NameType 
   if (words.some((w) => ORGANIZATION_SUFFIX.test(w)) && words.length > 1) return "organization";
   const whole = lexiconType(phrase);
   if (whole && whole !== "common") return whole;
-  if (hasModelNumber || words.some((w) => matchesTwin(PRODUCT_SHAPE, w))) return "product";
+  if (hasModelNumber || words.some((w) => pick(PRODUCT_SHAPE, ascii).test(w))) return "product";
   if (PRODUCT_NOUN.test(after)) return "product";
   if (ORGANIZATION_NOUN.test(after)) return "organization";
-  if (isPerson(words)) return "person";
+  if (isPerson(words, ascii)) return "person";
   const before = text.slice(Math.max(0, run[0]!.start - 20), run[0]!.start);
   if (words.length >= 2 && words.length <= 3 && PERSON_CUE.test(before)) return "person";
   if (words.length === 1) {
     const single = lexiconType(words[0]!);
     if (single === "place" || single === "organization") return single;
   }
-  if (followsOrganisationPossessive(text, run[0]!.start)) return "product";
+  if (followsOrganisationPossessive(text, run[0]!.start, ascii)) return "product";
   return "organization";
 }
 
 /** "Chen Hao", "Jensen Huang", "Lisa Su": a given name or a surname the lexicon knows, with another name. */
-function isPerson(words: string[]): boolean {
-  if (words.length > 4 || words.some((w) => matchesTwin(ACRONYM, w) || matchesTwin(HAS_DIGIT, w)))
+function isPerson(words: string[], ascii: boolean): boolean {
+  if (words.length > 4 || words.some((w) => pick(ACRONYM, ascii).test(w) || pick(HAS_DIGIT, ascii).test(w)))
     return false;
   const tags = words.map((w) => tagsOf(w.toLowerCase()));
   if (tags.some((t) => t.some((tag) => ORGANIZATION_TAGS.has(tag) || PLACE_TAGS.has(tag)))) return false;
@@ -411,8 +422,8 @@ function isPerson(words: string[]): boolean {
 const POSSESSIVE_BEFORE = twins(/([\p{L}\p{N}]+)['’]s\s(?:new\s|latest\s)?$/u);
 
 /** "Nvidia’s Blackwell": what an organisation makes, named after its possessive. */
-function followsOrganisationPossessive(text: string, start: number): boolean {
+function followsOrganisationPossessive(text: string, start: number, ascii: boolean): boolean {
   const preceding = text.slice(Math.max(0, start - 40), start);
-  const before = pick(POSSESSIVE_BEFORE, lettersAreAscii(preceding)).exec(preceding);
+  const before = pick(POSSESSIVE_BEFORE, ascii).exec(preceding);
   return before !== null && lexiconType(before[1]!) === "organization";
 }
