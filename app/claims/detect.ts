@@ -249,7 +249,7 @@ export function knownNames(sentences: Sentence[], headings: Block[] = []): Set<s
 }
 
 /** A leading list marker or speaker label ("- ", "Q: "): not part of the statement. */
-const LEAD_IN = /^(?:[A-Z]:\s+|[–—•*-]\s+)/u;
+const LEAD_IN = /^(?:[A-Z]:\s+|[–—•*-]\s+)/;
 const NO_ENTITIES: readonly Entity[] = [];
 
 /**

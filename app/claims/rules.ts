@@ -104,12 +104,15 @@ function firstWord(text: string): string {
 }
 const NOT_A_LETTER = twins(/[^\p{L}’']/gu);
 
-const THREE_WORDS = /^\s*\S+\s+\S+\s+\S/u;
+const THREE_WORDS = /^\s*\S+\s+\S+\s+\S/;
+
+/** A question mark, and any closing quotes or brackets after it, at the end. */
+const QUESTION_END = /[?？]["'”’)」』]*$/;
 
 /** Sentences that are not statements at all: the scorer gives them no score. */
 export const REJECTIONS: readonly Rejection[] = [
   { name: "boilerplate", rejects: (text) => BOILERPLATE.test(text) },
-  { name: "question", rejects: (text) => /[?？]["'”’)」』]*$/u.test(text) },
+  { name: "question", rejects: (text) => QUESTION_END.test(text) },
   { name: "instruction", rejects: (text) => IMPERATIVES.has(firstWord(text)) },
   // Fewer than three words, told without splitting the whole sentence into words (a language
   // without spaces between words counts them its own way).
