@@ -11,6 +11,7 @@
  * the lexicon or the document says so.
  */
 import nlp from "compromise/two";
+import { allMatches, lettersAreAscii, pick, twins, type Twins } from "./patterns";
 import { meter } from "./meter";
 import { COMMON_CAPITALISED } from "./vocabulary";
 
@@ -47,10 +48,17 @@ function lexiconEntry(words: string): LexiconEntry {
   return lexicon[words];
 }
 
-/** compromise's tags for a lower-case word or phrase. */
-function tagsOf(words: string): string[] {
+const TAGS_SEEN = new Map<string, readonly string[]>();
+
+/** compromise's tags for a lower-case word or phrase (remembered: words recur). */
+function tagsOf(words: string): readonly string[] {
+  let tags = TAGS_SEEN.get(words);
+  if (tags !== undefined) return tags;
   const entry = lexiconEntry(words);
-  return entry ? (Array.isArray(entry) ? entry : [entry]).flatMap((t) => t.split(",")) : [];
+  tags = entry ? (Array.isArray(entry) ? entry : [entry]).flatMap((t) => t.split(",")) : [];
+  if (TAGS_SEEN.size >= 50_000) TAGS_SEEN.clear();
+  TAGS_SEEN.set(words, tags);
+  return tags;
 }
 
 const PERSON_TAGS = new Set(["Person", "FirstName", "MaleName", "FemaleName", "LastName", "Honorific"]);
@@ -64,16 +72,16 @@ const TYPES_SEEN = new Map<string, NameType | "common" | null>();
 
 /** What compromise's lexicon says a word or phrase is (remembered: names recur). */
 function lexiconType(words: string): NameType | "common" | null {
-  const key = words.toLowerCase();
-  let type = TYPES_SEEN.get(key);
+  // Remembered as written: most words recur spelt alike, and then need no lower-casing.
+  let type = TYPES_SEEN.get(words);
   if (type !== undefined) return type;
-  type = typeFromTags(tagsOf(key));
+  type = typeFromTags(tagsOf(words.toLowerCase()));
   if (TYPES_SEEN.size >= 50_000) TYPES_SEEN.clear();
-  TYPES_SEEN.set(key, type);
+  TYPES_SEEN.set(words, type);
   return type;
 }
 
-function typeFromTags(tags: string[]): NameType | "common" | null {
+function typeFromTags(tags: readonly string[]): NameType | "common" | null {
   if (tags.length === 0) return null;
   if (tags.some((t) => ORGANIZATION_TAGS.has(t))) return "organization";
   if (tags.some((t) => PLACE_TAGS.has(t))) return "place";
@@ -111,21 +119,24 @@ const ORGANIZATION_NOUN = /^\s(?:division|unit|team|subsidiary|arm|lab|labs|grou
  * Words that can be (part of) a name: capitalised ("Alibaba’s", "RISC-V", "R&D", "U.S.", "H20")
  * or CamelCase ("iPhone"), with the marks words carry inside them.
  */
-const NAME_SHAPED =
-  /(?<![\p{L}\p{N}])(?:(?:\p{Lu}\.){2,}|(?:\p{Lu}|\p{Ll}+\p{Lu})[\p{L}\p{N}]*(?:[’'‑\-&.][\p{L}\p{N}]+)*)/gu;
-const ACRONYM = /^(?:\p{Lu}{2,}s?|(?:\p{Lu}\.){2,}|\p{Lu}+&\p{Lu}+)$/u;
-const HAS_DIGIT = /\p{N}/u;
-const CAMEL_CASE = /^\p{L}+\p{Ll}\p{Lu}/u;
-const PRODUCT_SHAPE = /^(?:\p{Ll}+\p{Lu}\p{L}*|\p{Lu}+[‑-]\p{Lu}\p{N}*|.*\p{L}.*\p{N}.*|.*\p{N}.*\p{L}.*)$/u;
+const NAME_SHAPED = twins(
+  /(?<![\p{L}\p{N}])(?:(?:\p{Lu}\.){2,}|(?:\p{Lu}|\p{Ll}+\p{Lu})[\p{L}\p{N}]*(?:[’'‑\-&.][\p{L}\p{N}]+)*)/gu,
+);
+const ACRONYM = twins(/^(?:\p{Lu}{2,}s?|(?:\p{Lu}\.){2,}|\p{Lu}+&\p{Lu}+)$/u);
+const HAS_DIGIT = twins(/\p{N}/u);
+const CAMEL_CASE = twins(/^\p{L}+\p{Ll}\p{Lu}/u);
+const PRODUCT_SHAPE = twins(
+  /^(?:\p{Ll}+\p{Lu}\p{L}*|\p{Lu}+[‑-]\p{Lu}\p{N}*|.*\p{L}.*\p{N}.*|.*\p{N}.*\p{L}.*)$/u,
+);
 /** "Alibaba’s", "Nvidia-based", "AI-driven": the name is the word without its possessive or lower-case tail. */
-const NAME_TAIL = /['’]s$|[‑-]\p{Ll}[\p{L}‑-]*$/u;
+const NAME_TAIL = twins(/['’]s$|[‑-]\p{Ll}[\p{L}‑-]*$/u);
 /** A model number after a name: "Hanguang 800", "Xeon 6" (not a year, not a figure with a unit). */
 const MODEL_NUMBER = /^ (?!(?:19|20)\d{2}\b)\d{1,4}[A-Za-z]?(?![\p{L}\p{N}%]|[.,]\d)/u;
 /** "SAN JOSE: ", "BEIJING — ": a dateline at the start of a sentence. */
-const DATELINE = /^[\s"“]*(\p{Lu}\p{L}+(?:[\s.,]+\p{Lu}[\p{L}.]*)*)\s*(:|—|–|--?)\s/u;
+const DATELINE = twins(/^[\s"“]*(\p{Lu}\p{L}+(?:[\s.,]+\p{Lu}[\p{L}.]*)*)\s*(:|—|–|--?)\s/u);
 /** The dateline the text opens with, if any: a capitalised place before a dash, or before a colon. */
-function dateline(text: string): RegExpExecArray | null {
-  const m = DATELINE.exec(text);
+function dateline(text: string, ascii = lettersAreAscii(text)): RegExpExecArray | null {
+  const m = pick(DATELINE, ascii).exec(text);
   if (!m) return null;
   const shouted = !/\p{Ll}/u.test(m[1]!);
   if (shouted && m[2] !== ":") return m;
@@ -135,7 +146,7 @@ function dateline(text: string): RegExpExecArray | null {
 }
 export const isDateline = (text: string) => dateline(text) !== null;
 /** "Process Node: 5nm technology": the label of a spec line. */
-const SPEC_LABEL = /^[\s"“]*(?:\p{Lu}[\p{L}/-]*)(?:\s\p{Lu}?[\p{L}/-]*){0,2}:\s/u;
+const SPEC_LABEL = twins(/^[\s"“]*(?:\p{Lu}[\p{L}/-]*)(?:\s\p{Lu}?[\p{L}/-]*){0,2}:\s/u);
 
 const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
 const WEEKDAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday";
@@ -149,41 +160,43 @@ const COUNT_WORD = (() => {
   const both = words.split("|").flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1)]);
   return String.raw`\b(?:${both.join("|")})(?:[‑-](?:one|${units}))?(?=\s(?:[\p{L}-]+\s)?(?!(?:was|has|does|its|this|his|thus|plus|less|unless|across|always|perhaps|whereas)\b)(?:[\p{L}-]{2,}s|people)\b)`;
 })();
-const CALENDAR_NAME = new RegExp(`^(?:${MONTHS}|${WEEKDAYS})$`, "u");
+const CALENDAR_NAME = new RegExp(`^(?:${MONTHS}|${WEEKDAYS})$`);
 
 /** Figures and dates in the order they are tried: money before percent before dates before quantities. */
-const FIGURE_PATTERNS: ReadonlyArray<[Exclude<EntityType, NameType>, RegExp]> = [
+const FIGURE_PATTERNS: ReadonlyArray<[Exclude<EntityType, NameType>, Twins]> = (
   [
-    "money",
-    new RegExp(
-      String.raw`(?:US|HK|A|C)?[$€£¥]\s?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?(?:${SCALE})\b)?|\b${NUMBER}\s?(?:${SCALE})?\s?(?:dollars?|euros?|yuan|renminbi|pounds|USD|EUR|RMB|CNY)\b`,
-      "gu",
-    ),
-  ],
-  [
-    "percent",
-    new RegExp(
-      String.raw`(?<![\p{L}\p{N}])${NUMBER}(?:\s?(?:%|percent|per cent))?\s?[–-]\s?${NUMBER}\s?(?:%|percent|per cent)|(?<![\p{L}\p{N}])${NUMBER}\s?(?:%|percent\b|per cent\b)`,
-      "gu",
-    ),
-  ],
-  [
-    "date",
-    new RegExp(
-      String.raw`\b(?:(?:${MONTHS})(?:\s\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s(?:19|20)\d{2})?|\d{1,2}\s(?:${MONTHS})(?:\s(?:19|20)\d{2})?|(?:${WEEKDAYS})|Q[1-4]\s?(?:19|20)\d{2}|(?:19|20)\d{2}(?:\s?(?:Q[1-4]|H[12]))?|(?:(?:last|next|this|previous|past|coming)\s(?:(?:${WORD_NUMBER}|\d+)[\s‑-])?|(?:${WORD_NUMBER}|\d+)[\s‑-])(?:years?|quarters?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)|(?:early|mid|late)[‑-]?(?:19|20)\d{2}s?)\b`,
-      "gu",
-    ),
-  ],
-  [
-    "quantity",
-    new RegExp(
-      String.raw`(?<![\p{L}\p{N}])${NUMBER}\s?(?:(?:${SCALE})\s)?(?:nm|GB\/s|TB\/s|MB\/s|Gbps|TOPS|TFLOPS|PFLOPS|FLOPS|GHz|MHz|kHz|GB|TB|MB|KB|kW|MW|GW|W|watts?|mm|cm|km|kg|x|×|times|units|users|customers|employees|people|cores|chips|devices|servers|records|accounts|(?:${SCALE}))(?![\p{L}\p{N}])|\b(?:${WORD_NUMBER})\stimes\b|\b(?:doubled|tripled|halved|quadrupled|twice)\b|${COUNT_WORD}`,
-      "gu",
-    ),
-  ],
-];
+    [
+      "money",
+      new RegExp(
+        String.raw`(?:US|HK|A|C)?[$€£¥]\s?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?(?:${SCALE})\b)?|\b${NUMBER}\s?(?:${SCALE})?\s?(?:dollars?|euros?|yuan|renminbi|pounds|USD|EUR|RMB|CNY)\b`,
+        "gu",
+      ),
+    ],
+    [
+      "percent",
+      new RegExp(
+        String.raw`(?<![\p{L}\p{N}])${NUMBER}(?:\s?(?:%|percent|per cent))?\s?[–-]\s?${NUMBER}\s?(?:%|percent|per cent)|(?<![\p{L}\p{N}])${NUMBER}\s?(?:%|percent\b|per cent\b)`,
+        "gu",
+      ),
+    ],
+    [
+      "date",
+      new RegExp(
+        String.raw`\b(?:(?:${MONTHS})(?:\s\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s(?:19|20)\d{2})?|\d{1,2}\s(?:${MONTHS})(?:\s(?:19|20)\d{2})?|(?:${WEEKDAYS})|Q[1-4]\s?(?:19|20)\d{2}|(?:19|20)\d{2}(?:\s?(?:Q[1-4]|H[12]))?|(?:(?:last|next|this|previous|past|coming)\s(?:(?:${WORD_NUMBER}|\d+)[\s‑-])?|(?:${WORD_NUMBER}|\d+)[\s‑-])(?:years?|quarters?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?)|(?:early|mid|late)[‑-]?(?:19|20)\d{2}s?)\b`,
+        "gu",
+      ),
+    ],
+    [
+      "quantity",
+      new RegExp(
+        String.raw`(?<![\p{L}\p{N}])${NUMBER}\s?(?:(?:${SCALE})\s)?(?:nm|GB\/s|TB\/s|MB\/s|Gbps|TOPS|TFLOPS|PFLOPS|FLOPS|GHz|MHz|kHz|GB|TB|MB|KB|kW|MW|GW|W|watts?|mm|cm|km|kg|x|×|times|units|users|customers|employees|people|cores|chips|devices|servers|records|accounts|(?:${SCALE}))(?![\p{L}\p{N}])|\b(?:${WORD_NUMBER})\stimes\b|\b(?:doubled|tripled|halved|quadrupled|twice)\b|${COUNT_WORD}`,
+        "gu",
+      ),
+    ],
+  ] as const
+).map(([type, pattern]) => [type, twins(pattern)]);
 /** A number standing alone ("Top 10", "sold 400"): a quantity, once names have taken model numbers. */
-const BARE_NUMBER = /(?<![\p{L}\p{N}.,])[+−-]?\d[\d,]*(?:\.\d+)?(?![\p{L}\p{N}])/gu;
+const BARE_NUMBER = twins(/(?<![\p{L}\p{N}.,])[+−-]?\d[\d,]*(?:\.\d+)?(?![\p{L}\p{N}])/gu);
 
 interface Token {
   text: string;
@@ -200,18 +213,19 @@ interface Token {
 export function entities(text: string, known: ReadonlySet<string> = new Set()): Entity[] {
   meter.steps += text.length;
   const found: Entity[] = [];
-  const hasDigit = HAS_DIGIT.test(text);
+  const ascii = lettersAreAscii(text);
+  const hasDigit = pick(HAS_DIGIT, ascii).test(text);
   for (const [type, pattern] of FIGURE_PATTERNS) {
     if (!hasDigit && type !== "date" && type !== "quantity") continue;
-    for (const m of text.matchAll(pattern)) {
+    for (const m of allMatches(pick(pattern, ascii), text)) {
       const end = m.index + m[0].trimEnd().length;
       if (end > m.index && isFree(found, m.index, end))
         found.push({ text: text.slice(m.index, end), type, start: m.index, end });
     }
   }
-  nameRuns(text, known, found);
+  nameRuns(text, known, found, ascii);
   if (hasDigit)
-    for (const m of text.matchAll(BARE_NUMBER))
+    for (const m of allMatches(pick(BARE_NUMBER, ascii), text))
       if (isFree(found, m.index, m.index + m[0].length))
         found.push({ text: m[0], type: "quantity", start: m.index, end: m.index + m[0].length });
   return found.sort((a, b) => a.start - b.start);
@@ -224,8 +238,8 @@ function isFree(found: readonly Entity[], start: number, end: number): boolean {
 }
 
 /** Where the statement starts: past a dateline, a spec label, a list marker or opening quotes. */
-function statementStart(text: string): number {
-  const opening = dateline(text) ?? SPEC_LABEL.exec(text);
+function statementStart(text: string, ascii: boolean): number {
+  const opening = dateline(text, ascii) ?? pick(SPEC_LABEL, ascii).exec(text);
   return opening ? opening[0].length : 0;
 }
 
@@ -237,21 +251,24 @@ function firstWordAt(text: string, from: number): number {
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
 
 /** Adds the names of `text` to `found`, which holds its figures and dates. */
-function nameRuns(text: string, known: ReadonlySet<string>, found: Entity[]): void {
-  const statementAt = statementStart(text);
+function nameRuns(text: string, known: ReadonlySet<string>, found: Entity[], ascii: boolean): void {
+  const statementAt = statementStart(text, ascii);
   const firstAt = firstWordAt(text, statementAt);
   const words: Token[] = [];
-  for (const m of text.matchAll(NAME_SHAPED)) {
+  for (const m of allMatches(pick(NAME_SHAPED, ascii), text)) {
     if (m.index >= statementAt) words.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   }
   if (words.length === 0) return;
-  const shouted = words.filter((w) => SHOUTED.test(w.text) && !COMMON_ACRONYMS.has(w.text)).length;
+  const shouted = words.filter(
+    (w) => pick(SHOUTED, ascii).test(w.text) && !COMMON_ACRONYMS.has(w.text),
+  ).length;
   // A headline needs at least three words, half of them shouted: with fewer than two, it is none.
-  const headline = shouted >= 2 && isHeadline(text.slice(statementAt));
+  const headline = shouted >= 2 && isHeadline(text.slice(statementAt), ascii);
   const runs: Token[][] = [];
   let run: Token[] = [];
   for (const word of words) {
-    const name = nameWord(word, word.start === firstAt || opensSentence(text, word.start), headline, known);
+    const first = word.start === firstAt || opensSentence(text, word.start);
+    const name = nameWord(word, first, headline, known, ascii);
     const previous = run.at(-1);
     const alone = name !== null && PLACE_ABBREVIATIONS.has(name.text);
     const joins =
@@ -275,7 +292,7 @@ function nameRuns(text: string, known: ReadonlySet<string>, found: Entity[]): vo
       !isDemonym(r) &&
       !LEGISLATION.test(r.at(-1)!.text)
     )
-      found.push(typedRun(text, r, found));
+      found.push(typedRun(text, r, found, ascii));
 }
 
 /** Runs joined by "and", "of", "for" or "&" into one when the whole is an organisation's name. */
@@ -303,36 +320,45 @@ function opensSentence(text: string, at: number): boolean {
 }
 
 /** Mostly capitals: a shouted headline, whose capitals say nothing about names. */
-function isHeadline(text: string): boolean {
-  const letters = text.match(LETTER_WORDS) ?? [];
-  const shouted = letters.filter((w) => SHOUTED.test(w) && !COMMON_ACRONYMS.has(w));
+function isHeadline(text: string, ascii: boolean): boolean {
+  const letters = text.match(pick(LETTER_WORDS, ascii)) ?? [];
+  const shouted = letters.filter((w) => pick(SHOUTED, ascii).test(w) && !COMMON_ACRONYMS.has(w));
   return letters.length >= 3 && shouted.length / letters.length >= 0.5;
 }
-const LETTER_WORDS = /\p{L}[\p{L}\p{N}]*/gu;
-const SHOUTED = /^\p{Lu}{2,}$/u;
+const LETTER_WORDS = twins(/\p{L}[\p{L}\p{N}]*/gu);
+const SHOUTED = twins(/^\p{Lu}{2,}$/u);
 
 /**
  * The part of a word that belongs to a name, or null: a capitalised word that is not a common
  * word at the start of the statement, not a headline capital, not a common acronym.
  */
-function nameWord(word: Token, first: boolean, headline: boolean, known: ReadonlySet<string>): Token | null {
+function nameWord(
+  word: Token,
+  first: boolean,
+  headline: boolean,
+  known: ReadonlySet<string>,
+  ascii: boolean,
+): Token | null {
   let text = word.text;
   if (COMMON_CAPITALISED.has(text)) return null;
-  if (NAME_TAIL.test(text)) text = text.replace(NAME_TAIL, "");
-  if (text.endsWith(".") && !ACRONYM.test(text)) text = text.slice(0, -1);
+  if (pick(NAME_TAIL, ascii).test(text)) text = text.replace(NAME_TAIL.unicode, "");
+  if (text.endsWith(".") && !pick(ACRONYM, ascii).test(text)) text = text.slice(0, -1);
   if (text.length < 2) return null;
   if (COMMON_CAPITALISED.has(text) || COMMON_ACRONYMS.has(text) || CALENDAR_NAME.test(text)) return null;
   if (PLACE_ABBREVIATIONS.has(text)) return { text, start: word.start, end: word.start + text.length };
   const lexicon = lexiconType(text);
   if (
-    SHOUTED.test(text) &&
+    pick(SHOUTED, ascii).test(text) &&
     (headline || lexicon === "common") &&
     lexicon !== "organization" &&
     lexicon !== "place"
   )
     return null;
   if (first) {
-    const selfEvident = ACRONYM.test(text) || CAMEL_CASE.test(text) || PRODUCT_SHAPE.test(text);
+    const selfEvident =
+      pick(ACRONYM, ascii).test(text) ||
+      pick(CAMEL_CASE, ascii).test(text) ||
+      pick(PRODUCT_SHAPE, ascii).test(text);
     const byLexicon = lexicon !== null && lexicon !== "common";
     // "European Union negotiators": a demonym may open a name; other common words do not.
     const demonym = tagsOf(text.toLowerCase()).includes("Demonym");
@@ -357,17 +383,17 @@ function isAcronymExpansion(text: string, run: Token[]): boolean {
   return initials.toUpperCase() === before[1]!.toUpperCase();
 }
 
-function typedRun(text: string, run: Token[], found: readonly Entity[]): Entity {
+function typedRun(text: string, run: Token[], found: readonly Entity[], ascii: boolean): Entity {
   const start = run[0]!.start;
   let end = run.at(-1)!.end;
   const model = MODEL_NUMBER.exec(text.slice(end, end + 8));
   const withModel = model && isFree(found, end, end + model[0].length) ? end + model[0].length : end;
-  const type = runType(text, run, withModel > end);
+  const type = runType(text, run, withModel > end, ascii);
   end = withModel;
   return { text: text.slice(start, end), type, start, end };
 }
 
-function runType(text: string, run: Token[], hasModelNumber: boolean): NameType {
+function runType(text: string, run: Token[], hasModelNumber: boolean, ascii: boolean): NameType {
   const words = run.map((w) => w.text);
   const phrase = words.join(" ");
   const after = text.slice(run.at(-1)!.end, run.at(-1)!.end + 16);
@@ -382,17 +408,17 @@ function runType(text: string, run: Token[], hasModelNumber: boolean): NameType 
     lexiconType(words.at(-1)!) === "place"
   )
     return "place";
-  if (hasModelNumber || words.some((w) => PRODUCT_SHAPE.test(w))) return "product";
+  if (hasModelNumber || words.some((w) => pick(PRODUCT_SHAPE, ascii).test(w))) return "product";
   if (PRODUCT_NOUN.test(after)) return "product";
   if (ORGANIZATION_NOUN.test(after)) return "organization";
-  if (isPerson(words)) return "person";
+  if (isPerson(words, ascii)) return "person";
   const before = text.slice(Math.max(0, run[0]!.start - 20), run[0]!.start);
   if (words.length >= 2 && words.length <= 3 && PERSON_CUE.test(before)) return "person";
   if (words.length === 1) {
     const single = lexiconType(words[0]!);
     if (single === "place" || single === "organization") return single;
   }
-  if (followsOrganisationPossessive(text, run[0]!.start)) return "product";
+  if (followsOrganisationPossessive(text, run[0]!.start, ascii)) return "product";
   return "organization";
 }
 
@@ -417,8 +443,9 @@ function saysPlace(word: string, text: string, start: number): boolean {
 }
 
 /** "Chen Hao", "Jensen Huang", "Lisa Su": a given name or a surname the lexicon knows, with another name. */
-function isPerson(words: string[]): boolean {
-  if (words.length > 4 || words.some((w) => ACRONYM.test(w) || HAS_DIGIT.test(w))) return false;
+function isPerson(words: string[], ascii: boolean): boolean {
+  if (words.length > 4 || words.some((w) => pick(ACRONYM, ascii).test(w) || pick(HAS_DIGIT, ascii).test(w)))
+    return false;
   const tags = words.map((w) => tagsOf(w.toLowerCase()));
   if (tags.some((t) => t.some((tag) => ORGANIZATION_TAGS.has(tag) || PLACE_TAGS.has(tag)))) return false;
   const named = tags.filter((t) => t.some((tag) => PERSON_TAGS.has(tag))).length;
@@ -426,10 +453,11 @@ function isPerson(words: string[]): boolean {
   return named >= 1;
 }
 
+const POSSESSIVE_BEFORE = twins(/([\p{L}\p{N}]+)['’]s\s(?:new\s|latest\s)?$/u);
+
 /** "Nvidia’s Blackwell": what an organisation makes, named after its possessive. */
-function followsOrganisationPossessive(text: string, start: number): boolean {
-  const before = /([\p{L}\p{N}]+)['’]s\s(?:new\s|latest\s)?$/u.exec(
-    text.slice(Math.max(0, start - 40), start),
-  );
+function followsOrganisationPossessive(text: string, start: number, ascii: boolean): boolean {
+  const preceding = text.slice(Math.max(0, start - 40), start);
+  const before = pick(POSSESSIVE_BEFORE, ascii).exec(preceding);
   return before !== null && lexiconType(before[1]!) === "organization";
 }

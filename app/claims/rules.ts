@@ -12,6 +12,7 @@ import { proposeClaimant } from "./attribution";
 import type { Entity, NameType } from "./entities";
 import type { LocalClaimPatterns } from "./languages/claim-words";
 import { meter } from "./meter";
+import { lettersAreAscii, matchesTwin, pick, twins } from "./patterns";
 import { EVENT, firstFigure, NAMED_DAY } from "./vocabulary";
 
 /** What the scoring rules see of one sentence. */
@@ -98,18 +99,20 @@ const IMPERATIVES = new Set(
 
 /** The sentence's first word, lower case, without punctuation: "Don’t—" is "don’t". */
 function firstWord(text: string): string {
-  return /^[^\s—–-]*/u
-    .exec(text)![0]
-    .toLowerCase()
-    .replace(/[^\p{L}’']/gu, "");
+  const word = /^[^\s—–-]*/.exec(text)![0].toLowerCase();
+  return word.replace(pick(NOT_A_LETTER, lettersAreAscii(word)), "");
 }
+const NOT_A_LETTER = twins(/[^\p{L}’']/gu);
 
-const THREE_WORDS = /^\s*\S+\s+\S+\s+\S/u;
+const THREE_WORDS = /^\s*\S+\s+\S+\s+\S/;
+
+/** A question mark, and any closing quotes or brackets after it, at the end. */
+const QUESTION_END = /[?？]["'”’)」』]*$/;
 
 /** Sentences that are not statements at all: the scorer gives them no score. */
 export const REJECTIONS: readonly Rejection[] = [
   { name: "boilerplate", rejects: (text) => BOILERPLATE.test(text) },
-  { name: "question", rejects: (text) => /[?？]["'”’)」』]*$/u.test(text) },
+  { name: "question", rejects: (text) => QUESTION_END.test(text) },
   { name: "instruction", rejects: (text) => IMPERATIVES.has(firstWord(text)) },
   // Fewer than three words, told without splitting the whole sentence into words (a language
   // without spaces between words counts them its own way).
@@ -122,25 +125,25 @@ export const REJECTIONS: readonly Rejection[] = [
 /** A plain two-digit number ("Top 10") says less than a unit, a currency or a percentage. */
 const WEAK_FIGURE = /^\d{2}$/;
 /** A label and its value, as in a spec sheet: "Process node: 5 nm". */
-const SPEC_LINE = /^[\p{Lu}][\p{L}\s/-]{2,30}:\s+\S/u;
+const SPEC_LINE = twins(/^[\p{Lu}][\p{L}\s/-]{2,30}:\s+\S/u);
 const DATE =
-  /\b(?:(?:19|20)\d{2}(?:\s?Q[1-4])?|Q[1-4]\s?(?:19|20)\d{2}|(?:last|next|this|previous)\s+(?:year|quarter|month|week)|(?:next|past|last)\s+(?:two|three|four|five|\d+)\s+years|year[‑ -]over[‑ -]year|(?:in|this|next|last|the)\s+(?:spring|summer|autumn|fall|winter))/iu;
+  /\b(?:(?:19|20)\d{2}(?:\s?Q[1-4])?|Q[1-4]\s?(?:19|20)\d{2}|(?:last|next|this|previous)\s+(?:year|quarter|month|week)|(?:next|past|last)\s+(?:two|three|four|five|\d+)\s+years|year[‑ -]over[‑ -]year|(?:in|this|next|last|the)\s+(?:spring|summer|autumn|fall|winter))/i;
 /** What a thing can do or is built on: capabilities can be tested. */
 const CAPABILITY =
-  /\b(?:supports?|enables?|compatible with|compatibility with|runs on|works with|powered by|based on|built on)\b/iu;
+  /\b(?:supports?|enables?|compatible with|compatibility with|runs on|works with|powered by|based on|built on)\b/i;
 const COMPARISON =
-  /\b(?:faster|slower|higher|lower|bigger|larger|smaller|better|worse|cheaper|(?!rather|other)\w+er than|more than \d|less than \d|most \w+|least \w+|largest|biggest|fastest|best|first|only|rival|rivals|surpass\w*|outperform\w*|competitive with|compared|improvement over|vs\.?|versus|in contrast|shift from|lag behind|twice as|as fast as|within \d)/iu;
+  /\b(?:faster|slower|higher|lower|bigger|larger|smaller|better|worse|cheaper|(?!rather|other)\w+er than|more than \d|less than \d|most \w+|least \w+|largest|biggest|fastest|best|first|only|rival|rivals|surpass\w*|outperform\w*|competitive with|compared|improvement over|vs\.?|versus|in contrast|shift from|lag behind|twice as|as fast as|within \d)/i;
 const ATTRIBUTION =
-  /\b(?:according to|said|says|reported|reports|report|announced|claims?|stated|told|confirmed|analysts|industry insiders|insiders|sources|people familiar|officials|experts|investors)\b/iu;
+  /\b(?:according to|said|says|reported|reports|report|announced|claims?|stated|told|confirmed|analysts|industry insiders|insiders|sources|people familiar|officials|experts|investors)\b/i;
 const UNNAMED_SOURCE =
-  /\b(?:industry insiders|insiders|sources|people familiar|analysts|experts|observers)\b/iu;
+  /\b(?:industry insiders|insiders|sources|people familiar|analysts|experts|observers)\b/i;
 const VAGUE =
-  /\b(?:smoother|seamless(?:ly)?|boosting|cutting[‑-]edge|state[‑-]of[‑-]the[‑-]art|world[‑-]class|game[‑-]chang\w+|robust|powerful|high[‑-]speed|strategically significant|key player|essential piece|means more than)\b/iu;
+  /\b(?:smoother|seamless(?:ly)?|boosting|cutting[‑-]edge|state[‑-]of[‑-]the[‑-]art|world[‑-]class|game[‑-]chang\w+|robust|powerful|high[‑-]speed|strategically significant|key player|essential piece|means more than)\b/i;
 const HEDGE =
-  /\b(?:may|might|could|potentially|reportedly|allegedly|likely|unlikely|possibly|perhaps|expected to|promises|seems|appears)\b/iu;
+  /\b(?:may|might|could|potentially|reportedly|allegedly|likely|unlikely|possibly|perhaps|expected to|promises|seems|appears)\b/i;
 const OPINION =
-  /\b(?:honestly|frankly|in my view|good day|good news|great news|bold|game[‑-]changer|revolution\w*|must|should|i think|we believe|key player|turning point|statement|stunning|incredible|amazing|exciting|future[‑-]proof|shaping|intelligently)\b/iu;
-const ALL_OPINIONS = new RegExp(OPINION.source, "giu");
+  /\b(?:honestly|frankly|in my view|good day|good news|great news|bold|game[‑-]changer|revolution\w*|must|should|i think|we believe|key player|turning point|statement|stunning|incredible|amazing|exciting|future[‑-]proof|shaping|intelligently)\b/i;
+const ALL_OPINIONS = new RegExp(OPINION.source, "gi");
 
 /** The first two distinct opinion words of the text, lower case. */
 function opinionWords(text: string): string[] {
@@ -240,7 +243,7 @@ export const SCORING_RULES: readonly ScoringRule[] = [
   rule({
     name: "specification",
     weight: 0.2,
-    find: ({ text, opensWithDateline }) => SPEC_LINE.test(text) && !opensWithDateline?.(),
+    find: ({ text, opensWithDateline }) => matchesTwin(SPEC_LINE, text) && !opensWithDateline?.(),
     reason: () => "States a technical specification: specs should match the maker's published data.",
   }),
   rule({

@@ -2,6 +2,7 @@
  * What the check-worthiness detector recognises in a sentence that both its scoring rules
  * (rules.ts) and its clause splitting (detect.ts) read: figures, events, names and calendar words.
  */
+import { lettersAreAscii, pick, twins } from "./patterns";
 import { meter } from "./meter";
 
 /**
@@ -10,9 +11,9 @@ import { meter } from "./meter";
  * again from each of its digits, which took time quadratic in its length.
  */
 export const FIGURE =
-  /(?:\b(?:doubled|tripled|halved|quadrupled|twice|three times|half)\b|[$€£¥]\s?\d[\d,.]*(?:\s?(?:billion|million|trillion|bn|m|k))?|\d(?<=(?:^|[^\d,.])[,.]*\d)[\d,.]*\s?(?:%|percent|per cent|x\b|×|nm\b|GB\/s|TB\/s|TOPS|TFLOPS|GHz|MHz|GB\b|TB\b|MB\b|W\b|watts?\b|billion|million|trillion|yuan|dollars?|euros?|times\b|users|customers|employees|units)|(?:[+−-]|(?<!\d))\d+(?:[.,]\d+)?\s?[–-]\s?\d+(?:[.,]\d+)?\s?%|\b\d{2,}(?:[.,]\d+)?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|double|triple|half|dozens?|hundreds?|thousands?)\b(?=[\s‑-]+(?:digit|years?|months?|weeks?|days?|hours?|times|quarters?|percent))|double[‑-]digit)/iu;
+  /(?:\b(?:doubled|tripled|halved|quadrupled|twice|three times|half)\b|[$€£¥]\s?\d[\d,.]*(?:\s?(?:billion|million|trillion|bn|m|k))?|\d(?<=(?:^|[^\d,.])[,.]*\d)[\d,.]*\s?(?:%|percent|per cent|x\b|×|nm\b|GB\/s|TB\/s|TOPS|TFLOPS|GHz|MHz|GB\b|TB\b|MB\b|W\b|watts?\b|billion|million|trillion|yuan|dollars?|euros?|times\b|users|customers|employees|units)|(?:[+−-]|(?<!\d))\d+(?:[.,]\d+)?\s?[–-]\s?\d+(?:[.,]\d+)?\s?%|\b\d{2,}(?:[.,]\d+)?\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|double|triple|half|dozens?|hundreds?|thousands?)\b(?=[\s‑-]+(?:digit|years?|months?|weeks?|days?|hours?|times|quarters?|percent))|double[‑-]digit)/i;
 const FIGURE_HINT =
-  /[\d$€£¥]|\b(?:doubled|tripled|halved|quadrupled|twice|three|half|one|two|four|five|six|seven|eight|nine|ten|double|triple|dozens?|hundreds?|thousands?)\b/iu;
+  /[\d$€£¥]|\b(?:doubled|tripled|halved|quadrupled|twice|three|half|one|two|four|five|six|seven|eight|nine|ten|double|triple|dozens?|hundreds?|thousands?)\b/i;
 
 /**
  * The first figure of a sentence, as FIGURE finds it. Most sentences hold no digit, currency or
@@ -24,14 +25,14 @@ export function firstFigure(text: string): RegExpExecArray | null {
 
 /** An action or event reported as having happened (or happening): it either did or it did not. */
 export const EVENT =
-  /\b(?:unveil\w*|launch\w*|announc(?:e[sd]?|ing)|manufactur\w*|produc\w*|develop\w*|built|build(?:s|ing)?|design\w*|releas\w*|acquir\w*|invest\w*|grew|grow(?:s|n)?|rose|rise[sn]?|fell|fall(?:s|en)?|dipped|dip(?:s)?|spiked|surged|dropped|jumped|gained|lost|cut|raised|signed|banned|approved|stole|stolen|taken|exposed|leaked|breached|hacked|paid|declined|begin|begins|began|started|starts|added|approve|approves|paused|consume[sd]?|control(?:s|led)?|operates|costs?|drew|averaged|generated|completed|integrat\w*|focuses|backed|depends|outsourced|sparked|rewarded|compete|competes)\b/iu;
+  /\b(?:unveil\w*|launch\w*|announc(?:e[sd]?|ing)|manufactur\w*|produc\w*|develop\w*|built|build(?:s|ing)?|design\w*|releas\w*|acquir\w*|invest\w*|grew|grow(?:s|n)?|rose|rise[sn]?|fell|fall(?:s|en)?|dipped|dip(?:s)?|spiked|surged|dropped|jumped|gained|lost|cut|raised|signed|banned|approved|stole|stolen|taken|exposed|leaked|breached|hacked|paid|declined|begin|begins|began|started|starts|added|approve|approves|paused|consume[sd]?|control(?:s|led)?|operates|costs?|drew|averaged|generated|completed|integrat\w*|focuses|backed|depends|outsourced|sparked|rewarded|compete|competes)\b/i;
 
 const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
 const CALENDAR_NAMES = `${MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday`;
 /** Month and day names only when capitalised: "May" is a month, "may" is a hedge. */
-export const NAMED_DAY = new RegExp(`\\b(?:${CALENDAR_NAMES})\\b`, "u");
+export const NAMED_DAY = new RegExp(`\\b(?:${CALENDAR_NAMES})\\b`);
 /** Months and weekdays are dates, not names, even though they are capitalised. */
-export const CALENDAR_WORD = new RegExp(`^(?:${CALENDAR_NAMES})$`, "u");
+export const CALENDAR_WORD = new RegExp(`^(?:${CALENDAR_NAMES})$`);
 /** A paragraph that is only a date, as in a timeline: "2024 Q1", "March 2025". */
 export const DATE_ONLY = new RegExp(
   `^(?:(?:19|20)\\d{2}(?:\\s?Q[1-4]|\\s?H[12])?|Q[1-4]\\s?(?:19|20)\\d{2}|(?:${MONTHS})\\s(?:19|20)\\d{2})$`,
@@ -41,10 +42,10 @@ export const DATE_ONLY = new RegExp(
 /** A capitalised, all-caps or CamelCase word: a candidate name (see `names`). */
 export const NAME =
   /(?<![\p{L}\p{N}])(?:\p{Lu}[\p{L}\p{N}&'’-]*\p{L}|\p{Lu}{2,}|[\p{L}]+[\p{Lu}][\p{L}]*)(?![\p{L}])/gu;
-const CAPITALISED_RUN = /\p{Lu}[\p{L}\p{N}&'’-]*/gu;
-const LETTER = /\p{L}/u;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const UPPER = /\p{Lu}/u;
+const CAPITALISED_RUN = twins(/\p{Lu}[\p{L}\p{N}&'’-]*/gu);
+const LETTER = twins(/\p{L}/u);
+const LETTER_OR_DIGIT = twins(/[\p{L}\p{N}]/u);
+const UPPER = twins(/\p{Lu}/u);
 
 /**
  * The matches of NAME in `text`, found three times faster: a scan for capitalised runs, which
@@ -53,32 +54,37 @@ const UPPER = /\p{Lu}/u;
  */
 export function nameMatches(text: string): Array<{ index: number; word: string }> {
   const found: Array<{ index: number; word: string }> = [];
-  const runs = new RegExp(CAPITALISED_RUN.source, "gu");
+  const ascii = lettersAreAscii(text);
+  const letter = pick(LETTER, ascii);
+  const letterOrDigit = pick(LETTER_OR_DIGIT, ascii);
+  const upper = pick(UPPER, ascii);
+  const runs = pick(CAPITALISED_RUN, ascii);
+  runs.lastIndex = 0;
   for (let run = runs.exec(text); run; run = runs.exec(text)) {
     meter.steps += run[0].length;
     const at = run.index;
     const runEnd = at + run[0].length;
     const before = text[at - 1];
-    if (before === undefined || !LETTER_OR_DIGIT.test(before)) {
+    if (before === undefined || !letterOrDigit.test(before)) {
       // "Acme’s-" is the name "Acme’s": the run up to its last letter, if it has one past the first.
       let end = runEnd;
-      while (end > at + 1 && !LETTER.test(text[end - 1]!)) end--;
+      while (end > at + 1 && !letter.test(text[end - 1]!)) end--;
       if (end > at + 1) found.push({ index: at, word: text.slice(at, end) });
       continue;
     }
     // "iPhone": lower-case letters from a word's start, then a capital, then letters.
     let start = at;
-    while (start > 0 && LETTER.test(text[start - 1]!) && !UPPER.test(text[start - 1]!)) start--;
-    if (start < at && !(start > 0 && LETTER_OR_DIGIT.test(text[start - 1]!))) {
+    while (start > 0 && letter.test(text[start - 1]!) && !upper.test(text[start - 1]!)) start--;
+    if (start < at && !(start > 0 && letterOrDigit.test(text[start - 1]!))) {
       let end = at + 1;
-      while (end < text.length && LETTER.test(text[end]!)) end++;
+      while (end < text.length && letter.test(text[end]!)) end++;
       found.push({ index: start, word: text.slice(start, end) });
       runs.lastIndex = end;
       continue;
     }
     // Not a name here: a name may still start inside the run, after a mark ("5Ab-Xy" holds "Xy").
     let next = at + 1;
-    while (next < runEnd && LETTER_OR_DIGIT.test(text[next - 1]!)) next++;
+    while (next < runEnd && letterOrDigit.test(text[next - 1]!)) next++;
     runs.lastIndex = next;
   }
   return found;
