@@ -212,29 +212,46 @@ interface Token {
  */
 export function entities(text: string, known: ReadonlySet<string> = new Set()): Entity[] {
   meter.steps += text.length;
-  const found: Entity[] = [];
+  const found = new Found(text.length);
   const ascii = lettersAreAscii(text);
   const hasDigit = pick(HAS_DIGIT, ascii).test(text);
   for (const [type, pattern] of FIGURE_PATTERNS) {
     if (!hasDigit && type !== "date" && type !== "quantity") continue;
     for (const m of allMatches(pick(pattern, ascii), text)) {
       const end = m.index + m[0].trimEnd().length;
-      if (end > m.index && isFree(found, m.index, end))
-        found.push({ text: text.slice(m.index, end), type, start: m.index, end });
+      if (end > m.index && found.isFree(m.index, end))
+        found.add({ text: text.slice(m.index, end), type, start: m.index, end });
     }
   }
   nameRuns(text, known, found, ascii);
   if (hasDigit)
     for (const m of allMatches(pick(BARE_NUMBER, ascii), text))
-      if (isFree(found, m.index, m.index + m[0].length))
-        found.push({ text: m[0], type: "quantity", start: m.index, end: m.index + m[0].length });
-  return found.sort((a, b) => a.start - b.start);
+      if (found.isFree(m.index, m.index + m[0].length))
+        found.add({ text: m[0], type: "quantity", start: m.index, end: m.index + m[0].length });
+  return found.list.sort((a, b) => a.start - b.start);
 }
 
-/** Whether [start, end) overlaps none of the entities found so far. */
-function isFree(found: readonly Entity[], start: number, end: number): boolean {
-  for (const e of found) if (e.start < end && start < e.end) return false;
-  return true;
+/**
+ * The entities found so far in a text, and the characters they cover: whether a span is free is
+ * read from the characters it spans, not from every entity found (a sentence of thousands of
+ * names made that quadratic).
+ */
+class Found {
+  readonly list: Entity[] = [];
+  private readonly covered: Uint8Array;
+  constructor(length: number) {
+    this.covered = new Uint8Array(length);
+  }
+  /** Whether [start, end) overlaps none of the entities found so far. */
+  isFree(start: number, end: number): boolean {
+    meter.steps += end - start;
+    for (let i = start; i < end; i++) if (this.covered[i]) return false;
+    return true;
+  }
+  add(entity: Entity): void {
+    this.list.push(entity);
+    this.covered.fill(1, entity.start, entity.end);
+  }
 }
 
 /** Where the statement starts: past a dateline, a spec label, a list marker or opening quotes. */
@@ -251,7 +268,7 @@ function firstWordAt(text: string, from: number): number {
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/gu;
 
 /** Adds the names of `text` to `found`, which holds its figures and dates. */
-function nameRuns(text: string, known: ReadonlySet<string>, found: Entity[], ascii: boolean): void {
+function nameRuns(text: string, known: ReadonlySet<string>, found: Found, ascii: boolean): void {
   const statementAt = statementStart(text, ascii);
   const firstAt = firstWordAt(text, statementAt);
   const words: Token[] = [];
@@ -277,7 +294,7 @@ function nameRuns(text: string, known: ReadonlySet<string>, found: Entity[], asc
       runs.push(run);
       run = [];
     }
-    if (!name || !isFree(found, name.start, name.end)) continue;
+    if (!name || !found.isFree(name.start, name.end)) continue;
     run.push(name);
     if (alone || name.end < word.end) {
       runs.push(run);
@@ -292,7 +309,7 @@ function nameRuns(text: string, known: ReadonlySet<string>, found: Entity[], asc
       !isDemonym(r) &&
       !LEGISLATION.test(r.at(-1)!.text)
     )
-      found.push(typedRun(text, r, found, ascii));
+      found.add(typedRun(text, r, found, ascii));
 }
 
 /** Runs joined by "and", "of", "for" or "&" into one when the whole is an organisation's name. */
@@ -383,11 +400,11 @@ function isAcronymExpansion(text: string, run: Token[]): boolean {
   return initials.toUpperCase() === before[1]!.toUpperCase();
 }
 
-function typedRun(text: string, run: Token[], found: readonly Entity[], ascii: boolean): Entity {
+function typedRun(text: string, run: Token[], found: Found, ascii: boolean): Entity {
   const start = run[0]!.start;
   let end = run.at(-1)!.end;
   const model = MODEL_NUMBER.exec(text.slice(end, end + 8));
-  const withModel = model && isFree(found, end, end + model[0].length) ? end + model[0].length : end;
+  const withModel = model && found.isFree(end, end + model[0].length) ? end + model[0].length : end;
   const type = runType(text, run, withModel > end, ascii);
   end = withModel;
   return { text: text.slice(start, end), type, start, end };
