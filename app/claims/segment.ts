@@ -193,11 +193,15 @@ function splitLines(text: string, start: number, end: number): Span[] {
   const lines: Span[] = [];
   let lineStart = start;
   let lastNonSpace = start - 1;
-  let scanned = start;
+  let physicalStart = start;
   let nextNonSpace = start;
   for (let i = text.indexOf("\n", start); i !== -1 && i < end; i = text.indexOf("\n", i + 1)) {
-    meter.steps += i - scanned + 1;
-    for (; scanned < i; scanned++) if (!isSpace(text.charCodeAt(scanned))) lastNonSpace = scanned;
+    // Read backwards from the break, within its own physical line: lines end in few spaces.
+    let j = i - 1;
+    while (j >= physicalStart && isSpace(text.charCodeAt(j))) j--;
+    if (j >= physicalStart) lastNonSpace = j;
+    meter.steps += i - j;
+    physicalStart = i + 1;
     if (nextNonSpace <= i) nextNonSpace = firstNonSpace(text, i + 1, end);
     const prev = lastNonSpace >= lineStart ? text[lastNonSpace]! : "";
     const next = nextNonSpace < end ? text[nextNonSpace]! : "";
@@ -231,9 +235,24 @@ function tokenize(tokens: Tokens, start: number, end: number): Tokens {
     if (i >= end) break;
     const tokenStart = i;
     let bracketDepth = 0;
+    // "H-series.Q": a lower-case letter, then . ? or !, then a capital, inside one token.
+    let missingSpace = false;
+    let before = 0;
+    let previous = 0;
     while (i < end) {
       const code = text.charCodeAt(i);
       if (isSpace(code)) break;
+      if (
+        code >= 65 &&
+        code <= 90 &&
+        (previous === 46 || previous === 63 || previous === 33) &&
+        before >= 97 &&
+        before <= 122 &&
+        i >= tokenStart + 3
+      )
+        missingSpace = true;
+      before = previous;
+      previous = code;
       i++;
       if (code < 0x3000) continue;
       if (isFullWidthOpener(code)) bracketDepth++;
@@ -246,7 +265,8 @@ function tokenize(tokens: Tokens, start: number, end: number): Tokens {
         break;
       }
     }
-    splitMissingSpace(tokens, tokenStart, i);
+    if (missingSpace) splitMissingSpace(tokens, tokenStart, i);
+    else tokens.push(tokenStart, i);
   }
   return tokens;
 }
@@ -257,19 +277,13 @@ const isFullWidthOpener = (code: number) =>
 const isFullWidthCloser = (code: number) =>
   code === 0x300b || code === 0x300d || code === 0x300f || code === 0xff09;
 
-/** "H-series.Q: How" is two sentences run together; "Jane.Doe@example.com" is not. */
+/**
+ * A token in which a sentence may end without its space: "H-series.Q: How" is two sentences run
+ * together; "Jane.Doe@example.com" is not.
+ */
 function splitMissingSpace(tokens: Tokens, start: number, end: number): void {
-  const text = tokens.source;
-  let candidate = false;
-  for (let k = start + 2; k < end - 1 && !candidate; k++) {
-    const code = text.charCodeAt(k);
-    if (code !== 46 && code !== 63 && code !== 33) continue;
-    const after = text.charCodeAt(k + 1);
-    const before = text.charCodeAt(k - 1);
-    candidate = after >= 65 && after <= 90 && before >= 97 && before <= 122;
-  }
-  const word = candidate ? text.slice(start, end) : "";
-  if (!candidate || word.length < 5 || URL_LIKE.test(word)) {
+  const word = tokens.source.slice(start, end);
+  if (word.length < 5 || URL_LIKE.test(word)) {
     tokens.push(start, end);
     return;
   }
