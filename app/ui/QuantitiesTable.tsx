@@ -45,7 +45,9 @@ export function amountText(figure: Figure): string {
 export function figureNotes(figure: Figure): string {
   const said: string[] = [];
   const { normalized } = figure;
-  if (normalized.unit !== figure.unit || normalized.value !== figure.value) {
+  // "3 years" in seconds helps no reader; the normalised form stays in the API and extract.
+  const converts = figure.measure !== "duration";
+  if (converts && (normalized.unit !== figure.unit || normalized.value !== figure.value)) {
     said.push(`= ${NUMBER.format(normalized.value)} ${normalized.unit}`.trim());
   }
   if (figure.comparedTo) said.push(`compared with ${figure.comparedTo}`);
