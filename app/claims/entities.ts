@@ -132,8 +132,12 @@ const PRODUCT_SHAPE = twins(
 const NAME_TAIL = twins(/['’]s$|[‑-]\p{Ll}[\p{L}‑-]*$/u);
 /** A model number after a name: "Hanguang 800", "Xeon 6" (not a year, not a figure with a unit). */
 const MODEL_NUMBER = /^ (?!(?:19|20)\d{2}\b)\d{1,4}[A-Za-z]?(?![\p{L}\p{N}%]|[.,]\d)/u;
-/** "SAN JOSE: ", "BEIJING — ": a dateline at the start of a sentence. */
-const DATELINE = twins(/^[\s"“]*(\p{Lu}\p{L}+(?:[\s.,]+\p{Lu}[\p{L}.]*)*)\s*(:|—|–|--?)\s/u);
+/**
+ * "SAN JOSE: ", "BEIJING — ", "ST. LOUIS, Mo. — ": a dateline at the start of a sentence. Words
+ * hold letters and dots, separators only spaces and commas, so a dot is never both (with both,
+ * "AB.C.D.E…" took exponential time to refuse).
+ */
+const DATELINE = twins(/^[\s"“]*(\p{Lu}\p{L}+\.?(?:[\s,]+\p{Lu}[\p{L}.]*){0,6})\s*(:|—|–|--?)\s/u);
 /** The dateline the text opens with, if any: a capitalised place before a dash, or before a colon. */
 function dateline(text: string, ascii = lettersAreAscii(text)): RegExpExecArray | null {
   const m = pick(DATELINE, ascii).exec(text);

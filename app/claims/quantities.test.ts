@@ -227,6 +227,17 @@ describe("counts, durations and words", () => {
 });
 
 describe("hostile input", () => {
+  it("leaves out a number too large to compute with, which a publication could not store", () => {
+    const found = parseQuantities(
+      `It reaches ${"9".repeat(400)} billion TOPS and 12 TOPS, and costs $${"9".repeat(310)} billion.`,
+    );
+    expect(found.map((q) => q.text)).toEqual(["12 TOPS"]);
+    // js-quantities throws converting this one (a TypeError inside the library).
+    expect(parseQuantities(`It has ${"9".repeat(300)}0 EFLOPS and 12 EFLOPS.`).map((q) => q.text)).toEqual([
+      "12 EFLOPS",
+    ]);
+  });
+
   it("rejects numbers too large to hold", () => {
     expect(parseQuantities(`${"9".repeat(400)} GB`)).toEqual([]);
   });

@@ -449,13 +449,31 @@ export function parseQuantities(text: string, language = "en"): Quantity[] {
     const token = numberToken(text, match, format);
     if (!token) continue;
     const quantity = readQuantity(text, token, format, language);
-    if (quantity) {
+    // A number too large to compute with ("1e400 TOPS") is no figure anyone can check.
+    if (quantity && isFinite(quantity)) {
       quantities.push(quantity);
       pattern.lastIndex = Math.max(pattern.lastIndex, quantity.end);
     }
   }
   return quantities;
 }
+
+/**
+ * The figure in its rule's common unit. js-quantities throws on values near the limit of a
+ * double ("1e301 EFLOPS"): such a figure reads as not finite and is left out (`isFinite`).
+ */
+function normalizedOrNaN(rule: UnitRule, value: number, unit: string): { value: number; unit: string } {
+  try {
+    return rule.normalize(value, unit);
+  } catch {
+    return { value: Number.NaN, unit };
+  }
+}
+
+const isFinite = (q: Quantity) =>
+  Number.isFinite(q.value) &&
+  Number.isFinite(q.normalized.value) &&
+  (q.upper === undefined || Number.isFinite(q.upper));
 
 function numberToken(text: string, match: RegExpExecArray, format: NumberFormat): NumberToken | undefined {
   const groups = match.groups ?? {};
@@ -587,7 +605,7 @@ function readQuantity(
       upper: upperValue,
       unit,
       measure,
-      normalized: rule.normalize(value, unit),
+      normalized: normalizedOrNaN(rule, value, unit),
     });
   }
 
