@@ -9,10 +9,9 @@ import {
   versionField,
 } from "../newsroom/schemas";
 import { DeskFilterSchema } from "../newsroom/desk.server";
-import { CHANGE_KINDS } from "../newsroom/verdicts";
 import { CommentSchema } from "../comments/comments.server";
 import { ApiPageSchema } from "../newsroom/paging";
-import { VERDICT_KEYS } from "../newsroom/verdicts";
+import { CHANGE_KINDS, VERDICT_KEYS } from "../newsroom/verdicts";
 import { MAX_QUERY_LENGTH } from "../search/query";
 import { MAX_PAGE_SIZE } from "../newsroom/paging";
 import { SEARCH_KINDS } from "../search/search-request";

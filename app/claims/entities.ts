@@ -49,6 +49,8 @@ function lexiconEntry(words: string): LexiconEntry {
 }
 
 const TAGS_SEEN = new Map<string, readonly string[]>();
+/** Longer phrases are looked up each time: the caches hold at most 50,000 short keys, not text. */
+const MAX_REMEMBERED = 64;
 
 /** compromise's tags for a lower-case word or phrase (remembered: words recur). */
 function tagsOf(words: string): readonly string[] {
@@ -56,8 +58,10 @@ function tagsOf(words: string): readonly string[] {
   if (tags !== undefined) return tags;
   const entry = lexiconEntry(words);
   tags = entry ? (Array.isArray(entry) ? entry : [entry]).flatMap((t) => t.split(",")) : [];
-  if (TAGS_SEEN.size >= 50_000) TAGS_SEEN.clear();
-  TAGS_SEEN.set(words, tags);
+  if (words.length <= MAX_REMEMBERED) {
+    if (TAGS_SEEN.size >= 50_000) TAGS_SEEN.clear();
+    TAGS_SEEN.set(words, tags);
+  }
   return tags;
 }
 
@@ -76,8 +80,10 @@ function lexiconType(words: string): NameType | "common" | null {
   let type = TYPES_SEEN.get(words);
   if (type !== undefined) return type;
   type = typeFromTags(tagsOf(words.toLowerCase()));
-  if (TYPES_SEEN.size >= 50_000) TYPES_SEEN.clear();
-  TYPES_SEEN.set(words, type);
+  if (words.length <= MAX_REMEMBERED) {
+    if (TYPES_SEEN.size >= 50_000) TYPES_SEEN.clear();
+    TYPES_SEEN.set(words, type);
+  }
   return type;
 }
 

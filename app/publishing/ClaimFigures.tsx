@@ -47,7 +47,7 @@ function Sources({ sources }: { sources: Source[] }) {
  * the hardware it names can check, each with its source. Compact (a definition list, a small
  * table) because a fact-check page carries many claims; evidence for readers, never a verdict.
  */
-export function ClaimFigures({ claim }: { claim: PublishedClaim }) {
+export function ClaimFigures({ claim, lang }: { claim: PublishedClaim; lang?: string }) {
   const { figures, referenceChecks: checks } = claim;
   if (figures.length === 0 && checks.length === 0) return null;
   const disagreeing = checks.filter((check) => check.agrees === false);
@@ -61,7 +61,8 @@ export function ClaimFigures({ claim }: { claim: PublishedClaim }) {
               const notes = figureNotes(figure);
               return (
                 <Fragment key={i}>
-                  <dt>“{figure.text}”</dt>
+                  {/* The article's own words: marked with its language when it is not the page's. */}
+                  <dt>“{lang ? <span lang={lang}>{figure.text}</span> : figure.text}”</dt>
                   <dd>
                     {MEASURE_LABELS[figure.measure]}: {amountText(figure)}
                     {notes ? ` (${notes})` : ""}

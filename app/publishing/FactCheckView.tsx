@@ -101,7 +101,7 @@ export function FactCheckView({
               </p>
               <blockquote lang={lang}>“{c.quote}”</blockquote>
               <div className="rationale" dangerouslySetInnerHTML={{ __html: rationaleHtml[i] ?? "" }} />
-              <ClaimFigures claim={c} />
+              <ClaimFigures claim={c} lang={lang} />
               {c.evidence.length > 0 ? (
                 <>
                   <h3>Sources</h3>

@@ -186,7 +186,7 @@ export function exportMarkdown(
   ];
   const corrections = history.filter((h) => h.number > 1 && h.number <= snapshot.number);
   if (corrections.length > 0) {
-    lines.push("## Corrections", "");
+    lines.push("## Corrections and updates", "");
     for (const h of corrections)
       lines.push(`- Version ${h.number}, ${h.publishedAt.slice(0, 10)}: ${escapeMarkdown(h.changeNote)}`);
     lines.push("");

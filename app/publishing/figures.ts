@@ -8,7 +8,7 @@ import type { PublishedFigure, PublishedReferenceCheck } from "./snapshot";
  * article's language, and those figures set against the reference rows of the hardware it names.
  * The same parser and checker as the workbench's claim page and the API, so all three agree.
  */
-export function claimFigures(
+export function frozenFigures(
   quote: string,
   language: string,
   hardware: Catalogue<ReferenceRow>,

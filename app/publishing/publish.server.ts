@@ -7,7 +7,7 @@ import { announcePublication, type Announcement } from "./announce";
 import { renderFactCheckPage } from "./page.server";
 import { publisher, versionHistory } from "./publications.server";
 import { SEED_PUBLISHER } from "./credit";
-import { claimFigures } from "./figures";
+import { frozenFigures } from "./figures";
 import { currentReferenceIndex } from "../reference/reference.server";
 import type { ReferenceRow } from "../reference/check";
 import type { Catalogue } from "../reference/recognise";
@@ -30,14 +30,6 @@ export interface PublishOptions {
   languageLayer?: boolean;
 }
 
-/**
- * Freezes the article and its approved claims into the next numbered publication, each claim
- * with its figures set against the hardware reference as it stands now. Versions
- * after the first need a change note: it becomes the public corrections log. Once the
- * transaction has committed (never before: a rolled-back version must not be announced, and
- * whoever hears of it must be able to read it), the publication is announced to whoever keeps
- * copies of public pages.
- */
 export interface PublishInput {
   articleVersion: number;
   changeNote: string;
@@ -45,6 +37,14 @@ export interface PublishInput {
   changeKind?: ChangeKind;
 }
 
+/**
+ * Freezes the article and its approved claims into the next numbered publication, each claim
+ * with its figures set against the hardware reference as it stands now. Versions
+ * after the first need a change note: it becomes the public log of corrections and updates. Once the
+ * transaction has committed (never before: a rolled-back version must not be announced, and
+ * whoever hears of it must be able to read it), the publication is announced to whoever keeps
+ * copies of public pages.
+ */
 export async function publishArticle(
   articleId: number,
   input: PublishInput,
@@ -140,7 +140,7 @@ async function writePublication(
       claimantType: claim.claimantType,
       claimDate: claim.claimDate,
       appearances: parseAppearances(claim.appearances),
-      ...(hardware ? claimFigures(claim.quote, article.language, hardware) : {}),
+      ...(hardware ? frozenFigures(claim.quote, article.language, hardware) : {}),
       evidence: claim.evidence.map(
         ({ url, title, publisher, publishedOn, stance, note, excerpt, archiveUrl }) => ({
           url,

@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ClaimFigures } from "./ClaimFigures";
-import { claimFigures } from "./figures";
+import { frozenFigures } from "./figures";
 import { readSnapshot, SNAPSHOT_SCHEMA } from "./snapshot";
 import { referenceIndex } from "../reference/check";
 import { EPOCH_SOURCE } from "../reference/hardware";
@@ -67,7 +67,7 @@ describe("a published claim's figures", () => {
 
   it("are frozen with the claim: its figures, and each one the reference can check, with its source", () => {
     const quote = "The H20 has 96 GB of memory and 900 TOPS.";
-    const frozen = claimFigures(quote, "en", referenceIndex([H20]));
+    const frozen = frozenFigures(quote, "en", referenceIndex([H20]));
     const stored = {
       ...OLD_VERSION,
       claims: [{ ...OLD_VERSION.claims[0]!, quote, end: quote.length, ...frozen }],
@@ -141,7 +141,7 @@ describe("a published comparison", () => {
           ...OLD_VERSION.claims[0]!,
           quote,
           end: quote.length,
-          ...claimFigures(quote, "en", referenceIndex([H20, H100])),
+          ...frozenFigures(quote, "en", referenceIndex([H20, H100])),
         },
       ],
     };

@@ -85,7 +85,7 @@ export const SnapshotSchema = z.object({
   publishedBy: z.string(),
   changeNote: z.string(),
   /** Versions published before the distinction were all shown as corrections. */
-  changeKind: z.enum(CHANGE_KINDS).default("correction"),
+  changeKind: z.enum(CHANGE_KINDS).catch("correction").default("correction"),
   article: z.object({
     title: z.string(),
     slug: z.string(),

@@ -87,8 +87,9 @@ export async function loadFactCheck(file: string, publishing: PublishOptions = {
 }
 
 /**
- * The seed fact-check's second version: what it added to the first, for the corrections log. Its
- * claims name no chip in the hardware reference, so the note promises no reference checks.
+ * The seed fact-check's second version: what it added to the first, for the log of corrections
+ * and updates. Its claims name no chip in the hardware reference, so the note promises no
+ * reference checks (the publication would carry them if one did).
  */
 export const SEED_REPUBLISHED_NOTE =
   "Re-published with the language layer: each claim’s figures, with their units and what they measure. No verdict changed.";

@@ -9,6 +9,8 @@ describe("a figure as readers see it", () => {
     const [money, years] = figuresOf("A $53 billion plan over the next three years.");
     expect(amountText(money!)).toBe("53,000,000,000 USD");
     expect(figureNotes(years!)).toBe("");
+    const [count] = figuresOf("Shipments reached 1.2 million in May.");
+    expect(count && amountText(count)).toBe("1,200,000");
     const [bandwidth] = figuresOf("Memory bandwidth reaches 4 TB/s.");
     expect(figureNotes(bandwidth!)).toMatch(/^= 4,000 GB\/s$/);
   });

@@ -38,6 +38,8 @@ export function amountText(figure: Figure): string {
   const value = valueText(figure);
   if (figure.unit === "%") return `${value}%`;
   if (figure.unit === "x") return `${value}×`;
+  // A count with no noun ("1.2 million"): the table's "—" for no unit would read as a stray dash.
+  if (figure.unit === "") return value;
   return `${value} ${unitText(figure.unit)}`;
 }
 
