@@ -526,6 +526,7 @@ test("an article in German is split into German sentences for students, marked a
   await page.getByRole("button", { name: "Next: mark the claims and the answers" }).click();
   // English rules would have cut after "3.", "Mrd." and "z.".
   await expect(page.locator(".sentence")).toHaveCount(3);
+  await expect(page.locator('.sentence__mark [lang="de"]')).toHaveCount(3);
   const revenue = page.locator(".sentence", {
     hasText: "am 3. Mai einen Umsatz von 1,2 Mrd. Euro im Quartal.",
   });

@@ -38,10 +38,13 @@ export function KeyUnits({
   paragraphs,
   values,
   fields,
+  lang,
 }: {
   paragraphs: Array<{ kind: string; units: Array<{ index: number; text: string }> }>;
   values: Values;
   fields: Record<string, string>;
+  /** The `lang` of the article's sentences, when it is not the page's English. */
+  lang?: string;
 }) {
   return (
     <div className="article-picker">
@@ -60,7 +63,7 @@ export function KeyUnits({
                     defaultChecked={values[`key-${u.index}`] === "on"}
                     aria-invalid={error("key") ? true : undefined}
                   />{" "}
-                  {u.text}
+                  <span lang={lang}>{u.text}</span>
                 </label>{" "}
                 <div className="sentence-card">
                   <div className="unit__details">

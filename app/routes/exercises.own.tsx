@@ -5,6 +5,7 @@ import { oncePerSubmission } from "../db/submissions.server";
 import { createOwnExercise, readOwnArticle } from "../classroom/own-article.server";
 import { ArticleFields, KeyUnits } from "../classroom/OwnArticleForms";
 import { paragraphsOf } from "../classroom/StudentUnits";
+import { textLanguage } from "../claims/language";
 import { formValues, httpError, readForm } from "../utils/http.server";
 import { Field } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
@@ -19,10 +20,14 @@ export async function loader({ request }: Route.LoaderArgs) {
   return { due: dueChoice() };
 }
 
-/** The article's sentences for step two, or null while the article itself has a problem. */
+/** The article's sentences for step two, and their `lang`, or null while the article itself has a problem. */
 function sentencesOf(values: Record<string, string>) {
   try {
-    return readOwnArticle(values).units.map(({ index, text, block, kind }) => ({ index, text, block, kind }));
+    const { language, units } = readOwnArticle(values);
+    return {
+      lang: textLanguage(language),
+      units: units.map(({ index, text, block, kind }) => ({ index, text, block, kind })),
+    };
   } catch {
     return null;
   }
@@ -76,7 +81,13 @@ export default function OwnArticleExercise({ loaderData, actionData }: Route.Com
       <Form method="post" className="stack" noValidate>
         <SubmissionToken />
         {sentences ? (
-          <KeyStep values={values} fields={fields} sentences={sentences} due={loaderData.due} />
+          <KeyStep
+            values={values}
+            fields={fields}
+            sentences={sentences.units}
+            lang={sentences.lang}
+            due={loaderData.due}
+          />
         ) : (
           <>
             <ArticleFields values={values} fields={fields} />
@@ -94,12 +105,14 @@ function KeyStep({
   values,
   fields,
   sentences,
+  lang,
   due,
 }: {
   values: Record<string, string | undefined>;
   fields: Record<string, string>;
   due: DueChoice;
   sentences: Array<{ index: number; text: string; block?: number; kind?: string }>;
+  lang?: string;
 }) {
   return (
     <>
@@ -149,7 +162,7 @@ function KeyStep({
       <p className="hint">
         Tick each sentence that is a claim students should find, and give its verdict and why.
       </p>
-      <KeyUnits paragraphs={paragraphsOf(sentences)} values={values} fields={fields} />
+      <KeyUnits paragraphs={paragraphsOf(sentences)} values={values} fields={fields} lang={lang} />
       <button type="submit" name="intent" value="create" className="button">
         Create the exercise
       </button>
