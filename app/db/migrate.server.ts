@@ -65,12 +65,31 @@ function writing<T>(db: Database.Database, write: () => T): T {
   return db.transaction(write).immediate();
 }
 
+/**
+ * Switches the file to write-ahead logging. On a new file that another process is opening at the
+ * same moment, SQLite can answer "busy" at once instead of waiting out the busy timeout (a CI run
+ * caught it), so the switch is tried again until `waitMs` has passed.
+ */
+function useWriteAheadLog(db: Database.Database, waitMs: number): void {
+  const until = Date.now() + waitMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      db.pragma("journal_mode = WAL");
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== "SQLITE_BUSY" || Date.now() > until) throw error;
+      Atomics.wait(pause, 0, 0, 20);
+    }
+  }
+}
+
 export function migrate(databaseFile: string, migrationsDir: string): string[] {
   mkdirSync(path.dirname(databaseFile), { recursive: true });
   // Servers starting together wait for each other (a busy machine can take seconds per migration).
   const db = new Database(databaseFile, { timeout: 30_000 });
   try {
-    db.pragma("journal_mode = WAL");
+    useWriteAheadLog(db, 30_000);
     db.pragma("foreign_keys = ON");
     writing(db, () => db.exec(MIGRATIONS_TABLE));
     const applied = new Map(
