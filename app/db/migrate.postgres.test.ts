@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,7 +7,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { migrate, MigrationError, readMigrations } from "./migrate.server";
 import { migratePostgres } from "./migrate-postgres.server";
-import { createTestDatabase, MISSING_POSTGRES } from "./testing.server";
+import { createTestDatabase, MISSING_POSTGRES, runProbe } from "./testing.server";
 
 const MIGRATIONS = path.resolve("prisma/postgres/migrations");
 const admin = process.env.CLAIMDESK_TEST_POSTGRES_URL;
@@ -159,17 +158,7 @@ describe("PostgreSQL's migrations", () => {
        process.exit(0);`,
     );
     const start = () =>
-      new Promise<{ migrations: string[]; seeded: boolean }>((resolve, reject) => {
-        const child = spawn(process.execPath, ["--import", "tsx", probe], {
-          env: { ...process.env, DATABASE_URL: url, CLAIMDESK_SEED: "on" },
-        });
-        let out = "";
-        child.stdout.on("data", (chunk) => (out += chunk));
-        child.stderr.on("data", (chunk) => (out += chunk));
-        child.on("exit", (code) =>
-          code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop()!)) : reject(new Error(out)),
-        );
-      });
+      runProbe<{ migrations: string[]; seeded: boolean }>(probe, { DATABASE_URL: url, CLAIMDESK_SEED: "on" });
     const started = await Promise.all([start(), start(), start()]);
     expect(started.flatMap((s) => s.migrations).sort()).toEqual(
       readMigrations(MIGRATIONS).map((m) => m.name),

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -79,4 +80,21 @@ export async function runOnOtherConnection(sql: string): Promise<void> {
   } finally {
     other.close();
   }
+}
+
+/**
+ * Runs a TypeScript probe in a process of its own, as a separately started server would run, with
+ * `env` added to this one's; resolves with the JSON on the last line it prints, or rejects with all
+ * it printed when it exits non-zero.
+ */
+export function runProbe<T>(probe: string, env: Record<string, string>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", probe], { env: { ...process.env, ...env } });
+    let out = "";
+    child.stdout.on("data", (chunk) => (out += chunk));
+    child.stderr.on("data", (chunk) => (out += chunk));
+    child.on("exit", (code) =>
+      code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop()!) as T) : reject(new Error(out)),
+    );
+  });
 }

@@ -1,8 +1,8 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { runProbe } from "../db/testing.server";
 
 // Servers started together on one new SQLite file (CLAIMDESK_PROCESSES, or a restart of several
 // services): when any of them is ready to serve, the seed fact-check must already be published.
@@ -24,16 +24,9 @@ describe("preparing a SQLite database", () => {
        process.exit(0);`,
     );
     const start = () =>
-      new Promise<{ migrations: string[]; seeded: boolean; publications: number }>((resolve, reject) => {
-        const child = spawn(process.execPath, ["--import", "tsx", probe], {
-          env: { ...process.env, DATABASE_URL: `file:${file}`, CLAIMDESK_SEED: "on" },
-        });
-        let out = "";
-        child.stdout.on("data", (chunk) => (out += chunk));
-        child.stderr.on("data", (chunk) => (out += chunk));
-        child.on("exit", (code) =>
-          code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop()!)) : reject(new Error(out)),
-        );
+      runProbe<{ migrations: string[]; seeded: boolean; publications: number }>(probe, {
+        DATABASE_URL: `file:${file}`,
+        CLAIMDESK_SEED: "on",
       });
     const started = await Promise.all([start(), start(), start()]);
     expect(started.filter((s) => s.seeded)).toHaveLength(1);
