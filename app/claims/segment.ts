@@ -137,25 +137,25 @@ const isDotChar = (code: number) => code === 46 || code === 0x2026;
  * looked at as strings, so none are made until a decision needs one.
  */
 class Tokens {
+  // Written by index and never shortened: emptying the arrays for every line let go of their
+  // storage, and growing them again cost a sixth of the segmenter's time.
   readonly start: number[] = [];
   readonly end: number[] = [];
+  count = 0;
   constructor(
     readonly source: string,
     private readonly extraCloser = -1,
   ) {}
-  get count(): number {
-    return this.start.length;
-  }
   reset(): void {
-    this.start.length = 0;
-    this.end.length = 0;
+    this.count = 0;
   }
   push(start: number, end: number): void {
-    this.start.push(start);
-    this.end.push(end);
+    this.start[this.count] = start;
+    this.end[this.count] = end;
+    this.count++;
   }
   word(i: number): string {
-    return i >= 0 && i < this.start.length ? this.source.slice(this.start[i], this.end[i]) : "";
+    return i >= 0 && i < this.count ? this.source.slice(this.start[i], this.end[i]) : "";
   }
   /** Whether token i ends in final punctuation, possibly followed by closing quotes or brackets. */
   mayEndSentence(i: number): boolean {
@@ -206,9 +206,9 @@ function splitLines(text: string, start: number, end: number): Span[] {
     const prev = lastNonSpace >= lineStart ? text[lastNonSpace]! : "";
     const next = nextNonSpace < end ? text[nextNonSpace]! : "";
     const softWrap =
-      (next !== "" && /\p{Ll}/u.test(next)) ||
-      /[,;(–—-]/u.test(prev) ||
-      (i - lineStart > 60 && prev !== "" && !/[.!?:…。！？"'”’)]/u.test(prev));
+      (next !== "" && isOfClass(next.charCodeAt(0), (c) => c >= 97 && c <= 122, LOWER)) ||
+      (prev !== "" && WRAPPING_PUNCTUATION.includes(prev)) ||
+      (i - lineStart > 60 && prev !== "" && !LINE_FINAL_PUNCTUATION.includes(prev));
     if (!softWrap) {
       lines.push({ start: lineStart, end: i });
       lineStart = i + 1;
@@ -217,6 +217,10 @@ function splitLines(text: string, start: number, end: number): Span[] {
   lines.push({ start: lineStart, end });
   return lines;
 }
+
+/** After one of these a line break is a soft wrap; without one of the others, a long line's is. */
+const WRAPPING_PUNCTUATION = ",;(–—-";
+const LINE_FINAL_PUNCTUATION = ".!?:…。！？\"'”’)";
 
 function firstNonSpace(text: string, from: number, end: number): number {
   let i = from;
@@ -323,24 +327,46 @@ function pushSentence(text: string, start: number, end: number, out: Sentence[])
 function stripClosers(word: string, closers = CLOSERS): string {
   let end = word.length;
   while (end > 0 && closers.includes(word[end - 1]!)) end--;
-  return word.slice(0, end);
+  return end === word.length ? word : word.slice(0, end);
 }
 
 function stripOpeners(word: string): string {
   let start = 0;
   while (start < word.length && OPENERS.includes(word[start]!)) start++;
-  return word.slice(start);
+  return start === 0 ? word : word.slice(start);
 }
 
-const isDots = (word: string) => /^[.…]+$/.test(stripClosers(word));
+/** Whether the word is a run of dots and ellipses, with closing quotes or brackets after it. */
+function isDots(word: string): boolean {
+  let i = 0;
+  while (i < word.length && isDotChar(word.charCodeAt(i))) i++;
+  if (i === 0) return false;
+  while (i < word.length && CLOSERS.includes(word[i]!)) i++;
+  return i === word.length;
+}
 const dotCount = (word: string) => {
   let n = 0;
   for (const ch of word) n += ch === "." ? 1 : ch === "…" ? 3 : 0;
   return n;
 };
-const startsUpper = (word: string) => /^\p{Lu}/u.test(stripOpeners(word));
-const startsLower = (word: string) => /^\p{Ll}/u.test(stripOpeners(word));
-const startsDigit = (word: string) => /^\p{Nd}/u.test(stripOpeners(word));
+
+/** The first character after the word's opening quotes and brackets, as a code point (or -1). */
+function initialOf(word: string): number {
+  let start = 0;
+  while (start < word.length && OPENERS.includes(word[start]!)) start++;
+  return start < word.length ? word.codePointAt(start)! : -1;
+}
+const UPPER = /^\p{Lu}/u;
+const LOWER = /^\p{Ll}/u;
+const DIGIT = /^\p{Nd}/u;
+/** Whether the code point is in the one-character class; ASCII is answered without the pattern. */
+function isOfClass(code: number, ascii: (code: number) => boolean, pattern: RegExp): boolean {
+  if (code < 0) return false;
+  return code < 128 ? ascii(code) : pattern.test(String.fromCodePoint(code));
+}
+const startsUpper = (word: string) => isOfClass(initialOf(word), (c) => c >= 65 && c <= 90, UPPER);
+const startsLower = (word: string) => isOfClass(initialOf(word), (c) => c >= 97 && c <= 122, LOWER);
+const startsDigit = (word: string) => isOfClass(initialOf(word), (c) => c >= 48 && c <= 57, DIGIT);
 
 interface ListMarker {
   bullet: string;
@@ -474,8 +500,9 @@ function boundaryAfter(
     return null;
   }
 
-  if (/[!?‽]$/.test(core)) return startsLower(next) ? null : "after";
-  if (/(?:\.\.\.|…)$/.test(core)) {
+  const finalCode = core.charCodeAt(core.length - 1);
+  if (finalCode === 33 || finalCode === 63 || finalCode === 0x203d) return startsLower(next) ? null : "after";
+  if (finalCode === 0x2026 || core.endsWith("...")) {
     if (/\[(?:\.\.\.|…)\]/.test(word)) return null; // "[...]" marks an omission, not an end
 
     if (core.endsWith("....")) return startsUpper(next) ? "after" : null;
@@ -489,9 +516,8 @@ function boundaryAfter(
     const verdict = languageBoundary(tokens, i, core, stem, next, rules, rules.language);
     if (verdict !== undefined) return verdict;
   }
-  const key = (rules.language?.elision ? stem.replace(ELIDED_ARTICLE, "") : stem)
-    .toLowerCase()
-    .replace(/\./g, "");
+  const elided = rules.language?.elision ? stem.replace(ELIDED_ARTICLE, "") : stem;
+  const key = elided.includes(".") ? elided.toLowerCase().replace(/\./g, "") : elided.toLowerCase();
   if (rules.titles.has(key)) return null;
   if (startsDigit(next)) return rules.abbreviations.has(key) ? null : "after";
   if (!startsUpper(next) && !/^[\p{P}\p{S}]/u.test(next)) return "after";
