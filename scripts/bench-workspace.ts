@@ -127,7 +127,7 @@ export function generateWorkspace(file: string, size: WorkspaceSize): Workspace 
           number,
           JSON.stringify(snapshot),
           publishedAt,
-          // The list's summary columns, as publishing copies them (listedSummary).
+          // The list's summary columns, as publishing copies them (snapshotColumns).
           snapshot.article.title,
           snapshot.article.outlet,
           JSON.stringify(snapshot.claims.map((c) => c.verdict)),

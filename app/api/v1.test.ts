@@ -166,6 +166,23 @@ describe("the API workflow", () => {
     expect(updated.json).toMatchObject({ version: 2 });
     const page = (await publishedPage("chip-news"))!.body;
     expect(page).toMatch(/<strong id="correction-banner-heading">Updated /);
+
+    // The log and the export say what each version did, not only the banner's version.
+    const corrected = await call("POST", `/articles/${created.json.id}/publish`, "reviewer", {
+      note: "Fixed a source's date.",
+    });
+    expect(corrected.json).toMatchObject({ version: 3 });
+    const third = (await publishedPage("chip-news"))!.body;
+    expect(third).toMatch(/<strong id="correction-banner-heading">Corrected /);
+    expect(third).toMatch(/Version 3<\/a>, corrected [^:]+: Fixed a source&#x27;s date\./);
+    expect(third).toMatch(/Version 2<\/a>, updated [^:]+: Added a source\./);
+    const exported = await call("GET", "/publications/chip-news", "viewer");
+    expect(
+      exported.json.corrections.map((c: { version: number; kind: string }) => [c.version, c.kind]),
+    ).toEqual([
+      [2, "update"],
+      [3, "correction"],
+    ]);
   });
 
   it("enforces the two-person rule and a required comment when sending back", async () => {

@@ -26,7 +26,7 @@ import { renderFactCheckPage } from "../publishing/page.server";
 import { publisher } from "../publishing/publications.server";
 import {
   includedClaims,
-  listedSummary,
+  snapshotColumns,
   publicationEntry,
   readSnapshot,
   SnapshotSchema,
@@ -146,6 +146,8 @@ const PublicationRow = z.strictObject({
   articleId: id,
   number: id,
   changeNote: PublishSchema.shape.changeNote.unwrap(),
+  // Copied from the snapshot (see withRenderedPages); exports made before the column lack it.
+  changeKind: z.string().optional(),
   snapshot: jsonText(SnapshotSchema, "snapshot"),
   // Stored pages are not trusted: they are rendered again from the snapshots (see renderPages).
   page: z.string(),
@@ -398,16 +400,17 @@ function withRenderedPages(publications: PublicationData[]): PublicationData[] {
     if (!byArticle.has(p.articleId)) byArticle.set(p.articleId, []);
     byArticle.get(p.articleId)!.push(p);
   }
+  const snapshots = new Map(publications.map((p) => [p, readSnapshot(p.snapshot)]));
   return publications.map((publication) => {
     const history = byArticle
       .get(publication.articleId)!
       .filter((p) => p.number <= publication.number)
       .sort((a, b) => a.number - b.number)
-      .map(publicationEntry);
-    const snapshot = readSnapshot(publication.snapshot);
+      .map((p) => publicationEntry({ ...p, changeKind: snapshots.get(p)!.changeKind }));
+    const snapshot = snapshots.get(publication)!;
     return {
       ...publication,
-      ...listedSummary(snapshot),
+      ...snapshotColumns(snapshot),
       page: renderFactCheckPage(snapshot, history, "latest", site),
       archivedPage: renderFactCheckPage(snapshot, history, "archived", site),
     };

@@ -147,7 +147,8 @@ export function FactCheckView({
             {[...corrections].reverse().map((h) => (
               <li key={h.number}>
                 <a href={versionPath(article.slug, h.number)}>Version {h.number}</a>,{" "}
-                {formatDate(h.publishedAt)}: {h.changeNote}
+                {h.changeKind === "update" ? "updated" : "corrected"} {formatDate(h.publishedAt)}:{" "}
+                {h.changeNote}
               </li>
             ))}
           </ol>

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { project } from "../claims/projection";
-import { STANCE_LABELS, VERDICT_KEYS, VERDICTS, verdictLabel } from "../newsroom/verdicts";
+import { CHANGE_KINDS, STANCE_LABELS, VERDICT_KEYS, VERDICTS, verdictLabel } from "../newsroom/verdicts";
 import { creditLine } from "./credit";
 import { claimPermalink, factCheckPath, versionPath, type Publisher } from "./links";
 import {
@@ -76,6 +76,7 @@ export const ExportSchema = z.object({
   corrections: z.array(
     z.object({
       version: z.number().int().min(2),
+      kind: z.enum(CHANGE_KINDS),
       publishedAt: z.iso.datetime(),
       note: z.string(),
       url: z.url(),
@@ -131,6 +132,7 @@ export function exportJson(
         .filter((h) => h.number > 1 && h.number <= snapshot.number)
         .map((h) => ({
           version: h.number,
+          kind: h.changeKind,
           publishedAt: h.publishedAt,
           note: h.changeNote,
           url: `${publisher.baseUrl}${versionPath(article.slug, h.number)}`,
@@ -188,7 +190,9 @@ export function exportMarkdown(
   if (corrections.length > 0) {
     lines.push("## Corrections and updates", "");
     for (const h of corrections)
-      lines.push(`- Version ${h.number}, ${h.publishedAt.slice(0, 10)}: ${escapeMarkdown(h.changeNote)}`);
+      lines.push(
+        `- Version ${h.number}, ${h.changeKind === "update" ? "updated" : "corrected"} ${h.publishedAt.slice(0, 10)}: ${escapeMarkdown(h.changeNote)}`,
+      );
     lines.push("");
   }
   for (const claim of snapshot.claims) {

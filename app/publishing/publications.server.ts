@@ -34,7 +34,7 @@ export async function versionHistory(of: ArticleRef, client: Db | Tx = db()): Pr
   const rows = await client.publication.findMany({
     where: whereArticle(of),
     orderBy: { number: "asc" },
-    select: { number: true, publishedAt: true, changeNote: true },
+    select: { number: true, publishedAt: true, changeNote: true, changeKind: true },
   });
   return rows.map(publicationEntry);
 }

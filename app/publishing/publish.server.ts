@@ -12,7 +12,7 @@ import { currentReferenceIndex } from "../reference/reference.server";
 import type { ReferenceRow } from "../reference/check";
 import type { Catalogue } from "../reference/recognise";
 import type { ChangeKind } from "../newsroom/verdicts";
-import { includedClaims, listedSummary, SNAPSHOT_SCHEMA, SnapshotSchema, type Snapshot } from "./snapshot";
+import { includedClaims, snapshotColumns, SNAPSHOT_SCHEMA, SnapshotSchema, type Snapshot } from "./snapshot";
 
 /**
  * Writing a publication. Reading them (pages, versions, lists) is publications.server.ts; this
@@ -157,7 +157,12 @@ async function writePublication(
   });
   const history = [
     ...earlier,
-    { number, publishedAt: snapshot.publishedAt, changeNote: snapshot.changeNote },
+    {
+      number,
+      publishedAt: snapshot.publishedAt,
+      changeNote: snapshot.changeNote,
+      changeKind: snapshot.changeKind,
+    },
   ];
   const site = publisher();
   const publication = await tx.publication.create({
@@ -166,7 +171,7 @@ async function writePublication(
       number,
       changeNote: snapshot.changeNote,
       snapshot: JSON.stringify(snapshot),
-      ...listedSummary(snapshot),
+      ...snapshotColumns(snapshot),
       page: renderFactCheckPage(snapshot, history, "latest", site),
       archivedPage: renderFactCheckPage(snapshot, history, "archived", site),
       publishedById: actor?.id ?? null,
@@ -184,7 +189,12 @@ async function writePublication(
     entityType: "publication",
     entityId: publication.id,
     action: "published",
-    after: { number, changeNote: snapshot.changeNote, claims: snapshot.claims.length },
+    after: {
+      number,
+      changeNote: snapshot.changeNote,
+      changeKind: snapshot.changeKind,
+      claims: snapshot.claims.length,
+    },
   });
   return { number, slug: article.slug };
 }

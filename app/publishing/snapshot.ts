@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseStoredJson, readStoredJson } from "../utils/json";
-import { CHANGE_KINDS, STANCES, VERDICT_KEYS } from "../newsroom/verdicts";
+import { CHANGE_KINDS, STANCES, VERDICT_KEYS, type ChangeKind } from "../newsroom/verdicts";
 import { MEASURES } from "../claims/quantities";
 
 /**
@@ -134,16 +134,19 @@ export interface PublicationEntry {
   number: number;
   publishedAt: string;
   changeNote: string;
+  changeKind: ChangeKind;
 }
 
 export const publicationEntry = (p: {
   number: number;
   publishedAt: Date;
   changeNote: string;
+  changeKind: string;
 }): PublicationEntry => ({
   number: p.number,
   publishedAt: p.publishedAt.toISOString(),
   changeNote: p.changeNote,
+  changeKind: p.changeKind === "update" ? "update" : "correction",
 });
 
 /**
@@ -154,13 +157,15 @@ export const includedClaims = (publicationId: number, snapshot: Snapshot) =>
   snapshot.claims.map((claim) => ({ claimId: claim.id, publicationId }));
 
 /**
- * What the list of fact-checks shows of a publication (its title, outlet and verdicts in reading
- * order), copied into the publication's row when it is written so lists never parse snapshots.
+ * The columns a publication's row copies from its snapshot when it is written, so lists and logs
+ * never parse snapshots: what the list of fact-checks shows (title, outlet, verdicts in reading
+ * order) and what the log of corrections and updates says of the version (its kind).
  */
-export const listedSummary = (snapshot: Snapshot) => ({
+export const snapshotColumns = (snapshot: Snapshot) => ({
   title: snapshot.article.title,
   outlet: snapshot.article.outlet,
   verdicts: JSON.stringify(snapshot.claims.map((c) => c.verdict)),
+  changeKind: snapshot.changeKind,
 });
 
 /** A publication row's verdicts column, read back; anything malformed reads as none. */

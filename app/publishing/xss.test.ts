@@ -181,7 +181,7 @@ describe("no script survives any public renderer", () => {
         assertInert(
           renderFactCheckPage(
             snapshot,
-            [{ number: 1, publishedAt: snapshot.publishedAt, changeNote: text }],
+            [{ number: 1, publishedAt: snapshot.publishedAt, changeNote: text, changeKind: "correction" }],
             "latest",
             publisher,
           ),
