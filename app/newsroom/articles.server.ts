@@ -102,12 +102,22 @@ export interface ImportOptions {
   reserved?: Array<{ start: number; end: number }>;
 }
 
-/** Imports an article and proposes its claims as candidates. Returns the new article's id. */
+/** Imports an article and proposes its claims as candidates. Returns the new article. */
 export async function importArticle(
   input: ArticleImport,
   actorId: number | null,
   options: ImportOptions = {},
 ) {
+  const prepared = await prepareImport(input, options);
+  const created = await db().$transaction((tx) => writeImport(tx, prepared, actorId), LARGE_WRITE);
+  await refreshStatistics();
+  return created;
+}
+
+export type PreparedImport = Awaited<ReturnType<typeof prepareImport>>;
+
+/** What importing an article will write, worked out before any write: its text, language and proposals. */
+export async function prepareImport(input: ArticleImport, options: ImportOptions = {}) {
   const markdown = toMarkdown(input.source, input.format);
   const { projection, language, claims } = await extractClaims(markdown);
   if (projection.text.trim() === "") {
@@ -118,44 +128,54 @@ export async function importArticle(
   const reserved = options.reserved ?? [];
   const found = claims.filter((c) => !reserved.some((r) => c.start < r.end && r.start < c.end));
   const proposals = strongestClaims(found);
-  const created = await db().$transaction(async (tx) => {
-    const article = await tx.article.create({
-      data: {
-        slug: await uniqueSlug(tx, options.slug ?? slugify(input.title)),
-        title: input.title,
-        outlet: input.outlet,
-        author: input.author,
-        sourceUrl: input.sourceUrl,
-        originalDate: input.originalDate,
-        language,
-        markdown,
-        createdById: actorId,
-      },
-    });
-    const rows = proposals.map((claim): ProposalRow => ({
-      ...claimSpan(projection.text, claim),
-      score: claim.score,
-      reasons: JSON.stringify(claim.reasons),
-    }));
-    await insertProposals(tx, article.id, rows);
-    await audit(tx, {
-      actorId,
-      articleId: article.id,
-      entityType: "article",
-      entityId: article.id,
-      action: "imported",
-      after: {
-        title: article.title,
-        slug: article.slug,
-        language,
-        proposedClaims: proposals.length,
-        ...(found.length > proposals.length ? { notProposed: found.length - proposals.length } : {}),
-      },
-    });
-    return article;
-  }, LARGE_WRITE);
-  await refreshStatistics();
-  return created;
+  return {
+    input,
+    options,
+    markdown,
+    projection,
+    language,
+    proposals,
+    notProposed: found.length - proposals.length,
+  };
+}
+
+/** Writes a prepared import in the caller's transaction: the article, its proposals and the audit event. */
+export async function writeImport(tx: Tx, prepared: PreparedImport, actorId: number | null) {
+  const { input, options, markdown, projection, language, proposals, notProposed } = prepared;
+  const article = await tx.article.create({
+    data: {
+      slug: await uniqueSlug(tx, options.slug ?? slugify(input.title)),
+      title: input.title,
+      outlet: input.outlet,
+      author: input.author,
+      sourceUrl: input.sourceUrl,
+      originalDate: input.originalDate,
+      language,
+      markdown,
+      createdById: actorId,
+    },
+  });
+  const rows = proposals.map((claim): ProposalRow => ({
+    ...claimSpan(projection.text, claim),
+    score: claim.score,
+    reasons: JSON.stringify(claim.reasons),
+  }));
+  await insertProposals(tx, article.id, rows);
+  await audit(tx, {
+    actorId,
+    articleId: article.id,
+    entityType: "article",
+    entityId: article.id,
+    action: "imported",
+    after: {
+      title: article.title,
+      slug: article.slug,
+      language,
+      proposedClaims: proposals.length,
+      ...(notProposed > 0 ? { notProposed } : {}),
+    },
+  });
+  return article;
 }
 
 /** How many claims each of these articles (one page of them) has. */

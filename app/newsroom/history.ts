@@ -91,6 +91,7 @@ const FIELDS: Record<string, { label: string; format: Format }> = {
   proposed: { label: "New claims proposed", format: "count" },
   number: { label: "Version", format: "count" },
   changeNote: { label: "Change note", format: "text" },
+  changeKind: { label: "Correction or update", format: "text" },
   claims: { label: "Claims published", format: "count" },
   email: { label: "Email", format: "text" },
   name: { label: "Name", format: "text" },

@@ -58,7 +58,12 @@ export async function publishArticle(
   return published;
 }
 
-async function writePublication(
+/**
+ * Writes the next publication in the caller's transaction, for a caller that writes more with it,
+ * all or nothing (the seed). Announce it with `announcePublication` once that transaction has
+ * committed. `hardware` is the reference to freeze into it, or null for none.
+ */
+export async function writePublication(
   tx: Tx,
   articleId: number,
   input: PublishInput,
