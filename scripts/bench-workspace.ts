@@ -127,7 +127,8 @@ export function generateWorkspace(file: string, size: WorkspaceSize): Workspace 
           number,
           JSON.stringify(snapshot),
           publishedAt,
-          // The list's summary columns, as publishing copies them (snapshotColumns).
+          // The list's summary columns, as publishing copies them (snapshotColumns; these snapshots have
+          // no change kind, so the column keeps its default, "correction").
           snapshot.article.title,
           snapshot.article.outlet,
           JSON.stringify(snapshot.claims.map((c) => c.verdict)),

@@ -168,8 +168,9 @@ describe("the API workflow", () => {
     expect(page).toMatch(/<strong id="correction-banner-heading">Updated /);
 
     // The log and the export say what each version did, not only the banner's version.
+    // A NUL and half a surrogate pair in the note are dropped, not refused by PostgreSQL's JSON.
     const corrected = await call("POST", `/articles/${created.json.id}/publish`, "reviewer", {
-      note: "Fixed a source's date.",
+      note: "Fixed a source's\u0000 date.\ud83d",
     });
     expect(corrected.json).toMatchObject({ version: 3 });
     const third = (await publishedPage("chip-news"))!.body;

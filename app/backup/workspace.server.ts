@@ -21,7 +21,7 @@ import {
   PublishSchema,
   SlugSchema,
 } from "../newsroom/schemas";
-import { CLAIM_STATUSES, VERDICT_KEYS } from "../newsroom/verdicts";
+import { CHANGE_KINDS, CLAIM_STATUSES, VERDICT_KEYS } from "../newsroom/verdicts";
 import { renderFactCheckPage } from "../publishing/page.server";
 import { publisher } from "../publishing/publications.server";
 import {
@@ -147,7 +147,7 @@ const PublicationRow = z.strictObject({
   number: id,
   changeNote: PublishSchema.shape.changeNote.unwrap(),
   // Copied from the snapshot (see withRenderedPages); exports made before the column lack it.
-  changeKind: z.string().optional(),
+  changeKind: z.enum(CHANGE_KINDS).optional(),
   snapshot: jsonText(SnapshotSchema, "snapshot"),
   // Stored pages are not trusted: they are rendered again from the snapshots (see renderPages).
   page: z.string(),

@@ -1,9 +1,8 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { useFreshDatabase } from "./testing.server";
+import { runProbe, useFreshDatabase } from "./testing.server";
 import { boundedKey } from "../utils/limits.server";
 
 await useFreshDatabase();
@@ -103,14 +102,7 @@ describe("attempt limits counted in the database", () => {
        for (let i = 0; i < 10; i++) if (await limiter.reserve([{ key: "k", limit: 5, windowMs: 600000 }])) passed++;
        console.log(passed);`,
     );
-    const run = () =>
-      new Promise<number>((resolve, reject) => {
-        const child = spawn(process.execPath, ["--import", "tsx", probe], { env: process.env });
-        let out = "";
-        child.stdout.on("data", (chunk) => (out += chunk));
-        child.stderr.on("data", (chunk) => (out += chunk));
-        child.on("exit", (code) => (code === 0 ? resolve(Number(out.trim())) : reject(new Error(out))));
-      });
+    const run = () => runProbe<number>(probe, {});
     const passed = await Promise.all([run(), run(), run()]);
     expect(passed.reduce((a, b) => a + b, 0)).toBe(5);
   });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { expect, it } from "vitest";
-import { CHANGE_KIND_SNAPSHOTS, CHANGE_KINDS_EXPECTED } from "./change-kind-migration.fixture";
+import { CHANGE_KIND_ROWS, CHANGE_KINDS_EXPECTED, PAGES_EXPECTED } from "./change-kind-migration.fixture";
 import { migratePostgres } from "./migrate-postgres.server";
 import { createTestDatabase, MISSING_POSTGRES } from "./testing.server";
 
@@ -13,7 +13,7 @@ const admin = process.env.CLAIMDESK_TEST_POSTGRES_URL;
 if (!admin) throw new Error(MISSING_POSTGRES);
 const nothing = async () => undefined;
 
-it("backfills each publication's change kind from its snapshot, on PostgreSQL", async () => {
+it("backfills each publication's change kind from its snapshot, and has later versions' pages rendered again, on PostgreSQL", async () => {
   const before = path.join(mkdtempSync(path.join(tmpdir(), "claimdesk-change-kind-")), "before");
   for (const name of readdirSync(MIGRATIONS).filter((n) => n < MIGRATION))
     cpSync(path.join(MIGRATIONS, name), path.join(before, name), { recursive: true });
@@ -25,15 +25,19 @@ it("backfills each publication's change kind from its snapshot, on PostgreSQL", 
     await client.query(
       `INSERT INTO "Article" ("id", "slug", "title", "markdown", "updatedAt") VALUES (1, 'a', 'A', 'Text.', now())`,
     );
-    for (const [i, snapshot] of CHANGE_KIND_SNAPSHOTS.entries())
+    for (const row of CHANGE_KIND_ROWS)
       await client.query(
-        `INSERT INTO "Publication" ("id", "articleId", "number", "snapshot") VALUES ($1, 1, $1, $2)`,
-        [i + 1, snapshot],
+        `INSERT INTO "Publication" ("id", "articleId", "number", "snapshot", "page", "archivedPage") VALUES ($1, 1, $1, $2, 'stored', 'archived')`,
+        [row.number, row.snapshot],
       );
     const { applied } = await migratePostgres(url, MIGRATIONS, nothing);
     expect(applied).toContain(MIGRATION);
-    const { rows } = await client.query(`SELECT "changeKind" FROM "Publication" ORDER BY "id"`);
+    const { rows } = await client.query(
+      `SELECT "changeKind", "page", "archivedPage" FROM "Publication" ORDER BY "id"`,
+    );
     expect(rows.map((r) => r.changeKind)).toEqual(CHANGE_KINDS_EXPECTED);
+    expect(rows.map((r) => r.page)).toEqual(PAGES_EXPECTED);
+    expect(rows.every((r) => r.archivedPage === "archived")).toBe(true);
   } finally {
     await client.end();
   }

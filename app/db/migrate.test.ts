@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { cpSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,6 +6,7 @@ import internals from "@prisma/internals";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { migrate, MigrationError, readMigrations } from "./migrate.server";
+import { runProbe } from "./testing.server";
 
 const MIGRATIONS = path.resolve("prisma/migrations");
 const tempDb = () => path.join(mkdtempSync(path.join(tmpdir(), "claimdesk-migrate-")), "db.sqlite");
@@ -166,14 +166,7 @@ describe("the app's own migrator", () => {
        await new Promise((resolve) => setTimeout(resolve, ${startAt} - Date.now()));
        console.log(JSON.stringify(migrate(${JSON.stringify(file)}, ${JSON.stringify(MIGRATIONS)})));`,
     );
-    const run = () =>
-      new Promise<string[]>((resolve, reject) => {
-        const child = spawn(process.execPath, ["--import", "tsx", probe]);
-        let out = "";
-        child.stdout.on("data", (chunk) => (out += chunk));
-        child.stderr.on("data", (chunk) => (out += chunk));
-        child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(out))));
-      });
+    const run = () => runProbe<string[]>(probe, {});
     const applied = await Promise.all([run(), run(), run()]);
     const all = readMigrations(MIGRATIONS).map((m) => m.name);
     expect(applied.flat().sort()).toEqual([...all].sort());

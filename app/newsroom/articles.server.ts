@@ -71,7 +71,7 @@ async function insertProposals(tx: Tx, articleId: number, rows: ProposalRow[]) {
 }
 
 /** A large import changes the tables' shape: let SQLite refresh the planner's statistics if it needs to (PostgreSQL's autovacuum does). */
-async function refreshStatistics() {
+export async function refreshStatistics() {
   if (databaseKind() === "postgres") return;
   await db().$queryRawUnsafe(`PRAGMA analysis_limit = ${ANALYSIS_LIMIT}`);
   await db().$queryRawUnsafe("PRAGMA optimize");

@@ -1,6 +1,6 @@
 import { languageName } from "../claims/language";
 import type { DiffBlock } from "../utils/text-diff";
-import { stanceLabel, statusLabel, verdictLabel } from "./verdicts";
+import { CHANGE_KIND_WORDS, readChangeKind, stanceLabel, statusLabel, verdictLabel } from "./verdicts";
 
 /** One event of an audit trail as pages show it: who, when, what, and the fields it changed. */
 export interface HistoryEntry {
@@ -54,7 +54,17 @@ export function describeAction(entityType: string, action: string): string {
   return ACTIONS[`${entityType}:${action}`] ?? action.replace(/-/g, " ");
 }
 
-type Format = "text" | "language" | "person" | "status" | "verdict" | "stance" | "claim" | "count" | "hidden";
+type Format =
+  | "text"
+  | "language"
+  | "person"
+  | "status"
+  | "verdict"
+  | "stance"
+  | "changeKind"
+  | "claim"
+  | "count"
+  | "hidden";
 
 /** Every field an audit event records, with the name a person reads and how its value reads. */
 const FIELDS: Record<string, { label: string; format: Format }> = {
@@ -91,7 +101,7 @@ const FIELDS: Record<string, { label: string; format: Format }> = {
   proposed: { label: "New claims proposed", format: "count" },
   number: { label: "Version", format: "count" },
   changeNote: { label: "Change note", format: "text" },
-  changeKind: { label: "Correction or update", format: "text" },
+  changeKind: { label: "Correction or update", format: "changeKind" },
   claims: { label: "Claims published", format: "count" },
   email: { label: "Email", format: "text" },
   name: { label: "Name", format: "text" },
@@ -130,6 +140,8 @@ export function showValue(field: string, value: unknown, names: Namer): string {
       return verdictLabel(String(value));
     case "stance":
       return stanceLabel(String(value));
+    case "changeKind":
+      return CHANGE_KIND_WORDS[readChangeKind(value)].noun;
     default:
       return typeof value === "string" ? value : JSON.stringify(value);
   }

@@ -42,6 +42,14 @@ export const STATUS_LABELS: Record<ClaimStatus, string> = {
  */
 export const CHANGE_KINDS = ["correction", "update"] as const;
 export type ChangeKind = (typeof CHANGE_KINDS)[number];
+/** How each kind reads: "Correction" in a feed's title or a history, "corrected" in a log. */
+export const CHANGE_KIND_WORDS: Record<ChangeKind, { noun: string; done: string }> = {
+  correction: { noun: "Correction", done: "corrected" },
+  update: { noun: "Update", done: "updated" },
+};
+/** A stored kind, read back: anything else was shown as a correction. */
+export const readChangeKind = (stored: unknown): ChangeKind =>
+  stored === "update" ? "update" : "correction";
 
 export const STANCES = ["supports", "refutes", "context"] as const;
 export type Stance = (typeof STANCES)[number];

@@ -1,6 +1,6 @@
 import { Fragment } from "react";
 import { textLanguage } from "../claims/language";
-import { STANCE_LABELS, verdictCountsOnScale } from "../newsroom/verdicts";
+import { CHANGE_KIND_WORDS, STANCE_LABELS, verdictCountsOnScale } from "../newsroom/verdicts";
 import { formatDate, formatPartialDate, VerdictBadge, safeHref } from "../ui/components";
 import { ClaimFigures } from "./ClaimFigures";
 import { creditLine } from "./credit";
@@ -147,8 +147,7 @@ export function FactCheckView({
             {[...corrections].reverse().map((h) => (
               <li key={h.number}>
                 <a href={versionPath(article.slug, h.number)}>Version {h.number}</a>,{" "}
-                {h.changeKind === "update" ? "updated" : "corrected"} {formatDate(h.publishedAt)}:{" "}
-                {h.changeNote}
+                {CHANGE_KIND_WORDS[h.changeKind].done} {formatDate(h.publishedAt)}: {h.changeNote}
               </li>
             ))}
           </ol>

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { project } from "../claims/projection";
-import { CHANGE_KINDS, STANCE_LABELS, VERDICT_KEYS, VERDICTS, verdictLabel } from "../newsroom/verdicts";
+import {
+  CHANGE_KIND_WORDS,
+  CHANGE_KINDS,
+  STANCE_LABELS,
+  VERDICT_KEYS,
+  VERDICTS,
+  verdictLabel,
+} from "../newsroom/verdicts";
 import { creditLine } from "./credit";
 import { claimPermalink, factCheckPath, versionPath, type Publisher } from "./links";
 import {
@@ -191,7 +198,7 @@ export function exportMarkdown(
     lines.push("## Corrections and updates", "");
     for (const h of corrections)
       lines.push(
-        `- Version ${h.number}, ${h.changeKind === "update" ? "updated" : "corrected"} ${h.publishedAt.slice(0, 10)}: ${escapeMarkdown(h.changeNote)}`,
+        `- Version ${h.number}, ${CHANGE_KIND_WORDS[h.changeKind].done} ${h.publishedAt.slice(0, 10)}: ${escapeMarkdown(h.changeNote)}`,
       );
     lines.push("");
   }

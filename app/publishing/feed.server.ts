@@ -1,9 +1,9 @@
 import { db } from "../db/client.server";
-import { verdictCounts, verdictLabel } from "../newsroom/verdicts";
+import { readChangeKind, verdictCounts, verdictLabel } from "../newsroom/verdicts";
 import type { FeedEntry } from "./feed";
 import { listedVerdicts } from "./snapshot";
 
-/** The newest 100 published versions (corrections included), newest first, as feed entries. */
+/** The newest 100 published versions (corrections and updates included), newest first, as feed entries. */
 export async function recentFeedEntries(): Promise<FeedEntry[]> {
   const publications = await db().publication.findMany({
     orderBy: { publishedAt: "desc" },
@@ -12,6 +12,7 @@ export async function recentFeedEntries(): Promise<FeedEntry[]> {
       number: true,
       publishedAt: true,
       changeNote: true,
+      changeKind: true,
       title: true,
       outlet: true,
       verdicts: true,
@@ -29,6 +30,7 @@ export async function recentFeedEntries(): Promise<FeedEntry[]> {
       number: p.number,
       publishedAt: p.publishedAt.toISOString(),
       changeNote: p.changeNote,
+      changeKind: readChangeKind(p.changeKind),
       claims: verdicts.length,
       summary,
     };

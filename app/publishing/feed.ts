@@ -1,3 +1,4 @@
+import { CHANGE_KIND_WORDS, type ChangeKind } from "../newsroom/verdicts";
 import { factCheckPath, versionPath, type Publisher } from "./links";
 import { xmlSafe } from "./xml-safe";
 
@@ -7,6 +8,7 @@ export interface FeedEntry {
   number: number;
   publishedAt: string;
   changeNote: string;
+  changeKind: ChangeKind;
   claims: number;
   summary: string;
 }
@@ -17,7 +19,7 @@ const escapeXml = (s: string) =>
     (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" })[c]!,
   );
 
-/** An Atom feed: one entry per published version, so corrections reach subscribers too. */
+/** An Atom feed: one entry per published version, so corrections and updates reach subscribers too. */
 export function atomFeed(entries: FeedEntry[], publisher: Publisher): string {
   const base = publisher.baseUrl;
   const host = new URL(base).hostname;
@@ -30,7 +32,9 @@ export function atomFeed(entries: FeedEntry[], publisher: Publisher): string {
     .map((e) => {
       const url = `${base}${versionPath(e.slug, e.number)}`;
       const title =
-        e.number === 1 ? `Fact-check: ${e.title}` : `Correction (version ${e.number}): ${e.title}`;
+        e.number === 1
+          ? `Fact-check: ${e.title}`
+          : `${CHANGE_KIND_WORDS[e.changeKind].noun} (version ${e.number}): ${e.title}`;
       const summary = e.number === 1 ? e.summary : `${e.changeNote} ${e.summary}`;
       return [
         "  <entry>",

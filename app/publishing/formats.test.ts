@@ -207,6 +207,7 @@ describe("Atom feed", () => {
           number: 1,
           publishedAt: "2026-01-01T00:00:00.000Z",
           changeNote: "",
+          changeKind: "correction",
           claims: 2,
           summary: "2 claims.",
         },
@@ -216,6 +217,17 @@ describe("Atom feed", () => {
           number: 2,
           publishedAt: "2026-02-01T00:00:00.000Z",
           changeNote: "Fixed \u0007 a date.",
+          changeKind: "correction",
+          claims: 2,
+          summary: "2 claims.",
+        },
+        {
+          slug: "a",
+          title: "Chips & <script>alert(1)</script>",
+          number: 3,
+          publishedAt: "2026-03-01T00:00:00.000Z",
+          changeNote: "Added the figures.",
+          changeKind: "update",
           claims: 2,
           summary: "2 claims.",
         },
@@ -228,9 +240,13 @@ describe("Atom feed", () => {
     expect(xml).not.toContain("<script>");
     expect(xml).toContain("Chips &amp; &lt;script&gt;");
     expect(xml).not.toContain("\u0007");
-    expect(xml.match(/<entry>/g)).toHaveLength(2);
+    expect(xml.match(/<entry>/g)).toHaveLength(3);
+    // Newest first, each version named for what it did.
+    expect(xml.indexOf("<title>Update (version 3)")).toBeLessThan(
+      xml.indexOf("<title>Correction (version 2)"),
+    );
     expect(xml.indexOf("Correction (version 2)")).toBeLessThan(xml.indexOf("<title>Fact-check: Chips"));
-    expect(xml).toContain("<updated>2026-02-01T00:00:00.000Z</updated>");
+    expect(xml).toContain("<updated>2026-03-01T00:00:00.000Z</updated>");
     expect(xml).toContain('href="https://checks.example.org/fact-checks/a/v/2"');
   });
 });

@@ -12,6 +12,7 @@ import { currentReferenceIndex } from "../reference/reference.server";
 import type { ReferenceRow } from "../reference/check";
 import type { Catalogue } from "../reference/recognise";
 import type { ChangeKind } from "../newsroom/verdicts";
+import { xmlSafe } from "./xml-safe";
 import { includedClaims, snapshotColumns, SNAPSHOT_SCHEMA, SnapshotSchema, type Snapshot } from "./snapshot";
 
 /**
@@ -20,15 +21,6 @@ import { includedClaims, snapshotColumns, SNAPSHOT_SCHEMA, SnapshotSchema, type 
  */
 
 export { SEED_PUBLISHER };
-
-export interface PublishOptions {
-  /**
-   * Freeze each claim's figures and reference checks (the language layer) into the publication.
-   * Only the seed turns it off, to publish its fact-check's first version as it first appeared,
-   * before the language layer existed; its second version adds them.
-   */
-  languageLayer?: boolean;
-}
 
 export interface PublishInput {
   articleVersion: number;
@@ -49,10 +41,9 @@ export async function publishArticle(
   articleId: number,
   input: PublishInput,
   actor: CurrentUser | null,
-  { languageLayer = true }: PublishOptions = {},
 ): Promise<Announcement> {
   // Read before the transaction: the reference is shared, and a publication freezes it as it was.
-  const hardware = languageLayer ? await currentReferenceIndex() : null;
+  const hardware = await currentReferenceIndex();
   const published = await db().$transaction((tx) => writePublication(tx, articleId, input, actor, hardware));
   announcePublication(published);
   return published;
@@ -93,7 +84,10 @@ export async function writePublication(
   }
   const earlier = await versionHistory({ articleId }, tx);
   const number = (earlier.at(-1)?.number ?? 0) + 1;
-  if (number > 1 && input.changeNote.trim() === "") {
+  // Stored in the snapshot as typed, not through a text column: drop what a text column would
+  // (a NUL, half of a surrogate pair), which PostgreSQL's JSON refuses and no reader can see.
+  const changeNote = xmlSafe(input.changeNote).trim();
+  if (number > 1 && changeNote === "") {
     throw new UserError(
       `This will be version ${number}: say what changed in the change note. Readers see it at the top of the page.`,
     );
@@ -116,7 +110,7 @@ export async function writePublication(
     number,
     publishedAt: publishedAt.toISOString(),
     publishedBy: actor?.name ?? SEED_PUBLISHER,
-    changeNote: input.changeNote.trim(),
+    changeNote,
     changeKind: input.changeKind ?? "correction",
     article: {
       title: article.title,
@@ -197,7 +191,7 @@ export async function writePublication(
     after: {
       number,
       changeNote: snapshot.changeNote,
-      changeKind: snapshot.changeKind,
+      ...(number > 1 ? { changeKind: snapshot.changeKind } : {}),
       claims: snapshot.claims.length,
     },
   });

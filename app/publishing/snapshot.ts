@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { parseStoredJson, readStoredJson } from "../utils/json";
-import { CHANGE_KINDS, STANCES, VERDICT_KEYS, type ChangeKind } from "../newsroom/verdicts";
+import { CHANGE_KINDS, readChangeKind, STANCES, VERDICT_KEYS, type ChangeKind } from "../newsroom/verdicts";
 import { MEASURES } from "../claims/quantities";
 
 /**
@@ -146,7 +146,7 @@ export const publicationEntry = (p: {
   number: p.number,
   publishedAt: p.publishedAt.toISOString(),
   changeNote: p.changeNote,
-  changeKind: p.changeKind === "update" ? "update" : "correction",
+  changeKind: readChangeKind(p.changeKind),
 });
 
 /**

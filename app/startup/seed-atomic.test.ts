@@ -2,8 +2,8 @@ import { expect, it } from "vitest";
 import { useFreshDatabase } from "../db/testing.server";
 
 // Seeding writes the article, its claims and both versions in one transaction. A write that fails
-// on the way (here the database refuses the second version, as a full disk or a killed process
-// would stop it) leaves nothing behind, and the next start seeds the whole fact-check.
+// on the way (here a trigger makes the database refuse the second version; a killed process or a
+// failing disk stops it the same way) leaves nothing behind, and the next start seeds it whole.
 await useFreshDatabase();
 const { db } = await import("../db/client.server");
 const { seedIfEmpty } = await import("./seed.server");
@@ -14,7 +14,7 @@ it("leaves the database empty when seeding fails part way, and seeds it whole ne
     `CREATE TRIGGER refuse_second_version BEFORE INSERT ON "Publication" WHEN NEW."number" = 2
      BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END`,
   );
-  // The refused write reaches the caller as the app's conflict error.
+  // The trigger's abort reads as a constraint failure: the app's conflict error.
   await expect(seedIfEmpty()).rejects.toMatchObject({ status: 409 });
   expect(await db().article.count()).toBe(0);
   expect(await db().claim.count()).toBe(0);

@@ -8,9 +8,9 @@ import { project } from "../claims/projection";
 import { db, type Tx } from "../db/client.server";
 import { LARGE_WRITE } from "../db/write-lock";
 import { announcePublication } from "../publishing/announce";
-import { writePublication, type PublishOptions } from "../publishing/publish.server";
+import { writePublication } from "../publishing/publish.server";
 import { currentReferenceIndex } from "../reference/reference.server";
-import { prepareImport, writeImport } from "../newsroom/articles.server";
+import { prepareImport, refreshStatistics, writeImport } from "../newsroom/articles.server";
 import { claimSpan } from "../newsroom/claim-span";
 import { ArticleMetaSchema, EvidenceSchema } from "../newsroom/schemas";
 import { VERDICT_KEYS, type ChangeKind } from "../newsroom/verdicts";
@@ -40,19 +40,57 @@ export const SeedFactCheckSchema = z.object({
 
 export const SEED_FILE = "fixtures/alibaba-ai-chip.fact-check.json";
 
+/** One version a fixture is published as: its note, its kind, and whether it carries figures. */
+interface FixtureVersion {
+  changeNote: string;
+  changeKind: ChangeKind;
+  /** Freeze each claim's figures and reference checks (the language layer) into it. */
+  languageLayer: boolean;
+}
+
+const AS_PUBLISHED_TODAY: FixtureVersion[] = [
+  { changeNote: "", changeKind: "correction", languageLayer: true },
+];
+
 /**
  * Loads a fact-check fixture as a published article: its claims approved with their verdicts
  * and evidence, every other machine-proposed claim left as a candidate. Returns the slug.
  */
-export async function loadFactCheck(file: string, publishing: PublishOptions = {}): Promise<string> {
+export async function loadFactCheck(file: string): Promise<string> {
+  return (await publishFixture(file, AS_PUBLISHED_TODAY))!;
+}
+
+/**
+ * Writes a fact-check fixture's article and approved claims and publishes it as each of
+ * `versions` in turn, all in one transaction; nothing at all when `onlyIntoEmpty` is set and the
+ * workspace has an article by then. Returns the slug, or null when nothing was written.
+ */
+async function publishFixture(
+  file: string,
+  versions: FixtureVersion[],
+  { onlyIntoEmpty = false } = {},
+): Promise<string | null> {
   const factCheck = await prepareFactCheck(file);
-  const hardware = publishing.languageLayer === false ? null : await currentReferenceIndex();
+  // Read before the transaction: the reference is shared, and a publication freezes it as it was.
+  const hardware = await currentReferenceIndex();
   const published = await db().$transaction(async (tx) => {
+    if (onlyIntoEmpty && (await tx.article.count()) > 0) return [];
     const articleId = await writeFactCheck(tx, factCheck);
-    return publishWithin(tx, articleId, "", "correction", hardware);
+    const announcements = [];
+    for (const { changeNote, changeKind, languageLayer } of versions) {
+      const { version } = await tx.article.findUniqueOrThrow({
+        where: { id: articleId },
+        select: { version: true },
+      });
+      const input = { articleVersion: version, changeNote, changeKind };
+      announcements.push(await writePublication(tx, articleId, input, null, languageLayer ? hardware : null));
+    }
+    return announcements;
   }, LARGE_WRITE);
-  announcePublication(published);
-  return published.slug;
+  for (const publication of published) announcePublication(publication);
+  if (published.length === 0) return null;
+  await refreshStatistics();
+  return published[0]!.slug;
 }
 
 /** A fact-check fixture read and worked out before anything is written. */
@@ -105,21 +143,6 @@ async function writeFactCheck(tx: Tx, factCheck: Awaited<ReturnType<typeof prepa
   return article.id;
 }
 
-/** Publishes the article's next version in the caller's transaction, as the desk would, with no one as publisher. */
-async function publishWithin(
-  tx: Tx,
-  articleId: number,
-  changeNote: string,
-  changeKind: ChangeKind,
-  hardware: Awaited<ReturnType<typeof currentReferenceIndex>> | null,
-) {
-  const { version } = await tx.article.findUniqueOrThrow({
-    where: { id: articleId },
-    select: { version: true },
-  });
-  return writePublication(tx, articleId, { articleVersion: version, changeNote, changeKind }, null, hardware);
-}
-
 /**
  * The seed fact-check's second version: what it added to the first, for the log of corrections
  * and updates. Its claims name no chip in the hardware reference, so the note promises no
@@ -131,21 +154,14 @@ export const SEED_REPUBLISHED_NOTE =
 /**
  * Seeds an empty database with the Alibaba chip fact-check as the desk published it: version 1
  * as first published, before the language layer, then version 2 re-published through the same
- * path with each claim's figures and reference checks, and a change note saying so. All in one
- * transaction: a process killed while seeding leaves the database empty, to be seeded at the
- * next start, never a fact-check half published.
+ * path with each claim's figures and reference checks, and a change note saying so. A process
+ * stopped while seeding leaves no fact-check behind, and the next start seeds it whole.
  */
 export async function seedIfEmpty(): Promise<boolean> {
   if ((await db().article.count()) > 0) return false;
-  const factCheck = await prepareFactCheck(SEED_FILE);
-  const hardware = await currentReferenceIndex();
-  const published = await db().$transaction(async (tx) => {
-    if ((await tx.article.count()) > 0) return [];
-    const articleId = await writeFactCheck(tx, factCheck);
-    const first = await publishWithin(tx, articleId, "", "correction", null);
-    const second = await publishWithin(tx, articleId, SEED_REPUBLISHED_NOTE, "update", hardware);
-    return [first, second];
-  }, LARGE_WRITE);
-  for (const publication of published) announcePublication(publication);
-  return published.length > 0;
+  const versions: FixtureVersion[] = [
+    { changeNote: "", changeKind: "correction", languageLayer: false },
+    { changeNote: SEED_REPUBLISHED_NOTE, changeKind: "update", languageLayer: true },
+  ];
+  return (await publishFixture(SEED_FILE, versions, { onlyIntoEmpty: true })) !== null;
 }

@@ -6,4 +6,9 @@
 ALTER TABLE "Publication" ADD COLUMN "changeKind" TEXT NOT NULL DEFAULT 'correction';
 
 UPDATE "Publication" SET "changeKind" = 'update'
-WHERE CASE WHEN json_valid("snapshot") THEN json_extract("snapshot", '$.changeKind') = 'update' ELSE 0 END;
+WHERE "snapshot" LIKE '%"changeKind"%'
+  AND CASE WHEN json_valid("snapshot") THEN json_extract("snapshot", '$.changeKind') = 'update' ELSE 0 END;
+
+-- The stored latest pages of versions 2 and later show the log without the kinds: an empty page
+-- is rendered again, with them, when it is first asked for. Archived versions stay as published.
+UPDATE "Publication" SET "page" = '' WHERE "number" > 1;
