@@ -37,6 +37,15 @@ describe("moving a workspace from SQLite to PostgreSQL", () => {
     run("scripts/data-export.ts", [exportFile], sqliteUrl);
     const exported = JSON.parse(readFileSync(exportFile, "utf8"));
     expect(exported.articles).toHaveLength(1);
+    // SQLite keeps a NUL typed into a rationale or a change note, and publishing wrote it into the
+    // snapshot as an escape that PostgreSQL's JSON refuses: such a workspace must move all the same.
+    const latest = exported.publications.at(-1);
+    const snapshot = JSON.parse(latest.snapshot);
+    snapshot.changeNote = `Typed\u0000 with a NUL. ${snapshot.changeNote}`;
+    snapshot.claims[0].rationale = `Half a pair \ud83d and a NUL\u0000. ${snapshot.claims[0].rationale}`;
+    latest.snapshot = JSON.stringify(snapshot);
+    expect(latest.snapshot).toContain("\\u0000");
+    writeFileSync(exportFile, JSON.stringify(exported));
 
     const output = run("scripts/data-import.ts", [exportFile], postgresUrl);
     expect(output).toContain("into the PostgreSQL database");
@@ -64,6 +73,9 @@ describe("moving a workspace from SQLite to PostgreSQL", () => {
     );
     expect(id).toBeGreaterThan(Math.max(...exported.articles.map((a: { id: number }) => a.id)));
     const { publishedPage } = await import("../publishing/publications.server");
-    expect((await publishedPage("alibaba-ai-chip"))?.body).toContain("Alibaba");
+    const page = (await publishedPage("alibaba-ai-chip"))?.body;
+    expect(page).toContain("Alibaba");
+    expect(page).toContain("Typed with a NUL.");
+    expect(page).toContain("Half a pair  and a NUL.");
   }, 120_000);
 });

@@ -23,6 +23,7 @@ import {
 } from "../newsroom/schemas";
 import { CHANGE_KINDS, CLAIM_STATUSES, VERDICT_KEYS } from "../newsroom/verdicts";
 import { renderFactCheckPage } from "../publishing/page.server";
+import { storableJsonText } from "../publishing/xml-safe";
 import { publisher } from "../publishing/publications.server";
 import {
   includedClaims,
@@ -391,10 +392,13 @@ type PublicationData = z.output<typeof PublicationRow>;
 
 /**
  * Each publication's pages and list summary, made from its snapshot as publishing does: stored
- * HTML in a file is never served, and a list never shows what the snapshot does not say.
+ * HTML in a file is never served, and a list never shows what the snapshot does not say. A
+ * snapshot loses what PostgreSQL cannot store (a NUL a SQLite workspace kept in a rationale, say),
+ * so a workspace moves from SQLite to PostgreSQL whole; no page ever showed those characters.
  */
-function withRenderedPages(publications: PublicationData[]): PublicationData[] {
+function withRenderedPages(exported: PublicationData[]): PublicationData[] {
   const site = publisher();
+  const publications = exported.map((p) => ({ ...p, snapshot: storableJsonText(p.snapshot) }));
   const byArticle = new Map<number, PublicationData[]>();
   for (const p of publications) {
     if (!byArticle.has(p.articleId)) byArticle.set(p.articleId, []);

@@ -1,7 +1,7 @@
 import { parseHTML, DOMParser } from "linkedom";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useFreshDatabase } from "../db/testing.server";
-import { xmlSafe } from "./xml-safe";
+import { storableJsonText, xmlSafe } from "./xml-safe";
 
 // A title, claim and rationale carrying characters XML 1.0 forbids, published for real on a
 // SQLite file; every public writer's output must stay well-formed.
@@ -99,6 +99,19 @@ const call = async (
 describe("characters XML forbids", () => {
   it("are dropped by xmlSafe, and nothing else is", () => {
     expect(xmlSafe(`a${HOSTILE}b\t\n\r😀é`)).toBe("a\uD800\uDC00xb\t\n\r😀é");
+  });
+
+  it("that PostgreSQL cannot store (NUL, half a surrogate pair) leave stored JSON, and nothing else does", () => {
+    const stored = JSON.stringify({
+      note: "a\u0000b",
+      pair: ["\ud83d", "\ud83d\ude00", "\ude00x"],
+      bell: "\u0007",
+    });
+    expect(JSON.parse(storableJsonText(stored))).toEqual({
+      note: "ab",
+      pair: ["", "😀", "x"],
+      bell: "\u0007",
+    });
   });
 
   it("never reach the Atom feed, which parses as XML with the entry's title", async () => {

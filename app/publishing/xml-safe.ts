@@ -13,12 +13,26 @@ export function xmlSafe(text: string): string {
 }
 
 /** The same for every string (keys included) of a JSON value. */
-export function xmlSafeJson<T>(value: T): T {
-  if (typeof value === "string") return xmlSafe(value) as T;
-  if (Array.isArray(value)) return value.map(xmlSafeJson) as T;
+export const xmlSafeJson = <T>(value: T): T => mapStrings(value, xmlSafe);
+
+/**
+ * What PostgreSQL cannot hold in text or JSON: U+0000, and surrogates without their partner
+ * (JSON.stringify writes both as escapes, which PostgreSQL's JSON refuses).
+ */
+// eslint-disable-next-line no-control-regex -- matching U+0000 is the point
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Stored JSON text with those characters dropped from its strings, as a text column drops them. */
+export function storableJsonText(stored: string): string {
+  return JSON.stringify(mapStrings(JSON.parse(stored) as unknown, (text) => text.replace(UNSTORABLE, "")));
+}
+
+function mapStrings<T>(value: T, change: (text: string) => string): T {
+  if (typeof value === "string") return change(value) as T;
+  if (Array.isArray(value)) return value.map((item) => mapStrings(item, change)) as T;
   if (value !== null && typeof value === "object") {
     return Object.fromEntries(
-      Object.entries(value).map(([key, item]) => [xmlSafe(key), xmlSafeJson(item)]),
+      Object.entries(value).map(([key, item]) => [change(key), mapStrings(item, change)]),
     ) as T;
   }
   return value;
