@@ -1,11 +1,9 @@
-import { cpSync, mkdtempSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { expect, it } from "vitest";
 import { CHANGE_KIND_ROWS, CHANGE_KINDS_EXPECTED, PAGES_EXPECTED } from "./change-kind-migration.fixture";
 import { migratePostgres } from "./migrate-postgres.server";
-import { createTestDatabase, MISSING_POSTGRES } from "./testing.server";
+import { MISSING_POSTGRES, postgresBefore } from "./testing.server";
 
 const MIGRATIONS = path.resolve("prisma/postgres/migrations");
 const MIGRATION = "20261129190000_publication_change_kind";
@@ -14,11 +12,7 @@ if (!admin) throw new Error(MISSING_POSTGRES);
 const nothing = async () => undefined;
 
 it("backfills each publication's change kind from its snapshot, and has later versions' pages rendered again, on PostgreSQL", async () => {
-  const before = path.join(mkdtempSync(path.join(tmpdir(), "claimdesk-change-kind-")), "before");
-  for (const name of readdirSync(MIGRATIONS).filter((n) => n < MIGRATION))
-    cpSync(path.join(MIGRATIONS, name), path.join(before, name), { recursive: true });
-  const url = await createTestDatabase(admin);
-  await migratePostgres(url, before, nothing);
+  const url = await postgresBefore(admin, MIGRATION);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -1,21 +1,19 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, it } from "vitest";
 import { migrate } from "./migrate.server";
+import { sqliteBefore } from "./testing.server";
 import { CHANGE_KIND_ROWS, CHANGE_KINDS_EXPECTED, PAGES_EXPECTED } from "./change-kind-migration.fixture";
 
 // The migration that gives each publication its change kind reads it from the snapshot of every
 // version published before it: the banner said "Updated" from the snapshot, and so must the log.
 it("backfills each publication's change kind from its snapshot, and has later versions' pages rendered again", () => {
   const MIGRATION = "20261129190000_publication_change_kind";
-  const before = mkdtempSync(path.join(tmpdir(), "claimdesk-migrations-"));
-  cpSync(path.resolve("prisma/migrations"), before, { recursive: true });
-  const applyLater = readdirSync(before).filter((name) => /^\d{14}_/.test(name) && name >= MIGRATION);
-  for (const name of applyLater) rmSync(path.join(before, name), { recursive: true });
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "claimdesk-backfill-")), "db.sqlite");
-  migrate(file, before);
+  const file = sqliteBefore(MIGRATION);
+  const applyLater = readdirSync(path.resolve("prisma/migrations")).filter(
+    (name) => /^\d{14}_/.test(name) && name >= MIGRATION,
+  );
 
   const db = new Database(file);
   db.exec(

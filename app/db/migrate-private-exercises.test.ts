@@ -1,21 +1,15 @@
-import { cpSync, mkdtempSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { migrate } from "./migrate.server";
+import { sqliteBefore } from "./testing.server";
 
 const MIGRATIONS = path.resolve("prisma/migrations");
 const REBUILD = "20261129090000_private_exercises";
 
 describe(`SQLite migration ${REBUILD}`, () => {
   it("rebuilds Exercise without losing an answer, a co-teacher, an id or a foreign key", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "claimdesk-rebuild-"));
-    const before = path.join(dir, "before");
-    for (const name of readdirSync(MIGRATIONS).filter((n) => n < REBUILD))
-      cpSync(path.join(MIGRATIONS, name), path.join(before, name), { recursive: true });
-    const file = path.join(dir, "db.sqlite");
-    migrate(file, before);
+    const file = sqliteBefore(REBUILD);
     const db = new Database(file);
     db.exec(`
       INSERT INTO "User" ("id", "email", "name", "role", "passwordHash") VALUES (7, 't@x.test', 'T', 'educator', '');

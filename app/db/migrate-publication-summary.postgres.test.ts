@@ -1,10 +1,8 @@
-import { cpSync, mkdtempSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { migratePostgres } from "./migrate-postgres.server";
-import { createTestDatabase, MISSING_POSTGRES } from "./testing.server";
+import { MISSING_POSTGRES, postgresBefore } from "./testing.server";
 
 const MIGRATIONS = path.resolve("prisma/postgres/migrations");
 const SUMMARY = "20261129112000_publication_summary";
@@ -19,11 +17,7 @@ const SNAPSHOT = JSON.stringify({
 
 describe(`PostgreSQL migration ${SUMMARY}`, () => {
   it("fills each existing publication's title, outlet and verdicts (in reading order) from its snapshot", async () => {
-    const before = path.join(mkdtempSync(path.join(tmpdir(), "claimdesk-summary-")), "before");
-    for (const name of readdirSync(MIGRATIONS).filter((n) => n < SUMMARY))
-      cpSync(path.join(MIGRATIONS, name), path.join(before, name), { recursive: true });
-    const url = await createTestDatabase(admin);
-    await migratePostgres(url, before, nothing);
+    const url = await postgresBefore(admin, SUMMARY);
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     try {

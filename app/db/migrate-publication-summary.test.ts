@@ -1,9 +1,8 @@
-import { cpSync, mkdtempSync, readdirSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { migrate } from "./migrate.server";
+import { sqliteBefore } from "./testing.server";
 
 const MIGRATIONS = path.resolve("prisma/migrations");
 const SUMMARY = "20261129112000_publication_summary";
@@ -15,12 +14,7 @@ const SNAPSHOT = JSON.stringify({
 
 describe(`SQLite migration ${SUMMARY}`, () => {
   it("fills each existing publication's title, outlet and verdicts (in reading order) from its snapshot", () => {
-    const dir = mkdtempSync(path.join(tmpdir(), "claimdesk-summary-"));
-    const before = path.join(dir, "before");
-    for (const name of readdirSync(MIGRATIONS).filter((n) => n < SUMMARY))
-      cpSync(path.join(MIGRATIONS, name), path.join(before, name), { recursive: true });
-    const file = path.join(dir, "db.sqlite");
-    migrate(file, before);
+    const file = sqliteBefore(SUMMARY);
     const db = new Database(file);
     db.prepare(
       `INSERT INTO "Article" ("id", "slug", "title", "markdown", "createdAt", "updatedAt") VALUES (3, 'a', 'A', 'Text.', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)`,

@@ -1,6 +1,6 @@
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type * as ClientModule from "./client.server";
@@ -30,6 +30,35 @@ export async function createTestDatabase(
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/** A new folder holding the migrations of `folder` that come before `migration`. */
+function migrationsBefore(folder: string, migration: string): string {
+  const before = path.join(mkdtempSync(path.join(tmpdir(), "claimdesk-migrations-")), "before");
+  for (const name of readdirSync(folder).filter((n) => n < migration))
+    cpSync(path.join(folder, name), path.join(before, name), { recursive: true });
+  return before;
+}
+
+/**
+ * A new SQLite file migrated up to just before `migration`: a database as it was before it, for
+ * a test of what that migration does to the rows it finds.
+ */
+export function sqliteBefore(migration: string): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), "claimdesk-before-")), "db.sqlite");
+  migrate(file, migrationsBefore(path.resolve("prisma/migrations"), migration));
+  return file;
+}
+
+/** The same on PostgreSQL: a new database on the server at `adminUrl`. Returns its URL. */
+export async function postgresBefore(adminUrl: string, migration: string): Promise<string> {
+  const url = await createTestDatabase(adminUrl);
+  await migratePostgres(
+    url,
+    migrationsBefore(path.resolve("prisma/postgres/migrations"), migration),
+    async () => undefined,
+  );
+  return url;
 }
 
 /** Whether this test run is the PostgreSQL one (vitest.config.ts's "postgres" project). */

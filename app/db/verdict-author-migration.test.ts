@@ -1,21 +1,19 @@
-import { cpSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { expect, it } from "vitest";
 import { migrate } from "./migrate.server";
+import { sqliteBefore } from "./testing.server";
 
 // The migration that records a verdict's author takes it, for existing claims, from the last
 // editor: the best record there was. Claims without a verdict or rationale have no author.
 it("backfills the verdict author from the last editor of claims that have a judgement", () => {
   const MIGRATION = "20261129010000_claim_verdict_author";
-  const before = mkdtempSync(path.join(tmpdir(), "claimdesk-migrations-"));
   // The database as it was before this migration: later ones may depend on its column.
-  cpSync(path.resolve("prisma/migrations"), before, { recursive: true });
-  const applyLater = readdirSync(before).filter((name) => /^\d{14}_/.test(name) && name >= MIGRATION);
-  for (const name of applyLater) rmSync(path.join(before, name), { recursive: true });
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "claimdesk-backfill-")), "db.sqlite");
-  migrate(file, before);
+  const file = sqliteBefore(MIGRATION);
+  const applyLater = readdirSync(path.resolve("prisma/migrations")).filter(
+    (name) => /^\d{14}_/.test(name) && name >= MIGRATION,
+  );
 
   const db = new Database(file);
   db.exec(
