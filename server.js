@@ -63,6 +63,7 @@ async function serve() {
     stateChangeRefusal,
     trustsProxy,
     servePublishedPage,
+    createTurnQueue,
   } = build.entry.module;
 
   const { migrations, seeded } = await prepareDatabase();
@@ -128,13 +129,31 @@ async function serve() {
     return refuse(500, "Something went wrong on our side. Try again in a moment.");
   });
 
-  // Published pages are stored bytes: answer them before Express and React Router are involved.
+  // Pages other than stored ones start one per turn of the event loop, first come first served
+  // (app/utils/turns.server.ts): under load, new connections are still accepted between them.
+  const turns = createTurnQueue({
+    start: ({ req, res }) => app(req, res),
+    refuse: ({ req, res }) => {
+      const message =
+        "The server is busy and could not start on this request in time. Try again in a moment.";
+      const api = isApiPath(routedPath(req.url ?? "/"));
+      res.writeHead(503, {
+        "Content-Type": api ? "application/json; charset=utf-8" : "text/plain; charset=utf-8",
+        "Retry-After": "5",
+        "X-Content-Type-Options": "nosniff",
+      });
+      res.end(api ? JSON.stringify({ error: message }) : message);
+    },
+    abandoned: ({ req }) => req.socket.destroyed,
+    maxWaitMs: 15_000,
+  });
+  // Published pages are stored bytes: answer them at once, before Express and React Router are involved.
   const server = http.createServer((req, res) => {
     servePublishedPage(req, res).then(
-      (served) => served || app(req, res),
+      (served) => served || turns.admit({ req, res }),
       (error) => {
         console.error(error);
-        app(req, res);
+        turns.admit({ req, res });
       },
     );
   });

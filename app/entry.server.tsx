@@ -10,6 +10,7 @@ export { routedPath, isApiPath, stateChangeRefusal } from "./auth/origin.server"
 export { trustsProxy } from "./utils/config.server";
 export { servePublishedPage } from "./publishing/serve.server";
 export { exportSite } from "./publishing/site-export.server";
+export { createTurnQueue } from "./utils/turns.server";
 
 export const streamTimeout = 5_000;
 /**
