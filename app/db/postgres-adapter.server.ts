@@ -1,5 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { DatabaseBusy } from "../utils/errors";
+import { textSafe } from "./text-safe.server";
 import { WRITE_LOCK_WAIT_MS } from "./write-lock";
 
 type Adapter = Awaited<ReturnType<PrismaPg["connect"]>>;
@@ -35,28 +36,6 @@ async function takeWriterLock(transaction: Transaction): Promise<void> {
   } catch (error) {
     throw isLockTimeout(error) ? new DatabaseBusy() : error;
   }
-}
-
-type Query = Parameters<Adapter["queryRaw"]>[0];
-
-/**
- * PostgreSQL's text cannot hold U+0000 (SQLite's can; readers' formats drop it on the way out,
- * app/publishing/xml-safe.ts). Dropped from every text parameter here, so that no input, a name
- * or a search for one, fails a statement with 22021 instead of being answered.
- */
-const withoutNul = (query: Query): Query =>
-  query.args.some((arg) => typeof arg === "string" && arg.includes("\u0000"))
-    ? {
-        ...query,
-        args: query.args.map((arg) => (typeof arg === "string" ? arg.replaceAll("\u0000", "") : arg)),
-      }
-    : query;
-
-function textSafe<T extends Pick<Adapter, "queryRaw" | "executeRaw">>(queryable: T): T {
-  return Object.assign(Object.create(queryable) as T, {
-    queryRaw: (query: Query) => queryable.queryRaw(withoutNul(query)),
-    executeRaw: (query: Query) => queryable.executeRaw(withoutNul(query)),
-  });
 }
 
 function writerLocked(adapter: Adapter): Adapter {

@@ -1,5 +1,6 @@
 import type { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { DatabaseBusy } from "../utils/errors";
+import { textSafe } from "./text-safe.server";
 import { WRITE_LOCK_WAIT_MS } from "./write-lock";
 
 type Factory = PrismaBetterSqlite3;
@@ -53,14 +54,15 @@ export function serialised(adapter: Adapter): Adapter {
         }
       }
     };
-    return Object.assign(Object.create(transaction) as Transaction, {
+    return Object.assign(textSafe(transaction), {
       commit: end(() => transaction.commit()),
       rollback: end(() => transaction.rollback()),
     });
   }
+  const safe = textSafe(adapter);
   return Object.assign(Object.create(adapter) as Adapter, {
-    queryRaw: (query: Parameters<Adapter["queryRaw"]>[0]) => alone(() => adapter.queryRaw(query)),
-    executeRaw: (query: Parameters<Adapter["executeRaw"]>[0]) => alone(() => adapter.executeRaw(query)),
+    queryRaw: (query: Parameters<Adapter["queryRaw"]>[0]) => alone(() => safe.queryRaw(query)),
+    executeRaw: (query: Parameters<Adapter["executeRaw"]>[0]) => alone(() => safe.executeRaw(query)),
     executeScript: (script: string) => alone(() => adapter.executeScript(script)),
     async startTransaction(isolationLevel?: Parameters<Adapter["startTransaction"]>[0]) {
       const release = await lock.acquire();

@@ -114,6 +114,19 @@ describe("characters XML forbids", () => {
     });
   });
 
+  it("that no database stores (NUL) are dropped from every text on the way in, on both databases", async () => {
+    const claim = await db().claim.findUniqueOrThrow({ where: { id: claimId }, include: { evidence: true } });
+    const editor = await db().user.findUniqueOrThrow({ where: { email: "ed@xml.test" } });
+    const article = await db().article.findUniqueOrThrow({ where: { slug } });
+    const stored = [editor.name, article.title, article.outlet, claim.rationale, claim.evidence[0]!.note];
+    for (const text of stored) {
+      expect(text).not.toContain("\u0000");
+      expect(text).toContain("x");
+    }
+    // Only the NUL goes: the characters before it stay (half surrogate pairs come back as U+FFFD).
+    expect(claim.rationale.startsWith("Shipping \uFFFE\uFFFF\uD800\uDC00x")).toBe(true);
+  });
+
   it("never reach the Atom feed, which parses as XML with the entry's title", async () => {
     const feed = await call(feedRoute, "/fact-checks.atom");
     expect(feed).not.toMatch(NOT_XML_CHAR);
