@@ -493,6 +493,7 @@ test("an educator makes an exercise from their own article without publishing it
     source: "Official records, filings or rule texts",
   });
   await student.getByRole("button", { name: "Send my answers" }).click();
+  await expect(student.getByRole("status")).toContainText("Your answers are saved, Zoë");
   await expect(student.locator("body")).not.toContainText("The council's minutes");
   await seeFactCheck(student);
   await expect(student.locator(".summary-line")).toContainText("You found 1 of 1 claims");

@@ -57,6 +57,8 @@ test.describe("the newsroom workflow", () => {
     const claimHref = (await row.getByRole("link").first().getAttribute("href"))!;
     await row.getByRole("combobox").selectOption({ label: "Eddie Editor" });
     await submitAndWaitForAnswer(admin, row.getByRole("button", { name: /Assign claim/ }));
+    // The desk reloads after the answer: check it once the assigned claim has left this view.
+    await expect(admin.locator(`tbody a[href="${claimHref}"]`)).toHaveCount(0);
     await expectAccessible(admin);
 
     // Eddie's queue shows it; he writes a verdict and asks for review.

@@ -66,7 +66,11 @@ test("searching works without JavaScript, a kind at a time, page by page", async
   // Everything the seed says about Alibaba: more than one page of 20.
   if (await page.getByRole("link", { name: "Next page" }).count()) {
     await page.getByRole("link", { name: "Next page" }).click();
+    // Read page 2 only once it is the page shown (JavaScript is off: a whole new page loads).
+    await expect(page).toHaveURL(/[?&]page=2(&|$)/);
+    await expect(page.getByText("Page 2", { exact: true })).toBeVisible();
     const second = await page.locator(".search-hit h3").allTextContents();
+    expect(second.length).toBeGreaterThan(0);
     expect(second.filter((title) => first.includes(title))).toEqual([]);
   }
   // Operators and stray quotes are words, not errors.
