@@ -145,7 +145,8 @@ async function serve() {
       res.end(api ? JSON.stringify({ error: message }) : message);
     },
     abandoned: ({ req }) => req.socket.destroyed,
-    maxWaitMs: 15_000,
+    // As long as a page may take to render (entry.server.tsx) before it too is given up with a 503.
+    maxWaitMs: 30_000,
   });
   // Published pages are stored bytes: answer them at once, before Express and React Router are involved.
   const server = http.createServer((req, res) => {
