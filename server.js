@@ -133,28 +133,38 @@ async function serve() {
   // (app/utils/turns.server.ts): under load, new connections are still accepted between them.
   const turns = createTurnQueue({
     start: ({ req, res }) => app(req, res),
+    // Nothing of the request was done: a client or a proxy may safely send it again.
     refuse: ({ req, res }) => {
-      const message =
-        "The server is busy and could not start on this request in time. Try again in a moment.";
+      const message = "The server is too busy to answer now. Nothing was done; try again in a moment.";
       const api = isApiPath(routedPath(req.url ?? "/"));
       res.writeHead(503, {
         "Content-Type": api ? "application/json; charset=utf-8" : "text/plain; charset=utf-8",
         "Retry-After": "5",
         "X-Content-Type-Options": "nosniff",
+        "X-Frame-Options": "SAMEORIGIN",
+        "Referrer-Policy": "strict-origin-when-cross-origin",
       });
       res.end(api ? JSON.stringify({ error: message }) : message);
     },
-    abandoned: ({ req }) => req.socket.destroyed,
+    abandoned: (waiting) => waiting.gone,
     // As long as a page may take to render (entry.server.tsx) before it too is given up with a 503.
     maxWaitMs: 30_000,
+    // About 10 s of signed-in pages on one core: later arrivals are told at once to come back.
+    maxWaiting: 1_000,
   });
+  const admit = (req, res) => {
+    const waiting = { req, res, gone: false };
+    // Before its answer, a response closes only when the client has gone.
+    res.once("close", () => (waiting.gone = true));
+    turns.admit(waiting);
+  };
   // Published pages are stored bytes: answer them at once, before Express and React Router are involved.
   const server = http.createServer((req, res) => {
     servePublishedPage(req, res).then(
-      (served) => served || turns.admit({ req, res }),
+      (served) => served || admit(req, res),
       (error) => {
         console.error(error);
-        turns.admit({ req, res });
+        admit(req, res);
       },
     );
   });

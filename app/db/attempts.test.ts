@@ -85,6 +85,16 @@ describe("attempt limits counted in the database", () => {
     expect(await limiter.reserve([account(huge)])).toBe(true);
   });
 
+  it("counts a key with NULs typed in against the same window, short or hashed", async () => {
+    const limiter = freshLimiter();
+    for (const name of ["ann@x.test", `${"a".repeat(250)}@x.test`]) {
+      const once = { key: `account:${name}`, limit: 1, windowMs: MINUTE };
+      expect(await limiter.reserve([once])).toBe(true);
+      const withNuls = { ...once, key: `account:\u0000${name.replace("@", "\u0000@\u0000")}` };
+      expect(await limiter.reserve([withNuls])).toBe(false);
+    }
+  });
+
   it("lets a classroom burst through, then refuses until the window passes", async () => {
     const key = `test:${Math.random()}`;
     const results = await reserveTimes(12, () => allow(key, 10, 1000, 5000));

@@ -33,8 +33,14 @@ export interface AttemptLimiter {
 /** Keys longer than this are stored as their hash, so a huge input never becomes a huge key. */
 const MAX_KEY_LENGTH = 200;
 
+/**
+ * The key as stored. U+0000 is dropped first, as the database drops it from every text
+ * (db/text-safe.server.ts): `ann@x` with NULs typed in is the same account to sign-in, so it must
+ * count against the same window, hashed or not.
+ */
 export function boundedKey(key: string): string {
-  return key.length <= MAX_KEY_LENGTH
-    ? key
-    : `sha256:${createHash("sha256").update(key).digest("base64url")}`;
+  const stored = key.replaceAll("\u0000", "");
+  return stored.length <= MAX_KEY_LENGTH
+    ? stored
+    : `sha256:${createHash("sha256").update(stored).digest("base64url")}`;
 }

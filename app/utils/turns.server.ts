@@ -6,10 +6,11 @@
  * waits for I/O, so a busy turn lasted as long as all those pages together (50 desks: half a
  * second), and at 50 busy connections a new visitor waited up to 10 s just to be accepted. Here a
  * turn starts one request: turns last one page, new connections are accepted between them, and a
- * request that waited past `maxWaitMs` is answered "busy" instead of being started late.
+ * request that waited past `maxWaitMs`, or arrived with `maxWaiting` already in line, is answered
+ * "busy" instead of being started late.
  */
 export interface TurnQueue<T> {
-  /** Queues one request; it starts in a later turn, after every request queued before it. */
+  /** Queues one request; it starts in a later turn, after every request queued before it (or is refused at once when the line is full). */
   admit(item: T): void;
   /** Requests waiting for their turn. */
   readonly waiting: number;
@@ -22,6 +23,8 @@ export interface TurnOptions<T> {
   /** Whether the client went away meanwhile (its connection closed): such a request is dropped. */
   abandoned: (item: T) => boolean;
   maxWaitMs: number;
+  /** Requests that may wait at once: more would only wait to be refused (memory stays bounded). */
+  maxWaiting: number;
   now?: () => number;
   /** How the next turn is asked for; tests pass their own. */
   schedule?: (turn: () => void) => void;
@@ -32,7 +35,8 @@ export function createTurnQueue<T>({
   refuse,
   abandoned,
   maxWaitMs,
-  now = Date.now,
+  maxWaiting,
+  now = () => performance.now(),
   schedule = setImmediate,
 }: TurnOptions<T>): TurnQueue<T> {
   // A FIFO without Array#shift's copying: `head` is the next to start; the array is reset when empty.
@@ -74,6 +78,10 @@ export function createTurnQueue<T>({
 
   return {
     admit(item) {
+      if (items.length - head >= maxWaiting) {
+        refuse(item);
+        return;
+      }
       items.push({ item, since: now() });
       ask();
     },

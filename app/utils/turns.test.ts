@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createTurnQueue } from "./turns.server";
 
 /** A queue whose turns run only when the test says so, with a clock the test moves. */
-function harness(maxWaitMs = 1000) {
+function harness(maxWaitMs = 1000, maxWaiting = 10_000) {
   const started: string[] = [];
   const refused: string[] = [];
   const gone = new Set<string>();
@@ -13,6 +13,7 @@ function harness(maxWaitMs = 1000) {
     refuse: (item) => refused.push(item),
     abandoned: (item) => gone.has(item),
     maxWaitMs,
+    maxWaiting,
     now: () => clock,
     schedule: (turn) => pending.push(turn),
   });
@@ -72,6 +73,20 @@ describe("one request per turn of the event loop", () => {
     expect(t.refused).toEqual(["old"]);
     expect(t.started).toEqual(["new"]);
     expect(t.turnsAsked()).toBe(0);
+  });
+
+  it("refuses at once a request that arrives with the line full, and takes new ones as it shortens", () => {
+    const t = harness(1000, 2);
+    t.queue.admit("a");
+    t.queue.admit("b");
+    t.queue.admit("c");
+    expect(t.refused).toEqual(["c"]);
+    expect(t.queue.waiting).toBe(2);
+    t.runTurn();
+    t.queue.admit("d");
+    t.runTurn();
+    t.runTurn();
+    expect(t.started).toEqual(["a", "b", "d"]);
   });
 
   it("drops a request whose client went away, without starting or refusing it", () => {
