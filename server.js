@@ -80,14 +80,27 @@ async function serve() {
   // Only a path that ends in a file name can be a file: pages skip the disk look-up.
   const publicFiles = express.static("build/client", { maxAge: "1h" });
   app.use((req, res, next) => (/\/[^/]+\.[a-z0-9]+$/i.test(req.path) ? publicFiles(req, res, next) : next()));
-  // API clients read JSON errors; people read a sentence.
-  const refuser = (req, res) => (status, message) =>
-    isApiPath(routedPath(req.originalUrl))
-      ? res.status(status).json({ error: message })
-      : res.status(status).type("text/plain").send(message);
+  // API clients read JSON errors; people read a sentence. Written with Node's own response
+  // methods, so a request the turn queue refuses before Express sees it is answered the same way.
+  const refuser =
+    (req, res) =>
+    (status, message, headers = {}) => {
+      const api = isApiPath(routedPath(req.originalUrl ?? req.url ?? "/"));
+      const body = api ? JSON.stringify({ error: message }) : message;
+      res.writeHead(status, {
+        ...headers,
+        "Content-Type": api ? "application/json; charset=utf-8" : "text/plain; charset=utf-8",
+        "Content-Length": String(Buffer.byteLength(body)),
+      });
+      res.end(body);
+    };
+  const SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+  };
 
   app.use((req, res, next) => {
-    res.set({ "X-Content-Type-Options": "nosniff", "Referrer-Policy": "strict-origin-when-cross-origin" });
+    res.set(SECURITY_HEADERS);
     // Decided on the path the router will see, not the raw one (/api/../settings is /settings).
     const path = routedPath(req.originalUrl);
     // Claim cards are made to be embedded elsewhere; nothing else may be framed by other sites.
@@ -134,18 +147,16 @@ async function serve() {
   const turns = createTurnQueue({
     start: ({ req, res }) => app(req, res),
     // Nothing of the request was done: a client or a proxy may safely send it again.
-    refuse: ({ req, res }) => {
-      const message = "The server is too busy to answer now. Nothing was done; try again in a moment.";
-      const api = isApiPath(routedPath(req.url ?? "/"));
-      res.writeHead(503, {
-        "Content-Type": api ? "application/json; charset=utf-8" : "text/plain; charset=utf-8",
-        "Retry-After": "5",
-        "X-Content-Type-Options": "nosniff",
-        "X-Frame-Options": "SAMEORIGIN",
-        "Referrer-Policy": "strict-origin-when-cross-origin",
-      });
-      res.end(api ? JSON.stringify({ error: message }) : message);
-    },
+    refuse: ({ req, res }) =>
+      refuser(req, res)(
+        503,
+        "The server is too busy to answer now. Nothing was done; try again in a moment.",
+        {
+          ...SECURITY_HEADERS,
+          "X-Frame-Options": "SAMEORIGIN",
+          "Retry-After": "5",
+        },
+      ),
     abandoned: (waiting) => waiting.gone,
     // As long as a page may take to render (entry.server.tsx) before it too is given up with a 503.
     maxWaitMs: 30_000,
