@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { generateWorkspace } from "../../scripts/bench-workspace";
 import { migrate } from "./migrate.server";
+import { conditionsFor, readDeskFilter, rowsStatement, statusesFor } from "../newsroom/desk.server";
 
 // The list queries depend on their indexes and on the planner's statistics: both are checked
 // on a real migrated file, and each list query's plan is read with EXPLAIN QUERY PLAN.
@@ -86,6 +87,26 @@ describe("list indexes", () => {
       const detail = plan(sql);
       expect(detail, sql).toMatch(index);
       expect(detail, sql).not.toMatch(/TEMP B-TREE|SCAN (Claim|Publication)\b(?! USING)/);
+    }
+    db.close();
+  });
+
+  it("reads a desk page's rows from its claims out, never every article of the workspace", () => {
+    const { file } = generateWorkspace(tempFile(), { articles: 500, claimsPerArticle: 20, published: 10 });
+    migrate(file, path.resolve("prisma/migrations"));
+    const db = new Database(file, { readonly: true });
+    for (const query of ["", "queue=mine", "queue=review", "assignee=none", "status=any&verdict=false"]) {
+      const filter = readDeskFilter(new URLSearchParams(query));
+      const statement = rowsStatement(statusesFor(filter), conditionsFor(filter, 1), 0, 26);
+      const detail = (
+        db.prepare(`EXPLAIN QUERY PLAN ${statement.sql}`).all(...statement.values) as Array<{
+          detail: string;
+        }>
+      )
+        .map((r) => r.detail)
+        .join("\n");
+      expect(detail, query).toMatch(/SEARCH a USING INTEGER PRIMARY KEY/);
+      expect(detail, query).not.toMatch(/SCAN a\b|AUTOMATIC/);
     }
     db.close();
   });

@@ -57,7 +57,7 @@ export const DESK_PAGE_SIZE = 25;
 const URGENCY = ["needs-review", "researching", "candidate", "approved", "dismissed"] as const;
 
 /** The statuses the filter lets through, most urgent first: the desk reads them in this order. */
-function statusesFor(filter: DeskFilter): string[] {
+export function statusesFor(filter: DeskFilter): string[] {
   if (filter.status === "open")
     return URGENCY.filter((s) => (OPEN_STATUSES as readonly string[]).includes(s));
   if (filter.status === "any") return [...URGENCY];
@@ -82,7 +82,7 @@ const mentioning = (userId: number) =>
 const QUEUE_CONDITIONS = { mine: inQueueOf, review: reviewableBy, mentions: mentioning };
 
 /** The filter's conditions on Claim `c` other than its status. */
-function conditionsFor(filter: DeskFilter, userId: number): Prisma.Sql[] {
+export function conditionsFor(filter: DeskFilter, userId: number): Prisma.Sql[] {
   const conditions: Prisma.Sql[] = [];
   if (filter.queue !== "any") conditions.push(QUEUE_CONDITIONS[filter.queue](userId));
   if (filter.verdict === "none") conditions.push(Prisma.sql`c."verdict" IS NULL`);
@@ -132,13 +132,15 @@ const rowColumns = Prisma.sql`c."id", c."quote", c."articleId", c."status", c."v
  * Up to `take` rows of these statuses (most urgent first) after skipping `skip` of the first,
  * in one statement: each status is read in the order of its (status, …, score desc, id) index
  * and at most `take` deep, and only those rows get their article's title and source count.
+ * CROSS JOIN keeps SQLite from reading every article first (it chose to scan them all and match
+ * each against the slices, a cost that grew with the workspace); PostgreSQL plans it as any join.
  */
-async function readRows(
+export function rowsStatement(
   statuses: readonly string[],
   conditions: Prisma.Sql[],
   skip: number,
   take: number,
-): Promise<DeskRow[]> {
+): Prisma.Sql {
   const slices = statuses.map(
     (
       status,
@@ -146,13 +148,22 @@ async function readRows(
     ) => Prisma.sql`SELECT ${Prisma.raw(String(rank))} AS "rank", slice.* FROM (SELECT ${rowColumns} FROM "Claim" c WHERE ${whereSql([status], conditions)}
       ORDER BY c."score" DESC, c."id" ASC LIMIT ${take} OFFSET ${rank === 0 ? skip : 0}) slice`,
   );
-  const rows = await db().$queryRaw<RawDeskRow[]>`
+  return Prisma.sql`
     SELECT c."id", c."quote", c."articleId", a."title", a."language", c."status", c."verdict", c."score", c."assigneeId", c."reviewNote",
       (SELECT COUNT(*) FROM "Evidence" e WHERE e."claimId" = c."id") AS "evidence"
     FROM (${Prisma.join(slices, " UNION ALL ")}) c
-    JOIN "Article" a ON a."id" = c."articleId"
+    CROSS JOIN "Article" a WHERE a."id" = c."articleId"
     ORDER BY c."rank", c."score" DESC, c."id" ASC
     LIMIT ${take}`;
+}
+
+async function readRows(
+  statuses: readonly string[],
+  conditions: Prisma.Sql[],
+  skip: number,
+  take: number,
+): Promise<DeskRow[]> {
+  const rows = await db().$queryRaw<RawDeskRow[]>(rowsStatement(statuses, conditions, skip, take));
   return rows.map((r) => ({
     id: Number(r.id),
     quote: r.quote,
