@@ -1,5 +1,6 @@
 import type { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { DatabaseBusy } from "../utils/errors";
+import { keepPreparedStatements } from "./statement-cache.server";
 import { textSafe } from "./text-safe.server";
 import { WRITE_LOCK_WAIT_MS } from "./write-lock";
 
@@ -120,10 +121,14 @@ async function takeWriteLock(transaction: Transaction): Promise<void> {
   }
 }
 
-/** The driver adapter factory, with each connection it makes serialised as above. */
+/** The driver adapter factory: each connection it makes keeps its statements and is serialised as above. */
 export function serialisedFactory(factory: Factory): Factory {
+  const connected = (adapter: Adapter) => {
+    keepPreparedStatements(adapter);
+    return serialised(adapter);
+  };
   return Object.assign(Object.create(factory) as Factory, {
-    connect: async () => serialised(await factory.connect()),
-    connectToShadowDb: async () => serialised(await factory.connectToShadowDb()),
+    connect: async () => connected(await factory.connect()),
+    connectToShadowDb: async () => connected(await factory.connectToShadowDb()),
   });
 }
