@@ -5,7 +5,15 @@ import { db } from "../db/client.server";
 import { jsonArrayOf, jsonObject } from "../db/sql.server";
 import { parseStoredJson } from "../utils/json";
 import { Prisma } from "../generated/prisma/client";
-import { DESK_QUEUES, openingView, quickViewFilter, type DeskCounts, type DeskRow } from "./desk";
+import {
+  DESK_QUEUES,
+  isQuickView,
+  openingView,
+  QUICK_VIEWS,
+  quickViewFilter,
+  type DeskCounts,
+  type DeskRow,
+} from "./desk";
 import { COUNT_CAP, pageWindow, readPage, toPage, type Page, type PageRequest } from "./paging";
 import { CLAIM_STATUSES, VERDICT_KEYS } from "./verdicts";
 
@@ -294,6 +302,8 @@ const deskMembersColumn = () => Prisma.sql`(
  * not among them. Counts already read (to choose the view a bare /desk opens on) are not read again.
  */
 export async function deskOverview(filter: DeskFilter, userId: number, known?: DeskCounts) {
+  // A quick view's total is its count: counted once, not twice.
+  const countedAs = QUICK_VIEWS.find((view) => view.count && isQuickView(filter, view))?.count;
   const matching = whereSql(statusesFor(filter), conditionsFor(filter, userId));
   const chosen =
     filter.article === "any"
@@ -302,12 +312,13 @@ export async function deskOverview(filter: DeskFilter, userId: number, known?: D
   const [row] = await db().$queryRaw<
     Array<Counted & { total: number | bigint; members: string; articles: string; chosen: string | null }>
   >`
-    SELECT ${countSql(matching, COUNT_CAP + 1)} AS total, ${known ? Prisma.empty : Prisma.sql`${quickViewColumns(userId)},`} ${deskMembersColumn()}, ${articleChoicesColumn()}, ${chosen} AS chosen`;
+    SELECT ${countedAs ? Prisma.sql`NULL` : countSql(matching, COUNT_CAP + 1)} AS total, ${known ? Prisma.empty : Prisma.sql`${quickViewColumns(userId)},`} ${deskMembersColumn()}, ${articleChoicesColumn()}, ${chosen} AS chosen`;
   const articles = parseStoredJson(z.array(ArticleChoice), row!.articles);
   const chosenArticle = row!.chosen === null ? null : parseStoredJson(ArticleChoice, row!.chosen);
+  const counts = known ?? readCounts(row!);
   return {
-    total: Number(row!.total),
-    counts: known ?? readCounts(row!),
+    total: countedAs ? counts[countedAs] : Number(row!.total),
+    counts,
     members: parseStoredJson(z.array(DeskMember), row!.members),
     articles:
       chosenArticle && !articles.some((a) => a.id === chosenArticle.id)

@@ -25,7 +25,9 @@ process.env.DATABASE_URL = `file:${file}`;
 process.env.CLAIMDESK_SEED = "off";
 const { loader, action } = await import("./desk");
 const { loader: rootLoader } = await import("../root");
-const { deskClaims, deskCounts, DESK_PAGE_SIZE, ARTICLE_CHOICES } = await import("../newsroom/desk.server");
+const { countMatching, deskClaims, deskCounts, readDeskFilter, DESK_PAGE_SIZE, ARTICLE_CHOICES } =
+  await import("../newsroom/desk.server");
+const { QUICK_VIEWS, quickViewHref } = await import("../newsroom/desk");
 const { listDeskMembers } = await import("../auth/users.server");
 const { reviewClaim } = await import("../newsroom/claims.server");
 const { sendBackClaim } = await import("../newsroom/approval.server");
@@ -94,6 +96,20 @@ describe("the desk page", () => {
     expect(data.counts).toEqual(await deskCounts(workspace.editorId));
     expect(data.members).toEqual(await listDeskMembers());
     expect(data.members.map((m) => m.name)).toEqual(["Ada Admin", "Bench Editor", "Bench Reviewer"]);
+  });
+
+  it("totals a quick view by its count, as the filter itself counts", async () => {
+    const totals = [];
+    for (const view of QUICK_VIEWS.filter((q) => q.count)) {
+      const search = quickViewHref(view).slice("/desk".length);
+      const { data } = await openDesk(search);
+      const filter = readDeskFilter(new URLSearchParams(search));
+      expect(data.filter).toEqual(filter);
+      expect(data.total, view.key).toBe(await countMatching(filter, workspace.editorId));
+      expect(data.total, view.key).toBe(data.counts[view.count!]);
+      totals.push(data.total);
+    }
+    expect(totals.filter((n) => n > 0).length).toBeGreaterThanOrEqual(3);
   });
 
   it("offers the recently changed articles with open claims, and the chosen one first when it is older", async () => {
