@@ -78,6 +78,15 @@ describe("list indexes", () => {
         /Claim_articleId_status_score_id_idx/,
       ],
       [`SELECT id FROM "Article" ORDER BY updatedAt DESC, id DESC LIMIT 51`, /Article_updatedAt_id_idx/],
+      // The desk's "For me to review" count, from the index alone; "My queue"'s sent-back half.
+      [
+        `SELECT COUNT(*) FROM (SELECT 1 FROM "Claim" WHERE status = 'needs-review' AND (verdictById IS NULL OR verdictById <> 1) LIMIT 1001)`,
+        /COVERING INDEX Claim_status_verdictById_idx/,
+      ],
+      [
+        `SELECT COUNT(*) FROM (SELECT 1 FROM "Claim" WHERE status = 'researching' AND verdictById = 1 LIMIT 1001)`,
+        /Claim_status_verdictById_idx \(status=\? AND verdictById=\?\)/,
+      ],
       [
         `SELECT p.id FROM "Publication" p WHERE NOT EXISTS (SELECT 1 FROM "Publication" n WHERE n.articleId = p.articleId AND n.number > p.number) ORDER BY p.publishedAt DESC, p.id DESC LIMIT 51`,
         /Publication_publishedAt_id_idx/,
