@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { DatabaseBusy } from "../utils/errors";
+import { worthKeeping } from "./statement-cache.server";
 import { textSafe } from "./text-safe.server";
 import { WRITE_LOCK_WAIT_MS } from "./write-lock";
 
@@ -60,21 +61,23 @@ function writerLocked(adapter: Adapter): Adapter {
 export const NAMED_STATEMENTS = 500;
 
 /**
- * Names for statements, so each connection parses and plans a statement once and then only
- * executes it (pg prepares a named statement on its first use per connection). Without names,
- * PostgreSQL plans every statement every time: 0.2 to 1.6 ms each for search's. The first
- * `limit` distinct texts are named, the same name on every connection; later ones run unnamed,
- * so no connection keeps more than `limit` statements, whatever the queries.
+ * Names for statements: pg prepares a named statement once per connection, so PostgreSQL parses
+ * it once, and plans it once where its generic plan is as good as a fresh one (otherwise it still
+ * plans each run for its arguments). Unnamed, every statement is parsed and planned every time.
+ * The first `limit` distinct texts worth keeping are named, the same name on every connection;
+ * others run unnamed, so no connection keeps more than `limit` statements, whatever the queries.
  */
-export function statementNames(limit = NAMED_STATEMENTS): (query: { sql: string }) => string {
+export function statementNames(
+  limit = NAMED_STATEMENTS,
+): (query: { sql: string; args: unknown[] }) => string {
   const names = new Map<string, string>();
   return (query) => {
     let name = names.get(query.sql);
-    if (name === undefined && names.size < limit) {
+    if (name === undefined && names.size < limit && worthKeeping(query.sql, query.args.length)) {
       name = `claimdesk_${createHash("sha256").update(query.sql).digest("hex").slice(0, 32)}`;
       names.set(query.sql, name);
     }
-    // pg runs a query without a name as an unnamed statement, prepared again each time.
+    // Typed string by the adapter; pg runs a query whose name is undefined as an unnamed one.
     return name as string;
   };
 }

@@ -2,8 +2,10 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { keepPreparedStatements } from "./statement-cache.server";
+import { useFreshDatabase } from "./testing.server";
 
 // Prisma's better-sqlite3 adapter, on a real file: the statement cache reaches into its
 // connection, so a newer adapter that moves it fails here rather than going slow unnoticed.
@@ -59,6 +61,32 @@ describe("the statement cache", () => {
     for (const sql of [a, b, a, c, a, b]) await adapter.queryRaw(query(sql));
     // a stays (used again before c came); b left when c came, and is prepared again.
     expect(prepared).toEqual([a, b, c, b]);
+  });
+
+  it("leaves bulk statements out: each batch size is its own text, with hundreds of parameters", async () => {
+    const { adapter, prepared } = await connect();
+    keepPreparedStatements(adapter);
+    const bulk = `SELECT ${Array.from({ length: 300 }, () => "?").join(", ")}`;
+    const args = Array.from({ length: 300 }, (_, i) => i);
+    for (let i = 0; i < 2; i++) await adapter.queryRaw(query(bulk, args));
+    expect(prepared.filter((sql) => sql === bulk)).toHaveLength(2);
+  });
+
+  it("is what the app's own client runs its statements through", async () => {
+    await useFreshDatabase();
+    const prepare = Database.prototype.prepare;
+    const prepared: string[] = [];
+    Database.prototype.prepare = function (this: Database.Database, sql: string) {
+      prepared.push(sql);
+      return prepare.call(this, sql);
+    } as typeof prepare;
+    try {
+      const { db } = await import("./client.server");
+      for (let i = 0; i < 3; i++) expect(await db().user.count()).toBe(0);
+    } finally {
+      Database.prototype.prepare = prepare;
+    }
+    expect(prepared.filter((sql) => /COUNT/.test(sql) && /User/.test(sql))).toHaveLength(1);
   });
 
   it("leaves an adapter without a connection where it expects one as it is", () => {
