@@ -6,6 +6,7 @@ import { importWorkspace, RestoreRefused } from "../app/backup/workspace.server"
 import { invitePasswordlessUsers, passwordLinkUrl } from "../app/auth/users.server";
 import { databaseKind, databasePath } from "../app/utils/config.server";
 import { prepareDatabase } from "../app/startup/prepare.server";
+import { refreshPlannerStatistics } from "../app/db/sql.server";
 
 const file = process.argv[2];
 if (!file) {
@@ -36,6 +37,11 @@ try {
     );
     for (const { email, token } of links) console.log(`  ${email}  ${passwordLinkUrl(token)}`);
   }
+  await refreshPlannerStatistics().catch((error: unknown) =>
+    console.warn(
+      `data:import: the workspace is imported, but gathering the planner's statistics failed (${(error as Error).message}). Run VACUUM (ANALYZE) on the database by hand.`,
+    ),
+  );
 } catch (error) {
   if (error instanceof RestoreRefused) {
     console.error(`data:import: ${error.message}`);

@@ -5,7 +5,7 @@ import { TIME_ZONES } from "../classroom/due";
 import { normalizeCode } from "../classroom/codes";
 import { LANGUAGE_CODES } from "../claims/language";
 import { db } from "../db/client.server";
-import { advanceIdSequences, refreshPlannerStatistics } from "../db/sql.server";
+import { advanceIdSequences } from "../db/sql.server";
 import {
   ARTICLE_STATUSES,
   ArticleMetaSchema,
@@ -450,7 +450,7 @@ export async function importWorkspace(document: unknown): Promise<Record<string,
   const data = parsed.data;
   const publications = withRenderedPages(data.publications);
   const publicationClaims = data.publications.flatMap((p) => includedClaims(p.id, readSnapshot(p.snapshot)));
-  const imported = await db().$transaction(
+  return db().$transaction(
     async (tx) => {
       const existing = (await tx.user.count()) + (await tx.article.count());
       if (existing > 0) {
@@ -535,6 +535,4 @@ export async function importWorkspace(document: unknown): Promise<Record<string,
     },
     { timeout: 120_000 },
   );
-  await refreshPlannerStatistics();
-  return imported;
 }
