@@ -13,6 +13,7 @@ import {
   quickViewFilter,
   type DeskCounts,
   type DeskRow,
+  type QuickView,
 } from "./desk";
 import { COUNT_CAP, pageWindow, readPage, toPage, type Page, type PageRequest } from "./paging";
 import { CLAIM_STATUSES, VERDICT_KEYS } from "./verdicts";
@@ -234,17 +235,22 @@ export async function deskClaims(filter: DeskFilter, userId: number, request: Pa
   };
 }
 
-/** The quick views' counts, each up to COUNT_CAP + 1, as columns of one statement. */
+/** The filter a quick view shows, as the desk reads it from the view's link. */
+const filterOf = (view: QuickView): DeskFilter =>
+  readDeskFilter(new URLSearchParams(Object.entries(quickViewFilter(view))));
+
+/**
+ * The quick views' counts, each up to COUNT_CAP + 1, as columns of one statement: each view
+ * counts exactly what its filter shows, so a view's count is also its total.
+ */
 function quickViewColumns(userId: number): Prisma.Sql {
-  const cap = COUNT_CAP + 1;
-  const open = [...OPEN_STATUSES];
-  const any = [...CLAIM_STATUSES];
-  return Prisma.sql`
-    ${countSql(whereSql(open, [inQueueOf(userId)]), cap)} AS mine,
-    ${countSql(whereSql(["needs-review"], [reviewableBy(userId)]), cap)} AS "toReview",
-    ${countSql(whereSql(["needs-review"], []), cap)} AS review,
-    ${countSql(whereSql(any, [mentioning(userId)]), cap)} AS mentions,
-    ${countSql(whereSql(open, [Prisma.sql`c."assigneeId" IS NULL`]), cap)} AS unassigned`;
+  const columns = QUICK_VIEWS.flatMap((view) => {
+    if (!view.count) return [];
+    const filter = filterOf(view);
+    const where = whereSql(statusesFor(filter), conditionsFor(filter, userId));
+    return [Prisma.sql`${countSql(where, COUNT_CAP + 1)} AS ${Prisma.raw(`"${view.count}"`)}`];
+  });
+  return Prisma.join(columns, ", ");
 }
 
 type Counted = Record<keyof DeskCounts, number | bigint>;
@@ -363,5 +369,5 @@ async function openingFilter(user: CurrentUser): Promise<{ filter: DeskFilter; c
   const may = { edit: can(user.role, "edit"), approve: can(user.role, "approve") };
   const counts = await deskCounts(user.id);
   const view = openingView(counts, may);
-  return { filter: readDeskFilter(new URLSearchParams(Object.entries(quickViewFilter(view)))), counts };
+  return { filter: filterOf(view), counts };
 }
