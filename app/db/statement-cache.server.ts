@@ -44,16 +44,22 @@ export function keepPreparedStatements(adapter: object, size = STATEMENT_CACHE_S
   if (!isDatabase(client)) return false;
   const prepare = client.prepare.bind(client);
   const statements = new Map<string, Statement>();
+  // A kept statement is found before the text is examined: only a new text is counted.
   const statementFor = (sql: string): Statement => {
-    let statement = statements.get(sql);
-    if (statement) statements.delete(sql);
-    else statement = prepare(sql);
+    const kept = statements.get(sql);
+    if (kept) {
+      statements.delete(sql);
+      statements.set(sql, kept);
+      return kept;
+    }
+    const statement = prepare(sql);
+    if (!worthKeeping(sql, placeholders(sql))) return statement;
     statements.set(sql, statement);
     if (statements.size > size) statements.delete(statements.keys().next().value!);
     return statement;
   };
   const prepared = (sql: string): Prepared => {
-    const statement = worthKeeping(sql, placeholders(sql)) ? statementFor(sql) : prepare(sql);
+    const statement = statementFor(sql);
     return {
       bind: (args) => ({
         reader: statement.reader,

@@ -235,9 +235,14 @@ export async function deskClaims(filter: DeskFilter, userId: number, request: Pa
   };
 }
 
-/** The filter a quick view shows, as the desk reads it from the view's link. */
-const filterOf = (view: QuickView): DeskFilter =>
-  readDeskFilter(new URLSearchParams(Object.entries(quickViewFilter(view))));
+/** The filter each quick view shows, as the desk reads it from the view's link: read once, not per request. */
+const QUICK_VIEW_FILTERS = new Map<QuickView["key"], Readonly<DeskFilter>>(
+  QUICK_VIEWS.map((view) => [
+    view.key,
+    Object.freeze(readDeskFilter(new URLSearchParams(Object.entries(quickViewFilter(view))))),
+  ]),
+);
+const filterOf = (view: QuickView): DeskFilter => QUICK_VIEW_FILTERS.get(view.key)!;
 
 /**
  * The quick views' counts, each up to COUNT_CAP + 1, as columns of one statement: each view
