@@ -31,6 +31,11 @@ export function asAppError(error: unknown): unknown {
   return error;
 }
 
+/** The client's query events, when it was made with `log: [{ emit: "event", level: "query" }]`. */
+interface QueryEvents {
+  $on(event: "query", listener: (event: { query: string }) => void): void;
+}
+
 export interface ClientOptions {
   /** Called with every SQL statement the connection runs (tests count them). */
   onStatement?: (sql: string) => void;
@@ -46,10 +51,13 @@ function baseClient({ onStatement }: ClientOptions): PrismaClient {
   // Waiting for this process's other transactions, then for another process's write lock.
   const transactionOptions = { maxWait: WRITE_LOCK_WAIT_MS + 2_000, timeout: 5_000 };
   if (databaseKind(url) === "postgres") {
-    return new PostgresPrismaClient({
+    const client = new PostgresPrismaClient({
       adapter: postgresAdapter(url),
       transactionOptions,
-    }) as unknown as PrismaClient;
+      ...(onStatement ? { log: [{ emit: "event" as const, level: "query" as const }] } : {}),
+    });
+    if (onStatement) (client as unknown as QueryEvents).$on("query", (event) => onStatement(event.query));
+    return client as unknown as PrismaClient;
   }
   const verbose = onStatement && ((sql: unknown) => onStatement(String(sql)));
   const adapter = new PrismaBetterSqlite3({ url, timeout: BUSY_TIMEOUT_MS, ...(verbose ? { verbose } : {}) });

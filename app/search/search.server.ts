@@ -70,7 +70,7 @@ const KINDS: Record<SearchKind, (terms: SearchTerm[]) => KindQuery & { match: Ma
   claim: (terms) => ({
     match: dialect().matchClaims(terms),
     from: (match) => Prisma.sql`${match} JOIN "Article" a ON a."id" = c."articleId"`,
-    columns: Prisma.sql`c."id", a."title", c."quote" AS "text", c."verdict", c."status", c."articleId", NULL AS "claimId"`,
+    columns: Prisma.sql`c."id", a."title", c."quote" AS "text", c."verdict", c."status", NULL AS "url", c."articleId", NULL AS "claimId"`,
     conditions: (filters) => [
       ...claimConditions(filters, Prisma.sql`c`, Prisma.sql`a`),
       ...dateConditions(Prisma.sql`c."updatedAt"`, filters),
@@ -81,7 +81,7 @@ const KINDS: Record<SearchKind, (terms: SearchTerm[]) => KindQuery & { match: Ma
   article: (terms) => ({
     match: dialect().matchArticles(terms),
     from: (match) => match,
-    columns: Prisma.sql`a."id", a."title", a."outlet" AS "text", NULL AS "verdict", a."status", a."id" AS "articleId", NULL AS "claimId"`,
+    columns: Prisma.sql`a."id", a."title", a."outlet" AS "text", NULL AS "verdict", a."status", NULL AS "url", a."id" AS "articleId", NULL AS "claimId"`,
     conditions: (filters) => [
       // An article has no verdict of its own; a verdict or claim status filter leaves articles out.
       ...(filters.verdict || filters.status ? [Prisma.sql`1 = 0`] : []),
@@ -95,7 +95,7 @@ const KINDS: Record<SearchKind, (terms: SearchTerm[]) => KindQuery & { match: Ma
     match: dialect().matchEvidence(terms),
     from: (match) =>
       Prisma.sql`${match} JOIN "Claim" c ON c."id" = e."claimId" JOIN "Article" a ON a."id" = c."articleId"`,
-    columns: Prisma.sql`e."id", CASE WHEN e."title" = '' THEN e."url" ELSE e."title" END AS "title", c."quote" AS "text", c."verdict", c."status", c."articleId", c."id" AS "claimId"`,
+    columns: Prisma.sql`e."id", CASE WHEN e."title" = '' THEN e."url" ELSE e."title" END AS "title", c."quote" AS "text", c."verdict", c."status", NULL AS "url", c."articleId", c."id" AS "claimId"`,
     conditions: (filters) => [
       ...claimConditions(filters, Prisma.sql`c`, Prisma.sql`a`),
       ...dateConditions(Prisma.sql`e."createdAt"`, filters),
@@ -118,6 +118,30 @@ const KINDS: Record<SearchKind, (terms: SearchTerm[]) => KindQuery & { match: Ma
   }),
 };
 
+/**
+ * One page of matches, best first (`score` descending, then `order`), and how many match up to
+ * COUNT_CAP + 1, in one statement: the count's row is joined to the page's rows, or to none.
+ * The columns must include "id" (the tie-break, taken from `order`'s table) and "score".
+ */
+async function pageAndCount<T>(query: {
+  columns: Prisma.Sql;
+  from: Prisma.Sql;
+  where: Prisma.Sql;
+  order: Prisma.Sql;
+  skip: number;
+  take: number;
+}): Promise<{ rows: T[]; total: number }> {
+  const { columns, from, where, order, skip, take } = query;
+  const found = await db().$queryRaw<Array<T & { total: number | bigint; id: number | bigint | null }>>`
+    SELECT counted."n" AS "total", page.* FROM
+      (SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${COUNT_CAP + 1}) matched) counted
+    LEFT JOIN
+      (SELECT ${columns} FROM ${from} WHERE ${where} ORDER BY "score" DESC, ${order} ASC LIMIT ${take} OFFSET ${skip}) page
+    ON TRUE
+    ORDER BY page."score" DESC, page."id" ASC`;
+  return { rows: found.filter((row) => row.id !== null), total: Number(found[0]!.total) };
+}
+
 /** One kind's matches, best first: `take` of them after `skip`, and how many match (up to the cap). */
 export async function searchKind(
   kind: SearchKind,
@@ -129,16 +153,14 @@ export async function searchKind(
   const terms = parseQuery(query);
   if (!searchable(terms)) return { hits: [], total: 0 };
   const spec = KINDS[kind](terms);
-  const where = Prisma.join([spec.match.where, ...spec.conditions(filters)], " AND ");
-  const from = spec.from(spec.match.from);
-  const [rows, [count]] = await Promise.all([
-    db().$queryRaw<Row[]>`
-      SELECT ${spec.columns}, ${spec.match.snippet} AS "snippet", ${spec.match.score} AS "score"
-      FROM ${from} WHERE ${where}
-      ORDER BY "score" DESC, ${spec.order} ASC LIMIT ${take} OFFSET ${skip}`,
-    db().$queryRaw<Array<{ n: number | bigint }>>`
-      SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${COUNT_CAP + 1}) counted`,
-  ]);
+  const { rows, total } = await pageAndCount<Row>({
+    columns: Prisma.sql`${spec.columns}, ${spec.match.snippet} AS "snippet", ${spec.match.score} AS "score"`,
+    from: spec.from(spec.match.from),
+    where: Prisma.join([spec.match.where, ...spec.conditions(filters)], " AND "),
+    order: spec.order,
+    skip,
+    take,
+  });
   return {
     // Every kind selects the same columns; only where its page is differs.
     hits: rows.map((row) => ({
@@ -152,7 +174,7 @@ export async function searchKind(
       url: spec.url(row),
       score: Number(row.score),
     })),
-    total: Number(count!.n),
+    total,
   };
 }
 
@@ -165,18 +187,20 @@ export async function searchPublished(
   const terms = parseQuery(query);
   if (!searchable(terms)) return { hits: [], total: 0 };
   const match = dialect().matchPublications(terms);
-  const from = Prisma.sql`${match.from} JOIN "Article" a ON a."id" = p."articleId"`;
-  const where = Prisma.sql`${match.where} AND NOT EXISTS (SELECT 1 FROM "Publication" n WHERE n."articleId" = p."articleId" AND n."number" > p."number")`;
-  const [rows, [count]] = await Promise.all([
-    db().$queryRaw<
-      Array<{ slug: string; title: string; number: number; snippet: string | null; score: number }>
-    >`
-      SELECT a."slug", ${match.title} AS "title", p."number", ${match.snippet} AS "snippet", ${match.score} AS "score"
-      FROM ${from} WHERE ${where}
-      ORDER BY "score" DESC, p."id" ASC LIMIT ${take} OFFSET ${skip}`,
-    db().$queryRaw<Array<{ n: number | bigint }>>`
-      SELECT COUNT(*) AS n FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${COUNT_CAP + 1}) counted`,
-  ]);
+  const { rows, total } = await pageAndCount<{
+    slug: string;
+    title: string;
+    number: number | bigint;
+    snippet: string | null;
+    score: number;
+  }>({
+    columns: Prisma.sql`p."id", a."slug", ${match.title} AS "title", p."number", ${match.snippet} AS "snippet", ${match.score} AS "score"`,
+    from: Prisma.sql`${match.from} JOIN "Article" a ON a."id" = p."articleId"`,
+    where: Prisma.sql`${match.where} AND NOT EXISTS (SELECT 1 FROM "Publication" n WHERE n."articleId" = p."articleId" AND n."number" > p."number")`,
+    order: Prisma.sql`p."id"`,
+    skip,
+    take,
+  });
   return {
     hits: rows.map((row) => ({
       slug: row.slug,
@@ -185,7 +209,7 @@ export async function searchPublished(
       snippet: row.snippet ?? "",
       score: Number(row.score),
     })),
-    total: Number(count!.n),
+    total,
   };
 }
 

@@ -1,10 +1,15 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { useFreshDatabase } from "../db/testing.server";
 import { MAX_QUERY_LENGTH } from "./query";
 import { MARK_END, MARK_START, plainSnippet } from "./snippet";
 
 // One suite for both databases (vitest.config.ts runs it on SQLite and on PostgreSQL): the
 // search index is kept in step by the database on every write, and answers the same questions.
+// The app's own client, logging the statements it runs.
+const { statements } = vi.hoisted(() => ({ statements: [] as string[] }));
+vi.mock("../db/client.server", async (importOriginal) =>
+  (await import("../db/testing.server")).loggingClientModule(await importOriginal(), statements),
+);
 await useFreshDatabase();
 const { db } = await import("../db/client.server");
 const { createUser } = await import("../auth/users.server");
@@ -240,6 +245,32 @@ describe("searching the workspace", () => {
     expect((await search("bandwidth", "external")).total).toBe(1);
     // Not a claim, article or evidence of ours.
     expect((await search("bandwidth")).hits).toEqual([]);
+  });
+});
+
+describe("a page of matches", () => {
+  it("pages through the matches best first, and counts them all on every page, even past the last", async () => {
+    const all = await searchKind("claim", "datasheet", {}, 0, 50);
+    expect(all.hits.length).toBeGreaterThan(1);
+    expect(all.total).toBe(all.hits.length);
+    const scores = all.hits.map((h) => h.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    const pages = [];
+    for (let skip = 0; skip < all.total; skip += 1)
+      pages.push(...(await searchKind("claim", "datasheet", {}, skip, 1)).hits);
+    expect(ids(pages)).toEqual(ids(all.hits));
+    const past = await searchKind("claim", "datasheet", {}, all.total + 5, 2);
+    expect(past).toEqual({ hits: [], total: all.total });
+    expect(await searchKind("claim", "nothingmatchesthis", {}, 0, 5)).toEqual({ hits: [], total: 0 });
+  });
+
+  it("reads each kind's page and count in one statement, four for the whole search page", async () => {
+    const { searchPage } = await import("./search-page.server");
+    statements.length = 0;
+    const page = await searchPage(new URLSearchParams("q=Harbor"));
+    expect(page.groups.map((g) => g.kind)).toEqual(["claim", "article", "evidence", "external"]);
+    expect(page.groups.find((g) => g.kind === "article")!.total).toBe(2);
+    expect(statements).toHaveLength(4);
   });
 });
 
