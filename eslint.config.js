@@ -67,5 +67,20 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // React Router passes requests through as they arrived (react-router.config.ts): a
+    // client-side navigation's request is /page.data?_routes=…, the page's address is `url`.
+    files: ["app/routes/**/*.{ts,tsx}"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[object.name='request'][property.name='url']",
+          message: "Use the loader's or action's `url` argument: request.url may be a .data request.",
+        },
+      ],
+    },
+  },
   prettier,
 );

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_DATABASE } from "../playwright.config";
-import { createUser, failOnServerErrors, signIn } from "./helpers";
+import { createUser, failOnServerErrors, PASSWORD, signIn } from "./helpers";
 
 // Issue 15: a workbench a newsroom uses all day. Creates happen once per submission, with
 // JavaScript or without; the desk routes work; claims have a team thread; the desk triages in bulk.
@@ -217,4 +217,31 @@ test("the desk dismisses and restores selected claims in one step without JavaSc
   await dana.getByRole("button", { name: "Apply to selected" }).click();
   await expect(dana.getByText(`${claims.length} claims restored.`)).toBeVisible();
   await context.close();
+});
+
+test("with JavaScript, a click after the session ended signs in and comes back to the view it asked for", async ({
+  browser,
+}) => {
+  const dana = await browser.newPage();
+  failOnServerErrors(dana);
+  await signIn(dana, "dana-editor@desk.test");
+  await dana.goto("/desk?queue=any&status=open&assignee=any", { waitUntil: "networkidle" });
+  await dana.context().clearCookies();
+  // A client-side navigation: React Router asks for /desk.data?…&_routes=…, and the sign-in page
+  // must come back to the page's own address, not to that request's.
+  const [data] = await Promise.all([
+    dana.waitForRequest((request) => new URL(request.url()).pathname === "/desk.data"),
+    dana.getByRole("link", { name: /^Unassigned/ }).click(),
+  ]);
+  expect(new URL(data.url()).searchParams.get("assignee")).toBe("none");
+  await dana.waitForURL(/\/login\?/);
+  expect(new URL(dana.url()).searchParams.get("next")).toBe("/desk?queue=any&status=open&assignee=none");
+  await dana.getByLabel("E-mail").fill("dana-editor@desk.test");
+  await dana.getByLabel("Password").fill(PASSWORD);
+  await dana.getByRole("button", { name: "Sign in" }).click();
+  await expect(dana.getByRole("link", { name: /^Unassigned/ })).toHaveAttribute("aria-current", "page");
+  expect(new URL(dana.url()).pathname + new URL(dana.url()).search).toBe(
+    "/desk?queue=any&status=open&assignee=none",
+  );
+  await dana.close();
 });

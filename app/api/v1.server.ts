@@ -55,6 +55,8 @@ export const API_BASE = "/api/v1";
 
 interface Call {
   request: Request;
+  /** The operation's address, as React Router gives it to the route (app/routes/api.tsx). */
+  url: URL;
   user: CurrentUser;
   params: string[];
 }
@@ -194,8 +196,8 @@ const CLAIMS_QUERY_HELP =
 const LIST_QUERY_HELP = "use page and limit.";
 
 /** A list's query string: its filters and page, refused with 400 when a name or value is unknown. */
-function listQuery<S extends z.ZodType>(request: Request, schema: S, help = LIST_QUERY_HELP): z.infer<S> {
-  const parsed = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+function listQuery<S extends z.ZodType>(url: URL, schema: S, help = LIST_QUERY_HELP): z.infer<S> {
+  const parsed = schema.safeParse(Object.fromEntries(url.searchParams));
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0]!;
   const field = String(issue.path[0] ?? "");
@@ -206,8 +208,8 @@ function listQuery<S extends z.ZodType>(request: Request, schema: S, help = LIST
 }
 
 /** Where the previous and next pages of a list are: absolute URLs, or null at either end. */
-function pageLinks(request: Request, page: Page<unknown>) {
-  const url = new URL(request.url);
+function pageLinks(address: URL, page: Page<unknown>) {
+  const url = new URL(address);
   const at = (n: number) => {
     url.searchParams.set("page", String(n));
     return publisher().baseUrl + url.pathname + url.search;
@@ -230,8 +232,8 @@ const OPERATIONS: Operation[] = [
     method: "GET",
     path: /^\/articles$/,
     permission: "read-drafts",
-    run: async ({ request }) => {
-      const { page, limit } = listQuery(request, ApiListQuerySchema);
+    run: async ({ url }) => {
+      const { page, limit } = listQuery(url, ApiListQuerySchema);
       const articles = await listArticles({ page, size: limit }, "made");
       return {
         articles: articles.items.map((a) => ({
@@ -243,7 +245,7 @@ const OPERATIONS: Operation[] = [
           claims: a.claims,
           updatedAt: a.updatedAt.toISOString(),
         })),
-        ...pageLinks(request, articles),
+        ...pageLinks(url, articles),
       };
     },
   },
@@ -300,9 +302,9 @@ const OPERATIONS: Operation[] = [
     method: "GET",
     path: /^\/search$/,
     permission: "read-drafts",
-    run: async ({ request }) => {
+    run: async ({ url }) => {
       const { q, kind, limit, offset } = listQuery(
-        request,
+        url,
         ApiSearchQuerySchema,
         "use q (required), kind (claim, article or evidence), limit (1 to 200) and offset.",
       );
@@ -313,8 +315,8 @@ const OPERATIONS: Operation[] = [
     method: "GET",
     path: /^\/claims$/,
     permission: "read-drafts",
-    run: async ({ request, user }) => {
-      const { page, limit, ...filter } = listQuery(request, ApiClaimsQuerySchema, CLAIMS_QUERY_HELP);
+    run: async ({ url, user }) => {
+      const { page, limit, ...filter } = listQuery(url, ApiClaimsQuerySchema, CLAIMS_QUERY_HELP);
       const [claims, hardware] = await Promise.all([
         deskClaims(filter, user.id, { page, size: limit }),
         currentReferenceIndex(),
@@ -323,7 +325,7 @@ const OPERATIONS: Operation[] = [
         total: Math.min(claims.total, COUNT_CAP),
         totalIsCapped: claims.total > COUNT_CAP,
         claims: claims.items.map(({ evidence: _, ...claim }) => claimJson(claim, hardware)),
-        ...pageLinks(request, claims),
+        ...pageLinks(url, claims),
       };
     },
   },
@@ -450,8 +452,8 @@ const OPERATIONS: Operation[] = [
   {
     method: "GET",
     path: /^\/publications$/,
-    run: async ({ request }) => {
-      const { page, limit } = listQuery(request, ApiListQuerySchema);
+    run: async ({ url }) => {
+      const { page, limit } = listQuery(url, ApiListQuerySchema);
       const publications = await listPublished({ page, size: limit });
       return {
         publications: publications.items.map(({ claims, ...p }) => ({
@@ -459,7 +461,7 @@ const OPERATIONS: Operation[] = [
           claims: claims.length,
           url: publisher().baseUrl + factCheckPath(p.slug),
         })),
-        ...pageLinks(request, publications),
+        ...pageLinks(url, publications),
       };
     },
   },
@@ -481,8 +483,8 @@ const json = (value: unknown, status = 200, headers: Record<string, string> = {}
   });
 
 /** Answers every request under /api/v1; errors are JSON `{"error": "..."}` with their status. */
-export async function handleApi(request: Request): Promise<Response> {
-  const path = new URL(request.url).pathname.slice(API_BASE.length).replace(/\/+$/, "");
+export async function handleApi(request: Request, url: URL): Promise<Response> {
+  const path = url.pathname.slice(API_BASE.length).replace(/\/+$/, "");
   const method = request.method.toUpperCase() === "HEAD" ? "GET" : request.method.toUpperCase();
   try {
     const matching = OPERATIONS.filter((op) => op.path.test(path));
@@ -503,7 +505,7 @@ export async function handleApi(request: Request): Promise<Response> {
       throw new UserError(`Your role (${user.role}) does not allow this.`, 403);
     }
     const params = operation.path.exec(path)!.slice(1);
-    return json(await operation.run({ request, user, params }), operation.status);
+    return json(await operation.run({ request, url, user, params }), operation.status);
   } catch (error) {
     const answer = httpError(error);
     if (answer) {

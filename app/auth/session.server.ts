@@ -51,7 +51,7 @@ export async function endAllSessions(userId: number, request: Request): Promise<
 
 /**
  * Look-ups under way, by request: the root loader and the page's loader run side by side for
- * the same Request and share one. A look-up is forgotten once it settles, so a later call (after
+ * the same Request (React Router passes the request through: react-router.config.ts) and share one. A look-up is forgotten once it settles, so a later call (after
  * a change to the session or the user) always reads again.
  */
 const lookups = new WeakMap<Request, Promise<CurrentUser | null>>();
@@ -80,19 +80,24 @@ export function activeSessionCount(userId: number): Promise<number> {
   return db().session.count({ where: { userId, expiresAt: { gt: new Date() } } });
 }
 
-/** The signed-in user, or a redirect to /login that comes back here afterwards. */
-export async function requireUser(request: Request): Promise<CurrentUser> {
+/**
+ * The signed-in user, or a redirect to /login that comes back to `url` afterwards: the page's
+ * address as its loader or action receives it, not the request's (a client-side navigation
+ * requests `/desk.data?_routes=…` for the page `/desk`).
+ */
+export async function requireUser(request: Request, url: URL): Promise<CurrentUser> {
   const user = await getUser(request);
-  if (!user) {
-    const url = new URL(request.url);
-    throw redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`);
-  }
+  if (!user) throw redirect(`/login?next=${encodeURIComponent(url.pathname + url.search)}`);
   return user;
 }
 
 /** The signed-in user holding `permission`; anyone else is refused with 403. */
-export async function requirePermission(request: Request, permission: Permission): Promise<CurrentUser> {
-  const user = await requireUser(request);
+export async function requirePermission(
+  request: Request,
+  url: URL,
+  permission: Permission,
+): Promise<CurrentUser> {
+  const user = await requireUser(request, url);
   if (!can(user.role, permission)) {
     throw new Response(`Your role (${user.role}) does not allow this.`, {
       status: 403,

@@ -19,7 +19,9 @@ process.env.DATABASE_URL = `file:${file}`;
 process.env.CLAIMDESK_SEED = "off";
 const { action, loader } = await import("../routes/claim");
 const { loader: deskLoader } = await import("../routes/desk");
-const { handleApi } = await import("../api/v1.server");
+const apiModule = await import("../api/v1.server");
+/** The API as its route calls it: the address is the request's own (no React Router suffixes here). */
+const handleApi = (request: Request) => apiModule.handleApi(request, new URL(request.url));
 
 const raw = new Database(file);
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
@@ -52,7 +54,7 @@ async function comment(fields: Record<string, string>) {
     headers: { cookie: editorCookie, "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ intent: "comment", ...fields }),
   });
-  return (await action({ request, params, context: {} } as never)) as unknown;
+  return (await action({ request, url: new URL(request.url), params, context: {} } as never)) as unknown;
 }
 
 const comments = () =>
@@ -65,7 +67,7 @@ async function adasDesk(search = "") {
   const request = new Request(`http://localhost/desk${search}`, {
     headers: { cookie: "claimdesk_session=ada-session" },
   });
-  return deskLoader({ request, params: {}, context: {} } as never);
+  return deskLoader({ request, url: new URL(request.url), params: {}, context: {} } as never);
 }
 
 describe("comments on a claim", () => {
@@ -81,6 +83,7 @@ describe("comments on a claim", () => {
 
     const page = (await loader({
       request: new Request(`http://localhost${here}`, { headers: { cookie: editorCookie } }),
+      url: new URL(`http://localhost${here}`),
       params,
       context: {},
     } as never)) as {

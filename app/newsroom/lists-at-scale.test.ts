@@ -22,7 +22,9 @@ const { deskClaims, deskCounts } = await import("./desk.server");
 const { PAGE_SIZE } = await import("./paging");
 const { listPublished } = await import("../publishing/publications.server");
 const { publishedForExercise, publishedForExercises } = await import("../classroom/exercises.server");
-const { handleApi } = await import("../api/v1.server");
+const apiModule = await import("../api/v1.server");
+/** The API as its route calls it: the address is the request's own (no React Router suffixes here). */
+const handleApi = (request: Request) => apiModule.handleApi(request, new URL(request.url));
 
 const raw = new Database(file, { readonly: true });
 const column = <T>(sql: string) => (raw.prepare(sql).raw().all() as unknown[][]).map((row) => row[0] as T);

@@ -12,7 +12,9 @@ const { importArticle } = await import("./articles.server");
 const { reviewClaim } = await import("./claims.server");
 const { approveClaim } = await import("./approval.server");
 const { addEvidence } = await import("./evidence.server");
-const { handleApi } = await import("../api/v1.server");
+const apiModule = await import("../api/v1.server");
+/** The API as its route calls it: the address is the request's own (no React Router suffixes here). */
+const handleApi = (request: Request) => apiModule.handleApi(request, new URL(request.url));
 
 const people: Record<"editor" | "reviewer" | "secondReviewer" | "thirdReviewer", CurrentUser> = {} as never;
 const tokens: Record<string, string> = {};

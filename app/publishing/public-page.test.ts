@@ -106,6 +106,7 @@ describe("embedding a claim", () => {
     const codePage = await loader({
       params: { id: String(first!.id) },
       request: new Request("http://x/"),
+      url: new URL("http://x/"),
       context: {},
     } as never);
     expect(codePage.code).toMatch(
@@ -152,6 +153,7 @@ describe("a signed-in member on a public page", () => {
       const request = new Request("http://localhost/fact-checks/chipmaker-results", { headers });
       const response = (await loader({
         request,
+        url: new URL(request.url),
         params: { slug: "chipmaker-results" },
         context: {},
       } as never)) as Response;

@@ -90,6 +90,7 @@ const call = async (
 ) => {
   const response = await route.loader({
     request: new Request(`http://localhost${url}`),
+    url: new URL(`http://localhost${url}`),
     params,
     context: {},
   } as never);

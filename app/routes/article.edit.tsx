@@ -13,8 +13,8 @@ import { revalidateOnConflict } from "../ui/revalidate";
 export const meta: Route.MetaFunction = () => [{ title: "Correct the article · Workbench · Claimdesk" }];
 export const shouldRevalidate = revalidateOnConflict;
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  await requirePermission(request, "edit");
+export async function loader({ request, url, params }: Route.LoaderArgs) {
+  await requirePermission(request, url, "edit");
   const { article } = await orErrorPage(loadArticle(parseId(params.id, "article")));
   return {
     article: {
@@ -27,8 +27,8 @@ export async function loader({ request, params }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requirePermission(request, "edit");
+export async function action({ request, url, params }: Route.ActionArgs) {
+  const user = await requirePermission(request, url, "edit");
   const articleId = parseId(params.id, "article");
   const values = formValues(await readForm(request));
   if (values.intent === "language") {

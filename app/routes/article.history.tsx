@@ -11,10 +11,9 @@ import { Pager } from "../ui/Pager";
 
 export const meta: Route.MetaFunction = () => [{ title: "History · Workbench · Claimdesk" }];
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  await requirePermission(request, "read-drafts");
+export async function loader({ request, url, params }: Route.LoaderArgs) {
+  await requirePermission(request, url, "read-drafts");
   const { article } = await orErrorPage(loadArticle(parseId(params.id, "article")));
-  const url = new URL(request.url);
   const filter = readHistoryFilter(url.searchParams);
   return {
     article: { id: article.id, title: article.title },

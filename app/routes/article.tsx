@@ -29,10 +29,9 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 
 export const shouldRevalidate = revalidateOnConflict;
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requirePermission(request, "read-drafts");
+export async function loader({ request, url, params }: Route.LoaderArgs) {
+  const user = await requirePermission(request, url, "read-drafts");
   const articleId = parseId(params.id, "article");
-  const url = new URL(request.url);
   const view = readWorkbenchView(url.searchParams);
   const { markdown, highlights, ...page } = await orErrorPage(articleWorkbench(articleId, user, view));
   return {
@@ -48,11 +47,11 @@ export async function loader({ request, params }: Route.LoaderArgs) {
 
 const MISSING_VERSION = "The form is missing its version; reload the page.";
 
-export async function action({ request, params }: Route.ActionArgs) {
+export async function action({ request, url, params }: Route.ActionArgs) {
   const articleId = parseId(params.id, "article");
   const values = formValues(await readForm(request));
   const intent = values.intent ?? "";
-  const user = await requirePermission(request, intent === "publish" ? "publish" : "edit");
+  const user = await requirePermission(request, url, intent === "publish" ? "publish" : "edit");
   try {
     switch (intent) {
       case "add-claim": {

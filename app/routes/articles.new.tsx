@@ -9,13 +9,13 @@ import { ImportArticleForm } from "../ui/ImportArticleForm";
 
 export const meta: Route.MetaFunction = () => [{ title: "Import an article · Claimdesk" }];
 
-export async function loader({ request }: Route.LoaderArgs) {
-  await requirePermission(request, "edit");
+export async function loader({ request, url }: Route.LoaderArgs) {
+  await requirePermission(request, url, "edit");
   return null;
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const user = await requirePermission(request, "edit");
+export async function action({ request, url }: Route.ActionArgs) {
+  const user = await requirePermission(request, url, "edit");
   const form = await readForm(request);
   const values = formValues(form);
   const file = form.get("file");

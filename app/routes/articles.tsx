@@ -10,9 +10,8 @@ import { Pager } from "../ui/Pager";
 
 export const meta: Route.MetaFunction = () => [{ title: "Workbench · Claimdesk" }];
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requirePermission(request, "read-drafts");
-  const url = new URL(request.url);
+export async function loader({ request, url }: Route.LoaderArgs) {
+  const user = await requirePermission(request, url, "read-drafts");
   return {
     articles: await withPublishedVersions(await listArticles(readPage(url.searchParams))),
     canEdit: can(user.role, "edit"),

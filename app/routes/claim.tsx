@@ -46,8 +46,8 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 
 export const shouldRevalidate = revalidateOnConflict;
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requirePermission(request, "read-drafts");
+export async function loader({ request, url, params }: Route.LoaderArgs) {
+  const user = await requirePermission(request, url, "read-drafts");
   const articleId = parseId(params.id, "article");
   const page = await orErrorPage(claimWorkbench(articleId, parseId(params.claimId, "claim"), user));
   return {
@@ -57,17 +57,18 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     embed: await publishedEmbed(articleId, page.claim.id),
     ...(await claimFigures(page.claim.quote, page.article.language)),
     rationaleHtml: renderMarkdown(page.claim.rationale),
-    saved: new URL(request.url).searchParams.get("saved"),
+    saved: url.searchParams.get("saved"),
   };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
+export async function action({ request, url, params }: Route.ActionArgs) {
   const articleId = parseId(params.id, "article");
   const claimId = parseId(params.claimId, "claim");
   const values = formValues(await readForm(request));
   const intent = values.intent ?? "";
   const user = await requirePermission(
     request,
+    url,
     intent === "approve" || intent === "send-back" ? "approve" : "edit",
   );
   const here = `/articles/${articleId}/claims/${claimId}`;

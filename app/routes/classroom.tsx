@@ -12,8 +12,8 @@ export const meta: Route.MetaFunction = () => [{ title: "Join an exercise · Cla
  * /x?code=ABCDE-FGHJK: students type the code their teacher gave them. Nothing is looked up
  * here: /x/CODE does the look-up, and limits the guesses from each address.
  */
-export async function loader({ request }: Route.LoaderArgs) {
-  const typed = new URL(request.url).searchParams.get("code");
+export async function loader({ url }: Route.LoaderArgs) {
+  const typed = url.searchParams.get("code");
   if (typed === null) return { error: null, typed: "" };
   const code = normalizeCode(typed);
   if (!code)

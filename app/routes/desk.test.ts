@@ -45,7 +45,7 @@ const cookie = `claimdesk_session=${workspace.sessionToken}`;
 async function openDesk(search: string) {
   statements.length = 0;
   const request = new Request(`http://localhost/desk${search}`, { headers: { cookie } });
-  const data = await loader({ request, params: {}, context: {} } as never);
+  const data = await loader({ request, url: new URL(request.url), params: {}, context: {} } as never);
   return { data, statements: [...statements] };
 }
 
@@ -58,7 +58,7 @@ describe("the desk page", () => {
   it("looks the session up once for the root's loader and the desk's, which run side by side", async () => {
     statements.length = 0;
     const request = new Request("http://localhost/desk?status=open&assignee=any", { headers: { cookie } });
-    const args = { request, params: {}, context: {} } as never;
+    const args = { request, url: new URL(request.url), params: {}, context: {} } as never;
     const [root] = await Promise.all([rootLoader(args), loader(args)]);
     expect(root.user).toMatchObject({ id: workspace.editorId, role: "editor" });
     expect(statements.filter((sql) => /FROM "Session"/.test(sql))).toHaveLength(1);
@@ -144,7 +144,12 @@ describe("assigning from the desk", () => {
       headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ claimId: String(claim.id), assigneeId: String(reviewer.id) }),
     });
-    const response = (await action({ request, params: {}, context: {} } as never)) as Response;
+    const response = (await action({
+      request,
+      url: new URL(request.url),
+      params: {},
+      context: {},
+    } as never)) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe(
       `/desk?status=open&assignee=none&page=2#desk-claim-${claim.id}`,
@@ -160,7 +165,12 @@ describe("assigning from the desk", () => {
       headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ claimId: "999999", assigneeId: "" }),
     });
-    const result = (await action({ request, params: {}, context: {} } as never)) as unknown;
+    const result = (await action({
+      request,
+      url: new URL(request.url),
+      params: {},
+      context: {},
+    } as never)) as unknown;
     expect(result).not.toBeInstanceOf(Response);
     expect((result as { data: { error: string } }).data.error).toMatch(/claim/i);
   });
@@ -189,7 +199,7 @@ describe("the desk routes work to whoever can act on it", () => {
     const request = new Request(`http://localhost/desk${search}`, {
       headers: { cookie: `claimdesk_session=${token}` },
     });
-    return loader({ request, params: {}, context: {} } as never);
+    return loader({ request, url: new URL(request.url), params: {}, context: {} } as never);
   }
 
   /** A new account with a session: its cookie token and its id. */
@@ -285,7 +295,12 @@ describe("bulk triage from the desk", () => {
       headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams([["intent", "bulk"], ...fields]),
     });
-    const result = (await action({ request, params: {}, context: {} } as never)) as {
+    const result = (await action({
+      request,
+      url: new URL(request.url),
+      params: {},
+      context: {},
+    } as never)) as {
       data: {
         ok: boolean;
         notice?: string;

@@ -14,14 +14,13 @@ import { Pager } from "../ui/Pager";
 
 export const meta: Route.MetaFunction = () => [{ title: "Desk · Claimdesk" }];
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requirePermission(request, "read-drafts");
-  const url = new URL(request.url);
+export async function loader({ request, url }: Route.LoaderArgs) {
+  const user = await requirePermission(request, url, "read-drafts");
   return { ...(await deskPage(url.searchParams, user)), back: url.search };
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const user = await requirePermission(request, "edit");
+export async function action({ request, url }: Route.ActionArgs) {
+  const user = await requirePermission(request, url, "edit");
   const form = await readForm(request);
   const values = formValues(form);
   if (values.intent === "bulk") {
@@ -46,7 +45,7 @@ export async function action({ request }: Route.ActionArgs) {
     return domainFailure("assign", values, error);
   }
   // The row forms post to the page's own address, filters included: back to the same view.
-  return redirect(`/desk${new URL(request.url).search}#desk-claim-${claimId}`);
+  return redirect(`/desk${url.search}#desk-claim-${claimId}`);
 }
 
 export default function Desk({ loaderData, actionData }: Route.ComponentProps) {

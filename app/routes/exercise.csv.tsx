@@ -5,10 +5,10 @@ import { exerciseForTeacher } from "../classroom/teachers.server";
 import { orErrorPage, parseId } from "../utils/http.server";
 
 /** /exercises/:id/results.csv (one row per student and claim) and /exercises/:id/students.csv (one per student). */
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requirePermission(request, "teach");
+export async function loader({ request, url, params }: Route.LoaderArgs) {
+  const user = await requirePermission(request, url, "teach");
   const exercise = await orErrorPage(exerciseForTeacher(parseId(params.id, "exercise"), user));
-  const perStudent = new URL(request.url).pathname.endsWith("/students.csv");
+  const perStudent = url.pathname.endsWith("/students.csv");
   const body = perStudent ? await studentsCsv(exercise) : await resultsCsv(exercise);
   const name = `exercise-${exercise.id}-${perStudent ? "students" : "answers"}.csv`;
   return new Response(body, {

@@ -16,8 +16,8 @@ import { FormMessage, VerdictBadge } from "../ui/components";
 
 export const meta: Route.MetaFunction = () => [{ title: "Exercise results · Classroom · Claimdesk" }];
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  const user = await requirePermission(request, "teach");
+export async function loader({ request, url, params }: Route.LoaderArgs) {
+  const user = await requirePermission(request, url, "teach");
   const exercise = await orErrorPage(exerciseForTeacher(parseId(params.id, "exercise"), user));
   const [{ submissions, tallies, reasons, mostMissed, mostWrong }, teachers] = await Promise.all([
     results(exercise),
@@ -43,13 +43,13 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     reasons,
     mostMissed,
     mostWrong,
-    notice: new URL(request.url).searchParams.get("done"),
+    notice: url.searchParams.get("done"),
     teachers,
   };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requirePermission(request, "teach");
+export async function action({ request, url, params }: Route.ActionArgs) {
+  const user = await requirePermission(request, url, "teach");
   const id = parseId(params.id, "exercise");
   const values = formValues(await readForm(request));
   try {

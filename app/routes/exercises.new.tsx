@@ -12,16 +12,16 @@ import { SubmissionToken } from "../ui/SubmissionToken";
 
 export const meta: Route.MetaFunction = () => [{ title: "New exercise · Classroom · Claimdesk" }];
 
-export async function loader({ request }: Route.LoaderArgs) {
-  await requirePermission(request, "teach");
-  const slug = new URL(request.url).searchParams.get("slug") ?? "";
+export async function loader({ request, url }: Route.LoaderArgs) {
+  await requirePermission(request, url, "teach");
+  const slug = url.searchParams.get("slug") ?? "";
   const factCheck = await publishedForExercise(slug);
   if (!factCheck) throw new Response("Choose a published fact-check for the exercise.", { status: 404 });
   return { factCheck, due: dueChoice() };
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const user = await requirePermission(request, "teach");
+export async function action({ request, url }: Route.ActionArgs) {
+  const user = await requirePermission(request, url, "teach");
   const form = await readForm(request);
   const values = formValues(form);
   const parsed = ExerciseSchema.safeParse({ ...values, claimIds: form.getAll("claimIds") });

@@ -15,8 +15,8 @@ import { SubmissionToken } from "../ui/SubmissionToken";
 
 export const meta: Route.MetaFunction = () => [{ title: "An exercise from your own article · Claimdesk" }];
 
-export async function loader({ request }: Route.LoaderArgs) {
-  await requirePermission(request, "teach");
+export async function loader({ request, url }: Route.LoaderArgs) {
+  await requirePermission(request, url, "teach");
   return { due: dueChoice() };
 }
 
@@ -37,8 +37,8 @@ function sentencesOf(values: Record<string, string>) {
  * Two steps without JavaScript: "read" checks the article and shows its sentences to mark;
  * "create" stores the exercise; "edit-article" goes back to step one with what was typed.
  */
-export async function action({ request }: Route.ActionArgs) {
-  const user = await requirePermission(request, "teach");
+export async function action({ request, url }: Route.ActionArgs) {
+  const user = await requirePermission(request, url, "teach");
   const values = formValues(await readForm(request));
   const intent = values.intent === "create" || values.intent === "edit-article" ? values.intent : "read";
   try {

@@ -11,9 +11,8 @@ import { Pager } from "../ui/Pager";
 
 export const meta: Route.MetaFunction = () => [{ title: "Classroom · Claimdesk" }];
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requirePermission(request, "teach");
-  const url = new URL(request.url);
+export async function loader({ request, url }: Route.LoaderArgs) {
+  const user = await requirePermission(request, url, "teach");
   const [exercises, published] = await Promise.all([
     listExercises(user),
     publishedForExercises(readPage(url.searchParams)),

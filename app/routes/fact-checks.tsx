@@ -14,8 +14,7 @@ const RESULTS_PER_PAGE = 20;
  * from memory for anonymous readers (app/publishing/serve.server.ts); this route is the fallback,
  * the search, and what signed-in members see (with their account corner).
  */
-export async function loader({ request }: Route.LoaderArgs) {
-  const url = new URL(request.url);
+export async function loader({ request, url }: Route.LoaderArgs) {
   const here = url.pathname + url.search;
   const body = url.searchParams.get("q")?.trim()
     ? await renderSearch(url.searchParams, here)

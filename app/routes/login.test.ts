@@ -39,6 +39,7 @@ async function postLogin(
   });
   const result = (await action({
     request,
+    url: new URL(request.url),
     context: { clientAddress: address },
     params: {},
   } as never)) as unknown;

@@ -9,10 +9,10 @@ import { Field, FormMessage } from "../ui/components";
 
 export const meta: Route.MetaFunction = () => [{ title: "Sign in · Claimdesk" }];
 
-export async function loader({ request }: Route.LoaderArgs) {
+export async function loader({ request, url }: Route.LoaderArgs) {
   if ((await countUsers()) === 0) throw redirect("/setup");
-  if (await getUser(request)) throw redirect(safeNext(new URL(request.url).searchParams.get("next")));
-  const params = new URL(request.url).searchParams;
+  if (await getUser(request)) throw redirect(safeNext(url.searchParams.get("next")));
+  const params = url.searchParams;
   return {
     next: safeNext(params.get("next")),
     signedOutEverywhere: params.get("signedOut") === "everywhere",

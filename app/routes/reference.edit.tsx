@@ -15,18 +15,18 @@ export const meta: Route.MetaFunction = ({ loaderData }) => [
 
 export const shouldRevalidate = revalidateOnConflict;
 
-export async function loader({ request, params }: Route.LoaderArgs) {
-  await requirePermission(request, "edit");
+export async function loader({ request, url, params }: Route.LoaderArgs) {
+  await requirePermission(request, url, "edit");
   const id = parseId(params.id, "reference row");
   return {
     row: await orErrorPage(referenceRow(id)),
     history: await referenceHistory(id),
-    saved: new URL(request.url).searchParams.get("saved"),
+    saved: url.searchParams.get("saved"),
   };
 }
 
-export async function action({ request, params }: Route.ActionArgs) {
-  const user = await requirePermission(request, "edit");
+export async function action({ request, url, params }: Route.ActionArgs) {
+  const user = await requirePermission(request, url, "edit");
   const id = parseId(params.id, "reference row");
   const values = formValues(await readForm(request));
   const intent = values.intent ?? "";

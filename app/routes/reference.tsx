@@ -13,15 +13,15 @@ import { domainFailure, failure, formValues, readForm } from "../utils/http.serv
 
 export const meta: Route.MetaFunction = () => [{ title: "Hardware reference · Claimdesk" }];
 
-export async function loader({ request }: Route.LoaderArgs) {
-  await requirePermission(request, "edit");
-  const params = new URL(request.url).searchParams;
+export async function loader({ request, url }: Route.LoaderArgs) {
+  await requirePermission(request, url, "edit");
+  const params = url.searchParams;
   const search = (params.get("q") ?? "").trim().slice(0, 200);
   return { search, rows: await referencePage(search, readPage(params).page) };
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const user = await requirePermission(request, "edit");
+export async function action({ request, url }: Route.ActionArgs) {
+  const user = await requirePermission(request, url, "edit");
   const values = formValues(await readForm(request));
   const intent = values.intent ?? "";
   if (intent !== "add")

@@ -11,9 +11,8 @@ import { Pager } from "../ui/Pager";
 
 export const meta: Route.MetaFunction = () => [{ title: "Other fact-checkers’ reviews · Claimdesk" }];
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requirePermission(request, "read-drafts");
-  const url = new URL(request.url);
+export async function loader({ request, url }: Route.LoaderArgs) {
+  const user = await requirePermission(request, url, "read-drafts");
   return {
     ...(await reviewsPage(url.searchParams)),
     canImport: can(user.role, "edit"),
@@ -21,8 +20,8 @@ export async function loader({ request }: Route.LoaderArgs) {
   };
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const user = await requirePermission(request, "edit");
+export async function action({ request, url }: Route.ActionArgs) {
+  const user = await requirePermission(request, url, "edit");
   const values = formValues(await readForm(request));
   try {
     return { ok: true as const, summary: await importFromReviewForm(values, user) };

@@ -10,9 +10,8 @@ export const meta: Route.MetaFunction = ({ data }) => [
   { title: data?.search.q ? `“${data.search.q}” · Search · Claimdesk` : "Search · Claimdesk" },
 ];
 
-export async function loader({ request }: Route.LoaderArgs) {
-  await requirePermission(request, "read-drafts");
-  const url = new URL(request.url);
+export async function loader({ request, url }: Route.LoaderArgs) {
+  await requirePermission(request, url, "read-drafts");
   return { ...(await searchPage(url.searchParams)), here: url.pathname + url.search };
 }
 

@@ -8,14 +8,14 @@ import { Field, FormMessage, formatDate } from "../ui/components";
 
 export const meta: Route.MetaFunction = () => [{ title: "Settings · Claimdesk" }];
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, url }: Route.LoaderArgs) {
+  const user = await requireUser(request, url);
   const [tokens, sessions] = await Promise.all([listApiTokens(user.id), activeSessionCount(user.id)]);
   return { user, tokens, sessions, isAdmin: can(user.role, "manage-users") };
 }
 
-export async function action({ request }: Route.ActionArgs) {
-  const user = await requireUser(request);
+export async function action({ request, url }: Route.ActionArgs) {
+  const user = await requireUser(request, url);
   const values = formValues(await readForm(request));
   const intent = values.intent ?? "";
   try {

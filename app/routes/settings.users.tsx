@@ -23,12 +23,12 @@ import { accountHistory } from "../newsroom/history.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "Users · Settings · Claimdesk" }];
 
-export async function loader({ request }: Route.LoaderArgs) {
-  const admin = await requirePermission(request, "manage-users");
+export async function loader({ request, url }: Route.LoaderArgs) {
+  const admin = await requirePermission(request, url, "manage-users");
   return {
     users: await listUsers(),
     me: admin.id,
-    done: new URL(request.url).searchParams.get("done"),
+    done: url.searchParams.get("done"),
     trail: await accountHistory(),
     linkDays: INVITE_DAYS,
     roles: ROLES,
@@ -41,8 +41,8 @@ const DONE: Record<string, string> = {
   reactivated: "Reactivated. They sign in with their old password.",
 };
 
-export async function action({ request }: Route.ActionArgs) {
-  const admin = await requirePermission(request, "manage-users");
+export async function action({ request, url }: Route.ActionArgs) {
+  const admin = await requirePermission(request, url, "manage-users");
   const values = formValues(await readForm(request));
   const intent = values.intent ?? "";
   try {

@@ -36,6 +36,7 @@ async function open(code: string, address: string): Promise<number> {
   try {
     await loader({
       request: new Request(`http://localhost/x/${code}`),
+      url: new URL(`http://localhost/x/${code}`),
       params: { code },
       context: { clientAddress: address },
     } as never);
@@ -76,6 +77,7 @@ async function send(code: string, address: string, name: string, cookie = "") {
   try {
     const result = (await action({
       request: new Request(`http://localhost/x/${code}`, { method: "POST", body, headers }),
+      url: new URL(`http://localhost/x/${code}`),
       params: { code },
       context: { clientAddress: address },
     } as never)) as unknown;

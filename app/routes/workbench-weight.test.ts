@@ -30,6 +30,7 @@ const cookie = `claimdesk_session=${workspace.sessionToken}`;
 const load = <T>(loader: (args: never) => Promise<T>, url: string, params: Record<string, string>) =>
   loader({
     request: new Request(`http://localhost${url}`, { headers: { cookie } }),
+    url: new URL(`http://localhost${url}`),
     params,
     context: {},
   } as never);
