@@ -120,8 +120,9 @@ const KINDS: Record<SearchKind, (terms: SearchTerm[]) => KindQuery & { match: Ma
 
 /**
  * One page of matches, best first (`score` descending, then `order`), and how many match up to
- * COUNT_CAP + 1, in one statement: the count's row is joined to the page's rows, or to none.
- * The columns must include "id" (the tie-break, taken from `order`'s table) and "score".
+ * COUNT_CAP + 1, in one statement: every row of the page carries the count. A page past the last
+ * match has no row to carry it, and is counted apart. The columns must include "id" (the
+ * tie-break, from `order`'s table) and "score".
  */
 async function pageAndCount<T>(query: {
   columns: Prisma.Sql;
@@ -132,14 +133,17 @@ async function pageAndCount<T>(query: {
   take: number;
 }): Promise<{ rows: T[]; total: number }> {
   const { columns, from, where, order, skip, take } = query;
-  const found = await db().$queryRaw<Array<T & { total: number | bigint; id: number | bigint | null }>>`
-    SELECT counted."n" AS "total", page.* FROM
-      (SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${COUNT_CAP + 1}) matched) counted
-    LEFT JOIN
+  const counted = Prisma.sql`SELECT COUNT(*) AS "n" FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${COUNT_CAP + 1}) matched`;
+  // The page is the outer query's only table: joined to anything, SQLite materialises it and
+  // makes a snippet for every match before sorting (0.7 ms became 23 ms for 500 matches).
+  const rows = await db().$queryRaw<Array<T & { total: number | bigint }>>`
+    SELECT (${counted}) AS "total", page.* FROM
       (SELECT ${columns} FROM ${from} WHERE ${where} ORDER BY "score" DESC, ${order} ASC LIMIT ${take} OFFSET ${skip}) page
-    ON TRUE
     ORDER BY page."score" DESC, page."id" ASC`;
-  return { rows: found.filter((row) => row.id !== null), total: Number(found[0]!.total) };
+  if (rows.length > 0) return { rows, total: Number(rows[0]!.total) };
+  if (skip === 0) return { rows, total: 0 };
+  const [count] = await db().$queryRaw<Array<{ n: number | bigint }>>`${counted}`;
+  return { rows, total: Number(count!.n) };
 }
 
 /** One kind's matches, best first: `take` of them after `skip`, and how many match (up to the cap). */
