@@ -40,8 +40,10 @@ const article = (token: string, title = "Nimbus doubles its chip sales") => ({
 });
 
 async function importArticle(fields: Record<string, string>) {
+  const request = post("/articles/new", fields);
   return (await importAction({
-    request: post("/articles/new", fields),
+    request,
+    url: new URL(request.url),
     params: {},
     context: {},
   } as never)) as unknown;
@@ -98,7 +100,10 @@ describe("a create form sent twice with the same token", () => {
       stance: "supports",
     };
     const params = { id: String(claim.articleId), claimId: String(claim.id) };
-    const send = () => claimAction({ request: post(here, source), params, context: {} } as never);
+    const send = () => {
+      const request = post(here, source);
+      return claimAction({ request, url: new URL(request.url), params, context: {} } as never);
+    };
     const before = count(`SELECT count(*) AS n FROM "Evidence" WHERE claimId = ?`, claim.id);
     const [first, second] = [await send(), await send()];
     expect(count(`SELECT count(*) AS n FROM "Evidence" WHERE claimId = ?`, claim.id)).toBe(before + 1);

@@ -242,7 +242,7 @@ const QUICK_VIEW_FILTERS = new Map<QuickView["key"], Readonly<DeskFilter>>(
     Object.freeze(readDeskFilter(new URLSearchParams(Object.entries(quickViewFilter(view))))),
   ]),
 );
-const filterOf = (view: QuickView): DeskFilter => QUICK_VIEW_FILTERS.get(view.key)!;
+const filterOf = (view: QuickView): Readonly<DeskFilter> => QUICK_VIEW_FILTERS.get(view.key)!;
 
 /**
  * The quick views' counts, each up to COUNT_CAP + 1, as columns of one statement: each view

@@ -65,6 +65,24 @@ describe("the desk page", () => {
     expect(statements).toHaveLength(3);
   });
 
+  it("reads the page's address from url, not from a client-side navigation's .data request", async () => {
+    // As React Router passes them through (react-router.config.ts): the request as it arrived, the page's address.
+    const raw = "http://localhost/desk.data?status=open&assignee=none&_routes=routes%2Fdesk";
+    const url = new URL("http://localhost/desk?status=open&assignee=none");
+    const signedOut = await loader({ request: new Request(raw), url, params: {}, context: {} } as never).then(
+      () => null,
+      (thrown: unknown) => thrown,
+    );
+    expect(signedOut).toBeInstanceOf(Response);
+    expect((signedOut as Response).headers.get("Location")).toBe(
+      `/login?next=${encodeURIComponent("/desk?status=open&assignee=none")}`,
+    );
+    const request = new Request(raw, { headers: { cookie } });
+    const data = await loader({ request, url, params: {}, context: {} } as never);
+    expect(data.back).toBe("?status=open&assignee=none");
+    expect(data.filter.assignee).toBe("none");
+  });
+
   it("shows each claim's quote, article, sources, status, verdict and assignee, in the desk's order", async () => {
     const filter = {
       status: "open",

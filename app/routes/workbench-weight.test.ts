@@ -97,6 +97,7 @@ describe("the workbench of a 200 KB article", () => {
         headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
         body,
       }),
+      url: new URL(`http://localhost/articles/${articleId}?page=2`),
       params: { id: String(articleId) },
       context: {},
     } as never)) as Response;

@@ -70,7 +70,7 @@ const KINDS: Record<SearchKind, (terms: SearchTerm[]) => KindQuery & { match: Ma
   claim: (terms) => ({
     match: dialect().matchClaims(terms),
     from: (match) => Prisma.sql`${match} JOIN "Article" a ON a."id" = c."articleId"`,
-    columns: Prisma.sql`c."id", a."title", c."quote" AS "text", c."verdict", c."status", NULL AS "url", c."articleId", NULL AS "claimId"`,
+    columns: Prisma.sql`c."id", a."title", c."quote" AS "text", c."verdict", c."status", c."articleId", NULL AS "claimId"`,
     conditions: (filters) => [
       ...claimConditions(filters, Prisma.sql`c`, Prisma.sql`a`),
       ...dateConditions(Prisma.sql`c."updatedAt"`, filters),
@@ -81,7 +81,7 @@ const KINDS: Record<SearchKind, (terms: SearchTerm[]) => KindQuery & { match: Ma
   article: (terms) => ({
     match: dialect().matchArticles(terms),
     from: (match) => match,
-    columns: Prisma.sql`a."id", a."title", a."outlet" AS "text", NULL AS "verdict", a."status", NULL AS "url", a."id" AS "articleId", NULL AS "claimId"`,
+    columns: Prisma.sql`a."id", a."title", a."outlet" AS "text", NULL AS "verdict", a."status", a."id" AS "articleId", NULL AS "claimId"`,
     conditions: (filters) => [
       // An article has no verdict of its own; a verdict or claim status filter leaves articles out.
       ...(filters.verdict || filters.status ? [Prisma.sql`1 = 0`] : []),
@@ -95,7 +95,7 @@ const KINDS: Record<SearchKind, (terms: SearchTerm[]) => KindQuery & { match: Ma
     match: dialect().matchEvidence(terms),
     from: (match) =>
       Prisma.sql`${match} JOIN "Claim" c ON c."id" = e."claimId" JOIN "Article" a ON a."id" = c."articleId"`,
-    columns: Prisma.sql`e."id", CASE WHEN e."title" = '' THEN e."url" ELSE e."title" END AS "title", c."quote" AS "text", c."verdict", c."status", NULL AS "url", c."articleId", c."id" AS "claimId"`,
+    columns: Prisma.sql`e."id", CASE WHEN e."title" = '' THEN e."url" ELSE e."title" END AS "title", c."quote" AS "text", c."verdict", c."status", c."articleId", c."id" AS "claimId"`,
     conditions: (filters) => [
       ...claimConditions(filters, Prisma.sql`c`, Prisma.sql`a`),
       ...dateConditions(Prisma.sql`e."createdAt"`, filters),
@@ -141,7 +141,7 @@ async function pageAndCount<T>(query: {
       (SELECT ${columns} FROM ${from} WHERE ${where} ORDER BY "score" DESC, ${order} ASC LIMIT ${take} OFFSET ${skip}) page
     ORDER BY page."score" DESC, page."id" ASC`;
   if (rows.length > 0) return { rows, total: Number(rows[0]!.total) };
-  if (skip === 0) return { rows, total: 0 };
+  if (skip === 0 && take > 0) return { rows, total: 0 };
   const [count] = await db().$queryRaw<Array<{ n: number | bigint }>>`${counted}`;
   return { rows, total: Number(count!.n) };
 }
