@@ -73,6 +73,15 @@ test("searching works without JavaScript, a kind at a time, page by page", async
     expect(second.length).toBeGreaterThan(0);
     expect(second.filter((title) => first.includes(title))).toEqual([]);
   }
+  // A page past the last match (an old link, a hand-typed address) still counts them and says where they are.
+  await page.goto(`/search?q=Alibaba&kind=claim&page=99`);
+  const counted = page.getByRole("heading", { name: /^Claims \(\d+\)$/ });
+  await expect(counted).toBeVisible();
+  const total = Number((await counted.textContent())!.match(/\((\d+)\)/)![1]);
+  expect(total).toBeGreaterThan(0);
+  await expect(
+    page.getByText(`This page is past the last match: all ${total} are on earlier pages.`),
+  ).toBeVisible();
   // Operators and stray quotes are words, not errors.
   await page.goto("/search?q=%22unterminated+NEAR(+chip*+-");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Search");

@@ -79,7 +79,13 @@ export function SearchGroups({
           <h2 id={`results-${group.kind}`}>
             {KIND_HEADINGS[group.kind]} <span className="count">({formatCount(group.total)})</span>
           </h2>
-          {group.hits.length === 0 ? <p>No {KIND_HEADINGS[group.kind].toLowerCase()} match.</p> : null}
+          {group.hits.length === 0 ? (
+            <p>
+              {group.total === 0
+                ? `No ${KIND_HEADINGS[group.kind].toLowerCase()} match.`
+                : `This page is past the last match: all ${formatCount(group.total)} are on earlier pages.`}
+            </p>
+          ) : null}
           <ul className="card-list">
             {group.hits.map((hit) => (
               <Hit key={`${hit.kind}-${hit.id}`} hit={hit} />
