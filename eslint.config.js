@@ -71,7 +71,7 @@ export default tseslint.config(
     // React Router passes requests through as they arrived (react-router.config.ts): a
     // client-side navigation's request is /page.data?_routes=…, the page's address is `url`.
     files: ["app/routes/**/*.{ts,tsx}"],
-    ignores: ["**/*.test.ts"],
+    ignores: ["**/*.test.ts", "**/testing.server.ts"],
     rules: {
       "no-restricted-syntax": [
         "error",

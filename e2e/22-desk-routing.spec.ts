@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_DATABASE } from "../playwright.config";
-import { createUser, failOnServerErrors, PASSWORD, signIn } from "./helpers";
+import { createUser, failOnServerErrors, PASSWORD, personIn, signIn } from "./helpers";
 
 // Issue 15: a workbench a newsroom uses all day. Creates happen once per submission, with
 // JavaScript or without; the desk routes work; claims have a team thread; the desk triages in bulk.
@@ -222,9 +222,7 @@ test("the desk dismisses and restores selected claims in one step without JavaSc
 test("with JavaScript, a click after the session ended signs in and comes back to the view it asked for", async ({
   browser,
 }) => {
-  const dana = await browser.newPage();
-  failOnServerErrors(dana);
-  await signIn(dana, "dana-editor@desk.test");
+  const dana = await personIn(browser, "dana-editor@desk.test");
   await dana.goto("/desk?queue=any&status=open&assignee=any", { waitUntil: "networkidle" });
   await dana.context().clearCookies();
   // A client-side navigation: React Router asks for /desk.data?…&_routes=…, and the sign-in page

@@ -5,6 +5,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { generateWorkspace } from "../../scripts/bench-workspace";
+import { routeArgs } from "../routes/testing.server";
 
 // Comments on a claim through the claim page's action and the API, on a real SQLite file; the
 // mentioned person's desk through its loader.
@@ -54,7 +55,7 @@ async function comment(fields: Record<string, string>) {
     headers: { cookie: editorCookie, "content-type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ intent: "comment", ...fields }),
   });
-  return (await action({ request, url: new URL(request.url), params, context: {} } as never)) as unknown;
+  return (await action(routeArgs(request, params))) as unknown;
 }
 
 const comments = () =>
@@ -67,7 +68,7 @@ async function adasDesk(search = "") {
   const request = new Request(`http://localhost/desk${search}`, {
     headers: { cookie: "claimdesk_session=ada-session" },
   });
-  return deskLoader({ request, url: new URL(request.url), params: {}, context: {} } as never);
+  return deskLoader(routeArgs(request));
 }
 
 describe("comments on a claim", () => {
@@ -81,12 +82,9 @@ describe("comments on a claim", () => {
     const [added] = comments();
     expect((answer as Response).headers.get("Location")).toBe(`${here}?saved=comment#comment-${added!.id}`);
 
-    const page = (await loader({
-      request: new Request(`http://localhost${here}`, { headers: { cookie: editorCookie } }),
-      url: new URL(`http://localhost${here}`),
-      params,
-      context: {},
-    } as never)) as {
+    const page = (await loader(
+      routeArgs(new Request(`http://localhost${here}`, { headers: { cookie: editorCookie } }), params),
+    )) as {
       comments: Array<{ html: string; author: { name: string }; mentions: Array<{ name: string }> }>;
     };
     expect(page.comments).toHaveLength(1);

@@ -57,6 +57,13 @@ export function jsonRecords(
 }
 
 /** A timestamp parameter in the form the database stores DateTime columns in (SQLite: Prisma's text form). */
+/**
+ * How many rows of `from` match `where`, counted up to `limit`, as a parenthesised scalar
+ * subquery: without an order, both databases stop reading at the limit.
+ */
+export const cappedCount = (from: Prisma.Sql, where: Prisma.Sql, limit: number): Prisma.Sql =>
+  Prisma.sql`(SELECT COUNT(*) FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${limit}) counted)`;
+
 export function timestamp(date: Date): Prisma.Sql {
   return databaseKind() === "postgres"
     ? Prisma.sql`${date}`

@@ -4,6 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { generateWorkspace } from "../../scripts/bench-workspace";
+import { routeArgs } from "../routes/testing.server";
 
 // Create forms posted twice with the same submission token, as a double click without
 // JavaScript sends them: the routes' own actions on a real SQLite file.
@@ -41,12 +42,7 @@ const article = (token: string, title = "Nimbus doubles its chip sales") => ({
 
 async function importArticle(fields: Record<string, string>) {
   const request = post("/articles/new", fields);
-  return (await importAction({
-    request,
-    url: new URL(request.url),
-    params: {},
-    context: {},
-  } as never)) as unknown;
+  return (await importAction(routeArgs(request))) as unknown;
 }
 
 const locationOf = (answer: unknown) => (answer instanceof Response ? answer.headers.get("Location") : null);
@@ -102,7 +98,7 @@ describe("a create form sent twice with the same token", () => {
     const params = { id: String(claim.articleId), claimId: String(claim.id) };
     const send = () => {
       const request = post(here, source);
-      return claimAction({ request, url: new URL(request.url), params, context: {} } as never);
+      return claimAction(routeArgs(request, params));
     };
     const before = count(`SELECT count(*) AS n FROM "Evidence" WHERE claimId = ?`, claim.id);
     const [first, second] = [await send(), await send()];

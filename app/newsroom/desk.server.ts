@@ -2,7 +2,7 @@ import { z } from "zod";
 import { can, DESK_ROLES } from "../auth/roles";
 import type { CurrentUser } from "../auth/session.server";
 import { db } from "../db/client.server";
-import { jsonArrayOf, jsonObject } from "../db/sql.server";
+import { cappedCount, jsonArrayOf, jsonObject } from "../db/sql.server";
 import { parseStoredJson } from "../utils/json";
 import { Prisma } from "../generated/prisma/client";
 import {
@@ -112,9 +112,8 @@ function whereSql(statuses: readonly string[], conditions: Prisma.Sql[]): Prisma
   return Prisma.join([Prisma.sql`c."status" IN (${Prisma.join([...statuses])})`, ...conditions], " AND ");
 }
 
-/** How many claims match, counted up to `limit` (no order, so SQLite stops at the limit). */
-const countSql = (where: Prisma.Sql, limit: number) =>
-  Prisma.sql`(SELECT COUNT(*) FROM (SELECT 1 FROM "Claim" c WHERE ${where} LIMIT ${limit}) counted)`;
+/** How many claims match, counted up to `limit`. */
+const countSql = (where: Prisma.Sql, limit: number) => cappedCount(Prisma.sql`"Claim" c`, where, limit);
 
 async function countUpTo(where: Prisma.Sql, limit: number): Promise<number> {
   const [row] = await db().$queryRaw<Array<{ n: number | bigint }>>`SELECT ${countSql(where, limit)} AS n`;

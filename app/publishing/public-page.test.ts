@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useFreshDatabase } from "../db/testing.server";
 import type { CurrentUser } from "../auth/session.server";
+import { routeArgs } from "../routes/testing.server";
 
 // What a reader sees of a fact-check two people made, on a real SQLite file: the public page,
 // its Markdown export and its embed cards, version 1 and a corrected version 2.
@@ -103,12 +104,7 @@ describe("embedding a claim", () => {
     const [first] = await db().claim.findMany({ where: { articleId }, orderBy: { start: "asc" } });
     expect(page).toContain(`<a href="/embed/claims/${first!.id}/code">Embed this claim</a>`);
     const { loader } = await import("../routes/embed.code");
-    const codePage = await loader({
-      params: { id: String(first!.id) },
-      request: new Request("http://x/"),
-      url: new URL("http://x/"),
-      context: {},
-    } as never);
+    const codePage = await loader(routeArgs(new Request("http://x/"), { id: String(first!.id) }));
     expect(codePage.code).toMatch(
       new RegExp(
         `^<iframe src="http://localhost:\\d+/embed/claims/${first!.id}" title="Fact-check of claim 1: Accurate"`,
@@ -151,12 +147,7 @@ describe("a signed-in member on a public page", () => {
     const cookie = setCookie.split(";")[0]!;
     const read = async (headers: Record<string, string>) => {
       const request = new Request("http://localhost/fact-checks/chipmaker-results", { headers });
-      const response = (await loader({
-        request,
-        url: new URL(request.url),
-        params: { slug: "chipmaker-results" },
-        context: {},
-      } as never)) as Response;
+      const response = (await loader(routeArgs(request, { slug: "chipmaker-results" }))) as Response;
       return { body: await response.text(), cacheControl: response.headers.get("Cache-Control") };
     };
     const signedIn = await read({ Cookie: cookie });

@@ -2,6 +2,7 @@ import { parseHTML, DOMParser } from "linkedom";
 import { beforeAll, describe, expect, it } from "vitest";
 import { useFreshDatabase } from "../db/testing.server";
 import { storableJsonText, xmlSafe } from "./xml-safe";
+import { routeArgs } from "../routes/testing.server";
 
 // A title, claim and rationale carrying characters XML 1.0 forbids, published for real on a
 // SQLite file; every public writer's output must stay well-formed.
@@ -88,12 +89,7 @@ const call = async (
   url: string,
   params: Record<string, string> = {},
 ) => {
-  const response = await route.loader({
-    request: new Request(`http://localhost${url}`),
-    url: new URL(`http://localhost${url}`),
-    params,
-    context: {},
-  } as never);
+  const response = await route.loader(routeArgs(new Request(`http://localhost${url}`), params));
   return response.text();
 };
 

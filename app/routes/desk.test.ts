@@ -5,6 +5,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it, vi } from "vitest";
 import { generateWorkspace } from "../../scripts/bench-workspace";
+import { routeArgs } from "./testing.server";
 
 // The desk's loader and assignment action on a real SQLite file, as server.js calls them. The
 // Prisma client is the app's own, logging every statement it runs: a desk page must cost a few
@@ -45,7 +46,7 @@ const cookie = `claimdesk_session=${workspace.sessionToken}`;
 async function openDesk(search: string) {
   statements.length = 0;
   const request = new Request(`http://localhost/desk${search}`, { headers: { cookie } });
-  const data = await loader({ request, url: new URL(request.url), params: {}, context: {} } as never);
+  const data = await loader(routeArgs(request));
   return { data, statements: [...statements] };
 }
 
@@ -58,7 +59,7 @@ describe("the desk page", () => {
   it("looks the session up once for the root's loader and the desk's, which run side by side", async () => {
     statements.length = 0;
     const request = new Request("http://localhost/desk?status=open&assignee=any", { headers: { cookie } });
-    const args = { request, url: new URL(request.url), params: {}, context: {} } as never;
+    const args = routeArgs(request);
     const [root] = await Promise.all([rootLoader(args), loader(args)]);
     expect(root.user).toMatchObject({ id: workspace.editorId, role: "editor" });
     expect(statements.filter((sql) => /FROM "Session"/.test(sql))).toHaveLength(1);
@@ -162,12 +163,7 @@ describe("assigning from the desk", () => {
       headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ claimId: String(claim.id), assigneeId: String(reviewer.id) }),
     });
-    const response = (await action({
-      request,
-      url: new URL(request.url),
-      params: {},
-      context: {},
-    } as never)) as Response;
+    const response = (await action(routeArgs(request))) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("Location")).toBe(
       `/desk?status=open&assignee=none&page=2#desk-claim-${claim.id}`,
@@ -183,12 +179,7 @@ describe("assigning from the desk", () => {
       headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({ claimId: "999999", assigneeId: "" }),
     });
-    const result = (await action({
-      request,
-      url: new URL(request.url),
-      params: {},
-      context: {},
-    } as never)) as unknown;
+    const result = (await action(routeArgs(request))) as unknown;
     expect(result).not.toBeInstanceOf(Response);
     expect((result as { data: { error: string } }).data.error).toMatch(/claim/i);
   });
@@ -217,7 +208,7 @@ describe("the desk routes work to whoever can act on it", () => {
     const request = new Request(`http://localhost/desk${search}`, {
       headers: { cookie: `claimdesk_session=${token}` },
     });
-    return loader({ request, url: new URL(request.url), params: {}, context: {} } as never);
+    return loader(routeArgs(request));
   }
 
   /** A new account with a session: its cookie token and its id. */
@@ -313,12 +304,7 @@ describe("bulk triage from the desk", () => {
       headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams([["intent", "bulk"], ...fields]),
     });
-    const result = (await action({
-      request,
-      url: new URL(request.url),
-      params: {},
-      context: {},
-    } as never)) as {
+    const result = (await action(routeArgs(request))) as {
       data: {
         ok: boolean;
         notice?: string;

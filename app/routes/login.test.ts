@@ -1,6 +1,7 @@
 import type * as crypto from "node:crypto";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { useFreshDatabase } from "../db/testing.server";
+import { routeArgs } from "./testing.server";
 
 // Counts the password hashing work, to show every sign-in does the same amount of it.
 vi.mock("node:crypto", async (original) => {
@@ -37,12 +38,7 @@ async function postLogin(
     method: "POST",
     body: new URLSearchParams(fields),
   });
-  const result = (await action({
-    request,
-    url: new URL(request.url),
-    context: { clientAddress: address },
-    params: {},
-  } as never)) as unknown;
+  const result = (await action(routeArgs(request, {}, { clientAddress: address }))) as unknown;
   if (result instanceof Response) return { status: result.status, location: result.headers.get("Location") };
   const { data, init } = result as { data: { error: string }; init: { status: number } };
   return { status: init.status, location: null, error: data.error };

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useFreshDatabase } from "../db/testing.server";
+import { routeArgs } from "./testing.server";
 
 await useFreshDatabase();
 const { db } = await import("../db/client.server");
@@ -34,12 +35,7 @@ beforeAll(async () => {
 /** Opens /x/CODE through the real loader and returns the status it answers with. */
 async function open(code: string, address: string): Promise<number> {
   try {
-    await loader({
-      request: new Request(`http://localhost/x/${code}`),
-      url: new URL(`http://localhost/x/${code}`),
-      params: { code },
-      context: { clientAddress: address },
-    } as never);
+    await loader(routeArgs(new Request(`http://localhost/x/${code}`), { code }, { clientAddress: address }));
     return 200;
   } catch (thrown) {
     if (thrown instanceof Response) return thrown.status;
@@ -75,12 +71,8 @@ async function send(code: string, address: string, name: string, cookie = "") {
   const headers: Record<string, string> = { "Content-Type": "application/x-www-form-urlencoded" };
   if (cookie) headers.Cookie = cookie;
   try {
-    const result = (await action({
-      request: new Request(`http://localhost/x/${code}`, { method: "POST", body, headers }),
-      url: new URL(`http://localhost/x/${code}`),
-      params: { code },
-      context: { clientAddress: address },
-    } as never)) as unknown;
+    const request = new Request(`http://localhost/x/${code}`, { method: "POST", body, headers });
+    const result = (await action(routeArgs(request, { code }, { clientAddress: address }))) as unknown;
     if (result instanceof Response)
       return {
         status: result.status,

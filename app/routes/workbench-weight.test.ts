@@ -4,6 +4,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generatedArticle } from "../../scripts/bench-articles";
 import { generateWorkspace } from "../../scripts/bench-workspace";
+import { routeArgs } from "./testing.server";
 
 // The workbench's pages as server.js loads them, on a real SQLite file with a 200 KB article of
 // a thousand proposed claims: what each page sends is bounded by what it shows, not by the
@@ -28,12 +29,7 @@ const { MERGE_NEIGHBOURS } = await import("../newsroom/claims.server");
 
 const cookie = `claimdesk_session=${workspace.sessionToken}`;
 const load = <T>(loader: (args: never) => Promise<T>, url: string, params: Record<string, string>) =>
-  loader({
-    request: new Request(`http://localhost${url}`, { headers: { cookie } }),
-    url: new URL(`http://localhost${url}`),
-    params,
-    context: {},
-  } as never);
+  loader(routeArgs(new Request(`http://localhost${url}`, { headers: { cookie } }), params));
 const ARTICLE = generatedArticle(200_000);
 let articleId = 0;
 
@@ -91,16 +87,12 @@ describe("the workbench of a 200 KB article", () => {
       version: String(claim.version),
       view: "?page=2",
     });
-    const response = (await articleAction({
-      request: new Request(`http://localhost/articles/${articleId}?page=2`, {
-        method: "POST",
-        headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
-        body,
-      }),
-      url: new URL(`http://localhost/articles/${articleId}?page=2`),
-      params: { id: String(articleId) },
-      context: {},
-    } as never)) as Response;
+    const request = new Request(`http://localhost/articles/${articleId}?page=2`, {
+      method: "POST",
+      headers: { cookie, "content-type": "application/x-www-form-urlencoded" },
+      body,
+    });
+    const response = (await articleAction(routeArgs(request, { id: String(articleId) }))) as Response;
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe(`/articles/${articleId}?page=2#claim-item-${claim.id}`);
   });
