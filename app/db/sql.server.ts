@@ -56,7 +56,6 @@ export function jsonRecords(
   return Prisma.sql`(SELECT ${Prisma.raw(extracted)} FROM json_each(${json})) ${Prisma.raw(alias)}`;
 }
 
-/** A timestamp parameter in the form the database stores DateTime columns in (SQLite: Prisma's text form). */
 /**
  * How many rows of `from` match `where`, counted up to `limit`, as a parenthesised scalar
  * subquery: without an order, both databases stop reading at the limit.
@@ -64,6 +63,7 @@ export function jsonRecords(
 export const cappedCount = (from: Prisma.Sql, where: Prisma.Sql, limit: number): Prisma.Sql =>
   Prisma.sql`(SELECT COUNT(*) FROM (SELECT 1 FROM ${from} WHERE ${where} LIMIT ${limit}) counted)`;
 
+/** A timestamp parameter in the form the database stores DateTime columns in (SQLite: Prisma's text form). */
 export function timestamp(date: Date): Prisma.Sql {
   return databaseKind() === "postgres"
     ? Prisma.sql`${date}`

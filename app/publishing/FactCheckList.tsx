@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { verdictCountsOnScale } from "../newsroom/verdicts";
 import { formatCount } from "../newsroom/page-links";
 import { MAX_QUERY_LENGTH } from "../search/query";
+import { rankedNewestNote } from "../search/results";
 import { formatDate, VerdictBadge } from "../ui/components";
 import { Pager } from "../ui/Pager";
 import { Snippet } from "../ui/SearchResults";
@@ -53,6 +54,7 @@ export function FoundFactCheckList({ found, here }: { found: FoundFactChecks; he
         {found.total === 0
           ? `No published fact-check matches “${found.q}”.`
           : `${formatCount(found.total)} ${found.total === 1 ? "fact-check matches" : "fact-checks match"} “${found.q}”, best first.`}{" "}
+        {rankedNewestNote(found.total, "Add a word")?.concat(" ")}
         <a href="/fact-checks">All fact-checks</a>
       </p>
       <ul className="card-list">

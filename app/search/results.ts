@@ -1,4 +1,5 @@
 import type { SearchKind } from "./search-request";
+import { COUNT_CAP, formatCount } from "../newsroom/page-links";
 
 /** What a search answers, for pages and the API (no server code here: the UI imports it). */
 
@@ -33,3 +34,18 @@ export interface SearchGroup {
   total: number;
   hits: SearchHit[];
 }
+
+/**
+ * Search ranks each kind's COUNT_CAP newest matches (decision 026). Where more match, a page says
+ * so and how to reach the older ones (`narrow`: "Add a word"); otherwise there is nothing to say.
+ */
+export const rankedNewestNote = (total: number, narrow: string): string | null =>
+  total > COUNT_CAP
+    ? `Only the ${formatCount(COUNT_CAP)} newest matches are ranked. ${narrow} to reach older ones.`
+    : null;
+
+/** What a page after the last ranked match says. */
+export const pastLastMatch = (total: number): string =>
+  total > COUNT_CAP
+    ? `This page is past the ${formatCount(COUNT_CAP)} newest matches, the ones ranked.`
+    : `This page is past the last match: all ${formatCount(total)} are on earlier pages.`;

@@ -313,3 +313,40 @@ describe("the search page's date filters", () => {
     expect((await searchPage(new URLSearchParams("q=accelerator&from=2017-02-28"))).ignored).toEqual([]);
   });
 });
+
+describe("a word more claims hold than search ranks", () => {
+  it("ranks the newest, counts past them, and another word or a filter reaches the older ones", async () => {
+    const { RANKED_MATCHES } = await import("./search.server");
+    const { COUNT_CAP } = await import("../newsroom/page-links");
+    // The best match of all (the word alone, so the shortest text), made first: the oldest.
+    const oldest = await db().claim.create({
+      data: { articleId: draft.id, start: 0, end: 1, quote: "Quokka numbat.", status: "researching" },
+    });
+    await db().claim.createMany({
+      data: Array.from({ length: RANKED_MATCHES }, (_, i) => ({
+        articleId: draft.id,
+        start: 0,
+        end: 1,
+        quote: `Rangers counted quokka number ${i} on the island in this year's survey of the colony.`,
+      })),
+    });
+    try {
+      const first = await searchKind("claim", "quokka", {}, 0, 20);
+      expect(first.total).toBe(COUNT_CAP + 1);
+      expect(first.hits).toHaveLength(20);
+      // Ranked among the RANKED_MATCHES newest, the oldest is out of reach of every page.
+      expect(ids(first.hits)).not.toContain(oldest.id);
+      expect((await searchKind("claim", "quokka", {}, RANKED_MATCHES - 1, 5)).hits).toHaveLength(1);
+      expect(await searchKind("claim", "quokka", {}, RANKED_MATCHES, 5)).toEqual({
+        hits: [],
+        total: COUNT_CAP + 1,
+      });
+      // Another word or a filter: fewer matches, all ranked, the oldest among them.
+      expect(ids((await searchKind("claim", "quokka numbat", {}, 0, 5)).hits)).toEqual([oldest.id]);
+      const researching = await searchKind("claim", "quokka", { status: "researching" }, 0, 5);
+      expect(researching).toMatchObject({ total: 1, hits: [{ id: oldest.id }] });
+    } finally {
+      await db().claim.deleteMany({ where: { id: { gte: oldest.id } } });
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import type { SearchGroup, SearchHit } from "../search/results";
+import { pastLastMatch, rankedNewestNote, type SearchGroup, type SearchHit } from "../search/results";
 import { plainSnippet, snippetParts } from "../search/snippet";
 import { StatusBadge, VerdictBadge } from "./components";
 import { formatCount } from "../newsroom/page-links";
@@ -10,6 +10,11 @@ export const KIND_HEADINGS = {
   evidence: "Evidence",
   external: "Other fact-checkers",
 } as const;
+
+function RankedNewestNote({ total }: { total: number }) {
+  const note = rankedNewestNote(total, "Add a word, a filter or a date range");
+  return note ? <p className="meta">{note}</p> : null;
+}
 
 /** The matched words marked: text only, never markup from the database. */
 function Marked({ snippet }: { snippet: string }) {
@@ -83,9 +88,10 @@ export function SearchGroups({
             <p>
               {group.total === 0
                 ? `No ${KIND_HEADINGS[group.kind].toLowerCase()} match.`
-                : `This page is past the last match: all ${formatCount(group.total)} are on earlier pages.`}
+                : pastLastMatch(group.total)}
             </p>
           ) : null}
+          <RankedNewestNote total={group.total} />
           <ul className="card-list">
             {group.hits.map((hit) => (
               <Hit key={`${hit.kind}-${hit.id}`} hit={hit} />
