@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
-import { createToken, createUser, databaseUrl, startOwnServer } from "./helpers";
+import { callApi, createToken, createUser, databaseUrl, startOwnServer } from "./helpers";
 
 // A newsroom serves its fact-checks from a static host: `npm run --silent site:export -- DIR`
 // writes every public address as a file. Each file must be the bytes the running server sends
@@ -33,16 +33,8 @@ let draft: { slug: string; claimId: number };
 let exportDir = "";
 const scratch: string[] = [];
 
-async function api(token: string, method: string, address: string, body?: unknown) {
-  const response = await fetch(`${server.base}/api/v1${address}`, {
-    method,
-    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await response.json();
-  if (!response.ok) throw new Error(`${method} ${address}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
-}
+const api = (token: string, method: string, address: string, body?: unknown) =>
+  callApi(server.base, token, method, address, body);
 
 /** Imports an article, rates its first proposed claim and has the reviewer approve it. */
 async function checkedArticle(

@@ -1,5 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { createUser, expectAccessible, failOnServerErrors, personIn, signIn } from "./helpers";
+import {
+  callApi,
+  createToken,
+  createUser,
+  expectAccessible,
+  failOnServerErrors,
+  personIn,
+  signIn,
+  startOwnServer,
+} from "./helpers";
 
 // Searching the archive: the desk finds every claim, article and source, drafts included, with
 // and without JavaScript; readers find published fact-checks only.
@@ -104,4 +113,51 @@ test("readers search published fact-checks and never see a draft", async ({ brow
   // The draft imported above is the only place "Quillmark" appears.
   await reader.goto("/fact-checks?q=Quillmark");
   await expect(reader.getByRole("status")).toContainText("No published fact-check matches “Quillmark”");
+});
+
+test("a word more claims hold than search ranks: the page says which are ranked and how to reach the rest", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const database = "data/e2e-search-ranked.db";
+  const server = await startOwnServer(database, {});
+  try {
+    createUser("rank-editor@desk.test", "Rank Editor", "editor", database);
+    const token = createToken("rank-editor@desk.test", database);
+    // Two articles of 501 figures each, all about quokkas: more claims than search ranks (1,000).
+    for (const part of [1, 2]) {
+      const markdown = Array.from(
+        { length: 501 },
+        (_, i) =>
+          `Rangers counted ${part * 1000 + i} quokkas on the island in ${1900 + (i % 120)}, up ${1 + (i % 90)} percent.`,
+      ).join("\n\n");
+      await callApi(server.base, token, "POST", "/articles", {
+        title: `Quokka census, part ${part}`,
+        markdown,
+      });
+    }
+    const page = await personIn(browser, "rank-editor@desk.test", {
+      javaScriptEnabled: false,
+      baseURL: server.base,
+    });
+    await page.goto("/search?q=quokka");
+    const claims = page.getByRole("region", { name: /^Claims/ });
+    await expect(claims.getByRole("heading", { name: "Claims (1,000+)" })).toBeVisible();
+    await expect(claims).toContainText(
+      "Only the 1,000 newest matches are ranked. Add a word, a filter or a date range to reach older ones.",
+    );
+    await expect(claims.locator(".search-hit")).toHaveCount(5);
+    // Two articles match, all of them ranked: nothing to say.
+    await expect(page.getByRole("region", { name: /^Articles/ })).not.toContainText("newest matches");
+    // Page 50 of 20 holds the last ranked ones; page 51 is past them and says so.
+    await page.goto("/search?q=quokka&kind=claim&page=50");
+    await expect(page.locator(".search-hit")).toHaveCount(20);
+    await page.goto("/search?q=quokka&kind=claim&page=51");
+    await expect(
+      page.getByText("This page is past the 1,000 newest matches, the ones ranked."),
+    ).toBeVisible();
+    await expect(page.locator(".search-hit")).toHaveCount(0);
+  } finally {
+    server.child.kill();
+  }
 });

@@ -3,7 +3,14 @@ import { rmSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
+import {
+  expect,
+  test,
+  type Browser,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from "@playwright/test";
 import type { Role } from "../app/auth/roles";
 import { createTestDatabase, MISSING_POSTGRES } from "../app/db/testing.server";
 import { E2E_DATABASE, postgresE2eUrl } from "../playwright.config";
@@ -77,6 +84,18 @@ export function failOnServerErrors(page: Page) {
   });
 }
 
+/** A JSON API call with a personal token; anything but a 2xx throws with the answer. */
+export async function callApi(base: string, token: string, method: string, address: string, body?: unknown) {
+  const response = await fetch(`${base}/api/v1${address}`, {
+    method,
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await response.json();
+  if (!response.ok) throw new Error(`${method} ${address}: ${response.status} ${JSON.stringify(json)}`);
+  return json;
+}
+
 /** A personal API token for an existing user, through the operations CLI (npm run token:create). */
 export function createToken(email: string, database = E2E_DATABASE): string {
   return execFileSync("npx", ["tsx", "scripts/token-create.ts", "--email", email], {
@@ -97,7 +116,7 @@ export async function expectAccessible(page: Page, label = page.url()) {
 export async function personIn(
   browser: Browser,
   email?: string,
-  options: { javaScriptEnabled?: boolean } = {},
+  options: Pick<BrowserContextOptions, "javaScriptEnabled" | "baseURL"> = {},
 ): Promise<Page> {
   const page = await (await browser.newContext(options)).newPage();
   failOnServerErrors(page);
