@@ -36,6 +36,13 @@ const PAGES = [
   "/api/v1/claims?status=open&assignee=none",
   "/api/v1/claims?status=needs-review&page=2",
   "/api/v1/publications",
+  // Search for a word every claim, article and fact-check holds: ranked, so bounded by the number
+  // of matches it ranks, not by the workspace.
+  "/search?q=claim",
+  "/search?q=claim&kind=claim&page=3",
+  "/search?q=chip&kind=article",
+  "/fact-checks?q=claim",
+  "/api/v1/search?q=claim&kind=claim",
 ];
 
 const freePort = () =>
