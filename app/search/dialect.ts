@@ -14,7 +14,22 @@ export interface Match {
   rowId: Prisma.Sql;
 }
 
+/**
+ * The newest matches (highest `rowId`) a page ranks, at most `cap`: a WITH clause to open the
+ * statement with, how many match (counted up to cap + 1) and the condition that keeps the newest
+ * `cap`. Each database has the form its planner reads well (decision 026).
+ */
+export interface NewestMatches {
+  with: Prisma.Sql;
+  total: Prisma.Sql;
+  condition: Prisma.Sql;
+}
+
 export interface SearchDialect {
+  newestMatches(
+    query: { from: Prisma.Sql; where: Prisma.Sql; rowId: Prisma.Sql },
+    cap: number,
+  ): NewestMatches;
   matchClaims(terms: SearchTerm[]): Match;
   /** Claims with any of these words (already words: letters and digits only). */
   matchClaimsAny(words: string[]): Match;

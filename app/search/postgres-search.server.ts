@@ -1,7 +1,7 @@
 import { Prisma } from "../generated/prisma/client";
 import { db } from "../db/client.server";
 import { websearchAnyQuery, websearchQuery, type SearchTerm } from "./query";
-import type { Match } from "./dialect";
+import type { Match, NewestMatches } from "./dialect";
 import { MARK_END, MARK_START } from "./snippet";
 
 /**
@@ -30,6 +30,21 @@ function match(
     rowId: Prisma.raw(`${alias}."id"`),
   };
 }
+
+/**
+ * The newest cap + 1 ids, read once (the planner walks the primary key backwards when matches are
+ * many, and sorts the GIN index's few when they are rare), and the page looks its rows up by those
+ * ids. A bound the planner cannot see (`id >= ` a subquery's value) made it AND the GIN index with
+ * the whole primary key for a rare word: a cost that grew with the table.
+ */
+export const newestMatches = (
+  { from, where, rowId }: { from: Prisma.Sql; where: Prisma.Sql; rowId: Prisma.Sql },
+  cap: number,
+): NewestMatches => ({
+  with: Prisma.sql`WITH "newest" AS MATERIALIZED (SELECT ${rowId} AS "id" FROM ${from} WHERE ${where} ORDER BY ${rowId} DESC LIMIT ${cap + 1})`,
+  total: Prisma.sql`(SELECT COUNT(*) FROM "newest")`,
+  condition: Prisma.sql`${rowId} IN (SELECT "id" FROM "newest" ORDER BY "id" DESC LIMIT ${cap})`,
+});
 
 export const matchClaims = (terms: SearchTerm[]) =>
   match("c", "Claim", terms, Prisma.sql`c."quote" || ' — ' || c."rationale"`);

@@ -1,6 +1,6 @@
 import { Prisma } from "../generated/prisma/client";
 import { db } from "../db/client.server";
-import { cappedCount, timestamp } from "../db/sql.server";
+import { timestamp } from "../db/sql.server";
 import { databaseKind } from "../utils/config.server";
 import { parseQuery, searchable, type SearchTerm } from "./query";
 import type { SearchKind } from "./search-request";
@@ -143,19 +143,19 @@ async function pageAndCount<T>(query: {
   take: number;
 }): Promise<{ rows: T[]; total: number }> {
   const { columns, from, where, order, rowId, skip, take } = query;
-  const counted = cappedCount(from, where, COUNT_CAP + 1);
-  // The id of the oldest match ranked, read in the index's own order (no ranking, no sort): the
-  // subquery's tables shadow the outer query's, so `rowId` names its own.
-  const newest = Prisma.sql`${rowId} >= COALESCE((SELECT ${rowId} FROM ${from} WHERE ${where} ORDER BY ${rowId} DESC LIMIT 1 OFFSET ${RANKED_MATCHES - 1}), 0)`;
+  // Its subqueries' tables shadow the page's, so `rowId` and `where` name their own.
+  const newest = dialect().newestMatches({ from, where, rowId }, RANKED_MATCHES);
   // The page is the outer query's only table: joined to anything, SQLite materialises it and
   // makes a snippet for every match before sorting (0.7 ms became 23 ms for 500 matches).
   const rows = await db().$queryRaw<Array<T & { total: number | bigint }>>`
-    SELECT ${counted} AS "total", page.* FROM
-      (SELECT ${columns} FROM ${from} WHERE ${where} AND ${newest} ORDER BY "score" DESC, ${order} ASC LIMIT ${take} OFFSET ${skip}) page
+    ${newest.with} SELECT ${newest.total} AS "total", page.* FROM
+      (SELECT ${columns} FROM ${from} WHERE ${where} AND ${newest.condition} ORDER BY "score" DESC, ${order} ASC LIMIT ${take} OFFSET ${skip}) page
     ORDER BY page."score" DESC, page."id" ASC`;
   if (rows.length > 0) return { rows, total: Number(rows[0]!.total) };
   if (skip === 0 && take > 0) return { rows, total: 0 };
-  const [count] = await db().$queryRaw<Array<{ n: number | bigint }>>`SELECT ${counted} AS "n"`;
+  const [count] = await db().$queryRaw<
+    Array<{ n: number | bigint }>
+  >`${newest.with} SELECT ${newest.total} AS "n"`;
   return { rows, total: Number(count!.n) };
 }
 

@@ -349,4 +349,72 @@ describe("a word more claims hold than search ranks", () => {
       await db().claim.deleteMany({ where: { id: { gte: oldest.id } } });
     }
   });
+
+  it("ranks every kind's newest 1,000 of 1,002 matches, and readers' search's, leaving the two oldest out", async () => {
+    const { RANKED_MATCHES } = await import("./search.server");
+    const { COUNT_CAP } = await import("../newsroom/page-links");
+    const count = RANKED_MATCHES + 2;
+    const numbers = Array.from({ length: count }, (_, i) => i);
+    await db().article.createMany({
+      data: numbers.map((i) => ({ slug: `zebra-${i}`, title: `Zebra report ${i}`, markdown: "Zebra text." })),
+    });
+    const articles = await db().article.findMany({
+      where: { slug: { startsWith: "zebra-" } },
+      orderBy: { id: "asc" },
+    });
+    await db().claim.createMany({
+      data: articles.map((a, i) => ({ articleId: a.id, start: 0, end: 1, quote: `Zebra claim ${i}` })),
+    });
+    const claims = await db().claim.findMany({
+      where: { articleId: { gte: articles[0]!.id } },
+      orderBy: { id: "asc" },
+    });
+    await db().evidence.createMany({
+      data: claims.map((c, i) => ({
+        claimId: c.id,
+        url: `https://example.org/zebra/${i}`,
+        title: `Zebra source ${i}`,
+        stance: "context",
+      })),
+    });
+    await db().externalReview.createMany({
+      data: numbers.map((i) => ({
+        url: `https://reviews.example.org/zebra/${i}`,
+        claimReviewed: `Zebra reviewed ${i}`,
+      })),
+    });
+    await db().publication.createMany({
+      data: articles.map((a, i) => ({
+        articleId: a.id,
+        number: 1,
+        snapshot: JSON.stringify({
+          article: { title: `Zebra fact-check ${i}`, outlet: "", markdown: "" },
+          claims: [],
+        }),
+      })),
+    });
+    try {
+      const evidence = await db().evidence.findMany({
+        where: { claimId: { gte: claims[0]!.id } },
+        orderBy: { id: "asc" },
+      });
+      const reviews = await db().externalReview.findMany({
+        where: { url: { contains: "/zebra/" } },
+        orderBy: { id: "asc" },
+      });
+      const made = { claim: claims, article: articles, evidence, external: reviews };
+      for (const kind of ["claim", "article", "evidence", "external"] as const) {
+        const { hits, total } = await searchKind(kind, "zebra", {}, 0, count);
+        expect({ kind, total }).toEqual({ kind, total: COUNT_CAP + 1 });
+        expect(ids(hits).sort((a, b) => a - b)).toEqual(ids(made[kind].slice(2)));
+      }
+      const readers = await searchPublished("zebra", 0, count);
+      const slugs = (rows: Array<{ slug: string }>) => rows.map((row) => row.slug).sort();
+      expect(slugs(readers.hits)).toEqual(slugs(articles.slice(2)));
+    } finally {
+      await db().publication.deleteMany({ where: { articleId: { gte: articles[0]!.id } } });
+      await db().article.deleteMany({ where: { id: { gte: articles[0]!.id } } });
+      await db().externalReview.deleteMany({ where: { url: { contains: "/zebra/" } } });
+    }
+  });
 });

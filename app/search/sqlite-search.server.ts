@@ -1,7 +1,8 @@
 import { Prisma } from "../generated/prisma/client";
 import { db } from "../db/client.server";
 import { fts5AnyQuery, fts5Query, type SearchTerm } from "./query";
-import type { Match } from "./dialect";
+import { cappedCount } from "../db/sql.server";
+import type { Match, NewestMatches } from "./dialect";
 import { MARK_END, MARK_START } from "./snippet";
 
 /** SQLite: FTS5 tables (migration 20261129060000_search) ranked by BM25, fields weighted. */
@@ -28,6 +29,22 @@ function match(
     rowId: Prisma.raw(`"${table}".rowid`),
   };
 }
+
+/**
+ * Counted forwards, the cheap way through an FTS5 index, stopping at cap + 1. Only when more match
+ * is the index read backwards to the cap-th newest (twice the cost of reading forwards), whose
+ * rowid FTS5 then seeks to; otherwise the bound is 0, every match. With no match at all the page
+ * is not read: a filter that leaves none of a common word's matches reads them once, not twice.
+ */
+export const newestMatches = (
+  { from, where, rowId }: { from: Prisma.Sql; where: Prisma.Sql; rowId: Prisma.Sql },
+  cap: number,
+): NewestMatches => ({
+  with: Prisma.sql`WITH "matched" AS MATERIALIZED (SELECT ${cappedCount(from, where, cap + 1)} AS "n")`,
+  total: Prisma.sql`(SELECT "n" FROM "matched")`,
+  condition: Prisma.sql`(SELECT "n" FROM "matched") > 0 AND ${rowId} >= CASE WHEN (SELECT "n" FROM "matched") > ${cap}
+    THEN (SELECT ${rowId} FROM ${from} WHERE ${where} ORDER BY ${rowId} DESC LIMIT 1 OFFSET ${cap - 1}) ELSE 0 END`,
+});
 
 // Weights per column, in the order the FTS5 tables declare them.
 export const matchClaims = (terms: SearchTerm[]) => match("ClaimSearch", "Claim", "c", [10, 4, 2], terms);
