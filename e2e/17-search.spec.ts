@@ -144,17 +144,19 @@ test("a word more claims hold than search ranks: the page says which are ranked 
     const claims = page.getByRole("region", { name: /^Claims/ });
     await expect(claims.getByRole("heading", { name: "Claims (1,000+)" })).toBeVisible();
     await expect(claims).toContainText(
-      "Only the 1,000 newest matches are ranked. Add a word, a filter or a date range to reach older ones.",
+      "Only the 1,000 most recently added matches are ranked. Add a word, a filter or a date range to reach older ones.",
     );
     await expect(claims.locator(".search-hit")).toHaveCount(5);
     // Two articles match, all of them ranked: nothing to say.
-    await expect(page.getByRole("region", { name: /^Articles/ })).not.toContainText("newest matches");
+    await expect(page.getByRole("region", { name: /^Articles/ })).not.toContainText("most recently added");
     // Page 50 of 20 holds the last ranked ones; page 51 is past them and says so.
     await page.goto("/search?q=quokka&kind=claim&page=50");
     await expect(page.locator(".search-hit")).toHaveCount(20);
     await page.goto("/search?q=quokka&kind=claim&page=51");
     await expect(
-      page.getByText("This page is past the 1,000 newest matches, the ones ranked."),
+      page.getByText(
+        "This page is past the 1,000 most recently added matches, the only ones ranked. Add a word, a filter or a date range to reach older ones.",
+      ),
     ).toBeVisible();
     await expect(page.locator(".search-hit")).toHaveCount(0);
   } finally {

@@ -306,7 +306,7 @@ const OPERATIONS: Operation[] = [
       const { q, kind, limit, offset } = listQuery(
         url,
         ApiSearchQuerySchema,
-        "use q (required), kind (claim, article or evidence), limit (1 to 200) and offset.",
+        "use q (required), kind (claim, article, evidence or external), limit (1 to 200) and offset (0 to 10,000).",
       );
       return searchForApi(q, kind, limit, offset);
     },

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { verdictCountsOnScale } from "../newsroom/verdicts";
 import { formatCount } from "../newsroom/page-links";
 import { MAX_QUERY_LENGTH } from "../search/query";
-import { rankedNewestNote } from "../search/results";
+import { pastLastMatch, rankedNewestNote } from "../search/results";
 import { formatDate, VerdictBadge } from "../ui/components";
 import { Pager } from "../ui/Pager";
 import { Snippet } from "../ui/SearchResults";
@@ -57,6 +57,9 @@ export function FoundFactCheckList({ found, here }: { found: FoundFactChecks; he
         {rankedNewestNote(found.total, "Add a word")?.concat(" ")}
         <a href="/fact-checks">All fact-checks</a>
       </p>
+      {found.total > 0 && found.page.items.length === 0 ? (
+        <p>{pastLastMatch(found.total, "Add a word")}</p>
+      ) : null}
       <ul className="card-list">
         {found.page.items.map((hit) => (
           <li key={hit.slug} className="card">

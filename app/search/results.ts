@@ -36,16 +36,27 @@ export interface SearchGroup {
 }
 
 /**
- * Search ranks each kind's COUNT_CAP newest matches (decision 026). Where more match, a page says
- * so and how to reach the older ones (`narrow`: "Add a word"); otherwise there is nothing to say.
+ * Search ranks each kind's COUNT_CAP most recently added matches (decision 026). Where more match,
+ * a page says so and how to reach the older ones (`narrow`: "Add a word"); otherwise nothing.
  */
 export const rankedNewestNote = (total: number, narrow: string): string | null =>
   total > COUNT_CAP
-    ? `Only the ${formatCount(COUNT_CAP)} newest matches are ranked. ${narrow} to reach older ones.`
+    ? `Only the ${formatCount(COUNT_CAP)} most recently added matches are ranked. ${narrow} to reach older ones.`
     : null;
 
-/** What a page after the last ranked match says. */
-export const pastLastMatch = (total: number): string =>
+/** What a page after the last ranked match says (with `narrow` as above when not all were ranked). */
+export const pastLastMatch = (total: number, narrow: string): string =>
   total > COUNT_CAP
-    ? `This page is past the ${formatCount(COUNT_CAP)} newest matches, the ones ranked.`
+    ? `This page is past the ${formatCount(COUNT_CAP)} most recently added matches, the only ones ranked. ${narrow} to reach older ones.`
     : `This page is past the last match: all ${formatCount(total)} are on earlier pages.`;
+
+/**
+ * How a kind's matches can be narrowed: a filter the kind does not have (an article has no
+ * verdict; other fact-checkers' reviews have none of ours) leaves it out altogether.
+ */
+export const NARROW_KIND: Record<SearchKind, string> = {
+  claim: "Add a word, a filter or a date range",
+  evidence: "Add a word, a filter or a date range",
+  article: "Add a word, an outlet or a date range",
+  external: "Add a word or a date range",
+};

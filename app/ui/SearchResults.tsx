@@ -1,4 +1,10 @@
-import { pastLastMatch, rankedNewestNote, type SearchGroup, type SearchHit } from "../search/results";
+import {
+  NARROW_KIND,
+  pastLastMatch,
+  rankedNewestNote,
+  type SearchGroup,
+  type SearchHit,
+} from "../search/results";
 import { plainSnippet, snippetParts } from "../search/snippet";
 import { StatusBadge, VerdictBadge } from "./components";
 import { formatCount } from "../newsroom/page-links";
@@ -10,11 +16,6 @@ export const KIND_HEADINGS = {
   evidence: "Evidence",
   external: "Other fact-checkers",
 } as const;
-
-function RankedNewestNote({ total }: { total: number }) {
-  const note = rankedNewestNote(total, "Add a word, a filter or a date range");
-  return note ? <p className="meta">{note}</p> : null;
-}
 
 /** The matched words marked: text only, never markup from the database. */
 function Marked({ snippet }: { snippet: string }) {
@@ -69,6 +70,21 @@ function Hit({ hit }: { hit: SearchHit }) {
   );
 }
 
+/** Under a kind's heading: nothing found, a page past the last match, or how its matches were ranked. */
+function GroupNote({ group }: { group: SearchGroup }) {
+  const narrow = NARROW_KIND[group.kind];
+  if (group.hits.length === 0)
+    return (
+      <p>
+        {group.total === 0
+          ? `No ${KIND_HEADINGS[group.kind].toLowerCase()} match.`
+          : pastLastMatch(group.total, narrow)}
+      </p>
+    );
+  const note = rankedNewestNote(group.total, narrow);
+  return note ? <p className="meta">{note}</p> : null;
+}
+
 export function SearchGroups({
   groups,
   showAll,
@@ -84,14 +100,7 @@ export function SearchGroups({
           <h2 id={`results-${group.kind}`}>
             {KIND_HEADINGS[group.kind]} <span className="count">({formatCount(group.total)})</span>
           </h2>
-          {group.hits.length === 0 ? (
-            <p>
-              {group.total === 0
-                ? `No ${KIND_HEADINGS[group.kind].toLowerCase()} match.`
-                : pastLastMatch(group.total)}
-            </p>
-          ) : null}
-          <RankedNewestNote total={group.total} />
+          <GroupNote group={group} />
           <ul className="card-list">
             {group.hits.map((hit) => (
               <Hit key={`${hit.kind}-${hit.id}`} hit={hit} />
