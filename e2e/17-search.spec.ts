@@ -110,6 +110,9 @@ test("readers search published fact-checks and never see a draft", async ({ brow
     .first()
     .click();
   await expect(reader).toHaveURL(/\/fact-checks\/alibaba-ai-chip$/);
+  // A page past the one match (an old link) says where it is.
+  await reader.goto("/fact-checks?q=Hanguang&page=9");
+  await expect(reader.getByText("This page is past the only match: it is on the first page.")).toBeVisible();
   // The draft imported above is the only place "Quillmark" appears.
   await reader.goto("/fact-checks?q=Quillmark");
   await expect(reader.getByRole("status")).toContainText("No published fact-check matches “Quillmark”");

@@ -48,7 +48,9 @@ export const rankedNewestNote = (total: number, narrow: string): string | null =
 export const pastLastMatch = (total: number, narrow: string): string =>
   total > COUNT_CAP
     ? `This page is past the ${formatCount(COUNT_CAP)} most recently added matches, the only ones ranked. ${narrow} to reach older ones.`
-    : `This page is past the last match: all ${formatCount(total)} are on earlier pages.`;
+    : total === 1
+      ? "This page is past the only match: it is on the first page."
+      : `This page is past the last match: all ${formatCount(total)} are on earlier pages.`;
 
 /**
  * How a kind's matches can be narrowed: a filter the kind does not have (an article has no
