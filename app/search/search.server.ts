@@ -272,6 +272,12 @@ const netOrder = (match: Match, net: Net) =>
   net.newestOnly ? Prisma.sql`${match.rowId} DESC` : Prisma.sql`"score" DESC, ${match.rowId} ASC`;
 
 /**
+ * A net of newest rows is not ranked, so it is not scored either: SQLite's BM25 weighs each word
+ * by reading every row that holds it, and every word of such a net is common.
+ */
+const netScore = (match: Match, net: Net) => (net.newestOnly ? Prisma.sql`0` : match.score);
+
+/**
  * How many rows hold each word, each counted up to `cap` (so a count costs at most `cap` index
  * entries, whatever the workspace's size). One statement for all the words.
  */
@@ -302,7 +308,7 @@ export async function claimCandidates(net: Net, excludeClaimId: number | null, t
     Array<ClaimCandidate & { id: number | bigint; articleId: number | bigint }>
   >`
     SELECT c."id", c."quote", c."verdict", c."status", c."rationale", c."articleId", a."title" AS "articleTitle",
-      a."outlet", c."updatedAt", ${match.score} AS "score"
+      a."outlet", c."updatedAt", ${netScore(match, net)} AS "score"
     FROM ${match.from} JOIN "Article" a ON a."id" = c."articleId"
     WHERE ${match.where} AND c."id" <> ${excludeClaimId ?? -1} AND c."status" <> 'dismissed'
     ORDER BY ${netOrder(match, net)} LIMIT ${take}`;
@@ -325,7 +331,7 @@ export async function externalCandidates(net: Net, take: number): Promise<Extern
   const match = dialect().matchExternalAny(net.words);
   const rows = await db().$queryRaw<Array<ExternalCandidate & { id: number | bigint }>>`
     SELECT r."id", r."url", r."claimReviewed", r."publisher", r."ratingText", r."reviewDate", r."importedAt",
-      ${match.score} AS "score"
+      ${netScore(match, net)} AS "score"
     FROM ${match.from}
     WHERE ${match.where}
     ORDER BY ${netOrder(match, net)} LIMIT ${take}`;
