@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { statementNames } from "./postgres-adapter.server";
+import { PLAN_EACH_RUN, statementNames } from "./postgres-adapter.server";
 
 // PostgreSQL's named statements: one name per statement text, the same on every connection, and
 // never more names than the limit, so no connection keeps an unbounded set of prepared statements.
@@ -34,5 +34,13 @@ describe("statement names", () => {
       name(query(`INSERT INTO "ClaimMention" ("claimId", "userId") VALUES ${rows}`, args)),
     ).toBeUndefined();
     expect(name(query(`SELECT ${"1, ".repeat(2_000)}1`, []))).toBeUndefined();
+  });
+
+  it("leaves statements marked to be planned each run unnamed, so PostgreSQL never plans them generically", () => {
+    const name = statementNames();
+    const sql = `${PLAN_EACH_RUN} WITH "newest" AS MATERIALIZED (SELECT "id" FROM "Claim" WHERE "search" @@ $1) SELECT 1`;
+    expect(name(query(sql))).toBeUndefined();
+    expect(name(query(sql))).toBeUndefined();
+    expect(name(query(sql.replace(PLAN_EACH_RUN, "")))).toMatch(/^claimdesk_/);
   });
 });

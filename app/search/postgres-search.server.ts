@@ -1,5 +1,6 @@
 import { Prisma } from "../generated/prisma/client";
 import { db } from "../db/client.server";
+import { PLAN_EACH_RUN } from "../db/postgres-adapter.server";
 import { websearchAnyQuery, websearchQuery, type SearchTerm } from "./query";
 import type { Match, NewestMatches } from "./dialect";
 import { MARK_END, MARK_START } from "./snippet";
@@ -32,6 +33,7 @@ function match(
 }
 
 /**
+ * Planned for each search (PLAN_EACH_RUN): the best plan depends on how many rows hold the words.
  * The newest cap + 1 ids, read once (the planner walks the primary key backwards when matches are
  * many, and sorts the GIN index's few when they are rare), and the page looks its rows up by those
  * ids. A bound the planner cannot see (`id >= ` a subquery's value) made it AND the GIN index with
@@ -41,7 +43,7 @@ export const newestMatches = (
   { from, where, rowId }: { from: Prisma.Sql; where: Prisma.Sql; rowId: Prisma.Sql },
   cap: number,
 ): NewestMatches => ({
-  with: Prisma.sql`WITH "newest" AS MATERIALIZED (SELECT ${rowId} AS "id" FROM ${from} WHERE ${where} ORDER BY ${rowId} DESC LIMIT ${cap + 1})`,
+  with: Prisma.sql`${Prisma.raw(PLAN_EACH_RUN)} WITH "newest" AS MATERIALIZED (SELECT ${rowId} AS "id" FROM ${from} WHERE ${where} ORDER BY ${rowId} DESC LIMIT ${cap + 1})`,
   total: Prisma.sql`(SELECT COUNT(*) FROM "newest")`,
   condition: Prisma.sql`${rowId} IN (SELECT "id" FROM "newest" ORDER BY "id" DESC LIMIT ${cap})`,
 });

@@ -33,8 +33,9 @@ function match(
 /**
  * Counted forwards, the cheap way through an FTS5 index, stopping at cap + 1. Only when more match
  * is the index read backwards to the cap-th newest (twice the cost of reading forwards), whose
- * rowid FTS5 then seeks to; otherwise the bound is 0, every match. With no match at all the page
- * is not read: a filter that leaves none of a common word's matches reads them once, not twice.
+ * rowid FTS5 then seeks to; with fewer, the bound is 0 (every match), and with none it is past
+ * the last rowid, so that the page reads nothing: a filter that leaves none of a common word's
+ * matches reads them once, to count, not twice.
  */
 export const newestMatches = (
   { from, where, rowId }: { from: Prisma.Sql; where: Prisma.Sql; rowId: Prisma.Sql },
@@ -42,8 +43,10 @@ export const newestMatches = (
 ): NewestMatches => ({
   with: Prisma.sql`WITH "matched" AS MATERIALIZED (SELECT ${cappedCount(from, where, cap + 1)} AS "n")`,
   total: Prisma.sql`(SELECT "n" FROM "matched")`,
-  condition: Prisma.sql`(SELECT "n" FROM "matched") > 0 AND ${rowId} >= CASE WHEN (SELECT "n" FROM "matched") > ${cap}
-    THEN (SELECT ${rowId} FROM ${from} WHERE ${where} ORDER BY ${rowId} DESC LIMIT 1 OFFSET ${cap - 1}) ELSE 0 END`,
+  condition: Prisma.sql`${rowId} >= CASE
+    WHEN (SELECT "n" FROM "matched") > ${cap} THEN (SELECT ${rowId} FROM ${from} WHERE ${where} ORDER BY ${rowId} DESC LIMIT 1 OFFSET ${cap - 1})
+    WHEN (SELECT "n" FROM "matched") > 0 THEN 0
+    ELSE ${Prisma.raw(String(Number.MAX_SAFE_INTEGER))} END`,
 });
 
 // Weights per column, in the order the FTS5 tables declare them.
