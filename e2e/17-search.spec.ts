@@ -150,6 +150,9 @@ test("a word more claims hold than search ranks: the page says which are ranked 
       "Only the 1,000 most recently added matches are ranked. Add a word, a filter or a date range to reach older ones.",
     );
     await expect(claims.locator(".search-hit")).toHaveCount(5);
+    await expect(
+      claims.getByRole("link", { name: "The 1,000 most recently added claims, best first" }),
+    ).toBeVisible();
     // Two articles match, all of them ranked: nothing to say.
     await expect(page.getByRole("region", { name: /^Articles/ })).not.toContainText("most recently added");
     // Page 50 of 20 holds the last ranked ones; page 51 is past them and says so.

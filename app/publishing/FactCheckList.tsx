@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { verdictCountsOnScale } from "../newsroom/verdicts";
 import { formatCount } from "../newsroom/page-links";
 import { MAX_QUERY_LENGTH } from "../search/query";
-import { pastLastMatch, rankedNewestNote } from "../search/results";
+import { NARROW_PUBLISHED, pastLastMatch, rankedNewestNote } from "../search/results";
 import { formatDate, VerdictBadge } from "../ui/components";
 import { Pager } from "../ui/Pager";
 import { Snippet } from "../ui/SearchResults";
@@ -54,11 +54,11 @@ export function FoundFactCheckList({ found, here }: { found: FoundFactChecks; he
         {found.total === 0
           ? `No published fact-check matches “${found.q}”.`
           : `${formatCount(found.total)} ${found.total === 1 ? "fact-check matches" : "fact-checks match"} “${found.q}”, best first.`}{" "}
-        {rankedNewestNote(found.total, "Add a word")?.concat(" ")}
+        {found.page.items.length > 0 ? rankedNewestNote(found.total, NARROW_PUBLISHED)?.concat(" ") : null}
         <a href="/fact-checks">All fact-checks</a>
       </p>
       {found.total > 0 && found.page.items.length === 0 ? (
-        <p>{pastLastMatch(found.total, "Add a word")}</p>
+        <p>{pastLastMatch(found.total, NARROW_PUBLISHED)}</p>
       ) : null}
       <ul className="card-list">
         {found.page.items.map((hit) => (

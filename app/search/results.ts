@@ -36,29 +36,40 @@ export interface SearchGroup {
 }
 
 /**
- * Search ranks each kind's COUNT_CAP most recently added matches (decision 026). Where more match,
- * a page says so and how to reach the older ones (`narrow`: "Add a word"); otherwise nothing.
+ * How a page tells the reader which matches were ranked: what they can add to reach older ones,
+ * and how a match became new (added to the workspace, or published for readers).
  */
-export const rankedNewestNote = (total: number, narrow: string): string | null =>
+export interface Narrowing {
+  narrow: string;
+  newest: "added" | "published";
+}
+
+/**
+ * Search ranks each kind's COUNT_CAP newest matches (decision 026). Where more match, a page says
+ * so and how to reach the older ones; otherwise nothing.
+ */
+export const rankedNewestNote = (total: number, { narrow, newest }: Narrowing): string | null =>
   total > COUNT_CAP
-    ? `Only the ${formatCount(COUNT_CAP)} most recently added matches are ranked. ${narrow} to reach older ones.`
+    ? `Only the ${formatCount(COUNT_CAP)} most recently ${newest} matches are ranked. ${narrow} to reach older ones.`
     : null;
 
-/** What a page after the last ranked match says (with `narrow` as above when not all were ranked). */
-export const pastLastMatch = (total: number, narrow: string): string =>
+/** What a page after the last ranked match says. */
+export const pastLastMatch = (total: number, { narrow, newest }: Narrowing): string =>
   total > COUNT_CAP
-    ? `This page is past the ${formatCount(COUNT_CAP)} most recently added matches, the only ones ranked. ${narrow} to reach older ones.`
+    ? `This page is past the ${formatCount(COUNT_CAP)} most recently ${newest} matches, the only ones ranked. ${narrow} to reach older ones.`
     : total === 1
       ? "This page is past the only match: it is on the first page."
       : `This page is past the last match: all ${formatCount(total)} are on earlier pages.`;
+
+export const NARROW_PUBLISHED: Narrowing = { narrow: "Add a word", newest: "published" };
 
 /**
  * How a kind's matches can be narrowed: a filter the kind does not have (an article has no
  * verdict; other fact-checkers' reviews have none of ours) leaves it out altogether.
  */
-export const NARROW_KIND: Record<SearchKind, string> = {
-  claim: "Add a word, a filter or a date range",
-  evidence: "Add a word, a filter or a date range",
-  article: "Add a word, an outlet or a date range",
-  external: "Add a word or a date range",
+export const NARROW_KIND: Record<SearchKind, Narrowing> = {
+  claim: { narrow: "Add a word, a filter or a date range", newest: "added" },
+  evidence: { narrow: "Add a word, a filter or a date range", newest: "added" },
+  article: { narrow: "Add a word, an outlet or a date range", newest: "added" },
+  external: { narrow: "Add a word or a date range", newest: "added" },
 };

@@ -7,7 +7,7 @@ import {
 } from "../search/results";
 import { plainSnippet, snippetParts } from "../search/snippet";
 import { StatusBadge, VerdictBadge } from "./components";
-import { formatCount } from "../newsroom/page-links";
+import { COUNT_CAP, formatCount } from "../newsroom/page-links";
 import { ExternalLink, ExternalRating } from "./ExternalReview";
 
 export const KIND_HEADINGS = {
@@ -109,7 +109,9 @@ export function SearchGroups({
           {showAll && group.total > group.hits.length ? (
             <p>
               <a href={showAll(group.kind)}>
-                All {formatCount(group.total)} {KIND_HEADINGS[group.kind].toLowerCase()}
+                {group.total > COUNT_CAP
+                  ? `The ${formatCount(COUNT_CAP)} most recently added ${KIND_HEADINGS[group.kind].toLowerCase()}, best first`
+                  : `All ${formatCount(group.total)} ${KIND_HEADINGS[group.kind].toLowerCase()}`}
               </a>
             </p>
           ) : null}
