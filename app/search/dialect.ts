@@ -19,6 +19,13 @@ export interface Match {
  * statement with, how many match (counted up to cap + 1) and the condition that keeps the newest
  * `cap`. Each database has the form its planner reads well (decision 026).
  */
+/** A kind's matches, filters included, as a page's statement reads them. */
+export interface Matched {
+  from: Prisma.Sql;
+  where: Prisma.Sql;
+  rowId: Prisma.Sql;
+}
+
 export interface NewestMatches {
   with: Prisma.Sql;
   total: Prisma.Sql;
@@ -26,10 +33,7 @@ export interface NewestMatches {
 }
 
 export interface SearchDialect {
-  newestMatches(
-    query: { from: Prisma.Sql; where: Prisma.Sql; rowId: Prisma.Sql },
-    cap: number,
-  ): NewestMatches;
+  newestMatches(matched: Matched, cap: number): NewestMatches;
   matchClaims(terms: SearchTerm[]): Match;
   /** Claims with any of these words (already words: letters and digits only). */
   matchClaimsAny(words: string[]): Match;

@@ -2,7 +2,7 @@ import { Prisma } from "../generated/prisma/client";
 import { db } from "../db/client.server";
 import { PLAN_EACH_RUN } from "../db/postgres-adapter.server";
 import { websearchAnyQuery, websearchQuery, type SearchTerm } from "./query";
-import type { Match, NewestMatches } from "./dialect";
+import type { Match, Matched, NewestMatches } from "./dialect";
 import { MARK_END, MARK_START } from "./snippet";
 
 /**
@@ -39,10 +39,7 @@ function match(
  * ids. A bound the planner cannot see (`id >= ` a subquery's value) made it AND the GIN index with
  * the whole primary key for a rare word: a cost that grew with the table.
  */
-export const newestMatches = (
-  { from, where, rowId }: { from: Prisma.Sql; where: Prisma.Sql; rowId: Prisma.Sql },
-  cap: number,
-): NewestMatches => ({
+export const newestMatches = ({ from, where, rowId }: Matched, cap: number): NewestMatches => ({
   with: Prisma.sql`${Prisma.raw(PLAN_EACH_RUN)} WITH "newest" AS MATERIALIZED (SELECT ${rowId} AS "id" FROM ${from} WHERE ${where} ORDER BY ${rowId} DESC LIMIT ${cap + 1})`,
   total: Prisma.sql`(SELECT COUNT(*) FROM "newest")`,
   condition: Prisma.sql`${rowId} IN (SELECT "id" FROM "newest" ORDER BY "id" DESC LIMIT ${cap})`,

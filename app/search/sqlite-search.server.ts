@@ -2,7 +2,7 @@ import { Prisma } from "../generated/prisma/client";
 import { db } from "../db/client.server";
 import { fts5AnyQuery, fts5Query, type SearchTerm } from "./query";
 import { cappedCount } from "../db/sql.server";
-import type { Match, NewestMatches } from "./dialect";
+import type { Match, Matched, NewestMatches } from "./dialect";
 import { MARK_END, MARK_START } from "./snippet";
 
 /** SQLite: FTS5 tables (migration 20261129060000_search) ranked by BM25, fields weighted. */
@@ -37,10 +37,7 @@ function match(
  * the last rowid, so that the page reads nothing: a filter that leaves none of a common word's
  * matches reads them once, to count, not twice.
  */
-export const newestMatches = (
-  { from, where, rowId }: { from: Prisma.Sql; where: Prisma.Sql; rowId: Prisma.Sql },
-  cap: number,
-): NewestMatches => ({
+export const newestMatches = ({ from, where, rowId }: Matched, cap: number): NewestMatches => ({
   with: Prisma.sql`WITH "matched" AS MATERIALIZED (SELECT ${cappedCount(from, where, cap + 1)} AS "n")`,
   total: Prisma.sql`(SELECT "n" FROM "matched")`,
   condition: Prisma.sql`${rowId} >= CASE
