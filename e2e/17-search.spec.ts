@@ -88,9 +88,9 @@ test("searching works without JavaScript, a kind at a time, page by page", async
   await expect(counted).toBeVisible();
   const total = Number((await counted.textContent())!.match(/\((\d+)\)/)![1]);
   expect(total).toBeGreaterThan(0);
-  await expect(
-    page.getByText(`This page is past the last match: all ${total} are on earlier pages.`),
-  ).toBeVisible();
+  await expect(page.getByRole("status")).toContainText(
+    `This page is past the last match: all ${total} are on earlier pages.`,
+  );
   // Operators and stray quotes are words, not errors.
   await page.goto("/search?q=%22unterminated+NEAR(+chip*+-");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Search");
@@ -112,7 +112,9 @@ test("readers search published fact-checks and never see a draft", async ({ brow
   await expect(reader).toHaveURL(/\/fact-checks\/alibaba-ai-chip$/);
   // A page past the one match (an old link) says where it is.
   await reader.goto("/fact-checks?q=Hanguang&page=9");
-  await expect(reader.getByText("This page is past the only match: it is on the first page.")).toBeVisible();
+  await expect(reader.getByRole("status")).toContainText(
+    "This page is past the only match: it is on the first page.",
+  );
   // The draft imported above is the only place "Quillmark" appears.
   await reader.goto("/fact-checks?q=Quillmark");
   await expect(reader.getByRole("status")).toContainText("No published fact-check matches “Quillmark”");
@@ -144,6 +146,10 @@ test("a word more claims hold than search ranks: the page says which are ranked 
       baseURL: server.base,
     });
     await page.goto("/search?q=quokka");
+    // The status line, which a screen reader announces, says which kinds were ranked in part.
+    await expect(page.getByRole("status")).toContainText(
+      "Among claims, only the 1,000 most recently added matches are ranked.",
+    );
     const claims = page.getByRole("region", { name: /^Claims/ });
     await expect(claims.getByRole("heading", { name: "Claims (1,000+)" })).toBeVisible();
     await expect(claims).toContainText(
@@ -158,12 +164,13 @@ test("a word more claims hold than search ranks: the page says which are ranked 
     // Page 50 of 20 holds the last ranked ones; page 51 is past them and says so.
     await page.goto("/search?q=quokka&kind=claim&page=50");
     await expect(page.locator(".search-hit")).toHaveCount(20);
+    await expect(page.getByRole("status")).toHaveText(
+      "1,000+ claims match “quokka”, best first. Only the 1,000 most recently added matches are ranked. Add a word, a filter or a date range to reach older ones.",
+    );
     await page.goto("/search?q=quokka&kind=claim&page=51");
-    await expect(
-      page.getByText(
-        "This page is past the 1,000 most recently added matches, the only ones ranked. Add a word, a filter or a date range to reach older ones.",
-      ),
-    ).toBeVisible();
+    await expect(page.getByRole("status")).toContainText(
+      "This page is past the 1,000 most recently added matches, the only ones ranked. Add a word, a filter or a date range to reach older ones.",
+    );
     await expect(page.locator(".search-hit")).toHaveCount(0);
   } finally {
     server.child.kill();

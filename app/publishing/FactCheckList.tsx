@@ -54,12 +54,13 @@ export function FoundFactCheckList({ found, here }: { found: FoundFactChecks; he
         {found.total === 0
           ? `No published fact-check matches “${found.q}”.`
           : `${formatCount(found.total)} ${found.total === 1 ? "fact-check matches" : "fact-checks match"} “${found.q}”, best first.`}{" "}
-        {found.page.items.length > 0 ? rankedNewestNote(found.total, NARROW_PUBLISHED)?.concat(" ") : null}
+        {found.total === 0
+          ? null
+          : found.page.items.length > 0
+            ? rankedNewestNote(found.total, NARROW_PUBLISHED)?.concat(" ")
+            : `${pastLastMatch(found.total, NARROW_PUBLISHED)} `}
         <a href="/fact-checks">All fact-checks</a>
       </p>
-      {found.total > 0 && found.page.items.length === 0 ? (
-        <p>{pastLastMatch(found.total, NARROW_PUBLISHED)}</p>
-      ) : null}
       <ul className="card-list">
         {found.page.items.map((hit) => (
           <li key={hit.slug} className="card">

@@ -1,10 +1,9 @@
 import type { Route } from "./+types/search";
 import { requirePermission } from "../auth/session.server";
-import { formatCount } from "../newsroom/page-links";
 import { searchPage } from "../search/search-page.server";
 import { Pager } from "../ui/Pager";
 import { SearchForm } from "../ui/SearchForm";
-import { KIND_HEADINGS, SearchGroups } from "../ui/SearchResults";
+import { searchStatus, SearchGroups } from "../ui/SearchResults";
 
 export const meta: Route.MetaFunction = ({ data }) => [
   { title: data?.search.q ? `“${data.search.q}” · Search · Claimdesk` : "Search · Claimdesk" },
@@ -25,7 +24,6 @@ function allOfKind(here: string, kind: string) {
 
 export default function Search({ loaderData }: Route.ComponentProps) {
   const { search, ignored, groups, page, here } = loaderData;
-  const found = groups.reduce((sum, g) => sum + g.total, 0);
   return (
     <div className="page wide">
       <h1>Search</h1>
@@ -41,13 +39,7 @@ export default function Search({ loaderData }: Route.ComponentProps) {
         </p>
       ) : (
         <>
-          <p role="status">
-            {found === 0
-              ? `Nothing matches “${search.q}”.`
-              : search.kind
-                ? `${formatCount(found)} ${KIND_HEADINGS[search.kind].toLowerCase()} match “${search.q}”, best first.`
-                : `${formatCount(found)} matches for “${search.q}”, best first in each kind.`}
-          </p>
+          <p role="status">{searchStatus(search.q, search.kind, groups)}</p>
           <SearchGroups groups={groups} showAll={search.kind ? null : (kind) => allOfKind(here, kind)} />
           {page ? (
             <Pager

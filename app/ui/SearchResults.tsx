@@ -5,6 +5,7 @@ import {
   type SearchGroup,
   type SearchHit,
 } from "../search/results";
+import type { SearchKind } from "../search/search-request";
 import { plainSnippet, snippetParts } from "../search/snippet";
 import { StatusBadge, VerdictBadge } from "./components";
 import { COUNT_CAP, formatCount } from "../newsroom/page-links";
@@ -70,17 +71,37 @@ function Hit({ hit }: { hit: SearchHit }) {
   );
 }
 
-/** Under a kind's heading: nothing found, a page past the last match, or how its matches were ranked. */
-function GroupNote({ group }: { group: SearchGroup }) {
+const LIST = new Intl.ListFormat("en", { type: "conjunction" });
+
+/**
+ * The page's status line, which a screen reader announces: how many match and, where search
+ * ranked only some of them (decision 026) or the page is past them, which and how to reach the rest.
+ */
+export function searchStatus(q: string, kind: SearchKind | undefined, groups: SearchGroup[]): string {
+  const found = groups.reduce((sum, g) => sum + g.total, 0);
+  if (found === 0) return `Nothing matches “${q}”.`;
+  if (kind) {
+    const lead = `${formatCount(found)} ${KIND_HEADINGS[kind].toLowerCase()} match “${q}”, best first.`;
+    const shown = groups.some((g) => g.hits.length > 0);
+    const note = shown ? rankedNewestNote(found, NARROW_KIND[kind]) : pastLastMatch(found, NARROW_KIND[kind]);
+    return note ? `${lead} ${note}` : lead;
+  }
+  const lead = `${formatCount(found)} matches for “${q}”, best first in each kind.`;
+  const capped = groups.filter((g) => g.total > COUNT_CAP).map((g) => KIND_HEADINGS[g.kind].toLowerCase());
+  return capped.length
+    ? `${lead} Among ${LIST.format(capped)}, only the ${formatCount(COUNT_CAP)} most recently added matches are ranked.`
+    : lead;
+}
+
+/**
+ * Under a kind's heading, when all kinds are shown: nothing found, or how its matches were ranked
+ * and how to reach the rest. A page of one kind says it in its status line instead.
+ */
+function GroupNote({ group, single }: { group: SearchGroup; single: boolean }) {
   const narrow = NARROW_KIND[group.kind];
-  if (group.hits.length === 0)
-    return (
-      <p>
-        {group.total === 0
-          ? `No ${KIND_HEADINGS[group.kind].toLowerCase()} match.`
-          : pastLastMatch(group.total, narrow)}
-      </p>
-    );
+  if (group.total === 0) return <p>{`No ${KIND_HEADINGS[group.kind].toLowerCase()} match.`}</p>;
+  if (single) return null;
+  if (group.hits.length === 0) return <p>{pastLastMatch(group.total, narrow)}</p>;
   const note = rankedNewestNote(group.total, narrow);
   return note ? <p className="meta">{note}</p> : null;
 }
@@ -100,7 +121,7 @@ export function SearchGroups({
           <h2 id={`results-${group.kind}`}>
             {KIND_HEADINGS[group.kind]} <span className="count">({formatCount(group.total)})</span>
           </h2>
-          <GroupNote group={group} />
+          <GroupNote group={group} single={showAll === null} />
           <ul className="card-list">
             {group.hits.map((hit) => (
               <Hit key={`${hit.kind}-${hit.id}`} hit={hit} />
