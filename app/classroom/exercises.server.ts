@@ -21,6 +21,8 @@ import {
   type Unit,
 } from "./compare";
 
+const ExerciseClaimIds = z.array(z.number());
+
 export const MAX_SUBMISSIONS = 1000;
 
 export function newCode(): string {
@@ -122,7 +124,7 @@ async function view(where: { code: string } | { id: number }): Promise<ExerciseV
   if (stored === undefined)
     throw new Error(`Exercise ${exercise.id} has neither a publication nor a snapshot.`);
   const snapshot = readSnapshot(stored);
-  const ids = new Set(parseStoredJson(z.array(z.number()), exercise.claimIds));
+  const ids = new Set(parseStoredJson(ExerciseClaimIds, exercise.claimIds));
   const counted = snapshot.claims.filter((c) => ids.has(c.id));
   const mode = exercise.mode === "marked" ? "marked" : "article";
   return {

@@ -281,9 +281,11 @@ export async function neighbouringClaims(claim: { id: number; articleId: number;
   return [...before.reverse(), ...after];
 }
 
+const StoredReasons = z.array(z.string());
+
 /** A claim's stored reasons (a JSON array of sentences); anything else reads as none. */
 export function parseReasons(reasons: string): string[] {
-  return readStoredJson(z.array(z.string()), reasons, []);
+  return readStoredJson(StoredReasons, reasons, []);
 }
 
 /** A claim with its evidence in the order it was added; NotFoundError when there is none. */

@@ -281,7 +281,8 @@ const articleFields: Array<[string, Prisma.Sql]> = [
 ];
 
 const ArticleChoice = z.object({ id: z.number(), title: z.string() });
-const DeskMember = z.object({ id: z.number(), name: z.string() });
+const ArticleChoices = z.array(ArticleChoice);
+const DeskMembers = z.array(z.object({ id: z.number(), name: z.string() }));
 
 /**
  * The article filter's choices as one JSON column: the most recently changed articles that
@@ -323,13 +324,13 @@ export async function deskOverview(filter: DeskFilter, userId: number, known?: D
     Array<Counted & { total: number | bigint; members: string; articles: string; chosen: string | null }>
   >`
     SELECT ${countedAs ? Prisma.sql`NULL` : countSql(matching, COUNT_CAP + 1)} AS total, ${known ? Prisma.empty : Prisma.sql`${quickViewColumns(userId)},`} ${deskMembersColumn()}, ${articleChoicesColumn()}, ${chosen} AS chosen`;
-  const articles = parseStoredJson(z.array(ArticleChoice), row!.articles);
+  const articles = parseStoredJson(ArticleChoices, row!.articles);
   const chosenArticle = row!.chosen === null ? null : parseStoredJson(ArticleChoice, row!.chosen);
   const counts = known ?? readCounts(row!);
   return {
     total: countedAs ? counts[countedAs] : Number(row!.total),
     counts,
-    members: parseStoredJson(z.array(DeskMember), row!.members),
+    members: parseStoredJson(DeskMembers, row!.members),
     articles:
       chosenArticle && !articles.some((a) => a.id === chosenArticle.id)
         ? [chosenArticle, ...articles]

@@ -168,7 +168,9 @@ export const snapshotColumns = (snapshot: Snapshot) => ({
   changeKind: snapshot.changeKind,
 });
 
+const ListedVerdicts = z.array(z.enum(VERDICT_KEYS));
+
 /** A publication row's verdicts column, read back; anything malformed reads as none. */
 export function listedVerdicts(verdicts: string): Array<Snapshot["claims"][number]["verdict"]> {
-  return readStoredJson(z.array(z.enum(VERDICT_KEYS)), verdicts, []);
+  return readStoredJson(ListedVerdicts, verdicts, []);
 }
