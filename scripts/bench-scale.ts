@@ -1,4 +1,5 @@
-// Part of npm run bench: every list page and API list on a generated workspace of 2,000 articles
+// Part of npm run bench: every list page and API list (and a claim page, which looks across the
+// workspace for matches) on a generated workspace of 2,000 articles
 // and 120,000 claims, side by side in the same run with the same page on 100 articles. A list
 // is paged, so its time and bytes must not depend on the workspace's size: the goal is a ratio
 // of at most 1.5x, the desk at 100 req/s or more at 10 connections, and /articles under 100 KB.
@@ -36,6 +37,9 @@ const PAGES = [
   "/api/v1/claims?status=open&assignee=none",
   "/api/v1/claims?status=needs-review&page=2",
   "/api/v1/publications",
+  // A claim's page and its "checked before?" matches: not lists, but they look across the workspace.
+  "/articles/10/claims/541",
+  "/api/v1/claims/541/matches",
   // Search for a word every claim, article and fact-check holds: ranked, so bounded by the number
   // of matches it ranks, not by the workspace.
   "/search?q=claim",
