@@ -79,6 +79,22 @@ export async function listUsers(): Promise<UserSummary[]> {
   }));
 }
 
+export type NameOf = (id: number | null) => string | undefined;
+
+/**
+ * These people's names (ids may repeat or be null), looked up by id. With nobody to name, no
+ * statement is sent: a page that names nobody skips the round trip.
+ */
+export async function namesOf(ids: Iterable<number | null>, client: Tx = db()): Promise<NameOf> {
+  const wanted = [...new Set([...ids].filter((id): id is number => id !== null))];
+  const people =
+    wanted.length === 0
+      ? []
+      : await client.user.findMany({ where: { id: { in: wanted } }, select: { id: true, name: true } });
+  const names = new Map(people.map((p) => [p.id, p.name]));
+  return (id) => (id === null ? undefined : names.get(id));
+}
+
 /** People who can be assigned claims: active members of the desk. */
 export async function listDeskMembers(): Promise<Array<{ id: number; name: string }>> {
   return db().user.findMany({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { can, ROLES } from "../auth/roles";
 import type { CurrentUser } from "../auth/session.server";
+import { namesOf } from "../auth/users.server";
 import { db } from "../db/client.server";
 import { renderMarkdown } from "../publishing/annotate";
 import { audit } from "../utils/audit.server";
@@ -92,12 +93,11 @@ export async function claimComments(claimId: number): Promise<ThreadComment[]> {
     take: THREAD_SHOWN,
     include: { mentions: { select: { userId: true } } },
   });
-  const ids = new Set(comments.flatMap((c) => [c.authorId, ...c.mentions.map((m) => m.userId)]));
-  const people = await db().user.findMany({
-    where: { id: { in: [...ids].filter((id): id is number => id !== null) } },
-    select: { id: true, name: true },
-  });
-  const person = (id: number | null) => people.find((p) => p.id === id) ?? null;
+  const nameOf = await namesOf(comments.flatMap((c) => [c.authorId, ...c.mentions.map((m) => m.userId)]));
+  const person = (id: number | null) => {
+    const name = nameOf(id);
+    return id === null || name === undefined ? null : { id, name };
+  };
   return comments.reverse().map((c) => ({
     id: c.id,
     author: person(c.authorId),

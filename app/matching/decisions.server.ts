@@ -11,9 +11,19 @@ import type { BulkMatch, MatchDecision } from "./schemas";
 export async function claimMatches(claimId: number): Promise<ClaimMatches> {
   const claim = await db().claim.findUnique({
     where: { id: claimId },
-    select: { quote: true, articleId: true },
+    select: { id: true, quote: true, articleId: true },
   });
   if (!claim) throw new NotFoundError("That claim no longer exists.");
+  return matchesOf(claim);
+}
+
+/** claimMatches for a claim already read (its page has it). */
+export async function matchesOf(claim: {
+  id: number;
+  quote: string;
+  articleId: number;
+}): Promise<ClaimMatches> {
+  const claimId = claim.id;
   const [found, decided] = await Promise.all([
     findMatches(claim.quote, { claimId, articleId: claim.articleId }),
     db().claimMatch.findMany({

@@ -49,11 +49,12 @@ export function rankCandidates<C extends Candidate>(text: string, candidates: C[
     .map((candidate) => {
       const words = new Set(contentWords(candidate.text));
       const lexical = dice(ours.words, words);
-      const named = dice(ours.names, names(candidate.text));
+      const theirNames = names(candidate.text);
+      const named = dice(ours.names, theirNames);
       const figures = compareQuantities(ours.quantities, extractQuantities(candidate.text));
       // Agreeing on a measured figure ("5 nm", "41%") is strong evidence; on a year or a direction, weak.
       const agreeing = figures.agreeingMeasures;
-      const otherName = nameConflict(text, candidate.text);
+      const otherName = nameConflict(text, candidate.text, ours.names, theirNames);
       // Another name keeps a candidate from being "the same" either way, but it is named as a
       // difference only where the two say much the same otherwise: two claims about different
       // things differ in every name.

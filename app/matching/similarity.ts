@@ -114,11 +114,14 @@ export function demonyms(name: string): string[] {
  * A name only one text mentions against a name only the other mentions ("Tencent" against
  * "Alibaba", "Samsung" against "TSMC"): likely another subject, so never the same claim.
  */
-export function nameConflict(ours: string, theirs: string): { ours: string; theirs: string } | null {
-  const onlyOurs = [...names(ours)].filter(
-    (name) => !mentions(theirs, name) && !spelledOut(ours, name, theirs),
-  );
-  const onlyTheirs = [...names(theirs)].filter(
+export function nameConflict(
+  ours: string,
+  theirs: string,
+  ourNames: Set<string> = names(ours),
+  theirNames: Set<string> = names(theirs),
+): { ours: string; theirs: string } | null {
+  const onlyOurs = [...ourNames].filter((name) => !mentions(theirs, name) && !spelledOut(ours, name, theirs));
+  const onlyTheirs = [...theirNames].filter(
     (name) => !mentions(ours, name) && !spelledOut(theirs, name, ours),
   );
   return onlyOurs.length > 0 && onlyTheirs.length > 0 ? { ours: onlyOurs[0]!, theirs: onlyTheirs[0]! } : null;

@@ -6,6 +6,7 @@ import type { Span } from "../claims/segment";
 import { db, type Tx } from "../db/client.server";
 import type { CurrentUser } from "../auth/session.server";
 import { can } from "../auth/roles";
+import { namesOf } from "../auth/users.server";
 import { type Claim } from "../generated/prisma/client";
 import { audit } from "../utils/audit.server";
 import { NotFoundError, UserError } from "../utils/errors";
@@ -232,13 +233,11 @@ export async function loadClaim(claimId: number) {
     },
   });
   if (!claim) throw new UserError("That claim no longer exists; it may have been merged or removed.", 404);
-  const ids = [claim.lastEditorId, claim.approvedById].filter((id): id is number => id !== null);
-  const people = await db().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
-  const nameOf = (id: number | null) => people.find((p) => p.id === id)?.name ?? null;
+  const nameOf = await namesOf([claim.lastEditorId, claim.approvedById]);
   return {
     claim,
-    lastEditor: nameOf(claim.lastEditorId),
-    approvedBy: nameOf(claim.approvedById),
+    lastEditor: nameOf(claim.lastEditorId) ?? null,
+    approvedBy: nameOf(claim.approvedById) ?? null,
     verdictAuthorIds: [...(await verdictAuthors(db(), claim))],
   };
 }

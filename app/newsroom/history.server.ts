@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { namesOf } from "../auth/users.server";
 import { db } from "../db/client.server";
 import type { Prisma } from "../generated/prisma/client";
 import { readStoredJson } from "../utils/json";
@@ -50,8 +51,11 @@ export function changesOf(
 
 type AuditRow = Awaited<ReturnType<ReturnType<typeof db>["auditEvent"]["findMany"]>>[number];
 
-/** Ids made readable: people by name, an article's claims by their number in it. */
-async function namerFor(events: AuditRow[], articleId: number | null): Promise<Namer> {
+/**
+ * Ids made readable: people by name, an article's claims by their number in it (`numbers`, from
+ * claimNumbers; empty where events concern no article).
+ */
+async function namerFor(events: AuditRow[], numbers: ReadonlyMap<number, number>): Promise<Namer> {
   const personIds = new Set<number>();
   for (const e of events) {
     if (e.actorId !== null) personIds.add(e.actorId);
@@ -59,18 +63,9 @@ async function namerFor(events: AuditRow[], articleId: number | null): Promise<N
       for (const field of ["lastEditorId", "verdictById", "approvedById", "assigneeId"])
         if (typeof value[field] === "number") personIds.add(value[field]);
   }
-  const people = await db().user.findMany({
-    where: { id: { in: [...personIds] } },
-    select: { id: true, name: true },
-  });
-  const numbers =
-    articleId === null
-      ? new Map<number, number>()
-      : claimNumbers(
-          await db().claim.findMany({ where: { articleId }, select: { id: true, start: true, end: true } }),
-        );
+  const nameOf = await namesOf(personIds);
   return {
-    person: (id) => people.find((p) => p.id === id)?.name,
+    person: nameOf,
     claim: (id) =>
       numbers.has(id) ? `claim ${numbers.get(id)}` : `a claim no longer in the article (#${id})`,
   };
@@ -119,22 +114,28 @@ function textDiff(e: AuditRow) {
   return typeof before === "string" && typeof after === "string" ? diffTexts(before, after) : undefined;
 }
 
-async function describeEvents(events: AuditRow[], articleId: number | null): Promise<HistoryEntry[]> {
-  const names = await namerFor(events, articleId);
+async function describeEvents(
+  events: AuditRow[],
+  numbers: ReadonlyMap<number, number> = new Map(),
+): Promise<HistoryEntry[]> {
+  const names = await namerFor(events, numbers);
   return events.map((e) => describe(e, names));
 }
 
-/** Who changed one claim and when, newest first (the claim page's trail). */
-export async function history(where: { articleId: number; claimId?: number }): Promise<HistoryEntry[]> {
+/**
+ * Who changed one claim and when, newest first (the claim page's trail); `numbers` are its
+ * article's claims' numbers (claimNumbers), which the page has already read.
+ */
+export async function claimHistory(
+  claim: { id: number; articleId: number },
+  numbers: ReadonlyMap<number, number>,
+): Promise<HistoryEntry[]> {
   const events = await db().auditEvent.findMany({
-    where:
-      where.claimId === undefined
-        ? { articleId: where.articleId }
-        : { articleId: where.articleId, entityType: "claim", entityId: where.claimId },
+    where: { articleId: claim.articleId, entityType: "claim", entityId: claim.id },
     orderBy: { id: "desc" },
     take: 500,
   });
-  return describeEvents(events, where.articleId);
+  return describeEvents(events, numbers);
 }
 
 /** The history page's filters; blank or unknown values mean "any", as the desk's filters do. */
@@ -186,7 +187,7 @@ export async function articleHistory(
     orderBy: { name: "asc" },
   });
   const found = toPage(rows, page);
-  return { ...found, items: await describeEvents(found.items, articleId), people, claimCount: claims.length };
+  return { ...found, items: await describeEvents(found.items, numbered), people, claimCount: claims.length };
 }
 
 /** Invitations, role changes and deactivations, newest first, with the person each concerned. */
@@ -196,12 +197,9 @@ export async function accountHistory(): Promise<HistoryEntry[]> {
     orderBy: { id: "desc" },
     take: 200,
   });
-  const subjects = await db().user.findMany({
-    where: { id: { in: events.map((e) => e.entityId) } },
-    select: { id: true, name: true },
-  });
-  return (await describeEvents(events, null)).map((entry, i) => ({
+  const subjectOf = await namesOf(events.map((e) => e.entityId));
+  return (await describeEvents(events)).map((entry, i) => ({
     ...entry,
-    entity: subjects.find((u) => u.id === events[i]!.entityId)?.name ?? entry.entity,
+    entity: subjectOf(events[i]!.entityId) ?? entry.entity,
   }));
 }

@@ -5,7 +5,7 @@ import { NotFoundError } from "../utils/errors";
 import { articleWithClaims, MAX_PROPOSALS } from "./articles.server";
 import { claimSpans, loadClaim, neighbouringClaims, parseReasons } from "./claims.server";
 import { claimNumbers } from "./history";
-import { history } from "./history.server";
+import { claimHistory } from "./history.server";
 import { createHash } from "node:crypto";
 import { pickPart, textParts, type TextPart } from "../claims/parts";
 import { groupClaims, workbenchHighlights } from "./claim-groups";
@@ -20,19 +20,25 @@ export async function claimWorkbench(articleId: number, claimId: number, user: C
   const { article, ...rest } = claim;
   const isVerdictAuthor = verdictAuthorIds.includes(user.id);
   // Numbered among all the article's claims, as the workbench numbers them; only their places are read.
-  const numbers = claimNumbers(await claimSpans(articleId));
+  const numbering = claimSpans(articleId).then(claimNumbers);
+  const [numbers, neighbours, members, trail] = await Promise.all([
+    numbering,
+    neighbouringClaims(claim),
+    listDeskMembers(),
+    numbering.then((numbers) => claimHistory(claim, numbers)),
+  ]);
   return {
     claim: { ...rest, number: numbers.get(claim.id)!, reasons: parseReasons(claim.reasons) },
     article: { id: article.id, title: article.title, language: article.language },
-    siblings: (await neighbouringClaims(claim)).map((c) => ({ ...c, number: numbers.get(c.id)! })),
+    siblings: neighbours.map((c) => ({ ...c, number: numbers.get(c.id)! })),
     lastEditor,
     approvedBy,
     canEdit: can(user.role, "edit"),
     canApprove: can(user.role, "approve") && !isVerdictAuthor,
     canReview: can(user.role, "approve"),
-    members: await listDeskMembers(),
+    members,
     isLastEditor: isVerdictAuthor,
-    history: await history({ articleId, claimId: claim.id }),
+    history: trail,
   };
 }
 

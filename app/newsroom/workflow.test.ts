@@ -179,10 +179,12 @@ describe("checking an article", () => {
     expect(v2!.snapshot.claims[0]!.verdict).toBe("mostly-accurate");
     expect(v2!.history.map((h) => h.changeNote)).toEqual(["", "Revenue growth was 11.8%."]);
 
-    const { history } = await import("./history.server");
-    const newest = (await history({ articleId: article.id, claimId: claim.id }))[0]!;
-    expect(newest).toMatchObject({ actor: "Rita Reviewer", action: "approved" });
-    const review = (await history({ articleId: article.id })).find(
+    const { claimHistory } = await import("./history.server");
+    const { claimNumbers } = await import("./history");
+    const { claimSpans } = await import("./claims.server");
+    const trailOfClaim = await claimHistory(claim, claimNumbers(await claimSpans(article.id)));
+    expect(trailOfClaim[0]).toMatchObject({ actor: "Rita Reviewer", action: "approved", entity: "claim 1" });
+    const review = trailOfClaim.find(
       (e) => e.action === "saved the verdict of" && e.actor === "Oscar Other",
     )!;
     expect(review.changes).toEqual(

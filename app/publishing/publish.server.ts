@@ -1,6 +1,7 @@
 import { db, type Tx } from "../db/client.server";
 import { parseAppearances } from "../newsroom/claim-fields";
 import type { CurrentUser } from "../auth/session.server";
+import { namesOf } from "../auth/users.server";
 import { audit } from "../utils/audit.server";
 import { ConflictError, UserError } from "../utils/errors";
 import { announcePublication, type Announcement } from "./announce";
@@ -93,17 +94,10 @@ export async function writePublication(
     );
   }
   const researcherOf = (claim: (typeof article.claims)[number]) => claim.verdictById ?? claim.lastEditorId;
-  const peopleIds = [
-    ...new Set(
-      article.claims
-        .flatMap((c) => [c.approvedById, researcherOf(c)])
-        .filter((id): id is number => id !== null),
-    ),
-  ];
-  const people = await tx.user.findMany({
-    where: { id: { in: peopleIds } },
-    select: { id: true, name: true },
-  });
+  const nameOf = await namesOf(
+    article.claims.flatMap((c) => [c.approvedById, researcherOf(c)]),
+    tx,
+  );
   const publishedAt = new Date();
   const snapshot: Snapshot = SnapshotSchema.parse({
     schema: SNAPSHOT_SCHEMA,
@@ -132,8 +126,8 @@ export async function writePublication(
       suffix: claim.suffix,
       verdict: claim.verdict,
       rationale: claim.rationale,
-      checkedBy: people.find((p) => p.id === researcherOf(claim))?.name ?? "",
-      approvedBy: people.find((p) => p.id === claim.approvedById)?.name ?? SEED_PUBLISHER,
+      checkedBy: nameOf(researcherOf(claim)) ?? "",
+      approvedBy: nameOf(claim.approvedById) ?? SEED_PUBLISHER,
       approvedAt: (claim.approvedAt ?? publishedAt).toISOString(),
       claimant: claim.claimant,
       claimantType: claim.claimantType,

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { namesOf } from "../auth/users.server";
 import { parseQuantities } from "../claims/quantities";
 import { db, type Tx } from "../db/client.server";
 import { Prisma } from "../generated/prisma/client";
@@ -218,17 +219,14 @@ export async function referenceHistory(id: number) {
     orderBy: { id: "desc" },
     take: 50,
   });
-  const people = await db().user.findMany({
-    where: { id: { in: events.flatMap((e) => (e.actorId === null ? [] : [e.actorId])) } },
-    select: { id: true, name: true },
-  });
+  const nameOf = await namesOf(events.map((e) => e.actorId));
   return events.map((e) => {
     const before = (e.before ? JSON.parse(e.before) : {}) as Record<string, unknown>;
     const after = (e.after ? JSON.parse(e.after) : {}) as Record<string, unknown>;
     return {
       id: e.id,
       at: e.at.toISOString(),
-      actor: people.find((p) => p.id === e.actorId)?.name ?? "Claimdesk",
+      actor: nameOf(e.actorId) ?? "Claimdesk",
       action: e.action,
       changes: Object.keys(after)
         .filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))

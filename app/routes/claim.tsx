@@ -32,7 +32,7 @@ import { revalidateOnConflict } from "../ui/revalidate";
 import { MatchesPanel } from "../ui/MatchesPanel";
 import { AttributionPanel } from "../ui/AttributionPanel";
 import { OrphanNotice } from "../ui/OrphanNotice";
-import { claimMatches, decideMatch } from "../matching/decisions.server";
+import { decideMatch, matchesOf } from "../matching/decisions.server";
 import { MatchDecisionSchema } from "../matching/schemas";
 import { publishedEmbed } from "../publishing/publications.server";
 import { ClaimEmbed } from "../ui/EmbedCode";
@@ -50,12 +50,19 @@ export async function loader({ request, url, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, url, "read-drafts");
   const articleId = parseId(params.id, "article");
   const page = await orErrorPage(claimWorkbench(articleId, parseId(params.claimId, "claim"), user));
+  // Independent reads, sent together: on a database server their round trips overlap.
+  const [matches, comments, embed, figures] = await Promise.all([
+    matchesOf(page.claim),
+    claimComments(page.claim.id),
+    publishedEmbed(articleId, page.claim.id),
+    claimFigures(page.claim.quote, page.article.language),
+  ]);
   return {
     ...page,
-    matches: await claimMatches(page.claim.id),
-    comments: await claimComments(page.claim.id),
-    embed: await publishedEmbed(articleId, page.claim.id),
-    ...(await claimFigures(page.claim.quote, page.article.language)),
+    matches,
+    comments,
+    embed,
+    ...figures,
     rationaleHtml: renderMarkdown(page.claim.rationale),
     saved: url.searchParams.get("saved"),
   };
