@@ -1,6 +1,7 @@
 import { redirect } from "react-router";
 import { db } from "../db/client.server";
 import { env } from "../utils/config.server";
+import { secureCookieAttribute } from "../utils/http.server";
 import { can, parseRole, type Permission, type Role } from "./roles";
 import { newSecret, sha256 as hashToken } from "./secrets.server";
 
@@ -23,8 +24,7 @@ function readCookie(request: Request, name: string): string | null {
 }
 
 function cookie(value: string, maxAgeSeconds: number, request: Request): string {
-  const secure = new URL(request.url).protocol === "https:" ? "; Secure" : "";
-  return `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secure}`;
+  return `${SESSION_COOKIE}=${value}; Path=/; HttpOnly; SameSite=Lax; Max-Age=${maxAgeSeconds}${secureCookieAttribute(request)}`;
 }
 
 /** Starts a server-side session; returns the Set-Cookie header value. */

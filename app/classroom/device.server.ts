@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { secureCookieAttribute } from "../utils/http.server";
 
 /**
  * The device token: a random value in a cookie that a student's browser keeps for a year, so one
@@ -23,9 +24,8 @@ export function deviceOf(request: Request): Device {
       return { token: value, setCookie: null };
   }
   const token = randomBytes(18).toString("base64url");
-  const secure = new URL(request.url).protocol === "https:" ? "; Secure" : "";
   return {
     token,
-    setCookie: `${DEVICE_COOKIE}=${token}; Path=/x; HttpOnly; SameSite=Lax; Max-Age=${YEAR_SECONDS}${secure}`,
+    setCookie: `${DEVICE_COOKIE}=${token}; Path=/x; HttpOnly; SameSite=Lax; Max-Age=${YEAR_SECONDS}${secureCookieAttribute(request)}`,
   };
 }

@@ -1,3 +1,4 @@
+import { requestOrigin } from "../utils/http.server";
 import { qrCode, type QrCode } from "./qr.server";
 
 /**
@@ -7,7 +8,7 @@ import { qrCode, type QrCode } from "./qr.server";
  * reaching the server at 192.168.1.20:3000 gets that address, never "localhost".
  */
 export function shareLink(request: Request, code: string): string {
-  return `${new URL(request.url).origin}/x/${code}`;
+  return `${requestOrigin(request)}/x/${code}`;
 }
 
 /** The link and its QR code, for the educator's page and the printed handout. */

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { requestOrigin } from "./http.server";
 
 const EnvSchema = z.object({
   DATABASE_URL: z
@@ -61,7 +62,7 @@ export function publicUrl(): string {
 
 /** The address people reach this server at: the configured public URL, else the request's own origin. */
 export function publicOrigin(request: Request): string {
-  return env().CLAIMDESK_PUBLIC_URL ? publicUrl() : new URL(request.url).origin;
+  return env().CLAIMDESK_PUBLIC_URL ? publicUrl() : requestOrigin(request);
 }
 
 export type DatabaseKind = "sqlite" | "postgres";
