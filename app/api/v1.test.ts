@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useFreshDatabase } from "../db/testing.server";
+import { apiHandler } from "./testing.server";
 
 // Real Requests through the API's handler, on a real migrated SQLite file.
 await useFreshDatabase();
-const apiModule = await import("./v1.server");
-/** The API as its route calls it: the address is the request's own (no React Router suffixes here). */
-const handleApi = (request: Request) => apiModule.handleApi(request, new URL(request.url));
+const handleApi = await apiHandler();
 const { createUser, setActive } = await import("../auth/users.server");
 const { createApiToken, revokeApiToken, listApiTokens } = await import("../auth/tokens.server");
 const { db } = await import("../db/client.server");

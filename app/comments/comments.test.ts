@@ -6,6 +6,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { generateWorkspace } from "../../scripts/bench-workspace";
 import { routeArgs } from "../routes/testing.server";
+import { apiHandler } from "../api/testing.server";
 
 // Comments on a claim through the claim page's action and the API, on a real SQLite file; the
 // mentioned person's desk through its loader.
@@ -20,9 +21,7 @@ process.env.DATABASE_URL = `file:${file}`;
 process.env.CLAIMDESK_SEED = "off";
 const { action, loader } = await import("../routes/claim");
 const { loader: deskLoader } = await import("../routes/desk");
-const apiModule = await import("../api/v1.server");
-/** The API as its route calls it: the address is the request's own (no React Router suffixes here). */
-const handleApi = (request: Request) => apiModule.handleApi(request, new URL(request.url));
+const handleApi = await apiHandler();
 
 const raw = new Database(file);
 const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");

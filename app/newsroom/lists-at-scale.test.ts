@@ -4,6 +4,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generateWorkspace } from "../../scripts/bench-workspace";
+import { apiHandler } from "../api/testing.server";
 
 // Every list on a real SQLite file holding more rows than SQLite's 999 bound parameters:
 // 1,100 articles, all published (a third of them twice), 4,400 claims. Each list must answer
@@ -22,9 +23,7 @@ const { deskClaims, deskCounts } = await import("./desk.server");
 const { PAGE_SIZE } = await import("./paging");
 const { listPublished } = await import("../publishing/publications.server");
 const { publishedForExercise, publishedForExercises } = await import("../classroom/exercises.server");
-const apiModule = await import("../api/v1.server");
-/** The API as its route calls it: the address is the request's own (no React Router suffixes here). */
-const handleApi = (request: Request) => apiModule.handleApi(request, new URL(request.url));
+const handleApi = await apiHandler();
 
 const raw = new Database(file, { readonly: true });
 const column = <T>(sql: string) => (raw.prepare(sql).raw().all() as unknown[][]).map((row) => row[0] as T);

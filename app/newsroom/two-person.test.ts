@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { useFreshDatabase } from "../db/testing.server";
 import type { CurrentUser } from "../auth/session.server";
+import { apiHandler } from "../api/testing.server";
 
 // The two-person rule on a real SQLite file: it follows who wrote the verdict and rationale,
 // not who touched the claim last.
@@ -12,9 +13,7 @@ const { importArticle } = await import("./articles.server");
 const { reviewClaim } = await import("./claims.server");
 const { approveClaim } = await import("./approval.server");
 const { addEvidence } = await import("./evidence.server");
-const apiModule = await import("../api/v1.server");
-/** The API as its route calls it: the address is the request's own (no React Router suffixes here). */
-const handleApi = (request: Request) => apiModule.handleApi(request, new URL(request.url));
+const handleApi = await apiHandler();
 
 const people: Record<"editor" | "reviewer" | "secondReviewer" | "thirdReviewer", CurrentUser> = {} as never;
 const tokens: Record<string, string> = {};
