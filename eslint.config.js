@@ -71,7 +71,7 @@ export default tseslint.config(
     // React Router passes requests through as they arrived (react-router.config.ts): a
     // client-side navigation's request is /page.data?_routes=…, the page's address is `url`.
     // Features get the request from routes, so the rule holds for the whole app; its origin is
-    // read in one place (requestOrigin, app/utils/http.server.ts). entry.server.tsx renders
+    // read in one place (requestOrigin, app/utils/request-origin.server.ts). entry.server.tsx renders
     // documents, never .data requests.
     files: ["app/**/*.{ts,tsx}"],
     ignores: ["**/*.test.ts", "**/testing.server.ts", "app/entry.server.tsx"],

@@ -46,6 +46,38 @@ describe("imports run one way", () => {
   });
 });
 
+/** The files a module loads when it is loaded: its static value imports, followed (not `import()`, not types). */
+function loadedWith(entry: string): { files: string[]; packages: Map<string, string> } {
+  const STATIC = /^(?:import|export)\s+(?!type\s)(?:[^"';]*?\sfrom\s+)?["']([^"']+)["']/gm;
+  const files = new Set<string>();
+  const packages = new Map<string, string>();
+  const visit = (file: string) => {
+    if (files.has(file)) return;
+    files.add(file);
+    for (const [, specifier] of readFileSync(path.join(ROOT, file), "utf8").matchAll(STATIC)) {
+      if (!specifier!.startsWith(".")) {
+        packages.set(specifier!, file);
+        continue;
+      }
+      const [edge] = importsOf(ROOT, file, `import x from "${specifier}";`);
+      if (edge) visit(edge.to);
+    }
+  };
+  visit(entry);
+  return { files: [...files], packages };
+}
+
+describe("scripts that choose React's build", () => {
+  it("load no React before they set NODE_ENV: site:export's own imports reach none", () => {
+    // React picks its development or production build when first loaded; the build that renders
+    // is loaded after NODE_ENV is set. A module that loads React earlier makes the two disagree
+    // (React Router's elements fail with "dispatcher.getOwner is not a function").
+    const { packages } = loadedWith("scripts/site-export.ts");
+    const rendering = [...packages].filter(([name]) => /^(react|react-dom|react-router)(\/|$)/.test(name));
+    expect(rendering).toEqual([]);
+  });
+});
+
 describe("the import reader", () => {
   const text = [
     'import { a } from "./a";',

@@ -1,7 +1,7 @@
 import { redirect } from "react-router";
 import { db } from "../db/client.server";
 import { env } from "../utils/config.server";
-import { secureCookieAttribute } from "../utils/http.server";
+import { secureCookieAttribute } from "../utils/request-origin.server";
 import { can, parseRole, type Permission, type Role } from "./roles";
 import { newSecret, sha256 as hashToken } from "./secrets.server";
 

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { secureCookieAttribute } from "../utils/http.server";
+import { secureCookieAttribute } from "../utils/request-origin.server";
 
 /**
  * The device token: a random value in a cookie that a student's browser keeps for a year, so one

@@ -1,4 +1,4 @@
-import { requestOrigin } from "../utils/http.server";
+import { requestOrigin } from "../utils/request-origin.server";
 import { qrCode, type QrCode } from "./qr.server";
 
 /**

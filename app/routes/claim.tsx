@@ -57,15 +57,8 @@ export async function loader({ request, url, params }: Route.LoaderArgs) {
     publishedEmbed(articleId, page.claim.id),
     claimFigures(page.claim.quote, page.article.language),
   ]);
-  return {
-    ...page,
-    matches,
-    comments,
-    embed,
-    ...figures,
-    rationaleHtml: renderMarkdown(page.claim.rationale),
-    saved: url.searchParams.get("saved"),
-  };
+  const [rationaleHtml, saved] = [renderMarkdown(page.claim.rationale), url.searchParams.get("saved")];
+  return { ...page, matches, comments, embed, ...figures, rationaleHtml, saved };
 }
 
 export async function action({ request, url, params }: Route.ActionArgs) {

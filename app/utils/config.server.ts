@@ -1,6 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
-import { requestOrigin } from "./http.server";
+import { requestOrigin } from "./request-origin.server";
 
 const EnvSchema = z.object({
   DATABASE_URL: z
