@@ -1,10 +1,13 @@
+import { rmSync } from "node:fs";
 import { expect, test } from "@playwright/test";
+import { generateWorkspace } from "../scripts/bench-workspace";
 import {
   callApi,
   createToken,
   createUser,
   expectAccessible,
   failOnServerErrors,
+  onPostgres,
   personIn,
   signIn,
   startOwnServer,
@@ -172,6 +175,38 @@ test("a word more claims hold than search ranks: the page says which are ranked 
       "This page is past the 1,000 most recently added matches, the only ones ranked. Add a word, a filter or a date range to reach older ones.",
     );
     await expect(page.locator(".search-hit")).toHaveCount(0);
+  } finally {
+    server.child.kill();
+  }
+});
+
+test("readers searching a word every published fact-check holds are told which are ranked", async ({
+  browser,
+}) => {
+  test.skip(
+    onPostgres(),
+    "The workspace is generated as a SQLite file; app/search/search.test.ts ranks readers' search on PostgreSQL.",
+  );
+  test.setTimeout(60_000);
+  // 1,002 published fact-checks, each titled "Bench article N": more than search ranks (1,000).
+  const database = "data/e2e-readers-ranked.db";
+  for (const suffix of ["", "-wal", "-shm"]) rmSync(`${database}${suffix}`, { force: true });
+  generateWorkspace(database, { articles: 1002, claimsPerArticle: 1, published: 1002 });
+  const server = await startOwnServer(database, { CLAIMDESK_SEED: "off" }, { shared: true });
+  try {
+    const context = await browser.newContext({ baseURL: server.base, javaScriptEnabled: false });
+    const reader = await context.newPage();
+    await reader.goto("/fact-checks?q=bench");
+    await expect(reader.getByRole("status")).toContainText(
+      "1,000+ fact-checks match “bench”, best first. Only the 1,000 most recently published matches are ranked. Add a word to reach older ones.",
+    );
+    await expect(reader.locator(".card-list .card").first()).toBeVisible();
+    await reader.goto("/fact-checks?q=bench&page=999");
+    await expect(reader.getByRole("status")).toContainText(
+      "This page is past the 1,000 most recently published matches, the only ones ranked. Add a word to reach older ones.",
+    );
+    await expect(reader.locator(".card-list .card")).toHaveCount(0);
+    await context.close();
   } finally {
     server.child.kill();
   }
