@@ -151,7 +151,7 @@ test("a word more claims hold than search ranks: the page says which are ranked 
     await page.goto("/search?q=quokka");
     // The status line, which a screen reader announces, says which kinds were ranked in part.
     await expect(page.getByRole("status")).toContainText(
-      "Among claims, only the 1,000 most recently added matches are ranked.",
+      "Of claims, only the 1,000 most recently added are ranked.",
     );
     const claims = page.getByRole("region", { name: /^Claims/ });
     await expect(claims.getByRole("heading", { name: "Claims (1,000+)" })).toBeVisible();

@@ -59,7 +59,7 @@ test("a claim's chips are set against the reference, and an editor's correction 
   await plain.goto(claimPage);
   await plain.getByRole("link", { name: "Correct the figures for T-Head Hanguang 800" }).click();
   await plain.waitForURL(/\/reference\?q=/);
-  await expect(plain.getByRole("status")).toHaveText("1 row match “T-Head Hanguang 800”.");
+  await expect(plain.getByRole("status")).toHaveText("1 row matches “T-Head Hanguang 800”.");
   await plain.getByRole("link", { name: "T-Head Hanguang 800" }).click();
   await plain.waitForURL(/\/reference\/\d+$/);
   const rowPage = plain.url();

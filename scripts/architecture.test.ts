@@ -73,7 +73,9 @@ describe("scripts that choose React's build", () => {
     // is loaded after NODE_ENV is set. A module that loads React earlier makes the two disagree
     // (React Router's elements fail with "dispatcher.getOwner is not a function").
     const { packages } = loadedWith("scripts/site-export.ts");
-    const rendering = [...packages].filter(([name]) => /^(react|react-dom|react-router)(\/|$)/.test(name));
+    const rendering = [...packages].filter(([name]) =>
+      /^(react|react-dom|react-router|react-router-dom|@react-router\/[^/]+)(\/|$)/.test(name),
+    );
     expect(rendering).toEqual([]);
   });
 });

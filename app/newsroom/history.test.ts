@@ -146,8 +146,17 @@ describe("claim numbers", () => {
     expect(second.id).not.toBe(2);
     const ref = workbench.highlights.find((h) => h.claimId === String(second.id))!.ref;
     expect(ref).toMatchObject({ href: `#claim-item-${second.id}`, text: "2", label: "Claim 2" });
+    await reviewClaim(
+      second.id,
+      { version: second.version, verdict: "accurate", rationale: "Exchange data.", status: "needs-review" },
+      editor,
+    );
     const page = await claimWorkbench(other.id, second.id, editor);
     expect(page.claim.number).toBe(2);
     expect(page.siblings.map((s) => s.number)).toEqual([1, 3]);
+    // The claim page's trail names the claim by the same number.
+    expect(page.history.map((e) => `${e.actor} ${e.action} ${e.entity}`)).toEqual([
+      "Edith Editor saved the verdict of claim 2",
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import { verdictCountsOnScale } from "../newsroom/verdicts";
 import { formatCount } from "../newsroom/page-links";
 import { MAX_QUERY_LENGTH } from "../search/query";
-import { NARROW_PUBLISHED, pastLastMatch, rankedNewestNote } from "../search/results";
+import { NARROW_PUBLISHED, standingNote } from "../search/results";
 import { formatDate, VerdictBadge } from "../ui/components";
 import { Pager } from "../ui/Pager";
 import { Snippet } from "../ui/SearchResults";
@@ -54,11 +54,7 @@ export function FoundFactCheckList({ found, here }: { found: FoundFactChecks; he
         {found.total === 0
           ? `No published fact-check matches “${found.q}”.`
           : `${formatCount(found.total)} ${found.total === 1 ? "fact-check matches" : "fact-checks match"} “${found.q}”, best first.`}{" "}
-        {found.total === 0
-          ? null
-          : found.page.items.length > 0
-            ? rankedNewestNote(found.total, NARROW_PUBLISHED)?.concat(" ")
-            : `${pastLastMatch(found.total, NARROW_PUBLISHED)} `}
+        {standingNote(found.total, found.page.items.length, NARROW_PUBLISHED)?.concat(" ")}
         <a href="/fact-checks">All fact-checks</a>
       </p>
       <ul className="card-list">

@@ -7,7 +7,8 @@ import { routeArgs } from "./testing.server";
 
 // The claim page's loader on a real SQLite file, as server.js calls it, with the app's own Prisma
 // client logging every statement it runs. The page reads a dozen things about one claim; each
-// should be read once, and nothing should be asked of the database that can only answer nothing.
+// should be read once, and no empty list of people looked up (Prisma's own loads of an empty
+// relation, `IN (NULL)`, remain).
 const { statements } = vi.hoisted(() => ({ statements: [] as string[] }));
 vi.mock("../db/client.server", async (importOriginal) =>
   (await import("../db/testing.server")).loggingClientModule(await importOriginal(), statements),
@@ -41,7 +42,7 @@ describe("the claim page", () => {
     expect(places).toHaveLength(1);
   });
 
-  it("sends no statement that can only answer nothing (an empty list of people to name)", async () => {
+  it("looks up no empty list of people to name", async () => {
     // Nobody has edited, approved or commented on a generated claim: there is nobody to name.
     const { data, statements: run } = await openClaim(31);
     expect(data.lastEditor).toBeNull();

@@ -62,7 +62,7 @@ export default function ReferencePage({ loaderData, actionData }: Route.Componen
       </form>
       <p role="status">
         {rows.total} {rows.total === 1 ? "row" : "rows"}
-        {search ? ` match “${search}”` : ""}.
+        {search ? ` ${rows.total === 1 ? "matches" : "match"} “${search}”` : ""}.
       </p>
       {rows.items.length > 0 ? (
         <table className="table table--stack">

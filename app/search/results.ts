@@ -61,6 +61,13 @@ export const pastLastMatch = (total: number, { narrow, newest }: Narrowing): str
       ? "This page is past the only match: it is on the first page."
       : `This page is past the last match: all ${formatCount(total)} are on earlier pages.`;
 
+/**
+ * What a page says of where it stands among one kind's `total` matches when it shows `shown` of
+ * them: past the last one, or that only the newest were ranked; nothing when there is nothing to say.
+ */
+export const standingNote = (total: number, shown: number, narrowing: Narrowing): string | null =>
+  total === 0 ? null : shown > 0 ? rankedNewestNote(total, narrowing) : pastLastMatch(total, narrowing);
+
 export const NARROW_PUBLISHED: Narrowing = { narrow: "Add a word", newest: "published" };
 
 /**

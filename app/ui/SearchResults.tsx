@@ -1,10 +1,4 @@
-import {
-  NARROW_KIND,
-  pastLastMatch,
-  rankedNewestNote,
-  type SearchGroup,
-  type SearchHit,
-} from "../search/results";
+import { NARROW_KIND, standingNote, type SearchGroup, type SearchHit } from "../search/results";
 import type { SearchKind } from "../search/search-request";
 import { plainSnippet, snippetParts } from "../search/snippet";
 import { StatusBadge, VerdictBadge } from "./components";
@@ -73,6 +67,14 @@ function Hit({ hit }: { hit: SearchHit }) {
 
 const LIST = new Intl.ListFormat("en", { type: "conjunction" });
 
+/** What one match of a kind is called, and several. */
+const KIND_NOUNS: Record<SearchKind, [one: string, several: string]> = {
+  claim: ["claim", "claims"],
+  article: ["article", "articles"],
+  evidence: ["source", "sources"],
+  external: ["review by another fact-checker", "reviews by other fact-checkers"],
+};
+
 /**
  * The page's status line, which a screen reader announces: how many match and, where search
  * ranked only some of them (decision 026) or the page is past them, which and how to reach the rest.
@@ -80,17 +82,19 @@ const LIST = new Intl.ListFormat("en", { type: "conjunction" });
 export function searchStatus(q: string, kind: SearchKind | undefined, groups: SearchGroup[]): string {
   const found = groups.reduce((sum, g) => sum + g.total, 0);
   if (found === 0) return `Nothing matches “${q}”.`;
+  const capped = groups.filter((g) => g.total > COUNT_CAP);
+  const count = capped.length ? formatCount(COUNT_CAP + 1) : found.toLocaleString("en");
   if (kind) {
-    const lead = `${formatCount(found)} ${KIND_HEADINGS[kind].toLowerCase()} match “${q}”, best first.`;
-    const shown = groups.some((g) => g.hits.length > 0);
-    const note = shown ? rankedNewestNote(found, NARROW_KIND[kind]) : pastLastMatch(found, NARROW_KIND[kind]);
+    const lead = `${count} ${KIND_NOUNS[kind][found === 1 ? 0 : 1]} ${found === 1 ? "matches" : "match"} “${q}”, best first.`;
+    const shown = groups.reduce((sum, g) => sum + g.hits.length, 0);
+    const note = standingNote(found, shown, NARROW_KIND[kind]);
     return note ? `${lead} ${note}` : lead;
   }
-  const lead = `${formatCount(found)} matches for “${q}”, best first in each kind.`;
-  const capped = groups.filter((g) => g.total > COUNT_CAP).map((g) => KIND_HEADINGS[g.kind].toLowerCase());
-  return capped.length
-    ? `${lead} Among ${LIST.format(capped)}, only the ${formatCount(COUNT_CAP)} most recently added matches are ranked.`
-    : lead;
+  const lead = `${count} ${found === 1 ? "match" : "matches"} for “${q}”, best first in each kind.`;
+  if (capped.length === 0) return lead;
+  const kinds = LIST.format(capped.map((g) => KIND_NOUNS[g.kind][1]));
+  const each = capped.length > 1 ? " of each" : "";
+  return `${lead} Of ${kinds}, only the ${formatCount(COUNT_CAP)} most recently added${each} are ranked.`;
 }
 
 /**
@@ -98,11 +102,8 @@ export function searchStatus(q: string, kind: SearchKind | undefined, groups: Se
  * and how to reach the rest. A page of one kind says it in its status line instead.
  */
 function GroupNote({ group, single }: { group: SearchGroup; single: boolean }) {
-  const narrow = NARROW_KIND[group.kind];
-  if (group.total === 0) return <p>{`No ${KIND_HEADINGS[group.kind].toLowerCase()} match.`}</p>;
-  if (single) return null;
-  if (group.hits.length === 0) return <p>{pastLastMatch(group.total, narrow)}</p>;
-  const note = rankedNewestNote(group.total, narrow);
+  if (group.total === 0) return <p>{`No ${KIND_NOUNS[group.kind][1]} match.`}</p>;
+  const note = single ? null : standingNote(group.total, group.hits.length, NARROW_KIND[group.kind]);
   return note ? <p className="meta">{note}</p> : null;
 }
 
@@ -131,8 +132,8 @@ export function SearchGroups({
             <p>
               <a href={showAll(group.kind)}>
                 {group.total > COUNT_CAP
-                  ? `The ${formatCount(COUNT_CAP)} most recently added ${KIND_HEADINGS[group.kind].toLowerCase()}, best first`
-                  : `All ${formatCount(group.total)} ${KIND_HEADINGS[group.kind].toLowerCase()}`}
+                  ? `The ${formatCount(COUNT_CAP)} most recently added ${KIND_NOUNS[group.kind][1]}, best first`
+                  : `All ${formatCount(group.total)} ${KIND_NOUNS[group.kind][1]}`}
               </a>
             </p>
           ) : null}
