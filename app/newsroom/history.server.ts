@@ -128,14 +128,17 @@ async function describeEvents(
  */
 export async function claimHistory(
   claim: { id: number; articleId: number },
-  numbers: ReadonlyMap<number, number>,
+  numbers: ReadonlyMap<number, number> | Promise<ReadonlyMap<number, number>>,
 ): Promise<HistoryEntry[]> {
-  const events = await db().auditEvent.findMany({
-    where: { articleId: claim.articleId, entityType: "claim", entityId: claim.id },
-    orderBy: { id: "desc" },
-    take: 500,
-  });
-  return describeEvents(events, numbers);
+  const [events, numbered] = await Promise.all([
+    db().auditEvent.findMany({
+      where: { articleId: claim.articleId, entityType: "claim", entityId: claim.id },
+      orderBy: { id: "desc" },
+      take: 500,
+    }),
+    numbers,
+  ]);
+  return describeEvents(events, numbered);
 }
 
 /** The history page's filters; blank or unknown values mean "any", as the desk's filters do. */

@@ -25,7 +25,7 @@ export async function claimWorkbench(articleId: number, claimId: number, user: C
     numbering,
     neighbouringClaims(claim),
     listDeskMembers(),
-    numbering.then((numbers) => claimHistory(claim, numbers)),
+    claimHistory(claim, numbering),
   ]);
   return {
     claim: { ...rest, number: numbers.get(claim.id)!, reasons: parseReasons(claim.reasons) },
