@@ -124,7 +124,7 @@ async function describeEvents(
 
 /**
  * Who changed one claim and when, newest first (the claim page's trail); `numbers` are its
- * article's claims' numbers (claimNumbers), which the page has already read.
+ * article's claims' numbers (claimNumbers), read beside the events: the page needs them too.
  */
 export async function claimHistory(
   claim: { id: number; articleId: number },
