@@ -170,6 +170,8 @@ test("a word more claims hold than search ranks: the page says which are ranked 
     await expect(page.getByRole("status")).toHaveText(
       "1,000+ claims match “quokka”, best first. Only the 1,000 most recently added matches are ranked. Add a word, a filter or a date range to reach older ones.",
     );
+    // The title, which a screen reader reads first on a new page, says what the page holds.
+    await expect(page).toHaveTitle("1,000+ claims match “quokka” (page 50) · Search · Claimdesk");
     await page.goto("/search?q=quokka&kind=claim&page=51");
     await expect(page.getByRole("status")).toContainText(
       "This page is past the 1,000 most recently added matches, the only ones ranked. Add a word, a filter or a date range to reach older ones.",
@@ -201,6 +203,7 @@ test("readers searching a word every published fact-check holds are told which a
       "1,000+ fact-checks match “bench”, best first. Only the 1,000 most recently published matches are ranked. Add a word to reach older ones.",
     );
     await expect(reader.locator(".card-list .card").first()).toBeVisible();
+    await expect(reader).toHaveTitle("1,000+ fact-checks match “bench” · Fact-checks · Claimdesk");
     await reader.goto("/fact-checks?q=bench&page=999");
     await expect(reader.getByRole("status")).toContainText(
       "This page is past the 1,000 most recently published matches, the only ones ranked. Add a word to reach older ones.",

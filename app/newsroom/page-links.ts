@@ -18,3 +18,7 @@ const NUMBER = new Intl.NumberFormat("en");
 
 /** "1,000+" once a count passes the cap. */
 export const formatCount = (n: number) => (n > COUNT_CAP ? `${NUMBER.format(COUNT_CAP)}+` : NUMBER.format(n));
+
+/** A page's place in a page's title, after page 1 (" (page 3)"): a screen reader reads the title first. */
+export const pageOf = (page: { page: number } | null): string =>
+  page && page.page > 1 ? ` (page ${NUMBER.format(page.page)})` : "";

@@ -47,13 +47,17 @@ export interface FoundFactChecks {
   };
 }
 
+/** How many published fact-checks match, in a few words: the status line's start and the page's title. */
+export const foundSummary = ({ q, total }: Pick<FoundFactChecks, "q" | "total">) =>
+  total === 0
+    ? `No published fact-check matches “${q}”`
+    : `${formatCount(total)} ${total === 1 ? "fact-check matches" : "fact-checks match"} “${q}”`;
+
 export function FoundFactCheckList({ found, here }: { found: FoundFactChecks; here: string }) {
   return (
     <>
       <p role="status">
-        {found.total === 0
-          ? `No published fact-check matches “${found.q}”.`
-          : `${formatCount(found.total)} ${found.total === 1 ? "fact-check matches" : "fact-checks match"} “${found.q}”, best first.`}{" "}
+        {found.total === 0 ? `${foundSummary(found)}.` : `${foundSummary(found)}, best first.`}{" "}
         {standingNote(found.total, found.page.items.length, NARROW_PUBLISHED)?.concat(" ")}
         <a href="/fact-checks">All fact-checks</a>
       </p>

@@ -9,10 +9,14 @@ import { listPublished } from "./publications.server";
  * documents: no client-side React, like the fact-check pages. The list's pages are the same for
  * every reader, so server.js keeps them (app/publishing/serve.server.ts).
  */
-export function renderListDocument(q: string, children: ReactNode): string {
+export function renderListDocument(
+  q: string,
+  children: ReactNode,
+  title = "Fact-checks · Claimdesk",
+): string {
   return renderDocument(
     <PublicDocument
-      title={q ? `“${q}” in the fact-checks · Claimdesk` : "Fact-checks · Claimdesk"}
+      title={title}
       description="Every fact-check published with Claimdesk: each claim checked, its verdict and its sources."
       // The form, the cards and the pager look as they do in the app.
       head={<link rel="stylesheet" href="/workbench.css" />}

@@ -1,7 +1,8 @@
 import type { Route } from "./+types/fact-checks";
 import { getUser } from "../auth/session.server";
 import { withAccount } from "../publishing/page.server";
-import { FoundFactCheckList } from "../publishing/FactCheckList";
+import { foundSummary, FoundFactCheckList } from "../publishing/FactCheckList";
+import { pageOf } from "../newsroom/page-links";
 import { renderListDocument, renderPublishedList } from "../publishing/list-page.server";
 import { listPageHeaders } from "../publishing/serve.server";
 import { publishedSearchPage } from "../search/search-page.server";
@@ -27,5 +28,9 @@ export async function loader({ request, url }: Route.LoaderArgs) {
 
 async function renderSearch(params: URLSearchParams, here: string): Promise<string> {
   const found = await publishedSearchPage(params, RESULTS_PER_PAGE);
-  return renderListDocument(found.q, <FoundFactCheckList found={found} here={here} />);
+  return renderListDocument(
+    found.q,
+    <FoundFactCheckList found={found} here={here} />,
+    `${foundSummary(found)}${pageOf(found.page)} · Fact-checks · Claimdesk`,
+  );
 }

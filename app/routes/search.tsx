@@ -3,10 +3,15 @@ import { requirePermission } from "../auth/session.server";
 import { searchPage } from "../search/search-page.server";
 import { Pager } from "../ui/Pager";
 import { SearchForm } from "../ui/SearchForm";
-import { searchStatus, SearchGroups } from "../ui/SearchResults";
+import { pageOf } from "../newsroom/page-links";
+import { searchStatus, searchSummary, SearchGroups } from "../ui/SearchResults";
 
 export const meta: Route.MetaFunction = ({ data }) => [
-  { title: data?.search.q ? `“${data.search.q}” · Search · Claimdesk` : "Search · Claimdesk" },
+  {
+    title: data?.search.q.trim()
+      ? `${searchSummary(data.search.q, data.search.kind, data.groups)}${pageOf(data.page)} · Search · Claimdesk`
+      : "Search · Claimdesk",
+  },
 ];
 
 export async function loader({ request, url }: Route.LoaderArgs) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { SearchGroup, SearchHit } from "../search/results";
 import type { SearchKind } from "../search/search-request";
-import { searchStatus } from "./SearchResults";
+import { searchStatus, searchSummary } from "./SearchResults";
 
 const hit = (kind: SearchKind, id: number): SearchHit => ({
   kind,
@@ -57,6 +57,16 @@ describe("the search page's status line, which a screen reader announces", () =>
     expect(searchStatus("claim", "article", [group("article", 1001, 20)])).toBe(
       "1,000+ articles match “claim”, best first. Only the 1,000 most recently added matches are ranked. Add a word, an outlet or a date range to reach older ones.",
     );
+  });
+
+  it("starts with the few words the page's title gives", () => {
+    expect(searchSummary("chip", undefined, [group("claim", 17), group("article", 1)])).toBe(
+      "18 matches for “chip”",
+    );
+    expect(searchSummary("chip", "evidence", [group("evidence", 1001, 0)])).toBe(
+      "1,000+ sources match “chip”",
+    );
+    expect(searchSummary("chip", "claim", [group("claim", 0)])).toBe("Nothing matches “chip”");
   });
 
   it("says where the matches are on a page past them", () => {

@@ -76,21 +76,36 @@ const KIND_NOUNS: Record<SearchKind, [one: string, several: string]> = {
 };
 
 /**
+ * How many match, in a few words ("18 sources match “chip”", "36 matches for “chip”"): the start
+ * of the status line, and the page's title, which a screen reader reads first on a new page.
+ */
+export function searchSummary(q: string, kind: SearchKind | undefined, groups: SearchGroup[]): string {
+  const found = groups.reduce((sum, g) => sum + g.total, 0);
+  if (found === 0) return `Nothing matches “${q}”`;
+  const count = groups.some((g) => g.total > COUNT_CAP)
+    ? formatCount(COUNT_CAP + 1)
+    : found.toLocaleString("en");
+  return kind
+    ? `${count} ${KIND_NOUNS[kind][found === 1 ? 0 : 1]} ${found === 1 ? "matches" : "match"} “${q}”`
+    : `${count} ${found === 1 ? "match" : "matches"} for “${q}”`;
+}
+
+/**
  * The page's status line, which a screen reader announces: how many match and, where search
  * ranked only some of them (decision 026) or the page is past them, which and how to reach the rest.
  */
 export function searchStatus(q: string, kind: SearchKind | undefined, groups: SearchGroup[]): string {
   const found = groups.reduce((sum, g) => sum + g.total, 0);
-  if (found === 0) return `Nothing matches “${q}”.`;
-  const capped = groups.filter((g) => g.total > COUNT_CAP);
-  const count = capped.length ? formatCount(COUNT_CAP + 1) : found.toLocaleString("en");
+  const summary = searchSummary(q, kind, groups);
+  if (found === 0) return `${summary}.`;
   if (kind) {
-    const lead = `${count} ${KIND_NOUNS[kind][found === 1 ? 0 : 1]} ${found === 1 ? "matches" : "match"} “${q}”, best first.`;
+    const lead = `${summary}, best first.`;
     const shown = groups.reduce((sum, g) => sum + g.hits.length, 0);
     const note = standingNote(found, shown, NARROW_KIND[kind]);
     return note ? `${lead} ${note}` : lead;
   }
-  const lead = `${count} ${found === 1 ? "match" : "matches"} for “${q}”, best first in each kind.`;
+  const lead = `${summary}, best first in each kind.`;
+  const capped = groups.filter((g) => g.total > COUNT_CAP);
   if (capped.length === 0) return lead;
   const kinds = LIST.format(capped.map((g) => KIND_NOUNS[g.kind][1]));
   const each = capped.length > 1 ? " of each" : "";
