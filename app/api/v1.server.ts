@@ -22,6 +22,7 @@ import { factCheckPath, versionPath } from "../publishing/links";
 import { latestNumber } from "../publishing/latest.server";
 import { listPublished, loadPublication, publisher } from "../publishing/publications.server";
 import { publishArticle } from "../publishing/publish.server";
+import { etagMatches } from "../publishing/respond.server";
 import type { Claim, Evidence } from "../generated/prisma/client";
 import {
   ApiApproveSchema,
@@ -38,6 +39,7 @@ import {
   ApiSearchQuerySchema,
   ApiSendBackSchema,
 } from "./schemas";
+import { answerTag } from "./revalidation.server";
 import { addComment, existingClaimComments, type ThreadComment } from "../comments/comments.server";
 import { searchForApi } from "../search/search-page.server";
 import { claimMatches } from "../matching/decisions.server";
@@ -505,7 +507,14 @@ export async function handleApi(request: Request, url: URL): Promise<Response> {
       throw new UserError(`Your role (${user.role}) does not allow this.`, 403);
     }
     const params = operation.path.exec(path)!.slice(1);
-    return json(await operation.run({ request, url, user, params }), operation.status);
+    const run = () => operation.run({ request, url, user, params });
+    if (method !== "GET") return json(await run(), operation.status);
+    // Pollers send back the tag they were given and get 304 while nothing was committed.
+    const tag = await answerTag(`${user.id} ${user.role}`, url.pathname + url.search);
+    const revalidate = { ETag: tag, "Cache-Control": "private, no-cache" };
+    if (etagMatches(request.headers.get("If-None-Match"), tag))
+      return new Response(null, { status: 304, headers: revalidate });
+    return json(await run(), operation.status, revalidate);
   } catch (error) {
     const answer = httpError(error);
     if (answer) {

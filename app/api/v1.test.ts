@@ -428,6 +428,69 @@ describe("listing claims", () => {
   });
 });
 
+describe("polling with ETags", () => {
+  const get = (path: string, as: string, ifNoneMatch?: string) =>
+    handleApi(
+      new Request(`http://localhost/api/v1${path}`, {
+        headers: {
+          Authorization: `Bearer ${tokens[as]}`,
+          ...(ifNoneMatch ? { "If-None-Match": ifNoneMatch } : {}),
+        },
+      }),
+    );
+
+  it("answers 304 to a reader's tag until anything is committed, and never to another reader", async () => {
+    const created = await call("POST", "/articles", "editor", { title: "Polled", markdown: ARTICLE });
+    const path = `/claims?article=${created.json.id}`;
+    // PostgreSQL's counter is the cluster's: another test file's commit may come between two
+    // requests, so the pair is tried again until nothing did.
+    // Clients may send several tags; one of them is this answer's.
+    const ask = async () => {
+      const answer = await get(path, "viewer");
+      return [answer, await get(path, "viewer", `W/"older", ${answer.headers.get("ETag")}`)] as const;
+    };
+    let [first, unchanged] = await ask();
+    for (let tries = 1; unchanged.status === 200 && tries < 50; tries++) [first, unchanged] = await ask();
+    const tag = first.headers.get("ETag")!;
+    expect(first.status).toBe(200);
+    expect(tag).toMatch(/^W\/"[\w-]{27}"$/);
+    expect(first.headers.get("Cache-Control")).toBe("private, no-cache");
+    expect(unchanged.status).toBe(304);
+    expect(await unchanged.text()).toBe("");
+    expect(unchanged.headers.get("ETag")).toBe(tag);
+    // The same address for another person, or another address, is another answer.
+    expect((await get(path, "editor", tag)).status).toBe(200);
+    expect((await get(`${path}&page=1`, "viewer", tag)).status).toBe(200);
+
+    const [claim] = created.json.claims;
+    await call("PATCH", `/claims/${claim.id}`, "editor", { version: claim.version, rationale: "Changed." });
+    const changed = await get(path, "viewer", tag);
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get("ETag")).not.toBe(tag);
+    const body = (await changed.json()) as { claims: { id: number; rationale: string }[] };
+    expect(body.claims.find((c) => c.id === claim.id)?.rationale).toBe("Changed.");
+  });
+
+  it("tags no write and no refusal", async () => {
+    const refused = await get("/claims?stauts=open", "viewer");
+    expect(refused.status).toBe(400);
+    expect(refused.headers.get("ETag")).toBeNull();
+    const created = await handleApi(
+      new Request("http://localhost/api/v1/articles", {
+        method: "POST",
+        headers: {
+          Authorization: `Bearer ${tokens.editor}`,
+          "Content-Type": "application/json",
+          "If-None-Match": "*",
+        },
+        body: JSON.stringify({ title: "Not polled", markdown: ARTICLE }),
+      }),
+    );
+    expect(created.status).toBe(201);
+    expect(created.headers.get("ETag")).toBeNull();
+  });
+});
+
 describe("other fact-checkers' reviews", () => {
   const claimReview = {
     "@type": "ClaimReview",
