@@ -3,12 +3,14 @@ import type { SearchTerm } from "./query";
 
 /**
  * One database's part of a search: the table expression that finds the matches (aliased c, a, e,
- * p or r as the base table), the condition, a snippet with marks and a score (higher is better).
+ * p or r as the base table), the condition, the text a snippet is made from and a score (higher
+ * is better).
  */
 export interface Match {
   from: Prisma.Sql;
   where: Prisma.Sql;
-  snippet: Prisma.Sql;
+  /** The fields to make a snippet from, in the order they are tried, as `snippetOf` reads them. */
+  snippetText: Prisma.Sql;
   score: Prisma.Sql;
   /** The matched rows' ids, in an order the index gives without ranking every match (newest last). */
   rowId: Prisma.Sql;

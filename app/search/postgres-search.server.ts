@@ -3,22 +3,24 @@ import { db } from "../db/client.server";
 import { PLAN_EACH_RUN } from "../db/postgres-adapter.server";
 import { websearchAnyQuery, websearchQuery, type SearchTerm } from "./query";
 import type { Match, Matched, NewestMatches } from "./dialect";
-import { MARK_END, MARK_START } from "./snippet";
+import { SNIPPET_TEXT_LIMIT } from "./snippet";
 
 /**
  * PostgreSQL: generated tsvector columns with GIN indexes (migration 20261129060000_search),
  * websearch_to_tsquery for the query, ts_rank_cd (cover density) for the order.
  */
 
-const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`;
-/** ts_headline reads the whole text it is given: an article's is cut to its first 100,000 characters. */
-const HEADLINE_TEXT_LIMIT = 100_000;
+/** The fields a snippet is made from (snippet.ts), each cut to its first SNIPPET_TEXT_LIMIT characters. */
+const snippetFields = (fields: string[]) =>
+  Prisma.raw(
+    fields.map((field) => `coalesce(left(${field}, ${SNIPPET_TEXT_LIMIT}), '')`).join(" || chr(1) || "),
+  );
 
 function match(
   alias: string,
   table: string,
   terms: SearchTerm[] | { any: string[] },
-  text: Prisma.Sql,
+  fields: string[],
 ): Match {
   const words = "any" in terms ? websearchAnyQuery(terms.any) : websearchQuery(terms);
   const query = Prisma.sql`websearch_to_tsquery('english', ${words})`;
@@ -26,7 +28,7 @@ function match(
   return {
     from: Prisma.sql`${Prisma.raw(`"${table}" ${alias}`)}`,
     where: Prisma.sql`${column} @@ ${query}`,
-    snippet: Prisma.sql`ts_headline('english', ${text}, ${query}, ${HEADLINE})`,
+    snippetText: snippetFields(fields),
     score: Prisma.sql`ts_rank_cd(${column}, ${query})`,
     rowId: Prisma.raw(`${alias}."id"`),
   };
@@ -46,28 +48,27 @@ export const newestMatches = ({ from, where, rowId }: Matched, cap: number): New
 });
 
 export const matchClaims = (terms: SearchTerm[]) =>
-  match("c", "Claim", terms, Prisma.sql`c."quote" || ' — ' || c."rationale"`);
-export const matchClaimsAny = (words: string[]) => match("c", "Claim", { any: words }, Prisma.sql`c."quote"`);
+  match("c", "Claim", terms, ['c."quote"', 'c."rationale"']);
+export const matchClaimsAny = (words: string[]) => match("c", "Claim", { any: words }, ['c."quote"']);
 export const matchArticles = (terms: SearchTerm[]) =>
-  match("a", "Article", terms, Prisma.sql`a."title" || ' — ' || left(a."markdown", ${HEADLINE_TEXT_LIMIT})`);
+  match("a", "Article", terms, ['a."markdown"', 'a."title"', 'a."outlet"']);
 export const matchEvidence = (terms: SearchTerm[]) =>
-  match(
-    "e",
-    "Evidence",
-    terms,
-    Prisma.sql`e."title" || ' — ' || e."publisher" || ' — ' || e."url" || ' ' || e."note" || ' ' || e."excerpt"`,
-  );
+  match("e", "Evidence", terms, ['e."excerpt"', 'e."note"', 'e."title"', 'e."publisher"', 'e."url"']);
 export const matchExternal = (terms: SearchTerm[]) =>
-  match("r", "ExternalReview", terms, Prisma.sql`r."claimReviewed" || ' — ' || r."publisher"`);
+  match("r", "ExternalReview", terms, [
+    'r."claimReviewed"',
+    'r."claimant"',
+    'r."publisher"',
+    'r."ratingText"',
+  ]);
 export const matchExternalAny = (words: string[]) =>
-  match("r", "ExternalReview", { any: words }, Prisma.sql`r."claimReviewed"`);
+  match("r", "ExternalReview", { any: words }, ['r."claimReviewed"']);
 export const matchPublications = (terms: SearchTerm[]) => ({
-  ...match(
-    "p",
-    "Publication",
-    terms,
-    Prisma.sql`(p."snapshot"::jsonb #>> '{article,title}') || ' — ' || coalesce((SELECT string_agg((claim ->> 'quote') || ' ' || (claim ->> 'rationale'), ' … ') FROM jsonb_array_elements(p."snapshot"::jsonb -> 'claims') claim), '')`,
-  ),
+  ...match("p", "Publication", terms, [
+    `(SELECT string_agg((claim ->> 'quote') || ' ' || (claim ->> 'verdict') || ' ' || (claim ->> 'rationale'), ' ') FROM jsonb_array_elements(p."snapshot"::jsonb -> 'claims') claim)`,
+    `p."snapshot"::jsonb #>> '{article,markdown}'`,
+    `(p."snapshot"::jsonb #>> '{article,title}') || ' ' || (p."snapshot"::jsonb #>> '{article,outlet}')`,
+  ]),
   title: Prisma.sql`p."snapshot"::jsonb #>> '{article,title}'`,
 });
 

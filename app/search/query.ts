@@ -36,6 +36,10 @@ export function parseQuery(input: string): SearchTerm[] {
   return terms;
 }
 
+/** The words a match holds, to mark in its snippet: every word of every term not excluded. */
+export const includedWords = (terms: SearchTerm[]) =>
+  terms.filter((t) => !t.excluded).flatMap((t) => t.words);
+
 /** Whether the terms can match anything: at least one term that is not excluded. */
 export const searchable = (terms: SearchTerm[]) => terms.some((t) => !t.excluded);
 

@@ -2,7 +2,8 @@ import { Prisma } from "../generated/prisma/client";
 import { db } from "../db/client.server";
 import { timestamp } from "../db/sql.server";
 import { databaseKind } from "../utils/config.server";
-import { parseQuery, searchable, type SearchTerm } from "./query";
+import { includedWords, parseQuery, searchable, type SearchTerm } from "./query";
+import { snippetOf } from "./snippet";
 import type { SearchKind } from "./search-request";
 import type { PublishedHit, SearchHit } from "./results";
 import type { Match, SearchDialect } from "./dialect";
@@ -169,9 +170,10 @@ export async function searchKind(
 ): Promise<{ hits: SearchHit[]; total: number }> {
   const terms = parseQuery(query);
   if (!searchable(terms)) return { hits: [], total: 0 };
+  const marked = includedWords(terms);
   const spec = KINDS[kind](terms);
   const { rows, total } = await pageAndCount<Row>({
-    columns: Prisma.sql`${spec.columns}, ${spec.match.snippet} AS "snippet", ${spec.match.score} AS "score"`,
+    columns: Prisma.sql`${spec.columns}, ${spec.match.snippetText} AS "snippet", ${spec.match.score} AS "score"`,
     from: spec.from(spec.match.from),
     where: Prisma.join([spec.match.where, ...spec.conditions(filters)], " AND "),
     order: spec.order,
@@ -186,7 +188,7 @@ export async function searchKind(
       id: Number(row.id),
       title: row.title,
       text: row.text,
-      snippet: row.snippet ?? "",
+      snippet: snippetOf(row.snippet ?? "", marked),
       verdict: row.verdict || null,
       status: row.status,
       url: spec.url(row),
@@ -204,6 +206,7 @@ export async function searchPublished(
 ): Promise<{ hits: PublishedHit[]; total: number }> {
   const terms = parseQuery(query);
   if (!searchable(terms)) return { hits: [], total: 0 };
+  const marked = includedWords(terms);
   const match = dialect().matchPublications(terms);
   const { rows, total } = await pageAndCount<{
     slug: string;
@@ -212,7 +215,7 @@ export async function searchPublished(
     snippet: string | null;
     score: number;
   }>({
-    columns: Prisma.sql`p."id", a."slug", ${match.title} AS "title", p."number", ${match.snippet} AS "snippet", ${match.score} AS "score"`,
+    columns: Prisma.sql`p."id", a."slug", ${match.title} AS "title", p."number", ${match.snippetText} AS "snippet", ${match.score} AS "score"`,
     from: Prisma.sql`${match.from} JOIN "Article" a ON a."id" = p."articleId"`,
     where: Prisma.sql`${match.where} AND NOT EXISTS (SELECT 1 FROM "Publication" n WHERE n."articleId" = p."articleId" AND n."number" > p."number")`,
     order: Prisma.sql`p."id"`,
@@ -225,7 +228,7 @@ export async function searchPublished(
       slug: row.slug,
       title: row.title,
       number: Number(row.number),
-      snippet: row.snippet ?? "",
+      snippet: snippetOf(row.snippet ?? "", marked),
       score: Number(row.score),
     })),
     total,

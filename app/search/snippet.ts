@@ -1,9 +1,99 @@
 /**
- * Snippets come from the database with the matched words between these two characters (never
- * HTML, so nothing in the text can become markup); the page splits them into marked parts.
+ * Snippets carry the matched words between these two characters (never HTML, so nothing in the
+ * text can become markup); the page splits them into marked parts.
  */
 export const MARK_START = "\u0002";
 export const MARK_END = "\u0003";
+
+/** Between the fields a match's snippet text holds, in the order they are tried. */
+export const FIELD_SEPARATOR = "\u0001";
+/**
+ * How much of each field a snippet is looked for in: an article's first pages. Each database cuts
+ * the fields before sending them, so a 2 MB article or 1,000 rationales cost what 100 kB do
+ * (SQLite's own snippet() took seconds on such a text, and held the event loop meanwhile).
+ */
+export const SNIPPET_TEXT_LIMIT = 100_000;
+const WINDOW_WORDS = 24;
+const WORDS_BEFORE = 6;
+const MAX_SNIPPET_CHARS = 320;
+// Control characters other than whitespace, which a page must not show.
+// eslint-disable-next-line no-control-regex -- these are the characters it removes
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/**
+ * Roughly what the search index's stemmer makes of a word, so that "chips" marks "chip" and
+ * "chips": common English endings off, at least three letters left.
+ */
+export function stemOf(word: string): string {
+  const stem = word.toLowerCase().replace(/(?:'s|ies|es|s|ed|ing|ly)$/u, "");
+  return stem.length >= 3 ? stem : word.toLowerCase();
+}
+
+/** Words that begin with one of these stems, as whole words from their start. */
+export function wordsPattern(words: string[]): RegExp | null {
+  const stems = [...new Set(words.map(stemOf).filter(Boolean))].sort((a, b) => b.length - a.length);
+  if (stems.length === 0) return null;
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${stems.map(escapeRegExp).join("|")})[\\p{L}\\p{N}]*`, "giu");
+}
+
+/** The whole words around `at` (up to WINDOW_WORDS, WORDS_BEFORE of them before it), within a bounded region. */
+function windowAround(text: string, at: number): [number, number] {
+  const regionStart = Math.max(0, at - 200);
+  const region = text.slice(regionStart, at + 2 * MAX_SNIPPET_CHARS);
+  const tokens = [...region.matchAll(/\S+/g)];
+  if (tokens.length === 0) return [at, at];
+  let here = tokens.findIndex((t) => regionStart + t.index + t[0].length > at);
+  if (here < 0) here = tokens.length - 1;
+  const first = Math.max(0, here - WORDS_BEFORE);
+  const last = Math.min(tokens.length - 1, first + WINDOW_WORDS - 1);
+  let start = regionStart + tokens[first]!.index;
+  let end = regionStart + tokens[last]!.index + tokens[last]![0].length;
+  // Text without spaces (a URL, Chinese) is cut by length instead, around the match.
+  if (end - start > MAX_SNIPPET_CHARS) {
+    start = Math.max(start, at - 60);
+    end = Math.min(end, start + MAX_SNIPPET_CHARS);
+  }
+  return [start, end];
+}
+
+/** A code unit that must not be cut from its pair. */
+const lowSurrogate = (text: string, i: number) => /[\udc00-\udfff]/.test(text[i] ?? "");
+
+/**
+ * A snippet of a match: about two dozen words around the first of `words` in the first field that
+ * holds one, those words marked, "…" where the field goes on. Without any, the first field's
+ * opening. Bounded: at most SNIPPET_TEXT_LIMIT characters of each field are searched.
+ */
+export function snippetOf(fieldsText: string, words: string[]): string {
+  const fields = fieldsText.split(FIELD_SEPARATOR).map((field) => field.slice(0, SNIPPET_TEXT_LIMIT));
+  const pattern = wordsPattern(words);
+  let field = fields.find((f) => f.trim() !== "") ?? "";
+  let at = field.search(/\S/);
+  if (pattern) {
+    for (const candidate of fields) {
+      pattern.lastIndex = 0;
+      const found = pattern.exec(candidate);
+      if (found) {
+        [field, at] = [candidate, found.index];
+        break;
+      }
+    }
+  }
+  if (at < 0) return "";
+  let [start, end] = windowAround(field, at);
+  if (lowSurrogate(field, start)) start--;
+  if (lowSurrogate(field, end)) end++;
+  const excerpt = field
+    .slice(start, end)
+    .replace(MARKS, " ")
+    .replace(CONTROL, " ")
+    .replace(/\s+/g, " ")
+    .trim();
+  const marked = pattern ? excerpt.replace(pattern, (word) => MARK_START + word + MARK_END) : excerpt;
+  return `${start > 0 ? "…" : ""}${marked}${end < field.length ? "…" : ""}`;
+}
 
 const MARKS = new RegExp(`([${MARK_START}${MARK_END}])`, "g");
 

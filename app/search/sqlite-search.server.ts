@@ -3,12 +3,19 @@ import { db } from "../db/client.server";
 import { fts5AnyQuery, fts5Query, type SearchTerm } from "./query";
 import { cappedCount } from "../db/sql.server";
 import type { Match, Matched, NewestMatches } from "./dialect";
-import { MARK_END, MARK_START } from "./snippet";
+import { SNIPPET_TEXT_LIMIT } from "./snippet";
 
 /** SQLite: FTS5 tables (migration 20261129060000_search) ranked by BM25, fields weighted. */
 
-const snippet = (table: string) =>
-  Prisma.sql`snippet(${Prisma.raw(`"${table}"`)}, -1, ${MARK_START}, ${MARK_END}, '…', 24)`;
+/**
+ * The fields a snippet is made from (snippet.ts), each cut to its first SNIPPET_TEXT_LIMIT
+ * characters. Not FTS5's snippet(): its cost grows faster than the text, seconds for a long
+ * article full of the word, and a statement holds the event loop while it runs.
+ */
+const snippetFields = (fields: string[]) =>
+  Prisma.raw(
+    fields.map((field) => `coalesce(substr(${field}, 1, ${SNIPPET_TEXT_LIMIT}), '')`).join(" || char(1) || "),
+  );
 
 /** bm25() is lower for better matches; negated so that higher is better, as on PostgreSQL. */
 const score = (table: string, weights: number[]) =>
@@ -20,11 +27,12 @@ function match(
   alias: string,
   weights: number[],
   terms: SearchTerm[] | { any: string[] },
+  fields: string[],
 ): Match {
   return {
     from: Prisma.sql`${Prisma.raw(`"${table}" JOIN "${base}" ${alias} ON ${alias}."id" = "${table}".rowid`)}`,
     where: Prisma.sql`${Prisma.raw(`"${table}"`)} MATCH ${"any" in terms ? fts5AnyQuery(terms.any) : fts5Query(terms)}`,
-    snippet: snippet(table),
+    snippetText: snippetFields(fields),
     score: score(table, weights),
     rowId: Prisma.raw(`"${table}".rowid`),
   };
@@ -47,19 +55,35 @@ export const newestMatches = ({ from, where, rowId }: Matched, cap: number): New
 });
 
 // Weights per column, in the order the FTS5 tables declare them.
-export const matchClaims = (terms: SearchTerm[]) => match("ClaimSearch", "Claim", "c", [10, 4, 2], terms);
+export const matchClaims = (terms: SearchTerm[]) =>
+  match("ClaimSearch", "Claim", "c", [10, 4, 2], terms, ['c."quote"', 'c."rationale"']);
 export const matchClaimsAny = (words: string[]) =>
-  match("ClaimSearch", "Claim", "c", [10, 0, 1], { any: words });
+  match("ClaimSearch", "Claim", "c", [10, 0, 1], { any: words }, ['c."quote"']);
 export const matchArticles = (terms: SearchTerm[]) =>
-  match("ArticleSearch", "Article", "a", [10, 4, 1], terms);
+  match("ArticleSearch", "Article", "a", [10, 4, 1], terms, ['a."markdown"', 'a."title"', 'a."outlet"']);
 export const matchEvidence = (terms: SearchTerm[]) =>
-  match("EvidenceSearch", "Evidence", "e", [10, 4, 1, 2, 2], terms);
+  match("EvidenceSearch", "Evidence", "e", [10, 4, 1, 2, 2], terms, [
+    'e."excerpt"',
+    'e."note"',
+    'e."title"',
+    'e."publisher"',
+    'e."url"',
+  ]);
 export const matchExternal = (terms: SearchTerm[]) =>
-  match("ExternalReviewSearch", "ExternalReview", "r", [10, 3, 3, 2], terms);
+  match("ExternalReviewSearch", "ExternalReview", "r", [10, 3, 3, 2], terms, [
+    'r."claimReviewed"',
+    'r."claimant"',
+    'r."publisher"',
+    'r."ratingText"',
+  ]);
 export const matchExternalAny = (words: string[]) =>
-  match("ExternalReviewSearch", "ExternalReview", "r", [10, 0, 0, 1], { any: words });
+  match("ExternalReviewSearch", "ExternalReview", "r", [10, 0, 0, 1], { any: words }, ['r."claimReviewed"']);
 export const matchPublications = (terms: SearchTerm[]) => ({
-  ...match("PublicationSearch", "Publication", "p", [10, 5, 1], terms),
+  ...match("PublicationSearch", "Publication", "p", [10, 5, 1], terms, [
+    '"PublicationSearch"."claims"',
+    '"PublicationSearch"."article"',
+    '"PublicationSearch"."title"',
+  ]),
   title: Prisma.sql`json_extract(p."snapshot", '$.article.title')`,
 });
 

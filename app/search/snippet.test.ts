@@ -1,0 +1,94 @@
+import { describe, expect, it } from "vitest";
+import { includedWords, parseQuery } from "./query";
+import {
+  FIELD_SEPARATOR,
+  MARK_END,
+  MARK_START,
+  SNIPPET_TEXT_LIMIT,
+  plainSnippet,
+  snippetOf,
+  snippetParts,
+  stemOf,
+} from "./snippet";
+
+const marked = (snippet: string) =>
+  snippetParts(snippet)
+    .filter((part) => part.marked)
+    .map((part) => part.text);
+const fields = (...texts: string[]) => texts.join(FIELD_SEPARATOR);
+const filler = (words: number) => Array.from({ length: words }, (_, i) => `w${i}`).join(" ");
+
+describe("snippetOf", () => {
+  it("marks every form of a word the index would have matched", () => {
+    const snippet = snippetOf("Alibaba said its new chip beats the chips Nvidia sells.", ["chips"]);
+    expect(marked(snippet)).toEqual(["chip", "chips"]);
+    expect(plainSnippet(snippet)).toBe("Alibaba said its new chip beats the chips Nvidia sells.");
+    expect(stemOf("running")).toBe("runn");
+    expect(stemOf("is")).toBe("is");
+  });
+
+  it("shows about two dozen words around the first match, with … where the text goes on", () => {
+    const text = `${filler(500)} Hanguang 800 is an inference chip ${filler(500)}`;
+    const snippet = snippetOf(text, ["hanguang"]);
+    expect(snippet.startsWith("…")).toBe(true);
+    expect(snippet.endsWith("…")).toBe(true);
+    expect(marked(snippet)).toEqual(["Hanguang"]);
+    const words = plainSnippet(snippet).split(" ");
+    expect(words.length).toBeLessThanOrEqual(24);
+    expect(words.indexOf("…w494")).toBe(0);
+  });
+
+  it("takes the first field that holds a word, or the first field's opening", () => {
+    expect(plainSnippet(snippetOf(fields("The quote", "A rationale about power"), ["power"]))).toBe(
+      "A rationale about power",
+    );
+    expect(plainSnippet(snippetOf(fields("Power in the quote", "power again"), ["power"]))).toBe(
+      "Power in the quote",
+    );
+    expect(snippetOf(fields("", `Nothing here ${filler(100)}`), ["absent"])).toBe(
+      `Nothing here ${filler(22)}…`,
+    );
+    expect(snippetOf(fields("", "  "), ["absent"])).toBe("");
+  });
+
+  it("cannot be made to carry marks, control characters or markup of the text's own", () => {
+    const hostile = `a ${MARK_START}forged${MARK_END} <b>bold</b> \u0000nul\u0007 word`;
+    const snippet = snippetOf(hostile, ["word"]);
+    expect(marked(snippet)).toEqual(["word"]);
+    expect(snippet).toBe(`a forged <b>bold</b> nul ${MARK_START}word${MARK_END}`);
+  });
+
+  it("reads words with regular-expression characters as text", () => {
+    const text = "C++ and (a) and a.b* but not abbb";
+    expect(marked(snippetOf(text, ["c++", "(a", "a.b*", "[", "\\"]))).toEqual(["C++", "(a", "a.b*"]);
+    expect(snippetOf("anything", [])).toBe("anything");
+  });
+
+  it("looks only at each field's first SNIPPET_TEXT_LIMIT characters", () => {
+    const text = `Opening words ${"x".repeat(SNIPPET_TEXT_LIMIT)} Hanguang`;
+    expect(marked(snippetOf(text, ["hanguang"]))).toEqual([]);
+    expect(snippetOf(text, ["hanguang"]).startsWith("Opening words")).toBe(true);
+  });
+
+  it("stays short on text without spaces, and never splits a character in two", () => {
+    const url = `https://example.org/${"a".repeat(5000)}chip${"b".repeat(5000)}`;
+    const snippet = snippetOf(url, ["chip"]);
+    expect(plainSnippet(snippet).length).toBeLessThanOrEqual(322);
+    const emoji = "😀".repeat(400);
+    for (const at of [10, 11, 101, 399]) {
+      const text = `${emoji.slice(0, at * 2)}chip${emoji}`;
+      const plain = plainSnippet(snippetOf(text, ["chip"])).replace(/^…|…$/g, "");
+      expect(plain).not.toMatch(/^[\udc00-\udfff]|[\ud800-\udbff]$/);
+    }
+  });
+
+  it("marks no excluded word", () => {
+    const words = includedWords(parseQuery('chip "inference server" -nvidia'));
+    expect(words).toEqual(["chip", "inference", "server"]);
+    expect(marked(snippetOf("An Nvidia chip in an inference server", words))).toEqual([
+      "chip",
+      "inference",
+      "server",
+    ]);
+  });
+});
