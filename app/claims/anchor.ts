@@ -40,7 +40,7 @@ const EQUIVALENT: Record<string, string> = {
   "…": "...",
 };
 
-interface Normalized {
+export interface Normalized {
   text: string;
   /** offsets[i] is the index in the original text of normalized character i; one extra at the end. */
   offsets: number[];
@@ -72,11 +72,14 @@ export function normalize(text: string): Normalized {
   return { text: out, offsets };
 }
 
-/** Every place `quote` occurs in `text`, exactly or up to typographic differences. */
-export function findQuote(text: string, quote: string): Span[] {
+/**
+ * Every place `quote` occurs in `text`, exactly or up to typographic differences. `normalized`
+ * gives `normalize(text)`, which a caller looking for many quotes in one text makes once.
+ */
+export function findQuote(text: string, quote: string, normalized = () => normalize(text)): Span[] {
   const exact = allIndexes(text, quote).map((start) => ({ start, end: start + quote.length }));
   if (exact.length > 0 || quote.trim() === "") return exact;
-  const haystack = normalize(text);
+  const haystack = normalized();
   const needle = normalize(quote.trim()).text;
   if (needle === "") return [];
   return allIndexes(haystack.text, needle).map((i) => ({

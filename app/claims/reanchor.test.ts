@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { selectorFor } from "./anchor";
 import { extract, toMarkdown } from "./extract";
 import { project } from "./projection";
-import { reanchor, type Anchor } from "./reanchor";
+import { reanchor, reanchorAll, type Anchor } from "./reanchor";
 
 const seed = project(
   toMarkdown(
@@ -115,5 +115,37 @@ describe("re-anchoring claims after the article changes", () => {
     expect(reanchor(seed, { quote: " ", prefix: "", suffix: "", start: 0 })).toMatchObject({
       status: "orphan",
     });
+  });
+});
+
+describe("re-anchoring every claim of a revision within a budget", () => {
+  const claims = [
+    "Memory Bandwidth: 512 GB/s.",
+    "The chip is made on a 7 nm process.",
+    "It draws 300 W at full load.",
+  ];
+  const before = `Specs. ${claims.join(" Then. ")} End.`;
+
+  it("places each claim as reanchor does, in order", () => {
+    const after = `New opening. ${before.replace("7 nm", "7-nm")}`;
+    const anchors = claims.map((quote) => anchorOf(before, quote));
+    expect(reanchorAll(after, anchors)).toEqual(anchors.map((anchor) => reanchor(after, anchor)));
+  });
+
+  it("orphans the claims it did not reach in time, but places quotes found once whatever the time", () => {
+    const after = before.replace("7 nm", "7-nm").replace("300 W", "300 watts");
+    const anchors = claims.map((quote) => anchorOf(before, quote));
+    let clock = 0;
+    // The budget is spent as soon as the search starts: only the first, cheap pass runs in time.
+    const placements = reanchorAll(after, anchors, 2_000, () => (clock += 3_000));
+    expect(placements[0]).toMatchObject({ status: "placed", how: "exact" });
+    for (const late of placements.slice(1)) {
+      expect(late).toEqual({
+        status: "orphan",
+        reason:
+          "Claimdesk stopped looking for this claim after 2 seconds of re-anchoring this revision. Place it again by hand.",
+      });
+    }
+    expect(reanchorAll(after, anchors, 60_000)[1]).toMatchObject({ status: "placed", how: "fuzzy" });
   });
 });

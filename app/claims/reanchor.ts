@@ -6,7 +6,7 @@
  * never moved to a look-alike passage.
  */
 import search, { type Match } from "approx-string-match";
-import { findQuote } from "./anchor";
+import { findQuote, normalize, type Normalized } from "./anchor";
 import type { Span } from "./segment";
 
 export interface Anchor {
@@ -70,10 +70,52 @@ function choose(candidates: Candidate[]): Candidate | string {
   return best;
 }
 
-export function reanchor(text: string, anchor: Anchor): Placement {
+/**
+ * How long re-anchoring one revision may take. A text of 2 MB where every sentence changed costs
+ * a fuzzy search of the whole text per claim (minutes for 1,000 claims): the claims not reached
+ * in time become orphans, kept with everything they hold, for the editor to place again.
+ */
+export const REANCHOR_BUDGET_MS = 6_000;
+
+/**
+ * Every claim's place in the new text, in order. Quotes found exactly once are placed first (an
+ * indexOf each); the others are searched for, fuzzily if need be, until `budgetMs` is spent.
+ */
+export function reanchorAll(
+  text: string,
+  anchors: Anchor[],
+  budgetMs = REANCHOR_BUDGET_MS,
+  now: () => number = () => performance.now(),
+): Placement[] {
+  const deadline = now() + budgetMs;
+  let normalized: Normalized | undefined;
+  const normalizedText = () => (normalized ??= normalize(text));
+  const placements: Array<Placement | undefined> = anchors.map((anchor) => {
+    const at = anchor.quote.trim() === "" ? -1 : text.indexOf(anchor.quote);
+    if (at < 0 || text.indexOf(anchor.quote, at + 1) >= 0) return undefined;
+    const span = { start: at, end: at + anchor.quote.length };
+    return { status: "placed", how: "exact", ...span, score: score(text, anchor, span, 1).score };
+  });
+  return placements.map((placed, i) => {
+    if (placed) return placed;
+    if (now() > deadline) {
+      return {
+        status: "orphan",
+        reason: `Claimdesk stopped looking for this claim after ${budgetMs / 1000} seconds of re-anchoring this revision. Place it again by hand.`,
+      };
+    }
+    return reanchor(text, anchors[i]!, normalizedText);
+  });
+}
+
+export function reanchor(
+  text: string,
+  anchor: Anchor,
+  normalizedText: () => Normalized = () => normalize(text),
+): Placement {
   if (anchor.quote.trim() === "") return { status: "orphan", reason: "The claim has no quote to look for." };
 
-  const found = findQuote(text, anchor.quote);
+  const found = findQuote(text, anchor.quote, normalizedText);
   if (found.length > 0) {
     const chosen = choose(found.map((s) => score(text, anchor, s, 1)));
     if (typeof chosen === "string") return { status: "orphan", reason: chosen };

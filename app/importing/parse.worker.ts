@@ -2,22 +2,25 @@
 // between jobs; each message is one job, answered with its result or with the error it threw.
 import { parentPort } from "node:worker_threads";
 import { extract } from "../claims/extract";
+import { reanchorAll, type Anchor, type Placement } from "../claims/reanchor";
 import type { LanguageCode } from "../claims/language";
 import { extractPage, type ExtractedPage } from "./extract-page";
 
 export type ParseJob =
   | { kind: "page"; html: string; pageUrl: string }
-  | { kind: "claims"; markdown: string; language?: LanguageCode | undefined };
+  | { kind: "claims"; markdown: string; language?: LanguageCode | undefined }
+  | { kind: "reanchor"; text: string; anchors: Anchor[] };
 
 /** What the claim engine found: the text projection, its language and the proposed claims (sentences stay here). */
 export type ClaimExtraction = Pick<ReturnType<typeof extract>, "projection" | "language" | "claims">;
 
 export type ParseAnswer =
-  | { ok: true; result: ExtractedPage | ClaimExtraction }
+  | { ok: true; result: ExtractedPage | ClaimExtraction | Placement[] }
   | { ok: false; error: { name: string; message: string; code?: string } };
 
-function run(job: ParseJob): ExtractedPage | ClaimExtraction {
+function run(job: ParseJob): ExtractedPage | ClaimExtraction | Placement[] {
   if (job.kind === "page") return extractPage(job.html, job.pageUrl);
+  if (job.kind === "reanchor") return reanchorAll(job.text, job.anchors);
   const { projection, language, claims } = extract(job.markdown, job.language);
   return { projection, language, claims };
 }

@@ -1,6 +1,7 @@
 import { Worker, type WorkerOptions } from "node:worker_threads";
 import type { ExtractedPage } from "./extract-page";
 import type { LanguageCode } from "../claims/language";
+import type { Anchor, Placement } from "../claims/reanchor";
 import type { ClaimExtraction, ParseAnswer, ParseJob } from "./parse.worker";
 import { FetchRefused } from "./safe-fetch.server";
 
@@ -152,6 +153,13 @@ export function createParser(limits: ParserLimits = DEFAULT_PARSER_LIMITS) {
      */
     async claims(markdown: string, language?: LanguageCode): Promise<ClaimExtraction> {
       return (await parse({ kind: "claims", markdown, language })) as ClaimExtraction;
+    },
+    /**
+     * Each claim's place in an article's new text (reanchorAll, within its own budget, which is
+     * shorter than a job's); refuses with a ParseFailure.
+     */
+    async reanchor(text: string, anchors: Anchor[]): Promise<Placement[]> {
+      return (await parse({ kind: "reanchor", text, anchors })) as Placement[];
     },
     limits,
     /** Workers waiting, warm, for the next job. */

@@ -1,8 +1,7 @@
 import { MAX_PROPOSALS, strongestClaims } from "./articles.server";
-import { extractClaims } from "./extraction.server";
+import { extractClaims, placeClaims } from "./extraction.server";
 import { isLanguageCode, languageName, type LanguageCode } from "../claims/language";
 import { parser } from "../importing/parser.server";
-import { reanchor } from "../claims/reanchor";
 import { db } from "../db/client.server";
 import { LARGE_WRITE } from "../db/write-lock";
 import { fetchPage } from "../importing/import.server";
@@ -58,10 +57,32 @@ export async function reviseArticle(
   if (projection.text.trim() === "")
     throw new UserError("The new text is empty once markdown is read; nothing was changed.");
   const text = projection.text;
+  // Placed before the transaction, off the event loop, from the claims as they are now; the
+  // transaction refuses the revision if any of them moved or changed meanwhile.
+  const before = await db().claim.findMany({
+    where: { articleId },
+    select: { id: true, quote: true, prefix: true, suffix: true, start: true },
+  });
+  const placements = await placeClaims(text, before);
+  const placementOf = new Map(before.map((claim, i) => [claim.id, { claim, placement: placements[i]! }]));
   return db().$transaction(async (tx) => {
     const article = await tx.article.findUnique({ where: { id: articleId }, include: { claims: true } });
     if (!article) throw new UserError("There is no article with that number.", 404);
-    if (article.version !== input.version) {
+    const placedAsRead = (claim: (typeof article.claims)[number]) => {
+      const read = placementOf.get(claim.id)?.claim;
+      return (
+        read !== undefined &&
+        read.quote === claim.quote &&
+        read.prefix === claim.prefix &&
+        read.suffix === claim.suffix &&
+        read.start === claim.start
+      );
+    };
+    if (
+      article.version !== input.version ||
+      article.claims.length !== placementOf.size ||
+      !article.claims.every(placedAsRead)
+    ) {
       throw new ConflictError(
         "The article changed since you opened it (an edit, a new claim set or a publication). Reload it and apply your correction again.",
       );
@@ -70,7 +91,7 @@ export async function reviseArticle(
     const placedSpans: Array<{ start: number; end: number }> = [];
     const now = new Date();
     for (const claim of article.claims) {
-      const result = reanchor(text, claim);
+      const result = placementOf.get(claim.id)!.placement;
       const withdraw = withdrawApproval(claim);
       if (result.status === "placed") {
         const span = claimSpan(text, result);
