@@ -64,6 +64,7 @@ async function serve() {
     trustsProxy,
     servePublishedPage,
     createTurnQueue,
+    malformedRequest,
   } = build.entry.module;
 
   const { migrations, seeded } = await prepareDatabase();
@@ -171,6 +172,9 @@ async function serve() {
   };
   // Published pages are stored bytes: answer them at once, before Express and React Router are involved.
   const server = http.createServer((req, res) => {
+    const malformed = malformedRequest(req.headers.host, req.url);
+    if (malformed)
+      return refuser(req, res)(400, malformed, { ...SECURITY_HEADERS, "X-Frame-Options": "SAMEORIGIN" });
     servePublishedPage(req, res).then(
       (served) => served || admit(req, res),
       (error) => {

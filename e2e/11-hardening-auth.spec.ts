@@ -1,5 +1,6 @@
-import { execFileSync, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import http from "node:http";
+import net from "node:net";
 import { expect, test } from "@playwright/test";
 import { PORT } from "../playwright.config";
 import { createUser, PASSWORD, startOwnServer } from "./helpers";
@@ -35,6 +36,18 @@ function rawRequest(
     );
     req.on("error", reject);
     req.end(body);
+  });
+}
+
+/** A request line and headers written to the socket as they are: clients would fix them first. */
+function rawSocket(base: string, head: string): Promise<{ status: number; text: string }> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    let text = "";
+    const socket = net.connect(Number(port), hostname, () => socket.end(`${head}\r\n\r\n`));
+    socket.setEncoding("utf8").on("data", (chunk) => (text += chunk));
+    socket.on("end", () => resolve({ status: Number(/^HTTP\/1\.\d (\d{3})/.exec(text)?.[1] ?? 0), text }));
+    socket.on("error", reject);
   });
 }
 
@@ -155,7 +168,7 @@ test.describe("on the shared server", () => {
 
 test.describe("on a server of its own (NODE_ENV unset, behind a trusted proxy)", () => {
   const DATABASE = "data/e2e-11-own.db";
-  let own: { base: string; child: ChildProcess };
+  let own: Awaited<ReturnType<typeof startOwnServer>>;
 
   test.beforeAll(async () => {
     own = await startOwnServer(DATABASE, { CLAIMDESK_TRUST_PROXY: "1", CLAIMDESK_SEED: "off" });
@@ -200,6 +213,27 @@ test.describe("on a server of its own (NODE_ENV unset, behind a trusted proxy)",
       expect(body, path).toContain("malformed");
       expect(body, path).not.toMatch(/<html|<pre|URIError|node_modules|\/work\/|\bat \w/);
     }
+    // Hosts and request targets a browser never sends: 400 with a sentence, nothing in the log.
+    const logged = own.output().length;
+    for (const head of [
+      "GET /methodology HTTP/1.1\r\nHost: a b",
+      "GET /methodology HTTP/1.1\r\nHost: [",
+      "GET /methodology HTTP/1.1\r\nHost: localhost:99999",
+      "GET /methodology HTTP/1.1\r\nHost: %zz",
+      "GET /methodology HTTP/1.1\r\nHost: 999.1.1.1",
+      "GET /methodology HTTP/1.0",
+      `GET ${own.base}/settings HTTP/1.1\r\nHost: ${new URL(own.base).host}`,
+    ]) {
+      const answer = await rawSocket(own.base, `${head}\r\nConnection: close`);
+      expect(answer.status, head).toBe(400);
+      expect(answer.text, head).toMatch(/no valid Host header|not a path/);
+    }
+    expect(own.output().slice(logged)).not.toMatch(/TypeError|Invalid URL|\bat \w/);
+    const fine = await rawSocket(
+      own.base,
+      `GET /methodology HTTP/1.1\r\nHost: ${new URL(own.base).host}\r\nConnection: close`,
+    );
+    expect(fine.status).toBe(200);
   });
 
   test("40 parallel wrong passwords are all counted, and the right one in the middle is refused", async () => {

@@ -134,13 +134,14 @@ export async function freePort(): Promise<number> {
 
 /**
  * Another server.js on a database of its own (made afresh unless `shared`, when it joins one
- * another server already uses), with NODE_ENV unset and the given settings.
+ * another server already uses), with NODE_ENV unset and the given settings. `output` is all it
+ * has printed so far.
  */
 export async function startOwnServer(
   database: string,
   env: Record<string, string>,
   { shared = false } = {},
-): Promise<{ base: string; child: ChildProcess }> {
+): Promise<{ base: string; child: ChildProcess; output: () => string }> {
   const url = databaseUrl(database);
   if (!shared && onPostgres()) {
     const admin = process.env.CLAIMDESK_TEST_POSTGRES_URL;
@@ -154,8 +155,8 @@ export async function startOwnServer(
     env: { ...inherited, PORT: String(port), DATABASE_URL: url, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  let output = "";
   await new Promise<void>((resolve, reject) => {
-    let output = "";
     child.stdout!.on("data", (chunk) => {
       output += chunk;
       if (output.includes("Claimdesk is running")) resolve();
@@ -163,5 +164,5 @@ export async function startOwnServer(
     child.stderr!.on("data", (chunk) => (output += chunk));
     child.on("exit", (code) => reject(new Error(`server.js exited with ${code}: ${output}`)));
   });
-  return { base: `http://localhost:${port}`, child };
+  return { base: `http://localhost:${port}`, child, output: () => output };
 }

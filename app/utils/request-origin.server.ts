@@ -14,3 +14,21 @@ export function requestOrigin(request: Request): URL["origin"] {
 /** `; Secure` for a cookie set over HTTPS, so it is never sent back over plain HTTP. */
 export const secureCookieAttribute = (request: Request) =>
   requestOrigin(request).startsWith("https:") ? "; Secure" : "";
+
+/** A host name (letters, digits, - and _) or IPv4 address, or an IPv6 address in brackets, with an optional port. */
+const HOST = /^(?:[\w-]+(?:\.[\w-]+)*\.?|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
+
+/**
+ * Why a request cannot be answered as addressed, or null. Pages are built from the Host header
+ * and the path (`origin + path`): a missing or malformed Host, a port past 65535, or a target
+ * that is not a path (`http://…` or `*`) would fail deep in the framework as a 500 with a stack
+ * trace in the log. HTTP/1.1 clients always send a Host; only proxies send full URLs.
+ */
+export function malformedRequest(host: string | undefined, target: string | undefined): string | null {
+  // The URL parser refuses what the pattern lets through, such as 999.1.1.1 or a port past 65535.
+  if (!host || !HOST.test(host) || !URL.canParse(`http://${host}/`))
+    return "This request has no valid Host header. Send it to Claimdesk's address with an HTTP/1.1 client.";
+  if (!target?.startsWith("/"))
+    return "This request's target is not a path. Send the path only, as in GET /fact-checks HTTP/1.1.";
+  return null;
+}
