@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { ConflictError, DatabaseBusy, NotFoundError, TooManyAttempts, UserError } from "./errors";
-import { addressForLimits, clientAddress, domainFailure, httpError, orErrorPage } from "./http.server";
+import {
+  addressForLimits,
+  clientAddress,
+  domainFailure,
+  httpError,
+  MAX_FORM_FIELDS,
+  orErrorPage,
+  readForm,
+} from "./http.server";
 
 describe("the address rate limits count", () => {
   it("is the IPv4 address, also when written as IPv4-mapped IPv6", () => {
@@ -73,5 +81,50 @@ describe("the one error model over HTTP", () => {
     expect(thrown.status).toBe(429);
     expect(thrown.headers.get("Retry-After")).toBe("600");
     expect(await thrown.text()).toBe("Too many codes.");
+  });
+});
+
+describe("reading a form", () => {
+  const post = (body: string | FormData, type?: string) =>
+    new Request("http://localhost/form", {
+      method: "POST",
+      body,
+      ...(type ? { headers: { "Content-Type": type } } : {}),
+    });
+  const refusal = async (request: Request) => {
+    const thrown = await readForm(request).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(thrown).toBeInstanceOf(Response);
+    return { status: (thrown as Response).status, text: await (thrown as Response).text() };
+  };
+
+  it("reads url-encoded and multipart forms up to MAX_FORM_FIELDS fields", async () => {
+    const many = Array.from({ length: MAX_FORM_FIELDS }, (_, i) => `f${i}=${i}`).join("&");
+    const form = await readForm(post(many, "application/x-www-form-urlencoded"));
+    expect(form.get(`f${MAX_FORM_FIELDS - 1}`)).toBe(String(MAX_FORM_FIELDS - 1));
+    const multipart = new FormData();
+    multipart.set("title", "A & B");
+    multipart.set("file", new File(["# Text"], "article.md", { type: "text/markdown" }));
+    const read = await readForm(post(multipart));
+    expect(read.get("title")).toBe("A & B");
+    expect(await (read.get("file") as File).text()).toBe("# Text");
+  });
+
+  it("refuses more fields than any page sends before parsing them, and says so", async () => {
+    const answer = await refusal(post("a&".repeat(MAX_FORM_FIELDS + 1), "application/x-www-form-urlencoded"));
+    expect(answer.status).toBe(413);
+    expect(answer.text).toBe(
+      `That form has more than ${MAX_FORM_FIELDS.toLocaleString("en")} fields, more than any page of Claimdesk sends. Nothing was saved.`,
+    );
+    const parts = new FormData();
+    for (let i = 0; i <= MAX_FORM_FIELDS; i++) parts.append("f", "");
+    expect((await refusal(post(parts))).status).toBe(413);
+  });
+
+  it("refuses what is not a form, or not a readable one", async () => {
+    expect((await refusal(post("{}", "application/json"))).status).toBe(415);
+    expect((await refusal(post("--x\r\nbroken", "multipart/form-data; boundary=x"))).status).toBe(400);
   });
 });
