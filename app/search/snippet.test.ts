@@ -6,6 +6,7 @@ import {
   MARK_START,
   SNIPPET_TEXT_LIMIT,
   plainSnippet,
+  readable,
   snippetOf,
   snippetParts,
   stemOf,
@@ -59,8 +60,8 @@ describe("snippetOf", () => {
   });
 
   it("reads words with regular-expression characters as text", () => {
-    const text = "C++ and (a) and a.b* but not abbb";
-    expect(marked(snippetOf(text, ["c++", "(a", "a.b*", "[", "\\"]))).toEqual(["C++", "(a", "a.b*"]);
+    const text = "C++ and (a) and a.b+ but not abbb";
+    expect(marked(snippetOf(text, ["c++", "(a", "a.b+", "[", "\\"]))).toEqual(["C++", "(a", "a.b+"]);
     expect(snippetOf("anything", [])).toBe("anything");
   });
 
@@ -90,5 +91,19 @@ describe("snippetOf", () => {
       "inference",
       "server",
     ]);
+  });
+
+  it("reads markdown as text: no escapes, emphasis, link targets or line marks", () => {
+    expect(
+      readable(String.raw`TSMC\'s 3nm process is \"three times … Orin\.\" Nimbus raised \$120 million`),
+    ).toBe(`TSMC's 3nm process is "three times … Orin." Nimbus raised $120 million`);
+    expect(
+      readable('**no** public *sparse* __data__ [the report](https://x.org/a_b "T") ![chart](c.png) `code`'),
+    ).toBe("no public sparse data the report chart code");
+    expect(
+      readable("## Heading\n> quoted\n- item\n12. numbered\nsnake_case_name, 5 * 3 and \\*stars\\*"),
+    ).toBe("Heading\nquoted\nitem\nnumbered\nsnake_case_name, 5 * 3 and *stars*");
+    const snippet = snippetOf("Its **power** draw is *300 W*, \\$1 a day", ["power"]);
+    expect(snippet).toBe(`Its ${MARK_START}power${MARK_END} draw is 300 W, $1 a day`);
   });
 });

@@ -58,6 +58,23 @@ function windowAround(text: string, at: number): [number, number] {
   return [start, end];
 }
 
+/**
+ * Markdown's syntax taken out of an excerpt, so a rationale or an article reads as text:
+ * backslash escapes, emphasis, links and images (their text stays), code ticks, and the marks
+ * that begin headings, quotes and list items.
+ */
+export function readable(markdown: string): string {
+  return markdown
+    .replace(/^[ \t]*(?:#{1,6}|>|[-*+]|\d{1,3}[.)])[ \t]+/gm, "")
+    .replace(/!?\[([^\]\n]*)\]\([^)\s]*(?:\s+"[^"\n]*")?\)/g, "$1")
+    .replace(
+      /(?<![\\\p{L}\p{N}])(?:\*{1,3}|_{1,3})(?=\S)|(?<=[^\s\\])(?:\*{1,3}|_{1,3})(?![\p{L}\p{N}])/gu,
+      "",
+    )
+    .replace(/(?<!\\)`+/g, "")
+    .replace(/\\([!-/:-@[-`{-~])/g, "$1");
+}
+
 /** A code unit that must not be cut from its pair. */
 const lowSurrogate = (text: string, i: number) => /[\udc00-\udfff]/.test(text[i] ?? "");
 
@@ -85,10 +102,7 @@ export function snippetOf(fieldsText: string, words: string[]): string {
   let [start, end] = windowAround(field, at);
   if (lowSurrogate(field, start)) start--;
   if (lowSurrogate(field, end)) end++;
-  const excerpt = field
-    .slice(start, end)
-    .replace(MARKS, " ")
-    .replace(CONTROL, " ")
+  const excerpt = readable(field.slice(start, end).replace(MARKS, " ").replace(CONTROL, " "))
     .replace(/\s+/g, " ")
     .trim();
   const marked = pattern ? excerpt.replace(pattern, (word) => MARK_START + word + MARK_END) : excerpt;
