@@ -102,6 +102,7 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   }
   return (
     <div className="page narrow">
+      <title>{`${title} · Claimdesk`}</title>
       <h1>{title}</h1>
       <p>{message}</p>
       <p>

@@ -60,4 +60,13 @@ test("an unknown address is a 404 page inside the site, with a way on", async ({
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Not found");
   await expect(page.getByText("There is no page at this address.")).toBeVisible();
   await expect(page.getByRole("link", { name: "Fact-checks" }).first()).toBeVisible();
+  // A screen reader announces the title first: an error page has one too.
+  await expect(page).toHaveTitle("Not found · Claimdesk");
+  // A version number that cannot be one is the site's 404 page, not a line of text.
+  for (const version of ["0", "abc"]) {
+    const missing = await page.goto(`/fact-checks/alibaba-ai-chip/v/${version}`);
+    expect(missing?.status()).toBe(404);
+    await expect(page).toHaveTitle("Not found · Claimdesk");
+    await expect(page.getByText("There is no such version of this fact-check.")).toBeVisible();
+  }
 });

@@ -1,5 +1,4 @@
 import type { Route } from "./+types/fact-check";
-import { parseId } from "../utils/http.server";
 import { publishedPage } from "../publishing/publications.server";
 import { notFoundPage, withAccount } from "../publishing/page.server";
 import { getUser } from "../auth/session.server";
@@ -12,7 +11,9 @@ import { publicPageHeaders } from "../publishing/serve.server";
  * answers these addresses first (app/publishing/serve.server.ts); this route is the fallback.
  */
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const number = params.n === undefined ? undefined : parseId(params.n, "version");
+  const number = params.n === undefined ? undefined : Number(params.n);
+  if (number !== undefined && !(Number.isSafeInteger(number) && number >= 1))
+    throw notFoundPage("There is no such version of this fact-check.");
   const page = await publishedPage(params.slug ?? "", number);
   if (!page) throw notFoundPage("There is no published fact-check at this address.");
   const user = await getUser(request);
