@@ -38,10 +38,25 @@ test("a version published through one server is what the other serves at once", 
     headers: { Authorization: `Bearer ${token}` },
   });
   const seed = (await articles.json()).articles.find((a: { slug: string }) => a.slug === SLUG);
+  // A version must change something readers see: a source added to an approved claim.
+  const { claims } = await (
+    await fetch(`${first.base}/api/v1/articles/${seed.id}`, { headers: { Authorization: `Bearer ${token}` } })
+  ).json();
+  const approved = claims.find((c: { status: string }) => c.status === "approved");
+  const source = await fetch(`${first.base}/api/v1/claims/${approved.id}/evidence`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+    body: JSON.stringify({
+      url: "https://example.org/two-servers",
+      title: "A later source",
+      stance: "context",
+    }),
+  });
+  expect(source.status).toBe(201);
   const published = await fetch(`${first.base}/api/v1/articles/${seed.id}/publish`, {
     method: "POST",
     headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
-    body: JSON.stringify({ note: "Published again through the first server." }),
+    body: JSON.stringify({ note: "A later source, added through the first server." }),
   });
   expect(published.status).toBe(201);
   expect((await published.json()).version).toBe(3);

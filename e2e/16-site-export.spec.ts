@@ -101,8 +101,17 @@ test.beforeAll(async () => {
   const seed = (await api(editor, "GET", "/articles")).articles.find(
     (a: { slug: string }) => a.slug === SEED,
   );
+  // A version must change something readers see: a source added to an approved claim.
+  const approved = (await api(editor, "GET", `/articles/${seed.id}`)).claims.find(
+    (c: { status: string }) => c.status === "approved",
+  );
+  await api(editor, "POST", `/claims/${approved.id}/evidence`, {
+    url: "https://example.org/static-copy",
+    title: "A later source",
+    stance: "context",
+  });
   await api(reviewer, "POST", `/articles/${seed.id}/publish`, {
-    note: "Published again for the static copy.",
+    note: "A later source, for the static copy.",
   });
   for (const claim of (await api(editor, "GET", `/articles/${seed.id}`)).claims)
     if (claim.status === "approved") publishedClaimIds.add(claim.id);

@@ -160,6 +160,20 @@ describe("the API workflow", () => {
     });
     expect(unknownKind.status).toBe(400);
     expect(unknownKind.json.error).toContain('kind must be "correction" or "update"');
+    // A version that reads exactly as the last one is refused: readers would see "Updated" for nothing.
+    const unchanged = await call("POST", `/articles/${created.json.id}/publish`, "reviewer", {
+      note: "Added a source.",
+      kind: "update",
+    });
+    expect(unchanged.status).toBe(400);
+    expect(unchanged.json.error).toMatch(/^Nothing changed since version 1: /);
+    // What the reviewer approved since (set here directly: the workflow is tested above).
+    const changed = (rationale: string) =>
+      db().claim.updateMany({
+        where: { articleId: created.json.id, status: "approved" },
+        data: { rationale },
+      });
+    await changed("No benchmark was published; a source says so.");
     const updated = await call("POST", `/articles/${created.json.id}/publish`, "reviewer", {
       note: "Added a source.",
       kind: "update",
@@ -170,6 +184,7 @@ describe("the API workflow", () => {
 
     // The log and the export say what each version did, not only the banner's version.
     // A NUL and half a surrogate pair in the note are dropped, not refused by PostgreSQL's JSON.
+    await changed("No benchmark was published; the source's date is fixed.");
     const corrected = await call("POST", `/articles/${created.json.id}/publish`, "reviewer", {
       note: "Fixed a source's\u0000 date.\ud83d",
     });

@@ -80,6 +80,8 @@ describe("a corrected fact-check", () => {
   it("says so at the top of version 2, before the headline, and version 1 has no such banner", async () => {
     const first = (await publishedPage("chipmaker-results"))!.body;
     expect(first).not.toContain('class="correction-banner"');
+    // Something readers see changed (set directly: the workflow has its own tests).
+    await db().article.update({ where: { id: articleId }, data: { author: "Tess Writer" } });
     const { version } = await db().article.findUniqueOrThrow({ where: { id: articleId } });
     await publishArticle(
       articleId,

@@ -148,6 +148,7 @@ export async function writePublication(
       ),
     })),
   });
+  if (number > 1) await refuseUnchanged(tx, articleId, snapshot);
   const history = [
     ...earlier,
     {
@@ -190,4 +191,24 @@ export async function writePublication(
     },
   });
   return { number, slug: article.slug };
+}
+
+/**
+ * A version that reads exactly as the last one would tell readers it "Corrected" or "Updated"
+ * something, in the page, the feed and the ClaimReview data, when nothing changed.
+ */
+async function refuseUnchanged(tx: Tx, articleId: number, next: Snapshot): Promise<void> {
+  const latest = await tx.publication.findFirst({
+    where: { articleId },
+    orderBy: { number: "desc" },
+    select: { number: true, snapshot: true },
+  });
+  if (!latest) return;
+  const before = JSON.parse(latest.snapshot) as Pick<Snapshot, "article" | "claims">;
+  const readerSees = (s: Pick<Snapshot, "article" | "claims">) => JSON.stringify([s.article, s.claims]);
+  if (readerSees(before) === readerSees(next)) {
+    throw new UserError(
+      `Nothing changed since version ${latest.number}: the article and its approved claims read exactly as published. Change what needs correcting or updating, have it approved, then publish.`,
+    );
+  }
 }
