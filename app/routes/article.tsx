@@ -12,6 +12,7 @@ import { articleWorkbench, PART_CHARS, readWorkbenchView, workbenchHref } from "
 import { renderAnnotatedPart } from "../publishing/annotate";
 import { latestNumber } from "../publishing/latest.server";
 import { publishArticle } from "../publishing/publish.server";
+import { factCheckPath } from "../publishing/links";
 import { ArticleClaims } from "../ui/ArticleClaims";
 import { AddClaimForm, PublishForm, SelectionBar } from "../ui/ArticleForms";
 import { TextParts } from "../ui/TextParts";
@@ -82,9 +83,10 @@ export async function action({ request, url, params }: Route.ActionArgs) {
       case "publish": {
         const parsed = PublishSchema.safeParse(values);
         if (!parsed.success) return failure(intent, values, parsed.error.issues[0]!.message);
-        const { slug, number } = await publishArticle(articleId, parsed.data, user);
+        const { slug } = await publishArticle(articleId, parsed.data, user);
         // The published page is a stored document (a resource route): the browser must load it, not the router.
-        return redirectDocument(`/fact-checks/${slug}/v/${number}`);
+        // Its latest address: version n's own page says "it may have been corrected since".
+        return redirectDocument(factCheckPath(slug));
       }
       default:
         return failure(intent, values, "That action is not known. Reload the page and try again.");
