@@ -157,6 +157,16 @@ function escapeMarkdown(text: string): string {
 }
 
 /**
+ * A rationale is markdown and stays markdown, but raw HTML in it is shown as text, as on the
+ * fact-check page (markdown-it without HTML): another site that renders this file with HTML
+ * allowed must not run it. Autolinks to web and mail addresses are kept.
+ */
+const htmlAsText = (markdown: string) => markdown.replace(/<(?!(?:https?|mailto):[^<>\s]*>)/gi, "&lt;");
+
+/** An address between angle brackets, which a `<`, `>` or space inside it would end early. */
+const bracketed = (url: string) => `<${url.replace(/[<>\s]/g, (c) => encodeURIComponent(c))}>`;
+
+/**
  * The annotated article as Markdown: its text with each checked claim in bold followed by a
  * footnote reference, and a footnote per claim with the verdict, rationale and sources.
  */
@@ -184,7 +194,7 @@ export function exportMarkdown(
     [article.outlet, article.author && `by ${article.author}`, article.originalDate]
       .filter(Boolean)
       .map(escapeMarkdown)
-      .join(" · ") + (article.sourceUrl ? ` · <${article.sourceUrl}>` : ""),
+      .join(" · ") + (article.sourceUrl ? ` · ${bracketed(article.sourceUrl)}` : ""),
     "",
     `${escapeMarkdown(creditLine(snapshot.claims))}, for ${escapeMarkdown(publisher.name)}: version ${snapshot.number}, published ${snapshot.publishedAt.slice(0, 10)}. ${claims.length} claims checked. Online: <${url}>`,
     "",
@@ -205,10 +215,10 @@ export function exportMarkdown(
   for (const claim of snapshot.claims) {
     const sources = claim.evidence.map(
       (e) =>
-        `    - ${STANCE_LABELS[e.stance]}: [${escapeMarkdown(e.title || e.publisher || e.url)}](<${e.url}>)${e.title && e.publisher ? `, ${escapeMarkdown(e.publisher)}` : ""}${e.publishedOn ? `, ${e.publishedOn}` : ""}${e.note ? `. ${escapeMarkdown(e.note)}` : ""}`,
+        `    - ${STANCE_LABELS[e.stance]}: [${escapeMarkdown(e.title || e.publisher || e.url)}](${bracketed(e.url)})${e.title && e.publisher ? `, ${escapeMarkdown(e.publisher)}` : ""}${e.publishedOn ? `, ${e.publishedOn}` : ""}${e.note ? `. ${escapeMarkdown(e.note)}` : ""}`,
     );
     lines.push(
-      `[^${claim.number}]: **${verdictLabel(claim.verdict)}.** ${claim.rationale.replace(/\n+/g, " ")}`,
+      `[^${claim.number}]: **${verdictLabel(claim.verdict)}.** ${htmlAsText(claim.rationale).replace(/\n+/g, " ")}`,
       ...(sources.length ? ["", "    Sources:", "", ...sources] : []),
       "",
     );

@@ -195,6 +195,29 @@ describe("exports", () => {
     expect(html).not.toContain("<script");
     expect(html).toContain("<strong>Process Node: 5nm technology.</strong>[^8]");
   });
+
+  it("Markdown keeps hostile rationales and source addresses as text for renderers that allow HTML", () => {
+    const [first, ...rest] = snapshot.claims;
+    const hostile = {
+      ...snapshot,
+      article: { ...snapshot.article, sourceUrl: 'https://example.org/a"><script>alert(3)</script>' },
+      claims: [
+        {
+          ...first!,
+          rationale:
+            "See <https://example.org/report>. <script>alert(1)</script><img src=x onerror=alert(2)>",
+          evidence: [{ ...first!.evidence[0]!, url: 'https://evil.example/"><script>alert(17)</script>' }],
+        },
+        ...rest,
+      ],
+    };
+    const md = exportMarkdown(hostile, history, publisher);
+    const html = new MarkdownIt({ html: true }).render(md);
+    expect(html).not.toMatch(/<script|<img/);
+    expect(html).toContain('<a href="https://example.org/report">https://example.org/report</a>');
+    expect(md).toContain("&lt;script>alert(1)&lt;/script>&lt;img src=x onerror=alert(2)>");
+    expect(md).toContain(`(<https://evil.example/"%3E%3Cscript%3Ealert(17)%3C/script%3E>)`);
+  });
 });
 
 describe("Atom feed", () => {
