@@ -283,3 +283,35 @@ describe("export formats by name", () => {
       expect(exportFormat(name)).toBeNull();
   });
 });
+
+describe("formats as served", () => {
+  it("are rendered once per version and format, and a newer version is served at once", async () => {
+    const { renderedFormat } = await import("./formats.server");
+    const { publishArticle } = await import("./publish.server");
+    const { db } = await import("../db/client.server");
+    const first = (await renderedFormat("alibaba-ai-chip", "export.md"))!;
+    expect(first.body).toContain(`version ${snapshot.number}, published`);
+    expect(await renderedFormat("alibaba-ai-chip", "export.md")).toBe(first);
+    expect(await renderedFormat("alibaba-ai-chip", "nothing.md")).toBeNull();
+    expect(await renderedFormat("no-such-fact-check", "export.md")).toBeNull();
+
+    const article = await db().article.findFirstOrThrow({ where: { slug: "alibaba-ai-chip" } });
+    await db().article.update({ where: { id: article.id }, data: { author: "A Later Byline" } });
+    await publishArticle(
+      article.id,
+      { articleVersion: article.version, changeNote: "The byline, corrected.", changeKind: "correction" },
+      null,
+    );
+    const next = (await renderedFormat("alibaba-ai-chip", "export.md"))!;
+    expect(next.body).toContain(`version ${snapshot.number + 1}, published`);
+    expect(next.body).toContain("by A Later Byline");
+    expect(next.etag).not.toBe(first.etag);
+    // Gzipped once, under a tag of its own: a strong ETag names one encoding's bytes.
+    const { gunzipSync } = await import("node:zlib");
+    const { gzipped } = await import("./formats.server");
+    const gzip = gzipped(next);
+    expect(gunzipSync(gzip.body).toString("utf8")).toBe(next.body);
+    expect(gzip.etag).toBe(next.etag.replace(/"$/, '-gzip"'));
+    expect(gzipped(next).body).toBe(gzip.body);
+  });
+});

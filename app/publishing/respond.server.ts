@@ -1,7 +1,8 @@
 import { etagOf } from "./page.server";
 
 export interface Cacheable {
-  body: string;
+  /** Text, or bytes already encoded as `extraHeaders` say (Content-Encoding), with their own `etag`. */
+  body: string | Uint8Array<ArrayBuffer>;
   etag?: string;
   contentType: string;
   /** A published version never changes: cache it for a year without asking again. */
@@ -17,7 +18,7 @@ export function etagMatches(ifNoneMatch: string | null | undefined, etag: string
 /** Serves bytes with a strong ETag; a matching If-None-Match gets 304 with no body. */
 export function cacheableResponse(
   request: Request,
-  { body, etag = etagOf(body), contentType, immutable, extraHeaders = {} }: Cacheable,
+  { body, etag = etagOf(String(body)), contentType, immutable, extraHeaders = {} }: Cacheable,
 ): Response {
   const headers = new Headers({
     ETag: etag,
