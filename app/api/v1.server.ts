@@ -22,7 +22,6 @@ import { factCheckPath, versionPath } from "../publishing/links";
 import { latestNumber } from "../publishing/latest.server";
 import { listPublished, loadPublication, publisher } from "../publishing/publications.server";
 import { publishArticle } from "../publishing/publish.server";
-import { etagMatches } from "../publishing/respond.server";
 import type { Claim, Evidence } from "../generated/prisma/client";
 import {
   ApiApproveSchema,
@@ -512,7 +511,13 @@ export async function handleApi(request: Request, url: URL): Promise<Response> {
     // Pollers send back the tag they were given and get 304 while nothing was committed.
     const tag = await answerTag(`${user.id} ${user.role}`, url.pathname + url.search);
     const revalidate = { ETag: tag, "Cache-Control": "private, no-cache" };
-    if (etagMatches(request.headers.get("If-None-Match"), tag))
+    // Only the tag itself: "*" would answer 304 for an address that is now a 404 or a 400.
+    if (
+      request.headers
+        .get("If-None-Match")
+        ?.split(",")
+        .some((t) => t.trim() === tag)
+    )
       return new Response(null, { status: 304, headers: revalidate });
     return json(await run(), operation.status, revalidate);
   } catch (error) {

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { useFreshDatabase } from "../db/testing.server";
 import { apiHandler } from "./testing.server";
 
@@ -486,10 +486,30 @@ describe("polling with ETags", () => {
     expect(body.claims.find((c) => c.id === claim.id)?.rationale).toBe("Changed.");
   });
 
+  it("keeps a poller's tag from one poll to the next five minutes later", async () => {
+    // Reading a token wrote its last use once a minute, a commit that changed every tag.
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      let answer: Response | undefined;
+      for (let tries = 0; tries < 50 && answer?.status !== 304; tries++) {
+        const first = Date.UTC(2030, 0, 1, 2 * tries, 10);
+        vi.setSystemTime(first);
+        const tag = (await get("/claims?status=open", "viewer")).headers.get("ETag")!;
+        vi.setSystemTime(first + 5 * 60_000);
+        answer = await get("/claims?status=open", "viewer", tag);
+      }
+      expect(answer!.status).toBe(304);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("tags no write and no refusal", async () => {
-    const refused = await get("/claims?stauts=open", "viewer");
+    const refused = await get("/claims?stauts=open", "viewer", "*");
     expect(refused.status).toBe(400);
     expect(refused.headers.get("ETag")).toBeNull();
+    expect((await get("/claims/999999", "viewer", "*")).status).toBe(404);
+    expect((await get("/claims?status=open", "viewer", "*")).status).toBe(200);
     const created = await handleApi(
       new Request("http://localhost/api/v1/articles", {
         method: "POST",

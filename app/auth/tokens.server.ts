@@ -8,8 +8,12 @@ import { parseRole } from "./roles";
 /** Personal API tokens: "cdk_" + 32 random bytes. Only a sha256 of the token is stored. */
 const TOKEN_PREFIX = "cdk_";
 const MAX_TOKENS_PER_USER = 20;
-/** lastUsedAt is a hint for the owner, not an audit trail: written at most once a minute per token. */
-const LAST_USED_RESOLUTION_MS = 60_000;
+/**
+ * lastUsedAt is a hint for the owner (Settings shows its day), not an audit trail: written at most
+ * once an hour per token. Each write is a commit, and a commit changes every API answer's ETag
+ * (app/api/revalidation.server.ts): once a minute, a poller asking less often never got a 304.
+ */
+const LAST_USED_RESOLUTION_MS = 3_600_000;
 
 export const TokenNameSchema = z.object({
   name: z

@@ -45,14 +45,31 @@ export async function readForm(request: Request): Promise<FormData> {
  */
 export const MAX_FORM_FIELDS = 20_000;
 
-/** Whether a form body holds more than `max` fields, counted by their separators without parsing it. */
+/**
+ * Whether a form body holds more than `max` fields, counted by their separators without parsing
+ * it: "&" in a url-encoded body, the boundary (the media type's own `boundary` parameter, as the
+ * parser reads it) in a multipart one, less its closing delimiter.
+ */
 function fieldsOver(body: Buffer, type: string, max: number): boolean {
-  const boundary = /boundary=(?:"([^"]+)"|([^\s;]+))/i.exec(type);
-  const separator = Buffer.from(boundary ? `--${boundary[1] ?? boundary[2]}` : "&");
+  const [mediaType, ...parameters] = type.split(";").map((part) => part.trim());
+  if (mediaType!.toLowerCase() !== "multipart/form-data") return occurrences(body, "&", max) + 1 > max;
+  // Every boundary named is counted: a parser that took another one must not be handed more.
+  return parameters
+    .map((p) => /^boundary\s*=\s*(?:"([^"]*)"|(\S+))$/i.exec(p))
+    .some((m) => m !== null && occurrences(body, `--${m[1] ?? m[2]}`, max + 1) - 1 > max);
+}
+
+/** How many times `separator` is in `body`, counting no further than `limit` + 1. */
+function occurrences(body: Buffer, separator: string, limit: number): number {
+  const needle = Buffer.from(separator);
   let count = 0;
-  for (let at = body.indexOf(separator); at !== -1; at = body.indexOf(separator, at + separator.length))
-    if (++count > max) return true;
-  return false;
+  for (
+    let at = body.indexOf(needle);
+    at !== -1 && count <= limit;
+    at = body.indexOf(needle, at + needle.length)
+  )
+    count++;
+  return count;
 }
 
 /** The form's fields as plain strings (files excluded), for zod schemas and for refilling forms. */

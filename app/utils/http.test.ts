@@ -119,8 +119,25 @@ describe("reading a form", () => {
       `That form has more than ${MAX_FORM_FIELDS.toLocaleString("en")} fields, more than any page of Claimdesk sends. Nothing was saved.`,
     );
     const parts = new FormData();
-    for (let i = 0; i <= MAX_FORM_FIELDS; i++) parts.append("f", "");
+    for (let i = 0; i < MAX_FORM_FIELDS; i++) parts.append("f", "");
+    expect((await readForm(post(parts))).getAll("f")).toHaveLength(MAX_FORM_FIELDS);
+    parts.append("f", "");
     expect((await refusal(post(parts))).status).toBe(413);
+  });
+
+  it("counts by the separator the parser reads, whatever else the Content-Type says", async () => {
+    const many = "a&".repeat(MAX_FORM_FIELDS + 1);
+    expect((await refusal(post(many, "application/x-www-form-urlencoded; boundary=zz"))).status).toBe(413);
+    const part = (boundary: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="f"\r\n\r\n\r\n`;
+    const multipart = (boundary: string) =>
+      `${part(boundary).repeat(MAX_FORM_FIELDS + 1)}--${boundary}--\r\n`;
+    for (const type of [
+      "multipart/form-data; xboundary=zz; boundary=real",
+      "multipart/form-data; boundary=zz; boundary=real",
+      'multipart/form-data; boundary="real"',
+    ])
+      expect((await refusal(post(multipart("real"), type))).status, type).toBe(413);
   });
 
   it("refuses what is not a form, or not a readable one", async () => {
