@@ -172,7 +172,10 @@ async function serve() {
   };
   // Published pages are stored bytes: answer them at once, before Express and React Router are involved.
   const server = http.createServer((req, res) => {
-    const malformed = malformedRequest(req.headers.host, req.url);
+    const forwarded = trustsProxy()
+      ? { host: req.headers["x-forwarded-host"], proto: req.headers["x-forwarded-proto"] }
+      : undefined;
+    const malformed = malformedRequest(req.headers.host, req.url, forwarded);
     if (malformed)
       return refuser(req, res)(400, malformed, { ...SECURITY_HEADERS, "X-Frame-Options": "SAMEORIGIN" });
     servePublishedPage(req, res).then(

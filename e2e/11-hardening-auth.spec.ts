@@ -223,10 +223,13 @@ test.describe("on a server of its own (NODE_ENV unset, behind a trusted proxy)",
       "GET /methodology HTTP/1.1\r\nHost: 999.1.1.1",
       "GET /methodology HTTP/1.0",
       `GET ${own.base}/settings HTTP/1.1\r\nHost: ${new URL(own.base).host}`,
+      // This server trusts its proxy: what the proxy forwards is checked too.
+      `GET /methodology HTTP/1.1\r\nHost: ${new URL(own.base).host}\r\nX-Forwarded-Host: a b`,
+      `GET /methodology HTTP/1.1\r\nHost: ${new URL(own.base).host}\r\nX-Forwarded-Proto: a b`,
     ]) {
       const answer = await rawSocket(own.base, `${head}\r\nConnection: close`);
       expect(answer.status, head).toBe(400);
-      expect(answer.text, head).toMatch(/no valid Host header|not a path/);
+      expect(answer.text, head).toMatch(/no valid Host header|not a path|X-Forwarded-Proto/);
     }
     expect(own.output().slice(logged)).not.toMatch(/TypeError|Invalid URL|\bat \w/);
     const fine = await rawSocket(

@@ -22,12 +22,24 @@ const HOST = /^(?:[\w-]+(?:\.[\w-]+)*\.?|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
  * Why a request cannot be answered as addressed, or null. Pages are built from the Host header
  * and the path (`origin + path`): a missing or malformed Host, a port past 65535, or a target
  * that is not a path (`http://…` or `*`) would fail deep in the framework as a 500 with a stack
- * trace in the log. HTTP/1.1 clients always send a Host; only proxies send full URLs.
+ * trace in the log. HTTP/1.1 clients always send a Host; only proxies send full URLs. Behind a
+ * trusted proxy the origin comes from its X-Forwarded-Host and X-Forwarded-Proto (their first
+ * entries), which are checked the same way: a proxy may pass on what a client sent.
  */
-export function malformedRequest(host: string | undefined, target: string | undefined): string | null {
-  // The URL parser refuses what the pattern lets through, such as 999.1.1.1 or a port past 65535.
-  if (!host || !HOST.test(host) || !URL.canParse(`http://${host}/`))
-    return "This request has no valid Host header. Send it to Claimdesk's address with an HTTP/1.1 client.";
+export function malformedRequest(
+  host: string | undefined,
+  target: string | undefined,
+  forwarded?: { host?: string | undefined; proto?: string | undefined },
+): string | null {
+  const forwardedHost = forwarded?.host?.split(",")[0]!.trim();
+  for (const name of [host, ...(forwardedHost === undefined ? [] : [forwardedHost])]) {
+    // The URL parser refuses what the pattern lets through, such as 999.1.1.1 or a port past 65535.
+    if (!name || !HOST.test(name) || !URL.canParse(`http://${name}/`))
+      return "This request has no valid Host header. Send it to Claimdesk's address with an HTTP/1.1 client.";
+  }
+  const proto = forwarded?.proto?.split(",")[0]!.trim();
+  if (proto !== undefined && !/^https?$/i.test(proto))
+    return "This request came through a proxy with an X-Forwarded-Proto other than http or https.";
   if (!target?.startsWith("/"))
     return "This request's target is not a path. Send the path only, as in GET /fact-checks HTTP/1.1.";
   return null;

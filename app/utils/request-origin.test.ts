@@ -34,4 +34,14 @@ describe("malformedRequest", () => {
     for (const target of ["http://localhost:3000/settings", "*", "", undefined, "settings"])
       expect(malformedRequest("localhost", target), String(target)).toMatch(/not a path/);
   });
+
+  it("behind a trusted proxy, checks the forwarded host and protocol the origin is built from", () => {
+    const ok = { host: "factcheck.example.org, cdn.example", proto: "https" };
+    expect(malformedRequest("10.0.0.11:3000", "/", ok)).toBeNull();
+    expect(malformedRequest("10.0.0.11:3000", "/", {})).toBeNull();
+    for (const host of ["a b", "x:99999", "%zz, factcheck.example.org"])
+      expect(malformedRequest("10.0.0.11:3000", "/", { host }), host).toMatch(/no valid Host header/);
+    for (const proto of ["a b", "javascript", "ftp, https"])
+      expect(malformedRequest("10.0.0.11:3000", "/", { proto }), proto).toMatch(/X-Forwarded-Proto/);
+  });
 });
