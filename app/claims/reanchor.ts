@@ -72,40 +72,46 @@ function choose(candidates: Candidate[]): Candidate | string {
 
 /**
  * How long re-anchoring one revision may take. A text of 2 MB where every sentence changed costs
- * a fuzzy search of the whole text per claim (minutes for 1,000 claims): the claims not reached
- * in time become orphans, kept with everything they hold, for the editor to place again.
+ * a fuzzy search of the whole text per claim (minutes for 1,000 claims).
  */
 export const REANCHOR_BUDGET_MS = 6_000;
 
 /**
- * Every claim's place in the new text, in order. Quotes found exactly once are placed first (an
- * indexOf each); the others are searched for, fuzzily if need be, until `budgetMs` is spent.
+ * Every claim's place in the new text, in order, or null when that takes longer than `budgetMs`:
+ * then nothing is placed, rather than some claims orphaned (and their approvals withdrawn) because
+ * the server was busy. Quotes found exactly once are placed first (an indexOf each); the others
+ * are searched for, fuzzily if need be.
  */
 export function reanchorAll(
   text: string,
   anchors: Anchor[],
   budgetMs = REANCHOR_BUDGET_MS,
   now: () => number = () => performance.now(),
-): Placement[] {
+): Placement[] | null {
   const deadline = now() + budgetMs;
   let normalized: Normalized | undefined;
   const normalizedText = () => (normalized ??= normalize(text));
-  const placements: Array<Placement | undefined> = anchors.map((anchor) => {
+  const placements: Array<Placement | undefined> = [];
+  for (const anchor of anchors) {
+    if (now() > deadline) return null;
     const at = anchor.quote.trim() === "" ? -1 : text.indexOf(anchor.quote);
-    if (at < 0 || text.indexOf(anchor.quote, at + 1) >= 0) return undefined;
-    const span = { start: at, end: at + anchor.quote.length };
-    return { status: "placed", how: "exact", ...span, score: score(text, anchor, span, 1).score };
-  });
-  return placements.map((placed, i) => {
-    if (placed) return placed;
-    if (now() > deadline) {
-      return {
-        status: "orphan",
-        reason: `Claimdesk stopped looking for this claim after ${budgetMs / 1000} seconds of re-anchoring this revision. Place it again by hand.`,
-      };
+    if (at < 0 || text.indexOf(anchor.quote, at + 1) >= 0) {
+      placements.push(undefined);
+      continue;
     }
-    return reanchor(text, anchors[i]!, normalizedText);
-  });
+    const span = { start: at, end: at + anchor.quote.length };
+    placements.push({ status: "placed", how: "exact", ...span, score: score(text, anchor, span, 1).score });
+  }
+  const all: Placement[] = [];
+  for (const [i, placed] of placements.entries()) {
+    if (placed) {
+      all.push(placed);
+      continue;
+    }
+    if (now() > deadline) return null;
+    all.push(reanchor(text, anchors[i]!, normalizedText));
+  }
+  return all;
 }
 
 export function reanchor(

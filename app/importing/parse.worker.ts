@@ -15,10 +15,10 @@ export type ParseJob =
 export type ClaimExtraction = Pick<ReturnType<typeof extract>, "projection" | "language" | "claims">;
 
 export type ParseAnswer =
-  | { ok: true; result: ExtractedPage | ClaimExtraction | Placement[] }
+  | { ok: true; result: ExtractedPage | ClaimExtraction | Placement[] | null }
   | { ok: false; error: { name: string; message: string; code?: string } };
 
-function run(job: ParseJob): ExtractedPage | ClaimExtraction | Placement[] {
+function run(job: ParseJob): ExtractedPage | ClaimExtraction | Placement[] | null {
   if (job.kind === "page") return extractPage(job.html, job.pageUrl);
   if (job.kind === "reanchor") return reanchorAll(job.text, job.anchors);
   const { projection, language, claims } = extract(job.markdown, job.language);

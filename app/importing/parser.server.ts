@@ -155,11 +155,11 @@ export function createParser(limits: ParserLimits = DEFAULT_PARSER_LIMITS) {
       return (await parse({ kind: "claims", markdown, language })) as ClaimExtraction;
     },
     /**
-     * Each claim's place in an article's new text (reanchorAll, within its own budget, which is
-     * shorter than a job's); refuses with a ParseFailure.
+     * Each claim's place in an article's new text, or null past reanchorAll's budget (shorter
+     * than a job's); refuses with a ParseFailure.
      */
-    async reanchor(text: string, anchors: Anchor[]): Promise<Placement[]> {
-      return (await parse({ kind: "reanchor", text, anchors })) as Placement[];
+    async reanchor(text: string, anchors: Anchor[]): Promise<Placement[] | null> {
+      return (await parse({ kind: "reanchor", text, anchors })) as Placement[] | null;
     },
     limits,
     /** Workers waiting, warm, for the next job. */

@@ -1,5 +1,5 @@
 import type { LanguageCode } from "../claims/language";
-import type { Anchor, Placement } from "../claims/reanchor";
+import { REANCHOR_BUDGET_MS, type Anchor, type Placement } from "../claims/reanchor";
 import { budgetInWords, ParseFailure, parser } from "../importing/parser.server";
 import { UserError } from "../utils/errors";
 
@@ -41,13 +41,19 @@ function articleRefusal(error: unknown, limits: typeof parser.limits): UserError
 
 /**
  * Where each claim now is in an article's corrected text, worked out off the event loop: a fuzzy
- * search per claim over a 2 MB text held every request for minutes. Claims not placed within the
- * re-anchoring budget come back as orphans.
+ * search per claim over a 2 MB text held every request for minutes. Past the re-anchoring budget
+ * nothing is saved and the editor is asked for smaller steps.
  */
 export async function placeClaims(text: string, claims: Anchor[], using = parser): Promise<Placement[]> {
   const anchors = claims.map(({ quote, prefix, suffix, start }) => ({ quote, prefix, suffix, start }));
+  const tooLong = (within: string) =>
+    new UserError(
+      `Claimdesk could not find this article's claims in the new text within ${within}. Correct it in smaller steps, a few paragraphs at a time; nothing was saved.`,
+      422,
+    );
+  let placements: Placement[] | null;
   try {
-    return await using.reanchor(text, anchors);
+    placements = await using.reanchor(text, anchors);
   } catch (error) {
     const reason = error instanceof ParseFailure ? error.reason : "thrown";
     if (reason === "busy")
@@ -57,9 +63,8 @@ export async function placeClaims(text: string, claims: Anchor[], using = parser
       );
     if (reason === "thrown")
       console.error("Re-anchoring failed:", error instanceof ParseFailure ? error.cause : error);
-    throw new UserError(
-      `Claimdesk could not find this article's claims in the new text within ${budgetInWords(using.limits)}. Correct it in smaller steps; nothing was saved.`,
-      422,
-    );
+    throw tooLong(budgetInWords(using.limits));
   }
+  if (!placements) throw tooLong(`${REANCHOR_BUDGET_MS / 1000} seconds`);
+  return placements;
 }

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { extract } from "../claims/extract";
 import { createParser, DEFAULT_PARSER_LIMITS } from "../importing/parser.server";
 import { UserError } from "../utils/errors";
-import { extractClaims } from "./extraction.server";
+import { extractClaims, placeClaims } from "./extraction.server";
 
 const SEED = readFileSync("fixtures/alibaba-ai-chip.txt", "utf8");
 const parsers: Array<ReturnType<typeof createParser>> = [];
@@ -73,5 +73,28 @@ describe("splitting an article into claims off the event loop", () => {
     await extractClaims(long, parserWith({})).then(() => events.push("split"));
     await ticks;
     expect(events.indexOf("split")).toBe(5);
+  });
+});
+
+describe("placing claims in a corrected text off the event loop", () => {
+  const text = "Acme sold 3 million chips in 2024. Its rival sold 2 million.";
+  const claim = { quote: "Its rival sold 2 million.", prefix: "in 2024. ", suffix: "", start: 35 };
+
+  it("places them in a worker as reanchorAll does", async () => {
+    const [placed] = await placeClaims(text, [claim], parserWith({}));
+    expect(placed).toMatchObject({ status: "placed", how: "exact", start: 35 });
+  });
+
+  it("saves nothing past the budget or the job's time, and says what to do", async () => {
+    const pastBudget = { ...parserWith({}), reanchor: async () => null };
+    const refused = await placeClaims(text, [claim], pastBudget).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(UserError);
+    expect(refused).toMatchObject({
+      status: 422,
+      message:
+        "Claimdesk could not find this article's claims in the new text within 6 seconds. Correct it in smaller steps, a few paragraphs at a time; nothing was saved.",
+    });
+    const late = await placeClaims(text, [claim], parserWith({ timeoutMs: 1 })).catch((e: unknown) => e);
+    expect(late).toMatchObject({ status: 422, message: expect.stringContaining("within 0.001 seconds") });
   });
 });
