@@ -55,6 +55,8 @@ export interface RenderedFormat {
   fileName?: string;
   /** The body gzipped, made at the first request that accepts it (2 MB took 20 ms a request). */
   gzip?: Uint8Array<ArrayBuffer>;
+  /** Whether it is kept for the next request: only then is a gzip worth making here. */
+  kept: boolean;
 }
 
 /** The body gzipped once, with the ETag of that encoding (a strong tag names one encoding's bytes). */
@@ -72,10 +74,11 @@ const kept = new Map<string, RenderedFormat>();
 let keptBytes = 0;
 const MAX_KEPT_BYTES = 64 * 1024 * 1024;
 
-function keep(key: string, rendered: RenderedFormat): void {
+/** Keeps a rendering if it is not too large to (a quarter of the room at most); says whether it did. */
+function keep(key: string, rendered: RenderedFormat): boolean {
   // The text twice over: its gzip, made later, is a fraction of it.
   const size = rendered.body.length * 2;
-  if (size > MAX_KEPT_BYTES / 4) return;
+  if (size > MAX_KEPT_BYTES / 4) return false;
   while (keptBytes + size > MAX_KEPT_BYTES && kept.size > 0) {
     const [oldest, entry] = kept.entries().next().value!;
     kept.delete(oldest);
@@ -83,6 +86,7 @@ function keep(key: string, rendered: RenderedFormat): void {
   }
   kept.set(key, rendered);
   keptBytes += size;
+  return true;
 }
 
 /** The latest version of a published fact-check in one format, or null when there is none. */
@@ -96,13 +100,14 @@ export async function renderedFormat(slug: string, name: string | undefined): Pr
   const publication = await loadPublication(slug, latest);
   if (!publication) return null;
   const body = format.render(publication) + "\n";
-  const rendered = {
+  // A version published while this one was read is the latest now: serve this one, do not keep it.
+  const rendered: RenderedFormat = {
+    kept: publication.latestNumber === latest,
     body,
     etag: etagOf(body),
     contentType: format.contentType,
     ...(format.fileName ? { fileName: format.fileName(publication) } : {}),
   };
-  // A version published while this one was read is the latest now: serve this one, do not keep it.
-  if (publication.latestNumber === latest) keep(key, rendered);
+  if (rendered.kept) rendered.kept = keep(key, rendered);
   return rendered;
 }

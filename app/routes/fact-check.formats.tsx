@@ -7,7 +7,11 @@ import { cacheableResponse } from "../publishing/respond.server";
 export async function loader({ request, params }: Route.LoaderArgs) {
   const rendered = await renderedFormat(params.slug ?? "", params.format);
   if (!rendered) throw notFoundPage("There is no published fact-check in that format at this address.");
-  const gzip = /\bgzip\b/i.test(request.headers.get("Accept-Encoding") ?? "") ? gzipped(rendered) : null;
+  // A rendering not kept is compressed by the server as it is sent, off the event loop.
+  const accepted = /\bgzip\b(?!\s*;\s*q=0(?:\.0*)?\s*(?:,|$))/i.test(
+    request.headers.get("Accept-Encoding") ?? "",
+  );
+  const gzip = accepted && rendered.kept ? gzipped(rendered) : null;
   return cacheableResponse(request, {
     body: gzip?.body ?? rendered.body,
     etag: gzip?.etag ?? rendered.etag,

@@ -28,6 +28,14 @@ describe("snippetOf", () => {
     expect(stemOf("is")).toBe("is");
   });
 
+  it("marks a short word only as itself or its plural, and never inside a word", () => {
+    const text = "An article about a chip, and another about arts and art.";
+    expect(marked(snippetOf(text, ["a", "chip"]))).toEqual(["a", "chip"]);
+    expect(marked(snippetOf(text, ["art"]))).toEqual(["arts", "art"]);
+    // An accent written apart from its letter is part of the word.
+    expect(marked(snippetOf("e\u0301chip and chip", ["chip"]))).toEqual(["chip"]);
+  });
+
   it("shows about two dozen words around the first match, with … where the text goes on", () => {
     const text = `${filler(500)} Hanguang 800 is an inference chip ${filler(500)}`;
     const snippet = snippetOf(text, ["hanguang"]);

@@ -31,11 +31,22 @@ export function stemOf(word: string): string {
   return stem.length >= 3 ? stem : word.toLowerCase();
 }
 
-/** Words that begin with one of these stems, as whole words from their start. */
+/** A letter, a digit or a combining mark (an accent written apart from its letter). */
+const WORD_CHAR = "[\\p{L}\\p{N}\\p{M}]";
+
+/**
+ * Words that begin with one of these stems, from their start; a stem under four letters only as
+ * the whole word or its plural, so that "a" or "art" do not mark "about" or "article".
+ */
 export function wordsPattern(words: string[]): RegExp | null {
   const stems = [...new Set(words.map(stemOf).filter(Boolean))].sort((a, b) => b.length - a.length);
   if (stems.length === 0) return null;
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${stems.map(escapeRegExp).join("|")})[\\p{L}\\p{N}]*`, "giu");
+  const forms = stems.map((stem) =>
+    stem.length >= 4
+      ? `${escapeRegExp(stem)}${WORD_CHAR}*`
+      : `${escapeRegExp(stem)}(?:s|es|'s)?(?!${WORD_CHAR})`,
+  );
+  return new RegExp(`(?<!${WORD_CHAR})(?:${forms.join("|")})`, "giu");
 }
 
 /** The whole words around `at` (up to WINDOW_WORDS, WORDS_BEFORE of them before it), within a bounded region. */
