@@ -16,14 +16,17 @@ export async function extractClaims(markdown: string, using = parser, language?:
   }
 }
 
+/** Every worker busy and the queue full: for splitting and for placing claims alike. */
+const workersBusy = () =>
+  new UserError(
+    "Claimdesk is reading too many articles right now. Try again in a minute; nothing was saved.",
+    429,
+  );
+
 /** What to tell the person when an article's text could not be split into claims. */
 function articleRefusal(error: unknown, limits: typeof parser.limits): UserError {
   const reason = error instanceof ParseFailure ? error.reason : "thrown";
-  if (reason === "busy")
-    return new UserError(
-      "Claimdesk is reading too many articles right now. Try again in a minute; nothing was saved.",
-      429,
-    );
+  if (reason === "busy") return workersBusy();
   const shorten = "Shorten the text or split the article in parts; nothing was saved.";
   if (reason === "time")
     return new UserError(
@@ -56,11 +59,7 @@ export async function placeClaims(text: string, claims: Anchor[], using = parser
     placements = await using.reanchor(text, anchors);
   } catch (error) {
     const reason = error instanceof ParseFailure ? error.reason : "thrown";
-    if (reason === "busy")
-      throw new UserError(
-        "Claimdesk is reading too many articles right now. Try again in a minute; nothing was saved.",
-        429,
-      );
+    if (reason === "busy") throw workersBusy();
     if (reason === "thrown")
       console.error("Re-anchoring failed:", error instanceof ParseFailure ? error.cause : error);
     throw tooLong(budgetInWords(using.limits));

@@ -70,22 +70,22 @@ export function gzipped(rendered: RenderedFormat): { body: Uint8Array<ArrayBuffe
  * is served until a newer version is the latest; rendering a 2 MB article's export took 90 to 130
  * ms, and 20 readers asking at once held every other request. Bounded in bytes, oldest out first.
  */
-const kept = new Map<string, RenderedFormat>();
+const renderings = new Map<string, RenderedFormat>();
 let keptBytes = 0;
 const MAX_KEPT_BYTES = 64 * 1024 * 1024;
+/** The text's bytes in memory (two per UTF-16 unit); its gzip, made later, is a fraction of it. */
+const bytesOf = (rendered: RenderedFormat) => rendered.body.length * 2;
 
 /** Keeps a rendering if it is not too large to (a quarter of the room at most); says whether it did. */
 function keep(key: string, rendered: RenderedFormat): boolean {
-  // The text twice over: its gzip, made later, is a fraction of it.
-  const size = rendered.body.length * 2;
-  if (size > MAX_KEPT_BYTES / 4) return false;
-  while (keptBytes + size > MAX_KEPT_BYTES && kept.size > 0) {
-    const [oldest, entry] = kept.entries().next().value!;
-    kept.delete(oldest);
-    keptBytes -= entry.body.length * 2;
+  if (bytesOf(rendered) > MAX_KEPT_BYTES / 4) return false;
+  while (keptBytes + bytesOf(rendered) > MAX_KEPT_BYTES && renderings.size > 0) {
+    const [oldest, entry] = renderings.entries().next().value!;
+    renderings.delete(oldest);
+    keptBytes -= bytesOf(entry);
   }
-  kept.set(key, rendered);
-  keptBytes += size;
+  renderings.set(key, rendered);
+  keptBytes += bytesOf(rendered);
   return true;
 }
 
@@ -95,7 +95,7 @@ export async function renderedFormat(slug: string, name: string | undefined): Pr
   const latest = format ? await latestNumber({ slug }) : null;
   if (!format || latest === null) return null;
   const key = `${slug}\n${latest}\n${name}`;
-  const hit = kept.get(key);
+  const hit = renderings.get(key);
   if (hit) return hit;
   const publication = await loadPublication(slug, latest);
   if (!publication) return null;
