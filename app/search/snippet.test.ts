@@ -47,6 +47,17 @@ describe("snippetOf", () => {
     expect(words.indexOf("…w494")).toBe(0);
   });
 
+  it("shows the place where most of the words are together, not the first word alone", () => {
+    const text = `A chip opens this. ${filler(200)} Hanguang 800 is an inference chip. ${filler(50)}`;
+    expect(marked(snippetOf(text, ["hanguang", "chip"]))).toEqual(["Hanguang", "chip"]);
+    expect(marked(snippetOf(fields("A chip here.", "Hanguang chip there."), ["hanguang", "chip"]))).toEqual([
+      "Hanguang",
+      "chip",
+    ]);
+    expect(marked(snippetOf(text, ["chip"]))).toEqual(["chip"]);
+    expect(plainSnippet(snippetOf(text, ["chip"])).startsWith("A chip opens this.")).toBe(true);
+  });
+
   it("takes the first field that holds a word, or the first field's opening", () => {
     expect(plainSnippet(snippetOf(fields("The quote", "A rationale about power"), ["power"]))).toBe(
       "A rationale about power",

@@ -89,26 +89,42 @@ export function readable(markdown: string): string {
 /** A code unit that must not be cut from its pair. */
 const lowSurrogate = (text: string, i: number) => /[\udc00-\udfff]/.test(text[i] ?? "");
 
+/** How far apart matched words may be to count as one place, and how many matches are weighed. */
+const PLACE_CHARS = 200;
+const MAX_WEIGHED = 500;
+
 /**
- * A snippet of a match: about two dozen words around the first of `words` in the first field that
- * holds one, those words marked, "…" where the field goes on. Without any, the first field's
- * opening. Bounded: at most SNIPPET_TEXT_LIMIT characters of each field are searched.
+ * Where the most different query words are close together: the first such place, in the first
+ * field that has the most. Bounded: at most MAX_WEIGHED matches of each field are weighed.
+ */
+function mostWordsAt(fields: string[], pattern: RegExp): { field: string; at: number } | null {
+  let best: { field: string; at: number; words: number } | null = null;
+  for (const field of fields) {
+    const hits: Array<{ at: number; word: string }> = [];
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(field); m && hits.length < MAX_WEIGHED; m = pattern.exec(field))
+      hits.push({ at: m.index, word: stemOf(m[0]) });
+    for (const [i, hit] of hits.entries()) {
+      const near = new Set<string>();
+      for (let j = i; j < hits.length && hits[j]!.at - hit.at <= PLACE_CHARS; j++) near.add(hits[j]!.word);
+      if (!best || near.size > best.words) best = { field, at: hit.at, words: near.size };
+    }
+  }
+  return best;
+}
+
+/**
+ * A snippet of a match: about two dozen words around the place where most of `words` are close
+ * together (the first such place), those words marked, "…" where the field goes on. Without any,
+ * the first field's opening. Bounded: at most SNIPPET_TEXT_LIMIT characters of each field are
+ * searched.
  */
 export function snippetOf(fieldsText: string, words: string[]): string {
   const fields = fieldsText.split(FIELD_SEPARATOR).map((field) => field.slice(0, SNIPPET_TEXT_LIMIT));
   const pattern = wordsPattern(words);
-  let field = fields.find((f) => f.trim() !== "") ?? "";
-  let at = field.search(/\S/);
-  if (pattern) {
-    for (const candidate of fields) {
-      pattern.lastIndex = 0;
-      const found = pattern.exec(candidate);
-      if (found) {
-        [field, at] = [candidate, found.index];
-        break;
-      }
-    }
-  }
+  const found = pattern ? mostWordsAt(fields, pattern) : null;
+  const field = found?.field ?? fields.find((f) => f.trim() !== "") ?? "";
+  const at = found?.at ?? field.search(/\S/);
   if (at < 0) return "";
   let [start, end] = windowAround(field, at);
   if (lowSurrogate(field, start)) start--;
