@@ -40,6 +40,15 @@ test("a repeated claim shows the seed's check; a changed figure is named; an edi
   await expect(bandwidth.locator(".match", { hasText: "512 GB/s" })).toContainText(
     "this claim says 640 GB/s, that one 512 GB/s",
   );
+  // Confirming them as one claim anyway asks the editor to say so (the server checks it too).
+  const differing = bandwidth.locator(".match", { hasText: "512 GB/s" });
+  await differing.getByRole("button", { name: "Same claim" }).click();
+  expect(await differing.getByRole("checkbox").evaluate((box: HTMLInputElement) => box.validity.valid)).toBe(
+    false,
+  );
+  await differing.getByLabel("Same claim despite the difference").check();
+  await differing.getByRole("button", { name: "Same claim" }).click();
+  await expect(bandwidth.getByRole("heading", { name: "The same claim, checked elsewhere" })).toBeVisible();
 
   // The repeated claim: the seed's check, with its verdict, likely the same.
   await page.goto(article);

@@ -4,6 +4,7 @@ import { reviewClaim } from "../newsroom/claims.server";
 import { audit } from "../utils/audit.server";
 import { NotFoundError, UserError } from "../utils/errors";
 import { findMatches } from "./match.server";
+import { conflictsBetween, describeConflicts } from "./rank";
 import type { ClaimMatches } from "./types";
 import type { BulkMatch, MatchDecision } from "./schemas";
 
@@ -55,14 +56,27 @@ export async function matchesOf(claim: {
   };
 }
 
-async function decide(claimId: number, otherId: number, decision: "same" | "dismissed", actor: CurrentUser) {
+async function decide(
+  claimId: number,
+  otherId: number,
+  decision: "same" | "dismissed",
+  actor: CurrentUser,
+  despiteDifferences = false,
+) {
   if (claimId === otherId) throw new UserError("A claim cannot be matched with itself.");
   await db().$transaction(async (tx) => {
     const [claim, other] = await Promise.all([
-      tx.claim.findUnique({ where: { id: claimId }, select: { articleId: true } }),
-      tx.claim.findUnique({ where: { id: otherId }, select: { articleId: true } }),
+      tx.claim.findUnique({ where: { id: claimId }, select: { articleId: true, quote: true } }),
+      tx.claim.findUnique({ where: { id: otherId }, select: { articleId: true, quote: true } }),
     ]);
     if (!claim || !other) throw new NotFoundError("One of the two claims no longer exists. Reload the page.");
+    const differences = decision === "same" ? conflictsBetween(claim.quote, other.quote) : [];
+    if (differences.length > 0 && !despiteDifferences)
+      throw new UserError(
+        `Nothing was saved: the two claims differ (${describeConflicts(differences)}). ` +
+          "If they still state the same thing, tick “Same claim despite the difference” and confirm again.",
+        422,
+      );
     // "Same" links both ways; a dismissal hides the suggestion from this claim only.
     const pairs =
       decision === "same"
@@ -85,9 +99,16 @@ async function decide(claimId: number, otherId: number, decision: "same" | "dism
   });
 }
 
-/** An editor confirms that the two claims state the same thing: linked both ways, in the history. */
-export const confirmSameClaim = (claimId: number, otherId: number, actor: CurrentUser) =>
-  decide(claimId, otherId, "same", actor);
+/**
+ * An editor confirms that the two claims state the same thing: linked both ways, in the history.
+ * Where their figures or names differ, only once the editor says so (`despiteDifferences`).
+ */
+export const confirmSameClaim = (
+  claimId: number,
+  otherId: number,
+  actor: CurrentUser,
+  despiteDifferences = false,
+) => decide(claimId, otherId, "same", actor, despiteDifferences);
 
 /** An editor says the suggestion is not the same claim: it is no longer suggested for this claim. */
 export const dismissMatch = (claimId: number, otherId: number, actor: CurrentUser) =>
@@ -146,7 +167,8 @@ export async function startFromEarlierCheck(
 
 /** The claim page's one intent for matches: confirm, dismiss, or start from a confirmed check. */
 export async function decideMatch(claimId: number, input: MatchDecision, actor: CurrentUser) {
-  if (input.decision === "same") return confirmSameClaim(claimId, input.otherId, actor);
+  if (input.decision === "same")
+    return confirmSameClaim(claimId, input.otherId, actor, input.despiteDifferences === "yes");
   if (input.decision === "dismissed") return dismissMatch(claimId, input.otherId, actor);
   if (input.version === undefined) throw new UserError("The form is missing its version; reload the page.");
   await startFromEarlierCheck(claimId, input.otherId, input.version, actor);

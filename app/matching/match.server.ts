@@ -36,6 +36,8 @@ function reviewAgeDays(reviewDate: string, importedAt: Date | string, now: numbe
  * first: other articles before the claim's own, checked before unchecked; "same" only when the
  * figures agree, the texts are long enough and the check is recent, else "related" with the
  * conflicting figures named. A review elsewhere counts as checked, never as the same article.
+ * A claim of the same article is suggested only as a repetition ("same"): its other claims share
+ * its subject and words, so as "related" they would crowd out the checks done elsewhere.
  */
 export async function findMatches(
   text: string,
@@ -90,10 +92,14 @@ export async function findMatches(
       },
     })),
   ]);
-  return ranked.slice(0, limit).map(({ candidate: c, score, relation, conflicts }) => ({
-    ...c.match,
-    score: Math.round(score * 1000) / 1000,
-    relation,
-    conflicts,
-  }));
+  return ranked
+    .filter(({ candidate, relation }) => !candidate.sameArticle || relation === "same")
+    .slice(0, limit)
+    .map(({ candidate: c, score, relation, conflicts }) => ({
+      ...c.match,
+      sameArticle: c.sameArticle,
+      score: Math.round(score * 1000) / 1000,
+      relation,
+      conflicts,
+    }));
 }

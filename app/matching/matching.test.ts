@@ -70,6 +70,36 @@ describe("has this been checked before?", () => {
     });
   });
 
+  it("suggests another claim of the same article only as a repetition of it", async () => {
+    const seed = await db().claim.findUniqueOrThrow({ where: { id: seedTops } });
+    const { suggestions } = await claimMatches(seedTops);
+    expect(suggestions.filter((m) => m.kind === "claim" && m.articleId === seed.articleId)).toEqual([]);
+    const [first, second] = await db().claim.findMany({
+      where: { articleId: seed.articleId, status: { not: "dismissed" } },
+      orderBy: { start: "asc" },
+      take: 2,
+    });
+    // The same sentence twice in one article is worth knowing: labelled as a repetition.
+    const again = await findMatches(first!.quote, { claimId: second!.id, articleId: seed.articleId });
+    expect(again.find((m) => m.id === first!.id)).toMatchObject({ sameArticle: true, relation: "same" });
+  });
+
+  it("confirms two claims whose figures differ as the same only when the editor says so", async () => {
+    const bandwidth = await db().claim.findFirstOrThrow({
+      where: { quote: "Its memory bandwidth is 640 GB/s." },
+    });
+    const seedBandwidth = await db().claim.findFirstOrThrow({ where: { quote: { contains: "512 GB/s" } } });
+    const confirm = (despiteDifferences?: "yes") =>
+      decideMatch(bandwidth.id, { otherId: seedBandwidth.id, decision: "same", despiteDifferences }, editor);
+    await expect(confirm()).rejects.toThrow(
+      /Nothing was saved: the two claims differ \(this claim says 640 GB\/s, that one 512 GB\/s\)/,
+    );
+    expect(await db().claimMatch.count({ where: { claimId: bandwidth.id } })).toBe(0);
+    await confirm("yes");
+    expect((await claimMatches(bandwidth.id)).confirmed.map((m) => m.id)).toEqual([seedBandwidth.id]);
+    await db().claimMatch.deleteMany({ where: { claimId: { in: [bandwidth.id, seedBandwidth.id] } } });
+  });
+
   it("keeps a dismissal for this claim only, and links a confirmed match both ways in the history", async () => {
     const { suggestions } = await claimMatches(repeated);
     const other = suggestions.find((m) => m.id !== seedTops)!;
@@ -104,8 +134,9 @@ describe("has this been checked before?", () => {
   });
 
   it("refuses to start from a check that was not confirmed as the same claim", async () => {
-    const { suggestions } = await claimMatches(seedTops);
-    const unconfirmed = suggestions[0]!;
+    const unconfirmed = await db().claim.findFirstOrThrow({
+      where: { quote: "Its memory bandwidth is 640 GB/s." },
+    });
     const claim = await db().claim.findUniqueOrThrow({ where: { id: seedTops } });
     await expect(
       decideMatch(seedTops, { otherId: unconfirmed.id, decision: "start", version: claim.version }, editor),

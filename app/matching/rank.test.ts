@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rankCandidates, type Candidate } from "./rank";
+import { conflictsBetween, describeConflicts, rankCandidates, type Candidate } from "./rank";
 
 const candidate = (text: string, extra: Partial<Candidate> = {}): Candidate => ({
   text,
@@ -37,14 +37,14 @@ describe("ranking earlier claims", () => {
     );
     expect(best.candidate.text).toMatch(/^Inference Performance/);
     expect(best.relation).toBe("related");
-    expect(best.conflicts).toEqual([{ ours: "16 TOPS", theirs: "12 TOPS" }]);
+    expect(best.conflicts).toEqual([{ ours: "16 TOPS", theirs: "12 TOPS", kind: "figure" }]);
   });
 
   it("never calls a claim about another company the same", () => {
     const best = top("Baidu's shares spiked as much as 13% on the news.", ARCHIVE);
     expect(best.candidate.text).toMatch(/shares spiked/);
     expect(best.relation).toBe("related");
-    expect(best.conflicts).toContainEqual({ ours: "baidu", theirs: "alibaba" });
+    expect(best.conflicts).toContainEqual({ ours: "Baidu", theirs: "Alibaba", kind: "name" });
   });
 
   it("only suggests when the texts are very short or the earlier check is old", () => {
@@ -87,6 +87,25 @@ describe("differences named", () => {
     expect(unrelated.conflicts).toEqual([]);
     expect(unrelated.relation).toBe("related");
     const close = top("Baidu's shares spiked as much as 13% on the news.", ARCHIVE);
-    expect(close.conflicts).toContainEqual({ ours: "baidu", theirs: "alibaba" });
+    // As the texts write them, for the page's "Differs: this claim names Baidu, that one Alibaba".
+    expect(close.conflicts).toContainEqual({ ours: "Baidu", theirs: "Alibaba", kind: "name" });
+    expect(describeConflicts(close.conflicts)).toContain("this claim names Baidu, that one Alibaba");
+    const spelled = conflictsBetween(
+      "The RISC-V core of Alibaba's chip runs at 2 GHz, the company says.",
+      "The Arm core of Alibaba's chip runs at 2 GHz, the company says.",
+    );
+    expect(spelled).toEqual([{ ours: "RISC-V", theirs: "Arm", kind: "name" }]);
+  });
+
+  it("names every differing figure, so confirming them as one claim can ask first", () => {
+    expect(
+      conflictsBetween(
+        "Alibaba's chip reaches 400 TOPS, the company says.",
+        "Alibaba's chip reaches 12 TOPS, the company says.",
+      ),
+    ).toEqual([{ ours: "400 TOPS", theirs: "12 TOPS", kind: "figure" }]);
+    expect(conflictsBetween("Alibaba's chip reaches 12 TOPS.", "The Alibaba chip reaches 12 TOPS.")).toEqual(
+      [],
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { compareQuantities, extractQuantities } from "./quantities";
 import { contentWords, dice, nameConflict, names } from "./similarity";
+import type { Conflict } from "./types";
 
 /**
  * Ranking candidates for "has this been checked before?": pure, so the evaluation
@@ -22,7 +23,7 @@ export interface Ranked<C extends Candidate> {
   candidate: C;
   score: number;
   relation: Relation;
-  conflicts: Array<{ ours: string; theirs: string }>;
+  conflicts: Conflict[];
   /** How much of the two claims' content words they share (Dice), before names and figures. */
   lexical: number;
 }
@@ -58,8 +59,8 @@ export function rankCandidates<C extends Candidate>(text: string, candidates: C[
       // Another name keeps a candidate from being "the same" either way, but it is named as a
       // difference only where the two say much the same otherwise: two claims about different
       // things differ in every name.
-      const conflicts =
-        otherName && lexical >= MIN_SHARED_WORDS ? [...figures.conflicts, otherName] : figures.conflicts;
+      const conflicts: Conflict[] = figures.conflicts.map((c) => ({ ...c, kind: "figure" }));
+      if (otherName && lexical >= MIN_SHARED_WORDS) conflicts.push({ ...otherName, kind: "name" });
       const score =
         lexical +
         0.15 * named +
@@ -84,3 +85,17 @@ export function rankCandidates<C extends Candidate>(text: string, candidates: C[
       return { ...ranked, relation: eligible && clear ? ("same" as const) : ("related" as const) };
     });
 }
+
+/** What the claim page names as the differences between two claims ("Differs: …"). */
+export const conflictsBetween = (ours: string, theirs: string): Conflict[] =>
+  rankCandidates(ours, [{ text: theirs, checked: false, sameArticle: false, ageDays: 0 }])[0]!.conflicts;
+
+/** The differences in words: "this claim says 400 TOPS, that one 12 TOPS". */
+export const describeConflicts = (conflicts: Conflict[]): string =>
+  conflicts
+    .map(({ ours, theirs, kind }) =>
+      kind === "name"
+        ? `this claim names ${ours}, that one ${theirs}`
+        : `this claim says ${ours}, that one ${theirs}`,
+    )
+    .join("; ");

@@ -6,6 +6,8 @@ export const MatchDecisionSchema = z.object({
   otherId: z.coerce.number({ error: "The form is missing the other claim; reload the page." }).int().min(1),
   decision: z.enum(["same", "dismissed", "start"], { error: "Choose same, not the same, or start from it." }),
   version: versionField.optional(),
+  /** Ticked to confirm as the same claim one whose figures or names differ. */
+  despiteDifferences: z.literal("yes").optional().catch(undefined),
 });
 export type MatchDecision = z.infer<typeof MatchDecisionSchema>;
 

@@ -124,7 +124,15 @@ export function nameConflict(
   const onlyTheirs = [...theirNames].filter(
     (name) => !mentions(ours, name) && !spelledOut(theirs, name, ours),
   );
-  return onlyOurs.length > 0 && onlyTheirs.length > 0 ? { ours: onlyOurs[0]!, theirs: onlyTheirs[0]! } : null;
+  return onlyOurs.length > 0 && onlyTheirs.length > 0
+    ? { ours: asWritten(ours, onlyOurs[0]!), theirs: asWritten(theirs, onlyTheirs[0]!) }
+    : null;
+}
+
+/** A name found by `names` (lower case) as the text writes it: "RISC-V", not "risc-v". */
+export function asWritten(text: string, name: string): string {
+  const found = new RegExp(`(?<![\\p{L}\\p{N}])${escape(name)}(?![\\p{L}\\p{N}])`, "iu").exec(text);
+  return found ? found[0] : name;
 }
 
 /** Dice's coefficient of two sets: 1 when equal, 0 when disjoint. */

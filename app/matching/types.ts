@@ -16,6 +16,8 @@ export interface Match {
   publisher: string;
   /** Null for an external review. */
   articleId: number | null;
+  /** In the article of the claim being matched: a repetition there, not a check done elsewhere. */
+  sameArticle: boolean;
   articleTitle: string;
   /** Our claim's page, or the review's own page on the other fact-checker's site. */
   url: string;
@@ -23,7 +25,14 @@ export interface Match {
   date: string;
   score: number;
   relation: Relation;
-  conflicts: Array<{ ours: string; theirs: string }>;
+  conflicts: Conflict[];
+}
+
+/** What tells two near-identical claims apart: another figure or detail, or another name. */
+export interface Conflict {
+  ours: string;
+  theirs: string;
+  kind: "figure" | "name";
 }
 
 export interface ClaimMatches {

@@ -9,11 +9,14 @@ function Decide({
   decision,
   label,
   version,
+  differences,
 }: {
   otherId: number;
   decision: string;
   label: string;
   version?: number;
+  /** For "same" where the two differ: the editor ticks that they are the same claim regardless. */
+  differences?: Match["conflicts"];
 }) {
   return (
     <Form method="post" className="inline-form">
@@ -21,6 +24,12 @@ function Decide({
       <input type="hidden" name="otherId" value={otherId} />
       <input type="hidden" name="decision" value={decision} />
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+      {differences?.length ? (
+        <label className="checkbox">
+          <input type="checkbox" name="despiteDifferences" value="yes" required /> Same claim despite the
+          difference
+        </label>
+      ) : null}
       <button type="submit" className={decision === "dismissed" ? "button button--secondary" : "button"}>
         {label}
       </button>
@@ -35,7 +44,8 @@ function Conflicts({ conflicts }: { conflicts: Match["conflicts"] }) {
       Differs:{" "}
       {conflicts.map((c, i) => (
         <span key={i}>
-          {i > 0 ? "; " : ""}this claim says <strong>{c.ours}</strong>, that one <strong>{c.theirs}</strong>
+          {i > 0 ? "; " : ""}this claim {c.kind === "name" ? "names" : "says"} <strong>{c.ours}</strong>, that
+          one <strong>{c.theirs}</strong>
         </span>
       ))}
     </p>
@@ -124,23 +134,20 @@ export function MatchesPanel({
                     <a href={m.url}>“{m.text}”</a>
                   </p>
                   <p className="meta">
-                    {m.relation === "same" ? <strong>Likely the same claim</strong> : "Related"} ·{" "}
-                    {m.publisher} · {formatDate(m.date)} · <VerdictBadge verdict={m.verdict} />
+                    {m.sameArticle ? (
+                      <strong>Repeated in this article</strong>
+                    ) : m.relation === "same" ? (
+                      <strong>Likely the same claim</strong>
+                    ) : (
+                      "Related"
+                    )}{" "}
+                    · {m.sameArticle ? "" : `${m.publisher} · `}
+                    {formatDate(m.date)} · <VerdictBadge verdict={m.verdict} />
                   </p>
-                  {m.conflicts.length > 0 ? (
-                    <p className="match__conflicts">
-                      Differs:{" "}
-                      {m.conflicts.map((c, i) => (
-                        <span key={i}>
-                          {i > 0 ? "; " : ""}this claim says <strong>{c.ours}</strong>, that one{" "}
-                          <strong>{c.theirs}</strong>
-                        </span>
-                      ))}
-                    </p>
-                  ) : null}
+                  <Conflicts conflicts={m.conflicts} />
                   {canEdit ? (
                     <div className="actions">
-                      <Decide otherId={m.id} decision="same" label="Same claim" />
+                      <Decide otherId={m.id} decision="same" label="Same claim" differences={m.conflicts} />
                       <Decide otherId={m.id} decision="dismissed" label="Not the same" />
                     </div>
                   ) : null}
