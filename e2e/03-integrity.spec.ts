@@ -120,6 +120,7 @@ test.describe("integrity under misuse", () => {
     await page.locator(".claim-item").first().getByRole("link", { name: "Check this claim" }).click();
     await page.getByLabel("URL", { exact: true }).fill("javascript:alert(1)");
     await page.getByLabel("Publisher").fill("Keeps my publisher");
+    await page.locator("#new-stance").selectOption("refutes");
     await page.getByRole("button", { name: "Add source" }).click();
     await expect(page.getByText("Use a web address starting with http:// or https://.")).toBeVisible();
     await expect(page.getByLabel("Publisher")).toHaveValue("Keeps my publisher");
@@ -136,7 +137,7 @@ test.describe("integrity under misuse", () => {
     await page.getByLabel("Verdict", { exact: true }).selectOption("accurate");
     await page.getByRole("button", { name: "Save verdict" }).click();
     await expect(page.getByText("Verdict, rationale and status saved.")).toBeVisible();
-    const versionInput = page.locator('form:has(button[value="review"]) input[name="version"]');
+    const versionInput = page.locator('form:has(input[name="intent"][value="review"]) input[name="version"]');
     const saved = Number(await versionInput.inputValue());
     await versionInput.evaluate((input: HTMLInputElement, stale) => {
       input.value = String(stale);

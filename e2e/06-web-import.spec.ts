@@ -65,6 +65,7 @@ test("an editor imports an article from its URL, fills evidence from a page, and
   await expect(page.getByLabel("Archive URL (optional)")).toHaveValue(
     `https://web.archive.org/web/${origin}/source`,
   );
+  await page.locator("#new-stance").selectOption("context");
   await page.getByRole("button", { name: "Add source" }).click();
   await expect(page.locator("#evidence")).toContainText("BIS rule text, Federal Register, 14 October 2025");
 

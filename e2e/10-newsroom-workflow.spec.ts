@@ -95,6 +95,7 @@ test.describe("the newsroom workflow", () => {
     await eddie.goto(claimHref);
     await expect(eddie.getByRole("note")).toContainText("Link the vendor's benchmark page you checked.");
     await eddie.getByLabel("URL", { exact: true }).fill("https://nimbus.example/benchmarks");
+    await eddie.locator("#new-stance").selectOption("supports");
     await eddie.getByRole("button", { name: "Add source" }).click();
     await expect(eddie.getByText("Source added.")).toBeVisible();
     await eddie.getByLabel("Status").selectOption("needs-review");

@@ -90,6 +90,7 @@ test("Add source starts empty again after a source is added, so a second click c
   const evidence = page.locator("#evidence");
   await evidence.getByLabel("URL", { exact: true }).last().fill("https://example.org/nimbus-annual-report");
   await evidence.getByLabel("Title", { exact: true }).last().fill("Nimbus annual report 2025");
+  await evidence.locator("#new-stance").selectOption("context");
   await evidence.getByRole("button", { name: "Add source" }).click();
   await expect(evidence.getByRole("heading", { name: "Evidence (1)" })).toBeVisible();
   await expect(evidence.locator("#new-url")).toHaveValue("");

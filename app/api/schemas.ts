@@ -3,7 +3,7 @@ import {
   ApiAttributionFields,
   ArticleImportSchema,
   ArticleRevisionSchema,
-  ClaimReviewSchema,
+  ClaimReviewFields,
   EvidenceSchema,
   reviewComment,
   versionField,
@@ -42,8 +42,8 @@ export const ApiClaimPatchSchema = z.strictObject({
     .nullable()
     .optional(),
   // Without the form's default of "": here a rationale left out must stay as it is, not be erased.
-  rationale: ClaimReviewSchema.shape.rationale.unwrap().optional(),
-  status: ClaimReviewSchema.shape.status.optional(),
+  rationale: ClaimReviewFields.shape.rationale.unwrap().optional(),
+  status: ClaimReviewFields.shape.status.optional(),
   assigneeId: z.number().int().min(1).nullable().optional(),
   ...ApiAttributionFields,
 });

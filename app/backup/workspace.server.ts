@@ -12,7 +12,7 @@ import {
   ArticleRevisionSchema,
   CLAIM_ORIGINS,
   CLAIMANT_TYPES,
-  ClaimReviewSchema,
+  ClaimReviewFields,
   EvidenceSchema,
   httpUrl,
   MAX_APPEARANCES,
@@ -112,7 +112,7 @@ const ClaimRow = z
     reasons: jsonText(z.array(z.string()), "reasons"),
     status: z.enum(CLAIM_STATUSES),
     verdict: z.enum(VERDICT_KEYS).nullable(),
-    rationale: ClaimReviewSchema.shape.rationale.unwrap(),
+    rationale: ClaimReviewFields.shape.rationale.unwrap(),
     version: id,
     lastEditorId: optionalId,
     // Exports made before the verdict author was recorded lack it: see verdictAuthor().

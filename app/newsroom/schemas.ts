@@ -109,7 +109,8 @@ export const SpanSchema = z.object({
   end: z.coerce.number().int().min(1),
 });
 
-export const ClaimReviewSchema = z.object({
+/** A claim's judgement as the claim page's form and the API write it. */
+export const ClaimReviewFields = z.object({
   version: versionField,
   verdict: z.enum(["", ...VERDICT_KEYS], { error: "Choose a verdict from the scale." }).default(""),
   rationale: z.string().max(20_000, "Keep the rationale under 20,000 characters.").default(""),
@@ -117,6 +118,11 @@ export const ClaimReviewSchema = z.object({
     error: "Choose a status: candidate, researching, needs review or dismissed.",
   }),
 });
+
+/** The claim page's form: its "Save and ask for review" button makes the status "needs review". */
+export const ClaimReviewSchema = ClaimReviewFields.extend({
+  askReview: z.literal("yes").optional().catch(undefined),
+}).transform(({ askReview, ...review }) => (askReview ? { ...review, status: "needs-review" } : review));
 
 export const AdjustClaimSchema = z.object({
   version: versionField,

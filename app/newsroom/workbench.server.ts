@@ -39,6 +39,7 @@ export async function claimWorkbench(articleId: number, claimId: number, user: C
     members,
     isLastEditor: isVerdictAuthor,
     history: trail,
+    sentBackBy: claim.reviewNote ? (trail.find((e) => e.action === "sent back")?.actor ?? null) : null,
   };
 }
 
@@ -79,8 +80,10 @@ function partsOf(markdown: string): TextPart[] {
 type StoredClaim = Awaited<ReturnType<typeof articleWithClaims>>["claims"][number] & { number: number };
 
 /** The workbench's address showing a given part and page of claims, at `#hash`. */
-export function workbenchHref(articleId: number, { part, page }: WorkbenchView, hash: string) {
-  const query = [part > 1 ? `part=${part}` : "", page > 1 ? `page=${page}` : ""].filter(Boolean).join("&");
+export function workbenchHref(articleId: number, { part, page }: WorkbenchView, hash: string, extra = "") {
+  const query = [part > 1 ? `part=${part}` : "", page > 1 ? `page=${page}` : "", extra]
+    .filter(Boolean)
+    .join("&");
   return `/articles/${articleId}${query ? `?${query}` : ""}#${hash}`;
 }
 

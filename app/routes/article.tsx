@@ -43,6 +43,7 @@ export async function loader({ request, url, params }: Route.LoaderArgs) {
       revisionSummary(url.searchParams.get("revised"), url.searchParams.get("language")) ??
       importNotice(url.searchParams.get("imported")),
     here: url.pathname + url.search,
+    justDismissed: Number(url.searchParams.get("dismissed")) || null,
   };
 }
 
@@ -71,7 +72,9 @@ export async function action({ request, url, params }: Route.ActionArgs) {
         await setClaimStatus(parseId(values.claimId, "claim"), version.data, status, user);
         // Back to the part and page of the list the button was on.
         const view = readWorkbenchView(new URLSearchParams(values.view ?? ""));
-        return redirect(workbenchHref(articleId, view, `claim-item-${values.claimId}`));
+        if (intent === "restore")
+          return redirect(workbenchHref(articleId, view, `claim-item-${values.claimId}`));
+        return redirect(workbenchHref(articleId, view, "claim-dismissed", `dismissed=${values.claimId}`));
       }
       case "reimport": {
         // The article as it now reads at its original address; claims are re-anchored.
@@ -145,6 +148,8 @@ export default function ArticleWorkbench({ loaderData, actionData }: Route.Compo
             members={members}
             canEdit={canEdit}
             proposalLimit={loaderData.proposalLimit}
+            justDismissed={loaderData.justDismissed}
+            canPublish={canPublish}
           />
           {canEdit ? (
             <AddClaimForm

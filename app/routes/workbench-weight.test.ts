@@ -94,7 +94,15 @@ describe("the workbench of a 200 KB article", () => {
     });
     const response = (await articleAction(routeArgs(request, { id: String(articleId) }))) as Response;
     expect(response.status).toBe(302);
-    expect(response.headers.get("location")).toBe(`/articles/${articleId}?page=2#claim-item-${claim.id}`);
+    // To the notice that offers it back ("Undo"), at the top of the same page of the list.
+    expect(response.headers.get("location")).toBe(
+      `/articles/${articleId}?page=2&dismissed=${claim.id}#claim-dismissed`,
+    );
+    const after = await load(articleLoader, `/articles/${articleId}?page=2&dismissed=${claim.id}`, {
+      id: String(articleId),
+    });
+    expect(after.justDismissed).toBe(claim.id);
+    expect(after.dismissed.map((c) => c.id)).toContain(claim.id);
   });
 
   it("offers to merge a claim with its neighbours only, nearest first either side", async () => {

@@ -35,6 +35,8 @@ export function ArticleClaims({
   members,
   canEdit,
   proposalLimit,
+  justDismissed,
+  canPublish,
 }: {
   articleId: number;
   claims: ListedClaim[];
@@ -46,12 +48,29 @@ export function ArticleClaims({
   members: Array<{ id: number; name: string }>;
   canEdit: boolean;
   proposalLimit: number | null;
+  /** The claim just dismissed from this list (`?dismissed=`), offered back at once: dismissing asks nothing first. */
+  justDismissed: number | null;
+  canPublish: boolean;
 }) {
   const { page, pages, inPart, size } = claimsPage;
   const first = (page - 1) * size + 1;
+  const undo = dismissed.find((c) => c.id === justDismissed);
   return (
     <>
       <h2 id="claims-heading">Claims ({total})</h2>
+      {canEdit ? (
+        // The forms come after the list, which scrolls on its own: these lead to them.
+        <p className="jump-links">
+          <a href="#add-heading">Add a claim</a>
+          {canPublish ? <a href="#publish-heading">Publish</a> : null}
+        </p>
+      ) : null}
+      {undo ? (
+        <div className="message message--success" role="status" id="claim-dismissed">
+          Dismissed: “{undo.quote}”.{" "}
+          {canEdit ? <ClaimStatusButton claim={undo} intent="restore" label="Undo" here={here} /> : null}
+        </div>
+      ) : null}
       {pages > 1 || inPart < total ? (
         <p className="hint">
           Listed: {claims.length > 0 ? `${first}–${first + claims.length - 1}` : "none"} of the {inPart} in

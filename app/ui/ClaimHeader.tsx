@@ -26,6 +26,21 @@ const SAVED: Record<string, string> = {
   comment: "Comment added.",
 };
 
+/**
+ * What was just saved, in words. A verdict saved without a rationale (or the reverse) says so:
+ * "saved" alone would let an editor believe the claim is ready for approval.
+ */
+function savedMessage(saved: string, claim: Pick<ClaimSummary, "verdict" | "rationale" | "status">) {
+  if (saved !== "review") return SAVED[saved] ?? null;
+  const missing = [
+    claim.verdict ? null : "a verdict",
+    claim.rationale?.trim() ? null : "a written rationale",
+  ].filter(Boolean);
+  if (missing.length > 0)
+    return `Saved, without ${missing.join(" or ")}: a reviewer cannot approve it until it has both.`;
+  return claim.status === "needs-review" ? `${SAVED.review} It waits on the reviewers' desk.` : SAVED.review;
+}
+
 export interface ClaimSummary {
   id: number;
   /** Its place in the article, 1..n in reading order (the id stays in addresses). */
@@ -42,6 +57,8 @@ export interface ClaimSummary {
   reviewNote: string;
   reasons: string[];
   orphanedAt?: string | Date | null;
+  /** On the claim page; the article's list of claims leaves it out. */
+  rationale?: string;
 }
 
 /**
@@ -57,6 +74,7 @@ export function ClaimHeader({
   canEdit,
   saved,
   assignState,
+  sentBackBy,
 }: {
   claim: ClaimSummary;
   article: { id: number; title: string };
@@ -66,6 +84,8 @@ export function ClaimHeader({
   canEdit: boolean;
   saved: string | null;
   assignState: FormState | null;
+  /** Who wrote the review note, from the claim's history. */
+  sentBackBy: string | null;
 }) {
   return (
     <>
@@ -73,9 +93,9 @@ export function ClaimHeader({
         <Link to="/articles">Workbench</Link> › <Link to={`/articles/${article.id}`}>{article.title}</Link> ›
         Claim {claim.number}
       </p>
-      {saved && SAVED[saved] ? (
+      {saved && savedMessage(saved, claim) ? (
         <p className="message message--success" role="status">
-          {SAVED[saved]}
+          {savedMessage(saved, claim)}
         </p>
       ) : null}
       <h1 className="claim-title">“{claim.quote}”</h1>
@@ -111,8 +131,8 @@ export function ClaimHeader({
         <div className="review-note" role="note">
           <strong>
             {claim.status === "needs-review"
-              ? "Sent back earlier, now resubmitted:"
-              : "Sent back by the reviewer:"}
+              ? `Sent back earlier${sentBackBy ? ` by ${sentBackBy}` : ""}, now resubmitted:`
+              : `Sent back by ${sentBackBy ?? "the reviewer"}:`}
           </strong>{" "}
           {claim.reviewNote}
         </div>

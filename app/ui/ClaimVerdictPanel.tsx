@@ -53,11 +53,23 @@ export function ClaimVerdictPanel({
                 <option value="">No verdict yet</option>
                 {VERDICTS.map((v) => (
                   <option key={v.key} value={v.key}>
-                    {v.label}: {v.meaning}
+                    {v.label}
                   </option>
                 ))}
               </select>
             </Field>
+            {/* The meanings beside the menu, not in it: in a narrow column they were cut off. */}
+            <details className="verdict-scale">
+              <summary>What each verdict means</summary>
+              <dl>
+                {VERDICTS.map((v) => (
+                  <div key={v.key}>
+                    <dt>{v.label}</dt>
+                    <dd>{v.meaning}</dd>
+                  </div>
+                ))}
+              </dl>
+            </details>
             <Field
               label="Rationale (markdown)"
               name="rationale"
@@ -89,9 +101,17 @@ export function ClaimVerdictPanel({
             {claim.status === "approved" ? (
               <p className="hint">Changing the verdict or rationale withdraws the approval.</p>
             ) : null}
-            <button type="submit" name="intent" value="review" className="button">
-              Save verdict
-            </button>
+            <input type="hidden" name="intent" value="review" />
+            <div className="actions">
+              <button type="submit" className="button">
+                Save verdict
+              </button>
+              {claim.status === "needs-review" || claim.status === "approved" ? null : (
+                <button type="submit" name="askReview" value="yes" className="button button--secondary">
+                  Save and ask for review
+                </button>
+              )}
+            </div>
           </Form>
         </>
       ) : (
@@ -126,12 +146,19 @@ export function ClaimVerdictPanel({
           </Form>
         </details>
       ) : null}
-      {claim.status !== "approved" && (canApprove || isLastEditor) ? (
+      {claim.status !== "approved" && (canApprove || canEdit) ? (
         <div className="approve">
           <h3>Approval</h3>
           <FormMessage error={stateOf(state, "approve")?.error} />
-          {!canApprove ? (
+          {isLastEditor ? (
             <p className="hint">You wrote this verdict and rationale, so a second person must approve it.</p>
+          ) : !canApprove ? (
+            <p className="hint">
+              A reviewer approves verdicts.{" "}
+              {claim.status === "needs-review"
+                ? "This one is on their desk."
+                : "“Save and ask for review” puts this one on their desk."}
+            </p>
           ) : !claim.verdict || claim.rationale.trim() === "" ? (
             <p className="hint">A verdict and a written rationale are needed before approval.</p>
           ) : (

@@ -122,7 +122,11 @@ function EvidenceForm({
           <input id={`${p}publishedOn`} name="publishedOn" defaultValue={v.publishedOn} />
         </Field>
         <Field label="Stance" name={`${p}stance`} error={f.stance}>
-          <select id={`${p}stance`} name="stance" defaultValue={v.stance ?? "supports"}>
+          {/* No default: a refuting source saved as "supports" by an oversight would be published so. */}
+          <select id={`${p}stance`} name="stance" defaultValue={v.stance ?? ""} required>
+            <option value="" disabled>
+              Choose…
+            </option>
             {STANCES.map((s) => (
               <option key={s} value={s}>
                 {STANCE_LABELS[s]}

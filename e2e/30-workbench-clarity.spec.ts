@@ -1,0 +1,117 @@
+import { expect, test, type Page } from "@playwright/test";
+import { createUser, expectAccessible, failOnServerErrors, personIn, signIn } from "./helpers";
+
+// A newcomer's walk through the claim page: what was saved is said truthfully, asking for review
+// is a button, the approval box says why an editor cannot approve, a source's stance is chosen,
+// a dismissal can be undone, and the reviewer who sent a claim back is named. Each step waits
+// for the answer it causes.
+
+const ARTICLE = [
+  "# Clarity chip claims",
+  "",
+  "Vantor's new accelerator delivers 310 TOPS at 45 watts, the company said on Monday.",
+  "",
+  "Shares of Vantor rose 6% after the announcement.",
+].join("\n");
+
+test.beforeAll(() => {
+  createUser("clara-editor@desk.test", "Clara Editor", "editor");
+  createUser("remy-reviewer@desk.test", "Remy Reviewer", "reviewer");
+});
+
+async function importArticle(page: Page) {
+  await page.goto("/articles/new");
+  await page.getByLabel("Title").fill("Clarity chip claims");
+  await page.getByLabel("Article text").fill(ARTICLE);
+  await page.getByRole("button", { name: "Import and propose claims" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Clarity chip claims");
+  return page.url();
+}
+
+test("the claim page says what was saved, asks for review with a button and names who sent it back", async ({
+  page,
+  browser,
+}) => {
+  failOnServerErrors(page);
+  await signIn(page, "clara-editor@desk.test");
+  const article = await importArticle(page);
+  await page
+    .locator(".claim-item", { hasText: "310 TOPS" })
+    .getByRole("link", { name: "Check this claim" })
+    .click();
+  await page.waitForURL(/\/claims\/\d+$/);
+  const claimPage = page.url();
+
+  // An editor who wrote nothing yet is told who approves, instead of an empty space.
+  const approval = page.locator(".approve");
+  await expect(approval).toContainText("A reviewer approves verdicts.");
+  // The verdict menu names verdicts only; their meanings are beside it, in full.
+  await expect(page.getByLabel("Verdict", { exact: true }).locator("option", { hasText: ":" })).toHaveCount(
+    0,
+  );
+  await page.getByText("What each verdict means").click();
+  await expect(page.locator(".verdict-scale")).toContainText("Partly correct, partly wrong.");
+
+  // A verdict without a rationale is saved, and the page says what is missing.
+  await page.getByLabel("Verdict", { exact: true }).selectOption("unsupported");
+  await page.getByRole("button", { name: "Save verdict" }).click();
+  await expect(page.getByRole("status").first()).toHaveText(
+    "Saved, without a written rationale: a reviewer cannot approve it until it has both.",
+  );
+
+  // "Save and ask for review" puts it on the reviewers' desk in one step.
+  await page.getByLabel("Rationale (markdown)").fill("The company published no benchmark for 310 TOPS.");
+  await page.getByRole("button", { name: "Save and ask for review" }).click();
+  await expect(page.getByRole("status").first()).toHaveText(
+    "Verdict, rationale and status saved. It waits on the reviewers' desk.",
+  );
+  await expect(page.locator(".claim-title + .meta")).toContainText(/needs review/i);
+  await expect(page.getByRole("button", { name: "Save and ask for review" })).toHaveCount(0);
+  await expect(approval).toContainText("You wrote this verdict and rationale");
+
+  // A source's stance has no default: the form asks for one before it is sent.
+  await page.getByLabel("URL", { exact: true }).fill("https://vantor.example/press");
+  await page.getByRole("button", { name: "Add source" }).click();
+  expect(
+    await page.locator("#new-stance").evaluate((select: HTMLSelectElement) => select.validity.valid),
+  ).toBe(false);
+  await page.locator("#new-stance").selectOption("context");
+  await page.getByRole("button", { name: "Add source" }).click();
+  await expect(page.getByText("Source added.")).toBeVisible();
+  await expectAccessible(page);
+
+  // The reviewer sends it back; the editor sees who did, without JavaScript too.
+  const reviewer = await personIn(browser, "remy-reviewer@desk.test", { javaScriptEnabled: false });
+  await reviewer.goto(claimPage);
+  await reviewer.getByText("Send back to the editor").click();
+  await reviewer.getByLabel("What needs to change").fill("Link the spec sheet you read.");
+  await reviewer.getByRole("button", { name: "Send back" }).click();
+  await expect(reviewer.getByRole("status").first()).toHaveText("Sent back to the editor with your comment.");
+  await page.goto(claimPage);
+  await expect(page.getByRole("note")).toContainText(
+    "Sent back by Remy Reviewer: Link the spec sheet you read.",
+  );
+
+  // Dismissing asks nothing first, so it can be undone at once, with JavaScript and without.
+  for (const editor of [
+    page,
+    await personIn(browser, "clara-editor@desk.test", { javaScriptEnabled: false }),
+  ]) {
+    await editor.goto(article);
+    const list = editor.locator(".claim-list");
+    await expect(list.locator(".claim-item", { hasText: "Shares of Vantor" })).toHaveCount(1);
+    await list
+      .locator(".claim-item", { hasText: "Shares of Vantor" })
+      .getByRole("button", { name: "Dismiss" })
+      .click();
+    const undo = editor.locator("#claim-dismissed");
+    await expect(undo).toContainText("Dismissed: “Shares of Vantor rose 6% after the announcement.”");
+    await expect(list.locator(".claim-item", { hasText: "Shares of Vantor" })).toHaveCount(0);
+    await undo.getByRole("button", { name: "Undo" }).click();
+    await expect(list.locator(".claim-item", { hasText: "Shares of Vantor" })).toHaveCount(1);
+    await expect(editor.locator("#claim-dismissed")).toHaveCount(0);
+  }
+  // The forms after the long list are one link away.
+  await page.getByRole("link", { name: "Add a claim" }).click();
+  await expect(page).toHaveURL(/#add-heading$/);
+});
