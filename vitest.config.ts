@@ -21,6 +21,7 @@ const ON_BOTH_DATABASES = [
   "app/search/search.test.ts",
   "app/matching/matching.test.ts",
   "app/reviews/reviews.test.ts",
+  "app/api/revalidation.test.ts",
 ];
 
 const shared = {

@@ -1,7 +1,7 @@
 import type { ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { createToken, createUser, PASSWORD, startOwnServer } from "./helpers";
+import { createToken, createUser, onPostgres, PASSWORD, startOwnServer } from "./helpers";
 
 // Two server processes on one database, as a newsroom runs them behind a load balancer. What one
 // process publishes or counts, the other must see at once: nothing of it may live only in memory.
@@ -63,6 +63,25 @@ test("a version published through one server is what the other serves at once", 
 
   expect(await latestPage(second.base)).toContain("Version 3, published");
   expect(await latestPage(first.base)).toContain("Version 3, published");
+});
+
+test("an API poller's tag is answered 304 by either server on PostgreSQL, by its own on SQLite", async () => {
+  const poll = (base: string, tag?: string) =>
+    fetch(`${base}/api/v1/claims?status=open`, {
+      headers: { Authorization: `Bearer ${token}`, ...(tag ? { "If-None-Match": tag } : {}) },
+    });
+  // Other stories commit meanwhile (on PostgreSQL, in any database of the cluster): asked again
+  // until the tag held on its own server from before to after the other's answer.
+  let statuses: number[] = [];
+  for (let tries = 0; tries < 30; tries++) {
+    const tag = (await poll(first.base)).headers.get("ETag")!;
+    const own = (await poll(first.base, tag)).status;
+    const other = (await poll(second.base, tag)).status;
+    statuses = [own, other];
+    if (own === 304 && (await poll(first.base, tag)).status === 304) break;
+  }
+  // SQLite's change counter is each process's own count, so each server's tags are its own.
+  expect(statuses).toEqual(onPostgres() ? [304, 304] : [304, 200]);
 });
 
 test("wrong passwords sent to both servers are counted together", async () => {

@@ -1,11 +1,22 @@
 import { createHash, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { databaseChanges } from "../db/changes.server";
+import { databaseKind } from "../utils/config.server";
 
 /**
- * Part of every tag, so no tag outlives this process: SQLite's change counter starts again with
- * each connection, and another process's counter is another count.
+ * What, besides the database, makes an answer: the running code. On PostgreSQL the change
+ * counter is the cluster's snapshot, the same in every process and across restarts, so every
+ * process of one release gives the same tags, and a new release gives new ones (its answers may
+ * be written differently). On SQLite the counter starts again with each connection and another
+ * process counts for itself, so each process marks its tags as its own.
  */
+const RELEASE_MARK = createHash("sha256")
+  .update(readFileSync(fileURLToPath(import.meta.url)))
+  .digest("hex")
+  .slice(0, 16);
 const PROCESS_MARK = randomBytes(8).toString("hex");
+const sourceMark = () => (databaseKind() === "postgres" ? RELEASE_MARK : PROCESS_MARK);
 /** Tags also change every hour: ranking "checked before?" matches weighs how old a claim is. */
 const HOUR_MS = 3_600_000;
 
@@ -19,7 +30,7 @@ export async function answerTag(reader: string, address: string): Promise<string
   const changes = await databaseChanges();
   const hour = Math.floor(Date.now() / HOUR_MS);
   const digest = createHash("sha256")
-    .update(`${PROCESS_MARK}\n${changes}\n${hour}\n${reader}\n${address}`)
+    .update(`${sourceMark()}\n${changes}\n${hour}\n${reader}\n${address}`)
     .digest("base64url");
   return `W/"${digest.slice(0, 27)}"`;
 }
