@@ -19,6 +19,9 @@ export interface Revision {
   proposed: number;
 }
 
+const CHANGED_MEANWHILE =
+  "The article changed since you opened it (an edit, a new claim set or a publication). Reload it and apply your correction again.";
+
 /** The revision's counts as a query value for the redirect after it, and back into a message. */
 export const revisionParam = (r: Revision) => [r.exact, r.moved, r.orphaned, r.proposed].join(".");
 
@@ -83,10 +86,17 @@ export async function reviseArticle(
       article.claims.length !== placementOf.size ||
       !article.claims.every(placedAsRead)
     ) {
-      throw new ConflictError(
-        "The article changed since you opened it (an edit, a new claim set or a publication). Reload it and apply your correction again.",
-      );
+      throw new ConflictError(CHANGED_MEANWHILE);
     }
+    // Each row only as read: on PostgreSQL another transaction (a claim placed by hand) may commit
+    // after the check above, and an UPDATE waiting for its lock would otherwise overwrite it.
+    const updateAsRead = async (
+      claim: { id: number; version: number },
+      data: Parameters<typeof tx.claim.updateMany>[0]["data"],
+    ) => {
+      const { count } = await tx.claim.updateMany({ where: { id: claim.id, version: claim.version }, data });
+      if (count !== 1) throw new ConflictError(CHANGED_MEANWHILE);
+    };
     const revision: Revision = { exact: 0, moved: 0, orphaned: 0, proposed: 0 };
     const placedSpans: Array<{ start: number; end: number }> = [];
     const now = new Date();
@@ -99,26 +109,20 @@ export async function reviseArticle(
         if (changedWords) revision.moved++;
         else revision.exact++;
         placedSpans.push(result);
-        await tx.claim.update({
-          where: { id: claim.id },
-          data: {
-            ...span,
-            orphanedAt: null,
-            orphanReason: "",
-            version: { increment: 1 },
-            ...(changedWords ? withdraw : {}),
-          },
+        await updateAsRead(claim, {
+          ...span,
+          orphanedAt: null,
+          orphanReason: "",
+          version: { increment: 1 },
+          ...(changedWords ? withdraw : {}),
         });
       } else {
         revision.orphaned++;
-        await tx.claim.update({
-          where: { id: claim.id },
-          data: {
-            orphanedAt: claim.orphanedAt ?? now,
-            orphanReason: result.reason,
-            version: { increment: 1 },
-            ...withdraw,
-          },
+        await updateAsRead(claim, {
+          orphanedAt: claim.orphanedAt ?? now,
+          orphanReason: result.reason,
+          version: { increment: 1 },
+          ...withdraw,
         });
       }
     }
@@ -136,10 +140,11 @@ export async function reviseArticle(
       });
       revision.proposed++;
     }
-    await tx.article.update({
-      where: { id: articleId },
+    const { count } = await tx.article.updateMany({
+      where: { id: articleId, version: input.version },
       data: { markdown: input.markdown, language, version: { increment: 1 } },
     });
+    if (count !== 1) throw new ConflictError(CHANGED_MEANWHILE);
     const textChanged = input.markdown !== article.markdown;
     const languageChanged = language !== article.language;
     await audit(tx, {
