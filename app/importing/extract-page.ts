@@ -1,6 +1,7 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 import TurndownService from "turndown";
+import { withoutSiteFurniture } from "./site-furniture";
 
 export interface ExtractedPage {
   title: string;
@@ -93,7 +94,8 @@ function jsonLdArticle(document: Document): Record<string, Json> | null {
 
 /**
  * The main article of an HTML page, as markdown, with its metadata from JSON-LD (NewsArticle),
- * OpenGraph and meta tags. Readability drops navigation, ads and share bars.
+ * OpenGraph and meta tags. Readability drops navigation, ads and share bars; the site's appeals
+ * inside the article's body go after (site-furniture.ts).
  */
 export function extractPage(html: string, pageUrl: string): ExtractedPage {
   const { document } = parseHTML(html);
@@ -105,10 +107,7 @@ export function extractPage(html: string, pageUrl: string): ExtractedPage {
     charThreshold: 200,
   }).parse();
   const contentHtml = parsed?.content ?? document.body?.innerHTML ?? "";
-  const markdown = turndown
-    .turndown(contentHtml)
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
+  const markdown = withoutSiteFurniture(turndown.turndown(contentHtml)).trim();
   const canonicalUrl = webAddressOrEmpty(canonical || pageUrl, pageUrl);
   return {
     title: (

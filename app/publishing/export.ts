@@ -9,6 +9,7 @@ import {
   verdictLabel,
 } from "../newsroom/verdicts";
 import { creditLine } from "./credit";
+import { rationaleMarkdown } from "./rationale-markdown";
 import { claimPermalink, factCheckPath, versionPath, type Publisher } from "./links";
 import {
   PublishedFigureSchema,
@@ -156,13 +157,6 @@ function escapeMarkdown(text: string): string {
     .replace(/^(\s*)-/gm, "$1\\-");
 }
 
-/**
- * A rationale is markdown and stays markdown, but raw HTML in it is shown as text, as on the
- * fact-check page (markdown-it without HTML): another site that renders this file with HTML
- * allowed must not run it. Autolinks to web and mail addresses are kept.
- */
-const htmlAsText = (markdown: string) => markdown.replace(/<(?!(?:https?|mailto):[^<>\s]*>)/gi, "&lt;");
-
 /** An address between angle brackets, which a `<`, `>` or space inside it would end early. */
 const bracketed = (url: string) => `<${url.replace(/[<>\s]/g, (c) => encodeURIComponent(c))}>`;
 
@@ -218,7 +212,7 @@ export function exportMarkdown(
         `    - ${STANCE_LABELS[e.stance]}: [${escapeMarkdown(e.title || e.publisher || e.url)}](${bracketed(e.url)})${e.title && e.publisher ? `, ${escapeMarkdown(e.publisher)}` : ""}${e.publishedOn ? `, ${e.publishedOn}` : ""}${e.note ? `. ${escapeMarkdown(e.note)}` : ""}`,
     );
     lines.push(
-      `[^${claim.number}]: **${verdictLabel(claim.verdict)}.** ${htmlAsText(claim.rationale).replace(/\n+/g, " ")}`,
+      `[^${claim.number}]: **${verdictLabel(claim.verdict)}.** ${rationaleMarkdown(claim.rationale)}`,
       ...(sources.length ? ["", "    Sources:", "", ...sources] : []),
       "",
     );

@@ -220,6 +220,48 @@ describe("exports", () => {
   });
 });
 
+describe("export.md rationales, as other sites' renderers read them", () => {
+  /** A renderer that allows raw HTML and any link, as a site showing export.md might. */
+  const anyRenderer = new MarkdownIt({ html: true });
+  anyRenderer.validateLink = () => true;
+  /** Claim 1's footnote, taken out of its container: its first line and its indented blocks. */
+  function firstFootnote(rationale: string): string {
+    const [first, ...rest] = snapshot.claims;
+    const md = exportMarkdown(
+      { ...snapshot, claims: [{ ...first!, rationale }, ...rest] },
+      history,
+      publisher,
+    );
+    const lines = md.split("\n");
+    const start = lines.findIndex((line) => line.startsWith("[^1]: "));
+    const end = lines.findIndex((line, i) => i > start && /^(\[\^\d+\]| {4}Sources:)/.test(line));
+    const footnote = lines.slice(start, end).join("\n");
+    return anyRenderer.render(footnote.replace(/^\[\^1\]: /, "").replace(/^ {4}/gm, ""));
+  }
+
+  it("keeps code spans and fenced code as written, and the rest escaped", () => {
+    const html = firstFootnote(
+      "The test `a<b` holds, a<b does not.\n\n```js\nif (a<b && c) {\n\n  go();\n}\n```\nThen <b>more</b>.",
+    );
+    expect(html).toContain("<code>a&lt;b</code> holds, a&lt;b does not.");
+    expect(html).toContain(
+      '<pre><code class="language-js">if (a&lt;b &amp;&amp; c) {\n\n  go();\n}\n</code></pre>',
+    );
+    expect(html).toContain("<p>Then &lt;b&gt;more&lt;/b&gt;.</p>");
+  });
+
+  it("writes links to addresses the fact-check page refuses as text", () => {
+    const html = firstFootnote(
+      "[one](javascript:alert(1)) [two](VBScript:x) [three](data:text/html,x) ![four](javascript:y) [five](https://example.org/ok)",
+    );
+    expect(html).not.toMatch(/(href|src)="(?!https:\/\/example\.org\/ok")/);
+    expect(html).toContain(
+      "[one](javascript:alert(1)) [two](VBScript:x) [three](data:text/html,x) ![four](javascript:y)",
+    );
+    expect(html).toContain('<a href="https://example.org/ok">five</a>');
+  });
+});
+
 describe("Atom feed", () => {
   it("lists every version and escapes hostile text", () => {
     const xml = atomFeed(

@@ -14,7 +14,14 @@ import type { ReferenceRow } from "../reference/check";
 import type { Catalogue } from "../reference/recognise";
 import type { ChangeKind } from "../newsroom/verdicts";
 import { xmlSafe } from "./xml-safe";
-import { includedClaims, snapshotColumns, SNAPSHOT_SCHEMA, SnapshotSchema, type Snapshot } from "./snapshot";
+import {
+  includedClaims,
+  readSnapshot,
+  snapshotColumns,
+  SNAPSHOT_SCHEMA,
+  SnapshotSchema,
+  type Snapshot,
+} from "./snapshot";
 
 /**
  * Writing a publication. Reading them (pages, versions, lists) is publications.server.ts; this
@@ -204,11 +211,22 @@ async function refuseUnchanged(tx: Tx, articleId: number, next: Snapshot): Promi
     select: { number: true, snapshot: true },
   });
   if (!latest) return;
-  const before = JSON.parse(latest.snapshot) as Pick<Snapshot, "article" | "claims">;
-  const readerSees = (s: Pick<Snapshot, "article" | "claims">) => JSON.stringify([s.article, s.claims]);
-  if (readerSees(before) === readerSees(next)) {
+  if (findings(readSnapshot(latest.snapshot)) === findings(next)) {
     throw new UserError(
       `Nothing changed since version ${latest.number}: the article and its approved claims read exactly as published. Change what needs correcting or updating, have it approved, then publish.`,
     );
   }
+}
+
+/**
+ * What a version says about the article and its claims. Who researched and approved each claim,
+ * and when, is left out: readers see it (the page's "Approved by", export.json, the annotations'
+ * `created`), but it records who vouched for the findings, and approving the same findings again
+ * corrects nothing; the latest version's record stays true of them.
+ */
+function findings({ article, claims }: Snapshot): string {
+  return JSON.stringify([
+    article,
+    claims.map(({ checkedBy: _researcher, approvedBy: _reviewer, approvedAt: _approved, ...found }) => found),
+  ]);
 }

@@ -12,6 +12,7 @@ import { writePublication } from "../publishing/publish.server";
 import { currentReferenceIndex } from "../reference/reference.server";
 import { prepareImport, refreshStatistics, writeImport } from "../newsroom/articles.server";
 import { claimSpan } from "../newsroom/claim-span";
+import { withoutSiteFurniture } from "../importing/site-furniture";
 import { ArticleMetaSchema, EvidenceSchema } from "../newsroom/schemas";
 import { VERDICT_KEYS, type ChangeKind } from "../newsroom/verdicts";
 
@@ -96,7 +97,8 @@ async function publishFixture(
 /** A fact-check fixture read and worked out before anything is written. */
 async function prepareFactCheck(file: string) {
   const spec = SeedFactCheckSchema.parse(JSON.parse(readFileSync(file, "utf8")));
-  const source = readFileSync(path.join(path.dirname(file), spec.article.file), "utf8");
+  // The seed article is a web page's text as copied: it is cleaned as an imported page is.
+  const source = withoutSiteFurniture(readFileSync(path.join(path.dirname(file), spec.article.file), "utf8"));
   const markdown = toMarkdown(source, spec.article.format);
   const { text, blocks } = project(markdown);
   const spans = spec.claims.map((claim) => {

@@ -62,6 +62,18 @@ describe("the seed fact-check", () => {
     expect(first).not.toContain('class="correction-banner"');
   });
 
+  it("shows the article without the source site's donation boxes and buttons, every claim in place", async () => {
+    const page = (await publishedPage(SLUG))!.body;
+    const start = page.indexOf('class="article-text"');
+    const article = page.slice(start, page.indexOf("</div>", start));
+    expect(article).toContain("Wake up: the AI chip world is shifting");
+    expect(article).not.toMatch(
+      /DONATOR|Patreon|Buy me a coffee|Enjoying the article|Scroll to Top|Follow us/i,
+    );
+    const { snapshot } = (await loadPublication(SLUG))!;
+    expect(new Set(article.match(/data-claim="\d+"/g))).toHaveProperty("size", snapshot.claims.length);
+  });
+
   it("is seeded once", async () => {
     expect(await seedIfEmpty()).toBe(false);
     expect(await versionHistory({ slug: SLUG })).toHaveLength(2);

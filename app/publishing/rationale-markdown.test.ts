@@ -1,0 +1,87 @@
+import fc from "fast-check";
+import { parseHTML } from "linkedom";
+import MarkdownIt from "markdown-it";
+import { describe, expect, it } from "vitest";
+import { rationaleMarkdown } from "./rationale-markdown";
+
+/** A renderer that allows raw HTML and any link, as a site showing export.md might. */
+const anyRenderer = new MarkdownIt({ html: true, linkify: true });
+anyRenderer.validateLink = () => true;
+
+/** The footnote's text as its container gives it to the renderer: its blocks de-indented. */
+const rendered = (rationale: string) =>
+  anyRenderer.render(`**Unsupported.** ${rationaleMarkdown(rationale)}`.replace(/^ {4}/gm, ""));
+
+/** What markdown alone makes: anything else came from raw HTML. */
+const MARKDOWN_ELEMENTS = "P CODE PRE A IMG STRONG EM S BR HR BLOCKQUOTE H1 H2 H3 H4 H5 H6 UL OL LI".split(
+  " ",
+);
+
+describe("rationaleMarkdown", () => {
+  it("keeps a fenced block verbatim after the first line, and closes one left open", () => {
+    expect(rationaleMarkdown("Why:\n~~~\n<b>a</b>\n~~~\nSo.")).toBe(
+      ["Why:", "", "    ~~~", "    <b>a</b>", "    ~~~", "", "    So."].join("\n"),
+    );
+    expect(rationaleMarkdown("```\na<b")).toBe(["", "", "    ```", "    a<b", "    ```"].join("\n"));
+    expect(rendered("```\na<b")).toContain("<pre><code>a&lt;b\n</code></pre>");
+  });
+
+  it("escapes backticks that open no code span, and those in a link's destination and title", () => {
+    expect(rationaleMarkdown("a ` b `` c")).toBe("a \\` b \\`\\` c");
+    expect(rationaleMarkdown('[a](https://x.example "`") <i> `')).toBe(
+      '[a](https://x.example "\\`") &lt;i> \\`',
+    );
+    expect(rationaleMarkdown("\\` `<b>`")).toBe("\\` `<b>`");
+  });
+
+  it("writes a paragraph after a code block that would define a link reference as text", () => {
+    const html = rendered("```\nx\n```\n[x]: javascript:alert(1)\n\n```\ny\n```\nSee [x].");
+    expect(html).not.toContain("<a");
+    expect(html).toContain("[x]: javascript:alert(1)");
+  });
+
+  it("lets no rationale put HTML or a script link into a renderer that allows both", () => {
+    const fragment = fc.constantFrom(
+      "`",
+      "``",
+      "\\",
+      "\\`",
+      "<img src=x onerror=alert(1)>",
+      "<script>alert(1)</script>",
+      '[a](https://x.example "`")',
+      '[a](/relative "`")',
+      '[a](javascript:alert(1) "`")',
+      "[a](<https://x.example>)",
+      "[a](<javascript:alert(1)>)",
+      "<https://x.example/`y>",
+      "<javascript:alert(1)>",
+      "](",
+      ")",
+      "[",
+      "]",
+      '"',
+      "\n",
+      "\n\n",
+      "\n```\n",
+      "\n~~~~\n",
+      "\n    ",
+      "[x]: javascript:alert(1)",
+      "[x]",
+      "![i](javascript:alert(1))",
+      "[c](data:text/html,x)",
+    );
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fragment, fc.string({ maxLength: 4 })), { maxLength: 12 }), (parts) => {
+        const { document } = parseHTML(`<html><body>${rendered(parts.join(""))}</body></html>`);
+        for (const element of document.querySelectorAll("body *")) {
+          expect(MARKDOWN_ELEMENTS).toContain(element.tagName);
+          for (const attribute of element.attributes) {
+            expect(["href", "src", "alt", "class", "title"]).toContain(attribute.name);
+            if (/^(href|src)$/.test(attribute.name)) expect(attribute.value).toMatch(/^(https?:|mailto:|$)/i);
+          }
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
