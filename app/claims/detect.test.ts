@@ -123,7 +123,7 @@ describe("scoring", () => {
   it("counts months and weekdays as dates, never as names", () => {
     const claim = score("Acme said its X1 chip is 40% faster than Nvidia H20 and ships in March 2026.")!;
     const named = claim.reasons.find((r) => r.startsWith("Names"))!;
-    expect(named).toBe("Names products (“X1”, “Nvidia H20”): what they did can be verified.");
+    expect(named).toBe("Names products (“X1”, “Nvidia H20”): what is said of them can be checked against records.");
     expect(named).not.toContain("March");
     expect(claim.reasons.some((r) => r.startsWith("Gives a date"))).toBe(true);
   });
@@ -133,7 +133,7 @@ describe("scoring", () => {
       "Server OEMs (Dell, Lenovo, HPE) cannot get enough AI and HPC GPUs to fulfill their server orders yet, Omdia claims.";
     const [claim] = detectClaims(text, [{ start: 0, end: text.length, text }]);
     expect(claim?.reasons).toEqual([
-      "Names organisations (“Dell”, “Lenovo”, “HPE”, “Omdia”): what they did can be verified.",
+      "Names organisations (“Dell”, “Lenovo”, “HPE”, “Omdia”): what is said of them can be checked against records.",
       "Attributes it to a named source (“Omdia”): check what they said.",
     ]);
   });

@@ -52,7 +52,7 @@ describe("the rule tables", () => {
       score: 0.85,
       reasons: [
         "Contains a figure or measurement (“40%”): numbers can be checked against sources.",
-        "Names organisations (“Acme”, “Nvidia”): what they did can be verified.",
+        "Names organisations (“Acme”, “Nvidia”): what is said of them can be checked against records.",
         "Makes a comparison or superlative (“faster”): needs a baseline to hold.",
         "Attributes it to unnamed sources (“Industry insiders”): who said it, and do they know?",
         "Hedged (“could”): a prediction or possibility is harder to check.",
@@ -98,24 +98,24 @@ describe("scoring rules, each on its own", () => {
     const rule = scoring("names");
     expect(rule.apply(facts("Shares of Nvidia fell."))).toEqual({
       weight: 0.25,
-      reason: "Names an organisation (“Nvidia”): what they did can be verified.",
+      reason: "Names an organisation (“Nvidia”): what is said of them can be checked against records.",
     });
     expect(rule.apply(facts("Shares of Nvidia and AMD fell."))).toEqual({
       weight: 0.25,
-      reason: "Names organisations (“Nvidia”, “AMD”): what they did can be verified.",
+      reason: "Names organisations (“Nvidia”, “AMD”): what is said of them can be checked against records.",
     });
     expect(rule.apply(facts("Sales rose in Shenzhen."))).toEqual({
       weight: 0.2,
-      reason: "Names a place (“Shenzhen”): what they did can be verified.",
+      reason: "Names a place (“Shenzhen”): what is said of them can be checked against records.",
     });
     expect(rule.apply(facts("Chen Hao said the H20 ships in Shenzhen."))).toEqual({
       weight: 0.25,
       reason:
-        "Names a person (“Chen Hao”), a product (“H20”) and a place (“Shenzhen”): what they did can be verified.",
+        "Names a person (“Chen Hao”), a product (“H20”) and a place (“Shenzhen”): what is said of them can be checked against records.",
     });
     expect(rule.apply(facts("Acme sold chips.", { known: new Set(["Acme"]) }))).toEqual({
       weight: 0.25,
-      reason: "Names an organisation (“Acme”): what they did can be verified.",
+      reason: "Names an organisation (“Acme”): what is said of them can be checked against records.",
     });
     expect(rule.apply(facts("Acme sold chips."))).toBeNull();
     expect(rule.apply(facts("Markets moved on Friday."))).toBeNull();
@@ -174,6 +174,10 @@ describe("scoring rules, each on its own", () => {
       reason: "Reports an action or event (“launched”): it either happened or it did not.",
     });
     expect(rule.apply(facts("Acme is a chip maker."))).toBeNull();
+    // Nouns made from the verbs name people and things, not what happened.
+    expect(rule.apply(facts("Investors rewarded Alibaba."))?.reason).toContain("(“rewarded”)");
+    expect(rule.apply(facts("The production manager and the developers met investors."))).toBeNull();
+    expect(rule.apply(facts("Acme invested in a fab it designed."))?.reason).toContain("(“invested”)");
   });
 
   it("attribution: a named or unnamed source", () => {

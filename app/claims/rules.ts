@@ -255,7 +255,8 @@ export const SCORING_RULES: readonly ScoringRule[] = [
     },
     weigh: (found, weight) =>
       found.length > 1 || found[0]!.type === "organization" || found[0]!.type === "person" ? weight : 0.2,
-    reason: (found) => `Names ${describeNames(found.slice(0, 4))}: what they did can be verified.`,
+    reason: (found) =>
+      `Names ${describeNames(found.slice(0, 4))}: what is said of them can be checked against records.`,
   }),
   rule({
     name: "date",

@@ -23,9 +23,12 @@ export function firstFigure(text: string): RegExpExecArray | null {
   return FIGURE_HINT.test(text) ? FIGURE.exec(text) : null;
 }
 
-/** An action or event reported as having happened (or happening): it either did or it did not. */
+/**
+ * An action or event reported as having happened (or happening): it either did or it did not.
+ * Verbs only: "investors", "production" and "developers" name people and things, not what happened.
+ */
 export const EVENT =
-  /\b(?:unveil\w*|launch\w*|announc(?:e[sd]?|ing)|manufactur\w*|produc\w*|develop\w*|built|build(?:s|ing)?|design\w*|releas\w*|acquir\w*|invest\w*|grew|grow(?:s|n)?|rose|rise[sn]?|fell|fall(?:s|en)?|dipped|dip(?:s)?|spiked|surged|dropped|jumped|gained|lost|cut|raised|signed|banned|approved|stole|stolen|taken|exposed|leaked|breached|hacked|paid|declined|begin|begins|began|started|starts|added|approve|approves|paused|consume[sd]?|control(?:s|led)?|operates|costs?|drew|averaged|generated|completed|integrat\w*|focuses|backed|depends|outsourced|sparked|rewarded|compete|competes)\b/i;
+  /\b(?:unveil(?:s|ed|ing)?|launch(?:es|ed|ing)?|announc(?:e[sd]?|ing)|manufactur(?:e[sd]?|ing)|produc(?:e[sd]?|ing)|develop(?:s|ed|ing)?|built|build(?:s|ing)?|design(?:s|ed|ing)?|releas(?:e[sd]?|ing)|acquir(?:e[sd]?|ing)|invest(?:s|ed|ing)?|grew|grow(?:s|n)?|rose|rise[sn]?|fell|fall(?:s|en)?|dipped|dip(?:s)?|spiked|surged|dropped|jumped|gained|lost|cut|raised|signed|banned|approved|stole|stolen|taken|exposed|leaked|breached|hacked|paid|declined|begin|begins|began|started|starts|added|approve|approves|paused|consume[sd]?|control(?:s|led)?|operates|costs?|drew|averaged|generated|completed|integrat(?:e[sd]?|ing)|focuses|backed|depends|outsourced|sparked|rewarded|compete|competes)\b/i;
 
 const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
 const CALENDAR_NAMES = `${MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday`;

@@ -1,6 +1,5 @@
 import { compareQuantities, extractQuantities } from "./quantities";
 import { contentWords, dice, nameConflict, names } from "./similarity";
-import type { Conflict } from "./types";
 
 /**
  * Ranking candidates for "has this been checked before?": pure, so the evaluation
@@ -8,6 +7,13 @@ import type { Conflict } from "./types";
  */
 
 export type Relation = "same" | "related";
+
+/** What tells two near-identical claims apart: another figure or detail, or another name. */
+export interface Conflict {
+  ours: string;
+  theirs: string;
+  kind: "figure" | "name";
+}
 
 export interface Candidate {
   text: string;

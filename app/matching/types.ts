@@ -1,4 +1,4 @@
-import type { Relation } from "./rank";
+import type { Conflict, Relation } from "./rank";
 
 /** What matching answers, for pages and the API (no server code: the UI imports it). */
 
@@ -26,13 +26,6 @@ export interface Match {
   score: number;
   relation: Relation;
   conflicts: Conflict[];
-}
-
-/** What tells two near-identical claims apart: another figure or detail, or another name. */
-export interface Conflict {
-  ours: string;
-  theirs: string;
-  kind: "figure" | "name";
 }
 
 export interface ClaimMatches {

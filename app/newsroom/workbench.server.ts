@@ -28,7 +28,13 @@ export async function claimWorkbench(articleId: number, claimId: number, user: C
     claimHistory(claim, numbering),
   ]);
   return {
-    claim: { ...rest, number: numbers.get(claim.id)!, reasons: parseReasons(claim.reasons) },
+    claim: {
+      ...rest,
+      number: numbers.get(claim.id)!,
+      reasons: parseReasons(claim.reasons),
+      // Who wrote the review note, from the claim's history.
+      sentBackBy: claim.reviewNote ? (trail.find((e) => e.action === "sent back")?.actor ?? null) : null,
+    },
     article: { id: article.id, title: article.title, language: article.language },
     siblings: neighbours.map((c) => ({ ...c, number: numbers.get(c.id)! })),
     lastEditor,
@@ -39,7 +45,6 @@ export async function claimWorkbench(articleId: number, claimId: number, user: C
     members,
     isLastEditor: isVerdictAuthor,
     history: trail,
-    sentBackBy: claim.reviewNote ? (trail.find((e) => e.action === "sent back")?.actor ?? null) : null,
   };
 }
 

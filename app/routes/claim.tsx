@@ -166,7 +166,6 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
         canEdit={canEdit}
         saved={actionData ? null : loaderData.saved}
         assignState={stateOf(state, "assign")}
-        sentBackBy={loaderData.sentBackBy}
       />
       <OrphanNotice claim={claim} articleId={loaderData.article.id} canEdit={canEdit} state={state} />
       <div className="claim-layout">

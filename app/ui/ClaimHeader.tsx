@@ -57,8 +57,10 @@ export interface ClaimSummary {
   reviewNote: string;
   reasons: string[];
   orphanedAt?: string | Date | null;
-  /** On the claim page; the article's list of claims leaves it out. */
+  /** On the claim page; the article's list of claims leaves these out. */
   rationale?: string;
+  /** Who wrote the review note. */
+  sentBackBy?: string | null;
 }
 
 /**
@@ -74,7 +76,6 @@ export function ClaimHeader({
   canEdit,
   saved,
   assignState,
-  sentBackBy,
 }: {
   claim: ClaimSummary;
   article: { id: number; title: string };
@@ -84,9 +85,8 @@ export function ClaimHeader({
   canEdit: boolean;
   saved: string | null;
   assignState: FormState | null;
-  /** Who wrote the review note, from the claim's history. */
-  sentBackBy: string | null;
 }) {
+  const sentBackBy = claim.sentBackBy ?? null;
   return (
     <>
       <p className="breadcrumbs">

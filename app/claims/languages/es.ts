@@ -56,6 +56,13 @@ export const spanish: LanguageData = {
       "registr\\p{L}*",
       "despid\\p{L}*",
       "abri\\p{L}*",
+      "acced\\p{L}*",
+      "expuso",
+      "expusieron",
+      "robó",
+      "robaron",
+      "filtró",
+      "filtraron",
     ],
     units: [
       "%",
