@@ -1,0 +1,40 @@
+import { expect, test, type APIResponse } from "@playwright/test";
+import { createUser, signIn } from "./helpers";
+
+// Found by a newcomer walking the journalist's and the teacher's stories, with JavaScript on
+// and off: each failed before its fix.
+
+const SEED = "/fact-checks/alibaba-ai-chip";
+
+test.beforeAll(() => {
+  createUser("details-editor@desk.test", "Details Editor", "editor");
+});
+
+/** How many times an answer carries a header (a header sent twice is two entries). */
+const timesSent = (response: APIResponse, name: string) =>
+  response.headersArray().filter((header) => header.name.toLowerCase() === name.toLowerCase()).length;
+
+test("every answer sends each security header once, the claim card too", async ({ page }) => {
+  await page.goto(SEED);
+  const claimId = await page.locator("#claim-8").getAttribute("data-claim");
+  const card = await page.request.get(`/embed/claims/${claimId}`);
+  expect(card.status()).toBe(200);
+  expect(timesSent(card, "X-Content-Type-Options")).toBe(1);
+  expect(timesSent(card, "X-Frame-Options")).toBe(0);
+
+  const anonymous = [SEED, "/fact-checks", `${SEED}/export.json`, "/fact-checks.atom", "/methodology"];
+  await signIn(page, "details-editor@desk.test");
+  // Signed in, the fact-check and the list come from the app's routes rather than stored bytes.
+  for (const address of [...anonymous, "/articles"]) {
+    const answer = await page.request.get(address);
+    expect(answer.status(), address).toBe(200);
+    for (const name of ["X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options"])
+      expect(timesSent(answer, name), `${name} of ${address}`).toBe(1);
+  }
+  await page.context().clearCookies();
+  for (const address of anonymous) {
+    const answer = await page.request.get(address);
+    for (const name of ["X-Content-Type-Options", "Referrer-Policy", "X-Frame-Options"])
+      expect(timesSent(answer, name), `${name} of ${address}, anonymous`).toBe(1);
+  }
+});
