@@ -38,3 +38,12 @@ test("every answer sends each security header once, the claim card too", async (
       expect(timesSent(answer, name), `${name} of ${address}, anonymous`).toBe(1);
   }
 });
+
+test("the 404 page links to the published fact-checks it names", async ({ page }) => {
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page).toHaveTitle("Not found · Claimdesk");
+  await page.locator("main").getByRole("link", { name: "/fact-checks" }).click();
+  await expect(page).toHaveURL(/\/fact-checks$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Published fact-checks");
+});
