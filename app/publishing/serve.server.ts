@@ -79,6 +79,8 @@ const LIST_PATH = /^\/fact-checks\/?(?:\?page=([1-9]\d{0,5}))?$/;
 const MAX_LIST_PAGES = 100;
 
 interface ListEntry {
+  /** 404 for a page past the list's end. */
+  status: 200 | 404;
   body: Buffer;
   gzip: Buffer;
   headers: Record<string, string>;
@@ -102,14 +104,18 @@ async function listPage(page: number): Promise<ListEntry> {
   if (pending) return pending;
   const rendering = (async () => {
     const here = page === 1 ? "/fact-checks" : `/fact-checks?page=${page}`;
-    const html = await renderPublishedList(new URLSearchParams({ page: String(page) }), here);
+    const { status, html } = await renderPublishedList(new URLSearchParams({ page: String(page) }), here);
     const body = Buffer.from(html, "utf8");
+    const headers = listPageHeaders(false);
     const entry = {
+      status,
       body,
       gzip: gzipSync(body),
-      headers: { ...listPageHeaders(false), ETag: etagOf(html) },
+      headers: status === 200 ? { ...headers, ETag: etagOf(html) } : headers,
       confirmedAt: changes,
     };
+    // Any page number may be asked for: only the list's own pages are kept.
+    if (status !== 200) return entry;
     listPages.delete(page);
     if (listPages.size >= MAX_LIST_PAGES) listPages.delete(listPages.keys().next().value!);
     listPages.set(page, entry);
@@ -182,16 +188,17 @@ export async function servePublishedPage(req: IncomingMessage, res: ServerRespon
 function send(
   req: IncomingMessage,
   res: ServerResponse,
-  entry: Pick<Entry, "body" | "gzip" | "headers">,
+  entry: Pick<Entry, "body" | "gzip" | "headers"> & { status?: number },
 ): void {
-  if (etagMatches(req.headers["if-none-match"], entry.headers.ETag!)) {
+  const etag = entry.headers.ETag;
+  if (etag !== undefined && etagMatches(req.headers["if-none-match"], etag)) {
     res.writeHead(304, { ...PAGE_SECURITY_HEADERS, ...entry.headers });
     res.end();
     return;
   }
   const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
   const body = gzip ? entry.gzip : entry.body;
-  res.writeHead(200, {
+  res.writeHead(entry.status ?? 200, {
     ...PAGE_SECURITY_HEADERS,
     ...entry.headers,
     ...(gzip ? { "Content-Encoding": "gzip" } : {}),
