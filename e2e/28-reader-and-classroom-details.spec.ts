@@ -63,3 +63,24 @@ test("a page of the list past its end says so and links to the last page", async
     await expect(page.getByRole("link", { name: /Alibaba AI Chip/ }).first()).toBeVisible();
   }
 });
+
+test("the embed code shows whole, on a wide screen and on a phone", async ({ page }) => {
+  await page.goto(SEED);
+  await page.getByRole("link", { name: "Embed this claim" }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Embed this claim");
+  const code = page.getByLabel("Code to paste into your page");
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 800 });
+    await expect(code).toHaveValue(/^<iframe .*<\/iframe>$/);
+    const { scrollHeight, clientHeight, fontSize, boxWidth } = await code.evaluate((box) => ({
+      scrollHeight: box.scrollHeight,
+      clientHeight: box.clientHeight,
+      fontSize: parseFloat(getComputedStyle(box).fontSize),
+      boxWidth: box.getBoundingClientRect().width,
+    }));
+    expect(scrollHeight, `at ${width} px`).toBeLessThanOrEqual(clientHeight + 1);
+    // Readable on a phone: the box fits the screen and its letters stay a readable size.
+    expect(boxWidth, `at ${width} px`).toBeLessThanOrEqual(width);
+    expect(fontSize).toBeGreaterThanOrEqual(12);
+  }
+});
