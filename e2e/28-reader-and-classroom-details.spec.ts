@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import { expect, test, type APIResponse } from "@playwright/test";
 import { createUser, signIn } from "./helpers";
 
@@ -83,4 +84,25 @@ test("the embed code shows whole, on a wide screen and on a phone", async ({ pag
     expect(boxWidth, `at ${width} px`).toBeLessThanOrEqual(width);
     expect(fontSize).toBeGreaterThanOrEqual(12);
   }
+});
+
+test("a refused import says what can be imported", async ({ page }, testInfo) => {
+  const choices =
+    "Give the article's web address, paste its text (markdown, plain text or a web page's HTML), or upload a .md, .txt or saved .html file, up to 2 MB.";
+  await signIn(page, "details-editor@desk.test");
+  await page.goto("/articles/new");
+  await page.getByRole("button", { name: "Import and propose claims" }).click();
+  await expect(page.locator(".message--error")).toHaveText(
+    `The article was not imported: there was nothing to import. ${choices}`,
+  );
+
+  const pdf = testInfo.outputPath("report.pdf");
+  writeFileSync(pdf, "%PDF-1.4");
+  await page.getByLabel("Title", { exact: true }).fill("A report");
+  await page.getByLabel("Or upload a .md or .txt file, or a saved .html page").setInputFiles(pdf);
+  await page.getByRole("button", { name: "Import and propose claims" }).click();
+  await expect(page.locator(".message--error")).toHaveText(
+    `The article was not imported: Claimdesk cannot read that kind of file. ${choices}`,
+  );
+  await expect(page.getByLabel("Title", { exact: true })).toHaveValue("A report");
 });
