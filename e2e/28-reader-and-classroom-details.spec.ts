@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
-import { expect, test, type APIResponse } from "@playwright/test";
-import { createUser, signIn } from "./helpers";
+import { expect, test, type APIResponse, type Locator, type Page } from "@playwright/test";
+import { createUser, PASSWORD, personIn, signIn, startOwnServer, submitAndWaitForAnswer } from "./helpers";
 
 // Found by a newcomer walking the journalist's and the teacher's stories, with JavaScript on
 // and off: each failed before its fix.
@@ -105,4 +105,57 @@ test("a refused import says what can be imported", async ({ page }, testInfo) =>
     `The article was not imported: Claimdesk cannot read that kind of file. ${choices}`,
   );
   await expect(page.getByLabel("Title", { exact: true })).toHaveValue("A report");
+});
+
+/**
+ * Presses a form's button from the keyboard's place on it and waits for the server's answer:
+ * focus must then be on the form's error message, whose text matches.
+ */
+async function submitExpectingFocusOnMessage(page: Page, button: Locator, text: string | RegExp) {
+  await button.focus();
+  await submitAndWaitForAnswer(page, button);
+  const focusedMessage = page.locator(".message--error:focus");
+  await expect(focusedMessage).toHaveCount(1);
+  await expect(focusedMessage).toHaveText(text);
+}
+
+test("a refused import moves focus to its message, with JavaScript on and off", async ({ browser }) => {
+  for (const javaScriptEnabled of [true, false]) {
+    const page = await personIn(browser, "details-editor@desk.test", { javaScriptEnabled });
+    await page.goto("/articles/new");
+    const importButton = page.getByRole("button", { name: "Import and propose claims" });
+    await submitExpectingFocusOnMessage(page, importButton, /there was nothing to import/);
+    // Refused again with the same words: focus moves to them again.
+    await page.getByLabel("Title", { exact: true }).fill("Still empty");
+    await submitExpectingFocusOnMessage(page, importButton, /there was nothing to import/);
+    await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Still empty");
+    await page.context().close();
+  }
+});
+
+test.describe("setting up a new workspace (a server of its own, with no administrator yet)", () => {
+  let own: Awaited<ReturnType<typeof startOwnServer>>;
+
+  test.beforeAll(async () => {
+    own = await startOwnServer("data/e2e-28-setup.db", { CLAIMDESK_SEED: "off" });
+  });
+
+  test.afterAll(() => {
+    own?.child.kill();
+  });
+
+  test("a refused setup form moves focus to its message, with JavaScript on and off", async ({ browser }) => {
+    for (const javaScriptEnabled of [true, false]) {
+      const page = await personIn(browser, undefined, { javaScriptEnabled, baseURL: own.base });
+      await page.goto("/setup");
+      // Only spaces: the browser lets it through, the server refuses it.
+      await page.getByLabel("Your name").fill("   ");
+      await page.getByLabel("E-mail").fill("first@own.test");
+      await page.getByLabel("Password").fill(PASSWORD);
+      const create = page.getByRole("button", { name: "Create administrator" });
+      await submitExpectingFocusOnMessage(page, create, "Check the highlighted fields.");
+      await expect(page.locator("#name-error")).toHaveText("Enter a name.");
+      await page.context().close();
+    }
+  });
 });
