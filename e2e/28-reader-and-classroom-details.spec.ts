@@ -159,3 +159,52 @@ test.describe("setting up a new workspace (a server of its own, with no administ
     }
   });
 });
+
+test.describe("a new exercise's suggested instructions", () => {
+  const NEW_EXERCISE = "/exercises/new?slug=alibaba-ai-chip";
+  const FIND = /^Read the article\. Mark every sentence you think makes a checkable claim/;
+  const JUDGE = /^Read the article\. For each claim marked in it, say whether you think it is accurate/;
+
+  test.beforeAll(() => {
+    createUser("details-teacher@school.test", "Dana Teacher", "educator");
+  });
+
+  test("follow the chosen mode at once with JavaScript, until the teacher writes their own", async ({
+    browser,
+  }) => {
+    const page = await personIn(browser, "details-teacher@school.test");
+    await page.goto(NEW_EXERCISE);
+    // The radios follow the instructions once React has hydrated the page.
+    await page.waitForLoadState("networkidle");
+    const instructions = page.getByLabel("Instructions");
+    await expect(instructions).toHaveValue(FIND);
+    await page.getByLabel("The article with the claims marked").check();
+    await expect(instructions).toHaveValue(JUDGE);
+    await page.getByLabel("The article alone").check();
+    await expect(instructions).toHaveValue(FIND);
+
+    await instructions.fill("Find two claims about the chip's speed.");
+    await page.getByLabel("The article with the claims marked").check();
+    await expect(page.getByLabel("The article with the claims marked")).toBeChecked();
+    await expect(instructions).toHaveValue("Find two claims about the chip's speed.");
+    await page.context().close();
+  });
+
+  test("follow the chosen mode on saving without JavaScript; the teacher's own words are kept", async ({
+    browser,
+  }) => {
+    const page = await personIn(browser, "details-teacher@school.test", { javaScriptEnabled: false });
+    for (const [typed, saved] of [
+      [null, JUDGE],
+      ["Judge the marked claims in pairs.", /^Judge the marked claims in pairs\.$/],
+    ] as const) {
+      await page.goto(NEW_EXERCISE);
+      await page.getByLabel("The article with the claims marked").check();
+      if (typed) await page.getByLabel("Instructions").fill(typed);
+      await submitAndWaitForAnswer(page, page.getByRole("button", { name: "Create exercise" }));
+      await expect(page).toHaveURL(/\/exercises\/\d+$/);
+      await expect(page.getByLabel("Instructions")).toHaveValue(saved);
+    }
+    await page.context().close();
+  });
+});
