@@ -65,6 +65,7 @@ async function serve() {
     servePublishedPage,
     createTurnQueue,
     malformedRequest,
+    securityHeaders,
   } = build.entry.module;
 
   const { migrations, seeded } = await prepareDatabase();
@@ -95,17 +96,10 @@ async function serve() {
       });
       res.end(body);
     };
-  const SECURITY_HEADERS = {
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
-  };
-
   app.use((req, res, next) => {
-    res.set(SECURITY_HEADERS);
     // Decided on the path the router will see, not the raw one (/api/../settings is /settings).
     const path = routedPath(req.originalUrl);
-    // Claim cards are made to be embedded elsewhere; nothing else may be framed by other sites.
-    if (!path?.startsWith("/embed/")) res.set("X-Frame-Options", "SAMEORIGIN");
+    res.set(securityHeaders(path));
     if (req.method === "GET" || req.method === "HEAD") return next();
     const refuse = refuser(req, res);
     const { origin, referer, host, authorization } = req.headers;
@@ -152,11 +146,7 @@ async function serve() {
       refuser(req, res)(
         503,
         "The server is too busy to answer now. Nothing was done; try again in a moment.",
-        {
-          ...SECURITY_HEADERS,
-          "X-Frame-Options": "SAMEORIGIN",
-          "Retry-After": "5",
-        },
+        { ...securityHeaders(null), "Retry-After": "5" },
       ),
     abandoned: (waiting) => waiting.gone,
     // As long as a page may take to render (entry.server.tsx) before it too is given up with a 503.
@@ -176,8 +166,7 @@ async function serve() {
       ? { host: req.headers["x-forwarded-host"], proto: req.headers["x-forwarded-proto"] }
       : undefined;
     const malformed = malformedRequest(req.headers.host, req.url, forwarded);
-    if (malformed)
-      return refuser(req, res)(400, malformed, { ...SECURITY_HEADERS, "X-Frame-Options": "SAMEORIGIN" });
+    if (malformed) return refuser(req, res)(400, malformed, securityHeaders(null));
     servePublishedPage(req, res).then(
       (served) => served || admit(req, res),
       (error) => {

@@ -9,6 +9,7 @@ export { bodyLimitFor, bodyTooLargeMessage } from "./utils/body-limits.server";
 export { routedPath, isApiPath, stateChangeRefusal } from "./auth/origin.server";
 export { trustsProxy } from "./utils/config.server";
 export { malformedRequest } from "./utils/request-origin.server";
+export { securityHeaders } from "./utils/security-headers";
 export { servePublishedPage } from "./publishing/serve.server";
 export { exportSite } from "./publishing/site-export.server";
 export { createTurnQueue } from "./utils/turns.server";

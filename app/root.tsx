@@ -17,6 +17,7 @@ import { STYLESHEET } from "./ui/components";
 import { can } from "./auth/roles";
 import { PUBLIC_NAV, SiteFrame } from "./ui/SiteFrame";
 import { usePendingSubmits } from "./ui/pending-submits";
+import { ErrorPage } from "./ui/ErrorPage";
 
 /** One stylesheet at a stable address, shared with the stored public pages (app/publishing/page.server.tsx). */
 export const links: Route.LinksFunction = () => [
@@ -101,13 +102,8 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
     message = typeof error.data === "string" && error.data ? error.data : error.statusText || message;
   }
   return (
-    <div className="page narrow">
-      <title>{`${title} · Claimdesk`}</title>
-      <h1>{title}</h1>
+    <ErrorPage title={title}>
       <p>{message}</p>
-      <p>
-        <Link to="/">Go to the start page</Link>
-      </p>
-    </div>
+    </ErrorPage>
   );
 }

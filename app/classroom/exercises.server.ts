@@ -10,6 +10,7 @@ import { latestPublication, latestPublications } from "../publishing/latest.serv
 import { readSnapshot, type Snapshot } from "../publishing/snapshot";
 import { CODE_ALPHABET } from "./codes";
 import { isLate } from "./due";
+import { instructionsFor } from "./instructions";
 import {
   claimUnits,
   compare,
@@ -65,7 +66,8 @@ export async function createExercise(
   return insertExercise({
     publicationId: publication.id,
     title: input.title,
-    instructions: input.instructions,
+    // Left as suggested for the other mode (a form sent without JavaScript), they follow this one.
+    instructions: instructionsFor(input.mode, input.instructions),
     mode: input.mode,
     askSource: input.askSource ?? false,
     claimIds: JSON.stringify(input.claimIds),

@@ -1,6 +1,7 @@
 import type { CurrentUser } from "../auth/session.server";
-import { readArticleFile, FileRefused } from "../importing/article-file.server";
+import { articleFileKind, readArticleFile, FileRefused } from "../importing/article-file.server";
 import { fetchPage, pageFromHtml, type ImportedPage } from "../importing/import.server";
+import { ARTICLE_LIMIT_LABEL } from "../importing/limits";
 import { PageNotExtracted } from "../importing/parser.server";
 import { looksLikeHtml } from "../importing/pasted-html";
 import { FetchRefused } from "../importing/safe-fetch.server";
@@ -12,6 +13,9 @@ import { ArticleImportSchema, fieldErrors } from "./schemas";
 const importRefused = (message: string, fields: Record<string, string>) =>
   new UserError(message, 400, fields);
 
+/** What the import form takes, for refusals that leave someone wondering what would work. */
+const IMPORT_CHOICES = `Give the article's web address, paste its text (markdown, plain text or a web page's HTML), or upload a .md, .txt or saved .html file, up to ${ARTICLE_LIMIT_LABEL}.`;
+
 /** Where the article's text comes from: an uploaded file, else a web address, else the pasted text. */
 async function articleSource(
   values: Record<string, string>,
@@ -22,7 +26,11 @@ async function articleSource(
       return await readArticleFile(file);
     } catch (error) {
       if (!(error instanceof FileRefused)) throw error;
-      throw importRefused(error.summary, { file: error.message });
+      const summary =
+        articleFileKind(file.name) === null
+          ? `The article was not imported: Claimdesk cannot read that kind of file. ${IMPORT_CHOICES}`
+          : error.summary;
+      throw importRefused(summary, { file: error.message });
     }
   }
   if ((values.url ?? "").trim() !== "") {
@@ -58,6 +66,10 @@ async function pastedPage(html: string) {
   }
 }
 
+/** No file, no web address and no pasted text: the form was sent empty. */
+const nothingGiven = (values: Record<string, string>, file: File | null) =>
+  !file && (values.url ?? "").trim() === "" && (values.source ?? "").trim() === "";
+
 /**
  * Imports the article the import page sends: an uploaded file, a web address or pasted text,
  * with the metadata typed in the form; a web page's (or saved page's) own title, author, outlet,
@@ -81,7 +93,9 @@ export async function importFromForm(values: Record<string, string>, file: File 
   });
   if (!parsed.success)
     throw importRefused(
-      "The article was not imported. Check the highlighted fields.",
+      nothingGiven(values, file)
+        ? `The article was not imported: there was nothing to import. ${IMPORT_CHOICES}`
+        : "The article was not imported. Check the highlighted fields.",
       fieldErrors(parsed.error),
     );
   return { article: await importArticle(parsed.data, actor.id), importedAs: importedAs ?? null };

@@ -40,6 +40,9 @@ export function toPage<T>(rows: T[], request: PageRequest): Page<T> {
   };
 }
 
+/** How many pages `total` rows fill: at least one, since an empty list is one empty page. */
+export const pageCount = (total: number, size: number) => Math.max(1, Math.ceil(total / size));
+
 const pageNumber = z.coerce
   .number({ error: "page must be a whole number from 1." })
   .int("page must be a whole number from 1.")

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { verdictCountsOnScale } from "../newsroom/verdicts";
-import { formatCount } from "../newsroom/page-links";
+import { formatCount, withPage } from "../newsroom/page-links";
 import { MAX_QUERY_LENGTH } from "../search/query";
 import { NARROW_PUBLISHED, standingNote } from "../search/results";
 import { formatDate, VerdictBadge } from "../ui/components";
@@ -92,9 +92,7 @@ export function PublishedList({
 }) {
   return (
     <>
-      {published.items.length === 0 ? (
-        <p>{published.page === 1 ? "Nothing has been published yet." : "No fact-checks on this page."}</p>
-      ) : null}
+      {published.items.length === 0 ? <p>Nothing has been published yet.</p> : null}
       <ul className="card-list">
         {published.items.map((p) => (
           <li key={p.slug} className="card">
@@ -124,6 +122,20 @@ export function PublishedList({
         label="Pages of fact-checks"
         plainLinks
       />
+    </>
+  );
+}
+
+/** A page number past the list's end: there is no such page, and the last one is a link away. */
+export function NoSuchListPage({ page, last }: { page: number; last: number }) {
+  return (
+    <>
+      <p>
+        There is no page {page} of published fact-checks: the list has {last} {last === 1 ? "page" : "pages"}.
+      </p>
+      <p>
+        <a href={withPage("/fact-checks", last)}>Go to the last page (page {last})</a>
+      </p>
     </>
   );
 }

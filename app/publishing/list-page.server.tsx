@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
-import { readPage } from "../newsroom/paging";
-import { FactCheckList, PublishedList } from "./FactCheckList";
+import { pageCount, readPage } from "../newsroom/paging";
+import { FactCheckList, NoSuchListPage, PublishedList } from "./FactCheckList";
 import { PublicDocument, renderDocument } from "./page.server";
-import { listPublished } from "./publications.server";
+import { countPublished, listPublished } from "./publications.server";
 
 /**
  * The readers' list of published fact-checks (/fact-checks) and its search, as complete public
@@ -26,8 +26,25 @@ export function renderListDocument(
   );
 }
 
-/** One page of the list, newest first; `here` is the address asked for, for the pager's links. */
-export async function renderPublishedList(params: URLSearchParams, here: string): Promise<string> {
-  const published = await listPublished(readPage(params));
-  return renderListDocument("", <PublishedList published={published} here={here} />);
+/**
+ * One page of the list, newest first; `here` is the address asked for, for the pager's links. A
+ * page past the last one is a 404 that links to the last page (an empty list's page 1 is its page).
+ */
+export async function renderPublishedList(
+  params: URLSearchParams,
+  here: string,
+): Promise<{ status: 200 | 404; html: string }> {
+  const request = readPage(params);
+  const published = await listPublished(request);
+  if (published.items.length > 0 || request.page === 1)
+    return { status: 200, html: renderListDocument("", <PublishedList published={published} here={here} />) };
+  const last = pageCount(await countPublished(), request.size);
+  return {
+    status: 404,
+    html: renderListDocument(
+      "",
+      <NoSuchListPage page={request.page} last={last} />,
+      `No page ${request.page} · Fact-checks · Claimdesk`,
+    ),
+  };
 }

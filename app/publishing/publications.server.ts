@@ -88,6 +88,11 @@ export async function loadPublication(slug: string, number?: number) {
 }
 
 /** One page of the published fact-checks, newest first, with each one's latest version's summary. */
+/** How many fact-checks are published (articles with at least one publication). */
+export function countPublished(): Promise<number> {
+  return db().article.count({ where: { publications: { some: {} } } });
+}
+
 export async function listPublished(request: PageRequest) {
   const page = await latestPublicationSummaries(request);
   return {

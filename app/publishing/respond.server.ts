@@ -15,7 +15,10 @@ export function etagMatches(ifNoneMatch: string | null | undefined, etag: string
   return !!ifNoneMatch && ifNoneMatch.split(",").some((tag) => tag.trim() === etag || tag.trim() === "*");
 }
 
-/** Serves bytes with a strong ETag; a matching If-None-Match gets 304 with no body. */
+/**
+ * Serves bytes with a strong ETag; a matching If-None-Match gets 304 with no body. The security
+ * headers are server.js's to add (app/utils/security-headers.ts).
+ */
 export function cacheableResponse(
   request: Request,
   { body, etag = etagOf(String(body)), contentType, immutable, extraHeaders = {} }: Cacheable,
@@ -24,7 +27,6 @@ export function cacheableResponse(
     ETag: etag,
     "Cache-Control": immutable ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate",
     "Content-Type": contentType,
-    "X-Content-Type-Options": "nosniff",
     ...extraHeaders,
   });
   if (etagMatches(request.headers.get("If-None-Match"), etag)) {

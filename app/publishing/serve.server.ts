@@ -8,6 +8,7 @@ import { renderPublishedList } from "./list-page.server";
 import { etagOf } from "./page.server";
 import { etagMatches } from "./respond.server";
 import { contentSecurityPolicy } from "../utils/csp.server";
+import { securityHeaders } from "../utils/security-headers";
 import { SESSION_COOKIE } from "../auth/session.server";
 
 /**
@@ -34,6 +35,9 @@ interface Entry {
   confirmedAt: number | string;
 }
 
+// Sent before Express, which adds them to every other answer.
+const PAGE_SECURITY_HEADERS = securityHeaders("/fact-checks");
+
 const cache = new Map<string, Entry>();
 /** Counts the publications heard of, so a page read before one of them is not kept after it. */
 let heard = 0;
@@ -52,15 +56,13 @@ function forgetPublishedPages(slug: string): void {
 // Announced after the publication commits (app/publishing/announce.ts).
 onPublication(({ slug }) => forgetPublishedPages(slug));
 
+/** A stored page's own headers; the security headers are added where it is sent (app/utils/security-headers.ts). */
 export function publicPageHeaders(etag: string, immutable: boolean): Record<string, string> {
   return {
     ETag: etag,
     "Cache-Control": immutable ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate",
     "Content-Type": "text/html; charset=utf-8",
     "Content-Security-Policy": PUBLIC_CSP,
-    "X-Content-Type-Options": "nosniff",
-    "X-Frame-Options": "SAMEORIGIN",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
     // Signed-in readers get their account corner (routes/fact-check.tsx): a cached copy is per cookie.
     Vary: "Accept-Encoding, Cookie",
   };
@@ -77,6 +79,8 @@ const LIST_PATH = /^\/fact-checks\/?(?:\?page=([1-9]\d{0,5}))?$/;
 const MAX_LIST_PAGES = 100;
 
 interface ListEntry {
+  /** 404 for a page past the list's end. */
+  status: 200 | 404;
   body: Buffer;
   gzip: Buffer;
   headers: Record<string, string>;
@@ -100,14 +104,18 @@ async function listPage(page: number): Promise<ListEntry> {
   if (pending) return pending;
   const rendering = (async () => {
     const here = page === 1 ? "/fact-checks" : `/fact-checks?page=${page}`;
-    const html = await renderPublishedList(new URLSearchParams({ page: String(page) }), here);
+    const { status, html } = await renderPublishedList(new URLSearchParams({ page: String(page) }), here);
     const body = Buffer.from(html, "utf8");
+    const headers = listPageHeaders(false);
     const entry = {
+      status,
       body,
       gzip: gzipSync(body),
-      headers: { ...listPageHeaders(false), ETag: etagOf(html) },
+      headers: status === 200 ? { ...headers, ETag: etagOf(html) } : headers,
       confirmedAt: changes,
     };
+    // Any page number may be asked for: only the list's own pages are kept.
+    if (status !== 200) return entry;
     listPages.delete(page);
     if (listPages.size >= MAX_LIST_PAGES) listPages.delete(listPages.keys().next().value!);
     listPages.set(page, entry);
@@ -180,16 +188,18 @@ export async function servePublishedPage(req: IncomingMessage, res: ServerRespon
 function send(
   req: IncomingMessage,
   res: ServerResponse,
-  entry: Pick<Entry, "body" | "gzip" | "headers">,
+  entry: Pick<Entry, "body" | "gzip" | "headers"> & { status?: number },
 ): void {
-  if (etagMatches(req.headers["if-none-match"], entry.headers.ETag!)) {
-    res.writeHead(304, entry.headers);
+  const etag = entry.headers.ETag;
+  if (etag !== undefined && etagMatches(req.headers["if-none-match"], etag)) {
+    res.writeHead(304, { ...PAGE_SECURITY_HEADERS, ...entry.headers });
     res.end();
     return;
   }
   const gzip = /\bgzip\b/.test(req.headers["accept-encoding"] ?? "");
   const body = gzip ? entry.gzip : entry.body;
-  res.writeHead(200, {
+  res.writeHead(entry.status ?? 200, {
+    ...PAGE_SECURITY_HEADERS,
     ...entry.headers,
     ...(gzip ? { "Content-Encoding": "gzip" } : {}),
     "Content-Length": String(body.length),

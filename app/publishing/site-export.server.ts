@@ -2,12 +2,12 @@ import { constants } from "node:fs";
 import { copyFile, mkdir, readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { db } from "../db/client.server";
-import { PAGE_SIZE } from "../newsroom/paging";
+import { PAGE_SIZE, pageCount } from "../newsroom/paging";
 import { prepareExportFolder } from "./export-folder.server";
 import { EXPORT_FORMAT_NAMES } from "./formats.server";
 import { latestPublication } from "./latest.server";
 import { factCheckPath, versionPath } from "./links";
-import { versionHistory } from "./publications.server";
+import { countPublished, versionHistory } from "./publications.server";
 
 /**
  * The static copy of the public site (npm run site:export; README, "Serving fact-checks from a
@@ -71,8 +71,7 @@ async function* publishedArticles(): AsyncGenerator<{ id: number; slug: string }
 export async function* publicAddresses(): AsyncGenerator<string> {
   yield "/methodology";
   yield "/fact-checks.atom";
-  const published = await db().article.count({ where: { publications: { some: {} } } });
-  const pages = Math.max(1, Math.ceil(published / PAGE_SIZE));
+  const pages = pageCount(await countPublished(), PAGE_SIZE);
   for (let page = 1; page <= pages; page++) yield page === 1 ? "/fact-checks" : `/fact-checks?page=${page}`;
   for await (const { id, slug } of publishedArticles()) {
     yield factCheckPath(slug);

@@ -42,7 +42,7 @@ export default function NewArticle({ actionData }: Route.ComponentProps) {
         claims worth checking. From a web page, the title, author, outlet and date are filled in from the
         page; anything you type below wins.
       </p>
-      <FormMessage error={actionData?.error} />
+      <FormMessage error={actionData?.error} focusOn={actionData} />
       <ImportArticleForm values={actionData?.values ?? {}} fields={actionData?.fields ?? {}} />
     </div>
   );

@@ -8,6 +8,7 @@ import { fieldErrors } from "../newsroom/schemas";
 import { Field, FormMessage, VerdictBadge } from "../ui/components";
 import { DueSchema, dueChoice } from "../classroom/due";
 import { DueFields } from "../classroom/DueFields";
+import { ModeAndInstructions } from "../classroom/ModeAndInstructions";
 import { SubmissionToken } from "../ui/SubmissionToken";
 
 export const meta: Route.MetaFunction = () => [{ title: "New exercise · Classroom · Claimdesk" }];
@@ -68,44 +69,8 @@ export default function NewExercise({ loaderData, actionData }: Route.ComponentP
             defaultValue={actionData?.values.title ?? `Check it yourself: ${factCheck.title}`}
           />
         </Field>
-        <Field
-          label="Instructions"
-          name="instructions"
-          error={fields.instructions}
-          hint="What students should do, and how long they have. Markdown: **bold**, lists, and links that students can click."
-        >
-          <textarea
-            id="instructions"
-            name="instructions"
-            rows={4}
-            defaultValue={
-              actionData?.values.instructions ??
-              "Read the article. Mark every sentence you think makes a checkable claim, say whether you think it is accurate, and what kind of source would settle it."
-            }
-          />
-        </Field>
+        <ModeAndInstructions values={actionData?.values} error={fields.instructions} />
         <DueFields choice={loaderData.due} values={actionData?.values} fields={fields} />
-        <fieldset className="field">
-          <legend>What students see</legend>
-          <label className="inline">
-            <input
-              type="radio"
-              name="mode"
-              value="article"
-              defaultChecked={actionData?.values.mode !== "marked"}
-            />{" "}
-            The article alone: they find the claims themselves
-          </label>
-          <label className="inline">
-            <input
-              type="radio"
-              name="mode"
-              value="marked"
-              defaultChecked={actionData?.values.mode === "marked"}
-            />{" "}
-            The article with the claims marked: they judge them
-          </label>
-        </fieldset>
         <label className="inline">
           <input type="checkbox" name="askSource" defaultChecked={actionData?.values.askSource === "on"} />{" "}
           First ask students who is behind the article and what they want (its outlet is shown after they

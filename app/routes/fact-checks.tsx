@@ -17,11 +17,12 @@ const RESULTS_PER_PAGE = 20;
  */
 export async function loader({ request, url }: Route.LoaderArgs) {
   const here = url.pathname + url.search;
-  const body = url.searchParams.get("q")?.trim()
-    ? await renderSearch(url.searchParams, here)
+  const { status, html } = url.searchParams.get("q")?.trim()
+    ? { status: 200, html: await renderSearch(url.searchParams, here) }
     : await renderPublishedList(url.searchParams, here);
   const user = await getUser(request);
-  return new Response(request.method === "HEAD" ? null : user ? withAccount(body, user) : body, {
+  return new Response(request.method === "HEAD" ? null : user ? withAccount(html, user) : html, {
+    status,
     headers: listPageHeaders(user !== null),
   });
 }

@@ -1,15 +1,19 @@
-import type { Route } from "./+types/not-found";
+import { data } from "react-router";
+import { ErrorPage } from "../ui/ErrorPage";
 
-export const meta: Route.MetaFunction = () => [{ title: "Not found · Claimdesk" }];
-
-/** Any address no route claims: a 404 page in the site's frame (the root's error boundary). */
+/** Any address no route claims: a 404 page in the site's frame, with the way to the fact-checks. */
 export function loader() {
-  throw new Response("There is no page at this address. Published fact-checks are listed at /fact-checks.", {
-    status: 404,
-  });
+  return data(null, { status: 404 });
 }
 
-// A page, not a resource route: without a component the 404 would be bare text outside the site.
 export default function NotFound() {
-  return null;
+  return (
+    <ErrorPage title="Not found">
+      <p>
+        There is no page at this address. Published fact-checks are listed at{" "}
+        {/* A plain link: the list is a document of its own, not a page of the app's router. */}
+        <a href="/fact-checks">/fact-checks</a>.
+      </p>
+    </ErrorPage>
+  );
 }

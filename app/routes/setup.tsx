@@ -31,7 +31,7 @@ export default function Setup({ actionData }: Route.ComponentProps) {
     <div className="page narrow">
       <h1>Set up Claimdesk</h1>
       <p>Create the first administrator. You can add editors and reviewers afterwards.</p>
-      <FormMessage error={actionData?.error} />
+      <FormMessage error={actionData?.error} focusOn={actionData} />
       <Form method="post" className="stack">
         <Field label="Your name" name="name" error={fields.name}>
           <input id="name" name="name" autoComplete="name" required defaultValue={actionData?.values.name} />

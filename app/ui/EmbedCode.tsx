@@ -21,11 +21,17 @@ export function EmbedCode({
     <details className="embed-code" open={open}>
       <summary>Embed this claim</summary>
       <label htmlFor={id}>Code to paste into your page</label>
-      <textarea id={id} readOnly rows={3} value={code} />
+      <textarea id={id} readOnly rows={rowsForCode(code)} value={code} />
       {copyButton}
     </details>
   );
 }
+
+/**
+ * Rows enough for the whole code at a phone's width (about 40 characters a line). Browsers that
+ * size a text area to its content (CSS field-sizing) use the exact height instead.
+ */
+const rowsForCode = (code: string) => Math.ceil(code.length / 40);
 
 /** The copy button in the app, where React runs: shown only once it can work. */
 export function CopyEmbedButton({ target }: { target: string }) {

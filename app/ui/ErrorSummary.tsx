@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useFocusOnArrival } from "./focus";
 
 /**
  * The form's problems, first on the page: a heading, then a link to each control at fault. It
@@ -15,10 +15,7 @@ export function ErrorSummary({
   /** What each control is called, by id, when the message alone does not say. */
   label?: (id: string) => string | undefined;
 }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    ref.current?.focus();
-  }, [errors]);
+  const ref = useFocusOnArrival<HTMLDivElement>(errors);
   const entries = Object.entries(errors);
   if (entries.length === 0) return null;
   return (

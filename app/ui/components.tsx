@@ -1,4 +1,5 @@
 import { cloneElement, isValidElement, type ReactNode } from "react";
+import { useFocusOnArrival } from "./focus";
 
 export const STYLESHEET = "/claimdesk.css";
 
@@ -94,10 +95,27 @@ export function Field({
   );
 }
 
-export function FormMessage({ error, success }: { error?: string | null; success?: string | null }) {
+export function FormMessage({
+  error,
+  success,
+  focusOn,
+}: {
+  error?: string | null;
+  success?: string | null;
+  /**
+   * The action's answer: when given, the error takes focus on each new one (autofocus on a page
+   * loaded without JavaScript), so a keyboard or screen reader user learns of it at once.
+   */
+  focusOn?: unknown;
+}) {
+  const ref = useFocusOnArrival<HTMLParagraphElement>(focusOn);
   if (error)
     return (
-      <p className="message message--error" role="alert">
+      <p
+        className="message message--error"
+        role="alert"
+        {...(focusOn === undefined ? {} : { ref, tabIndex: -1, autoFocus: true })}
+      >
         {error}
       </p>
     );

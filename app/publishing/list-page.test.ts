@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { useFreshDatabase } from "../db/testing.server";
+
+// The readers' list on a real SQLite file with nothing published: page 1 is the list, empty;
+// any later page does not exist and says so.
+await useFreshDatabase();
+const { renderPublishedList } = await import("./list-page.server");
+
+describe("the readers' list of an empty workspace", () => {
+  it("is one page that says nothing has been published yet", async () => {
+    const { status, html } = await renderPublishedList(new URLSearchParams(), "/fact-checks");
+    expect(status).toBe(200);
+    expect(html).toContain("Nothing has been published yet.");
+  });
+
+  it("has no page 2: a 404 that links to the last page, without page controls", async () => {
+    const { status, html } = await renderPublishedList(
+      new URLSearchParams({ page: "2" }),
+      "/fact-checks?page=2",
+    );
+    expect(status).toBe(404);
+    expect(html).toContain("There is no page 2 of published fact-checks: the list has 1 page.");
+    expect(html).toContain('<a href="/fact-checks">Go to the last page (page 1)</a>');
+    expect(html).not.toContain("Nothing has been published yet.");
+    expect(html).not.toContain("Previous page");
+    expect(html).toContain("<title>No page 2 · Fact-checks · Claimdesk</title>");
+  });
+});
