@@ -123,7 +123,9 @@ describe("scoring", () => {
   it("counts months and weekdays as dates, never as names", () => {
     const claim = score("Acme said its X1 chip is 40% faster than Nvidia H20 and ships in March 2026.")!;
     const named = claim.reasons.find((r) => r.startsWith("Names"))!;
-    expect(named).toBe("Names products (“X1”, “Nvidia H20”): what is said of them can be checked against records.");
+    expect(named).toBe(
+      "Names products (“X1”, “Nvidia H20”): what is said of them can be checked against records.",
+    );
     expect(named).not.toContain("March");
     expect(claim.reasons.some((r) => r.startsWith("Gives a date"))).toBe(true);
   });
