@@ -74,7 +74,9 @@ test.describe("integrity under misuse", () => {
     await page.goto("/articles/new");
     await page.getByLabel("Title").fill("Keeps my title");
     await page.getByRole("button", { name: "Import and propose claims" }).click();
-    await expect(page.getByText("Paste the article's text or upload a .md or .txt file.")).toBeVisible();
+    await expect(
+      page.getByText("Paste the article's text, or upload a .md, .txt or saved .html file."),
+    ).toBeVisible();
     await expect(page.getByLabel("Title")).toHaveValue("Keeps my title");
 
     // Over 2 MB.

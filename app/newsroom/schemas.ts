@@ -51,7 +51,10 @@ export const ArticleImportSchema = ArticleMetaSchema.extend({
   format: z.enum(["markdown", "text"], { error: "Choose markdown or plain text." }).default("markdown"),
   source: z
     .string()
-    .refine((s) => s.trim().length > 0, "Paste the article's text or upload a .md or .txt file.")
+    .refine(
+      (s) => s.trim().length > 0,
+      "Paste the article's text, or upload a .md, .txt or saved .html file.",
+    )
     .refine(...NO_NULL_CHARACTER)
     .refine(
       (s) => Buffer.byteLength(s, "utf8") <= MAX_ARTICLE_BYTES,
