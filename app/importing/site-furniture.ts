@@ -10,13 +10,16 @@
  * which only keeps sentences from being proposed and may match news ("subscription revenue").
  */
 const APPEALS = [
-  /\b(?:support|supporting) us\b/i,
+  // "Support us…", "please consider supporting us": never "support US sanctions", and not "the
+  // rules support us" inside someone's sentence. Case matters here: "US" is a country.
+  /^(?:[Ss]upport [Uu]s|[Pp]lease support [Uu]s)\b/,
+  /\bconsider supporting [Uu]s\b/,
   /\bbuy me a coffee\b/i,
   /\btop \d+ (?:donators?|supporters)\b/i,
-  /\bsupporters page\b/i,
-  /\byour name featured\b/i,
-  /\bno registration needed\b/i,
-  /\bcommunity perks\b/i,
+  /\bour supporters page\b/i,
+  /\bhave your name featured\b/i,
+  /^(?:quick (?:&|and) easy\W+)?no registration needed\W*$/i,
+  /^exclusive content (?:&|and) community perks\W*$/i,
   /^(?:did you enjoy|enjoying) (?:the|this) (?:article|post|story)\b/i,
   /^follow us\b/i,
   /^(?:scroll|back) to top$/i,
