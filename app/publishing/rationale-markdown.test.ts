@@ -18,12 +18,19 @@ const MARKDOWN_ELEMENTS = "P CODE PRE A IMG STRONG EM S BR HR BLOCKQUOTE H1 H2 H
 );
 
 describe("rationaleMarkdown", () => {
-  it("keeps a fenced block verbatim after the first line, and closes one left open", () => {
-    expect(rationaleMarkdown("Why:\n~~~\n<b>a</b>\n~~~\nSo.")).toBe(
-      ["Why:", "", "    ~~~", "    <b>a</b>", "    ~~~", "", "    So."].join("\n"),
+  it("keeps a fenced block's lines as an indented code block of the footnote, one left open too", () => {
+    // Indented, not fenced: a renderer that knows no fences would read a fence's lines as HTML.
+    expect(rationaleMarkdown("Why:\n~~~\n<b>a</b>\n\n  c\n~~~\nSo.")).toBe(
+      ["Why:", "", "        <b>a</b>", "", "          c", "", "    So."].join("\n"),
     );
-    expect(rationaleMarkdown("```\na<b")).toBe(["", "", "    ```", "    a<b", "    ```"].join("\n"));
+    expect(rationaleMarkdown("```\na<b")).toBe(["", "", "        a<b"].join("\n"));
     expect(rendered("```\na<b")).toContain("<pre><code>a&lt;b\n</code></pre>");
+  });
+
+  it("writes an escaped < as &lt;, which older renderers do not read as an escape", () => {
+    // Markdown.pl and Python-Markdown print the backslash and pass the tag through.
+    expect(rationaleMarkdown("\\<img src=x onerror=alert(1)>")).toBe("&lt;img src=x onerror=alert(1)>");
+    expect(rendered("a \\<b>")).toContain("a &lt;b&gt;");
   });
 
   it("escapes backticks that open no code span, and those in a link's destination and title", () => {

@@ -12,14 +12,20 @@ import { markdown } from "../claims/markdown";
  * - a backtick that does not open a code span here, or might not elsewhere (in a link's
  *   address, or in a word a linkify could read as an address), is escaped, so that no renderer
  *   pairs backticks differently and finds a `<` outside code that this function left as written.
- * Lines are collapsed into one paragraph as before, except fenced code blocks, which are kept
- * verbatim as blocks of the footnote (indented, after the first line).
+ * - `\<` is written `&lt;` too: CommonMark reads both as "<", but older renderers (Markdown.pl,
+ *   Python-Markdown) print the backslash and take the rest as HTML.
+ * Lines are collapsed into one paragraph as before, except fenced code blocks, which become
+ * indented code blocks of the footnote: every renderer shows those as written, while one that
+ * does not know fences would read a fence's content as a paragraph, HTML and all.
  */
 export function rationaleMarkdown(rationale: string): string {
   const blocks = splitFences(rationale);
   const firstLine = blocks[0]?.fence === false ? paragraph(blocks.shift()!.lines) : "";
   const moreLines = blocks.flatMap((block) => {
-    const lines = block.fence ? block.lines : [continuedParagraph(block.lines)];
+    // A code block in a footnote: four spaces for the footnote, four for the code.
+    const lines = block.fence
+      ? block.lines.slice(1, -1).map((line) => (line.trim() ? `    ${line}` : ""))
+      : [continuedParagraph(block.lines)];
     return lines.join("").trim() ? ["", ...lines.map((line) => (line ? `    ${line}` : ""))] : [];
   });
   return [firstLine, ...moreLines].join("\n");
@@ -95,7 +101,7 @@ function inlineMarkdown(text: string, inLinkTail = false): string {
   while (at < text.length) {
     const c = text[at]!;
     if (c === "\\" && ASCII_PUNCTUATION.test(text[at + 1] ?? "")) {
-      out += text.slice(at, at + 2);
+      out += text[at + 1] === "<" ? "&lt;" : text.slice(at, at + 2);
       at += 2;
     } else if (c === "`") {
       const run = /^`+/.exec(text.slice(at))![0];
