@@ -54,7 +54,7 @@ export async function findMatches(
     externalCandidates(castNet(query, externalCounts), EXTERNAL_NET),
   ]);
   const now = Date.now();
-  const ranked = rankCandidates(text, [
+  const candidates = [
     ...found.map((c) => ({
       text: c.quote,
       checked: c.verdict !== null,
@@ -91,9 +91,19 @@ export async function findMatches(
         date: r.reviewDate || new Date(r.importedAt).toISOString(),
       },
     })),
-  ]);
-  return ranked
-    .filter(({ candidate, relation }) => !candidate.sameArticle || relation === "same")
+  ];
+  // Ranked apart: a same-article claim must not take the lead from a check done elsewhere (and
+  // with it the check's "same"), nor count when only a clear repetition of the claim is shown.
+  const elsewhere = rankCandidates(
+    text,
+    candidates.filter((c) => !c.sameArticle),
+  );
+  const repeated = rankCandidates(
+    text,
+    candidates.filter((c) => c.sameArticle),
+  ).filter(({ relation }) => relation === "same");
+  return [...elsewhere, ...repeated]
+    .sort((a, b) => b.score - a.score)
     .slice(0, limit)
     .map(({ candidate: c, score, relation, conflicts }) => ({
       ...c.match,

@@ -166,6 +166,45 @@ describe("has this been checked before?", () => {
   });
 });
 
+describe("a claim whose own article says nearly the same with another year", () => {
+  it("still calls the check done elsewhere the same claim", async () => {
+    const imported = (title: string, lines: string[]) =>
+      importArticle(
+        {
+          title,
+          outlet: "",
+          author: "",
+          sourceUrl: "",
+          originalDate: "",
+          format: "markdown",
+          source: lines.join("\n\n"),
+        },
+        editor.id,
+      );
+    const claimsOf = (articleId: number) =>
+      db().claim.findMany({ where: { articleId }, orderBy: { start: "asc" } });
+    const earlier = await imported("Hangzhou centre", [
+      "Alibaba is to open a new semiconductor design hub in Hangzhou in 2026, according to a filing.",
+    ]);
+    const [checked] = await claimsOf(earlier.id);
+    await db().claim.update({ where: { id: checked!.id }, data: { verdict: "accurate" } });
+    const article = await imported("Hangzhou centre, twice", [
+      "Alibaba will open a chip design centre in Hangzhou in 2026, the company said on Monday.",
+      "Alibaba will open a chip design centre in Hangzhou in 2028, the company said on Monday.",
+    ]);
+    const [claim] = await claimsOf(article.id);
+    const matches = await findMatches(claim!.quote, { claimId: claim!.id, articleId: article.id });
+    // The sibling (2028) outscores the earlier check on wording, but it is only related, and of
+    // this article: hidden, and no rival to the check done elsewhere.
+    expect(matches.some((m) => m.articleId === article.id)).toBe(false);
+    expect(matches[0]).toMatchObject({ id: checked!.id, relation: "same" });
+    await db().claim.updateMany({
+      where: { articleId: { in: [earlier.id, article.id] } },
+      data: { status: "dismissed" },
+    });
+  });
+});
+
 describe("the desk's 'checked before' filter", () => {
   it("lists the claims confirmed as the same as an earlier checked claim, and no others", async () => {
     const { deskRows } = await import("../newsroom/desk.server");
