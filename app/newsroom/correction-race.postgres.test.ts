@@ -1,5 +1,6 @@
 import pg from "pg";
 import { expect, it } from "vitest";
+import { project } from "../claims/projection";
 import { useFreshDatabase } from "../db/testing.server";
 
 // A correction on PostgreSQL while someone places a claim by hand: the correction checks the
@@ -10,6 +11,7 @@ const { db } = await import("../db/client.server");
 const { createUser } = await import("../auth/users.server");
 const { importArticle } = await import("./articles.server");
 const { reviseArticle } = await import("./revise.server");
+const { addClaim } = await import("./claims.server");
 
 const TEXT = [
   "# Race",
@@ -81,4 +83,47 @@ it("refuses a correction whose claim was placed by hand after its check, and kee
   const after = await db().claim.findUniqueOrThrow({ where: { id: claim!.id } });
   expect(after.prefix).toBe("placed by hand");
   expect((await db().article.findUniqueOrThrow({ where: { id: article.id } })).version).toBe(version);
+});
+
+it("places a claim added during a correction in the corrected text", async () => {
+  const user = await createUser({
+    email: "add@race.test",
+    name: "Ada",
+    role: "editor",
+    password: "a long password",
+  });
+  const editor = { ...user, role: "editor" as const };
+  const article = await importArticle(
+    {
+      title: "Race 2",
+      outlet: "",
+      author: "",
+      sourceUrl: "",
+      originalDate: "",
+      format: "markdown",
+      source: TEXT,
+    },
+    editor.id,
+  );
+  const corrected = `A new first line, which moves every passage after it.\n\n${TEXT}`;
+  const corrector = new pg.Client({ connectionString: url });
+  const watcher = new pg.Client({ connectionString: url });
+  await Promise.all([corrector.connect(), watcher.connect()]);
+  try {
+    // A correction in progress: it holds the article and has written the new text, not yet committed.
+    await corrector.query("BEGIN");
+    await corrector.query(`SELECT 1 FROM "Article" WHERE "id" = $1 FOR UPDATE`, [article.id]);
+    await corrector.query(`UPDATE "Article" SET "markdown" = $1, "version" = "version" + 1 WHERE "id" = $2`, [
+      corrected,
+      article.id,
+    ]);
+    const adding = addClaim(article.id, { quote: "Shares of Vantor rose 6%" }, editor);
+    await someoneWaitsForALock(watcher);
+    await corrector.query("COMMIT");
+    const claim = await adding;
+    const { text } = project(corrected);
+    expect(text.slice(claim.start, claim.end)).toBe("Shares of Vantor rose 6%");
+  } finally {
+    await Promise.all([corrector.end(), watcher.end()]);
+  }
 });

@@ -11,6 +11,7 @@ import { audit } from "../utils/audit.server";
 import { ConflictError, UserError } from "../utils/errors";
 import { withdrawApproval } from "./approval";
 import { claimSpan } from "./claim-span";
+import { lockArticle } from "./claim-store.server";
 
 export interface Revision {
   exact: number;
@@ -69,6 +70,7 @@ export async function reviseArticle(
   const placements = await placeClaims(text, before);
   const placementOf = new Map(before.map((claim, i) => [claim.id, { claim, placement: placements[i]! }]));
   return db().$transaction(async (tx) => {
+    await lockArticle(tx, articleId);
     const article = await tx.article.findUnique({ where: { id: articleId }, include: { claims: true } });
     if (!article) throw new UserError("There is no article with that number.", 404);
     const placedAsRead = (claim: (typeof article.claims)[number]) => {
