@@ -78,6 +78,12 @@ async function serve() {
   // X-Forwarded-For (the entry it appended, not ones the client sent).
   if (trustsProxy()) app.set("trust proxy", 1);
   app.use(compression());
+  // Every answer, static files included. Decided on the path the router will see, not the raw one
+  // (/api/../settings is /settings).
+  app.use((req, res, next) => {
+    res.set(securityHeaders(routedPath(req.originalUrl)));
+    next();
+  });
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   // Only a path that ends in a file name can be a file: pages skip the disk look-up.
   const publicFiles = express.static("build/client", { maxAge: "1h" });
@@ -97,9 +103,6 @@ async function serve() {
       res.end(body);
     };
   app.use((req, res, next) => {
-    // Decided on the path the router will see, not the raw one (/api/../settings is /settings).
-    const path = routedPath(req.originalUrl);
-    res.set(securityHeaders(path));
     if (req.method === "GET" || req.method === "HEAD") return next();
     const refuse = refuser(req, res);
     const { origin, referer, host, authorization } = req.headers;
@@ -112,7 +115,7 @@ async function serve() {
         "Send the request with a Content-Length header (chunked uploads are not accepted). Nothing was saved.",
       );
     }
-    const limit = bodyLimitFor(path);
+    const limit = bodyLimitFor(routedPath(req.originalUrl));
     if (Number(req.headers["content-length"] ?? 0) > limit) {
       return refuse(413, bodyTooLargeMessage(limit));
     }

@@ -23,7 +23,15 @@ test("every answer sends each security header once, the claim card too", async (
   expect(timesSent(card, "X-Content-Type-Options")).toBe(1);
   expect(timesSent(card, "X-Frame-Options")).toBe(0);
 
-  const anonymous = [SEED, "/fact-checks", `${SEED}/export.json`, "/fact-checks.atom", "/methodology"];
+  // Static files too: they are answered before the app's routes.
+  const anonymous = [
+    SEED,
+    "/fact-checks",
+    `${SEED}/export.json`,
+    "/fact-checks.atom",
+    "/methodology",
+    "/claimdesk.css",
+  ];
   await signIn(page, "details-editor@desk.test");
   // Signed in, the fact-check and the list come from the app's routes rather than stored bytes.
   for (const address of [...anonymous, "/articles"]) {
