@@ -77,6 +77,15 @@ export async function submitAndWaitForAnswer(page: Page, button: Locator) {
   ]);
 }
 
+/** The POST requests the page sends from now on, as they are sent: to tell a form that was not submitted. */
+export function postsOf(page: Page): string[] {
+  const posts: string[] = [];
+  page.on("request", (request) => {
+    if (request.method() === "POST") posts.push(request.url());
+  });
+  return posts;
+}
+
 /** No page of the story may fail with a server error. */
 export function failOnServerErrors(page: Page) {
   page.on("response", (response) => {

@@ -54,6 +54,7 @@ export default function ArticleHistory({ loaderData }: Route.ComponentProps) {
         page={history.page}
         hasPrevious={history.hasPrevious}
         hasNext={history.hasNext}
+        empty={history.items.length === 0}
         here={here}
         label="History pages"
       />

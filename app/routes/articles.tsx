@@ -70,6 +70,7 @@ export default function Articles({ loaderData }: Route.ComponentProps) {
         page={articles.page}
         hasPrevious={articles.hasPrevious}
         hasNext={articles.hasNext}
+        empty={articles.items.length === 0}
         here={here}
         label="Pages of articles"
       />

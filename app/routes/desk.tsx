@@ -73,6 +73,7 @@ export default function Desk({ loaderData, actionData }: Route.ComponentProps) {
         page={page.page}
         hasPrevious={page.hasPrevious}
         hasNext={page.hasNext}
+        empty={claims.length === 0}
         here={`/desk${back}`}
         label="Pages of claims"
       />

@@ -116,6 +116,7 @@ export default function Exercises({ loaderData }: Route.ComponentProps) {
         page={loaderData.published.page}
         hasPrevious={loaderData.published.hasPrevious}
         hasNext={loaderData.published.hasNext}
+        empty={loaderData.published.items.length === 0}
         here={loaderData.here}
         label="Pages of published fact-checks"
       />

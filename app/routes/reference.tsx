@@ -99,6 +99,7 @@ export default function ReferencePage({ loaderData, actionData }: Route.Componen
         page={rows.page}
         hasPrevious={rows.hasPrevious}
         hasNext={rows.hasNext}
+        empty={rows.items.length === 0}
         here={here}
         label="Reference pages"
       />

@@ -53,6 +53,7 @@ export default function Reviews({ loaderData, actionData }: Route.ComponentProps
           page={page.page}
           hasPrevious={page.hasPrevious}
           hasNext={page.hasNext}
+          empty={page.items.length === 0}
           here={here}
           label="Pages of reviews"
         />

@@ -51,6 +51,7 @@ export default function Search({ loaderData }: Route.ComponentProps) {
               page={page.page}
               hasPrevious={page.hasPrevious}
               hasNext={page.hasNext}
+              empty={page.items.length === 0}
               here={here}
               label="Pages of results"
             />

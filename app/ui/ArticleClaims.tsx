@@ -1,5 +1,6 @@
 import { Form, Link } from "react-router";
 import { assigneeName, CheckWorthyReasons, StatusBadge, VerdictBadge } from "./components";
+import { useFocusOnArrival } from "./focus";
 import { Pager } from "./Pager";
 
 interface ListedClaim {
@@ -55,6 +56,8 @@ export function ArticleClaims({
   const { page, pages, inPart, size } = claimsPage;
   const first = (page - 1) * size + 1;
   const undo = dismissed.find((c) => c.id === justDismissed);
+  // The Dismiss button that had focus is gone with its claim: the notice, with its Undo, takes it.
+  const undoRef = useFocusOnArrival<HTMLDivElement>(undo?.id);
   return (
     <>
       <h2 id="claims-heading">Claims ({total})</h2>
@@ -66,7 +69,14 @@ export function ArticleClaims({
         </p>
       ) : null}
       {undo ? (
-        <div className="message message--success" role="status" id="claim-dismissed">
+        <div
+          className="message message--success"
+          role="status"
+          id="claim-dismissed"
+          ref={undoRef}
+          tabIndex={-1}
+          autoFocus
+        >
           Dismissed: “{undo.quote}”.{" "}
           {canEdit ? <ClaimStatusButton claim={undo} intent="restore" label="Undo" here={here} /> : null}
         </div>
@@ -126,7 +136,11 @@ export function ArticleClaims({
               <Link to={`/articles/${articleId}/claims/${c.id}`}>
                 {canEdit ? "Check this claim" : "Open"}
               </Link>
-              {canEdit ? <ClaimStatusButton claim={c} intent="dismiss" label="Dismiss" here={here} /> : null}
+              {/* Only proposals are dismissed from the list: a claim being checked is dismissed on its
+                  page, where its verdict and approval are in view (restoring makes it a proposal again). */}
+              {canEdit && c.status === "candidate" ? (
+                <ClaimStatusButton claim={c} intent="dismiss" label="Dismiss" here={here} />
+              ) : null}
             </div>
           </li>
         ))}

@@ -10,6 +10,7 @@ export function Pager({
   here,
   label,
   plainLinks = false,
+  empty = false,
 }: {
   page: number;
   hasPrevious: boolean;
@@ -18,9 +19,22 @@ export function Pager({
   label: string;
   /** For pages rendered without a router (the stored public pages): plain anchors. */
   plainLinks?: boolean;
+  /** Nothing on this page: past the list's end (an old link, a typed address), not a page to step back from. */
+  empty?: boolean;
 }) {
-  if (!hasPrevious && !hasNext) return null;
   const PageLink = plainLinks ? PlainLink : Link;
+  if (empty && page > 1)
+    return (
+      <nav aria-label={label} className="pager">
+        <p>
+          There is nothing on page {page}: the list ends before it.{" "}
+          <PageLink to={withPage(here, 1)} rel="first">
+            Go to the first page
+          </PageLink>
+        </p>
+      </nav>
+    );
+  if (!hasPrevious && !hasNext) return null;
   return (
     <nav aria-label={label} className="pager">
       <ul className="quick-views">
