@@ -9,7 +9,6 @@ import { type Tx } from "../db/client.server";
 import type { CurrentUser } from "../auth/session.server";
 import { Prisma, type Claim } from "../generated/prisma/client";
 import { audit } from "../utils/audit.server";
-import { databaseKind } from "../utils/config.server";
 import { ConflictError, NotFoundError, UserError } from "../utils/errors";
 import { withdrawApproval } from "./approval";
 
@@ -52,23 +51,7 @@ export function reviewable(claim: Claim) {
 
 const GONE = "That claim no longer exists; it may have been merged or removed.";
 
-/**
- * Holds the article's row until the transaction ends, on PostgreSQL: a correction of its text
- * and a change worked out from that text (a claim added, boundaries moved) then take turns, and
- * the second reads the text the first left. Read committed would let each read the text as it
- * was and write positions into the other's. SQLite's write transactions take turns already.
- */
-export async function lockArticle(tx: Tx, articleId: number) {
-  if (databaseKind() === "postgres")
-    await tx.$queryRaw`SELECT 1 FROM "Article" WHERE "id" = ${articleId} FOR UPDATE`;
-}
-
-/** The claim with its article, whose row is held (see lockArticle) before its text is read. */
 export async function findClaim(tx: Tx, id: number) {
-  if (databaseKind() === "postgres") {
-    const owner = await tx.claim.findUnique({ where: { id }, select: { articleId: true } });
-    if (owner) await lockArticle(tx, owner.articleId);
-  }
   const claim = await tx.claim.findUnique({ where: { id }, include: { article: true } });
   if (!claim) throw new UserError(GONE, 404);
   return claim;

@@ -15,7 +15,6 @@ import { claimSpan } from "./claim-span";
 import {
   findClaim,
   findClaimOnly,
-  lockArticle,
   reasonsFor,
   reviewable,
   saveClaim,
@@ -32,7 +31,6 @@ export async function addClaim(
   actor: CurrentUser,
 ) {
   return db().$transaction(async (tx) => {
-    await lockArticle(tx, articleId);
     const article = await tx.article.findUnique({ where: { id: articleId } });
     if (!article) throw new UserError("There is no article with that number.", 404);
     const projection = project(article.markdown);

@@ -11,7 +11,6 @@ import { audit } from "../utils/audit.server";
 import { ConflictError, UserError } from "../utils/errors";
 import { withdrawApproval } from "./approval";
 import { claimSpan } from "./claim-span";
-import { lockArticle } from "./claim-store.server";
 
 export interface Revision {
   exact: number;
@@ -19,9 +18,6 @@ export interface Revision {
   orphaned: number;
   proposed: number;
 }
-
-const CHANGED_MEANWHILE =
-  "The article changed since you opened it (an edit, a new claim set or a publication). Reload it and apply your correction again.";
 
 /** The revision's counts as a query value for the redirect after it, and back into a message. */
 export const revisionParam = (r: Revision) => [r.exact, r.moved, r.orphaned, r.proposed].join(".");
@@ -70,7 +66,6 @@ export async function reviseArticle(
   const placements = await placeClaims(text, before);
   const placementOf = new Map(before.map((claim, i) => [claim.id, { claim, placement: placements[i]! }]));
   return db().$transaction(async (tx) => {
-    await lockArticle(tx, articleId);
     const article = await tx.article.findUnique({ where: { id: articleId }, include: { claims: true } });
     if (!article) throw new UserError("There is no article with that number.", 404);
     const placedAsRead = (claim: (typeof article.claims)[number]) => {
@@ -88,17 +83,10 @@ export async function reviseArticle(
       article.claims.length !== placementOf.size ||
       !article.claims.every(placedAsRead)
     ) {
-      throw new ConflictError(CHANGED_MEANWHILE);
+      throw new ConflictError(
+        "The article changed since you opened it (an edit, a new claim set or a publication). Reload it and apply your correction again.",
+      );
     }
-    // Each row only as read: on PostgreSQL another transaction (a claim placed by hand) may commit
-    // after the check above, and an UPDATE waiting for its lock would otherwise overwrite it.
-    const updateAsRead = async (
-      claim: { id: number; version: number },
-      data: Parameters<typeof tx.claim.updateMany>[0]["data"],
-    ) => {
-      const { count } = await tx.claim.updateMany({ where: { id: claim.id, version: claim.version }, data });
-      if (count !== 1) throw new ConflictError(CHANGED_MEANWHILE);
-    };
     const revision: Revision = { exact: 0, moved: 0, orphaned: 0, proposed: 0 };
     const placedSpans: Array<{ start: number; end: number }> = [];
     const now = new Date();
@@ -111,20 +99,26 @@ export async function reviseArticle(
         if (changedWords) revision.moved++;
         else revision.exact++;
         placedSpans.push(result);
-        await updateAsRead(claim, {
-          ...span,
-          orphanedAt: null,
-          orphanReason: "",
-          version: { increment: 1 },
-          ...(changedWords ? withdraw : {}),
+        await tx.claim.update({
+          where: { id: claim.id },
+          data: {
+            ...span,
+            orphanedAt: null,
+            orphanReason: "",
+            version: { increment: 1 },
+            ...(changedWords ? withdraw : {}),
+          },
         });
       } else {
         revision.orphaned++;
-        await updateAsRead(claim, {
-          orphanedAt: claim.orphanedAt ?? now,
-          orphanReason: result.reason,
-          version: { increment: 1 },
-          ...withdraw,
+        await tx.claim.update({
+          where: { id: claim.id },
+          data: {
+            orphanedAt: claim.orphanedAt ?? now,
+            orphanReason: result.reason,
+            version: { increment: 1 },
+            ...withdraw,
+          },
         });
       }
     }
@@ -142,11 +136,10 @@ export async function reviseArticle(
       });
       revision.proposed++;
     }
-    const { count } = await tx.article.updateMany({
-      where: { id: articleId, version: input.version },
+    await tx.article.update({
+      where: { id: articleId },
       data: { markdown: input.markdown, language, version: { increment: 1 } },
     });
-    if (count !== 1) throw new ConflictError(CHANGED_MEANWHILE);
     const textChanged = input.markdown !== article.markdown;
     const languageChanged = language !== article.language;
     await audit(tx, {
