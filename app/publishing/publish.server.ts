@@ -219,14 +219,11 @@ async function refuseUnchanged(tx: Tx, articleId: number, next: Snapshot): Promi
 }
 
 /**
- * What a version says about the article and its claims. Who researched and approved each claim,
- * and when, is left out: readers see it (the page's "Approved by", export.json, the annotations'
- * `created`), but it records who vouched for the findings, and approving the same findings again
- * corrects nothing; the latest version's record stays true of them.
+ * What a version says about the article and its claims, as readers read it, less the time of
+ * each approval: approving the same findings again, by the same people, corrects nothing. Who
+ * researched and approved a claim is read by readers (the page's "Approved by", export.json,
+ * the credit line), so a claim approved again by someone else, or a name put right, is a change.
  */
 function findings({ article, claims }: Snapshot): string {
-  return JSON.stringify([
-    article,
-    claims.map(({ checkedBy: _researcher, approvedBy: _reviewer, approvedAt: _approved, ...found }) => found),
-  ]);
+  return JSON.stringify([article, claims.map(({ approvedAt: _approvedAt, ...found }) => found)]);
 }

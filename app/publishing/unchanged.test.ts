@@ -31,19 +31,27 @@ beforeAll(async () => {
 });
 
 describe("a version that reads as the last one", () => {
-  it("is refused when a claim was only approved again, by someone else, later", async () => {
-    const claim = await db().claim.findFirstOrThrow({
+  it("is refused when a claim was only approved again, by the same people, later; another approver is a change", async () => {
+    const original = await db().claim.findFirstOrThrow({
       where: { article: { slug: SLUG }, status: "approved" },
     });
-    const sentBack = await sendBackClaim(claim.id, claim.version, "One more look, please.", reviewer);
-    await approveClaim(claim.id, sentBack.version, reviewer);
-    const approved = await db().claim.findUniqueOrThrow({ where: { id: claim.id } });
-    expect(approved.approvedById).toBe(reviewer.id);
-    expect(approved.approvedAt!.getTime()).toBeGreaterThan(claim.approvedAt!.getTime());
+    const first = original.id;
+    const returned = await sendBackClaim(first, original.version, "One more look, please.", reviewer);
+    await approveClaim(first, returned.version, reviewer);
+    // Readers read who approved each claim: another reviewer's approval is worth a version.
+    const before = (await latestNumber({ slug: SLUG }))!;
+    await expect(publish("Reviewed again by the second reviewer.")).resolves.toMatchObject({
+      number: before + 1,
+    });
 
-    const before = await latestNumber({ slug: SLUG });
-    await expect(publish("Approved again.")).rejects.toThrow(`Nothing changed since version ${before}: `);
-    expect(await latestNumber({ slug: SLUG })).toBe(before);
+    // The same reviewer approving the same findings again changes only a time: refused.
+    const claim = await db().claim.findUniqueOrThrow({ where: { id: first } });
+    const sentBack = await sendBackClaim(claim.id, claim.version, "And once more.", reviewer);
+    await approveClaim(claim.id, sentBack.version, reviewer);
+    const approved = await db().claim.findUniqueOrThrow({ where: { id: first } });
+    expect(approved.approvedAt!.getTime()).toBeGreaterThan(claim.approvedAt!.getTime());
+    await expect(publish("Approved again.")).rejects.toThrow(`Nothing changed since version ${before + 1}: `);
+    expect(await latestNumber({ slug: SLUG })).toBe(before + 1);
   });
 
   it("is published when what readers read changed", async () => {

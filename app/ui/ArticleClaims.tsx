@@ -77,7 +77,7 @@ export function ArticleClaims({
           tabIndex={-1}
           autoFocus
         >
-          Dismissed: “{undo.quote}”.{" "}
+          Dismissed: “{undo.quote}”{" "}
           {canEdit ? <ClaimStatusButton claim={undo} intent="restore" label="Undo" here={here} /> : null}
         </div>
       ) : null}
