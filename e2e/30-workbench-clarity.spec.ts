@@ -59,6 +59,15 @@ test("the claim page says what was saved, asks for review with a button and name
     "Saved, without a written rationale: a reviewer cannot approve it until it has both.",
   );
 
+  // Asking for review without a rationale is refused, saying what is missing.
+  await page.getByRole("button", { name: "Save and ask for review" }).click();
+  await expect(
+    page.getByText(
+      "Write the rationale before asking for review: a reviewer cannot approve a verdict without one.",
+    ),
+  ).toBeVisible();
+  await expect(page.locator(".claim-title + .meta")).not.toContainText(/needs review/i);
+
   // "Save and ask for review" puts it on the reviewers' desk in one step.
   await page.getByLabel("Rationale (markdown)").fill("The company published no benchmark for 310 TOPS.");
   await page.getByRole("button", { name: "Save and ask for review" }).click();

@@ -165,6 +165,8 @@ describe("scoring rules, each on its own", () => {
       reason: "Makes a comparison or superlative (“faster”): needs a baseline to hold.",
     });
     expect(rule.apply(facts("The X1 is fast."))).toBeNull();
+    // The whole figure is quoted, not its first digit.
+    expect(rule.apply(facts("Acme sold more than 1,200 chips."))?.reason).toContain("(“more than 1,200”)");
   });
 
   it("event: an action that either happened or did not", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ArticleImportSchema, ArticleRevisionSchema, EvidenceSchema } from "./schemas";
+import { ArticleImportSchema, ArticleRevisionSchema, ClaimReviewSchema, EvidenceSchema } from "./schemas";
 import { SearchParamsSchema } from "../search/search-request";
 
 describe("article text", () => {
@@ -40,5 +40,34 @@ describe("dates", () => {
       from: undefined,
       to: new Date("2017-02-28T00:00:00Z"),
     });
+  });
+});
+
+describe("asking for review", () => {
+  const form = { version: "3", status: "researching", askReview: "yes" };
+
+  it("puts a verdict with its rationale on the reviewers' desk", () => {
+    const parsed = ClaimReviewSchema.parse({
+      ...form,
+      verdict: "accurate",
+      rationale: "The maker's data sheet says so.",
+    });
+    expect(parsed.status).toBe("needs-review");
+  });
+
+  it("refuses a verdict without a rationale, or a rationale without a verdict, saying which", () => {
+    const noRationale = ClaimReviewSchema.safeParse({ ...form, verdict: "accurate", rationale: "  " });
+    expect(noRationale.error?.issues.map((i) => [i.path[0], i.message])).toEqual([
+      [
+        "rationale",
+        "Write the rationale before asking for review: a reviewer cannot approve a verdict without one.",
+      ],
+    ]);
+    const noVerdict = ClaimReviewSchema.safeParse({ ...form, verdict: "", rationale: "Why." });
+    expect(noVerdict.error?.issues.map((i) => i.path[0])).toEqual(["verdict"]);
+    // Saving alone still keeps work in progress, without either.
+    expect(
+      ClaimReviewSchema.parse({ ...form, askReview: undefined, verdict: "", rationale: "" }).status,
+    ).toBe("researching");
   });
 });

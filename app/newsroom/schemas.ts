@@ -122,10 +122,30 @@ export const ClaimReviewFields = z.object({
   }),
 });
 
-/** The claim page's form: its "Save and ask for review" button makes the status "needs review". */
+/**
+ * The claim page's form: its "Save and ask for review" button makes the status "needs review",
+ * only for a verdict with a rationale: a reviewer cannot approve anything less.
+ */
 export const ClaimReviewSchema = ClaimReviewFields.extend({
   askReview: z.literal("yes").optional().catch(undefined),
-}).transform(({ askReview, ...review }) => (askReview ? { ...review, status: "needs-review" } : review));
+})
+  .superRefine(({ askReview, verdict, rationale }, context) => {
+    if (!askReview) return;
+    if (!verdict)
+      context.addIssue({
+        code: "custom",
+        path: ["verdict"],
+        message: "Choose a verdict before asking for review.",
+      });
+    if (!rationale.trim())
+      context.addIssue({
+        code: "custom",
+        path: ["rationale"],
+        message:
+          "Write the rationale before asking for review: a reviewer cannot approve a verdict without one.",
+      });
+  })
+  .transform(({ askReview, ...review }) => (askReview ? { ...review, status: "needs-review" } : review));
 
 export const AdjustClaimSchema = z.object({
   version: versionField,

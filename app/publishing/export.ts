@@ -190,7 +190,7 @@ export function exportMarkdown(
       .map(escapeMarkdown)
       .join(" · ") + (article.sourceUrl ? ` · ${bracketed(article.sourceUrl)}` : ""),
     "",
-    `${escapeMarkdown(creditLine(snapshot.claims))}, for ${escapeMarkdown(publisher.name)}: version ${snapshot.number}, published ${snapshot.publishedAt.slice(0, 10)}. ${claims.length} claims checked. Online: <${url}>`,
+    `${escapeMarkdown(creditLine(snapshot.claims))}, for ${escapeMarkdown(publisher.name)}: version ${snapshot.number}, published ${snapshot.publishedAt.slice(0, 10)}. ${claims.length} ${claims.length === 1 ? "claim" : "claims"} checked. Online: <${url}>`,
     "",
     "---",
     "",

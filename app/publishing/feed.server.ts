@@ -23,7 +23,7 @@ export async function recentFeedEntries(): Promise<FeedEntry[]> {
   return publications.map((p) => {
     const verdicts = listedVerdicts(p.verdicts);
     const counts = verdictCounts(verdicts);
-    const summary = `${verdicts.length} claims checked in “${p.title}”${p.outlet ? ` (${p.outlet})` : ""}: ${counts.map(({ verdict, count }) => `${count} ${verdictLabel(verdict).toLowerCase()}`).join(", ")}.`;
+    const summary = `${verdicts.length} ${verdicts.length === 1 ? "claim" : "claims"} checked in “${p.title}”${p.outlet ? ` (${p.outlet})` : ""}: ${counts.map(({ verdict, count }) => `${count} ${verdictLabel(verdict).toLowerCase()}`).join(", ")}.`;
     return {
       slug: p.article.slug,
       title: p.title,

@@ -85,8 +85,11 @@ export function PublishForm({
   return (
     <section className="panel" aria-labelledby="publish-heading">
       <h3 id="publish-heading">Publish version {nextVersion}</h3>
-      <p className="hint">Publishes the {approved} approved claims as an unchangeable snapshot.</p>
-      <FormMessage error={state?.error} />
+      <p className="hint">
+        Publishes the {approved} approved {approved === 1 ? "claim" : "claims"} as an unchangeable snapshot.
+      </p>
+      {/* Below a long list: without the focus, the refusal would sit far down a page loaded at its top. */}
+      <FormMessage error={state?.error} focusOn={state ?? undefined} />
       <Form method="post" className="stack">
         <input type="hidden" name="articleVersion" value={articleVersion} />
         {nextVersion > 1 ? (

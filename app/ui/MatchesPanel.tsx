@@ -10,11 +10,14 @@ function Decide({
   label,
   version,
   differences,
+  primary = decision !== "dismissed",
 }: {
   otherId: number;
   decision: string;
   label: string;
   version?: number;
+  /** The filled button: the likely answer, never "Same claim" on a mere "Related". */
+  primary?: boolean;
   /** For "same" where the two differ: the editor ticks that they are the same claim regardless. */
   differences?: Match["conflicts"];
 }) {
@@ -30,7 +33,7 @@ function Decide({
           difference
         </label>
       ) : null}
-      <button type="submit" className={decision === "dismissed" ? "button button--secondary" : "button"}>
+      <button type="submit" className={primary ? "button" : "button button--secondary"}>
         {label}
       </button>
     </Form>
@@ -147,7 +150,13 @@ export function MatchesPanel({
                   <Conflicts conflicts={m.conflicts} />
                   {canEdit ? (
                     <div className="actions">
-                      <Decide otherId={m.id} decision="same" label="Same claim" differences={m.conflicts} />
+                      <Decide
+                        otherId={m.id}
+                        decision="same"
+                        label="Same claim"
+                        differences={m.conflicts}
+                        primary={m.relation === "same"}
+                      />
                       <Decide otherId={m.id} decision="dismissed" label="Not the same" />
                     </div>
                   ) : null}
