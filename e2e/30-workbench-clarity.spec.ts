@@ -92,6 +92,10 @@ test("the claim page says what was saved, asks for review with a button and name
   // The reviewer sends it back; the editor sees who did, without JavaScript too.
   const reviewer = await personIn(browser, "remy-reviewer@desk.test", { javaScriptEnabled: false });
   await reviewer.goto(claimPage);
+  // The reviewer reads the rationale as readers will, not only as markdown in the edit box.
+  await expect(reviewer.getByRole("region", { name: "The rationale as readers will read it" })).toContainText(
+    "The company published no benchmark for 310 TOPS.",
+  );
   await reviewer.getByText("Send back to the editor").click();
   await reviewer.getByLabel("What needs to change").fill("Link the spec sheet you read.");
   await reviewer.getByRole("button", { name: "Send back" }).click();
@@ -100,6 +104,14 @@ test("the claim page says what was saved, asks for review with a button and name
   await expect(page.getByRole("note")).toContainText(
     "Sent back by Remy Reviewer: Link the spec sheet you read.",
   );
+  // A reviewer who rewrites the verdict is its author: "send back" is not theirs to use.
+  await reviewer.getByLabel("Rationale (markdown)").fill("The spec sheet gives no figure for 310 TOPS.");
+  await reviewer.getByRole("button", { name: "Save and ask for review" }).click();
+  await expect(reviewer.getByRole("status").first()).toHaveText(
+    "Verdict, rationale and status saved. It waits on the reviewers' desk.",
+  );
+  await expect(reviewer.locator(".approve")).toContainText("You wrote this verdict and rationale");
+  await expect(reviewer.getByText("Send back to the editor")).toHaveCount(0);
 
   // Dismissing asks nothing first, so it can be undone at once, with JavaScript and without.
   for (const editor of [

@@ -46,6 +46,19 @@ export function ClaimVerdictPanel({
               )}
             </div>
           ) : null}
+          {/* A reviewer judges what readers will read, not the markdown behind it. */}
+          {!review?.conflict &&
+          claim.rationale &&
+          (claim.status === "needs-review" || claim.status === "approved") ? (
+            <div
+              className="rationale-preview"
+              role="region"
+              aria-label="The rationale as readers will read it"
+            >
+              <h3>The rationale as readers will read it</h3>
+              <div className="rationale" dangerouslySetInnerHTML={{ __html: rationaleHtml }} />
+            </div>
+          ) : null}
           <Form method="post" className="stack" key={`review-${claim.version}`}>
             <input type="hidden" name="version" value={claim.version} />
             <Field label="Verdict" name="verdict" error={review?.fields?.verdict}>
@@ -120,7 +133,8 @@ export function ClaimVerdictPanel({
           dangerouslySetInnerHTML={{ __html: rationaleHtml || "<p>No rationale yet.</p>" }}
         />
       )}
-      {canReview && (claim.status === "needs-review" || claim.status === "approved") ? (
+      {/* Its author withdraws a verdict with the status above; "send back" is the second person's. */}
+      {canReview && !isLastEditor && (claim.status === "needs-review" || claim.status === "approved") ? (
         <details className="send-back" open={sendBack ? true : undefined}>
           <summary>Send back to the editor</summary>
           <FormMessage error={sendBack?.error} />
