@@ -15,7 +15,7 @@ import { getUser } from "./auth/session.server";
 import { newFormSeed } from "./db/submissions.server";
 import { STYLESHEET } from "./ui/components";
 import { can } from "./auth/roles";
-import { PUBLIC_NAV, SiteFrame } from "./ui/SiteFrame";
+import { FACT_CHECKS_NAV, PUBLIC_NAV, SiteFrame } from "./ui/SiteFrame";
 import { usePendingSubmits } from "./ui/pending-submits";
 import { ErrorPage } from "./ui/ErrorPage";
 
@@ -50,15 +50,16 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <SiteFrame
           classroom={classroom}
           nav={[
-            ...PUBLIC_NAV,
+            // The desk's header keeps to one line at 1280 px: methodology stays a link in the footer.
             ...(user && can(user.role, "read-drafts")
               ? [
+                  FACT_CHECKS_NAV,
                   { href: "/articles", label: "Workbench" },
                   { href: "/desk", label: "Desk" },
                   { href: "/search", label: "Search" },
                   { href: "/reviews", label: "Other fact-checkers" },
                 ]
-              : []),
+              : PUBLIC_NAV),
             ...(user && can(user.role, "edit") ? [{ href: "/reference", label: "Hardware reference" }] : []),
             ...(user && can(user.role, "teach") ? [{ href: "/exercises", label: "Classroom" }] : []),
           ]}

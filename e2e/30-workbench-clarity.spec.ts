@@ -156,3 +156,28 @@ test("a list's page past its end says so and leads to the first page, instead of
     await expect(editor).toHaveURL(first);
   }
 });
+
+test("at 1280 px the desk's header keeps to one line and its filters show their choices whole", async ({
+  browser,
+}) => {
+  const editor = await personIn(browser, "clara-editor@desk.test");
+  await editor.setViewportSize({ width: 1280, height: 800 });
+  await editor.goto("/desk");
+  const top = async (selector: string) =>
+    editor.locator(selector).evaluate((element) => Math.round(element.getBoundingClientRect().top));
+  expect(await top(".site-header .account")).toBe(await top(".site-header nav"));
+  // Every choice but an article's title fits its menu: measured in the menu's own font.
+  const cut = await editor.locator("form.filters select:not(#article)").evaluateAll((selects) =>
+    (selects as HTMLSelectElement[]).flatMap((select) => {
+      const style = getComputedStyle(select);
+      const context = document.createElement("canvas").getContext("2d")!;
+      context.font = style.font;
+      const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight) - 20;
+      return [...select.options]
+        .filter((option) => !/^\d+$/.test(option.value))
+        .filter((option) => context.measureText(option.text).width > room)
+        .map((option) => `${select.name}: ${option.text}`);
+    }),
+  );
+  expect(cut).toEqual([]);
+});

@@ -56,7 +56,7 @@ export function DeskFilters({
       <div className="field">
         <label htmlFor="status">Status</label>
         <select id="status" name="status" defaultValue={filter.status}>
-          <option value="open">Open (not approved or dismissed)</option>
+          <option value="open">Open</option>
           <option value="any">Any</option>
           {CLAIM_STATUSES.map((s) => (
             <option key={s} value={s}>
@@ -92,23 +92,22 @@ export function DeskFilters({
       </div>
       <div className="field">
         <label htmlFor="article">Article</label>
-        <p className="hint" id="article-hint">
-          Recently changed articles with open claims.
-        </p>
-        <select id="article" name="article" defaultValue={filter.article} aria-describedby="article-hint">
+        <select id="article" name="article" defaultValue={filter.article}>
           <option value="any">All articles</option>
-          {articles.map((a) => (
-            <option key={a.id} value={String(a.id)}>
-              {a.title}
-            </option>
-          ))}
+          <optgroup label="Recently changed, with open claims">
+            {articles.map((a) => (
+              <option key={a.id} value={String(a.id)}>
+                {a.title}
+              </option>
+            ))}
+          </optgroup>
         </select>
       </div>
       <div className="field">
         <label htmlFor="previous">Checked before</label>
         <select id="previous" name="previous" defaultValue={filter.previous}>
-          <option value="any">With or without an earlier check</option>
-          <option value="yes">Confirmed the same as an earlier checked claim</option>
+          <option value="any">Any</option>
+          <option value="yes">Yes, confirmed</option>
         </select>
       </div>
       <button type="submit" className="button">

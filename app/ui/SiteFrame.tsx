@@ -5,10 +5,9 @@ export interface NavItem {
   label: string;
 }
 
-export const PUBLIC_NAV: NavItem[] = [
-  { href: "/fact-checks", label: "Fact-checks" },
-  { href: "/methodology", label: "Methodology" },
-];
+export const FACT_CHECKS_NAV: NavItem = { href: "/fact-checks", label: "Fact-checks" };
+
+export const PUBLIC_NAV: NavItem[] = [FACT_CHECKS_NAV, { href: "/methodology", label: "Methodology" }];
 
 /**
  * The header, main and footer every page shares: the app's React Router pages and the stored
