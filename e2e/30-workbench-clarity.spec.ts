@@ -145,12 +145,14 @@ test("a list's page past its end says so and leads to the first page, instead of
   const editor = await personIn(browser, "clara-editor@desk.test", { javaScriptEnabled: false });
   for (const [list, first] of [
     ["/desk?status=any&page=999", /\/desk\?status=any$/],
+    ["/desk?status=any&page=20000", /\/desk\?status=any$/],
     ["/articles?page=999", /\/articles$/],
     ["/search?q=chip&kind=claim&page=999", /\/search\?q=chip&kind=claim$/],
   ] as const) {
     await editor.goto(list);
     const pager = editor.locator("nav.pager");
-    await expect(pager, list).toHaveText(/There is nothing on page 999: the list ends before it\./);
+    const asked = new URLSearchParams(list.split("?")[1]).get("page");
+    await expect(pager, list).toContainText(`There is nothing on page ${asked}: the list ends before it.`);
     await expect(pager.getByRole("link", { name: "Previous page" })).toHaveCount(0);
     await pager.getByRole("link", { name: "Go to the first page" }).click();
     await expect(editor).toHaveURL(first);

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { ApiPageSchema, MAX_PAGE_SIZE, PAGE_SIZE, formatCount, readPage, toPage, withPage } from "./paging";
+import {
+  ApiPageSchema,
+  MAX_PAGE,
+  MAX_PAGE_SIZE,
+  PAGE_SIZE,
+  formatCount,
+  pageWindow,
+  readPage,
+  toPage,
+  withPage,
+} from "./paging";
 
 describe("paging", () => {
   it("keeps every other parameter when it links to another page", () => {
@@ -14,6 +24,19 @@ describe("paging", () => {
       expect(readPage(params), String(value)).toEqual({ page: 1, size: PAGE_SIZE });
     }
     expect(readPage(new URLSearchParams("page=4"))).toEqual({ page: 4, size: PAGE_SIZE });
+  });
+
+  it("keeps a page past the deepest it reads, and reads no rows for it", () => {
+    const deep = readPage(new URLSearchParams(`page=${MAX_PAGE + 1}`));
+    expect(deep).toEqual({ page: MAX_PAGE + 1, size: PAGE_SIZE });
+    expect(pageWindow(deep)).toEqual({ skip: 0, take: 0 });
+    expect(toPage([], deep)).toMatchObject({ items: [], hasPrevious: true, hasNext: false });
+    expect(pageWindow(readPage(new URLSearchParams(`page=${MAX_PAGE}`)))).toEqual({
+      skip: (MAX_PAGE - 1) * PAGE_SIZE,
+      take: PAGE_SIZE + 1,
+    });
+    // Digits beyond what a number holds exactly are unreadable: the first page.
+    expect(readPage(new URLSearchParams("page=99999999999999999999")).page).toBe(1);
   });
 
   it("refuses bad API paging values instead of guessing", () => {

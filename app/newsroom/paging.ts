@@ -27,7 +27,9 @@ export interface Page<T> {
   hasNext: boolean;
 }
 
-export const pageWindow = ({ page, size }: PageRequest) => ({ skip: (page - 1) * size, take: size + 1 });
+/** The rows a page is read from; a page deeper than MAX_PAGE reads none (and so says the list ends before it). */
+export const pageWindow = ({ page, size }: PageRequest) =>
+  page > MAX_PAGE ? { skip: 0, take: 0 } : { skip: (page - 1) * size, take: size + 1 };
 
 /** Rows read with pageWindow (one more than the page holds, to know whether a next page exists). */
 export function toPage<T>(rows: T[], request: PageRequest): Page<T> {
@@ -49,10 +51,16 @@ const pageNumber = z.coerce
   .min(1, "page must be a whole number from 1.")
   .max(MAX_PAGE, `page must be at most ${MAX_PAGE}.`);
 
-/** For pages: a missing or unreadable `?page=` opens the first page rather than an error. */
+/**
+ * For pages: a missing or unreadable `?page=` opens the first page rather than an error. A page
+ * past MAX_PAGE keeps its number, so the page says there is nothing on it, without reading through.
+ */
 export function readPage(params: URLSearchParams, size = PAGE_SIZE): PageRequest {
-  const parsed = pageNumber.safeParse(params.get("page") ?? "1");
-  return { page: parsed.success ? parsed.data : 1, size };
+  const asked = params.get("page") ?? "1";
+  const parsed = pageNumber.safeParse(asked);
+  if (parsed.success) return { page: parsed.data, size };
+  const deep = /^\d{1,15}$/.test(asked) ? Number(asked) : 0;
+  return { page: deep > MAX_PAGE ? deep : 1, size };
 }
 
 /** For the API: `?page=` and `?limit=`, both optional; a bad value is the client's error (400). */
