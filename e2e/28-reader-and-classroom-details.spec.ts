@@ -1,6 +1,14 @@
 import { writeFileSync } from "node:fs";
-import { expect, test, type APIResponse, type Locator, type Page } from "@playwright/test";
-import { createUser, PASSWORD, personIn, signIn, startOwnServer, submitAndWaitForAnswer } from "./helpers";
+import { expect, test, type APIResponse } from "@playwright/test";
+import {
+  createUser,
+  PASSWORD,
+  personIn,
+  signIn,
+  startOwnServer,
+  submitAndWaitForAnswer,
+  submitExpectingFocusOnMessage,
+} from "./helpers";
 
 // Found by a newcomer walking the journalist's and the teacher's stories, with JavaScript on
 // and off: each failed before its fix.
@@ -114,18 +122,6 @@ test("a refused import says what can be imported", async ({ page }, testInfo) =>
   );
   await expect(page.getByLabel("Title", { exact: true })).toHaveValue("A report");
 });
-
-/**
- * Presses a form's button from the keyboard's place on it and waits for the server's answer:
- * focus must then be on the form's error message, whose text matches.
- */
-async function submitExpectingFocusOnMessage(page: Page, button: Locator, text: string | RegExp) {
-  await button.focus();
-  await submitAndWaitForAnswer(page, button);
-  const focusedMessage = page.locator(".message--error:focus");
-  await expect(focusedMessage).toHaveCount(1);
-  await expect(focusedMessage).toHaveText(text);
-}
 
 test("a refused import moves focus to its message, with JavaScript on and off", async ({ browser }) => {
   for (const javaScriptEnabled of [true, false]) {

@@ -1,5 +1,13 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createUser, expectAccessible, failOnServerErrors, personIn, postsOf, signIn } from "./helpers";
+import {
+  createUser,
+  expectAccessible,
+  failOnServerErrors,
+  personIn,
+  postsOf,
+  signIn,
+  submitExpectingFocusOnMessage,
+} from "./helpers";
 
 // A newcomer's walk through the claim page: what was saved is said truthfully, asking for review
 // is a button, the approval box says why an editor cannot approve, a source's stance is chosen,
@@ -87,6 +95,15 @@ test("the claim page says what was saved, asks for review with a button and name
   await expect(page.getByText("Source added.")).toBeVisible();
   // The first click sent nothing: the browser asked for a stance.
   expect(posts).toHaveLength(1);
+  // A source the server refuses: focus goes to the message, beside the form, with JavaScript on.
+  await page.locator("#new-url").fill("ftp://vantor.example/spec.pdf");
+  await page.locator("#new-stance").selectOption("refutes");
+  await submitExpectingFocusOnMessage(
+    page,
+    page.getByRole("button", { name: "Add source" }),
+    "Nothing was saved. Check the highlighted fields.",
+  );
+  await expect(page.getByText("Use a web address starting with http:// or https://.")).toBeVisible();
   await expectAccessible(page);
 
   // The reviewer sends it back; the editor sees who did, without JavaScript too.
@@ -97,6 +114,14 @@ test("the claim page says what was saved, asks for review with a button and name
     "The company published no benchmark for 310 TOPS.",
   );
   await reviewer.getByText("Send back to the editor").click();
+  // A refused form deep in the page takes focus to its message, here without JavaScript.
+  await reviewer.getByLabel("What needs to change").fill("   ");
+  await reviewer.getByLabel("What needs to change").evaluate((el) => el.removeAttribute("required"));
+  await submitExpectingFocusOnMessage(
+    reviewer,
+    reviewer.getByRole("button", { name: "Send back" }),
+    "Nothing was saved. Check the highlighted fields.",
+  );
   await reviewer.getByLabel("What needs to change").fill("Link the spec sheet you read.");
   await reviewer.getByRole("button", { name: "Send back" }).click();
   await expect(reviewer.getByRole("status").first()).toHaveText("Sent back to the editor with your comment.");

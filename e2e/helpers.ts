@@ -175,3 +175,15 @@ export async function startOwnServer(
   });
   return { base: `http://localhost:${port}`, child, output: () => output };
 }
+
+/**
+ * Presses a form's button from the keyboard's place on it and waits for the server's answer:
+ * focus must then be on the form's error message, whose text matches.
+ */
+export async function submitExpectingFocusOnMessage(page: Page, button: Locator, text: string | RegExp) {
+  await button.focus();
+  await submitAndWaitForAnswer(page, button);
+  const focusedMessage = page.locator(".message--error:focus");
+  await expect(focusedMessage).toHaveCount(1);
+  await expect(focusedMessage).toHaveText(text);
+}

@@ -103,19 +103,16 @@ export function FormMessage({
   error?: string | null;
   success?: string | null;
   /**
-   * The action's answer: when given, the error takes focus on each new one (autofocus on a page
-   * loaded without JavaScript), so a keyboard or screen reader user learns of it at once.
+   * The action's answer, when the same error can come back from a new submission. An error takes
+   * focus each time it arrives (autofocus on a page loaded without JavaScript), so a keyboard or
+   * screen reader user learns of it at once, wherever on the page the form is.
    */
   focusOn?: unknown;
 }) {
-  const ref = useFocusOnArrival<HTMLParagraphElement>(focusOn);
+  const ref = useFocusOnArrival<HTMLParagraphElement>(focusOn ?? error);
   if (error)
     return (
-      <p
-        className="message message--error"
-        role="alert"
-        {...(focusOn === undefined ? {} : { ref, tabIndex: -1, autoFocus: true })}
-      >
+      <p className="message message--error" role="alert" ref={ref} tabIndex={-1} autoFocus>
         {error}
       </p>
     );
