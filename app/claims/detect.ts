@@ -4,7 +4,7 @@
  * educators show them to students.
  */
 import { claimPatternsFor, type LocalClaimPatterns } from "./languages/claim-words";
-import { entities, isDateline, type Entity } from "./entities";
+import { entities, isDateline, tagsOf, type Entity } from "./entities";
 import { meter } from "./meter";
 import { allMatches, lettersAreAscii, pick, twins } from "./patterns";
 import type { Block } from "./projection";
@@ -281,6 +281,7 @@ export function scoreSentence(
     fired,
     local,
     entities: () => (found ??= local ? namesAnyLanguageShows(text, known) : entities(text, known)),
+    wordTags: tagsOf,
     opensWithDateline: () => isDateline(text),
   };
   if (atLeast === undefined) applyRules(ALL_RULES, facts, fired, findings);

@@ -53,7 +53,7 @@ const TAGS_SEEN = new Map<string, readonly string[]>();
 const MAX_REMEMBERED = 64;
 
 /** compromise's tags for a lower-case word or phrase (remembered: words recur). */
-function tagsOf(words: string): readonly string[] {
+export function tagsOf(words: string): readonly string[] {
   let tags = TAGS_SEEN.get(words);
   if (tags !== undefined) return tags;
   const entry = lexiconEntry(words);

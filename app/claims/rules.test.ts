@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scoreSentence } from "./detect";
-import { entities, isDateline } from "./entities";
+import { entities, isDateline, tagsOf } from "./entities";
 import { REJECTIONS, SCORING_RULES, type SentenceFacts } from "./rules";
 
 const facts = (text: string, more: Partial<SentenceFacts> = {}): SentenceFacts => ({
@@ -8,6 +8,7 @@ const facts = (text: string, more: Partial<SentenceFacts> = {}): SentenceFacts =
   known: more.known ?? new Set(),
   fired: new Set(),
   entities: () => entities(text, more.known ?? new Set()),
+  wordTags: tagsOf,
   opensWithDateline: () => isDateline(text),
   ...more,
 });
@@ -180,6 +181,12 @@ describe("scoring rules, each on its own", () => {
     expect(rule.apply(facts("Investors rewarded Alibaba."))?.reason).toContain("(“rewarded”)");
     expect(rule.apply(facts("The production manager and the developers met investors."))).toBeNull();
     expect(rule.apply(facts("Acme invested in a fab it designed."))?.reason).toContain("(“invested”)");
+    // Event words count only as verbs: "the chip’s designs" and "the launch" report nothing.
+    expect(rule.apply(facts("The chip’s designs are new."))).toBeNull();
+    expect(rule.apply(facts("The launch is in March."))).toBeNull();
+    expect(rule.apply(facts("Alibaba designs chips."))?.reason).toContain("(“designs”)");
+    expect(rule.apply(facts("Alibaba will launch the chip in March."))?.reason).toContain("(“launch”)");
+    expect(rule.apply(facts("After its official launch, Acme cut prices."))?.reason).toContain("(“cut”)");
   });
 
   it("attribution: a named or unnamed source", () => {

@@ -13,7 +13,7 @@ import type { Entity, NameType } from "./entities";
 import type { LocalClaimPatterns } from "./languages/claim-words";
 import { meter } from "./meter";
 import { lettersAreAscii, matchesTwin, pick, twins } from "./patterns";
-import { EVENT, firstFigure, NAMED_DAY } from "./vocabulary";
+import { eventVerb, firstFigure, NAMED_DAY, type WordTags } from "./vocabulary";
 
 /** What the scoring rules see of one sentence. */
 export interface SentenceFacts {
@@ -33,6 +33,11 @@ export interface SentenceFacts {
    * the table (the classroom's labels) stays small.
    */
   readonly entities: () => readonly Entity[];
+  /**
+   * compromise's part-of-speech tags for a lower-case word (`tagsOf` in entities.ts), supplied by
+   * the scorer like `entities`: the event rule reads them to tell "designs" the verb from the noun.
+   */
+  readonly wordTags: WordTags;
   /** Whether the sentence opens with a dateline ("SAN JOSE: …"), which is no spec label. */
   readonly opensWithDateline?: () => boolean;
 }
@@ -287,7 +292,7 @@ export const SCORING_RULES: readonly ScoringRule[] = [
   rule({
     name: "event",
     weight: 0.15,
-    find: ({ text, local }) => EVENT.exec(text) ?? local?.event.exec(text),
+    find: ({ text, local, wordTags }) => eventVerb(text, wordTags) ?? local?.event.exec(text),
     reason: (event) => `Reports an action or event (${quoted(event)}): it either happened or it did not.`,
   }),
   rule({
