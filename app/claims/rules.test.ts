@@ -114,6 +114,12 @@ describe("scoring rules, each on its own", () => {
       reason:
         "Names a person (“Chen Hao”), a product (“H20”) and a place (“Shenzhen”): what is said of them can be checked against records.",
     });
+    // A person the lexicon does not know is a person when introduced as one, not an organisation.
+    expect(rule.apply(facts("Kofi Mensah, an analyst at Omdia, said the chip is late."))).toEqual({
+      weight: 0.25,
+      reason:
+        "Names a person (“Kofi Mensah”) and an organisation (“Omdia”): what is said of them can be checked against records.",
+    });
     expect(rule.apply(facts("Acme sold chips.", { known: new Set(["Acme"]) }))).toEqual({
       weight: 0.25,
       reason: "Names an organisation (“Acme”): what is said of them can be checked against records.",
@@ -206,6 +212,11 @@ describe("scoring rules, each on its own", () => {
     expect(rule.apply(facts(omdia))).toEqual({
       weight: 0.15,
       reason: "Attributes it to a named source (“Omdia”): check what they said.",
+    });
+    // A person said it, not the organisation their role names.
+    expect(rule.apply(facts("Maria Chen, an analyst at Omdia, said the chip is late."))).toEqual({
+      weight: 0.15,
+      reason: "Attributes it to a named source (“Maria Chen”): check what they said.",
     });
     // A quotation is weighed by the direct-quote rule instead.
     expect(rule.apply(facts('"This is a good day for anyone who buys an app," said Agnès Laurent.'))).toEqual(

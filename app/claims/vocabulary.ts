@@ -127,6 +127,13 @@ export function usedAsVerb(text: string, at: number, word: string, tags: WordTag
 
 const isNoun = (form: string, tags: WordTags) => tags(form).some((t) => NOUN_TAGS.has(t));
 
+/**
+ * A person's role, as an appositive sets it off: "Maria Chen, an analyst at Omdia", "Priya Raman,
+ * chief executive of Acme". Not roles organisations take too ("a partner of", "an investor in").
+ */
+export const PERSON_ROLES =
+  "analyst|researcher|economist|strategist|spokesperson|spokesman|spokeswoman|executive|officer|director|founder|co-founder|professor|engineer|manager|president|chairman|chairwoman|chair|lawyer|attorney|scientist|consultant|minister|senator|lecturer|journalist|reporter|head|CEO|CFO|CTO|COO|VP";
+
 const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
 const CALENDAR_NAMES = `${MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday`;
 /** Month and day names only when capitalised: "May" is a month, "may" is a hedge. */
