@@ -12,6 +12,7 @@ import {
   ENTITY_RULES,
   entityHeadroom,
   REJECTIONS,
+  scoreCeiling,
   SCORING_RULES,
   type Finding,
   type SentenceFacts,
@@ -296,7 +297,7 @@ export function scoreSentence(
     start: sentence.start,
     end: sentence.end,
     text: sentence.text,
-    score: round(clamp(total(findings))),
+    score: round(clamp(Math.min(total(findings), scoreCeiling(fired)))),
     reasons,
     entities: shiftEntities(facts.entities!(), shift),
   };

@@ -38,6 +38,7 @@ describe("the rule tables", () => {
       ["direct-quote", 0.15],
       ["vague-language", -0.15],
       ["hedge", -0.1],
+      ["forecast", 0],
       ["opinion", -0.15],
     ]);
     expect(REJECTIONS.map((r) => r.name)).toEqual(["boilerplate", "question", "instruction", "fragment"]);
@@ -64,6 +65,30 @@ describe("the rule tables", () => {
         { text: "Nvidia", type: "organization", start: 59, end: 65 },
       ],
     });
+  });
+});
+
+describe("forecasts and figures", () => {
+  const score = (text: string) => scoreSentence({ start: 0, end: text.length, text })?.score ?? 0;
+  const forecast =
+    "Chen Hao, an analyst at Omdia, said Alibaba will overtake Nvidia as the largest supplier of inference chips in China.";
+  const comparison = "The chip delivers 80 TOPS, twice the 40 TOPS of its predecessor.";
+
+  it("a checkable figure comparison scores at least as high as a forecast with no figure or date", () => {
+    // Names, a comparison and a named source added up to 0.6 for the forecast, 0.4 for the figures.
+    expect(score(comparison)).toBe(0.6);
+    expect(score(forecast)).toBe(0.4);
+    expect(score(comparison)).toBeGreaterThanOrEqual(score(forecast));
+  });
+
+  it("a forecast with no figure or date never outranks a lone figure, however much else it names", () => {
+    const loaded =
+      "Chen Hao, an analyst at Omdia, said Alibaba will launch the fastest inference chip in China and grow faster than Nvidia.";
+    expect(score(loaded)).toBe(0.4);
+    expect(score(loaded)).toBeLessThanOrEqual(score("Acme sold 5 million units."));
+    // A forecast that commits to a figure or a date keeps what those add: they can be checked.
+    expect(score("Omdia said Alibaba will ship 2 million chips.")).toBeGreaterThan(0.4);
+    expect(score("Omdia said Alibaba will launch the chip in March 2026.")).toBeGreaterThan(0.4);
   });
 });
 
@@ -172,6 +197,14 @@ describe("scoring rules, each on its own", () => {
       reason: "Makes a comparison or superlative (“faster”): needs a baseline to hold.",
     });
     expect(rule.apply(facts("The X1 is fast."))).toBeNull();
+    // Figures set against figures: "twice the", "ten times the", "up from".
+    expect(rule.apply(facts("It delivers 80 TOPS, twice the 40 TOPS of the H20."))?.reason).toContain(
+      "(“twice the”)",
+    );
+    expect(rule.apply(facts("A query can use ten times the electricity of a search."))?.reason).toContain(
+      "(“ten times the”)",
+    );
+    expect(rule.apply(facts("The NPU reaches 60 TOPS, up from 45 TOPS."))?.reason).toContain("(“up from”)");
     // The whole figure is quoted, not its first digit.
     expect(rule.apply(facts("Acme sold more than 1,200 chips."))?.reason).toContain("(“more than 1,200”)");
   });
@@ -254,6 +287,19 @@ describe("scoring rules, each on its own", () => {
       reason: "Hedged (“could”): a prediction or possibility is harder to check.",
     });
     expect(rule.apply(facts("The chip shipped last year."))).toBeNull();
+  });
+
+  it("forecast: what will happen, which only its source can vouch for now", () => {
+    const rule = scoring("forecast");
+    expect(rule.apply(facts("The market will grow in coming years."))).toEqual({
+      weight: 0,
+      reason:
+        "Forecasts what will happen (“will grow”): only who forecasts it, and the figures and dates it commits to, can be checked now.",
+    });
+    expect(rule.apply(facts("Shipments are expected to double."))?.reason).toContain(
+      "(“are expected to double”)",
+    );
+    expect(rule.apply(facts("The market grew last year."))).toBeNull();
   });
 
   it("opinion: each of up to two distinct opinion words lowers the score", () => {
