@@ -21,6 +21,10 @@ describe("proposeClaimant", () => {
       "Ministry of Industry and Information Technology",
     ],
     ["In 2024, Counterpoint Research estimated shipments at 3 million.", "Counterpoint Research"],
+    // The person a role describes said it, not the organisation they work at.
+    ["Maria Chen, an analyst at Omdia, said the chip is late.", "Maria Chen"],
+    ["Jin Park, head of research at Omdia, said prices fell 4%.", "Jin Park"],
+    ["Priya Raman, chief executive of Acme, said sales rose 5%.", "Priya Raman"],
   ])("%s → %s", (sentence, expected) => {
     expect(claimant(sentence)).toBe(expected);
   });

@@ -3,7 +3,7 @@
  * TechInsight …", "…, said Chen Hao". A proposal for the editor to accept or change, never saved
  * by itself; a pronoun or an unnamed source ("the company said") proposes nothing.
  */
-import { COMMON_CAPITALISED } from "./vocabulary";
+import { COMMON_CAPITALISED, PERSON_ROLES } from "./vocabulary";
 
 export type ClaimantType = "person" | "organization";
 
@@ -31,6 +31,10 @@ const ORGANIZATION_SUFFIX =
   /\b(?:Inc|Corp|Corporation|Ltd|LLC|GmbH|AG|SA|Co|Group|Holdings|Research|Institute|University|Ministry|Agency|Association|Council|Commission|Bank|Labs?|Technologies|Semiconductor|Capital|Partners|Intelligence|Insights)\.?$/u;
 const TITLE =
   /^(?:CEO|CFO|CTO|COO|Chairman|Chairwoman|President|Founder|Co-founder|Director|Spokesperson|Spokesman|Spokeswoman|Minister|Analyst|Chief|VP|Head)$/u;
+/** The word that ties a person's role to where they work: "an analyst at Omdia", "head of research at". */
+const AFFILIATION = /^(?:at|of|for|with)$/u;
+/** A person's role in an appositive: "Maria Chen, an analyst at Omdia, said". */
+const ROLE = new RegExp(`^(?:${PERSON_ROLES})$`, "iu");
 /** Capitalised words that name no one by themselves: pronouns, articles, titles, generic nouns. */
 const NOT_A_CLAIMANT = new Set([
   ...COMMON_CAPITALISED,
@@ -88,6 +92,17 @@ function nameBefore(words: Token[], cueAt: number): string | null {
     if (i < cueAt - 1 && word.closesName) break;
     if (!NAME_WORD.test(word.text) && !(run.length > 0 && NAME_JOINER.test(word.text))) break;
     run.unshift(word.text);
+  }
+  // "Maria Chen, an analyst at Omdia, said": the person the role describes, not where they work.
+  // "chief executive of Acme": the "of" may have joined the run as part of a name.
+  const affiliation = run.length > 0 && AFFILIATION.test(run[0]!) ? i + 1 : i;
+  if (affiliation >= 0 && AFFILIATION.test(words[affiliation]!.text)) {
+    for (let j = affiliation - 1; j >= Math.max(0, affiliation - 5); j--) {
+      if (!words[j]!.closesName) continue;
+      if (words.slice(j + 1, affiliation).some((w) => ROLE.test(w.text)))
+        return nameBefore(words, j + 1) ?? asName(run);
+      break;
+    }
   }
   const lastTitle = run.findLastIndex((w) => TITLE.test(w));
   if (run.length > 0 && lastTitle === run.length - 1) {

@@ -4,7 +4,7 @@
  * educators show them to students.
  */
 import { claimPatternsFor, type LocalClaimPatterns } from "./languages/claim-words";
-import { entities, isDateline, type Entity } from "./entities";
+import { entities, isDateline, tagsOf, type Entity } from "./entities";
 import { meter } from "./meter";
 import { allMatches, lettersAreAscii, pick, twins } from "./patterns";
 import type { Block } from "./projection";
@@ -12,6 +12,7 @@ import {
   ENTITY_RULES,
   entityHeadroom,
   REJECTIONS,
+  scoreCeiling,
   SCORING_RULES,
   type Finding,
   type SentenceFacts,
@@ -281,6 +282,7 @@ export function scoreSentence(
     fired,
     local,
     entities: () => (found ??= local ? namesAnyLanguageShows(text, known) : entities(text, known)),
+    wordTags: tagsOf,
     opensWithDateline: () => isDateline(text),
   };
   if (atLeast === undefined) applyRules(ALL_RULES, facts, fired, findings);
@@ -295,7 +297,7 @@ export function scoreSentence(
     start: sentence.start,
     end: sentence.end,
     text: sentence.text,
-    score: round(clamp(total(findings))),
+    score: round(clamp(Math.min(total(findings), scoreCeiling(fired)))),
     reasons,
     entities: shiftEntities(facts.entities!(), shift),
   };

@@ -114,6 +114,31 @@ describe("entities", () => {
     ]);
   });
 
+  it("types a name the lexicon does not know as a person when the sentence introduces one", () => {
+    // A role set off by commas, or reported speech next to a name of two or three name-shaped words.
+    expect(typed("Kofi Mensah, an analyst at Omdia, said the chip is late.")).toEqual([
+      "Kofi Mensah:person",
+      "Omdia:organization",
+    ]);
+    expect(typed("Priya Raman, chief executive of Acme, said sales rose.")).toEqual([
+      "Priya Raman:person",
+      "Acme:organization",
+    ]);
+    expect(typed("Jin Park, a senior Bernstein analyst, said prices fell.")).toEqual([
+      "Jin Park:person",
+      "Bernstein:organization",
+    ]);
+    expect(typed("Priya Raman said sales rose.")).toEqual(["Priya Raman:person"]);
+    expect(typed("Sales rose, said Kofi Mensah.")).toEqual(["Kofi Mensah:person"]);
+    // Organisations stay organisations: a word of common nouns in the name, or no person's role.
+    expect(typed("Alibaba Cloud said sales rose.")).toEqual(["Alibaba Cloud:organization"]);
+    expect(typed("Tern Robotics said sales rose.")).toEqual(["Tern Robotics:organization"]);
+    expect(typed("Nimbus Devices said sales rose.")).toEqual(["Nimbus Devices:organization"]);
+    expect(typed("Nimbus Silicon, an analyst firm, expects growth.")).toEqual([
+      "Nimbus Silicon:organization",
+    ]);
+  });
+
   it("types amounts: percents are percents, money is money, a year is a date", () => {
     expect(typed("The R9 costs $1,199, $200 less than its rival.")).toEqual([
       "R9:product",

@@ -13,7 +13,7 @@
 import nlp from "compromise/two";
 import { allMatches, lettersAreAscii, pick, twins, type Twins } from "./patterns";
 import { meter } from "./meter";
-import { COMMON_CAPITALISED } from "./vocabulary";
+import { COMMON_CAPITALISED, PERSON_ROLES } from "./vocabulary";
 
 export const ENTITY_TYPES = [
   "person",
@@ -53,7 +53,7 @@ const TAGS_SEEN = new Map<string, readonly string[]>();
 const MAX_REMEMBERED = 64;
 
 /** compromise's tags for a lower-case word or phrase (remembered: words recur). */
-function tagsOf(words: string): readonly string[] {
+export function tagsOf(words: string): readonly string[] {
   let tags = TAGS_SEEN.get(words);
   if (tags !== undefined) return tags;
   const entry = lexiconEntry(words);
@@ -441,12 +441,78 @@ function runType(text: string, run: Token[], hasModelNumber: boolean, ascii: boo
   if (isPerson(words, ascii)) return "person";
   const before = text.slice(Math.max(0, run[0]!.start - 20), run[0]!.start);
   if (words.length >= 2 && words.length <= 3 && PERSON_CUE.test(before)) return "person";
+  if (introducedAsPerson(text, run, ascii)) return "person";
   if (words.length === 1) {
     const single = lexiconType(words[0]!);
     if (single === "place" || single === "organization") return single;
   }
   if (followsOrganisationPossessive(text, run[0]!.start, ascii)) return "product";
   return "organization";
+}
+
+/**
+ * "Maria Chen, an analyst at Omdia, …", "Priya Raman, chief executive of Acme, …": a name set off
+ * by a comma and a role, up to three words before it ("a senior Bernstein analyst") and the
+ * role ending the phrase ("an analyst firm" is no role).
+ */
+const PERSON_APPOSITIVE = new RegExp(
+  String.raw`^,\s(?:(?:a|an|the|its|their)\s)?(?:[\p{L}’'-]+\s){0,3}?(?:${PERSON_ROLES})(?=\s(?:at|of|for|with|in|on)\b|[,.;]|$)`,
+  "u",
+);
+/** Reported speech right after a name ("Priya Raman said") or right before it ("…, said Priya Raman"). */
+const SPEECH_AFTER = /^\s(?:said|says|told|added|noted|wrote|argued|explained|warned)\b/u;
+const SPEECH_BEFORE = /\b(?:said|says|added|noted|wrote|argued|explained|warned)\s$/u;
+/** A given name or surname as written: "Chen", "O’Neil", "Jean-Luc"; no acronym, no CamelCase. */
+const NAME_PART = twins(/^\p{Lu}\p{Ll}+(?:[’'-]\p{Lu}?\p{Ll}+)?$/u);
+
+/**
+ * A name the lexicon does not know, introduced as a person's: set off by a role ("Kofi Mensah,
+ * an analyst at Omdia"), or two or three name-shaped words the lexicon knows as nothing else
+ * next to reported speech ("Priya Raman said"; "Alibaba Cloud said" names a common word, so it
+ * stays an organisation).
+ */
+function introducedAsPerson(text: string, run: Token[], ascii: boolean): boolean {
+  if (run.length < 2 || run.length > 3) return false;
+  if (!run.every((w) => pick(NAME_PART, ascii).test(w.text))) return false;
+  const end = run.at(-1)!.end;
+  if (PERSON_APPOSITIVE.test(text.slice(end, end + 80))) return true;
+  const start = run[0]!.start;
+  if (
+    !SPEECH_AFTER.test(text.slice(end, end + 12)) &&
+    !SPEECH_BEFORE.test(text.slice(Math.max(0, start - 12), start))
+  )
+    return false;
+  return !run.some((w) => isCommonWord(w.text.toLowerCase()));
+}
+
+/** Endings of common nouns the lexicon leaves to its rules: "Robotics", "Software", "Solutions". */
+const COMMON_NOUN_ENDING = /(?:ics|ware|tion|sion|ment|ness|ity|ogy)$/u;
+
+type Guesses = {
+  suffixPatterns: Array<Record<string, string> | undefined>;
+  orgWords: Record<string, unknown>;
+};
+let guesses: Guesses | undefined;
+
+/**
+ * Whether compromise knows a word, its singular or its verb as anything but a person's name, as
+ * a word of organisations' names, or would guess it a plural or an -ing form from its ending:
+ * "Cloud", "Industries", "Systems", "Devices", "Computing", "Robotics".
+ */
+function isCommonWord(word: string): boolean {
+  if (COMMON_NOUN_ENDING.test(word)) return true;
+  guesses ??= (nlp.model() as { two: Guesses }).two;
+  if (guesses.orgWords[word]) return true;
+  const forms = [word];
+  if (word.endsWith("ies")) forms.push(`${word.slice(0, -3)}y`);
+  else if (word.endsWith("s")) forms.push(word.slice(0, -1), word.slice(0, -2));
+  if (forms.some((form) => tagsOf(form).some((tag) => !PERSON_TAGS.has(tag)))) return true;
+  if (word.length <= 5) return false;
+  for (let n = Math.min(word.length - 1, guesses.suffixPatterns.length - 1); n >= 1; n--) {
+    const guess = guesses.suffixPatterns[n]?.[word.slice(-n)];
+    if (guess) return guess === "Plural" || guess === "Gerund";
+  }
+  return false;
 }
 
 /** "West Texas", "Northern California": a region, as compromise's own "west-norfolk" rule reads it. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { scoreSentence } from "./detect";
-import { entities, isDateline } from "./entities";
+import { entities, isDateline, tagsOf } from "./entities";
 import { REJECTIONS, SCORING_RULES, type SentenceFacts } from "./rules";
 
 const facts = (text: string, more: Partial<SentenceFacts> = {}): SentenceFacts => ({
@@ -8,6 +8,7 @@ const facts = (text: string, more: Partial<SentenceFacts> = {}): SentenceFacts =
   known: more.known ?? new Set(),
   fired: new Set(),
   entities: () => entities(text, more.known ?? new Set()),
+  wordTags: tagsOf,
   opensWithDateline: () => isDateline(text),
   ...more,
 });
@@ -37,6 +38,7 @@ describe("the rule tables", () => {
       ["direct-quote", 0.15],
       ["vague-language", -0.15],
       ["hedge", -0.1],
+      ["forecast", 0],
       ["opinion", -0.15],
     ]);
     expect(REJECTIONS.map((r) => r.name)).toEqual(["boilerplate", "question", "instruction", "fragment"]);
@@ -63,6 +65,30 @@ describe("the rule tables", () => {
         { text: "Nvidia", type: "organization", start: 59, end: 65 },
       ],
     });
+  });
+});
+
+describe("forecasts and figures", () => {
+  const score = (text: string) => scoreSentence({ start: 0, end: text.length, text })?.score ?? 0;
+  const forecast =
+    "Chen Hao, an analyst at Omdia, said Alibaba will overtake Nvidia as the largest supplier of inference chips in China.";
+  const comparison = "The chip delivers 80 TOPS, twice the 40 TOPS of its predecessor.";
+
+  it("a checkable figure comparison scores at least as high as a forecast with no figure or date", () => {
+    // Names, a comparison and a named source added up to 0.6 for the forecast, 0.4 for the figures.
+    expect(score(comparison)).toBe(0.6);
+    expect(score(forecast)).toBe(0.4);
+    expect(score(comparison)).toBeGreaterThanOrEqual(score(forecast));
+  });
+
+  it("a forecast with no figure or date never outranks a lone figure, however much else it names", () => {
+    const loaded =
+      "Chen Hao, an analyst at Omdia, said Alibaba will launch the fastest inference chip in China and grow faster than Nvidia.";
+    expect(score(loaded)).toBe(0.4);
+    expect(score(loaded)).toBeLessThanOrEqual(score("Acme sold 5 million units."));
+    // A forecast that commits to a figure or a date keeps what those add: they can be checked.
+    expect(score("Omdia said Alibaba will ship 2 million chips.")).toBeGreaterThan(0.4);
+    expect(score("Omdia said Alibaba will launch the chip in March 2026.")).toBeGreaterThan(0.4);
   });
 });
 
@@ -112,6 +138,12 @@ describe("scoring rules, each on its own", () => {
       weight: 0.25,
       reason:
         "Names a person (“Chen Hao”), a product (“H20”) and a place (“Shenzhen”): what is said of them can be checked against records.",
+    });
+    // A person the lexicon does not know is a person when introduced as one, not an organisation.
+    expect(rule.apply(facts("Kofi Mensah, an analyst at Omdia, said the chip is late."))).toEqual({
+      weight: 0.25,
+      reason:
+        "Names a person (“Kofi Mensah”) and an organisation (“Omdia”): what is said of them can be checked against records.",
     });
     expect(rule.apply(facts("Acme sold chips.", { known: new Set(["Acme"]) }))).toEqual({
       weight: 0.25,
@@ -165,6 +197,14 @@ describe("scoring rules, each on its own", () => {
       reason: "Makes a comparison or superlative (“faster”): needs a baseline to hold.",
     });
     expect(rule.apply(facts("The X1 is fast."))).toBeNull();
+    // Figures set against figures: "twice the", "ten times the", "up from".
+    expect(rule.apply(facts("It delivers 80 TOPS, twice the 40 TOPS of the H20."))?.reason).toContain(
+      "(“twice the”)",
+    );
+    expect(rule.apply(facts("A query can use ten times the electricity of a search."))?.reason).toContain(
+      "(“ten times the”)",
+    );
+    expect(rule.apply(facts("The NPU reaches 60 TOPS, up from 45 TOPS."))?.reason).toContain("(“up from”)");
     // The whole figure is quoted, not its first digit.
     expect(rule.apply(facts("Acme sold more than 1,200 chips."))?.reason).toContain("(“more than 1,200”)");
   });
@@ -180,6 +220,12 @@ describe("scoring rules, each on its own", () => {
     expect(rule.apply(facts("Investors rewarded Alibaba."))?.reason).toContain("(“rewarded”)");
     expect(rule.apply(facts("The production manager and the developers met investors."))).toBeNull();
     expect(rule.apply(facts("Acme invested in a fab it designed."))?.reason).toContain("(“invested”)");
+    // Event words count only as verbs: "the chip’s designs" and "the launch" report nothing.
+    expect(rule.apply(facts("The chip’s designs are new."))).toBeNull();
+    expect(rule.apply(facts("The launch is in March."))).toBeNull();
+    expect(rule.apply(facts("Alibaba designs chips."))?.reason).toContain("(“designs”)");
+    expect(rule.apply(facts("Alibaba will launch the chip in March."))?.reason).toContain("(“launch”)");
+    expect(rule.apply(facts("After its official launch, Acme cut prices."))?.reason).toContain("(“cut”)");
   });
 
   it("attribution: a named or unnamed source", () => {
@@ -199,6 +245,11 @@ describe("scoring rules, each on its own", () => {
     expect(rule.apply(facts(omdia))).toEqual({
       weight: 0.15,
       reason: "Attributes it to a named source (“Omdia”): check what they said.",
+    });
+    // A person said it, not the organisation their role names.
+    expect(rule.apply(facts("Maria Chen, an analyst at Omdia, said the chip is late."))).toEqual({
+      weight: 0.15,
+      reason: "Attributes it to a named source (“Maria Chen”): check what they said.",
     });
     // A quotation is weighed by the direct-quote rule instead.
     expect(rule.apply(facts('"This is a good day for anyone who buys an app," said Agnès Laurent.'))).toEqual(
@@ -236,6 +287,19 @@ describe("scoring rules, each on its own", () => {
       reason: "Hedged (“could”): a prediction or possibility is harder to check.",
     });
     expect(rule.apply(facts("The chip shipped last year."))).toBeNull();
+  });
+
+  it("forecast: what will happen, which only its source can vouch for now", () => {
+    const rule = scoring("forecast");
+    expect(rule.apply(facts("The market will grow in coming years."))).toEqual({
+      weight: 0,
+      reason:
+        "Forecasts what will happen (“will grow”): only who forecasts it, and the figures and dates it commits to, can be checked now.",
+    });
+    expect(rule.apply(facts("Shipments are expected to double."))?.reason).toContain(
+      "(“are expected to double”)",
+    );
+    expect(rule.apply(facts("The market grew last year."))).toBeNull();
   });
 
   it("opinion: each of up to two distinct opinion words lowers the score", () => {

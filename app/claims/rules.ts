@@ -13,7 +13,7 @@ import type { Entity, NameType } from "./entities";
 import type { LocalClaimPatterns } from "./languages/claim-words";
 import { meter } from "./meter";
 import { lettersAreAscii, matchesTwin, pick, twins } from "./patterns";
-import { EVENT, firstFigure, NAMED_DAY } from "./vocabulary";
+import { eventVerb, firstFigure, NAMED_DAY, type WordTags } from "./vocabulary";
 
 /** What the scoring rules see of one sentence. */
 export interface SentenceFacts {
@@ -33,6 +33,11 @@ export interface SentenceFacts {
    * the table (the classroom's labels) stays small.
    */
   readonly entities: () => readonly Entity[];
+  /**
+   * compromise's part-of-speech tags for a lower-case word (`tagsOf` in entities.ts), supplied by
+   * the scorer like `entities`: the event rule reads them to tell "designs" the verb from the noun.
+   */
+  readonly wordTags: WordTags;
   /** Whether the sentence opens with a dateline ("SAN JOSE: …"), which is no spec label. */
   readonly opensWithDateline?: () => boolean;
 }
@@ -132,7 +137,7 @@ const DATE =
 const CAPABILITY =
   /\b(?:supports?|enables?|compatible with|compatibility with|runs on|works with|powered by|based on|built on)\b/i;
 const COMPARISON =
-  /\b(?:faster|slower|higher|lower|bigger|larger|smaller|better|worse|cheaper|(?!rather|other)\w+er than|more than [\d.,]*\d|less than [\d.,]*\d|most \w+|least \w+|largest|biggest|fastest|best|first|only|rival|rivals|surpass\w*|outperform\w*|competitive with|compared|improvement over|vs\.?|versus|in contrast|shift from|lag behind|twice as|as fast as|within \d)/i;
+  /\b(?:twice (?:as|the|that)|half (?:as|the)|(?:\d+(?:\.\d+)?|two|three|four|five|ten)[\s‑-]?(?:times|x|×) (?:as|the|that|more|faster|higher|larger|lower|smaller)|(?:up|down) from|faster|slower|higher|lower|bigger|larger|smaller|better|worse|cheaper|(?!rather|other)\w+er than|more than [\d.,]*\d|less than [\d.,]*\d|most \w+|least \w+|largest|biggest|fastest|best|first|only|rival|rivals|surpass\w*|outperform\w*|competitive with|compared|improvement over|vs\.?|versus|in contrast|shift from|lag behind|twice as|as fast as|within \d)/i;
 const ATTRIBUTION =
   /\b(?:according to|said|says|reported|reports|report|announced|claims?|stated|told|confirmed|analysts|industry insiders|insiders|sources|people familiar|officials|experts|investors)\b/i;
 const UNNAMED_SOURCE =
@@ -141,6 +146,9 @@ const VAGUE =
   /\b(?:smoother|seamless(?:ly)?|boosting|cutting[‑-]edge|state[‑-]of[‑-]the[‑-]art|world[‑-]class|game[‑-]chang\w+|robust|powerful|high[‑-]speed|strategically significant|key player|essential piece|means more than)\b/i;
 const HEDGE =
   /\b(?:may|might|could|potentially|reportedly|allegedly|likely|unlikely|possibly|perhaps|expected to|promises|seems|appears)\b/i;
+/** What will happen: it can be checked only later, and now only who forecasts it. */
+const FORECAST =
+  /(?:\b(?:will|shall|won[’']t)|[’']ll|\b(?:is|are)\s+(?:set|poised|slated|projected|forecast|expected|going)\s+to)\s+(?:\w+\s+){0,2}?\w+/i;
 const OPINION =
   /\b(?:honestly|frankly|in my view|good day|good news|great news|bold|game[‑-]changer|revolution\w*|must|should|i think|we believe|key player|turning point|statement|stunning|incredible|amazing|exciting|future[‑-]proof|shaping|intelligently)\b/i;
 const ALL_OPINIONS = new RegExp(OPINION.source, "gi");
@@ -287,7 +295,7 @@ export const SCORING_RULES: readonly ScoringRule[] = [
   rule({
     name: "event",
     weight: 0.15,
-    find: ({ text, local }) => EVENT.exec(text) ?? local?.event.exec(text),
+    find: ({ text, local, wordTags }) => eventVerb(text, wordTags) ?? local?.event.exec(text),
     reason: (event) => `Reports an action or event (${quoted(event)}): it either happened or it did not.`,
   }),
   rule({
@@ -326,6 +334,13 @@ export const SCORING_RULES: readonly ScoringRule[] = [
     reason: (hedge) => `Hedged (${quoted(hedge)}): a prediction or possibility is harder to check.`,
   }),
   rule({
+    name: "forecast",
+    weight: 0,
+    find: ({ text }) => FORECAST.exec(text),
+    reason: (forecast) =>
+      `Forecasts what will happen (${quoted(forecast)}): only who forecasts it, and the figures and dates it commits to, can be checked now.`,
+  }),
+  rule({
     name: "opinion",
     weight: -0.15,
     find: ({ text }) => {
@@ -337,6 +352,20 @@ export const SCORING_RULES: readonly ScoringRule[] = [
       `Reads partly as opinion (${opinions.map((o) => `“${o}”`).join(", ")}): only the factual core can be checked.`,
   }),
 ];
+
+/**
+ * The most a forecast with no figure and no date can score: one figure's weight. What it
+ * forecasts cannot be checked yet, so names, an event, a comparison and a source adding up
+ * ("Omdia says the market will grow faster than any other") must not outrank a sentence with a
+ * figure that can be checked today (docs/claims-evaluation.md, "Forecasts and figures").
+ */
+export const FORECAST_CEILING = 0.4;
+const CONCRETE = ["figure", "date", "timeline"];
+
+/** The highest score the rules that fired allow: below 1 only for a forecast with nothing concrete. */
+export function scoreCeiling(fired: ReadonlySet<string>): number {
+  return fired.has("forecast") && !CONCRETE.some((name) => fired.has(name)) ? FORECAST_CEILING : 1;
+}
 
 const READS_ENTITIES = new Set(["figure", "names", "attribution"]);
 /** Where the rules that read a sentence's entities (`SentenceFacts.entities`) stand in the table. */

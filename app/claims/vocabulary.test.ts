@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { SHAPES } from "./shapes";
-import { NAME, nameMatches } from "./vocabulary";
+import { tagsOf } from "./entities";
+import { eventVerb, NAME, nameMatches } from "./vocabulary";
 
 /** A small deterministic generator (mulberry32), so a failure can be replayed. */
 function random(seed: number) {
@@ -29,5 +30,33 @@ describe("nameMatches", () => {
       const expected = [...text.matchAll(NAME)].map((m) => ({ index: m.index, word: m[0] }));
       expect(nameMatches(text), text).toEqual(expected);
     }
+  });
+});
+
+describe("eventVerb", () => {
+  const event = (text: string) => eventVerb(text, tagsOf)?.[0] ?? null;
+
+  it("finds event words used as verbs", () => {
+    expect(event("Alibaba designs chips.")).toBe("designs");
+    expect(event("Alibaba will launch the chip.")).toBe("launch");
+    expect(event("Acme plans to cut prices.")).toBe("cut");
+    expect(event("Acme also builds servers.")).toBe("builds");
+    expect(event("The company designs chips.")).toBe("designs");
+    expect(event("Acme is building a fab.")).toBe("building");
+    expect(event("Rivals all compete on price.")).toBe("compete");
+    // Past forms report that something happened wherever they stand.
+    expect(event("The stolen records include names.")).toBe("stolen");
+  });
+
+  it("passes over the same words used as nouns, to a verb after them", () => {
+    expect(event("The chip’s designs are new.")).toBeNull();
+    expect(event("The launch is in March.")).toBeNull();
+    expect(event("Its first launch was a success.")).toBeNull();
+    expect(event("A 5% cut is likely.")).toBeNull();
+    expect(event("Reduces operational costs for data centers.")).toBeNull();
+    expect(event("The launch of the chip was a success.")).toBeNull();
+    expect(event("Ahead of launch-day coverage, nothing is known.")).toBeNull();
+    expect(event("Costs rose 5%.")).toBe("rose");
+    expect(event("After the launch, Alibaba designs chips.")).toBe("designs");
   });
 });

@@ -2,7 +2,7 @@
  * What the check-worthiness detector recognises in a sentence that both its scoring rules
  * (rules.ts) and its clause splitting (detect.ts) read: figures, events, names and calendar words.
  */
-import { lettersAreAscii, pick, twins } from "./patterns";
+import { allMatches, lettersAreAscii, pick, twins } from "./patterns";
 import { meter } from "./meter";
 
 /**
@@ -29,6 +29,110 @@ export function firstFigure(text: string): RegExpExecArray | null {
  */
 export const EVENT =
   /\b(?:unveil(?:s|ed|ing)?|launch(?:es|ed|ing)?|announc(?:e[sd]?|ing)|manufactur(?:e[sd]?|ing)|produc(?:e[sd]?|ing)|develop(?:s|ed|ing)?|built|build(?:s|ing)?|design(?:s|ed|ing)?|releas(?:e[sd]?|ing)|acquir(?:e[sd]?|ing)|invest(?:s|ed|ing)?|grew|grow(?:s|n)?|rose|rise[sn]?|fell|fall(?:s|en)?|dipped|dip(?:s)?|spiked|surged|dropped|jumped|gained|lost|cut|raised|signed|banned|approved|stole|stolen|taken|exposed|leaked|breached|hacked|paid|declined|begin|begins|began|started|starts|added|approve|approves|paused|consume[sd]?|control(?:s|led)?|operates|costs?|drew|averaged|generated|completed|integrat(?:e[sd]?|ing)|focuses|backed|depends|outsourced|sparked|rewarded|compete|competes)\b/i;
+
+/**
+ * compromise's part-of-speech tags for a lower-case word (`tagsOf` in entities.ts). The caller
+ * passes it in, so this module does not load the lexicon: browser code reads the rule table.
+ */
+export type WordTags = (word: string) => readonly string[];
+
+const ALL_EVENTS = new RegExp(EVENT.source, "gi");
+
+/**
+ * The first event word of `text` used as a verb ("Alibaba designs chips", "will launch"), or
+ * null: "the chip’s designs" and "the launch" name things, they report nothing that happened.
+ */
+export function eventVerb(text: string, tags: WordTags): RegExpExecArray | null {
+  for (const match of allMatches(ALL_EVENTS, text))
+    if (usedAsVerb(text, match.index, match[0], tags)) return match;
+  return null;
+}
+
+/** Past forms are verbs wherever they stand ("the stolen records" were stolen); the others may be nouns. */
+const PAST_FORM =
+  /(?:ed|^grew|^grown|^rose|^risen|^fell|^fallen|^built|^lost|^paid|^began|^begun|^drew|^drawn|^stole|^stolen|^taken|^took)$/;
+/** Words that open a noun phrase: "the launch", "its designs", "two launches", "a 5% cut". */
+const DETERMINER = new Set(
+  "the a an this these those each every no any another its their his her our your my whose some several many few such either neither two three four five six seven eight nine ten dozens hundreds thousands".split(
+    " ",
+  ),
+);
+/** Before a preposition or a copula a base form is a noun ("at launch", "the aim is growth"); an -ing form stays a verb ("by building", "are building"). */
+const PREPOSITION_OR_COPULA = new Set(
+  "of for after before at on in with by from during until since upon without into about against is are was were be been being".split(
+    " ",
+  ),
+);
+const FIGURE_WORD = /^[$€£¥+−-]?\d[\d.,]*(?:%|x|×)?$/u;
+/** "the chip’s designs", "Alibaba’s launch"; not "it’s", "that’s". */
+const POSSESSIVE = /^[\p{L}\p{N}.&-]+(?:['’]s|s['’])$/u;
+const CONTRACTION = /^(?:it|that|what|there|here|he|she|who|where|let)['’]s$/iu;
+/** Words that describe a noun: "official launch", "operational costs", "first designs", "mid-range designs", "delayed launch". */
+const ADJECTIVE_TAGS = new Set(["Adjective", "Comparative", "Superlative", "Ordinal"]);
+/** The lexicon leaves out adjectives its rules derive ("operational", "strategic"): their endings, in lower case, when it lists no noun. */
+const ADJECTIVE_SHAPE = /(?:ed|ing|al|ic|ive|ous|ful|able|ible)$|[‑-]/u;
+/** Words that may stand before a verb: "also designs", "still builds", "quickly launched". */
+const ADVERB = new Set(
+  "also still just only even already again soon often never always now together all both".split(" "),
+);
+const NOUN_TAGS = new Set(["Singular", "Plural", "Noun", "Uncountable"]);
+/** The last word before a position, with the spaces after it. */
+const WORD_BEFORE = /(\S+)\s+$/u;
+const CLAUSE_MARK = /[,;:()[\]"“”—–]$|^[—–-]$/u;
+const SENTENCE_END = /[.!?]$/u;
+const HAS_WORD = /[\p{L}\p{N}]/u;
+/** "launch-day coverage": the word is part of a compound, not a verb. */
+const COMPOUND_AFTER = /^[‑-]\p{L}/u;
+
+/**
+ * Whether the event word at `at` is used as a verb, read from the words around it. A base or -s
+ * form is a noun after a determiner, a number, a possessive, a preposition or a copula, after a
+ * word that describes it ("official launch", "operational costs"), before "of" ("the launch of")
+ * or inside a compound ("launch-day"); an -ing form only after a determiner or a possessive ("the
+ * new building"); a sentence's first word when the lexicon lists it as a noun ("Costs rose").
+ * Past forms are verbs wherever they stand ("the stolen records" were stolen). Anything else
+ * reads as a verb: "Alibaba designs chips", "will launch", "to cut", "Acme also builds".
+ */
+export function usedAsVerb(text: string, at: number, word: string, tags: WordTags): boolean {
+  const form = word.toLowerCase();
+  if (PAST_FORM.test(form)) return true;
+  const gerund = form.endsWith("ing");
+  const after = text.slice(at + word.length, at + word.length + 4);
+  if (COMPOUND_AFTER.test(after) || (!gerund && /^\s+of\b/u.test(after))) return false;
+  let end = at;
+  for (let skipped = 0; skipped < 4; skipped++) {
+    meter.steps++;
+    const before = WORD_BEFORE.exec(text.slice(Math.max(0, end - 40), end));
+    if (!before) return HAS_WORD.test(text.slice(0, end)) || !isNoun(form, tags);
+    const token = before[1]!;
+    if (CLAUSE_MARK.test(token)) return true;
+    if (SENTENCE_END.test(token)) return !isNoun(form, tags);
+    const lower = token.toLowerCase();
+    if (DETERMINER.has(lower) || FIGURE_WORD.test(lower)) return false;
+    if (POSSESSIVE.test(token) && !CONTRACTION.test(token)) return false;
+    if (PREPOSITION_OR_COPULA.has(lower)) return gerund;
+    const lexicon = tags(lower);
+    const adverb =
+      ADVERB.has(lower) || lexicon.includes("Adverb") || (token === lower && lower.endsWith("ly"));
+    const adjective =
+      !adverb &&
+      (lexicon.some((t) => ADJECTIVE_TAGS.has(t)) ||
+        (token === lower && ADJECTIVE_SHAPE.test(lower) && !lexicon.some((t) => NOUN_TAGS.has(t))));
+    if (adjective && !gerund) return false;
+    if (!adverb && !adjective) return true;
+    end -= before[0].length;
+  }
+  return true;
+}
+
+const isNoun = (form: string, tags: WordTags) => tags(form).some((t) => NOUN_TAGS.has(t));
+
+/**
+ * A person's role, as an appositive sets it off: "Maria Chen, an analyst at Omdia", "Priya Raman,
+ * chief executive of Acme". Not roles organisations take too ("a partner of", "an investor in").
+ */
+export const PERSON_ROLES =
+  "analyst|researcher|economist|strategist|spokesperson|spokesman|spokeswoman|executive|officer|director|founder|co-founder|professor|engineer|manager|president|chairman|chairwoman|chair|lawyer|attorney|scientist|consultant|minister|senator|lecturer|journalist|reporter|head|CEO|CFO|CTO|COO|VP";
 
 const MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December";
 const CALENDAR_NAMES = `${MONTHS}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday`;

@@ -20,9 +20,10 @@ export default function Methodology() {
         We split the article into sentences and score each one for check-worthiness. The score is explained,
         never hidden: a sentence rises when it contains figures or measurements, names organisations or
         products, gives dates, makes comparisons, reports an event, or attributes information, especially to
-        unnamed sources. Questions to the reader, calls to action, donation prompts and navigation are never
-        proposed. An editor then keeps, trims, splits, merges or dismisses the proposals and adds any we
-        missed.
+        unnamed sources. A forecast with no figure or date scores no higher than a single figure: what it
+        predicts cannot be checked yet. Questions to the reader, calls to action, donation prompts and
+        navigation are never proposed. An editor then keeps, trims, splits, merges or dismisses the proposals
+        and adds any we missed.
       </p>
       <h2>2. Gathering evidence</h2>
       <p>
