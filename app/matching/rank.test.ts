@@ -109,3 +109,28 @@ describe("differences named", () => {
     );
   });
 });
+
+describe("the same movement in other words", () => {
+  it("calls 'Nvidia's stock fell 3-4%' the same as 'Nvidia stock dipped 3–4%'", () => {
+    const best = top("Nvidia's stock fell 3-4%", [candidate("Nvidia stock dipped 3–4%")]);
+    expect(best.relation).toBe("same");
+    expect(best.conflicts).toEqual([]);
+    expect(top("Nvidia stock declined 3 to 4 percent", [candidate("Nvidia stock slid 3–4%")]).relation).toBe(
+      "same",
+    );
+    expect(
+      top("Alibaba's shares jumped 13% on the news", [candidate("Alibaba's shares climbed 13% on the news")])
+        .relation,
+    ).toBe("same");
+  });
+
+  it("keeps the direction: rose is not fell", () => {
+    const best = top("Nvidia's stock rose 3-4%", [candidate("Nvidia stock dipped 3–4%")]);
+    expect(best.relation).toBe("related");
+    expect(best.conflicts).toEqual([{ ours: "rose", theirs: "dipped", kind: "figure" }]);
+    expect(
+      top("Alibaba's shares gained 13% on the news", [candidate("Alibaba's shares dropped 13% on the news")])
+        .conflicts,
+    ).toEqual([{ ours: "gained", theirs: "dropped", kind: "figure" }]);
+  });
+});

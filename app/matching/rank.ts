@@ -1,5 +1,5 @@
 import { compareQuantities, extractQuantities } from "./quantities";
-import { contentWords, dice, nameConflict, names } from "./similarity";
+import { dice, meaningWords, nameConflict, names } from "./similarity";
 
 /**
  * Ranking candidates for "has this been checked before?": pure, so the evaluation
@@ -48,13 +48,13 @@ export const SURELY_SAME = 0.9;
 
 export function rankCandidates<C extends Candidate>(text: string, candidates: C[]): Array<Ranked<C>> {
   const ours = {
-    words: new Set(contentWords(text)),
+    words: new Set(meaningWords(text)),
     names: names(text),
     quantities: extractQuantities(text),
   };
   return candidates
     .map((candidate) => {
-      const words = new Set(contentWords(candidate.text));
+      const words = new Set(meaningWords(candidate.text));
       const lexical = dice(ours.words, words);
       const theirNames = names(candidate.text);
       const named = dice(ours.names, theirNames);
@@ -74,7 +74,9 @@ export function rankCandidates<C extends Candidate>(text: string, candidates: C[
         (conflicts.length > 0 || otherName ? 0.1 : 0) +
         (candidate.checked ? 0.03 : 0) +
         (candidate.sameArticle ? -0.05 : 0);
-      const longEnough = ours.words.size >= MIN_WORDS_FOR_SAME && words.size >= MIN_WORDS_FOR_SAME;
+      // A measured figure both state counts as a word: "Nvidia's stock fell 3-4%" says enough.
+      const longEnough =
+        ours.words.size + agreeing >= MIN_WORDS_FOR_SAME && words.size + agreeing >= MIN_WORDS_FOR_SAME;
       const eligible =
         conflicts.length === 0 &&
         !otherName &&

@@ -35,6 +35,20 @@ export function contentWords(text: string): string[] {
     .map(stem);
 }
 
+/**
+ * Near-synonyms for which way a figure moved, as one word (by their stems): "fell", "dipped",
+ * "dropped", "declined", "slid" are "fall"; "rose", "climbed", "gained", "jumped" are "rise".
+ * Only for comparing wording: the direction itself is compared as a figure (quantities.ts), so
+ * "rose 3%" against "fell 3%" still conflicts.
+ */
+const MOVES: Record<string, string> = Object.fromEntries([
+  ...["fell", "fall", "fallen", "dip", "dipp", "drop", "declin", "slid", "slip"].map((w) => [w, "fall"]),
+  ...["rose", "rise", "ris", "risen", "climb", "gain", "jump"].map((w) => [w, "rise"]),
+]);
+
+/** Content words with near-synonyms of movement made one: what ranking compares (the net keeps the words as written). */
+export const meaningWords = (text: string): string[] => contentWords(text).map((w) => MOVES[w] ?? w);
+
 /** Endings of ordinary English words: a sentence's first word with one is not taken for a name. */
 const ORDINARY_ENDING =
   /(?:ive|ion|ions|ing|ed|ly|al|ance|ence|ity|ment|ments|ness|ous|ful|able|ible|ers|ors|ists|es|ts|ys|ics|ure|ary|ery)$/;
