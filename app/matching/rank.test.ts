@@ -194,24 +194,26 @@ describe("the subject a claim leaves to its article", () => {
     "Inference Performance: Up to 12 TOPS (Tera Operations Per Second). Competitive with mid-range Nvidia inference chips.";
   const QUALCOMM =
     "Qualcomm's new AI inference chip reaches 12 TOPS, competitive with mid-range Nvidia chips.";
+  const SEED_ARTICLE = {
+    subject: "Alibaba",
+    title: "Alibaba AI Chip: The Bold Nvidia Alternative Shaping China’s Tech Future",
+  };
+  const QUALCOMM_ARTICLE = { subject: "Qualcomm", title: "Qualcomm’s new AI chip" };
 
   it("never calls a claim about another company's chip the same as one its article says is Alibaba's", () => {
-    const best = top(QUALCOMM, [candidate(SEED_TOPS, { about: "Alibaba" })]);
+    const best = top(QUALCOMM, [candidate(SEED_TOPS, { about: SEED_ARTICLE })]);
     expect(best.relation).toBe("related");
     expect(best.conflicts).toEqual([{ ours: "Qualcomm", theirs: "Alibaba", kind: "name" }]);
     expect(describeConflicts(best.conflicts)).toBe("this claim names Qualcomm, that one Alibaba");
     // The same claim about Alibaba's chip still is the same.
     const alibaba = QUALCOMM.replace("Qualcomm", "Alibaba");
-    expect(top(alibaba, [candidate(SEED_TOPS, { about: "Alibaba" })]).relation).toBe("same");
+    expect(top(alibaba, [candidate(SEED_TOPS, { about: SEED_ARTICLE })]).relation).toBe("same");
     // Two claims naming no subject, from articles about two companies.
     expect(
       conflictsBetween(
         "The chip focuses solely on AI inference, not training.",
         "the chip focuses solely on AI inference, not training",
-        {
-          ours: "Qualcomm",
-          theirs: "Alibaba",
-        },
+        { ours: QUALCOMM_ARTICLE, theirs: SEED_ARTICLE },
       ),
     ).toEqual([{ ours: "Qualcomm", theirs: "Alibaba", kind: "name" }]);
   });
@@ -232,9 +234,20 @@ describe("the subject a claim leaves to its article", () => {
       conflictsBetween(
         "Architecture: RISC-V with custom AI accelerators.",
         "the chip focuses solely on AI inference, not training",
+        { ours: SEED_ARTICLE, theirs: SEED_ARTICLE },
+      ),
+    ).toEqual([]);
+    // A product its article's title names is no other subject than the article's company.
+    const launch = {
+      subject: "Orbitek",
+      title: "Orbitek launches the Helix X2 laptop chip, promising all-day battery",
+    };
+    expect(
+      conflictsBetween(
+        "Helix X2 laptops will be priced from 999 dollars.",
+        "Laptops with the chip will start at $999.",
         {
-          ours: "Alibaba",
-          theirs: "Alibaba",
+          theirs: launch,
         },
       ),
     ).toEqual([]);

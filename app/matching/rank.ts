@@ -1,5 +1,5 @@
 import { compareQuantities, extractQuantities } from "./quantities";
-import { dice, meaningWords, nameConflict, nameRoles, names } from "./similarity";
+import { dice, meaningWords, nameConflict, nameRoles, names, type About } from "./similarity";
 
 /**
  * Ranking candidates for "has this been checked before?": pure, so the evaluation
@@ -24,10 +24,10 @@ export interface Candidate {
   /** Age in days. */
   ageDays: number;
   /**
-   * What its article is about, as written ("Alibaba"), if known: the subject of a claim that names
-   * none ("Competitive with mid-range Nvidia inference chips").
+   * What its article is about ("Alibaba", with the title), if known: the subject of a claim that
+   * names none ("Competitive with mid-range Nvidia inference chips").
    */
-  about?: string | null;
+  about?: About | null;
 }
 
 export interface Ranked<C extends Candidate> {
@@ -58,7 +58,7 @@ export const SURELY_SAME = 0.9;
 export function rankCandidates<C extends Candidate>(
   text: string,
   candidates: C[],
-  { about = null }: { about?: string | null } = {},
+  { about = null }: { about?: About | null } = {},
 ): Array<Ranked<C>> {
   const ours = {
     words: new Set(meaningWords(text)),
@@ -125,7 +125,7 @@ export function rankCandidates<C extends Candidate>(
 export const conflictsBetween = (
   ours: string,
   theirs: string,
-  about: { ours?: string | null; theirs?: string | null } = {},
+  about: { ours?: About | null; theirs?: About | null } = {},
 ): Conflict[] =>
   rankCandidates(
     ours,

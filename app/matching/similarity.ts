@@ -250,6 +250,12 @@ export function demonyms(name: string): string[] {
   );
 }
 
+/** What a claim's article is about: its subject as written ("Alibaba"), and its title, where the subject is known. */
+export interface About {
+  subject: string;
+  title: string;
+}
+
 /** Two claims' names that tell them apart: the subjects when they differ, else another name. */
 export interface NameConflict {
   ours: string;
@@ -294,12 +300,13 @@ export function nameConflict(
   theirs: string,
   ourRoles: NameRoles = nameRoles(ours),
   theirRoles: NameRoles = nameRoles(theirs),
-  about: { ours?: string | null; theirs?: string | null } = {},
+  about: { ours?: About | null; theirs?: About | null } = {},
 ): NameConflict | null {
   // What a claim is about: the subject it names (as the text writes it), and its article's.
   const subject = (text: string, roles: NameRoles) =>
     roles.subject !== null ? { name: roles.subject, written: asWritten(text, roles.subject) } : null;
-  const article = (written?: string | null) => (written ? { name: written.toLowerCase(), written } : null);
+  const article = (of?: About | null) =>
+    of ? { name: of.subject.toLowerCase(), written: of.subject } : null;
   const [ourOwn, theirOwn] = [subject(ours, ourRoles), subject(theirs, theirRoles)];
   const [ourArticle, theirArticle] = [article(about.ours), article(about.theirs)];
   const ourSubjects = [ourOwn, ourArticle].filter((s) => s !== null);
@@ -313,7 +320,11 @@ export function nameConflict(
     theirSide.length > 0 &&
     !ourSide.some((a) => theirSide.some((b) => a.name === b.name)) &&
     !ourSide.some((s) => mentions(theirs, s.name) || spelledOut(ours, s.name, theirs)) &&
-    !theirSide.some((s) => mentions(ours, s.name) || spelledOut(theirs, s.name, ours))
+    !theirSide.some((s) => mentions(ours, s.name) || spelledOut(theirs, s.name, ours)) &&
+    // A subject named against the other's article: "Helix X2 laptops…" is no other subject than
+    // an article about "Orbitek launches the Helix X2…".
+    !(ourOwn && !theirOwn && theirArticle && mentions(about.theirs!.title, ourOwn.name)) &&
+    !(theirOwn && !ourOwn && ourArticle && mentions(about.ours!.title, theirOwn.name))
   )
     return { ours: ourSide[0]!.written, theirs: theirSide[0]!.written, kind: "subject" };
   for (const role of ["main", "compared"] as const) {

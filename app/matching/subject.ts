@@ -1,5 +1,5 @@
 import { isCommonWord } from "../claims/entities";
-import { STOP_WORDS } from "./similarity";
+import { STOP_WORDS, type About } from "./similarity";
 
 /** Titles' first words that name no one. */
 const TITLE_WORDS =
@@ -13,9 +13,10 @@ const ORDINARY_ENDING =
  * "Alibaba AI Chip: The Bold Nvidia Alternative…", "Qualcomm" of "Qualcomm’s new chip"), else
  * nothing ("The …", "How …", "Chip Wars: …"). As written, for "this claim names Qualcomm, that
  * one Alibaba". Titles capitalise every word, so only the first is read, and only when it is
- * neither a common word nor shaped like one.
+ * neither a common word nor shaped like one. With the title, which may name more of it ("Orbitek
+ * launches the Helix X2…").
  */
-export function articleSubject(title: string): string | null {
+export function articleSubject(title: string): About | null {
   const first =
     /^[\s"“‘']*([A-Z][\p{L}\p{N}]*(?:[-.][\p{Lu}\p{N}][\p{L}\p{N}]*)*)(['’]s)?(?![\p{L}\p{N}])/u.exec(title);
   if (!first) return null;
@@ -24,5 +25,5 @@ export function articleSubject(title: string): string | null {
   if (STOP_WORDS.has(lower) || TITLE_WORDS.test(lower) || isCommonWord(lower)) return null;
   const shaped = /[A-Z0-9.-]/.test(word!.slice(1));
   if (!possessive && !shaped && ORDINARY_ENDING.test(lower)) return null;
-  return word!;
+  return { subject: word!, title };
 }
