@@ -30,13 +30,28 @@ migrate(file, path.resolve("prisma/migrations"));
 const { db } = await import("../app/db/client.server");
 const { findMatches } = await import("../app/matching/match.server");
 
+/**
+ * A source's title, as its article has it in a workspace: the fact-check's, or an article's first
+ * heading. Matching reads what a claim naming no company is about from it ("Alibaba AI Chip: …").
+ */
+function titleOf(source: string): string {
+  const text = readFileSync(source, "utf8");
+  if (source.endsWith(".json"))
+    return z.object({ article: z.object({ title: z.string() }) }).parse(JSON.parse(text)).article.title;
+  return /^#\s+(.+)$/m.exec(text)?.[1]?.trim() ?? source;
+}
+
 // One article per source, every archive claim checked (the archive is what was checked before).
 const claimIdOf = new Map<string, number>();
 const archiveIdOf = new Map<number, string>();
 for (const source of new Set(set.archive.map((a) => a.source))) {
   const entries = set.archive.filter((a) => a.source === source);
   const article = await db().article.create({
-    data: { slug: path.basename(source).replace(/\W+/g, "-").toLowerCase(), title: source, markdown: "" },
+    data: {
+      slug: path.basename(source).replace(/\W+/g, "-").toLowerCase(),
+      title: titleOf(source),
+      markdown: "",
+    },
   });
   for (const entry of entries) {
     const claim = await db().claim.create({

@@ -87,6 +87,9 @@ function lexiconType(words: string): NameType | "common" | null {
   return type;
 }
 
+/** Whether compromise's lexicon knows a word as a common one ("chip", "how"), not a name. */
+export const isCommonWord = (word: string): boolean => lexiconType(word) === "common";
+
 function typeFromTags(tags: readonly string[]): NameType | "common" | null {
   if (tags.length === 0) return null;
   if (tags.some((t) => ORGANIZATION_TAGS.has(t))) return "organization";

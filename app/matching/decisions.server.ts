@@ -5,6 +5,7 @@ import { audit } from "../utils/audit.server";
 import { NotFoundError, UserError } from "../utils/errors";
 import { findMatches } from "./match.server";
 import { conflictsBetween, describeConflicts } from "./rank";
+import { articleSubject } from "./subject";
 import type { ClaimMatches } from "./types";
 import type { BulkMatch, MatchDecision } from "./schemas";
 
@@ -12,10 +13,10 @@ import type { BulkMatch, MatchDecision } from "./schemas";
 export async function claimMatches(claimId: number): Promise<ClaimMatches> {
   const claim = await db().claim.findUnique({
     where: { id: claimId },
-    select: { id: true, quote: true, articleId: true },
+    select: { id: true, quote: true, articleId: true, article: { select: { title: true } } },
   });
   if (!claim) throw new NotFoundError("That claim no longer exists.");
-  return matchesOf(claim);
+  return matchesOf({ ...claim, articleTitle: claim.article.title });
 }
 
 /** claimMatches for a claim already read (its page has it). */
@@ -23,10 +24,12 @@ export async function matchesOf(claim: {
   id: number;
   quote: string;
   articleId: number;
+  /** Its article's title: what the claim is about when it names nothing. */
+  articleTitle: string;
 }): Promise<ClaimMatches> {
   const claimId = claim.id;
   const [found, decided] = await Promise.all([
-    findMatches(claim.quote, { claimId, articleId: claim.articleId }),
+    findMatches(claim.quote, { claimId, articleId: claim.articleId, articleTitle: claim.articleTitle }),
     db().claimMatch.findMany({
       where: { claimId },
       select: {
@@ -65,12 +68,15 @@ async function decide(
 ) {
   if (claimId === otherId) throw new UserError("A claim cannot be matched with itself.");
   await db().$transaction(async (tx) => {
+    const select = { articleId: true, quote: true, article: { select: { title: true } } } as const;
     const [claim, other] = await Promise.all([
-      tx.claim.findUnique({ where: { id: claimId }, select: { articleId: true, quote: true } }),
-      tx.claim.findUnique({ where: { id: otherId }, select: { articleId: true, quote: true } }),
+      tx.claim.findUnique({ where: { id: claimId }, select }),
+      tx.claim.findUnique({ where: { id: otherId }, select }),
     ]);
     if (!claim || !other) throw new NotFoundError("One of the two claims no longer exists. Reload the page.");
-    const differences = decision === "same" ? conflictsBetween(claim.quote, other.quote) : [];
+    // The differences the panel named: with what each claim's article is about.
+    const about = { ours: articleSubject(claim.article.title), theirs: articleSubject(other.article.title) };
+    const differences = decision === "same" ? conflictsBetween(claim.quote, other.quote, about) : [];
     if (differences.length > 0 && !despiteDifferences)
       throw new UserError(
         `Nothing was saved: the two claims differ (${describeConflicts(differences)}). ` +

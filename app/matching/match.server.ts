@@ -6,6 +6,7 @@ import {
 } from "../search/search.server";
 import { castNet, COMMON_WORD_ROWS } from "./net";
 import { rankCandidates } from "./rank";
+import { articleSubject } from "./subject";
 import type { Match } from "./types";
 import { contentWords } from "./similarity";
 
@@ -37,11 +38,17 @@ function reviewAgeDays(reviewDate: string, importedAt: Date | string, now: numbe
  * figures agree, the texts are long enough and the check is recent, else "related" with the
  * conflicting figures named. A review elsewhere counts as checked, never as the same article.
  * A claim of the same article is suggested only as a repetition ("same"): its other claims share
- * its subject and words, so as "related" they would crowd out the checks done elsewhere.
+ * its subject and words, so as "related" they would crowd out the checks done elsewhere. A claim
+ * that names no subject is taken to be about its article's (`articleTitle`, and each candidate's
+ * article's title: see articleSubject).
  */
 export async function findMatches(
   text: string,
-  { claimId = null, articleId = null }: { claimId?: number | null; articleId?: number | null } = {},
+  {
+    claimId = null,
+    articleId = null,
+    articleTitle = "",
+  }: { claimId?: number | null; articleId?: number | null; articleTitle?: string } = {},
   limit = MATCH_LIMIT,
 ): Promise<Match[]> {
   const query = words(text);
@@ -60,6 +67,7 @@ export async function findMatches(
       checked: c.verdict !== null,
       sameArticle: c.articleId === articleId,
       ageDays: (now - new Date(c.updatedAt).getTime()) / 86_400_000,
+      about: articleSubject(c.articleTitle),
       match: {
         kind: "claim" as const,
         id: c.id,
@@ -94,13 +102,17 @@ export async function findMatches(
   ];
   // Ranked apart: a same-article claim must not take the lead from a check done elsewhere (and
   // with it the check's "same"), nor count when only a clear repetition of the claim is shown.
+  // What each article is about stands in for the subject of a claim that names none.
+  const about = articleSubject(articleTitle);
   const elsewhere = rankCandidates(
     text,
     candidates.filter((c) => !c.sameArticle),
+    { about },
   );
   const repeated = rankCandidates(
     text,
     candidates.filter((c) => c.sameArticle),
+    { about },
   ).filter(({ relation }) => relation === "same");
   return [...elsewhere, ...repeated]
     .sort((a, b) => b.score - a.score)

@@ -166,6 +166,37 @@ describe("has this been checked before?", () => {
   });
 });
 
+describe("a claim that names no company, from an article about another company", () => {
+  it("is about its article's: the seed's chip is Alibaba's, and a Qualcomm article's is Qualcomm's", async () => {
+    const article = await importArticle(
+      {
+        title: "Qualcomm’s new AI chip",
+        outlet: "",
+        author: "",
+        sourceUrl: "",
+        originalDate: "",
+        format: "markdown",
+        source:
+          "The new inference processor reaches 12 TOPS, on par with mid-range Nvidia chips, the company says.",
+      },
+      editor.id,
+    );
+    const [claim] = await db().claim.findMany({ where: { articleId: article.id } });
+    const { suggestions } = await claimMatches(claim!.id);
+    // Without the articles, the two would be the same claim: same figure, same comparison.
+    expect(suggestions.find((m) => m.id === seedTops)).toMatchObject({
+      relation: "related",
+      conflicts: [{ ours: "Qualcomm", theirs: "Alibaba", kind: "name" }],
+    });
+    expect(suggestions.some((m) => m.relation === "same")).toBe(false);
+    // Confirming them as one claim asks first, naming the difference the panel showed.
+    await expect(decideMatch(claim!.id, { otherId: seedTops, decision: "same" }, editor)).rejects.toThrow(
+      /the two claims differ \(this claim names Qualcomm, that one Alibaba\)/,
+    );
+    await db().claim.updateMany({ where: { articleId: article.id }, data: { status: "dismissed" } });
+  });
+});
+
 describe("a claim whose own article says nearly the same with another year", () => {
   it("still calls the check done elsewhere the same claim", async () => {
     const imported = (title: string, lines: string[]) =>

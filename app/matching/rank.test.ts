@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { conflictsBetween, describeConflicts, rankCandidates, type Candidate } from "./rank";
+import {
+  conflictsBetween,
+  describeConflicts,
+  MIN_SHARED_WORDS,
+  rankCandidates,
+  type Candidate,
+} from "./rank";
 
 const candidate = (text: string, extra: Partial<Candidate> = {}): Candidate => ({
   text,
@@ -107,5 +113,168 @@ describe("differences named", () => {
     expect(conflictsBetween("Alibaba's chip reaches 12 TOPS.", "The Alibaba chip reaches 12 TOPS.")).toEqual(
       [],
     );
+  });
+});
+
+describe("names by role: what a claim is about, and what it is compared with", () => {
+  const SEED_TOPS =
+    "Inference Performance: Up to 12 TOPS (Tera Operations Per Second). Competitive with mid-range Nvidia inference chips.";
+
+  it("names no difference when the other claim's name is only what it is compared with", () => {
+    // Nvidia is the point of comparison there, Alibaba the subject here: not another subject.
+    expect(
+      conflictsBetween(
+        "Alibaba's chip delivers 12 TOPS, the company says.",
+        "The chip delivers 12 TOPS, competitive with mid-range Nvidia inference chips.",
+      ),
+    ).toEqual([]);
+    expect(
+      top("Alibaba's chip delivers 12 TOPS, the company says.", [candidate(SEED_TOPS)]).conflicts,
+    ).toEqual([]);
+    // Both name both, in other roles: nothing to name either.
+    expect(
+      conflictsBetween(
+        "Alibaba's new chip matches Nvidia's mid-range parts at 12 TOPS.",
+        "Nvidia's mid-range parts are matched by Alibaba's new chip at 12 TOPS.",
+      ),
+    ).toEqual([]);
+  });
+
+  it("still names another subject, and another point of comparison", () => {
+    expect(
+      conflictsBetween(
+        "Qualcomm's chip delivers 12 TOPS, competitive with mid-range Nvidia inference chips.",
+        "Alibaba's chip delivers 12 TOPS, competitive with mid-range Nvidia inference chips.",
+      ),
+    ).toEqual([{ ours: "Qualcomm", theirs: "Alibaba", kind: "name" }]);
+    expect(
+      conflictsBetween(
+        "Orbitek is the only company besides Qualcomm to design its own laptop CPU cores.",
+        "Orbitek is the only company besides Apple to design its own laptop CPU cores.",
+      ),
+    ).toEqual([{ ours: "Qualcomm", theirs: "Apple", kind: "name" }]);
+  });
+
+  it("names no difference between names that stand nowhere alike, but does not call them the same", () => {
+    // The seed's own claims: "a Chinese fab" and "RISC-V architecture" are not one for the other.
+    const fab =
+      "has unveiled a new Alibaba AI chip, a versatile inference processor made by a Chinese fab, designed to reduce reliance on U.S. Nvidia technology";
+    const riscV =
+      "Alibaba AI chip, designed to reduce reliance on Nvidia with custom RISC-V architecture for inference workloads";
+    const best = top(fab, [candidate(riscV)]);
+    expect(best.conflicts).toEqual([]);
+    expect(best.relation).toBe("related");
+    // A foundry for a foundry is named.
+    expect(
+      conflictsBetween(
+        "The Helix X2 has 12 CPU cores and a 16-core graphics unit, built on Samsung's 3 nm process.",
+        "The Helix X2 has 12 CPU cores and a 16-core graphics unit, built on TSMC's 3 nm process.",
+      ),
+    ).toEqual([{ ours: "Samsung", theirs: "TSMC", kind: "name" }]);
+  });
+
+  it("reads a name joined to a lower-case word as the name: 'AMD-based' names AMD", () => {
+    expect(
+      conflictsBetween(
+        "The chip enables software compatibility with existing AMD-based systems.",
+        "Enables software compatibility with existing Nvidia-based systems.",
+      ),
+    ).toEqual([{ ours: "AMD", theirs: "Nvidia", kind: "name" }]);
+    expect(
+      conflictsBetween(
+        "The chip is compatible with Nvidia-based systems.",
+        "The chip supports existing Nvidia systems.",
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe("the subject a claim leaves to its article", () => {
+  const SEED_TOPS =
+    "Inference Performance: Up to 12 TOPS (Tera Operations Per Second). Competitive with mid-range Nvidia inference chips.";
+  const QUALCOMM =
+    "Qualcomm's new AI inference chip reaches 12 TOPS, competitive with mid-range Nvidia chips.";
+  const SEED_ARTICLE = {
+    subject: "Alibaba",
+    title: "Alibaba AI Chip: The Bold Nvidia Alternative Shaping China’s Tech Future",
+  };
+  const QUALCOMM_ARTICLE = { subject: "Qualcomm", title: "Qualcomm’s new AI chip" };
+
+  it("never calls a claim about another company's chip the same as one its article says is Alibaba's", () => {
+    const best = top(QUALCOMM, [candidate(SEED_TOPS, { about: SEED_ARTICLE })]);
+    expect(best.relation).toBe("related");
+    expect(best.conflicts).toEqual([{ ours: "Qualcomm", theirs: "Alibaba", kind: "name" }]);
+    expect(describeConflicts(best.conflicts)).toBe("this claim names Qualcomm, that one Alibaba");
+    // The same claim about Alibaba's chip still is the same.
+    const alibaba = QUALCOMM.replace("Qualcomm", "Alibaba");
+    expect(top(alibaba, [candidate(SEED_TOPS, { about: SEED_ARTICLE })]).relation).toBe("same");
+    // Two claims naming no subject, from articles about two companies.
+    expect(
+      conflictsBetween(
+        "The chip focuses solely on AI inference, not training.",
+        "the chip focuses solely on AI inference, not training",
+        { ours: QUALCOMM_ARTICLE, theirs: SEED_ARTICLE },
+      ),
+    ).toEqual([{ ours: "Qualcomm", theirs: "Alibaba", kind: "name" }]);
+  });
+
+  it("names another subject even where the two share little wording", () => {
+    const best = top("Qualcomm's chip is built for inference in phones and laptops.", [
+      candidate(
+        "Alibaba AI chip, designed to reduce reliance on Nvidia with custom RISC-V architecture for inference workloads",
+      ),
+    ]);
+    expect(best.lexical).toBeLessThan(MIN_SHARED_WORDS);
+    expect(best.conflicts).toEqual([{ ours: "Qualcomm", theirs: "Alibaba", kind: "name" }]);
+  });
+
+  it("takes a claim's own detail for no other subject than its article's", () => {
+    // Both from the seed article: "RISC-V" is what this one is about, within Alibaba's chip.
+    expect(
+      conflictsBetween(
+        "Architecture: RISC-V with custom AI accelerators.",
+        "the chip focuses solely on AI inference, not training",
+        { ours: SEED_ARTICLE, theirs: SEED_ARTICLE },
+      ),
+    ).toEqual([]);
+    // A product its article's title names is no other subject than the article's company.
+    const launch = {
+      subject: "Orbitek",
+      title: "Orbitek launches the Helix X2 laptop chip, promising all-day battery",
+    };
+    expect(
+      conflictsBetween(
+        "Helix X2 laptops will be priced from 999 dollars.",
+        "Laptops with the chip will start at $999.",
+        {
+          theirs: launch,
+        },
+      ),
+    ).toEqual([]);
+  });
+});
+
+describe("the same movement in other words", () => {
+  it("calls 'Nvidia's stock fell 3-4%' the same as 'Nvidia stock dipped 3–4%'", () => {
+    const best = top("Nvidia's stock fell 3-4%", [candidate("Nvidia stock dipped 3–4%")]);
+    expect(best.relation).toBe("same");
+    expect(best.conflicts).toEqual([]);
+    expect(top("Nvidia stock declined 3 to 4 percent", [candidate("Nvidia stock slid 3–4%")]).relation).toBe(
+      "same",
+    );
+    expect(
+      top("Alibaba's shares jumped 13% on the news", [candidate("Alibaba's shares climbed 13% on the news")])
+        .relation,
+    ).toBe("same");
+  });
+
+  it("keeps the direction: rose is not fell", () => {
+    const best = top("Nvidia's stock rose 3-4%", [candidate("Nvidia stock dipped 3–4%")]);
+    expect(best.relation).toBe("related");
+    expect(best.conflicts).toEqual([{ ours: "rose", theirs: "dipped", kind: "figure" }]);
+    expect(
+      top("Alibaba's shares gained 13% on the news", [candidate("Alibaba's shares dropped 13% on the news")])
+        .conflicts,
+    ).toEqual([{ ours: "gained", theirs: "dropped", kind: "figure" }]);
   });
 });

@@ -1,5 +1,5 @@
 import { compareQuantities, extractQuantities } from "./quantities";
-import { contentWords, dice, nameConflict, names } from "./similarity";
+import { dice, meaningWords, nameConflict, nameRoles, names, type About } from "./similarity";
 
 /**
  * Ranking candidates for "has this been checked before?": pure, so the evaluation
@@ -23,6 +23,11 @@ export interface Candidate {
   sameArticle: boolean;
   /** Age in days. */
   ageDays: number;
+  /**
+   * What its article is about ("Alibaba", with the title), if known: the subject of a claim that
+   * names none ("Competitive with mid-range Nvidia inference chips").
+   */
+  about?: About | null;
 }
 
 export interface Ranked<C extends Candidate> {
@@ -46,35 +51,56 @@ export const MIN_SHARED_WORDS = 0.3;
 export const SAME_MARGIN = 0.08;
 export const SURELY_SAME = 0.9;
 
-export function rankCandidates<C extends Candidate>(text: string, candidates: C[]): Array<Ranked<C>> {
+/**
+ * `about`: what the claim's own article is about, as for a candidate (its subject when the claim
+ * names none).
+ */
+export function rankCandidates<C extends Candidate>(
+  text: string,
+  candidates: C[],
+  { about = null }: { about?: About | null } = {},
+): Array<Ranked<C>> {
   const ours = {
-    words: new Set(contentWords(text)),
+    words: new Set(meaningWords(text)),
     names: names(text),
+    roles: nameRoles(text),
     quantities: extractQuantities(text),
   };
   return candidates
     .map((candidate) => {
-      const words = new Set(contentWords(candidate.text));
+      const words = new Set(meaningWords(candidate.text));
       const lexical = dice(ours.words, words);
       const theirNames = names(candidate.text);
-      const named = dice(ours.names, theirNames);
+      const sharedNames = dice(ours.names, theirNames);
       const figures = compareQuantities(ours.quantities, extractQuantities(candidate.text));
       // Agreeing on a measured figure ("5 nm", "41%") is strong evidence; on a year or a direction, weak.
       const agreeing = figures.agreeingMeasures;
-      const otherName = nameConflict(text, candidate.text, ours.names, theirNames);
-      // Another name keeps a candidate from being "the same" either way, but it is named as a
-      // difference only where the two say much the same otherwise: two claims about different
-      // things differ in every name.
+      const otherName = nameConflict(text, candidate.text, ours.roles, nameRoles(candidate.text), {
+        ours: about,
+        theirs: candidate.about,
+      });
+      // Another name keeps a candidate from being "the same" either way. Another subject is named
+      // as a difference wherever the two share a word ("this claim names Qualcomm, that one
+      // Alibaba"); a name standing where the other has another only where the two say much the
+      // same otherwise (two claims about different things differ in every name); names that
+      // stand nowhere alike ("a Chinese fab" against "RISC-V architecture") never.
       const conflicts: Conflict[] = figures.conflicts.map((c) => ({ ...c, kind: "figure" }));
-      if (otherName && lexical >= MIN_SHARED_WORDS) conflicts.push({ ...otherName, kind: "name" });
+      const named =
+        otherName?.kind === "subject"
+          ? lexical > 0
+          : otherName?.kind === "swap" && lexical >= MIN_SHARED_WORDS;
+      if (otherName && named)
+        conflicts.push({ ours: otherName.ours, theirs: otherName.theirs, kind: "name" });
       const score =
         lexical +
-        0.15 * named +
+        0.15 * sharedNames +
         Math.min(0.5, 0.25 * agreeing) -
         (conflicts.length > 0 || otherName ? 0.1 : 0) +
         (candidate.checked ? 0.03 : 0) +
         (candidate.sameArticle ? -0.05 : 0);
-      const longEnough = ours.words.size >= MIN_WORDS_FOR_SAME && words.size >= MIN_WORDS_FOR_SAME;
+      // A measured figure both state counts as a word: "Nvidia's stock fell 3-4%" says enough.
+      const longEnough =
+        ours.words.size + agreeing >= MIN_WORDS_FOR_SAME && words.size + agreeing >= MIN_WORDS_FOR_SAME;
       const eligible =
         conflicts.length === 0 &&
         !otherName &&
@@ -92,9 +118,22 @@ export function rankCandidates<C extends Candidate>(text: string, candidates: C[
     });
 }
 
-/** What the claim page names as the differences between two claims ("Differs: …"). */
-export const conflictsBetween = (ours: string, theirs: string): Conflict[] =>
-  rankCandidates(ours, [{ text: theirs, checked: false, sameArticle: false, ageDays: 0 }])[0]!.conflicts;
+/**
+ * What the claim page names as the differences between two claims ("Differs: …"), with what each
+ * one's article is about when known (see Candidate.about).
+ */
+export const conflictsBetween = (
+  ours: string,
+  theirs: string,
+  about: { ours?: About | null; theirs?: About | null } = {},
+): Conflict[] =>
+  rankCandidates(
+    ours,
+    [{ text: theirs, checked: false, sameArticle: false, ageDays: 0, about: about.theirs }],
+    {
+      about: about.ours,
+    },
+  )[0]!.conflicts;
 
 /** The differences in words: "this claim says 400 TOPS, that one 12 TOPS". */
 export const describeConflicts = (conflicts: Conflict[]): string =>

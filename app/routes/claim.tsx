@@ -52,7 +52,7 @@ export async function loader({ request, url, params }: Route.LoaderArgs) {
   const page = await orErrorPage(claimWorkbench(articleId, parseId(params.claimId, "claim"), user));
   // Independent reads, sent together: on a database server their round trips overlap.
   const [matches, comments, embed, figures] = await Promise.all([
-    matchesOf(page.claim),
+    matchesOf({ ...page.claim, articleTitle: page.article.title }),
     claimComments(page.claim.id),
     publishedEmbed(articleId, page.claim.id),
     claimFigures(page.claim.quote, page.article.language),
