@@ -485,7 +485,7 @@ function introducedAsPerson(text: string, run: Token[], ascii: boolean): boolean
     !SPEECH_BEFORE.test(text.slice(Math.max(0, start - 12), start))
   )
     return false;
-  return !run.some((w) => isCommonWord(w.text.toLowerCase()));
+  return !run.some((w) => readsAsOrdinaryWord(w.text.toLowerCase()));
 }
 
 /** Endings of common nouns the lexicon leaves to its rules: "Robotics", "Software", "Solutions". */
@@ -502,7 +502,7 @@ let guesses: Guesses | undefined;
  * a word of organisations' names, or would guess it a plural or an -ing form from its ending:
  * "Cloud", "Industries", "Systems", "Devices", "Computing", "Robotics".
  */
-function isCommonWord(word: string): boolean {
+function readsAsOrdinaryWord(word: string): boolean {
   if (COMMON_NOUN_ENDING.test(word)) return true;
   guesses ??= (nlp.model() as { two: Guesses }).two;
   if (guesses.orgWords[word]) return true;
