@@ -52,7 +52,7 @@ beforeAll(async () => {
       outlet: "Test Wire",
       author: "",
       sourceUrl: "",
-      originalDate: "",
+      originalDate: "2026-11-27",
       format: "markdown",
       source: ARTICLE,
     },
@@ -63,7 +63,21 @@ beforeAll(async () => {
   await checkAndApprove(first!.id, "accurate", "The **annual report** says so.");
   await checkAndApprove(second!.id, "mostly-accurate", "It fell 3.1%, rounded down.");
   const { version } = await db().article.findUniqueOrThrow({ where: { id: articleId } });
-  await publishArticle(articleId, { articleVersion: version, changeNote: "" }, reviewer);
+  await publishArticle(articleId, { articleVersion: version, changeNote: FIRST_NOTE }, reviewer);
+});
+
+/** Version 1's optional note, with characters that must reach readers as text. */
+const FIRST_NOTE = "Checked with the <b>annual report</b> & the filing.";
+const FIRST_NOTE_HTML = "Checked with the &lt;b&gt;annual report&lt;/b&gt; &amp; the filing.";
+
+describe("the dates at the head of the page", () => {
+  it("tell the article's publication from the fact-check's, and show version 1's note", async () => {
+    const page = (await publishedPage("chipmaker-results"))!.body;
+    expect(page).toContain("Article in Test Wire, published 27 November 2026");
+    expect(page).toMatch(/Reviewed by Rui Reviewer\. Fact-check version 1, published \d+ \w+ 20\d\d\./);
+    expect(page).not.toMatch(/[^,] published 27 November/);
+    expect(page).toContain(`<span class="version-note"> Note: ${FIRST_NOTE_HTML}</span>`);
+  });
 });
 
 describe("the credit", () => {
@@ -97,6 +111,24 @@ describe("a corrected fact-check", () => {
     );
     const archived = (await publishedPage("chipmaker-results", 2))!.body;
     expect(archived.indexOf('class="correction-banner"')).toBeLessThan(archived.indexOf("<h1>"));
+  });
+
+  it("lists version 1 with its note among the versions, in the feed and in export.json", async () => {
+    const latest = (await publishedPage("chipmaker-results"))!.body;
+    // Version 2's own head has no note of its own: the banner shows its change note.
+    expect(latest).not.toContain('class="version-note"');
+    expect(latest).toMatch(
+      new RegExp(`>Version 1</a>, first published \\d+ \\w+ 20\\d\\d: ${FIRST_NOTE_HTML}</li>`),
+    );
+    const { recentFeedEntries } = await import("./feed.server");
+    const { atomFeed } = await import("./feed");
+    const feed = atomFeed(await recentFeedEntries(), { baseUrl: "https://checks.example", name: "Desk" });
+    expect(feed).toMatch(/<summary>Checked with the &lt;b&gt;annual report&lt;\/b&gt; &amp; the filing\. /);
+    const json = JSON.parse(
+      exportFormat("export.json")!.render((await loadPublication("chipmaker-results"))!),
+    );
+    expect(json.firstPublished).toMatchObject({ note: FIRST_NOTE, url: expect.stringMatching(/\/v\/1$/) });
+    expect(json.corrections).toHaveLength(1);
   });
 });
 
