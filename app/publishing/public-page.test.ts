@@ -99,7 +99,7 @@ describe("a corrected fact-check", () => {
     const { version } = await db().article.findUniqueOrThrow({ where: { id: articleId } });
     await publishArticle(
       articleId,
-      { articleVersion: version, changeNote: "The share fall was 3.1%, not 3%." },
+      { articleVersion: version, changeNote: "The share fall was 3.1%, not 3%.", changeKind: "correction" },
       reviewer,
     );
     const latest = (await publishedPage("chipmaker-results"))!.body;

@@ -77,13 +77,17 @@ describe("publishing", () => {
     await db().claim.update({ where: { id: dropped!.id }, data: { status: "dismissed" } });
     const { version } = await article();
     await expect(
-      publishArticle(dropped!.articleId, { articleVersion: version + 1, changeNote: "Stale." }, null),
+      publishArticle(
+        dropped!.articleId,
+        { articleVersion: version + 1, changeNote: "Stale.", changeKind: "correction" },
+        null,
+      ),
     ).rejects.toThrow(ConflictError);
     expect(await latestNumber({ slug: SLUG })).toBe(1);
 
     const published = await publishArticle(
       dropped!.articleId,
-      { articleVersion: version, changeNote: "Dropped a claim." },
+      { articleVersion: version, changeNote: "Dropped a claim.", changeKind: "correction" },
       null,
     );
     stop();
