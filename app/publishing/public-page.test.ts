@@ -150,6 +150,33 @@ describe("embedding a claim", () => {
     expect(await publishedEmbed(articleId, candidate.id)).toBeNull();
   });
 
+  it("fits its iframe: the card tells its height, the code believes only its own card", async () => {
+    const { createHash } = await import("node:crypto");
+    const { CARD_CSP } = await import("./embed.server");
+    const { embedCode, EMBED_HEIGHT } = await import("./links");
+    const [first] = await db().claim.findMany({ where: { articleId }, orderBy: { start: "asc" } });
+    const found = (await findPublishedClaim(first!.id))!;
+    const card = renderClaimCard(found.snapshot, found.claim, {
+      baseUrl: "https://checks.example",
+      name: "Desk",
+    });
+    // One inline script, allowed by its hash: the same bytes for every request and in the static export.
+    const scripts = [...card.matchAll(/<script>(.*?)<\/script>/g)].map((m) => m[1]!);
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]).toContain("parent.postMessage({claimdeskCardHeight:");
+    const hash = createHash("sha256").update(scripts[0]!).digest("base64");
+    expect(CARD_CSP).toContain(`script-src 'sha256-${hash}'`);
+    expect(CARD_CSP).toContain("frame-ancestors *");
+    const code = embedCode("https://checks.example/base", 7, "Card");
+    expect(code).toMatch(
+      new RegExp(
+        `^<iframe src="https://checks.example/base/embed/claims/7" title="Card" width="560" height="${EMBED_HEIGHT}" [^>]*></iframe><script>.*</script>$`,
+      ),
+    );
+    expect(code).toContain("e.source===f.contentWindow&&e.origin===o");
+    expect(code).toContain('previousElementSibling,"https://checks.example")</script>');
+  });
+
   it("shows the claim's number in its article and its rationale as text, cut at a word", async () => {
     const [first] = await db().claim.findMany({ where: { articleId }, orderBy: { start: "asc" } });
     const found = (await findPublishedClaim(first!.id))!;
@@ -158,7 +185,7 @@ describe("embedding a claim", () => {
       name: "Desk",
     });
     expect(card).toContain("Claim 1 of “Chipmaker results”");
-    expect(card).toContain('<p class="rationale">The annual report says so.</p>');
+    expect(card).toContain('<p class="rationale lines-5">The annual report says so.</p>');
     expect(rationaleSummary(`<script>alert(1)</script> ${"word ".repeat(100)}`)).toMatch(
       /^<script>alert\(1\)<\/script> word .*word…$/,
     );
