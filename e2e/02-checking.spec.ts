@@ -193,6 +193,10 @@ test.describe.serial("an article checked end to end", () => {
         "Rating changed to Inaccurate after independent benchmarks.",
       );
       await expect(other.locator("input[name=changeKind][aria-invalid=true]")).toHaveCount(2);
+      await other
+        .locator("#publish-heading")
+        .locator("..")
+        .screenshot({ path: test.info().outputPath(`publish-refused-js-${javaScriptEnabled}.png`) });
       await context.close();
     }
     // A changed verdict is a correction.

@@ -183,7 +183,7 @@ describe("checking an article", () => {
     await expect(publishArticle(article.id, unsaid, reviewer)).rejects.toMatchObject({
       message:
         "Choose whether version 2 corrects something published or adds to it: readers see “Corrected” or “Updated”.",
-      fields: { changeKind: expect.stringContaining("Choose whether this version") },
+      fields: { changeKind: "Choose one of the two." },
     });
     await publishArticle(
       article.id,

@@ -95,7 +95,7 @@ export async function writePublication(
   const number = (earlier.at(-1)?.number ?? 0) + 1;
   if (number > 1 && !input.changeKind) {
     throw new UserError(CHANGE_KIND_MISSING.replace("this version", `version ${number}`), 400, {
-      changeKind: CHANGE_KIND_MISSING,
+      changeKind: "Choose one of the two.",
     });
   }
   // Stored in the snapshot as typed, not through a text column: drop what a text column would

@@ -1,4 +1,5 @@
 import { Form } from "react-router";
+import { CHANGE_KINDS, type ChangeKind } from "../newsroom/verdicts";
 import { FormMessage } from "./components";
 import type { FormState } from "./form-state";
 import { SubmissionToken } from "./SubmissionToken";
@@ -113,10 +114,11 @@ export function PublishForm({
   );
 }
 
-const CHANGE_KIND_CHOICES = [
-  { value: "correction", label: "corrects something published (readers see “Corrected”)" },
-  { value: "update", label: "adds or brings up to date (readers see “Updated”)" },
-] as const;
+/** What each kind of change (the schema's CHANGE_KINDS) reads as in the publish form. */
+const CHANGE_KIND_CHOICES: Record<ChangeKind, string> = {
+  correction: "corrects something published (readers see “Corrected”)",
+  update: "adds or brings up to date (readers see “Updated”)",
+};
 
 /**
  * Whether a version corrects or updates: nothing is chosen beforehand, as readers see the answer
@@ -132,7 +134,7 @@ function ChangeKindField({ state }: { state: FormState | null }) {
       <p className={refused ? "field__error" : "hint"} id="changeKind-hint">
         {refused ?? "Readers see the kind of change first, with the note below."}
       </p>
-      {CHANGE_KIND_CHOICES.map(({ value, label }) => (
+      {CHANGE_KINDS.map((value) => (
         <label className="inline" key={value}>
           <input
             type="radio"
@@ -142,7 +144,7 @@ function ChangeKindField({ state }: { state: FormState | null }) {
             aria-invalid={refused ? true : undefined}
             defaultChecked={state?.values.changeKind === value}
           />{" "}
-          {label}
+          {CHANGE_KIND_CHOICES[value]}
         </label>
       ))}
     </fieldset>
