@@ -220,7 +220,12 @@ export function exportMarkdown(
       lines.push(
         `- Version ${h.number}, ${CHANGE_KIND_WORDS[h.changeKind].done} ${h.publishedAt.slice(0, 10)}: ${escapeMarkdown(h.changeNote)}`,
       );
-    lines.push("");
+    // As on the page: the log ends with version 1, and its note when it has one.
+    const first = firstPublished(snapshot, history, publisher);
+    lines.push(
+      `- Version 1, first published ${first.publishedAt.slice(0, 10)}${first.note ? `: ${escapeMarkdown(first.note)}` : "."}`,
+      "",
+    );
   }
   for (const claim of snapshot.claims) {
     const sources = claim.evidence.map(

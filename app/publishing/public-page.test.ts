@@ -129,6 +129,9 @@ describe("a corrected fact-check", () => {
     );
     expect(json.firstPublished).toMatchObject({ note: FIRST_NOTE, url: expect.stringMatching(/\/v\/1$/) });
     expect(json.corrections).toHaveLength(1);
+    expect(await markdownExport()).toMatch(
+      /\n- Version 1, first published \d{4}-\d\d-\d\d: Checked with the \\<b\\>annual report\\<\/b\\> & the filing\.\n/,
+    );
   });
 });
 
