@@ -136,7 +136,10 @@ test.describe.serial("an article checked end to end", () => {
     await anonymous.close();
   });
 
-  test("a correction publishes version 2 with its note; version 1 stays unchanged", async ({ page }) => {
+  test("a correction publishes version 2 with its note; version 1 stays unchanged", async ({
+    page,
+    browser,
+  }) => {
     failOnServerErrors(page);
     await signIn(page, "edna@desk.test");
     await page.goto(articleUrl);
@@ -162,8 +165,42 @@ test.describe.serial("an article checked end to end", () => {
     // Version 2 needs a change note: the form holds back an empty one (the server refuses it too).
     await expect(page.locator("#changeNote:invalid")).toHaveCount(1);
     await page.getByLabel("What changed").fill("Rating changed to Inaccurate after independent benchmarks.");
-    // A changed verdict is a correction: the choice readers see at the top, and the default.
-    await expect(page.getByRole("radio", { name: /corrects something published/ })).toBeChecked();
+    // Corrected or Updated is what readers see first: nothing is chosen for the publisher, and
+    // the form holds back a version without the choice.
+    const kinds = page.getByRole("group", { name: /This version/ }).getByRole("radio");
+    await expect(kinds).toHaveCount(2);
+    for (const kind of await kinds.all()) await expect(kind).not.toBeChecked();
+    await page.getByRole("button", { name: "Publish version 2" }).click();
+    await expect(page.locator("input[name=changeKind]:invalid")).toHaveCount(2);
+    await expect(page).toHaveURL(articleUrl);
+    // A browser that does not hold it back (or a forged form) is refused by the server, with JavaScript and without.
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await browser.newContext({ javaScriptEnabled });
+      const other = await context.newPage();
+      await signIn(other, "rex@desk.test");
+      await other.goto(articleUrl);
+      await other
+        .getByLabel("What changed")
+        .fill("Rating changed to Inaccurate after independent benchmarks.");
+      await other
+        .locator("input[name=changeKind]")
+        .evaluateAll((radios) => radios.forEach((r) => r.removeAttribute("required")));
+      await other.getByRole("button", { name: "Publish version 2" }).click();
+      await expect(other.getByRole("alert").first()).toHaveText(
+        "Choose whether version 2 corrects something published or adds to it: readers see “Corrected” or “Updated”.",
+      );
+      await expect(other.getByLabel("What changed")).toHaveValue(
+        "Rating changed to Inaccurate after independent benchmarks.",
+      );
+      await expect(other.locator("input[name=changeKind][aria-invalid=true]")).toHaveCount(2);
+      await other
+        .locator("#publish-heading")
+        .locator("..")
+        .screenshot({ path: test.info().outputPath(`publish-refused-js-${javaScriptEnabled}.png`) });
+      await context.close();
+    }
+    // A changed verdict is a correction.
+    await page.getByRole("radio", { name: /corrects something published/ }).check();
     await page.getByRole("button", { name: "Publish version 2" }).click();
     await expect(page).toHaveURL(publicUrl);
     await expect(page.locator(".correction-banner")).toContainText("Corrected");

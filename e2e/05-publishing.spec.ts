@@ -136,7 +136,7 @@ test.describe("publishing for the open web", () => {
     await expect(page.locator("dl.figures")).toHaveCount(8);
     // Version 1 stays the original publication, without them.
     await page.goto(`${SEED}/v/1`);
-    await expect(page.getByText("Version 1, published")).toBeVisible();
+    await expect(page.getByText("Fact-check version 1, published")).toBeVisible();
     await expect(page.locator("dl.figures")).toHaveCount(0);
   });
 

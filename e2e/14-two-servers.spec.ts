@@ -32,7 +32,7 @@ test("a version published through one server is what the other serves at once", 
   // Both servers have read (and keep) the latest page before the new version exists: the seed
   // is published as versions 1 and 2.
   for (const server of [first, second])
-    expect(await latestPage(server.base)).toContain("Version 2, published");
+    expect(await latestPage(server.base)).toContain("Fact-check version 2, published");
 
   const articles = await fetch(`${first.base}/api/v1/articles`, {
     headers: { Authorization: `Bearer ${token}` },
@@ -61,8 +61,8 @@ test("a version published through one server is what the other serves at once", 
   expect(published.status).toBe(201);
   expect((await published.json()).version).toBe(3);
 
-  expect(await latestPage(second.base)).toContain("Version 3, published");
-  expect(await latestPage(first.base)).toContain("Version 3, published");
+  expect(await latestPage(second.base)).toContain("Fact-check version 3, published");
+  expect(await latestPage(first.base)).toContain("Fact-check version 3, published");
 });
 
 test("an API poller's tag is answered 304 by either server on PostgreSQL, by its own on SQLite", async () => {

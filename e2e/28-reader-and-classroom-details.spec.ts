@@ -88,7 +88,7 @@ test("the embed code shows whole, on a wide screen and on a phone", async ({ pag
   const code = page.getByLabel("Code to paste into your page");
   for (const width of [1280, 390]) {
     await page.setViewportSize({ width, height: 800 });
-    await expect(code).toHaveValue(/^<iframe .*<\/iframe>$/);
+    await expect(code).toHaveValue(/^<iframe .*<\/iframe><script>.*<\/script>$/);
     const { scrollHeight, clientHeight, fontSize, boxWidth } = await code.evaluate((box) => ({
       scrollHeight: box.scrollHeight,
       clientHeight: box.clientHeight,

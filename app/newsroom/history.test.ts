@@ -56,6 +56,7 @@ beforeAll(async () => {
       {
         articleVersion: (await db().article.findUniqueOrThrow({ where: { id: articleId } })).version,
         changeNote,
+        changeKind: "correction",
       },
       reviewer,
     );

@@ -246,12 +246,19 @@ export const AssignSchema = z.object({
   }),
 });
 
-const changeKindField = z.enum(CHANGE_KINDS, { error: "Say whether this version corrects or updates." });
+/** The refusal when a version after the first does not say what kind of change it is. */
+export const CHANGE_KIND_MISSING =
+  "Choose whether this version corrects something published or adds to it: readers see “Corrected” or “Updated”.";
 
+/**
+ * Publishing a version. The kind of change is the publisher's to choose, never a default: it is
+ * what readers see first ("Corrected" or "Updated"). Version 1 has none; later versions must
+ * have one, which publishArticle checks, as only it knows the version's number.
+ */
 export const PublishSchema = z.object({
   articleVersion: versionField,
   changeNote: z.string().trim().max(2000, "Keep the change note under 2,000 characters.").default(""),
-  changeKind: changeKindField.default("correction"),
+  changeKind: z.enum(CHANGE_KINDS, { error: CHANGE_KIND_MISSING }).optional(),
 });
 
 /** Field errors keyed by field name, first message each, for showing beside inputs. */

@@ -167,11 +167,27 @@ describe("checking an article", () => {
     await claims.approveClaim(claim.id, changed.version, reviewer);
     const after = await db().article.findUniqueOrThrow({ where: { id: article.id } });
     await expect(
-      publishArticle(article.id, { articleVersion: after.version, changeNote: " " }, reviewer),
+      publishArticle(
+        article.id,
+        { articleVersion: after.version, changeNote: " ", changeKind: "correction" },
+        reviewer,
+      ),
     ).rejects.toThrow(/change note/);
+    // Corrected or updated is the publisher's to say, never a default.
+    const { PublishSchema } = await import("./schemas");
+    const unsaid = PublishSchema.parse({
+      articleVersion: String(after.version),
+      changeNote: "Revenue growth was 11.8%.",
+    });
+    expect(unsaid.changeKind).toBeUndefined();
+    await expect(publishArticle(article.id, unsaid, reviewer)).rejects.toMatchObject({
+      message:
+        "Choose whether version 2 corrects something published or adds to it: readers see “Corrected” or “Updated”.",
+      fields: { changeKind: "Choose one of the two." },
+    });
     await publishArticle(
       article.id,
-      { articleVersion: after.version, changeNote: "Revenue growth was 11.8%." },
+      { articleVersion: after.version, changeNote: "Revenue growth was 11.8%.", changeKind: "correction" },
       reviewer,
     );
     expect((await loadPublication(fresh.slug, 1))!.snapshot.claims[0]!.verdict).toBe("accurate");

@@ -2,6 +2,7 @@ import { Fragment } from "react";
 import { textLanguage } from "../claims/language";
 import { CHANGE_KIND_WORDS, STANCE_LABELS, verdictCountsOnScale } from "../newsroom/verdicts";
 import { formatDate, formatPartialDate, VerdictBadge, safeHref } from "../ui/components";
+import { articleLine, versionLine } from "./bylines";
 import { ClaimFigures } from "./ClaimFigures";
 import { creditLine } from "./credit";
 import { embedCodePath, factCheckPath, versionPath } from "./links";
@@ -30,6 +31,7 @@ export function FactCheckView({
 }: FactCheckViewProps) {
   const { article, claims } = snapshot;
   const corrections = history.filter((h) => h.number > 1);
+  const first = history.find((h) => h.number === 1);
   // The page is in English; the article's own words carry their language for readers and screen readers.
   const lang = textLanguage(article.language ?? "und");
   return (
@@ -46,16 +48,10 @@ export function FactCheckView({
         <p className="eyebrow">Fact-check</p>
         <h1 lang={lang}>{article.title}</h1>
         <p className="meta">
-          {[
-            article.outlet,
-            article.author && `by ${article.author}`,
-            article.originalDate && `published ${formatPartialDate(article.originalDate)}`,
-          ]
-            .filter(Boolean)
-            .join(" · ")}
+          {articleLine(article)}
           {article.sourceUrl ? (
             <>
-              {" · "}
+              {articleLine(article) ? " · " : ""}
               <a href={safeHref(article.sourceUrl)} rel="nofollow">
                 original article
               </a>
@@ -63,7 +59,10 @@ export function FactCheckView({
           ) : null}
         </p>
         <p className="meta">
-          {creditLine(claims)}. Version {snapshot.number}, published {formatDate(snapshot.publishedAt)}.
+          {creditLine(claims)}. {versionLine(snapshot)}.
+          {snapshot.number === 1 && snapshot.changeNote ? (
+            <span className="version-note"> Note: {snapshot.changeNote}</span>
+          ) : null}
         </p>
       </header>
 
@@ -150,6 +149,13 @@ export function FactCheckView({
                 {CHANGE_KIND_WORDS[h.changeKind].done} {formatDate(h.publishedAt)}: {h.changeNote}
               </li>
             ))}
+            {first ? (
+              <li>
+                <a href={versionPath(article.slug, 1)}>Version 1</a>, first published{" "}
+                {formatDate(first.publishedAt)}
+                {first.changeNote ? `: ${first.changeNote}` : "."}
+              </li>
+            ) : null}
           </ol>
         </section>
       ) : null}

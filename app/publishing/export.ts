@@ -81,6 +81,11 @@ export const ExportSchema = z.object({
       referenceChecks: z.array(PublishedReferenceCheckSchema),
     }),
   ),
+  firstPublished: z.object({
+    publishedAt: z.iso.datetime(),
+    note: z.string(),
+    url: z.url(),
+  }),
   corrections: z.array(
     z.object({
       version: z.number().int().min(2),
@@ -136,6 +141,7 @@ export function exportJson(
         figures: c.figures,
         referenceChecks: c.referenceChecks,
       })),
+      firstPublished: firstPublished(snapshot, history, publisher),
       corrections: history
         .filter((h) => h.number > 1 && h.number <= snapshot.number)
         .map((h) => ({
@@ -147,6 +153,16 @@ export function exportJson(
         })),
     }),
   );
+}
+
+/** Version 1 as the history records it: when, and its optional note (later ones are corrections). */
+function firstPublished(snapshot: Snapshot, history: PublicationEntry[], publisher: Publisher) {
+  const first = history.find((h) => h.number === 1) ?? snapshot;
+  return {
+    publishedAt: first.publishedAt,
+    note: first.changeNote,
+    url: `${publisher.baseUrl}${versionPath(snapshot.article.slug, 1)}`,
+  };
 }
 
 /** Escapes text so that markdown shows it as written. */
@@ -204,7 +220,12 @@ export function exportMarkdown(
       lines.push(
         `- Version ${h.number}, ${CHANGE_KIND_WORDS[h.changeKind].done} ${h.publishedAt.slice(0, 10)}: ${escapeMarkdown(h.changeNote)}`,
       );
-    lines.push("");
+    // As on the page: the log ends with version 1, and its note when it has one.
+    const first = firstPublished(snapshot, history, publisher);
+    lines.push(
+      `- Version 1, first published ${first.publishedAt.slice(0, 10)}${first.note ? `: ${escapeMarkdown(first.note)}` : "."}`,
+      "",
+    );
   }
   for (const claim of snapshot.claims) {
     const sources = claim.evidence.map(

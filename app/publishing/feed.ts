@@ -35,7 +35,8 @@ export function atomFeed(entries: FeedEntry[], publisher: Publisher): string {
         e.number === 1
           ? `Fact-check: ${e.title}`
           : `${CHANGE_KIND_WORDS[e.changeKind].noun} (version ${e.number}): ${e.title}`;
-      const summary = e.number === 1 ? e.summary : `${e.changeNote} ${e.summary}`;
+      // Version 1's note is optional; every later version has one.
+      const summary = e.changeNote ? `${e.changeNote} ${e.summary}` : e.summary;
       return [
         "  <entry>",
         `    <id>tag:${escapeXml(host)},2026:fact-checks/${escapeXml(e.slug)}/v/${e.number}</id>`,

@@ -254,7 +254,8 @@ describe("export.md rationales, as other sites' renderers read them", () => {
     );
     expect(html).not.toMatch(/(href|src)="(?!https:\/\/example\.org\/ok")/);
     expect(html).toContain(
-      "[one](javascript:alert(1)) [two](VBScript:x) [three](data:text/html,x) ![four](javascript:y)",
+      // An image is written as a link (docs/decisions/010-no-third-party-images.md), here as text.
+      "[one](javascript:alert(1)) [two](VBScript:x) [three](data:text/html,x) [image: four](javascript:y)",
     );
     expect(html).toContain('<a href="https://example.org/ok">five</a>');
   });

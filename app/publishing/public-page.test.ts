@@ -52,7 +52,7 @@ beforeAll(async () => {
       outlet: "Test Wire",
       author: "",
       sourceUrl: "",
-      originalDate: "",
+      originalDate: "2026-11-27",
       format: "markdown",
       source: ARTICLE,
     },
@@ -63,7 +63,21 @@ beforeAll(async () => {
   await checkAndApprove(first!.id, "accurate", "The **annual report** says so.");
   await checkAndApprove(second!.id, "mostly-accurate", "It fell 3.1%, rounded down.");
   const { version } = await db().article.findUniqueOrThrow({ where: { id: articleId } });
-  await publishArticle(articleId, { articleVersion: version, changeNote: "" }, reviewer);
+  await publishArticle(articleId, { articleVersion: version, changeNote: FIRST_NOTE }, reviewer);
+});
+
+/** Version 1's optional note, with characters that must reach readers as text. */
+const FIRST_NOTE = "Checked with the <b>annual report</b> & the filing.";
+const FIRST_NOTE_HTML = "Checked with the &lt;b&gt;annual report&lt;/b&gt; &amp; the filing.";
+
+describe("the dates at the head of the page", () => {
+  it("tell the article's publication from the fact-check's, and show version 1's note", async () => {
+    const page = (await publishedPage("chipmaker-results"))!.body;
+    expect(page).toContain("Article in Test Wire, published 27 November 2026");
+    expect(page).toMatch(/Reviewed by Rui Reviewer\. Fact-check version 1, published \d+ \w+ 20\d\d\./);
+    expect(page).not.toMatch(/[^,] published 27 November/);
+    expect(page).toContain(`<span class="version-note"> Note: ${FIRST_NOTE_HTML}</span>`);
+  });
 });
 
 describe("the credit", () => {
@@ -85,7 +99,7 @@ describe("a corrected fact-check", () => {
     const { version } = await db().article.findUniqueOrThrow({ where: { id: articleId } });
     await publishArticle(
       articleId,
-      { articleVersion: version, changeNote: "The share fall was 3.1%, not 3%." },
+      { articleVersion: version, changeNote: "The share fall was 3.1%, not 3%.", changeKind: "correction" },
       reviewer,
     );
     const latest = (await publishedPage("chipmaker-results"))!.body;
@@ -97,6 +111,27 @@ describe("a corrected fact-check", () => {
     );
     const archived = (await publishedPage("chipmaker-results", 2))!.body;
     expect(archived.indexOf('class="correction-banner"')).toBeLessThan(archived.indexOf("<h1>"));
+  });
+
+  it("lists version 1 with its note among the versions, in the feed and in export.json", async () => {
+    const latest = (await publishedPage("chipmaker-results"))!.body;
+    // Version 2's own head has no note of its own: the banner shows its change note.
+    expect(latest).not.toContain('class="version-note"');
+    expect(latest).toMatch(
+      new RegExp(`>Version 1</a>, first published \\d+ \\w+ 20\\d\\d: ${FIRST_NOTE_HTML}</li>`),
+    );
+    const { recentFeedEntries } = await import("./feed.server");
+    const { atomFeed } = await import("./feed");
+    const feed = atomFeed(await recentFeedEntries(), { baseUrl: "https://checks.example", name: "Desk" });
+    expect(feed).toMatch(/<summary>Checked with the &lt;b&gt;annual report&lt;\/b&gt; &amp; the filing\. /);
+    const json = JSON.parse(
+      exportFormat("export.json")!.render((await loadPublication("chipmaker-results"))!),
+    );
+    expect(json.firstPublished).toMatchObject({ note: FIRST_NOTE, url: expect.stringMatching(/\/v\/1$/) });
+    expect(json.corrections).toHaveLength(1);
+    expect(await markdownExport()).toMatch(
+      /\n- Version 1, first published \d{4}-\d\d-\d\d: Checked with the \\<b\\>annual report\\<\/b\\> & the filing\.\n/,
+    );
   });
 });
 
@@ -118,6 +153,33 @@ describe("embedding a claim", () => {
     expect(await publishedEmbed(articleId, candidate.id)).toBeNull();
   });
 
+  it("fits its iframe: the card tells its height, the code believes only its own card", async () => {
+    const { createHash } = await import("node:crypto");
+    const { CARD_CSP } = await import("./embed.server");
+    const { embedCode, EMBED_HEIGHT } = await import("./links");
+    const [first] = await db().claim.findMany({ where: { articleId }, orderBy: { start: "asc" } });
+    const found = (await findPublishedClaim(first!.id))!;
+    const card = renderClaimCard(found.snapshot, found.claim, {
+      baseUrl: "https://checks.example",
+      name: "Desk",
+    });
+    // One inline script, allowed by its hash: the same bytes for every request and in the static export.
+    const scripts = [...card.matchAll(/<script>(.*?)<\/script>/g)].map((m) => m[1]!);
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]).toContain("parent.postMessage({claimdeskCardHeight:");
+    const hash = createHash("sha256").update(scripts[0]!).digest("base64");
+    expect(CARD_CSP).toContain(`script-src 'sha256-${hash}'`);
+    expect(CARD_CSP).toContain("frame-ancestors *");
+    const code = embedCode("https://checks.example/base", 7, "Card");
+    expect(code).toMatch(
+      new RegExp(
+        `^<iframe src="https://checks.example/base/embed/claims/7" title="Card" width="560" height="${EMBED_HEIGHT}" [^>]*></iframe><script>.*</script>$`,
+      ),
+    );
+    expect(code).toContain("e.source===f.contentWindow&&e.origin===o");
+    expect(code).toContain('previousElementSibling,"https://checks.example")</script>');
+  });
+
   it("shows the claim's number in its article and its rationale as text, cut at a word", async () => {
     const [first] = await db().claim.findMany({ where: { articleId }, orderBy: { start: "asc" } });
     const found = (await findPublishedClaim(first!.id))!;
@@ -126,7 +188,7 @@ describe("embedding a claim", () => {
       name: "Desk",
     });
     expect(card).toContain("Claim 1 of “Chipmaker results”");
-    expect(card).toContain('<p class="rationale">The annual report says so.</p>');
+    expect(card).toContain('<p class="rationale lines-5">The annual report says so.</p>');
     expect(rationaleSummary(`<script>alert(1)</script> ${"word ".repeat(100)}`)).toMatch(
       /^<script>alert\(1\)<\/script> word .*word…$/,
     );

@@ -61,7 +61,7 @@ describe("an embed", () => {
 describe("publishing", () => {
   it("announces a version after it commits, and the page cache serves it at once", async () => {
     const before = await served(`/fact-checks/${SLUG}`);
-    expect(before?.body).toContain("Version 1, published");
+    expect(before?.body).toContain("Fact-check version 1, published");
     // A second connection sees committed rows only: what another reader would find when told.
     const other = new Database(file, { readonly: true });
     const committed = other.prepare(`SELECT max(number) FROM "Publication"`).pluck();
@@ -77,13 +77,17 @@ describe("publishing", () => {
     await db().claim.update({ where: { id: dropped!.id }, data: { status: "dismissed" } });
     const { version } = await article();
     await expect(
-      publishArticle(dropped!.articleId, { articleVersion: version + 1, changeNote: "Stale." }, null),
+      publishArticle(
+        dropped!.articleId,
+        { articleVersion: version + 1, changeNote: "Stale.", changeKind: "correction" },
+        null,
+      ),
     ).rejects.toThrow(ConflictError);
     expect(await latestNumber({ slug: SLUG })).toBe(1);
 
     const published = await publishArticle(
       dropped!.articleId,
-      { articleVersion: version, changeNote: "Dropped a claim." },
+      { articleVersion: version, changeNote: "Dropped a claim.", changeKind: "correction" },
       null,
     );
     stop();
@@ -92,7 +96,7 @@ describe("publishing", () => {
     expect(heard).toEqual([{ slug: SLUG, number: 2, committed: 2 }]);
 
     const after = await served(`/fact-checks/${SLUG}`);
-    expect(after?.body).toContain("Version 2, published");
+    expect(after?.body).toContain("Fact-check version 2, published");
     expect((await served(`/fact-checks/${SLUG}/v/1`))?.body).toContain(
       "This is version 1 of this fact-check",
     );
@@ -103,7 +107,7 @@ describe("publishing", () => {
   });
 
   it("serves a version another server process published, though nobody announced it here", async () => {
-    expect((await served(`/fact-checks/${SLUG}`))?.body).toContain("Version 2, published");
+    expect((await served(`/fact-checks/${SLUG}`))?.body).toContain("Fact-check version 2, published");
     // Another process's publication: a committed row, written through a connection of its own.
     const other = new Database(file);
     other
@@ -114,7 +118,7 @@ describe("publishing", () => {
       )
       .run();
     other.close();
-    expect((await served(`/fact-checks/${SLUG}`))?.body).toContain("Version 3, published");
+    expect((await served(`/fact-checks/${SLUG}`))?.body).toContain("Fact-check version 3, published");
   });
 
   it("keeps an embed for a published claim whose draft is gone (merged into another)", async () => {

@@ -13,6 +13,7 @@ import { currentReferenceIndex } from "../reference/reference.server";
 import type { ReferenceRow } from "../reference/check";
 import type { Catalogue } from "../reference/recognise";
 import type { ChangeKind } from "../newsroom/verdicts";
+import { CHANGE_KIND_MISSING } from "../newsroom/schemas";
 import { xmlSafe } from "./xml-safe";
 import {
   includedClaims,
@@ -33,7 +34,7 @@ export { SEED_PUBLISHER };
 export interface PublishInput {
   articleVersion: number;
   changeNote: string;
-  /** For versions after the first; a correction unless the publisher says it is an update. */
+  /** Required for versions after the first: the publisher says whether it corrects or updates. */
   changeKind?: ChangeKind;
 }
 
@@ -92,6 +93,11 @@ export async function writePublication(
   }
   const earlier = await versionHistory({ articleId }, tx);
   const number = (earlier.at(-1)?.number ?? 0) + 1;
+  if (number > 1 && !input.changeKind) {
+    throw new UserError(CHANGE_KIND_MISSING.replace("this version", `version ${number}`), 400, {
+      changeKind: "Choose one of the two.",
+    });
+  }
   // Stored in the snapshot as typed, not through a text column: drop what a text column would
   // (a NUL, half of a surrogate pair), which PostgreSQL's JSON refuses and no reader can see.
   const changeNote = xmlSafe(input.changeNote).trim();
@@ -112,6 +118,7 @@ export async function writePublication(
     publishedAt: publishedAt.toISOString(),
     publishedBy: actor?.name ?? SEED_PUBLISHER,
     changeNote,
+    // Version 1 has no kind; the snapshot's field reads it as a correction, as before.
     changeKind: input.changeKind ?? "correction",
     article: {
       title: article.title,

@@ -14,6 +14,9 @@ import { markdown } from "../claims/markdown";
  *   pairs backticks differently and finds a `<` outside code that this function left as written.
  * - `\<` is written `&lt;` too: CommonMark reads both as "<", but older renderers (Markdown.pl,
  *   Python-Markdown) print the backslash and take the rest as HTML.
+ * - an image, `![alt](address)`, is written as a link, `[image: alt](address)`, as the page shows
+ *   it: a site rendering the file must not make its readers load it from another host
+ *   (docs/decisions/010-no-third-party-images.md).
  * Lines are collapsed into one paragraph as before, except fenced code blocks, which become
  * indented code blocks of the footnote: every renderer shows those as written, while one that
  * does not know fences would read a fence's content as a paragraph, HTML and all.
@@ -108,6 +111,14 @@ function inlineMarkdown(text: string, inLinkTail = false): string {
       const end = inLinkTail || inAddress[at] ? -1 : codeSpanEnd(text, at, run.length);
       out += end < 0 ? "\\`".repeat(run.length) : text.slice(at, end);
       at = end < 0 ? at + run.length : end;
+    } else if (c === "!" && text[at + 1] === "[" && opensImage(text, at + 1)) {
+      // The label and address that follow are read as any link's are.
+      out += text[at + 2] === "]" ? "[image" : "[image: ";
+      at += 2;
+    } else if (c === "!" && text.startsWith("![", at + 1)) {
+      // Before an image written as a link, a `!` would make it an image again.
+      out += "\\!";
+      at += 1;
     } else if (c === "<") {
       const autolink = SAFE_AUTOLINK.exec(text.slice(at))?.[0];
       out += autolink ?? "&lt;";
@@ -127,6 +138,13 @@ function inlineMarkdown(text: string, inLinkTail = false): string {
     }
   }
   return out;
+}
+
+/** Whether the `[` at `open` starts a label closed by a `]` that a `(` follows: after a `!`, an image. */
+function opensImage(text: string, open: number): boolean {
+  const state = new markdown.inline.State(text, markdown, {}, []);
+  const close = markdown.helpers.parseLinkLabel(state, open, false);
+  return close >= 0 && text[close + 1] === "(";
 }
 
 /**

@@ -15,7 +15,11 @@ const { latestNumber } = await import("./latest.server");
 const SLUG = "alibaba-ai-chip";
 const article = () => db().article.findUniqueOrThrow({ where: { slug: SLUG } });
 const publish = async (changeNote: string) =>
-  publishArticle((await article()).id, { articleVersion: (await article()).version, changeNote }, null);
+  publishArticle(
+    (await article()).id,
+    { articleVersion: (await article()).version, changeNote, changeKind: "correction" },
+    null,
+  );
 
 let reviewer: CurrentUser;
 

@@ -1,6 +1,6 @@
 import type { Route } from "./+types/embed";
 import { parseId } from "../utils/http.server";
-import { renderClaimCard } from "../publishing/embed.server";
+import { CARD_CSP, renderClaimCard } from "../publishing/embed.server";
 import { findPublishedClaim, publisher } from "../publishing/publications.server";
 import { cacheableResponse } from "../publishing/respond.server";
 
@@ -16,9 +16,6 @@ export async function loader({ request, params }: Route.LoaderArgs) {
     body: renderClaimCard(found.snapshot, found.claim, publisher()),
     contentType: "text/html; charset=utf-8",
     immutable: false,
-    extraHeaders: {
-      "Content-Security-Policy":
-        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors *",
-    },
+    extraHeaders: { "Content-Security-Policy": CARD_CSP },
   });
 }

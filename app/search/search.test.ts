@@ -298,7 +298,7 @@ describe("readers' search", () => {
     const fresh = await db().article.findUniqueOrThrow({ where: { id: published.id } });
     await publishArticle(
       published.id,
-      { articleVersion: fresh.version, changeNote: "Second look." },
+      { articleVersion: fresh.version, changeNote: "Second look.", changeKind: "update" },
       reviewer,
     );
     const { hits } = await searchPublished("Zentrix", 0, 10);

@@ -45,7 +45,7 @@ describe("the seed fact-check", () => {
 
   it("shows the figures and the change note on its page; version 1's page stays as it was", async () => {
     const page = (await publishedPage(SLUG))!.body;
-    expect(page).toContain("Version 2, published");
+    expect(page).toContain("Fact-check version 2, published");
     expect(page).toContain(`(version 2): ${SEED_REPUBLISHED_NOTE.replace(/'/g, "&#x27;")}`);
     // It added figures and changed no verdict: an update, not a correction.
     expect(page).toMatch(/<strong id="correction-banner-heading">Updated /);
@@ -57,7 +57,7 @@ describe("the seed fact-check", () => {
       "<dt>“1.5x”</dt><dd>Ratio (a multiple): 1.5× (compared with previous generation)</dd>",
     );
     const first = (await publishedPage(SLUG, 1))!.body;
-    expect(first).toContain("Version 1, published");
+    expect(first).toContain("Fact-check version 1, published");
     expect(first).not.toContain("<h3>Figures</h3>");
     expect(first).not.toContain('class="correction-banner"');
   });

@@ -1,4 +1,5 @@
 import { Form } from "react-router";
+import { CHANGE_KINDS, type ChangeKind } from "../newsroom/verdicts";
 import { FormMessage } from "./components";
 import type { FormState } from "./form-state";
 import { SubmissionToken } from "./SubmissionToken";
@@ -92,29 +93,7 @@ export function PublishForm({
       <FormMessage error={state?.error} focusOn={state ?? undefined} />
       <Form method="post" className="stack">
         <input type="hidden" name="articleVersion" value={articleVersion} />
-        {nextVersion > 1 ? (
-          <fieldset className="field">
-            <legend>This version</legend>
-            <label className="inline">
-              <input
-                type="radio"
-                name="changeKind"
-                value="correction"
-                defaultChecked={state?.values.changeKind !== "update"}
-              />{" "}
-              corrects something published (readers see “Corrected”)
-            </label>
-            <label className="inline">
-              <input
-                type="radio"
-                name="changeKind"
-                value="update"
-                defaultChecked={state?.values.changeKind === "update"}
-              />{" "}
-              adds or brings up to date (readers see “Updated”)
-            </label>
-          </fieldset>
-        ) : null}
+        {nextVersion > 1 ? <ChangeKindField state={state} /> : null}
         <div className="field">
           <label htmlFor="changeNote">
             {nextVersion > 1 ? "What changed (shown to readers at the top of the page)" : "Note (optional)"}
@@ -132,5 +111,42 @@ export function PublishForm({
         </button>
       </Form>
     </section>
+  );
+}
+
+/** What each kind of change (the schema's CHANGE_KINDS) reads as in the publish form. */
+const CHANGE_KIND_CHOICES: Record<ChangeKind, string> = {
+  correction: "corrects something published (readers see “Corrected”)",
+  update: "adds or brings up to date (readers see “Updated”)",
+};
+
+/**
+ * Whether a version corrects or updates: nothing is chosen beforehand, as readers see the answer
+ * first. The browser asks for a choice before sending (with or without JavaScript); the server
+ * refuses a version sent without one, and its sentence is shown here.
+ */
+function ChangeKindField({ state }: { state: FormState | null }) {
+  const refused = state?.fields?.changeKind;
+  return (
+    <fieldset className={`field${refused ? " field--invalid" : ""}`} aria-describedby="changeKind-hint">
+      <legend>This version (choose one)</legend>
+      {/* The form's message above is the alert; this marks the field it is about. */}
+      <p className={refused ? "field__error" : "hint"} id="changeKind-hint">
+        {refused ?? "Readers see the kind of change first, with the note below."}
+      </p>
+      {CHANGE_KINDS.map((value) => (
+        <label className="inline" key={value}>
+          <input
+            type="radio"
+            name="changeKind"
+            value={value}
+            required
+            aria-invalid={refused ? true : undefined}
+            defaultChecked={state?.values.changeKind === value}
+          />{" "}
+          {CHANGE_KIND_CHOICES[value]}
+        </label>
+      ))}
+    </fieldset>
   );
 }
