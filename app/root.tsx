@@ -10,6 +10,7 @@ import {
   useRouteLoaderData,
   Form,
 } from "react-router";
+import { useEffect } from "react";
 import type { Route } from "./+types/root";
 import { getUser } from "./auth/session.server";
 import { newFormSeed } from "./db/submissions.server";
@@ -34,6 +35,11 @@ export async function loader({ request }: Route.LoaderArgs) {
 }
 
 export function Layout({ children }: { children: React.ReactNode }) {
+  // Set once React runs the page, after every effect below it (such as usePendingSubmits):
+  // until then a click is the browser's alone. Browser tests wait for it before such clicks.
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = "yes";
+  }, []);
   const data = useRouteLoaderData<typeof loader>("root");
   const user = data?.user ?? null;
   // Students' pages (/x…) say so with `handle = { classroom: true }`: they get a frame without navigation.

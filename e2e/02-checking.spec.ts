@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createUser, failOnServerErrors, signIn } from "./helpers";
+import { createUser, failOnServerErrors, postsOf, signIn } from "./helpers";
 
 const ARTICLE = [
   "# Quantum chip claims",
@@ -161,6 +161,7 @@ test.describe.serial("an article checked end to end", () => {
     await page.getByRole("button", { name: "Approve this verdict" }).click();
     await expect(page.getByText("Approved. It will be included in the next publication.")).toBeVisible();
     await page.goto(articleUrl);
+    const posts = postsOf(page);
     await page.getByRole("button", { name: "Publish version 2" }).click();
     // Version 2 needs a change note: the form holds back an empty one (the server refuses it too).
     await expect(page.locator("#changeNote:invalid")).toHaveCount(1);
@@ -173,6 +174,8 @@ test.describe.serial("an article checked end to end", () => {
     await page.getByRole("button", { name: "Publish version 2" }).click();
     await expect(page.locator("input[name=changeKind]:invalid")).toHaveCount(2);
     await expect(page).toHaveURL(articleUrl);
+    // Both clicks were held back by the browser: nothing was sent whose answer could arrive later.
+    expect(posts).toHaveLength(0);
     // A browser that does not hold it back (or a forged form) is refused by the server, with JavaScript and without.
     for (const javaScriptEnabled of [true, false]) {
       const context = await browser.newContext({ javaScriptEnabled });

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createUser, expectAccessible, failOnServerErrors, signIn } from "./helpers";
+import { createUser, expectAccessible, failOnServerErrors, signIn, waitForHydration } from "./helpers";
 
 test("with JavaScript, selecting words in the article fills the claim form", async ({ page }) => {
   createUser("sel@desk.test", "Sam Selector", "editor");
@@ -17,7 +17,7 @@ test("with JavaScript, selecting words in the article fills the claim form", asy
   await expect(page.getByText("Select text in the article to fill this in")).toBeVisible();
   // Select "opened a plant in Ohio" and let go of the mouse, as a person ending a drag would
   // (again, if the first try raced the page settling after navigation).
-  await page.waitForLoadState("networkidle");
+  await waitForHydration(page);
   await expect(async () => {
     await page
       .locator(".article-text p")
@@ -65,7 +65,7 @@ test("a selection across a highlighted claim adds its words, not the claim's num
   // Select from "opened" to "Work starts", across the highlighted claim and its badge (again, if
   // the first try raced the page settling after navigation, as in the story above).
   const wanted = "opened a plant in Ohio. It employs 1,200 people, the company said. Work starts";
-  await page.waitForLoadState("networkidle");
+  await waitForHydration(page);
   await expect(async () => {
     await page
       .locator(".article-text p")

@@ -65,6 +65,7 @@ test.describe("the newsroom workflow", () => {
     await eddie.goto("/desk");
     await expect(eddie.getByRole("link", { name: /My queue \(1\)/ })).toBeVisible();
     await eddie.locator(`a[href="${claimHref}"]`).click();
+    await expect(eddie).toHaveURL(new RegExp(`${claimHref}$`));
     await expect(eddie.getByLabel("Assigned to")).toHaveValue(/\d+/);
     await eddie.getByLabel("Verdict", { exact: true }).selectOption("unsupported");
     await eddie.getByLabel("Rationale (markdown)").fill("Nimbus published no benchmark.");

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createUser, signIn } from "./helpers";
+import { createUser, signIn, waitForHydration } from "./helpers";
 
 // Found by a newcomer walking the pages with JavaScript on: each failed before its fix.
 
@@ -9,6 +9,7 @@ test.beforeAll(() => {
 
 test("a published fact-check opens from the list with JavaScript on", async ({ page }) => {
   await page.goto("/fact-checks");
+  // A stored page: no React, only its own small script, which must have run.
   await page.waitForLoadState("networkidle");
   const title = page.getByRole("link", { name: /Alibaba AI Chip/ }).first();
   await title.click();
@@ -20,7 +21,7 @@ test("a published fact-check opens from the list with JavaScript on", async ({ p
 test("the desk's filters show the view chosen in the app, also after Back", async ({ page }) => {
   await signIn(page, "newcomer-editor@desk.test");
   await page.goto("/desk?status=open&assignee=me");
-  await page.waitForLoadState("networkidle");
+  await waitForHydration(page);
   await page.getByRole("link", { name: /Waiting for review/ }).click();
   await expect(page).toHaveURL(/status=needs-review/);
   await expect(page.getByLabel("Status")).toHaveValue("needs-review");

@@ -1,7 +1,7 @@
 import Database from "better-sqlite3";
 import { expect, test, type Page } from "@playwright/test";
 import { E2E_DATABASE } from "../playwright.config";
-import { createUser, failOnServerErrors, PASSWORD, personIn, signIn } from "./helpers";
+import { createUser, failOnServerErrors, PASSWORD, personIn, signIn, waitForHydration } from "./helpers";
 
 // Issue 15: a workbench a newsroom uses all day. Creates happen once per submission, with
 // JavaScript or without; the desk routes work; claims have a team thread; the desk triages in bulk.
@@ -58,7 +58,7 @@ test("with JavaScript, a sent form's button shows it is working and a double cli
   await signIn(page, "dana-editor@desk.test");
   const title = "Nimbus doubles its chip sales (JavaScript)";
   await fillImport(page, title);
-  await page.waitForLoadState("networkidle");
+  await waitForHydration(page);
   const button = page.getByRole("button", { name: /Import and propose claims/ });
   let release: () => void = () => {};
   const held = new Promise<void>((resolve) => (release = resolve));
@@ -86,7 +86,7 @@ test("Add source starts empty again after a source is added, so a second click c
   await page.waitForURL(/\/articles\/\d+$/);
   await page.locator('a[href*="/claims/"]').first().click();
   await page.waitForURL(/\/claims\/\d+$/);
-  await page.waitForLoadState("networkidle");
+  await waitForHydration(page);
   const evidence = page.locator("#evidence");
   await evidence.getByLabel("URL", { exact: true }).last().fill("https://example.org/nimbus-annual-report");
   await evidence.getByLabel("Title", { exact: true }).last().fill("Nimbus annual report 2025");
@@ -224,7 +224,8 @@ test("with JavaScript, a click after the session ended signs in and comes back t
   browser,
 }) => {
   const dana = await personIn(browser, "dana-editor@desk.test");
-  await dana.goto("/desk?queue=any&status=open&assignee=any", { waitUntil: "networkidle" });
+  await dana.goto("/desk?queue=any&status=open&assignee=any");
+  await waitForHydration(dana);
   await dana.context().clearCookies();
   // A client-side navigation: React Router asks for /desk.data?…&_routes=…, and the sign-in page
   // must come back to the page's own address, not to that request's.

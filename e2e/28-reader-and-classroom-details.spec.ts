@@ -8,6 +8,7 @@ import {
   startOwnServer,
   submitAndWaitForAnswer,
   submitExpectingFocusOnMessage,
+  waitForHydration,
 } from "./helpers";
 
 // Found by a newcomer walking the journalist's and the teacher's stories, with JavaScript on
@@ -179,7 +180,7 @@ test.describe("a new exercise's suggested instructions", () => {
     const page = await personIn(browser, "details-teacher@school.test");
     await page.goto(NEW_EXERCISE);
     // The radios follow the instructions once React has hydrated the page.
-    await page.waitForLoadState("networkidle");
+    await waitForHydration(page);
     const instructions = page.getByLabel("Instructions");
     await expect(instructions).toHaveValue(FIND);
     await page.getByLabel("The article with the claims marked").check();

@@ -89,13 +89,23 @@ test("with script, the iframe fits its card at 560 and 375 px, and believes only
   // another origin, or the other card.
   const heights = () => iframes(page).evaluateAll((all) => all.map((f) => f.getAttribute("height")));
   const before = await heights();
+  // Counted by a listener added after the embed code's: once it has seen both forged heights,
+  // the embed code's listeners have handled them too.
   await page.evaluate(() => {
+    const seen = window as unknown as { forgedHeightsSeen: number };
+    seen.forgedHeightsSeen = 0;
+    window.addEventListener("message", (event) => {
+      const height = (event.data as { claimdeskCardHeight?: number } | null)?.claimdeskCardHeight;
+      if (height === 7 || height === 9) seen.forgedHeightsSeen++;
+    });
     window.postMessage({ claimdeskCardHeight: 7 }, "*");
     const stranger = document.createElement("iframe");
     stranger.srcdoc = `<script>parent.postMessage({claimdeskCardHeight: 9}, "*")</script>`;
     document.body.append(stranger);
   });
-  await page.waitForTimeout(300);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { forgedHeightsSeen: number }).forgedHeightsSeen))
+    .toBe(2);
   expect(await heights()).toEqual(before);
   expect(before[0]).not.toBe(before[1]);
 });

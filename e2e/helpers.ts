@@ -187,3 +187,11 @@ export async function submitExpectingFocusOnMessage(page: Page, button: Locator,
   await expect(focusedMessage).toHaveCount(1);
   await expect(focusedMessage).toHaveText(text);
 }
+
+/**
+ * Waits until React runs the page (`data-hydrated` on <html>, set after every effect): before
+ * that, a click on a radio or a form's button is the browser's alone, and React never hears of it.
+ */
+export async function waitForHydration(page: Page) {
+  await page.locator("html[data-hydrated]").waitFor({ state: "attached" });
+}
