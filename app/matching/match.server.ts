@@ -5,7 +5,7 @@ import {
   externalWordCounts,
 } from "../search/search.server";
 import { castNet, COMMON_WORD_ROWS } from "./net";
-import { rankCandidates } from "./rank";
+import { rankCandidates, SAME_THRESHOLD } from "./rank";
 import { articleSubject } from "./subject";
 import type { Match } from "./types";
 import { contentWords } from "./similarity";
@@ -17,6 +17,8 @@ const NET = 50;
 /** Other fact-checkers' reviews (app/reviews) caught in the same way, in a net of their own. */
 const EXTERNAL_NET = 20;
 export const MATCH_LIMIT = 5;
+/** Of those, at most this many for the claim's own article: its repetitions and contradictions. */
+const OWN_ARTICLE_PLACES = 2;
 /** The query words: the longest, most distinctive content words of the claim. */
 const QUERY_WORDS = 16;
 
@@ -109,19 +111,26 @@ export async function findMatches(
     candidates.filter((c) => !c.sameArticle),
     { about },
   );
+  // Of the article's own claims: a repetition, or the same words with another figure (an article
+  // that contradicts itself is worth knowing before either claim is checked).
   const repeated = rankCandidates(
     text,
     candidates.filter((c) => c.sameArticle),
     { about },
-  ).filter(({ relation }) => relation === "same");
-  return [...elsewhere, ...repeated]
-    .sort((a, b) => b.score - a.score)
-    .slice(0, limit)
-    .map(({ candidate: c, score, relation, conflicts }) => ({
+  ).filter(
+    ({ relation, lexical, conflicts }) =>
+      relation === "same" || (lexical >= SAME_THRESHOLD && conflicts.some((c) => c.kind === "figure")),
+  );
+  // Checks done elsewhere first: the article's own claims, however alike in wording, come after,
+  // and keep a place or two (they are rare, and a contradiction is easy to miss).
+  const own = repeated.slice(0, Math.min(OWN_ARTICLE_PLACES, limit));
+  return [...elsewhere.slice(0, limit - own.length), ...own].map(
+    ({ candidate: c, score, relation, conflicts }) => ({
       ...c.match,
       sameArticle: c.sameArticle,
       score: Math.round(score * 1000) / 1000,
       relation,
       conflicts,
-    }));
+    }),
+  );
 }

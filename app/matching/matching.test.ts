@@ -84,6 +84,38 @@ describe("has this been checked before?", () => {
     expect(again.find((m) => m.id === first!.id)).toMatchObject({ sameArticle: true, relation: "same" });
   });
 
+  it("shows a claim the article makes again with another figure, with the difference, and no other of its claims", async () => {
+    const article = await importArticle(
+      {
+        title: "Vantor's accelerator, twice over",
+        outlet: "Quillmark Daily",
+        author: "",
+        sourceUrl: "",
+        originalDate: "",
+        format: "markdown",
+        source: [
+          "Vantor's X1 accelerator delivers 310 TOPS at 45 watts, the company said on Monday.",
+          "Shares of Vantor rose 6% after the announcement.",
+          "Later, the company said its X1 accelerator delivers 210 TOPS at 45 watts.",
+        ].join("\n\n"),
+      },
+      editor.id,
+    );
+    const claims = await db().claim.findMany({ where: { articleId: article.id }, orderBy: { start: "asc" } });
+    const first = claims.find((c) => c.quote.includes("310 TOPS"))!;
+    const later = claims.find((c) => c.quote.includes("210 TOPS"))!;
+    const shares = claims.find((c) => c.quote.includes("Shares of Vantor"))!;
+    const { suggestions } = await claimMatches(first.id);
+    const own = suggestions.filter((m) => m.kind === "claim" && m.articleId === article.id);
+    expect(own.map((m) => m.id)).toEqual([later.id]);
+    expect(own[0]).toMatchObject({
+      sameArticle: true,
+      relation: "related",
+      conflicts: [{ ours: "310 TOPS", theirs: "210 TOPS", kind: "figure" }],
+    });
+    expect(own.map((m) => m.id)).not.toContain(shares.id);
+  });
+
   it("confirms two claims whose figures differ as the same only when the editor says so", async () => {
     const bandwidth = await db().claim.findFirstOrThrow({
       where: { quote: "Its memory bandwidth is 640 GB/s." },
@@ -225,10 +257,16 @@ describe("a claim whose own article says nearly the same with another year", () 
     ]);
     const [claim] = await claimsOf(article.id);
     const matches = await findMatches(claim!.quote, { claimId: claim!.id, articleId: article.id });
-    // The sibling (2028) outscores the earlier check on wording, but it is only related, and of
-    // this article: hidden, and no rival to the check done elsewhere.
-    expect(matches.some((m) => m.articleId === article.id)).toBe(false);
+    // The sibling (2028) outscores the earlier check on wording, but it is of this article: shown
+    // after the check done elsewhere, as the article saying otherwise, and no rival to it.
     expect(matches[0]).toMatchObject({ id: checked!.id, relation: "same" });
+    expect(matches.filter((m) => m.articleId === article.id)).toMatchObject([
+      {
+        sameArticle: true,
+        relation: "related",
+        conflicts: [{ ours: "2026", theirs: "2028", kind: "figure" }],
+      },
+    ]);
     await db().claim.updateMany({
       where: { articleId: { in: [earlier.id, article.id] } },
       data: { status: "dismissed" },

@@ -138,7 +138,11 @@ export function MatchesPanel({
                   </p>
                   <p className="meta">
                     {m.sameArticle ? (
-                      <strong>Repeated in this article</strong>
+                      <strong>
+                        {m.relation === "same"
+                          ? "Repeated in this article"
+                          : "Said otherwise in this article"}
+                      </strong>
                     ) : m.relation === "same" ? (
                       <strong>Likely the same claim</strong>
                     ) : (
