@@ -24,8 +24,38 @@ describe("snippetOf", () => {
     const snippet = snippetOf("Alibaba said its new chip beats the chips Nvidia sells.", ["chips"]);
     expect(marked(snippet)).toEqual(["chip", "chips"]);
     expect(plainSnippet(snippet)).toBe("Alibaba said its new chip beats the chips Nvidia sells.");
-    expect(stemOf("running")).toBe("runn");
+    expect(stemOf("running")).toBe("run");
     expect(stemOf("is")).toBe("is");
+  });
+
+  it("marks what the index's Porter stemmer matched, and nothing it did not", () => {
+    // A rough "strip the ending" stem missed "policies" for "policy" and marked "runner" for "running".
+    expect(marked(snippetOf("One policy, two policies, and the police.", ["policy"]))).toEqual([
+      "policy",
+      "policies",
+    ]);
+    expect(marked(snippetOf("The runner kept running; she runs daily.", ["running"]))).toEqual([
+      "running",
+      "runs",
+    ]);
+    expect(marked(snippetOf("A rating and a rate, rather than a rat.", ["ratings"]))).toEqual([
+      "rating",
+      "rate",
+    ]);
+    expect(marked(snippetOf("Chipmakers sell chips; a chip is a chipset's heart.", ["chips"]))).toEqual([
+      "chips",
+      "chip",
+    ]);
+    // Capitals and possessives read as the index reads them.
+    expect(marked(snippetOf("TOPS figures and Nvidia's TOPS claim", ["tops"]))).toEqual(["TOPS", "TOPS"]);
+  });
+
+  it("looks at a bounded number of candidate words in a long field", () => {
+    const text = `${"chipmaker ".repeat(20_000)} chip`;
+    const snippet = snippetOf(text, ["chip"]);
+    // The one match lies past the candidates weighed: the field's opening is shown, unmarked.
+    expect(marked(snippet)).toEqual([]);
+    expect(plainSnippet(snippet).startsWith("chipmaker chipmaker")).toBe(true);
   });
 
   it("marks a short word only as itself or its plural, and never inside a word", () => {

@@ -1,3 +1,5 @@
+import { stemmer } from "stemmer";
+
 /**
  * Snippets carry the matched words between these two characters (never HTML, so nothing in the
  * text can become markup); the page splits them into marked parts.
@@ -23,30 +25,44 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g;
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
- * Roughly what the search index's stemmer makes of a word, so that "chips" marks "chip" and
- * "chips": common English endings off, at least three letters left.
+ * What the search index makes of a word: SQLite's `porter` tokenizer is Martin Porter's stemmer,
+ * the one `stemmer` implements ("chips" and "chip" are "chip", "policies" and "policy" "polici"),
+ * and PostgreSQL's English configuration is its close successor.
  */
 export function stemOf(word: string): string {
-  const stem = word.toLowerCase().replace(/(?:'s|ies|es|s|ed|ing|ly)$/u, "");
-  return stem.length >= 3 ? stem : word.toLowerCase();
+  return stemmer(word.toLowerCase().replace(/['’]s$/u, ""));
 }
 
 /** A letter, a digit or a combining mark (an accent written apart from its letter). */
 const WORD_CHAR = "[\\p{L}\\p{N}\\p{M}]";
 
 /**
- * Words that begin with one of these stems, from their start; a stem under four letters only as
- * the whole word or its plural, so that "a" or "art" do not mark "about" or "article".
+ * The words to mark: those whose stem is one of `words`' stems, as the index matched them. A
+ * pattern finds the candidates cheaply (words that begin as a stem does: Porter ends a stem in
+ * "i" or "e" where the word has "y" or no "e", as in "polici" for "policy" and "rate" for
+ * "rating"), and `marks` keeps those whose stem is one of the query's: "art" marks "arts", not
+ * "article". A stem under three letters is looked for only as the whole word or its plural.
  */
-export function wordsPattern(words: string[]): RegExp | null {
-  const stems = [...new Set(words.map(stemOf).filter(Boolean))].sort((a, b) => b.length - a.length);
-  if (stems.length === 0) return null;
-  const forms = stems.map((stem) =>
-    stem.length >= 4
-      ? `${escapeRegExp(stem)}${WORD_CHAR}*`
-      : `${escapeRegExp(stem)}(?:s|es|'s)?(?!${WORD_CHAR})`,
-  );
-  return new RegExp(`(?<!${WORD_CHAR})(?:${forms.join("|")})`, "giu");
+export function wordsPattern(words: string[]): { pattern: RegExp; marks: (word: string) => boolean } | null {
+  const stems = new Set(words.map(stemOf).filter(Boolean));
+  if (stems.size === 0) return null;
+  const forms = [...stems]
+    .map((stem) => (stem.length >= 4 ? stem.replace(/[ei]$/u, "") : stem))
+    .sort((a, b) => b.length - a.length)
+    .map((start) =>
+      start.length >= 3
+        ? `${escapeRegExp(start)}${WORD_CHAR}*`
+        : `${escapeRegExp(start)}(?:s|es|'s)?(?!${WORD_CHAR})`,
+    );
+  const pattern = new RegExp(`(?<!${WORD_CHAR})(?:${[...new Set(forms)].join("|")})`, "giu");
+  // One answer per spelling: a long article repeats its words. Bounded by the candidates looked at.
+  const known = new Map<string, boolean>();
+  const marks = (word: string) => {
+    let marked = known.get(word);
+    if (marked === undefined) known.set(word, (marked = stems.has(stemOf(word))));
+    return marked;
+  };
+  return { pattern, marks };
 }
 
 /** The whole words around `at` (up to WINDOW_WORDS, WORDS_BEFORE of them before it), within a bounded region. */
@@ -92,18 +108,28 @@ const lowSurrogate = (text: string, i: number) => /[\udc00-\udfff]/.test(text[i]
 /** How far apart matched words may be to count as one place, and how many matches are weighed. */
 const PLACE_CHARS = 200;
 const MAX_WEIGHED = 500;
+/** Candidates looked at per field, marked or not: "chip" finds every "chip…" word of a long article. */
+const MAX_LOOKED = 2_000;
 
 /**
  * Where the most different query words are close together: the first such place, in the first
  * field that has the most. Bounded: at most MAX_WEIGHED matches of each field are weighed.
  */
-function mostWordsAt(fields: string[], pattern: RegExp): { field: string; at: number } | null {
+function mostWordsAt(
+  fields: string[],
+  { pattern, marks }: NonNullable<ReturnType<typeof wordsPattern>>,
+): { field: string; at: number } | null {
   let best: { field: string; at: number; words: number } | null = null;
   for (const field of fields) {
     const hits: Array<{ at: number; word: string }> = [];
     pattern.lastIndex = 0;
-    for (let m = pattern.exec(field); m && hits.length < MAX_WEIGHED; m = pattern.exec(field))
-      hits.push({ at: m.index, word: stemOf(m[0]) });
+    let looked = 0;
+    for (
+      let m = pattern.exec(field);
+      m && hits.length < MAX_WEIGHED && looked < MAX_LOOKED;
+      m = pattern.exec(field), looked++
+    )
+      if (marks(m[0])) hits.push({ at: m.index, word: stemOf(m[0]) });
     for (const [i, hit] of hits.entries()) {
       const near = new Set<string>();
       for (let j = i; j < hits.length && hits[j]!.at - hit.at <= PLACE_CHARS; j++) near.add(hits[j]!.word);
@@ -121,8 +147,8 @@ function mostWordsAt(fields: string[], pattern: RegExp): { field: string; at: nu
  */
 export function snippetOf(fieldsText: string, words: string[]): string {
   const fields = fieldsText.split(FIELD_SEPARATOR).map((field) => field.slice(0, SNIPPET_TEXT_LIMIT));
-  const pattern = wordsPattern(words);
-  const found = pattern ? mostWordsAt(fields, pattern) : null;
+  const wanted = wordsPattern(words);
+  const found = wanted ? mostWordsAt(fields, wanted) : null;
   const field = found?.field ?? fields.find((f) => f.trim() !== "") ?? "";
   const at = found?.at ?? field.search(/\S/);
   if (at < 0) return "";
@@ -132,7 +158,9 @@ export function snippetOf(fieldsText: string, words: string[]): string {
   const excerpt = readable(field.slice(start, end).replace(MARKS, " ").replace(CONTROL, " "))
     .replace(/\s+/g, " ")
     .trim();
-  const marked = pattern ? excerpt.replace(pattern, (word) => MARK_START + word + MARK_END) : excerpt;
+  const marked = wanted
+    ? excerpt.replace(wanted.pattern, (word) => (wanted.marks(word) ? MARK_START + word + MARK_END : word))
+    : excerpt;
   return `${start > 0 ? "…" : ""}${marked}${end < field.length ? "…" : ""}`;
 }
 
