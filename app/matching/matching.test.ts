@@ -18,6 +18,23 @@ let reviewer: { id: number; email: string; name: string; role: "reviewer" };
 let repeated = 0;
 let seedTops = 0;
 
+/** An article of these paragraphs, imported by the editor, and its claims in reading order. */
+const imported = (title: string, paragraphs: string[]) =>
+  importArticle(
+    {
+      title,
+      outlet: "",
+      author: "",
+      sourceUrl: "",
+      originalDate: "",
+      format: "markdown",
+      source: paragraphs.join("\n\n"),
+    },
+    editor.id,
+  );
+const claimsOf = (articleId: number) =>
+  db().claim.findMany({ where: { articleId }, orderBy: { start: "asc" } });
+
 beforeAll(async () => {
   await seedIfEmpty();
   const password = "a long password";
@@ -85,23 +102,12 @@ describe("has this been checked before?", () => {
   });
 
   it("shows a claim the article makes again with another figure, with the difference, and no other of its claims", async () => {
-    const article = await importArticle(
-      {
-        title: "Vantor's accelerator, twice over",
-        outlet: "Quillmark Daily",
-        author: "",
-        sourceUrl: "",
-        originalDate: "",
-        format: "markdown",
-        source: [
-          "Vantor's X1 accelerator delivers 310 TOPS at 45 watts, the company said on Monday.",
-          "Shares of Vantor rose 6% after the announcement.",
-          "Later, the company said its X1 accelerator delivers 210 TOPS at 45 watts.",
-        ].join("\n\n"),
-      },
-      editor.id,
-    );
-    const claims = await db().claim.findMany({ where: { articleId: article.id }, orderBy: { start: "asc" } });
+    const article = await imported("Vantor's accelerator, twice over", [
+      "Vantor's X1 accelerator delivers 310 TOPS at 45 watts, the company said on Monday.",
+      "Shares of Vantor rose 6% after the announcement.",
+      "Later, the company said its X1 accelerator delivers 210 TOPS at 45 watts.",
+    ]);
+    const claims = await claimsOf(article.id);
     const first = claims.find((c) => c.quote.includes("310 TOPS"))!;
     const later = claims.find((c) => c.quote.includes("210 TOPS"))!;
     const shares = claims.find((c) => c.quote.includes("Shares of Vantor"))!;
@@ -200,19 +206,9 @@ describe("has this been checked before?", () => {
 
 describe("a claim that names no company, from an article about another company", () => {
   it("is about its article's: the seed's chip is Alibaba's, and a Qualcomm article's is Qualcomm's", async () => {
-    const article = await importArticle(
-      {
-        title: "Qualcomm’s new AI chip",
-        outlet: "",
-        author: "",
-        sourceUrl: "",
-        originalDate: "",
-        format: "markdown",
-        source:
-          "The new inference processor reaches 12 TOPS, on par with mid-range Nvidia chips, the company says.",
-      },
-      editor.id,
-    );
+    const article = await imported("Qualcomm’s new AI chip", [
+      "The new inference processor reaches 12 TOPS, on par with mid-range Nvidia chips, the company says.",
+    ]);
     const [claim] = await db().claim.findMany({ where: { articleId: article.id } });
     const { suggestions } = await claimMatches(claim!.id);
     // Without the articles, the two would be the same claim: same figure, same comparison.
@@ -231,21 +227,6 @@ describe("a claim that names no company, from an article about another company",
 
 describe("a claim whose own article says nearly the same with another year", () => {
   it("still calls the check done elsewhere the same claim", async () => {
-    const imported = (title: string, lines: string[]) =>
-      importArticle(
-        {
-          title,
-          outlet: "",
-          author: "",
-          sourceUrl: "",
-          originalDate: "",
-          format: "markdown",
-          source: lines.join("\n\n"),
-        },
-        editor.id,
-      );
-    const claimsOf = (articleId: number) =>
-      db().claim.findMany({ where: { articleId }, orderBy: { start: "asc" } });
     const earlier = await imported("Hangzhou centre", [
       "Alibaba is to open a new semiconductor design hub in Hangzhou in 2026, according to a filing.",
     ]);
@@ -296,20 +277,11 @@ describe("the desk's 'checked before' filter", () => {
 
 describe("deciding from the desk, many claims at once", () => {
   it("confirms each claim's likely same earlier claim, or dismisses every suggestion", async () => {
-    const retold = await importArticle(
-      {
-        title: "Markets, retold",
-        outlet: "",
-        author: "",
-        sourceUrl: "",
-        originalDate: "",
-        format: "markdown",
-        source:
-          "Alibaba's shares spiked by as much as 13% on the news, traders said.\n\nNvidia stock dipped between 3 and 4 percent on Friday.",
-      },
-      editor.id,
-    );
-    const claims = await db().claim.findMany({ where: { articleId: retold.id }, orderBy: { start: "asc" } });
+    const retold = await imported("Markets, retold", [
+      "Alibaba's shares spiked by as much as 13% on the news, traders said.",
+      "Nvidia stock dipped between 3 and 4 percent on Friday.",
+    ]);
+    const claims = await claimsOf(retold.id);
     const [shares, nvidia] = [claims[0]!.id, claims[1]!.id];
     const { decideInBulk } = await import("./decisions.server");
     expect(await decideInBulk({ claimIds: [shares], decision: "same" }, editor)).toEqual({
