@@ -49,10 +49,19 @@ describe("rationaleMarkdown", () => {
     expect(rendered("A ![pixel](https://tracker.example/p.gif) here")).toContain(
       '<a href="https://tracker.example/p.gif">image: pixel</a>',
     );
-    // Not an image: left as written.
+    // Not an image: it reads as written (a `!` before a `[` escaped, which renders the same).
     expect(rationaleMarkdown("Wow![sic] and `![x](y)` and \\![x](https://x.example)")).toBe(
-      "Wow![sic] and `![x](y)` and \\![x](https://x.example)",
+      "Wow\\![sic] and `![x](y)` and \\![x](https://x.example)",
     );
+    expect(rendered("Wow![sic]")).toContain("Wow![sic]</p>");
+  });
+
+  it("reads each image's label a bounded way: past the look-ahead, the `!` is escaped instead", () => {
+    const longAlt = `![${"a".repeat(400)}](https://cdn.example/c.png)`;
+    expect(rationaleMarkdown(longAlt)).toBe(`\\${longAlt}`);
+    expect(rendered(longAlt)).not.toContain("<img");
+    // Many openings and no image: each `!` escaped, nothing read to the end of the text for each.
+    expect(rationaleMarkdown("![".repeat(5))).toBe("\\![".repeat(5));
   });
 
   it("writes a paragraph after a code block that would define a link reference as text", () => {

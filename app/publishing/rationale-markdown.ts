@@ -115,8 +115,9 @@ function inlineMarkdown(text: string, inLinkTail = false): string {
       // The label and address that follow are read as any link's are.
       out += text[at + 2] === "]" ? "[image" : "[image: ";
       at += 2;
-    } else if (c === "!" && text.startsWith("![", at + 1)) {
-      // Before an image written as a link, a `!` would make it an image again.
+    } else if (c === "!" && (text[at + 1] === "[" || text.startsWith("![", at + 1))) {
+      // Escaped, a `!` reads the same and makes no image, whatever a renderer finds after it
+      // (a label longer than the look-ahead, or an image written as a link after "!!").
       out += "\\!";
       at += 1;
     } else if (c === "<") {
@@ -140,11 +141,24 @@ function inlineMarkdown(text: string, inLinkTail = false): string {
   return out;
 }
 
-/** Whether the `[` at `open` starts a label closed by a `]` that a `(` follows: after a `!`, an image. */
+/** How far past a `![` its label is looked for: each look is bounded, so many of them are not quadratic. */
+const IMAGE_LABEL_LOOKAHEAD = 300;
+
+/**
+ * Whether the `[` at `open` starts a label closed, within IMAGE_LABEL_LOOKAHEAD characters, by a
+ * `]` that a `(` follows: after a `!`, an image. Brackets nest and a backslash escapes one, as in
+ * CommonMark. Only the wording depends on it: where it says no, the caller escapes the `!`, and
+ * where it says yes, the `!` is left out, so no renderer can make an image either way.
+ */
 function opensImage(text: string, open: number): boolean {
-  const state = new markdown.inline.State(text, markdown, {}, []);
-  const close = markdown.helpers.parseLinkLabel(state, open, false);
-  return close >= 0 && text[close + 1] === "(";
+  let depth = 0;
+  for (let at = open; at < text.length && at <= open + IMAGE_LABEL_LOOKAHEAD; at++) {
+    const c = text[at];
+    if (c === "\\") at++;
+    else if (c === "[") depth++;
+    else if (c === "]" && --depth === 0) return text[at + 1] === "(";
+  }
+  return false;
 }
 
 /**
