@@ -173,6 +173,22 @@ describe("names by role: what a claim is about, and what it is compared with", (
     ).toEqual([{ ours: "Samsung", theirs: "TSMC", kind: "name" }]);
   });
 
+  it("weighs a claim's first twenty names, so a claim of hundreds of names costs no more", () => {
+    const listed = (count: number, from: number) =>
+      Array.from(
+        { length: count },
+        (_, i) => `Vendor${String.fromCharCode(65 + ((from + i) % 26))}${from + i}`,
+      ).join(", ");
+    const foundry = (shared: number, fab: string) =>
+      `The Helix X2, sold by ${listed(shared, 0)}, is built on ${fab}'s 3 nm process.`;
+    // A foundry for a foundry is named while it is among the first twenty names…
+    expect(conflictsBetween(foundry(3, "Samsung"), foundry(3, "TSMC"))).toEqual([
+      { ours: "Samsung", theirs: "TSMC", kind: "name" },
+    ]);
+    // …and past them it is not looked at: each name weighed costs a look through both texts.
+    expect(conflictsBetween(foundry(30, "Samsung"), foundry(30, "TSMC"))).toEqual([]);
+  });
+
   it("reads a name joined to a lower-case word as the name: 'AMD-based' names AMD", () => {
     expect(
       conflictsBetween(

@@ -160,10 +160,9 @@ export function nameRoles(text: string): NameRoles {
     }
     main.add(at.name);
     // The subject comes early: "SEC" in "…, the company told the SEC" is not what a claim is about.
-    const early = (text.slice(0, at.index).match(/\S+/gu) ?? []).length < SUBJECT_WITHIN_WORDS;
     if (
       subject !== null ||
-      !early ||
+      (text.slice(0, at.index).match(/\S+/gu) ?? []).length >= SUBJECT_WITHIN_WORDS ||
       at.name.length < 2 ||
       GENERIC.has(at.name) ||
       OBJECT.test(before) ||
@@ -237,8 +236,15 @@ function mentions(text: string, name: string): boolean {
   const forms = [name, ...demonyms(name)].map(escape).join("|");
   return (
     new RegExp(`(?<![\\p{L}\\p{N}])(?:${forms})(?![\\p{L}\\p{N}])`, "iu").test(text) ||
-    initials(text).has(name.replace(/\./g, ""))
+    initialsOf(text).has(name.replace(/\./g, ""))
   );
+}
+
+/** The last text's initials, kept: one comparison asks of the same two texts for every name. */
+let lastInitials: { text: string; found: Set<string> } | null = null;
+function initialsOf(text: string): Set<string> {
+  if (lastInitials?.text !== text) lastInitials = { text, found: initials(text) };
+  return lastInitials.found;
 }
 
 /** The adjectives a place name makes in English with the regular endings: China → Chinese, India → Indian. */
@@ -280,11 +286,14 @@ function slot(text: string, name: string): { before: string; after: string } {
   return { before: before.toLowerCase(), after: after.toLowerCase() };
 }
 
+type Slot = ReturnType<typeof slot>;
+
 /** Whether two names stand in the same place in their texts: the same word before them or after them. */
-function sameSlot(ours: string, ourName: string, theirs: string, theirName: string): boolean {
-  const [a, b] = [slot(ours, ourName), slot(theirs, theirName)];
-  return (a.before !== "" && a.before === b.before) || (a.after !== "" && a.after === b.after);
-}
+const sameSlot = (a: Slot, b: Slot) =>
+  (a.before !== "" && a.before === b.before) || (a.after !== "" && a.after === b.after);
+
+/** How many of a claim's names, in order, are weighed against the other claim's. */
+const MAX_NAMES_WEIGHED = 20;
 
 /**
  * The name that tells two claims apart, if any. First their subjects: what each is about, as it
@@ -328,23 +337,36 @@ export function nameConflict(
   )
     return { ours: ourSide[0]!.written, theirs: theirSide[0]!.written, kind: "subject" };
   for (const role of ["main", "compared"] as const) {
-    // A name the other claim is about, through its article, is no other name either.
-    const onlyOurs = [...ourRoles[role]].filter(
-      (name) =>
-        !mentions(theirs, name) &&
-        !spelledOut(ours, name, theirs) &&
-        !theirSubjects.some((s) => s.name === name),
-    );
-    const onlyTheirs = [...theirRoles[role]].filter(
-      (name) =>
-        !mentions(ours, name) && !spelledOut(theirs, name, ours) && !ourSubjects.some((s) => s.name === name),
-    );
+    // A name the other claim is about, through its article, is no other name either. A claim's
+    // first names are weighed, a bounded number: each costs a look through both texts.
+    const onlyOurs = [...ourRoles[role]]
+      .slice(0, MAX_NAMES_WEIGHED)
+      .filter(
+        (name) =>
+          !mentions(theirs, name) &&
+          !spelledOut(ours, name, theirs) &&
+          !theirSubjects.some((s) => s.name === name),
+      );
+    const onlyTheirs = [...theirRoles[role]]
+      .slice(0, MAX_NAMES_WEIGHED)
+      .filter(
+        (name) =>
+          !mentions(ours, name) &&
+          !spelledOut(theirs, name, ours) &&
+          !ourSubjects.some((s) => s.name === name),
+      );
     if (onlyOurs.length === 0 || onlyTheirs.length === 0) continue;
     // Where one of the two is what its claim is about, or they stand in the same place, the one
     // replaces the other ("Netherlands" against "Ireland", "Samsung" against "TSMC").
+    const ourSlots = new Map(onlyOurs.map((name) => [name, slot(ours, name)]));
+    const theirSlots = new Map(onlyTheirs.map((name) => [name, slot(theirs, name)]));
     for (const a of onlyOurs)
       for (const b of onlyTheirs)
-        if (a === ourRoles.subject || b === theirRoles.subject || sameSlot(ours, a, theirs, b))
+        if (
+          a === ourRoles.subject ||
+          b === theirRoles.subject ||
+          sameSlot(ourSlots.get(a)!, theirSlots.get(b)!)
+        )
           return { ours: asWritten(ours, a), theirs: asWritten(theirs, b), kind: "swap" };
     return { ours: asWritten(ours, onlyOurs[0]!), theirs: asWritten(theirs, onlyTheirs[0]!), kind: "other" };
   }
