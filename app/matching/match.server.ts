@@ -5,7 +5,7 @@ import {
   externalWordCounts,
 } from "../search/search.server";
 import { castNet, COMMON_WORD_ROWS } from "./net";
-import { rankCandidates, SAME_THRESHOLD } from "./rank";
+import { rankCandidates, saysOtherwise } from "./rank";
 import { articleSubject } from "./subject";
 import type { Match } from "./types";
 import { contentWords } from "./similarity";
@@ -117,10 +117,7 @@ export async function findMatches(
     text,
     candidates.filter((c) => c.sameArticle),
     { about },
-  ).filter(
-    ({ relation, lexical, conflicts }) =>
-      relation === "same" || (lexical >= SAME_THRESHOLD && conflicts.some((c) => c.kind === "figure")),
-  );
+  ).filter((ranked) => ranked.relation === "same" || saysOtherwise(ranked));
   // Checks done elsewhere first: the article's own claims, however alike in wording, come after,
   // and keep a place or two (they are rare, and a contradiction is easy to miss).
   const own = repeated.slice(0, Math.min(OWN_ARTICLE_PLACES, limit));

@@ -4,6 +4,7 @@ import {
   describeConflicts,
   MIN_SHARED_WORDS,
   rankCandidates,
+  saysOtherwise,
   type Candidate,
 } from "./rank";
 
@@ -171,6 +172,32 @@ describe("names by role: what a claim is about, and what it is compared with", (
         "The Helix X2 has 12 CPU cores and a 16-core graphics unit, built on TSMC's 3 nm process.",
       ),
     ).toEqual([{ ours: "Samsung", theirs: "TSMC", kind: "name" }]);
+  });
+
+  it("tells an article saying otherwise from a series, another subject or another product", () => {
+    const otherwise = (ours: string, theirs: string) =>
+      saysOtherwise(rankCandidates(ours, [candidate(theirs, { sameArticle: true })])[0]!);
+    expect(
+      otherwise(
+        "Vantor's X1 accelerator delivers 310 TOPS at 45 watts, the company said.",
+        "Later, the company said its X1 accelerator delivers 210 TOPS at 45 watts.",
+      ),
+    ).toBe(true);
+    expect(
+      otherwise(
+        "Alibaba will open a chip design centre in Hangzhou in 2026.",
+        "Alibaba will open a chip design centre in Hangzhou in 2028.",
+      ),
+    ).toBe(true);
+    // A series, other companies, other products, other quarters: not the article contradicting itself.
+    expect(otherwise("Revenue rose 5% in 2023.", "Revenue rose 7% in 2024.")).toBe(false);
+    expect(otherwise("Acme's revenue rose 5% in 2024.", "Beta's revenue rose 7% in 2024.")).toBe(false);
+    expect(otherwise("The H20 draws 400 W under load.", "The B200 draws 1000 W under load.")).toBe(false);
+    expect(
+      otherwise("Shipments grew 12% in the first quarter.", "Shipments grew 3% in the second quarter."),
+    ).toBe(false);
+    // The same figures: a repetition, not a contradiction.
+    expect(otherwise("Revenue rose 5% in 2024.", "Revenue rose 5% in 2024.")).toBe(false);
   });
 
   it("weighs a claim's first twenty names, so a claim of hundreds of names costs no more", () => {

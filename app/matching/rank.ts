@@ -37,7 +37,18 @@ export interface Ranked<C extends Candidate> {
   conflicts: Conflict[];
   /** How much of the two claims' content words they share (Dice), before names and figures. */
   lexical: number;
+  /** Whether a name tells the two apart, named in `conflicts` or not. */
+  namesDiffer: boolean;
 }
+
+/**
+ * Whether a claim of the same article says what this one says with another figure: the same
+ * words, no other name, and one figure that differs ("310 TOPS" and, later, "210 TOPS"; "in
+ * 2026" and "in 2028"). Two figures that differ together are a series, not a contradiction
+ * ("rose 5% in 2023", "rose 7% in 2024").
+ */
+export const saysOtherwise = ({ lexical, namesDiffer, conflicts }: Ranked<Candidate>) =>
+  lexical >= SAME_THRESHOLD && !namesDiffer && conflicts.length === 1 && conflicts[0]!.kind === "figure";
 
 /** Below this many content words a text is too short to call anything the same claim. */
 export const MIN_WORDS_FOR_SAME = 4;
@@ -108,7 +119,7 @@ export function rankCandidates<C extends Candidate>(
         candidate.ageDays <= MAX_AGE_FOR_SAME_DAYS &&
         score >= SAME_THRESHOLD &&
         lexical >= MIN_SHARED_WORDS;
-      return { candidate, score, lexical, eligible, conflicts };
+      return { candidate, score, lexical, eligible, conflicts, namesDiffer: otherName !== null };
     })
     .sort((a, b) => b.score - a.score)
     .map(({ eligible, ...ranked }, i, all) => {

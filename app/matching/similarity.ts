@@ -1,4 +1,5 @@
 import { EVENT } from "../claims/vocabulary";
+import { isCommonWord } from "../claims/entities";
 
 /**
  * How much two claims say in the same words: content words (stop words and figures left out,
@@ -86,6 +87,10 @@ function nameOccurrences(text: string): NameAt[] {
     const startsSentence = match.index === 0 || /[.!?:;(“"—]\s*$/.test(body.slice(0, match.index));
     const looksOrdinary = !match[2] && !/[A-Z0-9-]/.test(match[1]!.slice(1)) && ORDINARY_ENDING.test(name);
     if (startsSentence && looksOrdinary) continue;
+    // "Later, the company said…", "However, …": an opening word set off by a comma, which the
+    // lexicon knows as an ordinary word, is no name ("Arm designs…" still is).
+    if (startsSentence && !match[2] && body[match.index + match[0].length] === "," && isCommonWord(name))
+      continue;
     found.push({ name, index: offset + match.index, possessive: Boolean(match[2]), startsSentence });
   }
   return found;
