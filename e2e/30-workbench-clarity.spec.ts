@@ -104,6 +104,12 @@ test("the claim page says what was saved, asks for review with a button and name
     "Nothing was saved. Check the highlighted fields.",
   );
   await expect(page.getByText("Use a web address starting with http:// or https://.")).toBeVisible();
+  // Refused again in the same words: the message takes focus again.
+  await submitExpectingFocusOnMessage(
+    page,
+    page.getByRole("button", { name: "Add source" }),
+    "Nothing was saved. Check the highlighted fields.",
+  );
   await expectAccessible(page);
 
   // The reviewer sends it back; the editor sees who did, without JavaScript too.
@@ -122,6 +128,17 @@ test("the claim page says what was saved, asks for review with a button and name
     reviewer.getByRole("button", { name: "Send back" }),
     "Nothing was saved. Check the highlighted fields.",
   );
+  // A refused edit of a source, without JavaScript: its "Edit or remove" opens on the message.
+  const source = reviewer.locator("#evidence details", { hasText: "Edit or remove" }).first();
+  await source.locator("summary").click();
+  await source.getByLabel("URL", { exact: true }).fill("ftp://vantor.example/press");
+  await submitExpectingFocusOnMessage(
+    reviewer,
+    source.getByRole("button", { name: "Save source" }),
+    "Nothing was saved. Check the highlighted fields.",
+  );
+  await expect(source).toHaveAttribute("open", "");
+  await reviewer.getByText("Send back to the editor").click();
   await reviewer.getByLabel("What needs to change").fill("Link the spec sheet you read.");
   await reviewer.getByRole("button", { name: "Send back" }).click();
   await expect(reviewer.getByRole("status").first()).toHaveText("Sent back to the editor with your comment.");

@@ -44,7 +44,7 @@ export function CommentsPanel({
         // Keyed by its token, which is new after each comment added: the box starts empty again.
         <Form method="post" className="stack" key={token}>
           <SubmissionToken token={token} />
-          <FormMessage error={failed?.error} />
+          <FormMessage error={failed?.error} focusOn={failed} />
           <Field
             label="Add a comment"
             name="comment-body"

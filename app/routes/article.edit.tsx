@@ -65,7 +65,7 @@ export default function EditArticle({ loaderData, actionData }: Route.ComponentP
         Claimdesk detected the language when the article was imported; it splits the text into sentences and
         proposes claims by that language&rsquo;s rules. Setting another splits the text again.
       </p>
-      <FormMessage error={stateOf(actionData, "language")?.error} />
+      <FormMessage error={stateOf(actionData, "language")?.error} focusOn={stateOf(actionData, "language")} />
       <Form
         method="post"
         className="inline-form"
@@ -97,7 +97,7 @@ export default function EditArticle({ loaderData, actionData }: Route.ComponentP
         claims whose words changed lose their approval, and claims that cannot be found with confidence are
         listed for you to place again. Published versions do not change.
       </p>
-      <FormMessage error={stateOf(actionData, "revise")?.error} />
+      <FormMessage error={stateOf(actionData, "revise")?.error} focusOn={stateOf(actionData, "revise")} />
       <Form method="post" className="stack" key={article.version} aria-labelledby="text-heading">
         <input type="hidden" name="version" value={article.version} />
         <Field label="Article text (markdown)" name="markdown">

@@ -119,6 +119,7 @@ export default function ArticleWorkbench({ loaderData, actionData }: Route.Compo
       />
       <FormMessage
         error={error("dismiss") ?? error("restore") ?? error("reimport")}
+        focusOn={actionData}
         success={actionData ? null : revised}
       />
       <WorkbenchShortcuts />

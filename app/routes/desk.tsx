@@ -59,6 +59,7 @@ export default function Desk({ loaderData, actionData }: Route.ComponentProps) {
       <DeskFilters filter={filter} members={members} articles={articles} />
       <FormMessage
         error={actionData && !actionData.ok ? actionData.error : null}
+        focusOn={actionData}
         success={actionData?.ok ? actionData.notice : null}
       />
       <p role="status">

@@ -93,7 +93,7 @@ export default function ExerciseResults({ loaderData, actionData }: Route.Compon
         <Link to="/exercises">Classroom</Link> › Results
       </p>
       <h1>{exercise.title}</h1>
-      <FormMessage error={actionData?.error} success={notice ? NOTICES[notice] : null} />
+      <FormMessage error={actionData?.error} focusOn={actionData} success={notice ? NOTICES[notice] : null} />
       <SharePanel share={share} exercise={exercise} />
 
       <h2>

@@ -56,7 +56,7 @@ export default function NewExercise({ loaderData, actionData }: Route.ComponentP
       <p>
         From the fact-check of <strong>{factCheck.title}</strong>, version {factCheck.number}.
       </p>
-      <FormMessage error={actionData?.error} />
+      <FormMessage error={actionData?.error} focusOn={actionData} />
       <Form method="post" className="stack">
         <SubmissionToken />
         <input type="hidden" name="slug" value={factCheck.slug} />

@@ -53,7 +53,7 @@ export default function Invite({ loaderData, actionData }: Route.ComponentProps)
           </p>
         </>
       )}
-      <FormMessage error={actionData?.error} />
+      <FormMessage error={actionData?.error} focusOn={actionData} />
       <Form method="post" className="stack">
         <input type="hidden" name="username" autoComplete="username" value={loaderData.email} />
         <Field label="Password" name="password" error={fields.password} hint="At least 10 characters.">

@@ -51,6 +51,7 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
       </p>
       <FormMessage
         error={actionData?.error}
+        focusOn={actionData}
         success={loaderData.signedOutEverywhere && !actionData ? "You are signed out on every device." : null}
       />
       <Form method="post" className="stack">

@@ -42,7 +42,7 @@ export default function Reviews({ loaderData, actionData }: Route.ComponentProps
         pages under “Checked before?”, always linked to their own site.
       </p>
       {actionData?.ok ? <ImportSummaryPanel summary={actionData.summary} /> : null}
-      <FormMessage error={failed?.error} />
+      <FormMessage error={failed?.error} focusOn={failed} />
       {canImport ? <ImportReviewsForm values={failed?.values ?? {}} fields={failed?.fields ?? {}} /> : null}
       <section aria-labelledby="reviews-heading">
         <h2 id="reviews-heading">

@@ -95,7 +95,7 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
             </p>
           </div>
         ) : null}
-        <FormMessage error={failed?.intent === "revoke-token" ? failed.error : null} />
+        <FormMessage error={failed?.intent === "revoke-token" ? failed.error : null} focusOn={failed} />
         {tokens.length === 0 ? (
           <p>You have no API tokens.</p>
         ) : (
@@ -136,7 +136,7 @@ export default function Settings({ loaderData, actionData }: Route.ComponentProp
         )}
         <Form method="post" className="stack">
           <input type="hidden" name="intent" value="create-token" />
-          <FormMessage error={failed?.intent === "create-token" ? failed.error : null} />
+          <FormMessage error={failed?.intent === "create-token" ? failed.error : null} focusOn={failed} />
           <Field
             label="Token name"
             name="name"

@@ -91,6 +91,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
       <FormMessage
         success={done && !actionData ? DONE[done] : null}
         error={failed && failed.intent !== "invite" ? failed.error : null}
+        focusOn={failed}
       />
       {made?.intent === "reset-link" ? <PasswordLinkMade reset={made} linkDays={linkDays} /> : null}
       <UsersTable users={users} me={me} roles={roles} />

@@ -145,7 +145,7 @@ export default function StudentExercise({ loaderData, actionData }: Route.Compon
       {hasFields ? (
         <ErrorSummary title={actionData?.error ?? "Your answers were not sent yet."} errors={errors} />
       ) : (
-        <FormMessage error={actionData?.error} />
+        <FormMessage error={actionData?.error} focusOn={actionData} />
       )}
       {marked ? (
         <section aria-labelledby="article-heading">

@@ -44,7 +44,7 @@ export function AddClaimForm({
   return (
     <section className="panel" aria-labelledby="add-heading">
       <h3 id="add-heading">Add a claim</h3>
-      <FormMessage error={state?.error} />
+      <FormMessage error={state?.error} focusOn={state} />
       <Form method="post" className="stack" id={ADD_CLAIM_FORM}>
         <SubmissionToken />
         <div className="field">

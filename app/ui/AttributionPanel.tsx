@@ -103,7 +103,7 @@ export function AttributionPanel({
         <details open={state ? true : undefined}>
           <summary>Edit claimant, date and appearances</summary>
           <Form method="post" className="stack">
-            <FormMessage error={state?.error} />
+            <FormMessage error={state?.error} focusOn={state} />
             <input type="hidden" name="version" value={claim.version} />
             <div className="grid-2">
               <Field

@@ -21,7 +21,7 @@ export function ClaimBoundaries({
       <div className="grid-3">
         <div>
           <h3>Adjust</h3>
-          <FormMessage error={adjust?.error} />
+          <FormMessage error={adjust?.error} focusOn={adjust} />
           <Form method="post" className="stack" key={`adjust-${claim.version}`}>
             <input type="hidden" name="version" value={claim.version} />
             <Field
@@ -44,7 +44,7 @@ export function ClaimBoundaries({
         </div>
         <div>
           <h3>Split in two</h3>
-          <FormMessage error={split?.error} />
+          <FormMessage error={split?.error} focusOn={split} />
           <Form method="post" className="stack">
             <input type="hidden" name="version" value={claim.version} />
             <Field
@@ -62,7 +62,7 @@ export function ClaimBoundaries({
         </div>
         <div>
           <h3>Merge</h3>
-          <FormMessage error={merge?.error} />
+          <FormMessage error={merge?.error} focusOn={merge} />
           <Form method="post" className="stack">
             <input type="hidden" name="version" value={claim.version} />
             <Field label="Merge with" name="otherId" error={merge?.fields?.otherId}>

@@ -110,7 +110,7 @@ export function ClaimHeader({
       </p>
       {canEdit ? (
         <Form method="post" className="row-form assign-form">
-          <FormMessage error={assignState?.error} />
+          <FormMessage error={assignState?.error} focusOn={assignState} />
           <label htmlFor="assigneeId">Assigned to</label>
           <select id="assigneeId" name="assigneeId" defaultValue={claim.assigneeId ?? ""}>
             <option value="">Nobody</option>

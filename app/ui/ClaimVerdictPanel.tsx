@@ -32,7 +32,7 @@ export function ClaimVerdictPanel({
       <h2 id="verdict-heading">Verdict and rationale</h2>
       {canEdit ? (
         <>
-          <FormMessage error={review?.error} />
+          <FormMessage error={review?.error} focusOn={review} />
           {review?.conflict ? (
             <div className="conflict" role="region" aria-label="The version saved by someone else">
               <p>
@@ -137,7 +137,7 @@ export function ClaimVerdictPanel({
       {canReview && !isLastEditor && (claim.status === "needs-review" || claim.status === "approved") ? (
         <details className="send-back" open={sendBack ? true : undefined}>
           <summary>Send back to the editor</summary>
-          <FormMessage error={sendBack?.error} />
+          <FormMessage error={sendBack?.error} focusOn={sendBack} />
           <Form method="post" className="stack">
             <input type="hidden" name="version" value={claim.version} />
             <Field
@@ -163,7 +163,7 @@ export function ClaimVerdictPanel({
       {claim.status !== "approved" && (canApprove || canEdit) ? (
         <div className="approve">
           <h3>Approval</h3>
-          <FormMessage error={stateOf(state, "approve")?.error} />
+          <FormMessage error={stateOf(state, "approve")?.error} focusOn={stateOf(state, "approve")} />
           {isLastEditor ? (
             <p className="hint">You wrote this verdict and rationale, so a second person must approve it.</p>
           ) : !canApprove ? (

@@ -43,7 +43,14 @@ export function EvidencePanel({
             {e.publishedOn ? `, ${formatPartialDate(e.publishedOn)}` : ""}
             {e.note ? <span className="evidence__note">. {e.note}</span> : null}
             {canEdit ? (
-              <details>
+              // Open when its edit was refused, so the message and the marked fields can be seen.
+              <details
+                open={
+                  editState && !editState.ok && editState.values.evidenceId === String(e.id)
+                    ? true
+                    : undefined
+                }
+              >
                 <summary>Edit or remove</summary>
                 <EvidenceForm
                   intent="edit-evidence"
@@ -95,7 +102,7 @@ function EvidenceForm({
   const p = evidence ? `e${evidence.id}-` : "new-";
   return (
     <Form method="post" className="stack evidence-form">
-      <FormMessage error={failure?.error} success={failure?.ok ? failure.notice : null} />
+      <FormMessage error={failure?.error} focusOn={failure} success={failure?.ok ? failure.notice : null} />
       {evidence ? <input type="hidden" name="evidenceId" value={evidence.id} /> : null}
       {token === undefined ? null : <SubmissionToken token={token} />}
       <Field label="URL" name={`${p}url`} error={f.url}>

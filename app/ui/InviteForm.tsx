@@ -46,7 +46,7 @@ export function InviteForm({
           </p>
         </div>
       ) : null}
-      <FormMessage error={failed?.error} />
+      <FormMessage error={failed?.error} focusOn={failed} />
       <Form method="post" className="stack" key={invited?.link ?? "invite"}>
         <input type="hidden" name="intent" value="invite" />
         <Field label="Name" name="name" error={errors.name}>

@@ -92,7 +92,7 @@ export function MatchesPanel({
   return (
     <section className="panel matches-panel" id="matches" aria-labelledby="matches-heading">
       <h2 id="matches-heading">Checked before?</h2>
-      <FormMessage error={state?.error} />
+      <FormMessage error={state?.error} focusOn={state} />
       {confirmed.length > 0 ? (
         <>
           <h3>The same claim, checked elsewhere</h3>

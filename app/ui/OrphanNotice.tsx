@@ -37,7 +37,7 @@ export function OrphanNotice({
             <Link to={`/articles/${articleId}`}>current text of the article</Link>, copy its exact words
             there, and paste them here. If the passage is gone, dismiss the claim from the article’s list.
           </p>
-          <FormMessage error={state?.error} />
+          <FormMessage error={state?.error} focusOn={state} />
           <Form method="post" className="stack">
             <input type="hidden" name="version" value={claim.version} />
             <Field

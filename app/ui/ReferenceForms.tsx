@@ -67,7 +67,7 @@ export function HardwareRowForm({
       {state?.error && Object.keys(errors).length > 0 ? (
         <ErrorSummary title={state.error} errors={errors} label={labelOf} />
       ) : (
-        <FormMessage error={state?.error} />
+        <FormMessage error={state?.error} focusOn={state} />
       )}
       <input type="hidden" name="intent" value={intent} />
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
