@@ -72,9 +72,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
           account={
             user ? (
               <Form method="post" action="/logout">
-                <span className="account__name">
-                  {user.name} <span className="role">({user.role})</span>
+                <span className="account__name" title={user.name}>
+                  {user.name}
                 </span>{" "}
+                <span className="role">({user.role})</span>{" "}
                 <Link to="/settings">Settings</Link>{" "}
                 <button type="submit" className="link-button">
                   Sign out

@@ -95,7 +95,7 @@ test.describe("publishing for the open web", () => {
     expect(json.corrections).toEqual([
       expect.objectContaining({
         version: 2,
-        note: expect.stringMatching(/^Re-published with the language layer/),
+        note: expect.stringMatching(/^Each claim now lists its figures/),
       }),
     ]);
     const md = await (await request.get(`${SEED}/export.md`)).text();
@@ -127,7 +127,7 @@ test.describe("publishing for the open web", () => {
   }) => {
     await page.goto(SEED);
     await expect(page.getByRole("complementary")).toContainText(
-      "(version 2): Re-published with the language layer: each claim’s figures, with their units and what they measure. No verdict changed.",
+      "(version 2): Each claim now lists its figures, with their units and what they measure. No verdict changed.",
     );
     const note = page.locator("#claim-note-9");
     await expect(note.getByRole("heading", { name: "Figures", level: 3 })).toBeVisible();

@@ -163,6 +163,27 @@ test.describe("setting up a new workspace (a server of its own, with no administ
       await page.context().close();
     }
   });
+
+  test("a refused role change shows the role as saved, not the one refused", async ({ browser }) => {
+    const page = await personIn(browser, undefined, { baseURL: own.base });
+    await page.goto("/setup");
+    await page.getByLabel("Your name").fill("Only Admin");
+    await page.getByLabel("E-mail").fill("only@own.test");
+    await page.getByLabel("Password").fill(PASSWORD);
+    await page.getByRole("button", { name: "Create administrator" }).click();
+    await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    await page.goto("/settings/users");
+    await waitForHydration(page);
+    const role = page.getByLabel("Role of Only Admin", { exact: true });
+    await role.selectOption("viewer");
+    await submitExpectingFocusOnMessage(
+      page,
+      page.getByRole("button", { name: "Change role of Only Admin" }),
+      "This is the last active administrator; make someone else an administrator first.",
+    );
+    await expect(role).toHaveValue("admin");
+    await page.context().close();
+  });
 });
 
 test.describe("a new exercise's suggested instructions", () => {

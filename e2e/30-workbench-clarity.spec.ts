@@ -25,6 +25,7 @@ const ARTICLE = [
 test.beforeAll(() => {
   createUser("clara-editor@desk.test", "Clara Editor", "editor");
   createUser("remy-reviewer@desk.test", "Remy Reviewer", "reviewer");
+  createUser("maximiliana@desk.test", "Maximiliana Featherstonehaugh-Worthington of Lower Wallop", "editor");
 });
 
 async function importArticle(page: Page) {
@@ -224,4 +225,16 @@ test("at 1280 px the desk's header keeps to one line and its filters show their 
     }),
   );
   expect(cut).toEqual([]);
+
+  // On a phone, a long name in the menus or the header pushes nothing past the screen's edge.
+  for (const person of [editor, await personIn(browser, "maximiliana@desk.test")]) {
+    await person.setViewportSize({ width: 375, height: 800 });
+    await person.goto("/desk?status=any");
+    const claim = await person.locator("a.claim-title").first().getAttribute("href");
+    for (const path of ["/desk?status=any", "/articles", claim!]) {
+      await person.goto(path);
+      const width = await person.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, `${path} at 375 px`).toBeLessThanOrEqual(375);
+    }
+  }
 });

@@ -19,6 +19,8 @@ const EXTERNAL_NET = 20;
 export const MATCH_LIMIT = 5;
 /** Of those, at most this many for the claim's own article: its repetitions and contradictions. */
 const OWN_ARTICLE_PLACES = 2;
+/** Below this a candidate shares about nothing (not one content word in six): not suggested. */
+const MIN_RELATED_SCORE = 0.1;
 /** The query words: the longest, most distinctive content words of the claim. */
 const QUERY_WORDS = 16;
 
@@ -106,11 +108,12 @@ export async function findMatches(
   // with it the check's "same"), nor count when only a clear repetition of the claim is shown.
   // What each article is about stands in for the subject of a claim that names none.
   const about = articleSubject(articleTitle);
+  // A candidate sharing no word and no figure is no suggestion, however few others there are.
   const elsewhere = rankCandidates(
     text,
     candidates.filter((c) => !c.sameArticle),
     { about },
-  );
+  ).filter((ranked) => ranked.score >= MIN_RELATED_SCORE);
   // Of the article's own claims: a repetition, or the same words with another figure (an article
   // that contradicts itself is worth knowing before either claim is checked).
   const repeated = rankCandidates(
@@ -118,16 +121,20 @@ export async function findMatches(
     candidates.filter((c) => c.sameArticle),
     { about },
   ).filter((ranked) => ranked.relation === "same" || saysOtherwise(ranked));
-  // Checks done elsewhere first: the article's own claims, however alike in wording, come after,
-  // and keep a place or two (they are rare, and a contradiction is easy to miss).
+  // Checks done elsewhere that are likely the same first, then the article's own claims (a
+  // repetition or a contradiction is worth a look before anything merely related), which keep a
+  // place or two however alike in wording the rest are.
   const own = repeated.slice(0, Math.min(OWN_ARTICLE_PLACES, limit));
-  return [...elsewhere.slice(0, limit - own.length), ...own].map(
-    ({ candidate: c, score, relation, conflicts }) => ({
-      ...c.match,
-      sameArticle: c.sameArticle,
-      score: Math.round(score * 1000) / 1000,
-      relation,
-      conflicts,
-    }),
-  );
+  const shown = elsewhere.slice(0, limit - own.length);
+  return [
+    ...shown.filter((r) => r.relation === "same"),
+    ...own,
+    ...shown.filter((r) => r.relation !== "same"),
+  ].map(({ candidate: c, score, relation, conflicts }) => ({
+    ...c.match,
+    sameArticle: c.sameArticle,
+    score: Math.round(score * 1000) / 1000,
+    relation,
+    conflicts,
+  }));
 }

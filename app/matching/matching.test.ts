@@ -120,6 +120,17 @@ describe("has this been checked before?", () => {
       conflicts: [{ ours: "310 TOPS", theirs: "210 TOPS", kind: "figure" }],
     });
     expect(own.map((m) => m.id)).not.toContain(shares.id);
+    // Before anything merely related from elsewhere: a contradiction is worth the first look.
+    const firstRelated = suggestions.findIndex(
+      (m) => !(m.kind === "claim" && m.sameArticle) && m.relation !== "same",
+    );
+    if (firstRelated >= 0) expect(suggestions.indexOf(own[0]!)).toBeLessThan(firstRelated);
+  });
+
+  it("suggests nothing that shares no word or figure with the claim", async () => {
+    const matches = await findMatches("Analysts at Omdia expect Nova to ship 2 million units in 2027.", {});
+    expect(matches.map((m) => m.text)).not.toContain("Process Node: 5nm technology.");
+    for (const match of matches) expect(match.score).toBeGreaterThanOrEqual(0.1);
   });
 
   it("confirms two claims whose figures differ as the same only when the editor says so", async () => {

@@ -1,3 +1,4 @@
+import { useState } from "react";
 import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/settings.users";
 import { ROLES } from "../auth/roles";
@@ -82,6 +83,9 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
   const { users, me, done, trail, linkDays, roles } = loaderData;
   const failed = actionData && !actionData.ok ? actionData : null;
   const made = actionData && actionData.ok ? actionData : null;
+  // Each refusal redraws the rows' menus from what is saved, not from the choice just refused.
+  const [refusals, setRefusals] = useState({ last: failed, count: 0 });
+  if (refusals.last !== failed) setRefusals({ last: failed, count: refusals.count + (failed ? 1 : 0) });
   return (
     <div className="page">
       <p className="breadcrumbs">
@@ -94,7 +98,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
         focusOn={failed}
       />
       {made?.intent === "reset-link" ? <PasswordLinkMade reset={made} linkDays={linkDays} /> : null}
-      <UsersTable users={users} me={me} roles={roles} />
+      <UsersTable users={users} me={me} roles={roles} key={refusals.count} />
       <InviteForm
         invited={made?.intent === "invite" ? made : null}
         failed={failed?.intent === "invite" ? failed : null}

@@ -151,7 +151,7 @@ async function writeFactCheck(tx: Tx, factCheck: Awaited<ReturnType<typeof prepa
  * reference checks (the publication would carry them if one did).
  */
 export const SEED_REPUBLISHED_NOTE =
-  "Re-published with the language layer: each claim’s figures, with their units and what they measure. No verdict changed.";
+  "Each claim now lists its figures, with their units and what they measure. No verdict changed.";
 
 /**
  * Seeds an empty database with the Alibaba chip fact-check as the desk published it: version 1

@@ -171,11 +171,15 @@ function DeskClaimRow({
             <label
               className="visually-hidden"
               htmlFor={`assignee-${c.id}`}
-            >{`Assign claim ${c.id} to`}</label>
+            >{`Assign claim “${shortQuote(c.quote)}” to`}</label>
             <select id={`assignee-${c.id}`} name="assigneeId" defaultValue={c.assigneeId ?? ""}>
               {options}
             </select>
-            <button type="submit" className="button button--secondary" aria-label={`Assign claim ${c.id}`}>
+            <button
+              type="submit"
+              className="button button--secondary"
+              aria-label={`Assign claim “${shortQuote(c.quote)}”`}
+            >
               Assign
             </button>
           </form>
@@ -186,3 +190,6 @@ function DeskClaimRow({
     </tr>
   );
 }
+
+/** A claim as a screen reader names it in a row's controls: its words, not a number shown nowhere. */
+const shortQuote = (quote: string) => (quote.length > 60 ? `${quote.slice(0, 59).trimEnd()}…` : quote);
