@@ -75,8 +75,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 <span className="account__name" title={user.name}>
                   {user.name}
                 </span>{" "}
-                <span className="role">({user.role})</span>{" "}
-                <Link to="/settings">Settings</Link>{" "}
+                <span className="role">({user.role})</span> <Link to="/settings">Settings</Link>{" "}
                 <button type="submit" className="link-button">
                   Sign out
                 </button>
