@@ -90,6 +90,12 @@ describe("forecasts and figures", () => {
     expect(score("Omdia said Alibaba will ship 2 million chips.")).toBeGreaterThan(0.4);
     expect(score("Omdia said Alibaba will launch the chip in March 2026.")).toBeGreaterThan(0.4);
   });
+
+  it("reads 'will' as a forecast in lower case only: a name or a noun is none", () => {
+    const rule = scoring("forecast");
+    expect(rule.apply(facts("Alibaba will launch the chip."))).not.toBeNull();
+    expect(rule.apply(facts("Will Smith said Acme shipped the fastest chips in China."))).toBeNull();
+  });
 });
 
 describe("scoring rules, each on its own", () => {

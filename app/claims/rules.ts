@@ -146,9 +146,12 @@ const VAGUE =
   /\b(?:smoother|seamless(?:ly)?|boosting|cutting[‑-]edge|state[‑-]of[‑-]the[‑-]art|world[‑-]class|game[‑-]chang\w+|robust|powerful|high[‑-]speed|strategically significant|key player|essential piece|means more than)\b/i;
 const HEDGE =
   /\b(?:may|might|could|potentially|reportedly|allegedly|likely|unlikely|possibly|perhaps|expected to|promises|seems|appears)\b/i;
-/** What will happen: it can be checked only later, and now only who forecasts it. */
+/**
+ * What will happen: it can be checked only later, and now only who forecasts it. In lower case:
+ * "Will Smith said…" and "the Will of shareholders" are no forecasts.
+ */
 const FORECAST =
-  /(?:\b(?:will|shall|won[’']t)|[’']ll|\b(?:is|are)\s+(?:set|poised|slated|projected|forecast|expected|going)\s+to)\s+(?:\w+\s+){0,2}?\w+/i;
+  /(?:\b(?:will|shall|won[’']t)|[’']ll|\b(?:is|are)\s+(?:set|poised|slated|projected|forecast|expected|going)\s+to)\s+(?:\w+\s+){0,2}?\w+/;
 const OPINION =
   /\b(?:honestly|frankly|in my view|good day|good news|great news|bold|game[‑-]changer|revolution\w*|must|should|i think|we believe|key player|turning point|statement|stunning|incredible|amazing|exciting|future[‑-]proof|shaping|intelligently)\b/i;
 const ALL_OPINIONS = new RegExp(OPINION.source, "gi");
