@@ -208,6 +208,10 @@ export function exportMarkdown(
     "",
     `${escapeMarkdown(creditLine(snapshot.claims))}, for ${escapeMarkdown(publisher.name)}: version ${snapshot.number}, published ${snapshot.publishedAt.slice(0, 10)}. ${claims.length} ${claims.length === 1 ? "claim" : "claims"} checked. Online: <${url}>`,
     "",
+    // Version 1's note stands beside its version line, as on the page; later ones end the log.
+    ...(snapshot.number === 1 && snapshot.changeNote
+      ? [`Note: ${escapeMarkdown(snapshot.changeNote).replace(/\s*\n\s*/g, " ")}`, ""]
+      : []),
     "---",
     "",
     body.replace(/\n{2,}/g, "\n\n"),

@@ -77,6 +77,10 @@ describe("the dates at the head of the page", () => {
     expect(page).toMatch(/Reviewed by Rui Reviewer\. Fact-check version 1, published \d+ \w+ 20\d\d\./);
     expect(page).not.toMatch(/[^,] published 27 November/);
     expect(page).toContain(`<span class="version-note"> Note: ${FIRST_NOTE_HTML}</span>`);
+    // export.md of version 1 says it beside its version line too.
+    expect(await markdownExport()).toMatch(
+      /published \d{4}-\d\d-\d\d\. \d+ claims checked\. Online: <[^>]+>\n\nNote: Checked with the \\<b\\>annual report\\<\/b\\> & the filing\.\n/,
+    );
   });
 });
 
