@@ -9,7 +9,9 @@
   live.setAttribute("aria-live", "polite");
   document.body.appendChild(live);
   var hint = document.querySelector(".annotated .hint");
-  if (hint) hint.textContent += " Press n or p to move between claims.";
+  // Told only where there is a keyboard to press them on (not on a phone's touch screen).
+  var keyboard = window.matchMedia && window.matchMedia("(hover: hover) and (pointer: fine)").matches;
+  if (hint && keyboard) hint.textContent += " Press n or p to move between claims.";
   marks.forEach(function (mark) {
     mark.setAttribute("tabindex", "-1");
   });

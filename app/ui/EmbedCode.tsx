@@ -15,14 +15,21 @@ export function EmbedCode({
   id: string;
   code: string;
   copyButton?: ReactNode;
+  /** On a page of its own, whose heading already says "Embed this claim": shown, not folded. */
   open?: boolean;
 }) {
-  return (
-    <details className="embed-code" open={open}>
-      <summary>Embed this claim</summary>
+  const parts = (
+    <>
       <label htmlFor={id}>Code to paste into your page</label>
       <textarea id={id} readOnly rows={rowsForCode(code)} value={code} />
       {copyButton}
+    </>
+  );
+  if (open) return <div className="embed-code">{parts}</div>;
+  return (
+    <details className="embed-code">
+      <summary>Embed this claim</summary>
+      {parts}
     </details>
   );
 }
