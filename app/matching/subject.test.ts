@@ -17,4 +17,12 @@ describe("what an article is about, from its title", () => {
     expect(articleSubject("fixtures/alibaba-ai-chip.fact-check.json")).toBeNull();
     expect(articleSubject("")).toBeNull();
   });
+
+  it("reads nothing when a sentence-case title's first word is part of a longer name or set beside another", () => {
+    expect(articleSubject("Nvidia rival Alibaba unveils an inference chip")).toBeNull();
+    expect(articleSubject("Elon Musk says the chips will ship in 2026")).toBeNull();
+    // The first word alone, as the subject, where it is: a verb or a possessive follows.
+    expect(articleSubject("Alibaba unveils AI chip to rival Nvidia")?.subject).toBe("Alibaba");
+    expect(articleSubject("Alibaba’s AI chip arrives")?.subject).toBe("Alibaba");
+  });
 });

@@ -25,5 +25,26 @@ export function articleSubject(title: string): About | null {
   if (STOP_WORDS.has(lower) || TITLE_WORDS.test(lower) || isCommonWord(lower)) return null;
   const shaped = /[A-Z0-9.-]/.test(word!.slice(1));
   if (!possessive && !shaped && ORDINARY_ENDING.test(lower)) return null;
+  if (!possessive && sentenceCase(title) && namesAnotherFirst(title.slice(first[0].length))) return null;
   return { subject: word!, title };
 }
+
+/** Most of a title's next words in lower case: a capital then marks a name, as in a sentence. */
+function sentenceCase(title: string): boolean {
+  const words = title
+    .split(/\s+/)
+    .slice(1, 8)
+    .filter((word) => /^\p{L}/u.test(word));
+  return words.filter((word) => /^\p{Ll}/u.test(word)).length * 2 >= words.length;
+}
+
+/** Words a title puts between two names, the second of which is the one meant: "Nvidia rival Alibaba". */
+const APPOSITION =
+  /^(?:rival|supplier|partner|customer|client|competitor|challenger|maker|owner|parent|unit|subsidiary|boss|chief|founder|ceo|investor|backer)\s+\p{Lu}/iu;
+
+/**
+ * After the first word of a title in sentence case: more of the same name ("Elon Musk says…",
+ * whose first word alone is no subject) or another name in apposition ("Nvidia rival Alibaba
+ * unveils…", which is about Alibaba). Either way the first word is not what it is about.
+ */
+const namesAnotherFirst = (rest: string) => /^\s+\p{Lu}/u.test(rest) || APPOSITION.test(rest.trimStart());
