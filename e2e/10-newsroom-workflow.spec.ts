@@ -135,7 +135,7 @@ test.describe("the newsroom workflow", () => {
     await admin.goto("/settings/users");
     await admin.getByRole("button", { name: "Deactivate Dana Departing" }).click();
     await expect(
-      admin.getByText("Deactivated: their sessions and API tokens stopped working."),
+      admin.getByText("Dana Departing is deactivated: their sessions and API tokens stopped working."),
     ).toBeVisible();
     await admin.getByText(/Account changes/).click();
     await expect(admin.getByText("Chris Chief deactivated Dana Departing")).toBeVisible();

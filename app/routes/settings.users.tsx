@@ -26,21 +26,29 @@ export const meta: Route.MetaFunction = () => [{ title: "Users · Settings · Cl
 
 export async function loader({ request, url }: Route.LoaderArgs) {
   const admin = await requirePermission(request, url, "manage-users");
+  const users = await listUsers();
+  const who = users.find((u) => String(u.id) === url.searchParams.get("user"));
   return {
-    users: await listUsers(),
+    users,
     me: admin.id,
     done: url.searchParams.get("done"),
+    doneTo: who ? { name: who.name, role: who.role } : null,
     trail: await accountHistory(),
     linkDays: INVITE_DAYS,
     roles: ROLES,
   };
 }
 
-const DONE: Record<string, string> = {
-  role: "Role changed.",
-  deactivated: "Deactivated: their sessions and API tokens stopped working.",
-  reactivated: "Reactivated. They sign in with their old password.",
+/** What was done, naming to whom when the page knows (`?user=`), else as before. */
+const DONE: Record<string, (who: { name: string; role: string } | null) => string> = {
+  role: (who) => (who ? `${who.name} is now ${roleWithArticle(who.role)}.` : "Role changed."),
+  deactivated: (who) =>
+    `${who ? `${who.name} is deactivated` : "Deactivated"}: their sessions and API tokens stopped working.`,
+  reactivated: (who) =>
+    `${who ? `${who.name} is reactivated` : "Reactivated"}. They sign in with their old password.`,
 };
+
+const roleWithArticle = (role: string) => `${/^[aeiou]/.test(role) ? "an" : "a"} ${role}`;
 
 export async function action({ request, url }: Route.ActionArgs) {
   const admin = await requirePermission(request, url, "manage-users");
@@ -64,13 +72,16 @@ export async function action({ request, url }: Route.ActionArgs) {
       case "change-role": {
         const parsed = RoleChangeSchema.safeParse(values);
         if (!parsed.success) return failure(intent, values, parsed.error.issues[0]!.message);
-        await changeRole(parseId(values.userId, "user"), parsed.data.role, admin);
-        return redirect("/settings/users?done=role");
+        const userId = parseId(values.userId, "user");
+        await changeRole(userId, parsed.data.role, admin);
+        return redirect(`/settings/users?done=role&user=${userId}`);
       }
       case "deactivate":
-      case "reactivate":
-        await setActive(parseId(values.userId, "user"), intent === "reactivate", admin);
-        return redirect(`/settings/users?done=${intent}d`);
+      case "reactivate": {
+        const userId = parseId(values.userId, "user");
+        await setActive(userId, intent === "reactivate", admin);
+        return redirect(`/settings/users?done=${intent}d&user=${userId}`);
+      }
       default:
         return failure(intent, values, "That action is not known. Reload the page and try again.");
     }
@@ -80,7 +91,7 @@ export async function action({ request, url }: Route.ActionArgs) {
 }
 
 export default function Users({ loaderData, actionData }: Route.ComponentProps) {
-  const { users, me, done, trail, linkDays, roles } = loaderData;
+  const { users, me, done, doneTo, trail, linkDays, roles } = loaderData;
   const failed = actionData && !actionData.ok ? actionData : null;
   const made = actionData && actionData.ok ? actionData : null;
   // Each refusal redraws the rows' menus from what is saved, not from the choice just refused.
@@ -93,7 +104,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
       </p>
       <h1>Users</h1>
       <FormMessage
-        success={done && !actionData ? DONE[done] : null}
+        success={done && !actionData && Object.hasOwn(DONE, done) ? DONE[done]!(doneTo) : null}
         error={failed && failed.intent !== "invite" ? failed.error : null}
         focusOn={failed}
       />
