@@ -85,6 +85,8 @@ test("a page of the list past its end says so and links to the last page", async
 test("the embed code shows whole, on a wide screen and on a phone", async ({ page }) => {
   await page.goto(SEED);
   await page.getByRole("link", { name: "Embed this claim" }).first().click();
+  // The new page with its stylesheet: measured before the styles apply, the box is the browser's own.
+  await page.waitForURL(/\/code$/, { waitUntil: "load" });
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Embed this claim");
   const code = page.getByLabel("Code to paste into your page");
   for (const width of [1280, 390]) {
