@@ -301,6 +301,25 @@ const sameSlot = (a: Slot, b: Slot) =>
 const MAX_NAMES_WEIGHED = 20;
 
 /**
+ * Of a text's first names in a role, those the other text neither mentions nor spells out, and
+ * that are not what the other is about (through its article).
+ */
+const namesOnlyIn = (
+  text: string,
+  names: Set<string>,
+  other: string,
+  otherSubjects: Array<{ name: string }>,
+) =>
+  [...names]
+    .slice(0, MAX_NAMES_WEIGHED)
+    .filter(
+      (name) =>
+        !mentions(other, name) &&
+        !spelledOut(text, name, other) &&
+        !otherSubjects.some((s) => s.name === name),
+    );
+
+/**
  * The name that tells two claims apart, if any. First their subjects: what each is about, as it
  * names it and as its article is about (`about`, as written: "Alibaba" for the seed's "Competitive
  * with mid-range Nvidia inference chips"), when the two share none and neither text mentions the
@@ -344,22 +363,8 @@ export function nameConflict(
   for (const role of ["main", "compared"] as const) {
     // A name the other claim is about, through its article, is no other name either. A claim's
     // first names are weighed, a bounded number: each costs a look through both texts.
-    const onlyOurs = [...ourRoles[role]]
-      .slice(0, MAX_NAMES_WEIGHED)
-      .filter(
-        (name) =>
-          !mentions(theirs, name) &&
-          !spelledOut(ours, name, theirs) &&
-          !theirSubjects.some((s) => s.name === name),
-      );
-    const onlyTheirs = [...theirRoles[role]]
-      .slice(0, MAX_NAMES_WEIGHED)
-      .filter(
-        (name) =>
-          !mentions(ours, name) &&
-          !spelledOut(theirs, name, ours) &&
-          !ourSubjects.some((s) => s.name === name),
-      );
+    const onlyOurs = namesOnlyIn(ours, ourRoles[role], theirs, theirSubjects);
+    const onlyTheirs = namesOnlyIn(theirs, theirRoles[role], ours, ourSubjects);
     if (onlyOurs.length === 0 || onlyTheirs.length === 0) continue;
     // Where one of the two is what its claim is about, or they stand in the same place, the one
     // replaces the other ("Netherlands" against "Ireland", "Samsung" against "TSMC").
