@@ -56,7 +56,7 @@ test("a version published through one server is what the other serves at once", 
   const published = await fetch(`${first.base}/api/v1/articles/${seed.id}/publish`, {
     method: "POST",
     headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
-    body: JSON.stringify({ note: "A later source, added through the first server." }),
+    body: JSON.stringify({ note: "A later source, added through the first server.", kind: "update" }),
   });
   expect(published.status).toBe(201);
   expect((await published.json()).version).toBe(3);

@@ -112,6 +112,7 @@ test.beforeAll(async () => {
   });
   await api(reviewer, "POST", `/articles/${seed.id}/publish`, {
     note: "A later source, for the static copy.",
+    kind: "update",
   });
   for (const claim of (await api(editor, "GET", `/articles/${seed.id}`)).claims)
     if (claim.status === "approved") publishedClaimIds.add(claim.id);

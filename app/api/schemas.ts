@@ -111,7 +111,8 @@ export const ApiSendBackSchema = z.strictObject({
 
 export const ApiPublishSchema = z.strictObject({
   note: z.string().trim().max(2000, "Keep the note under 2,000 characters.").default(""),
-  kind: z.enum(CHANGE_KINDS, { error: 'kind must be "correction" or "update".' }).default("correction"),
+  /** Required from version 2 on (publishArticle refuses a later version without it): never a default. */
+  kind: z.enum(CHANGE_KINDS, { error: 'kind must be "correction" or "update".' }).optional(),
   articleVersion: versionField.optional(),
 });
 

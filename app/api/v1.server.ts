@@ -291,7 +291,14 @@ const OPERATIONS: Operation[] = [
         articleId,
         { articleVersion, changeNote: input.note, changeKind: input.kind },
         user,
-      );
+      ).catch((error: unknown) => {
+        // The refusal names the form's choice; an API client sends `kind`.
+        if (error instanceof UserError && error.fields?.changeKind)
+          throw new UserError(
+            `${error.message} Send "kind": "correction" or "update". Nothing was published.`,
+          );
+        throw error;
+      });
       return {
         version: number,
         url: publisher().baseUrl + versionPath(slug, number),

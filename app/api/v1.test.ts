@@ -153,7 +153,7 @@ describe("the API workflow", () => {
     expect(read.json.claims).toHaveLength(1);
     expect(read.json.claims[0].verdict.key).toBe("unsupported");
 
-    // A later version is a correction unless the publisher says it is an update.
+    // A later version is a correction or an update, as the publisher says.
     const unknownKind = await call("POST", `/articles/${created.json.id}/publish`, "reviewer", {
       note: "Added a source.",
       kind: "tweak",
@@ -185,8 +185,18 @@ describe("the API workflow", () => {
     // The log and the export say what each version did, not only the banner's version.
     // A NUL and half a surrogate pair in the note are dropped, not refused by PostgreSQL's JSON.
     await changed("No benchmark was published; the source's date is fixed.");
+    // A later version says what it is: no default would tell readers "Corrected" for an update.
+    const noKind = await call("POST", `/articles/${created.json.id}/publish`, "reviewer", {
+      note: "Fixed a source's date.",
+    });
+    expect(noKind.status).toBe(400);
+    expect(noKind.json.error).toBe(
+      "Choose whether version 3 corrects something published or adds to it: readers see “Corrected” or “Updated”." +
+        ' Send "kind": "correction" or "update". Nothing was published.',
+    );
     const corrected = await call("POST", `/articles/${created.json.id}/publish`, "reviewer", {
       note: "Fixed a source's\u0000 date.\ud83d",
+      kind: "correction",
     });
     expect(corrected.json).toMatchObject({ version: 3 });
     const third = (await publishedPage("chip-news"))!.body;
