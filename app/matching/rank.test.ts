@@ -141,6 +141,52 @@ describe("names by role: what a claim is about, and what it is compared with", (
     ).toEqual([]);
   });
 
+  it("tells a claim about the point of comparison's own figure from the comparison", () => {
+    // Nvidia is the subject here and only what the seed compares its chip (Alibaba's) with there.
+    // The seed's title names Nvidia too, as what Alibaba's chip is the alternative to.
+    const ALIBABA = {
+      subject: "Alibaba",
+      title: "Alibaba AI Chip: The Bold Nvidia Alternative Shaping China’s Tech Future",
+    };
+    for (const claim of [
+      "Nvidia's mid-range chips reach 12 TOPS",
+      "Nvidia's mid-range inference chips deliver up to 12 TOPS.",
+    ]) {
+      const withArticle = top(claim, [candidate(SEED_TOPS, { about: ALIBABA })]);
+      expect(withArticle.relation, claim).toBe("related");
+      expect(withArticle.conflicts, claim).toEqual([{ ours: "Nvidia", theirs: "Alibaba", kind: "name" }]);
+      // Without an article, the seed's claim is still about something other than what it compares with.
+      const alone = top(claim, [candidate(SEED_TOPS)]);
+      expect(alone.relation, claim).toBe("related");
+      expect(alone.namesDiffer, claim).toBe(true);
+      expect(alone.conflicts, claim).toEqual([]);
+      // Either way round.
+      expect(top(SEED_TOPS, [candidate(claim)]).relation, claim).toBe("related");
+    }
+    // A claim of an article about Nvidia that leaves its subject to the article.
+    expect(
+      conflictsBetween("Its mid-range inference chips deliver up to 12 TOPS.", SEED_TOPS, {
+        ours: { subject: "Nvidia", title: "Nvidia readies new mid-range chips" },
+        theirs: ALIBABA,
+      }),
+    ).toEqual([{ ours: "Nvidia", theirs: "Alibaba", kind: "name" }]);
+    // The comparison itself, told with Alibaba named or left to the article, is still the same claim.
+    for (const claim of [
+      "Alibaba's new inference processor reaches 12 TOPS, on par with mid-range Nvidia chips",
+      "The chip delivers up to 12 TOPS of inference performance, putting it on a par with Nvidia's mid-range inference chips.",
+    ]) {
+      expect(top(claim, [candidate(SEED_TOPS, { about: ALIBABA })]).relation, claim).toBe("same");
+      expect(top(claim, [candidate(SEED_TOPS)]).relation, claim).toBe("same");
+    }
+    // Two claims naming each other's subject as the point of comparison may say the same.
+    expect(
+      conflictsBetween(
+        "Alibaba's chip rivals Nvidia's mid-range parts at 12 TOPS.",
+        "Nvidia's mid-range parts are rivalled by Alibaba's chip at 12 TOPS.",
+      ),
+    ).toEqual([]);
+  });
+
   it("still names another subject, and another point of comparison", () => {
     expect(
       conflictsBetween(
