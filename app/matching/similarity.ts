@@ -323,10 +323,12 @@ const namesOnlyIn = (
  * The name that tells two claims apart, if any. First their subjects: what each is about, as it
  * names it and as its article is about (`about`, as written: "Alibaba" for the seed's "Competitive
  * with mid-range Nvidia inference chips"), when the two share none and neither text mentions the
- * other's. Else a name only one text mentions against a name only the other mentions, in the same
- * role ("Samsung" against "TSMC" as the foundry, "Apple" against "Qualcomm" after "besides"): a
- * name one claim is set against ("competitive with Nvidia") never conflicts with the other's
- * subject, and a name both mention, in any role, conflicts with nothing.
+ * other's, or mentions it only as what it is compared with ("Nvidia's chips reach 12 TOPS" is
+ * about another subject than that claim). Else a name only one text mentions against a name only
+ * the other mentions, in the same role ("Samsung" against "TSMC" as the foundry, "Apple" against
+ * "Qualcomm" after "besides"): a name one claim is set against ("competitive with Nvidia") never
+ * conflicts with the other's subject by itself, and a name both mention, in any role, conflicts
+ * with nothing.
  */
 export function nameConflict(
   ours: string,
