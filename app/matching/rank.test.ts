@@ -117,6 +117,42 @@ describe("differences named", () => {
   });
 });
 
+describe("denials", () => {
+  it("never calls a claim the same as one that denies what it asserts, and names the denials", () => {
+    const seed = candidate("the chip focuses solely on AI inference, not training");
+    const swapped = top("The chip focuses solely on AI training, not inference.", [seed]);
+    expect(swapped.relation).toBe("related");
+    expect(swapped.conflicts).toEqual([{ ours: "not inference", theirs: "not training", kind: "wording" }]);
+    expect(describeConflicts(swapped.conflicts)).toBe("this claim says not inference, that one not training");
+    const denied = top("The Helix X2 does not support Wi-Fi 7, Orbitek says.", [
+      candidate("The Helix X2 supports Wi-Fi 7, Orbitek says."),
+    ]);
+    expect(denied.relation).toBe("related");
+    expect(denied.conflicts).toEqual([{ ours: "not support", theirs: "supports", kind: "wording" }]);
+  });
+
+  it("still calls the same denial in other words the same", () => {
+    expect(
+      top("AI inference, not training, is the sole focus of the chip.", [
+        candidate("the chip focuses solely on AI inference, not training"),
+      ]).relation,
+    ).toBe("same");
+    const best = top("Medlink’s filing said no payment card data was stolen.", [
+      candidate("Medlink said no payment card data was taken."),
+    ]);
+    expect(best.conflicts).toEqual([]);
+  });
+
+  it("names no denial between claims that share a word or two and little else", () => {
+    // "no payment card data" denies "data", which the other asserts; the two are about other things.
+    expect(
+      top("Hackers stole personal data belonging to 4.3 million patients.", [
+        candidate("Medlink said no payment card data was taken."),
+      ]).conflicts,
+    ).toEqual([]);
+  });
+});
+
 describe("names by role: what a claim is about, and what it is compared with", () => {
   const SEED_TOPS =
     "Inference Performance: Up to 12 TOPS (Tera Operations Per Second). Competitive with mid-range Nvidia inference chips.";
