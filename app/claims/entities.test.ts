@@ -139,6 +139,35 @@ describe("entities", () => {
     ]);
   });
 
+  it("never makes a person of a name whose last word is a company's, next to reported speech", () => {
+    // "Silicon", "Microsystems" are in neither the suffix pattern nor compromise's organisation words.
+    for (const name of [
+      "Nimbus Silicon",
+      "Chen Silicon",
+      "Nimbus Microsystems",
+      "Nimbus Semiconductors",
+      "Nimbus Instruments",
+      "Nimbus Foundry",
+      "Nimbus Systems",
+      "Nimbus Labs",
+      "Nimbus Technologies",
+      "Nimbus Semiconductor",
+      "Nimbus Research",
+      "Nimbus Group",
+      "Nimbus University",
+      "Nimbus Institute",
+    ]) {
+      expect(typed(`${name} said sales rose.`), name).toEqual([`${name}:organization`]);
+      expect(typed(`Sales rose, said ${name}.`), name).toEqual([`${name}:organization`]);
+    }
+    expect(typed("Acme Inc said sales rose.")).toEqual(["Acme Inc:organization"]);
+    expect(typed("Acme Corp. said sales rose.")).toEqual(["Acme Corp:organization"]);
+    expect(typed("Acme Ltd said sales rose.")).toEqual(["Acme Ltd:organization"]);
+    // People stay people, a surname that is an ordinary word too.
+    expect(typed("Maria Chen said sales rose.")).toEqual(["Maria Chen:person"]);
+    expect(typed("Samantha Power said sales rose.")).toEqual(["Samantha Power:person"]);
+  });
+
   it("types amounts: percents are percents, money is money, a year is a date", () => {
     expect(typed("The R9 costs $1,199, $200 less than its rival.")).toEqual([
       "R9:product",

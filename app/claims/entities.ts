@@ -110,6 +110,13 @@ const COMMON_ACRONYMS = new Set(
 const PLACE_ABBREVIATIONS = new Set(["U.S.", "US", "USA", "U.S.A.", "U.K.", "UK", "EU", "UAE"]);
 const ORGANIZATION_SUFFIX =
   /^(?:Inc|Corp|Corporation|Ltd|LLC|GmbH|AG|SA|Co|Group|Holdings|Research|Institute|University|Ministry|Agency|Association|Council|Commission|Bank|Labs?|Technologies|Semiconductor|Capital|Partners|Intelligence|Insights|Foundation|Systems|Electronics|Motors)\.?$/u;
+/**
+ * Last words of companies' names that neither the pattern above nor compromise's organisation
+ * words hold, and that no given name or surname is: "Nimbus Silicon", "Nimbus Microsystems". As a
+ * name's last word only: "Silicon Valley" is no company.
+ */
+const ORGANIZATION_LAST_WORD =
+  /^(?:Silicon|Semiconductors|Microsystems|Microelectronics|Micro|Biotech|Pharma|Aerospace|Telecom|Instruments|Foundry|Foundries|Compute)$/u;
 /** A noun right after a name that says the name is a product: "Xuantie CPUs", "Hanguang chip". */
 const PRODUCT_NOUN =
   /^\s(?:chips?|processors?|GPUs?|CPUs?|NPUs?|accelerators?|models?|phones?|smartphones?|laptops?|cards?|servers?|platform|architecture|series|app|software|engine)\b/u;
@@ -428,7 +435,11 @@ function runType(text: string, run: Token[], hasModelNumber: boolean, ascii: boo
   const phrase = words.join(" ");
   const after = text.slice(run.at(-1)!.end, run.at(-1)!.end + 16);
   if (PLACE_ABBREVIATIONS.has(phrase)) return "place";
-  if (words.some((w) => ORGANIZATION_SUFFIX.test(w)) && words.length > 1) return "organization";
+  if (
+    words.length > 1 &&
+    (words.some((w) => ORGANIZATION_SUFFIX.test(w)) || ORGANIZATION_LAST_WORD.test(words.at(-1)!))
+  )
+    return "organization";
   if (words.length === 1 && saysPlace(words[0]!, text, run[0]!.start)) return "place";
   const whole = lexiconType(phrase);
   if (whole && whole !== "common") return whole;

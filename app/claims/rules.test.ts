@@ -151,6 +151,15 @@ describe("scoring rules, each on its own", () => {
       reason:
         "Names a person (“Kofi Mensah”) and an organisation (“Omdia”): what is said of them can be checked against records.",
     });
+    // A company's name before "said" is no person's: its last word says it is a company.
+    expect(rule.apply(facts("Nimbus Silicon said the chip ships in May."))).toEqual({
+      weight: 0.25,
+      reason:
+        "Names an organisation (“Nimbus Silicon”): what is said of them can be checked against records.",
+    });
+    expect(rule.apply(facts("Maria Chen said the chip ships in May."))?.reason).toBe(
+      "Names a person (“Maria Chen”): what is said of them can be checked against records.",
+    );
     expect(rule.apply(facts("Acme sold chips.", { known: new Set(["Acme"]) }))).toEqual({
       weight: 0.25,
       reason: "Names an organisation (“Acme”): what is said of them can be checked against records.",

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { SHAPES } from "./shapes";
 import { tagsOf } from "./entities";
+import { metered } from "./meter";
 import { eventVerb, NAME, nameMatches } from "./vocabulary";
 
 /** A small deterministic generator (mulberry32), so a failure can be replayed. */
@@ -58,5 +59,48 @@ describe("eventVerb", () => {
     expect(event("Ahead of launch-day coverage, nothing is known.")).toBeNull();
     expect(event("Costs rose 5%.")).toBe("rose");
     expect(event("After the launch, Alibaba designs chips.")).toBe("designs");
+  });
+
+  it("reads a base form after a singular noun as the head of a compound, not a verb", () => {
+    // A singular subject would take "launches": "the GPU launch" and "a chip launch" name events.
+    expect(event("Analysts expect the GPU launch in March.")).toBeNull();
+    expect(event("Reviewers praised a chip launch last year.")).toBeNull();
+    expect(event("Chip launch slipped.")).toBeNull();
+    expect(event("The price rise hurt demand.")).toBeNull();
+    expect(event("Nvidia’s GPU launch and the Apple launch slipped.")).toBeNull();
+    expect(event("The data centre build slipped.")).toBeNull();
+    // Unknown to the lexicon, without a plural's ending: a singular noun too.
+    expect(event("The smartphone launch slipped.")).toBeNull();
+    // The sentence's verb is still found after the compound.
+    expect(event("The chip launch drew crowds.")).toBe("drew");
+  });
+
+  it("keeps a base form a verb after what it agrees with", () => {
+    expect(event("The new phones launch in May.")).toBe("launch");
+    expect(event("Acme chips launch next week.")).toBe("launch");
+    expect(event("People launch apps daily.")).toBe("launch");
+    expect(event("Police launch an inquiry.")).toBe("launch");
+    expect(event("They build servers.")).toBe("build");
+    expect(event("We launch today.")).toBe("launch");
+    expect(event("I invest in chips.")).toBe("invest");
+    // Subjects joined by "and": the base form agrees with both.
+    expect(event("Intel and AMD launch new chips.")).toBe("launch");
+    expect(event("Firms that invest in chips grew.")).toBe("invest");
+    expect(event("Acme will help launch the chip.")).toBe("launch");
+    // A past form spelt as the base form: "the company cut jobs" reports a cut.
+    expect(event("The company cut 500 jobs.")).toBe("cut");
+    expect(event("The chip cost $40 to make.")).toBe("cost");
+    // An -s form agrees with a singular noun: still a verb.
+    expect(event("The company launches a chip.")).toBe("launches");
+  });
+
+  it("reads the words before each event word from a bounded window, however long the text", () => {
+    const work = (n: number) =>
+      metered(() => event(`${"the chip launch ".repeat(n)}Acme chip${" launch".repeat(n)}`));
+    const small = work(5_000);
+    const large = work(20_000);
+    expect(small.result).toBeNull();
+    expect(large.result).toBeNull();
+    expect(large.steps / small.steps).toBeLessThanOrEqual(5);
   });
 });

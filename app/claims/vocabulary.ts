@@ -83,6 +83,40 @@ const SENTENCE_END = /[.!?]$/u;
 const HAS_WORD = /[\p{L}\p{N}]/u;
 /** "launch-day coverage": the word is part of a compound, not a verb. */
 const COMPOUND_AFTER = /^[‑-]\p{L}/u;
+/** Base forms that are past forms too: "the company cut jobs", "the chip cost $40". */
+const ALSO_PAST = new Set(["cut", "cost"]);
+/** Words that join subjects: "Intel and AMD launch", where the base form agrees with both. */
+const COORDINATOR = new Set(["and", "or", "nor", "&"]);
+/** A verb the lexicon lists as a noun that takes a bare verb after it: "will help launch". */
+const BARE_VERB_BEFORE = new Set(["help"]);
+const SINGULAR_TAGS = new Set(["Singular", "Uncountable"]);
+const NAME_TAGS = new Set([
+  "ProperNoun",
+  "Organization",
+  "Person",
+  "FirstName",
+  "LastName",
+  "Place",
+  "City",
+  "Country",
+  "Region",
+]);
+const ACRONYM = /^\p{Lu}[\p{Lu}\p{N}]+$/u;
+/** Tags that make a word something other than a noun, where the lexicon lists it as one too. */
+const NOT_A_NOUN_TAGS = new Set([
+  "Pronoun",
+  "Modal",
+  "Infinitive",
+  "PresentTense",
+  "PastTense",
+  "Copula",
+  "Auxiliary",
+  "Negative",
+  "QuestionWord",
+  "Conjunction",
+  "Preposition",
+  "Determiner",
+]);
 
 /**
  * Whether the event word at `at` is used as a verb, read from the words around it. A base or -s
@@ -119,13 +153,44 @@ export function usedAsVerb(text: string, at: number, word: string, tags: WordTag
       (lexicon.some((t) => ADJECTIVE_TAGS.has(t)) ||
         (token === lower && ADJECTIVE_SHAPE.test(lower) && !lexicon.some((t) => NOUN_TAGS.has(t))));
     if (adjective && !gerund) return false;
-    if (!adverb && !adjective) return true;
+    if (!adverb && !adjective)
+      return !(baseForm(form) && singularNoun(token, lower, lexicon, end - before[0].length, text));
     end -= before[0].length;
   }
   return true;
 }
 
 const isNoun = (form: string, tags: WordTags) => tags(form).some((t) => NOUN_TAGS.has(t));
+
+/** A form that agrees only with a plural or "I", "you", "we", "they": "launch", "rise", not "launches", "launched", "cut". */
+const baseForm = (form: string) =>
+  !form.endsWith("s") && !form.endsWith("ing") && !PAST_FORM.test(form) && !ALSO_PAST.has(form);
+
+/**
+ * Whether `token`, which ends at `at`, is a singular noun standing alone as the subject would:
+ * "chip", "price", "GPU", "Nvidia", or a lower-case word the lexicon does not know and that has
+ * no plural's ending ("product", "smartphone"). A base form cannot agree with one, so after it
+ * the event word is the head of a compound ("the GPU launch", "a chip launch", "the price rise"),
+ * unless the noun ends a list of subjects ("Intel and AMD launch").
+ */
+function singularNoun(
+  token: string,
+  lower: string,
+  lexicon: readonly string[],
+  at: number,
+  text: string,
+): boolean {
+  if (BARE_VERB_BEFORE.has(lower) || !/^[\p{L}\p{N}]+$/u.test(token)) return false;
+  const acronym = ACRONYM.test(token);
+  if (!acronym) {
+    if (lower.endsWith("s") || lexicon.some((t) => NOT_A_NOUN_TAGS.has(t))) return false;
+    // A word the lexicon lists, but not as a singular noun or a name ("people", "together"), is none.
+    const listed = lexicon.some((t) => SINGULAR_TAGS.has(t) || (token !== lower && NAME_TAGS.has(t)));
+    if (!listed && lexicon.length > 0) return false;
+  }
+  const previous = WORD_BEFORE.exec(text.slice(Math.max(0, at - 40), at));
+  return !(previous && COORDINATOR.has(previous[1]!.toLowerCase()));
+}
 
 /**
  * A person's role, as an appositive sets it off: "Maria Chen, an analyst at Omdia", "Priya Raman,

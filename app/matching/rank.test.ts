@@ -117,6 +117,42 @@ describe("differences named", () => {
   });
 });
 
+describe("denials", () => {
+  it("never calls a claim the same as one that denies what it asserts, and names the denials", () => {
+    const seed = candidate("the chip focuses solely on AI inference, not training");
+    const swapped = top("The chip focuses solely on AI training, not inference.", [seed]);
+    expect(swapped.relation).toBe("related");
+    expect(swapped.conflicts).toEqual([{ ours: "not inference", theirs: "not training", kind: "wording" }]);
+    expect(describeConflicts(swapped.conflicts)).toBe("this claim says not inference, that one not training");
+    const denied = top("The Helix X2 does not support Wi-Fi 7, Orbitek says.", [
+      candidate("The Helix X2 supports Wi-Fi 7, Orbitek says."),
+    ]);
+    expect(denied.relation).toBe("related");
+    expect(denied.conflicts).toEqual([{ ours: "not support", theirs: "supports", kind: "wording" }]);
+  });
+
+  it("still calls the same denial in other words the same", () => {
+    expect(
+      top("AI inference, not training, is the sole focus of the chip.", [
+        candidate("the chip focuses solely on AI inference, not training"),
+      ]).relation,
+    ).toBe("same");
+    const best = top("Medlink’s filing said no payment card data was stolen.", [
+      candidate("Medlink said no payment card data was taken."),
+    ]);
+    expect(best.conflicts).toEqual([]);
+  });
+
+  it("names no denial between claims that share a word or two and little else", () => {
+    // "no payment card data" denies "data", which the other asserts; the two are about other things.
+    expect(
+      top("Hackers stole personal data belonging to 4.3 million patients.", [
+        candidate("Medlink said no payment card data was taken."),
+      ]).conflicts,
+    ).toEqual([]);
+  });
+});
+
 describe("names by role: what a claim is about, and what it is compared with", () => {
   const SEED_TOPS =
     "Inference Performance: Up to 12 TOPS (Tera Operations Per Second). Competitive with mid-range Nvidia inference chips.";
@@ -137,6 +173,52 @@ describe("names by role: what a claim is about, and what it is compared with", (
       conflictsBetween(
         "Alibaba's new chip matches Nvidia's mid-range parts at 12 TOPS.",
         "Nvidia's mid-range parts are matched by Alibaba's new chip at 12 TOPS.",
+      ),
+    ).toEqual([]);
+  });
+
+  it("tells a claim about the point of comparison's own figure from the comparison", () => {
+    // Nvidia is the subject here and only what the seed compares its chip (Alibaba's) with there.
+    // The seed's title names Nvidia too, as what Alibaba's chip is the alternative to.
+    const ALIBABA = {
+      subject: "Alibaba",
+      title: "Alibaba AI Chip: The Bold Nvidia Alternative Shaping China’s Tech Future",
+    };
+    for (const claim of [
+      "Nvidia's mid-range chips reach 12 TOPS",
+      "Nvidia's mid-range inference chips deliver up to 12 TOPS.",
+    ]) {
+      const withArticle = top(claim, [candidate(SEED_TOPS, { about: ALIBABA })]);
+      expect(withArticle.relation, claim).toBe("related");
+      expect(withArticle.conflicts, claim).toEqual([{ ours: "Nvidia", theirs: "Alibaba", kind: "name" }]);
+      // Without an article, the seed's claim is still about something other than what it compares with.
+      const alone = top(claim, [candidate(SEED_TOPS)]);
+      expect(alone.relation, claim).toBe("related");
+      expect(alone.namesDiffer, claim).toBe(true);
+      expect(alone.conflicts, claim).toEqual([]);
+      // Either way round.
+      expect(top(SEED_TOPS, [candidate(claim)]).relation, claim).toBe("related");
+    }
+    // A claim of an article about Nvidia that leaves its subject to the article.
+    expect(
+      conflictsBetween("Its mid-range inference chips deliver up to 12 TOPS.", SEED_TOPS, {
+        ours: { subject: "Nvidia", title: "Nvidia readies new mid-range chips" },
+        theirs: ALIBABA,
+      }),
+    ).toEqual([{ ours: "Nvidia", theirs: "Alibaba", kind: "name" }]);
+    // The comparison itself, told with Alibaba named or left to the article, is still the same claim.
+    for (const claim of [
+      "Alibaba's new inference processor reaches 12 TOPS, on par with mid-range Nvidia chips",
+      "The chip delivers up to 12 TOPS of inference performance, putting it on a par with Nvidia's mid-range inference chips.",
+    ]) {
+      expect(top(claim, [candidate(SEED_TOPS, { about: ALIBABA })]).relation, claim).toBe("same");
+      expect(top(claim, [candidate(SEED_TOPS)]).relation, claim).toBe("same");
+    }
+    // Two claims naming each other's subject as the point of comparison may say the same.
+    expect(
+      conflictsBetween(
+        "Alibaba's chip rivals Nvidia's mid-range parts at 12 TOPS.",
+        "Nvidia's mid-range parts are rivalled by Alibaba's chip at 12 TOPS.",
       ),
     ).toEqual([]);
   });

@@ -1,3 +1,4 @@
+import { denialConflict, polarity } from "./negation";
 import { compareQuantities, extractQuantities } from "./quantities";
 import { dice, meaningWords, nameConflict, nameRoles, names, type About } from "./similarity";
 
@@ -8,11 +9,14 @@ import { dice, meaningWords, nameConflict, nameRoles, names, type About } from "
 
 export type Relation = "same" | "related";
 
-/** What tells two near-identical claims apart: another figure or detail, or another name. */
+/**
+ * What tells two near-identical claims apart: another figure or detail, another name, or a
+ * denial of what the other asserts ("wording": "not inference" against "not training").
+ */
 export interface Conflict {
   ours: string;
   theirs: string;
-  kind: "figure" | "name";
+  kind: "figure" | "name" | "wording";
 }
 
 export interface Candidate {
@@ -76,6 +80,7 @@ export function rankCandidates<C extends Candidate>(
     names: names(text),
     roles: nameRoles(text),
     quantities: extractQuantities(text),
+    polarity: polarity(text),
   };
   return candidates
     .map((candidate) => {
@@ -102,6 +107,13 @@ export function rankCandidates<C extends Candidate>(
           : otherName?.kind === "swap" && lexical >= MIN_SHARED_WORDS;
       if (otherName && named)
         conflicts.push({ ours: otherName.ours, theirs: otherName.theirs, kind: "name" });
+      // One claim denying what the other asserts ("not" and "no" are stop words to ranking), asked
+      // only where the two say much the same otherwise: claims about different things share a
+      // word here and there ("data"), and one may deny it.
+      const denial =
+        lexical >= MIN_SHARED_WORDS &&
+        denialConflict(ours.polarity, polarity(candidate.text), text, candidate.text);
+      if (denial) conflicts.push({ ...denial, kind: "wording" });
       const score =
         lexical +
         0.15 * sharedNames +

@@ -323,10 +323,12 @@ const namesOnlyIn = (
  * The name that tells two claims apart, if any. First their subjects: what each is about, as it
  * names it and as its article is about (`about`, as written: "Alibaba" for the seed's "Competitive
  * with mid-range Nvidia inference chips"), when the two share none and neither text mentions the
- * other's. Else a name only one text mentions against a name only the other mentions, in the same
- * role ("Samsung" against "TSMC" as the foundry, "Apple" against "Qualcomm" after "besides"): a
- * name one claim is set against ("competitive with Nvidia") never conflicts with the other's
- * subject, and a name both mention, in any role, conflicts with nothing.
+ * other's, or mentions it only as what it is compared with ("Nvidia's chips reach 12 TOPS" is
+ * about another subject than that claim). Else a name only one text mentions against a name only
+ * the other mentions, in the same role ("Samsung" against "TSMC" as the foundry, "Apple" against
+ * "Qualcomm" after "besides"): a name one claim is set against ("competitive with Nvidia") never
+ * conflicts with the other's subject by itself, and a name both mention, in any role, conflicts
+ * with nothing.
  */
 export function nameConflict(
   ours: string,
@@ -348,16 +350,47 @@ export function nameConflict(
   // then the other claim's article counts too ("RISC-V" in an article about Alibaba is not
   // another subject than Alibaba's).
   const [ourSide, theirSide] = ourOwn && theirOwn ? [[ourOwn], [theirOwn]] : [ourSubjects, theirSubjects];
+  // Whether the other text names one of a side's subjects: at all, or in another role than what
+  // it is set against ("Nvidia" of "competitive with mid-range Nvidia chips" is what that claim
+  // compares its subject with, not what it is about).
+  const named = (side: typeof ourSide, text: string, own: string, roles: NameRoles, asSubject: boolean) =>
+    side.some(
+      (s) =>
+        (mentions(text, s.name) && !(asSubject && roles.compared.has(s.name))) ||
+        spelledOut(own, s.name, text),
+    );
+  // A subject the other claim only compares with is not its subject ("Nvidia's mid-range chips
+  // reach 12 TOPS" against "…competitive with mid-range Nvidia inference chips"), unless the other
+  // claim's subject is named here in turn: two claims that name each other's subject as the point
+  // of comparison ("A rivals B", "B is rivalled by A") may say the same.
+  const ourNamed = (asSubject: boolean) => named(ourSide, theirs, ours, theirRoles, asSubject);
+  const theirNamed = (asSubject: boolean) => named(theirSide, ours, theirs, ourRoles, asSubject);
+  const apart = (!ourNamed(true) && !theirNamed(false)) || (!ourNamed(false) && !theirNamed(true));
+  // A claim naming no subject, in an article about none known, is about something other than
+  // what it compares with: the other claim's subject, if it is only that, is no shared name.
+  const unnamed = (side: typeof ourSide, roles: NameRoles) => side.find((s) => roles.compared.has(s.name));
+  if (ourSide.length > 0 && theirSide.length === 0 && unnamed(ourSide, theirRoles))
+    return {
+      ours: ourSide[0]!.written,
+      theirs: asWritten(theirs, unnamed(ourSide, theirRoles)!.name),
+      kind: "other",
+    };
+  if (theirSide.length > 0 && ourSide.length === 0 && unnamed(theirSide, ourRoles))
+    return {
+      ours: asWritten(ours, unnamed(theirSide, ourRoles)!.name),
+      theirs: theirSide[0]!.written,
+      kind: "other",
+    };
   if (
     ourSide.length > 0 &&
     theirSide.length > 0 &&
     !ourSide.some((a) => theirSide.some((b) => a.name === b.name)) &&
-    !ourSide.some((s) => mentions(theirs, s.name) || spelledOut(ours, s.name, theirs)) &&
-    !theirSide.some((s) => mentions(ours, s.name) || spelledOut(theirs, s.name, ours)) &&
+    apart &&
     // A subject named against the other's article: "Helix X2 laptops…" is no other subject than
-    // an article about "Orbitek launches the Helix X2…".
-    !(ourOwn && !theirOwn && theirArticle && mentions(about.theirs!.title, ourOwn.name)) &&
-    !(theirOwn && !ourOwn && ourArticle && mentions(about.ours!.title, theirOwn.name))
+    // an article about "Orbitek launches the Helix X2…". Unless the other claim names it only as
+    // what it is compared with: "The Bold Nvidia Alternative" is a title about Alibaba's chip.
+    !(ourOwn && !theirOwn && theirArticle && inTitle(about.theirs!.title, ourOwn.name, theirRoles)) &&
+    !(theirOwn && !ourOwn && ourArticle && inTitle(about.ours!.title, theirOwn.name, ourRoles))
   )
     return { ours: ourSide[0]!.written, theirs: theirSide[0]!.written, kind: "subject" };
   for (const role of ["main", "compared"] as const) {
@@ -382,6 +415,10 @@ export function nameConflict(
   }
   return null;
 }
+
+/** Whether an article's title names a claim's subject, which the article's claim does not set against anything. */
+const inTitle = (title: string, name: string, claimRoles: NameRoles) =>
+  mentions(title, name) && !claimRoles.compared.has(name);
 
 /** A name found by `names` (lower case) as the text writes it: "RISC-V", not "risc-v". */
 export function asWritten(text: string, name: string): string {
