@@ -6,7 +6,7 @@
 import { readFile, stat } from "node:fs/promises";
 import { db } from "../app/db/client.server";
 import { prepareDatabase } from "../app/startup/prepare.server";
-import { MAX_INPUT_BYTES, MAX_INPUT_LABEL, parseClaimReviewJson } from "../app/reviews/claim-review";
+import { MAX_INPUT_BYTES, MAX_INPUT_LABEL, parseClaimReviewJson } from "../app/importing/claim-review";
 import { importReviews, reviewsFromPage } from "../app/reviews/reviews.server";
 import { UserError } from "../app/utils/errors";
 

@@ -130,24 +130,6 @@ export const ApiClaimsQuerySchema = z.strictObject({
   ...ApiPageSchema.shape,
 });
 
-/** POST /external-reviews: a fact-check page's address, or ClaimReview JSON-LD itself. */
-export const ApiExternalReviewsSchema = z
-  .strictObject({
-    url: z
-      .string()
-      .trim()
-      .min(1, "url is required.")
-      .max(2_000, "url is at most 2,000 characters.")
-      .optional(),
-    claimReview: z.unknown().optional(),
-  })
-  .refine((v) => (v.url === undefined) !== (v.claimReview === undefined), {
-    error: 'Send either {"url": "…"} (a fact-check page) or {"claimReview": …} (ClaimReview JSON-LD).',
-  })
-  .transform((v): { url: string } | { claimReview: unknown } =>
-    v.url !== undefined ? { url: v.url } : { claimReview: v.claimReview },
-  );
-
 /** GET /search: the words (required), one kind or all, and a window of the results. */
 export const ApiSearchQuerySchema = z.strictObject({
   q: z

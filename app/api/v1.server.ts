@@ -9,6 +9,7 @@ import { claimWithEvidence, parseReasons, updateClaim } from "../newsroom/claims
 import { parseAppearances } from "../newsroom/claim-fields";
 import { NotFoundError, UserError } from "../utils/errors";
 import { httpError } from "../utils/http.server";
+import { readJsonRequest } from "../utils/json-request";
 import { deskClaims } from "../newsroom/desk.server";
 import { COUNT_CAP, type Page } from "../newsroom/paging";
 import { addEvidence, removeEvidence, updateEvidence } from "../newsroom/evidence.server";
@@ -31,7 +32,6 @@ import {
   ApiCommentSchema,
   ApiEvidencePatchSchema,
   ApiEvidenceSchema,
-  ApiExternalReviewsSchema,
   ApiListQuerySchema,
   ApiPublishSchema,
   ApiRevisionSchema,
@@ -45,7 +45,7 @@ import { claimMatches } from "../matching/decisions.server";
 import { findMatches } from "../matching/match.server";
 import { matchJson } from "../matching/types";
 import { MatchTextSchema } from "../matching/schemas";
-import { importReviews, reviewsFromPage, reviewsFromValue } from "../reviews/reviews.server";
+import { importReviews, reviewsFromPage, reviewsFromRequest } from "../reviews/reviews.server";
 
 /**
  * The JSON API under /api/v1: one table of operations, each with the permission it needs.
@@ -78,31 +78,7 @@ const id = (value: string | undefined, what: string) => {
 };
 
 async function body<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
-  const text = await request.text();
-  let value: unknown = {};
-  if (text.trim() !== "") {
-    try {
-      value = JSON.parse(text);
-    } catch {
-      throw new UserError("The request body is not valid JSON.");
-    }
-  }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]!;
-    const where = issue.path.length ? `${issue.path.join(".")}: ` : "";
-    throw new UserError(`${where}${describeIssue(issue)} Nothing was saved.`);
-  }
-  return parsed.data;
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  if (issue.code === "unrecognized_keys") return `Unknown field(s): ${issue.keys.join(", ")}.`;
-  if (issue.code === "invalid_type" && / received undefined$/.test(issue.message))
-    return "This field is required.";
-  if (issue.code === "invalid_type" && issue.path.length) return `Expected ${issue.expected}.`;
-  if (issue.code === "invalid_type") return "Send a JSON object.";
-  return /[.!?]$/.test(issue.message) ? issue.message : `${issue.message}.`;
+  return readJsonRequest(await request.text(), schema);
 }
 
 /**
@@ -390,8 +366,9 @@ const OPERATIONS: Operation[] = [
     permission: "edit",
     status: 201,
     run: async ({ request, user }) => {
-      const input = await body(request, ApiExternalReviewsSchema);
-      const parsed = "url" in input ? await reviewsFromPage(input.url) : reviewsFromValue(input.claimReview);
+      // Up to 5 MB of JSON-LD: read in a parsing worker, not on the thread that answers everyone.
+      const input = await reviewsFromRequest(await request.text());
+      const parsed = "url" in input ? await reviewsFromPage(input.url) : input;
       const { imported, updated, skipped } = await importReviews(parsed, user);
       return { imported, updated, skipped: skipped.length, skippedReviews: skipped };
     },

@@ -592,6 +592,22 @@ describe("other fact-checkers' reviews", () => {
 });
 
 describe("API errors", () => {
+  it("refuses a body of too many values or too deep before parsing it, with a sentence", async () => {
+    const manyKeys = Object.fromEntries(Array.from({ length: 30_000 }, (_, i) => [`k${i}`, 0]));
+    const deep = JSON.parse("[".repeat(40) + "]".repeat(40));
+    for (const payload of [manyKeys, { text: deep }]) {
+      const answer = await call("POST", "/match", "viewer", payload);
+      expect(answer.status).toBe(400);
+      expect(answer.json.error).toBe(
+        "The request body holds more than 20,000 values or nests deeper than 32 levels. Nothing was saved.",
+      );
+    }
+    // An article's text is one value, however long and however punctuated.
+    const markdown = "Acme, Inc. said {x} [y], 40% faster. ".repeat(20_000);
+    const created = await call("POST", "/articles", "editor", { title: "Punctuated", markdown });
+    expect(created.status).toBe(201);
+  });
+
   it("refuses missing, wrong and revoked tokens with 401", async () => {
     expect((await call("GET", "/articles")).status).toBe(401);
     expect((await call("GET", "/articles", "cdk_not-a-real-token")).status).toBe(401);

@@ -124,7 +124,7 @@ beforeAll(async () => {
   await loadReferenceIfEmpty();
   const h20 = await db().hardwareReference.findUniqueOrThrow({ where: { name: "NVIDIA HGX H20" } });
   await correctReferenceRow(h20.id, h20.version, { ...h20, aliases: "Hopper H20", tdpWatts: 350 }, editor);
-  const { parseClaimReviewJson } = await import("../reviews/claim-review");
+  const { parseClaimReviewJson } = await import("../importing/claim-review");
   const { importReviews } = await import("../reviews/reviews.server");
   await importReviews(
     parseClaimReviewJson(readFileSync("fixtures/claim-reviews/sample.jsonld", "utf8")),

@@ -4,23 +4,43 @@ import { parentPort } from "node:worker_threads";
 import { extract } from "../claims/extract";
 import { reanchorAll, type Anchor, type Placement } from "../claims/reanchor";
 import type { LanguageCode } from "../claims/language";
+import {
+  claimReviewsFrom,
+  parseClaimReviewJson,
+  readClaimReviewRequest,
+  requireSome,
+  type ParsedReviews,
+} from "./claim-review";
+import { UserError } from "../utils/errors";
 import { extractPage, type ExtractedPage } from "./extract-page";
+import { jsonLdBlocks } from "./page-json-ld";
 
 export type ParseJob =
   | { kind: "page"; html: string; pageUrl: string }
   | { kind: "claims"; markdown: string; language?: LanguageCode | undefined }
-  | { kind: "reanchor"; text: string; anchors: Anchor[] };
+  | { kind: "reanchor"; text: string; anchors: Anchor[] }
+  | { kind: "reviews"; from: ReviewSource; text: string };
+
+/**
+ * Where other fact-checkers' ClaimReviews are read from: a fetched page's HTML, JSON-LD as
+ * pasted, or the API's request body (which may name a page to fetch instead).
+ */
+export type ReviewSource = "page" | "json" | "request";
+
+/** The ClaimReviews read (or the page a request names), or why not (a sentence for the person). */
+export type ReviewReading = { parsed: ParsedReviews } | { url: string } | { refused: string };
 
 /** What the claim engine found: the text projection, its language and the proposed claims (sentences stay here). */
 export type ClaimExtraction = Pick<ReturnType<typeof extract>, "projection" | "language" | "claims">;
 
 export type ParseAnswer =
-  | { ok: true; result: ExtractedPage | ClaimExtraction | Placement[] | null }
+  | { ok: true; result: ExtractedPage | ClaimExtraction | Placement[] | ReviewReading | null }
   | { ok: false; error: { name: string; message: string; code?: string } };
 
-function run(job: ParseJob): ExtractedPage | ClaimExtraction | Placement[] | null {
+function run(job: ParseJob): ExtractedPage | ClaimExtraction | Placement[] | ReviewReading | null {
   if (job.kind === "page") return extractPage(job.html, job.pageUrl);
   if (job.kind === "reanchor") return reanchorAll(job.text, job.anchors);
+  if (job.kind === "reviews") return readReviews(job.from, job.text);
   const { projection, language, claims } = extract(job.markdown, job.language);
   return { projection, language, claims };
 }
@@ -38,3 +58,21 @@ parentPort!.on("message", (job: ParseJob) => {
   }
   parentPort!.postMessage(answer);
 });
+
+function readReviews(from: ReviewSource, text: string): ReviewReading {
+  try {
+    if (from === "page")
+      return {
+        parsed: requireSome(
+          claimReviewsFrom(jsonLdBlocks(text)),
+          "The page has no ClaimReview in its JSON-LD.",
+        ),
+      };
+    if (from === "json") return { parsed: parseClaimReviewJson(text) };
+    const request = readClaimReviewRequest(text);
+    return "url" in request ? request : { parsed: request };
+  } catch (error) {
+    if (error instanceof UserError) return { refused: error.message };
+    throw error;
+  }
+}

@@ -2,7 +2,8 @@ import { Worker, type WorkerOptions } from "node:worker_threads";
 import type { ExtractedPage } from "./extract-page";
 import type { LanguageCode } from "../claims/language";
 import type { Anchor, Placement } from "../claims/reanchor";
-import type { ClaimExtraction, ParseAnswer, ParseJob } from "./parse.worker";
+import { ReviewInputError, type ParsedReviews } from "./claim-review";
+import type { ClaimExtraction, ParseAnswer, ParseJob, ReviewReading, ReviewSource } from "./parse.worker";
 import { FetchRefused } from "./safe-fetch.server";
 
 /**
@@ -138,6 +139,17 @@ export function createParser(limits: ParserLimits = DEFAULT_PARSER_LIMITS) {
     }
   }
 
+  async function readReviews(from: ReviewSource, text: string): Promise<ParsedReviews | { url: string }> {
+    let reading: ReviewReading;
+    try {
+      reading = (await parse({ kind: "reviews", from, text })) as ReviewReading;
+    } catch (error) {
+      throw from === "page" ? pageRefusal(error, limits, PASTE_INSTEAD) : jsonRefusal(error, limits);
+    }
+    if ("refused" in reading) throw new ReviewInputError(reading.refused);
+    return "url" in reading ? reading : reading.parsed;
+  }
+
   return {
     /** The article in an HTML page, with its metadata; refuses with PageNotExtracted. */
     async page(html: string, pageUrl: string): Promise<ExtractedPage> {
@@ -161,6 +173,18 @@ export function createParser(limits: ParserLimits = DEFAULT_PARSER_LIMITS) {
     async reanchor(text: string, anchors: Anchor[]): Promise<Placement[] | null> {
       return (await parse({ kind: "reanchor", text, anchors })) as Placement[] | null;
     },
+    /**
+     * Other fact-checkers' ClaimReviews in a fetched page's HTML (`"page"`) or in JSON-LD as
+     * pasted (`"json"`): linkedom and JSON.parse are slow on hostile nesting, so neither runs on
+     * the request thread. Refuses with a PageNotExtracted for a page, a ReviewInputError for JSON.
+     */
+    async reviews(from: "page" | "json", text: string): Promise<ParsedReviews> {
+      const reading = await readReviews(from, text);
+      if ("url" in reading) throw new Error("Only an API request names a page.");
+      return reading;
+    },
+    /** The API's request body, read the same way: the reviews it carries, or the page it names. */
+    reviewRequest: (body: string) => readReviews("request", body),
     limits,
     /** Workers waiting, warm, for the next job. */
     idleWorkers: () => idle.length,
@@ -174,25 +198,44 @@ export function createParser(limits: ParserLimits = DEFAULT_PARSER_LIMITS) {
 export const budgetInWords = (limits: ParserLimits) =>
   `${limits.timeoutMs / 1000} second${limits.timeoutMs === 1000 ? "" : "s"}`;
 const INSTEAD = "Save it as text or markdown and import that instead.";
+/** What to do instead when a page's ClaimReviews could not be read. */
+const PASTE_INSTEAD = "Paste its ClaimReview JSON-LD instead.";
 
 /** What to tell the person when a page could not be extracted: its budget, or the page, never a stack trace. */
-export function pageRefusal(error: unknown, limits: ParserLimits): PageNotExtracted {
+export function pageRefusal(error: unknown, limits: ParserLimits, instead = INSTEAD): PageNotExtracted {
   const reason = error instanceof ParseFailure ? error.reason : "thrown";
   const cause = error instanceof ParseFailure ? error.cause : (error as Error);
   if (reason === "busy")
     return new PageNotExtracted("Claimdesk is extracting too many pages right now. Try again in a minute.");
   if (reason === "time")
     return new PageNotExtracted(
-      `This page is too complex to extract within ${budgetInWords(limits)}. ${INSTEAD}`,
+      `This page is too complex to extract within ${budgetInWords(limits)}. ${instead}`,
     );
   if (reason === "memory")
     return new PageNotExtracted(
-      `This page needs more than ${limits.maxHeapMb} MB of memory to extract. ${INSTEAD}`,
+      `This page needs more than ${limits.maxHeapMb} MB of memory to extract. ${instead}`,
     );
   if (cause?.name === "RangeError")
-    return new PageNotExtracted(`This page's HTML is nested too deeply to extract. ${INSTEAD}`);
+    return new PageNotExtracted(`This page's HTML is nested too deeply to extract. ${instead}`);
   console.error("Page extraction failed:", cause);
-  return new PageNotExtracted(`This page could not be extracted. ${INSTEAD}`);
+  return new PageNotExtracted(`This page could not be extracted. ${instead}`);
+}
+
+/** What to tell the person when JSON-LD could not be read within its budget. */
+function jsonRefusal(error: unknown, limits: ParserLimits): ReviewInputError {
+  const reason = error instanceof ParseFailure ? error.reason : "thrown";
+  if (reason === "busy")
+    return new ReviewInputError("Claimdesk is reading too many files right now. Try again in a minute.", 429);
+  if (reason === "time")
+    return new ReviewInputError(
+      `This JSON-LD takes longer than ${budgetInWords(limits)} to read. Split it into smaller files.`,
+    );
+  if (reason === "memory")
+    return new ReviewInputError(
+      `This JSON-LD needs more than ${limits.maxHeapMb} MB of memory to read. Split it into smaller files.`,
+    );
+  console.error("Reading JSON-LD failed:", error instanceof ParseFailure ? error.cause : error);
+  return new ReviewInputError("This JSON-LD could not be read. Check that it is ClaimReview JSON-LD.");
 }
 
 /** The server's parser: one budget and one queue for every page and article. */

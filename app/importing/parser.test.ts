@@ -200,3 +200,92 @@ describe("npm run import with a hostile saved page", () => {
     );
   });
 });
+
+describe("reading other fact-checkers' ClaimReviews in a worker", () => {
+  // A worker's first job loads its modules (from the sources, through tsx, in tests): allow for it.
+  const reviewer = (limits: Partial<typeof DEFAULT_PARSER_LIMITS> = {}) =>
+    createParser({ ...DEFAULT_PARSER_LIMITS, timeoutMs: 10_000, ...limits });
+  const REVIEW = {
+    "@type": "ClaimReview",
+    url: "https://checker.example/a",
+    claimReviewed: "Acme sold 5 million chips in 2024.",
+    author: { "@type": "Organization", name: "Checker" },
+    reviewRating: { "@type": "Rating", alternateName: "False" },
+  };
+
+  it("reads a page's JSON-LD, pasted JSON-LD and the API's body, each to the same review", async () => {
+    const parser = reviewer();
+    const fromPage = await parser.reviews("page", withJsonLd(JSON.stringify(REVIEW)));
+    const fromJson = await parser.reviews("json", JSON.stringify(REVIEW));
+    const fromRequest = await parser.reviewRequest(JSON.stringify({ claimReview: [REVIEW] }));
+    for (const read of [fromPage, fromJson, fromRequest])
+      expect(read).toMatchObject({
+        reviews: [{ review: { url: "https://checker.example/a" } }],
+        skipped: [],
+      });
+    expect(await parser.reviewRequest('{"url": " https://checker.example/a "}')).toEqual({
+      url: "https://checker.example/a",
+    });
+    await parser.close();
+  });
+
+  it("refuses what it cannot read with the sentence the form or the API shows", async () => {
+    const parser = reviewer();
+    const refusal = (run: Promise<unknown>) =>
+      run.then(
+        () => "read",
+        (error: Error) => error.message,
+      );
+    expect(await refusal(parser.reviews("page", "<html><body><p>No reviews.</p></body></html>"))).toBe(
+      "The page has no ClaimReview in its JSON-LD.",
+    );
+    expect(await refusal(parser.reviews("json", "{not json"))).toBe("The JSON-LD is not valid JSON.");
+    expect(await refusal(parser.reviewRequest("{not json"))).toBe("The request body is not valid JSON.");
+    expect(await refusal(parser.reviewRequest('{"url": "https://a.example", "extra": 1}'))).toBe(
+      "Unknown field(s): extra. Nothing was saved.",
+    );
+    expect(await refusal(parser.reviewRequest("{}"))).toBe(
+      'Send either {"url": "…"} (a fact-check page) or {"claimReview": …} (ClaimReview JSON-LD). Nothing was saved.',
+    );
+    await parser.close();
+  });
+
+  it("a page of nested tags (quadratic in linkedom) runs out of its budget in the worker, with advice", async () => {
+    const parser = reviewer({ timeoutMs: 500 });
+    const nested = `<html><body>${"<div>".repeat(150_000)}</body></html>`;
+    const failure = await parser.reviews("page", nested).catch((error: Error) => error);
+    expect(failure).toBeInstanceOf(PageNotExtracted);
+    expect((failure as Error).message).toBe(
+      "This page is too complex to extract within 0.5 seconds. Paste its ClaimReview JSON-LD instead.",
+    );
+    await parser.close();
+  });
+
+  describe("while a hostile page's reviews are read", () => {
+    let server: http.Server;
+    beforeAll(async () => {
+      server = http.createServer((_req, res) => res.end("ok"));
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    });
+    afterAll(() => server.close());
+
+    it("the server keeps answering: every request completes before the reading ends", async () => {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      const parser = reviewer({ timeoutMs: 2_000 });
+      const events: string[] = [];
+      // 150,000 nested divs: about 20 s of linkedom on the request thread, refused here after 2.
+      const hostile = `<html><body>${"<div>".repeat(150_000)}</body></html>`;
+      const reading = parser.reviews("page", hostile).then(
+        () => events.push("reading ended"),
+        () => events.push("reading ended"),
+      );
+      for (let i = 0; i < 10; i++) {
+        await fetch(url).then((res) => res.text());
+        events.push("answered");
+      }
+      await reading;
+      expect(events).toEqual([...Array(10).fill("answered"), "reading ended"]);
+      await parser.close();
+    });
+  });
+});

@@ -194,7 +194,7 @@ describe("has this been checked before?", () => {
 
   it("matches another fact-checker's imported review of the same claim, as theirs, with a link out", async () => {
     const { readFileSync } = await import("node:fs");
-    const { parseClaimReviewJson } = await import("../reviews/claim-review");
+    const { parseClaimReviewJson } = await import("../importing/claim-review");
     const { importReviews } = await import("../reviews/reviews.server");
     await importReviews(
       parseClaimReviewJson(readFileSync("fixtures/claim-reviews/sample.jsonld", "utf8")),

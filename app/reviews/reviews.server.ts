@@ -4,18 +4,16 @@ import { FetchRefused, safeFetch } from "../importing/safe-fetch.server";
 import { UserError } from "../utils/errors";
 import { pageWindow, readPage, toPage, type Page } from "../newsroom/paging";
 import {
-  claimReviewsFrom,
   isWebUrl,
   MAX_INPUT_BYTES,
-  parseClaimReviewJson,
-  parseClaimReviewValue,
-  requireSome,
+  MAX_INPUT_LABEL,
+  ReviewInputError,
   type ParsedReviews,
   type ReviewItem,
   type SkippedReview,
-} from "./claim-review";
-import { jsonLdBlocks } from "./page-json-ld";
-import type { ExternalReviewRow } from "./claim-review";
+} from "../importing/claim-review";
+import { parser } from "../importing/parser.server";
+import type { ExternalReviewRow } from "./external-review";
 
 /** Other fact-checkers' reviews: imported from JSON-LD or a fact-check page, listed, searched. */
 
@@ -85,18 +83,24 @@ export async function reviewsFromPage(url: string): Promise<ParsedReviews> {
     throw new UserError("Give the page's full http or https address.", 400, {
       url: "Give the page's full http or https address.",
     });
-  let html: string;
   try {
-    html = (await safeFetch(trimmed, { maxBytes: MAX_INPUT_BYTES })).body;
+    const html = (await safeFetch(trimmed, { maxBytes: MAX_INPUT_BYTES })).body;
+    return await parser.reviews("page", html);
   } catch (error) {
     if (error instanceof FetchRefused) throw new UserError(error.message, 400, { url: error.message });
     throw error;
   }
-  return requireSome(claimReviewsFrom(jsonLdBlocks(html)), "The page has no ClaimReview in its JSON-LD.");
 }
 
-export const reviewsFromJson = parseClaimReviewJson;
-export const reviewsFromValue = parseClaimReviewValue;
+/** Pasted ClaimReview JSON-LD, read in a parsing worker; refused with a sentence. */
+export async function reviewsFromJson(json: string): Promise<ParsedReviews> {
+  if (json.length > MAX_INPUT_BYTES)
+    throw new ReviewInputError(`The JSON-LD is larger than ${MAX_INPUT_LABEL}.`);
+  return parser.reviews("json", json);
+}
+
+/** The API's request body, read in a parsing worker: the reviews it carries, or the page it names. */
+export const reviewsFromRequest = (body: string) => parser.reviewRequest(body);
 
 export const REVIEWS_PAGE_SIZE = 25;
 
@@ -149,7 +153,7 @@ export async function importFromReviewForm(
   }
   if (url) return importReviews(await reviewsFromPage(url), actor);
   try {
-    return await importReviews(parseClaimReviewJson(json), actor);
+    return await importReviews(await reviewsFromJson(json), actor);
   } catch (error) {
     if (error instanceof UserError && !error.fields)
       throw new UserError(error.message, error.status, { json: error.message });

@@ -10,7 +10,7 @@ process.env.CLAIMDESK_ALLOW_PRIVATE_FETCH = "1";
 await useFreshDatabase();
 const { db } = await import("../db/client.server");
 const { createUser } = await import("../auth/users.server");
-const { parseClaimReviewJson, parseClaimReviewValue } = await import("./claim-review");
+const { parseClaimReviewJson, parseClaimReviewValue } = await import("../importing/claim-review");
 const { importReviews, listReviews, reviewsFromPage, importFromReviewForm } =
   await import("./reviews.server");
 
@@ -109,6 +109,9 @@ describe("importing other fact-checkers' reviews", () => {
           ],
         })}</script></head><body><p>Text</p></body></html>`,
       "/plain": "<!doctype html><html><head><title>Nothing</title></head><body></body></html>",
+      // Nested tags: seconds of linkedom, which must not hold the thread that answers requests.
+      "/nested": `<html><body>${"<div>".repeat(60_000)}</body></html>`,
+      "/ok": "ok",
     };
     const server = http.createServer((req, res) => {
       const page = pages[req.url ?? ""];
@@ -138,6 +141,20 @@ describe("importing other fact-checkers' reviews", () => {
       await expect(importFromReviewForm({ url: "", json: "[1," }, editor)).rejects.toMatchObject({
         fields: { json: "The JSON-LD is not valid JSON." },
       });
+
+      // The page is read in a parsing worker: requests are answered while it is read.
+      const events: string[] = [];
+      const reading = reviewsFromPage(`${base}/nested`).then(
+        () => events.push("page read"),
+        () => events.push("page read"),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 50)); // the page is fetched and handed over
+      for (let i = 0; i < 5; i++) {
+        await fetch(`${base}/ok`).then((res) => res.text());
+        events.push("answered");
+      }
+      await reading;
+      expect(events).toEqual([...Array(5).fill("answered"), "page read"]);
     } finally {
       server.close();
     }

@@ -212,7 +212,7 @@ describe("searching the workspace", () => {
 
   it("finds other fact-checkers' reviews under their own kind, linked to their site, kept in step", async () => {
     const { importReviews } = await import("../reviews/reviews.server");
-    const { parseClaimReviewValue } = await import("../reviews/claim-review");
+    const { parseClaimReviewValue } = await import("../importing/claim-review");
     const claimReview = (claimReviewed: string) => ({
       "@type": "ClaimReview",
       url: "https://checks.example.org/zentrix-power",

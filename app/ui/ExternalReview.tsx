@@ -2,7 +2,7 @@
  * Other fact-checkers' reviews, wherever they show (search, "Checked before?", /reviews): always
  * marked as theirs and elsewhere, never as our own publication. No server code here.
  */
-import type { ExternalReviewRow } from "../reviews/claim-review";
+import type { ExternalReviewRow } from "../reviews/external-review";
 
 /** A link out to another site, marked as external in words, not only by an icon. */
 export function ExternalLink({ href, children }: { href: string; children: React.ReactNode }) {

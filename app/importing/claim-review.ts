@@ -1,10 +1,12 @@
 /**
- * Other fact-checkers' reviews: schema.org ClaimReview read from JSON-LD (pure; app/reviews).
+ * Other fact-checkers' reviews: schema.org ClaimReview read from JSON-LD (pure, and run in the parsing workers: app/importing/parser.server.ts; stored by app/reviews).
  * Accepts a single object, an array, an `@graph`, or a DataCommons-style `DataFeed`
  * (`dataFeedElement[].item[]`). Every review is taken whole or skipped with a reason; nothing
  * is half-read. Sizes are bounded before any work: the input, the number of reviews, each string.
  */
+import { z } from "zod";
 import { UserError } from "../utils/errors";
+import { readJsonRequest, type JsonBounds } from "../utils/json-request";
 
 export const MAX_INPUT_BYTES = 5 * 1024 * 1024;
 export const MAX_INPUT_LABEL = "5 MB";
@@ -213,17 +215,31 @@ export function requireSome(parsed: ParsedReviews, message: string): ParsedRevie
   return parsed;
 }
 
-/** An imported review as pages list it (the UI imports this; no server code here). */
-export interface ExternalReviewRow {
-  id: number;
-  url: string;
-  claimReviewed: string;
-  claimant: string;
-  publisher: string;
-  publisherUrl: string;
-  reviewDate: string;
-  ratingText: string;
-  ratingValue: number | null;
-  bestRating: number | null;
-  importedAt: string;
+/** POST /api/v1/external-reviews: a fact-check page's address, or ClaimReview JSON-LD itself. */
+export const ClaimReviewRequestSchema = z
+  .strictObject({
+    url: z
+      .string()
+      .trim()
+      .min(1, "url is required.")
+      .max(2_000, "url is at most 2,000 characters.")
+      .optional(),
+    claimReview: z.unknown().optional(),
+  })
+  .refine((v) => (v.url === undefined) !== (v.claimReview === undefined), {
+    error: 'Send either {"url": "…"} (a fact-check page) or {"claimReview": …} (ClaimReview JSON-LD).',
+  })
+  .transform((v): { url: string } | { claimReview: unknown } =>
+    v.url !== undefined ? { url: v.url } : { claimReview: v.claimReview },
+  );
+
+/** A bulk import's body: 5,000 reviews of a few dozen values each, nested as feeds nest them. */
+const REVIEW_REQUEST_BOUNDS: JsonBounds = { maxValues: 1_000_000, maxDepth: 64 };
+
+/** The API's body: the page to read, or the reviews it carries (refused with a sentence otherwise). */
+export function readClaimReviewRequest(text: string): { url: string } | ParsedReviews {
+  if (text.length > MAX_INPUT_BYTES + 1024)
+    throw new ReviewInputError(`The JSON-LD is larger than ${MAX_INPUT_LABEL}.`);
+  const request = readJsonRequest(text, ClaimReviewRequestSchema, REVIEW_REQUEST_BOUNDS);
+  return "url" in request ? request : parseClaimReviewValue(request.claimReview);
 }
