@@ -47,6 +47,9 @@ function superviseProcesses(count) {
     });
 }
 
+/** The methods a route may answer; any other is refused with 405 before the router. */
+const ANSWERED_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
 async function serve() {
   const { default: http } = await import("node:http");
   const { default: express } = await import("express");
@@ -105,6 +108,12 @@ async function serve() {
   app.use((req, res, next) => {
     if (req.method === "GET" || req.method === "HEAD") return next();
     const refuse = refuser(req, res);
+    // React Router's web Request refuses TRACE and CONNECT with an exception, and no route
+    // answers WebDAV's methods: a 405 here, never a 500 inside it.
+    if (!ANSWERED_METHODS.includes(req.method))
+      return refuse(405, `Claimdesk does not answer ${req.method} requests.`, {
+        Allow: ANSWERED_METHODS.join(", "),
+      });
     const { origin, referer, host, authorization } = req.headers;
     const refusal = stateChangeRefusal({ target: req.originalUrl, origin, referer, host, authorization });
     if (refusal) return refuse(refusal.status, refusal.message);

@@ -107,6 +107,17 @@ test.describe("on the shared server", () => {
     expect(JSON.parse(api.body).error).toMatch(/Bearer/);
   });
 
+  test("a method no route answers is a 405, with or without an Origin, never a 500", async () => {
+    for (const method of ["TRACE", "PROPFIND", "MKCOL"])
+      for (const path of ["/login", "/", "/fact-checks", "/api/v1/articles"])
+        for (const headers of [{ Origin: MAIN }, {}]) {
+          const answer = await rawRequest(MAIN, method, path, headers);
+          const label = `${method} ${path} ${JSON.stringify(headers)}`;
+          expect(answer.status, label).toBe(405);
+          expect(answer.body, label).toContain(`Claimdesk does not answer ${method} requests.`);
+        }
+  });
+
   test("after sign-in, next never leads to another site and never fails", async () => {
     const cookie = await sessionCookie(MAIN, "hardening-admin@desk.test");
     const hostile = [
