@@ -8,7 +8,7 @@ import { approveClaim, sendBackClaim } from "../newsroom/approval.server";
 import { claimWithEvidence, parseReasons, updateClaim } from "../newsroom/claims.server";
 import { parseAppearances } from "../newsroom/claim-fields";
 import { NotFoundError, UserError } from "../utils/errors";
-import { httpError } from "../utils/http.server";
+import { httpError, readId } from "../utils/http.server";
 import { readJsonRequest } from "../utils/json-request";
 import { deskClaims } from "../newsroom/desk.server";
 import { COUNT_CAP, type Page } from "../newsroom/paging";
@@ -72,8 +72,8 @@ interface Operation {
 }
 
 const id = (value: string | undefined, what: string) => {
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 1) throw new UserError(`There is no ${what} ${value}.`, 404);
+  const n = readId(value);
+  if (n === null) throw new UserError(`There is no ${what} ${value}.`, 404);
   return n;
 };
 

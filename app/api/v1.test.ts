@@ -608,6 +608,14 @@ describe("API errors", () => {
     expect(created.status).toBe(201);
   });
 
+  it("knows a record by one address only: 0x10 or 1e1 is no claim", async () => {
+    for (const other of ["0x1", "1e0", "01"]) {
+      const answer = await call("GET", `/claims/${other}`, "viewer");
+      expect(answer.status, other).toBe(404);
+      expect(answer.json.error, other).toBe(`There is no claim ${other}.`);
+    }
+  });
+
   it("refuses missing, wrong and revoked tokens with 401", async () => {
     expect((await call("GET", "/articles")).status).toBe(401);
     expect((await call("GET", "/articles", "cdk_not-a-real-token")).status).toBe(401);

@@ -4,6 +4,7 @@ import { notFoundPage, withAccount } from "../publishing/page.server";
 import { getUser } from "../auth/session.server";
 import { cacheableResponse } from "../publishing/respond.server";
 import { publicPageHeaders } from "../publishing/serve.server";
+import { readId } from "../utils/http.server";
 
 /**
  * The public annotated page: stored bytes rendered once at publishing. /v/:n never changes and
@@ -11,9 +12,8 @@ import { publicPageHeaders } from "../publishing/serve.server";
  * answers these addresses first (app/publishing/serve.server.ts); this route is the fallback.
  */
 export async function loader({ request, params }: Route.LoaderArgs) {
-  const number = params.n === undefined ? undefined : Number(params.n);
-  if (number !== undefined && !(Number.isSafeInteger(number) && number >= 1))
-    throw notFoundPage("There is no such version of this fact-check.");
+  const number = params.n === undefined ? undefined : readId(params.n);
+  if (number === null) throw notFoundPage("There is no such version of this fact-check.");
   const page = await publishedPage(params.slug ?? "", number);
   if (!page) throw notFoundPage("There is no published fact-check at this address.");
   const user = await getUser(request);

@@ -2,10 +2,18 @@ import ipaddr from "ipaddr.js";
 import { data } from "react-router";
 import { ConflictError, DatabaseBusy, TooManyAttempts, UserError } from "./errors";
 
+/**
+ * A record's number as an address writes it: digits only, at most 15, no leading zero. "0x10",
+ * "1e3", "016" and " 16" would reach record 16 under other addresses, each cached on its own.
+ */
+export function readId(value: string | undefined): number | null {
+  return value !== undefined && /^[1-9][0-9]{0,14}$/.test(value) ? Number(value) : null;
+}
+
 /** A numeric route parameter, or a 404 that says what was wrong. */
 export function parseId(value: string | undefined, what = "page"): number {
-  const id = Number(value);
-  if (!Number.isSafeInteger(id) || id < 1) throw new Response(`There is no such ${what}.`, { status: 404 });
+  const id = readId(value);
+  if (id === null) throw new Response(`There is no such ${what}.`, { status: 404 });
   return id;
 }
 

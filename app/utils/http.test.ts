@@ -7,8 +7,44 @@ import {
   httpError,
   MAX_FORM_FIELDS,
   orErrorPage,
+  parseId,
   readForm,
+  readId,
 } from "./http.server";
+
+describe("a record's number in an address", () => {
+  it("is digits only, so one record has one address (and one cache entry)", () => {
+    expect(readId("16")).toBe(16);
+    expect(readId("999999999999999")).toBe(999_999_999_999_999);
+    for (const other of [
+      "0x10",
+      "1e3",
+      "016",
+      " 16",
+      "16 ",
+      "+16",
+      "16.0",
+      "0",
+      "-1",
+      "",
+      "1000000000000000",
+    ])
+      expect(readId(other), JSON.stringify(other)).toBeNull();
+    expect(readId(undefined)).toBeNull();
+  });
+
+  it("otherwise is a 404 that says what was not found", async () => {
+    const thrown = (() => {
+      try {
+        parseId("0x10", "claim");
+      } catch (error) {
+        return error as Response;
+      }
+    })();
+    expect(thrown?.status).toBe(404);
+    expect(await thrown?.text()).toBe("There is no such claim.");
+  });
+});
 
 describe("the address rate limits count", () => {
   it("is the IPv4 address, also when written as IPv4-mapped IPv6", () => {
