@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Writable } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
-import { ServerRouter, type EntryContext } from "react-router";
+import { isRouteErrorResponse, ServerRouter, type EntryContext } from "react-router";
 import { contentSecurityPolicy } from "./utils/csp.server";
 
 export { prepareDatabase } from "./startup/prepare.server";
@@ -75,5 +75,8 @@ export default function handleRequest(
 
 export function handleError(error: unknown, { request }: { request: Request }) {
   if (request.signal.aborted) return;
+  // A request the router itself refuses (a POST to a page without a form, 405) is the client's
+  // mistake and answered as such: logging its stack would let anyone fill the log.
+  if (isRouteErrorResponse(error) && error.status < 500) return;
   console.error(error);
 }
