@@ -22,11 +22,11 @@ test.describe("a newcomer", () => {
           new Set(await marks.evaluateAll((all) => all.map((m) => m.getAttribute("data-claim")))).size,
       )
       .toBe(16);
-    await expect(page.locator(".article-text mark#claim-8")).toHaveText("Process Node: 5nm technology.");
-    await expect(page.locator(".article-text .claim-ref").nth(7)).toHaveText("8 Unsupported");
+    await expect(page.locator(".article-text mark#claim-10")).toHaveText("Process Node: 5nm technology.");
+    await expect(page.locator(".article-text .claim-ref").nth(7)).toHaveText("10 Unsupported");
 
     // The notes give rationale and sources with publisher and date.
-    const note = page.locator("#claim-note-2");
+    const note = page.locator("#claim-note-3");
     await expect(
       note.getByText("$53 billion AI and cloud investment plan over the next three years"),
     ).toBeVisible();

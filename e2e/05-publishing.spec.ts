@@ -60,9 +60,9 @@ test.describe("publishing for the open web", () => {
       itemReviewed: { "@type": "Claim", appearance: { url: "https://geexforge.com/?p=5273" } },
     });
     // The seed's latest version is 2 (re-published with each claim's figures).
-    expect(review.url).toMatch(/\/fact-checks\/alibaba-ai-chip\/v\/2#claim-8$/);
+    expect(review.url).toMatch(/\/fact-checks\/alibaba-ai-chip\/v\/2#claim-10$/);
     await page.goto(review.url.replace(/^https?:\/\/[^/]+/, ""));
-    await expect(page.locator("#claim-8")).toHaveText("Process Node: 5nm technology.");
+    await expect(page.locator("#claim-10")).toHaveText("Process Node: 5nm technology.");
   });
 
   test("the Web Annotation export passes the W3C conformance assertions", async ({ request }, testInfo) => {
@@ -99,13 +99,13 @@ test.describe("publishing for the open web", () => {
       }),
     ]);
     const md = await (await request.get(`${SEED}/export.md`)).text();
-    expect(md).toContain("**Process Node: 5nm technology.**[^8]");
+    expect(md).toContain("**Process Node: 5nm technology.**[^10]");
     const feed = await request.get("/fact-checks.atom");
     expect(feed.headers()["content-type"]).toContain("application/atom+xml");
     expect(await feed.text()).toContain("<title>Fact-check: Alibaba AI Chip");
 
     await page.goto(SEED);
-    const claimId = await page.locator("#claim-8").getAttribute("data-claim");
+    const claimId = await page.locator("#claim-10").getAttribute("data-claim");
     const card = await request.get(`/embed/claims/${claimId}`);
     expect(card.headers()["x-frame-options"]).toBeUndefined();
     expect(card.headers()["content-security-policy"]).toContain("frame-ancestors *");
@@ -117,7 +117,7 @@ test.describe("publishing for the open web", () => {
     await expect(frame.locator(".verdict")).toHaveText("Unsupported");
     await expect(frame.getByRole("link", { name: "Read the full fact-check" })).toHaveAttribute(
       "href",
-      /\/v\/2#claim-8$/,
+      /\/v\/2#claim-10$/,
     );
     expect((await request.get("/embed/claims/99999")).status()).toBe(404);
   });
@@ -129,7 +129,7 @@ test.describe("publishing for the open web", () => {
     await expect(page.getByRole("complementary")).toContainText(
       "(version 2): Each claim now lists its figures, with their units and what they measure. No verdict changed.",
     );
-    const note = page.locator("#claim-note-9");
+    const note = page.locator("#claim-note-11");
     await expect(note.getByRole("heading", { name: "Figures", level: 3 })).toBeVisible();
     await expect(note.locator("dl.figures dt")).toHaveText(["“12 TOPS”"]);
     await expect(note.locator("dl.figures dd")).toHaveText(["Compute performance: 12 TOPS"]);
@@ -143,10 +143,11 @@ test.describe("publishing for the open web", () => {
   test("with JavaScript, n and p move between claims", async ({ page }) => {
     await page.goto(SEED);
     await page.keyboard.press("n");
-    await expect(page.locator("#claim-1")).toBeFocused();
-    await page.keyboard.press("n");
+    // The seed's first checked claim is its second passage: claim 1 was not checked.
     await expect(page.locator("#claim-2")).toBeFocused();
+    await page.keyboard.press("n");
+    await expect(page.locator("#claim-3")).toBeFocused();
     await page.keyboard.press("p");
-    await expect(page.locator("#claim-1")).toBeFocused();
+    await expect(page.locator("#claim-2")).toBeFocused();
   });
 });

@@ -1,5 +1,13 @@
 import { expect, test } from "@playwright/test";
-import { createUser, expectAccessible, PASSWORD, personIn, signIn, submitAndWaitForAnswer } from "./helpers";
+import {
+  createUser,
+  expectAccessible,
+  PASSWORD,
+  personIn,
+  signIn,
+  submitAndWaitForAnswer,
+  waitForHydration,
+} from "./helpers";
 
 // The desk as a team uses it, in the browser: an admin invites people, a claim is assigned,
 // verdicted, sent back with a comment, fixed, approved by a second person and published;
@@ -131,12 +139,50 @@ test.describe("the newsroom workflow", () => {
     await expect(dana).toHaveURL(/\/login\?next=/);
 
     await signIn(dana, "dana@flow.test");
-    const admin = await personIn(browser, "chief@flow.test");
+    // With JavaScript, Deactivate asks first; Cancel leaves Dana as she was.
+    const chief = await personIn(browser, "chief@flow.test");
+    await chief.goto("/settings/users");
+    await waitForHydration(chief);
+    await chief.getByRole("button", { name: "Deactivate Dana Departing" }).click();
+    await expect(chief.getByRole("heading", { name: "Deactivate Dana Departing?" })).toBeFocused();
+    await expectAccessible(chief);
+    await chief.getByRole("link", { name: "Cancel" }).click();
+    await expect(chief.getByRole("heading", { name: "Deactivate Dana Departing?" })).toHaveCount(0);
+    await expect(chief.getByRole("row", { name: /Dana Departing/ })).toContainText("Active");
+
+    // Without JavaScript: a claim is assigned to her, and the question says what happens to it.
+    const admin = await personIn(browser, "chief@flow.test", { javaScriptEnabled: false });
+    await admin.goto("/desk?status=open&assignee=none");
+    const row = admin.locator("tbody tr").first();
+    await row.getByRole("combobox").selectOption({ label: "Dana Departing" });
+    await row.getByRole("button", { name: /Assign claim/ }).click();
+    await admin.waitForURL(/#desk-claim-\d+$/);
+    const danaId = await admin.evaluate(() => {
+      const option = [...document.querySelectorAll("option")].find((o) => o.textContent === "Dana Departing");
+      return option?.getAttribute("value");
+    });
     await admin.goto("/settings/users");
     await admin.getByRole("button", { name: "Deactivate Dana Departing" }).click();
+    await admin.waitForURL(new RegExp(`/settings/users\\?deactivate=${danaId}$`));
+    const question = admin.getByRole("region", { name: "Deactivate Dana Departing?" });
+    await expect(question.getByRole("heading")).toBeFocused();
+    await expect(question).toContainText(
+      "Dana Departing (dana@flow.test) will be signed out at once (1 signed-in session)",
+    );
+    await expect(question).toContainText("1 open claim stays assigned to them: reassign them on the desk.");
+    await expect(question.getByRole("link", { name: "reassign them on the desk" })).toHaveAttribute(
+      "href",
+      `/desk?status=open&assignee=${danaId}`,
+    );
+    await expect(question).toContainText("Reactivate undoes this");
+    // Nothing has changed yet: Dana is still signed in.
+    await dana.goto("/articles");
+    await expect(dana.getByRole("heading", { name: "Workbench" })).toBeVisible();
+    await question.getByRole("button", { name: "Yes, deactivate Dana Departing" }).click();
     await expect(
       admin.getByText("Dana Departing is deactivated: their sessions and API tokens stopped working."),
     ).toBeVisible();
+    await expect(admin.getByRole("region", { name: "Deactivate Dana Departing?" })).toHaveCount(0);
     await admin.getByText(/Account changes/).click();
     await expect(admin.getByText("Chris Chief deactivated Dana Departing")).toBeVisible();
     await dana.goto("/articles");

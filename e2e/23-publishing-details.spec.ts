@@ -51,17 +51,54 @@ test.describe("without JavaScript", () => {
 
   test("a public page links each claim to its embed code; the card shows the rationale", async ({ page }) => {
     await page.goto("/fact-checks/alibaba-ai-chip");
-    await page.locator("#claim-note-1").getByRole("link", { name: "Embed this claim" }).click();
+    await page.locator("#claim-note-2").getByRole("link", { name: "Embed this claim" }).click();
     await page.waitForURL(/\/embed\/claims\/\d+\/code$/);
     const code = page.getByLabel("Code to paste into your page");
     await expect(code).toHaveValue(
-      /^<iframe src="http:\/\/[^"]+\/embed\/claims\/\d+" title="Fact-check of claim 1: /,
+      /^<iframe src="http:\/\/[^"]+\/embed\/claims\/\d+" title="Fact-check of claim 2: /,
     );
     await expect(page.getByRole("button", { name: "Copy code" })).toHaveCount(0);
     await page.getByRole("link", { name: "See the card" }).click();
     await page.waitForURL(/\/embed\/claims\/\d+$/);
-    await expect(page.getByText(/^Claim 1 of “Alibaba AI Chip/)).toBeVisible();
+    await expect(page.getByText(/^Claim 2 of “Alibaba AI Chip/)).toBeVisible();
     await expect(page.locator(".rationale")).not.toBeEmpty();
+  });
+
+  test("claim 10 is the same claim on the workbench, the public page, its card and its embed code", async ({
+    page,
+  }) => {
+    failOnServerErrors(page);
+    await signIn(page, "pub-editor@desk.test");
+    await page.goto("/articles");
+    await page
+      .getByRole("link", { name: /Alibaba AI Chip/ })
+      .first()
+      .click();
+    await page.waitForURL(/\/articles\/\d+$/);
+    // The seed's unchecked passages keep their numbers: the 5nm line is the tenth passage.
+    const item = page.locator(".claim-item", { hasText: "Process Node: 5nm technology." });
+    await expect(item.locator(".claim-item__number")).toHaveText("10");
+    await item.getByRole("link", { name: "Check this claim" }).click();
+    await page.waitForURL(/\/claims\/\d+$/);
+    await expect(page.locator(".breadcrumbs")).toContainText("Claim 10");
+
+    await page.goto("/fact-checks/alibaba-ai-chip");
+    await expect(page.locator(".article-text mark#claim-10")).toHaveText("Process Node: 5nm technology.");
+    const note = page.locator("#claim-note-10");
+    await expect(note.locator(".claim-note__head b")).toHaveText("Claim 10");
+    await expect(note.locator("blockquote")).toHaveText("“Process Node: 5nm technology.”");
+    // Readers are told why the numbers skip (the seed did not check passages 1, 7, 17…).
+    await expect(page.locator(".annotated .hint")).toContainText(
+      "the numbers of passages we did not check are skipped",
+    );
+    await note.getByRole("link", { name: "Embed this claim" }).click();
+    await page.waitForURL(/\/embed\/claims\/\d+\/code$/);
+    await expect(page.getByLabel("Code to paste into your page")).toHaveValue(
+      /title="Fact-check of claim 10: Unsupported"/,
+    );
+    await page.getByRole("link", { name: "See the card" }).click();
+    await page.waitForURL(/\/embed\/claims\/\d+$/);
+    await expect(page.getByText(/^Claim 10 of “Alibaba AI Chip/)).toBeVisible();
   });
 });
 
@@ -77,7 +114,7 @@ test("with JavaScript, the embed code copies; a signed-in editor sees the desk, 
   await expect(account).toContainText("Pia Publisher");
   await expect(account.getByRole("link", { name: "Desk" })).toHaveAttribute("href", "/desk");
   await expect(account).not.toContainText("Sign in");
-  await page.locator("#claim-note-2").getByRole("link", { name: "Embed this claim" }).click();
+  await page.locator("#claim-note-3").getByRole("link", { name: "Embed this claim" }).click();
   await page.waitForURL(/\/code$/);
   await page.getByRole("button", { name: "Copy code" }).click();
   await expect(page.locator(".embed-code [role=status]")).toHaveText(/Copied\.|Select the code/);

@@ -7,6 +7,7 @@ import {
   postsOf,
   signIn,
   submitExpectingFocusOnMessage,
+  waitForHydration,
 } from "./helpers";
 
 // A newcomer's walk through the claim page: what was saved is said truthfully, asking for review
@@ -183,17 +184,23 @@ test("the claim page says what was saved, asks for review with a button and name
   await expect(page).toHaveURL(/#add-heading$/);
 });
 
-test("a list's page past its end says so and leads to the first page, instead of stepping back through empty ones", async ({
+test("a list's page past its end is a 404 that says so and leads to the first page, instead of stepping back through empty ones", async ({
   browser,
 }) => {
   const editor = await personIn(browser, "clara-editor@desk.test", { javaScriptEnabled: false });
+  // Every paged page follows one rule, the readers' list included (signed in, it is the app's route).
   for (const [list, first] of [
     ["/desk?status=any&page=999", /\/desk\?status=any$/],
     ["/desk?status=any&page=20000", /\/desk\?status=any$/],
     ["/articles?page=999", /\/articles$/],
     ["/search?q=chip&kind=claim&page=999", /\/search\?q=chip&kind=claim$/],
+    ["/reviews?page=999", /\/reviews$/],
+    ["/reference?page=999", /\/reference$/],
+    ["/fact-checks?page=999", /\/fact-checks$/],
+    ["/fact-checks?q=chip&page=999", /\/fact-checks\?q=chip$/],
   ] as const) {
-    await editor.goto(list);
+    const response = await editor.goto(list);
+    expect(response?.status(), list).toBe(404);
     const pager = editor.locator("nav.pager");
     const asked = new URLSearchParams(list.split("?")[1]).get("page");
     await expect(pager, list).toContainText(`There is nothing on page ${asked}: the list ends before it.`);
@@ -201,6 +208,30 @@ test("a list's page past its end says so and leads to the first page, instead of
     await pager.getByRole("link", { name: "Go to the first page" }).click();
     await expect(editor).toHaveURL(first);
   }
+  // The first page of a list is a page, empty or not, and its neighbours are found.
+  expect((await editor.goto("/articles"))?.status()).toBe(200);
+  expect((await editor.goto("/desk?status=any&page=2"))?.status()).toBe(200);
+});
+
+test("with JavaScript, a list's page past its end renders its message, not an error page", async ({
+  browser,
+}) => {
+  const editor = await personIn(browser, "clara-editor@desk.test");
+  await editor.goto("/articles");
+  await waitForHydration(editor);
+  // A client-side navigation to it (a stale link, a list emptied under the reader) reads its 404 as data.
+  await editor.evaluate(() =>
+    (
+      window as unknown as { __reactRouterDataRouter: { navigate: (to: string) => Promise<void> } }
+    ).__reactRouterDataRouter.navigate("/articles?page=999"),
+  );
+  const pager = editor.locator("nav.pager");
+  await expect(pager).toContainText("There is nothing on page 999: the list ends before it.");
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("Workbench");
+  await pager.getByRole("link", { name: "Go to the first page" }).click();
+  await expect(editor).toHaveURL(/\/articles$/);
+  await expect(editor.getByRole("heading", { level: 1 })).toHaveText("Workbench");
+  await expect(editor.getByText(/There is nothing on page/)).toHaveCount(0);
 });
 
 test("at 1280 px the desk's header keeps to one line and its filters show their choices whole", async ({

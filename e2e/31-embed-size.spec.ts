@@ -204,3 +204,48 @@ test.describe("without script", () => {
     await context.close();
   });
 });
+
+test("a card's sources show their stance and date whole on a phone; a long title gives way", async ({
+  page,
+}) => {
+  failOnServerErrors(page);
+  const cards = (await seedEmbedCodes(page)).map(srcOf);
+  let dated = 0;
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const card of cards) {
+      await page.goto(card);
+      await expect(page.getByRole("link", { name: "Read the full fact-check" })).toBeVisible();
+      const sources = await page.locator("li").evaluateAll((items) =>
+        items.map((li) => {
+          const date = li.querySelector(".date");
+          const stance = li.querySelector(".stance")!;
+          const right = li.getBoundingClientRect().right + 0.5;
+          return {
+            text: li.textContent,
+            // Nothing of the line is hidden but the end of its title (the link's own ellipsis).
+            lineWhole: li.scrollWidth <= li.clientWidth,
+            stanceWhole: stance.getBoundingClientRect().right <= right,
+            date: date?.textContent ?? null,
+            dateWhole:
+              !date || (date.getBoundingClientRect().right <= right && date.scrollWidth <= date.clientWidth),
+          };
+        }),
+      );
+      for (const source of sources) {
+        expect(source, `${card} at ${width} px`).toMatchObject({
+          lineWhole: true,
+          stanceWhole: true,
+          dateWhole: true,
+        });
+        if (source.date) dated++;
+      }
+    }
+  }
+  expect(dated).toBeGreaterThan(0);
+  // The seed's first card, whose sources' titles are long, as a 375 px phone shows it (343 px inside its margins).
+  await page.setViewportSize({ width: 343, height: 520 });
+  await page.goto(cards[0]!);
+  await expect(page.locator("li .date").last()).toHaveText("· 29 August 2025");
+  await page.screenshot({ path: test.info().outputPath("card-sources-343.png") });
+});

@@ -238,6 +238,24 @@ export async function changeRole(userId: number, role: Role, admin: CurrentUser)
 }
 
 /** Deactivating ends the user's sessions and API tokens at once; reactivating does not bring them back. */
+/**
+ * What deactivating an active account stops, for the page that asks first: the account, and
+ * how many signed-in sessions and API tokens it has (both are deleted). Null for an unknown or
+ * already deactivated account: there is nothing to confirm.
+ */
+export async function deactivationPreview(userId: number) {
+  const user = await db().user.findUnique({
+    where: { id: userId },
+    select: { id: true, name: true, email: true, role: true, active: true },
+  });
+  if (!user?.active) return null;
+  const [sessions, tokens] = await Promise.all([
+    db().session.count({ where: { userId, expiresAt: { gt: new Date() } } }),
+    db().apiToken.count({ where: { userId } }),
+  ]);
+  return { id: user.id, name: user.name, email: user.email, role: user.role, sessions, tokens };
+}
+
 export async function setActive(userId: number, active: boolean, admin: CurrentUser): Promise<void> {
   await db().$transaction(async (tx) => {
     const user = await findUser(tx, userId);

@@ -67,7 +67,7 @@ async function adasDesk(search = "") {
   const request = new Request(`http://localhost/desk${search}`, {
     headers: { cookie: "claimdesk_session=ada-session" },
   });
-  return deskLoader(routeArgs(request));
+  return (await deskLoader(routeArgs(request))).data;
 }
 
 describe("comments on a claim", () => {

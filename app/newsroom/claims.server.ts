@@ -250,9 +250,9 @@ export const MERGE_NEIGHBOURS = 10;
  * order, MERGE_NEIGHBOURS either side (merging joins nearby passages; an article may hold
  * a thousand claims, and a list of all of them would weigh more than the rest of the page).
  */
-/** Where each claim of an article stands: enough to number them in reading order (history.claimNumbers). */
-export async function claimSpans(articleId: number) {
-  return db().claim.findMany({ where: { articleId }, select: { id: true, start: true, end: true } });
+/** Where each claim of an article stands: enough to number them in reading order (claim-numbers.ts). */
+export async function claimSpans(articleId: number, client: Tx = db()) {
+  return client.claim.findMany({ where: { articleId }, select: { id: true, start: true, end: true } });
 }
 
 export async function neighbouringClaims(claim: { id: number; articleId: number; start: number }) {

@@ -63,6 +63,11 @@ export function readDeskFilter(params: URLSearchParams): DeskFilter {
  */
 export const DESK_PAGE_SIZE = 25;
 
+/** How many open claims (candidate, researching, needs review) are assigned to a person. */
+export function openClaimsAssignedTo(userId: number): Promise<number> {
+  return db().claim.count({ where: { assigneeId: userId, status: { in: [...OPEN_STATUSES] } } });
+}
+
 const URGENCY = ["needs-review", "researching", "candidate", "approved", "dismissed"] as const;
 
 /** The statuses the filter lets through, most urgent first: the desk reads them in this order. */

@@ -4,8 +4,8 @@ import { db } from "../db/client.server";
 import type { Prisma } from "../generated/prisma/client";
 import { readStoredJson } from "../utils/json";
 import { diffTexts } from "../utils/text-diff";
+import { claimNumbers } from "./claim-numbers";
 import {
-  claimNumbers,
   describeAction,
   fieldLabel,
   HISTORY_KINDS,

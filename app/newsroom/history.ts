@@ -146,9 +146,3 @@ export function showValue(field: string, value: unknown, names: Namer): string {
       return typeof value === "string" ? value : JSON.stringify(value);
   }
 }
-
-/** The claims of one article numbered 1..n in reading order, as the workbench numbers them. */
-export function claimNumbers(claims: Array<{ id: number; start: number; end: number }>): Map<number, number> {
-  const ordered = [...claims].sort((a, b) => a.start - b.start || a.end - b.end || a.id - b.id);
-  return new Map(ordered.map((c, i) => [c.id, i + 1]));
-}

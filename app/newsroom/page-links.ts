@@ -1,5 +1,14 @@
 // What list pages need in the browser as well: no zod here (zod probes eval, which the CSP refuses).
 
+/**
+ * A page past its list's end (an old link, a typed address): page 2 or later with nothing on it.
+ * The one rule for every paged page: it is no page, so it answers 404 (`pagedAnswer` in
+ * paging.ts; the readers' list in list-page.server.tsx), and still shows the list's page saying
+ * there is nothing on page N, with a link to the first page (Pager). Page 1 of an empty list is a
+ * page.
+ */
+export const pastTheEnd = (page: number, shown: number) => page > 1 && shown === 0;
+
 /** The same address with another page number; every other parameter is kept. */
 export function withPage(pathAndSearch: string, page: number): string {
   const url = new URL(pathAndSearch, "http://x");

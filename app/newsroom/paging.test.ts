@@ -5,7 +5,9 @@ import {
   MAX_PAGE_SIZE,
   PAGE_SIZE,
   formatCount,
+  pageStatus,
   pageWindow,
+  pagedAnswer,
   readPage,
   toPage,
   withPage,
@@ -37,6 +39,15 @@ describe("paging", () => {
     });
     // Digits beyond what a number holds exactly are unreadable: the first page.
     expect(readPage(new URLSearchParams("page=99999999999999999999")).page).toBe(1);
+  });
+
+  it("answers 404 for a page past the list's end, never for a list's first page, empty or not", () => {
+    expect(pageStatus({ page: 1, items: [] })).toBe(200);
+    expect(pageStatus({ page: 3, items: ["a"] })).toBe(200);
+    expect(pageStatus({ page: 2, items: [] })).toBe(404);
+    expect(pageStatus(toPage([], readPage(new URLSearchParams(`page=${MAX_PAGE + 1}`))))).toBe(404);
+    expect(pagedAnswer({ rows: [] }, { page: 999, items: [] }).init?.status).toBe(404);
+    expect(pagedAnswer({ rows: [] }, null).init?.status).toBe(200);
   });
 
   it("refuses bad API paging values instead of guessing", () => {

@@ -1,6 +1,8 @@
+import { data } from "react-router";
 import { z } from "zod";
+import { pastTheEnd } from "./page-links";
 
-export { COUNT_CAP, formatCount, withPage } from "./page-links";
+export { COUNT_CAP, formatCount, pastTheEnd, withPage } from "./page-links";
 
 /**
  * Every list is read one page at a time, in a stable order (ties broken by id), so what a
@@ -41,6 +43,21 @@ export function toPage<T>(rows: T[], request: PageRequest): Page<T> {
     hasNext: rows.length > request.size,
   };
 }
+
+/**
+ * A loader's answer for a page that shows one page of a list (`page`, null when it shows none):
+ * 404 when that page is past the list's end (pastTheEnd), 200 otherwise. The page renders either
+ * way: its Pager says there is nothing on page N and links to the first page.
+ */
+export function pagedAnswer<T>(payload: T, page: ShownPage | null) {
+  return data(payload, { status: page ? pageStatus(page) : 200 });
+}
+
+type ShownPage = { page: number; items: readonly unknown[] };
+
+/** The HTTP status of a page showing one page of a list: 404 past the list's end (pastTheEnd). */
+export const pageStatus = ({ page, items }: ShownPage): 200 | 404 =>
+  pastTheEnd(page, items.length) ? 404 : 200;
 
 /** How many pages `total` rows fill: at least one, since an empty list is one empty page. */
 export const pageCount = (total: number, size: number) => Math.max(1, Math.ceil(total / size));

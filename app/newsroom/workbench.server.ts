@@ -4,7 +4,7 @@ import { listDeskMembers } from "../auth/users.server";
 import { NotFoundError } from "../utils/errors";
 import { articleWithClaims, MAX_PROPOSALS } from "./articles.server";
 import { claimSpans, loadClaim, neighbouringClaims, parseReasons } from "./claims.server";
-import { claimNumbers } from "./history";
+import { claimNumbers } from "./claim-numbers";
 import { claimHistory } from "./history.server";
 import { createHash } from "node:crypto";
 import { pickPart, textParts, type TextPart } from "../claims/parts";

@@ -196,7 +196,7 @@ describe("checking an article", () => {
     expect(v2!.history.map((h) => h.changeNote)).toEqual(["", "Revenue growth was 11.8%."]);
 
     const { claimHistory } = await import("./history.server");
-    const { claimNumbers } = await import("./history");
+    const { claimNumbers } = await import("./claim-numbers");
     const { claimSpans } = await import("./claims.server");
     const trailOfClaim = await claimHistory(claim, claimNumbers(await claimSpans(article.id)));
     expect(trailOfClaim[0]).toMatchObject({ actor: "Rita Reviewer", action: "approved", entity: "claim 1" });

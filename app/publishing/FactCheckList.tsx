@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { verdictCountsOnScale } from "../newsroom/verdicts";
-import { formatCount, withPage } from "../newsroom/page-links";
+import { formatCount } from "../newsroom/page-links";
 import { MAX_QUERY_LENGTH } from "../search/query";
 import { NARROW_PUBLISHED, standingNote } from "../search/results";
 import { formatDate, VerdictBadge } from "../ui/components";
@@ -75,6 +75,7 @@ export function FoundFactCheckList({ found, here }: { found: FoundFactChecks; he
         page={found.page.page}
         hasPrevious={found.page.hasPrevious}
         hasNext={found.page.hasNext}
+        shown={found.page.items.length}
         here={here}
         label="Pages of results"
         plainLinks
@@ -86,13 +87,16 @@ export function FoundFactCheckList({ found, here }: { found: FoundFactChecks; he
 export function PublishedList({
   published,
   here,
+  last,
 }: {
   published: Awaited<ReturnType<typeof listPublished>>;
   here: string;
+  /** The list's last page, counted for a page past it. */
+  last?: number;
 }) {
   return (
     <>
-      {published.items.length === 0 ? <p>Nothing has been published yet.</p> : null}
+      {published.items.length === 0 && published.page === 1 ? <p>Nothing has been published yet.</p> : null}
       <ul className="card-list">
         {published.items.map((p) => (
           <li key={p.slug} className="card">
@@ -118,24 +122,12 @@ export function PublishedList({
         page={published.page}
         hasPrevious={published.hasPrevious}
         hasNext={published.hasNext}
+        shown={published.items.length}
+        last={last}
         here={here}
         label="Pages of fact-checks"
         plainLinks
       />
-    </>
-  );
-}
-
-/** A page number past the list's end: there is no such page, and the last one is a link away. */
-export function NoSuchListPage({ page, last }: { page: number; last: number }) {
-  return (
-    <>
-      <p>
-        There is no page {page} of published fact-checks: the list has {last} {last === 1 ? "page" : "pages"}.
-      </p>
-      <p>
-        <a href={withPage("/fact-checks", last)}>Go to the last page (page {last})</a>
-      </p>
     </>
   );
 }

@@ -19,6 +19,15 @@ export interface FactCheckViewProps {
 }
 
 /**
+ * Claims carry the numbers the newsroom gives every passage it considered (claim-numbers.ts), so
+ * a page whose checked claims are not 1, 2, 3… says why numbers are missing. Versions numbered
+ * 1, 2, 3… (all before the numbers were shared) render as they always did.
+ */
+const skipsNumbers = (claims: Snapshot["claims"]) => claims.some((c, i) => c.number !== i + 1);
+const SKIPPED_NUMBERS =
+  " Claims keep the numbers our newsroom gave every passage it considered, so the numbers of passages we did not check are skipped.";
+
+/**
  * The public annotated fact-check. Rendered once per version, to static HTML, at publishing.
  * Its links open in the same tab, so they carry no "noopener" (it only matters with a target).
  */
@@ -83,6 +92,7 @@ export function FactCheckView({
         <h2 id="article-heading">The article, annotated</h2>
         <p className="hint">
           Highlighted passages are the claims we checked; each is followed by its number and verdict.
+          {skipsNumbers(claims) ? SKIPPED_NUMBERS : null}
         </p>
         <div className="article-text" lang={lang} dangerouslySetInnerHTML={{ __html: articleHtml }} />
       </section>

@@ -9,14 +9,17 @@ import type { PublishedClaim, Snapshot } from "./snapshot";
 
 // The card is self-contained (it lives in other sites' iframes): its style travels with it. It
 // fits EMBED_HEIGHT (links.ts) at any width from 320 px without script: each part is held to a
-// few lines, and the rest is on the fact-check it links to. The page behind it shows through
+// few lines, and the rest is on the fact-check it links to. A source keeps to one line: its
+// title gives way (…) so that its stance and date always show whole. The style is allowed by
+// 'unsafe-inline' (CARD_CSP), not a hash: only the script's hash must follow the script. The page behind it shows through
 // (the body is transparent), so an iframe taller than its card looks like the page's own space.
 const CARD_STYLE = `
 body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;color:#1b1f24;background:transparent}
 .card{border:1px solid #d5d9de;border-left:5px solid #10243a;border-radius:6px;padding:10px 14px;max-width:38rem;background:#fff}
 p,ul{margin:6px 0}
 .brand{font:700 13px Georgia,serif;margin:0;color:#10243a;text-transform:uppercase;letter-spacing:.06em}
-.brand,li{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.brand{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+li{display:flex;white-space:nowrap}li a{overflow:hidden;text-overflow:ellipsis;min-width:0}.stance{flex:none;margin-right:.3em}.date{flex:none;margin-left:.3em}
 .lines-2,.lines-5{display:-webkit-box;-webkit-box-orient:vertical;overflow:hidden}
 .lines-2{-webkit-line-clamp:2;line-clamp:2}.lines-5{-webkit-line-clamp:5;line-clamp:5}
 blockquote{font:17px/1.4 Georgia,"DejaVu Serif",serif;margin:6px 0}
@@ -79,11 +82,11 @@ export function renderClaimCard(snapshot: Snapshot, claim: PublishedClaim, publi
             <ul aria-label="Top sources">
               {claim.evidence.slice(0, 3).map((e, i) => (
                 <li key={i}>
-                  {STANCE_LABELS[e.stance]}:{" "}
+                  <span className="stance">{STANCE_LABELS[e.stance]}: </span>
                   <a href={safeHref(e.url)} target="_blank" rel="nofollow noopener">
                     {e.title || e.publisher || new URL(e.url).host}
                   </a>
-                  {e.publishedOn ? `, ${formatPartialDate(e.publishedOn)}` : ""}
+                  {e.publishedOn ? <span className="date">· {formatPartialDate(e.publishedOn)}</span> : null}
                 </li>
               ))}
             </ul>

@@ -190,10 +190,10 @@ describe("exports", () => {
       expect(md).toContain(`[^${claim.number}]: **`);
       expect(md).toContain(`[^${claim.number}]`);
     }
-    expect(md).toContain("[^8]: **Unsupported.**");
+    expect(md).toContain("[^10]: **Unsupported.**");
     const html = new MarkdownIt().render(md);
     expect(html).not.toContain("<script");
-    expect(html).toContain("<strong>Process Node: 5nm technology.</strong>[^8]");
+    expect(html).toContain("<strong>Process Node: 5nm technology.</strong>[^10]");
   });
 
   it("Markdown keeps hostile rationales and source addresses as text for renderers that allow HTML", () => {
@@ -224,7 +224,7 @@ describe("export.md rationales, as other sites' renderers read them", () => {
   /** A renderer that allows raw HTML and any link, as a site showing export.md might. */
   const anyRenderer = new MarkdownIt({ html: true });
   anyRenderer.validateLink = () => true;
-  /** Claim 1's footnote, taken out of its container: its first line and its indented blocks. */
+  /** The first claim's footnote, taken out of its container: its first line and its indented blocks. */
   function firstFootnote(rationale: string): string {
     const [first, ...rest] = snapshot.claims;
     const md = exportMarkdown(
@@ -233,10 +233,10 @@ describe("export.md rationales, as other sites' renderers read them", () => {
       publisher,
     );
     const lines = md.split("\n");
-    const start = lines.findIndex((line) => line.startsWith("[^1]: "));
+    const start = lines.findIndex((line) => line.startsWith(`[^${first!.number}]: `));
     const end = lines.findIndex((line, i) => i > start && /^(\[\^\d+\]| {4}Sources:)/.test(line));
     const footnote = lines.slice(start, end).join("\n");
-    return anyRenderer.render(footnote.replace(/^\[\^1\]: /, "").replace(/^ {4}/gm, ""));
+    return anyRenderer.render(footnote.replace(/^\[\^\d+\]: /, "").replace(/^ {4}/gm, ""));
   }
 
   it("keeps code spans and fenced code as written, and the rest escaped", () => {

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
-import { pageCount, readPage } from "../newsroom/paging";
-import { FactCheckList, NoSuchListPage, PublishedList } from "./FactCheckList";
+import { pageCount, pageStatus, readPage } from "../newsroom/paging";
+import { FactCheckList, PublishedList } from "./FactCheckList";
 import { PublicDocument, renderDocument } from "./page.server";
 import { countPublished, listPublished } from "./publications.server";
 
@@ -28,7 +28,8 @@ export function renderListDocument(
 
 /**
  * One page of the list, newest first; `here` is the address asked for, for the pager's links. A
- * page past the last one is a 404 that links to the last page (an empty list's page 1 is its page).
+ * page past the last one (pageStatus, the rule of every paged page) is a 404 that says there is
+ * nothing on it and links to the first page and the last (an empty list's page 1 is its page).
  */
 export async function renderPublishedList(
   params: URLSearchParams,
@@ -36,14 +37,14 @@ export async function renderPublishedList(
 ): Promise<{ status: 200 | 404; html: string }> {
   const request = readPage(params);
   const published = await listPublished(request);
-  if (published.items.length > 0 || request.page === 1)
+  if (pageStatus(published) === 200)
     return { status: 200, html: renderListDocument("", <PublishedList published={published} here={here} />) };
   const last = pageCount(await countPublished(), request.size);
   return {
     status: 404,
     html: renderListDocument(
       "",
-      <NoSuchListPage page={request.page} last={last} />,
+      <PublishedList published={published} here={here} last={last} />,
       `No page ${request.page} · Fact-checks · Claimdesk`,
     ),
   };

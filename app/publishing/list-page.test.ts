@@ -13,14 +13,16 @@ describe("the readers' list of an empty workspace", () => {
     expect(html).toContain("Nothing has been published yet.");
   });
 
-  it("has no page 2: a 404 that links to the last page, without page controls", async () => {
+  it("has no page 2: a 404 that says so as every list does and links to the first page, without page controls", async () => {
     const { status, html } = await renderPublishedList(
       new URLSearchParams({ page: "2" }),
       "/fact-checks?page=2",
     );
     expect(status).toBe(404);
-    expect(html).toContain("There is no page 2 of published fact-checks: the list has 1 page.");
-    expect(html).toContain('<a href="/fact-checks">Go to the last page (page 1)</a>');
+    expect(html).toContain("There is nothing on page 2: the list ends before it.");
+    expect(html).toContain('<a href="/fact-checks" rel="first">Go to the first page</a>.');
+    // The first page is the last: no second link to it.
+    expect(html).not.toContain("the last page");
     expect(html).not.toContain("Nothing has been published yet.");
     expect(html).not.toContain("Previous page");
     expect(html).toContain("<title>No page 2 · Fact-checks · Claimdesk</title>");

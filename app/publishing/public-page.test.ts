@@ -15,6 +15,7 @@ const { publishArticle } = await import("./publish.server");
 const { publishedPage, loadPublication, publishedEmbed, findPublishedClaim } =
   await import("./publications.server");
 const { renderClaimCard, rationaleSummary } = await import("./embed.server");
+const { renderFactCheckPage } = await import("./page.server");
 const { exportFormat } = await import("./formats.server");
 
 const ARTICLE =
@@ -203,6 +204,25 @@ describe("embedding a claim", () => {
     );
     expect(long).not.toContain("<img");
     expect(long).toMatch(/evidence…<\/p>/);
+  });
+});
+
+describe("claim numbers", () => {
+  const HINT = "Highlighted passages are the claims we checked; each is followed by its number and verdict.";
+
+  it("of a version numbered 1, 2, 3… leave its page as it always was; gaps are explained", async () => {
+    const { snapshot, history } = (await loadPublication("chipmaker-results", 1))!;
+    expect(snapshot.claims.map((c) => c.number)).toEqual([1, 2]);
+    const page = (await publishedPage("chipmaker-results", 1))!.body;
+    expect(page).toContain(`<p class="hint">${HINT}</p>`);
+    // The same claims as passages 2 and 5 of the article: the page says why 1, 3 and 4 are missing.
+    const gapped = { ...snapshot, claims: snapshot.claims.map((c, i) => ({ ...c, number: [2, 5][i]! })) };
+    const site = { baseUrl: "https://checks.example", name: "Desk" };
+    const rendered = renderFactCheckPage(gapped, history, "archived", site);
+    expect(rendered).toContain(
+      `<p class="hint">${HINT} Claims keep the numbers our newsroom gave every passage it considered, so the numbers of passages we did not check are skipped.</p>`,
+    );
+    expect(rendered).toContain('id="claim-note-5"');
   });
 });
 

@@ -167,10 +167,10 @@ describe("the list of fact-checks and the feed", () => {
     other.prepare(`UPDATE "Publication" SET "title" = 'Renamed elsewhere' WHERE "number" = 3`).run();
     other.close();
     expect((await served("/fact-checks"))?.body).toContain("Renamed elsewhere");
-    // A page past the end is served too, as a 404 that points to the last page.
+    // A page past the end is served too, as a 404 that points to the first page.
     const pastTheEnd = await served("/fact-checks?page=2");
     expect(pastTheEnd?.status).toBe(404);
-    expect(pastTheEnd?.body).toContain("There is no page 2 of published fact-checks: the list has 1 page.");
+    expect(pastTheEnd?.body).toContain("There is nothing on page 2: the list ends before it.");
     // Searches, odd addresses and signed-in members go to the app's route.
     expect(await served("/fact-checks?q=Alibaba")).toBeNull();
     expect(await served("/fact-checks?page=two")).toBeNull();

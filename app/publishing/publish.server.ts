@@ -1,5 +1,7 @@
 import { db, type Tx } from "../db/client.server";
 import { parseAppearances } from "../newsroom/claim-fields";
+import { claimNumbers } from "../newsroom/claim-numbers";
+import { claimSpans } from "../newsroom/claims.server";
 import type { CurrentUser } from "../auth/session.server";
 import { namesOf } from "../auth/users.server";
 import { audit } from "../utils/audit.server";
@@ -75,7 +77,7 @@ export async function writePublication(
     include: {
       claims: {
         where: { status: "approved" },
-        orderBy: [{ start: "asc" }, { end: "asc" }],
+        orderBy: [{ start: "asc" }, { end: "asc" }, { id: "asc" }],
         include: { evidence: { orderBy: { id: "asc" } } },
       },
     },
@@ -106,6 +108,9 @@ export async function writePublication(
       `This will be version ${number}: say what changed in the change note. Readers see it at the top of the page.`,
     );
   }
+  // Numbered as the workbench numbers them, among all the article's claims: "claim 7" is the same
+  // claim for the desk and for readers, and the page shows gaps where a passage was not checked.
+  const numbers = claimNumbers(await claimSpans(articleId, tx));
   const researcherOf = (claim: (typeof article.claims)[number]) => claim.verdictById ?? claim.lastEditorId;
   const nameOf = await namesOf(
     article.claims.flatMap((c) => [c.approvedById, researcherOf(c)]),
@@ -130,9 +135,9 @@ export async function writePublication(
       language: article.language,
       markdown: article.markdown,
     },
-    claims: article.claims.map((claim, index) => ({
+    claims: article.claims.map((claim) => ({
       id: claim.id,
-      number: index + 1,
+      number: numbers.get(claim.id)!,
       start: claim.start,
       end: claim.end,
       quote: claim.quote,

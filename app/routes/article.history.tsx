@@ -4,7 +4,7 @@ import { requirePermission } from "../auth/session.server";
 import { orErrorPage, parseId } from "../utils/http.server";
 import { loadArticle } from "../newsroom/articles.server";
 import { articleHistory, readHistoryFilter } from "../newsroom/history.server";
-import { readPage } from "../newsroom/paging";
+import { pagedAnswer, readPage } from "../newsroom/paging";
 import { HistoryFilters } from "../ui/HistoryFilters";
 import { HistoryList } from "../ui/HistoryList";
 import { Pager } from "../ui/Pager";
@@ -15,12 +15,16 @@ export async function loader({ request, url, params }: Route.LoaderArgs) {
   await requirePermission(request, url, "read-drafts");
   const { article } = await orErrorPage(loadArticle(parseId(params.id, "article")));
   const filter = readHistoryFilter(url.searchParams);
-  return {
-    article: { id: article.id, title: article.title },
-    filter,
-    here: `${url.pathname}${url.search}`,
-    history: await articleHistory(article.id, filter, readPage(url.searchParams)),
-  };
+  const history = await articleHistory(article.id, filter, readPage(url.searchParams));
+  return pagedAnswer(
+    {
+      article: { id: article.id, title: article.title },
+      filter,
+      here: `${url.pathname}${url.search}`,
+      history,
+    },
+    history,
+  );
 }
 
 const filtered = (f: { kind?: string; claim?: number; person?: number }) =>
@@ -54,7 +58,7 @@ export default function ArticleHistory({ loaderData }: Route.ComponentProps) {
         page={history.page}
         hasPrevious={history.hasPrevious}
         hasNext={history.hasNext}
-        empty={history.items.length === 0}
+        shown={history.items.length}
         here={here}
         label="History pages"
       />

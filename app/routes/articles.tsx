@@ -3,7 +3,7 @@ import type { Route } from "./+types/articles";
 import { requirePermission } from "../auth/session.server";
 import { can } from "../auth/roles";
 import { listArticles } from "../newsroom/articles.server";
-import { readPage } from "../newsroom/paging";
+import { pagedAnswer, readPage } from "../newsroom/paging";
 import { withPublishedVersions } from "../publishing/latest.server";
 import { formatDate } from "../ui/components";
 import { Pager } from "../ui/Pager";
@@ -12,11 +12,11 @@ export const meta: Route.MetaFunction = () => [{ title: "Workbench · Claimdesk"
 
 export async function loader({ request, url }: Route.LoaderArgs) {
   const user = await requirePermission(request, url, "read-drafts");
-  return {
-    articles: await withPublishedVersions(await listArticles(readPage(url.searchParams))),
-    canEdit: can(user.role, "edit"),
-    here: url.pathname + url.search,
-  };
+  const articles = await withPublishedVersions(await listArticles(readPage(url.searchParams)));
+  return pagedAnswer(
+    { articles, canEdit: can(user.role, "edit"), here: url.pathname + url.search },
+    articles,
+  );
 }
 
 export default function Articles({ loaderData }: Route.ComponentProps) {
@@ -70,7 +70,7 @@ export default function Articles({ loaderData }: Route.ComponentProps) {
         page={articles.page}
         hasPrevious={articles.hasPrevious}
         hasNext={articles.hasNext}
-        empty={articles.items.length === 0}
+        shown={articles.items.length}
         here={here}
         label="Pages of articles"
       />

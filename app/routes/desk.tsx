@@ -6,6 +6,7 @@ import { BULK_LIMIT, BulkSchema, bulkFromDesk } from "../triage/bulk.server";
 import { assignClaim } from "../newsroom/claims.server";
 import { deskPage } from "../newsroom/desk.server";
 import { formatCount } from "../newsroom/page-links";
+import { pagedAnswer } from "../newsroom/paging";
 import { AssignSchema } from "../newsroom/schemas";
 import { FormMessage } from "../ui/components";
 import { DeskFilters, DeskQuickViews } from "../ui/DeskFilters";
@@ -16,7 +17,8 @@ export const meta: Route.MetaFunction = () => [{ title: "Desk · Claimdesk" }];
 
 export async function loader({ request, url }: Route.LoaderArgs) {
   const user = await requirePermission(request, url, "read-drafts");
-  return { ...(await deskPage(url.searchParams, user)), back: url.search };
+  const desk = await deskPage(url.searchParams, user);
+  return pagedAnswer({ ...desk, back: url.search }, { page: desk.page.page, items: desk.claims });
 }
 
 export async function action({ request, url }: Route.ActionArgs) {
@@ -74,7 +76,7 @@ export default function Desk({ loaderData, actionData }: Route.ComponentProps) {
         page={page.page}
         hasPrevious={page.hasPrevious}
         hasNext={page.hasNext}
-        empty={claims.length === 0}
+        shown={claims.length}
         here={`/desk${back}`}
         label="Pages of claims"
       />

@@ -5,7 +5,7 @@ import { publishedForExercises } from "../classroom/exercises.server";
 import { listExercises } from "../classroom/teachers.server";
 import { formatCode } from "../classroom/codes";
 import { formatDue } from "../classroom/due";
-import { readPage } from "../newsroom/paging";
+import { pagedAnswer, readPage } from "../newsroom/paging";
 import { formatDate, FormMessage } from "../ui/components";
 import { Pager } from "../ui/Pager";
 
@@ -17,29 +17,32 @@ export async function loader({ request, url }: Route.LoaderArgs) {
     listExercises(user),
     publishedForExercises(readPage(url.searchParams)),
   ]);
-  return {
-    exercises: exercises.map((e) => ({
-      id: e.id,
-      title: e.title,
-      code: formatCode(e.code),
-      status: e.status,
-      due: e.dueAt ? formatDue(e.dueAt, e.dueZone) : "",
-      answers: e._count.submissions,
-      article: e.article,
-      createdAt: e.createdAt,
-    })),
-    published: {
-      ...published,
-      items: published.items.map(({ slug, title, number, claims }) => ({
-        slug,
-        title,
-        number,
-        claims: claims.length,
+  return pagedAnswer(
+    {
+      exercises: exercises.map((e) => ({
+        id: e.id,
+        title: e.title,
+        code: formatCode(e.code),
+        status: e.status,
+        due: e.dueAt ? formatDue(e.dueAt, e.dueZone) : "",
+        answers: e._count.submissions,
+        article: e.article,
+        createdAt: e.createdAt,
       })),
+      published: {
+        ...published,
+        items: published.items.map(({ slug, title, number, claims }) => ({
+          slug,
+          title,
+          number,
+          claims: claims.length,
+        })),
+      },
+      here: url.pathname + url.search,
+      deleted: url.searchParams.get("done") === "exercise-deleted",
     },
-    here: url.pathname + url.search,
-    deleted: url.searchParams.get("done") === "exercise-deleted",
-  };
+    published,
+  );
 }
 
 export default function Exercises({ loaderData }: Route.ComponentProps) {
@@ -116,7 +119,7 @@ export default function Exercises({ loaderData }: Route.ComponentProps) {
         page={loaderData.published.page}
         hasPrevious={loaderData.published.hasPrevious}
         hasNext={loaderData.published.hasNext}
-        empty={loaderData.published.items.length === 0}
+        shown={loaderData.published.items.length}
         here={loaderData.here}
         label="Pages of published fact-checks"
       />

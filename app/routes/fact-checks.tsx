@@ -3,6 +3,7 @@ import { getUser } from "../auth/session.server";
 import { withAccount } from "../publishing/page.server";
 import { foundSummary, FoundFactCheckList } from "../publishing/FactCheckList";
 import { pageOf } from "../newsroom/page-links";
+import { pageStatus } from "../newsroom/paging";
 import { renderListDocument, renderPublishedList } from "../publishing/list-page.server";
 import { listPageHeaders } from "../publishing/serve.server";
 import { publishedSearchPage } from "../search/search-page.server";
@@ -18,7 +19,7 @@ const RESULTS_PER_PAGE = 20;
 export async function loader({ request, url }: Route.LoaderArgs) {
   const here = url.pathname + url.search;
   const { status, html } = url.searchParams.get("q")?.trim()
-    ? { status: 200, html: await renderSearch(url.searchParams, here) }
+    ? await renderSearch(url.searchParams, here)
     : await renderPublishedList(url.searchParams, here);
   const user = await getUser(request);
   return new Response(request.method === "HEAD" ? null : user ? withAccount(html, user) : html, {
@@ -27,11 +28,12 @@ export async function loader({ request, url }: Route.LoaderArgs) {
   });
 }
 
-async function renderSearch(params: URLSearchParams, here: string): Promise<string> {
+async function renderSearch(params: URLSearchParams, here: string) {
   const found = await publishedSearchPage(params, RESULTS_PER_PAGE);
-  return renderListDocument(
+  const html = renderListDocument(
     found.q,
     <FoundFactCheckList found={found} here={here} />,
     `${foundSummary(found)}${pageOf(found.page)} · Fact-checks · Claimdesk`,
   );
+  return { status: pageStatus(found.page), html };
 }

@@ -1,7 +1,7 @@
 import { Link, redirect } from "react-router";
 import type { Route } from "./+types/reference";
 import { requirePermission } from "../auth/session.server";
-import { readPage } from "../newsroom/paging";
+import { pagedAnswer, readPage } from "../newsroom/paging";
 import { formatNumber } from "../reference/check";
 import { EPOCH_CREDIT, EPOCH_URL } from "../reference/hardware";
 import { addReferenceRow, referencePage } from "../reference/reference.server";
@@ -17,7 +17,8 @@ export async function loader({ request, url }: Route.LoaderArgs) {
   await requirePermission(request, url, "edit");
   const params = url.searchParams;
   const search = (params.get("q") ?? "").trim().slice(0, 200);
-  return { search, rows: await referencePage(search, readPage(params).page) };
+  const rows = await referencePage(search, readPage(params).page);
+  return pagedAnswer({ search, rows }, rows);
 }
 
 export async function action({ request, url }: Route.ActionArgs) {
@@ -99,7 +100,7 @@ export default function ReferencePage({ loaderData, actionData }: Route.Componen
         page={rows.page}
         hasPrevious={rows.hasPrevious}
         hasNext={rows.hasNext}
-        empty={rows.items.length === 0}
+        shown={rows.items.length}
         here={here}
         label="Reference pages"
       />

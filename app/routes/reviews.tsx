@@ -2,6 +2,7 @@ import type { Route } from "./+types/reviews";
 import { can } from "../auth/roles";
 import { requirePermission } from "../auth/session.server";
 import { formatCount } from "../newsroom/page-links";
+import { pagedAnswer } from "../newsroom/paging";
 import { importFromReviewForm, reviewsPage } from "../reviews/reviews.server";
 import { domainFailure, formValues, readForm } from "../utils/http.server";
 import { FormMessage } from "../ui/components";
@@ -13,11 +14,11 @@ export const meta: Route.MetaFunction = () => [{ title: "Other fact-checkers’ 
 
 export async function loader({ request, url }: Route.LoaderArgs) {
   const user = await requirePermission(request, url, "read-drafts");
-  return {
-    ...(await reviewsPage(url.searchParams)),
-    canImport: can(user.role, "edit"),
-    here: url.pathname + url.search,
-  };
+  const reviews = await reviewsPage(url.searchParams);
+  return pagedAnswer(
+    { ...reviews, canImport: can(user.role, "edit"), here: url.pathname + url.search },
+    reviews.page,
+  );
 }
 
 export async function action({ request, url }: Route.ActionArgs) {
@@ -53,7 +54,7 @@ export default function Reviews({ loaderData, actionData }: Route.ComponentProps
           page={page.page}
           hasPrevious={page.hasPrevious}
           hasNext={page.hasNext}
-          empty={page.items.length === 0}
+          shown={page.items.length}
           here={here}
           label="Pages of reviews"
         />

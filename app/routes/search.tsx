@@ -4,6 +4,7 @@ import { searchPage } from "../search/search-page.server";
 import { Pager } from "../ui/Pager";
 import { SearchForm } from "../ui/SearchForm";
 import { pageOf } from "../newsroom/page-links";
+import { pagedAnswer } from "../newsroom/paging";
 import { searchStatus, searchSummary, SearchGroups } from "../ui/SearchResults";
 
 export const meta: Route.MetaFunction = ({ data }) => [
@@ -16,7 +17,8 @@ export const meta: Route.MetaFunction = ({ data }) => [
 
 export async function loader({ request, url }: Route.LoaderArgs) {
   await requirePermission(request, url, "read-drafts");
-  return { ...(await searchPage(url.searchParams)), here: url.pathname + url.search };
+  const found = await searchPage(url.searchParams);
+  return pagedAnswer({ ...found, here: url.pathname + url.search }, found.page);
 }
 
 /** The same search, listing every match of one kind. */
@@ -51,7 +53,7 @@ export default function Search({ loaderData }: Route.ComponentProps) {
               page={page.page}
               hasPrevious={page.hasPrevious}
               hasNext={page.hasNext}
-              empty={page.items.length === 0}
+              shown={page.items.length}
               here={here}
               label="Pages of results"
             />

@@ -5,6 +5,7 @@ import { ROLES } from "../auth/roles";
 import { requirePermission } from "../auth/session.server";
 import {
   changeRole,
+  deactivationPreview,
   INVITE_DAYS,
   InviteSchema,
   inviteUser,
@@ -21,6 +22,8 @@ import { HistoryList } from "../ui/HistoryList";
 import { InviteForm, PasswordLinkMade } from "../ui/InviteForm";
 import { UsersTable } from "../ui/UsersTable";
 import { accountHistory } from "../newsroom/history.server";
+import { openClaimsAssignedTo } from "../newsroom/desk.server";
+import { DeactivateConfirm } from "../ui/DeactivateConfirm";
 
 export const meta: Route.MetaFunction = () => [{ title: "Users · Settings · Claimdesk" }];
 
@@ -29,6 +32,7 @@ export async function loader({ request, url }: Route.LoaderArgs) {
   const users = await listUsers();
   const who = users.find((u) => String(u.id) === url.searchParams.get("user"));
   return {
+    confirm: await confirmation(url.searchParams.get("deactivate")),
     users,
     me: admin.id,
     done: url.searchParams.get("done"),
@@ -37,6 +41,14 @@ export async function loader({ request, url }: Route.LoaderArgs) {
     linkDays: INVITE_DAYS,
     roles: ROLES,
   };
+}
+
+/** `?deactivate=ID`: what deactivating that person stops, for the question asked first. */
+async function confirmation(asked: string | null) {
+  const id = /^\d{1,9}$/.test(asked ?? "") ? Number(asked) : null;
+  if (id === null) return null;
+  const [person, openClaims] = await Promise.all([deactivationPreview(id), openClaimsAssignedTo(id)]);
+  return person ? { ...person, openClaims } : null;
 }
 
 /** What was done, naming to whom when the page knows (`?user=`), else as before. */
@@ -79,6 +91,9 @@ export async function action({ request, url }: Route.ActionArgs) {
       case "deactivate":
       case "reactivate": {
         const userId = parseId(values.userId, "user");
+        // Deactivating is asked first (DeactivateConfirm): a form from before the question asks it.
+        if (intent === "deactivate" && values.confirmed !== "yes")
+          return redirect(`/settings/users?deactivate=${userId}`);
         await setActive(userId, intent === "reactivate", admin);
         return redirect(`/settings/users?done=${intent}d&user=${userId}`);
       }
@@ -91,7 +106,7 @@ export async function action({ request, url }: Route.ActionArgs) {
 }
 
 export default function Users({ loaderData, actionData }: Route.ComponentProps) {
-  const { users, me, done, doneTo, trail, linkDays, roles } = loaderData;
+  const { users, me, done, doneTo, trail, linkDays, roles, confirm } = loaderData;
   const failed = actionData && !actionData.ok ? actionData : null;
   const made = actionData && actionData.ok ? actionData : null;
   // Each refusal redraws the rows' menus from what is saved, not from the choice just refused.
@@ -109,6 +124,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
         focusOn={failed}
       />
       {made?.intent === "reset-link" ? <PasswordLinkMade reset={made} linkDays={linkDays} /> : null}
+      {confirm && !actionData ? <DeactivateConfirm person={confirm} isMe={confirm.id === me} /> : null}
       <UsersTable users={users} me={me} roles={roles} key={refusals.count} />
       <InviteForm
         invited={made?.intent === "invite" ? made : null}

@@ -126,7 +126,7 @@ describe("the workbench of a 200 KB article", () => {
   });
 
   it("lists /articles without any article's text", async () => {
-    const data = await load(articlesLoader, "/articles", {});
+    const { data } = await load(articlesLoader, "/articles", {});
     expect(data.articles.items.some((a) => a.id === articleId)).toBe(true);
     const sent = JSON.stringify(data);
     expect(sent).not.toContain(ARTICLE.slice(200, 260));

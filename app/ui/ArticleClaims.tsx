@@ -145,7 +145,14 @@ export function ArticleClaims({
           </li>
         ))}
       </ol>
-      <Pager page={page} hasPrevious={page > 1} hasNext={page < pages} here={here} label="Pages of claims" />
+      <Pager
+        page={page}
+        hasPrevious={page > 1}
+        hasNext={page < pages}
+        shown={claims.length}
+        here={here}
+        label="Pages of claims"
+      />
       {dismissed.length > 0 ? (
         <details className="dismissed">
           <summary>Dismissed ({dismissed.length})</summary>

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router";
-import { withPage } from "../newsroom/page-links";
+import { pastTheEnd, withPage } from "../newsroom/page-links";
 
 /** Previous and Next as plain links (`?page=`), so paging works without JavaScript. */
 export function Pager({
@@ -10,7 +10,8 @@ export function Pager({
   here,
   label,
   plainLinks = false,
-  empty = false,
+  shown,
+  last,
 }: {
   page: number;
   hasPrevious: boolean;
@@ -19,11 +20,13 @@ export function Pager({
   label: string;
   /** For pages rendered without a router (the stored public pages): plain anchors. */
   plainLinks?: boolean;
-  /** Nothing on this page: past the list's end (an old link, a typed address), not a page to step back from. */
-  empty?: boolean;
+  /** How many rows this page shows: none past the list's end (pastTheEnd), not a page to step back from. */
+  shown: number;
+  /** The list's last page, where it is counted: a link to it joins the link to the first. */
+  last?: number;
 }) {
   const PageLink = plainLinks ? PlainLink : Link;
-  if (empty && page > 1)
+  if (pastTheEnd(page, shown))
     return (
       <nav aria-label={label} className="pager">
         <p>
@@ -31,6 +34,16 @@ export function Pager({
           <PageLink to={withPage(here, 1)} rel="first">
             Go to the first page
           </PageLink>
+          {last && last > 1 ? (
+            <>
+              {" "}
+              or{" "}
+              <PageLink to={withPage(here, last)} rel="last">
+                the last page (page {last})
+              </PageLink>
+            </>
+          ) : null}
+          .
         </p>
       </nav>
     );

@@ -90,17 +90,23 @@ function UserTableRow({ user: u, me, roles }: { user: UserRow; me: number; roles
         ) : null}
       </td>
       <td>
-        <Form method="post">
-          <input type="hidden" name="intent" value={u.active ? "deactivate" : "reactivate"} />
-          <input type="hidden" name="userId" value={u.id} />
-          <button
-            type="submit"
-            className={u.active ? "link-button danger" : "link-button"}
-            aria-label={`${u.active ? "Deactivate" : "Reactivate"} ${u.name}`}
-          >
-            {u.active ? "Deactivate" : "Reactivate"}
-          </button>
-        </Form>
+        {u.active ? (
+          // Asks first (DeactivateConfirm, on this page at ?deactivate=ID); Reactivate undoes it at once.
+          <Form method="get">
+            <input type="hidden" name="deactivate" value={u.id} />
+            <button type="submit" className="link-button danger" aria-label={`Deactivate ${u.name}`}>
+              Deactivate
+            </button>
+          </Form>
+        ) : (
+          <Form method="post">
+            <input type="hidden" name="intent" value="reactivate" />
+            <input type="hidden" name="userId" value={u.id} />
+            <button type="submit" className="link-button" aria-label={`Reactivate ${u.name}`}>
+              Reactivate
+            </button>
+          </Form>
+        )}
       </td>
     </tr>
   );
