@@ -83,7 +83,7 @@ async function storeBatch(batch: ReviewItem[], importedById: number | null) {
 }
 
 /**
- * Reviews read (all checked before anything is written), stored in batches of IMPORT_BATCH, each
+ * Reviews read (all checked before anything is written), stored in batches of up to IMPORT_BATCH, each
  * its own transaction, with a turn of the event loop between them. A batch is keyed by review
  * URL like the whole import, so an import that stopped midway keeps what it stored and the same
  * import sent again completes it; the error then says how many were stored.
@@ -98,9 +98,10 @@ export async function importReviews(
   return oneAtATime(async () => {
     let imported = 0;
     let stored = 0;
-    for (let i = 0; i < reviews.length; i += IMPORT_BATCH) {
+    // The first batches are small: a process's first writes run cold (query plans, compiled code).
+    for (let i = 0, size = 10; i < reviews.length; i += size, size = Math.min(2 * size, IMPORT_BATCH)) {
       if (i > 0) await nextTurnOfTheLoop();
-      const batch = reviews.slice(i, i + IMPORT_BATCH);
+      const batch = reviews.slice(i, i + size);
       try {
         imported += await storeBatch(batch, actor?.id ?? null);
       } catch (error) {
