@@ -172,7 +172,8 @@ test.describe("integrity under misuse", () => {
         "That e-mail and password do not match an active account.",
       );
     }
-    // Even the right password waits now.
+    // Even the right password waits now, from this address (a stranger's failures elsewhere
+    // would not pause it: app/routes/login.test.ts, e2e/11).
     await page.getByLabel("E-mail").fill("locked@desk.test");
     await page.getByLabel("Password").fill(PASSWORD);
     const [answer] = await Promise.all([
@@ -180,7 +181,9 @@ test.describe("integrity under misuse", () => {
       page.getByRole("button", { name: "Sign in" }).click(),
     ]);
     expect(answer.status()).toBe(429);
-    await expect(page.getByRole("alert")).toContainText("Too many failed sign-ins. Wait 15 minutes");
+    await expect(page.getByRole("alert")).toContainText(
+      "Too many failed sign-ins from your address. Wait 15 minutes",
+    );
   });
 
   test("state-changing requests from another site are refused", async ({ request }) => {

@@ -184,7 +184,7 @@ test.describe("on a server of its own (NODE_ENV unset, behind a trusted proxy)",
 
   test.beforeAll(async () => {
     own = await startOwnServer(DATABASE, { CLAIMDESK_TRUST_PROXY: "1", CLAIMDESK_SEED: "off" });
-    for (const name of ["burst", "secure"]) {
+    for (const name of ["burst", "secure", "owner"]) {
       execFileSync(
         "npx",
         [
@@ -259,6 +259,28 @@ test.describe("on a server of its own (NODE_ENV unset, behind a trusted proxy)",
     expect(statuses.filter((s) => s === 401)).toHaveLength(5);
     expect(statuses[20]).toBe(429);
     expect(statuses.filter((s) => s === 302)).toHaveLength(0);
+  });
+
+  test("a stranger's failures pause the stranger's address, not the owner's", async () => {
+    const stranger = { "X-Forwarded-For": "203.0.113.9" };
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++)
+      statuses.push(
+        (await postLogin(own.base, { email: "owner@own.test", password: `guess ${i}` }, stranger)).status,
+      );
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+    const refused = await postLogin(own.base, { email: "owner@own.test", password: PASSWORD }, stranger);
+    expect(refused.status).toBe(429);
+    expect(await refused.text()).toContain("Too many failed sign-ins from your address.");
+    // The owner, from their own address, signs in with the right password.
+    const owner = { "X-Forwarded-For": "198.51.100.9" };
+    expect((await postLogin(own.base, { email: "owner@own.test", password: PASSWORD }, owner)).status).toBe(
+      302,
+    );
+    // So does the burst's victim: the burst above came from the proxy's own address.
+    expect((await postLogin(own.base, { email: "burst@own.test", password: PASSWORD }, owner)).status).toBe(
+      302,
+    );
   });
 
   test("behind the trusted proxy, the session cookie is Secure when the proxy says https", async () => {

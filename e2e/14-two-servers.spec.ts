@@ -92,13 +92,14 @@ test("wrong passwords sent to both servers are counted together", async () => {
       body: new URLSearchParams({ email: "two-servers-victim@desk.test", password }),
       headers: { Origin: base },
     });
-  // Five failures per account in 15 minutes: three through one server, two through the other.
+  // Five failures per account from one address in 15 minutes: three through one server, two
+  // through the other.
   const statuses: number[] = [];
   for (const base of [first.base, second.base, first.base, second.base, first.base])
     statuses.push((await attempt(base, "not the password")).status);
   expect(statuses).toEqual([401, 401, 401, 401, 401]);
   expect((await attempt(second.base, "still not it")).status).toBe(429);
-  // The right password is refused too while the account is paused, on either server.
+  // The right password is refused too from this address while it is paused, on either server.
   expect((await attempt(second.base, PASSWORD)).status).toBe(429);
   expect((await attempt(first.base, PASSWORD)).status).toBe(429);
 });

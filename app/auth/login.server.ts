@@ -17,18 +17,26 @@ export const LoginSchema = z.object({
   next: z.string().default("/"),
 });
 
-/** Failed sign-ins allowed per account and per address in 15 minutes, before a pause. */
-const ACCOUNT_FAILURES = 5;
-const ADDRESS_FAILURES = 20;
+/**
+ * Failed sign-ins allowed in 15 minutes before a pause (docs/decisions/030):
+ * - for one account from one address: a guesser is paused quickly, but only on their address;
+ * - for one address across accounts: password spraying;
+ * - for one account from all addresses together: guessing spread over many addresses. High, so a
+ *   stranger cannot lock the owner out with a handful of requests.
+ */
+export const SIGN_IN_LIMITS = { accountFromAddress: 5, address: 20, account: 100 } as const;
 const WINDOW_MS = 15 * 60_000;
 
 export type SignInResult =
-  { outcome: "signed-in"; userId: number } | { outcome: "wrong" } | { outcome: "paused" };
+  | { outcome: "signed-in"; userId: number }
+  | { outcome: "wrong" }
+  | { outcome: "paused"; scope: "address" | "account" };
 
 /**
- * Checks the credentials under the sign-in limits. One attempt is reserved on the account and
- * on the address before the password is hashed, so a burst of parallel guesses is counted in
- * full. A success forgets the account's failures and gives the address its attempt back.
+ * Checks the credentials under the sign-in limits. One attempt is reserved on every limit before
+ * the password is hashed, so a burst of parallel guesses is counted in full; a limit already used
+ * up reserves nothing on the others. A success forgets this address's failures on the account and
+ * gives the account and the address their attempt back.
  */
 export async function signIn(
   email: string,
@@ -36,16 +44,22 @@ export async function signIn(
   address: string,
   limits: AttemptLimiter = signInLimiter,
 ): Promise<SignInResult> {
-  const account = {
-    key: `login:account:${email.trim().toLowerCase()}`,
-    limit: ACCOUNT_FAILURES,
+  const name = email.trim().toLowerCase();
+  const pair = {
+    key: `login:account-address:${address} ${name}`,
+    limit: SIGN_IN_LIMITS.accountFromAddress,
     windowMs: WINDOW_MS,
   };
-  const from = { key: `login:address:${address}`, limit: ADDRESS_FAILURES, windowMs: WINDOW_MS };
-  if (!(await limits.reserve([account, from]))) return { outcome: "paused" };
+  const from = { key: `login:address:${address}`, limit: SIGN_IN_LIMITS.address, windowMs: WINDOW_MS };
+  const account = { key: `login:account:${name}`, limit: SIGN_IN_LIMITS.account, windowMs: WINDOW_MS };
+  if (!(await limits.reserve([pair, from, account]))) {
+    const everywhere = (await limits.exhausted(account)) && !(await limits.exhausted(pair));
+    return { outcome: "paused", scope: everywhere ? "account" : "address" };
+  }
   const user = await authenticate(email, password);
   if (!user) return { outcome: "wrong" };
-  await limits.reset(account.key);
+  await limits.reset(pair.key);
   await limits.release(from);
+  await limits.release(account);
   return { outcome: "signed-in", userId: user.id };
 }

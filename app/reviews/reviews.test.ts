@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { useFreshDatabase } from "../db/testing.server";
 
 // Storing other fact-checkers' reviews on both databases (vitest.config.ts ON_BOTH_DATABASES).
@@ -11,7 +11,7 @@ await useFreshDatabase();
 const { db } = await import("../db/client.server");
 const { createUser } = await import("../auth/users.server");
 const { parseClaimReviewJson, parseClaimReviewValue } = await import("../importing/claim-review");
-const { importReviews, listReviews, reviewsFromPage, importFromReviewForm } =
+const { importReviews, listReviews, reviewsFromPage, importFromReviewForm, IMPORT_BATCH } =
   await import("./reviews.server");
 
 let editor: { id: number };
@@ -78,18 +78,77 @@ describe("importing other fact-checkers' reviews", () => {
     });
   });
 
-  it("imports a large feed in one transaction", async () => {
+  it("imports a large feed in batches, letting other work run between them", async () => {
     const many = Array.from({ length: 1_200 }, (_, i) => ({
       "@type": "ClaimReview",
       url: `https://bulk.example.org/${i}`,
       claimReviewed: `Bulk claim number ${i}`,
     }));
+    let turns = 0;
+    const ticker = setInterval(() => turns++, 0);
     expect(await importReviews(parseClaimReviewValue(many), null)).toMatchObject({ imported: 1_200 });
+    clearInterval(ticker);
+    // A timer ran between the batches: the import did not hold the event loop from start to end.
+    expect(turns).toBeGreaterThan(0);
     expect(await importReviews(parseClaimReviewValue(many), null)).toMatchObject({
       imported: 0,
       updated: 1_200,
     });
     expect(await db().externalReview.count()).toBe(1_203);
+  });
+
+  it("keeps the batches stored before a failure, says so, and completes when sent again", async () => {
+    const total = 3 * IMPORT_BATCH + 10;
+    const feed = parseClaimReviewValue(
+      Array.from({ length: total }, (_, i) => ({
+        "@type": "ClaimReview",
+        url: `https://interrupted.example.org/${i}`,
+        claimReviewed: `Interrupted claim number ${i}`,
+      })),
+    );
+    const client = db();
+    const transaction = client.$transaction.bind(client);
+    let calls = 0;
+    const spy = vi.spyOn(client, "$transaction").mockImplementation(((...args: [never, never]) => {
+      if (++calls === 5) throw new Error("the disk is full");
+      return transaction(...args);
+    }) as never);
+    const quiet = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    let message: string;
+    try {
+      message = await importReviews(feed, editor).then(
+        () => "",
+        (error: Error) => error.message,
+      );
+    } finally {
+      spy.mockRestore();
+      quiet.mockRestore();
+    }
+    const said = new RegExp(
+      `^The import stopped after storing (\\d+) of ${total} reviews\\. Send the same reviews again`,
+    ).exec(message);
+    expect(said, message).not.toBeNull();
+    const stored = Number(said![1]);
+    expect(stored).toBeGreaterThan(0);
+    expect(stored).toBeLessThan(total);
+    const where = { url: { startsWith: "https://interrupted.example.org/" } };
+    expect(await db().externalReview.count({ where })).toBe(stored);
+    expect(await importReviews(feed, editor)).toMatchObject({ imported: total - stored, updated: stored });
+    expect(await db().externalReview.count({ where })).toBe(total);
+  });
+
+  it("runs two imports sent at once one after the other", async () => {
+    const feed = () =>
+      parseClaimReviewValue(
+        Array.from({ length: 2 * IMPORT_BATCH + 1 }, (_, i) => ({
+          "@type": "ClaimReview",
+          url: `https://at-once.example.org/${i}`,
+          claimReviewed: `Claim sent twice at once, number ${i}`,
+        })),
+      );
+    const [first, second] = await Promise.all([importReviews(feed(), null), importReviews(feed(), null)]);
+    expect(first).toMatchObject({ imported: 2 * IMPORT_BATCH + 1, updated: 0 });
+    expect(second).toMatchObject({ imported: 0, updated: 2 * IMPORT_BATCH + 1 });
   });
 
   it("reads a fact-check page's JSON-LD through the guarded fetch", async () => {

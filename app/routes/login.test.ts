@@ -11,7 +11,9 @@ vi.mock("node:crypto", async (original) => {
 
 await useFreshDatabase();
 const { action } = await import("./login");
+const { SIGN_IN_LIMITS } = await import("../auth/login.server");
 const users = await import("../auth/users.server");
+const { db } = await import("../db/client.server");
 const { scrypt } = await import("node:crypto");
 
 const PASSWORD = "the right password";
@@ -24,7 +26,7 @@ beforeAll(async () => {
     role: "admin",
     password: PASSWORD,
   });
-  for (const name of ["victim", "timing", "giant"]) {
+  for (const name of ["victim", "timing", "giant", "owner", "sprayed"]) {
     await users.createUser({ email: `${name}@login.test`, name, role: "editor", password: PASSWORD });
   }
 });
@@ -56,9 +58,11 @@ describe("sign-in under a burst of guesses", () => {
     expect(statuses.filter((s) => s === 401)).toHaveLength(5);
     expect(statuses[20]).toBe(429);
     expect(statuses.filter((s) => s === 429)).toHaveLength(36);
-    // And afterwards too, from another address: the account is paused.
-    expect((await postLogin({ email: "victim@login.test", password: PASSWORD }, "203.0.113.41")).status).toBe(
-      429,
+    // And afterwards too, from that address.
+    const again = await postLogin({ email: "victim@login.test", password: PASSWORD }, "203.0.113.40");
+    expect(again.status).toBe(429);
+    expect(again.error).toBe(
+      "Too many failed sign-ins from your address. Wait 15 minutes and try again, or ask an administrator.",
     );
   });
 
@@ -76,6 +80,62 @@ describe("sign-in under a burst of guesses", () => {
       expect((await postLogin({ email: "admin@login.test", password: "nope" })).status).toBe(401);
     expect((await postLogin({ email: "admin@login.test", password: PASSWORD })).status).toBe(429);
     expect(admin.id).toBeGreaterThan(0);
+  });
+});
+
+describe("a stranger's failures do not lock the owner out", () => {
+  it("pauses the stranger's address on the account, while the owner signs in from theirs", async () => {
+    const stranger = "203.0.113.66";
+    for (let i = 0; i < 5; i++)
+      expect((await postLogin({ email: "owner@login.test", password: `guess ${i}` }, stranger)).status).toBe(
+        401,
+      );
+    expect((await postLogin({ email: "owner@login.test", password: PASSWORD }, stranger)).status).toBe(429);
+    const owner = await postLogin({ email: "Owner@login.test", password: PASSWORD }, "198.51.100.77");
+    expect(owner.status).toBe(302);
+    // The owner signing in lifts nothing for the stranger.
+    expect((await postLogin({ email: "owner@login.test", password: "guess 6" }, stranger)).status).toBe(429);
+  });
+
+  it("pauses the account everywhere once guesses from many addresses pass the account's limit", async () => {
+    const { account, accountFromAddress } = SIGN_IN_LIMITS;
+    const addresses = Math.ceil(account / accountFromAddress);
+    const statuses: number[] = [];
+    for (let a = 0; a < addresses; a++)
+      for (let i = 0; i < accountFromAddress; i++) {
+        const guess = { email: "sprayed@login.test", password: `guess ${a}-${i}` };
+        statuses.push((await postLogin(guess, `10.1.${a}.1`)).status);
+      }
+    expect(statuses.filter((s) => s === 401)).toHaveLength(account);
+    const owner = await postLogin({ email: "sprayed@login.test", password: PASSWORD }, "198.51.100.78");
+    expect(owner.status).toBe(429);
+    expect(owner.error).toBe(
+      "Too many failed sign-ins to this account from many addresses. Wait 15 minutes and try again, or ask an administrator for a password link.",
+    );
+    // Other accounts are unaffected.
+    expect(
+      (await postLogin({ email: "timing@login.test", password: PASSWORD }, "198.51.100.78")).status,
+    ).toBe(302);
+  });
+
+  it("pauses an address spraying many accounts, storing a bounded number of counts for it", async () => {
+    const rows = async () =>
+      Number(
+        (
+          await db().$queryRaw<[{ n: number | bigint }]>`
+      SELECT COUNT(*) AS n FROM "AttemptWindow"`
+        )[0].n,
+      );
+    const before = await rows();
+    const statuses: number[] = [];
+    for (let i = 0; i < 2 * SIGN_IN_LIMITS.address; i++)
+      statuses.push(
+        (await postLogin({ email: `nobody${i}@login.test`, password: "x" }, "192.0.2.200")).status,
+      );
+    expect(statuses.slice(0, SIGN_IN_LIMITS.address).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(SIGN_IN_LIMITS.address).every((s) => s === 429)).toBe(true);
+    // A refused attempt stores nothing: one count for the address, and two per account it tried.
+    expect(await rows()).toBe(before + 1 + 2 * SIGN_IN_LIMITS.address);
   });
 });
 

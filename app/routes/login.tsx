@@ -27,12 +27,11 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (!parsed.success) return failure("login", shown, parsed.error.issues[0]!.message);
   const result = await signIn(parsed.data.email, parsed.data.password, clientAddress(context));
   if (result.outcome === "paused") {
-    return failure(
-      "login",
-      shown,
-      "Too many failed sign-ins. Wait 15 minutes and try again, or ask an administrator.",
-      429,
-    );
+    const message =
+      result.scope === "account"
+        ? "Too many failed sign-ins to this account from many addresses. Wait 15 minutes and try again, or ask an administrator for a password link."
+        : "Too many failed sign-ins from your address. Wait 15 minutes and try again, or ask an administrator.";
+    return failure("login", shown, message, 429);
   }
   if (result.outcome === "wrong")
     return failure("login", shown, "That e-mail and password do not match an active account.", 401);
