@@ -4,6 +4,8 @@ import type { LanguageCode } from "../claims/language";
 import type { Anchor, Placement } from "../claims/reanchor";
 import type { ClaimExtraction, ParseAnswer, ParseJob } from "./parse.worker";
 import { FetchRefused } from "./safe-fetch.server";
+import type { ExerciseText } from "../claims/sentence-units";
+import type { Span } from "../claims/segment";
 
 /**
  * A page that could not be extracted within its budget, or that is waiting behind too many
@@ -160,6 +162,25 @@ export function createParser(limits: ParserLimits = DEFAULT_PARSER_LIMITS) {
      */
     async reanchor(text: string, anchors: Anchor[]): Promise<Placement[] | null> {
       return (await parse({ kind: "reanchor", text, anchors })) as Placement[] | null;
+    },
+    /**
+     * A classroom exercise's sentences and its counted claims' reasons (`splitExercise`); refuses
+     * with a ParseFailure.
+     */
+    async exercise(
+      markdown: string,
+      counted: Span[],
+      language: string | undefined,
+      sentences: boolean,
+    ): Promise<ExerciseText> {
+      const spans = counted.map(({ start, end }) => ({ start, end }));
+      return (await parse({
+        kind: "exercise",
+        markdown,
+        counted: spans,
+        language,
+        sentences,
+      })) as ExerciseText;
     },
     limits,
     /** Workers waiting, warm, for the next job. */
