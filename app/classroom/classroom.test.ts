@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { toMarkdown } from "../claims/extract";
+import { project } from "../claims/projection";
 import { NO_ATTRIBUTION, NO_FIGURES, type PublishedClaim } from "../publishing/snapshot";
 import { normalizeCode, formatCode, CODE_ALPHABET } from "./codes";
 import { compare, credit, engineReasons, sentenceUnits, sourceRelation, tally } from "./compare";
@@ -133,6 +134,22 @@ describe("the article as students see it", () => {
     const memory = unitFor("Memory Bandwidth");
     expect(memory.kind).toBeDefined();
     expect(units.filter((u) => u.block === memory.block).length).toBeGreaterThanOrEqual(1);
+  });
+
+  it("puts every sentence in the block (heading, list item, paragraph) whose text holds it", () => {
+    const mixed = `${markdown}\n\n# A heading of four words\n\n- One item of a list.\n- Another item in the list.\n\n${"Short paragraph with four words.\n\n".repeat(300)}`;
+    const { text, blocks } = project(mixed);
+    const found = sentenceUnits(mixed);
+    expect(found.length).toBeGreaterThan(300);
+    for (const unit of found) {
+      const block = blocks[unit.block!]!;
+      expect(block.start <= unit.start && unit.start < block.end, text.slice(unit.start, unit.end)).toBe(
+        true,
+      );
+      expect(unit.kind).toBe(block.kind);
+    }
+    expect(found.find((u) => u.text === "A heading of four words")?.kind).toBe("heading");
+    expect(found.find((u) => u.text === "Another item in the list.")?.kind).toBe("list-item");
   });
 
   it("keeps a boilerplate-looking sentence when it holds a claim that counts", () => {

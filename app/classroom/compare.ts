@@ -2,11 +2,8 @@
  * The classroom's comparison: what a student marked against what the fact-checkers published.
  * Pure functions over the publication's text; no I/O.
  */
-import { scoreSpans } from "../claims/detect";
 import { matches } from "../claims/evaluate";
-import { project, type BlockKind } from "../claims/projection";
-import { REJECTIONS } from "../claims/rules";
-import { segment, type Span } from "../claims/segment";
+import type { Unit } from "../claims/sentence-units";
 import { VERDICTS, type VerdictKey } from "../newsroom/verdicts";
 import type { PublishedClaim } from "../publishing/snapshot";
 
@@ -62,17 +59,6 @@ export function credit(student: StudentVerdict | "", published: VerdictKey): num
   return a != null && b != null && Math.abs(a - b) === 1 ? 0.5 : 0;
 }
 
-/** Something a student can mark: a sentence of the article, or (in "marked" mode) a published claim. */
-export interface Unit extends Span {
-  index: number;
-  text: string;
-  /** The article's block (paragraph, heading…) the sentence belongs to, so the page shows paragraphs. */
-  block?: number;
-  kind?: BlockKind;
-}
-
-const boilerplate = REJECTIONS.find((r) => r.name === "boilerplate")!;
-
 export interface Answer {
   unit: number;
   verdict: StudentVerdict | "";
@@ -82,31 +68,13 @@ export interface Answer {
   reason?: string;
 }
 
-/**
- * The sentences of the published article, numbered, that a student may mark, with the block each
- * belongs to, split by the rules of the article's language (BCP 47; English when unknown, as in
- * versions published before articles had one). Numbers count every sentence of three words or
- * more, so they never change: the language comes from the frozen snapshot, never from the live
- * article. What the import's rules call boilerplate (donation prompts, "Scroll to top", newsletter
- * sign-ups) is left out, unless it holds a claim that counts.
- */
-export function sentenceUnits(markdown: string, counted: Span[] = [], language?: string): Unit[] {
-  const { text, blocks } = project(markdown);
-  return segment(text, blocks, language)
-    .filter((s) => s.text.split(/\s+/).length >= 3)
-    .map((s, index) => {
-      const block = blocks.findIndex((b) => b.start <= s.start && s.start < b.end);
-      return {
-        index,
-        start: s.start,
-        end: s.end,
-        text: s.text,
-        block,
-        kind: blocks[block]?.kind ?? "paragraph",
-      };
-    })
-    .filter((u) => !boilerplate.rejects(u.text) || counted.some((c) => matches(u, c)));
-}
+export {
+  engineReasons,
+  sentenceUnits,
+  splitExercise,
+  type ExerciseText,
+  type Unit,
+} from "../claims/sentence-units";
 
 export function claimUnits(claims: PublishedClaim[]): Unit[] {
   return claims.map((c) => ({ index: c.number, start: c.start, end: c.end, text: c.quote }));
@@ -133,12 +101,6 @@ export interface Comparison {
   agreed: number;
   /** The sum of the claims' credit, out of the number of claims. */
   score: number;
-}
-
-/** Why the engine finds each claim check-worthy, in words for students ("contains a figure"…). */
-export function engineReasons(markdown: string, spans: Span[]): string[][] {
-  const { text, blocks } = project(markdown);
-  return scoreSpans(text, blocks, spans).map((s) => s.reasons);
 }
 
 export function compare(units: Unit[], counted: PublishedClaim[], answers: Answer[]): Comparison {

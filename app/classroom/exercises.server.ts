@@ -7,22 +7,12 @@ import { sha256 as hashToken } from "../auth/secrets.server";
 import { UserError } from "../utils/errors";
 import type { PageRequest } from "../newsroom/paging";
 import { latestPublication, latestPublications } from "../publishing/latest.server";
-import { readSnapshot, type Snapshot } from "../publishing/snapshot";
+import type { Snapshot } from "../publishing/snapshot";
+import { exerciseContent } from "./exercise-text.server";
 import { CODE_ALPHABET } from "./codes";
 import { isLate } from "./due";
 import { instructionsFor } from "./instructions";
-import {
-  claimUnits,
-  compare,
-  SOURCE_KEYS,
-  STUDENT_VERDICT_KEYS,
-  sentenceUnits,
-  tally,
-  type Answer,
-  type Unit,
-} from "./compare";
-
-const ExerciseClaimIds = z.array(z.number());
+import { compare, SOURCE_KEYS, STUDENT_VERDICT_KEYS, tally, type Answer, type Unit } from "./compare";
 
 export const MAX_SUBMISSIONS = 1000;
 
@@ -114,21 +104,37 @@ export interface ExerciseView {
   snapshot: Snapshot;
   counted: Snapshot["claims"];
   units: Unit[];
+  /** Why the engine finds each counted claim check-worthy (`engineReasons`), for the reveal. */
+  reasons: string[][];
 }
 
+/** Everything of an exercise but its snapshot: a few hundred bytes however long the article. */
+const EXERCISE_FIELDS = {
+  id: true,
+  code: true,
+  title: true,
+  instructions: true,
+  mode: true,
+  status: true,
+  askSource: true,
+  dueAt: true,
+  dueZone: true,
+  publicationId: true,
+  claimIds: true,
+} as const;
+
+/**
+ * An exercise as its pages show it. What students read and how it is run (title, due time,
+ * status) is read for each request; its article's content, split into sentences once, is kept
+ * (exercise-text.server.ts), so a request costs one small read, not a split.
+ */
 async function view(where: { code: string } | { id: number }): Promise<ExerciseView | null> {
-  const exercise = await db().exercise.findUnique({
-    where,
-    include: { publication: { select: { snapshot: true } } },
-  });
+  const exercise = await db().exercise.findUnique({ where, select: EXERCISE_FIELDS });
   if (!exercise) return null;
-  const stored = exercise.snapshot ?? exercise.publication?.snapshot;
-  if (stored === undefined)
-    throw new Error(`Exercise ${exercise.id} has neither a publication nor a snapshot.`);
-  const snapshot = readSnapshot(stored);
-  const ids = new Set(parseStoredJson(ExerciseClaimIds, exercise.claimIds));
-  const counted = snapshot.claims.filter((c) => ids.has(c.id));
   const mode = exercise.mode === "marked" ? "marked" : "article";
+  const { snapshot, counted, units, reasons } = await exerciseContent({ ...exercise, mode }, () =>
+    storedSnapshot(exercise),
+  );
   return {
     id: exercise.id,
     code: exercise.code,
@@ -136,17 +142,26 @@ async function view(where: { code: string } | { id: number }): Promise<ExerciseV
     instructions: exercise.instructions,
     mode,
     status: exercise.status,
-    private: exercise.snapshot !== null,
+    private: exercise.publicationId === null,
     askSource: exercise.askSource,
     dueAt: exercise.dueAt,
     dueZone: exercise.dueZone,
     snapshot,
     counted,
-    units:
-      mode === "marked"
-        ? claimUnits(counted)
-        : sentenceUnits(snapshot.article.markdown, counted, snapshot.article.language),
+    units,
+    reasons,
   };
+}
+
+/** The snapshot an exercise is made from: its publication's, or its own (an educator's own article). */
+async function storedSnapshot({ id, publicationId }: { id: number; publicationId: number | null }) {
+  const stored =
+    publicationId === null
+      ? (await db().exercise.findUnique({ where: { id }, select: { snapshot: true } }))?.snapshot
+      : (await db().publication.findUnique({ where: { id: publicationId }, select: { snapshot: true } }))
+          ?.snapshot;
+  if (stored == null) throw new Error(`Exercise ${id} has neither a publication nor a snapshot.`);
+  return stored;
 }
 
 export const exerciseByCode = (code: string) => view({ code });
@@ -334,6 +349,29 @@ export const StoredAnswers = z.array(
 export async function submissionByToken(exercise: ExerciseView, token: string) {
   const submission = await db().submission.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!submission || submission.exerciseId !== exercise.id) return null;
+  return studentResult(exercise, submission);
+}
+
+/**
+ * The exercise and the submission a student's private link names (`/x/:code/r/:token`), or null.
+ * The token is looked up first, one indexed read: a wrong link is answered before anything of
+ * the exercise's article is read or split.
+ */
+export async function resultByLink(code: string, token: string) {
+  const submission = token
+    ? await db().submission.findUnique({
+        where: { tokenHash: hashToken(token) },
+        include: { exercise: { select: { code: true } } },
+      })
+    : null;
+  if (!submission || submission.exercise.code !== code) return null;
+  const exercise = await exerciseById(submission.exerciseId);
+  return exercise ? { exercise, submission: studentResult(exercise, submission) } : null;
+}
+
+type SubmissionRow = NonNullable<Awaited<ReturnType<ReturnType<typeof db>["submission"]["findUnique"]>>>;
+
+function studentResult(exercise: ExerciseView, submission: SubmissionRow) {
   const answers = parseStoredJson(StoredAnswers, submission.answers);
   return {
     displayName: submission.displayName,

@@ -21,6 +21,15 @@ import {
 } from "./teachers.server";
 
 /**
+ * The row id a form's hidden field names (a student's answers, a co-teacher): a safe positive
+ * integer, as `parseId` reads an address, or null; anything else never reaches the database.
+ */
+export function formRowId(value: string | undefined): number | null {
+  const id = Number(value ?? "");
+  return value && Number.isSafeInteger(id) && id >= 1 ? id : null;
+}
+
+/**
  * What the exercise page's forms do, each checked against the exercise's teachers first. Returns
  * the notice key ("exercise-deleted" when the exercise is gone).
  */
@@ -67,8 +76,8 @@ export async function manageExercise(
       await deleteExercise(id);
       return "exercise-deleted";
     case "delete-submission": {
-      const submissionId = Number(values.submission);
-      if (!Number.isSafeInteger(submissionId) || !(await deleteSubmission(id, submissionId)))
+      const submissionId = formRowId(values.submission);
+      if (submissionId === null || !(await deleteSubmission(id, submissionId)))
         throw new UserError("That answer is not in this exercise any more. Reload the page.");
       return "removed";
     }
@@ -79,9 +88,13 @@ export async function manageExercise(
       await addCoTeacher(id, parsed.data.email, actor);
       return "teacher-added";
     }
-    case "remove-teacher":
-      await removeCoTeacher(id, Number(values.user), actor);
+    case "remove-teacher": {
+      const userId = formRowId(values.user);
+      if (userId === null)
+        throw new UserError("That co-teacher is not known. Reload the page and choose them again.");
+      await removeCoTeacher(id, userId, actor);
       return "teacher-removed";
+    }
     default:
       throw new UserError("That action is not known. Reload the page and try again.");
   }

@@ -12,7 +12,8 @@ import {
 } from "../publishing/snapshot";
 import { detectLanguage } from "../claims/language";
 import { UserError } from "../utils/errors";
-import { sentenceUnits, type Unit } from "./compare";
+import type { Unit } from "./compare";
+import { splitArticle } from "./exercise-text.server";
 import { ExerciseSchema, insertExercise } from "./exercises.server";
 import { DueSchema } from "./due";
 
@@ -72,8 +73,19 @@ export function ownMarkdown(text: string): string {
 
 type Fields = Record<string, string>;
 
-/** Step one, read: the article and its sentences, or the fields at fault. */
-export function readOwnArticle(values: Fields): { article: OwnArticle; language: string; units: Unit[] } {
+/** The article an educator brought, read: its fields, language, markdown and sentences. */
+export interface OwnArticleRead {
+  article: OwnArticle;
+  language: string;
+  markdown: string;
+  units: Unit[];
+}
+
+/**
+ * Step one, read: the article and its sentences, or the fields at fault. A long text is split
+ * in the parser's workers (`splitArticle`); read it once per request and pass it on.
+ */
+export async function readOwnArticle(values: Fields): Promise<OwnArticleRead> {
   const parsed = OwnArticleSchema.safeParse(values);
   if (!parsed.success) {
     const fields: Fields = {};
@@ -82,12 +94,13 @@ export function readOwnArticle(values: Fields): { article: OwnArticle; language:
   }
   // Split by the rules of the article's language; the exercise keeps it, so the numbers stay.
   const language = detectLanguage(parsed.data.text);
-  const units = sentenceUnits(ownMarkdown(parsed.data.text), [], language);
+  const markdown = ownMarkdown(parsed.data.text);
+  const { sentences: units } = await splitArticle(markdown, [], language, true);
   if (units.length === 0)
     throw new UserError("The article has no sentences to mark.", 400, {
       text: "Paste the article's full sentences.",
     });
-  return { article: parsed.data, language, units };
+  return { article: parsed.data, language, markdown, units };
 }
 
 const shorten = (text: string) => `“${text.length > 60 ? `${text.slice(0, 57)}…` : text}”`;
@@ -97,8 +110,8 @@ const shorten = (text: string) => `“${text.length > 60 ? `${text.slice(0, 57)}
  * explanation and optionally a source) and the exercise, stored as a private snapshot. Nothing is
  * published: no Publication row, no public page, no feed entry.
  */
-export async function createOwnExercise(values: Fields, actor: CurrentUser) {
-  const { article, language, units } = readOwnArticle(values);
+export async function createOwnExercise(values: Fields, actor: CurrentUser, read?: OwnArticleRead) {
+  const { article, language, markdown, units } = read ?? (await readOwnArticle(values));
   const fields: Fields = {};
   const exercise = ExerciseSchema.pick({
     title: true,
@@ -110,7 +123,6 @@ export async function createOwnExercise(values: Fields, actor: CurrentUser) {
     for (const issue of exercise.error.issues) fields[String(issue.path[0])] ??= issue.message;
   const due = DueSchema.safeParse(values);
   if (!due.success) for (const issue of due.error.issues) fields[String(issue.path[0])] ??= issue.message;
-  const markdown = ownMarkdown(article.text);
   const claims: PublishedClaim[] = [];
   const now = new Date().toISOString();
   for (const unit of units) {

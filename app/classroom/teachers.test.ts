@@ -74,6 +74,27 @@ describe("exercises belong to their teachers", () => {
     expect(await status(exerciseForTeacher(exerciseId, people.colleague!))).toBe(403);
   });
 
+  it("answers a co-teacher or answer that is not a row id with a 400 and a sentence, not a database error", async () => {
+    await manageExercise(exerciseId, { intent: "add-teacher", email: "colleague@own.test" }, people.owner!);
+    for (const user of ["abc", "", "1e400", "1.5", "-1", "0", "9007199254740993", undefined]) {
+      const values: Record<string, string> = { intent: "remove-teacher" };
+      if (user !== undefined) values.user = user;
+      await expect(manageExercise(exerciseId, values, people.owner!), `user=${user}`).rejects.toMatchObject({
+        status: 400,
+        message: "That co-teacher is not known. Reload the page and choose them again.",
+      });
+      await expect(
+        manageExercise(exerciseId, { intent: "delete-submission", submission: user ?? "" }, people.owner!),
+      ).rejects.toMatchObject({ status: 400 });
+    }
+    expect(await status(exerciseForTeacher(exerciseId, people.colleague!))).toBe(200);
+    await manageExercise(
+      exerciseId,
+      { intent: "remove-teacher", user: String(people.colleague!.id) },
+      people.owner!,
+    );
+  });
+
   it("refuses a co-teacher who has no educator's account, with the field marked", async () => {
     await expect(
       manageExercise(exerciseId, { intent: "add-teacher", email: "nobody@own.test" }, people.owner!),

@@ -1,4 +1,5 @@
 import type { Database, Statement } from "better-sqlite3";
+import { boundedCache } from "../utils/bounded-cache";
 
 /** Enough for every statement shape the app runs (each IN list's length is its own shape). */
 export const STATEMENT_CACHE_SIZE = 500;
@@ -43,19 +44,13 @@ export function keepPreparedStatements(adapter: object, size = STATEMENT_CACHE_S
   const client = (adapter as { client?: unknown }).client;
   if (!isDatabase(client)) return false;
   const prepare = client.prepare.bind(client);
-  const statements = new Map<string, Statement>();
+  const statements = boundedCache<string, Statement>({ entries: size });
   // A kept statement is found before the text is examined: only a new text is counted.
   const statementFor = (sql: string): Statement => {
     const kept = statements.get(sql);
-    if (kept) {
-      statements.delete(sql);
-      statements.set(sql, kept);
-      return kept;
-    }
+    if (kept) return kept;
     const statement = prepare(sql);
-    if (!worthKeeping(sql, placeholders(sql))) return statement;
-    statements.set(sql, statement);
-    if (statements.size > size) statements.delete(statements.keys().next().value!);
+    if (worthKeeping(sql, placeholders(sql))) statements.set(sql, statement);
     return statement;
   };
   const prepared = (sql: string): Prepared => {

@@ -14,12 +14,21 @@ import {
 import { UserError } from "../utils/errors";
 import { extractPage, type ExtractedPage } from "./extract-page";
 import { jsonLdBlocks } from "./page-json-ld";
+import { splitExercise, type ExerciseText } from "../claims/sentence-units";
+import type { Span } from "../claims/segment";
 
 export type ParseJob =
   | { kind: "page"; html: string; pageUrl: string }
   | { kind: "claims"; markdown: string; language?: LanguageCode | undefined }
   | { kind: "reanchor"; text: string; anchors: Anchor[] }
-  | { kind: "reviews"; from: ReviewSource; text: string };
+  | { kind: "reviews"; from: ReviewSource; text: string }
+  | {
+      kind: "exercise";
+      markdown: string;
+      counted: Span[];
+      language?: string | undefined;
+      sentences: boolean;
+    };
 
 /**
  * Where other fact-checkers' ClaimReviews are read from: a fetched page's HTML, JSON-LD as
@@ -34,13 +43,16 @@ export type ReviewReading = { parsed: ParsedReviews } | { url: string } | { refu
 export type ClaimExtraction = Pick<ReturnType<typeof extract>, "projection" | "language" | "claims">;
 
 export type ParseAnswer =
-  | { ok: true; result: ExtractedPage | ClaimExtraction | Placement[] | ReviewReading | null }
+  | { ok: true; result: ExtractedPage | ClaimExtraction | Placement[] | ReviewReading | ExerciseText | null }
   | { ok: false; error: { name: string; message: string; code?: string } };
 
-function run(job: ParseJob): ExtractedPage | ClaimExtraction | Placement[] | ReviewReading | null {
+function run(
+  job: ParseJob,
+): ExtractedPage | ClaimExtraction | Placement[] | ReviewReading | ExerciseText | null {
   if (job.kind === "page") return extractPage(job.html, job.pageUrl);
   if (job.kind === "reanchor") return reanchorAll(job.text, job.anchors);
   if (job.kind === "reviews") return readReviews(job.from, job.text);
+  if (job.kind === "exercise") return splitExercise(job.markdown, job.counted, job.language, job.sentences);
   const { projection, language, claims } = extract(job.markdown, job.language);
   return { projection, language, claims };
 }

@@ -5,6 +5,8 @@ import type { Anchor, Placement } from "../claims/reanchor";
 import { ReviewInputError, type ParsedReviews } from "./claim-review";
 import type { ClaimExtraction, ParseAnswer, ParseJob, ReviewReading, ReviewSource } from "./parse.worker";
 import { FetchRefused } from "./safe-fetch.server";
+import type { ExerciseText } from "../claims/sentence-units";
+import type { Span } from "../claims/segment";
 
 /**
  * A page that could not be extracted within its budget, or that is waiting behind too many
@@ -185,6 +187,25 @@ export function createParser(limits: ParserLimits = DEFAULT_PARSER_LIMITS) {
     },
     /** The API's request body, read the same way: the reviews it carries, or the page it names. */
     reviewRequest: (body: string) => readReviews("request", body),
+    /**
+     * A classroom exercise's sentences and its counted claims' reasons (`splitExercise`); refuses
+     * with a ParseFailure.
+     */
+    async exercise(
+      markdown: string,
+      counted: Span[],
+      language: string | undefined,
+      sentences: boolean,
+    ): Promise<ExerciseText> {
+      const spans = counted.map(({ start, end }) => ({ start, end }));
+      return (await parse({
+        kind: "exercise",
+        markdown,
+        counted: spans,
+        language,
+        sentences,
+      })) as ExerciseText;
+    },
     limits,
     /** Workers waiting, warm, for the next job. */
     idleWorkers: () => idle.length,

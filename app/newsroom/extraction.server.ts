@@ -1,4 +1,5 @@
 import type { LanguageCode } from "../claims/language";
+import type { Span } from "../claims/segment";
 import { REANCHOR_BUDGET_MS, type Anchor, type Placement } from "../claims/reanchor";
 import { budgetInWords, ParseFailure, parser } from "../importing/parser.server";
 import { UserError } from "../utils/errors";
@@ -11,6 +12,24 @@ import { UserError } from "../utils/errors";
 export async function extractClaims(markdown: string, using = parser, language?: LanguageCode) {
   try {
     return await using.claims(markdown, language);
+  } catch (error) {
+    throw articleRefusal(error, using.limits);
+  }
+}
+
+/**
+ * A classroom exercise's sentences and its counted claims' reasons, worked out off the event
+ * loop (`splitExercise`; the classroom splits short articles itself), refused like an article's claims.
+ */
+export async function splitExerciseOffLoop(
+  markdown: string,
+  counted: Span[],
+  language: string | undefined,
+  sentences: boolean,
+  using = parser,
+) {
+  try {
+    return await using.exercise(markdown, counted, language, sentences);
   } catch (error) {
     throw articleRefusal(error, using.limits);
   }

@@ -7,6 +7,7 @@ import { claimSpans, loadClaim, neighbouringClaims, parseReasons } from "./claim
 import { claimNumbers } from "./claim-numbers";
 import { claimHistory } from "./history.server";
 import { createHash } from "node:crypto";
+import { boundedCache } from "../utils/bounded-cache";
 import { pickPart, textParts, type TextPart } from "../claims/parts";
 import { groupClaims, workbenchHighlights } from "./claim-groups";
 
@@ -70,15 +71,12 @@ export function readWorkbenchView(params: URLSearchParams): WorkbenchView {
 }
 
 /** Where a text's parts begin, for the last texts shown, by their hash: a 2 MB text takes a second to parse. */
-const knownParts = new Map<string, TextPart[]>();
-const KNOWN_PARTS_KEPT = 32;
+const knownParts = boundedCache<string, TextPart[]>({ entries: 32 });
 
 function partsOf(markdown: string): TextPart[] {
   const key = createHash("sha256").update(markdown).digest("base64");
   const parts = knownParts.get(key) ?? textParts(markdown, PART_CHARS);
-  knownParts.delete(key);
   knownParts.set(key, parts);
-  if (knownParts.size > KNOWN_PARTS_KEPT) knownParts.delete(knownParts.keys().next().value!);
   return parts;
 }
 

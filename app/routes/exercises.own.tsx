@@ -2,7 +2,7 @@ import { data, Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/exercises.own";
 import { requirePermission } from "../auth/session.server";
 import { oncePerSubmission } from "../db/submissions.server";
-import { createOwnExercise, readOwnArticle } from "../classroom/own-article.server";
+import { createOwnExercise, readOwnArticle, type OwnArticleRead } from "../classroom/own-article.server";
 import { ArticleFields, KeyUnits } from "../classroom/OwnArticleForms";
 import { paragraphsOf } from "../classroom/StudentUnits";
 import { textLanguage } from "../claims/language";
@@ -20,41 +20,38 @@ export async function loader({ request, url }: Route.LoaderArgs) {
   return { due: dueChoice() };
 }
 
-/** The article's sentences for step two, and their `lang`, or null while the article itself has a problem. */
-function sentencesOf(values: Record<string, string>) {
-  try {
-    const { language, units } = readOwnArticle(values);
-    return {
-      lang: textLanguage(language),
-      units: units.map(({ index, text, block, kind }) => ({ index, text, block, kind })),
-    };
-  } catch {
-    return null;
-  }
-}
+/** The article's sentences for step two, and their `lang`. */
+const sentencesOf = ({ language, units }: OwnArticleRead) => ({
+  lang: textLanguage(language),
+  units: units.map(({ index, text, block, kind }) => ({ index, text, block, kind })),
+});
 
 /**
  * Two steps without JavaScript: "read" checks the article and shows its sentences to mark;
- * "create" stores the exercise; "edit-article" goes back to step one with what was typed.
+ * "create" stores the exercise; "edit-article" goes back to step one with what was typed. The
+ * article is read (and split) once per request.
  */
 export async function action({ request, url }: Route.ActionArgs) {
   const user = await requirePermission(request, url, "teach");
   const values = formValues(await readForm(request));
   const intent = values.intent === "create" || values.intent === "edit-article" ? values.intent : "read";
+  let read: OwnArticleRead | null = null;
   try {
+    if (intent === "edit-article") return { intent, values, sentences: null, error: "", fields: {} };
+    read = await readOwnArticle(values);
+    const article = read;
     if (intent === "create")
       return await oncePerSubmission(values, user.id, async () =>
-        redirect(`/exercises/${(await createOwnExercise(values, user)).id}`),
+        redirect(`/exercises/${(await createOwnExercise(values, user, article)).id}`),
       );
-    if (intent === "edit-article") return { intent, values, sentences: null, error: "", fields: {} };
-    readOwnArticle(values);
-    return { intent, values, sentences: sentencesOf(values), error: "", fields: {} };
+    return { intent, values, sentences: sentencesOf(read), error: "", fields: {} };
   } catch (error) {
     const answer = httpError(error);
     if (!answer) throw error;
     const failed = { intent, values, error: answer.message, fields: answer.fields ?? {} };
+    // Step two again when the answer key was at fault; step one when the article was.
     return data(
-      { ...failed, sentences: intent === "create" ? sentencesOf(values) : null },
+      { ...failed, sentences: intent === "create" && read ? sentencesOf(read) : null },
       { status: answer.status },
     );
   }

@@ -1,8 +1,7 @@
 import { useEffect, useRef } from "react";
 import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/student-result";
-import { engineReasons } from "../classroom/compare";
-import { exerciseByCode, reveal, submissionByToken } from "../classroom/exercises.server";
+import { resultByLink, reveal } from "../classroom/exercises.server";
 import { normalizeCode } from "../classroom/codes";
 import { ComparisonList, SourceReveal, StudentVerdict } from "../classroom/Comparison";
 import { renderMarkdown } from "../publishing/annotate";
@@ -19,12 +18,12 @@ export const meta: Route.MetaFunction = () => [
 const GONE =
   "These answers are not here: the link may be wrong or out of date, or your teacher removed them.";
 
+/** The link's token is checked before the exercise is read: a wrong link costs one indexed read. */
 async function find(params: { code?: string; token?: string }) {
   const code = normalizeCode(params.code ?? "");
-  const exercise = code ? await exerciseByCode(code) : null;
-  const submission = exercise ? await submissionByToken(exercise, params.token ?? "") : null;
-  if (!exercise || !submission) throw new Response(GONE, { status: 404 });
-  return { exercise, submission };
+  const found = code ? await resultByLink(code, params.token ?? "") : null;
+  if (!found) throw new Response(GONE, { status: 404 });
+  return found;
 }
 
 export async function loader({ params }: Route.LoaderArgs) {
@@ -49,7 +48,7 @@ export async function loader({ params }: Route.LoaderArgs) {
     ...base,
     revealed: true as const,
     comparison: submission.comparison,
-    reasons: engineReasons(exercise.snapshot.article.markdown, exercise.counted),
+    reasons: exercise.reasons,
     rationales: submission.comparison.claims.map((c) => renderMarkdown(c.claim.rationale)),
     quantities: submission.comparison.claims.map((c) => parseQuantities(c.claim.quote)),
     source: exercise.askSource

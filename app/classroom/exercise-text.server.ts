@@ -1,0 +1,84 @@
+import { z } from "zod";
+import { splitExercise, type ExerciseText, type Unit } from "../claims/sentence-units";
+import type { Span } from "../claims/segment";
+import { splitExerciseOffLoop } from "../newsroom/extraction.server";
+import { readSnapshot, type Snapshot } from "../publishing/snapshot";
+import { boundedCache } from "../utils/bounded-cache";
+import { parseStoredJson } from "../utils/json";
+import { claimUnits } from "./compare";
+
+/**
+ * Markdown this long or longer is split in the parser's workers (decision 009), shorter on the
+ * request thread. The slowest text to split per character is thousands of one-word lines: 16,000
+ * characters of them take about 40 ms; prose takes a tenth of that.
+ */
+export const SPLIT_OFF_LOOP_FROM = 16_000;
+
+/** An article's sentences and its counted claims' reasons, off the event loop when it is long. */
+export function splitArticle(
+  markdown: string,
+  counted: Span[],
+  language: string | undefined,
+  sentences: boolean,
+): Promise<ExerciseText> {
+  return markdown.length < SPLIT_OFF_LOOP_FROM
+    ? Promise.resolve(splitExercise(markdown, counted, language, sentences))
+    : splitExerciseOffLoop(markdown, counted, language, sentences);
+}
+
+/** What every page of an exercise reads from its frozen article: the same until the exercise is another. */
+export interface ExerciseContent {
+  snapshot: Snapshot;
+  counted: Snapshot["claims"];
+  units: Unit[];
+  reasons: string[][];
+}
+
+/** What an exercise's content is worked out from; none of it changes after the exercise is made. */
+export interface ContentSource {
+  id: number;
+  /** Random and unique: an id used again (a database restored, a test's fresh one) has another. */
+  code: string;
+  /** The published version it is made from, or null for its own snapshot (written once, at creation). */
+  publicationId: number | null;
+  mode: "article" | "marked";
+  /** As stored: the JSON list of counted claim ids. */
+  claimIds: string;
+}
+
+/** About how many characters an entry holds: the article twice (snapshot and sentences) and each unit's object. */
+const weigh = ({ snapshot, units }: ExerciseContent) =>
+  snapshot.article.markdown.length + units.reduce((sum, u) => sum + u.text.length + 64, 0);
+
+/**
+ * Exercises' content, by what it is worked out from: every student's page, answer and result
+ * link read it, and a 2 MB article takes a second to split. At most 32 exercises and about
+ * 12 million characters (two or three of the longest articles); keyed by the exercise's share
+ * code, publication, mode and counted claims, so another server process (decision 017) or an
+ * exercise made again never reads another's.
+ */
+const contents = boundedCache<string, ExerciseContent>({ entries: 32, budget: 12_000_000, weigh });
+
+const ClaimIds = z.array(z.number());
+
+/** The content of an exercise: kept, or read from its stored snapshot (`load`) and split once. */
+export function exerciseContent(
+  source: ContentSource,
+  load: () => Promise<string>,
+): Promise<ExerciseContent> {
+  const key = JSON.stringify([source.id, source.code, source.publicationId, source.mode, source.claimIds]);
+  return contents.getOrLoad(key, async () => {
+    const snapshot = readSnapshot(await load());
+    const ids = new Set(parseStoredJson(ClaimIds, source.claimIds));
+    const counted = snapshot.claims.filter((c) => ids.has(c.id));
+    const { markdown, language } = snapshot.article;
+    const marked = source.mode === "marked";
+    const { sentences, reasons } = await splitArticle(markdown, counted, language, !marked);
+    return { snapshot, counted, units: marked ? claimUnits(counted) : sentences, reasons };
+  });
+}
+
+/** How many exercises' content is kept, and its weight in characters (tests, measurements). */
+export const keptExerciseContent = () => ({ size: contents.size, weight: contents.weight });
+/** Forgets every kept exercise's content (tests). */
+export const forgetExerciseContent = () => contents.clear();
