@@ -15,10 +15,13 @@ const MODES: ReadonlyArray<readonly [ExerciseMode, string]> = [
 export function ModeAndInstructions({
   values,
   error,
+  modeError,
 }: {
   /** The form as sent, when it was refused. */
   values?: Record<string, string | undefined>;
   error?: string;
+  /** Why the choice of what students see was refused (an article too long to mark sentence by sentence). */
+  modeError?: string | undefined;
 }) {
   const mode: ExerciseMode = values?.mode === "marked" ? "marked" : "article";
   const followMode = (chosen: ExerciseMode) => (event: ChangeEvent<HTMLInputElement>) => {
@@ -27,7 +30,10 @@ export function ModeAndInstructions({
   };
   return (
     <>
-      <fieldset className="field">
+      <fieldset
+        className={`field${modeError ? " field--invalid" : ""}`}
+        aria-describedby={modeError ? "mode-error" : undefined}
+      >
         <legend>What students see</legend>
         {MODES.map(([value, label]) => (
           <label className="inline" key={value}>
@@ -41,6 +47,11 @@ export function ModeAndInstructions({
             {label}
           </label>
         ))}
+        {modeError ? (
+          <p className="field__error" id="mode-error" role="alert">
+            {modeError}
+          </p>
+        ) : null}
       </fieldset>
       <Field
         label="Instructions"

@@ -12,7 +12,7 @@ const { createUser } = await import("../auth/users.server");
 const { createOwnExercise, readOwnArticle } = await import("./own-article.server");
 const { exerciseByCode, exerciseById, insertExercise, submit } = await import("./exercises.server");
 const { manageExercise } = await import("./manage.server");
-const { forgetExerciseContent, keptExerciseContent, SPLIT_OFF_LOOP_FROM } =
+const { forgetExerciseContent, keptExerciseContent, MAX_SENTENCES_TO_MARK, SPLIT_OFF_LOOP_FROM } =
   await import("./exercise-text.server");
 const { sentenceUnits } = await import("./compare");
 const { parser } = await import("../importing/parser.server");
@@ -159,9 +159,11 @@ describe("an exercise's article is split once, not for every request", () => {
 describe("a long article is split in the parser's workers", () => {
   it("reads an educator's long article and its exercise off the event loop, with the same sentences", async () => {
     await parser.close();
-    const text = articleOf(SPLIT_OFF_LOOP_FROM * 2);
+    // Long enough for the workers, short enough for students to mark sentence by sentence.
+    const text = articleOf(SPLIT_OFF_LOOP_FROM + 500);
     const read = await readOwnArticle({ articleTitle: "Solar", outlet: "", sourceUrl: "", text });
     expect(parser.idleWorkers()).toBe(1);
+    expect(read.units.length).toBeLessThanOrEqual(MAX_SENTENCES_TO_MARK);
     expect(read.units.map((u) => u.text)).toEqual(sentenceUnits(read.markdown, [], "en").map((u) => u.text));
 
     await parser.close();

@@ -26,6 +26,20 @@ export function splitArticle(
     : splitExerciseOffLoop(markdown, counted, language, sentences);
 }
 
+/**
+ * Where students find the claims themselves, every sentence gets its own controls (a tick, seven
+ * verdicts, a source kind): more sentences than this is a page no class works through, and each
+ * visit renders all of them (a 2 MB article took 3.9 s a visit). Long articles are used with their
+ * claims marked, or as an excerpt of one's own.
+ */
+export const MAX_SENTENCES_TO_MARK = 400;
+
+/** The refusal for an article with more sentences than students can mark, or nothing. */
+export function tooManyToMark(sentences: number): string | null {
+  if (sentences <= MAX_SENTENCES_TO_MARK) return null;
+  return `This article has ${sentences.toLocaleString("en")} sentences; students can mark at most ${MAX_SENTENCES_TO_MARK} in one exercise. Choose to show its claims marked, or make an exercise from an excerpt of your own.`;
+}
+
 /** What every page of an exercise reads from its frozen article: the same until the exercise is another. */
 export interface ExerciseContent {
   snapshot: Snapshot;

@@ -8,7 +8,7 @@ import { UserError } from "../utils/errors";
 import type { PageRequest } from "../newsroom/paging";
 import { latestPublication, latestPublications } from "../publishing/latest.server";
 import type { Snapshot } from "../publishing/snapshot";
-import { exerciseContent } from "./exercise-text.server";
+import { exerciseContent, splitArticle, tooManyToMark } from "./exercise-text.server";
 import { CODE_ALPHABET } from "./codes";
 import { isLate } from "./due";
 import { instructionsFor } from "./instructions";
@@ -53,6 +53,11 @@ export async function createExercise(
   const known = new Set(snapshot.claims.map((c) => c.id));
   if (!input.claimIds.every((id) => known.has(id)))
     throw new UserError("Choose claims from this fact-check only.");
+  if (input.mode === "article") {
+    const { markdown, language } = snapshot.article;
+    const refusal = tooManyToMark((await splitArticle(markdown, [], language, true)).sentences.length);
+    if (refusal) throw new UserError(refusal, 400, { mode: refusal });
+  }
   return insertExercise({
     publicationId: publication.id,
     title: input.title,

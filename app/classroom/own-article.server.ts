@@ -13,7 +13,7 @@ import {
 import { detectLanguage } from "../claims/language";
 import { UserError } from "../utils/errors";
 import type { Unit } from "./compare";
-import { splitArticle } from "./exercise-text.server";
+import { splitArticle, tooManyToMark } from "./exercise-text.server";
 import { ExerciseSchema, insertExercise } from "./exercises.server";
 import { DueSchema } from "./due";
 
@@ -168,6 +168,8 @@ export async function createOwnExercise(values: Fields, actor: CurrentUser, read
         : [],
     });
   }
+  const tooMany = exercise.success && exercise.data.mode === "article" ? tooManyToMark(units.length) : null;
+  if (tooMany) fields.mode = tooMany;
   if (claims.length === 0 && Object.keys(fields).length === 0)
     fields[`key-${units[0]!.index}`] = "Tick at least one sentence as a claim, with its verdict.";
   if (Object.keys(fields).length > 0 || !exercise.success || !due.success) {

@@ -6,7 +6,7 @@ const { db } = await import("../db/client.server");
 const { seedIfEmpty } = await import("../startup/seed.server");
 const { createUser } = await import("../auth/users.server");
 const { createOwnExercise, readOwnArticle, MAX_OWN_ARTICLE } = await import("./own-article.server");
-const { exerciseByCode, submit, submissionByToken } = await import("./exercises.server");
+const { createExercise, exerciseByCode, submit, submissionByToken } = await import("./exercises.server");
 const { latestPublications } = await import("../publishing/latest.server");
 const { readPage } = await import("../newsroom/paging");
 
@@ -85,6 +85,53 @@ describe("an exercise from an educator's own article", () => {
         actor,
       ),
     ).rejects.toMatchObject({ status: 400, fields: { due: expect.stringContaining("date and a time") } });
+  });
+
+  it("refuses an article too long to mark sentence by sentence, unless its claims are marked", async () => {
+    const long = {
+      ...article,
+      text: Array.from({ length: 401 }, (_, i) => `The council met on day ${i + 1}.`).join("\n"),
+    };
+    const read = await readOwnArticle(long);
+    expect(read.units).toHaveLength(401);
+    const first = read.units[0]!.index;
+    const key = {
+      [`key-${first}`]: "on",
+      [`verdict-${first}`]: "accurate",
+      [`rationale-${first}`]: "The minutes say so.",
+    };
+    await expect(
+      createOwnExercise({ ...long, ...key, title: "Long", mode: "article" }, actor),
+    ).rejects.toMatchObject({
+      status: 400,
+      fields: {
+        mode: "This article has 401 sentences; students can mark at most 400 in one exercise. Choose to show its claims marked, or make an exercise from an excerpt of your own.",
+      },
+    });
+    const marked = await createOwnExercise({ ...long, ...key, title: "Long", mode: "marked" }, actor);
+    expect(marked.mode).toBe("marked");
+  });
+
+  it("refuses the same for a published fact-check's exercise, and says so beside the choice", async () => {
+    // The seed's latest version, its article made 401 sentences long (this database is the test's own).
+    const latest = await db().publication.findFirstOrThrow({ orderBy: { id: "desc" } });
+    const snapshot = JSON.parse(latest.snapshot);
+    snapshot.article.markdown = Array.from({ length: 401 }, (_, i) => `Alibaba met on day ${i + 1}.`).join(
+      "\n\n",
+    );
+    await db().publication.update({ where: { id: latest.id }, data: { snapshot: JSON.stringify(snapshot) } });
+    const input = {
+      slug: "alibaba-ai-chip",
+      title: "Long",
+      instructions: "",
+      claimIds: [snapshot.claims[0].id],
+    };
+    await expect(createExercise({ ...input, mode: "article" }, actor)).rejects.toMatchObject({
+      status: 400,
+      fields: { mode: expect.stringContaining("This article has 401 sentences") },
+    });
+    expect((await createExercise({ ...input, mode: "marked" }, actor)).mode).toBe("marked");
+    await db().publication.update({ where: { id: latest.id }, data: { snapshot: latest.snapshot } });
   });
 
   it("stores the key privately: no publication, nothing public, and students compare with it", async () => {

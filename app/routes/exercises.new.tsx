@@ -69,7 +69,11 @@ export default function NewExercise({ loaderData, actionData }: Route.ComponentP
             defaultValue={actionData?.values.title ?? `Check it yourself: ${factCheck.title}`}
           />
         </Field>
-        <ModeAndInstructions values={actionData?.values} error={fields.instructions} />
+        <ModeAndInstructions
+          values={actionData?.values}
+          error={fields.instructions}
+          modeError={fields.mode}
+        />
         <DueFields choice={loaderData.due} values={actionData?.values} fields={fields} />
         <label className="inline">
           <input type="checkbox" name="askSource" defaultChecked={actionData?.values.askSource === "on"} />{" "}

@@ -140,7 +140,10 @@ function KeyStep({
         <textarea id="instructions" name="instructions" rows={3} defaultValue={values.instructions ?? ""} />
       </Field>
       <DueFields choice={due} values={values} fields={fields} />
-      <fieldset className="field">
+      <fieldset
+        className={`field${fields.mode ? " field--invalid" : ""}`}
+        aria-describedby={fields.mode ? "mode-error" : undefined}
+      >
         <legend>What students see</legend>
         <label className="inline">
           <input type="radio" name="mode" value="article" defaultChecked={values.mode !== "marked"} /> The
@@ -150,6 +153,11 @@ function KeyStep({
           <input type="radio" name="mode" value="marked" defaultChecked={values.mode === "marked"} /> The
           article with your claims marked: they judge them
         </label>
+        {fields.mode ? (
+          <p className="field__error" id="mode-error" role="alert">
+            {fields.mode}
+          </p>
+        ) : null}
       </fieldset>
       <label className="inline">
         <input type="checkbox" name="askSource" defaultChecked={values.askSource === "on"} /> First ask
