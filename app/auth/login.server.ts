@@ -26,6 +26,13 @@ export const LoginSchema = z.object({
  */
 export const SIGN_IN_LIMITS = { accountFromAddress: 5, address: 20, account: 100 } as const;
 const WINDOW_MS = 15 * 60_000;
+/**
+ * An address the account's owner signed in from within this long is theirs: the pause for guesses
+ * from everywhere does not apply there (its own two limits do), so a stranger who can afford
+ * twenty addresses still cannot lock the owner out of their usual connection (OWASP's
+ * "device cookie" idea, by address, as no cookie survives signing out).
+ */
+const KNOWN_ADDRESS_MS = 30 * 24 * 60 * 60_000;
 
 export type SignInResult =
   | { outcome: "signed-in"; userId: number }
@@ -52,14 +59,22 @@ export async function signIn(
   };
   const from = { key: `login:address:${address}`, limit: SIGN_IN_LIMITS.address, windowMs: WINDOW_MS };
   const account = { key: `login:account:${name}`, limit: SIGN_IN_LIMITS.account, windowMs: WINDOW_MS };
-  if (!(await limits.reserve([pair, from, account]))) {
-    const everywhere = (await limits.exhausted(account)) && !(await limits.exhausted(pair));
+  // Marked once, by a sign-in that succeeded from here: "exhausted" reads as "known".
+  const known = { key: `login:known:${address} ${name}`, limit: 1, windowMs: KNOWN_ADDRESS_MS };
+  const fromKnownAddress = await limits.exhausted(known);
+  const counted = fromKnownAddress ? [pair, from] : [pair, from, account];
+  if (!(await limits.reserve(counted))) {
+    const everywhere =
+      !fromKnownAddress && (await limits.exhausted(account)) && !(await limits.exhausted(pair));
     return { outcome: "paused", scope: everywhere ? "account" : "address" };
   }
   const user = await authenticate(email, password);
   if (!user) return { outcome: "wrong" };
   await limits.reset(pair.key);
   await limits.release(from);
-  await limits.release(account);
+  if (fromKnownAddress) await limits.reset(known.key);
+  else await limits.release(account);
+  // From now on (again, for another 30 days) this address is the owner's.
+  await limits.reserve([known]);
   return { outcome: "signed-in", userId: user.id };
 }

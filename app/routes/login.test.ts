@@ -26,7 +26,7 @@ beforeAll(async () => {
     role: "admin",
     password: PASSWORD,
   });
-  for (const name of ["victim", "timing", "giant", "owner", "sprayed"]) {
+  for (const name of ["victim", "timing", "giant", "owner", "sprayed", "known"]) {
     await users.createUser({ email: `${name}@login.test`, name, role: "editor", password: PASSWORD });
   }
 });
@@ -116,6 +116,24 @@ describe("a stranger's failures do not lock the owner out", () => {
     expect(
       (await postLogin({ email: "timing@login.test", password: PASSWORD }, "198.51.100.78")).status,
     ).toBe(302);
+  });
+
+  it("lets the owner in from an address they signed in from before, through the account-wide pause", async () => {
+    const home = "203.0.113.90";
+    expect((await postLogin({ email: "known@login.test", password: PASSWORD }, home)).status).toBe(302);
+    const { account, accountFromAddress } = SIGN_IN_LIMITS;
+    for (let a = 0; a < Math.ceil(account / accountFromAddress); a++)
+      for (let i = 0; i < accountFromAddress; i++)
+        await postLogin({ email: "known@login.test", password: `guess ${a}-${i}` }, `10.2.${a}.1`);
+    // Paused for every new address…
+    expect((await postLogin({ email: "known@login.test", password: PASSWORD }, "198.51.100.79")).status).toBe(
+      429,
+    );
+    // …but not for the owner's own, where its own limits still apply: five wrong guesses pause it.
+    expect((await postLogin({ email: "known@login.test", password: PASSWORD }, home)).status).toBe(302);
+    for (let i = 0; i < accountFromAddress; i++)
+      expect((await postLogin({ email: "known@login.test", password: `wrong ${i}` }, home)).status).toBe(401);
+    expect((await postLogin({ email: "known@login.test", password: PASSWORD }, home)).status).toBe(429);
   });
 
   it("pauses an address spraying many accounts, storing a bounded number of counts for it", async () => {
