@@ -609,11 +609,14 @@ describe("API errors", () => {
   });
 
   it("knows a record by one address only: 0x10 or 1e1 is no claim", async () => {
-    for (const other of ["0x1", "1e0", "01"]) {
+    for (const other of ["0x1", "1e0", "01", "2147483648"]) {
       const answer = await call("GET", `/claims/${other}`, "viewer");
       expect(answer.status, other).toBe(404);
       expect(answer.json.error, other).toBe(`There is no claim ${other}.`);
     }
+    // Past the ids a table holds (PostgreSQL's integer), a filter is an unknown value, not a 500.
+    for (const filter of ["article=2147483648", "assignee=99999999999"])
+      expect((await call("GET", `/claims?${filter}`, "viewer")).status, filter).toBe(400);
   });
 
   it("refuses missing, wrong and revoked tokens with 401", async () => {

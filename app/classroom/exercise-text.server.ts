@@ -4,6 +4,7 @@ import type { Span } from "../claims/segment";
 import { splitExerciseOffLoop } from "../newsroom/extraction.server";
 import { readSnapshot, type Snapshot } from "../publishing/snapshot";
 import { boundedCache } from "../utils/bounded-cache";
+import { UserError } from "../utils/errors";
 import { parseStoredJson } from "../utils/json";
 import { claimUnits } from "./compare";
 
@@ -87,7 +88,15 @@ export function exerciseContent(
     const counted = snapshot.claims.filter((c) => ids.has(c.id));
     const { markdown, language } = snapshot.article;
     const marked = source.mode === "marked";
-    const { sentences, reasons } = await splitArticle(markdown, counted, language, !marked);
+    const { sentences, reasons } = await splitArticle(markdown, counted, language, !marked).catch((error) => {
+      // Every worker busy, or the article past a worker's budget: students are told to come back,
+      // in their words, not the editor's refusal; the split is tried again on their next visit.
+      if (!(error instanceof UserError)) throw error;
+      throw new UserError(
+        "This exercise is being prepared and the server is busy. Try again in a minute: your answers are safe.",
+        503,
+      );
+    });
     return { snapshot, counted, units: marked ? claimUnits(counted) : sentences, reasons };
   });
 }

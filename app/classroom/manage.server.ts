@@ -1,5 +1,6 @@
 import type { CurrentUser } from "../auth/session.server";
 import { UserError } from "../utils/errors";
+import { readId } from "../utils/http.server";
 import { fieldErrors } from "../newsroom/schemas";
 import { DueSchema } from "./due";
 import {
@@ -19,15 +20,6 @@ import {
   exerciseForTeacher,
   removeCoTeacher,
 } from "./teachers.server";
-
-/**
- * The row id a form's hidden field names (a student's answers, a co-teacher): a safe positive
- * integer, as `parseId` reads an address, or null; anything else never reaches the database.
- */
-export function formRowId(value: string | undefined): number | null {
-  const id = Number(value ?? "");
-  return value && Number.isSafeInteger(id) && id >= 1 ? id : null;
-}
 
 /**
  * What the exercise page's forms do, each checked against the exercise's teachers first. Returns
@@ -76,7 +68,7 @@ export async function manageExercise(
       await deleteExercise(id);
       return "exercise-deleted";
     case "delete-submission": {
-      const submissionId = formRowId(values.submission);
+      const submissionId = readId(values.submission);
       if (submissionId === null || !(await deleteSubmission(id, submissionId)))
         throw new UserError("That answer is not in this exercise any more. Reload the page.");
       return "removed";
@@ -89,7 +81,7 @@ export async function manageExercise(
       return "teacher-added";
     }
     case "remove-teacher": {
-      const userId = formRowId(values.user);
+      const userId = readId(values.user);
       if (userId === null)
         throw new UserError("That co-teacher is not known. Reload the page and choose them again.");
       await removeCoTeacher(id, userId, actor);

@@ -30,6 +30,12 @@ describe("denials", () => {
       theirs: "paid",
     });
     expect(conflict("Acme declined to confirm the layoffs.", "Acme confirmed the layoffs.")).not.toBeNull();
+    // Every form of the verbs that say something was not done, the present tense included.
+    for (const verb of ["pauses", "pause", "paused", "stops", "stop", "stopped", "halts", "suspends"])
+      expect(
+        conflict(`The factories ${verb} shipments of the chip.`, "The factories make shipments of the chip."),
+        verb,
+      ).not.toBeNull();
   });
 
   it("finds none between two denials worded with another scope, or another way", () => {

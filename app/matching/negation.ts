@@ -14,7 +14,7 @@ import { meaningWords } from "./similarity";
  * connections", "lacks support"). "Declined" alone is a movement ("revenue declined 5%").
  */
 const NEGATOR =
-  /\b(?:not|no\s+longer|no|never|none|neither|nor|cannot|without|\p{L}+n['’]t|(?:declin|refus|fail)(?:e|es|ed|ing)\s+to|den(?:y|ies|ied|ying)|ruled\s+out|(?:paus|halt|suspend|stopp|lack)(?:ed|s|ing)?|unable\s+to|(?:has|have|had)\s+yet\s+to)\b/iu;
+  /\b(?:not|no\s+longer|no|never|none|neither|nor|cannot|without|\p{L}+n['’]t|(?:declin|refus|fail)(?:e|es|ed|ing)\s+to|den(?:y|ies|ied|ying)|ruled\s+out|paus(?:e|es|ed|ing)|(?:halt|suspend|lack)(?:s|ed|ing)?|stop(?:s|ped|ping)?|unable\s+to|(?:has|have|had)\s+yet\s+to)\b/iu;
 /** Not denials: bounds ("no more than 12 TOPS": figures are compared as figures) and "not only X but Y". */
 const NOT_A_DENIAL =
   /\b(?:not|no)\s+(?:only|just|merely|(?:more|less|fewer|later|earlier|greater|higher|lower)\s+than)\b|\bno\.(?=\s*\d)/giu;

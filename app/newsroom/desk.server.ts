@@ -3,6 +3,7 @@ import { can, DESK_ROLES } from "../auth/roles";
 import type { CurrentUser } from "../auth/session.server";
 import { db } from "../db/client.server";
 import { cappedCount, jsonArrayOf, jsonObject } from "../db/sql.server";
+import { readId } from "../utils/http.server";
 import { parseStoredJson } from "../utils/json";
 import { Prisma } from "../generated/prisma/client";
 import {
@@ -21,13 +22,16 @@ import { CLAIM_STATUSES, VERDICT_KEYS } from "./verdicts";
 /** Claims that still need work: neither approved nor dismissed. */
 export const OPEN_STATUSES = ["candidate", "researching", "needs-review"] as const;
 
+/** A user's or an article's id as the address writes it (readId: digits, within a table's ids). */
+const recordId = z.string().refine((value) => readId(value) !== null);
+
 /** The desk's filters. The API refuses unknown values; the page falls back to defaults. */
 export const DeskFilterSchema = z.strictObject({
   status: z.enum(["open", "any", ...CLAIM_STATUSES]),
   verdict: z.enum(["any", "none", ...VERDICT_KEYS]),
   /** "me", "none" (unassigned), "any", or a user id. */
-  assignee: z.union([z.enum(["me", "none", "any"]), z.string().regex(/^\d+$/)]),
-  article: z.union([z.literal("any"), z.string().regex(/^\d+$/)]),
+  assignee: z.union([z.enum(["me", "none", "any"]), recordId]),
+  article: z.union([z.literal("any"), recordId]),
   /** "yes": only claims an editor confirmed as the same as an earlier, checked claim. */
   previous: z.enum(["any", "yes"]),
   /** Whose work: see DESK_QUEUES. */

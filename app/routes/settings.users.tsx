@@ -15,7 +15,7 @@ import {
   RoleChangeSchema,
   setActive,
 } from "../auth/users.server";
-import { domainFailure, failure, formValues, parseId, readForm } from "../utils/http.server";
+import { domainFailure, failure, formValues, parseId, readForm, readId } from "../utils/http.server";
 import { fieldErrors } from "../newsroom/schemas";
 import { FormMessage } from "../ui/components";
 import { HistoryList } from "../ui/HistoryList";
@@ -45,7 +45,7 @@ export async function loader({ request, url }: Route.LoaderArgs) {
 
 /** `?deactivate=ID`: what deactivating that person stops, for the question asked first. */
 async function confirmation(asked: string | null) {
-  const id = /^\d{1,9}$/.test(asked ?? "") ? Number(asked) : null;
+  const id = readId(asked);
   if (id === null) return null;
   const [person, openClaims] = await Promise.all([deactivationPreview(id), openClaimsAssignedTo(id)]);
   return person ? { ...person, openClaims } : null;

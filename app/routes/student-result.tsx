@@ -7,6 +7,7 @@ import { ComparisonList, SourceReveal, StudentVerdict } from "../classroom/Compa
 import { renderMarkdown } from "../publishing/annotate";
 import { formatScore } from "../classroom/score";
 import { parseQuantities } from "../claims/quantities";
+import { orErrorPage } from "../utils/http.server";
 
 /** A student's page: the frame has no navigation (see SiteFrame). */
 export const handle = { classroom: true };
@@ -21,7 +22,7 @@ const GONE =
 /** The link's token is checked before the exercise is read: a wrong link costs one indexed read. */
 async function find(params: { code?: string; token?: string }) {
   const code = normalizeCode(params.code ?? "");
-  const found = code ? await resultByLink(code, params.token ?? "") : null;
+  const found = code ? await orErrorPage(resultByLink(code, params.token ?? "")) : null;
   if (!found) throw new Response(GONE, { status: 404 });
   return found;
 }

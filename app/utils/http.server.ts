@@ -2,12 +2,18 @@ import ipaddr from "ipaddr.js";
 import { data } from "react-router";
 import { ConflictError, DatabaseBusy, TooManyAttempts, UserError } from "./errors";
 
+/** The largest id a table holds: PostgreSQL's `integer` columns (SQLite's are wider). */
+export const MAX_ID = 2_147_483_647;
+
 /**
- * A record's number as an address writes it: digits only, at most 15, no leading zero. "0x10",
- * "1e3", "016" and " 16" would reach record 16 under other addresses, each cached on its own.
+ * A record's number as an address or a form writes it: digits only, no leading zero, at most
+ * MAX_ID. "0x10", "1e3", "016" and " 16" would reach record 16 under other addresses, each
+ * cached on its own; a larger number is no record, and PostgreSQL refuses to compare with it.
  */
-export function readId(value: string | undefined): number | null {
-  return value !== undefined && /^[1-9][0-9]{0,14}$/.test(value) ? Number(value) : null;
+export function readId(value: string | undefined | null): number | null {
+  if (value === undefined || value === null || !/^[1-9][0-9]{0,9}$/.test(value)) return null;
+  const id = Number(value);
+  return id <= MAX_ID ? id : null;
 }
 
 /** A numeric route parameter, or a 404 that says what was wrong. */

@@ -20,6 +20,9 @@ describe("withinJsonBounds: counting a body's shape before parsing it", () => {
     ).toBe(true);
     // After an escaped quote the string goes on; after the real one, commas count again.
     expect(withinJsonBounds('["a\\",,,,,,,", 1, 2, 3, 4, 5]', bounds)).toBe(false);
+    // An escaped backslash ends nothing: the quote after it closes the string.
+    expect(withinJsonBounds('["a\\\\",1,2,3,4,5]', bounds)).toBe(false);
+    expect(withinJsonBounds('["a\\\\",1,2,3]', bounds)).toBe(true);
   });
 
   it("refuses nesting deeper than the bound, however few values", () => {
@@ -32,6 +35,9 @@ describe("withinJsonBounds: counting a body's shape before parsing it", () => {
     expect(withinJsonBounds("{not json", bounds)).toBe(true);
     expect(withinJsonBounds('"unterminated', bounds)).toBe(true);
     expect(withinJsonBounds("]]]]]", bounds)).toBe(true);
+    // A stray closing ends the reading: depth never goes below zero to let deeper nesting through.
+    expect(withinJsonBounds("]]]]]]]]][[[[[[[[", bounds)).toBe(true);
+    expect(() => JSON.parse("]]]]]]]]][[[[[[[[")).toThrow();
   });
 });
 

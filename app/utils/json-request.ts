@@ -28,7 +28,8 @@ const COMMA = 0x2c;
 /**
  * Whether `text` stays within `bounds`, read once from the start and left at the first excess:
  * values are counted by the openings and commas outside strings, so "a, b" in a string counts
- * nothing. Malformed JSON is not judged here; `JSON.parse` refuses it next.
+ * nothing. Malformed JSON is not judged here (reading stops at a stray closing); `JSON.parse`
+ * refuses it next.
  */
 export function withinJsonBounds(text: string, bounds: JsonBounds): boolean {
   let values = 0;
@@ -45,8 +46,10 @@ export function withinJsonBounds(text: string, bounds: JsonBounds): boolean {
     else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
       values++;
       if (++depth > bounds.maxDepth) return false;
-    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) depth--;
-    else if (c === COMMA) values++;
+    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+      // A closing with nothing open is malformed: stop, so the count never runs from below zero.
+      if (--depth < 0) return true;
+    } else if (c === COMMA) values++;
     else continue;
     if (values > bounds.maxValues) return false;
   }
