@@ -45,10 +45,25 @@ export interface ImportResult {
  */
 export const IMPORT_BATCH = 100;
 
+/**
+ * Imports waiting behind the one running, at most: each holds its reviews (up to 5,000) in memory
+ * until its turn, so more are refused at once instead of queueing without end.
+ */
+export const MAX_WAITING_IMPORTS = 4;
+
 /** Bulk imports in this process run one at a time, so two at once do not double the wait. */
 let importQueue: Promise<unknown> = Promise.resolve();
+let importsQueued = 0;
 function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-  const turn = importQueue.then(work);
+  if (importsQueued > MAX_WAITING_IMPORTS)
+    return Promise.reject(
+      new UserError(
+        "Claimdesk is importing too many review files right now. Try again in a minute; nothing was saved.",
+        429,
+      ),
+    );
+  importsQueued++;
+  const turn = importQueue.then(work).finally(() => importsQueued--);
   importQueue = turn.catch(() => undefined);
   return turn;
 }

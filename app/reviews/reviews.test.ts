@@ -11,8 +11,14 @@ await useFreshDatabase();
 const { db } = await import("../db/client.server");
 const { createUser } = await import("../auth/users.server");
 const { parseClaimReviewJson, parseClaimReviewValue } = await import("../importing/claim-review");
-const { importReviews, listReviews, reviewsFromPage, importFromReviewForm, IMPORT_BATCH } =
-  await import("./reviews.server");
+const {
+  importReviews,
+  listReviews,
+  reviewsFromPage,
+  importFromReviewForm,
+  IMPORT_BATCH,
+  MAX_WAITING_IMPORTS,
+} = await import("./reviews.server");
 
 let editor: { id: number };
 const sample = () => parseClaimReviewJson(readFileSync("fixtures/claim-reviews/sample.jsonld", "utf8"));
@@ -149,6 +155,31 @@ describe("importing other fact-checkers' reviews", () => {
     const [first, second] = await Promise.all([importReviews(feed(), null), importReviews(feed(), null)]);
     expect(first).toMatchObject({ imported: 2 * IMPORT_BATCH + 1, updated: 0 });
     expect(second).toMatchObject({ imported: 0, updated: 2 * IMPORT_BATCH + 1 });
+  });
+
+  it("refuses an import beyond the few that may wait, at once and with a sentence", async () => {
+    const one = (n: number) =>
+      parseClaimReviewValue({
+        "@type": "ClaimReview",
+        url: `https://queue.example.org/${n}`,
+        claimReviewed: "X",
+      });
+    const outcomes = await Promise.all(
+      Array.from({ length: MAX_WAITING_IMPORTS + 3 }, (_, n) =>
+        importReviews(one(n), null).then(
+          () => "imported",
+          (error: Error & { status?: number }) => `${error.status}: ${error.message}`,
+        ),
+      ),
+    );
+    // One runs, MAX_WAITING_IMPORTS wait their turn, the rest are told to come back.
+    expect(outcomes.filter((o) => o === "imported")).toHaveLength(MAX_WAITING_IMPORTS + 1);
+    expect(outcomes.slice(MAX_WAITING_IMPORTS + 1)).toEqual([
+      "429: Claimdesk is importing too many review files right now. Try again in a minute; nothing was saved.",
+      "429: Claimdesk is importing too many review files right now. Try again in a minute; nothing was saved.",
+    ]);
+    // And the queue takes imports again once it has room.
+    expect(await importReviews(one(99), null)).toMatchObject({ imported: 1 });
   });
 
   it("reads a fact-check page's JSON-LD through the guarded fetch", async () => {
