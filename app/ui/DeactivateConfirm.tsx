@@ -23,6 +23,8 @@ export function DeactivateConfirm({ person, isMe }: { person: DeactivationPrevie
   const { id, name, email, sessions, tokens, openClaims } = person;
   // autoFocus places focus on a page loaded without JavaScript; the hook, after a client-side visit.
   const heading = useFocusOnArrival<HTMLHeadingElement>(id);
+  // The same sentences about oneself: "Your 2 API tokens stop working", "you sign in".
+  const [their, they, them] = isMe ? ["Your", "You", "you"] : ["Their", "They", "them"];
   return (
     <section className="panel confirm" aria-labelledby="confirm-deactivate-heading" id="confirm-deactivate">
       <h2 id="confirm-deactivate-heading" tabIndex={-1} autoFocus ref={heading}>
@@ -36,21 +38,22 @@ export function DeactivateConfirm({ person, isMe }: { person: DeactivationPrevie
         </li>
         <li>
           {tokens > 0
-            ? `Their ${count(tokens, "API token stops", "API tokens stop")} working and ${tokens === 1 ? "is" : "are"} deleted.`
-            : "They have no API tokens."}
+            ? `${their} ${count(tokens, "API token stops", "API tokens stop")} working and ${tokens === 1 ? "is" : "are"} deleted.`
+            : `${they} have no API tokens.`}
         </li>
         <li>
           {openClaims > 0 ? (
             <>
-              {count(openClaims, "open claim stays", "open claims stay")} assigned to them:{" "}
+              {count(openClaims, "open claim stays", "open claims stay")} assigned to {them}:{" "}
               <Link to={`/desk?status=open&assignee=${id}`}>reassign them on the desk</Link>.
             </>
           ) : (
-            "No open claims are assigned to them."
+            `No open claims are assigned to ${them}.`
           )}
         </li>
         <li>
-          Their work, comments and history stay. Reactivate undoes this; they sign in with their old password.
+          {their} work, comments and history stay. Reactivate undoes this;{" "}
+          {isMe ? "you sign in with your" : "they sign in with their"} old password.
         </li>
       </ul>
       <Form method="post" className="row-form">
