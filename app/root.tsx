@@ -19,6 +19,7 @@ import { can } from "./auth/roles";
 import { FACT_CHECKS_NAV, PUBLIC_NAV, SiteFrame } from "./ui/SiteFrame";
 import { usePendingSubmits } from "./ui/pending-submits";
 import { ErrorPage } from "./ui/ErrorPage";
+import { keepAfterLookup } from "./ui/revalidate";
 
 /** One stylesheet at a stable address, shared with the stored public pages (app/publishing/page.server.tsx). */
 export const links: Route.LinksFunction = () => [
@@ -26,6 +27,9 @@ export const links: Route.LinksFunction = () => [
   { rel: "stylesheet", href: "/workbench.css" },
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
+
+/** A look-up that fills in a form changes nothing: the root's data (and its form seed) stays. */
+export const shouldRevalidate = keepAfterLookup;
 
 export async function loader({ request }: Route.LoaderArgs) {
   // formSeed: new on every load, so each rendered create form has its own token (ui/SubmissionToken.tsx).

@@ -57,6 +57,12 @@ test("an editor imports an article from its URL, fills evidence from a page, and
     .getByRole("link", { name: "Check this claim" })
     .click();
   await page.getByLabel("URL", { exact: true }).fill(`${origin}/source`);
+  // A look-up saves nothing, so the page's data is not reloaded after it: a reload drew a new
+  // form seed and re-keyed the form, dropping a stance chosen as the answer arrived (a CI flake).
+  const reloads: string[] = [];
+  page.on("request", (r) => {
+    if (r.method() === "GET" && r.url().includes(".data")) reloads.push(r.url());
+  });
   await page.getByRole("button", { name: /Fill in title, publisher, date and archive link/ }).click();
   await expect(page.getByText("Filled in from the page.")).toBeVisible();
   await expect(page.getByLabel("Title")).toHaveValue("BIS rule text");
@@ -66,6 +72,9 @@ test("an editor imports an article from its URL, fills evidence from a page, and
     `https://web.archive.org/web/${origin}/source`,
   );
   await page.locator("#new-stance").selectOption("context");
+  await page.waitForLoadState("networkidle");
+  expect(reloads).toEqual([]);
+  await expect(page.locator("#new-stance")).toHaveValue("context");
   await page.getByRole("button", { name: "Add source" }).click();
   await expect(page.locator("#evidence")).toContainText("BIS rule text, Federal Register, 14 October 2025");
 
