@@ -116,8 +116,14 @@ export const ApiPublishSchema = z.strictObject({
   articleVersion: versionField.optional(),
 });
 
-/** GET /articles and GET /publications: `?page=` (from 1) and `?limit=` (1 to 200, default 50). */
+/**
+ * GET /articles, GET /articles/:id/claims and GET /publications: `?page=` (from 1) and `?limit=`
+ * (1 to 200, default 50).
+ */
 export const ApiListQuerySchema = ApiPageSchema;
+
+/** GET /articles/:id: how many of its claims the answer holds; the rest are its claims list's pages. */
+export const ApiArticleQuerySchema = z.strictObject({ limit: ApiPageSchema.shape.limit });
 
 /** GET /claims: the desk's filters (all optional) and the page. */
 export const ApiClaimsQuerySchema = z.strictObject({

@@ -3,7 +3,7 @@ import type { Permission } from "../auth/roles";
 import { can } from "../auth/roles";
 import type { CurrentUser } from "../auth/session.server";
 import { userForToken } from "../auth/tokens.server";
-import { articleWithClaims, importArticle, listArticles } from "../newsroom/articles.server";
+import { articleClaimsPage, articleRecord, importArticle, listArticles } from "../newsroom/articles.server";
 import { approveClaim, sendBackClaim } from "../newsroom/approval.server";
 import { claimWithEvidence, parseReasons, updateClaim } from "../newsroom/claims.server";
 import { parseAppearances } from "../newsroom/claim-fields";
@@ -11,7 +11,7 @@ import { NotFoundError, UserError } from "../utils/errors";
 import { httpError, readId } from "../utils/http.server";
 import { readJsonRequest } from "../utils/json-request";
 import { deskClaims } from "../newsroom/desk.server";
-import { COUNT_CAP, type Page } from "../newsroom/paging";
+import { COUNT_CAP, PAGE_SIZE, type Page, type PageRequest } from "../newsroom/paging";
 import { addEvidence, removeEvidence, updateEvidence } from "../newsroom/evidence.server";
 import { reviseArticle } from "../newsroom/revise.server";
 import { exportJson } from "../publishing/export";
@@ -26,6 +26,7 @@ import { publishArticle } from "../publishing/publish.server";
 import type { Claim, Evidence } from "../generated/prisma/client";
 import {
   ApiApproveSchema,
+  ApiArticleQuerySchema,
   ApiArticleSchema,
   ApiClaimsQuerySchema,
   ApiClaimPatchSchema,
@@ -140,11 +141,16 @@ function commentJson(claimId: number, c: ThreadComment) {
   return { id: c.id, claimId, author: c.author, body: c.body, createdAt: c.createdAt, mentions: c.mentions };
 }
 
-async function articleJson(articleId: number) {
-  const [article, latest, hardware] = await Promise.all([
-    articleWithClaims(articleId),
+/**
+ * An article as the API sends it, with the first `limit` of its claims in reading order: its
+ * cost is bounded by the page, not by the article's claims (decision 031). `claimCount` says how
+ * many it has and `claimsNext` where its claims list goes on (null when these are all of them).
+ */
+async function articleJson(articleId: number, limit = PAGE_SIZE) {
+  const [article, claims, latest] = await Promise.all([
+    articleRecord(articleId),
+    articleClaimsJson(articleId, { page: 1, size: limit }),
     latestNumber({ articleId }),
-    currentReferenceIndex(),
   ]);
   return {
     id: article.id,
@@ -161,7 +167,30 @@ async function articleJson(articleId: number) {
     published:
       latest === null ? null : { version: latest, url: publisher().baseUrl + factCheckPath(article.slug) },
     markdown: article.markdown,
-    claims: article.claims.map((claim) => claimJson({ ...claim, article }, hardware)),
+    claimCount: claims.claimCount,
+    claims: claims.claims,
+    claimsNext: pageLinks(articleClaimsAddress(articleId, limit), claims.page).next,
+  };
+}
+
+/** GET /articles/:id/claims, keeping a `limit` other than the default, so its page 2 follows the article's claims. */
+function articleClaimsAddress(articleId: number, limit: number): URL {
+  const address = new URL(`${API_BASE}/articles/${articleId}/claims`, publisher().baseUrl);
+  if (limit !== PAGE_SIZE) address.searchParams.set("limit", String(limit));
+  return address;
+}
+
+/** One page of an article's claims in reading order, as the API sends them, and how many it has. */
+async function articleClaimsJson(articleId: number, request: PageRequest) {
+  const [page, hardware] = await Promise.all([
+    articleClaimsPage(articleId, request),
+    currentReferenceIndex(),
+  ]);
+  const article = { language: page.language };
+  return {
+    claimCount: page.count,
+    claims: page.items.map((claim) => claimJson({ ...claim, article }, hardware)),
+    page,
   };
 }
 
@@ -171,6 +200,8 @@ const claimById = async (claimId: number) =>
 const CLAIMS_QUERY_HELP =
   "use status, verdict, assignee (me, none, any or a user id), article (an id), previous (any or yes), queue (any, mine, review or mentions), page and limit.";
 const LIST_QUERY_HELP = "use page and limit.";
+const ARTICLE_QUERY_HELP =
+  "use limit (how many of its claims the answer holds, 1 to 200); page through the rest at /api/v1/articles/ID/claims.";
 
 /** A list's query string: its filters and page, refused with 400 when a name or value is unknown. */
 function listQuery<S extends z.ZodType>(url: URL, schema: S, help = LIST_QUERY_HELP): z.infer<S> {
@@ -241,7 +272,22 @@ const OPERATIONS: Operation[] = [
     method: "GET",
     path: /^\/articles\/([^/]+)$/,
     permission: "read-drafts",
-    run: async ({ params }) => articleJson(id(params[0], "article")),
+    run: async ({ params, url }) => {
+      const articleId = id(params[0], "article");
+      const { limit } = listQuery(url, ApiArticleQuerySchema, ARTICLE_QUERY_HELP);
+      return articleJson(articleId, limit);
+    },
+  },
+  {
+    method: "GET",
+    path: /^\/articles\/([^/]+)\/claims$/,
+    permission: "read-drafts",
+    run: async ({ params, url }) => {
+      const articleId = id(params[0], "article");
+      const { page, limit } = listQuery(url, ApiListQuerySchema);
+      const claims = await articleClaimsJson(articleId, { page, size: limit });
+      return { claimCount: claims.claimCount, claims: claims.claims, ...pageLinks(url, claims.page) };
+    },
   },
   {
     method: "PATCH",
@@ -262,7 +308,7 @@ const OPERATIONS: Operation[] = [
     run: async ({ request, params, user }) => {
       const articleId = id(params[0], "article");
       const input = await body(request, ApiPublishSchema);
-      const articleVersion = input.articleVersion ?? (await articleWithClaims(articleId)).version;
+      const articleVersion = input.articleVersion ?? (await articleRecord(articleId)).version;
       const { number, slug } = await publishArticle(
         articleId,
         { articleVersion, changeNote: input.note, changeKind: input.kind },

@@ -453,6 +453,149 @@ describe("listing claims", () => {
   });
 });
 
+describe("an article's claims, page by page", () => {
+  // More claims than the largest page (200), so no single answer can hold them all.
+  const MANY = Array.from(
+    { length: 260 },
+    (_, i) =>
+      `Acme said its chip number ${i + 1} is ${10 + (i % 80)}% faster than Nvidia's H20, according to a company statement.`,
+  ).join("\n\n");
+  const ids = (json: Record<string, any>) => (json.claims as Array<{ id: number }>).map((c) => c.id);
+  /** The API path of an absolute link the API gave. */
+  const pathOf = (link: string) => {
+    const url = new URL(link);
+    return url.pathname.replace(/^\/api\/v1/, "") + url.search;
+  };
+  /** The article's claims, read as a client would: its first page, then each `next`. */
+  async function followLinks(first: Record<string, any>) {
+    const seen = ids(first);
+    const pages = [first.claims.length];
+    for (let next: string | null = first.claimsNext; next !== null;) {
+      const page = await call("GET", pathOf(next), "viewer");
+      expect(page.status, JSON.stringify(page.json)).toBe(200);
+      expect(page.json.claimCount).toBe(first.claimCount);
+      seen.push(...ids(page.json));
+      pages.push(page.json.claims.length);
+      next = page.json.next;
+    }
+    return { seen, pages };
+  }
+  let article: Record<string, any>;
+  let readingOrder: number[];
+
+  beforeAll(async () => {
+    const created = await call("POST", "/articles", "editor", { title: "Many chips", markdown: MANY });
+    expect(created.status).toBe(201);
+    article = created.json;
+    // A second claim on the same passage as the 50th: only their ids order them, across a page's edge.
+    const fiftieth = await db().claim.findUniqueOrThrow({ where: { id: article.claims[49].id } });
+    await db().claim.create({
+      data: { articleId: article.id, start: fiftieth.start, end: fiftieth.end, quote: fiftieth.quote },
+    });
+    const stored = await db().claim.findMany({
+      where: { articleId: article.id },
+      orderBy: [{ start: "asc" }, { end: "asc" }, { id: "asc" }],
+      select: { id: true },
+    });
+    readingOrder = stored.map((c) => c.id);
+    expect(readingOrder.length).toBeGreaterThan(250);
+  });
+
+  it("answers an import with its first 50 claims, their count and where the rest are", async () => {
+    expect(article.claims).toHaveLength(50);
+    expect(article.claimCount).toBe(readingOrder.length - 1);
+    expect(article.claimsNext).toBe(`http://localhost:3000/api/v1/articles/${article.id}/claims?page=2`);
+  });
+
+  it("reads a bounded first page, and every claim exactly once, in reading order, by following the links", async () => {
+    const fetched = await call("GET", `/articles/${article.id}`, "viewer");
+    expect(fetched.status).toBe(200);
+    expect(fetched.json.markdown).toBe(MANY);
+    expect(fetched.json.claims).toHaveLength(50);
+    expect(fetched.json.claimCount).toBe(readingOrder.length);
+    const { seen, pages } = await followLinks(fetched.json);
+    expect(seen).toEqual(readingOrder);
+    expect(new Set(seen).size).toBe(readingOrder.length);
+    expect(pages.slice(0, -1).every((n) => n === 50)).toBe(true);
+    // The claims list's own first page is the article's claims, and knows no page before it.
+    const list = await call("GET", `/articles/${article.id}/claims`, "viewer");
+    expect(ids(list.json)).toEqual(ids(fetched.json));
+    expect(list.json).toMatchObject({ page: 1, limit: 50, previous: null });
+    expect(list.json.next).toBe(fetched.json.claimsNext);
+    expect(list.json.claims[0]).toMatchObject({ articleId: article.id, status: "candidate" });
+    expect(list.json.claims[0].quantities[0]).toMatchObject({ value: 10, unit: "%" });
+  });
+
+  it("holds up to 200 claims when asked, and its next link goes on from there", async () => {
+    const fetched = await call("GET", `/articles/${article.id}?limit=200`, "viewer");
+    expect(fetched.json.claims).toHaveLength(200);
+    expect(fetched.json.claimsNext).toBe(
+      `http://localhost:3000/api/v1/articles/${article.id}/claims?limit=200&page=2`,
+    );
+    const { seen, pages } = await followLinks(fetched.json);
+    expect(seen).toEqual(readingOrder);
+    expect(pages).toEqual([200, readingOrder.length - 200]);
+    const last = await call("GET", pathOf(fetched.json.claimsNext), "viewer");
+    expect(last.json.previous).toBe(
+      `http://localhost:3000/api/v1/articles/${article.id}/claims?limit=200&page=1`,
+    );
+    expect(last.json.next).toBeNull();
+    const past = await call("GET", `/articles/${article.id}/claims?page=99`, "viewer");
+    expect(past.json).toMatchObject({ claims: [], next: null, claimCount: readingOrder.length });
+  });
+
+  it("says all the claims are there when they are", async () => {
+    const small = await call("POST", "/articles", "editor", { title: "Few chips", markdown: ARTICLE });
+    expect(small.json.claimCount).toBe(small.json.claims.length);
+    expect(small.json.claimsNext).toBeNull();
+    const revised = await call("PATCH", `/articles/${small.json.id}`, "editor", {
+      version: small.json.version,
+      markdown: ARTICLE.replace("in 2026", "in early 2026"),
+    });
+    expect(revised.json.article).toMatchObject({ claimCount: small.json.claimCount, claimsNext: null });
+    const one = await call("GET", `/articles/${small.json.id}?limit=1`, "viewer");
+    expect(one.json.claims).toHaveLength(1);
+    expect(one.json.claimsNext).toContain(`/articles/${small.json.id}/claims?limit=1&page=2`);
+  });
+
+  it("refuses a page, a bad limit or an unknown parameter on the article, and an unknown article", async () => {
+    for (const query of ["?page=2", "?limit=0", "?limit=201", "?limit=x", "?claims=all"]) {
+      const answer = await call("GET", `/articles/${article.id}${query}`, "viewer");
+      expect(answer.status, query).toBe(400);
+      expect(answer.json.error, query).toMatch(/limit|Unknown query parameter/);
+    }
+    expect((await call("GET", `/articles/${article.id}?page=2`, "viewer")).json.error).toContain("/claims");
+    expect((await call("GET", `/articles/${article.id}/claims?limit=201`, "viewer")).status).toBe(400);
+    expect((await call("GET", "/articles/999999/claims", "viewer")).status).toBe(404);
+    expect((await call("GET", `/articles/${article.id}/claims`, "educator")).status).toBe(403);
+  });
+
+  it("answers 304 to a page's tag while nothing was committed", async () => {
+    for (const path of [`/articles/${article.id}?limit=10`, `/articles/${article.id}/claims?page=3`]) {
+      let status = 0;
+      // On PostgreSQL another test file's commit may come between the two requests: try again.
+      for (let tries = 0; tries < 50 && status !== 304; tries++) {
+        const first = await handleApi(
+          new Request(`http://localhost/api/v1${path}`, {
+            headers: { Authorization: `Bearer ${tokens.viewer}` },
+          }),
+        );
+        expect(first.status).toBe(200);
+        const again = await handleApi(
+          new Request(`http://localhost/api/v1${path}`, {
+            headers: {
+              Authorization: `Bearer ${tokens.viewer}`,
+              "If-None-Match": first.headers.get("ETag")!,
+            },
+          }),
+        );
+        status = again.status;
+      }
+      expect(status, path).toBe(304);
+    }
+  });
+});
+
 describe("polling with ETags", () => {
   const get = (path: string, as: string, ifNoneMatch?: string) =>
     handleApi(

@@ -2,6 +2,7 @@ import { toMarkdown } from "../claims/extract";
 import { extractClaims } from "./extraction.server";
 import { project } from "../claims/projection";
 import { db, type Tx } from "../db/client.server";
+import type { Prisma } from "../generated/prisma/client";
 import { LARGE_WRITE } from "../db/write-lock";
 import { ANALYSIS_LIMIT } from "../db/migrate.server";
 import { jsonRecords, timestamp } from "../db/sql.server";
@@ -214,14 +215,43 @@ export async function listArticles(request: PageRequest, order: "recent" | "made
   return { ...page, items: page.items.map((a) => ({ ...a, claims: claims.get(a.id) ?? 0 })) };
 }
 
+/** Reading order (decision 029): start, then end, then id, so no two claims tie and pages never overlap. */
+const READING_ORDER = [
+  { start: "asc" },
+  { end: "asc" },
+  { id: "asc" },
+] satisfies Prisma.ClaimOrderByWithRelationInput[];
+
 /** An article with its claims in reading order; NotFoundError when there is none. */
 export async function articleWithClaims(id: number) {
   const article = await db().article.findUnique({
     where: { id },
-    include: { claims: { orderBy: [{ start: "asc" }, { end: "asc" }] } },
+    include: { claims: { orderBy: READING_ORDER } },
   });
   if (!article) throw new NotFoundError(`There is no article ${id}.`);
   return article;
+}
+
+/** An article without its claims (read those a page at a time); NotFoundError when there is none. */
+export async function articleRecord(id: number) {
+  const article = await db().article.findUnique({ where: { id } });
+  if (!article) throw new NotFoundError(`There is no article ${id}.`);
+  return article;
+}
+
+/**
+ * One page of an article's claims in reading order, how many it has in all (counted on the
+ * (articleId, start) index, never read) and its language (its claims' figures are read in it);
+ * NotFoundError when there is no such article.
+ */
+export async function articleClaimsPage(articleId: number, request: PageRequest) {
+  const [article, rows, count] = await Promise.all([
+    db().article.findUnique({ where: { id: articleId }, select: { language: true } }),
+    db().claim.findMany({ where: { articleId }, orderBy: READING_ORDER, ...pageWindow(request) }),
+    db().claim.count({ where: { articleId } }),
+  ]);
+  if (!article) throw new NotFoundError(`There is no article ${articleId}.`);
+  return { ...toPage(rows, request), count, language: article.language };
 }
 
 /** An article with its claims in reading order and its projection, for the workbench. */
