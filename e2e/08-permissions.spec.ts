@@ -1,7 +1,7 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { signIn } from "./helpers";
 import { PORT } from "../playwright.config";
-import { createToken, createUser, PASSWORD } from "./helpers";
+import { claimsOfArticle, createToken, createUser, PASSWORD } from "./helpers";
 
 // The permission matrix: every page, form action and API operation, for anonymous visitors and
 // each role, over HTTP against the real server. Expectations are written out, not derived from
@@ -57,6 +57,7 @@ test.beforeAll(async () => {
       headers: { Authorization: `Bearer ${tokens.get("admin")}` },
     });
   const seed = await (await api("/articles/1")).json();
+  const seedClaims = await claimsOfArticle(BASE, tokens.get("admin")!, seed.id);
   const draft = await (
     await api("/articles", {
       method: "POST",
@@ -69,8 +70,8 @@ test.beforeAll(async () => {
   ).json();
   ids = {
     article: seed.id,
-    approvedClaim: seed.claims.find((c: { status: string }) => c.status === "approved").id,
-    candidateClaim: seed.claims.find((c: { status: string }) => c.status === "candidate").id,
+    approvedClaim: seedClaims.find((c: { status: string }) => c.status === "approved").id,
+    candidateClaim: seedClaims.find((c: { status: string }) => c.status === "candidate").id,
     draftArticle: draft.id,
     draftSlug: draft.slug,
     draftClaim: draft.claims[0].id,
@@ -241,6 +242,7 @@ const API: Record<
   },
   "GET /articles": { method: "GET", path: () => "/articles", allowed: DESK },
   "GET /articles/:id": { method: "GET", path: () => `/articles/${ids.article}`, allowed: DESK },
+  "GET /articles/:id/claims": { method: "GET", path: () => `/articles/${ids.article}/claims`, allowed: DESK },
   "GET /claims": { method: "GET", path: () => "/claims?status=open", allowed: DESK },
   "GET /search": { method: "GET", path: () => "/search?q=chip&kind=claim", allowed: DESK },
   "GET /claims/:id/matches": {
@@ -384,6 +386,7 @@ test.describe("drafts never reach anonymous readers", () => {
       `/articles/${ids.draftArticle}/history`,
       `/articles/${ids.draftArticle}/claims/${ids.draftClaim}`,
       `/api/v1/articles/${ids.draftArticle}`,
+      `/api/v1/articles/${ids.draftArticle}/claims`,
       `/api/v1/claims/${ids.draftClaim}`,
       `/api/v1/publications/${ids.draftSlug}`,
       "/fact-checks",

@@ -1,7 +1,7 @@
 import type { ChildProcess } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { createToken, createUser, onPostgres, PASSWORD, startOwnServer } from "./helpers";
+import { claimsOfArticle, createToken, createUser, onPostgres, PASSWORD, startOwnServer } from "./helpers";
 
 // Two server processes on one database, as a newsroom runs them behind a load balancer. What one
 // process publishes or counts, the other must see at once: nothing of it may live only in memory.
@@ -39,9 +39,7 @@ test("a version published through one server is what the other serves at once", 
   });
   const seed = (await articles.json()).articles.find((a: { slug: string }) => a.slug === SLUG);
   // A version must change something readers see: a source added to an approved claim.
-  const { claims } = await (
-    await fetch(`${first.base}/api/v1/articles/${seed.id}`, { headers: { Authorization: `Bearer ${token}` } })
-  ).json();
+  const claims = await claimsOfArticle(first.base, token, seed.id);
   const approved = claims.find((c: { status: string }) => c.status === "approved");
   const source = await fetch(`${first.base}/api/v1/claims/${approved.id}/evidence`, {
     method: "POST",

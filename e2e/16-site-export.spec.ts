@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
-import { callApi, createToken, createUser, databaseUrl, startOwnServer } from "./helpers";
+import { callApi, claimsOfArticle, createToken, createUser, databaseUrl, startOwnServer } from "./helpers";
 
 // A newsroom serves its fact-checks from a static host: `npm run --silent site:export -- DIR`
 // writes every public address as a file. Each file must be the bytes the running server sends
@@ -102,7 +102,7 @@ test.beforeAll(async () => {
     (a: { slug: string }) => a.slug === SEED,
   );
   // A version must change something readers see: a source added to an approved claim.
-  const approved = (await api(editor, "GET", `/articles/${seed.id}`)).claims.find(
+  const approved = (await claimsOfArticle(server.base, editor, seed.id)).find(
     (c: { status: string }) => c.status === "approved",
   );
   await api(editor, "POST", `/claims/${approved.id}/evidence`, {
@@ -114,7 +114,7 @@ test.beforeAll(async () => {
     note: "A later source, for the static copy.",
     kind: "update",
   });
-  for (const claim of (await api(editor, "GET", `/articles/${seed.id}`)).claims)
+  for (const claim of await claimsOfArticle(server.base, editor, seed.id))
     if (claim.status === "approved") publishedClaimIds.add(claim.id);
   // A draft whose claim is approved but which nobody published.
   const unpublished = await checkedArticle(DRAFT_TITLE, DRAFT_QUOTE);

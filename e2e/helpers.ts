@@ -105,6 +105,24 @@ export async function callApi(base: string, token: string, method: string, addre
   return json;
 }
 
+/**
+ * Every claim of an article, in reading order, as an API client reads them: the article's first
+ * page, then its `claimsNext` and each page's `next` (their path and query, on this server).
+ */
+export async function claimsOfArticle(base: string, token: string, articleId: number) {
+  const article = await callApi(base, token, "GET", `/articles/${articleId}?limit=200`);
+  const claims = [...article.claims];
+  for (let next: string | null = article.claimsNext; next !== null;) {
+    const { pathname, search } = new URL(next);
+    const page = await callApi(base, token, "GET", pathname.replace(/^\/api\/v1/, "") + search);
+    claims.push(...page.claims);
+    next = page.next;
+  }
+  if (claims.length !== article.claimCount)
+    throw new Error(`Article ${articleId}: claims changed while read.`);
+  return claims;
+}
+
 /** A personal API token for an existing user, through the operations CLI (npm run token:create). */
 export function createToken(email: string, database = E2E_DATABASE): string {
   return execFileSync("npx", ["tsx", "scripts/token-create.ts", "--email", email], {
