@@ -91,18 +91,35 @@ describe("importing other fact-checkers' reviews", () => {
     });
   });
 
-  it("imports a large feed in batches, letting other work run between them", async () => {
+  it("imports a large feed in batches, each stored for everyone to read before the next is written", async () => {
     const many = Array.from({ length: 1_200 }, (_, i) => ({
       "@type": "ClaimReview",
       url: `https://bulk.example.org/${i}`,
       claimReviewed: `Bulk claim number ${i}`,
     }));
-    let turns = 0;
-    const ticker = setInterval(() => turns++, 0);
-    expect(await importReviews(parseClaimReviewValue(many), null)).toMatchObject({ imported: 1_200 });
-    clearInterval(ticker);
-    // A timer ran between the batches: the import did not hold the event loop from start to end.
-    expect(turns).toBeGreaterThan(0);
+    const where = { url: { startsWith: "https://bulk.example.org/" } };
+    // Another request reads how many are stored, again and again, while the import runs. Written
+    // in one transaction, it would read none until the end, then all (on PostgreSQL its reads run
+    // beside the transaction; on SQLite they wait for it): batches are read as they are stored.
+    let importing = true;
+    const importDone = importReviews(parseClaimReviewValue(many), null).finally(() => (importing = false));
+    const seen: number[] = [];
+    while (importing) {
+      seen.push(await db().externalReview.count({ where }));
+      // The next read comes on a later turn of the event loop, as another request's would.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(await importDone).toMatchObject({ imported: 1_200 });
+    // Whole batches only (10, 20, 40, 80, then 100 at a time), in order, some before the last.
+    const stored = [0];
+    for (let size = 10; stored.at(-1)! < 1_200; size = Math.min(2 * size, IMPORT_BATCH))
+      stored.push(Math.min(stored.at(-1)! + size, 1_200));
+    expect(
+      seen.filter((n) => !stored.includes(n)),
+      seen.join(" "),
+    ).toEqual([]);
+    expect(seen, seen.join(" ")).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen.filter((n) => n > 0 && n < 1_200).length, seen.join(" ")).toBeGreaterThan(0);
     expect(await importReviews(parseClaimReviewValue(many), null)).toMatchObject({
       imported: 0,
       updated: 1_200,
