@@ -208,6 +208,16 @@ test("a list's page past its end is a 404 that says so and leads to the first pa
     await pager.getByRole("link", { name: "Go to the first page" }).click();
     await expect(editor).toHaveURL(first);
   }
+  // The workbench's list of claims too: past its last page, a 404 leading to the article's first.
+  await editor.goto("/articles");
+  const workbench = (await editor.locator("table a[href^='/articles/']").first().getAttribute("href"))!;
+  expect((await editor.goto(`${workbench}?page=999`))?.status()).toBe(404);
+  const claimsPager = editor.getByRole("navigation", { name: "Pages of claims" });
+  await expect(claimsPager).toContainText("There is nothing on page 999: the list ends before it.");
+  await expect(editor.locator(".claim-list .claim-item")).toHaveCount(0);
+  await claimsPager.getByRole("link", { name: "Go to the first page" }).click();
+  await expect(editor).toHaveURL(new RegExp(`${workbench}$`));
+  await expect(editor.locator(".claim-list .claim-item").first()).toBeVisible();
   // The first page of a list is a page, empty or not, and its neighbours are found.
   expect((await editor.goto("/articles"))?.status()).toBe(200);
   expect((await editor.goto("/desk?status=any&page=2"))?.status()).toBe(200);

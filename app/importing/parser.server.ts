@@ -5,12 +5,14 @@ import type { Anchor, Placement } from "../claims/reanchor";
 import { ReviewInputError, type ParsedReviews } from "./claim-review";
 import type { ClaimExtraction, ParseAnswer, ParseJob, ReviewReading, ReviewSource } from "./parse.worker";
 import { FetchRefused } from "./safe-fetch.server";
+import { ServerBusy } from "../utils/errors";
 import type { ExerciseText } from "../claims/sentence-units";
 import type { Span } from "../claims/segment";
 
 /**
- * A page that could not be extracted within its budget, or that is waiting behind too many
- * others. A FetchRefused, so every place that shows why a page could not be imported shows this.
+ * A page that could not be extracted within its budget. A FetchRefused, so every place that
+ * shows why a page could not be imported shows this. A page refused because every worker is busy
+ * is no such page: it is `workersBusy`, a 429.
  */
 export class PageNotExtracted extends FetchRefused {}
 
@@ -153,7 +155,7 @@ export function createParser(limits: ParserLimits = DEFAULT_PARSER_LIMITS) {
   }
 
   return {
-    /** The article in an HTML page, with its metadata; refuses with PageNotExtracted. */
+    /** The article in an HTML page, with its metadata; refuses with PageNotExtracted (or workersBusy). */
     async page(html: string, pageUrl: string): Promise<ExtractedPage> {
       try {
         return (await parse({ kind: "page", html, pageUrl })) as ExtractedPage;
@@ -178,7 +180,8 @@ export function createParser(limits: ParserLimits = DEFAULT_PARSER_LIMITS) {
     /**
      * Other fact-checkers' ClaimReviews in a fetched page's HTML (`"page"`) or in JSON-LD as
      * pasted (`"json"`): linkedom and JSON.parse are slow on hostile nesting, so neither runs on
-     * the request thread. Refuses with a PageNotExtracted for a page, a ReviewInputError for JSON.
+     * the request thread. Refuses with a PageNotExtracted for a page, a ReviewInputError for
+     * JSON, and workersBusy for either while every worker is busy.
      */
     async reviews(from: "page" | "json", text: string): Promise<ParsedReviews> {
       const reading = await readReviews(from, text);
@@ -216,6 +219,15 @@ export function createParser(limits: ParserLimits = DEFAULT_PARSER_LIMITS) {
   };
 }
 
+/**
+ * Every worker busy and the queue full: the one refusal for an article's text, a page (an
+ * article's or a fact-checker's) and JSON-LD alike, whichever form or API operation asked.
+ */
+export const workersBusy = () =>
+  new ServerBusy(
+    "Too many articles or pages are being read at once; try again in a minute. Nothing was saved.",
+  );
+
 export const budgetInWords = (limits: ParserLimits) =>
   `${limits.timeoutMs / 1000} second${limits.timeoutMs === 1000 ? "" : "s"}`;
 const INSTEAD = "Save it as text or markdown and import that instead.";
@@ -223,11 +235,14 @@ const INSTEAD = "Save it as text or markdown and import that instead.";
 const PASTE_INSTEAD = "Paste its ClaimReview JSON-LD instead.";
 
 /** What to tell the person when a page could not be extracted: its budget, or the page, never a stack trace. */
-export function pageRefusal(error: unknown, limits: ParserLimits, instead = INSTEAD): PageNotExtracted {
+export function pageRefusal(
+  error: unknown,
+  limits: ParserLimits,
+  instead = INSTEAD,
+): PageNotExtracted | ServerBusy {
   const reason = error instanceof ParseFailure ? error.reason : "thrown";
   const cause = error instanceof ParseFailure ? error.cause : (error as Error);
-  if (reason === "busy")
-    return new PageNotExtracted("Claimdesk is extracting too many pages right now. Try again in a minute.");
+  if (reason === "busy") return workersBusy();
   if (reason === "time")
     return new PageNotExtracted(
       `This page is too complex to extract within ${budgetInWords(limits)}. ${instead}`,
@@ -243,10 +258,9 @@ export function pageRefusal(error: unknown, limits: ParserLimits, instead = INST
 }
 
 /** What to tell the person when JSON-LD could not be read within its budget. */
-function jsonRefusal(error: unknown, limits: ParserLimits): ReviewInputError {
+function jsonRefusal(error: unknown, limits: ParserLimits): ReviewInputError | ServerBusy {
   const reason = error instanceof ParseFailure ? error.reason : "thrown";
-  if (reason === "busy")
-    return new ReviewInputError("Claimdesk is reading too many files right now. Try again in a minute.", 429);
+  if (reason === "busy") return workersBusy();
   if (reason === "time")
     return new ReviewInputError(
       `This JSON-LD takes longer than ${budgetInWords(limits)} to read. Split it into smaller files.`,

@@ -84,12 +84,18 @@ describe("extracting pages in a worker", () => {
     const extract = quick({ concurrency: 1, maxWaiting: 1, timeoutMs: 1_000 });
     const outcomes = await Promise.all(
       [1, 2, 3].map((n) =>
-        extract(NESTED_DIVS, "https://x.example/").catch((error: Error) => `${n}: ${error.message}`),
+        extract(NESTED_DIVS, "https://x.example/").catch(
+          (error: Error & { status?: number }) =>
+            `${n}: ${error.status ? `${error.status}: ` : ""}${error.message}`,
+        ),
       ),
     );
     expect(outcomes[0]).toMatch(/^1: This page is too complex to extract within 1 second\./);
     expect(outcomes[1]).toMatch(/^2: This page is too complex to extract within 1 second\./);
-    expect(outcomes[2]).toBe("3: Claimdesk is extracting too many pages right now. Try again in a minute.");
+    // The third is the one refusal of a busy parser, for a page as for an article's text: a 429.
+    expect(outcomes[2]).toBe(
+      "3: 429: Too many articles or pages are being read at once; try again in a minute. Nothing was saved.",
+    );
     // The turns are given back: the next page is extracted (here: runs out of time), not refused.
     await expect(extract(NESTED_DIVS, "https://x.example/")).rejects.toThrow(
       /too complex to extract within 1 second/,

@@ -1,7 +1,8 @@
 import { data, redirect } from "react-router";
 import type { CurrentUser } from "../auth/session.server";
 import { FetchRefused } from "../importing/safe-fetch.server";
-import { failure, parseId, type ActionNotice } from "../utils/http.server";
+import { ServerBusy } from "../utils/errors";
+import { domainFailure, failure, parseId, type ActionNotice } from "../utils/http.server";
 import { oncePerSubmission } from "../db/submissions.server";
 import { addEvidence, lookUpSource, removeEvidence, updateEvidence } from "./evidence.server";
 import { EvidenceSchema, fieldErrors } from "./schemas";
@@ -31,6 +32,8 @@ export async function evidenceAction(
         const notice = "Filled in from the page. Check the details, then add the source.";
         return data<ActionNotice>({ ok: true, intent: "add-evidence", values: filled, notice });
       } catch (error) {
+        // Every parsing worker busy (a 429): said over the form that asked, like a page refused.
+        if (error instanceof ServerBusy) return domainFailure("add-evidence", values, error);
         if (!(error instanceof FetchRefused)) throw error;
         return refused("The page could not be fetched; fill in the details by hand.", error.message);
       }

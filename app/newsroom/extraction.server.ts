@@ -1,7 +1,7 @@
 import type { LanguageCode } from "../claims/language";
 import type { Span } from "../claims/segment";
 import { REANCHOR_BUDGET_MS, type Anchor, type Placement } from "../claims/reanchor";
-import { budgetInWords, ParseFailure, parser } from "../importing/parser.server";
+import { budgetInWords, ParseFailure, parser, workersBusy } from "../importing/parser.server";
 import { UserError } from "../utils/errors";
 
 /**
@@ -34,13 +34,6 @@ export async function splitExerciseOffLoop(
     throw articleRefusal(error, using.limits);
   }
 }
-
-/** Every worker busy and the queue full: for splitting and for placing claims alike. */
-const workersBusy = () =>
-  new UserError(
-    "Claimdesk is reading too many articles right now. Try again in a minute; nothing was saved.",
-    429,
-  );
 
 /** What to tell the person when an article's text could not be split into claims. */
 function articleRefusal(error: unknown, limits: typeof parser.limits): UserError {

@@ -58,7 +58,7 @@ describe("splitting an article into claims off the event loop", () => {
       extractClaims(SEED, parser),
     ]);
     expect(first.status).toBe("fulfilled");
-    expect(second).toMatchObject({ status: "rejected", reason: { status: 429 } });
+    expect(second).toMatchObject({ status: "rejected", reason: { status: 429, retryAfterSeconds: 60 } });
   });
 
   it("other work goes on while a long text is split: timers fire before it is done", async () => {

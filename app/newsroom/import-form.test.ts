@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { useFreshDatabase } from "../db/testing.server";
 import type { CurrentUser } from "../auth/session.server";
 
@@ -8,6 +8,7 @@ await useFreshDatabase();
 const { db } = await import("../db/client.server");
 const { createUser } = await import("../auth/users.server");
 const { importFromForm } = await import("./import-form.server");
+const { createParser, DEFAULT_PARSER_LIMITS, parser } = await import("../importing/parser.server");
 
 const PAGE = readFileSync("fixtures/web/chip-export-rules.html", "utf8");
 let editor: CurrentUser;
@@ -51,5 +52,28 @@ describe("pasting a web page's HTML into the Markdown box", () => {
     );
     expect(importedAs).toBeNull();
     expect((await db().article.findUniqueOrThrow({ where: { id: article.id } })).markdown).toContain("<br>");
+  });
+});
+
+describe("while every parsing worker is busy", () => {
+  it("refuses a pasted or uploaded page with the 429 an article's text gets, not as a page without an article", async () => {
+    // A parser whose workers are all taken and whose queue is full: it refuses every job at once.
+    const full = createParser({ ...DEFAULT_PARSER_LIMITS, concurrency: 0, maxWaiting: 0 });
+    const spy = vi.spyOn(parser, "page").mockImplementation(full.page);
+    try {
+      for (const [values, file] of [
+        [{ source: PAGE, format: "markdown", title: "" }, null],
+        [{}, new File([PAGE], "saved.html")],
+      ] as const) {
+        await expect(importFromForm(values, file, editor)).rejects.toMatchObject({
+          status: 429,
+          retryAfterSeconds: 60,
+          message:
+            "Too many articles or pages are being read at once; try again in a minute. Nothing was saved.",
+        });
+      }
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -107,8 +107,14 @@ function listHref(articleId: number, view: WorkbenchView, claimId: number, curre
  * members and what this user may do. Pages stay small however long the article: the text is cut
  * into parts of PART_CHARS, the list into pages of CLAIMS_PER_PAGE, and only what is shown is sent.
  * `proposalLimit` is set when Claimdesk proposed as many claims as it ever does for one article.
+ * `afterDismissal`: this is the address a dismissal came back to (`?dismissed=`).
  */
-export async function articleWorkbench(articleId: number, user: CurrentUser, view: WorkbenchView) {
+export async function articleWorkbench(
+  articleId: number,
+  user: CurrentUser,
+  view: WorkbenchView,
+  afterDismissal = false,
+) {
   const article = await articleWithClaims(articleId);
   const { markdown, claims: unnumbered, ...rest } = article;
   const numbers = claimNumbers(unnumbered);
@@ -119,7 +125,12 @@ export async function articleWorkbench(articleId: number, user: CurrentUser, vie
   // The part's claims are listed a page at a time; the text's numbers lead to their page.
   const inPart = active.filter(inThisPart);
   const pages = Math.max(1, Math.ceil(inPart.length / CLAIMS_PER_PAGE));
-  const page = Math.min(view.page, pages);
+  // A page past the list's end is no page, as in every paged list (pastTheEnd): the loader answers
+  // 404 and the Pager says there is nothing on it, with links to the first and last pages. Except
+  // where a dismissal came back to: dismissing the only claim on the last page empties that page,
+  // an address Claimdesk chose, not a stale link; it shows the last page, with the notice whose
+  // Undo restores the claim to the page it was on.
+  const page = afterDismissal ? Math.min(view.page, pages) : view.page;
   const listed = inPart.slice((page - 1) * CLAIMS_PER_PAGE, page * CLAIMS_PER_PAGE);
   const pageOf = new Map(inPart.map((c, i) => [c.id, Math.floor(i / CLAIMS_PER_PAGE) + 1]));
   const highlights = workbenchHighlights(inPart, (id) =>

@@ -1,7 +1,7 @@
 import type { CurrentUser } from "../auth/session.server";
 import { db } from "../db/client.server";
 import { FetchRefused, safeFetch } from "../importing/safe-fetch.server";
-import { UserError } from "../utils/errors";
+import { ServerBusy, UserError } from "../utils/errors";
 import { pageWindow, readPage, toPage, type Page } from "../newsroom/paging";
 import {
   isWebUrl,
@@ -57,9 +57,8 @@ let importsQueued = 0;
 function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
   if (importsQueued > MAX_WAITING_IMPORTS)
     return Promise.reject(
-      new UserError(
+      new ServerBusy(
         "Claimdesk is importing too many review files right now. Try again in a minute; nothing was saved.",
-        429,
       ),
     );
   importsQueued++;
@@ -132,7 +131,11 @@ export async function importReviews(
   });
 }
 
-/** A fact-check page's ClaimReviews, fetched through the guarded fetch (no private addresses). */
+/**
+ * A fact-check page's ClaimReviews, fetched through the guarded fetch (no private addresses). A
+ * page that cannot be fetched or read is a 400 on the `url` field; every parsing worker busy is
+ * workersBusy's 429, as for an article.
+ */
 export async function reviewsFromPage(url: string): Promise<ParsedReviews> {
   const trimmed = url.trim();
   if (!isWebUrl(trimmed) || trimmed.length > 2_000)
@@ -211,7 +214,8 @@ export async function importFromReviewForm(
   try {
     return await importReviews(await reviewsFromJson(json), actor);
   } catch (error) {
-    if (error instanceof UserError && !error.fields)
+    // A busy server is not the JSON-LD's fault: its sentence stands alone, over the form.
+    if (error instanceof UserError && !error.fields && !(error instanceof ServerBusy))
       throw new UserError(error.message, error.status, { json: error.message });
     throw error;
   }

@@ -3,6 +3,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { useFreshDatabase } from "../db/testing.server";
+import { apiHandler } from "../api/testing.server";
+import { routeArgs } from "../routes/testing.server";
 
 // Storing other fact-checkers' reviews on both databases (vitest.config.ts ON_BOTH_DATABASES).
 // Pages are served on loopback by the test: allowed here as CLAIMDESK_ALLOW_PRIVATE_FETCH=1 allows.
@@ -19,6 +21,11 @@ const {
   IMPORT_BATCH,
   MAX_WAITING_IMPORTS,
 } = await import("./reviews.server");
+const { createParser, DEFAULT_PARSER_LIMITS, parser } = await import("../importing/parser.server");
+const { startSession } = await import("../auth/session.server");
+const { createApiToken } = await import("../auth/tokens.server");
+const { action: reviewsAction } = await import("../routes/reviews");
+const handleApi = await apiHandler();
 
 let editor: { id: number };
 const sample = () => parseClaimReviewJson(readFileSync("fixtures/claim-reviews/sample.jsonld", "utf8"));
@@ -84,18 +91,35 @@ describe("importing other fact-checkers' reviews", () => {
     });
   });
 
-  it("imports a large feed in batches, letting other work run between them", async () => {
+  it("imports a large feed in batches, each stored for everyone to read before the next is written", async () => {
     const many = Array.from({ length: 1_200 }, (_, i) => ({
       "@type": "ClaimReview",
       url: `https://bulk.example.org/${i}`,
       claimReviewed: `Bulk claim number ${i}`,
     }));
-    let turns = 0;
-    const ticker = setInterval(() => turns++, 0);
-    expect(await importReviews(parseClaimReviewValue(many), null)).toMatchObject({ imported: 1_200 });
-    clearInterval(ticker);
-    // A timer ran between the batches: the import did not hold the event loop from start to end.
-    expect(turns).toBeGreaterThan(0);
+    const where = { url: { startsWith: "https://bulk.example.org/" } };
+    // Another request reads how many are stored, again and again, while the import runs. Written
+    // in one transaction, it would read none until the end, then all (on PostgreSQL its reads run
+    // beside the transaction; on SQLite they wait for it): batches are read as they are stored.
+    let importing = true;
+    const importDone = importReviews(parseClaimReviewValue(many), null).finally(() => (importing = false));
+    const seen: number[] = [];
+    while (importing) {
+      seen.push(await db().externalReview.count({ where }));
+      // The next read comes on a later turn of the event loop, as another request's would.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(await importDone).toMatchObject({ imported: 1_200 });
+    // Whole batches only (10, 20, 40, 80, then 100 at a time), in order, some before the last.
+    const stored = [0];
+    for (let size = 10; stored.at(-1)! < 1_200; size = Math.min(2 * size, IMPORT_BATCH))
+      stored.push(Math.min(stored.at(-1)! + size, 1_200));
+    expect(
+      seen.filter((n) => !stored.includes(n)),
+      seen.join(" "),
+    ).toEqual([]);
+    expect(seen, seen.join(" ")).toEqual([...seen].sort((a, b) => a - b));
+    expect(seen.filter((n) => n > 0 && n < 1_200).length, seen.join(" ")).toBeGreaterThan(0);
     expect(await importReviews(parseClaimReviewValue(many), null)).toMatchObject({
       imported: 0,
       updated: 1_200,
@@ -247,6 +271,88 @@ describe("importing other fact-checkers' reviews", () => {
       expect(events).toEqual([...Array(5).fill("answered"), "page read"]);
     } finally {
       server.close();
+    }
+  });
+});
+
+describe("when every parsing worker is busy", () => {
+  // A parser whose workers are all taken and whose queue is full, as the server's is under load:
+  // it refuses every job at once, through the same refusals, without starting a worker.
+  const full = createParser({ ...DEFAULT_PARSER_LIMITS, concurrency: 0, maxWaiting: 0 });
+  const BUSY = "Too many articles or pages are being read at once; try again in a minute. Nothing was saved.";
+  const JSON_LD = readFileSync("fixtures/claim-reviews/sample.jsonld", "utf8");
+  const page = `<!doctype html><html><head><script type="application/ld+json">${JSON_LD}</script></head></html>`;
+  let server: http.Server;
+  let pageUrl = "";
+
+  beforeAll(async () => {
+    server = http.createServer((_req, res) => {
+      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+      res.end(page);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    pageUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/check`;
+    return () => void server.close();
+  });
+
+  /** Runs `work` with the server's parser refusing (only the `methods` named) as a full one does. */
+  async function whileBusy<T>(methods: Array<"reviews" | "reviewRequest">, work: () => Promise<T>) {
+    const spies = methods.map((method) => vi.spyOn(parser, method).mockImplementation(full[method] as never));
+    try {
+      return await work();
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+  }
+
+  it("the reviews form answers 429 with Retry-After over the form, and keeps what was given", async () => {
+    const cookie = (await startSession(editor.id, new Request("http://localhost/"))).split(";")[0]!;
+    const stored = await db().externalReview.count();
+    for (const values of [
+      { url: pageUrl, json: "" },
+      { url: "", json: JSON_LD },
+    ]) {
+      const request = new Request("http://localhost/reviews", {
+        method: "POST",
+        headers: { cookie, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(values),
+      });
+      const answer = (await whileBusy(["reviews"], () => reviewsAction(routeArgs(request)))) as unknown as {
+        data: { ok: boolean; error: string; fields?: Record<string, string>; values: Record<string, string> };
+        init: { status: number; headers: HeadersInit };
+      };
+      const what = values.url ? "a page's address" : "pasted JSON-LD";
+      expect(answer.init.status, what).toBe(429);
+      expect(new Headers(answer.init.headers).get("Retry-After"), what).toBe("60");
+      expect(answer.data, what).toEqual({ ok: false, intent: "import-reviews", error: BUSY, values });
+    }
+    expect(await db().externalReview.count()).toBe(stored);
+  });
+
+  it("the API answers 429 with Retry-After, for a page's address and for reviews sent", async () => {
+    const user = await createUser({
+      email: "api@reviews.test",
+      name: "Api",
+      role: "editor",
+      password: "a long password",
+    });
+    const token = (await createApiToken(user.id, "busy")).token;
+    const post = (body: unknown) =>
+      handleApi(
+        new Request("http://localhost/api/v1/external-reviews", {
+          method: "POST",
+          headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+          body: JSON.stringify(body),
+        }),
+      );
+    for (const [body, busy] of [
+      [{ url: pageUrl }, ["reviews"]], // the body is read; the page it names is not
+      [{ claimReview: JSON.parse(JSON_LD) as unknown }, ["reviewRequest"]], // the body itself is not read
+    ] as const) {
+      const answer = await whileBusy([...busy], () => post(body));
+      expect(answer.status, busy[0]).toBe(429);
+      expect(answer.headers.get("Retry-After"), busy[0]).toBe("60");
+      expect(await answer.json(), busy[0]).toEqual({ error: BUSY });
     }
   });
 });

@@ -6,6 +6,7 @@ import { textLanguage } from "../claims/language";
 import { domainFailure, failure, formValues, orErrorPage, parseId, readForm } from "../utils/http.server";
 import { oncePerSubmission } from "../db/submissions.server";
 import { addClaim, setClaimStatus } from "../newsroom/claims.server";
+import { pagedAnswer } from "../newsroom/paging";
 import { AddClaimSchema, PublishSchema, versionField } from "../newsroom/schemas";
 import { reimportArticle, revisionParam, revisionSummary } from "../newsroom/revise.server";
 import { articleWorkbench, PART_CHARS, readWorkbenchView, workbenchHref } from "../newsroom/workbench.server";
@@ -34,17 +35,24 @@ export async function loader({ request, url, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, url, "read-drafts");
   const articleId = parseId(params.id, "article");
   const view = readWorkbenchView(url.searchParams);
-  const { markdown, highlights, ...page } = await orErrorPage(articleWorkbench(articleId, user, view));
-  return {
-    ...page,
-    html: renderAnnotatedPart(markdown, highlights, page.part.part, PART_CHARS).html,
-    publishedVersion: await latestNumber({ articleId }),
-    revised:
-      revisionSummary(url.searchParams.get("revised"), url.searchParams.get("language")) ??
-      importNotice(url.searchParams.get("imported")),
-    here: url.pathname + url.search,
-    justDismissed: Number(url.searchParams.get("dismissed")) || null,
-  };
+  const justDismissed = Number(url.searchParams.get("dismissed")) || null;
+  const { markdown, highlights, ...page } = await orErrorPage(
+    articleWorkbench(articleId, user, view, justDismissed !== null),
+  );
+  // A page of claims past the list's end is a 404 that says so, as every paged list's is.
+  return pagedAnswer(
+    {
+      ...page,
+      html: renderAnnotatedPart(markdown, highlights, page.part.part, PART_CHARS).html,
+      publishedVersion: await latestNumber({ articleId }),
+      revised:
+        revisionSummary(url.searchParams.get("revised"), url.searchParams.get("language")) ??
+        importNotice(url.searchParams.get("imported")),
+      here: url.pathname + url.search,
+      justDismissed,
+    },
+    { page: page.claimsPage.page, items: page.claims },
+  );
 }
 
 const MISSING_VERSION = "The form is missing its version; reload the page.";

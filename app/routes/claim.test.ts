@@ -1,4 +1,6 @@
 import { mkdtempSync } from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it, vi } from "vitest";
@@ -18,8 +20,12 @@ const file = path.join(mkdtempSync(path.join(tmpdir(), "claimdesk-claim-")), "cl
 const workspace = generateWorkspace(file, { articles: 12, claimsPerArticle: 8, published: 0 });
 process.env.DATABASE_URL = `file:${file}`;
 process.env.CLAIMDESK_SEED = "off";
+// The source looked up is served on loopback by the test.
+process.env.CLAIMDESK_ALLOW_PRIVATE_FETCH = "1";
 const { loader } = await import("./claim");
 const { db } = await import("../db/client.server");
+const { evidenceAction } = await import("../newsroom/evidence-form.server");
+const { createParser, DEFAULT_PARSER_LIMITS, parser } = await import("../importing/parser.server");
 
 async function openClaim(claimId: number) {
   const claim = await db().claim.findUniqueOrThrow({ where: { id: claimId } });
@@ -49,5 +55,40 @@ describe("the claim page", () => {
     expect(data.comments).toEqual([]);
     expect(run.filter((sql) => /WHERE 1=0/.test(sql))).toEqual([]);
     expect(run.filter((sql) => /"User"|`User`/.test(sql) && !/"Session"/.test(sql))).toHaveLength(1);
+  });
+});
+
+describe("looking a source up while every parsing worker is busy", () => {
+  it("says so over the form that asked, with a 429, and keeps what was typed", async () => {
+    const server = http.createServer((_req, res) => {
+      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+      res.end("<!doctype html><html><head><title>A source</title></head><body><p>Text.</p></body></html>");
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    // A parser whose workers are all taken and whose queue is full: it refuses every job at once.
+    const full = createParser({ ...DEFAULT_PARSER_LIMITS, concurrency: 0, maxWaiting: 0 });
+    const spy = vi.spyOn(parser, "page").mockImplementation(full.page);
+    const values = {
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/source`,
+      note: "Typed before the look-up",
+    };
+    try {
+      const user = { id: 1, email: "", name: "", role: "editor" as const };
+      const answer = (await evidenceAction("lookup-evidence", values, { claimId: 30, here: "/", user })) as {
+        data: unknown;
+        init: { status: number; headers: HeadersInit };
+      };
+      expect(answer.init.status).toBe(429);
+      expect(new Headers(answer.init.headers).get("Retry-After")).toBe("60");
+      expect(answer.data).toEqual({
+        ok: false,
+        intent: "add-evidence",
+        error: "Too many articles or pages are being read at once; try again in a minute. Nothing was saved.",
+        values,
+      });
+    } finally {
+      spy.mockRestore();
+      server.close();
+    }
   });
 });

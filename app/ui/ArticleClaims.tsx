@@ -150,6 +150,7 @@ export function ArticleClaims({
         hasPrevious={page > 1}
         hasNext={page < pages}
         shown={claims.length}
+        last={pages}
         here={here}
         label="Pages of claims"
       />

@@ -43,6 +43,18 @@ export class TooManyAttempts extends UserError {
   }
 }
 
+/**
+ * The server is already doing as much of some work as it takes at once (every parsing worker
+ * busy and their queue full, or review imports queued): status 429, nothing was saved, try again
+ * after `retryAfterSeconds`.
+ */
+export class ServerBusy extends UserError {
+  readonly retryAfterSeconds = 60;
+  constructor(message: string) {
+    super(message, 429);
+  }
+}
+
 /** Another server process held the database for too long: 503, nothing was saved, try again. */
 export class DatabaseBusy extends UserError {
   readonly retryAfterSeconds = 2;

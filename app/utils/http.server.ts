@@ -1,6 +1,6 @@
 import ipaddr from "ipaddr.js";
 import { data } from "react-router";
-import { ConflictError, DatabaseBusy, TooManyAttempts, UserError } from "./errors";
+import { ConflictError, DatabaseBusy, ServerBusy, TooManyAttempts, UserError } from "./errors";
 
 /** The largest id a table holds: PostgreSQL's `integer` columns (SQLite's are wider). */
 export const MAX_ID = 2_147_483_647;
@@ -145,7 +145,7 @@ export function httpError(error: unknown): HttpError | null {
     message: error.message,
     ...(error.fields ? { fields: error.fields } : {}),
     headers:
-      error instanceof TooManyAttempts || error instanceof DatabaseBusy
+      error instanceof TooManyAttempts || error instanceof DatabaseBusy || error instanceof ServerBusy
         ? { "Retry-After": String(error.retryAfterSeconds) }
         : {},
     conflict: error instanceof ConflictError,
