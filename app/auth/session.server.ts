@@ -15,7 +15,10 @@ export interface CurrentUser {
 }
 
 function readCookie(request: Request, name: string): string | null {
-  const header = request.headers.get("Cookie") ?? "";
+  return cookieValue(request.headers.get("Cookie") ?? "", name);
+}
+
+function cookieValue(header: string, name: string): string | null {
   for (const part of header.split(";")) {
     const [key, ...rest] = part.trim().split("=");
     if (key === name) return decodeURIComponent(rest.join("="));
@@ -64,8 +67,11 @@ export function getUser(request: Request): Promise<CurrentUser | null> {
   return lookup;
 }
 
-async function lookUpUser(request: Request): Promise<CurrentUser | null> {
-  const token = readCookie(request, SESSION_COOKIE);
+const lookUpUser = (request: Request) => userForCookies(request.headers.get("Cookie") ?? "");
+
+/** The signed-in user a `Cookie` header's session names, or null (no session, or an ended one). */
+export async function userForCookies(header: string): Promise<CurrentUser | null> {
+  const token = cookieValue(header, SESSION_COOKIE);
   if (!token) return null;
   // One statement, paid by every page: from the session's primary key to its active user, without the password hash.
   const [user] = await db().$queryRaw<Array<Omit<CurrentUser, "id"> & { id: number | bigint }>>`

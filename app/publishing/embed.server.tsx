@@ -56,6 +56,22 @@ export const rationaleSummary = (markdown: string) =>
 
 const RATIONALE_LENGTH = 280;
 
+/**
+ * The card of a claim as a snapshot publishes it, rendered once per snapshot kept in memory
+ * (findPublishedClaim keeps them): a version never changes, and a card read in partners' pages is
+ * asked for on every one of their views.
+ */
+const cardsBySnapshot = new WeakMap<Snapshot, Map<string, string>>();
+
+export function claimCard(snapshot: Snapshot, claim: PublishedClaim, publisher: Publisher): string {
+  let cards = cardsBySnapshot.get(snapshot);
+  if (!cards) cardsBySnapshot.set(snapshot, (cards = new Map()));
+  const key = `${claim.id}\n${publisher.baseUrl}\n${publisher.name}`;
+  let card = cards.get(key);
+  if (card === undefined) cards.set(key, (card = renderClaimCard(snapshot, claim, publisher)));
+  return card;
+}
+
 export function renderClaimCard(snapshot: Snapshot, claim: PublishedClaim, publisher: Publisher): string {
   const permalink = claimPermalink(publisher.baseUrl, snapshot, claim.number);
   return renderDocument(

@@ -355,4 +355,15 @@ describe("formats as served", () => {
     expect(gzip.etag).toBe(next.etag.replace(/"$/, '-gzip"'));
     expect(gzipped(next).body).toBe(gzip.body);
   });
+
+  it("are rendered once for readers who ask at the same time", async () => {
+    const { renderedFormat } = await import("./formats.server");
+    // No test here has asked for export.json yet: the burst is its first rendering.
+    const burst = await Promise.all(
+      Array.from({ length: 8 }, () => renderedFormat("alibaba-ai-chip", "export.json")),
+    );
+    expect(new Set(burst).size).toBe(1);
+    expect(burst[0]!.kept).toBe(true);
+    expect(await renderedFormat("alibaba-ai-chip", "export.json")).toBe(burst[0]);
+  });
 });

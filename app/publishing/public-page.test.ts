@@ -252,6 +252,26 @@ describe("a signed-in member on a public page", () => {
     );
     expect(fastPath).toBe(false);
   });
+
+  it("a session cookie that names no one is an anonymous reader's: the stored page, from the fast path", async () => {
+    const { startSession, endSession } = await import("../auth/session.server");
+    const { servePublishedPage } = await import("./serve.server");
+    const ended = (await startSession(editor.id, new Request("http://localhost/login"))).split(";")[0]!;
+    await endSession(new Request("http://localhost/logout", { headers: { Cookie: ended } }));
+    for (const cookie of ["claimdesk_session=made-up", ended, `theme=dark; ${ended}`]) {
+      const sent: { status?: number; body?: Buffer } = {};
+      const served = await servePublishedPage(
+        { method: "GET", url: "/fact-checks/chipmaker-results", headers: { cookie } } as never,
+        {
+          writeHead: (status: number) => (sent.status = status),
+          end: (body?: Buffer) => (sent.body = body),
+        } as never,
+      );
+      expect(served, cookie).toBe(true);
+      expect(sent.status).toBe(200);
+      expect(String(sent.body)).toContain('<a href="/login">Sign in</a>');
+    }
+  });
 });
 
 describe("a claim's figures and the hardware reference", () => {

@@ -1,13 +1,8 @@
 import { db, type Db, type Tx } from "../db/client.server";
 import type { PageRequest } from "../newsroom/paging";
+import { boundedCache } from "../utils/bounded-cache";
 import { env, publicUrl } from "../utils/config.server";
-import {
-  latestNumber,
-  latestPublication,
-  latestPublicationSummaries,
-  whereArticle,
-  type ArticleRef,
-} from "./latest.server";
+import { latestNumber, latestPublicationSummaries, whereArticle, type ArticleRef } from "./latest.server";
 import { embedCode, type Publisher } from "./links";
 import { etagOf, renderFactCheckPage } from "./page.server";
 import {
@@ -109,6 +104,18 @@ export async function listPublished(request: PageRequest) {
 }
 
 /**
+ * Snapshots read for embeds, by publication: a publication never changes, and reading a 2 MB
+ * article's snapshot (7 MB of JSON, parsed and checked) took 25-45 ms, which every card of it
+ * paid on every view in partners' pages. Keyed by the row and its time, so a database replaced
+ * under a running process (tests, data:import) is never answered from another's snapshot.
+ */
+const embeddedSnapshots = boundedCache<string, { snapshot: Snapshot; chars: number }>({
+  entries: 64,
+  budget: 64_000_000,
+  weigh: (kept) => kept.chars,
+});
+
+/**
  * The claim as the latest version of its fact-check publishes it, for an embed: found through
  * the index of published claims (PublicationClaim), never by searching snapshots' text. A claim
  * the latest version no longer includes has no embed.
@@ -121,9 +128,24 @@ export async function findPublishedClaim(
     select: { publication: { select: { articleId: true } } },
   });
   if (!included) return null;
-  const latest = await latestPublication({ articleId: included.publication.articleId });
-  const claim = latest?.snapshot.claims.find((c) => c.id === claimId);
-  return latest && claim ? { snapshot: latest.snapshot, claim } : null;
+  const latest = await db().publication.findFirst({
+    where: { articleId: included.publication.articleId },
+    orderBy: { number: "desc" },
+    select: { id: true, publishedAt: true },
+  });
+  if (!latest) return null;
+  const { snapshot } = await embeddedSnapshots.getOrLoad(
+    `${latest.id}@${latest.publishedAt.getTime()}`,
+    async () => {
+      const row = await db().publication.findUniqueOrThrow({
+        where: { id: latest.id },
+        select: { snapshot: true },
+      });
+      return { snapshot: readSnapshot(row.snapshot), chars: row.snapshot.length };
+    },
+  );
+  const claim = snapshot.claims.find((c) => c.id === claimId);
+  return claim ? { snapshot, claim } : null;
 }
 
 /**

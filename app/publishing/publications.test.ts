@@ -51,6 +51,28 @@ describe("an embed", () => {
     expect(found?.snapshot.number).toBe(1);
   });
 
+  it("reads a version's snapshot once for all its cards, and renders each card once", async () => {
+    const { claimCard } = await import("./embed.server");
+    const [one, two] = await db().claim.findMany({
+      where: { status: "approved" },
+      orderBy: { id: "asc" },
+      take: 2,
+    });
+    const first = (await findPublishedClaim(one!.id))!;
+    const again = (await findPublishedClaim(one!.id))!;
+    const other = (await findPublishedClaim(two!.id))!;
+    expect(again.snapshot).toBe(first.snapshot);
+    expect(other.snapshot).toBe(first.snapshot);
+    expect(other.claim.id).toBe(two!.id);
+    const site = { baseUrl: "https://checks.example", name: "Desk" };
+    const card = claimCard(first.snapshot, first.claim, site);
+    expect(card).toContain(first.claim.quote.slice(0, 20));
+    expect(claimCard(again.snapshot, again.claim, site)).toBe(card);
+    expect(claimCard(first.snapshot, first.claim, { ...site, name: "Other desk" })).toContain(
+      "Other desk fact-check",
+    );
+  });
+
   it("finds nothing for a claim that was never published", async () => {
     const candidate = await db().claim.findFirstOrThrow({ where: { status: "candidate" } });
     expect(await findPublishedClaim(candidate.id)).toBeNull();
@@ -174,6 +196,17 @@ describe("the list of fact-checks and the feed", () => {
     // Searches, odd addresses and signed-in members go to the app's route.
     expect(await served("/fact-checks?q=Alibaba")).toBeNull();
     expect(await served("/fact-checks?page=two")).toBeNull();
-    expect(await served("/fact-checks", { cookie: "claimdesk_session=abc" })).toBeNull();
+    const { startSession } = await import("../auth/session.server");
+    const { createUser } = await import("../auth/users.server");
+    const reader = await createUser({
+      email: "reader@list.test",
+      name: "Rita Reader",
+      role: "viewer",
+      password: "a long password",
+    });
+    const session = (await startSession(reader.id, new Request("http://localhost/login"))).split(";")[0]!;
+    expect(await served("/fact-checks", { cookie: session })).toBeNull();
+    // A session cookie that names no one is a reader's like any other (a made-up one cost a render).
+    expect((await served("/fact-checks", { cookie: "claimdesk_session=abc" }))?.status).toBe(200);
   });
 });

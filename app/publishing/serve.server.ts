@@ -3,13 +3,14 @@ import { gzipSync } from "node:zlib";
 import { onPublication } from "./announce";
 import { databaseChanges } from "../db/changes.server";
 import { latestNumber } from "./latest.server";
-import { publishedPage } from "./publications.server";
+import { publishedPage, type StoredPage } from "./publications.server";
 import { renderPublishedList } from "./list-page.server";
 import { etagOf } from "./page.server";
 import { etagMatches } from "./respond.server";
 import { contentSecurityPolicy } from "../utils/csp.server";
 import { securityHeaders } from "../utils/security-headers";
-import { SESSION_COOKIE } from "../auth/session.server";
+import { SESSION_COOKIE, userForCookies } from "../auth/session.server";
+import { boundedCache } from "../utils/bounded-cache";
 
 /**
  * The fast path for public fact-check pages: stored bytes, kept in memory with their gzip form,
@@ -18,6 +19,7 @@ import { SESSION_COOKIE } from "../auth/session.server";
  */
 const PAGE_PATH = /^\/fact-checks\/([a-z0-9-]+)(?:\/v\/([1-9]\d{0,8}))?\/?$/;
 const MAX_ENTRIES = 500;
+const MAX_BYTES = 256 * 1024 * 1024;
 
 /**
  * Stored pages load images from this origin only: a page stored before images became links
@@ -38,7 +40,15 @@ interface Entry {
 // Sent before Express, which adds them to every other answer.
 const PAGE_SECURITY_HEADERS = securityHeaders("/fact-checks");
 
-const cache = new Map<string, Entry>();
+/**
+ * Pages kept, by slug (the latest) or slug/number: at most MAX_ENTRIES, and at most MAX_BYTES of
+ * bytes with their gzip form (a 2 MB article with long rationales makes a 10 MB page).
+ */
+const cache = boundedCache<string, Entry>({
+  entries: MAX_ENTRIES,
+  budget: MAX_BYTES,
+  weigh: (entry) => entry.body.length + entry.gzip.length,
+});
 /** Counts the publications heard of, so a page read before one of them is not kept after it. */
 let heard = 0;
 
@@ -157,9 +167,21 @@ async function lookup(slug: string, number: number | undefined): Promise<Entry |
   };
   // A publication announced while the page was read may have made it stale: serve it, but do not keep it.
   if (heard !== before) return entry;
-  if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
   cache.set(key, entry);
   return entry;
+}
+
+/**
+ * A public page's stored bytes as this fast path keeps them, for the route that answers what it
+ * leaves (signed-in readers, and every request where server.js is not in front): a 10 MB page is
+ * read from the database and hashed once, not for each request.
+ */
+export async function keptPublishedPage(
+  slug: string,
+  number: number | undefined,
+): Promise<StoredPage | null> {
+  const entry = await lookup(slug, number);
+  return entry && { body: entry.body.toString("utf8"), etag: entry.headers.ETag! };
 }
 
 /**
@@ -168,18 +190,21 @@ async function lookup(slug: string, number: number | undefined): Promise<Entry |
  */
 export async function servePublishedPage(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   if (req.method !== "GET" && req.method !== "HEAD") return false;
-  // A signed-in reader sees their own account corner: the app's routes serve them.
-  if ((req.headers.cookie ?? "").includes(`${SESSION_COOKIE}=`)) return false;
   const url = req.url ?? "";
   const list = LIST_PATH.exec(url);
+  const query = url.indexOf("?");
+  const page = list ? null : PAGE_PATH.exec(query === -1 ? url : url.slice(0, query));
+  if (!list && !page) return false;
+  // A signed-in reader sees their own account corner: the app's routes serve them. A session
+  // cookie that names no one (made up, or ended) is an anonymous reader's, served from here.
+  const cookies = req.headers.cookie ?? "";
+  if (cookies.includes(`${SESSION_COOKIE}=`) && (await userForCookies(cookies))) return false;
   if (list) {
     send(req, res, await listPage(list[1] === undefined ? 1 : Number(list[1])));
     return true;
   }
-  const query = url.indexOf("?");
-  const match = PAGE_PATH.exec(query === -1 ? url : url.slice(0, query));
-  if (!match) return false;
-  const entry = await lookup(match[1]!, match[2] === undefined ? undefined : Number(match[2]));
+  if (!page) return false;
+  const entry = await lookup(page[1]!, page[2] === undefined ? undefined : Number(page[2]));
   if (!entry) return false;
   send(req, res, entry);
   return true;

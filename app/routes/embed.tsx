@@ -1,6 +1,6 @@
 import type { Route } from "./+types/embed";
 import { parseId } from "../utils/http.server";
-import { CARD_CSP, renderClaimCard } from "../publishing/embed.server";
+import { CARD_CSP, claimCard } from "../publishing/embed.server";
 import { findPublishedClaim, publisher } from "../publishing/publications.server";
 import { cacheableResponse } from "../publishing/respond.server";
 
@@ -13,7 +13,7 @@ export async function loader({ request, params }: Route.LoaderArgs) {
       headers: { "Content-Type": "text/plain; charset=utf-8" },
     });
   return cacheableResponse(request, {
-    body: renderClaimCard(found.snapshot, found.claim, publisher()),
+    body: claimCard(found.snapshot, found.claim, publisher()),
     contentType: "text/html; charset=utf-8",
     immutable: false,
     extraHeaders: { "Content-Security-Policy": CARD_CSP },

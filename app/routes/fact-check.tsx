@@ -1,9 +1,8 @@
 import type { Route } from "./+types/fact-check";
-import { publishedPage } from "../publishing/publications.server";
 import { notFoundPage, withAccount } from "../publishing/page.server";
 import { getUser } from "../auth/session.server";
 import { cacheableResponse } from "../publishing/respond.server";
-import { publicPageHeaders } from "../publishing/serve.server";
+import { keptPublishedPage, publicPageHeaders } from "../publishing/serve.server";
 import { readId } from "../utils/http.server";
 
 /**
@@ -14,7 +13,7 @@ import { readId } from "../utils/http.server";
 export async function loader({ request, params }: Route.LoaderArgs) {
   const number = params.n === undefined ? undefined : readId(params.n);
   if (number === null) throw notFoundPage("There is no such version of this fact-check.");
-  const page = await publishedPage(params.slug ?? "", number);
+  const page = await keptPublishedPage(params.slug ?? "", number);
   if (!page) throw notFoundPage("There is no published fact-check at this address.");
   const user = await getUser(request);
   if (user) {

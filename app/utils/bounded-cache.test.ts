@@ -24,6 +24,9 @@ describe("a bounded cache", () => {
     expect(cache.weight).toBe(8);
     cache.set("b", "y");
     expect(cache.weight).toBe(5);
+    expect(cache.keys()).toEqual(["c", "b"]);
+    cache.delete("c");
+    expect([cache.keys(), cache.weight]).toEqual([["b"], 1]);
   });
 
   it("loads a missing value once for callers that ask at the same time, and not a failed one", async () => {

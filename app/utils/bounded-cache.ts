@@ -13,6 +13,9 @@ export interface BoundedCache<K, V> {
    * loads share that one load. A load that fails is not kept: the next caller loads again.
    */
   getOrLoad(key: K, load: () => Promise<V>): Promise<V>;
+  delete(key: K): void;
+  /** The keys kept, least recently used first. */
+  keys(): K[];
   /** Values kept, and their total weight. */
   readonly size: number;
   readonly weight: number;
@@ -66,6 +69,12 @@ export function boundedCache<K, V>({
         loading.set(key, pending);
       }
       return pending;
+    },
+    delete(key) {
+      drop(key);
+    },
+    keys() {
+      return [...kept.keys()];
     },
     get size() {
       return kept.size;
