@@ -1,5 +1,4 @@
 import { db, type Tx } from "../db/client.server";
-import type { Evidence } from "../generated/prisma/client";
 import { parseAppearances } from "../newsroom/claim-fields";
 import { claimNumbers } from "../newsroom/claim-numbers";
 import { claimSpans } from "../newsroom/claims.server";
@@ -217,8 +216,9 @@ async function approvedClaimsWithEvidence(tx: Tx, articleId: number) {
     where: approved,
     orderBy: [{ start: "asc" }, { end: "asc" }, { id: "asc" }],
   });
-  const byClaim = new Map<number, Evidence[]>();
-  for (const row of await tx.evidence.findMany({ where: { claim: approved }, orderBy: { id: "asc" } })) {
+  const evidence = await tx.evidence.findMany({ where: { claim: approved }, orderBy: { id: "asc" } });
+  const byClaim = new Map<number, typeof evidence>();
+  for (const row of evidence) {
     const rows = byClaim.get(row.claimId);
     if (rows) rows.push(row);
     else byClaim.set(row.claimId, [row]);
