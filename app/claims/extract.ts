@@ -24,7 +24,11 @@ export function toMarkdown(source: string, format: SourceFormat): string {
  * language is detected from the text unless the caller knows it (an editor corrected it).
  */
 export function extract(markdownSource: string, language?: LanguageCode): Extraction {
-  const projection = project(markdownSource);
+  return extractFrom(project(markdownSource), language);
+}
+
+/** `extract` for markdown already projected (the parsing worker times the projection on its own). */
+export function extractFrom(projection: Projection, language?: LanguageCode): Extraction {
   const read = language ?? detectLanguage(projection.text);
   const sentences = segment(projection.text, projection.blocks, read);
   const claims = detectClaims(projection.text, sentences, projection.blocks, read);

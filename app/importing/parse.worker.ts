@@ -1,7 +1,8 @@
 // Worker-thread entry for parsing untrusted input (see parser.server.ts). A worker lives on
 // between jobs; each message is one job, answered with its result or with the error it threw.
 import { parentPort } from "node:worker_threads";
-import { extract } from "../claims/extract";
+import { extractFrom, type extract } from "../claims/extract";
+import { project, type Projection } from "../claims/projection";
 import { reanchorAll, type Anchor, type Placement } from "../claims/reanchor";
 import type { LanguageCode } from "../claims/language";
 import {
@@ -14,12 +15,13 @@ import {
 import { UserError } from "../utils/errors";
 import { extractPage, type ExtractedPage } from "./extract-page";
 import { jsonLdBlocks } from "./page-json-ld";
+import { MARKUP_TOO_SLOW } from "./limits";
 import { splitExercise, type ExerciseText } from "../claims/sentence-units";
 import type { Span } from "../claims/segment";
 
 export type ParseJob =
   | { kind: "page"; html: string; pageUrl: string }
-  | { kind: "claims"; markdown: string; language?: LanguageCode | undefined }
+  | { kind: "claims"; markdown: string; language?: LanguageCode | undefined; markupBudgetMs: number }
   | { kind: "reanchor"; text: string; anchors: Anchor[] }
   | { kind: "reviews"; from: ReviewSource; text: string }
   | {
@@ -53,8 +55,28 @@ function run(
   if (job.kind === "reanchor") return reanchorAll(job.text, job.anchors);
   if (job.kind === "reviews") return readReviews(job.from, job.text);
   if (job.kind === "exercise") return splitExercise(job.markdown, job.counted, job.language, job.sentences);
-  const { projection, language, claims } = extract(job.markdown, job.language);
+  const { projection, language, claims } = extractFrom(
+    projected(job.markdown, job.markupBudgetMs),
+    job.language,
+  );
   return { projection, language, claims };
+}
+
+/**
+ * The markdown's projection, timed: past `budgetMs` the text is refused (MARKUP_TOO_SLOW), since
+ * every view of the article parses it again, on the request thread. Wall time, not a count: what
+ * markdown-it costs depends on which of its rules fail where, and no count of tokens or
+ * characters read from outside predicts it (decision 032).
+ */
+function projected(markdown: string, budgetMs: number): Projection {
+  const started = performance.now();
+  const projection = project(markdown);
+  const took = performance.now() - started;
+  if (took > budgetMs)
+    throw Object.assign(new Error(`The markdown took ${Math.round(took)} ms to parse.`), {
+      code: MARKUP_TOO_SLOW,
+    });
+  return projection;
 }
 
 parentPort!.on("message", (job: ParseJob) => {

@@ -6,6 +6,7 @@ import { ReviewInputError, type ParsedReviews } from "./claim-review";
 import type { ClaimExtraction, ParseAnswer, ParseJob, ReviewReading, ReviewSource } from "./parse.worker";
 import { FetchRefused } from "./safe-fetch.server";
 import { ServerBusy } from "../utils/errors";
+import { MARKUP_BUDGET_MS } from "./limits";
 import type { ExerciseText } from "../claims/sentence-units";
 import type { Span } from "../claims/segment";
 
@@ -25,6 +26,12 @@ export interface ParserLimits {
   concurrency: number;
   /** Jobs allowed to wait for a free worker; more are refused at once. */
   maxWaiting: number;
+  /**
+   * Longest an article's markdown may take to parse in a worker (ms). Past it the text is refused
+   * (MARKUP_TOO_SLOW): every later view, export and publication parses it again on the request
+   * thread, where no worker's budget protects other requests.
+   */
+  markupBudgetMs: number;
 }
 
 export const DEFAULT_PARSER_LIMITS: ParserLimits = {
@@ -32,6 +39,7 @@ export const DEFAULT_PARSER_LIMITS: ParserLimits = {
   maxHeapMb: 512,
   concurrency: 2,
   maxWaiting: 8,
+  markupBudgetMs: MARKUP_BUDGET_MS,
 };
 
 /** Why a job did not finish: the budget it ran out of, an error it threw, or a full queue. */
@@ -165,10 +173,16 @@ export function createParser(limits: ParserLimits = DEFAULT_PARSER_LIMITS) {
     },
     /**
      * The text projection, language and proposed claims of an article's markdown, read in
-     * `language` when it is known (else detected); refuses with a ParseFailure.
+     * `language` when it is known (else detected); refuses with a ParseFailure, one whose cause
+     * has the code MARKUP_TOO_SLOW when the markdown took longer than `markupBudgetMs` to parse.
      */
     async claims(markdown: string, language?: LanguageCode): Promise<ClaimExtraction> {
-      return (await parse({ kind: "claims", markdown, language })) as ClaimExtraction;
+      return (await parse({
+        kind: "claims",
+        markdown,
+        language,
+        markupBudgetMs: limits.markupBudgetMs,
+      })) as ClaimExtraction;
     },
     /**
      * Each claim's place in an article's new text, or null past reanchorAll's budget (shorter
@@ -228,7 +242,7 @@ export const workersBusy = () =>
     "Too many articles or pages are being read at once; try again in a minute. Nothing was saved.",
   );
 
-export const budgetInWords = (limits: ParserLimits) =>
+export const budgetInWords = (limits: Pick<ParserLimits, "timeoutMs">) =>
   `${limits.timeoutMs / 1000} second${limits.timeoutMs === 1000 ? "" : "s"}`;
 const INSTEAD = "Save it as text or markdown and import that instead.";
 /** What to do instead when a page's ClaimReviews could not be read. */

@@ -1,6 +1,5 @@
 import { toMarkdown } from "../claims/extract";
 import { extractClaims } from "./extraction.server";
-import { project } from "../claims/projection";
 import { db, type Tx } from "../db/client.server";
 import type { Prisma } from "../generated/prisma/client";
 import { LARGE_WRITE } from "../db/write-lock";
@@ -252,10 +251,4 @@ export async function articleClaimsPage(articleId: number, request: PageRequest)
   ]);
   if (!article) throw new NotFoundError(`There is no article ${articleId}.`);
   return { ...toPage(rows, request), count, language: article.language };
-}
-
-/** An article with its claims in reading order and its projection, for the workbench. */
-export async function loadArticle(id: number) {
-  const article = await articleWithClaims(id);
-  return { article, text: project(article.markdown).text };
 }

@@ -2,6 +2,7 @@ import type { LanguageCode } from "../claims/language";
 import type { Span } from "../claims/segment";
 import { REANCHOR_BUDGET_MS, type Anchor, type Placement } from "../claims/reanchor";
 import { budgetInWords, ParseFailure, parser, workersBusy } from "../importing/parser.server";
+import { MARKUP_TOO_SLOW } from "../importing/limits";
 import { UserError } from "../utils/errors";
 
 /**
@@ -39,6 +40,15 @@ export async function splitExerciseOffLoop(
 function articleRefusal(error: unknown, limits: typeof parser.limits): UserError {
   const reason = error instanceof ParseFailure ? error.reason : "thrown";
   if (reason === "busy") return workersBusy();
+  const cause = error instanceof ParseFailure ? (error.cause as { code?: string } | undefined) : undefined;
+  if (cause?.code === MARKUP_TOO_SLOW)
+    return new UserError(
+      `This text's formatting takes longer than ${budgetInWords({ timeoutMs: limits.markupBudgetMs })} to read, ` +
+        "and every view of the article would read it again. Simplify its formatting (long runs of " +
+        "markdown symbols such as “![”, “[” or “|”, table rows, link definitions) or split the " +
+        "article in parts; nothing was saved.",
+      422,
+    );
   const shorten = "Shorten the text or split the article in parts; nothing was saved.";
   if (reason === "time")
     return new UserError(

@@ -184,11 +184,15 @@ export async function articleHistory(
     by: ["actorId"],
     where: { articleId, actorId: { not: null } },
   });
-  const people = await db().user.findMany({
-    where: { id: { in: actorIds.map((a) => a.actorId!) } },
-    select: { id: true, name: true },
-    orderBy: { name: "asc" },
-  });
+  // Everyone who ever acted on the article, a list as long as the team. Sorted here, not by the
+  // database: Prisma splits a long `in` list into statements SQLite can bind (999 parameters at
+  // most) only when it need not order or count the rows, and an ordered one failed past that.
+  const people = (
+    await db().user.findMany({
+      where: { id: { in: actorIds.map((a) => a.actorId!) } },
+      select: { id: true, name: true },
+    })
+  ).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id));
   const found = toPage(rows, page);
   return { ...found, items: await describeEvents(found.items, numbered), people, claimCount: claims.length };
 }

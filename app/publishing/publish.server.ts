@@ -72,22 +72,14 @@ export async function writePublication(
   actor: CurrentUser | null,
   hardware: Catalogue<ReferenceRow> | null,
 ): Promise<Announcement> {
-  const article = await tx.article.findUnique({
-    where: { id: articleId },
-    include: {
-      claims: {
-        where: { status: "approved" },
-        orderBy: [{ start: "asc" }, { end: "asc" }, { id: "asc" }],
-        include: { evidence: { orderBy: { id: "asc" } } },
-      },
-    },
-  });
-  if (!article) throw new UserError("There is no article with that number.", 404);
-  if (article.version !== input.articleVersion) {
+  const found = await tx.article.findUnique({ where: { id: articleId } });
+  if (!found) throw new UserError("There is no article with that number.", 404);
+  if (found.version !== input.articleVersion) {
     throw new ConflictError(
       "The article changed since you opened this page (another publication or edit). Reload it, check the claims, and publish again.",
     );
   }
+  const article = { ...found, claims: await approvedClaimsWithEvidence(tx, articleId) };
   if (article.claims.length === 0) {
     throw new UserError(
       "Nothing to publish yet: approve at least one claim first. Only approved claims are published.",
@@ -210,6 +202,28 @@ export async function writePublication(
     },
   });
   return { number, slug: article.slug };
+}
+
+/**
+ * The article's approved claims in reading order, each with its evidence in the order it was
+ * added. The evidence is read by the claims' article, never by a list of their ids: an ordered
+ * `include` binds one parameter per claim in one statement (Prisma splits only unordered lists),
+ * and past SQLite's 999 an article with a thousand approved claims could not be published.
+ */
+async function approvedClaimsWithEvidence(tx: Tx, articleId: number) {
+  const approved = { articleId, status: "approved" };
+  const claims = await tx.claim.findMany({
+    where: approved,
+    orderBy: [{ start: "asc" }, { end: "asc" }, { id: "asc" }],
+  });
+  const evidence = await tx.evidence.findMany({ where: { claim: approved }, orderBy: { id: "asc" } });
+  const byClaim = new Map<number, typeof evidence>();
+  for (const row of evidence) {
+    const rows = byClaim.get(row.claimId);
+    if (rows) rows.push(row);
+    else byClaim.set(row.claimId, [row]);
+  }
+  return claims.map((claim) => ({ ...claim, evidence: byClaim.get(claim.id) ?? [] }));
 }
 
 /**

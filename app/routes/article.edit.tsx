@@ -2,7 +2,7 @@ import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/article.edit";
 import { requirePermission } from "../auth/session.server";
 import { domainFailure, failure, formValues, orErrorPage, parseId, readForm } from "../utils/http.server";
-import { loadArticle } from "../newsroom/articles.server";
+import { articleRecord } from "../newsroom/articles.server";
 import { LANGUAGE_CODES, LANGUAGE_NAMES } from "../claims/language";
 import { reviseArticle, revisionParam, setArticleLanguage } from "../newsroom/revise.server";
 import { ArticleLanguageSchema, ArticleRevisionSchema } from "../newsroom/schemas";
@@ -15,7 +15,7 @@ export const shouldRevalidate = revalidateOnConflict;
 
 export async function loader({ request, url, params }: Route.LoaderArgs) {
   await requirePermission(request, url, "edit");
-  const { article } = await orErrorPage(loadArticle(parseId(params.id, "article")));
+  const article = await orErrorPage(articleRecord(parseId(params.id, "article")));
   return {
     article: {
       id: article.id,

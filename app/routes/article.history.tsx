@@ -2,7 +2,7 @@ import { Link } from "react-router";
 import type { Route } from "./+types/article.history";
 import { requirePermission } from "../auth/session.server";
 import { orErrorPage, parseId } from "../utils/http.server";
-import { loadArticle } from "../newsroom/articles.server";
+import { articleRecord } from "../newsroom/articles.server";
 import { articleHistory, readHistoryFilter } from "../newsroom/history.server";
 import { pagedAnswer, readPage } from "../newsroom/paging";
 import { HistoryFilters } from "../ui/HistoryFilters";
@@ -13,7 +13,7 @@ export const meta: Route.MetaFunction = () => [{ title: "History · Workbench ·
 
 export async function loader({ request, url, params }: Route.LoaderArgs) {
   await requirePermission(request, url, "read-drafts");
-  const { article } = await orErrorPage(loadArticle(parseId(params.id, "article")));
+  const article = await orErrorPage(articleRecord(parseId(params.id, "article")));
   const filter = readHistoryFilter(url.searchParams);
   const history = await articleHistory(article.id, filter, readPage(url.searchParams));
   return pagedAnswer(
