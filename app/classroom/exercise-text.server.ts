@@ -2,6 +2,7 @@ import { z } from "zod";
 import { splitExercise, type ExerciseText, type Unit } from "../claims/sentence-units";
 import type { Span } from "../claims/segment";
 import { splitExerciseOffLoop } from "../newsroom/extraction.server";
+import { renderAnnotated } from "../publishing/annotate";
 import { readSnapshot, type Snapshot } from "../publishing/snapshot";
 import { boundedCache } from "../utils/bounded-cache";
 import { UserError } from "../utils/errors";
@@ -41,12 +42,61 @@ export function tooManyToMark(sentences: number): string | null {
   return `This article has ${sentences.toLocaleString("en")} sentences; students can mark at most ${MAX_SENTENCES_TO_MARK} in one exercise. Choose to show its claims marked, or make an exercise from an excerpt of your own.`;
 }
 
+/**
+ * The claims an exercise counts, however it is made. Students judge each with a verdict, a kind
+ * of source, a link and a reason: a few minutes a claim, so a lesson gets through ten or twenty,
+ * and 40 is two lessons' worth. Each is also a student's questions on every visit (about 3.7 KB
+ * of HTML a claim in "marked" mode: 3,900 claims made a 14.5 MB page and 0.6-2 s of a visit) and
+ * a row of every result page, so the limit is what bounds those pages.
+ */
+export const MAX_EXERCISE_CLAIMS = 40;
+
+/** The refusal for more claims than an exercise counts (`chosen`, of the fact-check's `of`), or nothing. */
+export function tooManyClaims(chosen: number, of?: number): string | null {
+  if (chosen <= MAX_EXERCISE_CLAIMS) return null;
+  const n = (count: number) => count.toLocaleString("en");
+  return of === undefined
+    ? `You ticked ${n(chosen)} sentences as claims; an exercise counts at most ${MAX_EXERCISE_CLAIMS}, what a class judges in a lesson or two. Untick the ones your class can do without.`
+    : `You chose ${n(chosen)} of this fact-check's ${n(of)} claims; an exercise counts at most ${MAX_EXERCISE_CLAIMS}, what a class judges in a lesson or two. Untick the ones your class can do without.`;
+}
+
+/**
+ * The article students read in an exercise, in characters of its text: about 30 printed pages,
+ * the limit of an article an educator pastes (MAX_OWN_ARTICLE) and what bounds the size of a
+ * student's page (the article, marked or as sentences to tick, is most of it). A published
+ * fact-check's longer article is used as an excerpt of one's own.
+ */
+export const MAX_EXERCISE_TEXT = 100_000;
+
+/** The refusal for a fact-check's article longer than students read in one exercise, or nothing. */
+export function tooLongToRead(characters: number): string | null {
+  if (characters <= MAX_EXERCISE_TEXT) return null;
+  return `This fact-check's article is ${characters.toLocaleString("en")} characters long; students read at most ${MAX_EXERCISE_TEXT.toLocaleString("en")} (about 30 printed pages) in one exercise. Make an exercise from an excerpt of your own, with the claims you want marked.`;
+}
+
 /** What every page of an exercise reads from its frozen article: the same until the exercise is another. */
 export interface ExerciseContent {
   snapshot: Snapshot;
   counted: Snapshot["claims"];
   units: Unit[];
   reasons: string[][];
+  /** "marked" mode: the article as HTML with its counted claims marked, as every student reads it ("" otherwise). */
+  marked: string;
+}
+
+/** The article with the counted claims marked and numbered, each linking to its questions (`#unit-N`). */
+function markedArticle(markdown: string, counted: Snapshot["claims"]): string {
+  return renderAnnotated(
+    markdown,
+    counted.map((c) => ({
+      start: c.start,
+      end: c.end,
+      claimId: String(c.number),
+      className: "claim",
+      anchorId: `claim-${c.number}`,
+      ref: { href: `#unit-${c.number}`, text: String(c.number), label: `Claim ${c.number}` },
+    })),
+  );
 }
 
 /** What an exercise's content is worked out from; none of it changes after the exercise is made. */
@@ -61,16 +111,20 @@ export interface ContentSource {
   claimIds: string;
 }
 
-/** About how many characters an entry holds: the article twice (snapshot and sentences) and each unit's object. */
-const weigh = ({ snapshot, units }: ExerciseContent) =>
-  snapshot.article.markdown.length + units.reduce((sum, u) => sum + u.text.length + 64, 0);
+/**
+ * About how many characters an entry holds: the article twice (snapshot and sentences) or
+ * three times (its marked HTML too), and each unit's object.
+ */
+const weigh = ({ snapshot, units, marked }: ExerciseContent) =>
+  snapshot.article.markdown.length + marked.length + units.reduce((sum, u) => sum + u.text.length + 64, 0);
 
 /**
  * Exercises' content, by what it is worked out from: every student's page, answer and result
- * link read it, and a 2 MB article takes a second to split. At most 32 exercises and about
- * 12 million characters (two or three of the longest articles); keyed by the exercise's share
- * code, publication, mode and counted claims, so another server process (decision 017) or an
- * exercise made again never reads another's.
+ * link read it, a 2 MB article takes a second to split, and its marked HTML tens of milliseconds
+ * to render. At most 32 exercises and about 12 million characters (two or three of the longest
+ * articles); keyed by the exercise's share code, publication, mode and counted claims (all that
+ * the content, marked HTML included, is made of), so another server process (decision 017) or
+ * an exercise made again never reads another's.
  */
 const contents = boundedCache<string, ExerciseContent>({ entries: 32, budget: 12_000_000, weigh });
 
@@ -97,7 +151,14 @@ export function exerciseContent(
         503,
       );
     });
-    return { snapshot, counted, units: marked ? claimUnits(counted) : sentences, reasons };
+    return {
+      snapshot,
+      counted,
+      units: marked ? claimUnits(counted) : sentences,
+      reasons,
+      // Made of the article and the counted claims, both in the key: rendered once, not per visit.
+      marked: marked ? markedArticle(markdown, counted) : "",
+    };
   });
 }
 

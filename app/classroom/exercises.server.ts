@@ -8,7 +8,13 @@ import { UserError } from "../utils/errors";
 import type { PageRequest } from "../newsroom/paging";
 import { latestPublication, latestPublications } from "../publishing/latest.server";
 import type { Snapshot } from "../publishing/snapshot";
-import { exerciseContent, splitArticle, tooManyToMark } from "./exercise-text.server";
+import {
+  exerciseContent,
+  splitArticle,
+  tooLongToRead,
+  tooManyClaims,
+  tooManyToMark,
+} from "./exercise-text.server";
 import { CODE_ALPHABET } from "./codes";
 import { isLate } from "./due";
 import { instructionsFor } from "./instructions";
@@ -53,8 +59,13 @@ export async function createExercise(
   const known = new Set(snapshot.claims.map((c) => c.id));
   if (!input.claimIds.every((id) => known.has(id)))
     throw new UserError("Choose claims from this fact-check only.");
+  // What students are asked to judge, then what they read, bounded before anything is split.
+  const tooMany = tooManyClaims(new Set(input.claimIds).size, snapshot.claims.length);
+  if (tooMany) throw new UserError(tooMany, 400, { claimIds: tooMany });
+  const { markdown, language } = snapshot.article;
+  const tooLong = tooLongToRead(markdown.length);
+  if (tooLong) throw new UserError(tooLong, 400, { mode: tooLong });
   if (input.mode === "article") {
-    const { markdown, language } = snapshot.article;
     const refusal = tooManyToMark((await splitArticle(markdown, [], language, true)).sentences.length);
     if (refusal) throw new UserError(refusal, 400, { mode: refusal });
   }
@@ -111,6 +122,8 @@ export interface ExerciseView {
   units: Unit[];
   /** Why the engine finds each counted claim check-worthy (`engineReasons`), for the reveal. */
   reasons: string[][];
+  /** "marked" mode: the article as HTML with the counted claims marked, rendered once and kept. */
+  marked: string;
 }
 
 /** Everything of an exercise but its snapshot: a few hundred bytes however long the article. */
@@ -137,7 +150,7 @@ async function view(where: { code: string } | { id: number }): Promise<ExerciseV
   const exercise = await db().exercise.findUnique({ where, select: EXERCISE_FIELDS });
   if (!exercise) return null;
   const mode = exercise.mode === "marked" ? "marked" : "article";
-  const { snapshot, counted, units, reasons } = await exerciseContent({ ...exercise, mode }, () =>
+  const { snapshot, counted, units, reasons, marked } = await exerciseContent({ ...exercise, mode }, () =>
     storedSnapshot(exercise),
   );
   return {
@@ -155,6 +168,7 @@ async function view(where: { code: string } | { id: number }): Promise<ExerciseV
     counted,
     units,
     reasons,
+    marked,
   };
 }
 

@@ -13,12 +13,12 @@ import {
 import { detectLanguage } from "../claims/language";
 import { UserError } from "../utils/errors";
 import type { Unit } from "./compare";
-import { splitArticle, tooManyToMark } from "./exercise-text.server";
+import { MAX_EXERCISE_TEXT, splitArticle, tooManyClaims, tooManyToMark } from "./exercise-text.server";
 import { ExerciseSchema, insertExercise } from "./exercises.server";
 import { DueSchema } from "./due";
 
-/** A pasted article is bounded before any work: about 30 printed pages. */
-export const MAX_OWN_ARTICLE = 100_000;
+/** A pasted article is bounded before any work: about 30 printed pages, what students read in one exercise. */
+export const MAX_OWN_ARTICLE = MAX_EXERCISE_TEXT;
 
 const webAddress = z
   .string()
@@ -170,6 +170,9 @@ export async function createOwnExercise(values: Fields, actor: CurrentUser, read
   }
   const tooMany = exercise.success && exercise.data.mode === "article" ? tooManyToMark(units.length) : null;
   if (tooMany) fields.mode = tooMany;
+  // Said beside the answer key, whichever mode: every ticked sentence counts, valid or not yet.
+  const tooManyTicked = tooManyClaims(units.filter((u) => values[`key-${u.index}`] === "on").length);
+  if (tooManyTicked) fields.answerKey = tooManyTicked;
   if (claims.length === 0 && Object.keys(fields).length === 0)
     fields[`key-${units[0]!.index}`] = "Tick at least one sentence as a claim, with its verdict.";
   if (Object.keys(fields).length > 0 || !exercise.success || !due.success) {

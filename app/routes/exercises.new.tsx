@@ -10,6 +10,7 @@ import { DueSchema, dueChoice } from "../classroom/due";
 import { DueFields } from "../classroom/DueFields";
 import { ModeAndInstructions } from "../classroom/ModeAndInstructions";
 import { SubmissionToken } from "../ui/SubmissionToken";
+import { MAX_EXERCISE_CLAIMS } from "../classroom/exercise-text.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "New exercise · Classroom · Claimdesk" }];
 
@@ -18,7 +19,7 @@ export async function loader({ request, url }: Route.LoaderArgs) {
   const slug = url.searchParams.get("slug") ?? "";
   const factCheck = await publishedForExercise(slug);
   if (!factCheck) throw new Response("Choose a published fact-check for the exercise.", { status: 404 });
-  return { factCheck, due: dueChoice() };
+  return { factCheck, due: dueChoice(), maxClaims: MAX_EXERCISE_CLAIMS };
 }
 
 export async function action({ request, url }: Route.ActionArgs) {
@@ -45,7 +46,9 @@ export async function action({ request, url }: Route.ActionArgs) {
 }
 
 export default function NewExercise({ loaderData, actionData }: Route.ComponentProps) {
-  const { factCheck } = loaderData;
+  const { factCheck, maxClaims } = loaderData;
+  // A fact-check with more claims than an exercise counts starts with its first ones chosen.
+  const more = factCheck.claims.length > maxClaims;
   const fields = actionData?.fields ?? {};
   return (
     <div className="page narrow-wide">
@@ -82,17 +85,23 @@ export default function NewExercise({ loaderData, actionData }: Route.ComponentP
         </label>
         <fieldset className="field">
           <legend>Claims that count</legend>
+          {more ? (
+            <p className="hint">
+              This fact-check has {factCheck.claims.length.toLocaleString("en")} claims; an exercise counts at
+              most {maxClaims}. The first {maxClaims} are ticked: choose the ones your class should judge.
+            </p>
+          ) : null}
           {fields.claimIds ? (
             <p className="field__error" role="alert">
               {fields.claimIds}
             </p>
           ) : null}
           <ul className="choice-list">
-            {factCheck.claims.map((c) => (
+            {factCheck.claims.map((c, i) => (
               <li key={c.id}>
                 <label className="inline">
-                  <input type="checkbox" name="claimIds" value={c.id} defaultChecked /> {c.number}. “{c.quote}
-                  ” <VerdictBadge verdict={c.verdict} />
+                  <input type="checkbox" name="claimIds" value={c.id} defaultChecked={i < maxClaims} />{" "}
+                  {c.number}. “{c.quote}” <VerdictBadge verdict={c.verdict} />
                 </label>
               </li>
             ))}

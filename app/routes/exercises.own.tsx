@@ -12,12 +12,13 @@ import { ErrorSummary } from "../ui/ErrorSummary";
 import { dueChoice } from "../classroom/due";
 import { DueFields, type DueChoice } from "../classroom/DueFields";
 import { SubmissionToken } from "../ui/SubmissionToken";
+import { MAX_EXERCISE_CLAIMS } from "../classroom/exercise-text.server";
 
 export const meta: Route.MetaFunction = () => [{ title: "An exercise from your own article · Claimdesk" }];
 
 export async function loader({ request, url }: Route.LoaderArgs) {
   await requirePermission(request, url, "teach");
-  return { due: dueChoice() };
+  return { due: dueChoice(), maxClaims: MAX_EXERCISE_CLAIMS };
 }
 
 /** The article's sentences for step two, and their `lang`. */
@@ -84,6 +85,7 @@ export default function OwnArticleExercise({ loaderData, actionData }: Route.Com
             sentences={sentences.units}
             lang={sentences.lang}
             due={loaderData.due}
+            maxClaims={loaderData.maxClaims}
           />
         ) : (
           <>
@@ -104,10 +106,12 @@ function KeyStep({
   sentences,
   lang,
   due,
+  maxClaims,
 }: {
   values: Record<string, string | undefined>;
   fields: Record<string, string>;
   due: DueChoice;
+  maxClaims: number;
   sentences: Array<{ index: number; text: string; block?: number; kind?: string }>;
   lang?: string;
 }) {
@@ -165,8 +169,14 @@ function KeyStep({
       </label>
       <h2>Your answer key</h2>
       <p className="hint">
-        Tick each sentence that is a claim students should find, and give its verdict and why.
+        Tick each sentence that is a claim students should find (at most {maxClaims}), and give its verdict
+        and why.
       </p>
+      {fields.answerKey ? (
+        <p className="field__error" id="answerKey" role="alert" tabIndex={-1}>
+          {fields.answerKey}
+        </p>
+      ) : null}
       <KeyUnits paragraphs={paragraphsOf(sentences)} values={values} fields={fields} lang={lang} />
       <button type="submit" name="intent" value="create" className="button">
         Create the exercise

@@ -6,7 +6,7 @@ import { deviceSubmission } from "../classroom/exercises.server";
 import { answersAsValues } from "../classroom/compare";
 import { ArticleUnits, MarkedUnits, paragraphsOf, SourceStep } from "../classroom/StudentUnits";
 import { clientAddress, domainFailure, formValues, orErrorPage, readForm } from "../utils/http.server";
-import { renderAnnotated, renderMarkdown } from "../publishing/annotate";
+import { renderMarkdown } from "../publishing/annotate";
 import { FormMessage, safeHref } from "../ui/components";
 import { ErrorSummary } from "../ui/ErrorSummary";
 import { formatDue } from "../classroom/due";
@@ -26,20 +26,6 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const exercise = await orErrorPage(openExercise(params.code, clientAddress(context)));
   const device = deviceOf(request);
   const mine = device.setCookie ? null : await deviceSubmission(exercise, device.token);
-  const marked =
-    exercise.mode === "marked"
-      ? renderAnnotated(
-          exercise.snapshot.article.markdown,
-          exercise.counted.map((c) => ({
-            start: c.start,
-            end: c.end,
-            claimId: String(c.number),
-            className: "claim",
-            anchorId: `claim-${c.number}`,
-            ref: { href: `#unit-${c.number}`, text: String(c.number), label: `Claim ${c.number}` },
-          })),
-        )
-      : null;
   const { article } = exercise.snapshot;
   return data(
     {
@@ -61,7 +47,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       },
       askSource: exercise.askSource,
       units: exercise.units.map(({ index, text, block, kind }) => ({ index, text, block, kind })),
-      marked,
+      // Rendered once per exercise and kept with its sentences (exercise-text.server.ts).
+      marked: exercise.mode === "marked" ? exercise.marked : null,
       mine: mine
         ? {
             revealed: mine.revealed,
