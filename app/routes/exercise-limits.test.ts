@@ -169,6 +169,12 @@ describe("an exercise asks students to judge at most 40 claims", () => {
       claimIds:
         "You chose 41 of this fact-check's 45 claims; an exercise counts at most 40, what a class judges in a lesson or two. Untick the ones your class can do without.",
     });
+    // The form comes back with the teacher's 41 choices ticked, to untick one: nothing is lost.
+    expect((refused.data.values as Record<string, string>).claimIds).toBe(
+      choose(MAX_EXERCISE_CLAIMS + 1)
+        .getAll("claimIds")
+        .join(","),
+    );
     const made = await post(fromFactCheck, "/exercises/new", choose(MAX_EXERCISE_CLAIMS));
     expect(made.status).toBe(302);
     expect((await visit(await exerciseCode(made.location))).data.units).toHaveLength(MAX_EXERCISE_CLAIMS);

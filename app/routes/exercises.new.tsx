@@ -25,7 +25,8 @@ export async function loader({ request, url }: Route.LoaderArgs) {
 export async function action({ request, url }: Route.ActionArgs) {
   const user = await requirePermission(request, url, "teach");
   const form = await readForm(request);
-  const values = formValues(form);
+  // Every chosen claim, so a refused form comes back with the teacher's choice, not the defaults.
+  const values = { ...formValues(form), claimIds: form.getAll("claimIds").join(",") };
   const parsed = ExerciseSchema.safeParse({ ...values, claimIds: form.getAll("claimIds") });
   const due = DueSchema.safeParse(values);
   if (!parsed.success || !due.success)
@@ -50,6 +51,7 @@ export default function NewExercise({ loaderData, actionData }: Route.ComponentP
   // A fact-check with more claims than an exercise counts starts with its first ones chosen.
   const more = factCheck.claims.length > maxClaims;
   const fields = actionData?.fields ?? {};
+  const chosen = actionData ? new Set(actionData.values.claimIds?.split(",")) : null;
   return (
     <div className="page narrow-wide">
       <p className="breadcrumbs">
@@ -100,7 +102,12 @@ export default function NewExercise({ loaderData, actionData }: Route.ComponentP
             {factCheck.claims.map((c, i) => (
               <li key={c.id}>
                 <label className="inline">
-                  <input type="checkbox" name="claimIds" value={c.id} defaultChecked={i < maxClaims} />{" "}
+                  <input
+                    type="checkbox"
+                    name="claimIds"
+                    value={c.id}
+                    defaultChecked={chosen ? chosen.has(String(c.id)) : i < maxClaims}
+                  />{" "}
                   {c.number}. “{c.quote}” <VerdictBadge verdict={c.verdict} />
                 </label>
               </li>
