@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { toMarkdown } from "../claims/extract";
 import { project } from "../claims/projection";
 import { NO_ATTRIBUTION, NO_FIGURES, type PublishedClaim } from "../publishing/snapshot";
-import { normalizeCode, formatCode, CODE_ALPHABET } from "./codes";
+import { normalizeCode, formatCode, codeProblem, CODE_ALPHABET } from "./codes";
 import { compare, credit, engineReasons, sentenceUnits, sourceRelation, tally } from "./compare";
 
 const markdown = toMarkdown(readFileSync("fixtures/alibaba-ai-chip.txt", "utf8"), "markdown");
@@ -46,6 +46,13 @@ describe("share codes", () => {
     expect(normalizeCode("ABCDE-2345O")).toBeNull(); // O looks like 0: not in the alphabet
     expect(formatCode("ABCDE23456")).toBe("ABCDE-23456");
     expect(CODE_ALPHABET).not.toMatch(/[01ILO]/);
+  });
+
+  it("say why what was typed is not a code", () => {
+    expect(codeProblem("ABCDE-FGHIJ")).toMatch(/never use I, L, O, 0 or 1.*yours has I\./);
+    expect(codeProblem("abcde-2345o")).toMatch(/yours has O\./);
+    expect(codeProblem("ABCDE-2345")).toMatch(/ten letters and digits.*that has 9\./);
+    expect(codeProblem("ABCDE-2345!")).toMatch(/only letters and digits/);
   });
 });
 

@@ -1,6 +1,6 @@
 import { Form, redirect } from "react-router";
 import type { Route } from "./+types/classroom";
-import { normalizeCode } from "../classroom/codes";
+import { codeProblem, normalizeCode } from "../classroom/codes";
 import { FormMessage } from "../ui/components";
 
 /** A student's page: the frame has no navigation (see SiteFrame). */
@@ -16,11 +16,7 @@ export async function loader({ url }: Route.LoaderArgs) {
   const typed = url.searchParams.get("code");
   if (typed === null) return { error: null, typed: "" };
   const code = normalizeCode(typed);
-  if (!code)
-    return {
-      error: "Codes have ten letters and digits, like ABCDE-23456. Check it with your teacher.",
-      typed,
-    };
+  if (!code) return { error: codeProblem(typed), typed };
   throw redirect(`/x/${code}`);
 }
 

@@ -104,7 +104,7 @@ export default function Exercises({ loaderData }: Route.ComponentProps) {
           <li key={p.slug} className="card">
             <strong>{p.title}</strong>{" "}
             <span className="meta">
-              version {p.number}, {p.claims} claims
+              version {p.number}, {p.claims} {p.claims === 1 ? "claim" : "claims"}
             </span>{" "}
             <Link
               to={`/exercises/new?slug=${encodeURIComponent(p.slug)}`}

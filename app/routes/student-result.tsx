@@ -112,7 +112,7 @@ export default function StudentResult({ loaderData }: Route.ComponentProps) {
       <p className="eyebrow">Classroom exercise</p>
       <h1>{d.title}</h1>
       <p className="summary-line" id="score" tabIndex={-1} autoFocus ref={score}>
-        Thank you, {d.displayName}. You found{" "}
+        Thank you, {d.displayName.replace(/\.$/, "")}. You found{" "}
         <strong>
           {comparison.found} of {total}
         </strong>{" "}
