@@ -34,7 +34,7 @@ import { AttributionPanel } from "../ui/AttributionPanel";
 import { OrphanNotice } from "../ui/OrphanNotice";
 import { decideMatch, matchesOf } from "../matching/decisions.server";
 import { MatchDecisionSchema } from "../matching/schemas";
-import { publishedEmbed } from "../publishing/publications.server";
+import { publishedClaimLink, publishedEmbed } from "../publishing/publications.server";
 import { ClaimEmbed } from "../ui/EmbedCode";
 import { QuantitiesTable } from "../ui/QuantitiesTable";
 import { claimFigures } from "../reference/reference.server";
@@ -130,7 +130,7 @@ export async function action({ request, url, params }: Route.ActionArgs) {
       case "match": {
         const parsed = MatchDecisionSchema.safeParse(values);
         if (!parsed.success) return invalid(parsed.error);
-        await decideMatch(claimId, parsed.data, user);
+        await decideMatch(claimId, parsed.data, user, publishedClaimLink);
         return redirect(`${here}?saved=match#matches`);
       }
       case "comment": {
