@@ -4,7 +4,7 @@ import { routeArgs } from "./testing.server";
 
 // Starting a claim from a confirmed earlier check, through the claim page's real action and
 // loader on a SQLite file with the seed's published fact-checks: what is copied names the earlier
-// claim as readers and the desk do, and the page says what it did where it lands (#matches).
+// claim as readers and the desk do, and the page says what it did where it lands (#matches-saved).
 await useFreshDatabase();
 const { db } = await import("../db/client.server");
 const { createUser } = await import("../auth/users.server");
@@ -68,7 +68,7 @@ describe("starting from an earlier check of the same claim", () => {
   let seedNumber = 0;
   let seedTitle = "";
 
-  it("cites the earlier claim by its number, linked to it on the published fact-check", async () => {
+  it("cites the earlier claim by its number, linked to it on the published fact-check, and says what it copied where the page lands", async () => {
     const seed = await db().claim.findUniqueOrThrow({
       where: { id: seedTops },
       include: { article: true, evidence: true },
@@ -79,9 +79,25 @@ describe("starting from an earlier check of the same claim", () => {
     )!;
     expect(seedNumber).not.toBe(seedTops);
 
-    await post({ intent: "match", otherId: String(seedTops), decision: "same" });
+    const same = await post({ intent: "match", otherId: String(seedTops), decision: "same" });
+    expect((await open(same.headers.get("Location")!)).notice).toEqual({
+      section: "matches",
+      text: `Marked as the same claim as claim ${seedNumber} of “${seedTitle}”. You can start from its check below; the history records the decision.`,
+    });
     const { version } = await db().claim.findUniqueOrThrow({ where: { id: claimId } });
-    await post({ intent: "match", otherId: String(seedTops), decision: "start", version: String(version) });
+    const started = await post({
+      intent: "match",
+      otherId: String(seedTops),
+      decision: "start",
+      version: String(version),
+    });
+    // Said in the section the page lands on, with what was copied from which claim.
+    const location = started.headers.get("Location")!;
+    expect(location).toMatch(/#matches-saved$/);
+    expect((await open(location)).notice).toEqual({
+      section: "matches",
+      text: `Copied the verdict (Inaccurate), the rationale and ${seed.evidence.length} sources from claim ${seedNumber} of “${seedTitle}”. This claim now waits for review by someone else.`,
+    });
 
     const claim = await db().claim.findUniqueOrThrow({ where: { id: claimId }, include: { evidence: true } });
     const latest = await db().publication.findFirstOrThrow({
@@ -94,6 +110,17 @@ describe("starting from an earlier check of the same claim", () => {
     expect(claim.evidence).toHaveLength(seed.evidence.length);
     for (const e of claim.evidence)
       expect(e.note).toContain(`Copied from claim ${seedNumber} of “${seedTitle}”.`);
+    // Sources already cited here are not copied twice, and the page says so.
+    const { version: again } = await db().claim.findUniqueOrThrow({ where: { id: claimId } });
+    const repeated = await post({
+      intent: "match",
+      otherId: String(seedTops),
+      decision: "start",
+      version: String(again),
+    });
+    expect((await open(repeated.headers.get("Location")!)).notice?.text).toContain(
+      `the verdict (Inaccurate) and the rationale from claim ${seedNumber} of “${seedTitle}”; ${seed.evidence.length} sources it cites were already cited here.`,
+    );
     // The rationale renders the citation as a link readers can follow.
     const page = await open(here());
     expect(page.rationaleHtml).toContain(`<a href="${permalink}">claim ${seedNumber}</a>`);

@@ -47,7 +47,10 @@ describe("routes without a React component are entered by loading the document",
     expect(signedOut.headers.get(RELOAD)).toBe("true");
     expect(signedOut.headers.get("Location")).toBe("/");
     // And "/" sends a reader on to the stored list the same way, from a Link as from a redirect.
-    const start = await home.loader(routeArgs(new Request("http://localhost/"))).catch((r: Response) => r);
+    const start = (await home.loader(routeArgs(new Request("http://localhost/"))).then(
+      () => expect.unreachable("it redirects"),
+      (thrown: unknown) => thrown,
+    )) as Response;
     expect([start.headers.get("Location"), start.headers.get(RELOAD)]).toEqual(["/fact-checks", "true"]);
   });
 
