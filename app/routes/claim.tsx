@@ -28,7 +28,7 @@ import { ClaimVerdictPanel } from "../ui/ClaimVerdictPanel";
 import { EvidencePanel } from "../ui/EvidencePanel";
 import { stateOf } from "../ui/form-state";
 import { HistoryList } from "../ui/HistoryList";
-import { matchSavedQuery, PageWithNotice, savedAnchor, savedNotice } from "../ui/SavedNotice";
+import { matchSaved, PageWithNotice, savedAnchor, savedNotice } from "../ui/SavedNotice";
 import { revalidateOnConflict } from "../ui/revalidate";
 import { MatchesPanel } from "../ui/MatchesPanel";
 import { AttributionPanel } from "../ui/AttributionPanel";
@@ -132,8 +132,7 @@ export async function action({ request, url, params }: Route.ActionArgs) {
       case "match": {
         const parsed = MatchDecisionSchema.safeParse(values);
         if (!parsed.success) return invalid(parsed.error);
-        const done = await decideMatch(claimId, parsed.data, user, publishedClaimLink);
-        return redirect(`${here}?${matchSavedQuery(done)}${savedAnchor("matches")}`);
+        return redirect(here + matchSaved(await decideMatch(claimId, parsed.data, user, publishedClaimLink)));
       }
       case "comment": {
         const parsed = CommentSchema.safeParse(values);

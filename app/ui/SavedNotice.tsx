@@ -39,8 +39,8 @@ const SAVED: Record<string, [NoticeSection, string]> = {
 
 const sources = (n: number) => `${n} source${n === 1 ? "" : "s"}`;
 
-/** The query a claim page's match decision redirects with, for savedNotice to read. */
-export function matchSavedQuery(outcome: {
+/** Where a claim page's match decision redirects to (after its path): what savedNotice reads, and the notice. */
+export function matchSaved(outcome: {
   decision: string;
   otherId: number;
   copied?: number;
@@ -49,7 +49,7 @@ export function matchSavedQuery(outcome: {
   const query = new URLSearchParams({ saved: outcome.decision, other: String(outcome.otherId) });
   if (outcome.copied !== undefined) query.set("copied", String(outcome.copied));
   if (outcome.alreadyCited) query.set("cited", String(outcome.alreadyCited));
-  return query.toString();
+  return `?${query}${savedAnchor("matches")}`;
 }
 
 /**
