@@ -71,3 +71,25 @@ test("an unknown address is a 404 page inside the site, with a way on", async ({
     await expect(page.getByText("There is no such version of this fact-check.")).toBeVisible();
   }
 });
+
+test("signing out with JavaScript on lands on the list of fact-checks, not an empty page", async ({
+  page,
+}) => {
+  const errors: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error" || message.type() === "warning") errors.push(message.text());
+  });
+  await signIn(page, "newcomer-editor@desk.test");
+  await page.goto("/articles");
+  await waitForHydration(page);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/fact-checks$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Published fact-checks" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Sign in" })).toBeVisible();
+  // The start page from an error page goes the same way: through "/" to the stored list.
+  await page.goto("/no-such-page");
+  await waitForHydration(page);
+  await page.getByRole("link", { name: "Go to the start page" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Published fact-checks" })).toBeVisible();
+  expect(errors.filter((e) => e.includes("does not have an element or Component"))).toEqual([]);
+});

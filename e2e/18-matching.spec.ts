@@ -65,19 +65,36 @@ test("a repeated claim shows the seed's check; a changed figure is named; an edi
   await expectAccessible(page);
 
   // Without JavaScript: confirm, then start from the check.
+  // On a phone: each answer is said in the section the page lands on, and the page lands on it
+  // (the fragment names it: reader and keyboard navigation start there; autofocus cannot, with a fragment).
   const plain = await personIn(browser, "mika-match@desk.test", { javaScriptEnabled: false });
+  await plain.setViewportSize({ width: 375, height: 740 });
   await plain.goto(claimPage);
   const plainPanel = plain.getByRole("region", { name: "Checked before?" });
   await plainPanel
     .locator(".match", { hasText: "Up to 12 TOPS" })
     .getByRole("button", { name: "Same claim" })
     .click();
-  await expect(plain.getByRole("status").first()).toContainText("The history records the decision");
+  const same = plainPanel.getByRole("status");
+  await expect(same).toContainText(/Marked as the same claim as claim \d+ of “Alibaba AI Chip/);
+  await expect(same).toContainText("the history records the decision");
+  await expect(same).toBeInViewport();
+  expect(await same.evaluate((message) => message.matches(":target"))).toBe(true);
   await expect(plainPanel.getByRole("heading", { name: "The same claim, checked elsewhere" })).toBeVisible();
   await plainPanel.getByRole("button", { name: "Start from this check" }).click();
+  const started = plainPanel.getByRole("status");
+  await expect(started).toHaveText(
+    /^Copied the verdict \(Inaccurate\), the rationale and \d+ sources? from claim (\d+) of “Alibaba AI Chip[^”]*”\. This claim now waits for review by someone else\.$/,
+  );
+  await expect(started).toBeInViewport();
+  expect(await started.evaluate((message) => message.matches(":target"))).toBe(true);
+  const number = (await started.textContent())!.match(/from claim (\d+)/)![1];
   await expect(plain.getByLabel("Verdict", { exact: true })).toHaveValue("inaccurate");
+  // The rationale names the claim as readers see it, linked to its place on the fact-check.
   await expect(plain.getByLabel("Rationale (markdown)")).toHaveValue(
-    /From the earlier check of the same claim/,
+    new RegExp(
+      `From the earlier check of the same claim in “Alibaba AI Chip[^”]*” \\(\\[claim ${number}\\]\\(http[^)]*/fact-checks/alibaba-ai-chip/v/\\d+#claim-${number}\\)\\)\\.$`,
+    ),
   );
 
   // With JavaScript, the page shows the same after a reload.

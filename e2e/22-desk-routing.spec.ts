@@ -80,6 +80,8 @@ test("Add source starts empty again after a source is added, so a second click c
   page,
 }) => {
   failOnServerErrors(page);
+  // A phone: the page lands on #evidence, and says there what it did (not at the top, out of view).
+  await page.setViewportSize({ width: 375, height: 740 });
   await signIn(page, "dana-editor@desk.test");
   await fillImport(page, "Nimbus sources");
   await page.getByRole("button", { name: /Import and propose claims/ }).click();
@@ -93,6 +95,10 @@ test("Add source starts empty again after a source is added, so a second click c
   await evidence.locator("#new-stance").selectOption("context");
   await evidence.getByRole("button", { name: "Add source" }).click();
   await expect(evidence.getByRole("heading", { name: "Evidence (1)" })).toBeVisible();
+  const added = evidence.getByRole("status");
+  await expect(added).toHaveText("Source added.");
+  await expect(added).toBeInViewport();
+  await expect(added).toBeFocused();
   await expect(evidence.locator("#new-url")).toHaveValue("");
   await expect(evidence.locator("#new-title")).toHaveValue("");
 });

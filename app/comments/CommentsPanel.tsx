@@ -1,6 +1,7 @@
 import { Form } from "react-router";
 import { Field, FormMessage, formatDate } from "../ui/components";
 import type { FormState } from "../ui/form-state";
+import { SavedNotice } from "../ui/SavedNotice";
 import { SubmissionToken, useSubmissionToken } from "../ui/SubmissionToken";
 
 export interface ShownComment {
@@ -40,6 +41,8 @@ export function CommentsPanel({
           </li>
         ))}
       </ol>
+      {/* Under the comment just added, where the page lands (#comment-…). */}
+      <SavedNotice section="comments" />
       {canComment ? (
         // Keyed by its token, which is new after each comment added: the box starts empty again.
         <Form method="post" className="stack" key={token}>

@@ -1,5 +1,6 @@
 import type { CurrentUser } from "../auth/session.server";
 import { db } from "../db/client.server";
+import { claimNumbers } from "../newsroom/claim-numbers";
 import { reviewClaim } from "../newsroom/claims.server";
 import { audit } from "../utils/audit.server";
 import { NotFoundError, UserError } from "../utils/errors";
@@ -44,19 +45,48 @@ export async function matchesOf(claim: {
     }),
   ]);
   const decidedIds = new Set(decided.map((d) => d.otherId));
+  const same = decided.filter((d) => d.decision === "same");
+  const numbers = await numbersIn(same.map((d) => d.other.articleId));
   return {
-    confirmed: decided
-      .filter((d) => d.decision === "same")
-      .map((d) => ({
-        id: d.otherId,
-        text: d.other.quote,
-        verdict: d.other.verdict,
-        articleId: d.other.articleId,
-        articleTitle: d.other.article.title,
-        url: `/articles/${d.other.articleId}/claims/${d.otherId}`,
-      })),
+    confirmed: same.map((d) => ({
+      id: d.otherId,
+      number: numbers.get(d.otherId) ?? 0,
+      text: d.other.quote,
+      verdict: d.other.verdict,
+      articleId: d.other.articleId,
+      articleTitle: d.other.article.title,
+      url: `/articles/${d.other.articleId}/claims/${d.otherId}`,
+    })),
     suggestions: found.filter((m) => m.kind !== "claim" || !decidedIds.has(m.id)),
   };
+}
+
+/** The claim numbers (decision 029) of every claim of these articles, by claim id. */
+async function numbersIn(articleIds: number[]): Promise<Map<number, number>> {
+  if (articleIds.length === 0) return new Map();
+  const claims = await db().claim.findMany({
+    where: { articleId: { in: [...new Set(articleIds)] } },
+    select: { id: true, articleId: true, start: true, end: true },
+  });
+  const byArticle = new Map<number, typeof claims>();
+  for (const c of claims) byArticle.set(c.articleId, [...(byArticle.get(c.articleId) ?? []), c]);
+  return new Map([...byArticle.values()].flatMap((ofArticle) => [...claimNumbers(ofArticle)]));
+}
+
+/**
+ * Where readers see a claim: its anchor in the latest published version of its fact-check, with
+ * the number it has there; null while that version does not publish it. The routes pass
+ * publishing's answer (app/publishing/publications.server.ts), which this folder cannot import.
+ */
+export type PublishedClaimLink = (claimId: number) => Promise<{ href: string; number: number } | null>;
+
+/** What a decision did, for the page to say so. */
+export interface MatchOutcome {
+  decision: MatchDecision["decision"];
+  otherId: number;
+  /** Starting from a check: the sources copied, and those left out as already cited here. */
+  copied?: number;
+  alreadyCited?: number;
 }
 
 async function decide(
@@ -123,20 +153,29 @@ export const dismissMatch = (claimId: number, otherId: number, actor: CurrentUse
 /**
  * Starts this claim from a confirmed earlier check: its verdict and rationale (attributed) and
  * copies of its sources. The claim goes to review under this editor's name, so the two-person
- * rule applies as to any verdict they write.
+ * rule applies as to any verdict they write. The attribution names the earlier claim by its
+ * number and, where it is published, links to it on the public page, since the rationale is
+ * published too (`published`; without it, the number alone).
  */
 export async function startFromEarlierCheck(
   claimId: number,
   otherId: number,
   version: number,
   actor: CurrentUser,
+  published: PublishedClaimLink = async () => null,
 ) {
   const link = await db().claimMatch.findUnique({
     where: { claimId_otherId: { claimId, otherId } },
     select: {
       decision: true,
       other: {
-        select: { verdict: true, rationale: true, article: { select: { title: true } }, evidence: true },
+        select: {
+          verdict: true,
+          rationale: true,
+          articleId: true,
+          article: { select: { title: true } },
+          evidence: true,
+        },
       },
     },
   });
@@ -145,7 +184,10 @@ export async function startFromEarlierCheck(
   const { other } = link;
   if (!other.verdict)
     throw new UserError("That claim has no verdict yet: there is no check to start from.", 409);
-  const attribution = `From the earlier check of the same claim in “${other.article.title}” (claim ${otherId}).`;
+  const [numbers, onPage] = await Promise.all([numbersIn([other.articleId]), published(otherId)]);
+  const number = numbers.get(otherId) ?? 0;
+  const cited = onPage ? `[claim ${onPage.number}](${onPage.href})` : `claim ${number}`;
+  const attribution = `From the earlier check of the same claim in “${other.article.title}” (${cited}).`;
   const reviewed = await reviewClaim(
     claimId,
     {
@@ -165,19 +207,35 @@ export async function startFromEarlierCheck(
       ...source,
       claimId,
       addedById: actor.id,
-      note: [source.note, `Copied from claim ${otherId}.`].filter(Boolean).join(" "),
+      note: [source.note, `Copied from claim ${number} of “${other.article.title}”.`]
+        .filter(Boolean)
+        .join(" "),
     }));
   if (copies.length) await db().evidence.createMany({ data: copies });
-  return { claim: reviewed, copiedEvidence: copies.length };
+  return {
+    claim: reviewed,
+    copiedEvidence: copies.length,
+    alreadyCited: other.evidence.length - copies.length,
+  };
 }
 
 /** The claim page's one intent for matches: confirm, dismiss, or start from a confirmed check. */
-export async function decideMatch(claimId: number, input: MatchDecision, actor: CurrentUser) {
-  if (input.decision === "same")
-    return confirmSameClaim(claimId, input.otherId, actor, input.despiteDifferences === "yes");
-  if (input.decision === "dismissed") return dismissMatch(claimId, input.otherId, actor);
-  if (input.version === undefined) throw new UserError("The form is missing its version; reload the page.");
-  await startFromEarlierCheck(claimId, input.otherId, input.version, actor);
+export async function decideMatch(
+  claimId: number,
+  input: MatchDecision,
+  actor: CurrentUser,
+  published?: PublishedClaimLink,
+): Promise<MatchOutcome> {
+  const { decision, otherId } = input;
+  if (decision === "same")
+    await confirmSameClaim(claimId, otherId, actor, input.despiteDifferences === "yes");
+  else if (decision === "dismissed") await dismissMatch(claimId, otherId, actor);
+  else {
+    if (input.version === undefined) throw new UserError("The form is missing its version; reload the page.");
+    const started = await startFromEarlierCheck(claimId, otherId, input.version, actor, published);
+    return { decision, otherId, copied: started.copiedEvidence, alreadyCited: started.alreadyCited };
+  }
+  return { decision, otherId };
 }
 
 /**

@@ -12,6 +12,7 @@ const { importArticle } = await import("../newsroom/articles.server");
 const { approveClaim } = await import("../newsroom/approval.server");
 const { claimMatches, decideMatch } = await import("./decisions.server");
 const { findMatches } = await import("./match.server");
+const { claimNumbers } = await import("../newsroom/claim-numbers");
 
 let editor: { id: number; email: string; name: string; role: "editor" };
 let reviewer: { id: number; email: string; name: string; role: "reviewer" };
@@ -174,9 +175,12 @@ describe("has this been checked before?", () => {
     const seed = await db().claim.findUniqueOrThrow({ where: { id: seedTops }, include: { evidence: true } });
     expect(after).toMatchObject({ verdict: "inaccurate", status: "needs-review", verdictById: editor.id });
     expect(after.rationale).toContain(seed.rationale.trim().slice(0, 40));
-    expect(after.rationale).toContain(`claim ${seedTops}`);
+    // Named by its claim number (decision 029), never by its database id.
+    const number = claimNumbers(await claimsOf(seed.articleId)).get(seedTops)!;
+    expect(number).not.toBe(seedTops);
+    expect(after.rationale).toMatch(new RegExp(`\\(claim ${number}\\)\\.$`));
     expect(after.evidence.map((e) => e.url).sort()).toEqual(seed.evidence.map((e) => e.url).sort());
-    expect(after.evidence.every((e) => e.note.includes(`Copied from claim ${seedTops}.`))).toBe(true);
+    expect(after.evidence.every((e) => e.note.includes(`Copied from claim ${number} of “`))).toBe(true);
     // The two-person rule holds: the editor who started from it cannot approve it; a reviewer can.
     await expect(approveClaim(repeated, after.version, { ...editor, role: "editor" })).rejects.toThrow();
     await approveClaim(repeated, after.version, reviewer);

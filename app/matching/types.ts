@@ -32,6 +32,8 @@ export interface ClaimMatches {
   /** Claims an editor confirmed state the same thing, with their verdicts. */
   confirmed: Array<{
     id: number;
+    /** Its claim number in its own article (decision 029): what the desk and readers call it. */
+    number: number;
     text: string;
     verdict: string | null;
     articleId: number;

@@ -5,6 +5,7 @@ import { ServerBusy } from "../utils/errors";
 import { domainFailure, failure, parseId, type ActionNotice } from "../utils/http.server";
 import { oncePerSubmission } from "../db/submissions.server";
 import { addEvidence, lookUpSource, removeEvidence, updateEvidence } from "./evidence.server";
+import { savedAnchor } from "./saved-anchor";
 import { EvidenceSchema, fieldErrors } from "./schemas";
 
 /**
@@ -43,18 +44,18 @@ export async function evidenceAction(
       if (!parsed.success) return invalid(parsed.error);
       return await oncePerSubmission(values, user.id, async () => {
         await addEvidence(claimId, parsed.data, user);
-        return redirect(`${here}?saved=source-added#evidence`);
+        return redirect(`${here}?saved=source-added${savedAnchor("evidence")}`);
       });
     }
     case "edit-evidence": {
       const parsed = EvidenceSchema.safeParse(values);
       if (!parsed.success) return invalid(parsed.error);
       await updateEvidence(parseId(values.evidenceId, "evidence"), parsed.data, user);
-      return redirect(`${here}?saved=evidence#evidence`);
+      return redirect(`${here}?saved=evidence${savedAnchor("evidence")}`);
     }
     case "remove-evidence": {
       await removeEvidence(parseId(values.evidenceId, "evidence"), user);
-      return redirect(`${here}?saved=source-removed#evidence`);
+      return redirect(`${here}?saved=source-removed${savedAnchor("evidence")}`);
     }
     default:
       return null;

@@ -1,6 +1,7 @@
 import { can } from "../auth/roles";
 import type { CurrentUser } from "../auth/session.server";
 import { listDeskMembers } from "../auth/users.server";
+import { db } from "../db/client.server";
 import { NotFoundError } from "../utils/errors";
 import { articleWithClaims, MAX_PROPOSALS } from "./articles.server";
 import { claimSpans, loadClaim, neighbouringClaims, parseReasons } from "./claims.server";
@@ -149,7 +150,15 @@ export async function articleWorkbench(
     dismissed: stored
       .filter((c) => c.status === "dismissed" && !c.orphanedAt && inThisPart(c))
       .map((c) => ({ id: c.id, quote: c.quote, version: c.version })),
-    totals: { active: active.length, approved: stored.filter((c) => c.status === "approved").length },
+    totals: {
+      active: active.length,
+      approved: stored.filter((c) => c.status === "approved").length,
+      /** Said in the publish section: approved claims readers will see without a source, and claims left unchecked. */
+      approvedWithoutSources: await db().claim.count({
+        where: { articleId, status: "approved", evidence: { none: {} } },
+      }),
+      unchecked: active.filter((c) => c.status !== "approved").length,
+    },
     claimsPage: { page, pages, inPart: inPart.length, size: CLAIMS_PER_PAGE },
     members: await listDeskMembers(),
     canEdit: can(user.role, "edit"),

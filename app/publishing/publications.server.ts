@@ -3,7 +3,7 @@ import type { PageRequest } from "../newsroom/paging";
 import { boundedCache } from "../utils/bounded-cache";
 import { env, publicUrl } from "../utils/config.server";
 import { latestNumber, latestPublicationSummaries, whereArticle, type ArticleRef } from "./latest.server";
-import { embedCode, type Publisher } from "./links";
+import { claimPermalink, embedCode, type Publisher } from "./links";
 import { etagOf, renderFactCheckPage } from "./page.server";
 import {
   listedVerdicts,
@@ -146,6 +146,18 @@ export async function findPublishedClaim(
   );
   const claim = snapshot.claims.find((c) => c.id === claimId);
   return claim ? { snapshot, claim } : null;
+}
+
+/**
+ * Where readers see a claim: its permalink in the latest version of its fact-check, and the
+ * number that version gives it; null when that version does not publish it. What an attribution
+ * in a rationale links to (matching's PublishedClaimLink).
+ */
+export async function publishedClaimLink(claimId: number): Promise<{ href: string; number: number } | null> {
+  const found = await findPublishedClaim(claimId);
+  if (!found) return null;
+  const { number } = found.claim;
+  return { href: claimPermalink(publisher().baseUrl, found.snapshot, number), number };
 }
 
 /**

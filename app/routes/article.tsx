@@ -171,7 +171,7 @@ export default function ArticleWorkbench({ loaderData, actionData }: Route.Compo
             <PublishForm
               articleVersion={article.version}
               nextVersion={(publishedVersion ?? 0) + 1}
-              approved={totals.approved}
+              totals={totals}
               state={stateOf(state, "publish")}
             />
           ) : null}

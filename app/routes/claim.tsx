@@ -28,13 +28,14 @@ import { ClaimVerdictPanel } from "../ui/ClaimVerdictPanel";
 import { EvidencePanel } from "../ui/EvidencePanel";
 import { stateOf } from "../ui/form-state";
 import { HistoryList } from "../ui/HistoryList";
+import { matchSaved, PageWithNotice, savedAnchor, savedNotice } from "../ui/SavedNotice";
 import { revalidateOnConflict } from "../ui/revalidate";
 import { MatchesPanel } from "../ui/MatchesPanel";
 import { AttributionPanel } from "../ui/AttributionPanel";
 import { OrphanNotice } from "../ui/OrphanNotice";
 import { decideMatch, matchesOf } from "../matching/decisions.server";
 import { MatchDecisionSchema } from "../matching/schemas";
-import { publishedEmbed } from "../publishing/publications.server";
+import { publishedClaimLink, publishedEmbed } from "../publishing/publications.server";
 import { ClaimEmbed } from "../ui/EmbedCode";
 import { QuantitiesTable } from "../ui/QuantitiesTable";
 import { claimFigures } from "../reference/reference.server";
@@ -57,8 +58,9 @@ export async function loader({ request, url, params }: Route.LoaderArgs) {
     publishedEmbed(articleId, page.claim.id),
     claimFigures(page.claim.quote, page.article.language),
   ]);
-  const [rationaleHtml, saved] = [renderMarkdown(page.claim.rationale), url.searchParams.get("saved")];
-  return { ...page, matches, comments, embed, ...figures, rationaleHtml, saved };
+  const notice = savedNotice(url, page.claim, matches),
+    rationaleHtml = renderMarkdown(page.claim.rationale);
+  return { ...page, matches, comments, embed, ...figures, rationaleHtml, notice };
 }
 
 export async function action({ request, url, params }: Route.ActionArgs) {
@@ -107,7 +109,7 @@ export async function action({ request, url, params }: Route.ActionArgs) {
         if (!parsed.success) return invalid(parsed.error);
         const { version, ...attribution } = parsed.data;
         await attributeClaim(claimId, version, attribution, user);
-        return redirect(`${here}?saved=attribution#attribution`);
+        return redirect(`${here}?saved=attribution${savedAnchor("attribution")}`);
       }
       case "adjust": {
         const parsed = AdjustClaimSchema.safeParse(values);
@@ -130,8 +132,7 @@ export async function action({ request, url, params }: Route.ActionArgs) {
       case "match": {
         const parsed = MatchDecisionSchema.safeParse(values);
         if (!parsed.success) return invalid(parsed.error);
-        await decideMatch(claimId, parsed.data, user);
-        return redirect(`${here}?saved=match#matches`);
+        return redirect(here + matchSaved(await decideMatch(claimId, parsed.data, user, publishedClaimLink)));
       }
       case "comment": {
         const parsed = CommentSchema.safeParse(values);
@@ -156,7 +157,7 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
   const { claim, siblings, canEdit, history: trail } = loaderData;
   const state = actionData ?? null;
   return (
-    <div className="page">
+    <PageWithNotice notice={actionData ? null : loaderData.notice}>
       <ClaimHeader
         claim={claim}
         article={loaderData.article}
@@ -164,7 +165,6 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
         approvedBy={loaderData.approvedBy}
         members={loaderData.members}
         canEdit={canEdit}
-        saved={actionData ? null : loaderData.saved}
         assignState={stateOf(state, "assign")}
       />
       <OrphanNotice claim={claim} articleId={loaderData.article.id} canEdit={canEdit} state={state} />
@@ -204,6 +204,6 @@ export default function ClaimPage({ loaderData, actionData }: Route.ComponentPro
         <summary>History of this claim ({trail.length})</summary>
         <HistoryList entries={trail} />
       </details>
-    </div>
+    </PageWithNotice>
   );
 }

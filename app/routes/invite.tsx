@@ -1,10 +1,11 @@
-import { Form, redirect } from "react-router";
+import { Form } from "react-router";
 import type { Route } from "./+types/invite";
 import { startSession } from "../auth/session.server";
 import { acceptInvite, AcceptInviteSchema, findInvite } from "../auth/users.server";
 import { domainFailure, failure, formValues, readForm } from "../utils/http.server";
 import { fieldErrors } from "../newsroom/schemas";
 import { Field, FormMessage } from "../ui/components";
+import { redirectTo } from "../utils/document-routes";
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [
   { title: loaderData?.joining === false ? "New password · Claimdesk" : "Join Claimdesk" },
@@ -26,7 +27,7 @@ export async function action({ request, params }: Route.ActionArgs) {
     return failure("join", {}, "Check the highlighted fields.", 400, { fields: fieldErrors(parsed.error) });
   try {
     const userId = await acceptInvite(params.token ?? "", parsed.data.password);
-    return redirect("/", { headers: { "Set-Cookie": await startSession(userId, request) } });
+    return redirectTo("/", { headers: { "Set-Cookie": await startSession(userId, request) } });
   } catch (error) {
     return domainFailure("join", {}, error);
   }

@@ -4,6 +4,7 @@ import { LoginSchema, signIn } from "../auth/login.server";
 import { sameOriginPath as safeNext } from "../auth/redirects";
 import { getUser, startSession } from "../auth/session.server";
 import { countUsers } from "../auth/users.server";
+import { redirectTo } from "../utils/document-routes";
 import { clientAddress, failure, formValues, readForm } from "../utils/http.server";
 import { Field, FormMessage } from "../ui/components";
 
@@ -11,7 +12,7 @@ export const meta: Route.MetaFunction = () => [{ title: "Sign in · Claimdesk" }
 
 export async function loader({ request, url }: Route.LoaderArgs) {
   if ((await countUsers()) === 0) throw redirect("/setup");
-  if (await getUser(request)) throw redirect(safeNext(url.searchParams.get("next")));
+  if (await getUser(request)) throw redirectTo(safeNext(url.searchParams.get("next")));
   const params = url.searchParams;
   return {
     next: safeNext(params.get("next")),
@@ -35,7 +36,7 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
   if (result.outcome === "wrong")
     return failure("login", shown, "That e-mail and password do not match an active account.", 401);
-  return redirect(safeNext(parsed.data.next), {
+  return redirectTo(safeNext(parsed.data.next), {
     headers: { "Set-Cookie": await startSession(result.userId, request) },
   });
 }

@@ -65,7 +65,9 @@ export const matchExternalAny = (words: string[]) =>
   match("r", "ExternalReview", { any: words }, ['r."claimReviewed"']);
 export const matchPublications = (terms: SearchTerm[]) => ({
   ...match("p", "Publication", terms, [
-    `(SELECT string_agg((claim ->> 'quote') || ' ' || (claim ->> 'verdict') || ' ' || (claim ->> 'rationale'), ' ') FROM jsonb_array_elements(p."snapshot"::jsonb -> 'claims') claim)`,
+    // Each quote and rationale a field of its own (snippet.ts), without verdict keys: a snippet
+    // showed "…on Tuesday. mostly-accurate Epoch AI lists…". The index still ranks by verdicts.
+    `(SELECT string_agg((claim ->> 'quote') || chr(1) || (claim ->> 'rationale'), chr(1)) FROM jsonb_array_elements(p."snapshot"::jsonb -> 'claims') claim)`,
     `p."snapshot"::jsonb #>> '{article,markdown}'`,
     `(p."snapshot"::jsonb #>> '{article,title}') || ' ' || (p."snapshot"::jsonb #>> '{article,outlet}')`,
   ]),

@@ -294,6 +294,18 @@ describe("readers' search", () => {
     expect((await search("memory prices", "article")).hits).toHaveLength(1);
   });
 
+  it("shows a claim's own words in a snippet, without verdict keys, the index rebuilt or not", async () => {
+    for (const rebuilt of [false, true]) {
+      if (rebuilt) await rebuildSearchIndex();
+      const { hits } = await searchPublished("power predecessor", 0, 10);
+      const snippet = plainSnippet(hits[0]!.snippet);
+      // Was "…less power than its predecessor. unsupported No efficiency benchmark…".
+      expect(snippet).toBe("…the chip uses 40 percent less power than its predecessor.");
+      const rationale = plainSnippet((await searchPublished("marketing", 0, 10)).hits[0]!.snippet);
+      expect(rationale).toBe("…was published; the wattage figure is marketing.");
+    }
+  });
+
   it("searches the latest version only", async () => {
     const fresh = await db().article.findUniqueOrThrow({ where: { id: published.id } });
     await publishArticle(

@@ -20,6 +20,14 @@ const fields = (...texts: string[]) => texts.join(FIELD_SEPARATOR);
 const filler = (words: number) => Array.from({ length: words }, (_, i) => `w${i}`).join(" ");
 
 describe("snippetOf", () => {
+  it("ends an excerpt cut after a sentence without a second ellipsis, and one cut at a comma with one", () => {
+    // The window: six words before the match, 24 in all; here its last word ends a sentence.
+    const ending = (end: string) => `${filler(10)} a b c d e predecessor ${filler(17)}${end} ${filler(30)}`;
+    expect(plainSnippet(snippetOf(ending("."), ["predecessor"]))).toMatch(/^….* w16\.$/);
+    expect(plainSnippet(snippetOf(ending("!”"), ["predecessor"]))).toMatch(/ w16!”$/);
+    expect(plainSnippet(snippetOf(ending(";"), ["predecessor"]))).toMatch(/ w16…$/);
+  });
+
   it("marks every form of a word the index would have matched", () => {
     const snippet = snippetOf("Alibaba said its new chip beats the chips Nvidia sells.", ["chips"]);
     expect(marked(snippet)).toEqual(["chip", "chips"]);

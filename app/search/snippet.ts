@@ -161,7 +161,16 @@ export function snippetOf(fieldsText: string, words: string[]): string {
   const marked = wanted
     ? excerpt.replace(wanted.pattern, (word) => (wanted.marks(word) ? MARK_START + word + MARK_END : word))
     : excerpt;
-  return `${start > 0 ? "…" : ""}${marked}${end < field.length ? "…" : ""}`;
+  return `${start > 0 ? "…" : ""}${end < field.length ? goesOn(marked) : marked}`;
+}
+
+/**
+ * An excerpt the field goes on after, ended with "…": not after a sentence's own end ("predecessor.…"
+ * read as a doubled ellipsis), and in place of a comma, colon or semicolon ("910B;…").
+ */
+function goesOn(excerpt: string): string {
+  if (/[.!?…]["”’)\]]*$/u.test(excerpt.replace(MARKS, ""))) return excerpt;
+  return `${excerpt.replace(/[,;:]$/u, "")}…`;
 }
 
 const MARKS = new RegExp(`([${MARK_START}${MARK_END}])`, "g");

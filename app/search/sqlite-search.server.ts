@@ -87,6 +87,11 @@ export const matchPublications = (terms: SearchTerm[]) => ({
   title: Prisma.sql`json_extract(p."snapshot", '$.article.title')`,
 });
 
+/**
+ * Rewrites every index from its rows. Publications' claims are written as the trigger of migration
+ * 20261201000000_publication_search_without_verdicts writes them: each quote and rationale a field
+ * of its own, no verdict keys (snippets are cut from this text).
+ */
 export async function rebuild(): Promise<void> {
   for (const table of ["ClaimSearch", "ArticleSearch", "EvidenceSearch", "ExternalReviewSearch"])
     await db().$executeRawUnsafe(`INSERT INTO "${table}" ("${table}") VALUES ('rebuild')`);
@@ -95,7 +100,7 @@ export async function rebuild(): Promise<void> {
     db().$executeRawUnsafe(`INSERT INTO "PublicationSearch" (rowid, "title", "claims", "article")
       SELECT p."id",
              json_extract(p."snapshot", '$.article.title') || ' ' || json_extract(p."snapshot", '$.article.outlet'),
-             (SELECT group_concat(json_extract(value, '$.quote') || ' ' || json_extract(value, '$.verdict') || ' ' || json_extract(value, '$.rationale'), ' ')
+             (SELECT group_concat(json_extract(value, '$.quote') || char(1) || json_extract(value, '$.rationale'), char(1))
                 FROM json_each(p."snapshot", '$.claims')),
              json_extract(p."snapshot", '$.article.markdown')
       FROM "Publication" p`),

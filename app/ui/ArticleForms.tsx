@@ -75,20 +75,39 @@ export function AddClaimForm({
 export function PublishForm({
   articleVersion,
   nextVersion,
-  approved,
+  totals,
   state,
 }: {
   articleVersion: number;
   nextVersion: number;
-  approved: number;
+  /** The article's approved claims, those of them without a source, and its active claims not approved. */
+  totals: { approved: number; approvedWithoutSources: number; unchecked: number };
   state: FormState | null;
 }) {
+  const { approved, approvedWithoutSources: unsourced, unchecked } = totals;
   return (
     <section className="panel" aria-labelledby="publish-heading">
       <h3 id="publish-heading">Publish version {nextVersion}</h3>
       <p className="hint">
         Publishes the {approved} approved {approved === 1 ? "claim" : "claims"} as an unchangeable snapshot.
       </p>
+      {/* The methodology promises readers the sources of each claim: say where one will have none. */}
+      {unsourced > 0 ? (
+        <p className="hint publish-warning">
+          {unsourced === approved
+            ? approved === 1
+              ? "It cites"
+              : "None of them cites"
+            : `${unsourced} of them cite`}{" "}
+          no sources: readers will see none for {unsourced === 1 ? "it" : "them"}.
+        </p>
+      ) : null}
+      {unchecked > 0 ? (
+        <p className="hint">
+          {unchecked} {unchecked === 1 ? "claim is" : "claims are"} not approved yet and will not be
+          published.
+        </p>
+      ) : null}
       {/* Below a long list: without the focus, the refusal would sit far down a page loaded at its top. */}
       <FormMessage error={state?.error} focusOn={state ?? undefined} />
       <Form method="post" className="stack">

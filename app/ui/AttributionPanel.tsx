@@ -3,6 +3,7 @@ import { proposeClaimantInContext } from "../claims/attribution";
 import { CLAIMANT_TYPES, parseAppearances } from "../newsroom/claim-fields";
 import { Field, FormMessage, formatPartialDate, safeHref } from "./components";
 import type { FormState } from "./form-state";
+import { SavedNotice } from "./SavedNotice";
 
 export interface AttributionValues {
   version: number;
@@ -49,6 +50,7 @@ export function AttributionPanel({
   return (
     <section className="panel" id="attribution" aria-labelledby="attribution-heading">
       <h2 id="attribution-heading">Who made this claim</h2>
+      <SavedNotice section="attribution" />
       <dl className="facts">
         <dt>Claimant</dt>
         <dd>

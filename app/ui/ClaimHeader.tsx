@@ -10,36 +10,7 @@ import {
 import type { FormState } from "./form-state";
 import { CONTEXT_LENGTH } from "../claims/anchor";
 import { contextAround } from "../utils/words";
-
-const SAVED: Record<string, string> = {
-  review: "Verdict, rationale and status saved.",
-  approve: "Approved. It will be included in the next publication.",
-  "send-back": "Sent back to the editor with your comment.",
-  assign: "Assignment saved.",
-  adjust: "Claim boundaries updated.",
-  merge: "Claims merged.",
-  "source-added": "Source added.",
-  evidence: "Source updated.",
-  "source-removed": "Source removed.",
-  match: "Saved. The history records the decision.",
-  attribution: "Claimant, date and appearances saved.",
-  comment: "Comment added.",
-};
-
-/**
- * What was just saved, in words. A verdict saved without a rationale (or the reverse) says so:
- * "saved" alone would let an editor believe the claim is ready for approval.
- */
-function savedMessage(saved: string, claim: Pick<ClaimSummary, "verdict" | "rationale" | "status">) {
-  if (saved !== "review") return SAVED[saved] ?? null;
-  const missing = [
-    claim.verdict ? null : "a verdict",
-    claim.rationale?.trim() ? null : "a written rationale",
-  ].filter(Boolean);
-  if (missing.length > 0)
-    return `Saved, without ${missing.join(" or ")}: a reviewer cannot approve it until it has both.`;
-  return claim.status === "needs-review" ? `${SAVED.review} It waits on the reviewers' desk.` : SAVED.review;
-}
+import { SavedNotice } from "./SavedNotice";
 
 export interface ClaimSummary {
   id: number;
@@ -64,8 +35,8 @@ export interface ClaimSummary {
 }
 
 /**
- * The top of the claim page: where it is, what was just saved (`saved`, from the redirect after
- * a save), its quote in context, status, who edited and approved it, and who is assigned.
+ * The top of the claim page: where it is, what was just saved where the page opens at the top
+ * (from the redirect after a save; SavedNotice.tsx), its quote in context, status, who edited and approved it, and who is assigned.
  */
 export function ClaimHeader({
   claim,
@@ -74,7 +45,6 @@ export function ClaimHeader({
   approvedBy,
   members,
   canEdit,
-  saved,
   assignState,
 }: {
   claim: ClaimSummary;
@@ -83,7 +53,6 @@ export function ClaimHeader({
   approvedBy: string | null;
   members: Array<{ id: number; name: string }>;
   canEdit: boolean;
-  saved: string | null;
   assignState: FormState | null;
 }) {
   const sentBackBy = claim.sentBackBy ?? null;
@@ -93,11 +62,7 @@ export function ClaimHeader({
         <Link to="/articles">Workbench</Link> › <Link to={`/articles/${article.id}`}>{article.title}</Link> ›
         Claim {claim.number}
       </p>
-      {saved && savedMessage(saved, claim) ? (
-        <p className="message message--success" role="status">
-          {savedMessage(saved, claim)}
-        </p>
-      ) : null}
+      <SavedNotice section="top" />
       <h1 className="claim-title">“{claim.quote}”</h1>
       <p className="meta">
         <StatusBadge status={claim.status} /> <VerdictBadge verdict={claim.verdict} /> · score{" "}

@@ -16,7 +16,8 @@ export function ClaimVerdictPanel({
   isLastEditor,
   state,
 }: {
-  claim: { version: number; verdict: string | null; rationale: string; status: string };
+  /** With its sources: approving a verdict that cites none is allowed, and said. */
+  claim: { version: number; verdict: string | null; rationale: string; status: string; evidence: unknown[] };
   rationaleHtml: string;
   canEdit: boolean;
   canReview: boolean;
@@ -177,8 +178,20 @@ export function ClaimVerdictPanel({
             <p className="hint">A verdict and a written rationale are needed before approval.</p>
           ) : (
             <Form method="post">
+              {/* An "unsupported" verdict may stand on an absence; readers are promised sources, so say it. */}
+              {claim.evidence.length === 0 ? (
+                <p className="hint" id="approve-no-sources">
+                  This verdict cites no sources; readers will see none.
+                </p>
+              ) : null}
               <input type="hidden" name="version" value={claim.version} />
-              <button type="submit" name="intent" value="approve" className="button button--approve">
+              <button
+                type="submit"
+                name="intent"
+                value="approve"
+                className="button button--approve"
+                aria-describedby={claim.evidence.length === 0 ? "approve-no-sources" : undefined}
+              >
                 Approve this verdict
               </button>
             </Form>

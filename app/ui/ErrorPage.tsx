@@ -9,7 +9,10 @@ export function ErrorPage({ title, children }: { title: string; children: ReactN
       <h1>{title}</h1>
       {children}
       <p>
-        <Link to="/">Go to the start page</Link>
+        {/* "/" only redirects, for readers to the stored list of fact-checks: a document load. */}
+        <Link to="/" reloadDocument>
+          Go to the start page
+        </Link>
       </p>
     </div>
   );

@@ -3,6 +3,7 @@ import { stanceLabel, STANCE_LABELS, STANCES } from "../newsroom/verdicts";
 import { Field, FormMessage, formatPartialDate, safeHref } from "./components";
 import { stateOf, type FormState } from "./form-state";
 import { SubmissionToken, useSubmissionToken } from "./SubmissionToken";
+import { SavedNotice } from "./SavedNotice";
 
 export interface EvidenceValues {
   id: number;
@@ -32,6 +33,7 @@ export function EvidencePanel({
   return (
     <section className="panel" id="evidence" aria-labelledby="evidence-heading">
       <h2 id="evidence-heading">Evidence ({evidence.length})</h2>
+      <SavedNotice section="evidence" />
       <ol className="evidence">
         {evidence.map((e) => (
           <li key={e.id}>

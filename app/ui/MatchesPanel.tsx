@@ -3,6 +3,7 @@ import type { ClaimMatches, Match } from "../matching/types";
 import { ExternalLink, ExternalRating } from "./ExternalReview";
 import { FormMessage, formatDate, VerdictBadge } from "./components";
 import type { FormState } from "./form-state";
+import { SavedNotice } from "./SavedNotice";
 
 function Decide({
   otherId,
@@ -92,6 +93,7 @@ export function MatchesPanel({
   return (
     <section className="panel matches-panel" id="matches" aria-labelledby="matches-heading">
       <h2 id="matches-heading">Checked before?</h2>
+      <SavedNotice section="matches" />
       <FormMessage error={state?.error} focusOn={state} />
       {confirmed.length > 0 ? (
         <>
@@ -103,7 +105,7 @@ export function MatchesPanel({
                   <a href={m.url}>“{m.text}”</a>
                 </p>
                 <p className="meta">
-                  In “{m.articleTitle}” · <VerdictBadge verdict={m.verdict} />
+                  Claim {m.number} in “{m.articleTitle}” · <VerdictBadge verdict={m.verdict} />
                 </p>
                 {canEdit && m.verdict ? (
                   <Decide
