@@ -21,6 +21,7 @@ const ON_BOTH_DATABASES = [
   "app/routes/login.test.ts",
   "app/routes/student.test.ts",
   "app/search/search.test.ts",
+  "app/routes/search.test.ts",
   "app/matching/matching.test.ts",
   "app/reviews/reviews.test.ts",
   "app/api/revalidation.test.ts",

@@ -36,6 +36,19 @@ function reviewAgeDays(reviewDate: string, importedAt: Date | string, now: numbe
   return Math.max(0, (now - from) / 86_400_000);
 }
 
+/** Fewer words than this are a keyword look-up, not a claim to match (see matchesForSearch). */
+export const CLAIM_WORDS = 4;
+
+/**
+ * "Has this been checked before?" for what someone typed into search: the matches of a sentence
+ * of at least CLAIM_WORDS words; null for a keyword look-up, which search alone answers.
+ */
+export async function matchesForSearch(q: string): Promise<Match[] | null> {
+  const text = q.trim();
+  if (text.split(/\s+/).length < CLAIM_WORDS) return null;
+  return findMatches(text);
+}
+
 /**
  * Earlier claims, and other fact-checkers' reviews, that may state the same thing as `text`, best
  * first: other articles before the claim's own, checked before unchecked; "same" only when the

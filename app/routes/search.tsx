@@ -6,6 +6,8 @@ import { SearchForm } from "../ui/SearchForm";
 import { pageOf } from "../newsroom/page-links";
 import { pagedAnswer } from "../newsroom/paging";
 import { searchStatus, searchSummary, SearchGroups } from "../ui/SearchResults";
+import { matchesForSearch } from "../matching/match.server";
+import { CheckedBefore } from "../ui/MatchesPanel";
 
 export const meta: Route.MetaFunction = ({ data }) => [
   {
@@ -17,8 +19,14 @@ export const meta: Route.MetaFunction = ({ data }) => [
 
 export async function loader({ request, url }: Route.LoaderArgs) {
   await requirePermission(request, url, "read-drafts");
-  const found = await searchPage(url.searchParams);
-  return pagedAnswer({ ...found, here: url.pathname + url.search }, found.page);
+  const [found, checkedBefore] = await Promise.all([
+    searchPage(url.searchParams),
+    // Only above the first page of every kind: paging through one kind is a look-up of its own.
+    url.searchParams.has("kind") || url.searchParams.has("page")
+      ? null
+      : matchesForSearch(url.searchParams.get("q") ?? ""),
+  ]);
+  return pagedAnswer({ ...found, checkedBefore, here: url.pathname + url.search }, found.page);
 }
 
 /** The same search, listing every match of one kind. */
@@ -30,7 +38,7 @@ function allOfKind(here: string, kind: string) {
 }
 
 export default function Search({ loaderData }: Route.ComponentProps) {
-  const { search, ignored, groups, page, here } = loaderData;
+  const { search, ignored, groups, page, here, checkedBefore } = loaderData;
   return (
     <div className="page wide">
       <h1>Search</h1>
@@ -47,6 +55,7 @@ export default function Search({ loaderData }: Route.ComponentProps) {
       ) : (
         <>
           <p role="status">{searchStatus(search.q, search.kind, groups)}</p>
+          {checkedBefore ? <CheckedBefore matches={checkedBefore} /> : null}
           <SearchGroups groups={groups} showAll={search.kind ? null : (kind) => allOfKind(here, kind)} />
           {page ? (
             <Pager

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { Form } from "react-router";
 import type { ClaimMatches, Match } from "../matching/types";
 import { ExternalLink, ExternalRating } from "./ExternalReview";
@@ -75,6 +76,65 @@ function ExternalMatch({ match: m }: { match: Match }) {
 }
 
 /**
+ * One suggestion: a claim of ours, with where and when it was checked, or another fact-checker's
+ * review; `children` are what an editor may decide about one of ours.
+ */
+function SuggestedMatch({ match: m, children }: { match: Match; children?: ReactNode }) {
+  if (m.kind === "external") return <ExternalMatch match={m} />;
+  return (
+    <li className={`match match--${m.relation}`}>
+      <p>
+        <a href={m.url}>“{m.text}”</a>
+      </p>
+      <p className="meta">
+        {m.sameArticle ? (
+          <strong>
+            {m.relation === "same" ? "Repeated in this article" : "Said otherwise in this article"}
+          </strong>
+        ) : m.relation === "same" ? (
+          <strong>Likely the same claim</strong>
+        ) : (
+          "Related"
+        )}{" "}
+        · {m.sameArticle ? "" : `${m.publisher} · `}
+        {formatDate(m.date)} · <VerdictBadge verdict={m.verdict} />
+      </p>
+      <Conflicts conflicts={m.conflicts} />
+      {children}
+    </li>
+  );
+}
+
+/**
+ * "Has this been checked before?" for a sentence searched for, not yet a claim of ours: the
+ * earlier claims and other fact-checkers' reviews that may state it, best first.
+ */
+export function CheckedBefore({ matches }: { matches: Match[] }) {
+  return (
+    <section className="panel matches-panel" aria-labelledby="checked-before-heading">
+      <h2 id="checked-before-heading">Checked before?</h2>
+      {matches.length === 0 ? (
+        <p>
+          No claim in the workspace, and no other fact-checker's review, looks like what you searched for.
+        </p>
+      ) : (
+        <>
+          <p>
+            Claims in the workspace, and other fact-checkers&apos; reviews, that may state what you searched
+            for, best first. &ldquo;This claim&rdquo; below is your search.
+          </p>
+          <ul className="match-list">
+            {matches.map((m) => (
+              <SuggestedMatch key={`${m.kind}-${m.id}`} match={m} />
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
+
+/**
  * "Has this been checked before?": earlier claims that may say the same, with their verdicts;
  * an editor confirms one as the same claim (and may start from its check) or dismisses it.
  */
@@ -130,45 +190,22 @@ export function MatchesPanel({
         <>
           <h3>Suggestions</h3>
           <ul className="match-list">
-            {suggestions.map((m) =>
-              m.kind === "external" ? (
-                <ExternalMatch key={`external-${m.id}`} match={m} />
-              ) : (
-                <li key={m.id} className={`match match--${m.relation}`}>
-                  <p>
-                    <a href={m.url}>“{m.text}”</a>
-                  </p>
-                  <p className="meta">
-                    {m.sameArticle ? (
-                      <strong>
-                        {m.relation === "same"
-                          ? "Repeated in this article"
-                          : "Said otherwise in this article"}
-                      </strong>
-                    ) : m.relation === "same" ? (
-                      <strong>Likely the same claim</strong>
-                    ) : (
-                      "Related"
-                    )}{" "}
-                    · {m.sameArticle ? "" : `${m.publisher} · `}
-                    {formatDate(m.date)} · <VerdictBadge verdict={m.verdict} />
-                  </p>
-                  <Conflicts conflicts={m.conflicts} />
-                  {canEdit ? (
-                    <div className="actions">
-                      <Decide
-                        otherId={m.id}
-                        decision="same"
-                        label="Same claim"
-                        differences={m.conflicts}
-                        primary={m.relation === "same"}
-                      />
-                      <Decide otherId={m.id} decision="dismissed" label="Not the same" />
-                    </div>
-                  ) : null}
-                </li>
-              ),
-            )}
+            {suggestions.map((m) => (
+              <SuggestedMatch key={`${m.kind}-${m.id}`} match={m}>
+                {canEdit ? (
+                  <div className="actions">
+                    <Decide
+                      otherId={m.id}
+                      decision="same"
+                      label="Same claim"
+                      differences={m.conflicts}
+                      primary={m.relation === "same"}
+                    />
+                    <Decide otherId={m.id} decision="dismissed" label="Not the same" />
+                  </div>
+                ) : null}
+              </SuggestedMatch>
+            ))}
           </ul>
         </>
       )}

@@ -97,7 +97,10 @@ export function searchSummary(q: string, kind: SearchKind | undefined, groups: S
 export function searchStatus(q: string, kind: SearchKind | undefined, groups: SearchGroup[]): string {
   const found = groups.reduce((sum, g) => sum + g.total, 0);
   const summary = searchSummary(q, kind, groups);
-  if (found === 0) return `${summary}.`;
+  if (found === 0)
+    return q.trim().includes(" ")
+      ? `${summary}. Search finds what holds every word you typed: fewer words find more.`
+      : `${summary}.`;
   if (kind) {
     const lead = `${summary}, best first.`;
     const shown = groups.reduce((sum, g) => sum + g.hits.length, 0);
