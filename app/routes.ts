@@ -25,6 +25,7 @@ export default [
   route("exercises/:id", "routes/exercise.tsx"),
   route("exercises/:id/results.csv", "routes/exercise.csv.tsx"),
   route("exercises/:id/students.csv", "routes/exercise.csv.tsx", { id: "exercise-students-csv" }),
+  route("exercises/:id/students/:submission", "routes/exercise.student.tsx"),
   route("x", "routes/classroom.tsx"),
   route("x/:code", "routes/student.tsx"),
   route("x/:code/r/:token", "routes/student-result.tsx"),

@@ -171,6 +171,10 @@ test("an educator runs an exercise on the seeded fact-check; two students compar
   await expect(page.getByRole("region", { name: "Most often judged wrong" })).toContainText(
     "Alibaba’s shares spiked",
   );
+  // Ben's pick outside the key is there to discuss, with his verdict.
+  await expect(
+    page.getByRole("region", { name: "Sentences marked that the key does not count" }),
+  ).toContainText("Markets moved quickly after Alibaba’s announcement.” marked by 1 of 2: ✓Accurate: 1");
   const memoryRow = page.locator("tr", { hasText: "Memory Bandwidth: 512 GB/s." });
   await expect(memoryRow).toContainText("1 of 2");
   await expect(memoryRow).toContainText("1 same, 0 next, 0 far");
@@ -205,10 +209,14 @@ test("an educator runs an exercise on the seeded fact-check; two students compar
   };
   const rows = await download("results.csv");
   expect(rows[0]).toBe(
-    '"student","submitted_at","claim_number","claim","found","student_verdict","student_source","published_verdict","credit","student_reason","student_link"',
+    '"student","submitted_at","claim_number","claim","found","student_verdict","student_source","published_verdict","credit","student_reason","student_link","in_answer_key"',
   );
-  expect(rows).toHaveLength(1 + 2 * 16);
-  expect(rows.filter((r) => r.includes('"yes"'))).toHaveLength(3);
+  // A row per student and claim, then Ben's sentence the key does not count.
+  expect(rows).toHaveLength(1 + 2 * 16 + 1);
+  expect(rows.filter((r) => /"yes","[^"]+","[^"]+","[^"]+","[\d.]+"/.test(r))).toHaveLength(3);
+  expect(rows.find((r) => r.endsWith('"no"'))).toMatch(
+    /^"Ben","[^"]+","","Markets moved quickly after Alibaba’s announcement\.","","Accurate","Market or trading data","","","","","no"$/,
+  );
   expect(rows.find((r) => r.startsWith('"Ada"') && r.includes("Memory Bandwidth"))).toContain(
     '"yes","Unsupported","The company\'s own statement or data","Unsupported","1","Only the company has published this figure.","https://www.asianfin.com/articles/99"',
   );
@@ -217,10 +225,10 @@ test("an educator runs an exercise on the seeded fact-check; two students compar
   );
   const students = await download("students.csv");
   expect(students[0]).toBe(
-    '"student","submitted_at","claims_found","score","out_of","seen_fact_check","rubric","rubric_comment","who_is_behind_it","what_they_want","late"',
+    '"student","submitted_at","claims_found","score","out_of","seen_fact_check","rubric","rubric_comment","who_is_behind_it","what_they_want","late","other_sentences_marked"',
   );
   expect(students.find((r) => r.startsWith('"Ada"'))).toMatch(
-    /"2","1","16","yes","Mastery","You checked who published the figure: well done.","","",""$/,
+    /"2","1","16","yes","Mastery","You checked who published the figure: well done.","","","","0"$/,
   );
   expect(students).toHaveLength(3);
 

@@ -1,4 +1,4 @@
-import { Form } from "react-router";
+import { Form, Link } from "react-router";
 import { safeHref } from "../ui/components";
 import { StudentVerdict } from "./Comparison";
 import { formatScore } from "./score";
@@ -66,77 +66,92 @@ function RubricForm({ student }: { student: StudentRow }) {
   );
 }
 
-/** One row per student: what they scored, whether they have seen the fact-check, and a way to remove their answers. */
+/**
+ * One row per student: their answer sheet, what they scored, whether they have seen the
+ * fact-check, and a way to remove their answers. On a phone each row is a card (`table--stack`),
+ * so no column is cut off.
+ */
 export function StudentsTable({
   submissions,
+  exerciseId,
   claims,
   mode,
   hasDue,
 }: {
   submissions: StudentRow[];
+  exerciseId: number;
   claims: number;
   mode: "article" | "marked";
   /** Whether the exercise has a due time: then a column says who answered late. */
   hasDue: boolean;
 }) {
   return (
-    <div className="table-scroll">
-      <table className="table students">
-        <caption>Students</caption>
-        <thead>
-          <tr>
-            <th scope="col">Student</th>
-            {mode === "article" ? <th scope="col">Claims found</th> : null}
-            <th scope="col">Score</th>
-            {hasDue ? <th scope="col">On time?</th> : null}
-            <th scope="col">Seen the fact-check</th>
-            <th scope="col">Rubric</th>
-            <th scope="col">
-              <span className="visually-hidden">Remove</span>
+    <table className="table table--stack students">
+      <caption>Students</caption>
+      <thead>
+        <tr>
+          <th scope="col">Student</th>
+          {mode === "article" ? <th scope="col">Claims found</th> : null}
+          <th scope="col">Score</th>
+          {hasDue ? <th scope="col">On time?</th> : null}
+          <th scope="col">Seen the fact-check</th>
+          <th scope="col">Rubric</th>
+          <th scope="col">
+            <span className="visually-hidden">Remove</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {submissions.map((s) => (
+          <tr key={s.id}>
+            <th scope="row">
+              <Link
+                to={`/exercises/${exerciseId}/students/${s.id}`}
+                aria-label={`${s.displayName}'s answers`}
+              >
+                {s.displayName}
+              </Link>
             </th>
+            {mode === "article" ? (
+              <td data-label="Claims found">
+                {s.found} of {claims}
+              </td>
+            ) : null}
+            <td data-label="Score">
+              {formatScore(s.score)} of {claims}
+            </td>
+            {hasDue ? (
+              <td data-label="On time?">{s.late ? <strong className="late">Late</strong> : "On time"}</td>
+            ) : null}
+            <td data-label="Seen the fact-check">
+              {s.revealed ? "Yes" : "Not yet: can still change answers"}
+            </td>
+            <td>
+              <RubricForm student={s} />
+            </td>
+            <td>
+              <details className="remove">
+                <summary>
+                  Remove<span className="visually-hidden"> {s.displayName}'s answers</span>
+                </summary>
+                <Form method="post" className="stack">
+                  <input type="hidden" name="submission" value={s.id} />
+                  <p>Remove {s.displayName}'s answers? Their result link stops working.</p>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="delete-submission"
+                    className="button button--secondary"
+                  >
+                    Remove {s.displayName}'s answers
+                  </button>
+                </Form>
+              </details>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {submissions.map((s) => (
-            <tr key={s.id}>
-              <th scope="row">{s.displayName}</th>
-              {mode === "article" ? (
-                <td>
-                  {s.found} of {claims}
-                </td>
-              ) : null}
-              <td>
-                {formatScore(s.score)} of {claims}
-              </td>
-              {hasDue ? <td>{s.late ? <strong className="late">Late</strong> : "On time"}</td> : null}
-              <td>{s.revealed ? "Yes" : "Not yet: can still change answers"}</td>
-              <td>
-                <RubricForm student={s} />
-              </td>
-              <td>
-                <details className="remove">
-                  <summary>
-                    Remove<span className="visually-hidden"> {s.displayName}'s answers</span>
-                  </summary>
-                  <Form method="post" className="stack">
-                    <input type="hidden" name="submission" value={s.id} />
-                    <p>Remove {s.displayName}'s answers? Their result link stops working.</p>
-                    <button
-                      type="submit"
-                      name="intent"
-                      value="delete-submission"
-                      className="button button--secondary"
-                    >
-                      Remove {s.displayName}'s answers
-                    </button>
-                  </Form>
-                </details>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

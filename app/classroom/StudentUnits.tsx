@@ -159,7 +159,11 @@ export function MarkedUnits({
       {units.map((u) => (
         <li key={u.index} id={`unit-${u.index}`} className="unit">
           <p className="unit__mark">
-            <strong>{u.index}.</strong> “<span lang={lang}>{u.text}</span>”
+            {/* One flex item for the quote: its marks hug the words, the gap only follows the number. */}
+            <strong>{u.index}.</strong>{" "}
+            <span>
+              “<span lang={lang}>{u.text}</span>”
+            </span>
           </p>
           <Questions unit={u} values={values} errors={errors} />
         </li>

@@ -96,7 +96,13 @@ export interface ClaimOutcome {
 export interface Comparison {
   claims: ClaimOutcome[];
   /** Passages the student marked that the fact-checkers did not count. */
-  added: Array<{ unit: Unit; verdict: StudentVerdict | ""; source: SourceKind | "" }>;
+  added: Array<{
+    unit: Unit;
+    verdict: StudentVerdict | "";
+    source: SourceKind | "";
+    evidence: string;
+    reason: string;
+  }>;
   found: number;
   agreed: number;
   /** The sum of the claims' credit, out of the number of claims. */
@@ -122,7 +128,13 @@ export function compare(units: Unit[], counted: PublishedClaim[], answers: Answe
   });
   const added = marked
     .filter((m) => !counted.some((c) => matches(m.unit, c)))
-    .map((m) => ({ unit: m.unit, verdict: m.answer.verdict, source: m.answer.source }));
+    .map((m) => ({
+      unit: m.unit,
+      verdict: m.answer.verdict,
+      source: m.answer.source,
+      evidence: m.answer.evidence ?? "",
+      reason: m.answer.reason ?? "",
+    }));
   return {
     claims,
     added,
@@ -162,6 +174,40 @@ export function tally(units: Unit[], counted: PublishedClaim[], submissions: Ans
     }
     return t;
   });
+}
+
+/** A sentence students marked that the answer key does not count: how many marked it, and their verdicts. */
+export interface OtherMark {
+  unit: Unit;
+  students: number;
+  /** Most given first; "" is an answer stored without a verdict. */
+  verdicts: Array<{ verdict: StudentVerdict | ""; count: number }>;
+}
+
+/**
+ * The sentences the class marked outside the answer key (each student's `added`), the most
+ * marked first, then in reading order. Bounded by the article's sentences, not by the class.
+ */
+export function otherMarks(added: Array<Comparison["added"]>): OtherMark[] {
+  const bySentence = new Map<number, { unit: Unit; students: number; verdicts: Map<string, number> }>();
+  for (const marks of added)
+    for (const { unit, verdict } of marks) {
+      const entry = bySentence.get(unit.index) ?? { unit, students: 0, verdicts: new Map() };
+      entry.students++;
+      entry.verdicts.set(verdict, (entry.verdicts.get(verdict) ?? 0) + 1);
+      bySentence.set(unit.index, entry);
+    }
+  const order = (v: string) =>
+    v === "" ? STUDENT_VERDICT_KEYS.length : STUDENT_VERDICT_KEYS.indexOf(v as StudentVerdict);
+  return [...bySentence.values()]
+    .sort((a, b) => b.students - a.students || a.unit.index - b.unit.index)
+    .map(({ unit, students, verdicts }) => ({
+      unit,
+      students,
+      verdicts: [...verdicts]
+        .sort(([a, m], [b, n]) => n - m || order(a) - order(b))
+        .map(([verdict, count]) => ({ verdict: verdict as StudentVerdict | "", count })),
+    }));
 }
 
 /** Stored answers as the form's fields, to show a student the answers they sent. */

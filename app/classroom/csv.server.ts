@@ -15,7 +15,12 @@ export const csvCell = (value: string | number) => {
 const csv = (rows: Array<Array<string | number>>) =>
   BOM + rows.map((row) => row.map(csvCell).join(",")).join("\r\n") + "\r\n";
 
-/** One row per student and counted claim: found or not, their verdict, source and credit, the published verdict. */
+/**
+ * One row per student and counted claim: found or not, their verdict, source and credit, the
+ * published verdict. Then a row per sentence the student marked that the answer key does not
+ * count (`in_answer_key` "no"): the sentence in the claim column, no number, found, published
+ * verdict or credit, since none applies.
+ */
 export async function resultsCsv(exercise: ExerciseView): Promise<string> {
   const { submissions } = await results(exercise);
   const rows: Array<Array<string | number>> = [
@@ -31,6 +36,7 @@ export async function resultsCsv(exercise: ExerciseView): Promise<string> {
       "credit",
       "student_reason",
       "student_link",
+      "in_answer_key",
     ],
   ];
   for (const s of submissions) {
@@ -48,15 +54,32 @@ export async function resultsCsv(exercise: ExerciseView): Promise<string> {
         outcome.credit,
         outcome.reason,
         outcome.evidence,
+        "yes",
       ]);
     }
+    for (const other of comparison.added)
+      rows.push([
+        s.displayName,
+        s.createdAt.toISOString(),
+        "",
+        other.unit.text,
+        "",
+        other.verdict ? studentVerdictLabel(other.verdict) : "",
+        other.source ? sourceLabel(other.source) : "",
+        "",
+        "",
+        other.reason,
+        other.evidence,
+        "no",
+      ]);
   }
   return csv(rows);
 }
 
 /**
  * One row per student: claims found, score out of the claims that count, whether they have seen
- * the fact-check, and whether they answered after the due time (empty when there is none).
+ * the fact-check, whether they answered after the due time (empty when there is none), and how
+ * many sentences they marked that the answer key does not count.
  */
 export async function studentsCsv(exercise: ExerciseView): Promise<string> {
   const { submissions } = await results(exercise);
@@ -74,6 +97,7 @@ export async function studentsCsv(exercise: ExerciseView): Promise<string> {
       "who_is_behind_it",
       "what_they_want",
       "late",
+      "other_sentences_marked",
     ],
     ...submissions.map((s) => [
       s.displayName,
@@ -87,6 +111,7 @@ export async function studentsCsv(exercise: ExerciseView): Promise<string> {
       s.publisherGuess,
       s.purposeGuess,
       exercise.dueAt ? (s.late ? "yes" : "no") : "",
+      s.added.length,
     ]),
   ]);
 }

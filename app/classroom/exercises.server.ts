@@ -18,7 +18,15 @@ import {
 import { CODE_ALPHABET } from "./codes";
 import { isLate } from "./due";
 import { instructionsFor } from "./instructions";
-import { compare, SOURCE_KEYS, STUDENT_VERDICT_KEYS, tally, type Answer, type Unit } from "./compare";
+import {
+  compare,
+  otherMarks,
+  SOURCE_KEYS,
+  STUDENT_VERDICT_KEYS,
+  tally,
+  type Answer,
+  type Unit,
+} from "./compare";
 
 export const MAX_SUBMISSIONS = 1000;
 
@@ -388,7 +396,20 @@ export async function resultByLink(code: string, token: string) {
   return exercise ? { exercise, submission: studentResult(exercise, submission) } : null;
 }
 
+/**
+ * One student's answers, for the exercise's teachers (`exerciseForTeacher` has checked them): by
+ * the submission's id within this exercise only, so an id from another exercise is not found.
+ */
+export async function submissionForTeacher(exercise: ExerciseView, submissionId: number) {
+  const submission = await db().submission.findFirst({
+    where: { id: submissionId, exerciseId: exercise.id },
+  });
+  return submission ? studentResult(exercise, submission) : null;
+}
+
 type SubmissionRow = NonNullable<Awaited<ReturnType<ReturnType<typeof db>["submission"]["findUnique"]>>>;
+
+export type StudentResult = ReturnType<typeof studentResult>;
 
 function studentResult(exercise: ExerciseView, submission: SubmissionRow) {
   const answers = parseStoredJson(StoredAnswers, submission.answers);
@@ -417,12 +438,15 @@ export function tellApart(names: string[]): string[] {
   });
 }
 
+/** How many of the sentences marked outside the answer key the teacher's page lists (the CSV has all). */
+export const OTHER_MARKS_SHOWN = 15;
+
 export async function results(exercise: ExerciseView) {
   const rows = await db().submission.findMany({ where: { exerciseId: exercise.id }, orderBy: { id: "asc" } });
   const labels = tellApart(rows.map((r) => r.displayName));
   const submissions = rows.map((r, i) => {
     const answers = parseStoredJson(StoredAnswers, r.answers);
-    const { found, score } = compare(exercise.units, exercise.counted, answers);
+    const { found, score, added } = compare(exercise.units, exercise.counted, answers);
     return {
       id: r.id,
       displayName: labels[i]!,
@@ -437,8 +461,11 @@ export async function results(exercise: ExerciseView) {
       answers,
       found,
       score,
+      /** The sentences this student marked that the answer key does not count. */
+      added,
     };
   });
+  const others = otherMarks(submissions.map((s) => s.added));
   const tallies = tally(
     exercise.units,
     exercise.counted,
@@ -477,6 +504,8 @@ export async function results(exercise: ExerciseView) {
       .filter((t) => t.wrong > 0)
       .sort((a, b) => b.wrong - a.wrong)
       .slice(0, 3),
+    // The class's picks outside the key, the most marked first: a page bounded however many answered.
+    otherMarks: { shown: others.slice(0, OTHER_MARKS_SHOWN), total: others.length },
   };
 }
 

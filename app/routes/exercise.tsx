@@ -5,21 +5,22 @@ import { results } from "../classroom/exercises.server";
 import { manageExercise } from "../classroom/manage.server";
 import { exerciseForTeacher, teachersOf } from "../classroom/teachers.server";
 import { CoTeachers } from "../classroom/CoTeachers";
-import { Highlights, StudentReasons, StudentsTable } from "../classroom/ResultsParts";
+import { Highlights, StudentsTable } from "../classroom/ResultsParts";
 import { ExerciseSettings } from "../classroom/ExerciseSettings";
-import { VerdictChart } from "../classroom/VerdictChart";
+import { ClaimTallies, OtherMarks } from "../classroom/ClassAnswers";
+import { skipsNumbers } from "../classroom/numbers";
 import { SharePanel } from "../classroom/SharePanel";
 import { shareWithQr } from "../classroom/share.server";
 import { dueChoice, formatDue } from "../classroom/due";
 import { domainFailure, formValues, orErrorPage, parseId, readForm } from "../utils/http.server";
-import { FormMessage, VerdictBadge } from "../ui/components";
+import { FormMessage } from "../ui/components";
 
 export const meta: Route.MetaFunction = () => [{ title: "Exercise results · Classroom · Claimdesk" }];
 
 export async function loader({ request, url, params }: Route.LoaderArgs) {
   const user = await requirePermission(request, url, "teach");
   const exercise = await orErrorPage(exerciseForTeacher(parseId(params.id, "exercise"), user));
-  const [{ submissions, tallies, reasons, mostMissed, mostWrong }, teachers] = await Promise.all([
+  const [{ submissions, tallies, reasons, mostMissed, mostWrong, otherMarks }, teachers] = await Promise.all([
     results(exercise),
     teachersOf(exercise.id),
   ]);
@@ -38,11 +39,12 @@ export async function loader({ request, url, params }: Route.LoaderArgs) {
     dueChoice: dueChoice(exercise),
     share: shareWithQr(request, exercise.code),
     students: submissions.length,
-    submissions: submissions.map(({ answers: _a, createdAt: _c, sentAt: _s, ...row }) => row),
+    submissions: submissions.map(({ answers: _a, added: _o, createdAt: _c, sentAt: _s, ...row }) => row),
     tallies,
     reasons,
     mostMissed,
     mostWrong,
+    otherMarks,
     notice: url.searchParams.get("done"),
     teachers,
   };
@@ -84,6 +86,7 @@ export default function ExerciseResults({ loaderData, actionData }: Route.Compon
     reasons,
     mostMissed,
     mostWrong,
+    otherMarks,
     notice,
     teachers,
   } = loaderData;
@@ -103,48 +106,21 @@ export default function ExerciseResults({ loaderData, actionData }: Route.Compon
       {students > 0 ? (
         <>
           <Highlights mostMissed={mostMissed} mostWrong={mostWrong} students={students} />
+          <OtherMarks marks={otherMarks.shown} total={otherMarks.total} students={students} />
           <StudentsTable
             submissions={submissions}
+            exerciseId={exercise.id}
             claims={tallies.length}
             mode={exercise.mode}
             hasDue={exercise.due !== ""}
           />
-          <div className="table-scroll">
-            <table className="table results">
-              <caption>
-                Per claim: {exercise.mode === "article" ? "how many found it, and " : ""}their verdicts
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Claim</th>
-                  {exercise.mode === "article" ? <th scope="col">Found by</th> : null}
-                  <th scope="col">Verdicts: same, next on the scale, far</th>
-                  <th scope="col">Students' verdicts (★ published)</th>
-                </tr>
-              </thead>
-              <tbody>
-                {tallies.map((t, i) => (
-                  <tr key={t.claim.id}>
-                    <td>
-                      {t.claim.number}. “{t.claim.quote}” <VerdictBadge verdict={t.claim.verdict} />
-                      <StudentReasons reasons={reasons[i] ?? []} />
-                    </td>
-                    {exercise.mode === "article" ? (
-                      <td data-label="Found by">
-                        {t.foundBy} of {students}
-                      </td>
-                    ) : null}
-                    <td data-label="Verdicts">
-                      {t.same} same, {t.near} next, {t.wrong} far
-                    </td>
-                    <td>
-                      <VerdictChart counts={t.verdicts} published={t.claim.verdict} students={students} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ClaimTallies
+            tallies={tallies}
+            reasons={reasons}
+            students={students}
+            mode={exercise.mode}
+            skipsNumbers={skipsNumbers(tallies.map((t) => t.claim.number))}
+          />
         </>
       ) : (
         <p>No answers yet.</p>

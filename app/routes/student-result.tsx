@@ -3,10 +3,9 @@ import { Form, Link, redirect } from "react-router";
 import type { Route } from "./+types/student-result";
 import { resultByLink, reveal } from "../classroom/exercises.server";
 import { normalizeCode } from "../classroom/codes";
-import { ComparisonList, SourceReveal, StudentVerdict } from "../classroom/Comparison";
-import { renderMarkdown } from "../publishing/annotate";
+import { AnswerSheet } from "../classroom/AnswerSheet";
+import { answerSheet } from "../classroom/answer-sheet.server";
 import { formatScore } from "../classroom/score";
-import { parseQuantities } from "../claims/quantities";
 import { orErrorPage } from "../utils/http.server";
 
 /** A student's page: the frame has no navigation (see SiteFrame). */
@@ -45,22 +44,7 @@ export async function loader({ params }: Route.LoaderArgs) {
       open: exercise.status === "open",
       added: submission.comparison.added.length,
     };
-  return {
-    ...base,
-    revealed: true as const,
-    comparison: submission.comparison,
-    reasons: exercise.reasons,
-    rationales: submission.comparison.claims.map((c) => renderMarkdown(c.claim.rationale)),
-    quantities: submission.comparison.claims.map((c) => parseQuantities(c.claim.quote)),
-    source: exercise.askSource
-      ? {
-          ...submission.guesses,
-          outlet: exercise.snapshot.article.outlet,
-          author: exercise.snapshot.article.author,
-          url: exercise.snapshot.article.sourceUrl,
-        }
-      : null,
-  };
+  return { ...base, revealed: true as const, ...answerSheet(exercise, submission) };
 }
 
 export async function action({ params }: Route.ActionArgs) {
@@ -140,30 +124,14 @@ export default function StudentResult({ loaderData }: Route.ComponentProps) {
           {d.feedback.comment ? <p className="student-reason">{d.feedback.comment}</p> : null}
         </section>
       ) : null}
-      {d.source ? <SourceReveal source={d.source} /> : null}
       <p className="meta">Keep this page's address to come back to it.</p>
-      <ComparisonList
+      <AnswerSheet
         comparison={comparison}
         reasons={reasons}
         rationales={rationales}
         quantities={d.quantities}
+        source={d.source}
       />
-      {comparison.added.length > 0 ? (
-        <section aria-labelledby="added-heading">
-          <h2 id="added-heading">You also marked</h2>
-          <p className="hint">
-            The fact-checkers did not count these. Some may be checkable but minor, restate another claim, or
-            be opinion: which is it?
-          </p>
-          <ul>
-            {comparison.added.map((a) => (
-              <li key={a.unit.index}>
-                “{a.unit.text}” {a.verdict ? <StudentVerdict verdict={a.verdict} /> : null}
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
     </div>
   );
 }

@@ -14,6 +14,7 @@ import { formatCode } from "../classroom/codes";
 import { textLanguage } from "../claims/language";
 import { shareWithQr } from "../classroom/share.server";
 import { HandoutLink } from "../classroom/ShareQr";
+import { skipsNumbers } from "../classroom/numbers";
 
 /** A student's page: the frame has no navigation (see SiteFrame). */
 export const handle = { classroom: true };
@@ -49,6 +50,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       units: exercise.units.map(({ index, text, block, kind }) => ({ index, text, block, kind })),
       // Rendered once per exercise and kept with its sentences (exercise-text.server.ts).
       marked: exercise.mode === "marked" ? exercise.marked : null,
+      // The marked claims keep their numbers in the fact-check (decision 029): say why some are missing.
+      skipsNumbers: exercise.mode === "marked" && skipsNumbers(exercise.units.map((u) => u.index)),
       mine: mine
         ? {
             revealed: mine.revealed,
@@ -79,6 +82,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 
 export default function StudentExercise({ loaderData, actionData }: Route.ComponentProps) {
   const { title, instructions, mode, open, due, share, article, units, marked, mine, askSource } = loaderData;
+  const numbersNote = loaderData.skipsNumbers ? (
+    <p className="hint">
+      The claims keep the numbers the fact-checkers gave them in the article, so the numbers of claims this
+      exercise does not ask about are skipped.
+    </p>
+  ) : null;
   const v: Record<string, string | undefined> = actionData?.values ?? mine?.values ?? {};
   const errors = actionData?.fields ?? {};
   const hasFields = Object.keys(errors).length > 0;
@@ -137,6 +146,7 @@ export default function StudentExercise({ loaderData, actionData }: Route.Compon
       {marked ? (
         <section aria-labelledby="article-heading">
           <h2 id="article-heading">The article, with the claims to judge marked</h2>
+          {numbersNote}
           <div className="article-text" lang={article.lang} dangerouslySetInnerHTML={{ __html: marked }} />
         </section>
       ) : null}
