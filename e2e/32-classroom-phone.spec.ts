@@ -95,6 +95,12 @@ test("the classroom on a 375 px phone: boxes before their sentences, every colum
     "just about hardware",
   );
   await expectAccessible(teacher, "a student's answer sheet on a phone");
+  // The list of exercises is wider than a phone: its box scrolls, takes keyboard focus and says what it holds.
+  await teacher.goto("/exercises");
+  const list = teacher.getByRole("region", { name: "Your exercises" });
+  await list.focus();
+  await expect(list).toBeFocused();
+  await expectAccessible(teacher, "the list of exercises on a phone");
 });
 
 test("'claims marked' on a phone: quotes hug their words, skipped claim numbers are explained", async ({

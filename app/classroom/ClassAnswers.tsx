@@ -23,7 +23,7 @@ export function ClaimTallies({
 }) {
   return (
     <>
-      <div className="table-scroll">
+      <div className="table-scroll" role="region" aria-label="Per claim" tabIndex={0}>
         <table className="table results" aria-describedby={skipsNumbers ? "claim-numbers-note" : undefined}>
           <caption>Per claim: {mode === "article" ? "how many found it, and " : ""}their verdicts</caption>
           <thead>

@@ -16,6 +16,10 @@ export function FactCheckList({ q, children }: { q: string; children: ReactNode 
   return (
     <div className="page">
       <h1>Published fact-checks</h1>
+      <p className="meta">
+        New fact-checks and every correction reach subscribers of the{" "}
+        <a href="/fact-checks.atom">Atom feed</a>.
+      </p>
       <form
         method="get"
         action="/fact-checks"

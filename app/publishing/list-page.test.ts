@@ -11,6 +11,8 @@ describe("the readers' list of an empty workspace", () => {
     const { status, html } = await renderPublishedList(new URLSearchParams(), "/fact-checks");
     expect(status).toBe(200);
     expect(html).toContain("Nothing has been published yet.");
+    // The feed is named where readers look, not only in the page's head.
+    expect(html).toContain('<a href="/fact-checks.atom">Atom feed</a>');
   });
 
   it("has no page 2: a 404 that says so as every list does and links to the first page, without page controls", async () => {
