@@ -54,6 +54,8 @@ export async function evidenceAction(
       return redirect(`${here}?saved=evidence${savedAnchor("evidence")}`);
     }
     case "remove-evidence": {
+      if (values.confirm !== "on")
+        return failure(intent, values, "Nothing was removed. Tick “Yes, remove this source” to remove it.");
       await removeEvidence(parseId(values.evidenceId, "evidence"), user);
       return redirect(`${here}?saved=source-removed${savedAnchor("evidence")}`);
     }

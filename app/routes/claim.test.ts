@@ -92,3 +92,23 @@ describe("looking a source up while every parsing worker is busy", () => {
     }
   });
 });
+
+describe("removing a source", () => {
+  it("is asked first: without the tick nothing is removed and the refusal says so", async () => {
+    const evidence = await db().evidence.findFirstOrThrow({ orderBy: { id: "asc" } });
+    const user = { id: 1, email: "", name: "", role: "editor" as const };
+    const here = { claimId: evidence.claimId, here: "/claim", user };
+    const values = { intent: "remove-evidence", evidenceId: String(evidence.id) };
+    const refused = (await evidenceAction("remove-evidence", values, here)) as {
+      data: { error: string; values: Record<string, string> };
+      init: { status: number };
+    };
+    expect(refused.init.status).toBe(400);
+    expect(refused.data.error).toBe("Nothing was removed. Tick “Yes, remove this source” to remove it.");
+    expect(refused.data.values.evidenceId).toBe(String(evidence.id));
+    expect(await db().evidence.findUnique({ where: { id: evidence.id } })).not.toBeNull();
+    const removed = (await evidenceAction("remove-evidence", { ...values, confirm: "on" }, here)) as Response;
+    expect(removed.status).toBe(302);
+    expect(await db().evidence.findUnique({ where: { id: evidence.id } })).toBeNull();
+  });
+});

@@ -28,6 +28,8 @@ export function EvidencePanel({
   state: FormState | null;
 }) {
   const editState = stateOf(state, "edit-evidence");
+  const removeState = stateOf(state, "remove-evidence");
+  const refusedHere = (s: FormState | null, id: number) => !!s && !s.ok && s.values.evidenceId === String(id);
   const addState = stateOf(state, "add-evidence");
   const token = useSubmissionToken();
   return (
@@ -47,11 +49,7 @@ export function EvidencePanel({
             {canEdit ? (
               // Open when its edit was refused, so the message and the marked fields can be seen.
               <details
-                open={
-                  editState && !editState.ok && editState.values.evidenceId === String(e.id)
-                    ? true
-                    : undefined
-                }
+                open={refusedHere(editState, e.id) || refusedHere(removeState, e.id) ? true : undefined}
               >
                 <summary>Edit or remove</summary>
                 <EvidenceForm
@@ -59,8 +57,17 @@ export function EvidencePanel({
                   evidence={e}
                   failure={editState?.values.evidenceId === String(e.id) ? editState : null}
                 />
-                <Form method="post">
+                {/* Removing takes its note and excerpt with it: asked first, without JavaScript too. */}
+                <Form method="post" className="stack">
+                  <FormMessage
+                    error={refusedHere(removeState, e.id) ? removeState?.error : null}
+                    focusOn={removeState}
+                  />
                   <input type="hidden" name="evidenceId" value={e.id} />
+                  <label className="inline">
+                    <input type="checkbox" name="confirm" required /> Yes, remove this source, its note and
+                    excerpt
+                  </label>
                   <button type="submit" name="intent" value="remove-evidence" className="link-button danger">
                     Remove this source
                   </button>
