@@ -42,6 +42,19 @@ describe("search for a sentence", () => {
     expect(found.groups.reduce((sum, g) => sum + g.total, 0)).toBe(0);
     expect(found.checkedBefore?.[0]).toMatchObject({ text: "Nvidia stock dipped 3–4%" });
     expect(found.checkedBefore?.[0]?.verdict).not.toBeNull();
+    // As the form sends it without JavaScript: every field, the unused ones empty.
+    const fromForm = await search(
+      new URLSearchParams({
+        q: "Nvidia shares dropped 3 percent after Alibaba unveiled its chip",
+        kind: "",
+        verdict: "",
+        status: "",
+        outlet: "",
+        from: "",
+        to: "",
+      }).toString(),
+    );
+    expect(fromForm.checkedBefore?.[0]).toMatchObject({ text: "Nvidia stock dipped 3–4%" });
   });
 
   it("leaves keyword look-ups and pages of one kind to search alone", async () => {

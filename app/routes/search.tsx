@@ -22,7 +22,8 @@ export async function loader({ request, url }: Route.LoaderArgs) {
   const [found, checkedBefore] = await Promise.all([
     searchPage(url.searchParams),
     // Only above the first page of every kind: paging through one kind is a look-up of its own.
-    url.searchParams.has("kind") || url.searchParams.has("page")
+    // The form without JavaScript sends every field, empty ones too: an empty kind is every kind.
+    url.searchParams.get("kind") || url.searchParams.get("page")
       ? null
       : matchesForSearch(url.searchParams.get("q") ?? ""),
   ]);
